@@ -1,0 +1,2 @@
+/** Entities and the rules of this service, as plain Java with unit tests. */
+package org.praxis.assessment.domain;

@@ -1,0 +1,66 @@
+package org.praxis.platform;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the shared plumbing; each service sets {@code praxis.service} and its topic. */
+@ConfigMapping(prefix = "praxis")
+public interface PraxisConfig {
+
+    /** The service's name: event source, consumer group, audit actor of its consumers. */
+    String service();
+
+    Events events();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Events {
+        /** Topic this service publishes to, e.g. {@code intake.events}. */
+        String topic();
+
+        /** Prefix of {@code ce_type}, e.g. {@code org.praxis.intake}. */
+        String typePrefix();
+    }
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** How often the relay looks for pending rows when no commit woke it. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long one send may take before the batch is retried. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Sent rows are kept this long for diagnosis, then pruned. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Inbox {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tries of one event before it goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        @WithDefault("earliest")
+        String autoOffsetReset();
+    }
+}

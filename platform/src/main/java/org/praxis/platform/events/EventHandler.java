@@ -1,0 +1,21 @@
+package org.praxis.platform.events;
+
+import java.util.Set;
+
+/**
+ * A service's reaction to other services' events. The {@link InboxConsumer} calls {@link #handle} in a
+ * transaction that also records the event id, with the caller set to this service acting for the
+ * event's tenant; a redelivered event is not handed over again.
+ */
+public interface EventHandler {
+
+    /** Stable name recorded in the inbox with each event it applied. */
+    String name();
+
+    Set<String> topics();
+
+    /** Whether this handler applies events of this {@code ce_type}. */
+    boolean handles(String type);
+
+    void handle(IncomingEvent event);
+}

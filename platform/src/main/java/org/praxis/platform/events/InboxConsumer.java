@@ -1,0 +1,271 @@
+package org.praxis.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Feeds other services' events to this service's {@link EventHandler}s, each event once: the handler
+ * runs in a transaction that inserts {@code (handler, ce_id)} into the inbox, so a redelivered event
+ * changes nothing. Offsets are committed only after the records were applied. An event that keeps
+ * failing goes to {@code <topic>.dlq} with the error in its headers, and consumption goes on.
+ */
+@ApplicationScoped
+public class InboxConsumer {
+    private static final Logger LOG = Logger.getLogger(InboxConsumer.class);
+    public static final String DLQ_SUFFIX = ".dlq";
+    public static final String DLQ_ERROR = "praxis_dlq_error";
+    public static final String DLQ_CONSUMER = "praxis_dlq_consumer";
+    public static final String DLQ_ORIGIN = "praxis_dlq_origin";
+
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    PraxisConfig config;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    ObjectMapper json;
+
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaConsumer<String, String> consumer;
+    private KafkaProducer<String, String> deadLetters;
+
+    void onStart(@Observes StartupEvent event) {
+        Set<String> topics = new TreeSet<>();
+        handlers.forEach(h -> topics.addAll(h.topics()));
+        if (!config.inbox().enabled() || topics.isEmpty()) {
+            return;
+        }
+        consumer = kafka.consumer(config.service(), config.inbox().autoOffsetReset());
+        deadLetters = kafka.producer(config.service() + "-dlq");
+        running = true;
+        worker = new Thread(() -> loop(topics), "inbox-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (worker == null) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(5));
+    }
+
+    private void loop(Set<String> topics) {
+        try {
+            consumer.subscribe(List.copyOf(topics));
+            LOG.infof("inbox consumer %s reading %s", config.service(), topics);
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, String> record : records) {
+                    process(record);
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } catch (RuntimeException e) {
+            LOG.error("inbox consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    void process(ConsumerRecord<String, String> record) {
+        IncomingEvent event;
+        try {
+            event = parse(record);
+        } catch (UnprocessableEvent e) {
+            deadLetter(record, e, "inbox");
+            return;
+        }
+        for (EventHandler handler : handlers) {
+            if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
+                deliver(handler, event, record);
+            }
+        }
+    }
+
+    private void deliver(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
+        int attempt = 0;
+        while (running) {
+            attempt++;
+            try {
+                applyOnce(handler, event);
+                return;
+            } catch (RuntimeException e) {
+                if (isDatabaseUnreachable(e)) {
+                    // Not the event's fault: wait for the database rather than dead-letter everything.
+                    attempt = 0;
+                    LOG.warnf("database unreachable while applying %s; waiting", event.id());
+                } else if (e instanceof UnprocessableEvent || attempt >= config.inbox().maxAttempts()) {
+                    deadLetter(record, e, handler.name());
+                    markDeadLettered(handler, event);
+                    return;
+                }
+                LOG.debugf(e, "attempt %d of event %s failed", attempt, event.id());
+                sleep(config.inbox().retryBackoff().multipliedBy(Math.max(1, attempt)));
+            }
+        }
+    }
+
+    private void applyOnce(EventHandler handler, IncomingEvent event) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            Arc.container().instance(CallerContext.class).get().actAs(Caller.system(config.service(), event.tenantId()));
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (claim(handler.name(), event, "applied")) {
+                    handler.handle(event);
+                }
+            });
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    /** Inserts the inbox row; false when this handler has seen the event already. */
+    private boolean claim(String consumerName, IncomingEvent event, String outcome) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into inbox_event (consumer, event_id, topic, event_type, outcome) values (?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")) {
+            s.setString(1, consumerName);
+            s.setString(2, event.id());
+            s.setString(3, event.topic());
+            s.setString(4, event.type());
+            s.setString(5, outcome);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox insert failed", e);
+        }
+    }
+
+    private void markDeadLettered(EventHandler handler, IncomingEvent event) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> claim(handler.name(), event, "dead-lettered"));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record dead-lettered event %s: %s", event.id(), e.getMessage());
+        }
+    }
+
+    private IncomingEvent parse(ConsumerRecord<String, String> record) {
+        String id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+        String type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        String tenant = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TENANT);
+        if (id == null || type == null || tenant == null) {
+            throw new UnprocessableEvent("missing ce_id, ce_type or ce_tenant header");
+        }
+        try {
+            UUID.fromString(id);
+            String time = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
+            JsonNode payload = json.readTree(record.value() == null ? "" : record.value());
+            if (payload == null || !payload.isObject()) {
+                throw new UnprocessableEvent("payload is not a JSON object");
+            }
+            return new IncomingEvent(id, type, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE),
+                    tenant, time == null ? null : Instant.parse(time), record.topic(), record.key(), payload);
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
+            throw new UnprocessableEvent("malformed event: " + e.getMessage(), e);
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, Exception error, String consumerName) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
+        record.headers().forEach(h -> dead.headers().add(h));
+        CloudEventHeaders.put(dead.headers(), DLQ_ERROR, String.valueOf(rootCause(error)));
+        CloudEventHeaders.put(dead.headers(), DLQ_CONSUMER, config.service() + "/" + consumerName);
+        CloudEventHeaders.put(dead.headers(), DLQ_ORIGIN,
+                record.topic() + "/" + record.partition() + "/" + record.offset());
+        while (running) {
+            try {
+                deadLetters.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                LOG.warnf("event at %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
+                        rootCause(error));
+                return;
+            } catch (Exception e) {
+                // Never skip an event silently: keep trying until the dead-letter topic takes it.
+                LOG.warnf("dead-letter send failed, retrying: %s", e.getMessage());
+                sleep(config.inbox().retryBackoff());
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

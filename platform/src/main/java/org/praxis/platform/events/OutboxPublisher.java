@@ -1,0 +1,88 @@
+package org.praxis.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.security.CallerContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records an event in the outbox, inside the caller's transaction: the event exists exactly when the
+ * change it announces was committed. The {@link OutboxRelay} sends it to Kafka afterwards.
+ * Payloads carry ids, codes and levels only, never free text.
+ */
+@ApplicationScoped
+public class OutboxPublisher {
+    @Inject
+    DataSource dataSource;
+    @Inject
+    PraxisConfig config;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param type        the event type with its version, e.g. {@code risk-flag.raised.v1}; the
+     *                    {@code ce_type} is the service's prefix and this
+     * @param aggregateId the Kafka key, so one aggregate's events stay in order
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String type, Object aggregateId, Object payload) {
+        return publish(callerContext.tenantId(), type, aggregateId, payload);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
+        UUID id = UUID.randomUUID();
+        String sql = "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at)"
+                + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            s.setString(2, tenantId);
+            s.setString(3, config.events().topic());
+            s.setString(4, aggregateId.toString());
+            s.setString(5, config.events().typePrefix() + "." + type);
+            s.setString(6, json.writeValueAsString(payload));
+            s.setTimestamp(7, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("outbox write failed", e);
+        }
+        // Wake the relay once the transaction commits instead of waiting for its next poll.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return id;
+    }
+}

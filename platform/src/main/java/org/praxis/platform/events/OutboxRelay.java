@@ -1,0 +1,232 @@
+package org.praxis.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.praxis.platform.PraxisConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends committed outbox rows to Kafka, in order, and marks them sent. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without sending a row twice.
+ * While Kafka is away the rows wait and the relay backs off; nothing is lost. A row sent whose mark
+ * did not commit is sent again: consumers drop it by its {@code ce_id} (inbox).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    PraxisConfig config;
+    @Inject
+    KafkaClients kafka;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Instant lastPrune = Instant.EPOCH;
+
+    private record Row(long seq, UUID id, String tenantId, String topic, String aggregateId, String type,
+                       String payload, Instant occurredAt) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.outbox().relayEnabled()) {
+            running = true;
+            worker = new Thread(this::loop, "outbox-relay");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(config.outbox().sendTimeout().toMillis() + 1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows, so they leave at once rather than at the next poll. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running) {
+            try {
+                int sent = relayBatch();
+                failures = 0;
+                pruneIfDue();
+                if (sent < config.outbox().batchSize()) {
+                    wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                long backoff = Math.min(config.outbox().maxBackoff().toMillis(), 250L << Math.min(failures, 10));
+                LOG.warnf("outbox relay failed %d time(s), next try in %d ms: %s", failures, backoff, e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims one batch of pending rows, sends them and marks the sent ones, in one transaction.
+     * Throws when a send failed, after marking those before it.
+     *
+     * @return how many rows were sent
+     */
+    public int relayBatch() {
+        RuntimeException[] failure = new RuntimeException[1];
+        int sent = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                List<Row> rows = claim(c);
+                if (rows.isEmpty()) {
+                    return 0;
+                }
+                KafkaProducer<String, String> p = producer();
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    acks.add(p.send(record(row)));
+                }
+                List<UUID> done = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    try {
+                        acks.get(i).get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        done.add(rows.get(i).id());
+                    } catch (Exception e) {
+                        // Stop at the first failure so an aggregate's later events never overtake it.
+                        failure[0] = new IllegalStateException("send of outbox row " + rows.get(i).id() + " failed", e);
+                        markFailed(c, rows.subList(i, rows.size()), e);
+                        break;
+                    }
+                }
+                markSent(c, done);
+                return done.size();
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return sent;
+    }
+
+    private List<Row> claim(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select seq, id, tenant_id, topic, aggregate_id, event_type,"
+                + " payload::text, occurred_at from outbox_event where sent_at is null order by seq limit ?"
+                + " for update skip locked")) {
+            s.setInt(1, config.outbox().batchSize());
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, row.id().toString());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, row.type());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/" + config.service());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, row.occurredAt().toString());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TENANT, row.tenantId());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
+        return record;
+    }
+
+    private static void markSent(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "update outbox_event set sent_at = now(), attempts = attempts + 1 where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection c, List<Row> rows, Exception e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)")) {
+            s.setString(1, String.valueOf(e.getCause() == null ? e : e.getCause()));
+            s.setArray(2, c.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = kafka.producer(config.service() + "-outbox");
+        }
+        return producer;
+    }
+
+    private void pruneIfDue() {
+        if (lastPrune.isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
+            return;
+        }
+        lastPrune = Instant.now();
+        int pruned = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "delete from outbox_event where sent_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.outbox().retention())));
+                return s.executeUpdate();
+            }
+        });
+        if (pruned > 0) {
+            LOG.infof("pruned %d sent outbox rows", pruned);
+        }
+    }
+}

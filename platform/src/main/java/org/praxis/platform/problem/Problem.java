@@ -1,0 +1,34 @@
+package org.praxis.platform.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem document; {@code errors} lists field-level validation failures. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance,
+                      List<FieldError> errors, String errorId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** Problem types are relative URIs under this prefix; documented in the OpenAPI of each service. */
+    public static final String TYPE_PREFIX = "https://praxis.dev/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, fieldErrors, errorId);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors, errorId);
+    }
+
+    public Problem withErrorId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, id);
+    }
+}

@@ -1,0 +1,127 @@
+package org.praxis.platform.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code Idempotency-Key} for creates: the same key and body return the first response; the same key
+ * with another body is refused (422). The key is claimed in the create's own transaction, so a create
+ * that fails leaves the key free, and two concurrent requests with one key create once.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Runs {@code create} once per (tenant, caller, operation, key). Without a key it just runs it.
+     * The response's entity is stored as JSON and its {@code Location} header is kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response once(String key, String operation, Object request, Supplier<Response> create) {
+        if (key == null) {
+            return create.get();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.unprocessable("Idempotency-Key must be 1 to 200 characters",
+                    List.of(new Problem.FieldError(HEADER, "must be 1 to 200 characters")));
+        }
+        String tenant = callerContext.tenantId();
+        String scope = callerContext.subject() + " " + operation;
+        String hash = hash(request);
+        try (Connection c = dataSource.getConnection()) {
+            // Waits on the unique key while another transaction holds it, then sees its result.
+            boolean claimed;
+            try (PreparedStatement s = c.prepareStatement("insert into idempotency_record"
+                    + " (tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?) on conflict do nothing")) {
+                s.setString(1, tenant);
+                s.setString(2, scope);
+                s.setString(3, key);
+                s.setString(4, hash);
+                claimed = s.executeUpdate() == 1;
+            }
+            if (!claimed) {
+                return replay(c, tenant, scope, key, hash);
+            }
+            Response response = create.get();
+            try (PreparedStatement s = c.prepareStatement("update idempotency_record set status = ?, location = ?, body = ?"
+                    + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
+                s.setInt(1, response.getStatus());
+                URI location = response.getLocation();
+                s.setString(2, location == null ? null : location.toString());
+                s.setString(3, response.getEntity() == null ? null : json.writeValueAsString(response.getEntity()));
+                s.setString(4, tenant);
+                s.setString(5, scope);
+                s.setString(6, key);
+                s.executeUpdate();
+            }
+            return response;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("idempotency record failed", e);
+        }
+    }
+
+    private Response replay(Connection c, String tenant, String scope, String key, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select request_hash, status, location, body from idempotency_record"
+                + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
+            s.setString(1, tenant);
+            s.setString(2, scope);
+            s.setString(3, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (!rs.getString(1).equals(hash)) {
+                    throw ProblemException.unprocessable("This Idempotency-Key was used with another request body",
+                            List.of(new Problem.FieldError(HEADER, "already used with another request body")));
+                }
+                Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
+                if (rs.getString(3) != null) {
+                    replay.header(HttpHeaders.LOCATION, rs.getString(3));
+                }
+                if (rs.getString(4) != null) {
+                    replay.entity(rs.getString(4)).type(MediaType.APPLICATION_JSON);
+                }
+                return replay.build();
+            }
+        }
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.praxis.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+
+/**
+ * Keyset paging over {@code (time desc, id desc)}: stable while rows are added, and as fast on the
+ * thousandth page as on the first. The cursor is opaque to clients.
+ */
+public record PageRequest(int limit, Position after) {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    /** The last row of the previous page. */
+    public record Position(Instant at, UUID id) {
+    }
+
+    public static PageRequest of(Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.unprocessable("limit is out of range",
+                    List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+        }
+        return new PageRequest(size, cursor == null || cursor.isBlank() ? null : decode(cursor));
+    }
+
+    /** Fetch {@code limit + 1} rows; this trims the extra one and makes the cursor from the last kept row. */
+    public <T> Page<T> page(List<T> rowsPlusOne, Function<T, Position> position) {
+        if (rowsPlusOne.size() <= limit) {
+            return new Page<>(rowsPlusOne, null);
+        }
+        List<T> items = rowsPlusOne.subList(0, limit);
+        return new Page<>(List.copyOf(items), encode(position.apply(items.get(limit - 1))));
+    }
+
+    public int fetchSize() {
+        return limit + 1;
+    }
+
+    static String encode(Position p) {
+        String raw = p.at().getEpochSecond() + ":" + p.at().getNano() + ":" + p.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Position decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+            return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]));
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("The cursor is not one this service gave out.");
+        }
+    }
+}

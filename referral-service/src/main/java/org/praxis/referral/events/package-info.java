@@ -1,0 +1,2 @@
+/** Events this service publishes (through the outbox) and the handlers of events it consumes. */
+package org.praxis.referral.events;

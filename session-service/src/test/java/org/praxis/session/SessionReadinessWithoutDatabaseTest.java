@@ -1,0 +1,12 @@
+package org.praxis.session;
+
+import org.praxis.testsupport.DatabaseDownProfile;
+import org.praxis.testsupport.ReadinessWithoutDatabaseContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(DatabaseDownProfile.class)
+class SessionReadinessWithoutDatabaseTest extends ReadinessWithoutDatabaseContract {
+}

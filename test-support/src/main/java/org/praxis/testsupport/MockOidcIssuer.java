@@ -1,0 +1,106 @@
+package org.praxis.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A minimal OpenID provider for tests: discovery document and JWKS of one RSA key, on a free loopback
+ * port. The services check real signatures, issuer, audience and expiry against it; {@link Tokens}
+ * signs tokens with its key (or, to prove they are refused, with a stranger's).
+ */
+public final class MockOidcIssuer {
+    public static final String KEY_ID = "praxis-test-key";
+    public static final String AUDIENCE = "praxis-api";
+
+    private static MockOidcIssuer shared;
+
+    private final KeyPair keys;
+    private final String issuer;
+
+    private MockOidcIssuer(KeyPair keys, String issuer) {
+        this.keys = keys;
+        this.issuer = issuer;
+    }
+
+    public static synchronized MockOidcIssuer shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    static KeyPair newRsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MockOidcIssuer start() {
+        KeyPair keys = newRsaKeyPair();
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            String issuer = "http://127.0.0.1:" + http.getAddress().getPort() + "/realms/praxis";
+            String discovery = """
+                    {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",\
+                    "token_endpoint":"%1$s/protocol/openid-connect/token",\
+                    "authorization_endpoint":"%1$s/protocol/openid-connect/auth",\
+                    "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer);
+            String jwks = jwks((RSAPublicKey) keys.getPublic());
+            http.createContext("/realms/praxis/.well-known/openid-configuration", ex -> reply(ex, discovery));
+            http.createContext("/realms/praxis/protocol/openid-connect/certs", ex -> reply(ex, jwks));
+            http.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> http.stop(0)));
+            return new MockOidcIssuer(keys, issuer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("mock OIDC issuer did not start", e);
+        }
+    }
+
+    private static String jwks(RSAPublicKey key) {
+        return """
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
+                .formatted(KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) { // drop the sign byte
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void reply(HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    KeyPair keys() {
+        return keys;
+    }
+}

@@ -1,0 +1,21 @@
+package org.praxis.testsupport;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Points the application's OIDC resource server at the mock issuer. */
+public class OidcResource implements QuarkusTestResourceLifecycleManager {
+    @Override
+    public Map<String, String> start() {
+        MockOidcIssuer oidc = MockOidcIssuer.shared();
+        return Map.of(
+                "quarkus.oidc.auth-server-url", oidc.issuer(),
+                "quarkus.oidc.token.audience", MockOidcIssuer.AUDIENCE);
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test of the JVM.
+    }
+}

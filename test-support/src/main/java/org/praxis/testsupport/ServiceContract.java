@@ -1,0 +1,185 @@
+package org.praxis.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/**
+ * What every Praxis service must do before it has any domain resource: refuse bad tokens with 401,
+ * tokens without a tenant with 403, keep tenants apart, answer in problem+json, report health and
+ * publish an OpenAPI document with the OIDC scheme. Each service runs it as a subclass with the
+ * test resources registered ({@code @QuarkusTest}).
+ */
+public abstract class ServiceContract {
+    protected static final String AUDIT = "/v1/audit-events";
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void noTokenIsUnauthorized() {
+        given().when().get(AUDIT).then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", is(401))
+                .body("type", notNullValue());
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() {
+        assertUnauthorized(Tokens.anyone().roles("admin").expired().bearer());
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsUnauthorized() {
+        assertUnauthorized(Tokens.anyone().roles("admin").issuer("http://127.0.0.1:1/realms/elsewhere").bearer());
+    }
+
+    @Test
+    void tokenWithABadSignatureIsUnauthorized() {
+        assertUnauthorized(Tokens.anyone().roles("admin").signedByStranger().bearer());
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsUnauthorized() {
+        assertUnauthorized(Tokens.anyone().roles("admin").audience("some-other-api").bearer());
+    }
+
+    @Test
+    void garbageTokenIsUnauthorized() {
+        assertUnauthorized("Bearer not.a.token");
+    }
+
+    private static void assertUnauthorized(String authorization) {
+        given().header("Authorization", authorization).when().get(AUDIT).then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("status", is(401));
+    }
+
+    @Test
+    void validTokenWithoutTenantIsForbidden() {
+        given().header("Authorization", Tokens.anyone().roles("admin").withoutTenant().bearer())
+                .when().get(AUDIT).then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("status", is(403));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client", "coach", "supervisor", "sponsor"})
+    void onlyAdminsReadTheAuditTrail(String role) {
+        given().header("Authorization", Tokens.anyone().tenant(newTenant()).roles(role).bearer())
+                .when().get(AUDIT).then()
+                .statusCode(403)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void adminSeesOnlyTheirOwnTenantsAuditEvents() {
+        String acme = newTenant();
+        String globex = newTenant();
+        String ours = insertAuditEvent(acme, "intake");
+        String theirs = insertAuditEvent(globex, "intake");
+        String admin = Tokens.anyone().tenant(acme).roles("admin").bearer();
+
+        List<String> ids = given().header("Authorization", admin).when().get(AUDIT).then()
+                .statusCode(200).extract().jsonPath().getList("items.resourceId", String.class);
+        assertEquals(List.of(ours), ids);
+
+        given().header("Authorization", admin).queryParam("resourceId", theirs)
+                .when().get(AUDIT).then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void auditPagesWalkEveryEventOnceNewestFirst() {
+        String tenant = newTenant();
+        List<String> inserted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inserted.add(0, insertAuditEvent(tenant, "thing"));
+        }
+        String admin = Tokens.anyone().tenant(tenant).roles("admin").bearer();
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().header("Authorization", admin).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            ExtractableResponse<Response> page = request.when().get(AUDIT).then().statusCode(200).extract();
+            seen.addAll(page.jsonPath().getList("items.resourceId", String.class));
+            cursor = page.jsonPath().getString("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(inserted, seen);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void badPagingParametersAreProblems() {
+        String admin = Tokens.anyone().tenant(newTenant()).roles("admin").bearer();
+        given().header("Authorization", admin).queryParam("limit", 0).when().get(AUDIT).then()
+                .statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("limit"));
+        given().header("Authorization", admin).queryParam("cursor", "bm9wZQ").when().get(AUDIT).then()
+                .statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownPathIsAProblemWithoutInternals() {
+        given().header("Authorization", Tokens.anyone().tenant(newTenant()).roles("admin").bearer())
+                .when().get("/v1/no-such-resource").then()
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("trace", nullValue())
+                .body("stackTrace", nullValue());
+    }
+
+    @Test
+    void healthReportsDatabaseAndKafka() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void openApiDeclaresTheOidcScheme() {
+        given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
+                .body("components.securitySchemes.oidc.openIdConnectUrl", containsString(".well-known/openid-configuration"));
+    }
+
+    protected static String newTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Writes an audit row straight into the database, as another tenant's activity would. */
+    protected static String insertAuditEvent(String tenant, String resourceType) {
+        String id = UUID.randomUUID().toString();
+        EmbeddedPostgres.shared().execute("insert into audit_event (id, tenant_id, actor, action, resource_type,"
+                + " resource_id, reason, occurred_at) values ('" + UUID.randomUUID() + "', '" + tenant + "', 'someone',"
+                + " 'read', '" + resourceType + "', '" + id + "', null, clock_timestamp())");
+        return id;
+    }
+}

@@ -1,0 +1,100 @@
+package org.praxis.testsupport;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Builds signed access tokens shaped like Keycloak's: {@code realm_access.roles} and a {@code tenant} claim.
+ * <pre>Tokens.of("coach-1").tenant("acme").roles("coach").bearer()</pre>
+ */
+public final class Tokens {
+    private String subject;
+    private String tenant = "acme";
+    private List<String> roles = List.of();
+    private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(30));
+    private String issuer = MockOidcIssuer.shared().issuer();
+    private String audience = MockOidcIssuer.AUDIENCE;
+    private PrivateKey signingKey = MockOidcIssuer.shared().keys().getPrivate();
+
+    private Tokens(String subject) {
+        this.subject = subject;
+    }
+
+    public static Tokens of(String subject) {
+        return new Tokens(subject);
+    }
+
+    /** A fresh subject, so tests do not see each other's data. */
+    public static Tokens anyone() {
+        return new Tokens("user-" + UUID.randomUUID());
+    }
+
+    public Tokens tenant(String tenant) {
+        this.tenant = tenant;
+        return this;
+    }
+
+    public Tokens withoutTenant() {
+        this.tenant = null;
+        return this;
+    }
+
+    public Tokens roles(String... roles) {
+        this.roles = List.of(roles);
+        return this;
+    }
+
+    public Tokens expired() {
+        this.expiresAt = Instant.now().minus(Duration.ofHours(1));
+        return this;
+    }
+
+    public Tokens issuer(String issuer) {
+        this.issuer = issuer;
+        return this;
+    }
+
+    public Tokens audience(String audience) {
+        this.audience = audience;
+        return this;
+    }
+
+    /** Signed with a key the issuer never published: the signature check must refuse it. */
+    public Tokens signedByStranger() {
+        this.signingKey = MockOidcIssuer.newRsaKeyPair().getPrivate();
+        return this;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String token() {
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .subject(subject)
+                .claim("preferred_username", subject)
+                .claim("realm_access", Map.of("roles", roles))
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)).isAfter(Instant.now())
+                        ? Instant.now() : expiresAt.minus(Duration.ofMinutes(31)))
+                .expiresAt(expiresAt);
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        if (tenant != null) {
+            claims.claim("tenant", tenant);
+        }
+        return claims.jws().keyId(MockOidcIssuer.KEY_ID).sign(signingKey);
+    }
+
+    /** The value of an {@code Authorization} header. */
+    public String bearer() {
+        return "Bearer " + token();
+    }
+}
