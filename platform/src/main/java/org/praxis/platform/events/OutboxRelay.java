@@ -134,10 +134,16 @@ public class OutboxRelay {
                 KafkaProducer<String, String> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
                 for (Row row : rows) {
-                    acks.add(p.send(record(row)));
+                    Future<RecordMetadata> ack = p.send(record(row));
+                    acks.add(ack);
+                    if (ack.isDone() && failed(ack)) {
+                        // send() blocks up to max.block.ms while the partition has no leader, and
+                        // then fails: do not wait that long again for every other row of the batch.
+                        break;
+                    }
                 }
                 List<UUID> done = new ArrayList<>();
-                for (int i = 0; i < rows.size(); i++) {
+                for (int i = 0; i < acks.size(); i++) {
                     try {
                         acks.get(i).get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                         done.add(rows.get(i).id());
@@ -156,6 +162,15 @@ public class OutboxRelay {
             throw failure[0];
         }
         return sent;
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private List<Row> claim(Connection c) throws SQLException {

@@ -1,0 +1,63 @@
+package org.praxis.platform;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.platform.events.EventHandler;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.security.CallerContext;
+
+/** A consumer for tests: writes one row per applied event, and refuses events marked poison. */
+@ApplicationScoped
+public class RecordingHandler implements EventHandler {
+    static final String TOPIC = "platform-test.inbound";
+    static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CallerContext callerContext;
+
+    @Override
+    public String name() {
+        return "recording";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(TOPIC);
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return type.startsWith("org.praxis.test.thing.");
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into applied_effect (event_id, handler, tenant_id) values (?, ?, ?)")) {
+            s.setString(1, event.id());
+            s.setString(2, name());
+            s.setString(3, callerContext.tenantId());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (event.payload().path("poison").asBoolean()) {
+            // Thrown after the insert: the rollback must take the effect away too.
+            throw new IllegalStateException("thing " + event.key() + " cannot be applied");
+        }
+    }
+}
