@@ -1,0 +1,67 @@
+package org.praxis.intake.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Scores a response to an instrument. Refuses missing scored items, unknown items and out-of-range values. */
+public final class Scorer {
+    private Scorer() {
+    }
+
+    public static Score score(Instrument instrument, Map<String, Integer> answers) {
+        validate(instrument, answers);
+        int total = 0;
+        for (Instrument.Item item : instrument.scoredItems()) {
+            total += answers.get(item.linkId());
+        }
+        String severity = bandOf(instrument, total);
+        if (instrument.lowItemRule().isPresent()) {
+            Instrument.LowItemRule rule = instrument.lowItemRule().get();
+            boolean anyLow = instrument.scoredItems().stream().anyMatch(i -> answers.get(i.linkId()) <= rule.atMost());
+            if (anyLow) {
+                severity = rule.severity();
+            }
+        }
+        List<Score.RaisedFlag> flags = new ArrayList<>();
+        for (Instrument.ItemFlag flag : instrument.itemFlags()) {
+            Integer answer = answers.get(flag.linkId());
+            if (answer != null && answer >= flag.atLeast()) {
+                flags.add(new Score.RaisedFlag(flag.code(), flag.level(), flag.linkId()));
+            }
+        }
+        Integer percent = instrument.percentMultiplier() == null ? null : total * instrument.percentMultiplier();
+        return new Score(total, severity, percent, List.copyOf(flags));
+    }
+
+    private static String bandOf(Instrument instrument, int total) {
+        return instrument.bands().stream()
+                .filter(b -> total >= b.min() && total <= b.max())
+                .map(Instrument.Band::severity)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(instrument.code() + " has no band for " + total));
+    }
+
+    private static void validate(Instrument instrument, Map<String, Integer> answers) {
+        List<InvalidAnswers.ItemProblem> problems = new ArrayList<>();
+        Set<String> known = instrument.items().stream().map(Instrument.Item::linkId).collect(Collectors.toSet());
+        for (Instrument.Item item : instrument.items()) {
+            Integer value = answers.get(item.linkId());
+            if (value == null) {
+                if (item.scored()) {
+                    problems.add(new InvalidAnswers.ItemProblem(item.linkId(), "is required"));
+                }
+            } else if (value < item.min() || value > item.max()) {
+                problems.add(new InvalidAnswers.ItemProblem(item.linkId(),
+                        "must be between " + item.min() + " and " + item.max()));
+            }
+        }
+        answers.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> problems.add(new InvalidAnswers.ItemProblem(k, "is not an item of " + instrument.code())));
+        if (!problems.isEmpty()) {
+            throw new InvalidAnswers(problems);
+        }
+    }
+}

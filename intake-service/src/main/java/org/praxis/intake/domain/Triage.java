@@ -1,0 +1,85 @@
+package org.praxis.intake.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Recommends a pathway from the latest score of each instrument and the open risk flags. Every rule
+ * that fired is listed; the pathway is the most intensive among them. A practitioner decides.
+ */
+public final class Triage {
+    private Triage() {
+    }
+
+    /** The latest score of one instrument for the intake. */
+    public record ScoreSummary(String instrument, int total, String severity) {
+    }
+
+    public record Reason(String rule, Pathway pathway, String detail) {
+    }
+
+    public record Recommendation(Pathway pathway, List<Reason> reasons) {
+    }
+
+    public static Recommendation recommend(List<ScoreSummary> latest, List<String> openRiskFlagCodes, TriagePolicy policy) {
+        List<Reason> reasons = new ArrayList<>();
+        for (String flag : openRiskFlagCodes) {
+            reasons.add(new Reason("open-risk-flag", Pathway.URGENT, "risk flag " + flag + " is open"));
+        }
+        for (ScoreSummary s : latest) {
+            switch (s.instrument()) {
+                case BuiltInInstruments.PHQ9 -> {
+                    if (s.total() >= policy.phq9Therapy()) {
+                        reasons.add(new Reason("phq9-therapy", Pathway.THERAPY, detail(s, policy.phq9Therapy())));
+                    } else if (s.total() >= policy.phq9Integrated()) {
+                        reasons.add(new Reason("phq9-integrated", Pathway.INTEGRATED, detail(s, policy.phq9Integrated())));
+                    } else if (s.total() >= policy.phq9Monitoring()) {
+                        reasons.add(new Reason("phq9-monitoring", Pathway.COACHING_WITH_MONITORING, detail(s, policy.phq9Monitoring())));
+                    }
+                }
+                case BuiltInInstruments.GAD7 -> {
+                    if (s.total() >= policy.gad7Therapy()) {
+                        reasons.add(new Reason("gad7-therapy", Pathway.THERAPY, detail(s, policy.gad7Therapy())));
+                    } else if (s.total() >= policy.gad7Integrated()) {
+                        reasons.add(new Reason("gad7-integrated", Pathway.INTEGRATED, detail(s, policy.gad7Integrated())));
+                    } else if (s.total() >= policy.gad7Monitoring()) {
+                        reasons.add(new Reason("gad7-monitoring", Pathway.COACHING_WITH_MONITORING, detail(s, policy.gad7Monitoring())));
+                    }
+                }
+                case BuiltInInstruments.WHO5 -> {
+                    if ("poor".equals(s.severity())) {
+                        reasons.add(new Reason("who5-poor", Pathway.COACHING_WITH_MONITORING,
+                                "WHO-5 raw " + s.total() + " shows poor wellbeing; further screening indicated"));
+                    }
+                }
+                case BuiltInInstruments.WSAS -> {
+                    if (s.total() >= policy.wsasMonitoring()) {
+                        reasons.add(new Reason("wsas-impairment", Pathway.COACHING_WITH_MONITORING, detail(s, policy.wsasMonitoring())));
+                    }
+                }
+                case BuiltInInstruments.PHQ2, BuiltInInstruments.GAD2 -> {
+                    if ("positive".equals(s.severity())) {
+                        String full = s.instrument().equals(BuiltInInstruments.PHQ2) ? "PHQ-9" : "GAD-7";
+                        reasons.add(new Reason(s.instrument().toLowerCase().replace("-", "") + "-positive",
+                                Pathway.COACHING_WITH_MONITORING, s.instrument() + " " + s.total()
+                                + " is a positive screen; give the full " + full));
+                    }
+                }
+                default -> {
+                    // Other instruments inform the practitioner but drive no default rule.
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            return new Recommendation(Pathway.COACHING, List.of(new Reason("no-indication", Pathway.COACHING,
+                    "no screening result or risk flag indicates more than coaching")));
+        }
+        Pathway pathway = reasons.stream().map(Reason::pathway).max(Comparator.naturalOrder()).orElseThrow();
+        return new Recommendation(pathway, List.copyOf(reasons));
+    }
+
+    private static String detail(ScoreSummary s, int threshold) {
+        return s.instrument() + " total " + s.total() + " (" + s.severity() + ") is at or above " + threshold;
+    }
+}
