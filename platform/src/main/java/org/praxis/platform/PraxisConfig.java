@@ -18,6 +18,18 @@ public interface PraxisConfig {
 
     Inbox inbox();
 
+    Crypto crypto();
+
+    interface Crypto {
+        /** {@code id:base64(32 bytes)[,id:base64...]}; old keys stay listed while values use them. */
+        @WithDefault("unset:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+        String keys();
+
+        /** The key new values are encrypted with. */
+        @WithDefault("none")
+        String activeKey();
+    }
+
     interface Events {
         /** Topic this service publishes to, e.g. {@code intake.events}. */
         String topic();

@@ -1,0 +1,192 @@
+package org.praxis.intake.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.intake.api.IntakeViews.AssignmentView;
+import org.praxis.intake.api.IntakeViews.CreateAssignmentRequest;
+import org.praxis.intake.api.IntakeViews.CreateIntakeRequest;
+import org.praxis.intake.api.IntakeViews.DecisionRequest;
+import org.praxis.intake.api.IntakeViews.DecisionView;
+import org.praxis.intake.api.IntakeViews.IntakeDetail;
+import org.praxis.intake.api.IntakeViews.IntakeSummary;
+import org.praxis.intake.api.IntakeViews.RaiseRiskFlagRequest;
+import org.praxis.intake.api.IntakeViews.RecommendationView;
+import org.praxis.intake.api.IntakeViews.RiskFlagView;
+import org.praxis.intake.api.IntakeViews.ScreeningView;
+import org.praxis.intake.api.IntakeViews.ScreeningWithAnswers;
+import org.praxis.intake.api.IntakeViews.SubmitScreeningRequest;
+import org.praxis.intake.domain.Decisions;
+import org.praxis.intake.domain.Intake;
+import org.praxis.intake.domain.Intakes;
+import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlags;
+import org.praxis.intake.domain.Screening;
+import org.praxis.intake.domain.Screenings;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@Path("/v1/intakes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Intakes", description = "A person's request for coaching, its screenings and the pathway decision")
+public class IntakeResource {
+    @Inject
+    Intakes intakes;
+    @Inject
+    Screenings screenings;
+    @Inject
+    RiskFlags riskFlags;
+    @Inject
+    Decisions decisions;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "openIntake", summary = "Open an intake (a client may open one for themselves)")
+    @APIResponse(responseCode = "201", description = "Opened")
+    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull CreateIntakeRequest request) {
+        return idempotency.once(key, "open-intake", request, () -> {
+            Intake intake = intakes.open(new Intakes.NewIntake(request.clientSubject(), request.displayName(),
+                    request.presentingConcerns(), request.hopedForOutcomes(), request.sponsorOrganisation(),
+                    request.assignedCoach()));
+            return Response.created(URI.create("/v1/intakes/" + intake.id)).entity(IntakeDetail.of(intake)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first")
+    public Page<IntakeSummary> list(@QueryParam("status") String status, @QueryParam("assignedCoach") String assignedCoach,
+                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(intakes.list(page, status, assignedCoach).stream().map(IntakeSummary::of).toList(),
+                i -> new PageRequest.Position(i.createdAt(), i.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getIntake", summary = "Read an intake with its presenting concerns (audited)")
+    @APIResponse(responseCode = "200", description = "The intake; ETag is its version")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Intake intake = intakes.readWithDetails(id);
+        if (ETags.matchesNoneMatch(ifNoneMatch, intake.version)) {
+            return Response.notModified(ETags.of(intake.version)).build();
+        }
+        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+    }
+
+    @POST
+    @Path("{id}/assignments")
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "assignInstrument", summary = "Send an instrument to the client, with a due date")
+    @APIResponse(responseCode = "201", description = "Assigned")
+    public Response assign(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @Valid @NotNull CreateAssignmentRequest request) {
+        return idempotency.once(key, "assign-instrument " + id, request, () -> {
+            AssignmentView view = AssignmentView.of(intakes.assign(id, request.instrument(), request.dueDate()));
+            return Response.created(URI.create("/v1/me/assignments")).entity(view).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/screenings")
+    @Transactional
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "submitScreening", summary = "Submit answers; the server scores them and raises risk flags")
+    @APIResponse(responseCode = "201", description = "Scored")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @Valid @NotNull SubmitScreeningRequest request) {
+        return idempotency.once(key, "submit-screening " + id, request, () -> {
+            Screenings.Submitted done = screenings.submit(id, request.instrument(), request.answers());
+            return Response.created(URI.create("/v1/intakes/" + id + "/screenings/" + done.screening().id))
+                    .entity(ScreeningView.of(done.screening(), done.flags())).build();
+        });
+    }
+
+    @GET
+    @Path("{id}/screenings")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listScreenings", summary = "Scores of an intake, newest first (no answers)")
+    public List<ScreeningView> screenings(@PathParam("id") UUID id) {
+        return screenings.ofIntake(id).stream().map(s -> ScreeningView.of(s, List.of())).toList();
+    }
+
+    @GET
+    @Path("{id}/screenings/{screeningId}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getScreeningAnswers", summary = "A screening with its answers (practitioners; audited)")
+    public ScreeningWithAnswers screening(@PathParam("id") UUID id, @PathParam("screeningId") UUID screeningId) {
+        Screening s = screenings.withAnswers(id, screeningId);
+        try {
+            return new ScreeningWithAnswers(s.id, s.instrumentCode, s.total, s.severity,
+                    json.readValue(s.answers, new TypeReference<>() { }), s.submittedBy, s.scoredAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers unreadable", e);
+        }
+    }
+
+    @GET
+    @Path("{id}/recommendation")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getRecommendation", summary = "The triage recommendation and every rule that fired")
+    public RecommendationView recommendation(@PathParam("id") UUID id) {
+        return RecommendationView.of(decisions.recommend(id));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
+    @APIResponse(responseCode = "201", description = "Decided; intake.decided is published")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public Response decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
+        DecisionView view = DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
+        return Response.created(URI.create("/v1/intakes/" + id + "/decision")).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/risk-flags")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "raiseRiskFlag", summary = "Raise a risk flag by hand; risk-flag.raised is published")
+    @APIResponse(responseCode = "201", description = "Raised")
+    public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {
+        RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
+        return Response.created(URI.create("/v1/risk-flags/" + flag.id)).entity(RiskFlagView.of(flag, null))
+                .tag(ETags.of(flag.version)).build();
+    }
+}

@@ -1,0 +1,76 @@
+package org.praxis.intake.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.intake.api.IntakeViews.MoveRiskFlagRequest;
+import org.praxis.intake.api.IntakeViews.RiskFlagView;
+import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlags;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+@Path("/v1/risk-flags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Risk flags", description = "Concerns about a person's safety, from raised to closed")
+public class RiskFlagResource {
+    @Inject
+    RiskFlags riskFlags;
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches their clients' (audited)")
+    public Page<RiskFlagView> queue(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                    @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(riskFlags.queue(page, status).stream().map(f -> RiskFlagView.of(f, null)).toList(),
+                f -> new PageRequest.Position(f.raisedAt(), f.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getRiskFlag", summary = "A risk flag with every step and note (audited)")
+    public Response get(@PathParam("id") UUID id) {
+        RiskFlag flag = riskFlags.read(id);
+        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id))).tag(ETags.of(flag.version)).build();
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "moveRiskFlag", summary = "Move a flag to acknowledged, actioned or closed, with a note")
+    @APIResponse(responseCode = "200", description = "Moved; risk-flag.status-changed is published")
+    @APIResponse(responseCode = "409", description = "Not a transition the lifecycle allows")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull MoveRiskFlagRequest request) {
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, riskFlags.read(id).version);
+        }
+        RiskFlag flag = riskFlags.move(id, request.status(), request.note());
+        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id))).tag(ETags.of(flag.version + 1)).build();
+    }
+}

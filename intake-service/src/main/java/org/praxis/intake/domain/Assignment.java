@@ -1,0 +1,27 @@
+package org.praxis.intake.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** An instrument sent to the client to fill in; done when a screening of it arrives. */
+@Entity
+public class Assignment {
+    public static final String OPEN = "open";
+    public static final String COMPLETED = "completed";
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public UUID intakeId;
+    public String clientSubject;
+    public String instrumentCode;
+    public LocalDate dueDate;
+    public String status;
+    public UUID screeningId;
+    public String createdBy;
+    public Instant createdAt;
+}

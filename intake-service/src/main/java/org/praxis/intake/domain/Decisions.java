@@ -1,0 +1,94 @@
+package org.praxis.intake.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.intake.events.IntakeEvents;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+
+/** The recommendation from the latest scores and open flags, and the practitioner's decision. */
+@ApplicationScoped
+public class Decisions {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Intakes intakes;
+    @Inject
+    RiskFlags riskFlags;
+    @Inject
+    EligibilityRegister eligibility;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public Triage.Recommendation recommend(UUID intakeId) {
+        intakes.practisable(intakeId);
+        return recommendation(intakeId);
+    }
+
+    private Triage.Recommendation recommendation(UUID intakeId) {
+        // Latest screening of each instrument, newest first.
+        Map<String, Triage.ScoreSummary> latest = new LinkedHashMap<>();
+        for (Screening s : tenant.select(Screening.class, "e.intakeId = :intake", "e.scoredAt desc, e.id desc",
+                Map.of("intake", intakeId)).getResultList()) {
+            latest.putIfAbsent(s.instrumentCode, new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity));
+        }
+        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), TriagePolicy.defaults());
+    }
+
+    @Transactional
+    public Decision decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
+        Intake intake = intakes.practisable(intakeId);
+        if (tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId)).getResultList().size() > 0) {
+            throw ProblemException.conflict("This intake has been decided already.");
+        }
+        Triage.Recommendation recommended = recommendation(intakeId);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (pathway != recommended.pathway() && (reason == null || reason.isBlank())) {
+            errors.add(new Problem.FieldError("reason", "is required when the pathway differs from the recommended "
+                    + recommended.pathway().code()));
+        }
+        if (pathway == Pathway.INTEGRATED && (practitionerId == null
+                || !eligibility.isEligible(intake.tenantId, practitionerId, EligibilityRegister.INTEGRATED_PRACTICE))) {
+            errors.add(new Problem.FieldError("practitionerId", "is not eligible for integrated practice"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The decision breaks a rule", errors);
+        }
+        Decision d = new Decision();
+        d.id = UUID.randomUUID();
+        d.tenantId = intake.tenantId;
+        d.intakeId = intake.id;
+        d.pathway = pathway.code();
+        d.recommendedPathway = recommended.pathway().code();
+        d.practitionerId = practitionerId;
+        d.reason = reason;
+        d.decidedBy = callerContext.subject();
+        d.decidedAt = Instant.now();
+        em.persist(d);
+        intake.status = Intake.DECIDED;
+        audit.record("decide", "intake", intake.id, null);
+        outbox.publish(IntakeEvents.DECIDED, intake.id, new IntakeEvents.Decided(intake.id, intake.clientSubject,
+                d.pathway, d.recommendedPathway, practitionerId, intake.sponsorOrganisation));
+        return d;
+    }
+}

@@ -1,0 +1,152 @@
+package org.praxis.intake.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.intake.events.IntakeEvents;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.PageRequest;
+
+/** Raising risk flags (by an item or by hand) and moving them raised → acknowledged → actioned → closed. */
+@ApplicationScoped
+public class RiskFlags {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Intakes intakes;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    /** Joins the caller's transaction; publishes {@code risk-flag.raised} through the outbox at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RiskFlag raise(Intake intake, UUID screeningId, String code, String level, String source, String note) {
+        RiskFlag flag = new RiskFlag();
+        flag.id = UUID.randomUUID();
+        flag.tenantId = intake.tenantId;
+        flag.intakeId = intake.id;
+        flag.screeningId = screeningId;
+        flag.code = code;
+        flag.level = level;
+        flag.source = source;
+        flag.status = RiskFlag.RAISED;
+        flag.raisedBy = callerContext.subject();
+        flag.raisedAt = Instant.now();
+        em.persist(flag);
+        em.flush();
+        addStep(flag, note);
+        audit.record("raise", "risk-flag", flag.id, null);
+        outbox.publish(IntakeEvents.RISK_FLAG_RAISED, intake.id, new IntakeEvents.RiskFlagRaised(flag.id, intake.id,
+                intake.clientSubject, screeningId, code, level, source, intake.assignedCoach));
+        return flag;
+    }
+
+    @Transactional
+    public RiskFlag raiseByHand(UUID intakeId, String code, String level, String note) {
+        return raise(intakes.practisable(intakeId), null, code, level, "manual", note);
+    }
+
+    @Transactional
+    public RiskFlag move(UUID flagId, String status, String note) {
+        RiskFlag flag = practisable(flagId);
+        if (!RiskFlag.isKnownStatus(status)) {
+            throw ProblemException.unprocessable("Unknown status " + status,
+                    List.of(new Problem.FieldError("status", "must be acknowledged, actioned or closed")));
+        }
+        if (!flag.canMoveTo(status)) {
+            throw ProblemException.conflict("A risk flag cannot go from " + flag.status + " to " + status + ".");
+        }
+        flag.status = status;
+        addStep(flag, note);
+        audit.record("move-to-" + status, "risk-flag", flag.id, null);
+        outbox.publish(IntakeEvents.RISK_FLAG_STATUS_CHANGED, flag.intakeId,
+                new IntakeEvents.RiskFlagStatusChanged(flag.id, flag.intakeId, status));
+        return flag;
+    }
+
+    /** A flag with its steps and notes: practitioners of the intake only, audited. */
+    @Transactional
+    public RiskFlag read(UUID flagId) {
+        RiskFlag flag = practisable(flagId);
+        audit.record("read", "risk-flag", flag.id, null);
+        return flag;
+    }
+
+    public List<RiskFlagStep> steps(UUID flagId) {
+        return tenant.select(RiskFlagStep.class, "e.riskFlagId = :flag", "e.at asc, e.id asc", Map.of("flag", flagId))
+                .getResultList();
+    }
+
+    /** Supervisors see the tenant's queue; coaches the flags of intakes assigned to them. Audited. */
+    @Transactional
+    public List<RiskFlag> queue(PageRequest page, String status) {
+        Caller caller = callerContext.caller();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!caller.hasRole(Roles.SUPERVISOR)) {
+            where.add("e.intakeId in (select i.id from Intake i where i.tenantId = :tenant and i.assignedCoach = :me)");
+            params.put("me", caller.subject());
+        }
+        if (status != null) {
+            where.add("e.status = :status");
+            params.put("status", status);
+        }
+        if (page.after() != null) {
+            where.add("(e.raisedAt < :at or (e.raisedAt = :at and e.id < :id))");
+            params.put("at", page.after().at());
+            params.put("id", page.after().id());
+        }
+        List<RiskFlag> flags = tenant.select(RiskFlag.class, String.join(" and ", where), "e.raisedAt desc, e.id desc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
+        audit.record("list", "risk-flag", null, status == null ? null : "status=" + status);
+        return flags;
+    }
+
+    public List<String> openCodes(UUID intakeId) {
+        return tenant.select(RiskFlag.class, "e.intakeId = :intake and e.status in :open", "e.raisedAt asc",
+                Map.of("intake", intakeId, "open", RiskFlag.OPEN)).getResultList().stream().map(f -> f.code).toList();
+    }
+
+    private RiskFlag practisable(UUID flagId) {
+        RiskFlag flag = tenant.get(RiskFlag.class, flagId, "Risk flag");
+        try {
+            intakes.practisable(flag.intakeId);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("Risk flag " + flagId);
+        }
+        return flag;
+    }
+
+    private void addStep(RiskFlag flag, String note) {
+        RiskFlagStep step = new RiskFlagStep();
+        step.id = UUID.randomUUID();
+        step.tenantId = flag.tenantId;
+        step.riskFlagId = flag.id;
+        step.status = flag.status;
+        step.actor = callerContext.subject();
+        step.at = Instant.now();
+        step.note = note;
+        em.persist(step);
+    }
+}

@@ -1,0 +1,124 @@
+package org.praxis.intake.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.intake.events.IntakeEvents;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Scores a response on the server and stores it with the rule versions; raises the risk flags its
+ * items call for, in the same transaction, so {@code risk-flag.raised} leaves with the score.
+ */
+@ApplicationScoped
+public class Screenings {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Intakes intakes;
+    @Inject
+    RiskFlags riskFlags;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    ObjectMapper json;
+
+    public record Submitted(Screening screening, List<RiskFlag> flags) {
+    }
+
+    @Transactional
+    public Submitted submit(UUID intakeId, String instrumentCode, Map<String, Integer> answers) {
+        Caller caller = callerContext.caller();
+        Intake intake = intakes.readable(intakeId);
+        if (!IntakeAccess.canSubmitScreening(caller, intake)) {
+            throw ProblemException.forbidden("Only the client or their practitioner may submit a screening.");
+        }
+        Instrument instrument = Instruments.require(instrumentCode);
+        Score score;
+        try {
+            score = Scorer.score(instrument, answers);
+        } catch (InvalidAnswers e) {
+            throw ProblemException.unprocessable("The answers do not fit " + instrument.code(), e.problems().stream()
+                    .map(p -> new Problem.FieldError("answers." + p.linkId(), p.message())).toList());
+        }
+        Screening s = new Screening();
+        s.id = UUID.randomUUID();
+        s.tenantId = intake.tenantId;
+        s.intakeId = intake.id;
+        s.instrumentCode = instrument.code();
+        s.instrumentVersion = instrument.version();
+        s.scoringVersion = instrument.scoringVersion();
+        s.answers = toJson(answers);
+        s.total = score.total();
+        s.severity = score.severity();
+        s.percent = score.percent();
+        s.submittedBy = caller.subject();
+        s.scoredAt = Instant.now();
+        em.persist(s);
+        em.flush();
+        audit.record("create", "screening", s.id, null);
+        outbox.publish(IntakeEvents.SCREENING_SCORED, intake.id, new IntakeEvents.ScreeningScored(s.id, intake.id,
+                intake.clientSubject, s.instrumentCode, s.instrumentVersion, s.scoringVersion, s.total, s.severity));
+        List<RiskFlag> flags = score.flags().stream()
+                .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), "item", null)).toList();
+        completeAssignment(intake, s);
+        return new Submitted(s, flags);
+    }
+
+    private void completeAssignment(Intake intake, Screening s) {
+        tenant.select(Assignment.class, "e.intakeId = :intake and e.instrumentCode = :code and e.status = :open",
+                        "e.createdAt asc", Map.of("intake", intake.id, "code", s.instrumentCode, "open", Assignment.OPEN))
+                .setMaxResults(1).getResultStream().findFirst().ifPresent(a -> {
+                    a.status = Assignment.COMPLETED;
+                    a.screeningId = s.id;
+                });
+    }
+
+    public List<Screening> ofIntake(UUID intakeId) {
+        intakes.readable(intakeId);
+        return tenant.select(Screening.class, "e.intakeId = :intake", "e.scoredAt desc, e.id desc",
+                Map.of("intake", intakeId)).setMaxResults(500).getResultList();
+    }
+
+    /** A screening with its answers: practitioners only, and every read is audited. */
+    @Transactional
+    public Screening withAnswers(UUID intakeId, UUID screeningId) {
+        intakes.practisable(intakeId);
+        Screening s = tenant.get(Screening.class, screeningId, "Screening");
+        if (!s.intakeId.equals(intakeId)) {
+            throw ProblemException.notFound("Screening " + screeningId);
+        }
+        audit.record("read-answers", "screening", s.id, null);
+        return s;
+    }
+
+    private String toJson(Map<String, Integer> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.praxis.intake.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.intake.domain.EligibilityRegister;
+import org.praxis.platform.events.EventHandler;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.UnprocessableEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Keeps the register of who may take integrated work, from assessment-service's eligibility.changed. */
+@ApplicationScoped
+public class EligibilityChangedHandler implements EventHandler {
+    public static final String TYPE = "org.praxis.assessment.eligibility.changed.v1";
+
+    @Inject
+    EligibilityRegister register;
+
+    @Override
+    public String name() {
+        return "intake-eligibility";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("assessment.events");
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPE.equals(type);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode practitioner = event.payload().get("practitionerId");
+        JsonNode eligibilities = event.payload().get("eligibilities");
+        if (practitioner == null || !practitioner.isTextual() || eligibilities == null || !eligibilities.isArray()) {
+            throw new UnprocessableEvent("eligibility.changed needs practitionerId and an eligibilities array");
+        }
+        List<String> codes = new ArrayList<>();
+        eligibilities.forEach(e -> codes.add(e.asText()));
+        register.replace(event.tenantId(), practitioner.asText(), codes);
+    }
+}

@@ -1,0 +1,392 @@
+package org.praxis.intake.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** intake-service through its REST API, with real PostgreSQL, Kafka and signed tokens. */
+@QuarkusTest
+class IntakeApiTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
+    private final Tokens otherCoach = Tokens.anyone().tenant(tenant).roles("coach");
+    private final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
+    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
+    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
+    private final Tokens stranger = Tokens.anyone().tenant("other-" + tenant).roles("supervisor");
+
+    private static RequestSpecification as(Tokens who) {
+        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
+    }
+
+    private String openIntake(Tokens who, String clientSubject) {
+        return as(who).body(Map.of("clientSubject", clientSubject, "displayName", "Pat Example",
+                        "presentingConcerns", "sleepless since the merger", "hopedForOutcomes", "calmer mornings"))
+                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> phq9(int... answers) {
+        Map<String, Integer> a = new java.util.HashMap<>();
+        for (int i = 0; i < answers.length; i++) {
+            a.put(Integer.toString(i + 1), answers[i]);
+        }
+        return Map.of("instrument", "PHQ-9", "answers", a);
+    }
+
+    private static long count(String sql, Object... args) {
+        try (Connection c = EmbeddedPostgres.shared().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ intakes
+
+    @Test
+    void aCoachOpensAnIntakeAssignedToThemAndReadsItBackWithAnETag() {
+        String id = openIntake(coach, client.subject());
+        String etag = as(coach).when().get("/v1/intakes/" + id).then()
+                .statusCode(200)
+                .body("assignedCoach", is(coach.subject()))
+                .body("presentingConcerns", is("sleepless since the merger"))
+                .body("status", is("open"))
+                .extract().header("ETag");
+        as(coach).header("If-None-Match", etag).when().get("/v1/intakes/" + id).then().statusCode(304);
+        // Every read of the presenting concerns is audited, the conditional one included.
+        assertEquals(2, count("select count(*) from audit_event where tenant_id = ? and resource_id = ? and action = 'read'",
+                tenant, id));
+    }
+
+    @Test
+    void freeTextIsEncryptedAtRest() {
+        String id = openIntake(coach, client.subject());
+        assertEquals(0, count("select count(*) from intake where id = ?::uuid and (presenting_concerns like '%merger%'"
+                + " or display_name like '%Pat%' or hoped_for_outcomes like '%mornings%')", id));
+        assertEquals(1, count("select count(*) from intake where id = ?::uuid and presenting_concerns like 'v1:%'", id));
+    }
+
+    @Test
+    void anInvalidIntakeIs422AndStoresNothing() {
+        as(coach).body(Map.of("displayName", "")).when().post("/v1/intakes").then()
+                .statusCode(422).contentType(PROBLEM).body("errors.field", hasItem("displayName"));
+        assertEquals(0, count("select count(*) from intake where tenant_id = ?", tenant));
+    }
+
+    @Test
+    void aClientOpensAnIntakeOnlyForThemselves() {
+        as(client).body(Map.of("displayName", "Me")).when().post("/v1/intakes").then()
+                .statusCode(201).body("clientSubject", is(client.subject())).body("assignedCoach", nullValue());
+        as(client).body(Map.of("displayName", "Someone", "clientSubject", "someone-else")).when().post("/v1/intakes")
+                .then().statusCode(422).body("errors.field", hasItem("clientSubject"));
+    }
+
+    @Test
+    void theSameIdempotencyKeyOpensOneIntake() {
+        Map<String, String> body = Map.of("displayName", "Once", "clientSubject", client.subject());
+        String first = as(coach).header("Idempotency-Key", "open-1").body(body).when().post("/v1/intakes").then()
+                .statusCode(201).extract().path("id");
+        as(coach).header("Idempotency-Key", "open-1").body(body).when().post("/v1/intakes").then()
+                .statusCode(201).body("id", is(first));
+        as(coach).header("Idempotency-Key", "open-1").body(Map.of("displayName", "Other")).when().post("/v1/intakes")
+                .then().statusCode(422).contentType(PROBLEM);
+        assertEquals(1, count("select count(*) from intake where tenant_id = ?", tenant));
+    }
+
+    @Test
+    void whoSeesWhichIntake() {
+        String mine = openIntake(coach, client.subject());
+        as(coach).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(supervisor).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(admin).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(client).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(otherCoach).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
+        as(Tokens.anyone().tenant(tenant).roles("client")).when().get("/v1/intakes/" + mine).then().statusCode(404);
+        as(sponsor).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
+        as(stranger).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
+
+        as(otherCoach).when().get("/v1/intakes").then().statusCode(200).body("items.id", not(hasItem(mine)));
+        as(supervisor).when().get("/v1/intakes").then().statusCode(200).body("items.id", hasItem(mine));
+        as(stranger).when().get("/v1/intakes").then().statusCode(200).body("items", hasSize(0));
+        as(sponsor).when().get("/v1/intakes").then().statusCode(403);
+    }
+
+    @Test
+    void theIntakeListPagesWithACursorAndFilters() {
+        for (int i = 0; i < 3; i++) {
+            openIntake(coach, "c-" + i);
+        }
+        String cursor = as(supervisor).queryParam("limit", 2).when().get("/v1/intakes").then()
+                .statusCode(200).body("items", hasSize(2)).extract().path("nextCursor");
+        as(supervisor).queryParam("limit", 2).queryParam("cursor", cursor).when().get("/v1/intakes").then()
+                .statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
+        as(supervisor).queryParam("status", "decided").when().get("/v1/intakes").then().body("items", hasSize(0));
+        as(supervisor).queryParam("assignedCoach", coach.subject()).when().get("/v1/intakes").then().body("items", hasSize(3));
+    }
+
+    // ------------------------------------------------------------------ screenings
+
+    @Test
+    void theServerScoresAScreening() {
+        String id = openIntake(coach, client.subject());
+        as(client).body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then()
+                .statusCode(201)
+                .body("instrument", is("PHQ-9"))
+                .body("instrumentVersion", is(1))
+                .body("scoringVersion", is("PHQ-9/sum/1"))
+                .body("total", is(10))
+                .body("severity", is("moderate"))
+                .body("riskFlags", hasSize(0))
+                .body("scoredAt", notNullValue());
+        as(client).body(Map.of("instrument", "WHO-5", "answers", Map.of("1", 3, "2", 3, "3", 3, "4", 2, "5", 2)))
+                .when().post("/v1/intakes/" + id + "/screenings").then()
+                .statusCode(201).body("total", is(13)).body("percent", is(52)).body("severity", is("adequate"));
+        as(client).when().get("/v1/intakes/" + id + "/screenings").then()
+                .statusCode(200).body("instrument", containsInAnyOrder("PHQ-9", "WHO-5"));
+    }
+
+    @Test
+    void badAnswersAre422NamingEachItemAndStoreNothing() {
+        String id = openIntake(coach, client.subject());
+        Map<String, Integer> answers = new java.util.HashMap<>(Map.of("1", 0, "2", 4, "3", 0, "4", 0, "5", 0, "6", 0, "7", 0, "8", 0));
+        answers.put("12", 1);
+        as(coach).body(Map.of("instrument", "PHQ-9", "answers", answers)).when().post("/v1/intakes/" + id + "/screenings")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("answers.2", "answers.9", "answers.12"));
+        as(coach).body(Map.of("instrument", "NOPE-1", "answers", Map.of("1", 0))).when().post("/v1/intakes/" + id + "/screenings")
+                .then().statusCode(422).body("errors.field", hasItem("instrument"));
+        assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
+    }
+
+    @Test
+    void answersAreForPractitionersAndEveryReadIsAudited() {
+        String id = openIntake(coach, client.subject());
+        String sid = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + id + "/screenings")
+                .then().statusCode(201).extract().path("id");
+        as(coach).when().get("/v1/intakes/" + id + "/screenings/" + sid).then()
+                .statusCode(200).body("answers.9", is(0)).body("total", is(0));
+        as(client).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(403);
+        as(stranger).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(404);
+        assertEquals(1, count("select count(*) from audit_event where resource_id = ? and action = 'read-answers'", sid));
+        assertEquals(0, count("select count(*) from screening where id = ?::uuid and answers like '%\"9\"%'", sid),
+                "answers are encrypted at rest");
+    }
+
+    @Test
+    void anotherTenantCannotSubmitToOrReadAnIntake() {
+        String id = openIntake(coach, client.subject());
+        as(stranger).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + id + "/screenings").then()
+                .statusCode(404).contentType(PROBLEM);
+        as(stranger).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("coach")).body(Map.of("pathway", "coaching"))
+                .when().post("/v1/intakes/" + id + "/decision").then().statusCode(404);
+        assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
+    }
+
+    // ------------------------------------------------------------------ risk flags
+
+    @Test
+    void phq9Item9RaisesExactlyOneRiskFlagEventWithoutAnswers() {
+        String id = openIntake(coach, client.subject());
+        String flagId = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1)).when().post("/v1/intakes/" + id + "/screenings")
+                .then().statusCode(201)
+                .body("total", is(1)).body("severity", is("minimal"))
+                .body("riskFlags[0].code", is("self-harm-thoughts"))
+                .body("riskFlags[0].level", is("serious"))
+                .extract().path("riskFlags[0].id");
+
+        List<ConsumerRecord<String, String>> raised = TopicProbe.read("intake.events",
+                r -> id.equals(r.key()) && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> found.size() >= 1, Duration.ofSeconds(30));
+        // Wait a little past the first, in case a second copy was on its way.
+        List<ConsumerRecord<String, String>> again = TopicProbe.read("intake.events",
+                r -> id.equals(r.key()) && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> false, Duration.ofSeconds(3));
+        assertEquals(1, raised.size());
+        assertEquals(1, again.size());
+        String payload = raised.get(0).value();
+        assertTrue(payload.contains(flagId));
+        assertTrue(payload.contains("\"level\": \"serious\""), payload);
+        assertFalse(payload.contains("answers"), payload);
+        assertFalse(payload.contains("Pat Example") || payload.contains("merger"), payload);
+        assertEquals(tenant, TopicProbe.header(raised.get(0), "ce_tenant"));
+
+        as(supervisor).queryParam("status", "raised").when().get("/v1/risk-flags").then()
+                .statusCode(200).body("items.id", hasItem(flagId));
+        as(coach).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items.id", hasItem(flagId));
+        as(otherCoach).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items.id", not(hasItem(flagId)));
+        as(client).when().get("/v1/risk-flags").then().statusCode(403);
+        as(sponsor).when().get("/v1/risk-flags").then().statusCode(403);
+        as(stranger).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items", hasSize(0));
+        as(stranger).when().get("/v1/risk-flags/" + flagId).then().statusCode(404);
+    }
+
+    @Test
+    void aRiskFlagMovesOnlyForwardWithNotes() {
+        String id = openIntake(coach, client.subject());
+        String flagId = as(coach).body(Map.of("code", "coach-concern", "level", "elevated", "note", "mentioned hopelessness"))
+                .when().post("/v1/intakes/" + id + "/risk-flags").then().statusCode(201).extract().path("id");
+        String move = "/v1/risk-flags/" + flagId + "/transitions";
+        as(supervisor).body(Map.of("status", "closed")).when().post(move).then().statusCode(409).contentType(PROBLEM);
+        as(supervisor).body(Map.of("status", "weird")).when().post(move).then().statusCode(422);
+        as(supervisor).header("If-Match", "\"99\"").body(Map.of("status", "acknowledged")).when().post(move).then().statusCode(412);
+        as(supervisor).body(Map.of("status", "acknowledged", "note", "called the client")).when().post(move).then()
+                .statusCode(200).body("status", is("acknowledged"));
+        as(supervisor).body(Map.of("status", "actioned", "note", "referred")).when().post(move).then().statusCode(200);
+        as(supervisor).body(Map.of("status", "closed")).when().post(move).then().statusCode(200);
+        as(supervisor).body(Map.of("status", "acknowledged")).when().post(move).then().statusCode(409);
+        as(coach).when().get("/v1/risk-flags/" + flagId).then().statusCode(200)
+                .body("steps.status", equalTo(List.of("raised", "acknowledged", "actioned", "closed")))
+                .body("steps[0].note", is("mentioned hopelessness"));
+        as(client).body(Map.of("status", "closed")).when().post(move).then().statusCode(403);
+        assertEquals(0, count("select count(*) from risk_flag_step where risk_flag_id = ?::uuid and note like '%hopeless%'", flagId));
+    }
+
+    // ------------------------------------------------------------------ recommendation and decision
+
+    @Test
+    void theRecommendationListsEveryRuleAndAnOpenFlagMakesItUrgent() {
+        String id = openIntake(coach, client.subject());
+        as(client).body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+        as(client).body(Map.of("instrument", "WSAS", "answers", Map.of("1", 4, "2", 2, "3", 2, "4", 1, "5", 1)))
+                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+        as(coach).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(200)
+                .body("pathway", is("integrated"))
+                .body("reasons.rule", containsInAnyOrder("phq9-integrated", "wsas-impairment"));
+        as(client).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(403);
+
+        as(coach).body(Map.of("code", "coach-concern", "level", "serious")).when().post("/v1/intakes/" + id + "/risk-flags")
+                .then().statusCode(201);
+        as(coach).when().get("/v1/intakes/" + id + "/recommendation").then()
+                .body("pathway", is("urgent")).body("reasons.rule", hasItem("open-risk-flag"));
+    }
+
+    @Test
+    void aDecisionAgainstTheRecommendationNeedsAReasonAndIsMadeOnce() {
+        String id = openIntake(coach, client.subject());
+        as(coach).body(Map.of("pathway", "therapy")).when().post("/v1/intakes/" + id + "/decision").then()
+                .statusCode(422).body("errors.field", hasItem("reason"));
+        as(coach).body(Map.of("pathway", "sideways")).when().post("/v1/intakes/" + id + "/decision").then()
+                .statusCode(400).contentType(PROBLEM);
+        as(coach).body(Map.of("pathway", "coaching", "practitionerId", coach.subject())).when()
+                .post("/v1/intakes/" + id + "/decision").then().statusCode(201)
+                .body("pathway", is("coaching")).body("recommendedPathway", is("coaching"));
+        as(coach).body(Map.of("pathway", "coaching")).when().post("/v1/intakes/" + id + "/decision").then().statusCode(409);
+        as(coach).when().get("/v1/intakes/" + id).then().body("status", is("decided"));
+
+        List<ConsumerRecord<String, String>> decided = TopicProbe.read("intake.events",
+                r -> id.equals(r.key()) && "org.praxis.intake.intake.decided.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, decided.size());
+        assertTrue(decided.get(0).value().contains("\"pathway\": \"coaching\""), decided.get(0).value());
+    }
+
+    @Test
+    void integratedWorkNeedsAPractitionerAssessmentServiceCallsEligible() {
+        String id = openIntake(coach, client.subject());
+        as(client).body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+        String practitioner = "practitioner-" + UUID.randomUUID();
+        Map<String, String> decision = Map.of("pathway", "integrated", "practitionerId", practitioner);
+        as(supervisor).body(decision).when().post("/v1/intakes/" + id + "/decision").then()
+                .statusCode(422).body("errors.field", hasItem("practitionerId"));
+
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.send("assessment.events", practitioner,
+                "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"core-coaching\",\"integrated-practice\"]}",
+                Map.of("ce_id", eventId, "ce_type", "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source", "/assessment-service", "ce_tenant", tenant, "ce_time", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?", tenant, practitioner) == 2);
+
+        as(supervisor).body(decision).when().post("/v1/intakes/" + id + "/decision").then()
+                .statusCode(201).body("pathway", is("integrated")).body("practitionerId", is(practitioner));
+    }
+
+    @Test
+    void eligibilityInOneTenantDoesNotCountInAnother() {
+        String practitioner = "practitioner-" + UUID.randomUUID();
+        TopicProbe.send("assessment.events", practitioner,
+                "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"integrated-practice\"]}",
+                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source", "/assessment-service", "ce_tenant", "other-" + tenant, "ce_time", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner) == 1);
+        String id = openIntake(coach, client.subject());
+        as(coach).body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
+                .when().post("/v1/intakes/" + id + "/decision").then()
+                .statusCode(422).body("errors.field", hasItem("practitionerId"));
+    }
+
+    // ------------------------------------------------------------------ assignments and instruments
+
+    @Test
+    void anAssignedInstrumentIsOnTheClientsListUntilTheyAnswerIt() {
+        String id = openIntake(coach, client.subject());
+        String aid = as(coach).body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-31")).when()
+                .post("/v1/intakes/" + id + "/assignments").then().statusCode(201).extract().path("id");
+        as(client).when().get("/v1/me/assignments").then().statusCode(200)
+                .body("id", hasItem(aid)).body("find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
+        as(client).body(Map.of("instrument", "GAD-7", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0)))
+                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).body("severity", is("mild"));
+        as(client).when().get("/v1/me/assignments").then().statusCode(200).body("id", not(hasItem(aid)));
+        as(coach).when().get("/v1/me/assignments").then().statusCode(403);
+        as(client).body(Map.of("instrument", "GAD-7")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(403);
+        as(coach).body(Map.of("instrument", "NOPE")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(422);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client", "coach", "supervisor", "admin"})
+    void everyRoleButSponsorsReadsTheInstruments(String role) {
+        as(Tokens.anyone().tenant(tenant).roles(role)).when().get("/v1/instruments").then().statusCode(200)
+                .body("code", containsInAnyOrder("PHQ-9", "PHQ-2", "GAD-7", "GAD-2", "WHO-5", "WSAS", "COACHING-READINESS"));
+    }
+
+    @Test
+    void anInstrumentShowsItsItemsRangesAndRule() {
+        as(client).when().get("/v1/instruments/WHO-5").then().statusCode(200)
+                .body("items", hasSize(5)).body("items[0].max", is(5)).body("percentMultiplier", is(4))
+                .body("lowItemRule.severity", is("poor"));
+        as(client).when().get("/v1/instruments/NOPE").then().statusCode(404).contentType(PROBLEM);
+        as(sponsor).when().get("/v1/instruments").then().statusCode(403);
+    }
+}
