@@ -10,9 +10,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,31 @@ public abstract class ServiceContract {
                 .statusCode(200)
                 .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
                 .body("components.securitySchemes.oidc.openIdConnectUrl", containsString(".well-known/openid-configuration"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDocumentedWithItsSecurityAndErrors() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> operation = op.getValue();
+                assertNotNull(operation.get("operationId"), where + " has an operationId");
+                assertNotNull(operation.get("summary"), where + " has a summary");
+                assertNotNull(operation.get("security"), where + " declares its security requirement");
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                for (String code : List.of("401", "403", "500")) {
+                    assertNotNull(responses.get(code), where + " documents " + code);
+                    assertTrue(((Map<String, Object>) responses.get(code).get("content")).containsKey(PROBLEM),
+                            where + " " + code + " is problem+json");
+                }
+                operations++;
+            }
+        }
+        assertTrue(operations > 0);
     }
 
     protected static String newTenant() {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
@@ -76,7 +79,13 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "openIntake", summary = "Open an intake (a client may open one for themselves)")
     @APIResponse(responseCode = "201", description = "Opened")
-    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull CreateIntakeRequest request) {
+    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key,
+                         @RequestBody(content = @Content(examples = @ExampleObject(name = "coach opens for a client",
+                                 value = "{\"clientSubject\": \"8c1f6c3e-3b7a-4c55-9d0e-5d1f0a2b7e11\", \"displayName\": \"Alex\","
+                                         + " \"presentingConcerns\": \"Stress at work since a reorganisation\","
+                                         + " \"hopedForOutcomes\": \"A calmer way of leading the team\","
+                                         + " \"sponsorOrganisation\": \"acme-hr\"}")))
+                         @Valid @NotNull CreateIntakeRequest request) {
         return idempotency.once(key, "open-intake", request, () -> {
             Intake intake = intakes.open(new Intakes.NewIntake(request.clientSubject(), request.displayName(),
                     request.presentingConcerns(), request.hopedForOutcomes(), request.sponsorOrganisation(),
@@ -130,6 +139,11 @@ public class IntakeResource {
     @Operation(operationId = "submitScreening", summary = "Submit answers; the server scores them and raises risk flags")
     @APIResponse(responseCode = "201", description = "Scored")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @RequestBody(content = @Content(examples = {
+                                   @ExampleObject(name = "PHQ-9", value = "{\"instrument\": \"PHQ-9\", \"answers\": {\"1\": 1,"
+                                           + " \"2\": 1, \"3\": 2, \"4\": 2, \"5\": 1, \"6\": 1, \"7\": 1, \"8\": 1, \"9\": 0, \"10\": 1}}"),
+                                   @ExampleObject(name = "WHO-5", value = "{\"instrument\": \"WHO-5\", \"answers\": {\"1\": 3,"
+                                           + " \"2\": 3, \"3\": 3, \"4\": 2, \"5\": 2}}")}))
                            @Valid @NotNull SubmitScreeningRequest request) {
         return idempotency.once(key, "submit-screening " + id, request, () -> {
             Screenings.Submitted done = screenings.submit(id, request.instrument(), request.answers());
@@ -174,7 +188,11 @@ public class IntakeResource {
     @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
     @APIResponse(responseCode = "201", description = "Decided; intake.decided is published")
     @APIResponse(responseCode = "409", description = "Already decided")
-    public Response decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
+    public Response decide(@PathParam("id") UUID id,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "differs from the recommendation",
+                                   value = "{\"pathway\": \"therapy\", \"practitionerId\": \"coach-7\","
+                                           + " \"reason\": \"Client asked for a therapist first\"}")))
+                           @Valid @NotNull DecisionRequest request) {
         DecisionView view = DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
         return Response.created(URI.create("/v1/intakes/" + id + "/decision")).entity(view).build();
     }

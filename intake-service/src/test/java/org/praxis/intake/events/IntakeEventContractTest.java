@@ -1,0 +1,99 @@
+package org.praxis.intake.events;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Every event intake emits conforms to its schema in docs/events; the golden examples conform too. */
+@QuarkusTest
+class IntakeEventContractTest {
+    private static final Set<String> PUBLISHED = Set.of("org.praxis.intake.intake.opened.v1",
+            "org.praxis.intake.screening.scored.v1", "org.praxis.intake.risk-flag.raised.v1",
+            "org.praxis.intake.risk-flag.status-changed.v1", "org.praxis.intake.intake.decided.v1");
+
+    @Test
+    void everyGoldenExampleConformsToItsSchema() throws Exception {
+        List<String> types;
+        try (Stream<java.nio.file.Path> files = Files.list(EventContracts.directory())) {
+            types = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json"))
+                    .map(n -> n.substring(0, n.length() - ".schema.json".length())).toList();
+        }
+        assertTrue(types.containsAll(PUBLISHED), "a schema for every event intake publishes");
+        for (String type : types) {
+            assertEquals(List.of(), EventContracts.violations(type, EventContracts.goldenExample(type)), type);
+        }
+        // The schemas are closed: a payload that smuggles answers, or lacks a level, is refused.
+        String raised = "org.praxis.intake.risk-flag.raised.v1";
+        String leaky = EventContracts.goldenExample(raised).replaceFirst("\\{", "{\"answers\": {\"9\": 2}, ");
+        assertFalse(EventContracts.violations(raised, leaky).isEmpty(), leaky);
+        String levelless = EventContracts.goldenExample(raised).replace("\"level\": \"serious\",", "");
+        assertFalse(EventContracts.violations(raised, levelless).isEmpty(), levelless);
+    }
+
+    @Test
+    void everyEventOfAWholeIntakeConformsToItsSchema() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String coach = Tokens.anyone().tenant(tenant).roles("coach").bearer();
+        String id = given().header("Authorization", coach).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Contract", "clientSubject", "client-x", "sponsorOrganisation", "acme-hr"))
+                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
+        String flag = given().header("Authorization", coach).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "PHQ-9", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0, "8", 0, "9", 2)))
+                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).extract().path("riskFlags[0].id");
+        given().header("Authorization", coach).contentType(ContentType.JSON).body(Map.of("status", "acknowledged"))
+                .when().post("/v1/risk-flags/" + flag + "/transitions").then().statusCode(200);
+        given().header("Authorization", coach).contentType(ContentType.JSON)
+                .body(Map.of("pathway", "therapy", "reason", "needs a therapist before coaching"))
+                .when().post("/v1/intakes/" + id + "/decision").then().statusCode(201);
+
+        List<ConsumerRecord<String, String>> events = TopicProbe.read("intake.events", r -> id.equals(r.key()),
+                found -> found.size() >= 5, Duration.ofSeconds(30));
+        Set<String> types = events.stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toSet());
+        assertEquals(PUBLISHED, types);
+        for (ConsumerRecord<String, String> r : events) {
+            String type = TopicProbe.header(r, "ce_type");
+            assertEquals(List.of(), EventContracts.violations(type, r.value()), type + ": " + r.value());
+        }
+    }
+
+    @Test
+    void theEligibilityGoldenExampleIsAppliedByIntakesConsumer() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        var example = EventContracts.goldenExampleJson("org.praxis.assessment.eligibility.changed.v1");
+        TopicProbe.send("assessment.events", example.get("practitionerId").asText(), example.toString(),
+                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source", "/assessment-service", "ce_tenant", tenant, "ce_time", Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (var c = EmbeddedPostgres.shared().connect();
+                 var s = c.prepareStatement("select count(*) from practitioner_eligibility where tenant_id = ?")) {
+                s.setString(1, tenant);
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == example.get("eligibilities").size();
+                }
+            }
+        });
+    }
+}
