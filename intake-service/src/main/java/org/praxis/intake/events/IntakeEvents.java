@@ -12,6 +12,8 @@ public final class IntakeEvents {
     public static final String RISK_FLAG_RAISED = "risk-flag.raised.v1";
     public static final String RISK_FLAG_STATUS_CHANGED = "risk-flag.status-changed.v1";
     public static final String DECIDED = "intake.decided.v1";
+    /** The confirmation that an erasure request was applied here. */
+    public static final String SUBJECT_ERASED = "subject.erased.v1";
 
     private IntakeEvents() {
     }
@@ -28,6 +30,9 @@ public final class IntakeEvents {
     }
 
     public record RiskFlagStatusChanged(UUID riskFlagId, UUID intakeId, String status) {
+    }
+
+    public record SubjectErased(String requestId, String service, int intakes) {
     }
 
     public record Decided(UUID intakeId, String clientSubject, String pathway, String recommendedPathway,
