@@ -36,6 +36,8 @@ public class Decisions {
     @Inject
     EligibilityRegister eligibility;
     @Inject
+    TriagePolicies policies;
+    @Inject
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
@@ -52,7 +54,7 @@ public class Decisions {
                 Map.of("intake", intakeId)).getResultList()) {
             latest.putIfAbsent(s.instrumentCode, new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity));
         }
-        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), TriagePolicy.defaults());
+        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), policies.current().policy());
     }
 
     @Transactional

@@ -44,6 +44,8 @@ public class Screenings {
     AuditLog audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    TriagePolicies policies;
 
     public record Submitted(Screening screening, List<RiskFlag> flags) {
     }
@@ -55,7 +57,7 @@ public class Screenings {
         if (!IntakeAccess.canSubmitScreening(caller, intake)) {
             throw ProblemException.forbidden("Only the client or their practitioner may submit a screening.");
         }
-        Instrument instrument = Instruments.require(instrumentCode);
+        Instrument instrument = policies.forTenant(Instruments.require(instrumentCode));
         Score score;
         try {
             score = Scorer.score(instrument, answers);

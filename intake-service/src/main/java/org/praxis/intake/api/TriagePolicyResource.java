@@ -1,0 +1,56 @@
+package org.praxis.intake.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.intake.domain.TriagePolicies;
+import org.praxis.intake.domain.TriagePolicy;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+
+@Path("/v1/triage-policy")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Triage policy", description = "The tenant's triage thresholds")
+public class TriagePolicyResource {
+    @Inject
+    TriagePolicies policies;
+
+    public record PolicyView(TriagePolicy policy, long revision, boolean defaults) {
+        static PolicyView of(TriagePolicies.Current c) {
+            return new PolicyView(c.policy(), c.revision(), c.revision() == 0);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getTriagePolicy", summary = "The thresholds triage uses in this tenant")
+    public Response get() {
+        TriagePolicies.Current current = policies.current();
+        return Response.ok(PolicyView.of(current)).tag(ETags.of(current.revision())).build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceTriagePolicy", summary = "Replace the tenant's thresholds (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull TriagePolicy request) {
+        TriagePolicies.Current current = policies.replace(request, ifMatch);
+        return Response.ok(PolicyView.of(current)).tag(ETags.of(current.revision())).build();
+    }
+}
