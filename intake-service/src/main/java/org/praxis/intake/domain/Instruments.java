@@ -1,19 +1,114 @@
 package org.praxis.intake.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
 
-/** Looks instruments up by code for the operations that need one. */
-public final class Instruments {
-    private Instruments() {
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The built-in instruments and the tenant's own, by code (latest version unless one is named). */
+@ApplicationScoped
+public class Instruments {
+    @Inject
+    EntityManager em;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AuditLog audit;
+
+    /** The instrument's definition without code and version, which the store gives it. */
+    public record Definition(String title, List<Instrument.Item> items, List<Instrument.Band> bands,
+                             List<Instrument.ItemFlag> itemFlags) {
     }
 
-    public static Instrument require(String code) {
-        return BuiltInInstruments.byCode(code).orElseThrow(() -> ProblemException.unprocessable(
-                "Unknown instrument " + code,
-                List.of(new Problem.FieldError("instrument", "is not one of " + BuiltInInstruments.all().stream()
-                        .map(Instrument::code).toList()))));
+    public Instrument require(String code) {
+        return find(code, null).orElseThrow(() -> ProblemException.unprocessable("Unknown instrument " + code,
+                List.of(new Problem.FieldError("instrument", "is neither built in nor defined by this tenant"))));
     }
+
+    public Optional<Instrument> find(String code, Integer version) {
+        Optional<Instrument> builtIn = BuiltInInstruments.byCode(code);
+        if (builtIn.isPresent()) {
+            return version == null || version == builtIn.get().version() ? builtIn : Optional.empty();
+        }
+        var query = em.createNativeQuery("select definition from tenant_instrument where tenant_id = ?1 and code = ?2"
+                        + (version == null ? "" : " and version = ?3") + " order by version desc limit 1")
+                .setParameter(1, callerContext.tenantId()).setParameter(2, code);
+        if (version != null) {
+            query.setParameter(3, version);
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().findFirst().map(r -> read((String) r));
+    }
+
+    public List<Instrument> all() {
+        List<Instrument> all = new ArrayList<>(BuiltInInstruments.all());
+        List<?> rows = em.createNativeQuery("select distinct on (code) definition from tenant_instrument"
+                + " where tenant_id = ?1 order by code, version desc").setParameter(1, callerContext.tenantId()).getResultList();
+        rows.forEach(r -> all.add(read((String) r)));
+        return all;
+    }
+
+    /** Publishes the next version of a tenant instrument; earlier versions stay as they were. */
+    @Transactional
+    public Instrument publish(String code, Definition d) {
+        Number latest = (Number) em.createNativeQuery("select coalesce(max(version), 0) from tenant_instrument"
+                + " where tenant_id = ?1 and code = ?2").setParameter(1, callerContext.tenantId()).setParameter(2, code)
+                .getSingleResult();
+        int version = latest.intValue() + 1;
+        Instrument instrument = new Instrument(code, version, d.title(), code + "/sum/" + version,
+                d.items() == null ? List.of() : d.items(), d.bands() == null ? List.of() : d.bands(),
+                d.itemFlags() == null ? List.of() : d.itemFlags(), null, Optional.empty());
+        List<InstrumentDefinitionRules.Problem> problems = InstrumentDefinitionRules.check(instrument);
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The instrument cannot be scored as defined",
+                    problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+        }
+        em.createNativeQuery("insert into tenant_instrument (tenant_id, code, version, definition, created_by, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, callerContext.tenantId()).setParameter(2, code).setParameter(3, version)
+                .setParameter(4, write(instrument)).setParameter(5, callerContext.subject())
+                .setParameter(6, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+        audit.record("publish", "instrument", code + "@" + version, null);
+        return instrument;
+    }
+
+    private record Stored(String code, int version, String title, String scoringVersion, List<Instrument.Item> items,
+                          List<Instrument.Band> bands, List<Instrument.ItemFlag> itemFlags) {
+    }
+
+    private String write(Instrument i) {
+        try {
+            return json.writeValueAsString(new Stored(i.code(), i.version(), i.title(), i.scoringVersion(), i.items(),
+                    i.bands(), i.itemFlags()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instrument read(String definition) {
+        try {
+            Stored s = json.readValue(definition, Stored.class);
+            return new Instrument(s.code(), s.version(), s.title(), s.scoringVersion(), s.items(), s.bands(), s.itemFlags(),
+                    null, Optional.empty());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored instrument unreadable", e);
+        }
+    }
+
 }

@@ -37,6 +37,8 @@ public class Intakes {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Instruments instruments;
 
     public record NewIntake(String clientSubject, String displayName, String presentingConcerns,
                             String hopedForOutcomes, String sponsorOrganisation, String assignedCoach) {
@@ -139,7 +141,7 @@ public class Intakes {
             throw ProblemException.unprocessable("The intake's person has no account to send an instrument to",
                     List.of(new Problem.FieldError("clientSubject", "the intake has none")));
         }
-        Instruments.require(instrumentCode);
+        instruments.require(instrumentCode);
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
         a.tenantId = intake.tenantId;

@@ -46,6 +46,8 @@ public class Screenings {
     ObjectMapper json;
     @Inject
     TriagePolicies policies;
+    @Inject
+    Instruments instruments;
 
     public record Submitted(Screening screening, List<RiskFlag> flags) {
     }
@@ -57,7 +59,7 @@ public class Screenings {
         if (!IntakeAccess.canSubmitScreening(caller, intake)) {
             throw ProblemException.forbidden("Only the client or their practitioner may submit a screening.");
         }
-        Instrument instrument = policies.forTenant(Instruments.require(instrumentCode));
+        Instrument instrument = policies.forTenant(instruments.require(instrumentCode));
         Score score;
         try {
             score = Scorer.score(instrument, answers);

@@ -1,0 +1,94 @@
+package org.praxis.intake.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a tenant's instrument scoreable: unique items with sane ranges, bands that cover every
+ * possible total exactly once, and item flags that point at real items and reachable answers.
+ */
+public final class InstrumentDefinitionRules {
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
+
+    private InstrumentDefinitionRules() {
+    }
+
+    public record Problem(String field, String message) {
+    }
+
+    public static List<Problem> check(Instrument i) {
+        List<Problem> problems = new ArrayList<>();
+        if (i.code() == null || !CODE.matcher(i.code()).matches()) {
+            problems.add(new Problem("code", "must be 2-40 upper-case letters, digits or dashes"));
+        } else if (BuiltInInstruments.byCode(i.code()).isPresent()) {
+            problems.add(new Problem("code", "is a built-in instrument"));
+        }
+        if (i.title() == null || i.title().isBlank()) {
+            problems.add(new Problem("title", "is required"));
+        }
+        if (i.items() == null || i.items().isEmpty()) {
+            problems.add(new Problem("items", "needs at least one item"));
+            return problems;
+        }
+        Set<String> linkIds = new HashSet<>();
+        for (int n = 0; n < i.items().size(); n++) {
+            Instrument.Item item = i.items().get(n);
+            if (item.linkId() == null || item.linkId().isBlank() || !linkIds.add(item.linkId())) {
+                problems.add(new Problem("items[" + n + "].linkId", "must be present and unique"));
+            }
+            if (item.min() < 0 || item.max() < item.min() || item.max() > 100) {
+                problems.add(new Problem("items[" + n + "]", "needs 0 <= min <= max <= 100"));
+            }
+        }
+        if (i.items().stream().noneMatch(Instrument.Item::scored)) {
+            problems.add(new Problem("items", "needs at least one scored item"));
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        checkBands(i, problems);
+        for (int n = 0; n < i.itemFlags().size(); n++) {
+            Instrument.ItemFlag flag = i.itemFlags().get(n);
+            Instrument.Item item = i.items().stream().filter(x -> x.linkId().equals(flag.linkId())).findFirst().orElse(null);
+            if (item == null) {
+                problems.add(new Problem("itemFlags[" + n + "].linkId", "names no item"));
+            } else if (flag.atLeast() <= item.min() || flag.atLeast() > item.max()) {
+                problems.add(new Problem("itemFlags[" + n + "].atLeast", "must be above the item's minimum and reachable"));
+            }
+            if (flag.code() == null || !SLUG.matcher(flag.code()).matches()) {
+                problems.add(new Problem("itemFlags[" + n + "].code", "must be a lower-case code"));
+            }
+            if (!List.of("serious", "elevated", "low").contains(flag.level())) {
+                problems.add(new Problem("itemFlags[" + n + "].level", "must be serious, elevated or low"));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkBands(Instrument i, List<Problem> problems) {
+        if (i.bands() == null || i.bands().isEmpty()) {
+            problems.add(new Problem("bands", "needs at least one band"));
+            return;
+        }
+        List<Instrument.Band> sorted = i.bands().stream().sorted((a, b) -> Integer.compare(a.min(), b.min())).toList();
+        int expected = i.minTotal();
+        for (Instrument.Band band : sorted) {
+            if (band.severity() == null || !SLUG.matcher(band.severity()).matches()) {
+                problems.add(new Problem("bands", "severity " + band.severity() + " must be a lower-case code"));
+            }
+            if (band.min() != expected || band.max() < band.min()) {
+                problems.add(new Problem("bands", "must cover every total from " + i.minTotal() + " to " + i.maxTotal()
+                        + " exactly once; a gap or overlap is at " + expected));
+                return;
+            }
+            expected = band.max() + 1;
+        }
+        if (expected != i.maxTotal() + 1) {
+            problems.add(new Problem("bands", "must end at the maximum total " + i.maxTotal()));
+        }
+    }
+}
