@@ -84,6 +84,21 @@ public final class EmbeddedPostgres {
         return DriverManager.getConnection(jdbcUrl, username, password);
     }
 
+    /** {@code select count(*) ...} with positional parameters, for tests that check the stored rows. */
+    public long count(String sql, Object... args) {
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Runs SQL as the owner, for tests that look at the stored rows directly. */
     public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -125,11 +125,7 @@ public class Intakes {
             where.add("e.assignedCoach = :coach");
             params.put("coach", assignedCoach);
         }
-        if (page.after() != null) {
-            where.add("(e.createdAt < :at or (e.createdAt = :at and e.id < :id))");
-            params.put("at", page.after().at());
-            params.put("id", page.after().id());
-        }
+        page.restrict(where, params, "e.createdAt", "e.id");
         return tenant.select(Intake.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
                 .setMaxResults(page.fetchSize()).getResultList();
     }

@@ -112,11 +112,7 @@ public class RiskFlags {
             where.add("e.status = :status");
             params.put("status", status);
         }
-        if (page.after() != null) {
-            where.add("(e.raisedAt < :at or (e.raisedAt = :at and e.id < :id))");
-            params.put("at", page.after().at());
-            params.put("id", page.after().id());
-        }
+        page.restrict(where, params, "e.raisedAt", "e.id");
         List<RiskFlag> flags = tenant.select(RiskFlag.class, String.join(" and ", where), "e.raisedAt desc, e.id desc", params)
                 .setMaxResults(page.fetchSize()).getResultList();
         audit.record("list", "risk-flag", null, status == null ? null : "status=" + status);

@@ -29,24 +29,10 @@ public final class Triage {
         }
         for (ScoreSummary s : latest) {
             switch (s.instrument()) {
-                case BuiltInInstruments.PHQ9 -> {
-                    if (s.total() >= policy.phq9Therapy()) {
-                        reasons.add(new Reason("phq9-therapy", Pathway.THERAPY, detail(s, policy.phq9Therapy())));
-                    } else if (s.total() >= policy.phq9Integrated()) {
-                        reasons.add(new Reason("phq9-integrated", Pathway.INTEGRATED, detail(s, policy.phq9Integrated())));
-                    } else if (s.total() >= policy.phq9Monitoring()) {
-                        reasons.add(new Reason("phq9-monitoring", Pathway.COACHING_WITH_MONITORING, detail(s, policy.phq9Monitoring())));
-                    }
-                }
-                case BuiltInInstruments.GAD7 -> {
-                    if (s.total() >= policy.gad7Therapy()) {
-                        reasons.add(new Reason("gad7-therapy", Pathway.THERAPY, detail(s, policy.gad7Therapy())));
-                    } else if (s.total() >= policy.gad7Integrated()) {
-                        reasons.add(new Reason("gad7-integrated", Pathway.INTEGRATED, detail(s, policy.gad7Integrated())));
-                    } else if (s.total() >= policy.gad7Monitoring()) {
-                        reasons.add(new Reason("gad7-monitoring", Pathway.COACHING_WITH_MONITORING, detail(s, policy.gad7Monitoring())));
-                    }
-                }
+                case BuiltInInstruments.PHQ9 -> tiered(reasons, s, "phq9",
+                        policy.phq9Therapy(), policy.phq9Integrated(), policy.phq9Monitoring());
+                case BuiltInInstruments.GAD7 -> tiered(reasons, s, "gad7",
+                        policy.gad7Therapy(), policy.gad7Integrated(), policy.gad7Monitoring());
                 case BuiltInInstruments.WHO5 -> {
                     if ("poor".equals(s.severity())) {
                         reasons.add(new Reason("who5-poor", Pathway.COACHING_WITH_MONITORING,
@@ -77,6 +63,17 @@ public final class Triage {
         }
         Pathway pathway = reasons.stream().map(Reason::pathway).max(Comparator.naturalOrder()).orElseThrow();
         return new Recommendation(pathway, List.copyOf(reasons));
+    }
+
+    /** PHQ-9 and GAD-7: therapy, integrated or monitoring by the highest threshold the total reaches. */
+    private static void tiered(List<Reason> reasons, ScoreSummary s, String rule, int therapy, int integrated, int monitoring) {
+        if (s.total() >= therapy) {
+            reasons.add(new Reason(rule + "-therapy", Pathway.THERAPY, detail(s, therapy)));
+        } else if (s.total() >= integrated) {
+            reasons.add(new Reason(rule + "-integrated", Pathway.INTEGRATED, detail(s, integrated)));
+        } else if (s.total() >= monitoring) {
+            reasons.add(new Reason(rule + "-monitoring", Pathway.COACHING_WITH_MONITORING, detail(s, monitoring)));
+        }
     }
 
     private static String detail(ScoreSummary s, int threshold) {

@@ -14,9 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,17 +65,7 @@ class IntakeApiTest {
     }
 
     private static long count(String sql, Object... args) {
-        try (Connection c = EmbeddedPostgres.shared().connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return EmbeddedPostgres.shared().count(sql, args);
     }
 
     // ------------------------------------------------------------------ intakes
@@ -259,6 +246,20 @@ class IntakeApiTest {
         as(sponsor).when().get("/v1/risk-flags").then().statusCode(403);
         as(stranger).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items", hasSize(0));
         as(stranger).when().get("/v1/risk-flags/" + flagId).then().statusCode(404);
+    }
+
+    @Test
+    void aRetriedScreeningWithTheSameKeyScoresOnceAndRaisesOneFlag() {
+        String id = openIntake(coach, client.subject());
+        Map<String, Object> body = phq9(0, 0, 0, 0, 0, 0, 0, 0, 3);
+        String first = as(client).header("Idempotency-Key", "phone-retry-1").body(body)
+                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).extract().path("id");
+        as(client).header("Idempotency-Key", "phone-retry-1").body(body)
+                .when().post("/v1/intakes/" + id + "/screenings").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", is(first));
+        assertEquals(1, count("select count(*) from screening where intake_id = ?::uuid", id));
+        assertEquals(1, count("select count(*) from risk_flag where intake_id = ?::uuid", id));
+        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = ? and event_type like '%risk-flag.raised%'", id));
     }
 
     @Test

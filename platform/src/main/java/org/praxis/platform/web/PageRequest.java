@@ -40,6 +40,18 @@ public record PageRequest(int limit, Position after) {
         return new Page<>(List.copyOf(items), encode(position.apply(items.get(limit - 1))));
     }
 
+    /**
+     * Adds the keyset condition "after the previous page's last row" for a query ordered by
+     * {@code timeField desc, idField desc}; nothing on the first page.
+     */
+    public void restrict(List<String> where, java.util.Map<String, Object> params, String timeField, String idField) {
+        if (after != null) {
+            where.add("(" + timeField + " < :afterAt or (" + timeField + " = :afterAt and " + idField + " < :afterId))");
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+    }
+
     public int fetchSize() {
         return limit + 1;
     }
