@@ -1,2 +1,2 @@
-/** Entities and the rules of this service, as plain Java with unit tests. */
+/** Engagements, their contracts and the rules of acceptance and disclosure, with unit tests. */
 package org.praxis.session.domain;

@@ -1,0 +1,139 @@
+package org.praxis.session.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.session.api.EngagementViews.ContractSummary;
+import org.praxis.session.api.EngagementViews.ContractView;
+import org.praxis.session.api.EngagementViews.EngagementView;
+import org.praxis.session.api.EngagementViews.OpenEngagementRequest;
+import org.praxis.session.api.EngagementViews.ProposeContractRequest;
+import org.praxis.session.api.EngagementViews.StatusRequest;
+import org.praxis.session.domain.Contracts;
+import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.Engagements;
+
+@Path("/v1/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Engagements", description = "Coaching engagements and their versioned contracts")
+public class EngagementResource {
+    @Inject
+    Engagements engagements;
+    @Inject
+    Contracts contracts;
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
+    @APIResponse(responseCode = "201", description = "Opened as a draft; it becomes active when its contract is accepted")
+    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
+        return idempotency.once(key, "open-engagement", request, () -> {
+            Engagement e = engagements.open(new Engagements.NewEngagement(request.clientSubject(), request.practitionerId(),
+                    request.pathway(), request.sponsorOrganisation(), request.sessionsPrepaid()));
+            return Response.created(URI.create("/v1/engagements/" + e.id)).entity(EngagementView.of(e)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listEngagements", summary = "Engagements the caller is client or practitioner of (supervisors: all)")
+    public Page<EngagementView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                     @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(engagements.list(page, status).stream().map(EngagementView::of).toList(),
+                e -> new PageRequest.Position(e.createdAt(), e.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getEngagement", summary = "One engagement; ETag is its version")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Engagement e = engagements.readable(id);
+        if (ETags.matchesNoneMatch(ifNoneMatch, e.version)) {
+            return Response.notModified(ETags.of(e.version)).build();
+        }
+        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version)).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "changeEngagementStatus", summary = "Pause, resume or close (If-Match required)")
+    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
+        Engagement e = engagements.move(id, request.status(), ifMatch);
+        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version + 1)).build();
+    }
+
+    @POST
+    @Path("{id}/contracts")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "proposeContract", summary = "Propose the next contract version; every required party must accept it")
+    @APIResponse(responseCode = "201", description = "Proposed")
+    @APIResponse(responseCode = "409", description = "The engagement is closed")
+    public Response propose(@PathParam("id") UUID id, @Valid @NotNull ProposeContractRequest request) {
+        Contracts.Version v = contracts.propose(id, request.terms());
+        return Response.created(URI.create("/v1/engagements/" + id + "/contracts/" + v.contract().number))
+                .entity(ContractView.of(v)).build();
+    }
+
+    @GET
+    @Path("{id}/contracts")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listContractVersions", summary = "Every version of the engagement's contract, oldest first")
+    public List<ContractSummary> versions(@PathParam("id") UUID id) {
+        engagements.readable(id);
+        return contracts.versions(id).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt)).toList();
+    }
+
+    @GET
+    @Path("{id}/contracts/{number}")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getContractVersion", summary = "One contract version with its parties and acceptances (audited)")
+    public ContractView version(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return ContractView.of(contracts.read(id, number));
+    }
+
+    @POST
+    @Path("{id}/contracts/{number}/acceptance")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
+    @Operation(operationId = "acceptContract", summary = "The caller, a party to this version, accepts it")
+    @APIResponse(responseCode = "200", description = "Accepted; when all required parties have, the engagement is active")
+    @APIResponse(responseCode = "409", description = "A newer version replaced this one")
+    public ContractView accept(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return ContractView.of(contracts.accept(id, number));
+    }
+}

@@ -1,0 +1,25 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A party to one contract version and whether they have accepted it. */
+@Entity
+public class ContractParty {
+    public static final String CLIENT = "client";
+    public static final String COACH = "coach";
+    public static final String SPONSOR = "sponsor";
+    public static final String OTHER = "other";
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public UUID contractId;
+    public String role;
+    public String subject;
+    public boolean required;
+    public Instant acceptedAt;
+}

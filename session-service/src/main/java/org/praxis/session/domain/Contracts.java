@@ -1,0 +1,159 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.session.events.SessionEvents;
+
+/**
+ * Contract versions of an engagement and their acceptance. The engagement becomes active when every
+ * required party has accepted the latest version; a new version needs acceptance again.
+ */
+@ApplicationScoped
+public class Contracts {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Engagements engagements;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public record Terms(String purpose, String goalsInScope, String confidentialityTerms, String limitsOfConfidentiality,
+                        Integer reviewEveryWeeks, Integer sessionsPrepaid, DisclosureTerms disclosure,
+                        List<ContractRules.Party> parties) {
+    }
+
+    public record Version(Contract contract, List<ContractParty> parties) {
+        public boolean inForce() {
+            return ContractRules.inForce(parties);
+        }
+    }
+
+    @Transactional
+    public Version propose(UUID engagementId, Terms terms) {
+        Engagement e = engagements.practisable(engagementId);
+        if (Engagement.CLOSED.equals(e.status)) {
+            throw ProblemException.conflict("The engagement is closed.");
+        }
+        List<String> problems = ContractRules.missingParties(terms.parties(), e.clientSubject, e.practitionerId,
+                e.sponsorOrganisation != null);
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("The contract's parties are incomplete", problems.stream()
+                    .map(p -> new Problem.FieldError("parties", p.substring(p.indexOf(':') + 2))).toList());
+        }
+        Contract c = new Contract();
+        c.id = UUID.randomUUID();
+        c.tenantId = e.tenantId;
+        c.engagementId = e.id;
+        c.number = versions(e.id).size() + 1;
+        c.purpose = terms.purpose();
+        c.goalsInScope = terms.goalsInScope();
+        c.confidentialityTerms = terms.confidentialityTerms();
+        c.limitsOfConfidentiality = terms.limitsOfConfidentiality();
+        c.reviewEveryWeeks = terms.reviewEveryWeeks();
+        c.sessionsPrepaid = terms.sessionsPrepaid();
+        DisclosureTerms d = terms.disclosure() == null ? DisclosureTerms.nothing() : terms.disclosure();
+        c.discloseAttendance = d.attendance();
+        c.discloseSessionDates = d.sessionDates();
+        c.discloseSessionCounts = d.sessionCounts();
+        c.discloseProgressSummaries = d.progressSummaries();
+        c.createdBy = callerContext.subject();
+        c.createdAt = Instant.now();
+        em.persist(c);
+        List<ContractParty> parties = terms.parties().stream().map(p -> {
+            ContractParty party = new ContractParty();
+            party.id = UUID.randomUUID();
+            party.tenantId = c.tenantId;
+            party.contractId = c.id;
+            party.role = p.role();
+            party.subject = p.subject();
+            party.required = p.required();
+            em.persist(party);
+            return party;
+        }).toList();
+        audit.record("propose", "contract", c.id, null);
+        return new Version(c, parties);
+    }
+
+    public List<Contract> versions(UUID engagementId) {
+        return tenant.select(Contract.class, "e.engagementId = :e", "e.number asc", Map.of("e", engagementId)).getResultList();
+    }
+
+    /** A version with its parties; reading the terms (free text about the person) is audited. */
+    @Transactional
+    public Version read(UUID engagementId, int number) {
+        engagements.readable(engagementId);
+        Version v = version(engagementId, number);
+        audit.record("read", "contract", v.contract().id, null);
+        return v;
+    }
+
+    private Version version(UUID engagementId, int number) {
+        Contract c = tenant.select(Contract.class, "e.engagementId = :e and e.number = :n", null,
+                        Map.of("e", engagementId, "n", number)).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Contract version " + number));
+        return new Version(c, parties(c.id));
+    }
+
+    private List<ContractParty> parties(UUID contractId) {
+        return tenant.select(ContractParty.class, "e.contractId = :c", "e.role, e.subject", Map.of("c", contractId))
+                .getResultList();
+    }
+
+    /** The caller accepts a version they are party to; the latest accepted by all activates the engagement. */
+    @Transactional
+    public Version accept(UUID engagementId, int number) {
+        Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
+        Version v = version(engagementId, number);
+        ContractParty me = v.parties().stream().filter(p -> p.subject.equals(callerContext.subject())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
+        if (me.acceptedAt != null) {
+            return v;
+        }
+        if (number != versions(engagementId).size()) {
+            throw ProblemException.conflict("Version " + number + " has been replaced by a newer one; accept that instead.");
+        }
+        me.acceptedAt = Instant.now();
+        audit.record("accept", "contract", v.contract().id, null);
+        if (v.inForce()) {
+            outbox.publish(SessionEvents.CONTRACT_ACCEPTED, e.id, new SessionEvents.ContractAccepted(e.id, number));
+            if (Engagement.DRAFT.equals(e.status)) {
+                e.sessionsPrepaid = v.contract().sessionsPrepaid;
+                e.sessionsRemaining = v.contract().sessionsPrepaid;
+                engagements.changeStatus(e, Engagement.ACTIVE);
+            }
+        }
+        return v;
+    }
+
+    /** The latest version every required party accepted: the one whose terms apply now. */
+    public java.util.Optional<Version> inForce(UUID engagementId) {
+        List<Contract> all = versions(engagementId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Version v = new Version(all.get(i), parties(all.get(i).id));
+            if (v.inForce()) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

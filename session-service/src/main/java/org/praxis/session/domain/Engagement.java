@@ -1,0 +1,52 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A coaching engagement between a client and a practitioner, perhaps paid for by a sponsor. */
+@Entity
+public class Engagement {
+    public static final String DRAFT = "draft";
+    public static final String ACTIVE = "active";
+    public static final String PAUSED = "paused";
+    public static final String CLOSED = "closed";
+
+    /** Moves a person may make; activation happens only through contract acceptance. */
+    private static final Map<String, Set<String>> NEXT = Map.of(
+            DRAFT, Set.of(CLOSED),
+            ACTIVE, Set.of(PAUSED, CLOSED),
+            PAUSED, Set.of(ACTIVE, CLOSED),
+            CLOSED, Set.of());
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public String clientSubject;
+    public String practitionerId;
+    public String pathway;
+    public String sponsorOrganisation;
+    public String status;
+    public UUID sourceIntakeId;
+    public Integer sessionsPrepaid;
+    public Integer sessionsRemaining;
+    public String createdBy;
+    public Instant createdAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public static boolean isStatus(String s) {
+        return NEXT.containsKey(s);
+    }
+
+    public boolean canMoveTo(String next) {
+        return NEXT.getOrDefault(status, Set.of()).contains(next);
+    }
+}

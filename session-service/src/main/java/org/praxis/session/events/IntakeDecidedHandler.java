@@ -1,0 +1,66 @@
+package org.praxis.session.events;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.praxis.platform.events.EventHandler;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.session.domain.Engagements;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** DESIGN flow 1: an intake decided for coaching (or integrated work) becomes a draft engagement. */
+@ApplicationScoped
+public class IntakeDecidedHandler implements EventHandler {
+    public static final String TYPE = "org.praxis.intake.intake.decided.v1";
+    private static final Set<String> COACHING_PATHWAYS = Set.of("coaching", "coaching-with-monitoring", "integrated");
+    private static final Logger LOG = Logger.getLogger(IntakeDecidedHandler.class);
+
+    @Inject
+    Engagements engagements;
+
+    @Override
+    public String name() {
+        return "session-intake-decided";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("intake.events");
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPE.equals(type);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode p = event.payload();
+        String pathway = p.path("pathway").asText(null);
+        String intakeId = p.path("intakeId").asText(null);
+        if (pathway == null || intakeId == null) {
+            throw new UnprocessableEvent("intake.decided needs intakeId and pathway");
+        }
+        if (!COACHING_PATHWAYS.contains(pathway)) {
+            return; // therapy and urgent help are referral-service's to follow, not an engagement.
+        }
+        String client = p.path("clientSubject").asText(null);
+        String practitioner = p.path("practitionerId").asText(null);
+        if (client == null || practitioner == null) {
+            LOG.infof("intake %s decided for %s without a client account or practitioner; no draft engagement", intakeId, pathway);
+            return;
+        }
+        try {
+            engagements.draftFromDecision(UUID.fromString(intakeId), client, practitioner, pathway,
+                    p.path("sponsorOrganisation").asText(null));
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEvent("intakeId is not a UUID", e);
+        }
+    }
+}
