@@ -6,12 +6,18 @@ import java.util.UUID;
 public final class SessionEvents {
     public static final String ENGAGEMENT_STATUS_CHANGED = "engagement.status-changed.v1";
     public static final String CONTRACT_ACCEPTED = "contract.accepted.v1";
+    public static final String SESSION_COMPLETED = "session.completed.v1";
 
     private SessionEvents() {
     }
 
     public record EngagementStatusChanged(UUID engagementId, String clientSubject, String practitionerId,
                                           String previousStatus, String status) {
+    }
+
+    /** A held session: assessment-service counts its duration as practice hours. */
+    public record SessionCompleted(UUID sessionId, UUID engagementId, String practitionerId, int durationMinutes,
+                                   java.time.Instant completedAt) {
     }
 
     public record ContractAccepted(UUID engagementId, int contractNumber) {

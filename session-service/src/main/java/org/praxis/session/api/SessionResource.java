@@ -1,0 +1,119 @@
+package org.praxis.session.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.Sessions;
+import org.praxis.session.domain.SponsorReport;
+
+@Path("/v1/engagements/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "Sessions of an engagement, and what its sponsor may see")
+public class SessionResource {
+    @Inject
+    Sessions sessions;
+
+    public record ScheduleRequest(@NotNull Instant scheduledAt, @Min(10) @Max(480) int durationMinutes,
+                                  @NotBlank @Pattern(regexp = "in-person|video|phone") String mode,
+                                  @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other") String model) {
+    }
+
+    public record RescheduleRequest(@NotNull Instant scheduledAt) {
+    }
+
+    public record OutcomeRequest(@NotBlank String status, @Min(0) @Max(10) Integer scaling, Boolean previousGoalsReviewed) {
+    }
+
+    public record SessionView(UUID id, UUID engagementId, Instant scheduledAt, int durationMinutes, String mode, String model,
+                              String status, String cancelledBy, Boolean cancelledLate, Integer scaling,
+                              Boolean previousGoalsReviewed, Instant completedAt) {
+        static SessionView of(CoachingSession s) {
+            return new SessionView(s.id, s.engagementId, s.scheduledAt, s.durationMinutes, s.mode, s.model, s.status,
+                    s.cancelledBy, s.cancelledLate, s.scaling, s.previousGoalsReviewed, s.completedAt);
+        }
+    }
+
+    @POST
+    @Path("sessions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "scheduleSession", summary = "Schedule a session in an active engagement")
+    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(responseCode = "409", description = "The engagement is not active")
+    public Response schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request) {
+        CoachingSession s = sessions.schedule(id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
+        return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id)).entity(SessionView.of(s)).build();
+    }
+
+    @GET
+    @Path("sessions")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listSessions", summary = "The engagement's sessions in date order")
+    public List<SessionView> list(@PathParam("id") UUID id) {
+        return sessions.ofEngagement(id).stream().map(SessionView::of).toList();
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/reschedule")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "rescheduleSession", summary = "Move a scheduled session")
+    @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
+    public SessionView reschedule(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+                                  @Valid @NotNull RescheduleRequest request) {
+        return SessionView.of(sessions.reschedule(id, sessionId, request.scheduledAt()));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/cancellation")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "cancelSession", summary = "Cancel a scheduled session (late within 24 hours of its start)")
+    @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
+    public SessionView cancel(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
+        return SessionView.of(sessions.cancel(id, sessionId));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/outcome")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "recordSessionOutcome",
+            summary = "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
+    @APIResponse(responseCode = "409", description = "Already recorded, or the prepaid package is used up")
+    public SessionView outcome(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
+                               @Valid @NotNull OutcomeRequest request) {
+        return SessionView.of(sessions.record(id, sessionId,
+                new Sessions.Outcome(request.status(), request.scaling(), request.previousGoalsReviewed())));
+    }
+
+    @GET
+    @Path("sponsor-report")
+    @RolesAllowed({Roles.SPONSOR, Roles.SUPERVISOR})
+    @Operation(operationId = "getSponsorReport",
+            summary = "What the sponsor may see under the contract in force: nothing beyond its disclosure terms (audited)")
+    public SponsorReport sponsorReport(@PathParam("id") UUID id) {
+        return sessions.sponsorReport(id);
+    }
+}

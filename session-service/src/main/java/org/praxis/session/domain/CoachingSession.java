@@ -1,0 +1,51 @@
+package org.praxis.session.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** One session of an engagement: scheduled, then held, missed (no-show) or cancelled. */
+@Entity
+public class CoachingSession {
+    public static final String SCHEDULED = "scheduled";
+    public static final String HELD = "held";
+    public static final String NO_SHOW = "no-show";
+    public static final String CANCELLED = "cancelled";
+    public static final Set<String> MODES = Set.of("in-person", "video", "phone");
+    public static final Set<String> MODELS = Set.of("GROW", "OSKAR", "CLEAR", "ABCDEF", "other");
+    /** A cancellation closer than this to the start counts as late. */
+    public static final Duration LATE_CANCELLATION = Duration.ofHours(24);
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public UUID engagementId;
+    public Instant scheduledAt;
+    public int durationMinutes;
+    public String mode;
+    public String model;
+    public String status;
+    public String cancelledBy;
+    public Boolean cancelledLate;
+    public Integer scaling;
+    public Boolean previousGoalsReviewed;
+    public Instant completedAt;
+    public Instant createdAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public boolean isFinal() {
+        return !SCHEDULED.equals(status);
+    }
+
+    public static boolean isLate(Instant scheduledAt, Instant cancelledAt) {
+        return cancelledAt.isAfter(scheduledAt.minus(LATE_CANCELLATION));
+    }
+}

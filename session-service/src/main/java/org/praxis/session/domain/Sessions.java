@@ -1,0 +1,155 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.events.SessionEvents;
+
+/** Scheduling sessions and recording what happened; a held session uses one of the prepaid package. */
+@ApplicationScoped
+public class Sessions {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Engagements engagements;
+    @Inject
+    Contracts contracts;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {
+    }
+
+    @Transactional
+    public CoachingSession schedule(UUID engagementId, Instant at, int durationMinutes, String mode, String model) {
+        Engagement e = engagements.practisable(engagementId);
+        if (!Engagement.ACTIVE.equals(e.status)) {
+            throw ProblemException.conflict("Sessions are scheduled in an active engagement; this one is " + e.status + ".");
+        }
+        CoachingSession s = new CoachingSession();
+        s.id = UUID.randomUUID();
+        s.tenantId = e.tenantId;
+        s.engagementId = e.id;
+        s.scheduledAt = at;
+        s.durationMinutes = durationMinutes;
+        s.mode = mode;
+        s.model = model;
+        s.status = CoachingSession.SCHEDULED;
+        s.createdAt = Instant.now();
+        em.persist(s);
+        audit.record("schedule", "session", s.id, null);
+        return s;
+    }
+
+    public List<CoachingSession> ofEngagement(UUID engagementId) {
+        engagements.readable(engagementId);
+        return all(engagementId);
+    }
+
+    private List<CoachingSession> all(UUID engagementId) {
+        return tenant.select(CoachingSession.class, "e.engagementId = :e", "e.scheduledAt asc, e.id asc",
+                Map.of("e", engagementId)).getResultList();
+    }
+
+    private CoachingSession session(UUID engagementId, UUID sessionId) {
+        CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
+        if (!s.engagementId.equals(engagementId)) {
+            throw ProblemException.notFound("Session " + sessionId);
+        }
+        return s;
+    }
+
+    @Transactional
+    public CoachingSession reschedule(UUID engagementId, UUID sessionId, Instant at) {
+        engagements.practisable(engagementId);
+        CoachingSession s = session(engagementId, sessionId);
+        if (s.isFinal()) {
+            throw ProblemException.conflict("A " + s.status + " session cannot be rescheduled.");
+        }
+        s.scheduledAt = at;
+        audit.record("reschedule", "session", s.id, null);
+        return s;
+    }
+
+    /** The client or the practitioner cancels; within 24 hours of the start it counts as late. */
+    @Transactional
+    public CoachingSession cancel(UUID engagementId, UUID sessionId) {
+        Engagement e = engagements.readable(engagementId);
+        CoachingSession s = session(engagementId, sessionId);
+        if (s.isFinal()) {
+            throw ProblemException.conflict("A " + s.status + " session cannot be cancelled.");
+        }
+        Caller caller = callerContext.caller();
+        s.status = CoachingSession.CANCELLED;
+        s.cancelledBy = caller.subject().equals(e.clientSubject) ? "client" : "practitioner";
+        s.cancelledLate = CoachingSession.isLate(s.scheduledAt, Instant.now());
+        audit.record("cancel", "session", s.id, null);
+        return s;
+    }
+
+    @Transactional
+    public CoachingSession record(UUID engagementId, UUID sessionId, Outcome outcome) {
+        Engagement e = engagements.practisable(engagementId);
+        CoachingSession s = session(engagementId, sessionId);
+        if (s.isFinal()) {
+            throw ProblemException.conflict("The session is " + s.status + " already.");
+        }
+        if (!CoachingSession.HELD.equals(outcome.status()) && !CoachingSession.NO_SHOW.equals(outcome.status())) {
+            throw ProblemException.unprocessable("An outcome is held or no-show",
+                    List.of(new Problem.FieldError("status", "must be held or no-show")));
+        }
+        if (CoachingSession.HELD.equals(outcome.status())) {
+            if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {
+                throw ProblemException.conflict("The prepaid package is used up; a new contract version can extend it.");
+            }
+            if (e.sessionsRemaining != null) {
+                e.sessionsRemaining--;
+            }
+            s.scaling = outcome.scaling();
+            s.previousGoalsReviewed = outcome.previousGoalsReviewed();
+            s.completedAt = Instant.now();
+            outbox.publish(SessionEvents.SESSION_COMPLETED, e.id, new SessionEvents.SessionCompleted(s.id, e.id,
+                    e.practitionerId, s.durationMinutes, s.completedAt));
+        }
+        s.status = outcome.status();
+        audit.record("record-" + outcome.status(), "session", s.id, null);
+        return s;
+    }
+
+    /**
+     * The report for a sponsor who is a party to the contract in force; 404 to anyone else, so a
+     * sponsor learns nothing of engagements outside their own contracts. Audited.
+     */
+    @Transactional
+    public SponsorReport sponsorReport(UUID engagementId) {
+        Caller caller = callerContext.caller();
+        Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
+        Contracts.Version inForce = contracts.inForce(engagementId)
+                .filter(v -> v.parties().stream().anyMatch(p -> ContractParty.SPONSOR.equals(p.role)
+                        && p.subject.equals(caller.subject())) || caller.hasRole(Roles.SUPERVISOR))
+                .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
+        audit.record("read-sponsor-report", "engagement", e.id, null);
+        return SponsorReport.of(e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());
+    }
+}

@@ -1,0 +1,40 @@
+package org.praxis.session.domain;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a sponsor sees of an engagement: only the parts the accepted disclosure terms allow; the
+ * others are absent, not empty. Notes, answers and risk details are never part of it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SponsorReport(UUID engagementId, int contractNumber, Attendance attendance, List<LocalDate> sessionDates,
+                            Counts sessionCounts, List<String> progressSummaries) {
+
+    public record Attendance(int held, int noShows, int lateCancellations) {
+    }
+
+    public record Counts(int held, int scheduled, Integer remainingInPackage) {
+    }
+
+    public static SponsorReport of(Engagement e, int contractNumber, DisclosureTerms terms, List<CoachingSession> sessions,
+                                   List<String> agreedSummaries) {
+        Attendance attendance = terms.attendance() ? new Attendance(count(sessions, CoachingSession.HELD),
+                count(sessions, CoachingSession.NO_SHOW),
+                (int) sessions.stream().filter(s -> Boolean.TRUE.equals(s.cancelledLate)).count()) : null;
+        List<LocalDate> dates = terms.sessionDates() ? sessions.stream().filter(s -> CoachingSession.HELD.equals(s.status))
+                .map(s -> LocalDate.ofInstant(s.scheduledAt, ZoneOffset.UTC)).sorted().toList() : null;
+        Counts counts = terms.sessionCounts() ? new Counts(count(sessions, CoachingSession.HELD),
+                count(sessions, CoachingSession.SCHEDULED), e.sessionsRemaining) : null;
+        List<String> summaries = terms.progressSummaries() ? List.copyOf(agreedSummaries) : null;
+        return new SponsorReport(e.id, contractNumber, attendance, dates, counts, summaries);
+    }
+
+    private static int count(List<CoachingSession> sessions, String status) {
+        return (int) sessions.stream().filter(s -> status.equals(s.status)).count();
+    }
+}
