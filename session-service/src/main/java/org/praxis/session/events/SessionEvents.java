@@ -7,6 +7,7 @@ public final class SessionEvents {
     public static final String ENGAGEMENT_STATUS_CHANGED = "engagement.status-changed.v1";
     public static final String CONTRACT_ACCEPTED = "contract.accepted.v1";
     public static final String SESSION_COMPLETED = "session.completed.v1";
+    public static final String RISK_NOTED = "risk.noted.v1";
 
     private SessionEvents() {
     }
@@ -18,6 +19,11 @@ public final class SessionEvents {
     /** A held session: assessment-service counts its duration as practice hours. */
     public record SessionCompleted(UUID sessionId, UUID engagementId, String practitionerId, int durationMinutes,
                                    java.time.Instant completedAt) {
+    }
+
+    /** A coach's concern for the client's safety: ids and level only, never the concern's words. */
+    public record RiskNoted(UUID riskConcernId, UUID engagementId, UUID sessionId, String clientSubject,
+                            String practitionerId, String level) {
     }
 
     public record ContractAccepted(UUID engagementId, int contractNumber) {

@@ -1,0 +1,149 @@
+package org.praxis.session.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.session.domain.NoteAddendum;
+import org.praxis.session.domain.Notes;
+import org.praxis.session.domain.RiskConcern;
+import org.praxis.session.domain.SessionNote;
+
+@Path("/v1/engagements/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notes", description = "Private notes (encrypted, signed, addenda) and shared summaries; risk concerns")
+public class NoteResource {
+    @Inject
+    Notes notes;
+
+    public record WriteNoteRequest(@NotBlank @Pattern(regexp = "private|shared") String kind, UUID sessionId,
+                                   @NotBlank @Size(max = 20000) String body) {
+    }
+
+    public record EditNoteRequest(@NotBlank @Size(max = 20000) String body) {
+    }
+
+    public record RiskConcernRequest(@NotBlank @Pattern(regexp = "serious|elevated|low") String level, UUID sessionId) {
+    }
+
+    public record NoteSummary(UUID id, String kind, UUID sessionId, String author, Instant createdAt, Instant signedAt) {
+        static NoteSummary of(SessionNote n) {
+            return new NoteSummary(n.id, n.kind, n.sessionId, n.author, n.createdAt, n.signedAt);
+        }
+    }
+
+    public record AddendumView(int seq, String body, String author, Instant signedAt) {
+        static AddendumView of(NoteAddendum a) {
+            return new AddendumView(a.seq, a.body, a.author, a.signedAt);
+        }
+    }
+
+    public record NoteView(UUID id, String kind, UUID sessionId, String body, String author, Instant createdAt,
+                           Instant signedAt, long version, List<AddendumView> addenda) {
+        static NoteView of(SessionNote n, List<NoteAddendum> addenda) {
+            return new NoteView(n.id, n.kind, n.sessionId, n.body, n.author, n.createdAt, n.signedAt, n.version,
+                    addenda.stream().map(AddendumView::of).toList());
+        }
+    }
+
+    public record RiskConcernView(UUID id, UUID engagementId, UUID sessionId, String level, Instant raisedAt) {
+    }
+
+    @POST
+    @Path("notes")
+    @RolesAllowed(Roles.COACH)
+    @Operation(operationId = "writeNote", summary = "Write a private note or a shared summary (the engagement's practitioner)")
+    @APIResponse(responseCode = "201", description = "Written")
+    public Response write(@PathParam("id") UUID id, @Valid @NotNull WriteNoteRequest request) {
+        SessionNote n = notes.write(id, request.kind(), request.sessionId(), request.body());
+        return Response.created(URI.create("/v1/engagements/" + id + "/notes/" + n.id)).entity(NoteView.of(n, List.of()))
+                .tag(ETags.of(n.version)).build();
+    }
+
+    @GET
+    @Path("notes")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies")
+    public List<NoteSummary> list(@PathParam("id") UUID id) {
+        return notes.list(id).stream().map(NoteSummary::of).toList();
+    }
+
+    @GET
+    @Path("notes/{noteId}")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "readNote",
+            summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
+    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @QueryParam("reason") String reason) {
+        Notes.Read r = notes.read(id, noteId, reason);
+        return Response.ok(NoteView.of(r.note(), r.addenda())).tag(ETags.of(r.note().version)).build();
+    }
+
+    @PUT
+    @Path("notes/{noteId}")
+    @RolesAllowed(Roles.COACH)
+    @Operation(operationId = "editNote", summary = "Edit an unsigned note (If-Match required)")
+    @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response edit(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @HeaderParam("If-Match") String ifMatch,
+                         @Valid @NotNull EditNoteRequest request) {
+        SessionNote n = notes.edit(id, noteId, request.body(), ifMatch);
+        return Response.ok(NoteView.of(n, List.of())).tag(ETags.of(n.version + 1)).build();
+    }
+
+    @POST
+    @Path("notes/{noteId}/signature")
+    @RolesAllowed(Roles.COACH)
+    @Operation(operationId = "signNote", summary = "Sign a note; from then on it changes only by addenda")
+    @APIResponse(responseCode = "409", description = "Signed already")
+    public NoteSummary sign(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
+        return NoteSummary.of(notes.sign(id, noteId));
+    }
+
+    @POST
+    @Path("notes/{noteId}/addenda")
+    @RolesAllowed(Roles.COACH)
+    @Operation(operationId = "addAddendum", summary = "Append a signed, timestamped addendum to a signed note")
+    @APIResponse(responseCode = "201", description = "Appended")
+    @APIResponse(responseCode = "409", description = "The note is not signed")
+    public Response addendum(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull EditNoteRequest request) {
+        NoteAddendum a = notes.addendum(id, noteId, request.body());
+        return Response.status(201).entity(AddendumView.of(a)).build();
+    }
+
+    @POST
+    @Path("risk-concerns")
+    @RolesAllowed(Roles.COACH)
+    @Operation(operationId = "noteRiskConcern", summary = "Record a concern for the client's safety; publishes risk.noted")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response risk(@PathParam("id") UUID id, @Valid @NotNull RiskConcernRequest request) {
+        RiskConcern r = notes.noteRisk(id, request.sessionId(), request.level());
+        return Response.status(201).entity(new RiskConcernView(r.id, r.engagementId, r.sessionId, r.level, r.raisedAt)).build();
+    }
+}

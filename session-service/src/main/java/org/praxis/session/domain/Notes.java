@@ -1,0 +1,187 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.session.events.SessionEvents;
+
+/**
+ * Notes of an engagement. Private notes are the practitioner's: a client never sees them, a
+ * supervisor only with a recorded reason, and every read is audited. A signed note is locked;
+ * it changes only by signed addenda, kept in order.
+ */
+@ApplicationScoped
+public class Notes {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Engagements engagements;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public record Read(SessionNote note, List<NoteAddendum> addenda) {
+    }
+
+    @Transactional
+    public SessionNote write(UUID engagementId, String kind, UUID sessionId, String body) {
+        Engagement e = authorOf(engagementId);
+        if (sessionId != null) {
+            CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
+            if (!s.engagementId.equals(e.id)) {
+                throw ProblemException.unprocessable("The session belongs to another engagement",
+                        List.of(new Problem.FieldError("sessionId", "is not a session of this engagement")));
+            }
+        }
+        SessionNote n = new SessionNote();
+        n.id = UUID.randomUUID();
+        n.tenantId = e.tenantId;
+        n.engagementId = e.id;
+        n.sessionId = sessionId;
+        n.kind = kind;
+        n.body = body;
+        n.author = callerContext.subject();
+        n.createdAt = Instant.now();
+        em.persist(n);
+        audit.record("write", kind + "-note", n.id, null);
+        return n;
+    }
+
+    /** Notes the caller may see, without bodies of private notes unless the caller is their author. */
+    public List<SessionNote> list(UUID engagementId) {
+        Engagement e = engagements.readable(engagementId);
+        Caller caller = callerContext.caller();
+        boolean practitioner = caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId);
+        return tenant.select(SessionNote.class, "e.engagementId = :e" + (practitioner ? "" : " and e.kind = :shared"),
+                "e.createdAt asc, e.id asc", practitioner ? Map.of("e", engagementId) : Map.of("e", engagementId, "shared",
+                        SessionNote.SHARED)).getResultList();
+    }
+
+    @Transactional
+    public Read read(UUID engagementId, UUID noteId, String reason) {
+        Engagement e = engagements.readable(engagementId);
+        SessionNote n = note(engagementId, noteId);
+        Caller caller = callerContext.caller();
+        if (SessionNote.PRIVATE.equals(n.kind)) {
+            boolean practitioner = caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId);
+            if (!practitioner && !caller.hasRole(Roles.SUPERVISOR)) {
+                throw ProblemException.notFound("Note " + noteId);
+            }
+            if (!practitioner && (reason == null || reason.isBlank())) {
+                throw ProblemException.unprocessable("A supervisor reads a private note only with a reason",
+                        List.of(new Problem.FieldError("reason", "is required to read another practitioner's private note")));
+            }
+            audit.record("read", "private-note", n.id, practitioner ? null : reason);
+        }
+        return new Read(n, addenda(n.id));
+    }
+
+    @Transactional
+    public SessionNote edit(UUID engagementId, UUID noteId, String body, String ifMatch) {
+        authorOf(engagementId);
+        SessionNote n = note(engagementId, noteId);
+        // Locked whatever the ETag says: a signed note changes only by addenda.
+        if (n.isSigned()) {
+            throw ProblemException.conflict("The note is signed; add an addendum instead.");
+        }
+        ETags.requireMatch(ifMatch, n.version);
+        n.body = body;
+        audit.record("edit", n.kind + "-note", n.id, null);
+        return n;
+    }
+
+    @Transactional
+    public SessionNote sign(UUID engagementId, UUID noteId) {
+        authorOf(engagementId);
+        SessionNote n = note(engagementId, noteId);
+        if (n.isSigned()) {
+            throw ProblemException.conflict("The note is signed already.");
+        }
+        n.signedAt = Instant.now();
+        audit.record("sign", n.kind + "-note", n.id, null);
+        return n;
+    }
+
+    @Transactional
+    public NoteAddendum addendum(UUID engagementId, UUID noteId, String body) {
+        authorOf(engagementId);
+        SessionNote n = note(engagementId, noteId);
+        if (!n.isSigned()) {
+            throw ProblemException.conflict("Edit an unsigned note directly; addenda are for signed notes.");
+        }
+        // Lock the note row so two addenda written at once still get consecutive numbers.
+        em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        NoteAddendum a = new NoteAddendum();
+        a.id = UUID.randomUUID();
+        a.tenantId = n.tenantId;
+        a.noteId = n.id;
+        a.seq = addenda(n.id).size() + 1;
+        a.body = body;
+        a.author = callerContext.subject();
+        a.signedAt = Instant.now();
+        em.persist(a);
+        audit.record("addendum", n.kind + "-note", n.id, null);
+        return a;
+    }
+
+    /** A coach records a concern for the client's safety; referral-service opens an urgent draft from it. */
+    @Transactional
+    public RiskConcern noteRisk(UUID engagementId, UUID sessionId, String level) {
+        Engagement e = authorOf(engagementId);
+        RiskConcern r = new RiskConcern();
+        r.id = UUID.randomUUID();
+        r.tenantId = e.tenantId;
+        r.engagementId = e.id;
+        r.sessionId = sessionId;
+        r.level = level;
+        r.raisedBy = callerContext.subject();
+        r.raisedAt = Instant.now();
+        em.persist(r);
+        audit.record("note-risk", "engagement", e.id, null);
+        outbox.publish(SessionEvents.RISK_NOTED, e.id, new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject,
+                e.practitionerId, level));
+        return r;
+    }
+
+    private Engagement authorOf(UUID engagementId) {
+        Engagement e = engagements.readable(engagementId);
+        Caller caller = callerContext.caller();
+        if (!(caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId))) {
+            throw ProblemException.forbidden("Only the engagement's practitioner writes its notes.");
+        }
+        return e;
+    }
+
+    private SessionNote note(UUID engagementId, UUID noteId) {
+        SessionNote n = tenant.get(SessionNote.class, noteId, "Note");
+        if (!n.engagementId.equals(engagementId)) {
+            throw ProblemException.notFound("Note " + noteId);
+        }
+        return n;
+    }
+
+    private List<NoteAddendum> addenda(UUID noteId) {
+        return tenant.select(NoteAddendum.class, "e.noteId = :n", "e.seq asc", Map.of("n", noteId)).getResultList();
+    }
+}

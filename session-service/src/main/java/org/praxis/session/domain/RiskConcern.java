@@ -1,0 +1,20 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A concern about the client's safety a coach recorded in a session; referral-service takes it up. */
+@Entity
+public class RiskConcern {
+    @Id
+    public UUID id;
+    public String tenantId;
+    public UUID engagementId;
+    public UUID sessionId;
+    public String level;
+    public String raisedBy;
+    public Instant raisedAt;
+}

@@ -1,0 +1,38 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.praxis.platform.crypto.EncryptedText;
+
+/** A private note (the coach's) or a shared summary (the client sees it). Signed means locked. */
+@Entity
+public class SessionNote {
+    public static final String PRIVATE = "private";
+    public static final String SHARED = "shared";
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public UUID engagementId;
+    public UUID sessionId;
+    public String kind;
+    @Convert(converter = EncryptedText.class)
+    public String body;
+    public String author;
+    public Instant createdAt;
+    public Instant signedAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public boolean isSigned() {
+        return signedAt != null;
+    }
+}
