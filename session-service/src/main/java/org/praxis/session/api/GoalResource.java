@@ -1,0 +1,144 @@
+package org.praxis.session.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.ActionItem;
+import org.praxis.session.domain.GoalProgress;
+import org.praxis.session.domain.Goals;
+
+@Path("/v1/engagements/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Goals", description = "Goals with their typology, progress the client rates, and action items")
+public class GoalResource {
+    @Inject
+    Goals goals;
+
+    public record MilestoneRequest(@NotBlank @Size(max = 500) String title, LocalDate dueDate) {
+    }
+
+    public record GoalRequest(@NotBlank @Size(max = 1000) String title,
+                              @NotBlank @Pattern(regexp = "proximal|distal") String horizon,
+                              @NotBlank @Pattern(regexp = "performance|learning") String orientation,
+                              @NotBlank @Pattern(regexp = "approach|avoidance") String direction,
+                              boolean selfConcordant, @Size(max = 20) List<@Valid MilestoneRequest> milestones) {
+    }
+
+    public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {
+    }
+
+    public record ActionRequest(@NotBlank @Size(max = 1000) String title, LocalDate dueDate, UUID goalId) {
+    }
+
+    public record DoneRequest(boolean done) {
+    }
+
+    public record MilestoneView(UUID id, String title, LocalDate dueDate, Instant reachedAt) {
+    }
+
+    public record ProgressView(int rating, LocalDate ratedOn) {
+        static ProgressView of(GoalProgress p) {
+            return new ProgressView(p.rating, p.ratedOn);
+        }
+    }
+
+    public record GoalView(UUID id, String title, String horizon, String orientation, String direction,
+                           boolean selfConcordant, String status, List<MilestoneView> milestones,
+                           List<ProgressView> progress) {
+        static GoalView of(Goals.GoalWithProgress g) {
+            var goal = g.goal();
+            return new GoalView(goal.id, goal.title, goal.horizon, goal.orientation, goal.direction, goal.selfConcordant,
+                    goal.status, g.milestones().stream().map(m -> new MilestoneView(m.id, m.title, m.dueDate, m.reachedAt)).toList(),
+                    g.progress().stream().map(ProgressView::of).toList());
+        }
+    }
+
+    public record ActionView(UUID id, UUID engagementId, UUID goalId, String title, LocalDate dueDate, boolean done,
+                             Instant doneAt) {
+        static ActionView of(ActionItem a) {
+            return new ActionView(a.id, a.engagementId, a.goalId, a.title, a.dueDate, a.done, a.doneAt);
+        }
+    }
+
+    @POST
+    @Path("goals")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "addGoal", summary = "Record a goal agreed in the engagement, with milestones")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response add(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
+        var goal = goals.add(id, new Goals.NewGoal(request.title(), request.horizon(), request.orientation(),
+                request.direction(), request.selfConcordant(), request.milestones() == null ? List.of()
+                : request.milestones().stream().map(m -> new Goals.NewMilestone(m.title(), m.dueDate())).toList()));
+        return Response.created(URI.create("/v1/engagements/" + id + "/goals")).entity(new GoalView(goal.id, goal.title,
+                goal.horizon, goal.orientation, goal.direction, goal.selfConcordant, goal.status, List.of(), List.of())).build();
+    }
+
+    @GET
+    @Path("goals")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listGoals", summary = "The engagement's goals with milestones and the client's ratings over time")
+    public List<GoalView> list(@PathParam("id") UUID id) {
+        return goals.ofEngagement(id).stream().map(GoalView::of).toList();
+    }
+
+    @POST
+    @Path("goals/{goalId}/progress")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "rateGoalProgress", summary = "The client rates progress on a goal, 0 to 10")
+    @APIResponse(responseCode = "201", description = "Rated")
+    public Response rate(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @Valid @NotNull RatingRequest request) {
+        return Response.status(201).entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn()))).build();
+    }
+
+    @POST
+    @Path("actions")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "addAction", summary = "Add an action item (homework) with a due date")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addAction(@PathParam("id") UUID id, @Valid @NotNull ActionRequest request) {
+        return Response.status(201).entity(ActionView.of(goals.addAction(id, request.goalId(), request.title(), request.dueDate())))
+                .build();
+    }
+
+    @GET
+    @Path("actions")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first")
+    public List<ActionView> actions(@PathParam("id") UUID id) {
+        return goals.actions(id).stream().map(ActionView::of).toList();
+    }
+
+    @POST
+    @Path("actions/{actionId}/done")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH})
+    @Operation(operationId = "markActionDone", summary = "Mark an action item done (or not done)")
+    public ActionView done(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
+        return ActionView.of(goals.markDone(id, actionId, request.done()));
+    }
+}

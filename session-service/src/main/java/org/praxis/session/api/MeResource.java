@@ -1,0 +1,46 @@
+package org.praxis.session.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.session.api.EngagementViews.EngagementView;
+import org.praxis.session.api.GoalResource.ActionView;
+import org.praxis.session.domain.Engagements;
+import org.praxis.session.domain.Goals;
+
+/** The signed-in client's own items, for a mobile app that knows no ids. */
+@Path("/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me", description = "The signed-in client's own items")
+public class MeResource {
+    @Inject
+    Goals goals;
+    @Inject
+    Engagements engagements;
+
+    @GET
+    @Path("actions")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first")
+    public List<ActionView> actions() {
+        return goals.myOpenActions().stream().map(ActionView::of).toList();
+    }
+
+    @GET
+    @Path("engagements")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "listMyEngagements", summary = "The signed-in client's engagements, newest first")
+    public List<EngagementView> engagements() {
+        return engagements.list(PageRequest.of(PageRequest.MAX_LIMIT, null), null).stream().map(EngagementView::of).toList();
+    }
+}
