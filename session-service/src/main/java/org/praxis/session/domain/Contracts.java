@@ -139,6 +139,7 @@ public class Contracts {
             if (Engagement.DRAFT.equals(e.status)) {
                 e.sessionsPrepaid = v.contract().sessionsPrepaid;
                 e.sessionsRemaining = v.contract().sessionsPrepaid;
+                e.activatedAt = Instant.now();
                 engagements.changeStatus(e, Engagement.ACTIVE);
             }
         }

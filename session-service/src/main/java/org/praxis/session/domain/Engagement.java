@@ -38,6 +38,10 @@ public class Engagement {
     public Integer sessionsRemaining;
     public String createdBy;
     public Instant createdAt;
+    /** When the first contract came into force: the review schedule counts from here. */
+    public Instant activatedAt;
+    /** The referral that paused this engagement, so only its outcome resumes it. */
+    public UUID pausedByReferral;
     @Version
     @Column(nullable = false)
     public long version;

@@ -8,6 +8,7 @@ public final class SessionEvents {
     public static final String CONTRACT_ACCEPTED = "contract.accepted.v1";
     public static final String SESSION_COMPLETED = "session.completed.v1";
     public static final String RISK_NOTED = "risk.noted.v1";
+    public static final String ENGAGEMENT_CLOSED = "engagement.closed.v1";
 
     private SessionEvents() {
     }
@@ -24,6 +25,11 @@ public final class SessionEvents {
     /** A coach's concern for the client's safety: ids and level only, never the concern's words. */
     public record RiskNoted(UUID riskConcernId, UUID engagementId, UUID sessionId, String clientSubject,
                             String practitionerId, String level) {
+    }
+
+    /** The end review closed the engagement. */
+    public record EngagementClosed(UUID engagementId, String practitionerId, int goalsMet, int goals,
+                                   boolean followUpOffered, int boosterSessionsOffered) {
     }
 
     public record ContractAccepted(UUID engagementId, int contractNumber) {

@@ -1,0 +1,44 @@
+package org.praxis.session.api;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.Reviews;
+
+/** The practitioner's (or supervisor's) list of periodic reviews that are due. */
+@Path("/v1/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Periodic reviews and the end review that closes an engagement")
+public class DueReviewResource {
+    @Inject
+    Reviews reviews;
+
+    public record DueView(UUID engagementId, String clientSubject, String practitionerId, LocalDate dueOn) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true)")
+    public List<DueView> due(@QueryParam("due") Boolean due) {
+        if (!Boolean.TRUE.equals(due)) {
+            throw ProblemException.badRequest("Ask for ?due=true; past reviews are listed per engagement.");
+        }
+        return reviews.due(LocalDate.now(ZoneOffset.UTC)).stream()
+                .map(d -> new DueView(d.engagement().id, d.engagement().clientSubject, d.engagement().practitionerId, d.dueOn()))
+                .toList();
+    }
+}

@@ -1,0 +1,75 @@
+package org.praxis.session.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.Review;
+import org.praxis.session.domain.Reviews;
+
+@Path("/v1/engagements/{id}/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews", description = "Periodic reviews and the end review that closes an engagement")
+public class ReviewResource {
+    @Inject
+    Reviews reviews;
+
+    public record ReviewRequest(@NotBlank @Pattern(regexp = "periodic|end") String kind, LocalDate heldOn,
+                                @Size(max = 10000) String whatChanged, @Size(max = 50) List<UUID> goalsMet,
+                                boolean followUpOffered, @Min(0) @Max(20) int boosterSessionsOffered) {
+    }
+
+    public record ReviewView(UUID id, String kind, LocalDate heldOn, String whatChanged, List<UUID> goalsMet,
+                             boolean followUpOffered, int boosterSessionsOffered, Instant createdAt) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id, r.kind, r.heldOn, r.whatChanged, r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
+                    : Arrays.stream(r.goalsMet.split(",")).map(UUID::fromString).toList(), r.followUpOffered,
+                    r.boosterSessionsOffered, r.createdAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "recordReview",
+            summary = "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
+    public Response record(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        Review r = reviews.record(id, new Reviews.NewReview(request.kind(), request.heldOn(), request.whatChanged(),
+                request.goalsMet(), request.followUpOffered(), request.boosterSessionsOffered()));
+        return Response.created(URI.create("/v1/engagements/" + id + "/reviews")).entity(ReviewView.of(r)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listReviews", summary = "The engagement's reviews, oldest first")
+    public List<ReviewView> list(@PathParam("id") UUID id) {
+        return reviews.ofEngagement(id).stream().map(ReviewView::of).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package org.praxis.session.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.events.SessionEvents;
+
+/** Recording reviews, finding the ones due, and closing an engagement with its end review. */
+@ApplicationScoped
+public class Reviews {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Engagements engagements;
+    @Inject
+    Contracts contracts;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public record NewReview(String kind, LocalDate heldOn, String whatChanged, List<UUID> goalsMet, boolean followUpOffered,
+                            int boosterSessionsOffered) {
+    }
+
+    public record Due(Engagement engagement, LocalDate dueOn) {
+    }
+
+    @Transactional
+    public Review record(UUID engagementId, NewReview r) {
+        Engagement e = engagements.practisable(engagementId);
+        if (!Engagement.ACTIVE.equals(e.status) && !Engagement.PAUSED.equals(e.status)) {
+            throw ProblemException.conflict("Reviews are held in an active or paused engagement; this one is " + e.status + ".");
+        }
+        List<Goal> goals = tenant.select(Goal.class, "e.engagementId = :e", null, Map.of("e", e.id)).getResultList();
+        Set<UUID> ids = goals.stream().map(g -> g.id).collect(Collectors.toSet());
+        List<UUID> met = r.goalsMet() == null ? List.of() : r.goalsMet();
+        if (!ids.containsAll(met)) {
+            throw ProblemException.unprocessable("goalsMet names goals of another engagement",
+                    List.of(new Problem.FieldError("goalsMet", "must be goals of this engagement")));
+        }
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.tenantId = e.tenantId;
+        review.engagementId = e.id;
+        review.kind = r.kind();
+        review.heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
+        review.whatChanged = r.whatChanged();
+        review.goalsMet = met.stream().map(UUID::toString).collect(Collectors.joining(","));
+        review.followUpOffered = r.followUpOffered();
+        review.boosterSessionsOffered = r.boosterSessionsOffered();
+        review.createdBy = callerContext.subject();
+        review.createdAt = Instant.now();
+        em.persist(review);
+        audit.record("review-" + r.kind(), "engagement", e.id, null);
+        if (Review.END.equals(r.kind())) {
+            goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
+            engagements.changeStatus(e, Engagement.CLOSED);
+            outbox.publish(SessionEvents.ENGAGEMENT_CLOSED, e.id, new SessionEvents.EngagementClosed(e.id, e.practitionerId,
+                    met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
+        }
+        return review;
+    }
+
+    public List<Review> ofEngagement(UUID engagementId) {
+        engagements.readable(engagementId);
+        return tenant.select(Review.class, "e.engagementId = :e", "e.heldOn asc, e.createdAt asc", Map.of("e", engagementId))
+                .getResultList();
+    }
+
+    /** Active engagements the caller practises whose periodic review is due today or overdue. */
+    public List<Due> due(LocalDate today) {
+        Caller caller = callerContext.caller();
+        String where = "e.status = :active" + (caller.hasRole(Roles.SUPERVISOR) ? "" : " and e.practitionerId = :me");
+        Map<String, Object> params = caller.hasRole(Roles.SUPERVISOR) ? Map.of("active", Engagement.ACTIVE)
+                : Map.of("active", Engagement.ACTIVE, "me", caller.subject());
+        List<Due> due = new ArrayList<>();
+        for (Engagement e : tenant.select(Engagement.class, where, "e.createdAt asc", params).setMaxResults(1000).getResultList()) {
+            Integer weeks = contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null);
+            Optional<LocalDate> last = tenant.select(Review.class, "e.engagementId = :e and e.kind = :periodic", "e.heldOn desc",
+                    Map.of("e", e.id, "periodic", Review.PERIODIC)).setMaxResults(1).getResultStream().findFirst().map(r -> r.heldOn);
+            Optional<LocalDate> next = ReviewSchedule.nextDue(
+                    e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC), last, weeks);
+            if (ReviewSchedule.isDue(next, today)) {
+                due.add(new Due(e, next.get()));
+            }
+        }
+        return due;
+    }
+}
