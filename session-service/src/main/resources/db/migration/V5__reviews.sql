@@ -1,6 +1,15 @@
 -- Reviews: periodic ones by the contract's schedule, and the end review that closes an engagement.
 alter table engagement add column activated_at timestamptz;
-alter table engagement add column paused_by_referral uuid;
+alter table engagement add column current_referral uuid;   -- the accepted referral pausing it, or running alongside (integrated)
+
+-- Fed by assessment-service's eligibility.changed events.
+create table practitioner_eligibility (
+    tenant_id        text        not null,
+    practitioner_id  text        not null,
+    eligibility      text        not null,
+    updated_at       timestamptz not null,
+    primary key (tenant_id, practitioner_id, eligibility)
+);
 
 create table review (
     id                        uuid        primary key,

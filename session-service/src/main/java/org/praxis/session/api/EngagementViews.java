@@ -33,10 +33,12 @@ public final class EngagementViews {
 
     public record EngagementView(UUID id, String clientSubject, String practitionerId, String pathway,
                                  String sponsorOrganisation, String status, UUID sourceIntakeId, Integer sessionsPrepaid,
-                                 Integer sessionsRemaining, Instant createdAt, long version) {
+                                 Integer sessionsRemaining, UUID currentReferral, Instant activatedAt, Instant createdAt,
+                                 long version) {
         static EngagementView of(Engagement e) {
             return new EngagementView(e.id, e.clientSubject, e.practitionerId, e.pathway, e.sponsorOrganisation, e.status,
-                    e.sourceIntakeId, e.sessionsPrepaid, e.sessionsRemaining, e.createdAt, e.version);
+                    e.sourceIntakeId, e.sessionsPrepaid, e.sessionsRemaining, e.currentReferral, e.activatedAt, e.createdAt,
+                    e.version);
         }
     }
 

@@ -40,8 +40,8 @@ public class Engagement {
     public Instant createdAt;
     /** When the first contract came into force: the review schedule counts from here. */
     public Instant activatedAt;
-    /** The referral that paused this engagement, so only its outcome resumes it. */
-    public UUID pausedByReferral;
+    /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
+    public UUID currentReferral;
     @Version
     @Column(nullable = false)
     public long version;

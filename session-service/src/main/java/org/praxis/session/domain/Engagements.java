@@ -37,6 +37,8 @@ public class Engagements {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    EligibilityRegister eligibility;
 
     public record NewEngagement(String clientSubject, String practitionerId, String pathway, String sponsorOrganisation,
                                 Integer sessionsPrepaid) {
@@ -56,6 +58,11 @@ public class Engagements {
         } else if (practitioner == null) {
             throw ProblemException.unprocessable("Name the practitioner",
                     List.of(new Problem.FieldError("practitionerId", "is required")));
+        }
+        if ("integrated".equals(request.pathway())
+                && !eligibility.isEligible(caller.tenantId(), practitioner, EligibilityRegister.INTEGRATED_PRACTICE)) {
+            throw ProblemException.unprocessable("Integrated work needs a practitioner eligible for it",
+                    List.of(new Problem.FieldError("practitionerId", "is not eligible for integrated practice")));
         }
         Engagement e = draft(caller.tenantId(), request.clientSubject(), practitioner, request.pathway(),
                 request.sponsorOrganisation(), null, caller.subject());
@@ -146,6 +153,23 @@ public class Engagements {
         }
         changeStatus(e, status);
         return e;
+    }
+
+    /** Applies a referral's progress (DESIGN flow 4) to the engagement it was made from. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyReferral(UUID engagementId, UUID referralId, String referralStatus) {
+        tenant.find(Engagement.class, engagementId).ifPresent(e -> {
+            ReferralEffect.Change change = ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
+            if (change == null) {
+                return;
+            }
+            e.currentReferral = change.currentReferral();
+            if (!change.status().equals(e.status)) {
+                changeStatus(e, change.status());
+            } else {
+                audit.record("referral-" + referralStatus, "engagement", e.id, "referral " + referralId);
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

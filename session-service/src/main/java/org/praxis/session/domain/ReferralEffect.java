@@ -1,0 +1,33 @@
+package org.praxis.session.domain;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
+ * coaching engagement, or runs alongside an integrated one; when that referral ends (completed,
+ * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing.
+ */
+public final class ReferralEffect {
+    private static final Set<String> ENDED = Set.of("completed", "declined", "withdrawn", "cancelled");
+
+    private ReferralEffect() {
+    }
+
+    /** The new status and current referral, or null when the event changes nothing. */
+    public record Change(String status, UUID currentReferral) {
+    }
+
+    public static Change of(String engagementStatus, String pathway, UUID currentReferral, UUID referralId, String referralStatus) {
+        if ("accepted".equals(referralStatus) && currentReferral == null) {
+            if (Engagement.ACTIVE.equals(engagementStatus)) {
+                return new Change("integrated".equals(pathway) ? Engagement.ACTIVE : Engagement.PAUSED, referralId);
+            }
+            return null;
+        }
+        if (ENDED.contains(referralStatus) && referralId.equals(currentReferral)) {
+            return new Change(Engagement.PAUSED.equals(engagementStatus) ? Engagement.ACTIVE : engagementStatus, null);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+package org.praxis.session.events;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.platform.events.EventHandler;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.session.domain.Engagements;
+
+/** DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. */
+@ApplicationScoped
+public class ReferralStatusChangedHandler implements EventHandler {
+    public static final String TYPE = "org.praxis.referral.referral.status-changed.v1";
+
+    @Inject
+    Engagements engagements;
+
+    @Override
+    public String name() {
+        return "session-referral-status";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("referral.events");
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPE.equals(type);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        String engagement = event.payload().path("engagementId").asText(null);
+        String referral = event.payload().path("referralId").asText(null);
+        String status = event.payload().path("status").asText(null);
+        if (referral == null || status == null) {
+            throw new UnprocessableEvent("referral.status-changed needs referralId and status");
+        }
+        if (engagement == null) {
+            return; // a referral made from an intake, not from an engagement
+        }
+        try {
+            engagements.applyReferral(UUID.fromString(engagement), UUID.fromString(referral), status);
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEvent("engagementId or referralId is not a UUID", e);
+        }
+    }
+}
