@@ -9,6 +9,7 @@ public final class SessionEvents {
     public static final String SESSION_COMPLETED = "session.completed.v1";
     public static final String RISK_NOTED = "risk.noted.v1";
     public static final String ENGAGEMENT_CLOSED = "engagement.closed.v1";
+    public static final String SUBJECT_ERASED = "subject.erased.v1";
 
     private SessionEvents() {
     }
@@ -30,6 +31,10 @@ public final class SessionEvents {
     /** The end review closed the engagement. */
     public record EngagementClosed(UUID engagementId, String practitionerId, int goalsMet, int goals,
                                    boolean followUpOffered, int boosterSessionsOffered) {
+    }
+
+    /** Confirms an erasure request; signed notes kept under the retention rule are counted, not hidden. */
+    public record SubjectErased(String requestId, String service, int engagements, int signedNotesRetained) {
     }
 
     public record ContractAccepted(UUID engagementId, int contractNumber) {

@@ -1,0 +1,104 @@
+package org.praxis.session.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.session.events.SessionEvents;
+
+/**
+ * Everything session-service holds about a client: export on request, and erasure. Erasure removes
+ * what identifies the person and what they said; signed practitioner notes fall under the
+ * professional-record retention rule, so they are kept but tied to a pseudonym, and the
+ * confirmation says how many were retained that way.
+ */
+@ApplicationScoped
+public class SubjectRecords {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+
+    public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
+                         List<SessionNote> notes, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
+                         List<Review> reviews) {
+    }
+
+    @Transactional
+    public Export export(String subject) {
+        List<Engagement> engagements = engagementsOf(subject);
+        List<UUID> ids = engagements.stream().map(e -> e.id).toList();
+        List<Goal> goals = byEngagement(Goal.class, ids);
+        List<UUID> goalIds = goals.stream().map(g -> g.id).toList();
+        audit.record("export", "subject", subject, "subject access request");
+        return new Export(subject, engagements, byEngagement(Contract.class, ids), byEngagement(CoachingSession.class, ids),
+                byEngagement(SessionNote.class, ids), goals, goalIds.isEmpty() ? List.of()
+                : tenant.select(GoalProgress.class, "e.goalId in :g", "e.ratedOn", Map.of("g", goalIds)).getResultList(),
+                byEngagement(ActionItem.class, ids), byEngagement(Review.class, ids));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String subject, String requestId) {
+        List<Engagement> engagements = engagementsOf(subject);
+        List<UUID> ids = engagements.stream().map(e -> e.id).toList();
+        String pseudonym = pseudonym(tenant.tenantId(), subject);
+        engagements.forEach(e -> e.clientSubject = pseudonym);
+        int retained = 0;
+        for (SessionNote n : byEngagement(SessionNote.class, ids)) {
+            if (n.isSigned()) {
+                retained++;
+            } else {
+                em.remove(n);
+            }
+        }
+        byEngagement(Goal.class, ids).forEach(g -> g.title = "erased");
+        byEngagement(ActionItem.class, ids).forEach(a -> a.title = "erased");
+        byEngagement(Review.class, ids).forEach(r -> r.whatChanged = null);
+        for (Contract c : byEngagement(Contract.class, ids)) {
+            c.purpose = "erased";
+            c.goalsInScope = null;
+        }
+        if (!ids.isEmpty()) {
+            em.createQuery("update ContractParty p set p.subject = :pseudonym where p.tenantId = :t and p.subject = :s")
+                    .setParameter("pseudonym", pseudonym).setParameter("t", tenant.tenantId()).setParameter("s", subject)
+                    .executeUpdate();
+        }
+        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
+        outbox.publish(SessionEvents.SUBJECT_ERASED, requestId,
+                new SessionEvents.SubjectErased(requestId, "session-service", engagements.size(), retained));
+    }
+
+    private List<Engagement> engagementsOf(String subject) {
+        return tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject)).getResultList();
+    }
+
+    private <E> List<E> byEngagement(Class<E> type, List<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : tenant.select(type, "e.engagementId in :ids", null, Map.of("ids", ids)).getResultList();
+    }
+
+    static String pseudonym(String tenantId, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((tenantId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            return "erased-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
