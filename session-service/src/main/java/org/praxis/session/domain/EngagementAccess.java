@@ -4,19 +4,19 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
 /**
- * Object-level access to an engagement, deny by default. Supervisors see the tenant's engagements
- * until the supervision register (who supervises whom) arrives from assessment-service.
+ * Object-level access to an engagement, deny by default: its client, its practitioner, and a
+ * supervisor only when they supervise that practitioner ({@code supervises}, from the register).
  */
 public final class EngagementAccess {
     private EngagementAccess() {
     }
 
-    public static boolean canRead(Caller caller, Engagement e) {
-        return canPractise(caller, e) || caller.hasRole(Roles.CLIENT) && caller.subject().equals(e.clientSubject);
+    public static boolean canRead(Caller caller, Engagement e, boolean supervises) {
+        return canPractise(caller, e, supervises) || caller.hasRole(Roles.CLIENT) && caller.subject().equals(e.clientSubject);
     }
 
-    public static boolean canPractise(Caller caller, Engagement e) {
-        return caller.hasRole(Roles.SUPERVISOR)
+    public static boolean canPractise(Caller caller, Engagement e, boolean supervises) {
+        return caller.hasRole(Roles.SUPERVISOR) && supervises
                 || caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId);
     }
 }

@@ -39,6 +39,8 @@ public class Engagements {
     AuditLog audit;
     @Inject
     EligibilityRegister eligibility;
+    @Inject
+    SupervisionRegister supervision;
 
     public record NewEngagement(String clientSubject, String practitionerId, String pathway, String sponsorOrganisation,
                                 Integer sessionsPrepaid) {
@@ -55,9 +57,9 @@ public class Engagements {
                         List.of(new Problem.FieldError("practitionerId", "must be you or empty")));
             }
             practitioner = caller.subject();
-        } else if (practitioner == null) {
-            throw ProblemException.unprocessable("Name the practitioner",
-                    List.of(new Problem.FieldError("practitionerId", "is required")));
+        } else if (practitioner == null || !supervision.supervises(caller.tenantId(), caller.subject(), practitioner)) {
+            throw ProblemException.unprocessable("Name a practitioner you supervise",
+                    List.of(new Problem.FieldError("practitionerId", "must be a coach you supervise")));
         }
         if ("integrated".equals(request.pathway())
                 && !eligibility.isEligible(caller.tenantId(), practitioner, EligibilityRegister.INTEGRATED_PRACTICE)) {
@@ -108,7 +110,7 @@ public class Engagements {
     /** The engagement if the caller is its client, its practitioner or a supervisor; otherwise 404. */
     public Engagement readable(UUID id) {
         Engagement e = tenant.get(Engagement.class, id, "Engagement");
-        if (!EngagementAccess.canRead(callerContext.caller(), e)) {
+        if (!EngagementAccess.canRead(callerContext.caller(), e, supervises(e))) {
             throw ProblemException.notFound("Engagement " + id);
         }
         return e;
@@ -116,18 +118,37 @@ public class Engagements {
 
     public Engagement practisable(UUID id) {
         Engagement e = readable(id);
-        if (!EngagementAccess.canPractise(callerContext.caller(), e)) {
+        if (!EngagementAccess.canPractise(callerContext.caller(), e, supervises(e))) {
             throw ProblemException.forbidden("Only the engagement's practitioner or a supervisor may do this.");
         }
         return e;
+    }
+
+    private boolean supervises(Engagement e) {
+        Caller caller = callerContext.caller();
+        return caller.hasRole(Roles.SUPERVISOR) && supervision.supervises(e.tenantId, caller.subject(), e.practitionerId);
+    }
+
+    /** The query condition limiting engagements to those the caller practises (coach, or supervisor of their coach). */
+    public String practisedBy(Caller caller, Map<String, Object> params) {
+        if (caller.hasRole(Roles.SUPERVISOR)) {
+            List<String> supervisees = new ArrayList<>(supervision.supervisees(caller.tenantId(), caller.subject()));
+            supervisees.add(caller.subject()); // a supervisor who also coaches sees their own
+            params.put("supervisees", supervisees);
+            return "e.practitionerId in :supervisees";
+        }
+        params.put("me", caller.subject());
+        return "e.practitionerId = :me";
     }
 
     public List<Engagement> list(PageRequest page, String status) {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            where.add(caller.hasRole(Roles.COACH) ? "e.practitionerId = :me" : "e.clientSubject = :me");
+        if (caller.hasAnyRole(Roles.SUPERVISOR, Roles.COACH)) {
+            where.add(practisedBy(caller, params));
+        } else {
+            where.add("e.clientSubject = :me");
             params.put("me", caller.subject());
         }
         if (status != null) {

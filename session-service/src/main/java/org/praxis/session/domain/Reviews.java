@@ -23,7 +23,6 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.session.events.SessionEvents;
 
 /** Recording reviews, finding the ones due, and closing an engagement with its end review. */
@@ -96,9 +95,8 @@ public class Reviews {
     /** Active engagements the caller practises whose periodic review is due today or overdue. */
     public List<Due> due(LocalDate today) {
         Caller caller = callerContext.caller();
-        String where = "e.status = :active" + (caller.hasRole(Roles.SUPERVISOR) ? "" : " and e.practitionerId = :me");
-        Map<String, Object> params = caller.hasRole(Roles.SUPERVISOR) ? Map.of("active", Engagement.ACTIVE)
-                : Map.of("active", Engagement.ACTIVE, "me", caller.subject());
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("active", Engagement.ACTIVE));
+        String where = "e.status = :active and " + engagements.practisedBy(caller, params);
         List<Due> due = new ArrayList<>();
         for (Engagement e : tenant.select(Engagement.class, where, "e.createdAt asc", params).setMaxResults(1000).getResultList()) {
             Integer weeks = contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null);

@@ -145,9 +145,12 @@ public class Sessions {
     public SponsorReport sponsorReport(UUID engagementId) {
         Caller caller = callerContext.caller();
         Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
+        if (caller.hasRole(Roles.SUPERVISOR)) {
+            engagements.practisable(engagementId); // a supervisor previews only their supervisees' reports
+        }
         Contracts.Version inForce = contracts.inForce(engagementId)
-                .filter(v -> v.parties().stream().anyMatch(p -> ContractParty.SPONSOR.equals(p.role)
-                        && p.subject.equals(caller.subject())) || caller.hasRole(Roles.SUPERVISOR))
+                .filter(v -> caller.hasRole(Roles.SUPERVISOR) || v.parties().stream().anyMatch(p ->
+                        ContractParty.SPONSOR.equals(p.role) && p.subject.equals(caller.subject())))
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         audit.record("read-sponsor-report", "engagement", e.id, null);
         return SponsorReport.of(e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());

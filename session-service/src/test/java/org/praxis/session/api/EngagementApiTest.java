@@ -135,7 +135,13 @@ class EngagementApiTest {
         String id = open("acme-hr");
         as(coach).when().get("/v1/engagements/" + id).then().statusCode(200);
         as(client).when().get("/v1/engagements/" + id).then().statusCode(200);
+        // A supervisor reaches it only once the register says they supervise its coach.
+        as(supervisor).when().get("/v1/engagements/" + id).then().statusCode(404);
+        as(supervisor).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
+        Supervision.assign(tenant, coach.subject(), supervisor.subject());
         as(supervisor).when().get("/v1/engagements/" + id).then().statusCode(200);
+        as(supervisor).when().get("/v1/engagements").then().body("items.id", hasItem(id));
+        as(Tokens.anyone().tenant(tenant).roles("supervisor")).when().get("/v1/engagements/" + id).then().statusCode(404);
         as(otherCoach).when().get("/v1/engagements/" + id).then().statusCode(404).contentType(PROBLEM);
         as(Tokens.anyone().tenant(tenant).roles("client")).when().get("/v1/engagements/" + id).then().statusCode(404);
         as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
@@ -156,6 +162,8 @@ class EngagementApiTest {
                 .when().post("/v1/engagements").then().statusCode(422).body("errors.field", hasItem("practitionerId"));
         as(supervisor).body(Map.of("clientSubject", "c", "pathway", "coaching")).when().post("/v1/engagements").then()
                 .statusCode(422).body("errors.field", hasItem("practitionerId"));
+        as(supervisor).body(Map.of("clientSubject", "c", "pathway", "coaching", "practitionerId", coach.subject()))
+                .when().post("/v1/engagements").then().statusCode(422).body("errors.field", hasItem("practitionerId"));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where tenant_id = ?", tenant));
     }
 

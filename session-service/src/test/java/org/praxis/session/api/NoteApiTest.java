@@ -87,6 +87,9 @@ class NoteApiTest {
         as(client).when().get("/v1/engagements/" + id + "/notes/" + shared).then().statusCode(200);
         as(client).when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(404);
 
+        as(supervisor).queryParam("reason", "case review").when().get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then().statusCode(404);
+        Supervision.assign(tenant, coach.subject(), supervisor.subject());
         as(supervisor).when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(422)
                 .body("errors.field", hasItem("reason"));
         as(supervisor).queryParam("reason", "case review after a complaint")
