@@ -1,9 +1,5 @@
 package org.praxis.intake.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +13,8 @@ import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.platform.privacy.SubjectErasure;
 
 /**
  * Everything intake holds about one person: export on request, and erasure. Erasure pseudonymises:
@@ -24,7 +22,7 @@ import org.praxis.platform.persistence.TenantQueries;
  * retention rule, tied to a pseudonym instead of the person.
  */
 @ApplicationScoped
-public class SubjectRecords {
+public class SubjectRecords implements SubjectErasure {
     @Inject
     EntityManager em;
     @Inject
@@ -52,11 +50,12 @@ public class SubjectRecords {
                 byIntake(Decision.class, ids));
     }
 
-    /** Applies an erasure request for the current tenant; returns how many intakes it touched. */
+    /** Applies an erasure request for the current tenant (called in the inbox transaction). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public int erase(String subject, String requestId) {
+    public void erase(String subject, String requestId) {
         List<Intake> intakes = intakesOf(subject);
-        String pseudonym = pseudonym(tenant.tenantId(), subject);
+        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         for (Intake i : intakes) {
             i.clientSubject = pseudonym;
@@ -80,7 +79,6 @@ public class SubjectRecords {
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(IntakeEvents.SUBJECT_ERASED, requestId,
                 new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
-        return intakes.size();
     }
 
     private List<Intake> intakesOf(String subject) {
@@ -92,16 +90,5 @@ public class SubjectRecords {
             return List.of();
         }
         return tenant.select(type, "e.intakeId in :ids", null, Map.of("ids", intakeIds)).getResultList();
-    }
-
-    /** Stable per tenant and person, so records of one person stay linked without naming them. */
-    static String pseudonym(String tenantId, String subject) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tenantId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
-            return "erased-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.praxis.session.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +12,8 @@ import jakarta.transaction.Transactional;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.session.events.SessionEvents;
 
 /**
@@ -25,7 +23,7 @@ import org.praxis.session.events.SessionEvents;
  * confirmation says how many were retained that way.
  */
 @ApplicationScoped
-public class SubjectRecords {
+public class SubjectRecords implements SubjectErasure {
     @Inject
     EntityManager em;
     @Inject
@@ -53,11 +51,12 @@ public class SubjectRecords {
                 byEngagement(ActionItem.class, ids), byEngagement(Review.class, ids));
     }
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         List<Engagement> engagements = engagementsOf(subject);
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
-        String pseudonym = pseudonym(tenant.tenantId(), subject);
+        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         engagements.forEach(e -> e.clientSubject = pseudonym);
         int retained = 0;
         for (SessionNote n : byEngagement(SessionNote.class, ids)) {
@@ -91,14 +90,5 @@ public class SubjectRecords {
     private <E> List<E> byEngagement(Class<E> type, List<UUID> ids) {
         return ids.isEmpty() ? List.of()
                 : tenant.select(type, "e.engagementId in :ids", null, Map.of("ids", ids)).getResultList();
-    }
-
-    static String pseudonym(String tenantId, String subject) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((tenantId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
-            return "erased-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,31 +1,34 @@
-package org.praxis.session.events;
+package org.praxis.platform.privacy;
 
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.UnprocessableEvent;
-import org.praxis.session.domain.SubjectRecords;
 
-/** Erases a client's identifying data when the privacy process asks (DESIGN flow 7). */
+/**
+ * Hands {@code subject.erasure-requested} from {@code privacy.events} to the service's
+ * {@link SubjectErasure}. A service without one does not subscribe.
+ */
 @ApplicationScoped
 public class ErasureRequestedHandler implements EventHandler {
     public static final String TYPE = "org.praxis.privacy.subject.erasure-requested.v1";
 
     @Inject
-    SubjectRecords records;
+    Instance<SubjectErasure> erasure;
 
     @Override
     public String name() {
-        return "session-erasure";
+        return "subject-erasure";
     }
 
     @Override
     public Set<String> topics() {
-        return Set.of("privacy.events");
+        return erasure.isResolvable() ? Set.of("privacy.events") : Set.of();
     }
 
     @Override
@@ -37,9 +40,9 @@ public class ErasureRequestedHandler implements EventHandler {
     public void handle(IncomingEvent event) {
         String subject = event.payload().path("subject").asText(null);
         String requestId = event.payload().path("requestId").asText(null);
-        if (subject == null || subject.isBlank() || requestId == null) {
+        if (subject == null || subject.isBlank() || requestId == null || requestId.isBlank()) {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
-        records.erase(subject, requestId);
+        erasure.get().erase(subject, requestId);
     }
 }
