@@ -95,7 +95,7 @@ public class EngagementResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
         Engagement e = engagements.move(id, request.status(), ifMatch);
-        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version + 1)).build();
+        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version)).build();
     }
 
     @POST

@@ -114,7 +114,7 @@ public class NoteResource {
     public Response edit(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @HeaderParam("If-Match") String ifMatch,
                          @Valid @NotNull EditNoteRequest request) {
         SessionNote n = notes.edit(id, noteId, request.body(), ifMatch);
-        return Response.ok(NoteView.of(n, List.of())).tag(ETags.of(n.version + 1)).build();
+        return Response.ok(NoteView.of(n, List.of())).tag(ETags.of(n.version)).build();
     }
 
     @POST

@@ -124,8 +124,10 @@ class EngagementApiTest {
         as(coach).header("If-Match", etag).body(Map.of("status", "active")).when().post(move).then().statusCode(409);
         as(coach).header("If-Match", etag).body(Map.of("status", "paused")).when().post(move).then().statusCode(409);
         as(coach).header("If-Match", etag).body(Map.of("status", "bogus")).when().post(move).then().statusCode(422);
-        as(coach).header("If-Match", etag).body(Map.of("status", "closed")).when().post(move).then()
-                .statusCode(200).body("status", is("closed"));
+        String moved = as(coach).header("If-Match", etag).body(Map.of("status", "closed")).when().post(move).then()
+                .statusCode(200).body("status", is("closed")).extract().header("ETag");
+        // The ETag of the answer is the one a later read gives, so a client can chain its next change.
+        as(coach).when().get("/v1/engagements/" + id).then().header("ETag", moved);
         as(coach).body(contract(false, Map.of())).when().post("/v1/engagements/" + id + "/contracts").then().statusCode(409);
         as(client).header("If-Match", etag).body(Map.of("status", "closed")).when().post(move).then().statusCode(403);
     }

@@ -62,7 +62,8 @@ class NoteApiTest {
         String noteId = note(id, "private", "first draft");
         String path = "/v1/engagements/" + id + "/notes/" + noteId;
         as(coach).body(Map.of("body", "second draft")).when().put(path).then().statusCode(428);
-        as(coach).header("If-Match", "\"0\"").body(Map.of("body", "second draft")).when().put(path).then().statusCode(200);
+        as(coach).header("If-Match", "\"0\"").body(Map.of("body", "second draft")).when().put(path).then().statusCode(200)
+                .header("ETag", "\"1\"");
         as(coach).header("If-Match", "\"0\"").body(Map.of("body", "stale")).when().put(path).then().statusCode(412);
         as(coach).body(Map.of("body", "too early")).when().post(path + "/addenda").then().statusCode(409);
         as(coach).when().post(path + "/signature").then().statusCode(200);
