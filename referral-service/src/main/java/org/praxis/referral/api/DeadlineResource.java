@@ -1,0 +1,87 @@
+package org.praxis.referral.api;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.referral.domain.AnswerDeadlines;
+import org.praxis.referral.domain.Deadlines;
+
+@Path("/v1/referral-deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Referral deadlines", description = "How long a recipient may take to answer, per urgency, before a referral is overdue")
+public class DeadlineResource {
+    @Inject
+    Deadlines deadlines;
+
+    /** ISO-8601 durations, e.g. PT4H, P2D. */
+    public record DeadlinesBody(String emergency, String urgent, String soon, String routine) {
+    }
+
+    public record DeadlinesView(String emergency, String urgent, String soon, String routine, long revision,
+                                boolean defaults) {
+        static DeadlinesView of(Deadlines.Current c) {
+            AnswerDeadlines d = c.deadlines();
+            return new DeadlinesView(d.emergency().toString(), d.urgent().toString(), d.soon().toString(),
+                    d.routine().toString(), c.revision(), c.revision() == 0);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getReferralDeadlines", summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
+    public Response get() {
+        Deadlines.Current c = deadlines.current();
+        return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceReferralDeadlines", summary = "Replace the tenant's answer deadlines (If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesBody body) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        AnswerDeadlines requested = new AnswerDeadlines(parse("emergency", body.emergency(), errors),
+                parse("urgent", body.urgent(), errors), parse("soon", body.soon(), errors), parse("routine", body.routine(), errors));
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
+        }
+        Deadlines.Current c = deadlines.replace(requested, ifMatch);
+        return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
+    }
+
+    private static Duration parse(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null; // AnswerDeadlines names the missing ones
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "is not an ISO-8601 duration"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.praxis.referral.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.Directory;
+import org.praxis.referral.domain.DirectoryOrganisation;
+import org.praxis.referral.domain.DirectoryService;
+import org.praxis.referral.domain.ServiceKinds;
+
+@Path("/v1/directory")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Directory", description = "Organisations and services the tenant refers to (after Open Referral HSDS)")
+public class DirectoryResource {
+    @Inject
+    Directory directory;
+    @Inject
+    IdempotencyKeys idempotency;
+
+    public record OrganisationBody(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+                                   @Size(max = 500) String website, @Email @Size(max = 200) String email,
+                                   @Size(max = 50) String phone) {
+        Directory.OrganisationDetails details() {
+            return new Directory.OrganisationDetails(name, description, website, email, phone);
+        }
+    }
+
+    public record OrganisationView(UUID id, String name, String description, String website, String email, String phone,
+                                   Instant createdAt, long version) {
+        static OrganisationView of(DirectoryOrganisation o) {
+            return new OrganisationView(o.id, o.name, o.description, o.website, o.email, o.phone, o.createdAt, o.version);
+        }
+    }
+
+    public record ServiceBody(@NotNull UUID organisationId, @NotBlank @Size(max = 200) String name,
+                              @Size(max = 2000) String description, @NotBlank String kind,
+                              @Size(max = 2000) String eligibility,
+                              @Size(max = 50) List<@NotBlank @Size(max = 100) String> areasServed,
+                              @Size(max = 20) List<@NotBlank @Size(max = 35) String> languages,
+                              @Email @Size(max = 200) String email, @Size(max = 50) String phone,
+                              @Size(max = 500) String website, @Size(max = 2000) String howToRefer,
+                              @Size(max = 200) String practitionerName, @Size(max = 200) String professionalRegistration,
+                              @NotNull Boolean acceptingReferrals) {
+        Directory.ServiceDetails details() {
+            return new Directory.ServiceDetails(organisationId, name, description, kind, eligibility, areasServed, languages,
+                    email, phone, website, howToRefer, practitionerName, professionalRegistration, acceptingReferrals);
+        }
+    }
+
+    public record ServiceView(UUID id, UUID organisationId, String name, String description, String kind,
+                              String eligibility, List<String> areasServed, List<String> languages, String email,
+                              String phone, String website, String howToRefer, String practitionerName,
+                              String professionalRegistration, boolean acceptingReferrals, Instant createdAt, long version) {
+        static ServiceView of(DirectoryService s) {
+            return new ServiceView(s.id, s.organisationId, s.name, s.description, s.kind, s.eligibility, s.areasServed,
+                    s.languages, s.email, s.phone, s.website, s.howToRefer, s.practitionerName, s.professionalRegistration,
+                    s.acceptingReferrals, s.createdAt, s.version);
+        }
+    }
+
+    @POST
+    @Path("organisations")
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addOrganisation(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationBody body) {
+        return idempotency.once(key, "add-organisation", body, () -> {
+            DirectoryOrganisation o = directory.addOrganisation(body.details());
+            return Response.created(URI.create("/v1/directory/organisations/" + o.id)).entity(OrganisationView.of(o))
+                    .tag(ETags.of(o.version)).build();
+        });
+    }
+
+    @GET
+    @Path("organisations")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
+    public Page<OrganisationView> organisations(@QueryParam("q") String text, @QueryParam("limit") Integer limit,
+                                                @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(directory.organisations(page, text).stream().map(OrganisationView::of).toList(),
+                o -> new PageRequest.Position(o.createdAt(), o.id()));
+    }
+
+    @GET
+    @Path("organisations/{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getOrganisation", summary = "One organisation; ETag is its version")
+    public Response organisation(@PathParam("id") UUID id) {
+        DirectoryOrganisation o = directory.organisation(id);
+        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    @PUT
+    @Path("organisations/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceOrganisation", summary = "Replace an organisation's details (admin, If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response replaceOrganisation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull OrganisationBody body) {
+        DirectoryOrganisation o = directory.replaceOrganisation(id, ifMatch, body.details());
+        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
+    }
+
+    @POST
+    @Path("services")
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response addService(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ServiceBody body) {
+        return idempotency.once(key, "add-service", body, () -> {
+            DirectoryService s = directory.addService(body.details());
+            return Response.created(URI.create("/v1/directory/services/" + s.id)).entity(ServiceView.of(s))
+                    .tag(ETags.of(s.version)).build();
+        });
+    }
+
+    @GET
+    @Path("services")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "searchServices", summary = "Search services by kind, text, area served, language and whether they accept referrals")
+    public Page<ServiceView> services(@QueryParam("kind") String kind, @QueryParam("q") String text,
+                                      @QueryParam("area") String area, @QueryParam("language") String language,
+                                      @QueryParam("accepting") Boolean accepting, @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        if (kind != null && !ServiceKinds.ALL.contains(kind)) {
+            throw ProblemException.badRequest("kind must be one of " + String.join(", ", ServiceKinds.ALL));
+        }
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(directory.services(page, new Directory.Search(kind, text, area, language, accepting)).stream()
+                .map(ServiceView::of).toList(), s -> new PageRequest.Position(s.createdAt(), s.id()));
+    }
+
+    @GET
+    @Path("services/{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getService", summary = "One service; ETag is its version")
+    public Response service(@PathParam("id") UUID id) {
+        DirectoryService s = directory.service(id);
+        return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
+    }
+
+    @PUT
+    @Path("services/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response replaceService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull ServiceBody body) {
+        DirectoryService s = directory.replaceService(id, ifMatch, body.details());
+        return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
+    }
+}

@@ -1,0 +1,101 @@
+package org.praxis.referral.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.api.ReferralViews.ClientReferralView;
+import org.praxis.referral.api.ReferralViews.ConsentDecisionRequest;
+import org.praxis.referral.api.ReferralViews.WithdrawalRequest;
+import org.praxis.referral.api.SelfHelpResource.OfferView;
+import org.praxis.referral.domain.Referral;
+import org.praxis.referral.domain.Referrals;
+import org.praxis.referral.domain.SelfHelp;
+
+/** A signed-in client's own referrals and self-help offers, and their say over each referral. */
+@Path("/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Me", description = "The signed-in client's referrals, consent and self-help")
+public class MeResource {
+    @Inject
+    Referrals referrals;
+    @Inject
+    SelfHelp selfHelp;
+
+    @GET
+    @Path("referrals")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "listMyReferrals", summary = "Referrals about me, once I have been asked or they were sent")
+    public Page<ClientReferralView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(referrals.clientsOwnList(page).stream().map(this::view).toList(),
+                v -> new PageRequest.Position(v.createdAt(), v.id()));
+    }
+
+    @GET
+    @Path("referrals/{id}")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "getMyReferral", summary = "One referral about me: where to, why, what it would share")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
+        Referral r = referrals.clientsOwn(id);
+        if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
+            return Response.notModified(ETags.of(r.version)).build();
+        }
+        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+    }
+
+    @POST
+    @Path("referrals/{id}/consent")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "decideConsent", summary = "Agree to the referral (choosing what it may share) or refuse it")
+    @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
+    public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
+        Referral r = referrals.decideConsent(id, request.agree(), request.shares(), request.words());
+        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+    }
+
+    @POST
+    @Path("referrals/{id}/consent/withdrawal")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw my consent while the referral has not been sent")
+    @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
+    public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
+        Referral r = referrals.withdrawConsent(id, request == null ? null : request.reason());
+        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+    }
+
+    @GET
+    @Path("self-help")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(operationId = "listMySelfHelp", summary = "Self-help resources offered to me")
+    public Page<OfferView> selfHelp(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(selfHelp.offeredToCaller(page).stream().map(o -> OfferView.of(o, selfHelp.resource(o))).toList(),
+                v -> new PageRequest.Position(v.offeredAt(), v.id()));
+    }
+
+    private ClientReferralView view(Referral r) {
+        return ClientReferralView.of(r, referrals.service(r).orElse(null), referrals.currentConsent(r).orElse(null));
+    }
+}

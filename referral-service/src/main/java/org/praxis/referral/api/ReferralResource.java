@@ -1,0 +1,237 @@
+package org.praxis.referral.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.api.ReferralViews.AnswerRequest;
+import org.praxis.referral.api.ReferralViews.AppointmentRequest;
+import org.praxis.referral.api.ReferralViews.CancelRequest;
+import org.praxis.referral.api.ReferralViews.ConsentView;
+import org.praxis.referral.api.ReferralViews.ExceptionRequest;
+import org.praxis.referral.api.ReferralViews.HistoryView;
+import org.praxis.referral.api.ReferralViews.OpenReferralRequest;
+import org.praxis.referral.api.ReferralViews.ReferralSummary;
+import org.praxis.referral.api.ReferralViews.ReferralView;
+import org.praxis.referral.api.ReferralViews.ReviseReferralRequest;
+import org.praxis.referral.api.ReferralViews.StepView;
+import org.praxis.referral.domain.AnswerDeadlines;
+import org.praxis.referral.domain.Deadlines;
+import org.praxis.referral.domain.DirectoryOrganisation;
+import org.praxis.referral.domain.DirectoryService;
+import org.praxis.referral.domain.Referral;
+import org.praxis.referral.domain.ReferralLifecycle;
+import org.praxis.referral.domain.Referrals;
+import org.praxis.referral.domain.Urgency;
+import org.praxis.referral.domain.Directory;
+
+@Path("/v1/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals", description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
+public class ReferralResource {
+    @Inject
+    Referrals referrals;
+    @Inject
+    Deadlines deadlines;
+    @Inject
+    Directory directory;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    AuditLog audit;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "openReferral", summary = "Draft a referral (a coach for their own client)")
+    @APIResponse(responseCode = "201", description = "Drafted; ask the client for consent next")
+    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
+        return idempotency.once(key, "open-referral", request, () -> {
+            Referral r = referrals.open(request.toNew());
+            return Response.created(URI.create("/v1/referrals/" + r.id)).entity(view(r)).tag(ETags.of(r.version)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listReferrals", summary = "Referrals a coach is responsible for (supervisors: all); overdue=true lists those waiting past their deadline")
+    public Page<ReferralSummary> list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
+                                      @QueryParam("origin") String origin, @QueryParam("clientSubject") String clientSubject,
+                                      @QueryParam("overdue") boolean overdue, @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        if (status != null && !ReferralLifecycle.isStatus(status)) {
+            throw ProblemException.badRequest("status must be one of " + String.join(", ", ReferralLifecycle.STATUSES));
+        }
+        if (urgency != null && !Urgency.codes().contains(urgency)) {
+            throw ProblemException.badRequest("urgency must be one of " + String.join(", ", Urgency.codes()));
+        }
+        PageRequest page = PageRequest.of(limit, cursor);
+        AnswerDeadlines d = deadlines.current().deadlines();
+        Instant now = Instant.now();
+        return page.page(referrals.list(page, new Referrals.Filter(status, urgency, origin, clientSubject, overdue)).stream()
+                .map(r -> ReferralSummary.of(r, d, now)).toList(), s -> new PageRequest.Position(s.createdAt(), s.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getReferral", summary = "One referral in full (audited); ETag is its version")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Referral r = referrals.practisable(id);
+        if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
+            return Response.notModified(ETags.of(r.version)).build();
+        }
+        audit.record("read", "referral", r.id, null);
+        return ok(r);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "reviseReferral", summary = "Change the terms before it is sent (If-Match required); once the client was asked, they are asked again")
+    @APIResponse(responseCode = "409", description = "Already sent or closed")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ReviseReferralRequest request) {
+        return ok(referrals.revise(id, ifMatch, request.terms()));
+    }
+
+    @POST
+    @Path("{id}/consent-request")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "askConsent", summary = "Ask the client to agree to the referral and what it shares")
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag (optional)")
+    public Response askConsent(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(referrals.askConsent(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/risk-exception")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "requestRiskException", summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
+    @APIResponse(responseCode = "409", description = "Already sent or closed")
+    public Response requestException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                     @Valid @NotNull ExceptionRequest request) {
+        return ok(referrals.requestException(id, ifMatch, request.justification()));
+    }
+
+    @POST
+    @Path("{id}/risk-exception/approval")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "approveRiskException", summary = "A supervisor, not the one who asked, approves referring without consent")
+    @APIResponse(responseCode = "409", description = "Nothing to approve")
+    public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(referrals.approveException(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/sending")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "sendReferral", summary = "Send it: needs the client's consent or an approved serious-risk exception")
+    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
+    public Response send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(referrals.send(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/answer")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "recordReferralAnswer", summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
+    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
+    public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull AnswerRequest request) {
+        return ok(referrals.answer(id, ifMatch, request.outcome(), request.reason(), request.firstAppointmentAt()));
+    }
+
+    @POST
+    @Path("{id}/first-appointment")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "recordFirstAppointment", summary = "Record the first appointment of an accepted referral")
+    @APIResponse(responseCode = "409", description = "Not accepted")
+    public Response firstAppointment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                     @Valid @NotNull AppointmentRequest request) {
+        return ok(referrals.firstAppointment(id, ifMatch, request.at()));
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "cancelReferral", summary = "Call the referral off, with a reason")
+    @APIResponse(responseCode = "409", description = "Already closed")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull CancelRequest request) {
+        return ok(referrals.cancel(id, ifMatch, request.reason()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why) and every consent asked, oldest first")
+    public HistoryView history(@PathParam("id") UUID id) {
+        Referral r = referrals.practisable(id);
+        audit.record("read-history", "referral", r.id, null);
+        return new HistoryView(referrals.history(r).stream().map(StepView::of).toList(),
+                referrals.consents(r).stream().map(ConsentView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/fhir")
+    @Produces({FhirServiceRequest.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getReferralAsFhir", summary = "The sent referral as a FHIR R4 ServiceRequest, holding only what the consent allows (audited)")
+    @APIResponse(responseCode = "409", description = "Not sent yet")
+    public Response fhir(@PathParam("id") UUID id) {
+        Referral r = referrals.practisable(id);
+        if (r.sentAt == null) {
+            throw ProblemException.conflict("A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
+        }
+        DirectoryService service = referrals.service(r).orElse(null);
+        DirectoryOrganisation organisation = service == null ? null : directory.organisation(service.organisationId);
+        Map<String, Object> document = FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
+        audit.record("read-fhir", "referral", r.id, null);
+        return Response.ok(document, FhirServiceRequest.MEDIA_TYPE).tag(ETags.of(r.version)).build();
+    }
+
+    private Response ok(Referral r) {
+        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+    }
+
+    private ReferralView view(Referral r) {
+        return ReferralView.of(r, referrals.currentConsent(r).orElse(null), deadlines.current().deadlines());
+    }
+}

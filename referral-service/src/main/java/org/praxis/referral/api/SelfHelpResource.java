@@ -1,0 +1,80 @@
+package org.praxis.referral.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.api.ReferralViews.ServiceSummary;
+import org.praxis.referral.domain.DirectoryService;
+import org.praxis.referral.domain.SelfHelp;
+import org.praxis.referral.domain.SelfHelpOffer;
+
+@Path("/v1/self-help-offers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Self-help", description = "Self-help resources offered to a person instead of or before a referral")
+public class SelfHelpResource {
+    @Inject
+    SelfHelp selfHelp;
+    @Inject
+    IdempotencyKeys idempotency;
+
+    public record OfferRequest(@NotBlank @Size(max = 200) String clientSubject, @NotNull UUID serviceId,
+                               @Size(max = 2000) String note, UUID referralId) {
+    }
+
+    public record OfferView(UUID id, String clientSubject, ServiceSummary resource, UUID referralId, String note,
+                            String offeredBy, Instant offeredAt) {
+        static OfferView of(SelfHelpOffer o, DirectoryService resource) {
+            return new OfferView(o.id, o.clientSubject, ServiceSummary.of(resource), o.referralId, o.note, o.offeredBy,
+                    o.offeredAt);
+        }
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "offerSelfHelp", summary = "Offer a directory self-help resource to a person")
+    @APIResponse(responseCode = "201", description = "Offered and kept on the person's record")
+    public Response offer(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OfferRequest request) {
+        return idempotency.once(key, "offer-self-help", request, () -> {
+            SelfHelpOffer o = selfHelp.offer(request.clientSubject(), request.serviceId(), request.note(), request.referralId());
+            return Response.created(URI.create("/v1/self-help-offers/" + o.id)).entity(OfferView.of(o, selfHelp.resource(o)))
+                    .build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listSelfHelpOffers", summary = "Offers a coach made (supervisors: all), optionally for one person")
+    public Page<OfferView> list(@QueryParam("clientSubject") String clientSubject, @QueryParam("limit") Integer limit,
+                                @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(selfHelp.list(page, clientSubject).stream().map(o -> OfferView.of(o, selfHelp.resource(o))).toList(),
+                v -> new PageRequest.Position(v.offeredAt(), v.id()));
+    }
+}

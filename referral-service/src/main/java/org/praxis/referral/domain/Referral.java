@@ -1,0 +1,98 @@
+package org.praxis.referral.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.praxis.platform.crypto.EncryptedText;
+
+/** A person referred to another professional or service, followed until the loop is closed. */
+@Entity
+public class Referral {
+    public static final String MANUAL = "manual";
+    public static final String FROM_RISK_FLAG = "risk-flag";
+    public static final String FROM_RISK_CONCERN = "risk-concern";
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public String clientSubject;
+    @Convert(converter = EncryptedText.class)
+    public String clientName;
+    @Convert(converter = EncryptedText.class)
+    public String clientContact;
+    public String practitionerId;
+    public String origin;
+    public String originRef;
+    public String riskLevel;
+    public UUID intakeId;
+    public UUID engagementId;
+    public UUID serviceId;
+    public String serviceKind;
+    public String reasonCode;
+    @Convert(converter = EncryptedText.class)
+    public String reasonText;
+    public String urgency;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> disclose;
+    public String status;
+    public Instant statusAt;
+    public UUID consentId;
+    @Convert(converter = EncryptedText.class)
+    public String exceptionJustification;
+    public String exceptionRequestedBy;
+    public Instant exceptionRequestedAt;
+    public String exceptionApprovedBy;
+    public Instant exceptionApprovedAt;
+    public boolean sentUnderException;
+    public Instant sentAt;
+    public Instant answeredAt;
+    @Convert(converter = EncryptedText.class)
+    public String declineReason;
+    public Instant firstAppointmentAt;
+    public Instant completedAt;
+    public String createdBy;
+    public Instant createdAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    public boolean exceptionApproved() {
+        return exceptionApprovedAt != null;
+    }
+
+    /**
+     * Why this referral may not be sent yet, or null when it may: it needs a service that takes
+     * referrals, and either the client's agreement or an approved serious-risk exception.
+     */
+    public String sendRefusal(ConsentRecord consent, DirectoryService service) {
+        if (service == null) {
+            return "Choose the directory service to refer to first.";
+        }
+        if (!service.acceptingReferrals) {
+            return "The chosen service is not accepting referrals.";
+        }
+        boolean agreed = consent != null && ConsentRecord.AGREED.equals(consent.decision);
+        if (!agreed && !exceptionApproved()) {
+            return "A referral is sent only with the client's consent, or under the serious-risk exception approved by a supervisor.";
+        }
+        return null;
+    }
+
+    /** What the recipient may see: the client's agreed share of the proposal, or the proposal under the exception. */
+    public List<String> effectiveDisclosure(ConsentRecord consent) {
+        if (sentUnderException) {
+            return disclose;
+        }
+        return consent == null || !ConsentRecord.AGREED.equals(consent.decision) ? List.of()
+                : Disclosure.intersection(disclose, consent.shares);
+    }
+}

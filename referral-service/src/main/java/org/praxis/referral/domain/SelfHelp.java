@@ -1,0 +1,98 @@
+package org.praxis.referral.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.PageRequest;
+
+/**
+ * Self-help first: a practitioner offers a directory self-help resource instead of, or before, a
+ * referral, so the person can start on their own terms. The offer stays on the person's record.
+ */
+@ApplicationScoped
+public class SelfHelp {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Referrals referrals;
+
+    @Transactional
+    public SelfHelpOffer offer(String clientSubject, UUID serviceId, String note, UUID referralId) {
+        DirectoryService service = tenant.find(DirectoryService.class, serviceId).orElse(null);
+        if (service == null || !ServiceKinds.SELF_HELP.equals(service.kind)) {
+            throw ProblemException.unprocessable("Offer a self-help resource from your directory",
+                    List.of(new Problem.FieldError("serviceId", "must be a directory service of kind self-help")));
+        }
+        if (referralId != null) {
+            Referral r = referrals.practisable(referralId);
+            if (!r.clientSubject.equals(clientSubject)) {
+                throw ProblemException.unprocessable("The referral is another person's",
+                        List.of(new Problem.FieldError("referralId", "must be a referral of the same client")));
+            }
+        }
+        SelfHelpOffer o = new SelfHelpOffer();
+        o.id = UUID.randomUUID();
+        o.tenantId = callerContext.tenantId();
+        o.clientSubject = clientSubject;
+        o.serviceId = serviceId;
+        o.referralId = referralId;
+        o.note = note;
+        o.offeredBy = callerContext.subject();
+        o.offeredAt = Instant.now();
+        em.persist(o);
+        audit.record("offer", "self-help", o.id, null);
+        return o;
+    }
+
+    /** Practitioners: a supervisor sees every offer in the tenant, a coach the offers they made. */
+    public List<SelfHelpOffer> list(PageRequest page, String clientSubject) {
+        Caller caller = callerContext.caller();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!caller.hasRole(Roles.SUPERVISOR)) {
+            where.add("e.offeredBy = :me");
+            params.put("me", caller.subject());
+        }
+        if (clientSubject != null) {
+            where.add("e.clientSubject = :client");
+            params.put("client", clientSubject);
+        }
+        return page(page, where, params);
+    }
+
+    public List<SelfHelpOffer> offeredToCaller(PageRequest page) {
+        return page(page, new ArrayList<>(List.of("e.clientSubject = :me")), new HashMap<>(Map.of("me", callerContext.subject())));
+    }
+
+    private List<SelfHelpOffer> page(PageRequest page, List<String> where, Map<String, Object> params) {
+        page.restrict(where, params, "e.offeredAt", "e.id");
+        return tenant.select(SelfHelpOffer.class, String.join(" and ", where), "e.offeredAt desc, e.id desc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    public DirectoryService resource(SelfHelpOffer offer) {
+        return em.find(DirectoryService.class, offer.serviceId);
+    }
+}

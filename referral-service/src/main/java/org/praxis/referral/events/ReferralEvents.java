@@ -1,0 +1,20 @@
+package org.praxis.referral.events;
+
+import java.util.UUID;
+
+/** What referral-service publishes on {@code referral.events}. Ids, codes and levels only, never the reason. */
+public final class ReferralEvents {
+    public static final String STATUS_CHANGED = "referral.status-changed.v1";
+    public static final String SUBJECT_ERASED = "subject.erased.v1";
+
+    private ReferralEvents() {
+    }
+
+    public record StatusChanged(UUID referralId, UUID engagementId, UUID intakeId, String status, String urgency,
+                                String serviceKind) {
+    }
+
+    /** Confirms an erasure request; referrals sent under the serious-risk exception keep their justification. */
+    public record SubjectErased(String requestId, String service, int referrals, int exceptionRecordsRetained) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.praxis.referral.api;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.praxis.testsupport.Tokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** A fresh tenant with its people and a small directory, for the referral tests. */
+final class ReferralTenant {
+    final String id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    final Tokens admin = Tokens.anyone().tenant(id).roles("admin");
+    final Tokens coach = Tokens.anyone().tenant(id).roles("coach");
+    final Tokens otherCoach = Tokens.anyone().tenant(id).roles("coach");
+    final Tokens supervisor = Tokens.anyone().tenant(id).roles("supervisor");
+    final Tokens secondSupervisor = Tokens.anyone().tenant(id).roles("supervisor");
+    final Tokens client = Tokens.anyone().tenant(id).roles("client");
+    final Tokens otherClient = Tokens.anyone().tenant(id).roles("client");
+    final Tokens sponsor = Tokens.anyone().tenant(id).roles("sponsor");
+
+    static RequestSpecification as(Tokens who) {
+        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
+    }
+
+    String organisation(String name) {
+        return as(admin).body(Map.of("name", name, "website", "https://example.org")).when()
+                .post("/v1/directory/organisations").then().statusCode(201).extract().path("id");
+    }
+
+    String service(String organisation, String name, String kind, boolean accepting) {
+        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisation, "name", name, "kind", kind,
+                "acceptingReferrals", accepting, "areasServed", List.of("Cardiff", "Newport"), "languages", List.of("en", "CY"),
+                "phone", "+44 29 0000 0000", "howToRefer", "Send the referral; they call the person within a week"));
+        return as(admin).body(body).when().post("/v1/directory/services").then().statusCode(201).extract().path("id");
+    }
+
+    /** A therapy service that accepts referrals. */
+    String therapyService() {
+        return service(organisation("Valley Talking Therapies"), "Adult talking therapy", "therapy", true);
+    }
+
+    Map<String, Object> referralBody(String service, String urgency, List<String> disclose) {
+        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client.subject(), "reasonCode", "depression",
+                "reasonText", "Low mood for months, beyond coaching", "urgency", urgency, "disclose", disclose,
+                "clientName", "Alex Example", "clientContact", "alex@example.org"));
+        if (service != null) {
+            body.put("serviceId", service);
+        }
+        return body;
+    }
+
+    String draft(String service, String urgency, List<String> disclose) {
+        return as(coach).body(referralBody(service, urgency, disclose)).when().post("/v1/referrals").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A draft the client has been asked about and agreed to, sharing {@code shares}. */
+    String consented(String service, List<String> disclose, List<String> shares) {
+        String id = draft(service, "soon", disclose);
+        as(coach).when().post("/v1/referrals/" + id + "/consent-request").then().statusCode(200);
+        as(client).body(Map.of("agree", true, "shares", shares, "words", "Yes, I'd like that")).when()
+                .post("/v1/me/referrals/" + id + "/consent").then().statusCode(200);
+        return id;
+    }
+
+    String sent(String service) {
+        String id = consented(service, List.of("identity"), List.of("identity"));
+        as(coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
+        return id;
+    }
+}
