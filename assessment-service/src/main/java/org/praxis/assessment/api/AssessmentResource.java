@@ -1,0 +1,110 @@
+package org.praxis.assessment.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.Assessment;
+import org.praxis.assessment.domain.Assessments;
+import org.praxis.assessment.domain.Rating;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+
+@Path("/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "Assessment cycles with self and assessor ratings, kept apart and never averaged")
+public class AssessmentResource {
+    @Inject
+    Assessments assessments;
+
+    public record AssessmentSummary(UUID id, String practitionerId, String frameworkCode, int frameworkVersion, String status,
+                                    String openedBy, Instant openedAt, String completedBy, Instant completedAt) {
+        static AssessmentSummary of(Assessment a) {
+            return new AssessmentSummary(a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, a.status, a.openedBy,
+                    a.openedAt, a.completedBy, a.completedAt);
+        }
+    }
+
+    public record RatingView(String level, String comment, List<UUID> evidenceIds, String ratedBy, Instant ratedAt) {
+        static RatingView of(Rating r) {
+            return r == null ? null : new RatingView(r.level, r.comment, r.evidenceIds, r.ratedBy, r.ratedAt);
+        }
+    }
+
+    public record RatingPair(String competenceCode, RatingView self, RatingView assessor) {
+    }
+
+    public record AssessmentView(AssessmentSummary assessment, List<RatingPair> ratings) {
+    }
+
+    public record RatingBody(@NotBlank String competenceCode, @NotBlank String level, @Size(max = 5000) String comment,
+                             @Size(max = 50) List<UUID> evidenceIds) {
+    }
+
+    private AssessmentView view(Assessment a) {
+        List<Rating> ratings = assessments.ratings(a);
+        List<RatingPair> pairs = ratings.stream().map(r -> r.competenceCode).distinct().map(code -> new RatingPair(code,
+                RatingView.of(ratings.stream().filter(r -> r.competenceCode.equals(code) && Rating.SELF.equals(r.source)).findFirst().orElse(null)),
+                RatingView.of(ratings.stream().filter(r -> r.competenceCode.equals(code) && Rating.ASSESSOR.equals(r.source)).findFirst().orElse(null))))
+                .toList();
+        return new AssessmentView(AssessmentSummary.of(a), pairs);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getAssessment", summary = "An assessment with self and assessor ratings side by side")
+    public Response get(@PathParam("id") UUID id) {
+        Assessment a = assessments.readable(id);
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
+    }
+
+    @POST
+    @Path("{id}/self-ratings")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "rateSelf", summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
+    @APIResponse(responseCode = "409", description = "The assessment is completed")
+    public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
+        assessments.rate(id, Rating.SELF, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
+        return view(assessments.readable(id));
+    }
+
+    @POST
+    @Path("{id}/assessor-ratings")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "rateAsAssessor", summary = "The practitioner's supervisor rates one competence as assessor")
+    @APIResponse(responseCode = "409", description = "The assessment is completed")
+    public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
+        assessments.rate(id, Rating.ASSESSOR, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
+        return view(assessments.readable(id));
+    }
+
+    @POST
+    @Path("{id}/completion")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "completeAssessment", summary = "The supervisor completes the cycle: ratings freeze, eligibility is recomputed")
+    @APIResponse(responseCode = "409", description = "Already completed")
+    public Response complete(@PathParam("id") UUID id) {
+        Assessment a = assessments.complete(id);
+        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.praxis.assessment.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.BuiltInFramework;
+import org.praxis.assessment.domain.CaseDocuments;
+import org.praxis.assessment.domain.CompetenceFramework;
+import org.praxis.assessment.domain.Frameworks;
+import org.praxis.platform.security.Roles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@Path("/v1/frameworks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Frameworks", description = "Competence frameworks: the built-in one and the tenant's imported versions (CASE JSON)")
+public class FrameworkResource {
+    @Inject
+    Frameworks frameworks;
+
+    public record FrameworkSummary(String code, int version, String title, boolean builtIn, int items) {
+        static FrameworkSummary of(CompetenceFramework f) {
+            return new FrameworkSummary(f.code(), f.version(), f.title(), BuiltInFramework.CODE.equals(f.code()), f.items().size());
+        }
+    }
+
+    public record ItemView(String id, String code, String type, String statement, String parentCode) {
+    }
+
+    public record FrameworkView(String code, int version, String title, boolean builtIn, List<ItemView> items) {
+        static FrameworkView of(CompetenceFramework f) {
+            java.util.Map<String, String> codes = new java.util.HashMap<>();
+            f.items().forEach(i -> codes.put(i.id(), i.code()));
+            return new FrameworkView(f.code(), f.version(), f.title(), BuiltInFramework.CODE.equals(f.code()), f.items().stream()
+                    .map(i -> new ItemView(i.id(), i.code(), i.type(), i.statement(), codes.get(i.parentId()))).toList());
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listFrameworks", summary = "The latest version of every framework the tenant can use")
+    public List<FrameworkSummary> list() {
+        return frameworks.latest().stream().map(FrameworkSummary::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getFramework", summary = "A framework version as a tree of coded items (latest unless ?version=)")
+    public FrameworkView get(@PathParam("code") String code, @QueryParam("version") Integer version) {
+        return FrameworkView.of(frameworks.get(code, version));
+    }
+
+    @GET
+    @Path("{code}/versions/{version}/case")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "exportFrameworkAsCase", summary = "Export a framework version as 1EdTech CASE JSON")
+    public JsonNode export(@PathParam("code") String code, @PathParam("version") int version) {
+        return CaseDocuments.write(frameworks.get(code, version));
+    }
+
+    @POST
+    @Path("{code}/versions")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importFramework", summary = "Import a CASE JSON document as the framework's next version (immutable once published)")
+    @APIResponse(responseCode = "201", description = "Published")
+    @APIResponse(responseCode = "422", description = "The document is malformed; every problem is named and nothing is stored")
+    public Response publish(@PathParam("code") String code, @NotNull JsonNode document) {
+        CompetenceFramework f = frameworks.publish(code, document);
+        return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version())).entity(FrameworkView.of(f)).build();
+    }
+}

@@ -1,0 +1,358 @@
+package org.praxis.assessment.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
+import org.praxis.assessment.api.AssessmentResource.RatingView;
+import org.praxis.assessment.domain.Assessment;
+import org.praxis.assessment.domain.Assessments;
+import org.praxis.assessment.domain.CompetenceFramework;
+import org.praxis.assessment.domain.CompetenceProfile;
+import org.praxis.assessment.domain.DevelopmentAction;
+import org.praxis.assessment.domain.Eligibility;
+import org.praxis.assessment.domain.EligibilityRules;
+import org.praxis.assessment.domain.Evidence;
+import org.praxis.assessment.domain.Frameworks;
+import org.praxis.assessment.domain.Practitioner;
+import org.praxis.assessment.domain.Practitioners;
+import org.praxis.assessment.domain.PractiseRecords;
+import org.praxis.assessment.domain.Registration;
+import org.praxis.assessment.domain.Settings;
+import org.praxis.assessment.domain.SupervisionSession;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+@Path("/v1/practitioners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Practitioners", description = "Profiles, registrations, evidence, supervision, the competence profile and eligibility. {id} is the practitioner's OIDC subject.")
+public class PractitionerResource {
+    @Inject
+    Practitioners practitioners;
+    @Inject
+    PractiseRecords records;
+    @Inject
+    Assessments assessments;
+    @Inject
+    Eligibility eligibility;
+    @Inject
+    Settings settings;
+    @Inject
+    Frameworks frameworks;
+    @Inject
+    IdempotencyKeys idempotency;
+
+    public record ProfileBody(@Size(max = 200) String subject, @NotBlank @Size(max = 200) String displayName,
+                              @Size(max = 10) List<@Pattern(regexp = "coach|therapist|supervisor|assessor") String> roles) {
+    }
+
+    public record SupervisorBody(@Size(max = 200) String supervisorId) {
+    }
+
+    public record RegistrationView(UUID id, String kind, String body, String number, LocalDate expiresOn, boolean current,
+                                   long version) {
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.id, r.kind, r.body, r.number, r.expiresOn, r.isCurrentOn(Eligibility.today()), r.version);
+        }
+    }
+
+    public record PractitionerView(String id, String displayName, List<String> roles, String supervisorId,
+                                   List<RegistrationView> registrations, Instant createdAt, long version) {
+    }
+
+    public record RegistrationBody(@NotBlank String kind, @NotBlank @Size(max = 200) String body,
+                                   @NotBlank @Size(max = 100) String number, @NotNull LocalDate expiresOn) {
+    }
+
+    public record AttachmentBody(@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://.+") String url,
+                                 @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
+    }
+
+    public record EvidenceBody(@NotBlank String kind, @NotNull LocalDate occurredOn, @Size(max = 5000) String description,
+                               @Size(max = 100) List<@NotBlank String> competences, @Min(1) @Max(100000) Integer minutes,
+                               @Size(max = 20) List<@Valid AttachmentBody> attachments) {
+    }
+
+    public record EvidenceView(UUID id, String kind, LocalDate occurredOn, String description, List<String> competences,
+                               Integer minutes, UUID sourceSessionId, List<PractiseRecords.Attachment> attachments,
+                               String recordedBy, Instant recordedAt) {
+        static EvidenceView of(PractiseRecords.EvidenceWithAttachments w) {
+            Evidence e = w.evidence();
+            return new EvidenceView(e.id, e.kind, e.occurredOn, e.description, e.competences, e.minutes, e.sourceSessionId,
+                    w.attachments().stream().map(a -> new PractiseRecords.Attachment(a.url, a.sha256)).toList(),
+                    e.recordedBy, e.recordedAt);
+        }
+    }
+
+    public record SupervisionBody(@NotNull LocalDate heldOn, @NotNull @Min(1) @Max(1440) Integer durationMinutes,
+                                  @Size(max = 100) List<@NotBlank String> competences, @Size(max = 5000) String notes) {
+    }
+
+    public record SupervisionView(UUID id, String superviseeId, String supervisorId, LocalDate heldOn, int durationMinutes,
+                                  List<String> competences, String notes, String recordedBy) {
+        static SupervisionView of(SupervisionSession s) {
+            return new SupervisionView(s.id, s.superviseeId, s.supervisorId, s.heldOn, s.durationMinutes, s.competences, s.notes,
+                    s.recordedBy);
+        }
+    }
+
+    public record SupervisionLog(List<SupervisionView> sessions, int totalMinutes, double totalHours) {
+    }
+
+    public record OpenAssessmentBody(@Size(max = 64) String frameworkCode, @Min(1) Integer frameworkVersion) {
+    }
+
+    public record ActionBody(@NotBlank String competenceCode, @NotBlank @Size(max = 2000) String action, @NotNull LocalDate dueOn) {
+    }
+
+    public record ActionView(UUID id, String competenceCode, String action, LocalDate dueOn, Instant doneAt, boolean overdue) {
+        static ActionView of(DevelopmentAction d) {
+            return new ActionView(d.id, d.competenceCode, d.action, d.dueOn, d.doneAt,
+                    d.doneAt == null && d.dueOn.isBefore(Eligibility.today()));
+        }
+    }
+
+    public record ProfileLine(String code, String type, String title, RatingView self, RatingView assessor, boolean gap,
+                              Integer difference) {
+    }
+
+    public record CompetenceProfileView(String practitionerId, String frameworkCode, int frameworkVersion,
+                                        AssessmentSummary assessment, List<ProfileLine> competences, List<String> gaps,
+                                        List<ActionView> developmentPlan) {
+    }
+
+    public record EligibilityView(String practitionerId, LocalDate asOf, List<String> eligibilities,
+                                  List<EligibilityRules.Requirement> requirements) {
+    }
+
+    private PractitionerView view(Practitioner p) {
+        return new PractitionerView(p.subject, p.displayName, p.roles, p.supervisorId,
+                practitioners.registrations(p.subject).stream().map(RegistrationView::of).toList(), p.createdAt, p.version);
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "createPractitioner", summary = "Create a profile: a practitioner their own, an admin anyone's")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The practitioner already has a profile")
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileBody body) {
+        return idempotency.once(key, "create-practitioner", body, () -> {
+            Practitioner p = practitioners.create(body.subject(), body.displayName(), body.roles());
+            return Response.created(URI.create("/v1/practitioners/" + p.subject)).entity(view(p)).tag(ETags.of(p.version)).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "listPractitioners", summary = "Admins: every profile; supervisors: their supervisees and themselves; coaches: themselves")
+    public Page<PractitionerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        Page<Practitioner> rows = page.page(practitioners.list(page), p -> new PageRequest.Position(p.createdAt, p.id));
+        return new Page<>(rows.items().stream().map(this::view).toList(), rows.nextCursor());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getPractitioner", summary = "One profile with its registrations; ETag is its version")
+    public Response get(@PathParam("id") String id) {
+        Practitioner p = practitioners.visible(id);
+        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "updatePractitioner", summary = "Change name and roles (the practitioner or an admin; If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProfileBody body) {
+        Practitioner p = practitioners.update(id, ifMatch, body.displayName(), body.roles());
+        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+    }
+
+    @PUT
+    @Path("{id}/supervisor")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "assignSupervisor", summary = "Name the practitioner's supervisor (admin; If-Match required); publishes practitioner.supervisor-changed")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response assignSupervisor(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                     @Valid @NotNull SupervisorBody body) {
+        Practitioner p = practitioners.assignSupervisor(id, ifMatch, body.supervisorId());
+        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "addRegistration", summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
+    @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
+    public Response register(@PathParam("id") String id, @Valid @NotNull RegistrationBody body) {
+        Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/registrations/" + r.id)).entity(RegistrationView.of(r))
+                .tag(ETags.of(r.version)).build();
+    }
+
+    @PUT
+    @Path("{id}/registrations/{registrationId}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "updateRegistration", summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response updateRegistration(@PathParam("id") String id, @PathParam("registrationId") UUID registrationId,
+                                       @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegistrationBody body) {
+        Registration r = practitioners.updateRegistration(id, registrationId, ifMatch, body.kind(), body.body(), body.number(),
+                body.expiresOn());
+        return Response.ok(RegistrationView.of(r)).tag(ETags.of(r.version)).build();
+    }
+
+    @POST
+    @Path("{id}/evidence")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "addEvidence", summary = "Record one's own evidence, linked to competences; attachments by URL and hash")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response addEvidence(@PathParam("id") String id, @Valid @NotNull EvidenceBody body) {
+        PractiseRecords.EvidenceWithAttachments e = records.addEvidence(id, body.kind(), body.occurredOn(), body.description(),
+                body.competences(), body.minutes(), body.attachments() == null ? List.of()
+                        : body.attachments().stream().map(a -> new PractiseRecords.Attachment(a.url(), a.sha256())).toList());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/evidence/" + e.evidence().id)).entity(EvidenceView.of(e))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/evidence")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listEvidence", summary = "The practitioner's evidence, newest first (the practitioner or their supervisor)")
+    public Page<EvidenceView> evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
+                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(records.evidence(id, page, kind).stream().map(EvidenceView::of).toList(),
+                v -> new PageRequest.Position(v.recordedAt(), v.id()));
+    }
+
+    @POST
+    @Path("{id}/supervision-sessions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "recordSupervision", summary = "Record a supervision session (the supervisee or their supervisor)")
+    @APIResponse(responseCode = "201", description = "Recorded; eligibility is recomputed")
+    public Response recordSupervision(@PathParam("id") String id, @Valid @NotNull SupervisionBody body) {
+        SupervisionSession s = records.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
+                .entity(SupervisionView.of(s)).build();
+    }
+
+    @GET
+    @Path("{id}/supervision-sessions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listSupervision", summary = "Supervision sessions and the hours they total, optionally in a period (from, to inclusive)")
+    public SupervisionLog supervision(@PathParam("id") String id, @QueryParam("from") LocalDate from,
+                                      @QueryParam("to") LocalDate to) {
+        PractiseRecords.SupervisionTotals t = records.supervision(id, from, to);
+        return new SupervisionLog(t.sessions().stream().map(SupervisionView::of).toList(), t.totalMinutes(),
+                Math.round(t.totalMinutes() / 6.0) / 10.0);
+    }
+
+    @POST
+    @Path("{id}/assessments")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "openAssessment", summary = "Open an assessment cycle against a framework version (the current one by default)")
+    @APIResponse(responseCode = "201", description = "Opened")
+    public Response openAssessment(@PathParam("id") String id, @Valid OpenAssessmentBody body) {
+        Assessment a = assessments.open(id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
+        return Response.created(URI.create("/v1/assessments/" + a.id)).entity(AssessmentSummary.of(a)).tag(ETags.of(a.version)).build();
+    }
+
+    @GET
+    @Path("{id}/assessments")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "listAssessments", summary = "The practitioner's assessment cycles, newest first")
+    public Page<AssessmentSummary> assessments(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+                                               @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(assessments.list(id, page).stream().map(AssessmentSummary::of).toList(),
+                v -> new PageRequest.Position(v.openedAt(), v.id()));
+    }
+
+    @POST
+    @Path("{id}/development-actions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response plan(@PathParam("id") String id, @Valid @NotNull ActionBody body) {
+        DevelopmentAction d = assessments.plan(id, body.competenceCode(), body.action(), body.dueOn());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id)).entity(ActionView.of(d)).build();
+    }
+
+    @POST
+    @Path("{id}/development-actions/{actionId}/completion")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "completeDevelopmentAction", summary = "Mark a development action done")
+    @APIResponse(responseCode = "409", description = "Already done")
+    public ActionView done(@PathParam("id") String id, @PathParam("actionId") UUID actionId) {
+        return ActionView.of(assessments.markDone(id, actionId));
+    }
+
+    @GET
+    @Path("{id}/profile")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getCompetenceProfile", summary = "Self and assessor ratings side by side per competence (never averaged), the gaps and the development plan")
+    public CompetenceProfileView profile(@PathParam("id") String id) {
+        practitioners.practised(id);
+        Settings.Current s = settings.current();
+        Assessment latest = assessments.latestOnCurrentFramework(id).orElse(null);
+        CompetenceFramework framework = latest == null ? frameworks.get(s.frameworkCode(), s.frameworkVersion())
+                : assessments.framework(latest);
+        List<ProfileLine> lines = CompetenceProfile.of(framework, latest == null ? List.of() : assessments.ratings(latest)).stream()
+                .map(l -> new ProfileLine(l.competence().code(), l.competence().type(), l.competence().statement(),
+                        RatingView.of(l.self()), RatingView.of(l.assessor()), l.gap(), l.difference())).toList();
+        return new CompetenceProfileView(id, framework.code(), framework.version(),
+                latest == null ? null : AssessmentSummary.of(latest), lines,
+                lines.stream().filter(ProfileLine::gap).map(ProfileLine::code).toList(),
+                assessments.plan(id).stream().map(ActionView::of).toList());
+    }
+
+    @GET
+    @Path("{id}/eligibility")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Operation(operationId = "getEligibility", summary = "What the practitioner is eligible for today, with every requirement met or missing")
+    public EligibilityView eligibility(@PathParam("id") String id) {
+        practitioners.practised(id);
+        LocalDate today = Eligibility.today();
+        EligibilityRules.Result r = eligibility.evaluate(id, today);
+        return new EligibilityView(id, today, r.eligibilities(), r.requirements());
+    }
+}

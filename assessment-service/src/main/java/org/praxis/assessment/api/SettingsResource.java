@@ -1,0 +1,71 @@
+package org.praxis.assessment.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.Eligibility;
+import org.praxis.assessment.domain.Settings;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.ETags;
+
+@Path("/v1/assessment-settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Settings", description = "The tenant's current framework and eligibility minimums")
+public class SettingsResource {
+    @Inject
+    Settings settings;
+    @Inject
+    Eligibility eligibility;
+
+    public record SettingsBody(@NotBlank String frameworkCode, @NotNull @Min(1) Integer frameworkVersion,
+                               @NotNull @Min(0) @Max(100000) Integer minPracticeHours,
+                               @NotNull @Min(0) @Max(100000) Integer minSupervisionHours) {
+    }
+
+    public record SettingsView(String frameworkCode, int frameworkVersion, int minPracticeHours, int minSupervisionHours,
+                               long revision, boolean defaults) {
+        static SettingsView of(Settings.Current c) {
+            return new SettingsView(c.frameworkCode(), c.frameworkVersion(), c.minPracticeMinutes() / 60,
+                    c.minSupervisionMinutes() / 60, c.revision(), c.revision() == 0);
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
+    public Response get() {
+        Settings.Current c = settings.current();
+        return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
+    }
+
+    @PUT
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceAssessmentSettings", summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsBody body) {
+        Settings.Current c = settings.replace(body.frameworkCode(), body.frameworkVersion(), body.minPracticeHours() * 60,
+                body.minSupervisionHours() * 60, ifMatch);
+        eligibility.everyone().forEach(eligibility::refresh);
+        return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
+    }
+}

@@ -1,0 +1,234 @@
+package org.praxis.assessment.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.PageRequest;
+
+/**
+ * Assessment cycles: the practitioner rates themselves, their supervisor rates them as assessor;
+ * both are kept side by side and never averaged. Completion freezes the ratings, publishes
+ * {@code assessment.completed} and recomputes eligibility. Also the development plan for the gaps.
+ */
+@ApplicationScoped
+public class Assessments {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Practitioners practitioners;
+    @Inject
+    Frameworks frameworks;
+    @Inject
+    Settings settings;
+    @Inject
+    Eligibility eligibility;
+
+    @Transactional
+    public Assessment open(String practitioner, String frameworkCode, Integer frameworkVersion) {
+        practitioners.practised(practitioner);
+        CompetenceFramework f;
+        if (frameworkCode == null) {
+            Settings.Current s = settings.current();
+            f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
+        } else {
+            try {
+                f = frameworks.get(frameworkCode, frameworkVersion);
+            } catch (ProblemException e) {
+                throw ProblemException.unprocessable("No such framework",
+                        List.of(new Problem.FieldError("frameworkCode", "is not a framework of your tenant")));
+            }
+        }
+        Assessment a = new Assessment();
+        a.id = UUID.randomUUID();
+        a.tenantId = callerContext.tenantId();
+        a.practitionerId = practitioner;
+        a.frameworkCode = f.code();
+        a.frameworkVersion = f.version();
+        a.status = Assessment.OPEN;
+        a.openedBy = callerContext.subject();
+        a.openedAt = Instant.now();
+        em.persist(a);
+        audit.record("open", "assessment", a.id, null);
+        return a;
+    }
+
+    /** The assessment if the caller is its practitioner or their supervisor; otherwise 404. */
+    public Assessment readable(UUID id) {
+        Assessment a = tenant.get(Assessment.class, id, "Assessment");
+        Practitioner p = practitioners.find(a.practitionerId).orElse(null);
+        if (p == null || !PractitionerAccess.canRead(callerContext.caller(), p)) {
+            throw ProblemException.notFound("Assessment " + id);
+        }
+        return a;
+    }
+
+    public List<Assessment> list(String practitioner, PageRequest page) {
+        practitioners.practised(practitioner);
+        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p"));
+        Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
+        page.restrict(where, params, "e.openedAt", "e.id");
+        return tenant.select(Assessment.class, String.join(" and ", where), "e.openedAt desc, e.id desc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    public CompetenceFramework framework(Assessment a) {
+        return frameworks.get(a.frameworkCode, a.frameworkVersion);
+    }
+
+    public List<Rating> ratings(Assessment a) {
+        return tenant.select(Rating.class, "e.assessmentId = :a", "e.competenceCode, e.source", Map.of("a", a.id)).getResultList();
+    }
+
+    /**
+     * Records (or replaces, while the cycle is open) one rating. Self ratings only by the
+     * practitioner, assessor ratings only by their supervisor.
+     */
+    @Transactional
+    public Rating rate(UUID assessmentId, String source, String competenceCode, String level, String comment,
+                       List<UUID> evidenceIds) {
+        Assessment a = readable(assessmentId);
+        Practitioner p = practitioners.find(a.practitionerId).orElseThrow();
+        boolean allowed = Rating.SELF.equals(source) ? PractitionerAccess.isSelf(callerContext.caller(), a.practitionerId)
+                : PractitionerAccess.supervises(callerContext.caller(), p);
+        if (!allowed) {
+            throw ProblemException.forbidden(Rating.SELF.equals(source) ? "Only the practitioner rates themselves."
+                    : "Only the practitioner's supervisor rates them as assessor.");
+        }
+        if (!Assessment.OPEN.equals(a.status)) {
+            throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!framework(a).hasCompetence(competenceCode)) {
+            errors.add(new Problem.FieldError("competenceCode", "is not a competence of " + a.frameworkCode + " v" + a.frameworkVersion));
+        }
+        if (!RatingLevel.codes().contains(level)) {
+            errors.add(new Problem.FieldError("level", "must be one of " + String.join(", ", RatingLevel.codes())));
+        }
+        List<UUID> links = evidenceIds == null ? List.of() : evidenceIds.stream().distinct().toList();
+        if (!links.isEmpty() && tenant.select(Evidence.class, "e.id in :ids and e.practitionerId = :p", null,
+                Map.of("ids", links, "p", a.practitionerId)).getResultList().size() != links.size()) {
+            errors.add(new Problem.FieldError("evidenceIds", "must be evidence of this practitioner"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The rating is not valid", errors);
+        }
+        Rating r = tenant.select(Rating.class, "e.assessmentId = :a and e.competenceCode = :c and e.source = :s", null,
+                Map.of("a", a.id, "c", competenceCode, "s", source)).getResultStream().findFirst().orElse(null);
+        if (r == null) {
+            r = new Rating();
+            r.id = UUID.randomUUID();
+            r.tenantId = a.tenantId;
+            r.assessmentId = a.id;
+            r.competenceCode = competenceCode;
+            r.source = source;
+        }
+        r.level = level;
+        r.comment = comment;
+        r.evidenceIds = links;
+        r.ratedBy = callerContext.subject();
+        r.ratedAt = Instant.now();
+        if (!em.contains(r)) {
+            em.persist(r);
+        }
+        audit.record("rate-" + source, "assessment", a.id, competenceCode);
+        return r;
+    }
+
+    @Transactional
+    public Assessment complete(UUID id) {
+        Assessment a = readable(id);
+        Practitioner p = practitioners.find(a.practitionerId).orElseThrow();
+        if (!PractitionerAccess.supervises(callerContext.caller(), p)) {
+            throw ProblemException.forbidden("Only the practitioner's supervisor completes an assessment.");
+        }
+        if (!Assessment.OPEN.equals(a.status)) {
+            throw ProblemException.conflict("The assessment is already completed.");
+        }
+        List<Rating> assessor = ratings(a).stream().filter(r -> Rating.ASSESSOR.equals(r.source)).toList();
+        if (assessor.isEmpty()) {
+            throw ProblemException.unprocessable("Rate at least one competence as assessor before completing");
+        }
+        a.status = Assessment.COMPLETED;
+        a.completedBy = callerContext.subject();
+        a.completedAt = Instant.now();
+        audit.record("complete", "assessment", a.id, null);
+        int competent = (int) assessor.stream().filter(r -> RatingLevel.of(r.level).atLeastCompetent()).count();
+        outbox.publish(AssessmentEvents.ASSESSMENT_COMPLETED, a.practitionerId, new AssessmentEvents.AssessmentCompleted(a.id,
+                a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
+        eligibility.refresh(a.practitionerId);
+        return a;
+    }
+
+    @Transactional
+    public DevelopmentAction plan(String practitioner, String competenceCode, String action, LocalDate dueOn) {
+        practitioners.practised(practitioner);
+        Settings.Current s = settings.current();
+        if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
+            throw ProblemException.unprocessable("Unknown competence",
+                    List.of(new Problem.FieldError("competenceCode", "is not in the current framework")));
+        }
+        DevelopmentAction d = new DevelopmentAction();
+        d.id = UUID.randomUUID();
+        d.tenantId = callerContext.tenantId();
+        d.practitionerId = practitioner;
+        d.competenceCode = competenceCode;
+        d.action = action;
+        d.dueOn = dueOn;
+        d.createdBy = callerContext.subject();
+        d.createdAt = Instant.now();
+        em.persist(d);
+        audit.record("create", "development-action", d.id, null);
+        return d;
+    }
+
+    @Transactional
+    public DevelopmentAction markDone(String practitioner, UUID actionId) {
+        practitioners.practised(practitioner);
+        DevelopmentAction d = tenant.select(DevelopmentAction.class, "e.id = :id and e.practitionerId = :p", null,
+                Map.of("id", actionId, "p", practitioner)).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Development action " + actionId));
+        if (d.doneAt != null) {
+            throw ProblemException.conflict("The action is already done.");
+        }
+        d.doneAt = Instant.now();
+        return d;
+    }
+
+    public List<DevelopmentAction> plan(String practitioner) {
+        return tenant.select(DevelopmentAction.class, "e.practitionerId = :p", "e.dueOn, e.id", Map.of("p", practitioner))
+                .getResultList();
+    }
+
+    /** The latest assessment of the practitioner against the tenant's current framework, if any. */
+    public java.util.Optional<Assessment> latestOnCurrentFramework(String practitioner) {
+        Settings.Current s = settings.current();
+        return tenant.select(Assessment.class, "e.practitionerId = :p and e.frameworkCode = :c and e.frameworkVersion = :v",
+                "e.openedAt desc", Map.of("p", practitioner, "c", s.frameworkCode(), "v", s.frameworkVersion()))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+}

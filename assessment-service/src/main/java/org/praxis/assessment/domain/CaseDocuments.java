@@ -1,0 +1,214 @@
+package org.praxis.assessment.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Frameworks in and out as JSON shaped after 1EdTech CASE 1.0: a {@code CFDocument}, its
+ * {@code CFItems} and the {@code CFAssociations} between them ({@code isChildOf} builds the tree;
+ * other association types are kept and given back). Reading checks the whole document and names
+ * every problem it finds; nothing partial is ever accepted.
+ */
+public final class CaseDocuments {
+    public static final String IS_CHILD_OF = "isChildOf";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String URI_BASE = "https://praxis.dev/case/";
+
+    private CaseDocuments() {
+    }
+
+    /** What is wrong with an imported document: a JSON path and a message each. */
+    public static final class InvalidDocument extends RuntimeException {
+        public final List<String[]> problems;
+
+        InvalidDocument(List<String[]> problems) {
+            super(problems.size() + " problem(s) in the CASE document");
+            this.problems = problems;
+        }
+    }
+
+    public static CompetenceFramework read(String code, int version, JsonNode root) {
+        List<String[]> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidDocument(List.<String[]>of(new String[] {"$", "must be a CASE document object"}));
+        }
+        JsonNode doc = root.path("CFDocument");
+        String documentId = text(doc, "identifier");
+        String title = text(doc, "title");
+        if (!doc.isObject()) {
+            problems.add(new String[] {"CFDocument", "is required"});
+        } else {
+            if (documentId == null) {
+                problems.add(new String[] {"CFDocument.identifier", "is required"});
+            }
+            if (title == null) {
+                problems.add(new String[] {"CFDocument.title", "is required"});
+            }
+        }
+        JsonNode itemsNode = root.path("CFItems");
+        if (!itemsNode.isArray() || itemsNode.isEmpty()) {
+            problems.add(new String[] {"CFItems", "must be a non-empty array"});
+        }
+        JsonNode associationsNode = root.path("CFAssociations");
+        if (!associationsNode.isMissingNode() && !associationsNode.isArray()) {
+            problems.add(new String[] {"CFAssociations", "must be an array"});
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDocument(problems);
+        }
+
+        Map<String, JsonNode> items = new HashMap<>();
+        Set<String> codes = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < itemsNode.size(); i++) {
+            JsonNode item = itemsNode.get(i);
+            String at = "CFItems[" + i + "]";
+            String id = text(item, "identifier");
+            String itemCode = text(item, "humanCodingScheme");
+            if (id == null) {
+                problems.add(new String[] {at + ".identifier", "is required"});
+            } else if (items.containsKey(id) || id.equals(documentId)) {
+                problems.add(new String[] {at + ".identifier", "repeats " + id});
+            } else {
+                items.put(id, item);
+                order.add(id);
+            }
+            if (itemCode == null) {
+                problems.add(new String[] {at + ".humanCodingScheme", "is required"});
+            } else if (!codes.add(itemCode)) {
+                problems.add(new String[] {at + ".humanCodingScheme", "repeats " + itemCode});
+            }
+            if (text(item, "fullStatement") == null) {
+                problems.add(new String[] {at + ".fullStatement", "is required"});
+            }
+            if (text(item, "CFItemType") == null) {
+                problems.add(new String[] {at + ".CFItemType", "is required"});
+            }
+        }
+
+        Map<String, String> parents = new HashMap<>();
+        List<CompetenceFramework.Association> others = new ArrayList<>();
+        for (int i = 0; associationsNode.isArray() && i < associationsNode.size(); i++) {
+            JsonNode a = associationsNode.get(i);
+            String at = "CFAssociations[" + i + "]";
+            String type = text(a, "associationType");
+            String origin = text(a.path("originNodeURI"), "identifier");
+            String destination = text(a.path("destinationNodeURI"), "identifier");
+            if (type == null || origin == null || destination == null) {
+                problems.add(new String[] {at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"});
+                continue;
+            }
+            if (!items.containsKey(origin)) {
+                problems.add(new String[] {at + ".originNodeURI", "is not an item of this document: " + origin});
+                continue;
+            }
+            if (!items.containsKey(destination) && !destination.equals(documentId)) {
+                problems.add(new String[] {at + ".destinationNodeURI", "is not an item or the document: " + destination});
+                continue;
+            }
+            if (IS_CHILD_OF.equals(type)) {
+                if (parents.putIfAbsent(origin, destination) != null) {
+                    problems.add(new String[] {at, "gives item " + origin + " a second parent"});
+                }
+            } else {
+                String id = text(a, "identifier");
+                others.add(new CompetenceFramework.Association(id == null ? origin + ">" + destination : id, type, origin, destination));
+            }
+        }
+        for (String id : order) {
+            if (!parents.containsKey(id)) {
+                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " has no isChildOf parent"});
+            } else if (cycles(id, parents, documentId)) {
+                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " is its own ancestor"});
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDocument(problems);
+        }
+        List<CompetenceFramework.Item> result = order.stream().map(id -> {
+            JsonNode item = items.get(id);
+            return new CompetenceFramework.Item(id, text(item, "humanCodingScheme"), text(item, "CFItemType"),
+                    text(item, "fullStatement"), parents.get(id));
+        }).toList();
+        return new CompetenceFramework(code, version, title, documentId, result, List.copyOf(others));
+    }
+
+    public static ObjectNode write(CompetenceFramework f) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode doc = root.putObject("CFDocument");
+        doc.put("identifier", f.documentId());
+        doc.put("uri", URI_BASE + "CFDocuments/" + f.documentId());
+        doc.put("creator", "Praxis");
+        doc.put("title", f.title());
+        doc.put("version", Integer.toString(f.version()));
+        doc.put("humanCodingScheme", f.code());
+        ArrayNode items = root.putArray("CFItems");
+        ArrayNode associations = root.putArray("CFAssociations");
+        for (CompetenceFramework.Item i : f.items()) {
+            ObjectNode item = items.addObject();
+            item.put("identifier", i.id());
+            item.put("uri", URI_BASE + "CFItems/" + i.id());
+            item.put("fullStatement", i.statement());
+            item.put("humanCodingScheme", i.code());
+            item.put("CFItemType", i.type());
+            item.set("CFDocumentURI", link(f.title(), f.documentId(), "CFDocuments"));
+            ObjectNode a = associations.addObject();
+            a.put("identifier", java.util.UUID.nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes()).toString());
+            a.put("associationType", IS_CHILD_OF);
+            a.set("originNodeURI", link(i.code(), i.id(), "CFItems"));
+            boolean top = i.parentId().equals(f.documentId());
+            a.set("destinationNodeURI", link(top ? f.title() : f.items().stream().filter(p -> p.id().equals(i.parentId()))
+                    .findFirst().map(CompetenceFramework.Item::code).orElse(""), i.parentId(), top ? "CFDocuments" : "CFItems"));
+        }
+        for (CompetenceFramework.Association o : f.otherAssociations()) {
+            ObjectNode a = associations.addObject();
+            a.put("identifier", o.id());
+            a.put("associationType", o.type());
+            a.set("originNodeURI", link("", o.originId(), "CFItems"));
+            a.set("destinationNodeURI", link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems"));
+        }
+        return root;
+    }
+
+    private static ObjectNode link(String title, String id, String kind) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("title", title);
+        n.put("identifier", id);
+        n.put("uri", URI_BASE + kind + "/" + id);
+        return n;
+    }
+
+    private static boolean cycles(String id, Map<String, String> parents, String documentId) {
+        Set<String> seen = new HashSet<>();
+        String at = id;
+        while (at != null && !at.equals(documentId)) {
+            if (!seen.add(at)) {
+                return true;
+            }
+            at = parents.get(at);
+        }
+        return false;
+    }
+
+    private static String code(Map<String, JsonNode> items, String id) {
+        String c = text(items.get(id), "humanCodingScheme");
+        return c == null ? id : c;
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode v = node.path(field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+}

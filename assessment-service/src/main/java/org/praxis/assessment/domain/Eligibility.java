@@ -1,0 +1,170 @@
+package org.praxis.assessment.domain;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.security.CallerContext;
+
+/**
+ * Computes a practitioner's eligibility from what is recorded ({@link EligibilityRules}) and
+ * publishes {@code eligibility.changed} when, and only when, the set differs from the one last published.
+ */
+@ApplicationScoped
+public class Eligibility {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Settings settings;
+    @Inject
+    Frameworks frameworks;
+    @Inject
+    OutboxPublisher outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DataSource dataSource;
+
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    public EligibilityRules.Result evaluate(String practitioner, LocalDate today) {
+        Settings.Current s = settings.current();
+        CompetenceFramework framework = frameworks.get(s.frameworkCode(), s.frameworkVersion());
+        Map<String, RatingLevel> assessor = new HashMap<>();
+        tenant.select(Assessment.class, "e.practitionerId = :p and e.status = :done and e.frameworkCode = :code"
+                        + " and e.frameworkVersion = :version", "e.completedAt desc",
+                Map.of("p", practitioner, "done", Assessment.COMPLETED, "code", s.frameworkCode(), "version", s.frameworkVersion()))
+                .setMaxResults(1).getResultStream().findFirst().ifPresent(latest ->
+                        tenant.select(Rating.class, "e.assessmentId = :a and e.source = :src", null,
+                                        Map.of("a", latest.id, "src", Rating.ASSESSOR)).getResultList()
+                                .forEach(r -> assessor.put(r.competenceCode, RatingLevel.of(r.level))));
+        int practice = sum("select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t and e.practitionerId = :p"
+                + " and e.kind = '" + Evidence.PRACTICE_HOURS + "'", practitioner);
+        int supervision = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
+                + " and e.superviseeId = :p", practitioner);
+        List<LocalDate> expiries = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k", null,
+                Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList().stream().map(r -> r.expiresOn).toList();
+        return EligibilityRules.evaluate(new EligibilityRules.Inputs(framework, assessor, practice, supervision,
+                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today));
+    }
+
+    private int sum(String jpql, String practitioner) {
+        Number n = (Number) em.createQuery(jpql).setParameter("t", tenant.tenantId()).setParameter("p", practitioner)
+                .getSingleResult();
+        return n.intValue();
+    }
+
+    /** Recomputes and, if the set changed, stores it and publishes it, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> refresh(String practitioner) {
+        return refresh(practitioner, today());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> refresh(String practitioner, LocalDate today) {
+        em.flush(); // what this transaction recorded counts
+        List<String> now = evaluate(practitioner, today).eligibilities();
+        List<String> before = published(practitioner);
+        if (before != null ? before.equals(now) : now.isEmpty()) {
+            return now;
+        }
+        store(practitioner, now);
+        audit.record("eligibility-changed", "practitioner", practitioner, String.join(",", now));
+        outbox.publish(AssessmentEvents.ELIGIBILITY_CHANGED, practitioner, new AssessmentEvents.EligibilityChanged(practitioner, now));
+        return now;
+    }
+
+    /** Practitioners of the caller's tenant whose published eligibility includes integrated practice. */
+    public List<String> holdingIntegratedPractice() {
+        return rows("select practitioner_id from practitioner_eligibility where tenant_id = ? and ? = any(eligibilities)",
+                tenant.tenantId(), EligibilityRules.INTEGRATED_PRACTICE);
+    }
+
+    /** Every practitioner of the tenant that has any record eligibility could depend on. */
+    public List<String> everyone() {
+        return rows("select practitioner_id from practitioner_eligibility where tenant_id = ?"
+                + " union select subject from practitioner where tenant_id = ?", tenant.tenantId(), tenant.tenantId());
+    }
+
+    /** Tenants where someone holds integrated practice: the expiry sweep looks only there. */
+    public List<String> tenantsWithIntegratedPractice() {
+        return rows("select distinct tenant_id from practitioner_eligibility where ? = any(eligibilities)",
+                EligibilityRules.INTEGRATED_PRACTICE);
+    }
+
+    private List<String> published(String practitioner) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select eligibilities from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
+            s.setString(1, tenant.tenantId());
+            s.setString(2, practitioner);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Array a = rs.getArray(1);
+                return Arrays.asList((String[]) a.getArray());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void store(String practitioner, List<String> eligibilities) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into practitioner_eligibility (tenant_id, practitioner_id, eligibilities, changed_at) values (?, ?, ?, ?)"
+                        + " on conflict (tenant_id, practitioner_id) do update set eligibilities = excluded.eligibilities,"
+                        + " changed_at = excluded.changed_at")) {
+            s.setString(1, tenant.tenantId());
+            s.setString(2, practitioner);
+            s.setArray(3, c.createArrayOf("varchar", eligibilities.toArray()));
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> rows(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

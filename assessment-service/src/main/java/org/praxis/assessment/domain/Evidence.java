@@ -1,0 +1,37 @@
+package org.praxis.assessment.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.praxis.platform.crypto.EncryptedText;
+
+/** Evidence of practice, linked to competences; practice hours also arrive from session.completed. */
+@Entity
+public class Evidence {
+    public static final String PRACTICE_HOURS = "practice-hours";
+    public static final List<String> KINDS = List.of("observed-session", "recording-review", "supervision-discussion", "cpd",
+            "reflective-log", PRACTICE_HOURS);
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public String practitionerId;
+    public String kind;
+    public LocalDate occurredOn;
+    @Convert(converter = EncryptedText.class)
+    public String description;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> competences;
+    public Integer minutes;
+    public UUID sourceSessionId;
+    public String recordedBy;
+    public Instant recordedAt;
+}

@@ -1,0 +1,193 @@
+package org.praxis.assessment.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.PageRequest;
+
+/** Evidence of practice and supervision sessions: what assessments and eligibility rest on. */
+@ApplicationScoped
+public class PractiseRecords {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Practitioners practitioners;
+    @Inject
+    Frameworks frameworks;
+    @Inject
+    Settings settings;
+    @Inject
+    Eligibility eligibility;
+
+    public record Attachment(String url, String sha256) {
+    }
+
+    public record EvidenceWithAttachments(Evidence evidence, List<EvidenceAttachment> attachments) {
+    }
+
+    @Transactional
+    public EvidenceWithAttachments addEvidence(String practitioner, String kind, LocalDate occurredOn, String description,
+                                              List<String> competences, Integer minutes, List<Attachment> attachments) {
+        practitioners.own(practitioner);
+        if (!Evidence.KINDS.contains(kind)) {
+            throw ProblemException.unprocessable("Unknown kind of evidence",
+                    List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Evidence.KINDS))));
+        }
+        if (Evidence.PRACTICE_HOURS.equals(kind) && (minutes == null || minutes <= 0)) {
+            throw ProblemException.unprocessable("Practice hours need their minutes",
+                    List.of(new Problem.FieldError("minutes", "is required for practice hours")));
+        }
+        List<String> linked = checkedCompetences(competences);
+        Evidence e = evidence(practitioner, kind, occurredOn, linked, minutes);
+        e.description = description;
+        em.persist(e);
+        List<EvidenceAttachment> stored = new ArrayList<>();
+        for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
+            EvidenceAttachment ea = new EvidenceAttachment();
+            ea.id = UUID.randomUUID();
+            ea.evidenceId = e.id;
+            ea.url = a.url();
+            ea.sha256 = a.sha256();
+            em.persist(ea);
+            stored.add(ea);
+        }
+        audit.record("create", "evidence", e.id, null);
+        if (minutes != null && Evidence.PRACTICE_HOURS.equals(kind)) {
+            eligibility.refresh(practitioner);
+        }
+        return new EvidenceWithAttachments(e, stored);
+    }
+
+    /** DESIGN flow 5: a held session counts as practice hours, once per session however often the event arrives. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean practiceFromSession(UUID sessionId, String practitioner, int minutes, Instant completedAt) {
+        boolean known = !tenant.select(Evidence.class, "e.sourceSessionId = :s", null, Map.of("s", sessionId))
+                .getResultList().isEmpty();
+        if (known) {
+            return false;
+        }
+        Evidence e = evidence(practitioner, Evidence.PRACTICE_HOURS, LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
+                List.of(), minutes);
+        e.sourceSessionId = sessionId;
+        em.persist(e);
+        eligibility.refresh(practitioner);
+        return true;
+    }
+
+    private Evidence evidence(String practitioner, String kind, LocalDate on, List<String> competences, Integer minutes) {
+        Evidence e = new Evidence();
+        e.id = UUID.randomUUID();
+        e.tenantId = callerContext.tenantId();
+        e.practitionerId = practitioner;
+        e.kind = kind;
+        e.occurredOn = on;
+        e.competences = competences;
+        e.minutes = minutes;
+        e.recordedBy = callerContext.subject();
+        e.recordedAt = Instant.now();
+        return e;
+    }
+
+    public List<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind) {
+        practitioners.practised(practitioner);
+        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p"));
+        Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
+        if (kind != null) {
+            where.add("e.kind = :kind");
+            params.put("kind", kind);
+        }
+        page.restrict(where, params, "e.recordedAt", "e.id");
+        List<Evidence> rows = tenant.select(Evidence.class, String.join(" and ", where), "e.recordedAt desc, e.id desc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
+        return rows.stream().map(e -> new EvidenceWithAttachments(e, attachments(e.id))).toList();
+    }
+
+    public List<EvidenceAttachment> attachments(UUID evidenceId) {
+        return em.createQuery("select a from EvidenceAttachment a where a.evidenceId = :e order by a.url", EvidenceAttachment.class)
+                .setParameter("e", evidenceId).getResultList();
+    }
+
+    /** Recorded by the supervisee (naming their supervisor) or by their supervisor. */
+    @Transactional
+    public SupervisionSession recordSupervision(String supervisee, LocalDate heldOn, int minutes, List<String> competences,
+                                                String notes) {
+        Practitioner p = practitioners.practised(supervisee);
+        if (p.supervisorId == null) {
+            throw ProblemException.unprocessable("The practitioner has no supervisor yet",
+                    List.of(new Problem.FieldError("superviseeId", "has no supervisor named on their profile")));
+        }
+        SupervisionSession s = new SupervisionSession();
+        s.id = UUID.randomUUID();
+        s.tenantId = callerContext.tenantId();
+        s.superviseeId = supervisee;
+        s.supervisorId = p.supervisorId;
+        s.heldOn = heldOn;
+        s.durationMinutes = minutes;
+        s.competences = checkedCompetences(competences);
+        s.notes = notes;
+        s.recordedBy = callerContext.subject();
+        s.recordedAt = Instant.now();
+        em.persist(s);
+        audit.record("create", "supervision-session", s.id, null);
+        eligibility.refresh(supervisee);
+        return s;
+    }
+
+    public record SupervisionTotals(List<SupervisionSession> sessions, int totalMinutes) {
+    }
+
+    public SupervisionTotals supervision(String supervisee, LocalDate from, LocalDate to) {
+        practitioners.practised(supervisee);
+        List<String> where = new ArrayList<>(List.of("e.superviseeId = :p"));
+        Map<String, Object> params = new HashMap<>(Map.of("p", supervisee));
+        if (from != null) {
+            where.add("e.heldOn >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.add("e.heldOn <= :to");
+            params.put("to", to);
+        }
+        List<SupervisionSession> sessions = tenant.select(SupervisionSession.class, String.join(" and ", where),
+                "e.heldOn desc, e.id desc", params).getResultList();
+        return new SupervisionTotals(sessions, sessions.stream().mapToInt(s -> s.durationMinutes).sum());
+    }
+
+    /** Codes of the tenant's current framework; an unknown one is a 422. */
+    private List<String> checkedCompetences(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
+        }
+        Settings.Current s = settings.current();
+        CompetenceFramework f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
+        List<String> unknown = codes.stream().filter(c -> !f.hasCompetence(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("Unknown competences",
+                    List.of(new Problem.FieldError("competences", "not in " + f.code() + " v" + f.version() + ": "
+                            + String.join(", ", unknown))));
+        }
+        return codes.stream().distinct().toList();
+    }
+}

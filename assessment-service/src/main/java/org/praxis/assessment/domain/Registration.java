@@ -1,0 +1,40 @@
+package org.praxis.assessment.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.praxis.platform.crypto.EncryptedText;
+
+/** A professional registration (e.g. a therapy register) with its number and expiry. */
+@Entity
+public class Registration {
+    public static final String THERAPY_REGISTER = "therapy-register";
+    public static final List<String> KINDS = List.of(THERAPY_REGISTER, "coaching-body", "other");
+
+    @Id
+    public UUID id;
+    public String tenantId;
+    public String practitionerId;
+    public String kind;
+    public String body;
+    @Convert(converter = EncryptedText.class)
+    public String number;
+    public LocalDate expiresOn;
+    public Instant createdAt;
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** Current until the day it expires: on that day it no longer counts. */
+    public boolean isCurrentOn(LocalDate day) {
+        return expiresOn.isAfter(day);
+    }
+}

@@ -1,0 +1,57 @@
+package org.praxis.assessment.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * An expired therapy registration ends integrated-practice eligibility on the day it expires, even
+ * when nothing else happens: shortly after midnight UTC (and every hour, in case a run was missed)
+ * every holder is recomputed and a change published.
+ */
+@ApplicationScoped
+public class RegistrationExpiry {
+    private static final Logger LOG = Logger.getLogger(RegistrationExpiry.class);
+
+    @Inject
+    Eligibility eligibility;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    PraxisConfig config;
+
+    @Scheduled(cron = "{assessment.expiry-sweep-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep(Eligibility.today());
+    }
+
+    /** Recomputes every practitioner holding integrated practice as of {@code today}; returns how many lost it. */
+    @ActivateRequestContext
+    public int sweep(LocalDate today) {
+        int lost = 0;
+        for (String tenantId : eligibility.tenantsWithIntegratedPractice()) {
+            callerContext.actAs(Caller.system(config.service(), tenantId));
+            List<String> holders = eligibility.holdingIntegratedPractice();
+            for (String practitioner : holders) {
+                boolean kept = QuarkusTransaction.requiringNew().call(() -> eligibility.refresh(practitioner, today)
+                        .contains(EligibilityRules.INTEGRATED_PRACTICE));
+                lost += kept ? 0 : 1;
+            }
+        }
+        if (lost > 0) {
+            LOG.infof("registration expiry: %d practitioner(s) no longer eligible for integrated practice", lost);
+        }
+        return lost;
+    }
+}

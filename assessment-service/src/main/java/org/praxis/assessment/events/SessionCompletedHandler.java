@@ -1,0 +1,58 @@
+package org.praxis.assessment.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.assessment.domain.PractiseRecords;
+import org.praxis.platform.events.EventHandler;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.UnprocessableEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** DESIGN flow 5: a held session adds its minutes to the practitioner's practice hours. */
+@ApplicationScoped
+public class SessionCompletedHandler implements EventHandler {
+    public static final String TYPE = "org.praxis.session.session.completed.v1";
+
+    @Inject
+    PractiseRecords records;
+
+    @Override
+    public String name() {
+        return "assessment-session-completed";
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of("session.events");
+    }
+
+    @Override
+    public boolean handles(String type) {
+        return TYPE.equals(type);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode p = event.payload();
+        String session = p.path("sessionId").asText(null);
+        String practitioner = p.path("practitionerId").asText(null);
+        int minutes = p.path("durationMinutes").asInt(0);
+        if (session == null || practitioner == null || minutes <= 0) {
+            throw new UnprocessableEvent("session.completed needs sessionId, practitionerId and a positive durationMinutes");
+        }
+        try {
+            String at = p.path("completedAt").asText(null);
+            records.practiceFromSession(UUID.fromString(session), practitioner, minutes,
+                    at == null ? event.time() : Instant.parse(at));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new UnprocessableEvent("session.completed carries a malformed sessionId or completedAt", e);
+        }
+    }
+}
