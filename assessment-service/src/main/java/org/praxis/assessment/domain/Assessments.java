@@ -91,9 +91,7 @@ public class Assessments {
         practitioners.practised(practitioner);
         List<String> where = new ArrayList<>(List.of("e.practitionerId = :p"));
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        page.restrict(where, params, "e.openedAt", "e.id");
-        return tenant.select(Assessment.class, String.join(" and ", where), "e.openedAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Assessment.class, where, params, page, "e.openedAt");
     }
 
     public CompetenceFramework framework(Assessment a) {

@@ -118,9 +118,7 @@ public class PractiseRecords {
             where.add("e.kind = :kind");
             params.put("kind", kind);
         }
-        page.restrict(where, params, "e.recordedAt", "e.id");
-        List<Evidence> rows = tenant.select(Evidence.class, String.join(" and ", where), "e.recordedAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        List<Evidence> rows = tenant.page(Evidence.class, where, params, page, "e.recordedAt");
         return rows.stream().map(e -> new EvidenceWithAttachments(e, attachments(e.id))).toList();
     }
 

@@ -106,9 +106,7 @@ public class Practitioners {
             where.add(caller.hasRole(Roles.SUPERVISOR) ? "(e.subject = :me or e.supervisorId = :me)" : "e.subject = :me");
             params.put("me", caller.subject());
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(Practitioner.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Practitioner.class, where, params, page, "e.createdAt");
     }
 
     @Transactional

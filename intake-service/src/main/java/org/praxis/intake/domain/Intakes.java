@@ -125,9 +125,7 @@ public class Intakes {
             where.add("e.assignedCoach = :coach");
             params.put("coach", assignedCoach);
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(Intake.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Intake.class, where, params, page, "e.createdAt");
     }
 
     @Transactional

@@ -112,9 +112,7 @@ public class RiskFlags {
             where.add("e.status = :status");
             params.put("status", status);
         }
-        page.restrict(where, params, "e.raisedAt", "e.id");
-        List<RiskFlag> flags = tenant.select(RiskFlag.class, String.join(" and ", where), "e.raisedAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        List<RiskFlag> flags = tenant.page(RiskFlag.class, where, params, page, "e.raisedAt");
         audit.record("list", "risk-flag", null, status == null ? null : "status=" + status);
         return flags;
     }

@@ -1,5 +1,6 @@
 package org.praxis.platform.persistence;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.PageRequest;
 
 /**
  * Every entity query goes through here, so the caller's tenant is always in the where clause and
@@ -46,6 +48,16 @@ public class TenantQueries {
         query.setParameter("tenant", callerContext.tenantId());
         params.forEach(query::setParameter);
         return query;
+    }
+
+    /**
+     * One keyset page, newest first: the rows after the page's cursor by {@code timeField} then id,
+     * and one more, so the page knows whether there is a next one.
+     */
+    public <E> List<E> page(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String timeField) {
+        page.restrict(where, params, timeField, "e.id");
+        return select(type, String.join(" and ", where), timeField + " desc, e.id desc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
     }
 
     public String tenantId() {

@@ -79,9 +79,7 @@ public class Directory {
             where.add("lower(e.name) like :q escape '\\'");
             params.put("q", containing(text));
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(DirectoryOrganisation.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(DirectoryOrganisation.class, where, params, page, "e.createdAt");
     }
 
     @Transactional
@@ -135,9 +133,7 @@ public class Directory {
             where.add("e.acceptingReferrals = :accepting");
             params.put("accepting", search.accepting());
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(DirectoryService.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(DirectoryService.class, where, params, page, "e.createdAt");
     }
 
     private static void apply(DirectoryOrganisation o, OrganisationDetails d) {

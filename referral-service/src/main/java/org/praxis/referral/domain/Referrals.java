@@ -177,9 +177,7 @@ public class Referrals {
         if (filter.overdue()) {
             where.add(overdueCondition(params));
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(Referral.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Referral.class, where, params, page, "e.createdAt");
     }
 
     /** Sent and unanswered past the tenant's deadline for its urgency. */
@@ -197,9 +195,7 @@ public class Referrals {
     public List<Referral> clientsOwnList(PageRequest page) {
         List<String> where = new ArrayList<>(List.of("e.clientSubject = :me", "e.status <> '" + DRAFT + "'"));
         Map<String, Object> params = new HashMap<>(Map.of("me", callerContext.subject()));
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(Referral.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Referral.class, where, params, page, "e.createdAt");
     }
 
     /** Change the terms of a draft, or of one awaiting consent (which sends it back to draft: consent was to the old terms). */

@@ -87,9 +87,7 @@ public class SelfHelp {
     }
 
     private List<SelfHelpOffer> page(PageRequest page, List<String> where, Map<String, Object> params) {
-        page.restrict(where, params, "e.offeredAt", "e.id");
-        return tenant.select(SelfHelpOffer.class, String.join(" and ", where), "e.offeredAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(SelfHelpOffer.class, where, params, page, "e.offeredAt");
     }
 
     public DirectoryService resource(SelfHelpOffer offer) {

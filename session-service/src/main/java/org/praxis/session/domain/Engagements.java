@@ -155,9 +155,7 @@ public class Engagements {
             where.add("e.status = :status");
             params.put("status", status);
         }
-        page.restrict(where, params, "e.createdAt", "e.id");
-        return tenant.select(Engagement.class, String.join(" and ", where), "e.createdAt desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
+        return tenant.page(Engagement.class, where, params, page, "e.createdAt");
     }
 
     @Transactional
