@@ -1,0 +1,95 @@
+package org.praxis.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.praxis.testsupport.EmbeddedKafka;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.FreePorts;
+import org.praxis.testsupport.MockOidcIssuer;
+
+/**
+ * The whole suite, once per test JVM: one PostgreSQL with a database per service, one Kafka broker,
+ * the OIDC issuer, and the four services as processes from their built jars on free ports.
+ */
+final class Suite {
+    static final List<String> SERVICES = List.of("intake-service", "session-service", "referral-service", "assessment-service");
+    private static Suite shared;
+
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Suite() {
+    }
+
+    static synchronized Suite shared() {
+        if (shared == null) {
+            shared = new Suite();
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopServices));
+        }
+        return shared;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    String url(String name) {
+        return services.get(name).baseUrl();
+    }
+
+    private void start() {
+        Path project = Path.of("").toAbsolutePath().getParent();
+        Path logs = project.resolve("system-tests/target/system-tests");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.shared();
+        String kafka = EmbeddedKafka.shared().bootstrapServers();
+        String issuer = MockOidcIssuer.shared().issuer();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String serverUrl = pg.jdbcUrl().substring(0, pg.jdbcUrl().lastIndexOf('/') + 1);
+        for (String name : SERVICES) {
+            String db = name.substring(0, name.indexOf('-'));
+            pg.execute("drop database if exists " + db);
+            pg.execute("create database " + db);
+            Map<String, String> env = new LinkedHashMap<>();
+            int port = FreePorts.next();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + db + queryOf(pg.jdbcUrl()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+            env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", MockOidcIssuer.AUDIENCE);
+            env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
+            env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
+            services.put(name, new ServiceProcess(name, port,
+                    project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs));
+        }
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+    }
+
+    /** Keeps any query string (zonky adds none today; an external server may). */
+    private static String queryOf(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? "" : jdbcUrl.substring(q);
+    }
+
+    private void stopServices() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+}

@@ -1,0 +1,76 @@
+package org.praxis.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** What every system test has: the running suite, a fresh tenant with its people, calls through the public APIs. */
+@ExtendWith(SuiteDiagnostics.class)
+abstract class SystemTest {
+    static final String INTAKE = "intake-service";
+    static final String SESSION = "session-service";
+    static final String REFERRAL = "referral-service";
+    static final String ASSESSMENT = "assessment-service";
+    /** Marks records the tests put on topics themselves (garbage, golden examples), so the contract check can tell them apart. */
+    static final String TEST_SOURCE = "/system-tests";
+
+    final Suite suite = Suite.shared();
+    final String tenant = "st-" + UUID.randomUUID().toString().substring(0, 8);
+    final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
+    final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
+    final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+    final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
+
+    RequestSpecification as(Tokens who, String service) {
+        return given().baseUri(suite.url(service)).header("Authorization", who.bearer()).contentType(ContentType.JSON);
+    }
+
+    /** Polls with a deadline (no fixed sleeps): events cross the services within seconds. */
+    static void eventually(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(condition);
+    }
+
+    void publish(String topic, String key, String type, String payload) {
+        TopicProbe.send(topic, key, payload, Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", TEST_SOURCE, "ce_tenant", tenant, "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+    }
+
+    static Map<String, Object> phq9(int... answers) {
+        Map<String, Object> a = new java.util.HashMap<>();
+        for (int i = 0; i < answers.length; i++) {
+            a.put(Integer.toString(i + 1), answers[i]);
+        }
+        return Map.of("instrument", "PHQ-9", "answers", a);
+    }
+
+    String intake(Tokens by) {
+        return as(by, INTAKE).body(Map.of("clientSubject", client.subject(), "displayName", "Sam Client",
+                "presentingConcerns", "Wants a career change")).when().post("/v1/intakes").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** An active coaching engagement between the coach and the client (contract proposed and accepted by both). */
+    String activeEngagement(String pathway) {
+        String id = as(coach, SESSION).body(Map.of("clientSubject", client.subject(), "pathway", pathway)).when()
+                .post("/v1/engagements").then().statusCode(201).extract().path("id");
+        as(coach, SESSION).body(Map.of("purpose", "Career transition", "parties", java.util.List.of(
+                Map.of("role", "client", "subject", client.subject(), "required", true),
+                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
+        as(client, SESSION).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        as(coach, SESSION).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        return id;
+    }
+}
