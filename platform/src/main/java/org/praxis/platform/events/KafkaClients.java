@@ -1,13 +1,17 @@
 package org.praxis.platform.events;
 
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,10 +22,38 @@ public class KafkaClients {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    /**
+     * How to reach a secured broker (in Kubernetes: Strimzi's TLS listener with SCRAM users), e.g.
+     * KAFKA_SECURITY_PROTOCOL=SASL_SSL, KAFKA_SASL_MECHANISM=SCRAM-SHA-512, KAFKA_SASL_JAAS_CONFIG from
+     * the KafkaUser's secret, KAFKA_SSL_TRUSTSTORE_TYPE=PEM and KAFKA_SSL_TRUSTSTORE_LOCATION the
+     * cluster CA. Unset locally and in tests: plain text on loopback.
+     */
+    @ConfigProperty(name = "kafka.security.protocol")
+    Optional<String> securityProtocol;
+    @ConfigProperty(name = "kafka.sasl.mechanism")
+    Optional<String> saslMechanism;
+    @ConfigProperty(name = "kafka.sasl.jaas.config")
+    Optional<String> saslJaasConfig;
+    @ConfigProperty(name = "kafka.ssl.truststore.type")
+    Optional<String> truststoreType;
+    @ConfigProperty(name = "kafka.ssl.truststore.location")
+    Optional<String> truststoreLocation;
+
+    /** The connection settings every client shares. */
+    Properties connection() {
+        Properties p = new Properties();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        securityProtocol.ifPresent(v -> p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, v));
+        saslMechanism.ifPresent(v -> p.put(SaslConfigs.SASL_MECHANISM, v));
+        saslJaasConfig.ifPresent(v -> p.put(SaslConfigs.SASL_JAAS_CONFIG, v));
+        truststoreType.ifPresent(v -> p.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, v));
+        truststoreLocation.ifPresent(v -> p.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, v));
+        return p;
+    }
+
     /** Idempotent, acks=all: a retried send never writes twice, an acknowledged one is on every replica. */
     public KafkaProducer<String, String> producer(String clientId) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -38,8 +70,7 @@ public class KafkaClients {
 
     /** Offsets are committed by hand after the inbox transaction, never automatically. */
     public KafkaConsumer<String, String> consumer(String groupId, String autoOffsetReset) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-inbox");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
