@@ -168,6 +168,17 @@ class EligibilityApiTest {
         as(t.coach).body(Map.of("competenceCode", d1.get(1), "level", "competent")).when()
                 .post("/v1/assessments/" + a + "/self-ratings").then().statusCode(409);
         as(t.coach).when().get(path("/assessments")).then().body("items", hasSize(1)).body("items[0].status", is("completed"));
+        for (org.praxis.testsupport.Tokens denied : List.of(t.client, t.sponsor, t.admin)) {
+            as(denied).when().get("/v1/assessments/" + a).then().statusCode(403);
+            as(denied).body(Map.of("competenceCode", d1.get(0), "level", "competent")).when()
+                    .post("/v1/assessments/" + a + "/self-ratings").then().statusCode(403);
+            as(denied).when().get(path("/assessments")).then().statusCode(403);
+        }
+        as(t.otherCoach).when().get("/v1/assessments/" + a).then().statusCode(404);
+        AssessmentTenant other = new AssessmentTenant();
+        as(other.supervisor).when().get("/v1/assessments/" + a).then().statusCode(404);
+        as(org.praxis.testsupport.Tokens.of(t.coach.subject()).tenant(other.id).roles("coach")).when()
+                .get("/v1/assessments/" + a).then().statusCode(404);
     }
 
     @Test

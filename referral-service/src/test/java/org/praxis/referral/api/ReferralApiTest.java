@@ -249,6 +249,7 @@ class ReferralApiTest {
         String service = t.therapyService();
         String id = t.sent(service);
         String path = "/v1/referrals/" + id;
+        ReferralTenant other = new ReferralTenant();
 
         as(t.coach).when().get(path).then().statusCode(200).body("clientName", is("Alex Example"));
         as(t.supervisor).when().get(path).then().statusCode(200);
@@ -260,7 +261,19 @@ class ReferralApiTest {
             as(denied).when().get("/v1/referrals").then().statusCode(403);
             as(denied).body(t.referralBody(service, "soon", List.of())).when().post("/v1/referrals").then().statusCode(403);
             as(denied).when().get(path + "/fhir").then().statusCode(403);
+            as(denied).when().get(path + "/history").then().statusCode(403);
+            as(denied).when().post(path + "/consent-request").then().statusCode(403);
+            as(denied).when().post(path + "/sending").then().statusCode(403);
+            as(denied).body(Map.of("outcome", "accepted")).when().post(path + "/answer").then().statusCode(403);
+            as(denied).body(Map.of("reason", "x")).when().post(path + "/cancellation").then().statusCode(403);
+            as(denied).body(Map.of("justification", "serious risk now")).when().post(path + "/risk-exception").then().statusCode(403);
+            as(denied).when().post(path + "/risk-exception/approval").then().statusCode(403);
         }
+        as(t.client).when().get("/v1/referral-deadlines").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/referral-deadlines").then().statusCode(403);
+        as(t.coach).when().get("/v1/referral-deadlines").then().statusCode(200);
+        as(t.coach).when().post("/v1/me/referrals/" + id + "/consent/withdrawal").then().statusCode(403);
+        as(other.coach).when().get(path + "/history").then().statusCode(404);
         as(t.sponsor).when().get("/v1/me/referrals").then().statusCode(403);
         as(t.otherClient).when().get("/v1/me/referrals/" + id).then().statusCode(404);
         as(t.otherClient).when().get("/v1/me/referrals").then().statusCode(200).body("items", hasSize(0));
@@ -272,7 +285,6 @@ class ReferralApiTest {
         String assigned = as(t.supervisor).body(forOther).when().post("/v1/referrals").then().statusCode(201).extract().path("id");
         as(t.otherCoach).when().get("/v1/referrals/" + assigned).then().statusCode(200);
 
-        ReferralTenant other = new ReferralTenant();
         as(other.supervisor).when().get(path).then().statusCode(404);
         as(other.supervisor).when().get(path + "/fhir").then().statusCode(404);
         as(other.supervisor).body(Map.of("outcome", "accepted")).when().post(path + "/answer").then().statusCode(404);
