@@ -2,40 +2,28 @@ package org.praxis.assessment.events;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.praxis.assessment.domain.PractiseRecords;
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 5: a held session adds its minutes to the practitioner's practice hours. */
 @ApplicationScoped
-public class SessionCompletedHandler implements EventHandler {
+public class SessionCompletedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.session.session.completed.v1";
 
     @Inject
     PractiseRecords records;
 
-    @Override
-    public String name() {
-        return "assessment-session-completed";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("session.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public SessionCompletedHandler() {
+        super("assessment-session-completed", "session.events", TYPE);
     }
 
     @Override

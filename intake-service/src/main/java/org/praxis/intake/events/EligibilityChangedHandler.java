@@ -2,39 +2,27 @@ package org.praxis.intake.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.praxis.intake.domain.EligibilityRegister;
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Keeps the register of who may take integrated work, from assessment-service's eligibility.changed. */
 @ApplicationScoped
-public class EligibilityChangedHandler implements EventHandler {
+public class EligibilityChangedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.assessment.eligibility.changed.v1";
 
     @Inject
     EligibilityRegister register;
 
-    @Override
-    public String name() {
-        return "intake-eligibility";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("assessment.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public EligibilityChangedHandler() {
+        super("intake-eligibility", "assessment.events", TYPE);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.praxis.referral.events;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.Referrals;
@@ -15,25 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 2: a risk flag raised at intake opens an urgent draft referral for the supervisors' queue. */
 @ApplicationScoped
-public class RiskFlagRaisedHandler implements EventHandler {
+public class RiskFlagRaisedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.intake.risk-flag.raised.v1";
 
     @Inject
     Referrals referrals;
 
-    @Override
-    public String name() {
-        return "referral-risk-flag-raised";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("intake.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public RiskFlagRaisedHandler() {
+        super("referral-risk-flag-raised", "intake.events", TYPE);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.praxis.referral.events;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.Referrals;
@@ -15,25 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 3: a concern a coach noted in a session opens an urgent draft referral. */
 @ApplicationScoped
-public class RiskNotedHandler implements EventHandler {
+public class RiskNotedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.session.risk.noted.v1";
 
     @Inject
     Referrals referrals;
 
-    @Override
-    public String name() {
-        return "referral-risk-noted";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("session.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public RiskNotedHandler() {
+        super("referral-risk-noted", "session.events", TYPE);
     }
 
     @Override

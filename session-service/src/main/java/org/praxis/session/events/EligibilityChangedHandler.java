@@ -2,37 +2,25 @@ package org.praxis.session.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.session.domain.EligibilityRegister;
 
 /** Keeps session-service's register of who may take integrated work (DESIGN flow 6). */
 @ApplicationScoped
-public class EligibilityChangedHandler implements EventHandler {
+public class EligibilityChangedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.assessment.eligibility.changed.v1";
 
     @Inject
     EligibilityRegister register;
 
-    @Override
-    public String name() {
-        return "session-eligibility";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("assessment.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public EligibilityChangedHandler() {
+        super("session-eligibility", "assessment.events", TYPE);
     }
 
     @Override

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.session.domain.Engagements;
 
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 1: an intake decided for coaching (or integrated work) becomes a draft engagement. */
 @ApplicationScoped
-public class IntakeDecidedHandler implements EventHandler {
+public class IntakeDecidedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.intake.intake.decided.v1";
     private static final Set<String> COACHING_PATHWAYS = Set.of("coaching", "coaching-with-monitoring", "integrated");
     private static final Logger LOG = Logger.getLogger(IntakeDecidedHandler.class);
@@ -24,19 +24,8 @@ public class IntakeDecidedHandler implements EventHandler {
     @Inject
     Engagements engagements;
 
-    @Override
-    public String name() {
-        return "session-intake-decided";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("intake.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public IntakeDecidedHandler() {
+        super("session-intake-decided", "intake.events", TYPE);
     }
 
     @Override

@@ -1,37 +1,25 @@
 package org.praxis.session.events;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.session.domain.Engagements;
 
 /** DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. */
 @ApplicationScoped
-public class ReferralStatusChangedHandler implements EventHandler {
+public class ReferralStatusChangedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.referral.referral.status-changed.v1";
 
     @Inject
     Engagements engagements;
 
-    @Override
-    public String name() {
-        return "session-referral-status";
-    }
-
-    @Override
-    public Set<String> topics() {
-        return Set.of("referral.events");
-    }
-
-    @Override
-    public boolean handles(String type) {
-        return TYPE.equals(type);
+    public ReferralStatusChangedHandler() {
+        super("session-referral-status", "referral.events", TYPE);
     }
 
     @Override
