@@ -1,0 +1,59 @@
+package org.praxis.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Strimzi and CloudNativePG resources against the operators' own CRD schemas, as npm packages
+ * them (kubernetes-models); the Keycloak operator's are not published there, so those two kinds
+ * are checked only by rendering.
+ */
+class CrdSchemasTest {
+    private static final Path CHECK = RenderedManifests.k8s().resolve("crd-check");
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run run(String input, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(CHECK.toFile()).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            if (input != null) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not finish");
+        return new Run(p.exitValue(), out);
+    }
+
+    @BeforeAll
+    static void installTheSchemas() throws Exception {
+        if (!Files.isDirectory(CHECK.resolve("node_modules"))) {
+            Run install = run(null, "npm", "ci", "--no-audit", "--no-fund");
+            assertEquals(0, install.exit(), "npm ci in deploy/k8s/crd-check (Node.js and npm are needed):\n" + install.output());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void strimziAndCloudNativePgResourcesMatchTheirCrdSchemas(String overlay) throws Exception {
+        Process render = new ProcessBuilder("kubectl", "kustomize", RenderedManifests.k8s().resolve("overlays/" + overlay).toString())
+                .redirectErrorStream(true).start();
+        String manifests = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
+        Run check = run(manifests, "node", "validate.mjs");
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("checked 18 resources"), check.output());
+    }
+}
