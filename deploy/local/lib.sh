@@ -1,7 +1,8 @@
 # Shared by up, down, status and smoke. Every port can be overridden from the environment.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-RUN="$HERE/.run"
+# PRAXIS_RUN_DIR lets a second stack (bench/run) keep its data, logs and pids apart.
+RUN="${PRAXIS_RUN_DIR:-$HERE/.run}"
 CACHE="$HERE/.cache"
 LOGS="$RUN/logs"
 PIDS="$RUN/pids"
