@@ -74,5 +74,9 @@ public interface PraxisConfig {
 
         @WithDefault("earliest")
         String autoOffsetReset();
+
+        /** How often consumed offsets are committed; what a crash redelivers, the inbox drops. */
+        @WithDefault("1s")
+        Duration commitInterval();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,11 +21,13 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
@@ -101,16 +104,37 @@ public class InboxConsumer {
     }
 
     private void loop(Set<String> topics) {
+        // Offsets are committed at most once per commit-interval, not after every poll: a commit is a
+        // round trip and a write to __consumer_offsets, and at a few hundred events a second those
+        // writes cost the broker and the consumer more than the events themselves (see bench/REPORT.md).
+        // What a crash or a rebalance redelivers, the inbox drops by (handler, ce_id).
+        long interval = config.inbox().commitInterval().toNanos();
+        long lastCommit = System.nanoTime();
+        boolean uncommitted = false;
         try {
-            consumer.subscribe(List.copyOf(topics));
+            consumer.subscribe(List.copyOf(topics), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Runs inside poll() on this thread: hand over exactly where this consumer got to.
+                    consumer.commitSync();
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // nothing to do: positions come from the committed offsets
+                }
+            });
             LOG.infof("inbox consumer %s reading %s", config.service(), topics);
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, String> record : records) {
                     process(record);
                 }
-                if (!records.isEmpty()) {
+                uncommitted |= !records.isEmpty();
+                if (uncommitted && System.nanoTime() - lastCommit >= interval) {
                     consumer.commitSync();
+                    lastCommit = System.nanoTime();
+                    uncommitted = false;
                 }
             }
         } catch (WakeupException e) {
@@ -118,6 +142,13 @@ public class InboxConsumer {
         } catch (RuntimeException e) {
             LOG.error("inbox consumer stopped", e);
         } finally {
+            if (uncommitted) {
+                try {
+                    consumer.commitSync(Duration.ofSeconds(5));
+                } catch (RuntimeException e) {
+                    LOG.warnf("last offset commit failed; the inbox will drop what comes again: %s", e.getMessage());
+                }
+            }
             consumer.close(Duration.ofSeconds(5));
         }
     }
