@@ -1,0 +1,74 @@
+package org.praxis.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What Linux's /proc says about a process: memory and when it started. */
+final class ProcessFacts {
+    /** USER_HZ: the unit of /proc/[pid]/stat times; 100 on every Linux architecture Praxis runs on. */
+    private static final double CLOCK_TICKS = 100.0;
+
+    private ProcessFacts() {
+    }
+
+    static long rssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for " + pid);
+    }
+
+    static double uptimeSeconds() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+    }
+
+    /** When the process started, in seconds since boot (field 22 of /proc/[pid]/stat). */
+    static double startUptimeSeconds(long pid) throws IOException {
+        return startTicks(Files.readString(Path.of("/proc/" + pid + "/stat"))) / CLOCK_TICKS;
+    }
+
+    /** The command name (field 2) may hold spaces and parentheses: count fields after its last ')'. */
+    static long startTicks(String stat) {
+        return Long.parseLong(fields(stat)[19]);
+    }
+
+    /** CPU time used, user + system, in ms; with reaped children's too when {@code withChildren}. */
+    static double cpuMillis(long pid, boolean withChildren) throws IOException {
+        String[] f = fields(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withChildren) {
+            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }
+        return ticks * 1000 / CLOCK_TICKS;
+    }
+
+    /** CPU of a process and all its live children, plus what its reaped children used (PostgreSQL's backends). */
+    static double cpuMillisWithChildren(long parent) throws IOException {
+        double total = cpuMillis(parent, true);
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String[] f = fields(Files.readString(p.resolve("stat")));
+                    if (Long.parseLong(f[1]) == parent) {
+                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Fields after the command name: [0] is field 3 (state), [1] field 4 (ppid), [11] field 14 (utime). */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+}

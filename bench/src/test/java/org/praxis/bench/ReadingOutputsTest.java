@@ -1,0 +1,89 @@
+package org.praxis.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** What the driver reads from pgbench, PostgreSQL's log and /proc, and the chart it draws. */
+class ReadingOutputsTest {
+
+    @Test
+    void pgbenchSummaryAndPerTransactionLogAreRead() {
+        String out = "number of transactions actually processed: 12345\nnumber of failed transactions: 3 (0.024%)\n"
+                + "latency average = 4.2 ms\ntps = 617.250000 (without initial connection time)\n";
+        assertEquals(12345, DatabaseCeiling.number(out, "number of transactions actually processed: (\\d+)"));
+        assertEquals(3, DatabaseCeiling.numberOr(out, "number of failed transactions: (\\d+)", 0));
+        assertEquals(617.25, DatabaseCeiling.decimal(out, "tps = ([0-9.]+)"));
+        Histogram h = Latencies.histogram();
+        DatabaseCeiling.recordLogLine(h, "0 199 2150 0 1764000000 123456");
+        DatabaseCeiling.recordLogLine(h, "1 200 failed 0 1764000000 123999");
+        DatabaseCeiling.recordLogLine(h, "1 201 9800 0 1764000001 000001");
+        assertEquals(2, h.getTotalCount());
+        assertEquals(9.8, Latencies.of(h).max(), 0.02);
+    }
+
+    @Test
+    void theCeilingScriptHasNoStrayPgbenchVariablesAndTheServiceTransaction() {
+        String script = DatabaseCeiling.script(List.of(UUID.randomUUID(), UUID.randomUUID()));
+        // pgbench reads ":word" as a variable; only the ones the script sets may appear.
+        var variables = java.util.regex.Pattern.compile("(?<!:):([a-z_]+)").matcher(script).results()
+                .map(m -> m.group(1)).filter(v -> !v.equals("text") && !v.equals("uuid") && !v.equals("int")
+                        && !v.equals("jsonb")).distinct().sorted().toList();
+        assertEquals(List.of("i", "intake_id", "k"), variables);
+        for (String table : List.of("idempotency_record", "from intake", "triage_policy", "into screening",
+                "into audit_event", "into outbox_event", "from assignment", "update idempotency_record")) {
+            assertTrue(script.contains(table), table);
+        }
+        assertTrue(script.contains("BEGIN;") && script.contains("END;"));
+    }
+
+    @Test
+    void autoExplainPlansAreTakenFromTheLogForTheQueriesAskedFor() {
+        String log = """
+                2026-11-24 21:00:00.000 UTC [1] LOG:  duration: 0.412 ms  plan:
+                \tQuery Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 order by i1_0.created_at desc
+                \tLimit  (cost=0.42..5.10 rows=51 width=200) (actual time=0.02..0.30 rows=51 loops=1)
+                \t  ->  Index Scan using intake_page on intake i1_0
+                2026-11-24 21:00:00.100 UTC [1] LOG:  duration: 0.050 ms  plan:
+                \tQuery Text: select * from triage_policy
+                \tSeq Scan on triage_policy
+                2026-11-24 21:00:00.200 UTC [1] LOG:  statement: something else
+                """;
+        List<String> plans = AutoExplainLog.plans(log, "from intake");
+        assertEquals(1, plans.size());
+        assertTrue(plans.get(0).startsWith("Query Text: select i1_0.id"));
+        assertTrue(plans.get(0).contains("Index Scan using intake_page"));
+    }
+
+    @Test
+    void procStatStartTimeIsReadAfterACommandNameWithSpacesAndParentheses() {
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 55 7 0 0 20 0 30 0 987654 1000 10";
+        assertEquals(987654, ProcessFacts.startTicks(stat));
+    }
+
+    @Test
+    void theChartIsSvgWithOneLinePerSeriesAndHigherValuesDrawnHigher() throws Exception {
+        String svg = SvgChart.render("t", "x", "y", List.of("1", "8", "32"), List.of(
+                new SvgChart.Series("low", "#000", false, List.of(1.0, 2.0, 3.0)),
+                new SvgChart.Series("high", "#f00", true, List.of(100.0, 200.0, 300.0))));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        NodeList lines = doc.getElementsByTagName("polyline");
+        assertEquals(2, lines.getLength());
+        double lowY = Double.parseDouble(lines.item(0).getAttributes().getNamedItem("points").getNodeValue().split(" ")[0].split(",")[1]);
+        double highY = Double.parseDouble(lines.item(1).getAttributes().getNamedItem("points").getNodeValue().split(" ")[0].split(",")[1]);
+        assertTrue(highY < lowY, "SVG y grows downwards: 100 ms must be drawn above 1 ms");
+        assertEquals(6, doc.getElementsByTagName("circle").getLength());
+    }
+}
