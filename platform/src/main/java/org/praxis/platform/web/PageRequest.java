@@ -46,7 +46,11 @@ public record PageRequest(int limit, Position after) {
      */
     public void restrict(List<String> where, java.util.Map<String, Object> params, String timeField, String idField) {
         if (after != null) {
-            where.add("(" + timeField + " < :afterAt or (" + timeField + " = :afterAt and " + idField + " < :afterId))");
+            // A row comparison, not "t < :at or (t = :at and id < :id)": PostgreSQL uses the row form as
+            // an index condition on (tenant_id, time desc, id desc) and starts the scan at the cursor;
+            // the OR form is only a filter, read from the tenant's newest row on (bench/REPORT.md:
+            // 424 ms at 10^6 intakes, 90 % down, against 4 ms for the first page).
+            where.add("(" + timeField + ", " + idField + ") < (:afterAt, :afterId)");
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
