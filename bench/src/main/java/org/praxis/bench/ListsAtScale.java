@@ -174,11 +174,15 @@ public final class ListsAtScale {
                     "select pg_reload_conf()");
         }
         List<String> plans = AutoExplainLog.plans(readFrom(from), "from intake");
-        String first = plans.stream().filter(p -> !p.contains("created_at<") && !p.contains("created_at <"))
-                .reduce((a, b) -> b).orElse("(no plan logged)");
-        String deep = plans.stream().filter(p -> p.contains("created_at<") || p.contains("created_at <"))
-                .reduce((a, b) -> b).orElse("(no plan logged)");
+        String first = plans.stream().filter(p -> !isDeep(p)).reduce((a, b) -> b).orElse("(no plan logged)");
+        String deep = plans.stream().filter(ListsAtScale::isDeep).reduce((a, b) -> b).orElse("(no plan logged)");
         return new Plans(first, deep);
+    }
+
+    /** A page after a cursor: its query compares (created_at, id), in whichever form the service writes it. */
+    static boolean isDeep(String plan) {
+        String query = plan.lines().findFirst().orElse("").replace(" ", "");
+        return query.contains("created_at<") || query.contains("created_at,i1_0.id)<");
     }
 
     private String readFrom(long offset) throws IOException {

@@ -67,6 +67,16 @@ class ReadingOutputsTest {
     }
 
     @Test
+    void aPageAfterACursorIsToldFromTheFirstPageInEitherFormOfTheKeysetCondition() {
+        String first = "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 order by i1_0.created_at desc\nLimit";
+        String rowForm = "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 and ((i1_0.created_at,i1_0.id)<($2,$3))\nLimit";
+        String orForm = "Query Text: select i1_0.id from intake i1_0 where (i1_0.created_at<$2 or (i1_0.created_at=$3))\nLimit";
+        assertTrue(!ListsAtScale.isDeep(first));
+        assertTrue(ListsAtScale.isDeep(rowForm));
+        assertTrue(ListsAtScale.isDeep(orForm));
+    }
+
+    @Test
     void procStatStartTimeIsReadAfterACommandNameWithSpacesAndParentheses() {
         String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 55 7 0 0 20 0 30 0 987654 1000 10";
         assertEquals(987654, ProcessFacts.startTicks(stat));
