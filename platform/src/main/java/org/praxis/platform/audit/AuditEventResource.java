@@ -21,8 +21,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
@@ -44,6 +46,7 @@ public class AuditEventResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "audit-event:list")
     @Operation(operationId = "listAuditEvents", summary = "List audit events of the caller's tenant, newest first")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     @APIResponse(responseCode = "400", description = "Malformed cursor")
