@@ -78,6 +78,15 @@ class InboxConsumerTest {
     }
 
     @Test
+    void aTransientDatabaseErrorIsRetriedPastMaxAttemptsAndNotDeadLettered() {
+        // max-attempts is 3 in tests: five deadlocks in a row would have dead-lettered a good event before.
+        String id = send("{\"deadlocksFirst\":5}");
+        awaitApplied(id);
+        assertEquals(6, RecordingHandler.ATTEMPTS.get(id).get());
+        assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id));
+    }
+
+    @Test
     void aMalformedEventGoesToTheDeadLetterTopicWithoutRetries() {
         String id = UUID.randomUUID().toString();
         TopicProbe.send(TOPIC, "k", "{not json", headers(id, "acme"));

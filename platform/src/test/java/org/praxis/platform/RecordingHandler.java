@@ -45,7 +45,11 @@ public class RecordingHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        int attempt = ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (attempt <= event.payload().path("deadlocksFirst").asInt(0)) {
+            // What PostgreSQL answers when two transactions wait on each other: not the event's fault.
+            throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into applied_effect (event_id, handler, tenant_id) values (?, ?, ?)")) {
             s.setString(1, event.id());

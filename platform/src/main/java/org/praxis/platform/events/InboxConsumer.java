@@ -3,12 +3,14 @@ package org.praxis.platform.events;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -71,9 +74,13 @@ public class InboxConsumer {
     ObjectMapper json;
 
     private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Instant lastPoll;
+    private volatile String lastFailure;
     private Thread worker;
-    private KafkaConsumer<String, String> consumer;
     private KafkaProducer<String, String> deadLetters;
+    /** Per partition, the offset after the last record this consumer applied (or dead-lettered): what may be committed. */
+    private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
     void onStart(@Observes StartupEvent event) {
         Set<String> topics = new TreeSet<>();
@@ -81,10 +88,9 @@ public class InboxConsumer {
         if (!config.inbox().enabled() || topics.isEmpty()) {
             return;
         }
-        consumer = kafka.consumer(config.service(), config.inbox().autoOffsetReset());
         deadLetters = kafka.producer(config.service() + "-dlq");
         running = true;
-        worker = new Thread(() -> loop(topics), "inbox-consumer");
+        worker = new Thread(() -> run(topics), "inbox-consumer");
         worker.setDaemon(true);
         worker.start();
     }
@@ -94,7 +100,10 @@ public class InboxConsumer {
             return;
         }
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
@@ -103,6 +112,53 @@ public class InboxConsumer {
         deadLetters.close(Duration.ofSeconds(5));
     }
 
+    /** When the loop last came back from a poll, and the last client error it recovered from (for health). */
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** True when this service consumes topics at all. */
+    public boolean started() {
+        return worker != null;
+    }
+
+    /** False when the consumer thread is gone while the service still runs: nothing would apply events. */
+    public boolean alive() {
+        return worker != null && (worker.isAlive() || !running);
+    }
+
+    /**
+     * The consumer thread never dies of a client error (a commit timeout after a broker outage, being
+     * fenced after a long database wait): it closes the consumer, backs off and subscribes again; the
+     * next consumer starts from the committed offsets, and the inbox drops what comes twice.
+     */
+    private void run(Set<String> topics) {
+        Duration backoff = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                consumer = kafka.consumer(config.service(), config.inbox().autoOffsetReset());
+                loop(topics);
+                backoff = Duration.ofSeconds(1);
+            } catch (WakeupException e) {
+                // shutting down
+            } catch (RuntimeException e) {
+                lastFailure = Instant.now() + " " + e;
+                LOG.errorf(e, "inbox consumer failed; recreating it in %s", backoff);
+                closeQuietly();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                continue;
+            }
+            closeQuietly();
+        }
+    }
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private void loop(Set<String> topics) {
         // Offsets are committed at most once per commit-interval, not after every poll: a commit is a
         // round trip and a write to __consumer_offsets, and at a few hundred events a second those
@@ -110,85 +166,130 @@ public class InboxConsumer {
         // What a crash or a rebalance redelivers, the inbox drops by (handler, ce_id).
         long interval = config.inbox().commitInterval().toNanos();
         long lastCommit = System.nanoTime();
-        boolean uncommitted = false;
-        try {
-            consumer.subscribe(List.copyOf(topics), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // Runs inside poll() on this thread: hand over exactly where this consumer got to.
-                    consumer.commitSync();
+        applied.clear();
+        consumer.subscribe(List.copyOf(topics), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // Runs inside poll() on this thread: hand over exactly what was applied, nothing beyond.
+                try {
+                    commitApplied(partitions);
+                } catch (RuntimeException e) {
+                    LOG.warnf("offset commit on revocation failed; the next owner gets those events again: %s", e.getMessage());
                 }
+                applied.keySet().removeAll(partitions);
+            }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // nothing to do: positions come from the committed offsets
-                }
-            });
-            LOG.infof("inbox consumer %s reading %s", config.service(), topics);
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                // Another member may own them already: committing now would fail or overwrite its progress.
+                applied.keySet().removeAll(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // nothing to do: positions come from the committed offsets
+            }
+        });
+        LOG.infof("inbox consumer %s reading %s", config.service(), topics);
+        try {
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                lastPoll = Instant.now();
                 for (ConsumerRecord<String, String> record : records) {
-                    process(record);
+                    // On shutdown, stop at a record boundary: what is not applied is not committed, so the
+                    // next owner of the partition receives it.
+                    if (!running || !process(record)) {
+                        break;
+                    }
+                    applied.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
                 }
-                uncommitted |= !records.isEmpty();
-                if (uncommitted && System.nanoTime() - lastCommit >= interval) {
-                    consumer.commitSync();
+                if (!applied.isEmpty() && System.nanoTime() - lastCommit >= interval) {
+                    commitApplied(null);
                     lastCommit = System.nanoTime();
-                    uncommitted = false;
                 }
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.error("inbox consumer stopped", e);
         } finally {
-            if (uncommitted) {
+            if (!applied.isEmpty()) {
                 try {
-                    consumer.commitSync(Duration.ofSeconds(5));
+                    commitApplied(null);
                 } catch (RuntimeException e) {
                     LOG.warnf("last offset commit failed; the inbox will drop what comes again: %s", e.getMessage());
                 }
             }
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    void process(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = parse(record);
-        } catch (UnprocessableEvent e) {
-            deadLetter(record, e, "inbox");
+    /** Commits the applied offsets of {@code partitions} (all when null), then forgets them. */
+    private void commitApplied(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
+        if (partitions != null) {
+            offsets.keySet().retainAll(partitions);
+        }
+        if (offsets.isEmpty()) {
             return;
         }
-        for (EventHandler handler : handlers) {
-            if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
-                deliver(handler, event, record);
+        consumer.commitSync(offsets, Duration.ofSeconds(10));
+        offsets.forEach((tp, offset) -> applied.remove(tp, offset));
+    }
+
+    private void closeQuietly() {
+        KafkaConsumer<String, String> current = consumer;
+        consumer = null;
+        if (current != null) {
+            try {
+                current.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the consumer: %s", e.getMessage());
             }
         }
     }
 
-    private void deliver(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
+    /** Applies the record to every handler of its type; false when shutdown came before it was fully applied. */
+    boolean process(ConsumerRecord<String, String> record) {
+        IncomingEvent event;
+        try {
+            event = parse(record);
+        } catch (UnprocessableEvent e) {
+            return deadLetter(record, e, "inbox");
+        }
+        for (EventHandler handler : handlers) {
+            if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
+                if (!deliver(handler, event, record)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True once the handler applied the event (or it was dead-lettered); false when shutdown interrupted the tries. */
+    private boolean deliver(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
         int attempt = 0;
         while (running) {
             attempt++;
             try {
                 applyOnce(handler, event);
-                return;
+                return true;
             } catch (RuntimeException e) {
-                if (isDatabaseUnreachable(e)) {
-                    // Not the event's fault: wait for the database rather than dead-letter everything.
-                    attempt = 0;
-                    LOG.warnf("database unreachable while applying %s; waiting", event.id());
-                } else if (e instanceof UnprocessableEvent || attempt >= config.inbox().maxAttempts()) {
-                    deadLetter(record, e, handler.name());
+                if (isTransient(e)) {
+                    // Not the event's fault (database away, failover, deadlock, lock or pool timeout,
+                    // optimistic lock): retry with a growing pause instead of dead-lettering good events.
+                    LOG.warnf("transient failure applying %s (try %d), retrying: %s", event.id(), attempt, rootCause(e));
+                    sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
+                    continue;
+                }
+                if (e instanceof UnprocessableEvent || attempt >= config.inbox().maxAttempts()) {
+                    if (!deadLetter(record, e, handler.name())) {
+                        return false;
+                    }
                     markDeadLettered(handler, event);
-                    return;
+                    return true;
                 }
                 LOG.debugf(e, "attempt %d of event %s failed", attempt, event.id());
                 sleep(config.inbox().retryBackoff().multipliedBy(Math.max(1, attempt)));
             }
         }
+        return false;
     }
 
     private void applyOnce(EventHandler handler, IncomingEvent event) {
@@ -251,7 +352,8 @@ public class InboxConsumer {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, Exception error, String consumerName) {
+    /** True once the dead-letter topic has the record; false when shutdown came first. */
+    private boolean deadLetter(ConsumerRecord<String, String> record, Exception error, String consumerName) {
         ProducerRecord<String, String> dead = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
         record.headers().forEach(h -> dead.headers().add(h));
         CloudEventHeaders.put(dead.headers(), DLQ_ERROR, String.valueOf(rootCause(error)));
@@ -263,13 +365,14 @@ public class InboxConsumer {
                 deadLetters.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
                 LOG.warnf("event at %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
                         rootCause(error));
-                return;
+                return true;
             } catch (Exception e) {
                 // Never skip an event silently: keep trying until the dead-letter topic takes it.
                 LOG.warnf("dead-letter send failed, retrying: %s", e.getMessage());
                 sleep(config.inbox().retryBackoff());
             }
         }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -280,13 +383,26 @@ public class InboxConsumer {
         return cause;
     }
 
-    private static boolean isDatabaseUnreachable(Throwable e) {
+    /** SQL states that say "try again later", not "this event is wrong". */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03",
+            "25006", "53000", "53100", "53200", "53300");
+
+    static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            if (t instanceof SQLTransientException || t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || TRANSIENT_STATES.contains(sql.getSQLState()))) {
                 return true;
+            }
+            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                return true; // Agroal's pool: every connection busy
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
         return false;

@@ -1,0 +1,43 @@
+package org.praxis.platform.events;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Liveness;
+
+/**
+ * Liveness of the event consumer: a consumer thread that is gone or has not come back from a poll
+ * for {@link #STALE} is a pod that applies no events while looking healthy — let the kubelet restart it.
+ */
+@Liveness
+@ApplicationScoped
+public class InboxConsumerHealth implements HealthCheck {
+    static final Duration STALE = Duration.ofMinutes(3);
+
+    @Inject
+    InboxConsumer consumer;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder health = HealthCheckResponse.named("inbox-consumer");
+        Instant lastPoll = consumer.lastPoll();
+        if (!consumer.started()) {
+            return health.up().withData("consuming", false).build(); // disabled, or no topics to read
+        }
+        health.withData("consuming", true);
+        if (lastPoll != null) {
+            health.withData("lastPoll", lastPoll.toString());
+        }
+        if (consumer.lastFailure() != null) {
+            health.withData("lastRecoveredFailure", consumer.lastFailure());
+        }
+        boolean stale = lastPoll != null && lastPoll.isBefore(Instant.now().minus(STALE));
+        return health.status(consumer.alive() && !stale).build();
+    }
+}
