@@ -7,6 +7,10 @@ final class Db {
     private Db() {
     }
 
+    static java.sql.Connection connection() throws java.sql.SQLException {
+        return EmbeddedPostgres.shared().connect();
+    }
+
     static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
     }

@@ -124,8 +124,40 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
                 "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
-        List<String> delivered = readBack(wanted).stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
+        List<ConsumerRecord<String, String>> records = readBack(wanted);
+        List<String> delivered = records.stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
         assertEquals(200, delivered.size(), "four relays plus the background one sent each row exactly once");
         assertEquals(wanted, new HashSet<>(delivered));
+        // Relays take turns, so each aggregate's events arrive in the order they were written.
+        Map<String, List<ConsumerRecord<String, String>>> byKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
+        byKey.values().forEach(values -> {
+            for (int i = 0; i < values.size(); i++) {
+                assertEquals("{\"n\": " + i + "}", values.get(i).value());
+                if (i > 0) {
+                    assertTrue(Long.parseLong(TopicProbe.header(values.get(i), "ce_sequence"))
+                            > Long.parseLong(TopicProbe.header(values.get(i - 1), "ce_sequence")));
+                }
+            }
+        });
+    }
+
+    @Test
+    void aRelayThatDoesNotHoldTheLeaseSendsNothing() throws Exception {
+        List<UUID> ids;
+        try (java.sql.Connection other = Db.connection()) {
+            other.setAutoCommit(false);
+            try (var s = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                s.setLong(1, 0x5072_6178_6973_0001L);
+                s.execute();
+            }
+            ids = publish("acme", 1, 1);
+            Thread.sleep(300); // the background relay was woken by the publish and found the lease taken
+            assertEquals(0, relay.relayBatch(), "another replica holds the relay");
+            assertEquals(1, Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null",
+                    (Object) ids.toArray(new UUID[0])));
+            other.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
     }
 }

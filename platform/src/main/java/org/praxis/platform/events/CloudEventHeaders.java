@@ -13,6 +13,8 @@ public final class CloudEventHeaders {
     public static final String SOURCE = "ce_source";
     public static final String TIME = "ce_time";
     public static final String TENANT = "ce_tenant";
+    /** CloudEvents sequence extension: the outbox row's sequence, increasing per service (so per aggregate). */
+    public static final String SEQUENCE = "ce_sequence";
     public static final String CONTENT_TYPE = "content-type";
 
     private CloudEventHeaders() {

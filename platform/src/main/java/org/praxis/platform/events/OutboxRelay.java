@@ -31,8 +31,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends committed outbox rows to Kafka, in order, and marks them sent. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without sending a row twice.
+ * Sends committed outbox rows to Kafka, in order, and marks them sent. However many replicas run, one
+ * relays at a time: each batch first takes a transaction-scoped advisory lock, and a replica that
+ * does not get it sends nothing this round (were two to send side by side, one aggregate's events could
+ * overtake each other). The lock goes with the transaction, so a replica that dies hands over at once.
+ * Every record carries {@code ce_sequence} (the row's outbox sequence, increasing per service and so
+ * per aggregate), so a consumer can tell an older event from a newer one.
  * While Kafka is away the rows wait and the relay backs off; nothing is lost. A row sent whose mark
  * did not commit is sent again: consumers drop it by its {@code ce_id} (inbox).
  */
@@ -127,6 +131,9 @@ public class OutboxRelay {
         RuntimeException[] failure = new RuntimeException[1];
         int sent = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
+                if (!holdsRelayLock(c, RELAY_LOCK)) {
+                    return 0;
+                }
                 List<Row> rows = claim(c);
                 if (rows.isEmpty()) {
                     return 0;
@@ -164,6 +171,19 @@ public class OutboxRelay {
         return sent;
     }
 
+    /** Advisory lock keys (per database, so per service): the relay, and the prune of sent rows. */
+    static final long RELAY_LOCK = 0x5072_6178_6973_0001L;
+    static final long PRUNE_LOCK = 0x5072_6178_6973_0002L;
+
+    private static boolean holdsRelayLock(Connection c, long key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     private static boolean failed(Future<RecordMetadata> ack) {
         try {
             ack.get();
@@ -197,6 +217,7 @@ public class OutboxRelay {
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/" + config.service());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, row.occurredAt().toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TENANT, row.tenantId());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SEQUENCE, Long.toString(row.seq()));
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
         return record;
     }
@@ -233,11 +254,17 @@ public class OutboxRelay {
             return;
         }
         lastPrune = Instant.now();
+        // One replica prunes (the others find the lock taken), in batches so no delete holds long locks.
         int pruned = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "delete from outbox_event where sent_at < ?")) {
-                s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.outbox().retention())));
-                return s.executeUpdate();
+            try (Connection c = dataSource.getConnection()) {
+                if (!holdsRelayLock(c, PRUNE_LOCK)) {
+                    return 0;
+                }
+                try (PreparedStatement s = c.prepareStatement("delete from outbox_event where seq in (select seq from"
+                        + " outbox_event where sent_at < ? order by seq limit 10000)")) {
+                    s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.outbox().retention())));
+                    return s.executeUpdate();
+                }
             }
         });
         if (pruned > 0) {
