@@ -17,10 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.domain.Instrument;
 import org.praxis.intake.domain.Instruments;
+import org.praxis.intake.domain.access.InstrumentPolicy;
+import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
 
@@ -31,6 +35,8 @@ import org.praxis.platform.security.Roles;
 public class InstrumentResource {
     @Inject
     Instruments instruments;
+    @Inject
+    CallerContext callerContext;
 
     public record InstrumentView(String code, int version, String title, String scoringVersion, List<Instrument.Item> items,
                                  List<Instrument.Band> bands, List<Instrument.ItemFlag> itemFlags, Integer percentMultiplier,
@@ -43,16 +49,20 @@ public class InstrumentResource {
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
     @Operation(operationId = "listInstruments", summary = "The built-in instruments and the latest version of the tenant's own")
     public List<InstrumentView> list() {
+        new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
         return instruments.all().stream().map(InstrumentView::of).toList();
     }
 
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
     @Operation(operationId = "getInstrument", summary = "One instrument: items, answer ranges, scoring rule and version")
     public InstrumentView get(@PathParam("code") String code, @QueryParam("version") Integer version) {
+        new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
         return instruments.find(code, version).map(InstrumentView::of)
                 .orElseThrow(() -> ProblemException.notFound("Instrument " + code + (version == null ? "" : " version " + version)));
     }
@@ -60,6 +70,7 @@ public class InstrumentResource {
     @POST
     @Path("{code}/versions")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "instrument:publish")
     @Operation(operationId = "publishInstrumentVersion",
             summary = "Publish the tenant's own instrument, or its next version (published versions never change)")
     @APIResponse(responseCode = "201", description = "Published")

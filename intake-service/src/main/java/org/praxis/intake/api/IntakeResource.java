@@ -21,12 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
+import org.praxis.intake.api.IntakeViews.CoachAssignmentRequest;
+import org.praxis.intake.api.IntakeViews.TriageCard;
 import org.praxis.intake.api.IntakeViews.CreateAssignmentRequest;
 import org.praxis.intake.api.IntakeViews.CreateIntakeRequest;
 import org.praxis.intake.api.IntakeViews.DecisionRequest;
@@ -46,6 +49,8 @@ import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlags;
 import org.praxis.intake.domain.Screening;
 import org.praxis.intake.domain.Screenings;
+import org.praxis.intake.domain.Triage;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
@@ -77,6 +82,7 @@ public class IntakeResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:open")
     @Operation(operationId = "openIntake", summary = "Open an intake (a client may open one for themselves)")
     @APIResponse(responseCode = "201", description = "Opened")
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -95,8 +101,9 @@ public class IntakeResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
+    @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
     public Page<IntakeSummary> list(@QueryParam("status") String status, @QueryParam("assignedCoach") String assignedCoach,
                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -106,8 +113,9 @@ public class IntakeResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "getIntake", summary = "Read an intake with its presenting concerns (audited)")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
+    @Operation(operationId = "getIntake", summary = "Read an intake with its presenting concerns: its client, its assigned coach, supervisors (audited)")
     @APIResponse(responseCode = "200", description = "The intake; ETag is its version")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -118,10 +126,52 @@ public class IntakeResource {
         return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
     }
 
+    @GET
+    @Path("triage-queue")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-triage-card")
+    @Operation(operationId = "listTriageQueue", summary = "Intakes waiting for a coach, as triage cards (no names, concerns or answers):"
+            + " every supervisor; coaches only where the tenant lets them claim")
+    public Page<TriageCard> triageQueue(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(intakes.triageQueue(page).stream().map(i -> {
+            Triage.Recommendation r = decisions.recommendationIfScreened(i.id);
+            return new TriageCard(i.id, i.status, i.createdAt, !riskFlags.openCodes(i.id).isEmpty(),
+                    r == null ? null : r.pathway());
+        }).toList(), c -> new PageRequest.Position(c.createdAt(), c.id()));
+    }
+
+    @POST
+    @Path("{id}/coach-assignment")
+    @Transactional
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:assign-coach")
+    @Operation(operationId = "assignCoach", summary = "Assign (or reassign) the intake's coach (supervisors; If-Match optional; audited)")
+    @APIResponse(responseCode = "200", description = "Assigned; ETag is the intake's new version")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    public Response assignCoach(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull CoachAssignmentRequest request) {
+        Intake intake = intakes.assignCoach(id, request.coach(), ifMatch);
+        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @Transactional
+    @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:claim")
+    @Operation(operationId = "claimIntake", summary = "Claim an intake waiting for a coach, where the tenant's triage policy allows it (audited)")
+    @APIResponse(responseCode = "200", description = "Claimed: the intake is assigned to the caller")
+    public Response claim(@PathParam("id") UUID id) {
+        Intake intake = intakes.claim(id);
+        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+    }
+
     @POST
     @Path("{id}/assignments")
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:send-instrument")
     @Operation(operationId = "assignInstrument", summary = "Send an instrument to the client, with a due date")
     @APIResponse(responseCode = "201", description = "Assigned")
     public Response assign(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -136,6 +186,7 @@ public class IntakeResource {
     @Path("{id}/screenings")
     @Transactional
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:submit-screening")
     @Operation(operationId = "submitScreening", summary = "Submit answers; the server scores them and raises risk flags")
     @APIResponse(responseCode = "201", description = "Scored")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -154,7 +205,8 @@ public class IntakeResource {
 
     @GET
     @Path("{id}/screenings")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-score")
     @Operation(operationId = "listScreenings", summary = "Scores of an intake, newest first (no answers)")
     public List<ScreeningView> screenings(@PathParam("id") UUID id) {
         return screenings.ofIntake(id).stream().map(s -> ScreeningView.of(s, List.of())).toList();
@@ -163,7 +215,8 @@ public class IntakeResource {
     @GET
     @Path("{id}/screenings/{screeningId}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Operation(operationId = "getScreeningAnswers", summary = "A screening with its answers (practitioners; audited)")
+    @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-answers")
+    @Operation(operationId = "getScreeningAnswers", summary = "A screening with its answers (the intake's assigned coach, supervisors; audited)")
     public ScreeningWithAnswers screening(@PathParam("id") UUID id, @PathParam("screeningId") UUID screeningId) {
         Screening s = screenings.withAnswers(id, screeningId);
         try {
@@ -177,6 +230,7 @@ public class IntakeResource {
     @GET
     @Path("{id}/recommendation")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-recommendation")
     @Operation(operationId = "getRecommendation", summary = "The triage recommendation and every rule that fired")
     public RecommendationView recommendation(@PathParam("id") UUID id) {
         return RecommendationView.of(decisions.recommend(id));
@@ -185,6 +239,7 @@ public class IntakeResource {
     @POST
     @Path("{id}/decision")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:decide")
     @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
     @APIResponse(responseCode = "201", description = "Decided; intake.decided is published")
     @APIResponse(responseCode = "409", description = "Already decided")
@@ -200,6 +255,7 @@ public class IntakeResource {
     @POST
     @Path("{id}/risk-flags")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:raise-risk-flag")
     @Operation(operationId = "raiseRiskFlag", summary = "Raise a risk flag by hand; risk-flag.raised is published")
     @APIResponse(responseCode = "201", description = "Raised")
     public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {

@@ -51,6 +51,13 @@ public final class IntakeViews {
         }
     }
 
+    public record CoachAssignmentRequest(@NotBlank @Size(max = 200) String coach) {
+    }
+
+    /** What a coach may see of an intake before it is theirs: no names, concerns, outcomes or answers. */
+    public record TriageCard(UUID id, String status, Instant createdAt, boolean openRiskFlags, Pathway recommendedPathway) {
+    }
+
     public record CreateAssignmentRequest(@NotBlank String instrument, LocalDate dueDate) {
     }
 

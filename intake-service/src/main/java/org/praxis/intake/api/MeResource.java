@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
 import org.praxis.intake.domain.Intakes;
@@ -26,6 +28,7 @@ public class MeResource {
     @GET
     @Path("assignments")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "assignment:view")
     @Operation(operationId = "listMyAssignments", summary = "Instruments waiting for the signed-in client, soonest due first")
     public List<AssignmentView> assignments() {
         return intakes.myOpenAssignments().stream().map(AssignmentView::of).toList();

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.MoveRiskFlagRequest;
@@ -40,7 +42,8 @@ public class RiskFlagResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches their clients' (audited)")
+    @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
+    @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
     public Page<RiskFlagView> queue(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                     @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -51,6 +54,7 @@ public class RiskFlagResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(operationId = "getRiskFlag", summary = "A risk flag with every step and note (audited)")
     public Response get(@PathParam("id") UUID id) {
         RiskFlag flag = riskFlags.read(id);
@@ -61,6 +65,7 @@ public class RiskFlagResource {
     @Path("{id}/transitions")
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:move")
     @Operation(operationId = "moveRiskFlag", summary = "Move a flag to acknowledged, actioned or closed, with a note")
     @APIResponse(responseCode = "200", description = "Moved; risk-flag.status-changed is published")
     @APIResponse(responseCode = "409", description = "Not a transition the lifecycle allows")

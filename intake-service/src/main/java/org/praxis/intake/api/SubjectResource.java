@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
 import org.praxis.intake.api.IntakeViews.DecisionView;
@@ -40,6 +42,7 @@ public class SubjectResource {
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
     @Operation(operationId = "exportSubject", summary = "Export everything held about a person (admin; audited)")
     public SubjectExport export(@PathParam("subject") String subject) {
         SubjectRecords.Export e = records.export(subject);

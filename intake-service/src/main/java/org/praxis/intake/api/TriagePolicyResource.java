@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.domain.TriagePolicies;
@@ -37,14 +39,16 @@ public class TriagePolicyResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(operationId = "getTriagePolicy", summary = "The thresholds triage uses in this tenant")
+    @Extension(name = AccessMatrix.EXTENSION, value = "triage-policy:view")
+    @Operation(operationId = "getTriagePolicy", summary = "The thresholds triage uses in this tenant, and whether coaches may claim waiting intakes")
     public Response get() {
-        TriagePolicies.Current current = policies.current();
+        TriagePolicies.Current current = policies.read();
         return Response.ok(PolicyView.of(current)).tag(ETags.of(current.revision())).build();
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "triage-policy:replace")
     @Operation(operationId = "replaceTriagePolicy", summary = "Replace the tenant's thresholds (If-Match required)")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -41,10 +43,19 @@ public class Decisions {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies access;
 
     public Triage.Recommendation recommend(UUID intakeId) {
-        intakes.practisable(intakeId);
+        intakes.require(intakeId, IntakePolicy.Action.VIEW_RECOMMENDATION);
         return recommendation(intakeId);
+    }
+
+    /** For a triage card: the recommendation once there is something to recommend from, else null. */
+    public Triage.Recommendation recommendationIfScreened(UUID intakeId) {
+        boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
+                .setMaxResults(1).getResultList().isEmpty();
+        return screened || !riskFlags.openCodes(intakeId).isEmpty() ? recommendation(intakeId) : null;
     }
 
     private Triage.Recommendation recommendation(UUID intakeId) {
@@ -59,7 +70,12 @@ public class Decisions {
 
     @Transactional
     public Decision decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
-        Intake intake = intakes.practisable(intakeId);
+        Intake intake = intakes.require(intakeId, IntakePolicy.Action.DECIDE);
+        Decision named = new Decision();
+        named.tenantId = intake.tenantId;
+        named.intakeId = intake.id;
+        named.practitionerId = practitionerId;
+        access.decision().requireRecord(callerContext.caller(), named);
         if (tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId)).getResultList().size() > 0) {
             throw ProblemException.conflict("This intake has been decided already.");
         }

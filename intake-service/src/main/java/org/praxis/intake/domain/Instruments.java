@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.security.CallerContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,6 +68,7 @@ public class Instruments {
     /** Publishes the next version of a tenant instrument; earlier versions stay as they were. */
     @Transactional
     public Instrument publish(String code, Definition d) {
+        new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.PUBLISH);
         Number latest = (Number) em.createNativeQuery("select coalesce(max(version), 0) from tenant_instrument"
                 + " where tenant_id = ?1 and code = ?2").setParameter(1, callerContext.tenantId()).setParameter(2, code)
                 .getSingleResult();

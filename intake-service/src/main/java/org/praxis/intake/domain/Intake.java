@@ -30,6 +30,9 @@ public class Intake {
     public String hopedForOutcomes;
     public String sponsorOrganisation;
     public String assignedCoach;
+    /** Who assigned the coach (a supervisor, or the coach who claimed the intake) and when; null when opened so. */
+    public String assignedBy;
+    public Instant assignedAt;
     public String status;
     public String createdBy;
     public Instant createdAt;

@@ -21,7 +21,9 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
+import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
 
 /** Opening intakes, finding them for the caller, and sending instruments to the client. */
@@ -39,6 +41,8 @@ public class Intakes {
     AuditLog audit;
     @Inject
     Instruments instruments;
+    @Inject
+    Policies policies;
 
     public record NewIntake(String clientSubject, String displayName, String presentingConcerns,
                             String hopedForOutcomes, String sponsorOrganisation, String assignedCoach) {
@@ -47,28 +51,19 @@ public class Intakes {
     @Transactional
     public Intake open(NewIntake request) {
         Caller caller = callerContext.caller();
+        IntakePolicy policy = policies.intake();
         Intake intake = new Intake();
         intake.id = UUID.randomUUID();
         intake.tenantId = caller.tenantId();
         intake.clientSubject = request.clientSubject();
         intake.assignedCoach = request.assignedCoach();
-        if (caller.hasRole(Roles.CLIENT) && !caller.hasAnyRole(Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN)) {
-            // A client opens an intake for themselves only, and does not choose their coach.
-            if (request.clientSubject() != null && !request.clientSubject().equals(caller.subject())) {
-                throw ProblemException.unprocessable("A client can open an intake only for themselves",
-                        List.of(new Problem.FieldError("clientSubject", "must be your own subject or empty")));
-            }
-            intake.clientSubject = caller.subject();
-            intake.assignedCoach = null;
-        } else if (caller.hasRole(Roles.COACH) && !caller.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
-                && intake.assignedCoach == null) {
-            intake.assignedCoach = caller.subject();
-        }
+        IntakePolicy.fillIn(caller, intake);
+        intake.status = Intake.OPEN;
+        policy.requireOpen(caller, intake);
         intake.displayName = request.displayName();
         intake.presentingConcerns = request.presentingConcerns();
         intake.hopedForOutcomes = request.hopedForOutcomes();
         intake.sponsorOrganisation = request.sponsorOrganisation();
-        intake.status = Intake.OPEN;
         intake.createdBy = caller.subject();
         intake.createdAt = Instant.now();
         em.persist(intake);
@@ -81,20 +76,12 @@ public class Intakes {
 
     /** The intake if the caller may see it; otherwise 404, as if it did not exist. */
     public Intake readable(UUID id) {
-        Intake intake = tenant.get(Intake.class, id, "Intake");
-        if (!IntakeAccess.canRead(callerContext.caller(), intake)) {
-            throw ProblemException.notFound("Intake " + id);
-        }
-        return intake;
+        return policies.intake().requireView(callerContext.caller(), tenant.get(Intake.class, id, "Intake"), id);
     }
 
-    /** For operations only practitioners do: 404 to whoever cannot see it, 403 to a reader who may not act. */
-    public Intake practisable(UUID id) {
-        Intake intake = readable(id);
-        if (!IntakeAccess.canPractise(callerContext.caller(), intake)) {
-            throw ProblemException.forbidden("Only the intake's coach or a supervisor may do this.");
-        }
-        return intake;
+    /** The intake for {@code action}: 404 to whoever cannot see it, 403 to a reader who may not act. */
+    public Intake require(UUID id, IntakePolicy.Action action) {
+        return policies.intake().require(callerContext.caller(), action, tenant.get(Intake.class, id, "Intake"), id);
     }
 
     /** Reading the presenting concerns is reading personal health information: audited. */
@@ -109,14 +96,7 @@ public class Intakes {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)) {
-            if (caller.hasRole(Roles.COACH)) {
-                where.add("(e.assignedCoach = :me or e.assignedCoach is null)");
-            } else {
-                where.add("e.clientSubject = :me");
-            }
-            params.put("me", caller.subject());
-        }
+        where.add("(" + policies.intake().listFilter(caller, params) + ")");
         if (status != null) {
             where.add("e.status = :status");
             params.put("status", status);
@@ -128,9 +108,48 @@ public class Intakes {
         return tenant.page(Intake.class, where, params, page, "e.createdAt");
     }
 
+    /** Intakes waiting for assignment whose triage card the caller may see, newest first. */
+    public List<Intake> triageQueue(PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("(" + policies.intake().triageQueueFilter(callerContext.caller(), params) + ")");
+        return tenant.page(Intake.class, where, params, page, "e.createdAt");
+    }
+
+    /** A supervisor assigns (or reassigns) the intake's coach: recorded on the intake and audited. */
+    @Transactional
+    public Intake assignCoach(UUID id, String coach, String ifMatch) {
+        Caller caller = callerContext.caller();
+        Intake intake = policies.intake().requireReachable(caller, IntakePolicy.Action.ASSIGN_COACH,
+                tenant.get(Intake.class, id, "Intake"), id);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, intake.version);
+        }
+        return setCoach(intake, coach, "assign-coach");
+    }
+
+    /** A coach claims a waiting intake where the tenant allows it: the intake becomes theirs; audited. */
+    @Transactional
+    public Intake claim(UUID id) {
+        Caller caller = callerContext.caller();
+        Intake intake = policies.intake().requireReachable(caller, IntakePolicy.Action.CLAIM,
+                tenant.get(Intake.class, id, "Intake"), id);
+        return setCoach(intake, caller.subject(), "claim");
+    }
+
+    private Intake setCoach(Intake intake, String coach, String action) {
+        String previous = intake.assignedCoach;
+        intake.assignedCoach = coach;
+        intake.assignedBy = callerContext.subject();
+        intake.assignedAt = Instant.now();
+        em.flush();
+        audit.record(action, "intake", intake.id, previous == null ? null : "reassigned");
+        return intake;
+    }
+
     @Transactional
     public Assignment assign(UUID intakeId, String instrumentCode, LocalDate dueDate) {
-        Intake intake = practisable(intakeId);
+        Intake intake = require(intakeId, IntakePolicy.Action.SEND_INSTRUMENT);
         if (intake.clientSubject == null) {
             throw ProblemException.unprocessable("The intake's person has no account to send an instrument to",
                     List.of(new Problem.FieldError("clientSubject", "the intake has none")));
@@ -151,8 +170,12 @@ public class Intakes {
         return a;
     }
 
+    /** The caller's open assignments (the assignment policy's list filter), soonest due first. */
     public List<Assignment> myOpenAssignments() {
-        return tenant.select(Assignment.class, "e.clientSubject = :me and e.status = :open", "e.dueDate asc, e.createdAt asc",
-                Map.of("me", callerContext.subject(), "open", Assignment.OPEN)).setMaxResults(200).getResultList();
+        Map<String, Object> params = new HashMap<>();
+        String visible = policies.assignment().listFilter(callerContext.caller(), params);
+        params.put("open", Assignment.OPEN);
+        return tenant.select(Assignment.class, "(" + visible + ") and e.status = :open", "e.dueDate asc, e.createdAt asc",
+                params).setMaxResults(200).getResultList();
     }
 }

@@ -20,7 +20,9 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
+import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.platform.web.PageRequest;
 
 /** Raising risk flags (by an item or by hand) and moving them raised → acknowledged → actioned → closed. */
@@ -38,6 +40,8 @@ public class RiskFlags {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     /** Joins the caller's transaction; publishes {@code risk-flag.raised} through the outbox at once. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,12 +68,13 @@ public class RiskFlags {
 
     @Transactional
     public RiskFlag raiseByHand(UUID intakeId, String code, String level, String note) {
-        return raise(intakes.practisable(intakeId), null, code, level, "manual", note);
+        return raise(intakes.require(intakeId, IntakePolicy.Action.RAISE_RISK_FLAG), null, code, level, "manual", note);
     }
 
     @Transactional
     public RiskFlag move(UUID flagId, String status, String note) {
-        RiskFlag flag = practisable(flagId);
+        RiskFlag flag = policies.riskFlag().require(callerContext.caller(), RiskFlagPolicy.Action.MOVE,
+                tenant.get(RiskFlag.class, flagId, "Risk flag"), flagId);
         if (!RiskFlag.isKnownStatus(status)) {
             throw ProblemException.unprocessable("Unknown status " + status,
                     List.of(new Problem.FieldError("status", "must be acknowledged, actioned or closed")));
@@ -85,10 +90,11 @@ public class RiskFlags {
         return flag;
     }
 
-    /** A flag with its steps and notes: practitioners of the intake only, audited. */
+    /** A flag with its steps and notes: as the risk-flag policy says, audited. */
     @Transactional
     public RiskFlag read(UUID flagId) {
-        RiskFlag flag = practisable(flagId);
+        RiskFlag flag = policies.riskFlag().requireView(callerContext.caller(), tenant.get(RiskFlag.class, flagId, "Risk flag"),
+                flagId);
         audit.record("read", "risk-flag", flag.id, null);
         return flag;
     }
@@ -104,10 +110,7 @@ public class RiskFlags {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            where.add("e.intakeId in (select i.id from Intake i where i.tenantId = :tenant and i.assignedCoach = :me)");
-            params.put("me", caller.subject());
-        }
+        where.add("(" + policies.riskFlag().listFilter(caller, params) + ")");
         if (status != null) {
             where.add("e.status = :status");
             params.put("status", status);
@@ -120,16 +123,6 @@ public class RiskFlags {
     public List<String> openCodes(UUID intakeId) {
         return tenant.select(RiskFlag.class, "e.intakeId = :intake and e.status in :open", "e.raisedAt asc",
                 Map.of("intake", intakeId, "open", RiskFlag.OPEN)).getResultList().stream().map(f -> f.code).toList();
-    }
-
-    private RiskFlag practisable(UUID flagId) {
-        RiskFlag flag = tenant.get(RiskFlag.class, flagId, "Risk flag");
-        try {
-            intakes.practisable(flag.intakeId);
-        } catch (ProblemException e) {
-            throw ProblemException.notFound("Risk flag " + flagId);
-        }
-        return flag;
     }
 
     private void addStep(RiskFlag flag, String note) {

@@ -1,6 +1,7 @@
 package org.praxis.intake.domain;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
+import org.praxis.intake.domain.access.ScreeningPolicy;
 import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -48,6 +52,8 @@ public class Screenings {
     TriagePolicies policies;
     @Inject
     Instruments instruments;
+    @Inject
+    Policies access;
 
     public record Submitted(Screening screening, List<RiskFlag> flags) {
     }
@@ -55,10 +61,7 @@ public class Screenings {
     @Transactional
     public Submitted submit(UUID intakeId, String instrumentCode, Map<String, Integer> answers) {
         Caller caller = callerContext.caller();
-        Intake intake = intakes.readable(intakeId);
-        if (!IntakeAccess.canSubmitScreening(caller, intake)) {
-            throw ProblemException.forbidden("Only the client or their practitioner may submit a screening.");
-        }
+        Intake intake = intakes.require(intakeId, IntakePolicy.Action.SUBMIT_SCREENING);
         Instrument instrument = policies.forTenant(instruments.require(instrumentCode));
         Score score;
         try {
@@ -100,20 +103,22 @@ public class Screenings {
                 });
     }
 
+    /** The scores of an intake the caller sees (404 otherwise), filtered by the screening policy. */
     public List<Screening> ofIntake(UUID intakeId) {
         intakes.readable(intakeId);
-        return tenant.select(Screening.class, "e.intakeId = :intake", "e.scoredAt desc, e.id desc",
-                Map.of("intake", intakeId)).setMaxResults(500).getResultList();
+        Map<String, Object> params = new HashMap<>();
+        String visible = access.screening().listFilter(callerContext.caller(), params);
+        params.put("intake", intakeId);
+        return tenant.select(Screening.class, "e.intakeId = :intake and (" + visible + ")", "e.scoredAt desc, e.id desc",
+                params).setMaxResults(500).getResultList();
     }
 
-    /** A screening with its answers: practitioners only, and every read is audited. */
+    /** A screening with its answers: as the screening policy says, and every read is audited. */
     @Transactional
     public Screening withAnswers(UUID intakeId, UUID screeningId) {
-        intakes.practisable(intakeId);
-        Screening s = tenant.get(Screening.class, screeningId, "Screening");
-        if (!s.intakeId.equals(intakeId)) {
-            throw ProblemException.notFound("Screening " + screeningId);
-        }
+        Screening s = tenant.find(Screening.class, screeningId).filter(found -> found.intakeId.equals(intakeId))
+                .orElseThrow(() -> ProblemException.notFound("Screening " + screeningId));
+        access.screening().require(callerContext.caller(), ScreeningPolicy.Action.VIEW_ANSWERS, s, screeningId);
         audit.record("read-answers", "screening", s.id, null);
         return s;
     }

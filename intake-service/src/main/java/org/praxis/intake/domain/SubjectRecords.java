@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.events.IntakeEvents;
+import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -31,6 +33,8 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    CallerContext callerContext;
 
     public record Export(String subject, List<Intake> intakes, List<Assignment> assignments, List<Screening> screenings,
                          List<RiskFlag> riskFlags, List<RiskFlagStep> riskFlagSteps, List<Decision> decisions) {
@@ -38,6 +42,7 @@ public class SubjectRecords implements SubjectErasure {
 
     @Transactional
     public Export export(String subject) {
+        new SubjectExportPolicy().requireAllowed(callerContext.caller(), SubjectExportPolicy.Action.EXPORT);
         List<Intake> intakes = intakesOf(subject);
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         List<RiskFlag> flags = byIntake(RiskFlag.class, ids);

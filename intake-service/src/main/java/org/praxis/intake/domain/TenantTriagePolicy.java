@@ -22,6 +22,7 @@ public class TenantTriagePolicy {
     public int gad7Monitoring;
     public int wsasMonitoring;
     public int screenPositiveThreshold;
+    public boolean coachesMayClaim;
     public String updatedBy;
     public Instant updatedAt;
     @Version
@@ -30,6 +31,6 @@ public class TenantTriagePolicy {
 
     public TriagePolicy toPolicy() {
         return new TriagePolicy(phq9Therapy, gad7Therapy, phq9Integrated, gad7Integrated, phq9Monitoring, gad7Monitoring,
-                wsasMonitoring, screenPositiveThreshold);
+                wsasMonitoring, screenPositiveThreshold, coachesMayClaim);
     }
 }

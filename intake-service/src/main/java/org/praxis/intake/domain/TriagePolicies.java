@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
@@ -28,6 +29,12 @@ public class TriagePolicies {
     public record Current(TriagePolicy policy, long revision) {
     }
 
+    /** The settings as a caller reads them through the API. */
+    public Current read() {
+        new TriageSettingsPolicy().requireAllowed(callerContext.caller(), TriageSettingsPolicy.Action.VIEW);
+        return current();
+    }
+
     public Current current() {
         TenantTriagePolicy stored = em.find(TenantTriagePolicy.class, callerContext.tenantId());
         return stored == null ? new Current(TriagePolicy.defaults(), 0) : new Current(stored.toPolicy(), stored.version + 1);
@@ -35,6 +42,7 @@ public class TriagePolicies {
 
     @Transactional
     public Current replace(TriagePolicy policy, String ifMatch) {
+        new TriageSettingsPolicy().requireAllowed(callerContext.caller(), TriageSettingsPolicy.Action.REPLACE);
         try {
             policy.check();
         } catch (IllegalArgumentException e) {
@@ -54,6 +62,7 @@ public class TriagePolicies {
         stored.gad7Monitoring = policy.gad7Monitoring();
         stored.wsasMonitoring = policy.wsasMonitoring();
         stored.screenPositiveThreshold = policy.screenPositiveThreshold();
+        stored.coachesMayClaim = policy.coachesMayClaim();
         stored.updatedBy = callerContext.subject();
         stored.updatedAt = Instant.now();
         stored = em.merge(stored);

@@ -2,12 +2,15 @@ package org.praxis.intake.domain;
 
 /**
  * A tenant's triage thresholds; {@link #defaults()} are DESIGN.md's. Each threshold is "at or above".
+ * {@code coachesMayClaim}: whether a coach may claim an intake waiting for assignment (default false:
+ * only supervisors assign).
  */
 public record TriagePolicy(int phq9Therapy, int gad7Therapy, int phq9Integrated, int gad7Integrated,
-                           int phq9Monitoring, int gad7Monitoring, int wsasMonitoring, int screenPositiveThreshold) {
+                           int phq9Monitoring, int gad7Monitoring, int wsasMonitoring, int screenPositiveThreshold,
+                           boolean coachesMayClaim) {
 
     public static TriagePolicy defaults() {
-        return new TriagePolicy(15, 15, 10, 10, 5, 5, 10, 3);
+        return new TriagePolicy(15, 15, 10, 10, 5, 5, 10, 3, false);
     }
 
     /** Thresholds must keep their order, or a severe score could recommend less than a moderate one. */

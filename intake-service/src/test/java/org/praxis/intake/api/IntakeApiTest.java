@@ -125,7 +125,8 @@ class IntakeApiTest {
         String mine = openIntake(coach, client.subject());
         as(coach).when().get("/v1/intakes/" + mine).then().statusCode(200);
         as(supervisor).when().get("/v1/intakes/" + mine).then().statusCode(200);
-        as(admin).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        // Changed by issue 16: admins reach clinical content only through the recorded subject export.
+        as(admin).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
         as(client).when().get("/v1/intakes/" + mine).then().statusCode(200);
         as(otherCoach).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
         as(Tokens.anyone().tenant(tenant).roles("client")).when().get("/v1/intakes/" + mine).then().statusCode(404);
@@ -353,7 +354,8 @@ class IntakeApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner) == 1);
         String id = openIntake(coach, client.subject());
-        as(coach).body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
+        // Changed by issue 16: a coach names only themselves, so a supervisor names the practitioner here.
+        as(supervisor).body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
                 .when().post("/v1/intakes/" + id + "/decision").then()
                 .statusCode(422).body("errors.field", hasItem("practitionerId"));
     }

@@ -74,7 +74,7 @@ class TriageTest {
 
     @Test
     void aTenantPolicyMovesTheThresholds() {
-        TriagePolicy cautious = new TriagePolicy(12, 12, 8, 8, 3, 3, 8, 3);
+        TriagePolicy cautious = new TriagePolicy(12, 12, 8, 8, 3, 3, 8, 3, false);
         assertEquals(Pathway.THERAPY, Triage.recommend(List.of(new ScoreSummary("PHQ-9", 12, "moderate")), List.of(), cautious).pathway());
     }
 }

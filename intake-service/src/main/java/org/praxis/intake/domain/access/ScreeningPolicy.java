@@ -1,0 +1,59 @@
+package org.praxis.intake.domain.access;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.praxis.intake.domain.Intake;
+import org.praxis.intake.domain.Screening;
+import org.praxis.platform.access.AccessRules;
+import org.praxis.platform.access.Criterion;
+import org.praxis.platform.access.Field;
+import org.praxis.platform.access.Policy;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.Roles;
+
+/**
+ * Scores and answers of an intake's screenings. The scores reach the intake's client, its assigned
+ * coach and supervisors; the answers only its assigned coach and supervisors (every read audited).
+ * A coach of an intake waiting for assignment reaches neither. Admins: only through the subject export.
+ */
+public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Action, ScreeningPolicy.Relation> {
+
+    public enum Action { VIEW_SCORE, VIEW_ANSWERS }
+
+    public enum Relation {
+        /** The screening's intake is the caller's own. */
+        OWN_INTAKE,
+        /** The screening's intake is assigned to the caller. */
+        ASSIGNED_INTAKE,
+        ANY_IN_TENANT
+    }
+
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of("screening", Action.class, Relation.class)
+            .allow(Action.VIEW_SCORE, Roles.CLIENT, Relation.OWN_INTAKE)
+            .allow(Action.VIEW_SCORE, Roles.COACH, Relation.ASSIGNED_INTAKE)
+            .allow(Action.VIEW_SCORE, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_ANSWERS, Roles.COACH, Relation.ASSIGNED_INTAKE)
+            .allow(Action.VIEW_ANSWERS, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .audit(Action.VIEW_ANSWERS, "read-answers")
+            .build();
+
+    public static final Field<Screening, UUID> INTAKE = Field.of("intakeId", s -> s.intakeId);
+
+    private final Function<UUID, Intake> intakes;
+
+    /** @param intakes loads a screening's intake (same tenant) */
+    public ScreeningPolicy(Function<UUID, Intake> intakes) {
+        super(RULES, Action.VIEW_SCORE, "Screening");
+        this.intakes = intakes;
+    }
+
+    @Override
+    protected Criterion<Screening> relation(Relation relation, Caller caller) {
+        return switch (relation) {
+            case OWN_INTAKE -> Criterion.via(INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.CLIENT.is(caller.subject()));
+            case ASSIGNED_INTAKE -> Criterion.via(INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.COACH.is(caller.subject()));
+            case ANY_IN_TENANT -> Criterion.all();
+        };
+    }
+}
