@@ -20,11 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.Assessment;
 import org.praxis.assessment.domain.Assessments;
 import org.praxis.assessment.domain.Rating;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 
@@ -72,6 +74,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
     @Operation(operationId = "getAssessment", summary = "An assessment with self and assessor ratings side by side")
     public Response get(@PathParam("id") UUID id) {
         Assessment a = assessments.readable(id);
@@ -81,6 +84,7 @@ public class AssessmentResource {
     @POST
     @Path("{id}/self-ratings")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-self")
     @Operation(operationId = "rateSelf", summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
@@ -91,6 +95,7 @@ public class AssessmentResource {
     @POST
     @Path("{id}/assessor-ratings")
     @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-as-assessor")
     @Operation(operationId = "rateAsAssessor", summary = "The practitioner's supervisor rates one competence as assessor")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
@@ -101,6 +106,7 @@ public class AssessmentResource {
     @POST
     @Path("{id}/completion")
     @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:complete")
     @Operation(operationId = "completeAssessment", summary = "The supervisor completes the cycle: ratings freeze, eligibility is recomputed")
     @APIResponse(responseCode = "409", description = "Already completed")
     public Response complete(@PathParam("id") UUID id) {

@@ -17,12 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.BuiltInFramework;
+import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.assessment.domain.Frameworks;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class FrameworkResource {
     @Inject
     Frameworks frameworks;
+    @Inject
+    AccessPolicies policies;
 
     public record FrameworkSummary(String code, int version, String title, boolean builtIn, int items) {
         static FrameworkSummary of(CompetenceFramework f) {
@@ -55,34 +61,41 @@ public class FrameworkResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "framework:view")
     @Operation(operationId = "listFrameworks", summary = "The latest version of every framework the tenant can use")
     public List<FrameworkSummary> list() {
-        return frameworks.latest().stream().map(FrameworkSummary::of).toList();
+        FrameworkPolicy policy = policies.framework();
+        return frameworks.latest().stream().filter(f -> policy.canView(policies.caller(), f)).map(FrameworkSummary::of).toList();
     }
 
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "framework:view")
     @Operation(operationId = "getFramework", summary = "A framework version as a tree of coded items (latest unless ?version=)")
     public FrameworkView get(@PathParam("code") String code, @QueryParam("version") Integer version) {
-        return FrameworkView.of(frameworks.get(code, version));
+        return FrameworkView.of(policies.framework().requireView(policies.caller(), frameworks.get(code, version), code));
     }
 
     @GET
     @Path("{code}/versions/{version}/case")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "framework:export-case")
     @Operation(operationId = "exportFrameworkAsCase", summary = "Export a framework version as 1EdTech CASE JSON")
     public JsonNode export(@PathParam("code") String code, @PathParam("version") int version) {
-        return CaseDocuments.write(frameworks.get(code, version));
+        return CaseDocuments.write(policies.framework().require(policies.caller(), FrameworkPolicy.Action.EXPORT_CASE,
+                frameworks.get(code, version), code));
     }
 
     @POST
     @Path("{code}/versions")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "framework:import")
     @Operation(operationId = "importFramework", summary = "Import a CASE JSON document as the framework's next version (immutable once published)")
     @APIResponse(responseCode = "201", description = "Published")
     @APIResponse(responseCode = "422", description = "The document is malformed; every problem is named and nothing is stored")
     public Response publish(@PathParam("code") String code, @NotNull JsonNode document) {
+        policies.framework().requireAllowed(policies.caller(), FrameworkPolicy.Action.IMPORT);
         CompetenceFramework f = frameworks.publish(code, document);
         return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version())).entity(FrameworkView.of(f)).build();
     }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
@@ -48,6 +50,9 @@ import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.assessment.domain.Registration;
 import org.praxis.assessment.domain.Settings;
 import org.praxis.assessment.domain.SupervisionSession;
+import org.praxis.assessment.domain.Verifications;
+import org.praxis.assessment.domain.access.PractitionerPolicy;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
@@ -73,6 +78,8 @@ public class PractitionerResource {
     Frameworks frameworks;
     @Inject
     IdempotencyKeys idempotency;
+    @Inject
+    Verifications verifications;
 
     public record ProfileBody(@Size(max = 200) String subject, @NotBlank @Size(max = 200) String displayName,
                               @Size(max = 10) List<@Pattern(regexp = "coach|therapist|supervisor|assessor") String> roles) {
@@ -82,9 +89,10 @@ public class PractitionerResource {
     }
 
     public record RegistrationView(UUID id, String kind, String body, String number, LocalDate expiresOn, boolean current,
-                                   long version) {
+                                   String verifiedBy, Instant verifiedAt, long version) {
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.id, r.kind, r.body, r.number, r.expiresOn, r.isCurrentOn(Eligibility.today()), r.version);
+            return new RegistrationView(r.id, r.kind, r.body, r.number, r.expiresOn, r.isCurrentOn(Eligibility.today()),
+                    r.verifiedBy, r.verifiedAt, r.version);
         }
     }
 
@@ -100,35 +108,42 @@ public class PractitionerResource {
                                  @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
     }
 
-    public record EvidenceBody(@NotBlank String kind, @NotNull LocalDate occurredOn, @Size(max = 5000) String description,
-                               @Size(max = 100) List<@NotBlank String> competences, @Min(1) @Max(100000) Integer minutes,
+    /** Bounds: at most 12 hours (720 minutes) per entry, on a day that is not in the future. */
+    public record EvidenceBody(@NotBlank String kind, @NotNull @PastOrPresent LocalDate occurredOn,
+                               @Size(max = 5000) String description,
+                               @Size(max = 100) List<@NotBlank String> competences,
+                               @Min(1) @Max(PractiseRecords.MAX_ENTRY_MINUTES) Integer minutes,
                                @Size(max = 20) List<@Valid AttachmentBody> attachments) {
     }
 
     public record EvidenceView(UUID id, String kind, LocalDate occurredOn, String description, List<String> competences,
                                Integer minutes, UUID sourceSessionId, List<PractiseRecords.Attachment> attachments,
-                               String recordedBy, Instant recordedAt) {
+                               String recordedBy, Instant recordedAt, String verifiedBy, Instant verifiedAt) {
         static EvidenceView of(PractiseRecords.EvidenceWithAttachments w) {
             Evidence e = w.evidence();
             return new EvidenceView(e.id, e.kind, e.occurredOn, e.description, e.competences, e.minutes, e.sourceSessionId,
                     w.attachments().stream().map(a -> new PractiseRecords.Attachment(a.url, a.sha256)).toList(),
-                    e.recordedBy, e.recordedAt);
+                    e.recordedBy, e.recordedAt, e.verifiedBy, e.verifiedAt);
         }
     }
 
-    public record SupervisionBody(@NotNull LocalDate heldOn, @NotNull @Min(1) @Max(1440) Integer durationMinutes,
+    /** Bounds: at most 8 hours (480 minutes) per session, held on a day that is not in the future. */
+    public record SupervisionBody(@NotNull @PastOrPresent LocalDate heldOn,
+                                  @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES) Integer durationMinutes,
                                   @Size(max = 100) List<@NotBlank String> competences, @Size(max = 5000) String notes) {
     }
 
     public record SupervisionView(UUID id, String superviseeId, String supervisorId, LocalDate heldOn, int durationMinutes,
-                                  List<String> competences, String notes, String recordedBy) {
+                                  List<String> competences, String notes, String recordedBy, String verifiedBy,
+                                  Instant verifiedAt) {
         static SupervisionView of(SupervisionSession s) {
             return new SupervisionView(s.id, s.superviseeId, s.supervisorId, s.heldOn, s.durationMinutes, s.competences, s.notes,
-                    s.recordedBy);
+                    s.recordedBy, s.verifiedBy, s.verifiedAt);
         }
     }
 
-    public record SupervisionLog(List<SupervisionView> sessions, int totalMinutes, double totalHours) {
+    /** {@code verifiedMinutes}: the part of the total that counts toward eligibility. */
+    public record SupervisionLog(List<SupervisionView> sessions, int totalMinutes, double totalHours, int verifiedMinutes) {
     }
 
     public record OpenAssessmentBody(@Size(max = 64) String frameworkCode, @Min(1) Integer frameworkVersion) {
@@ -165,6 +180,7 @@ public class PractitionerResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:create")
     @Operation(operationId = "createPractitioner", summary = "Create a profile: a practitioner their own, an admin anyone's")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The practitioner already has a profile")
@@ -177,6 +193,7 @@ public class PractitionerResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view")
     @Operation(operationId = "listPractitioners", summary = "Admins: every profile; supervisors: their supervisees and themselves; coaches: themselves")
     public Page<PractitionerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -187,6 +204,7 @@ public class PractitionerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view")
     @Operation(operationId = "getPractitioner", summary = "One profile with its registrations; ETag is its version")
     public Response get(@PathParam("id") String id) {
         Practitioner p = practitioners.visible(id);
@@ -196,6 +214,7 @@ public class PractitionerResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:update")
     @Operation(operationId = "updatePractitioner", summary = "Change name and roles (the practitioner or an admin; If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -207,6 +226,7 @@ public class PractitionerResource {
     @PUT
     @Path("{id}/supervisor")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:assign-supervisor")
     @Operation(operationId = "assignSupervisor", summary = "Name the practitioner's supervisor (admin; If-Match required); publishes practitioner.supervisor-changed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -219,6 +239,7 @@ public class PractitionerResource {
     @POST
     @Path("{id}/registrations")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:create")
     @Operation(operationId = "addRegistration", summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
     @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
     public Response register(@PathParam("id") String id, @Valid @NotNull RegistrationBody body) {
@@ -230,6 +251,7 @@ public class PractitionerResource {
     @PUT
     @Path("{id}/registrations/{registrationId}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:update")
     @Operation(operationId = "updateRegistration", summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -241,8 +263,20 @@ public class PractitionerResource {
     }
 
     @POST
+    @Path("{id}/registrations/{registrationId}/verification")
+    @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:verify")
+    @Operation(operationId = "verifyRegistration", summary = "An admin (not the practitioner) verifies a registration: only verified ones count toward eligibility, which is recomputed; audited")
+    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+    @APIResponse(responseCode = "409", description = "Already verified")
+    public RegistrationView verifyRegistration(@PathParam("id") String id, @PathParam("registrationId") UUID registrationId) {
+        return RegistrationView.of(practitioners.verifyRegistration(id, registrationId));
+    }
+
+    @POST
     @Path("{id}/evidence")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "evidence:create")
     @Operation(operationId = "addEvidence", summary = "Record one's own evidence, linked to competences; attachments by URL and hash")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response addEvidence(@PathParam("id") String id, @Valid @NotNull EvidenceBody body) {
@@ -256,6 +290,7 @@ public class PractitionerResource {
     @GET
     @Path("{id}/evidence")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "evidence:view")
     @Operation(operationId = "listEvidence", summary = "The practitioner's evidence, newest first (the practitioner or their supervisor)")
     public Page<EvidenceView> evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
                                        @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -265,8 +300,21 @@ public class PractitionerResource {
     }
 
     @POST
+    @Path("{id}/evidence/{evidenceId}/verification")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "evidence:verify")
+    @Operation(operationId = "verifyEvidence", summary = "The practitioner's supervisor verifies evidence: typed-in practice hours count toward eligibility only once verified, which recomputes it; audited")
+    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+    @APIResponse(responseCode = "409", description = "Already verified")
+    public EvidenceView verifyEvidence(@PathParam("id") String id, @PathParam("evidenceId") UUID evidenceId) {
+        Evidence e = verifications.verifyEvidence(id, evidenceId);
+        return EvidenceView.of(new PractiseRecords.EvidenceWithAttachments(e, records.attachments(e.id)));
+    }
+
+    @POST
     @Path("{id}/supervision-sessions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:record")
     @Operation(operationId = "recordSupervision", summary = "Record a supervision session (the supervisee or their supervisor)")
     @APIResponse(responseCode = "201", description = "Recorded; eligibility is recomputed")
     public Response recordSupervision(@PathParam("id") String id, @Valid @NotNull SupervisionBody body) {
@@ -278,17 +326,31 @@ public class PractitionerResource {
     @GET
     @Path("{id}/supervision-sessions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:view")
     @Operation(operationId = "listSupervision", summary = "Supervision sessions and the hours they total, optionally in a period (from, to inclusive)")
     public SupervisionLog supervision(@PathParam("id") String id, @QueryParam("from") LocalDate from,
                                       @QueryParam("to") LocalDate to) {
         PractiseRecords.SupervisionTotals t = records.supervision(id, from, to);
         return new SupervisionLog(t.sessions().stream().map(SupervisionView::of).toList(), t.totalMinutes(),
-                Math.round(t.totalMinutes() / 6.0) / 10.0);
+                Math.round(t.totalMinutes() / 6.0) / 10.0,
+                t.sessions().stream().filter(s -> s.verifiedAt != null).mapToInt(s -> s.durationMinutes).sum());
+    }
+
+    @POST
+    @Path("{id}/supervision-sessions/{sessionId}/verification")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:verify")
+    @Operation(operationId = "verifySupervision", summary = "The supervisee's supervisor verifies a session the supervisee recorded: only verified sessions count toward eligibility, which is recomputed; audited")
+    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+    @APIResponse(responseCode = "409", description = "Already verified")
+    public SupervisionView verifySupervision(@PathParam("id") String id, @PathParam("sessionId") UUID sessionId) {
+        return SupervisionView.of(verifications.verifySupervision(id, sessionId));
     }
 
     @POST
     @Path("{id}/assessments")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:open")
     @Operation(operationId = "openAssessment", summary = "Open an assessment cycle against a framework version (the current one by default)")
     @APIResponse(responseCode = "201", description = "Opened")
     public Response openAssessment(@PathParam("id") String id, @Valid OpenAssessmentBody body) {
@@ -299,6 +361,7 @@ public class PractitionerResource {
     @GET
     @Path("{id}/assessments")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
     @Operation(operationId = "listAssessments", summary = "The practitioner's assessment cycles, newest first")
     public Page<AssessmentSummary> assessments(@PathParam("id") String id, @QueryParam("limit") Integer limit,
                                                @QueryParam("cursor") String cursor) {
@@ -310,6 +373,7 @@ public class PractitionerResource {
     @POST
     @Path("{id}/development-actions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "development-action:create")
     @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
     @APIResponse(responseCode = "201", description = "Added")
     public Response plan(@PathParam("id") String id, @Valid @NotNull ActionBody body) {
@@ -320,6 +384,7 @@ public class PractitionerResource {
     @POST
     @Path("{id}/development-actions/{actionId}/completion")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "development-action:complete")
     @Operation(operationId = "completeDevelopmentAction", summary = "Mark a development action done")
     @APIResponse(responseCode = "409", description = "Already done")
     public ActionView done(@PathParam("id") String id, @PathParam("actionId") UUID actionId) {
@@ -329,9 +394,10 @@ public class PractitionerResource {
     @GET
     @Path("{id}/profile")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view-competence-profile")
     @Operation(operationId = "getCompetenceProfile", summary = "Self and assessor ratings side by side per competence (never averaged), the gaps and the development plan")
     public CompetenceProfileView profile(@PathParam("id") String id) {
-        practitioners.practised(id);
+        practitioners.require(id, PractitionerPolicy.Action.VIEW_COMPETENCE_PROFILE);
         Settings.Current s = settings.current();
         Assessment latest = assessments.latestOnCurrentFramework(id).orElse(null);
         CompetenceFramework framework = latest == null ? frameworks.get(s.frameworkCode(), s.frameworkVersion())
@@ -348,9 +414,10 @@ public class PractitionerResource {
     @GET
     @Path("{id}/eligibility")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view-eligibility")
     @Operation(operationId = "getEligibility", summary = "What the practitioner is eligible for today, with every requirement met or missing")
     public EligibilityView eligibility(@PathParam("id") String id) {
-        practitioners.practised(id);
+        practitioners.require(id, PractitionerPolicy.Action.VIEW_ELIGIBILITY);
         LocalDate today = Eligibility.today();
         EligibilityRules.Result r = eligibility.evaluate(id, today);
         return new EligibilityView(id, today, r.eligibilities(), r.requirements());

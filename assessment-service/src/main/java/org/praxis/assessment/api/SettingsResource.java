@@ -18,10 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.Eligibility;
+import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.assessment.domain.Settings;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 
@@ -34,6 +38,8 @@ public class SettingsResource {
     Settings settings;
     @Inject
     Eligibility eligibility;
+    @Inject
+    AccessPolicies policies;
 
     public record SettingsBody(@NotBlank String frameworkCode, @NotNull @Min(1) Integer frameworkVersion,
                                @NotNull @Min(0) @Max(100000) Integer minPracticeHours,
@@ -50,19 +56,23 @@ public class SettingsResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "settings:view")
     @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
     public Response get() {
         Settings.Current c = settings.current();
+        policies.settings().requireView(policies.caller(), c, "of your tenant");
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
     @PUT
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "settings:replace")
     @Operation(operationId = "replaceAssessmentSettings", summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsBody body) {
+        policies.settings().require(policies.caller(), SettingsPolicy.Action.REPLACE, settings.current(), "of your tenant");
         Settings.Current c = settings.replace(body.frameworkCode(), body.frameworkVersion(), body.minPracticeHours() * 60,
                 body.minSupervisionHours() * 60, ifMatch);
         eligibility.everyone().forEach(eligibility::refresh);

@@ -11,12 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
 import org.praxis.assessment.api.PractitionerResource.ActionView;
 import org.praxis.assessment.api.PractitionerResource.RegistrationView;
 import org.praxis.assessment.api.PractitionerResource.SupervisionView;
+import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.SubjectRecords;
+import org.praxis.assessment.domain.access.SubjectExportPolicy;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 
 @Path("/v1/subjects")
@@ -25,6 +29,8 @@ import org.praxis.platform.security.Roles;
 public class SubjectResource {
     @Inject
     SubjectRecords records;
+    @Inject
+    AccessPolicies policies;
 
     public record ProfileExport(String subject, String displayName, List<String> roles, String supervisorId) {
     }
@@ -44,8 +50,10 @@ public class SubjectResource {
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "subject:export")
     @Operation(operationId = "exportSubject", summary = "Export everything held about a practitioner (admin; audited)")
     public SubjectExport export(@PathParam("subject") String subject) {
+        policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         SubjectRecords.Export e = records.export(subject);
         return new SubjectExport(e.subject(),
                 e.profile().stream().map(p -> new ProfileExport(p.subject, p.displayName, p.roles, p.supervisorId)).toList(),

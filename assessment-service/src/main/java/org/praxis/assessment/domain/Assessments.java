@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.assessment.domain.access.AssessmentPolicy;
+import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -47,10 +49,14 @@ public class Assessments {
     Settings settings;
     @Inject
     Eligibility eligibility;
+    @Inject
+    AccessPolicies policies;
 
     @Transactional
     public Assessment open(String practitioner, String frameworkCode, Integer frameworkVersion) {
-        practitioners.practised(practitioner);
+        practitioners.existing(practitioner);
+        policies.assessment().require(policies.caller(), AssessmentPolicy.Action.OPEN, AssessmentPolicy.proposed(practitioner),
+                practitioner);
         CompetenceFramework f;
         if (frameworkCode == null) {
             Settings.Current s = settings.current();
@@ -77,20 +83,18 @@ public class Assessments {
         return a;
     }
 
-    /** The assessment if the caller is its practitioner or their supervisor; otherwise 404. */
+    /** The assessment if the caller may see it ({@link AssessmentPolicy}); otherwise 404. */
     public Assessment readable(UUID id) {
-        Assessment a = tenant.get(Assessment.class, id, "Assessment");
-        Practitioner p = practitioners.find(a.practitionerId).orElse(null);
-        if (p == null || !PractitionerAccess.canRead(callerContext.caller(), p)) {
-            throw ProblemException.notFound("Assessment " + id);
-        }
-        return a;
+        Assessment a = tenant.find(Assessment.class, id).orElse(null);
+        return policies.assessment().requireView(policies.caller(), a, id);
     }
 
     public List<Assessment> list(String practitioner, PageRequest page) {
-        practitioners.practised(practitioner);
-        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p"));
+        practitioners.existing(practitioner);
+        AssessmentPolicy policy = policies.assessment();
+        policy.requireView(policies.caller(), AssessmentPolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
+        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         return tenant.page(Assessment.class, where, params, page, "e.openedAt");
     }
 
@@ -109,14 +113,9 @@ public class Assessments {
     @Transactional
     public Rating rate(UUID assessmentId, String source, String competenceCode, String level, String comment,
                        List<UUID> evidenceIds) {
-        Assessment a = readable(assessmentId);
-        Practitioner p = practitioners.find(a.practitionerId).orElseThrow();
-        boolean allowed = Rating.SELF.equals(source) ? PractitionerAccess.isSelf(callerContext.caller(), a.practitionerId)
-                : PractitionerAccess.supervises(callerContext.caller(), p);
-        if (!allowed) {
-            throw ProblemException.forbidden(Rating.SELF.equals(source) ? "Only the practitioner rates themselves."
-                    : "Only the practitioner's supervisor rates them as assessor.");
-        }
+        Assessment a = tenant.find(Assessment.class, assessmentId).orElse(null);
+        policies.assessment().require(policies.caller(), Rating.SELF.equals(source) ? AssessmentPolicy.Action.RATE_SELF
+                : AssessmentPolicy.Action.RATE_AS_ASSESSOR, a, assessmentId);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
         }
@@ -159,11 +158,8 @@ public class Assessments {
 
     @Transactional
     public Assessment complete(UUID id) {
-        Assessment a = readable(id);
-        Practitioner p = practitioners.find(a.practitionerId).orElseThrow();
-        if (!PractitionerAccess.supervises(callerContext.caller(), p)) {
-            throw ProblemException.forbidden("Only the practitioner's supervisor completes an assessment.");
-        }
+        Assessment a = tenant.find(Assessment.class, id).orElse(null);
+        policies.assessment().require(policies.caller(), AssessmentPolicy.Action.COMPLETE, a, id);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is already completed.");
         }
@@ -184,7 +180,9 @@ public class Assessments {
 
     @Transactional
     public DevelopmentAction plan(String practitioner, String competenceCode, String action, LocalDate dueOn) {
-        practitioners.practised(practitioner);
+        practitioners.existing(practitioner);
+        policies.developmentAction().require(policies.caller(), DevelopmentActionPolicy.Action.CREATE,
+                DevelopmentActionPolicy.proposed(practitioner), practitioner);
         Settings.Current s = settings.current();
         if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
             throw ProblemException.unprocessable("Unknown competence",
@@ -206,10 +204,9 @@ public class Assessments {
 
     @Transactional
     public DevelopmentAction markDone(String practitioner, UUID actionId) {
-        practitioners.practised(practitioner);
         DevelopmentAction d = tenant.select(DevelopmentAction.class, "e.id = :id and e.practitionerId = :p", null,
-                Map.of("id", actionId, "p", practitioner)).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Development action " + actionId));
+                Map.of("id", actionId, "p", practitioner)).getResultStream().findFirst().orElse(null);
+        policies.developmentAction().require(policies.caller(), DevelopmentActionPolicy.Action.COMPLETE, d, actionId);
         if (d.doneAt != null) {
             throw ProblemException.conflict("The action is already done.");
         }
@@ -217,8 +214,11 @@ public class Assessments {
         return d;
     }
 
+    /** The practitioner's development plan, as far as the caller may see it. */
     public List<DevelopmentAction> plan(String practitioner) {
-        return tenant.select(DevelopmentAction.class, "e.practitionerId = :p", "e.dueOn, e.id", Map.of("p", practitioner))
+        Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
+        String filter = policies.developmentAction().listFilter(policies.caller(), params);
+        return tenant.select(DevelopmentAction.class, "e.practitionerId = :p and (" + filter + ")", "e.dueOn, e.id", params)
                 .getResultList();
     }
 

@@ -65,14 +65,20 @@ public class Eligibility {
                         tenant.select(Rating.class, "e.assessmentId = :a and e.source = :src", null,
                                         Map.of("a", latest.id, "src", Rating.ASSESSOR)).getResultList()
                                 .forEach(r -> assessor.put(r.competenceCode, RatingLevel.of(r.level))));
+        // Only verified entries count: typed-in hours, sessions and registrations once verified (issue 16),
+        // hours from session.completed as they arrive (the system verified them).
         int practice = sum("select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t and e.practitionerId = :p"
-                + " and e.kind = '" + Evidence.PRACTICE_HOURS + "'", practitioner);
+                + " and e.kind = '" + Evidence.PRACTICE_HOURS + "' and e.verifiedAt is not null", practitioner);
+        int practicePending = sum("select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t"
+                + " and e.practitionerId = :p and e.kind = '" + Evidence.PRACTICE_HOURS + "' and e.verifiedAt is null", practitioner);
         int supervision = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
-                + " and e.superviseeId = :p", practitioner);
-        List<LocalDate> expiries = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k", null,
-                Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList().stream().map(r -> r.expiresOn).toList();
+                + " and e.superviseeId = :p and e.verifiedAt is not null", practitioner);
+        int supervisionPending = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
+                + " and e.superviseeId = :p and e.verifiedAt is null", practitioner);
+        List<LocalDate> expiries = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k and e.verifiedAt is not null",
+                null, Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList().stream().map(r -> r.expiresOn).toList();
         return EligibilityRules.evaluate(new EligibilityRules.Inputs(framework, assessor, practice, supervision,
-                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today));
+                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today, practicePending, supervisionPending));
     }
 
     private int sum(String jpql, String practitioner) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * every Domain One competence of the current framework competent or above, and the tenant's minimum
  * practice and supervision hours are reached. {@code integrated-practice}: core coaching, every
  * Domain Two competence rated competent or above by an assessor, and a therapy registration current
- * today (it stops counting on the day it expires). Self ratings never count.
+ * today (it stops counting on the day it expires). Self ratings never count. Hours and registrations
+ * count only once verified; the inputs carry verified minutes, and the minutes still awaiting
+ * verification only for the explanation.
  */
 public final class EligibilityRules {
     public static final String CORE_COACHING = "core-coaching";
@@ -21,7 +23,14 @@ public final class EligibilityRules {
 
     public record Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
                          int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
-                         List<LocalDate> therapyRegistrationExpiries, LocalDate today) {
+                         List<LocalDate> therapyRegistrationExpiries, LocalDate today, int pendingPracticeMinutes,
+                         int pendingSupervisionMinutes) {
+        public Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
+                      int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
+                      List<LocalDate> therapyRegistrationExpiries, LocalDate today) {
+            this(framework, assessorRatings, practiceMinutes, supervisionMinutes, minPracticeMinutes, minSupervisionMinutes,
+                    therapyRegistrationExpiries, today, 0, 0);
+        }
     }
 
     /** One requirement, met or not; {@code missing} names the competences still short of competent. */
@@ -35,10 +44,12 @@ public final class EligibilityRules {
         List<Requirement> requirements = new ArrayList<>();
         Requirement d1 = assessed(CORE_COACHING, "domain-one-assessed-competent", "D1", in);
         Requirement practice = new Requirement(CORE_COACHING, "practice-hours", in.practiceMinutes() >= in.minPracticeMinutes(),
-                hours(in.practiceMinutes()) + " of " + hours(in.minPracticeMinutes()) + " practice hours", List.of());
+                hours(in.practiceMinutes()) + " of " + hours(in.minPracticeMinutes()) + " practice hours" + pending(in.pendingPracticeMinutes()),
+                List.of());
         Requirement supervision = new Requirement(CORE_COACHING, "supervision-hours",
                 in.supervisionMinutes() >= in.minSupervisionMinutes(),
-                hours(in.supervisionMinutes()) + " of " + hours(in.minSupervisionMinutes()) + " supervision hours", List.of());
+                hours(in.supervisionMinutes()) + " of " + hours(in.minSupervisionMinutes()) + " supervision hours"
+                        + pending(in.pendingSupervisionMinutes()), List.of());
         requirements.add(d1);
         requirements.add(practice);
         requirements.add(supervision);
@@ -75,6 +86,10 @@ public final class EligibilityRules {
                 .filter(c -> in.assessorRatings().get(c) == null || !in.assessorRatings().get(c).atLeastCompetent()).toList();
         return new Requirement(eligibility, name, missing.isEmpty(), (competences.size() - missing.size()) + " of "
                 + competences.size() + " " + domain + " competences rated competent or above by an assessor", missing);
+    }
+
+    private static String pending(int minutes) {
+        return minutes > 0 ? " (" + hours(minutes) + " more awaiting verification)" : "";
     }
 
     private static String hours(int minutes) {

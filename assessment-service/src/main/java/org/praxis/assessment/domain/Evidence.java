@@ -34,4 +34,7 @@ public class Evidence {
     public UUID sourceSessionId;
     public String recordedBy;
     public Instant recordedAt;
+    /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
+    public String verifiedBy;
+    public Instant verifiedAt;
 }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.assessment.domain.access.EvidencePolicy;
+import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
@@ -40,6 +42,15 @@ public class PractiseRecords {
     Settings settings;
     @Inject
     Eligibility eligibility;
+    @Inject
+    AccessPolicies policies;
+
+    /** Who verified practice hours that arrive from a held session: the system, as the session was held. */
+    public static final String SESSION_COMPLETED = "system:session.completed";
+    /** The most one typed-in evidence entry may claim: 12 hours. */
+    public static final int MAX_ENTRY_MINUTES = 720;
+    /** The longest supervision session one entry may record: 8 hours. */
+    public static final int MAX_SUPERVISION_MINUTES = 480;
 
     public record Attachment(String url, String sha256) {
     }
@@ -50,7 +61,9 @@ public class PractiseRecords {
     @Transactional
     public EvidenceWithAttachments addEvidence(String practitioner, String kind, LocalDate occurredOn, String description,
                                               List<String> competences, Integer minutes, List<Attachment> attachments) {
-        practitioners.own(practitioner);
+        practitioners.existing(practitioner);
+        policies.evidence().require(policies.caller(), EvidencePolicy.Action.CREATE, EvidencePolicy.proposed(practitioner),
+                practitioner);
         if (!Evidence.KINDS.contains(kind)) {
             throw ProblemException.unprocessable("Unknown kind of evidence",
                     List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Evidence.KINDS))));
@@ -91,6 +104,8 @@ public class PractiseRecords {
         Evidence e = evidence(practitioner, Evidence.PRACTICE_HOURS, LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
                 List.of(), minutes);
         e.sourceSessionId = sessionId;
+        e.verifiedBy = SESSION_COMPLETED;
+        e.verifiedAt = e.recordedAt;
         em.persist(e);
         eligibility.refresh(practitioner);
         return true;
@@ -111,9 +126,11 @@ public class PractiseRecords {
     }
 
     public List<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind) {
-        practitioners.practised(practitioner);
-        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p"));
+        practitioners.existing(practitioner);
+        EvidencePolicy policy = policies.evidence();
+        policy.requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
+        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         if (kind != null) {
             where.add("e.kind = :kind");
             params.put("kind", kind);
@@ -131,7 +148,10 @@ public class PractiseRecords {
     @Transactional
     public SupervisionSession recordSupervision(String supervisee, LocalDate heldOn, int minutes, List<String> competences,
                                                 String notes) {
-        Practitioner p = practitioners.practised(supervisee);
+        Practitioner p = practitioners.existing(supervisee);
+        SupervisionRecordPolicy policy = policies.supervision();
+        policy.require(policies.caller(), SupervisionRecordPolicy.Action.RECORD, SupervisionRecordPolicy.proposed(supervisee),
+                supervisee);
         if (p.supervisorId == null) {
             throw ProblemException.unprocessable("The practitioner has no supervisor yet",
                     List.of(new Problem.FieldError("superviseeId", "has no supervisor named on their profile")));
@@ -147,8 +167,16 @@ public class PractiseRecords {
         s.notes = notes;
         s.recordedBy = callerContext.subject();
         s.recordedAt = Instant.now();
+        boolean verifiedAsRecorded = policy.can(policies.caller(), SupervisionRecordPolicy.Action.VERIFY, s);
+        if (verifiedAsRecorded) { // recorded by the supervisor: they vouch for it as they record it
+            s.verifiedBy = s.recordedBy;
+            s.verifiedAt = s.recordedAt;
+        }
         em.persist(s);
         audit.record("create", "supervision-session", s.id, null);
+        if (verifiedAsRecorded) {
+            audit.record("verify", "supervision-session", s.id, "recorded by the supervisor");
+        }
         eligibility.refresh(supervisee);
         return s;
     }
@@ -157,9 +185,11 @@ public class PractiseRecords {
     }
 
     public SupervisionTotals supervision(String supervisee, LocalDate from, LocalDate to) {
-        practitioners.practised(supervisee);
-        List<String> where = new ArrayList<>(List.of("e.superviseeId = :p"));
+        practitioners.existing(supervisee);
+        SupervisionRecordPolicy policy = policies.supervision();
+        policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
         Map<String, Object> params = new HashMap<>(Map.of("p", supervisee));
+        List<String> where = new ArrayList<>(List.of("e.superviseeId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         if (from != null) {
             where.add("e.heldOn >= :from");
             params.put("from", from);

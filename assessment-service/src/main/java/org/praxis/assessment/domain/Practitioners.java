@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.assessment.domain.access.PractitionerPolicy;
+import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -22,7 +24,6 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
 
@@ -41,44 +42,35 @@ public class Practitioners {
     AuditLog audit;
     @Inject
     Eligibility eligibility;
+    @Inject
+    AccessPolicies policies;
 
     public Optional<Practitioner> find(String subject) {
         return tenant.select(Practitioner.class, "e.subject = :s", null, Map.of("s", subject)).getResultStream().findFirst();
     }
 
-    /** The profile if the caller is the practitioner, their supervisor or an admin; otherwise 404. */
+    /** The profile, or 404 when there is none or the caller may not know it ({@link PractitionerPolicy}). */
     public Practitioner visible(String subject) {
-        Caller caller = callerContext.caller();
-        Practitioner p = find(subject).orElseThrow(() -> ProblemException.notFound("Practitioner " + subject));
-        if (!caller.hasRole(Roles.ADMIN) && !PractitionerAccess.canRead(caller, p)) {
-            throw ProblemException.notFound("Practitioner " + subject);
-        }
-        return p;
+        return policies.practitioner().requireView(policies.caller(), existing(subject), subject);
     }
 
-    /** The profile if the caller is the practitioner or their supervisor (the people who work on their development). */
-    public Practitioner practised(String subject) {
-        Practitioner p = find(subject).orElseThrow(() -> ProblemException.notFound("Practitioner " + subject));
-        if (!PractitionerAccess.canRead(callerContext.caller(), p)) {
-            throw ProblemException.notFound("Practitioner " + subject);
-        }
-        return p;
+    /** The profile, 404 as for {@link #visible}, 403 when the caller sees it but may not do {@code action}. */
+    public Practitioner require(String subject, PractitionerPolicy.Action action) {
+        return policies.practitioner().require(policies.caller(), action, existing(subject), subject);
     }
 
-    /** The caller's own profile, for what only the practitioner may do. */
-    public Practitioner own(String subject) {
-        Practitioner p = practised(subject);
-        if (!PractitionerAccess.isSelf(callerContext.caller(), subject)) {
-            throw ProblemException.forbidden("Only the practitioner may do this.");
-        }
-        return p;
+    /** The profile whether or not the caller may see it; 404 when there is none. Callers check their record's policy. */
+    public Practitioner existing(String subject) {
+        return find(subject).orElseThrow(() -> ProblemException.notFound("Practitioner " + subject));
     }
 
     @Transactional
     public Practitioner create(String subject, String displayName, List<String> roles) {
-        Caller caller = callerContext.caller();
+        Caller caller = policies.caller();
+        PractitionerPolicy policy = policies.practitioner();
+        policy.requireAllowed(caller, PractitionerPolicy.Action.CREATE);
         String who = subject == null ? caller.subject() : subject;
-        if (!caller.hasRole(Roles.ADMIN) && !who.equals(caller.subject())) {
+        if (!policy.can(caller, PractitionerPolicy.Action.CREATE, PractitionerPolicy.proposed(who))) {
             throw ProblemException.unprocessable("A practitioner creates only their own profile",
                     List.of(new Problem.FieldError("subject", "must be you or empty")));
         }
@@ -99,23 +91,14 @@ public class Practitioners {
     }
 
     public List<Practitioner> list(PageRequest page) {
-        Caller caller = callerContext.caller();
-        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasRole(Roles.ADMIN)) {
-            where.add(caller.hasRole(Roles.SUPERVISOR) ? "(e.subject = :me or e.supervisorId = :me)" : "e.subject = :me");
-            params.put("me", caller.subject());
-        }
+        List<String> where = new ArrayList<>(List.of(policies.practitioner().listFilter(policies.caller(), params)));
         return tenant.page(Practitioner.class, where, params, page, "e.createdAt");
     }
 
     @Transactional
     public Practitioner update(String subject, String ifMatch, String displayName, List<String> roles) {
-        Practitioner p = visible(subject);
-        Caller caller = callerContext.caller();
-        if (!caller.hasRole(Roles.ADMIN) && !PractitionerAccess.isSelf(caller, subject)) {
-            throw ProblemException.forbidden("Only the practitioner or an admin may change a profile.");
-        }
+        Practitioner p = require(subject, PractitionerPolicy.Action.UPDATE);
         ETags.requireMatch(ifMatch, p.version);
         p.displayName = displayName;
         p.roles = roles == null ? List.of() : List.copyOf(roles);
@@ -127,7 +110,7 @@ public class Practitioners {
     /** Admins name a practitioner's supervisor; session-service learns of it from the event. */
     @Transactional
     public Practitioner assignSupervisor(String subject, String ifMatch, String supervisorId) {
-        Practitioner p = visible(subject);
+        Practitioner p = require(subject, PractitionerPolicy.Action.ASSIGN_SUPERVISOR);
         ETags.requireMatch(ifMatch, p.version);
         if (subject.equals(supervisorId)) {
             throw ProblemException.unprocessable("Nobody supervises themselves",
@@ -140,13 +123,19 @@ public class Practitioners {
         return p;
     }
 
+    /** The registrations of a profile the caller already reaches, as far as the registration policy lets them see. */
     public List<Registration> registrations(String subject) {
-        return tenant.select(Registration.class, "e.practitionerId = :p", "e.createdAt, e.id", Map.of("p", subject)).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("p", subject));
+        String filter = policies.registration().listFilter(policies.caller(), params);
+        return tenant.select(Registration.class, "e.practitionerId = :p and (" + filter + ")", "e.createdAt, e.id", params)
+                .getResultList();
     }
 
     @Transactional
     public Registration register(String subject, String kind, String body, String number, LocalDate expiresOn) {
-        own(subject);
+        existing(subject);
+        policies.registration().require(policies.caller(), RegistrationPolicy.Action.CREATE, RegistrationPolicy.proposed(subject),
+                subject);
         Registration r = new Registration();
         r.id = UUID.randomUUID();
         r.tenantId = callerContext.tenantId();
@@ -159,19 +148,40 @@ public class Practitioners {
         return r;
     }
 
+    /** A change to what was entered voids its verification: the changed facts need an admin's eye again. */
     @Transactional
     public Registration updateRegistration(String subject, UUID id, String ifMatch, String kind, String body, String number,
                                            LocalDate expiresOn) {
-        own(subject);
-        Registration r = tenant.select(Registration.class, "e.id = :id and e.practitionerId = :p", null,
-                Map.of("id", id, "p", subject)).getResultStream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Registration " + id));
+        Registration r = registration(subject, id, RegistrationPolicy.Action.UPDATE);
         ETags.requireMatch(ifMatch, r.version);
         apply(r, kind, body, number, expiresOn);
+        r.verifiedBy = null;
+        r.verifiedAt = null;
         em.flush();
         audit.record("update", "registration", r.id, null);
         eligibility.refresh(subject);
         return r;
+    }
+
+    /** An admin (never the practitioner themselves) verifies a registration; from then on it counts toward eligibility. */
+    @Transactional
+    public Registration verifyRegistration(String subject, UUID id) {
+        Registration r = registration(subject, id, RegistrationPolicy.Action.VERIFY);
+        if (r.verifiedAt != null) {
+            throw ProblemException.conflict("The registration is already verified.");
+        }
+        r.verifiedBy = callerContext.subject();
+        r.verifiedAt = Instant.now();
+        em.flush();
+        audit.record("verify", "registration", r.id, null);
+        eligibility.refresh(subject);
+        return r;
+    }
+
+    private Registration registration(String subject, UUID id, RegistrationPolicy.Action action) {
+        Registration r = tenant.select(Registration.class, "e.id = :id and e.practitionerId = :p", null,
+                Map.of("id", id, "p", subject)).getResultStream().findFirst().orElse(null);
+        return policies.registration().require(policies.caller(), action, r, id);
     }
 
     private static void apply(Registration r, String kind, String body, String number, LocalDate expiresOn) {

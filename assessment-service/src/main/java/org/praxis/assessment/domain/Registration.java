@@ -29,6 +29,9 @@ public class Registration {
     public String number;
     public LocalDate expiresOn;
     public Instant createdAt;
+    /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
+    public String verifiedBy;
+    public Instant verifiedAt;
     @Version
     @Column(nullable = false)
     public long version;

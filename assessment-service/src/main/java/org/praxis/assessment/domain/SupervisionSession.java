@@ -29,4 +29,7 @@ public class SupervisionSession {
     public String notes;
     public String recordedBy;
     public Instant recordedAt;
+    /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
+    public String verifiedBy;
+    public Instant verifiedAt;
 }

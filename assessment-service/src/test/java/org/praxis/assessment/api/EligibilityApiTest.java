@@ -77,13 +77,17 @@ class EligibilityApiTest {
                 .body("requirements[0].missing", hasSize(37));
 
         // Hours and registration first: still nothing without an assessor's ratings.
-        as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60)).when()
-                .post(path("/evidence")).then().statusCode(201);
+        // (Issue 16: what the coach types in counts once verified — hours by the supervisor, the registration by an
+        // admin; a session the supervisor records is verified as it is recorded.)
+        String hours = as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60)).when()
+                .post(path("/evidence")).then().statusCode(201).extract().path("id");
+        as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(200);
         as(t.supervisor).body(Map.of("heldOn", today, "durationMinutes", 60, "competences", List.of("D1.A2.2.9"))).when()
                 .post(path("/supervision-sessions")).then().statusCode(201).body("supervisorId", is(t.supervisor.subject()));
         String registration = as(t.coach).body(Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-12345",
                 "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString())).when().post(path("/registrations"))
                 .then().statusCode(201).body("current", is(true)).extract().path("id");
+        as(t.admin).when().post(path("/registrations/" + registration + "/verification")).then().statusCode(200);
 
         // An assessment with one Domain One competence below competent: still nothing.
         String first = t.openAssessment();
@@ -134,12 +138,13 @@ class EligibilityApiTest {
         assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.eligibility.changed.v1", after.get(1).value()));
         assertEquals("[\"core-coaching\"]", JSON.readTree(after.get(1).value()).get("eligibilities").toString());
 
-        // Renewing it (If-Match) brings it back.
+        // Renewing it (If-Match) and an admin verifying the renewal bring it back.
         String etag = as(t.coach).when().get("/v1/practitioners/" + t.coach.subject()).then().extract()
                 .path("registrations[0].version").toString();
         as(t.coach).header("If-Match", "\"" + etag + "\"").body(Map.of("kind", "therapy-register", "body", "Example Register",
                 "number", "R-12345", "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString())).when()
                 .put(path("/registrations/" + registration)).then().statusCode(200);
+        as(t.admin).when().post(path("/registrations/" + registration + "/verification")).then().statusCode(200);
         assertEquals(3, eligibilityEvents(3).size());
     }
 
