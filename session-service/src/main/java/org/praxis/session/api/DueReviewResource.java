@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
@@ -32,6 +34,7 @@ public class DueReviewResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "review:list-due")
     @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true)")
     public List<DueView> due(@QueryParam("due") Boolean due) {
         if (!Boolean.TRUE.equals(due)) {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -37,6 +39,7 @@ import org.praxis.session.api.EngagementViews.StatusRequest;
 import org.praxis.session.domain.Contracts;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Engagements;
+import org.praxis.session.domain.access.EngagementPolicy;
 
 @Path("/v1/engagements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +56,7 @@ public class EngagementResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "engagement:open")
     @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
     @APIResponse(responseCode = "201", description = "Opened as a draft; it becomes active when its contract is accepted")
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
@@ -65,17 +69,19 @@ public class EngagementResource {
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
     @Operation(operationId = "listEngagements", summary = "Engagements the caller is client or practitioner of (supervisors: all)")
     public Page<EngagementView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                      @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(engagements.list(page, status).stream().map(EngagementView::of).toList(),
+        return page.page(engagements.list(page, status, EngagementPolicy.Action.LIST).stream().map(EngagementView::of).toList(),
                 e -> new PageRequest.Position(e.createdAt(), e.id()));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "engagement:view")
     @Operation(operationId = "getEngagement", summary = "One engagement; ETag is its version")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -89,6 +95,7 @@ public class EngagementResource {
     @POST
     @Path("{id}/status")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "engagement:change-status")
     @Operation(operationId = "changeEngagementStatus", summary = "Pause, resume or close (If-Match required)")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
@@ -101,6 +108,7 @@ public class EngagementResource {
     @POST
     @Path("{id}/contracts")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "contract:propose")
     @Operation(operationId = "proposeContract", summary = "Propose the next contract version; every required party must accept it")
     @APIResponse(responseCode = "201", description = "Proposed")
     @APIResponse(responseCode = "409", description = "The engagement is closed")
@@ -112,17 +120,18 @@ public class EngagementResource {
 
     @GET
     @Path("{id}/contracts")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Operation(operationId = "listContractVersions", summary = "Every version of the engagement's contract, oldest first")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "contract:list")
+    @Operation(operationId = "listContractVersions", summary = "The versions of the engagement's contract the caller may see (a party: those naming them), oldest first")
     public List<ContractSummary> versions(@PathParam("id") UUID id) {
-        engagements.readable(id);
-        return contracts.versions(id).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt)).toList();
+        return contracts.visibleVersions(id).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt)).toList();
     }
 
     @GET
     @Path("{id}/contracts/{number}")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Operation(operationId = "getContractVersion", summary = "One contract version with its parties and acceptances (audited)")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "contract:view")
+    @Operation(operationId = "getContractVersion", summary = "One contract version with its parties and acceptances, to the engagement's people and the parties it names (audited)")
     public ContractView version(@PathParam("id") UUID id, @PathParam("number") int number) {
         return ContractView.of(contracts.read(id, number));
     }
@@ -130,6 +139,7 @@ public class EngagementResource {
     @POST
     @Path("{id}/contracts/{number}/acceptance")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "contract:accept")
     @Operation(operationId = "acceptContract", summary = "The caller, a party to this version, accepts it")
     @APIResponse(responseCode = "200", description = "Accepted; when all required parties have, the engagement is active")
     @APIResponse(responseCode = "409", description = "A newer version replaced this one")

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -89,6 +91,7 @@ public class GoalResource {
     @POST
     @Path("goals")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "goal:add")
     @Operation(operationId = "addGoal", summary = "Record a goal agreed in the engagement, with milestones")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response add(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
@@ -102,6 +105,7 @@ public class GoalResource {
     @GET
     @Path("goals")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "goal:list")
     @Operation(operationId = "listGoals", summary = "The engagement's goals with milestones and the client's ratings over time")
     public List<GoalView> list(@PathParam("id") UUID id) {
         return goals.ofEngagement(id).stream().map(GoalView::of).toList();
@@ -110,6 +114,7 @@ public class GoalResource {
     @POST
     @Path("goals/{goalId}/progress")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "goal:rate-progress")
     @Operation(operationId = "rateGoalProgress", summary = "The client rates progress on a goal, 0 to 10")
     @APIResponse(responseCode = "201", description = "Rated")
     public Response rate(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @Valid @NotNull RatingRequest request) {
@@ -119,6 +124,7 @@ public class GoalResource {
     @POST
     @Path("actions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:add")
     @Operation(operationId = "addAction", summary = "Add an action item (homework) with a due date")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addAction(@PathParam("id") UUID id, @Valid @NotNull ActionRequest request) {
@@ -129,6 +135,7 @@ public class GoalResource {
     @GET
     @Path("actions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list")
     @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first")
     public List<ActionView> actions(@PathParam("id") UUID id) {
         return goals.actions(id).stream().map(ActionView::of).toList();
@@ -137,6 +144,7 @@ public class GoalResource {
     @POST
     @Path("actions/{actionId}/done")
     @RolesAllowed({Roles.CLIENT, Roles.COACH})
+    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:mark-done")
     @Operation(operationId = "markActionDone", summary = "Mark an action item done (or not done)")
     public ActionView done(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
         return ActionView.of(goals.markDone(id, actionId, request.done()));

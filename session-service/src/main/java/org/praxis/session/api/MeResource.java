@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.PageRequest;
@@ -17,6 +19,7 @@ import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ActionView;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.Goals;
+import org.praxis.session.domain.access.EngagementPolicy;
 
 /** The signed-in client's own items, for a mobile app that knows no ids. */
 @Path("/v1/me")
@@ -31,6 +34,7 @@ public class MeResource {
     @GET
     @Path("actions")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list-own")
     @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first")
     public List<ActionView> actions() {
         return goals.myOpenActions().stream().map(ActionView::of).toList();
@@ -39,8 +43,9 @@ public class MeResource {
     @GET
     @Path("engagements")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list-own")
     @Operation(operationId = "listMyEngagements", summary = "The signed-in client's engagements, newest first")
     public List<EngagementView> engagements() {
-        return engagements.list(PageRequest.of(PageRequest.MAX_LIMIT, null), null).stream().map(EngagementView::of).toList();
+        return engagements.list(PageRequest.of(PageRequest.MAX_LIMIT, null), null, EngagementPolicy.Action.LIST_OWN).stream().map(EngagementView::of).toList();
     }
 }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -78,6 +80,7 @@ public class NoteResource {
     @POST
     @Path("notes")
     @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:write")
     @Operation(operationId = "writeNote", summary = "Write a private note or a shared summary (the engagement's practitioner)")
     @APIResponse(responseCode = "201", description = "Written")
     public Response write(@PathParam("id") UUID id, @Valid @NotNull WriteNoteRequest request) {
@@ -89,6 +92,7 @@ public class NoteResource {
     @GET
     @Path("notes")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:list")
     @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies")
     public List<NoteSummary> list(@PathParam("id") UUID id) {
         return notes.list(id).stream().map(NoteSummary::of).toList();
@@ -97,6 +101,7 @@ public class NoteResource {
     @GET
     @Path("notes/{noteId}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
     @Operation(operationId = "readNote",
             summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
     public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @QueryParam("reason") String reason) {
@@ -107,6 +112,7 @@ public class NoteResource {
     @PUT
     @Path("notes/{noteId}")
     @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:edit")
     @Operation(operationId = "editNote", summary = "Edit an unsigned note (If-Match required)")
     @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
@@ -120,6 +126,7 @@ public class NoteResource {
     @POST
     @Path("notes/{noteId}/signature")
     @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:sign")
     @Operation(operationId = "signNote", summary = "Sign a note; from then on it changes only by addenda")
     @APIResponse(responseCode = "409", description = "Signed already")
     public NoteSummary sign(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
@@ -129,6 +136,7 @@ public class NoteResource {
     @POST
     @Path("notes/{noteId}/addenda")
     @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "note:add-addendum")
     @Operation(operationId = "addAddendum", summary = "Append a signed, timestamped addendum to a signed note")
     @APIResponse(responseCode = "201", description = "Appended")
     @APIResponse(responseCode = "409", description = "The note is not signed")
@@ -140,6 +148,7 @@ public class NoteResource {
     @POST
     @Path("risk-concerns")
     @RolesAllowed(Roles.COACH)
+    @Extension(name = AccessMatrix.EXTENSION, value = "risk-concern:raise")
     @Operation(operationId = "noteRiskConcern", summary = "Record a concern for the client's safety; publishes risk.noted")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response risk(@PathParam("id") UUID id, @Valid @NotNull RiskConcernRequest request) {

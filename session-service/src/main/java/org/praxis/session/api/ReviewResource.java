@@ -25,7 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -41,14 +45,18 @@ public class ReviewResource {
     Reviews reviews;
 
     public record ReviewRequest(@NotBlank @Pattern(regexp = "periodic|end") String kind, LocalDate heldOn,
-                                @Size(max = 10000) String whatChanged, @Size(max = 50) List<UUID> goalsMet,
+                                @Size(max = 10000) String whatChanged, @Size(max = 10000) String sharedSummary,
+                                @Size(max = 50) List<UUID> goalsMet,
                                 boolean followUpOffered, @Min(0) @Max(20) int boosterSessionsOffered) {
     }
 
-    public record ReviewView(UUID id, String kind, LocalDate heldOn, String whatChanged, List<UUID> goalsMet,
-                             boolean followUpOffered, int boosterSessionsOffered, Instant createdAt) {
-        static ReviewView of(Review r) {
-            return new ReviewView(r.id, r.kind, r.heldOn, r.whatChanged, r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
+    /** A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code sharedSummary}). */
+    public record ReviewView(UUID id, String kind, LocalDate heldOn,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String whatChanged, String sharedSummary,
+                             List<UUID> goalsMet, boolean followUpOffered, int boosterSessionsOffered, Instant createdAt) {
+        static ReviewView of(Review r, boolean practitionerText) {
+            return new ReviewView(r.id, r.kind, r.heldOn, practitionerText ? r.whatChanged : null, r.sharedSummary,
+                    r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
                     : Arrays.stream(r.goalsMet.split(",")).map(UUID::fromString).toList(), r.followUpOffered,
                     r.boosterSessionsOffered, r.createdAt);
         }
@@ -56,20 +64,22 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "review:record")
     @Operation(operationId = "recordReview",
             summary = "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         Review r = reviews.record(id, new Reviews.NewReview(request.kind(), request.heldOn(), request.whatChanged(),
-                request.goalsMet(), request.followUpOffered(), request.boosterSessionsOffered()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/reviews")).entity(ReviewView.of(r)).build();
+                request.sharedSummary(), request.goalsMet(), request.followUpOffered(), request.boosterSessionsOffered()));
+        return Response.created(URI.create("/v1/engagements/" + id + "/reviews")).entity(ReviewView.of(r, true)).build();
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Operation(operationId = "listReviews", summary = "The engagement's reviews, oldest first")
+    @Extension(name = AccessMatrix.EXTENSION, value = "review:list")
+    @Operation(operationId = "listReviews", summary = "The engagement's reviews, oldest first; the client sees what each shares with them, not the practitioner's text")
     public List<ReviewView> list(@PathParam("id") UUID id) {
-        return reviews.ofEngagement(id).stream().map(ReviewView::of).toList();
+        return reviews.ofEngagement(id).stream().map(s -> ReviewView.of(s.review(), s.practitionerText())).toList();
     }
 }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -61,6 +63,7 @@ public class SessionResource {
     @POST
     @Path("sessions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "session:schedule")
     @Operation(operationId = "scheduleSession", summary = "Schedule a session in an active engagement")
     @APIResponse(responseCode = "201", description = "Scheduled")
     @APIResponse(responseCode = "409", description = "The engagement is not active")
@@ -72,6 +75,7 @@ public class SessionResource {
     @GET
     @Path("sessions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "session:list")
     @Operation(operationId = "listSessions", summary = "The engagement's sessions in date order")
     public List<SessionView> list(@PathParam("id") UUID id) {
         return sessions.ofEngagement(id).stream().map(SessionView::of).toList();
@@ -80,6 +84,7 @@ public class SessionResource {
     @POST
     @Path("sessions/{sessionId}/reschedule")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "session:reschedule")
     @Operation(operationId = "rescheduleSession", summary = "Move a scheduled session")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     public SessionView reschedule(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
@@ -90,6 +95,7 @@ public class SessionResource {
     @POST
     @Path("sessions/{sessionId}/cancellation")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "session:cancel")
     @Operation(operationId = "cancelSession", summary = "Cancel a scheduled session (late within 24 hours of its start)")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     public SessionView cancel(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
@@ -99,6 +105,7 @@ public class SessionResource {
     @POST
     @Path("sessions/{sessionId}/outcome")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "session:record-outcome")
     @Operation(operationId = "recordSessionOutcome",
             summary = "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
     @APIResponse(responseCode = "409", description = "Already recorded, or the prepaid package is used up")
@@ -111,6 +118,7 @@ public class SessionResource {
     @GET
     @Path("sponsor-report")
     @RolesAllowed({Roles.SPONSOR, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "sponsor-report:view")
     @Operation(operationId = "getSponsorReport",
             summary = "What the sponsor may see under the contract in force: nothing beyond its disclosure terms (audited)")
     public SponsorReport sponsorReport(@PathParam("id") UUID id) {

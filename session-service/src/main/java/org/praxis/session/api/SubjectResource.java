@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.api.EngagementViews.EngagementView;
@@ -43,6 +45,7 @@ public class SubjectResource {
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
     @Operation(operationId = "exportSubject", summary = "Export everything held about a client (admin; audited)")
     public SubjectExport export(@PathParam("subject") String subject) {
         SubjectRecords.Export e = records.export(subject);
@@ -54,6 +57,6 @@ public class SubjectResource {
                 e.goals().stream().map(g -> new GoalExport(g.id, g.engagementId, g.title, g.status)).toList(),
                 e.progress().stream().map(ProgressView::of).toList(),
                 e.actions().stream().map(ActionView::of).toList(),
-                e.reviews().stream().map(ReviewView::of).toList());
+                e.reviews().stream().map(r -> ReviewView.of(r, true)).toList());
     }
 }

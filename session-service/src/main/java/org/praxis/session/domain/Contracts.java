@@ -16,6 +16,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /**
@@ -36,6 +37,8 @@ public class Contracts {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     public record Terms(String purpose, String goalsInScope, String confidentialityTerms, String limitsOfConfidentiality,
                         Integer reviewEveryWeeks, Integer sessionsPrepaid, DisclosureTerms disclosure,
@@ -50,12 +53,18 @@ public class Contracts {
 
     @Transactional
     public Version propose(UUID engagementId, Terms terms) {
-        Engagement e = engagements.practisable(engagementId);
+        Engagement e = engagements.readable(engagementId);
+        Contract candidate = new Contract();
+        candidate.tenantId = e.tenantId;
+        candidate.engagementId = e.id;
+        ContractPolicy policy = policies.contracts();
+        if (!policy.can(policies.caller(), ContractPolicy.Action.PROPOSE, candidate)) {
+            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor proposes its contract.");
+        }
         if (Engagement.CLOSED.equals(e.status)) {
             throw ProblemException.conflict("The engagement is closed.");
         }
-        List<String> problems = ContractRules.missingParties(terms.parties(), e.clientSubject, e.practitionerId,
-                e.sponsorOrganisation != null);
+        List<String> problems = ContractPolicy.namingProblems(e, terms.parties());
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("The contract's parties are incomplete", problems.stream()
                     .map(p -> new Problem.FieldError("parties", p.substring(p.indexOf(':') + 2))).toList());
@@ -76,7 +85,7 @@ public class Contracts {
         c.discloseSessionDates = d.sessionDates();
         c.discloseSessionCounts = d.sessionCounts();
         c.discloseProgressSummaries = d.progressSummaries();
-        c.createdBy = callerContext.subject();
+        c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);
         List<ContractParty> parties = terms.parties().stream().map(p -> {
@@ -98,11 +107,27 @@ public class Contracts {
         return tenant.select(Contract.class, "e.engagementId = :e", "e.number asc", Map.of("e", engagementId)).getResultList();
     }
 
-    /** A version with its parties; reading the terms (free text about the person) is audited. */
+    /**
+     * The versions the caller may see (all of them for the engagement's people, the ones naming them
+     * for a party such as the sponsor); 404 when the caller may see neither the engagement nor any version.
+     */
+    public List<Contract> visibleVersions(UUID engagementId) {
+        ContractPolicy policy = policies.contracts();
+        policy.requireAllowed(policies.caller(), ContractPolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        List<Contract> visible = tenant.select(Contract.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params)
+                + ")", "e.number asc", params).getResultList();
+        if (visible.isEmpty()) {
+            engagements.readable(engagementId);
+        }
+        return visible;
+    }
+
+    /** A version with its parties, to its engagement's people and to anyone it names; reading the terms is audited. */
     @Transactional
     public Version read(UUID engagementId, int number) {
-        engagements.readable(engagementId);
         Version v = version(engagementId, number);
+        policies.contracts().requireView(policies.caller(), v.contract(), "version " + number);
         audit.record("read", "contract", v.contract().id, null);
         return v;
     }
@@ -124,7 +149,9 @@ public class Contracts {
     public Version accept(UUID engagementId, int number) {
         Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
         Version v = version(engagementId, number);
-        ContractParty me = v.parties().stream().filter(p -> p.subject.equals(callerContext.subject())).findFirst()
+        ContractPolicy policy = policies.contracts();
+        policy.require(policies.caller(), ContractPolicy.Action.ACCEPT, v.contract(), "version " + number);
+        ContractParty me = ContractPolicy.partyOf(policies.caller(), v.parties())
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         if (me.acceptedAt != null) {
             return v;

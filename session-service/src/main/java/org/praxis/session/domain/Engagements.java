@@ -19,9 +19,10 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.session.domain.access.EngagementPolicy;
+import org.praxis.session.domain.access.ReferralEventPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /** Opening engagements (by a practitioner, or as a draft from a decided intake) and moving their status. */
@@ -41,6 +42,8 @@ public class Engagements {
     EligibilityRegister eligibility;
     @Inject
     SupervisionRegister supervision;
+    @Inject
+    Policies policies;
 
     public record NewEngagement(String clientSubject, String practitionerId, String pathway, String sponsorOrganisation,
                                 Integer sessionsPrepaid) {
@@ -48,26 +51,21 @@ public class Engagements {
 
     @Transactional
     public Engagement open(NewEngagement request) {
-        Caller caller = callerContext.caller();
-        String practitioner = request.practitionerId();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            // A coach opens engagements for themselves only.
-            if (practitioner != null && !practitioner.equals(caller.subject())) {
-                throw ProblemException.unprocessable("A coach opens engagements only as their practitioner",
-                        List.of(new Problem.FieldError("practitionerId", "must be you or empty")));
-            }
-            practitioner = caller.subject();
-        } else if (practitioner == null || !supervision.supervises(caller.tenantId(), caller.subject(), practitioner)) {
-            throw ProblemException.unprocessable("Name a practitioner you supervise",
-                    List.of(new Problem.FieldError("practitionerId", "must be a coach you supervise")));
+        Caller caller = policies.caller();
+        EngagementPolicy policy = policies.engagements();
+        policy.requireAllowed(caller, EngagementPolicy.Action.OPEN);
+        Engagement e = draft(caller.tenantId(), request.clientSubject(),
+                EngagementPolicy.defaultPractitioner(caller, request.practitionerId()), request.pathway(),
+                request.sponsorOrganisation(), null, policies.subject());
+        List<Problem.FieldError> naming = policy.namingProblems(caller, e);
+        if (!naming.isEmpty()) {
+            throw ProblemException.unprocessable("An engagement names its own practitioner: you, or a coach you supervise", naming);
         }
         if ("integrated".equals(request.pathway())
-                && !eligibility.isEligible(caller.tenantId(), practitioner, EligibilityRegister.INTEGRATED_PRACTICE)) {
+                && !eligibility.isEligible(caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
             throw ProblemException.unprocessable("Integrated work needs a practitioner eligible for it",
                     List.of(new Problem.FieldError("practitionerId", "is not eligible for integrated practice")));
         }
-        Engagement e = draft(caller.tenantId(), request.clientSubject(), practitioner, request.pathway(),
-                request.sponsorOrganisation(), null, caller.subject());
         e.sessionsPrepaid = request.sessionsPrepaid();
         e.sessionsRemaining = request.sessionsPrepaid();
         em.persist(e);
@@ -107,50 +105,19 @@ public class Engagements {
         return e;
     }
 
-    /** The engagement if the caller is its client, its practitioner or a supervisor; otherwise 404. */
+    /** The engagement if the caller may see it (its client, practitioner, or their supervisor); otherwise 404. */
     public Engagement readable(UUID id) {
         Engagement e = tenant.get(Engagement.class, id, "Engagement");
-        if (!EngagementAccess.canRead(callerContext.caller(), e, supervises(e))) {
-            throw ProblemException.notFound("Engagement " + id);
-        }
-        return e;
+        return policies.engagements().requireView(policies.caller(), e, id);
     }
 
-    public Engagement practisable(UUID id) {
-        Engagement e = readable(id);
-        if (!EngagementAccess.canPractise(callerContext.caller(), e, supervises(e))) {
-            throw ProblemException.forbidden("Only the engagement's practitioner or a supervisor may do this.");
-        }
-        return e;
-    }
-
-    private boolean supervises(Engagement e) {
-        Caller caller = callerContext.caller();
-        return caller.hasRole(Roles.SUPERVISOR) && supervision.supervises(e.tenantId, caller.subject(), e.practitionerId);
-    }
-
-    /** The query condition limiting engagements to those the caller practises (coach, or supervisor of their coach). */
-    public String practisedBy(Caller caller, Map<String, Object> params) {
-        if (caller.hasRole(Roles.SUPERVISOR)) {
-            List<String> supervisees = new ArrayList<>(supervision.supervisees(caller.tenantId(), caller.subject()));
-            supervisees.add(caller.subject()); // a supervisor who also coaches sees their own
-            params.put("supervisees", supervisees);
-            return "e.practitionerId in :supervisees";
-        }
-        params.put("me", caller.subject());
-        return "e.practitionerId = :me";
-    }
-
-    public List<Engagement> list(PageRequest page, String status) {
-        Caller caller = callerContext.caller();
-        List<String> where = new ArrayList<>();
+    /** Engagements the caller may list ({@code action} LIST, or LIST_OWN for the client's own). */
+    public List<Engagement> list(PageRequest page, String status, EngagementPolicy.Action action) {
+        Caller caller = policies.caller();
+        EngagementPolicy policy = policies.engagements();
+        policy.requireAllowed(caller, action);
         Map<String, Object> params = new HashMap<>();
-        if (caller.hasAnyRole(Roles.SUPERVISOR, Roles.COACH)) {
-            where.add(practisedBy(caller, params));
-        } else {
-            where.add("e.clientSubject = :me");
-            params.put("me", caller.subject());
-        }
+        List<String> where = new ArrayList<>(List.of("(" + policy.filter(caller, action).jpql("e", params) + ")"));
         if (status != null) {
             where.add("e.status = :status");
             params.put("status", status);
@@ -160,7 +127,8 @@ public class Engagements {
 
     @Transactional
     public Engagement move(UUID id, String status, String ifMatch) {
-        Engagement e = practisable(id);
+        Engagement e = tenant.get(Engagement.class, id, "Engagement");
+        policies.engagements().require(policies.caller(), EngagementPolicy.Action.CHANGE_STATUS, e, id);
         ETags.requireMatch(ifMatch, e.version);
         if (!Engagement.isStatus(status)) {
             throw ProblemException.unprocessable("Unknown status " + status,
@@ -174,21 +142,34 @@ public class Engagements {
         return e;
     }
 
-    /** Applies a referral's progress (DESIGN flow 4) to the engagement it was made from. */
+    /**
+     * Applies a referral's progress (DESIGN flow 4) to the engagement it was made from, when the
+     * referral may move it ({@link ReferralEventPolicy}); returns false when it was refused.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyReferral(UUID engagementId, UUID referralId, String referralStatus) {
-        tenant.find(Engagement.class, engagementId).ifPresent(e -> {
-            ReferralEffect.Change change = ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
-            if (change == null) {
-                return;
-            }
-            e.currentReferral = change.currentReferral();
-            if (!change.status().equals(e.status)) {
-                changeStatus(e, change.status());
-            } else {
-                audit.record("referral-" + referralStatus, "engagement", e.id, "referral " + referralId);
-            }
-        });
+    public boolean applyReferral(UUID engagementId, UUID referralId, String referralStatus,
+                                 ReferralEventPolicy.Provenance provenance, boolean requireProvenance) {
+        Engagement e = tenant.find(Engagement.class, engagementId).orElse(null);
+        if (e == null) {
+            return true;
+        }
+        if (!ReferralEventPolicy.mayMove(e, provenance,
+                by -> supervision.supervises(e.tenantId, by, e.practitionerId), requireProvenance)) {
+            audit.record("refuse-referral-" + referralStatus, "engagement", e.id, "referral " + referralId
+                    + " is not from this engagement's practitioner, their supervisor or a risk about its client");
+            return false;
+        }
+        ReferralEffect.Change change = ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
+        if (change == null) {
+            return true;
+        }
+        e.currentReferral = change.currentReferral();
+        if (!change.status().equals(e.status)) {
+            changeStatus(e, change.status());
+        } else {
+            audit.record("referral-" + referralStatus, "engagement", e.id, "referral " + referralId);
+        }
+        return true;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

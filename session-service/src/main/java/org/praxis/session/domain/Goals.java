@@ -15,6 +15,8 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.GoalPolicy;
 
 /** Goals, milestones, progress ratings and action items of an engagement. */
 @ApplicationScoped
@@ -29,6 +31,8 @@ public class Goals {
     Engagements engagements;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     public record NewGoal(String title, String horizon, String orientation, String direction, boolean selfConcordant,
                           List<NewMilestone> milestones) {
@@ -45,6 +49,10 @@ public class Goals {
     public Goal add(UUID engagementId, NewGoal g) {
         Engagement e = engagements.readable(engagementId);
         Goal goal = new Goal();
+        goal.engagementId = e.id;
+        if (!policies.goals().can(policies.caller(), GoalPolicy.Action.ADD, goal)) {
+            throw ProblemException.forbidden("You may not add goals to this engagement.");
+        }
         goal.id = UUID.randomUUID();
         goal.tenantId = e.tenantId;
         goal.engagementId = e.id;
@@ -71,7 +79,11 @@ public class Goals {
 
     public List<GoalWithProgress> ofEngagement(UUID engagementId) {
         engagements.readable(engagementId);
-        return tenant.select(Goal.class, "e.engagementId = :e", "e.createdAt asc", Map.of("e", engagementId)).getResultList()
+        GoalPolicy policy = policies.goals();
+        policy.requireAllowed(policies.caller(), GoalPolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        return tenant.select(Goal.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
+                        "e.createdAt asc", params).getResultList()
                 .stream().map(g -> new GoalWithProgress(g,
                         tenant.select(GoalMilestone.class, "e.goalId = :g", "e.dueDate asc", Map.of("g", g.id)).getResultList(),
                         tenant.select(GoalProgress.class, "e.goalId = :g", "e.ratedOn asc, e.createdAt asc", Map.of("g", g.id))
@@ -81,17 +93,17 @@ public class Goals {
     /** Only the client rates progress: success is judged by the person coached. */
     @Transactional
     public GoalProgress rate(UUID engagementId, UUID goalId, int rating, LocalDate on) {
-        Engagement e = engagements.readable(engagementId);
-        if (!callerContext.subject().equals(e.clientSubject)) {
+        engagements.readable(engagementId);
+        Goal g = goal(engagementId, goalId);
+        if (!policies.goals().can(policies.caller(), GoalPolicy.Action.RATE_PROGRESS, g)) {
             throw ProblemException.forbidden("Progress is rated by the client.");
         }
-        Goal g = goal(engagementId, goalId);
         GoalProgress p = new GoalProgress();
         p.id = UUID.randomUUID();
         p.tenantId = g.tenantId;
         p.goalId = g.id;
         p.rating = rating;
-        p.ratedBy = callerContext.subject();
+        p.ratedBy = policies.subject();
         p.ratedOn = on == null ? LocalDate.now() : on;
         p.createdAt = Instant.now();
         em.persist(p);
@@ -108,6 +120,9 @@ public class Goals {
         a.id = UUID.randomUUID();
         a.tenantId = e.tenantId;
         a.engagementId = e.id;
+        if (!policies.actions().can(policies.caller(), ActionItemPolicy.Action.ADD, a)) {
+            throw ProblemException.forbidden("You may not add actions to this engagement.");
+        }
         a.goalId = goalId;
         a.title = title;
         a.dueDate = dueDate;
@@ -123,6 +138,7 @@ public class Goals {
         if (!a.engagementId.equals(engagementId)) {
             throw ProblemException.notFound("Action " + actionId);
         }
+        policies.actions().require(policies.caller(), ActionItemPolicy.Action.MARK_DONE, a, actionId);
         a.done = done;
         a.doneAt = done ? Instant.now() : null;
         return a;
@@ -130,15 +146,21 @@ public class Goals {
 
     public List<ActionItem> actions(UUID engagementId) {
         engagements.readable(engagementId);
-        return tenant.select(ActionItem.class, "e.engagementId = :e", "e.dueDate asc, e.createdAt asc",
-                Map.of("e", engagementId)).getResultList();
+        ActionItemPolicy policy = policies.actions();
+        policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        return tenant.select(ActionItem.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
+                "e.dueDate asc, e.createdAt asc", params).getResultList();
     }
 
     /** The signed-in client's open actions across their engagements, soonest due first. */
     public List<ActionItem> myOpenActions() {
-        return tenant.select(ActionItem.class, "e.done = false and e.engagementId in (select g.id from Engagement g"
-                        + " where g.tenantId = :tenant and g.clientSubject = :me)", "e.dueDate asc, e.createdAt asc",
-                Map.of("me", callerContext.subject())).setMaxResults(200).getResultList();
+        ActionItemPolicy policy = policies.actions();
+        policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST_OWN);
+        Map<String, Object> params = new java.util.HashMap<>();
+        String own = policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN).jpql("e", params);
+        return tenant.select(ActionItem.class, "e.done = false and (" + own + ")", "e.dueDate asc, e.createdAt asc", params)
+                .setMaxResults(200).getResultList();
     }
 
     private Goal goal(UUID engagementId, UUID goalId) {

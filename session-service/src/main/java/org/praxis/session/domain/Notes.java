@@ -15,10 +15,10 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
+import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /**
@@ -40,13 +40,21 @@ public class Notes {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     public record Read(SessionNote note, List<NoteAddendum> addenda) {
     }
 
     @Transactional
     public SessionNote write(UUID engagementId, String kind, UUID sessionId, String body) {
-        Engagement e = authorOf(engagementId);
+        Engagement e = engagements.readable(engagementId);
+        SessionNote candidate = new SessionNote();
+        candidate.engagementId = e.id;
+        candidate.kind = kind;
+        if (!policies.notes().can(policies.caller(), NotePolicy.Action.WRITE, candidate)) {
+            throw ProblemException.forbidden("Only the engagement's practitioner writes its notes.");
+        }
         if (sessionId != null) {
             CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
             if (!s.engagementId.equals(e.id)) {
@@ -61,46 +69,54 @@ public class Notes {
         n.sessionId = sessionId;
         n.kind = kind;
         n.body = body;
-        n.author = callerContext.subject();
+        n.author = policies.subject();
         n.createdAt = Instant.now();
         em.persist(n);
         audit.record("write", kind + "-note", n.id, null);
         return n;
     }
 
-    /** Notes the caller may see, without bodies of private notes unless the caller is their author. */
+    /** Notes the caller may see (the list carries no bodies): every note for the practitioner, shared summaries for others. */
     public List<SessionNote> list(UUID engagementId) {
-        Engagement e = engagements.readable(engagementId);
-        Caller caller = callerContext.caller();
-        boolean practitioner = caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId);
-        return tenant.select(SessionNote.class, "e.engagementId = :e" + (practitioner ? "" : " and e.kind = :shared"),
-                "e.createdAt asc, e.id asc", practitioner ? Map.of("e", engagementId) : Map.of("e", engagementId, "shared",
-                        SessionNote.SHARED)).getResultList();
+        engagements.readable(engagementId);
+        NotePolicy policy = policies.notes();
+        policy.requireAllowed(policies.caller(), NotePolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        return tenant.select(SessionNote.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
+                "e.createdAt asc, e.id asc", params).getResultList();
     }
 
+    /**
+     * A note with its addenda. A private note is read by its engagement's practitioner, or by their
+     * supervisor with a reason; every private read is audited (with the supervisor's reason).
+     */
     @Transactional
     public Read read(UUID engagementId, UUID noteId, String reason) {
-        Engagement e = engagements.readable(engagementId);
+        engagements.readable(engagementId);
         SessionNote n = note(engagementId, noteId);
-        Caller caller = callerContext.caller();
-        if (SessionNote.PRIVATE.equals(n.kind)) {
-            boolean practitioner = caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId);
-            if (!practitioner && !caller.hasRole(Roles.SUPERVISOR)) {
-                throw ProblemException.notFound("Note " + noteId);
-            }
-            if (!practitioner && (reason == null || reason.isBlank())) {
+        NotePolicy policy = policies.notes();
+        boolean seen = policy.canView(policies.caller(), n);
+        boolean privateRead = SessionNote.PRIVATE.equals(n.kind);
+        if (privateRead && !policy.can(policies.caller(), NotePolicy.Action.READ_PRIVATE, n)) {
+            throw ProblemException.notFound("Note " + noteId);
+        }
+        if (!privateRead && !seen) {
+            throw ProblemException.notFound("Note " + noteId);
+        }
+        if (privateRead) {
+            boolean needsReason = policy.needsReason(policies.caller(), n);
+            if (needsReason && (reason == null || reason.isBlank())) {
                 throw ProblemException.unprocessable("A supervisor reads a private note only with a reason",
                         List.of(new Problem.FieldError("reason", "is required to read another practitioner's private note")));
             }
-            audit.record("read", "private-note", n.id, practitioner ? null : reason);
+            audit.record("read", "private-note", n.id, needsReason ? reason : null);
         }
         return new Read(n, addenda(n.id));
     }
 
     @Transactional
     public SessionNote edit(UUID engagementId, UUID noteId, String body, String ifMatch) {
-        authorOf(engagementId);
-        SessionNote n = note(engagementId, noteId);
+        SessionNote n = authored(engagementId, noteId, NotePolicy.Action.EDIT);
         // Locked whatever the ETag says: a signed note changes only by addenda.
         if (n.isSigned()) {
             throw ProblemException.conflict("The note is signed; add an addendum instead.");
@@ -113,8 +129,7 @@ public class Notes {
 
     @Transactional
     public SessionNote sign(UUID engagementId, UUID noteId) {
-        authorOf(engagementId);
-        SessionNote n = note(engagementId, noteId);
+        SessionNote n = authored(engagementId, noteId, NotePolicy.Action.SIGN);
         if (n.isSigned()) {
             throw ProblemException.conflict("The note is signed already.");
         }
@@ -125,8 +140,7 @@ public class Notes {
 
     @Transactional
     public NoteAddendum addendum(UUID engagementId, UUID noteId, String body) {
-        authorOf(engagementId);
-        SessionNote n = note(engagementId, noteId);
+        SessionNote n = authored(engagementId, noteId, NotePolicy.Action.ADD_ADDENDUM);
         if (!n.isSigned()) {
             throw ProblemException.conflict("Edit an unsigned note directly; addenda are for signed notes.");
         }
@@ -138,7 +152,7 @@ public class Notes {
         a.noteId = n.id;
         a.seq = addenda(n.id).size() + 1;
         a.body = body;
-        a.author = callerContext.subject();
+        a.author = policies.subject();
         a.signedAt = Instant.now();
         em.persist(a);
         audit.record("addendum", n.kind + "-note", n.id, null);
@@ -148,14 +162,17 @@ public class Notes {
     /** A coach records a concern for the client's safety; referral-service opens an urgent draft from it. */
     @Transactional
     public RiskConcern noteRisk(UUID engagementId, UUID sessionId, String level) {
-        Engagement e = authorOf(engagementId);
+        Engagement e = engagements.readable(engagementId);
         RiskConcern r = new RiskConcern();
         r.id = UUID.randomUUID();
         r.tenantId = e.tenantId;
         r.engagementId = e.id;
+        if (!policies.riskConcerns().can(policies.caller(), RiskConcernPolicy.Action.RAISE, r)) {
+            throw ProblemException.forbidden("Only the engagement's practitioner records a risk concern.");
+        }
         r.sessionId = sessionId;
         r.level = level;
-        r.raisedBy = callerContext.subject();
+        r.raisedBy = policies.subject();
         r.raisedAt = Instant.now();
         em.persist(r);
         audit.record("note-risk", "engagement", e.id, null);
@@ -164,13 +181,10 @@ public class Notes {
         return r;
     }
 
-    private Engagement authorOf(UUID engagementId) {
-        Engagement e = engagements.readable(engagementId);
-        Caller caller = callerContext.caller();
-        if (!(caller.hasRole(Roles.COACH) && caller.subject().equals(e.practitionerId))) {
-            throw ProblemException.forbidden("Only the engagement's practitioner writes its notes.");
-        }
-        return e;
+    /** A note of the engagement the caller may {@code action}: 404 unless they see it, 403 unless they wrote-access it. */
+    private SessionNote authored(UUID engagementId, UUID noteId, NotePolicy.Action action) {
+        engagements.readable(engagementId);
+        return policies.notes().require(policies.caller(), action, note(engagementId, noteId), noteId);
     }
 
     private SessionNote note(UUID engagementId, UUID noteId) {

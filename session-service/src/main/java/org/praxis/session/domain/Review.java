@@ -24,6 +24,9 @@ public class Review {
     public LocalDate heldOn;
     @Convert(converter = EncryptedText.class)
     public String whatChanged;
+    /** What the practitioner shares with the client of this review (the client never sees {@link #whatChanged}). */
+    @Convert(converter = EncryptedText.class)
+    public String sharedSummary;
     public String goalsMet;
     public boolean followUpOffered;
     public int boosterSessionsOffered;

@@ -23,6 +23,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /** Recording reviews, finding the ones due, and closing an engagement with its end review. */
@@ -42,9 +43,11 @@ public class Reviews {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
-    public record NewReview(String kind, LocalDate heldOn, String whatChanged, List<UUID> goalsMet, boolean followUpOffered,
-                            int boosterSessionsOffered) {
+    public record NewReview(String kind, LocalDate heldOn, String whatChanged, String sharedSummary, List<UUID> goalsMet,
+                            boolean followUpOffered, int boosterSessionsOffered) {
     }
 
     public record Due(Engagement engagement, LocalDate dueOn) {
@@ -52,7 +55,12 @@ public class Reviews {
 
     @Transactional
     public Review record(UUID engagementId, NewReview r) {
-        Engagement e = engagements.practisable(engagementId);
+        Engagement e = engagements.readable(engagementId);
+        Review candidate = new Review();
+        candidate.engagementId = e.id;
+        if (!policies.reviews().can(policies.caller(), ReviewPolicy.Action.RECORD, candidate)) {
+            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor records its reviews.");
+        }
         if (!Engagement.ACTIVE.equals(e.status) && !Engagement.PAUSED.equals(e.status)) {
             throw ProblemException.conflict("Reviews are held in an active or paused engagement; this one is " + e.status + ".");
         }
@@ -70,10 +78,11 @@ public class Reviews {
         review.kind = r.kind();
         review.heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
         review.whatChanged = r.whatChanged();
+        review.sharedSummary = r.sharedSummary();
         review.goalsMet = met.stream().map(UUID::toString).collect(Collectors.joining(","));
         review.followUpOffered = r.followUpOffered();
         review.boosterSessionsOffered = r.boosterSessionsOffered();
-        review.createdBy = callerContext.subject();
+        review.createdBy = policies.subject();
         review.createdAt = Instant.now();
         em.persist(review);
         audit.record("review-" + r.kind(), "engagement", e.id, null);
@@ -86,17 +95,28 @@ public class Reviews {
         return review;
     }
 
-    public List<Review> ofEngagement(UUID engagementId) {
+    /** A review as the caller may see it: the practitioner's own text only for those who may read it. */
+    public record Seen(Review review, boolean practitionerText) {
+    }
+
+    public List<Seen> ofEngagement(UUID engagementId) {
         engagements.readable(engagementId);
-        return tenant.select(Review.class, "e.engagementId = :e", "e.heldOn asc, e.createdAt asc", Map.of("e", engagementId))
-                .getResultList();
+        ReviewPolicy policy = policies.reviews();
+        Caller caller = policies.caller();
+        policy.requireAllowed(caller, ReviewPolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        return tenant.select(Review.class, "e.engagementId = :eng and (" + policy.listFilter(caller, params) + ")",
+                        "e.heldOn asc, e.createdAt asc", params).getResultList().stream()
+                .map(r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r))).toList();
     }
 
     /** Active engagements the caller practises whose periodic review is due today or overdue. */
     public List<Due> due(LocalDate today) {
-        Caller caller = callerContext.caller();
+        Caller caller = policies.caller();
+        ReviewPolicy policy = policies.reviews();
+        policy.requireAllowed(caller, ReviewPolicy.Action.LIST_DUE);
         Map<String, Object> params = new java.util.HashMap<>(Map.of("active", Engagement.ACTIVE));
-        String where = "e.status = :active and " + engagements.practisedBy(caller, params);
+        String where = "e.status = :active and (" + policy.dueFilter(caller).jpql("e", params) + ")";
         List<Due> due = new ArrayList<>();
         for (Engagement e : tenant.select(Engagement.class, where, "e.createdAt asc", params).setMaxResults(1000).getResultList()) {
             Integer weeks = contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null);

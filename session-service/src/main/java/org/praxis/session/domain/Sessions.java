@@ -15,9 +15,9 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.access.SessionPolicy;
+import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /** Scheduling sessions and recording what happened; a held session uses one of the prepaid package. */
@@ -37,13 +37,20 @@ public class Sessions {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {
     }
 
     @Transactional
     public CoachingSession schedule(UUID engagementId, Instant at, int durationMinutes, String mode, String model) {
-        Engagement e = engagements.practisable(engagementId);
+        Engagement e = engagements.readable(engagementId);
+        CoachingSession candidate = new CoachingSession();
+        candidate.engagementId = e.id;
+        if (!policies.sessions().can(policies.caller(), SessionPolicy.Action.SCHEDULE, candidate)) {
+            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor schedules its sessions.");
+        }
         if (!Engagement.ACTIVE.equals(e.status)) {
             throw ProblemException.conflict("Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
@@ -62,9 +69,14 @@ public class Sessions {
         return s;
     }
 
+    /** The engagement's sessions the caller may see: its client, its practitioner, their supervisor. */
     public List<CoachingSession> ofEngagement(UUID engagementId) {
         engagements.readable(engagementId);
-        return all(engagementId);
+        SessionPolicy policy = policies.sessions();
+        policy.requireAllowed(policies.caller(), SessionPolicy.Action.LIST);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
+        return tenant.select(CoachingSession.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
+                "e.scheduledAt asc, e.id asc", params).getResultList();
     }
 
     private List<CoachingSession> all(UUID engagementId) {
@@ -72,18 +84,19 @@ public class Sessions {
                 Map.of("e", engagementId)).getResultList();
     }
 
-    private CoachingSession session(UUID engagementId, UUID sessionId) {
+    /** The session, 404 unless it is of this engagement and the caller sees it, 403 unless they may do {@code action}. */
+    private CoachingSession session(UUID engagementId, UUID sessionId, SessionPolicy.Action action) {
+        engagements.readable(engagementId);
         CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
         if (!s.engagementId.equals(engagementId)) {
             throw ProblemException.notFound("Session " + sessionId);
         }
-        return s;
+        return policies.sessions().require(policies.caller(), action, s, sessionId);
     }
 
     @Transactional
     public CoachingSession reschedule(UUID engagementId, UUID sessionId, Instant at) {
-        engagements.practisable(engagementId);
-        CoachingSession s = session(engagementId, sessionId);
+        CoachingSession s = session(engagementId, sessionId, SessionPolicy.Action.RESCHEDULE);
         if (s.isFinal()) {
             throw ProblemException.conflict("A " + s.status + " session cannot be rescheduled.");
         }
@@ -95,14 +108,12 @@ public class Sessions {
     /** The client or the practitioner cancels; within 24 hours of the start it counts as late. */
     @Transactional
     public CoachingSession cancel(UUID engagementId, UUID sessionId) {
-        Engagement e = engagements.readable(engagementId);
-        CoachingSession s = session(engagementId, sessionId);
+        CoachingSession s = session(engagementId, sessionId, SessionPolicy.Action.CANCEL);
         if (s.isFinal()) {
             throw ProblemException.conflict("A " + s.status + " session cannot be cancelled.");
         }
-        Caller caller = callerContext.caller();
         s.status = CoachingSession.CANCELLED;
-        s.cancelledBy = caller.subject().equals(e.clientSubject) ? "client" : "practitioner";
+        s.cancelledBy = policies.sessions().cancelledAs(policies.caller(), s);
         s.cancelledLate = CoachingSession.isLate(s.scheduledAt, Instant.now());
         audit.record("cancel", "session", s.id, null);
         return s;
@@ -110,8 +121,8 @@ public class Sessions {
 
     @Transactional
     public CoachingSession record(UUID engagementId, UUID sessionId, Outcome outcome) {
-        Engagement e = engagements.practisable(engagementId);
-        CoachingSession s = session(engagementId, sessionId);
+        CoachingSession s = session(engagementId, sessionId, SessionPolicy.Action.RECORD_OUTCOME);
+        Engagement e = engagements.readable(engagementId);
         if (s.isFinal()) {
             throw ProblemException.conflict("The session is " + s.status + " already.");
         }
@@ -138,19 +149,16 @@ public class Sessions {
     }
 
     /**
-     * The report for a sponsor who is a party to the contract in force; 404 to anyone else, so a
-     * sponsor learns nothing of engagements outside their own contracts. Audited.
+     * The report on the contract version in force, for the sponsor that version names and for a
+     * supervisor of the practitioner ({@link SponsorReportPolicy}); 404 to anyone else, so a sponsor
+     * learns nothing of engagements outside their own contracts. Audited.
      */
     @Transactional
     public SponsorReport sponsorReport(UUID engagementId) {
-        Caller caller = callerContext.caller();
         Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
-        if (caller.hasRole(Roles.SUPERVISOR)) {
-            engagements.practisable(engagementId); // a supervisor previews only their supervisees' reports
-        }
+        SponsorReportPolicy policy = policies.sponsorReports();
         Contracts.Version inForce = contracts.inForce(engagementId)
-                .filter(v -> caller.hasRole(Roles.SUPERVISOR) || v.parties().stream().anyMatch(p ->
-                        ContractParty.SPONSOR.equals(p.role) && p.subject.equals(caller.subject())))
+                .filter(v -> policy.canView(policies.caller(), v.contract()))
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         audit.record("read-sponsor-report", "engagement", e.id, null);
         return SponsorReport.of(e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());

@@ -14,6 +14,7 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
+import org.praxis.session.domain.access.SubjectExportPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /**
@@ -32,6 +33,8 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    Policies policies;
 
     public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
                          List<SessionNote> notes, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
@@ -40,6 +43,7 @@ public class SubjectRecords implements SubjectErasure {
 
     @Transactional
     public Export export(String subject) {
+        new SubjectExportPolicy().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         List<Engagement> engagements = engagementsOf(subject);
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         List<Goal> goals = byEngagement(Goal.class, ids);
@@ -68,7 +72,10 @@ public class SubjectRecords implements SubjectErasure {
         }
         byEngagement(Goal.class, ids).forEach(g -> g.title = "erased");
         byEngagement(ActionItem.class, ids).forEach(a -> a.title = "erased");
-        byEngagement(Review.class, ids).forEach(r -> r.whatChanged = null);
+        byEngagement(Review.class, ids).forEach(r -> {
+            r.whatChanged = null;
+            r.sharedSummary = null;
+        });
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose = "erased";
             c.goalsInScope = null;

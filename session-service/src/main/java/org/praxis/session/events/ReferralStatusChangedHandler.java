@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.session.domain.Engagements;
+import org.praxis.session.domain.access.ReferralEventPolicy;
 
 /** DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. */
 @ApplicationScoped
@@ -17,6 +19,9 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
 
     @Inject
     Engagements engagements;
+    /** Refuse events that do not say whose referral it is (switch on once referral-service publishes it). */
+    @ConfigProperty(name = "praxis.session.referral-events.require-provenance", defaultValue = "false")
+    boolean requireProvenance;
 
     public ReferralStatusChangedHandler() {
         super("session-referral-status", "referral.events", TYPE);
@@ -34,9 +39,16 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
             return; // a referral made from an intake, not from an engagement
         }
         try {
-            engagements.applyReferral(UUID.fromString(engagement), UUID.fromString(referral), status);
+            engagements.applyReferral(UUID.fromString(engagement), UUID.fromString(referral), status,
+                    new ReferralEventPolicy.Provenance(text(event, "clientSubject"), text(event, "practitionerId"),
+                            text(event, "createdBy"), text(event, "origin")), requireProvenance);
         } catch (IllegalArgumentException e) {
             throw new UnprocessableEvent("engagementId or referralId is not a UUID", e);
         }
+    }
+
+    private static String text(IncomingEvent event, String field) {
+        var node = event.payload().path(field);
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 }

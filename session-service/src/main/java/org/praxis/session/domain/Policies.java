@@ -1,0 +1,102 @@
+package org.praxis.session.domain;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ContractPolicy;
+import org.praxis.session.domain.access.EngagementPolicy;
+import org.praxis.session.domain.access.EngagementRelations;
+import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.ReviewPolicy;
+import org.praxis.session.domain.access.RiskConcernPolicy;
+import org.praxis.session.domain.access.SessionPolicy;
+import org.praxis.session.domain.access.SponsorReportPolicy;
+
+/**
+ * Builds the access policies for the signed-in caller with the context they need (whom the caller
+ * supervises, which contract versions name them). It loads facts; it decides nothing.
+ */
+@ApplicationScoped
+public class Policies {
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    SupervisionRegister supervision;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    EntityManager em;
+
+    public Caller caller() {
+        return callerContext.caller();
+    }
+
+    /** The caller's subject, to stamp who did something (createdBy, author...); never to compare. */
+    public String subject() {
+        return callerContext.subject();
+    }
+
+    public EngagementRelations relations() {
+        Caller caller = caller();
+        Set<String> supervisees = new HashSet<>(supervision.supervisees(caller.tenantId(), caller.subject()));
+        return new EngagementRelations(supervisees, id -> id == null ? null : tenant.find(Engagement.class, id).orElse(null));
+    }
+
+    public EngagementPolicy engagements() {
+        return new EngagementPolicy(relations());
+    }
+
+    public ContractPolicy contracts() {
+        return new ContractPolicy(relations(), contractsNaming(null));
+    }
+
+    public SponsorReportPolicy sponsorReports() {
+        return new SponsorReportPolicy(relations(), contractsNaming(ContractParty.SPONSOR));
+    }
+
+    public SessionPolicy sessions() {
+        return new SessionPolicy(relations());
+    }
+
+    public NotePolicy notes() {
+        return new NotePolicy(relations());
+    }
+
+    public RiskConcernPolicy riskConcerns() {
+        return new RiskConcernPolicy(relations());
+    }
+
+    public GoalPolicy goals() {
+        return new GoalPolicy(relations());
+    }
+
+    public ActionItemPolicy actions() {
+        return new ActionItemPolicy(relations());
+    }
+
+    public ReviewPolicy reviews() {
+        return new ReviewPolicy(relations());
+    }
+
+    /** The contract versions of the caller's tenant that name the caller as a party (in {@code role}, or any). */
+    private Set<UUID> contractsNaming(String role) {
+        Caller caller = caller();
+        var q = em.createQuery("select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
+                + (role == null ? "" : " and p.role = :role"), UUID.class)
+                .setParameter("t", caller.tenantId()).setParameter("s", caller.subject());
+        if (role != null) {
+            q.setParameter("role", role);
+        }
+        return new HashSet<>(q.getResultList());
+    }
+}

@@ -1,0 +1,71 @@
+package org.praxis.session.domain.access;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.praxis.platform.access.AccessRules;
+import org.praxis.platform.access.Criterion;
+import org.praxis.platform.access.Policy;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.security.Caller;
+import org.praxis.platform.security.Roles;
+import org.praxis.session.domain.Engagement;
+
+/**
+ * Who reaches an engagement: its client (read), its practitioner, and a supervisor only when they
+ * supervise its practitioner. Opening one names people (hole 3 of issue 16): a coach opens an
+ * engagement only with themselves as practitioner, a supervisor only for a practitioner they
+ * supervise, and the client is never the practitioner. The open check runs on the engagement about
+ * to be created, with the same relations as every other check.
+ */
+public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.Action, Relation> {
+    public enum Action { VIEW, LIST, LIST_OWN, OPEN, CHANGE_STATUS }
+
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of("engagement", Action.class, Relation.class)
+            .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
+            .allow(Action.VIEW, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .allow(Action.LIST, Roles.CLIENT, Relation.OWN)
+            .allow(Action.LIST, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.LIST, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .allow(Action.LIST_OWN, Roles.CLIENT, Relation.OWN)
+            .allow(Action.OPEN, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.OPEN, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .allow(Action.CHANGE_STATUS, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.CHANGE_STATUS, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .audit(Action.OPEN, "create")
+            .audit(Action.CHANGE_STATUS, "move-to-{status}")
+            .build();
+
+    private final EngagementRelations relations;
+
+    public EngagementPolicy(EngagementRelations relations) {
+        super(RULES, Action.VIEW, "Engagement");
+        this.relations = relations;
+    }
+
+    @Override
+    protected Criterion<Engagement> relation(Relation relation, Caller caller) {
+        return relations.of(relation, caller);
+    }
+
+    /** The practitioner of an engagement the caller opens without naming one: themselves. */
+    public static String defaultPractitioner(Caller caller, String named) {
+        return named != null ? named : caller.subject();
+    }
+
+    /**
+     * What is wrong with the people a new engagement names, as field errors (empty: the caller may
+     * open it). The engagement is not persisted yet.
+     */
+    public List<Problem.FieldError> namingProblems(Caller caller, Engagement draft) {
+        List<Problem.FieldError> problems = new ArrayList<>();
+        if (!can(caller, Action.OPEN, draft)) {
+            problems.add(new Problem.FieldError("practitionerId", "must be you (a coach), or a coach you supervise"));
+        }
+        if (draft.clientSubject != null && draft.clientSubject.equals(draft.practitionerId)) {
+            problems.add(new Problem.FieldError("clientSubject", "must not be the practitioner"));
+        }
+        return problems;
+    }
+}

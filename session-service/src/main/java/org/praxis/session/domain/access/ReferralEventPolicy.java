@@ -1,0 +1,52 @@
+package org.praxis.session.domain.access;
+
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.praxis.session.domain.Engagement;
+
+/**
+ * The consuming side of hole 3 of issue 16: a {@code referral.status-changed} event may pause or
+ * resume an engagement only when the referral is about that engagement's client and comes from its
+ * practitioner, a supervisor of that practitioner, or a risk (a risk flag or a risk concern) about
+ * that client. Otherwise a coach's referral linked to another coach's engagement would pause it.
+ *
+ * <p>The event as referral-service publishes it today (docs/events, {@code ReferralEvents.StatusChanged})
+ * carries ids, status, urgency and service kind only: not the referral's client, author or origin.
+ * This policy reads {@code clientSubject}, {@code createdBy} (else {@code practitionerId}) and
+ * {@code origin} when the event carries them and refuses any that do not match; an event carrying
+ * none of them is applied as before unless {@code requireProvenance} is set
+ * ({@code praxis.session.referral-events.require-provenance}), which is what to switch on once
+ * referral-service publishes them.
+ */
+public final class ReferralEventPolicy {
+    static final Set<String> RISK_ORIGINS = Set.of("risk-flag", "risk-concern");
+
+    /** What the event says about the referral; null where it says nothing. */
+    public record Provenance(String clientSubject, String practitionerId, String createdBy, String origin) {
+        public boolean isEmpty() {
+            return clientSubject == null && practitionerId == null && createdBy == null && origin == null;
+        }
+    }
+
+    private ReferralEventPolicy() {
+    }
+
+    /**
+     * @param supervises whether a subject supervises the engagement's practitioner
+     * @return whether the referral may move this engagement
+     */
+    public static boolean mayMove(Engagement e, Provenance p, Predicate<String> supervises, boolean requireProvenance) {
+        if (p.isEmpty()) {
+            return !requireProvenance;
+        }
+        if (p.clientSubject() == null || !p.clientSubject().equals(e.clientSubject)) {
+            return false;
+        }
+        if (p.origin() != null && RISK_ORIGINS.contains(p.origin())) {
+            return true;
+        }
+        String by = p.createdBy() != null ? p.createdBy() : p.practitionerId();
+        return by != null && (by.equals(e.practitionerId) || supervises.test(by));
+    }
+}
