@@ -87,6 +87,29 @@ class InboxConsumerTest {
     }
 
     @Test
+    void metricsAndLivenessShowTheConsumerAndTheDeadLetters() {
+        String poison = send("{\"poison\":true}");
+        String next = send("{\"n\":5}");
+        awaitApplied(next);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Db.count(
+                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison) == 1);
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        double dead = metricValue(metrics, "praxis_inbox_dead_lettered");
+        assertTrue(dead >= 1, metrics);
+        assertEquals(1.0, metricValue(metrics, "praxis_inbox_consumer_alive"));
+        assertTrue(metricValue(metrics, "praxis_outbox_oldest_unsent_seconds") >= 0);
+        io.restassured.RestAssured.get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'inbox-consumer' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'inbox-consumer' }.data.consuming", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    private static double metricValue(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in metrics"));
+    }
+
+    @Test
     void aMalformedEventGoesToTheDeadLetterTopicWithoutRetries() {
         String id = UUID.randomUUID().toString();
         TopicProbe.send(TOPIC, "k", "{not json", headers(id, "acme"));
