@@ -68,6 +68,17 @@ public class KafkaClients {
         return new KafkaProducer<>(p);
     }
 
+    /** A consumer without a group, for reading a topic by assignment (the dead-letter list); it commits nothing. */
+    public KafkaConsumer<String, String> reader(String clientId) {
+        Properties p = connection();
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(p);
+    }
+
     /** Offsets are committed by hand after the inbox transaction, never automatically. */
     public KafkaConsumer<String, String> consumer(String groupId, String autoOffsetReset) {
         Properties p = connection();

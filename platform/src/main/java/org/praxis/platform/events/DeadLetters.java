@@ -1,0 +1,181 @@
+package org.praxis.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.problem.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The events this service dead-lettered, read back from the {@code <topic>.dlq} topics, and their
+ * replay: after the cause is fixed (a deploy, a missing row restored), the original record goes back
+ * onto its topic with its own {@code ce_id}, and the inbox mark that blocked it is cleared, so the
+ * consumer applies it once. See docs/runbook.md.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    /** At most this many records are read back per dead-letter partition (newest kept). */
+    static final int READ_BACK = 10_000;
+
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    PraxisConfig config;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+    @Inject
+    AuditLog audit;
+
+    /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
+    public record DeadLetter(String eventId, String type, String tenant, String topic, String key, String handler,
+                             String error, String origin, Instant occurredAt, String state) {
+    }
+
+    /** The tenant's dead letters of this service, newest first. */
+    public List<DeadLetter> list(String tenant, int limit) {
+        List<DeadLetter> found = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : readBack(tenant)) {
+            found.add(view(r));
+        }
+        found.sort(Comparator.comparing(DeadLetter::occurredAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return found.subList(0, Math.min(limit, found.size()));
+    }
+
+    /** Puts the dead-lettered event back on its topic and clears its inbox mark (audited); 404 when the tenant has no such dead letter. */
+    public DeadLetter replay(String tenant, String eventId) {
+        ConsumerRecord<String, String> dead = readBack(tenant).stream()
+                .filter(r -> eventId.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID)))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> ProblemException.notFound("Dead letter " + eventId));
+        String handler = handlerOf(dead);
+        String topic = dead.topic().substring(0, dead.topic().length() - InboxConsumer.DLQ_SUFFIX.length());
+        ProducerRecord<String, String> again = new ProducerRecord<>(topic, dead.key(), dead.value());
+        for (Header h : dead.headers()) {
+            if (!h.key().startsWith("praxis_dlq_")) {
+                again.headers().add(h);
+            }
+        }
+        // Clear the mark (and audit) first, committed, then send: a record arriving before the delete
+        // committed would meet the old mark and be dropped as seen.
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "delete from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
+                s.setString(1, handler);
+                s.setString(2, eventId);
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not clear the inbox mark of " + eventId, e);
+            }
+            audit.record("replay", "dead-letter", eventId, handler);
+        });
+        try (KafkaProducer<String, String> producer = kafka.producer(config.service() + "-dlq-replay")) {
+            producer.send(again).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not put " + eventId + " back on " + topic, e);
+        }
+        return view(dead);
+    }
+
+    private List<ConsumerRecord<String, String>> readBack(String tenant) {
+        Set<String> topics = new TreeSet<>();
+        handlers.forEach(h -> h.topics().forEach(t -> topics.add(t + InboxConsumer.DLQ_SUFFIX)));
+        String mine = config.service() + "/";
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = kafka.reader(config.service() + "-dlq-reader")) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
+                return out;
+            }
+            reader.assign(partitions);
+            Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> starts = reader.beginningOffsets(partitions, Duration.ofSeconds(10));
+            for (TopicPartition tp : partitions) {
+                reader.seek(tp, Math.max(starts.get(tp), ends.get(tp) - READ_BACK));
+            }
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline) && partitions.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
+                    String by = CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_CONSUMER);
+                    if (by != null && by.startsWith(mine) && tenant.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.TENANT))) {
+                        out.add(r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private String handlerOf(ConsumerRecord<String, String> r) {
+        String by = CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_CONSUMER);
+        return by == null ? "" : by.substring(by.indexOf('/') + 1);
+    }
+
+    private DeadLetter view(ConsumerRecord<String, String> r) {
+        String id = CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID);
+        String handler = handlerOf(r);
+        String time = CloudEventHeaders.get(r.headers(), CloudEventHeaders.TIME);
+        return new DeadLetter(id, CloudEventHeaders.get(r.headers(), CloudEventHeaders.TYPE),
+                CloudEventHeaders.get(r.headers(), CloudEventHeaders.TENANT),
+                r.topic().substring(0, r.topic().length() - InboxConsumer.DLQ_SUFFIX.length()), r.key(), handler,
+                CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ERROR),
+                CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ORIGIN),
+                occurredAt(time, r.timestamp()), state(handler, id));
+    }
+
+    private static Instant occurredAt(String ceTime, long recordTimestamp) {
+        try {
+            return ceTime == null ? Instant.ofEpochMilli(recordTimestamp) : Instant.parse(ceTime);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.ofEpochMilli(recordTimestamp); // a malformed time may be why it was dead-lettered
+        }
+    }
+
+    private String state(String handler, String eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select outcome from inbox_event where consumer = ? and event_id = ?")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return !rs.next() ? "replayed" : rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox query failed", e);
+        }
+    }
+}
