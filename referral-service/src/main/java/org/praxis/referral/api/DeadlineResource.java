@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.Problem;
@@ -49,20 +52,27 @@ public class DeadlineResource {
         }
     }
 
+    @jakarta.inject.Inject
+    org.praxis.platform.security.CallerContext callerContext;
+
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral-deadlines:view")
     @Operation(operationId = "getReferralDeadlines", summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
     public Response get() {
+        new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.VIEW);
         Deadlines.Current c = deadlines.current();
         return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral-deadlines:replace")
     @Operation(operationId = "replaceReferralDeadlines", summary = "Replace the tenant's answer deadlines (If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesBody body) {
+        new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.REPLACE);
         List<Problem.FieldError> errors = new ArrayList<>();
         AnswerDeadlines requested = new AnswerDeadlines(parse("emergency", body.emergency(), errors),
                 parse("urgent", body.urgent(), errors), parse("soon", body.soon(), errors), parse("routine", body.routine(), errors));

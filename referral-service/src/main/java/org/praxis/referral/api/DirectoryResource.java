@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.ProblemException;
@@ -94,6 +96,7 @@ public class DirectoryResource {
     @Path("organisations")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addOrganisation(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationBody body) {
@@ -107,6 +110,7 @@ public class DirectoryResource {
     @GET
     @Path("organisations")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
     public Page<OrganisationView> organisations(@QueryParam("q") String text, @QueryParam("limit") Integer limit,
                                                 @QueryParam("cursor") String cursor) {
@@ -118,6 +122,7 @@ public class DirectoryResource {
     @GET
     @Path("organisations/{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
     @Operation(operationId = "getOrganisation", summary = "One organisation; ETag is its version")
     public Response organisation(@PathParam("id") UUID id) {
         DirectoryOrganisation o = directory.organisation(id);
@@ -127,6 +132,7 @@ public class DirectoryResource {
     @PUT
     @Path("organisations/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
     @Operation(operationId = "replaceOrganisation", summary = "Replace an organisation's details (admin, If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -140,6 +146,7 @@ public class DirectoryResource {
     @Path("services")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addService(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ServiceBody body) {
@@ -153,6 +160,7 @@ public class DirectoryResource {
     @GET
     @Path("services")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "searchServices", summary = "Search services by kind, text, area served, language and whether they accept referrals")
     public Page<ServiceView> services(@QueryParam("kind") String kind, @QueryParam("q") String text,
                                       @QueryParam("area") String area, @QueryParam("language") String language,
@@ -169,6 +177,7 @@ public class DirectoryResource {
     @GET
     @Path("services/{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
     @Operation(operationId = "getService", summary = "One service; ETag is its version")
     public Response service(@PathParam("id") UUID id) {
         DirectoryService s = directory.service(id);
@@ -178,6 +187,7 @@ public class DirectoryResource {
     @PUT
     @Path("services/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
     @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")

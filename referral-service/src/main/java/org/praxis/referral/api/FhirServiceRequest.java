@@ -32,12 +32,17 @@ final class FhirServiceRequest {
         Map<String, Object> patient = new LinkedHashMap<>();
         patient.put("resourceType", "Patient");
         patient.put("id", "client");
-        if (allowed.contains(Disclosure.IDENTITY)) {
+        if (allowed.contains(Disclosure.IDENTITY) && r.clientSubject != null) {
             patient.put("identifier", List.of(Map.of("system", SYSTEM + "/sid/tenant/" + r.tenantId + "/subject",
                     "value", r.clientSubject)));
-            if (r.clientName != null) {
-                patient.put("name", List.of(Map.of("text", r.clientName)));
-            }
+        }
+        if (allowed.contains(Disclosure.IDENTITY) && r.clientSubject == null && r.intakeId != null) {
+            // Known by their intake until they have an account.
+            patient.put("identifier", List.of(Map.of("system", SYSTEM + "/sid/tenant/" + r.tenantId + "/intake",
+                    "value", r.intakeId.toString())));
+        }
+        if (allowed.contains(Disclosure.IDENTITY) && r.clientName != null) {
+            patient.put("name", List.of(Map.of("text", r.clientName)));
         }
         if (allowed.contains(Disclosure.CONTACT) && r.clientContact != null) {
             patient.put("telecom", List.of(Map.of("system", r.clientContact.contains("@") ? "email" : "phone",

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -45,6 +47,7 @@ public class MeResource {
     @GET
     @Path("referrals")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-as-client")
     @Operation(operationId = "listMyReferrals", summary = "Referrals about me, once I have been asked or they were sent")
     public Page<ClientReferralView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
@@ -55,10 +58,11 @@ public class MeResource {
     @GET
     @Path("referrals/{id}")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-as-client")
     @Operation(operationId = "getMyReferral", summary = "One referral about me: where to, why, what it would share")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
-        Referral r = referrals.clientsOwn(id);
+        Referral r = referrals.require(id, org.praxis.referral.domain.access.ReferralPolicy.Action.READ_AS_CLIENT);
         if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
             return Response.notModified(ETags.of(r.version)).build();
         }
@@ -68,6 +72,7 @@ public class MeResource {
     @POST
     @Path("referrals/{id}/consent")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:decide-consent")
     @Operation(operationId = "decideConsent", summary = "Agree to the referral (choosing what it may share) or refuse it")
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
@@ -78,6 +83,7 @@ public class MeResource {
     @POST
     @Path("referrals/{id}/consent/withdrawal")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:withdraw-consent")
     @Operation(operationId = "withdrawConsent", summary = "Withdraw my consent while the referral has not been sent")
     @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
@@ -88,6 +94,7 @@ public class MeResource {
     @GET
     @Path("self-help")
     @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:read-as-client")
     @Operation(operationId = "listMySelfHelp", summary = "Self-help resources offered to me")
     public Page<OfferView> selfHelp(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

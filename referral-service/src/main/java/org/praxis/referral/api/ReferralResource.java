@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.audit.AuditLog;
@@ -52,6 +54,7 @@ import org.praxis.referral.domain.ReferralLifecycle;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.Urgency;
 import org.praxis.referral.domain.Directory;
+import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class ReferralResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:create")
     @Operation(operationId = "openReferral", summary = "Draft a referral (a coach for their own client)")
     @APIResponse(responseCode = "201", description = "Drafted; ask the client for consent next")
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
@@ -83,6 +87,7 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:list")
     @Operation(operationId = "listReferrals", summary = "Referrals a coach is responsible for (supervisors: all); overdue=true lists those waiting past their deadline")
     public Page<ReferralSummary> list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
                                       @QueryParam("origin") String origin, @QueryParam("clientSubject") String clientSubject,
@@ -105,10 +110,11 @@ public class ReferralResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read")
     @Operation(operationId = "getReferral", summary = "One referral in full (audited); ETag is its version")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Referral r = referrals.practisable(id);
+        Referral r = referrals.require(id, Action.READ);
         if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
             return Response.notModified(ETags.of(r.version)).build();
         }
@@ -119,6 +125,7 @@ public class ReferralResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:revise")
     @Operation(operationId = "reviseReferral", summary = "Change the terms before it is sent (If-Match required); once the client was asked, they are asked again")
     @APIResponse(responseCode = "409", description = "Already sent or closed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
@@ -131,6 +138,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/consent-request")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:ask-consent")
     @Operation(operationId = "askConsent", summary = "Ask the client to agree to the referral and what it shares")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag (optional)")
@@ -141,6 +149,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/risk-exception")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:request-exception")
     @Operation(operationId = "requestRiskException", summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
     @APIResponse(responseCode = "409", description = "Already sent or closed")
     public Response requestException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -151,6 +160,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/risk-exception/approval")
     @RolesAllowed(Roles.SUPERVISOR)
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:approve-exception")
     @Operation(operationId = "approveRiskException", summary = "A supervisor, not the one who asked, approves referring without consent")
     @APIResponse(responseCode = "409", description = "Nothing to approve")
     public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -160,6 +170,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/sending")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:send")
     @Operation(operationId = "sendReferral", summary = "Send it: needs the client's consent or an approved serious-risk exception")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     public Response send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -169,6 +180,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/answer")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-answer")
     @Operation(operationId = "recordReferralAnswer", summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -179,6 +191,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/first-appointment")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-appointment")
     @Operation(operationId = "recordFirstAppointment", summary = "Record the first appointment of an accepted referral")
     @APIResponse(responseCode = "409", description = "Not accepted")
     public Response firstAppointment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -189,6 +202,7 @@ public class ReferralResource {
     @POST
     @Path("{id}/cancellation")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:cancel")
     @Operation(operationId = "cancelReferral", summary = "Call the referral off, with a reason")
     @APIResponse(responseCode = "409", description = "Already closed")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -200,9 +214,10 @@ public class ReferralResource {
     @Path("{id}/history")
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
     @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why) and every consent asked, oldest first")
     public HistoryView history(@PathParam("id") UUID id) {
-        Referral r = referrals.practisable(id);
+        Referral r = referrals.require(id, Action.READ_HISTORY);
         audit.record("read-history", "referral", r.id, null);
         return new HistoryView(referrals.history(r).stream().map(StepView::of).toList(),
                 referrals.consents(r).stream().map(ConsentView::of).toList());
@@ -213,10 +228,11 @@ public class ReferralResource {
     @Produces({FhirServiceRequest.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-fhir")
     @Operation(operationId = "getReferralAsFhir", summary = "The sent referral as a FHIR R4 ServiceRequest, holding only what the consent allows (audited)")
     @APIResponse(responseCode = "409", description = "Not sent yet")
     public Response fhir(@PathParam("id") UUID id) {
-        Referral r = referrals.practisable(id);
+        Referral r = referrals.require(id, Action.READ_FHIR);
         if (r.sentAt == null) {
             throw ProblemException.conflict("A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
         }

@@ -77,11 +77,17 @@ public final class ReferralViews {
         }
     }
 
+    /** The terms a serious-risk exception was approved for; any change of the referral's terms voids the approval. */
+    public record ApprovedTermsView(String urgency, UUID serviceId, List<String> disclose, int termsRevision) {
+    }
+
     public record RiskExceptionView(String justification, String requestedBy, Instant requestedAt, String approvedBy,
-                                    Instant approvedAt) {
+                                    Instant approvedAt, ApprovedTermsView approvedTerms) {
         static RiskExceptionView of(Referral r) {
             return r.exceptionRequestedAt == null ? null : new RiskExceptionView(r.exceptionJustification,
-                    r.exceptionRequestedBy, r.exceptionRequestedAt, r.exceptionApprovedBy, r.exceptionApprovedAt);
+                    r.exceptionRequestedBy, r.exceptionRequestedAt, r.exceptionApprovedBy, r.exceptionApprovedAt,
+                    r.exceptionApprovedAt == null ? null : new ApprovedTermsView(r.exceptionApprovedUrgency,
+                            r.exceptionApprovedService, r.exceptionApprovedDisclose, r.exceptionApprovedRevision));
         }
     }
 

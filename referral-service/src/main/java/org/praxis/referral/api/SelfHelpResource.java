@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
@@ -58,6 +60,7 @@ public class SelfHelpResource {
     @POST
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:create")
     @Operation(operationId = "offerSelfHelp", summary = "Offer a directory self-help resource to a person")
     @APIResponse(responseCode = "201", description = "Offered and kept on the person's record")
     public Response offer(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OfferRequest request) {
@@ -70,6 +73,7 @@ public class SelfHelpResource {
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:list")
     @Operation(operationId = "listSelfHelpOffers", summary = "Offers a coach made (supervisors: all), optionally for one person")
     public Page<OfferView> list(@QueryParam("clientSubject") String clientSubject, @QueryParam("limit") Integer limit,
                                 @QueryParam("cursor") String cursor) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.referral.domain.access.SubjectPolicy;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.referral.api.ReferralViews.ConsentView;
@@ -26,6 +29,8 @@ import org.praxis.referral.domain.SubjectRecords;
 public class SubjectResource {
     @Inject
     SubjectRecords records;
+    @Inject
+    org.praxis.platform.security.CallerContext callerContext;
 
     public record SubjectExport(String subject, List<ReferralView> referrals, List<ConsentView> consents,
                                 List<StepView> steps, List<OfferView> selfHelp) {
@@ -34,8 +39,10 @@ public class SubjectResource {
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
     @Operation(operationId = "exportSubject", summary = "Export everything held about a person (admin; audited)")
     public SubjectExport export(@PathParam("subject") String subject) {
+        new SubjectPolicy().requireAllowed(callerContext.caller(), SubjectPolicy.Action.EXPORT);
         SubjectRecords.Export e = records.export(subject);
         return new SubjectExport(e.subject(),
                 e.referrals().stream().map(r -> ReferralView.of(r, null, AnswerDeadlines.defaults())).toList(),

@@ -20,6 +20,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.DirectoryPolicy;
 
 /** The tenant's referral directory: admins curate organisations and services, practitioners search it. */
 @ApplicationScoped
@@ -47,6 +48,7 @@ public class Directory {
 
     @Transactional
     public DirectoryOrganisation addOrganisation(OrganisationDetails details) {
+        allowed(DirectoryPolicy.Action.CREATE);
         DirectoryOrganisation o = new DirectoryOrganisation();
         o.id = UUID.randomUUID();
         o.tenantId = callerContext.tenantId();
@@ -60,6 +62,7 @@ public class Directory {
 
     @Transactional
     public DirectoryOrganisation replaceOrganisation(UUID id, String ifMatch, OrganisationDetails details) {
+        allowed(DirectoryPolicy.Action.REPLACE);
         DirectoryOrganisation o = organisation(id);
         ETags.requireMatch(ifMatch, o.version);
         apply(o, details);
@@ -69,10 +72,12 @@ public class Directory {
     }
 
     public DirectoryOrganisation organisation(UUID id) {
+        allowed(DirectoryPolicy.Action.VIEW);
         return tenant.get(DirectoryOrganisation.class, id, "Organisation");
     }
 
     public List<DirectoryOrganisation> organisations(PageRequest page, String text) {
+        allowed(DirectoryPolicy.Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (text != null && !text.isBlank()) {
@@ -84,6 +89,7 @@ public class Directory {
 
     @Transactional
     public DirectoryService addService(ServiceDetails details) {
+        allowed(DirectoryPolicy.Action.CREATE);
         DirectoryService s = new DirectoryService();
         s.id = UUID.randomUUID();
         s.tenantId = callerContext.tenantId();
@@ -97,6 +103,7 @@ public class Directory {
 
     @Transactional
     public DirectoryService replaceService(UUID id, String ifMatch, ServiceDetails details) {
+        allowed(DirectoryPolicy.Action.REPLACE);
         DirectoryService s = service(id);
         ETags.requireMatch(ifMatch, s.version);
         apply(s, details);
@@ -106,10 +113,12 @@ public class Directory {
     }
 
     public DirectoryService service(UUID id) {
+        allowed(DirectoryPolicy.Action.VIEW);
         return tenant.get(DirectoryService.class, id, "Service");
     }
 
     public List<DirectoryService> services(PageRequest page, Search search) {
+        allowed(DirectoryPolicy.Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (search.kind() != null) {
@@ -180,5 +189,13 @@ public class Directory {
 
     private static String containing(String text) {
         return "%" + normalise(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The tenant is enforced by every query; the policy says which roles reach the directory at all. */
+    private void allowed(DirectoryPolicy.Action action) {
+        if (callerContext.caller().system()) {
+            return; // the service itself, e.g. checking a referral's service while applying an event
+        }
+        new DirectoryPolicy().requireAllowed(callerContext.caller(), action);
     }
 }

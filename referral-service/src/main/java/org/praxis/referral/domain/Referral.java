@@ -52,6 +52,15 @@ public class Referral {
     public Instant exceptionRequestedAt;
     public String exceptionApprovedBy;
     public Instant exceptionApprovedAt;
+    /** Bumped by every change of the terms or of the exception's justification. */
+    public int termsRevision;
+    /** What the approval of the serious-risk exception was for: the terms revision and a digest of the terms. */
+    public Integer exceptionApprovedRevision;
+    public String exceptionApprovedTerms;
+    public String exceptionApprovedUrgency;
+    public UUID exceptionApprovedService;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> exceptionApprovedDisclose;
     public boolean sentUnderException;
     public Instant sentAt;
     public Instant answeredAt;
@@ -65,8 +74,40 @@ public class Referral {
     @Column(nullable = false)
     public long version;
 
+    /**
+     * An approval holds only for the exact terms approved: the same terms revision and the same
+     * urgency, service, disclosure, reason, name, contact and justification.
+     */
     public boolean exceptionApproved() {
-        return exceptionApprovedAt != null;
+        return exceptionApprovedAt != null && exceptionApprovedRevision != null && exceptionApprovedRevision == termsRevision
+                && termsDigest().equals(exceptionApprovedTerms);
+    }
+
+    /** A digest of everything the serious-risk exception is approved for. */
+    public String termsDigest() {
+        String terms = String.join("\u0000", String.valueOf(urgency), String.valueOf(serviceId), String.valueOf(reasonCode),
+                String.valueOf(reasonText), disclose == null ? "" : String.join(",", disclose.stream().sorted().toList()),
+                String.valueOf(clientName), String.valueOf(clientContact), String.valueOf(exceptionJustification));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets a requested or approved serious-risk exception (the history keeps that it was voided). */
+    public void voidException() {
+        exceptionJustification = null;
+        exceptionRequestedBy = null;
+        exceptionRequestedAt = null;
+        exceptionApprovedBy = null;
+        exceptionApprovedAt = null;
+        exceptionApprovedRevision = null;
+        exceptionApprovedTerms = null;
+        exceptionApprovedUrgency = null;
+        exceptionApprovedService = null;
+        exceptionApprovedDisclose = null;
     }
 
     /**
@@ -81,6 +122,9 @@ public class Referral {
             return "The chosen service is not accepting referrals.";
         }
         boolean agreed = consent != null && ConsentRecord.AGREED.equals(consent.decision);
+        if (!agreed && exceptionApprovedAt != null && !exceptionApproved()) {
+            return "The serious-risk exception was approved for other terms; ask a supervisor to approve these.";
+        }
         if (!agreed && !exceptionApproved()) {
             return "A referral is sent only with the client's consent, or under the serious-risk exception approved by a supervisor.";
         }

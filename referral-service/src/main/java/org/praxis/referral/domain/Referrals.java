@@ -19,9 +19,10 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.ReferralPolicy;
+import org.praxis.referral.domain.access.ReferralPolicy.Action;
 import org.praxis.referral.events.ReferralEvents;
 
 import static org.praxis.referral.domain.ReferralLifecycle.ACCEPTED;
@@ -52,6 +53,8 @@ public class Referrals {
     AuditLog audit;
     @Inject
     Deadlines deadlines;
+    @Inject
+    Caseloads caseloads;
 
     /** What the referrer decides about a referral; all of it may change while it is a draft. */
     public record Terms(UUID serviceId, String reasonCode, String reasonText, String urgency, List<String> disclose,
@@ -67,16 +70,9 @@ public class Referrals {
     @Transactional
     public Referral open(NewReferral request) {
         Caller caller = callerContext.caller();
-        String practitioner = request.practitionerId();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            if (practitioner != null && !practitioner.equals(caller.subject())) {
-                throw ProblemException.unprocessable("A coach refers only their own clients",
-                        List.of(new Problem.FieldError("practitionerId", "must be you or empty")));
-            }
-            practitioner = caller.subject();
-        } else if (practitioner == null) {
-            practitioner = caller.subject();
-        }
+        caseloads.referralPolicy(caller).requireAllowed(caller, Action.CREATE);
+        String practitioner = caseloads.requireNameable(caller, request.practitionerId(), request.engagementId(),
+                request.clientSubject());
         Referral r = new Referral();
         r.id = UUID.randomUUID();
         r.tenantId = caller.tenantId();
@@ -85,7 +81,7 @@ public class Referrals {
         r.origin = Referral.MANUAL;
         r.intakeId = request.intakeId();
         r.engagementId = request.engagementId();
-        r.createdBy = caller.subject();
+        r.createdBy = actor();
         r.createdAt = Instant.now();
         apply(r, request.terms());
         r.status = DRAFT;
@@ -123,7 +119,7 @@ public class Referrals {
         r.urgency = Urgency.URGENT.code;
         r.disclose = List.of();
         r.status = DRAFT;
-        r.createdBy = callerContext.subject();
+        r.createdBy = actor();
         r.createdAt = Instant.now();
         r.statusAt = r.createdAt;
         em.persist(r);
@@ -132,32 +128,23 @@ public class Referrals {
         return true;
     }
 
-    /** The referral if the caller may act on it as a practitioner; otherwise 404, as if it did not exist. */
-    public Referral practisable(UUID id) {
-        Referral r = tenant.get(Referral.class, id, "Referral");
-        if (!ReferralAccess.canPractise(callerContext.caller(), r)) {
-            throw ProblemException.notFound("Referral " + id);
-        }
-        return r;
+    private ReferralPolicy policy() {
+        return new ReferralPolicy();
     }
 
-    /** The caller's own referral as a client. */
-    public Referral clientsOwn(UUID id) {
-        Referral r = tenant.get(Referral.class, id, "Referral");
-        if (!ReferralAccess.isClientsOwn(callerContext.caller(), r)) {
-            throw ProblemException.notFound("Referral " + id);
-        }
-        return r;
+    /** The referral if the caller may do {@code action} on it: 404 when they may not know it exists, 403 when they see it. */
+    public Referral require(UUID id, Action action) {
+        Referral r = tenant.find(Referral.class, id).orElse(null);
+        return policy().require(callerContext.caller(), action, r, id);
     }
 
     public List<Referral> list(PageRequest page, Filter filter) {
         Caller caller = callerContext.caller();
+        ReferralPolicy policy = policy();
+        policy.requireAllowed(caller, Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            where.add("e.practitionerId = :me");
-            params.put("me", caller.subject());
-        }
+        where.add("(" + policy.filter(caller, Action.READ).jpql("e", params) + ")");
         if (filter.status() != null) {
             where.add("e.status = :status");
             params.put("status", filter.status());
@@ -193,20 +180,34 @@ public class Referrals {
     }
 
     public List<Referral> clientsOwnList(PageRequest page) {
-        List<String> where = new ArrayList<>(List.of("e.clientSubject = :me", "e.status <> '" + DRAFT + "'"));
-        Map<String, Object> params = new HashMap<>(Map.of("me", callerContext.subject()));
+        Caller caller = callerContext.caller();
+        policy().requireAllowed(caller, Action.READ_AS_CLIENT);
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of("(" + policy().filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")"));
         return tenant.page(Referral.class, where, params, page, "e.createdAt");
     }
 
     /** Change the terms of a draft, or of one awaiting consent (which sends it back to draft: consent was to the old terms). */
     @Transactional
     public Referral revise(UUID id, String ifMatch, Terms terms) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.REVISE);
         ETags.requireMatch(ifMatch, r.version);
         if (!DRAFT.equals(r.status) && !AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("A referral's terms change only before it is sent; it is " + r.status + ".");
         }
+        String before = r.termsDigest();
+        String was = describe(r);
         apply(r, terms);
+        if (!before.equals(r.termsDigest())) {
+            r.termsRevision++;
+            if (r.exceptionRequestedAt != null) {
+                // Hole 1: an exception (requested or approved) is for the terms it was asked for; any change voids it.
+                boolean approved = r.exceptionApprovedAt != null;
+                r.voidException();
+                step(r, "void-risk-exception", (approved ? "approved" : "requested") + " for " + was + "; terms changed to "
+                        + describe(r) + ": a new request and another supervisor's approval are needed");
+            }
+        }
         if (AWAITING_CONSENT.equals(r.status)) {
             currentConsent(r).ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
             r.consentId = null;
@@ -220,9 +221,13 @@ public class Referrals {
     /** The practitioner asks the client: the terms must be complete so the client knows what they agree to. */
     @Transactional
     public Referral askConsent(UUID id, String ifMatch) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.ASK_CONSENT);
         matchIfGiven(ifMatch, r);
         requireMove(r, AWAITING_CONSENT);
+        if (r.clientSubject == null) {
+            throw ProblemException.unprocessable("The person has no account yet to be asked for consent (the referral knows them by their intake)",
+                    List.of(new Problem.FieldError("clientSubject", "is not known yet: ask once the person has an account, or use the serious-risk exception")));
+        }
         if (r.serviceId == null) {
             throw ProblemException.unprocessable("Choose the directory service before asking the client",
                     List.of(new Problem.FieldError("serviceId", "is required before the client is asked")));
@@ -231,7 +236,7 @@ public class Referrals {
         c.id = UUID.randomUUID();
         c.tenantId = r.tenantId;
         c.referralId = r.id;
-        c.askedBy = callerContext.subject();
+        c.askedBy = actor();
         c.askedAt = Instant.now();
         c.proposed = List.copyOf(r.disclose);
         c.decision = ConsentRecord.PENDING;
@@ -245,7 +250,7 @@ public class Referrals {
     /** The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral. */
     @Transactional
     public Referral decideConsent(UUID id, boolean agree, List<String> shares, String words) {
-        Referral r = clientsOwn(id);
+        Referral r = require(id, Action.DECIDE_CONSENT);
         if (!AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("This referral is not waiting for your consent; it is " + r.status + ".");
         }
@@ -274,7 +279,7 @@ public class Referrals {
     /** A client may withdraw their consent while the referral has not been sent. */
     @Transactional
     public Referral withdrawConsent(UUID id, String reason) {
-        Referral r = clientsOwn(id);
+        Referral r = require(id, Action.WITHDRAW_CONSENT);
         if (!AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict(SENT.equals(r.status) || ACCEPTED.equals(r.status)
                     ? "This referral has already been sent; talk to your coach about stopping it."
@@ -291,7 +296,7 @@ public class Referrals {
     /** The serious-risk exception: only for an emergency, with a justification; a supervisor must then approve it. */
     @Transactional
     public Referral requestException(UUID id, String ifMatch, String justification) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.REQUEST_EXCEPTION);
         matchIfGiven(ifMatch, r);
         if (!DRAFT.equals(r.status) && !AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("The exception applies only before a referral is sent; it is " + r.status + ".");
@@ -300,11 +305,15 @@ public class Referrals {
             throw ProblemException.unprocessable("Referring without consent is only for serious risk",
                     List.of(new Problem.FieldError("urgency", "must be emergency to refer without the client's consent")));
         }
+        boolean approved = r.exceptionApprovedAt != null;
+        r.voidException();
+        if (approved) {
+            step(r, "void-risk-exception", "a new justification replaces the approved one");
+        }
         r.exceptionJustification = justification;
-        r.exceptionRequestedBy = callerContext.subject();
+        r.exceptionRequestedBy = actor();
         r.exceptionRequestedAt = Instant.now();
-        r.exceptionApprovedBy = null;
-        r.exceptionApprovedAt = null;
+        r.termsRevision++;
         step(r, "request-risk-exception", justification);
         return r;
     }
@@ -312,7 +321,9 @@ public class Referrals {
     /** A supervisor other than the one who asked approves referring without consent. */
     @Transactional
     public Referral approveException(UUID id, String ifMatch) {
-        Referral r = practisable(id);
+        Caller caller = callerContext.caller();
+        ReferralPolicy policy = policy();
+        Referral r = policy.require(caller, Action.APPROVE_EXCEPTION, tenant.find(Referral.class, id).orElse(null), id);
         matchIfGiven(ifMatch, r);
         if (r.exceptionRequestedAt == null) {
             throw ProblemException.conflict("No serious-risk exception has been requested for this referral.");
@@ -323,19 +334,28 @@ public class Referrals {
         if (!DRAFT.equals(r.status) && !AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("The referral is " + r.status + "; there is nothing to approve.");
         }
-        if (callerContext.subject().equals(r.exceptionRequestedBy)) {
+        if (policy.requestedException(caller, r)) {
             throw ProblemException.unprocessable("Another supervisor must approve the exception you requested",
                     List.of(new Problem.FieldError("approver", "must not be the person who requested the exception")));
         }
-        r.exceptionApprovedBy = callerContext.subject();
+        if (!Urgency.EMERGENCY.code.equals(r.urgency)) {
+            throw ProblemException.conflict("The exception is only for an emergency; this referral is " + r.urgency + ".");
+        }
+        r.exceptionApprovedBy = actor();
         r.exceptionApprovedAt = Instant.now();
-        step(r, "approve-risk-exception", null);
+        // Hole 1: the approval is bound to exactly these terms.
+        r.exceptionApprovedRevision = r.termsRevision;
+        r.exceptionApprovedTerms = r.termsDigest();
+        r.exceptionApprovedUrgency = r.urgency;
+        r.exceptionApprovedService = r.serviceId;
+        r.exceptionApprovedDisclose = List.copyOf(r.disclose);
+        step(r, "approve-risk-exception", "for " + describe(r));
         return r;
     }
 
     @Transactional
     public Referral send(UUID id, String ifMatch) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.SEND);
         matchIfGiven(ifMatch, r);
         requireMove(r, SENT);
         ConsentRecord consent = currentConsent(r).orElse(null);
@@ -355,7 +375,7 @@ public class Referrals {
     /** The recipient's answer, recorded by the referrer or a supervisor: accepted, declined (with reason) or completed. */
     @Transactional
     public Referral answer(UUID id, String ifMatch, String outcome, String reason, Instant firstAppointmentAt) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.RECORD_ANSWER);
         matchIfGiven(ifMatch, r);
         if (!ACCEPTED.equals(outcome) && !DECLINED.equals(outcome) && !COMPLETED.equals(outcome)) {
             throw ProblemException.unprocessable("Unknown outcome " + outcome,
@@ -385,7 +405,7 @@ public class Referrals {
     /** The first appointment's date, often known only after the referral was accepted. */
     @Transactional
     public Referral firstAppointment(UUID id, String ifMatch, Instant at) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.RECORD_APPOINTMENT);
         matchIfGiven(ifMatch, r);
         if (!ACCEPTED.equals(r.status)) {
             throw ProblemException.conflict("A first appointment is recorded for an accepted referral; it is " + r.status + ".");
@@ -397,7 +417,7 @@ public class Referrals {
 
     @Transactional
     public Referral cancel(UUID id, String ifMatch, String reason) {
-        Referral r = practisable(id);
+        Referral r = require(id, Action.CANCEL);
         matchIfGiven(ifMatch, r);
         requireMove(r, CANCELLED);
         currentConsent(r).filter(c -> ConsentRecord.PENDING.equals(c.decision)).ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
@@ -484,11 +504,22 @@ public class Referrals {
         s.referralId = r.id;
         s.status = r.status;
         s.action = action;
-        s.actor = callerContext.subject();
+        s.actor = actor();
         s.at = Instant.now();
         s.reason = reason;
         em.persist(s);
         audit.record(action, "referral", r.id, null);
+    }
+
+    /** Who is acting, to stamp on what they do. */
+    private String actor() {
+        return callerContext.subject();
+    }
+
+    /** The terms an exception is approved for, as the history shows them. */
+    private static String describe(Referral r) {
+        return "urgency " + r.urgency + ", service " + r.serviceId + ", disclosing " + r.disclose
+                + ", reason " + r.reasonCode;
     }
 
     private void publish(Referral r) {

@@ -18,8 +18,9 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
+import org.praxis.referral.domain.access.SelfHelpOfferPolicy.Action;
 
 /**
  * Self-help first: a practitioner offers a directory self-help resource instead of, or before, a
@@ -37,17 +38,22 @@ public class SelfHelp {
     AuditLog audit;
     @Inject
     Referrals referrals;
+    @Inject
+    Caseloads caseloads;
 
     @Transactional
     public SelfHelpOffer offer(String clientSubject, UUID serviceId, String note, UUID referralId) {
+        Caller caller = callerContext.caller();
+        caseloads.selfHelpPolicy(caller).requireAllowed(caller, Action.CREATE);
+        caseloads.requireNameable(caller, null, null, clientSubject);
         DirectoryService service = tenant.find(DirectoryService.class, serviceId).orElse(null);
         if (service == null || !ServiceKinds.SELF_HELP.equals(service.kind)) {
             throw ProblemException.unprocessable("Offer a self-help resource from your directory",
                     List.of(new Problem.FieldError("serviceId", "must be a directory service of kind self-help")));
         }
         if (referralId != null) {
-            Referral r = referrals.practisable(referralId);
-            if (!r.clientSubject.equals(clientSubject)) {
+            Referral r = referrals.require(referralId, org.praxis.referral.domain.access.ReferralPolicy.Action.READ);
+            if (!clientSubject.equals(r.clientSubject)) {
                 throw ProblemException.unprocessable("The referral is another person's",
                         List.of(new Problem.FieldError("referralId", "must be a referral of the same client")));
             }
@@ -59,7 +65,7 @@ public class SelfHelp {
         o.serviceId = serviceId;
         o.referralId = referralId;
         o.note = note;
-        o.offeredBy = callerContext.subject();
+        o.offeredBy = actor();
         o.offeredAt = Instant.now();
         em.persist(o);
         audit.record("offer", "self-help", o.id, null);
@@ -69,12 +75,11 @@ public class SelfHelp {
     /** Practitioners: a supervisor sees every offer in the tenant, a coach the offers they made. */
     public List<SelfHelpOffer> list(PageRequest page, String clientSubject) {
         Caller caller = callerContext.caller();
+        SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy();
+        policy.requireAllowed(caller, Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (!caller.hasRole(Roles.SUPERVISOR)) {
-            where.add("e.offeredBy = :me");
-            params.put("me", caller.subject());
-        }
+        where.add("(" + policy.filter(caller, Action.LIST).jpql("e", params) + ")");
         if (clientSubject != null) {
             where.add("e.clientSubject = :client");
             params.put("client", clientSubject);
@@ -83,7 +88,16 @@ public class SelfHelp {
     }
 
     public List<SelfHelpOffer> offeredToCaller(PageRequest page) {
-        return page(page, new ArrayList<>(List.of("e.clientSubject = :me")), new HashMap<>(Map.of("me", callerContext.subject())));
+        Caller caller = callerContext.caller();
+        SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy();
+        policy.requireAllowed(caller, Action.READ_AS_CLIENT);
+        Map<String, Object> params = new HashMap<>();
+        return page(page, new ArrayList<>(List.of("(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")")), params);
+    }
+
+    /** Who is acting, to stamp on the offer. */
+    private String actor() {
+        return callerContext.subject();
     }
 
     private List<SelfHelpOffer> page(PageRequest page, List<String> where, Map<String, Object> params) {

@@ -28,11 +28,12 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
         JsonNode p = event.payload();
         String flag = p.path("riskFlagId").asText(null);
         String client = p.path("clientSubject").asText(null);
-        if (flag == null || client == null) {
-            // Without a person to refer there is nothing to draft; intake's own queue still shows the flag.
-            throw new UnprocessableEvent("risk-flag.raised needs riskFlagId and clientSubject");
+        java.util.UUID intake = RiskEvents.uuid(p, "intakeId");
+        if (flag == null || client == null && intake == null) {
+            throw new UnprocessableEvent("risk-flag.raised needs riskFlagId and a person: clientSubject or intakeId");
         }
+        // Issue 16, hole 7: a person who has no account yet is known by their intake until they have one.
         referrals.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, p.path("assignedCoach").asText(null),
-                p.path("level").asText(null), RiskEvents.uuid(p, "intakeId"), null);
+                p.path("level").asText(null), intake, null);
     }
 }

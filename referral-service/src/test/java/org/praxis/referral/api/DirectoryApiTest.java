@@ -97,6 +97,7 @@ class DirectoryApiTest {
 
     @Test
     void selfHelpIsOfferedFromTheDirectoryAndShownToThePersonOnly() {
+        t.knownCaseloads(); // the coach's engagement with the client, as session-service reported it
         String org = t.organisation("Open Library");
         String workbook = t.service(org, "Low mood workbook", "self-help", true);
         String therapy = t.service(org, "Talking therapy", "therapy", true);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 
 import io.restassured.http.ContentType;
@@ -23,6 +24,36 @@ final class ReferralTenant {
     final Tokens client = Tokens.anyone().tenant(id).roles("client");
     final Tokens otherClient = Tokens.anyone().tenant(id).roles("client");
     final Tokens sponsor = Tokens.anyone().tenant(id).roles("sponsor");
+
+    private boolean caseloadsKnown;
+
+    /**
+     * What session-service and assessment-service would have told referral-service by their events:
+     * the coach and the other coach each have an engagement with the client; the supervisor
+     * supervises both coaches; the second supervisor nobody.
+     */
+    ReferralTenant knownCaseloads() {
+        if (!caseloadsKnown) {
+            engagement(UUID.randomUUID(), client.subject(), coach.subject());
+            engagement(UUID.randomUUID(), client.subject(), otherCoach.subject());
+            supervises(supervisor.subject(), coach.subject());
+            supervises(supervisor.subject(), otherCoach.subject());
+            caseloadsKnown = true;
+        }
+        return this;
+    }
+
+    UUID engagement(UUID id, String clientSubject, String practitioner) {
+        EmbeddedPostgres.shared().execute("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id,"
+                + " status, updated_at) values ('" + this.id + "', '" + id + "', '" + clientSubject + "', '" + practitioner
+                + "', 'active', now()) on conflict do nothing");
+        return id;
+    }
+
+    void supervises(String supervisorSubject, String practitioner) {
+        EmbeddedPostgres.shared().execute("insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
+                + " values ('" + id + "', '" + practitioner + "', '" + supervisorSubject + "', now()) on conflict do nothing");
+    }
 
     static RequestSpecification as(Tokens who) {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
@@ -46,6 +77,7 @@ final class ReferralTenant {
     }
 
     Map<String, Object> referralBody(String service, String urgency, List<String> disclose) {
+        knownCaseloads();
         Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client.subject(), "reasonCode", "depression",
                 "reasonText", "Low mood for months, beyond coaching", "urgency", urgency, "disclose", disclose,
                 "clientName", "Alex Example", "clientContact", "alex@example.org"));

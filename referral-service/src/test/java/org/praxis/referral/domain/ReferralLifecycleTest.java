@@ -70,7 +70,16 @@ class ReferralLifecycleTest {
         r.exceptionRequestedAt = java.time.Instant.now();
         assertNotNull(r.sendRefusal(null, service(true)), "requested is not approved");
         r.exceptionApprovedAt = java.time.Instant.now();
+        assertNotNull(r.sendRefusal(null, service(true)), "an approval bound to no terms holds for none");
+        r.urgency = "emergency";
+        r.exceptionApprovedRevision = r.termsRevision;
+        r.exceptionApprovedTerms = r.termsDigest();
         assertNull(r.sendRefusal(null, service(true)));
+        r.urgency = "routine";
+        assertNotNull(r.sendRefusal(null, service(true)), "approved for other terms (issue 16, hole 1)");
+        r.urgency = "emergency";
+        r.termsRevision++;
+        assertNotNull(r.sendRefusal(null, service(true)), "approved for another revision of the terms");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package org.praxis.referral.domain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.Caller;
+import org.praxis.referral.domain.access.CaseloadPolicy;
+import org.praxis.referral.domain.access.ReferralPolicy;
+import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
+
+/**
+ * Replicas of what other services know about practitioners' caseloads, fed by their events:
+ * engagements (session-service's {@code engagement.status-changed}) and supervision
+ * (assessment-service's {@code practitioner.supervisor-changed}). Nobody supervises anybody and
+ * no engagement is known until those services say so.
+ */
+@ApplicationScoped
+public class Caseloads {
+    @Inject
+    EntityManager em;
+
+    public Optional<KnownEngagement> engagement(String tenantId, UUID id) {
+        List<?> rows = em.createNativeQuery("select engagement_id, client_subject, practitioner_id, status from known_engagement"
+                + " where tenant_id = ?1 and engagement_id = ?2").setParameter(1, tenantId).setParameter(2, id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new KnownEngagement((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]));
+    }
+
+    /** True when {@code client} is the client of an engagement of one of {@code practitioners}. */
+    public boolean clientOf(String tenantId, String client, Set<String> practitioners) {
+        if (client == null || practitioners.isEmpty()) {
+            return false;
+        }
+        Number n = (Number) em.createNativeQuery("select count(*) from known_engagement where tenant_id = ?1"
+                        + " and client_subject = ?2 and practitioner_id in (?3)")
+                .setParameter(1, tenantId).setParameter(2, client).setParameter(3, practitioners).getSingleResult();
+        return n.longValue() > 0;
+    }
+
+    public Set<String> supervisees(String tenantId, String supervisor) {
+        if (supervisor == null) {
+            return Set.of();
+        }
+        List<?> rows = em.createNativeQuery("select practitioner_id from practitioner_supervisor where tenant_id = ?1 and supervisor_id = ?2",
+                String.class).setParameter(1, tenantId).setParameter(2, supervisor).getResultList();
+        return rows.stream().map(String.class::cast).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public CaseloadPolicy caseload(Caller caller) {
+        return new CaseloadPolicy(caller, supervisees(caller.tenantId(), caller.subject()));
+    }
+
+    public ReferralPolicy referralPolicy(Caller caller) {
+        return new ReferralPolicy(supervisees(caller.tenantId(), caller.subject()));
+    }
+
+    public SelfHelpOfferPolicy selfHelpPolicy(Caller caller) {
+        return new SelfHelpOfferPolicy(supervisees(caller.tenantId(), caller.subject()));
+    }
+
+    /**
+     * Checks what a practitioner names in a new referral or offer; 422 naming the fields that are
+     * not theirs to name. Returns the practitioner responsible.
+     */
+    public String requireNameable(Caller caller, String practitioner, UUID engagementId, String client) {
+        CaseloadPolicy policy = caseload(caller);
+        KnownEngagement engagement = engagementId == null ? null : engagement(caller.tenantId(), engagementId).orElse(null);
+        var errors = policy.problems(practitioner, engagementId == null ? null : engagementId.toString(), engagement, client,
+                clientOf(caller.tenantId(), client, policy.reach()));
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("You may name only your own clients and engagements"
+                    + " (a supervisor: also those of the practitioners they supervise)", errors);
+        }
+        return policy.responsible(practitioner);
+    }
+
+    public void recordEngagement(String tenantId, UUID id, String client, String practitioner, String status) {
+        Timestamp now = Timestamp.from(Instant.now());
+        em.createNativeQuery("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status, updated_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (tenant_id, engagement_id) do update set"
+                        + " client_subject = coalesce(excluded.client_subject, known_engagement.client_subject),"
+                        + " practitioner_id = coalesce(excluded.practitioner_id, known_engagement.practitioner_id),"
+                        + " status = excluded.status, updated_at = excluded.updated_at")
+                .setParameter(1, tenantId).setParameter(2, id).setParameter(3, client).setParameter(4, practitioner)
+                .setParameter(5, status).setParameter(6, now).executeUpdate();
+    }
+
+    public void assignSupervisor(String tenantId, String practitioner, String supervisor) {
+        em.createNativeQuery("delete from practitioner_supervisor where tenant_id = ?1 and practitioner_id = ?2")
+                .setParameter(1, tenantId).setParameter(2, practitioner).executeUpdate();
+        if (supervisor != null) {
+            em.createNativeQuery("insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
+                            + " values (?1, ?2, ?3, ?4)").setParameter(1, tenantId).setParameter(2, practitioner)
+                    .setParameter(3, supervisor).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+        }
+    }
+}

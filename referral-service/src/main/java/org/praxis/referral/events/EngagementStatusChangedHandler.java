@@ -1,0 +1,38 @@
+package org.praxis.referral.events;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.referral.domain.Caseloads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Keeps the engagements referral-service knows of: a practitioner names only their own (issue 16, hole 3). */
+@ApplicationScoped
+public class EngagementStatusChangedHandler extends SingleTypeHandler {
+    public static final String TYPE = "org.praxis.session.engagement.status-changed.v1";
+
+    @Inject
+    Caseloads caseloads;
+
+    public EngagementStatusChangedHandler() {
+        super("referral-engagements", "session.events", TYPE);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        JsonNode p = event.payload();
+        UUID engagement = RiskEvents.uuid(p, "engagementId");
+        String status = p.path("status").asText(null);
+        if (engagement == null || status == null) {
+            throw new UnprocessableEvent("engagement.status-changed needs engagementId and status");
+        }
+        caseloads.recordEngagement(event.tenantId(), engagement, p.path("clientSubject").asText(null),
+                p.path("practitionerId").asText(null), status);
+    }
+}

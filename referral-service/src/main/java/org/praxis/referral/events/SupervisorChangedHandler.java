@@ -1,0 +1,31 @@
+package org.praxis.referral.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.referral.domain.Caseloads;
+
+/** Keeps who supervises whom: a supervisor names the clients and engagements of their supervisees only. */
+@ApplicationScoped
+public class SupervisorChangedHandler extends SingleTypeHandler {
+    public static final String TYPE = "org.praxis.assessment.practitioner.supervisor-changed.v1";
+
+    @Inject
+    Caseloads caseloads;
+
+    public SupervisorChangedHandler() {
+        super("referral-supervision", "assessment.events", TYPE);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        String practitioner = event.payload().path("practitionerId").asText(null);
+        if (practitioner == null || practitioner.isBlank()) {
+            throw new UnprocessableEvent("practitioner.supervisor-changed needs practitionerId");
+        }
+        caseloads.assignSupervisor(event.tenantId(), practitioner, event.payload().path("supervisorId").asText(null));
+    }
+}
