@@ -110,6 +110,21 @@ class InboxConsumerTest {
     }
 
     @Test
+    void aSlowHandlerOfOneTopicDoesNotHoldUpAnother() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> h = headers(id, "acme");
+        TopicProbe.send(SlowHandler.TOPIC, "slow-" + id, "{}", h);
+        try {
+            assertTrue(SlowHandler.ENTERED.await(30, java.util.concurrent.TimeUnit.SECONDS), "the slow handler got its event");
+            String next = send("{\"n\":6}");
+            awaitApplied(next); // while the slow topic's handler is still busy
+            assertEquals(1, SlowHandler.RELEASE.getCount(), "applied before the slow handler was let go");
+        } finally {
+            SlowHandler.RELEASE.countDown();
+        }
+    }
+
+    @Test
     void aMalformedEventGoesToTheDeadLetterTopicWithoutRetries() {
         String id = UUID.randomUUID().toString();
         TopicProbe.send(TOPIC, "k", "{not json", headers(id, "acme"));

@@ -7,6 +7,7 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -74,13 +75,8 @@ public class InboxConsumer {
     ObjectMapper json;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile Instant lastPoll;
-    private volatile String lastFailure;
-    private Thread worker;
+    private final List<TopicLoop> loops = new ArrayList<>();
     private KafkaProducer<String, String> deadLetters;
-    /** Per partition, the offset after the last record this consumer applied (or dead-lettered): what may be committed. */
-    private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
     void onStart(@Observes StartupEvent event) {
         Set<String> topics = new TreeSet<>();
@@ -90,156 +86,193 @@ public class InboxConsumer {
         }
         deadLetters = kafka.producer(config.service() + "-dlq");
         running = true;
-        worker = new Thread(() -> run(topics), "inbox-consumer");
-        worker.setDaemon(true);
-        worker.start();
+        // One consumer and thread per topic: a slow privacy or assessment handler never delays risk flags.
+        for (String topic : topics) {
+            TopicLoop loop = new TopicLoop(topic);
+            loops.add(loop);
+            loop.thread.start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (worker == null) {
+        if (loops.isEmpty()) {
             return;
         }
         running = false;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            worker.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        loops.forEach(TopicLoop::wakeup);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (TopicLoop loop : loops) {
+            try {
+                loop.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         deadLetters.close(Duration.ofSeconds(5));
     }
 
-    /** When the loop last came back from a poll, and the last client error it recovered from (for health). */
+    /** The oldest "last came back from a poll" over the topics (for health); null before the first poll. */
     public Instant lastPoll() {
-        return lastPoll;
+        Instant oldest = null;
+        for (TopicLoop loop : loops) {
+            Instant at = loop.lastPoll;
+            if (at == null) {
+                return null;
+            }
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+        }
+        return oldest;
     }
 
+    /** The last client error a topic's consumer recovered from, or null. */
     public String lastFailure() {
-        return lastFailure;
+        return loops.stream().map(l -> l.lastFailure).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
     }
 
     /** True when this service consumes topics at all. */
     public boolean started() {
-        return worker != null;
+        return !loops.isEmpty();
     }
 
-    /** False when the consumer thread is gone while the service still runs: nothing would apply events. */
+    /** False when a consumer thread is gone while the service still runs: its topic's events would wait. */
     public boolean alive() {
-        return worker != null && (worker.isAlive() || !running);
-    }
-
-    /**
-     * The consumer thread never dies of a client error (a commit timeout after a broker outage, being
-     * fenced after a long database wait): it closes the consumer, backs off and subscribes again; the
-     * next consumer starts from the committed offsets, and the inbox drops what comes twice.
-     */
-    private void run(Set<String> topics) {
-        Duration backoff = Duration.ofSeconds(1);
-        while (running) {
-            try {
-                consumer = kafka.consumer(config.service(), config.inbox().autoOffsetReset());
-                loop(topics);
-                backoff = Duration.ofSeconds(1);
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (RuntimeException e) {
-                lastFailure = Instant.now() + " " + e;
-                LOG.errorf(e, "inbox consumer failed; recreating it in %s", backoff);
-                closeQuietly();
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                continue;
-            }
-            closeQuietly();
-        }
+        return !loops.isEmpty() && (!running || loops.stream().allMatch(l -> l.thread.isAlive()));
     }
 
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private void loop(Set<String> topics) {
-        // Offsets are committed at most once per commit-interval, not after every poll: a commit is a
-        // round trip and a write to __consumer_offsets, and at a few hundred events a second those
-        // writes cost the broker and the consumer more than the events themselves (see bench/REPORT.md).
-        // What a crash or a rebalance redelivers, the inbox drops by (handler, ce_id).
-        long interval = config.inbox().commitInterval().toNanos();
-        long lastCommit = System.nanoTime();
-        applied.clear();
-        consumer.subscribe(List.copyOf(topics), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // Runs inside poll() on this thread: hand over exactly what was applied, nothing beyond.
-                try {
-                    commitApplied(partitions);
-                } catch (RuntimeException e) {
-                    LOG.warnf("offset commit on revocation failed; the next owner gets those events again: %s", e.getMessage());
-                }
-                applied.keySet().removeAll(partitions);
-            }
+    /** The consumer of one topic, on its own thread. */
+    private final class TopicLoop {
+        private final String topic;
+        private final Thread thread;
+        private volatile KafkaConsumer<String, String> consumer;
+        private volatile Instant lastPoll;
+        private volatile String lastFailure;
+        /** Per partition, the offset after the last record applied (or dead-lettered): what may be committed. */
+        private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                // Another member may own them already: committing now would fail or overwrite its progress.
-                applied.keySet().removeAll(partitions);
-            }
+        TopicLoop(String topic) {
+            this.topic = topic;
+            this.thread = new Thread(this::run, "inbox-" + topic);
+            this.thread.setDaemon(true);
+        }
 
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // nothing to do: positions come from the committed offsets
+        void wakeup() {
+            KafkaConsumer<String, String> current = consumer;
+            if (current != null) {
+                current.wakeup();
             }
-        });
-        LOG.infof("inbox consumer %s reading %s", config.service(), topics);
-        try {
+        }
+
+        /**
+         * The thread never dies of a client error (a commit timeout after a broker outage, being fenced
+         * after a long database wait): it closes the consumer, backs off and subscribes again; the next
+         * consumer starts from the committed offsets, and the inbox drops what comes twice.
+         */
+        private void run() {
+            Duration backoff = Duration.ofSeconds(1);
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                lastPoll = Instant.now();
-                for (ConsumerRecord<String, String> record : records) {
-                    // On shutdown, stop at a record boundary: what is not applied is not committed, so the
-                    // next owner of the partition receives it.
-                    if (!running || !process(record)) {
-                        break;
-                    }
-                    applied.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-                }
-                if (!applied.isEmpty() && System.nanoTime() - lastCommit >= interval) {
-                    commitApplied(null);
-                    lastCommit = System.nanoTime();
-                }
-            }
-        } finally {
-            if (!applied.isEmpty()) {
                 try {
-                    commitApplied(null);
+                    consumer = kafka.consumer(config.service(), config.service() + "-inbox-" + topic,
+                            config.inbox().autoOffsetReset());
+                    loop();
+                    backoff = Duration.ofSeconds(1);
+                } catch (WakeupException e) {
+                    // shutting down
                 } catch (RuntimeException e) {
-                    LOG.warnf("last offset commit failed; the inbox will drop what comes again: %s", e.getMessage());
+                    lastFailure = Instant.now() + " " + e;
+                    LOG.errorf(e, "inbox consumer of %s failed; recreating it in %s", topic, backoff);
+                    closeQuietly();
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    continue;
+                }
+                closeQuietly();
+            }
+        }
+
+        private void loop() {
+            // Offsets are committed at most once per commit-interval, not after every poll: a commit is a
+            // round trip and a write to __consumer_offsets, and at a few hundred events a second those
+            // writes cost the broker and the consumer more than the events themselves (see bench/REPORT.md).
+            // What a crash or a rebalance redelivers, the inbox drops by (handler, ce_id).
+            long interval = config.inbox().commitInterval().toNanos();
+            long lastCommit = System.nanoTime();
+            applied.clear();
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Runs inside poll() on this thread: hand over exactly what was applied, nothing beyond.
+                    try {
+                        commitApplied(partitions);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("offset commit on revocation failed; the next owner gets those events again: %s", e.getMessage());
+                    }
+                    applied.keySet().removeAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // Another member may own them already: committing now would fail or overwrite its progress.
+                    applied.keySet().removeAll(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // nothing to do: positions come from the committed offsets
+                }
+            });
+            LOG.infof("inbox consumer %s reading %s", config.service(), topic);
+            try {
+                while (running) {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    lastPoll = Instant.now();
+                    for (ConsumerRecord<String, String> record : records) {
+                        // On shutdown, stop at a record boundary: what is not applied is not committed, so the
+                        // next owner of the partition receives it.
+                        if (!running || !process(record)) {
+                            break;
+                        }
+                        applied.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    if (!applied.isEmpty() && System.nanoTime() - lastCommit >= interval) {
+                        commitApplied(null);
+                        lastCommit = System.nanoTime();
+                    }
+                }
+            } finally {
+                if (!applied.isEmpty()) {
+                    try {
+                        commitApplied(null);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("last offset commit failed; the inbox will drop what comes again: %s", e.getMessage());
+                    }
                 }
             }
         }
-    }
 
-    /** Commits the applied offsets of {@code partitions} (all when null), then forgets them. */
-    private void commitApplied(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
-        if (partitions != null) {
-            offsets.keySet().retainAll(partitions);
+        /** Commits the applied offsets of {@code partitions} (all when null), then forgets them. */
+        private void commitApplied(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(applied);
+            if (partitions != null) {
+                offsets.keySet().retainAll(partitions);
+            }
+            if (offsets.isEmpty()) {
+                return;
+            }
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            offsets.forEach((tp, offset) -> applied.remove(tp, offset));
         }
-        if (offsets.isEmpty()) {
-            return;
-        }
-        consumer.commitSync(offsets, Duration.ofSeconds(10));
-        offsets.forEach((tp, offset) -> applied.remove(tp, offset));
-    }
 
-    private void closeQuietly() {
-        KafkaConsumer<String, String> current = consumer;
-        consumer = null;
-        if (current != null) {
-            try {
-                current.close(Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                LOG.debugf("closing the consumer: %s", e.getMessage());
+        private void closeQuietly() {
+            KafkaConsumer<String, String> current = consumer;
+            consumer = null;
+            if (current != null) {
+                try {
+                    current.close(Duration.ofSeconds(5));
+                } catch (RuntimeException e) {
+                    LOG.debugf("closing the consumer: %s", e.getMessage());
+                }
             }
         }
     }

@@ -80,10 +80,10 @@ public class KafkaClients {
     }
 
     /** Offsets are committed by hand after the inbox transaction, never automatically. */
-    public KafkaConsumer<String, String> consumer(String groupId, String autoOffsetReset) {
+    public KafkaConsumer<String, String> consumer(String groupId, String clientId, String autoOffsetReset) {
         Properties p = connection();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-inbox");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
