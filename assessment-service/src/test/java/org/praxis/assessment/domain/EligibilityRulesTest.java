@@ -86,4 +86,14 @@ class EligibilityRulesTest {
         assertEquals(List.of("core-coaching"), r.eligibilities());
         assertTrue(r.requirements().get(4).detail().contains("no competences under a domain coded D2"));
     }
+
+    @Test
+    void minutesAwaitingVerificationNeverCountButAreExplained() {
+        EligibilityRules.Result r = EligibilityRules.evaluate(new EligibilityRules.Inputs(F, allCompetent(), 0, 60, 600, 120,
+                CURRENT, TODAY, 6000, 60));
+        assertEquals(List.of(), r.eligibilities());
+        assertEquals("0 of 10 practice hours (100 more awaiting verification)", r.requirements().get(1).detail());
+        assertEquals("1 of 2 supervision hours (1 more awaiting verification)", r.requirements().get(2).detail());
+        assertEquals("10 of 10 practice hours", evaluate(allCompetent(), 600, 120, CURRENT, TODAY).requirements().get(1).detail());
+    }
 }
