@@ -1,12 +1,16 @@
 package org.praxis.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The environment the manifests give each service names only settings the service reads, and sets
@@ -77,8 +82,55 @@ class ConfigurationNamesTest {
         return read;
     }
 
+    /**
+     * Quarkus's own settings, from the config model every extension jar carries
+     * (META-INF/quarkus-config-doc/quarkus-config-model.json): environment-name pattern to phase. Named
+     * segments (a tenant, a TLS configuration: {@code __NAME__}) match any name.
+     */
+    static Map<Pattern, String> quarkusSettings() throws IOException {
+        Map<Pattern, String> settings = new java.util.LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (URL model : Collections.list(ConfigurationNamesTest.class.getClassLoader()
+                .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
+            try (var in = model.openStream()) {
+                collect(json.readTree(in), settings);
+            }
+        }
+        return settings;
+    }
+
+    private static void collect(JsonNode node, Map<Pattern, String> settings) {
+        if (node.isObject() && node.has("phase") && node.has("path")) {
+            List<JsonNode> paths = new ArrayList<>();
+            paths.add(node.path("path"));
+            node.path("additionalPaths").forEach(paths::add);
+            for (JsonNode p : paths) {
+                String env = p.path("environmentVariable").asText();
+                if (!env.isEmpty()) {
+                    String regex = Pattern.quote(env).replaceAll("__[A-Z0-9]+(?:_[A-Z0-9]+)*__", "\\\\E__[A-Z0-9_]+__\\\\Q");
+                    settings.put(Pattern.compile(regex), node.path("phase").asText());
+                }
+            }
+            return;
+        }
+        node.forEach(child -> collect(child, settings));
+    }
+
+    static String quarkusPhase(Map<Pattern, String> settings, String name) {
+        return settings.entrySet().stream().filter(e -> e.getKey().matcher(name).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    @Test
+    void theQuarkusConfigModelIsOnTheClasspath() throws IOException {
+        Map<Pattern, String> settings = quarkusSettings();
+        assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_OIDC_TOKEN_ISSUER"));
+        assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS"));
+        assertEquals("BUILD_AND_RUN_TIME_FIXED", quarkusPhase(settings, "QUARKUS_MANAGEMENT_ENABLED"), "management interface: fixed at build time");
+    }
+
     @Test
     void everyEnvironmentNameTheManifestsSetIsOneTheServiceReads() throws IOException {
+        Map<Pattern, String> quarkus = quarkusSettings();
         List<String> unknown = new ArrayList<>();
         for (String overlay : List.of("dev", "prod")) {
             RenderedManifests m = RenderedManifests.of(overlay);
@@ -86,13 +138,61 @@ class ConfigurationNamesTest {
                 String service = RenderedManifests.name(d);
                 Set<String> read = readBy(service).keySet();
                 for (String name : environmentOf(m, d)) {
-                    if (!read.contains(name)) {
+                    String phase = quarkusPhase(quarkus, name);
+                    if (phase != null && !"RUN_TIME".equals(phase)) {
+                        unknown.add(overlay + " " + service + ": " + name + " (fixed at build time: " + phase + ")");
+                    } else if (!read.contains(name) && phase == null) {
                         unknown.add(overlay + " " + service + ": " + name);
                     }
                 }
             }
         }
         assertEquals(List.of(), unknown, "names a service would silently ignore");
+    }
+
+    /**
+     * The services fetch Keycloak's discovery document and keys from its Service inside the cluster, over
+     * TLS they trust, and accept only tokens whose issuer is the public URL Keycloak puts in them.
+     */
+    @Test
+    void theServicesFetchKeysInsideTheClusterAndAcceptThePublicIssuer() {
+        for (String overlay : List.of("dev", "prod")) {
+            RenderedManifests m = RenderedManifests.of(overlay);
+            JsonNode keycloak = m.ofKind("Keycloak").get(0);
+            String realm = m.ofKind("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
+            String hostname = keycloak.at("/spec/hostname/hostname").asText();
+            assertTrue(hostname.startsWith("https://"), "hostname as a URL, which backchannelDynamic needs: " + hostname);
+            assertTrue(keycloak.at("/spec/hostname/backchannelDynamic").asBoolean(false),
+                    "backchannel URLs (jwks_uri) follow the internal address the services call");
+            String internal = "https://" + RenderedManifests.name(keycloak) + "-service:" + keycloak.at("/spec/http/httpsPort").asInt(8443)
+                    + "/realms/" + realm;
+            for (JsonNode d : m.ofKind("Deployment")) {
+                String service = RenderedManifests.name(d);
+                Map<String, String> env = configOf(m, d);
+                assertEquals(internal, env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), overlay + " " + service);
+                assertEquals(hostname + "/realms/" + realm, env.get("QUARKUS_OIDC_TOKEN_ISSUER"), overlay + " " + service);
+                String tls = env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME");
+                String ca = env.get("QUARKUS_TLS__" + String.valueOf(tls).toUpperCase() + "__TRUST_STORE_PEM_CERTS");
+                assertTrue(ca != null, overlay + " " + service + ": a trust store for TLS configuration " + tls);
+                boolean mounted = false;
+                for (JsonNode mount : d.at("/spec/template/spec/containers/0/volumeMounts")) {
+                    mounted |= ca.startsWith(mount.path("mountPath").asText() + "/");
+                }
+                assertTrue(mounted, overlay + " " + service + ": " + ca + " is on no volume");
+                assertTrue(URI.create(internal).getHost().equals(RenderedManifests.name(keycloak) + "-service"));
+            }
+        }
+    }
+
+    /** The ConfigMap values a Deployment's container takes whole (the names come from environmentOf). */
+    private static Map<String, String> configOf(RenderedManifests m, JsonNode deployment) {
+        Map<String, String> values = new TreeMap<>();
+        for (JsonNode from : deployment.at("/spec/template/spec/containers/0/envFrom")) {
+            String cm = from.at("/configMapRef/name").asText();
+            m.ofKind("ConfigMap").stream().filter(c -> cm.equals(RenderedManifests.name(c)))
+                    .forEach(c -> c.path("data").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText())));
+        }
+        return values;
     }
 
     @Test
