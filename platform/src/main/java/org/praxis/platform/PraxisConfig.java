@@ -78,5 +78,20 @@ public interface PraxisConfig {
         /** How often consumed offsets are committed; what a crash redelivers, the inbox drops. */
         @WithDefault("1s")
         Duration commitInterval();
+
+        /**
+         * Applied inbox rows are kept this long, then pruned: longer than the topics keep records, so
+         * nothing still redeliverable loses its mark. Dead-lettered rows stay until replayed.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /** A client may repeat a create with the same Idempotency-Key this long; then the record is pruned. */
+        @WithDefault("P1D")
+        Duration retention();
     }
 }

@@ -184,6 +184,13 @@ public class OutboxRelay {
         }
     }
 
+    private static int deleteOlder(Connection c, String sql, Duration retention) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+            return s.executeUpdate();
+        }
+    }
+
     private static boolean failed(Future<RecordMetadata> ack) {
         try {
             ack.get();
@@ -254,21 +261,42 @@ public class OutboxRelay {
             return;
         }
         lastPrune = Instant.now();
-        // One replica prunes (the others find the lock taken), in batches so no delete holds long locks.
-        int pruned = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                if (!holdsRelayLock(c, PRUNE_LOCK)) {
-                    return 0;
-                }
-                try (PreparedStatement s = c.prepareStatement("delete from outbox_event where seq in (select seq from"
-                        + " outbox_event where sent_at < ? order by seq limit 10000)")) {
-                    s.setTimestamp(1, Timestamp.from(Instant.now().minus(config.outbox().retention())));
-                    return s.executeUpdate();
-                }
-            }
-        });
+        int pruned = prune();
         if (pruned > 0) {
-            LOG.infof("pruned %d sent outbox rows", pruned);
+            LOG.infof("pruned %d outbox, inbox and idempotency rows", pruned);
         }
     }
+
+    /**
+     * Deletes sent outbox rows, applied inbox marks and idempotency records past their retention. One
+     * replica prunes (the others find the lock taken), in batches of {@value #PRUNE_BATCH} rows per table
+     * and transaction, so no delete holds long locks; it goes on while batches come back full.
+     *
+     * @return rows deleted
+     */
+    public int prune() {
+        int total = 0;
+        for (int round = 0; round < 100; round++) {
+            int pruned = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    if (!holdsRelayLock(c, PRUNE_LOCK)) {
+                        return 0;
+                    }
+                    return deleteOlder(c, "delete from outbox_event where seq in (select seq from outbox_event"
+                            + " where sent_at < ? order by seq limit " + PRUNE_BATCH + ")", config.outbox().retention())
+                            + deleteOlder(c, "delete from inbox_event where ctid in (select ctid from inbox_event"
+                            + " where outcome = 'applied' and received_at < ? limit " + PRUNE_BATCH + ")", config.inbox().retention())
+                            + deleteOlder(c, "delete from idempotency_record where ctid in (select ctid from idempotency_record"
+                            + " where created_at < ? limit " + PRUNE_BATCH + ")", config.idempotency().retention());
+                }
+            });
+            total += pruned;
+            if (pruned < PRUNE_BATCH) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    static final int PRUNE_BATCH = 10_000;
 }
