@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -108,8 +107,8 @@ public class PractitionerResource {
                                  @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
     }
 
-    /** Bounds: at most 12 hours (720 minutes) per entry, on a day that is not in the future. */
-    public record EvidenceBody(@NotBlank String kind, @NotNull @PastOrPresent LocalDate occurredOn,
+    /** Bounds: at most 12 hours (720 minutes) per entry, on a day that has begun (not in the future anywhere). */
+    public record EvidenceBody(@NotBlank String kind, @NotNull @NotAfterToday LocalDate occurredOn,
                                @Size(max = 5000) String description,
                                @Size(max = 100) List<@NotBlank String> competences,
                                @Min(1) @Max(PractiseRecords.MAX_ENTRY_MINUTES) Integer minutes,
@@ -127,8 +126,8 @@ public class PractitionerResource {
         }
     }
 
-    /** Bounds: at most 8 hours (480 minutes) per session, held on a day that is not in the future. */
-    public record SupervisionBody(@NotNull @PastOrPresent LocalDate heldOn,
+    /** Bounds: at most 8 hours (480 minutes) per session, held on a day that has begun (not in the future anywhere). */
+    public record SupervisionBody(@NotNull @NotAfterToday LocalDate heldOn,
                                   @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES) Integer durationMinutes,
                                   @Size(max = 100) List<@NotBlank String> competences, @Size(max = 5000) String notes) {
     }

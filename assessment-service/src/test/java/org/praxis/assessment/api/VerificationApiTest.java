@@ -121,19 +121,19 @@ class VerificationApiTest {
         for (int minutes : List.of(100000, 721, 0, -5)) {
             as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes)).when()
                     .post(path("/evidence")).then().statusCode(422).contentType(startsWith("application/problem+json"))
-                    .body("errors.field", hasItem(endsWithField("minutes")));
+                    .body("errors.field", hasItem("minutes"));
         }
         as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(),
                 "minutes", 60)).when().post(path("/evidence")).then().statusCode(422)
-                .body("errors.field", hasItem(endsWithField("occurredOn")));
+                .body("errors.field", hasItem("occurredOn"));
         as(t.coach).when().get(path("/evidence")).then().body("items", hasSize(1)).body("items[0].minutes", is(60));
 
         for (int minutes : List.of(100000, 481, 0)) {
             as(t.coach).body(Map.of("heldOn", today, "durationMinutes", minutes)).when().post(path("/supervision-sessions"))
-                    .then().statusCode(422).body("errors.field", hasItem(endsWithField("durationMinutes")));
+                    .then().statusCode(422).body("errors.field", hasItem("durationMinutes"));
         }
         as(t.coach).body(Map.of("heldOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(), "durationMinutes", 60)).when()
-                .post(path("/supervision-sessions")).then().statusCode(422).body("errors.field", hasItem(endsWithField("heldOn")));
+                .post(path("/supervision-sessions")).then().statusCode(422).body("errors.field", hasItem("heldOn"));
         as(t.coach).when().get(path("/supervision-sessions")).then().body("sessions", empty()).body("totalMinutes", is(0));
 
         // The bounds are in the OpenAPI document.
@@ -141,10 +141,6 @@ class VerificationApiTest {
                 .body("components.schemas.EvidenceBody.properties.minutes.maximum", is(720))
                 .body("components.schemas.EvidenceBody.properties.minutes.minimum", is(1))
                 .body("components.schemas.SupervisionBody.properties.durationMinutes.maximum", is(480));
-    }
-
-    private static org.hamcrest.Matcher<String> endsWithField(String field) {
-        return org.hamcrest.Matchers.endsWith(field);
     }
 
     @Test
