@@ -136,6 +136,17 @@ class AccessHolesApiTest {
         assertEquals("paused", status(id));
     }
 
+    @Test
+    void aReferralBySupervisorOfThePractitionerPausesIt() {
+        String id = active(coach, client, false);
+        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+        referralEvent(referral(id, client.subject(), coach.subject(), supervisor.subject(), "manual"));
+        assertEquals("active", status(id));
+        Supervision.assign(tenant, coach.subject(), supervisor.subject());
+        referralEvent(referral(id, client.subject(), coach.subject(), supervisor.subject(), "manual"));
+        assertEquals("paused", status(id));
+    }
+
     // Hole 4: a sponsor reads the contract they are asked to accept, and only that.
 
     @Test
@@ -155,10 +166,19 @@ class AccessHolesApiTest {
                 .statusCode(200).extract().as(Map.class);
         assertEquals(contractFields, accepted.keySet(), "the acceptance answers with the contract view only");
 
+        // The versions list shows a party the versions naming them; others of the tenant nothing.
+        as(sponsor).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(200).body("number", is(List.of(1)));
+        as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(404);
+        as(Tokens.anyone().tenant(tenant).roles("admin")).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(403);
+        as(otherCoach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
+        as(client).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
+        as(coach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
         // Nothing else of the engagement: not the engagement, its notes, sessions or goals.
         as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
         as(sponsor).when().get("/v1/engagements/" + id + "/notes").then().statusCode(403);
         as(sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
+        as(sponsor).when().get("/v1/engagements/" + id + "/goals").then().statusCode(403);
+        as(sponsor).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(403);
         // A sponsor who is not a party, or of another tenant, does not learn the contract exists.
         as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
         as(Tokens.of(sponsor.subject()).tenant("other-" + tenant).roles("sponsor")).when()
