@@ -378,8 +378,10 @@ public class InboxConsumer {
             if (payload == null || !payload.isObject()) {
                 throw new UnprocessableEvent("payload is not a JSON object");
             }
+            String sequence = CloudEventHeaders.get(record.headers(), CloudEventHeaders.SEQUENCE);
             return new IncomingEvent(id, type, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE),
-                    tenant, time == null ? null : Instant.parse(time), record.topic(), record.key(), payload);
+                    tenant, time == null ? null : Instant.parse(time), record.topic(), record.key(), payload,
+                    sequence == null ? null : Long.valueOf(sequence));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
             throw new UnprocessableEvent("malformed event: " + e.getMessage(), e);
         }
