@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Strimzi and CloudNativePG resources against the operators' own CRD schemas, as npm packages
- * them (kubernetes-models); the Keycloak operator's are not published there, so those two kinds
- * are checked only by rendering.
+ * The Strimzi and CloudNativePG resources against the operators' own CRD schemas, and the built-in
+ * kinds (Deployment, Service, NetworkPolicy, Ingress, HPA, PDB, ConfigMap, Namespace) against
+ * Kubernetes' own, as npm packages them (kubernetes-models); the Keycloak operator's are not published
+ * there, so those two kinds are checked only by rendering.
  */
 class CrdSchemasTest {
     private static final Path CHECK = RenderedManifests.k8s().resolve("crd-check");
@@ -55,5 +57,28 @@ class CrdSchemasTest {
         Run check = run(manifests, "node", "validate.mjs");
         assertEquals(0, check.exit(), check.output());
         assertTrue(check.output().contains("checked 18 resources"), check.output());
+        // The built-in kinds, each as often as the overlay has it.
+        RenderedManifests m = RenderedManifests.of(overlay);
+        for (String kind : List.of("Deployment", "Service", "NetworkPolicy", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget",
+                "ConfigMap", "Namespace")) {
+            int n = m.ofKind(kind).size();
+            assertTrue(n > 0 && check.output().matches("(?s).*against the Kubernetes schemas: .*\\b" + kind + " " + n + "\\b.*"),
+                    kind + " x" + n + " not checked:\n" + check.output());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod"})
+    void aBuiltInKindThatBreaksItsSchemaIsReported(String overlay) throws Exception {
+        Process render = new ProcessBuilder("kubectl", "kustomize", RenderedManifests.k8s().resolve("overlays/" + overlay).toString())
+                .redirectErrorStream(true).start();
+        String manifests = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
+        String broken = manifests.replace("containerPort: 8080", "containerPort: eighty").replace("minAvailable: 1", "minAvailable: [1]");
+        Run check = run(broken, "node", "validate.mjs");
+        assertEquals(1, check.exit(), check.output());
+        assertTrue(check.output().contains("Deployment/intake-service: data/spec/template/spec/containers/0/ports/0/containerPort must be integer"),
+                check.output());
+        assertTrue(check.output().contains("PodDisruptionBudget/intake-service: data/spec/minAvailable"), check.output());
     }
 }
