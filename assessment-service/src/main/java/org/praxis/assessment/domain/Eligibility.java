@@ -75,10 +75,13 @@ public class Eligibility {
                 + " and e.superviseeId = :p and e.verifiedAt is not null", practitioner);
         int supervisionPending = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
                 + " and e.superviseeId = :p and e.verifiedAt is null", practitioner);
-        List<LocalDate> expiries = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k and e.verifiedAt is not null",
-                null, Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList().stream().map(r -> r.expiresOn).toList();
+        List<Registration> registrations = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k", null,
+                Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList();
+        List<LocalDate> expiries = registrations.stream().filter(r -> r.verifiedAt != null).map(r -> r.expiresOn).toList();
+        List<LocalDate> pendingExpiries = registrations.stream().filter(r -> r.verifiedAt == null).map(r -> r.expiresOn).toList();
         return EligibilityRules.evaluate(new EligibilityRules.Inputs(framework, assessor, practice, supervision,
-                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today, practicePending, supervisionPending));
+                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today, practicePending, supervisionPending,
+                pendingExpiries));
     }
 
     private int sum(String jpql, String practitioner) {

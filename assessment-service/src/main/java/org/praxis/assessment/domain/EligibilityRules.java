@@ -24,12 +24,12 @@ public final class EligibilityRules {
     public record Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
                          int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
                          List<LocalDate> therapyRegistrationExpiries, LocalDate today, int pendingPracticeMinutes,
-                         int pendingSupervisionMinutes) {
+                         int pendingSupervisionMinutes, List<LocalDate> pendingRegistrationExpiries) {
         public Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
                       int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
                       List<LocalDate> therapyRegistrationExpiries, LocalDate today) {
             this(framework, assessorRatings, practiceMinutes, supervisionMinutes, minPracticeMinutes, minSupervisionMinutes,
-                    therapyRegistrationExpiries, today, 0, 0);
+                    therapyRegistrationExpiries, today, 0, 0, List.of());
         }
     }
 
@@ -60,7 +60,9 @@ public final class EligibilityRules {
         Requirement d2 = assessed(INTEGRATED_PRACTICE, "domain-two-assessed-competent", "D2", in);
         boolean registered = in.therapyRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()));
         Requirement registration = new Requirement(INTEGRATED_PRACTICE, "current-therapy-registration", registered,
-                registered ? "a therapy registration is current" : "no therapy registration current on " + in.today(), List.of());
+                registered ? "a therapy registration is current" : "no therapy registration current on " + in.today()
+                        + (in.pendingRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()))
+                        ? " (one awaits an admin's verification)" : ""), List.of());
         requirements.add(coreMet);
         requirements.add(d2);
         requirements.add(registration);

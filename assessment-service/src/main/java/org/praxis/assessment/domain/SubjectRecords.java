@@ -19,7 +19,8 @@ import org.praxis.platform.privacy.SubjectErasure;
 /**
  * Everything assessment-service holds about a practitioner: export on request, and erasure. Erasure
  * removes their name, registration numbers, descriptions, comments and notes and ties the remaining
- * levels and hours to a pseudonym; any eligibility they held is withdrawn and published as such.
+ * levels and hours to a pseudonym; any eligibility they held is withdrawn and published as such. What
+ * they verified for others stays verified, under the pseudonym.
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -84,6 +85,12 @@ public class SubjectRecords implements SubjectErasure {
             d.practitionerId = pseudonym;
             d.action = "erased";
         });
+        // What they verified stays verified (it still counts for the practitioner), under their pseudonym.
+        for (String entity : List.of("Evidence", "SupervisionSession", "Registration")) {
+            em.createQuery("update " + entity + " e set e.verifiedBy = :pseudonym where e.tenantId = :t and e.verifiedBy = :s")
+                    .setParameter("pseudonym", pseudonym).setParameter("t", tenant.tenantId()).setParameter("s", subject)
+                    .executeUpdate();
+        }
         // Withdraw what they held under their own id, so intake and session stop assigning work to it.
         eligibility.refresh(subject);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);

@@ -182,4 +182,20 @@ class VerificationApiTest {
         as(t.supervisor).body(Map.of("heldOn", today, "durationMinutes", 45)).when().post(path("/supervision-sessions")).then()
                 .statusCode(201).body("verifiedBy", is(t.supervisor.subject()));
     }
+
+    @Test
+    void aVerifierErasedKeepsTheirVerificationsUnderAPseudonym() {
+        String hours = practiceHours(t.coach, 30);
+        as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(200);
+        String requestId = "era-" + java.util.UUID.randomUUID();
+        org.praxis.testsupport.TopicProbe.send("privacy.events", t.supervisor.subject(),
+                "{\"subject\":\"" + t.supervisor.subject() + "\",\"requestId\":\"" + requestId + "\"}",
+                Map.of("ce_id", java.util.UUID.randomUUID().toString(), "ce_type", "org.praxis.privacy.subject.erasure-requested.v1",
+                        "ce_source", "/privacy", "ce_tenant", t.id, "ce_time", java.time.Instant.now().toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                org.praxis.testsupport.EmbeddedPostgres.shared().count("select count(*) from evidence where tenant_id = ?"
+                        + " and verified_by like 'erased-%' and verified_at is not null", t.id) == 1);
+        org.junit.jupiter.api.Assertions.assertEquals(0, org.praxis.testsupport.EmbeddedPostgres.shared().count(
+                "select count(*) from evidence where tenant_id = ? and verified_by = ?", t.id, t.supervisor.subject()));
+    }
 }

@@ -90,10 +90,12 @@ class EligibilityRulesTest {
     @Test
     void minutesAwaitingVerificationNeverCountButAreExplained() {
         EligibilityRules.Result r = EligibilityRules.evaluate(new EligibilityRules.Inputs(F, allCompetent(), 0, 60, 600, 120,
-                CURRENT, TODAY, 6000, 60));
+                List.of(), TODAY, 6000, 60, CURRENT));
         assertEquals(List.of(), r.eligibilities());
         assertEquals("0 of 10 practice hours (100 more awaiting verification)", r.requirements().get(1).detail());
         assertEquals("1 of 2 supervision hours (1 more awaiting verification)", r.requirements().get(2).detail());
+        assertEquals("no therapy registration current on 2026-11-24 (one awaits an admin's verification)",
+                r.requirements().get(5).detail());
         assertEquals("10 of 10 practice hours", evaluate(allCompetent(), 600, 120, CURRENT, TODAY).requirements().get(1).detail());
     }
 }
