@@ -132,6 +132,24 @@ public class Referrals {
         return new ReferralPolicy();
     }
 
+    /**
+     * A person drafted for by their intake alone (no account yet) is identified once an event says
+     * who they are: every referral of the intake still without a client subject gets it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int identify(UUID intakeId, String clientSubject) {
+        if (intakeId == null || clientSubject == null) {
+            return 0;
+        }
+        List<Referral> unknown = tenant.select(Referral.class, "e.intakeId = :intake and e.clientSubject is null", null,
+                Map.of("intake", intakeId)).getResultList();
+        for (Referral r : unknown) {
+            r.clientSubject = clientSubject;
+            step(r, "identify-client", "the intake's person now has an account");
+        }
+        return unknown.size();
+    }
+
     /** The referral if the caller may do {@code action} on it: 404 when they may not know it exists, 403 when they see it. */
     public Referral require(UUID id, Action action) {
         Referral r = tenant.find(Referral.class, id).orElse(null);

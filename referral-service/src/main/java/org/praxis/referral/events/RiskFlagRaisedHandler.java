@@ -33,6 +33,7 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
             throw new UnprocessableEvent("risk-flag.raised needs riskFlagId and a person: clientSubject or intakeId");
         }
         // Issue 16, hole 7: a person who has no account yet is known by their intake until they have one.
+        referrals.identify(intake, client);
         referrals.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, p.path("assignedCoach").asText(null),
                 p.path("level").asText(null), intake, null);
     }

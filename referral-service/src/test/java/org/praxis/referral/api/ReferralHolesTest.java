@@ -234,6 +234,16 @@ class ReferralHolesTest {
         as(t.supervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200);
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
         as(t.coach).when().get("/v1/referrals/" + id + "/fhir").then().statusCode(200)
-                .body("identifier[0].value", is(id));
+                .body("identifier[0].value", is(id)).body("contained[0].identifier[0].value", is(intake));
+
+        // Once the intake is decided for a known person, the draft names them.
+        String decidedType = "org.praxis.intake.intake.decided.v1";
+        ObjectNode decided = (ObjectNode) EventContracts.goldenExampleJson(decidedType);
+        decided.put("intakeId", intake).put("clientSubject", t.client.subject()).put("practitionerId", t.coach.subject());
+        assertEquals(List.of(), EventContracts.violations(decidedType, decided.toString()));
+        TopicProbe.send("intake.events", intake, decided.toString(), headers(decidedType, "/intake-service"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> t.client.subject().equals(
+                as(t.supervisor).when().get("/v1/referrals/" + id).then().extract().path("clientSubject")));
+        as(t.client).when().get("/v1/me/referrals/" + id).then().statusCode(200).body("sentUnderException", is(true));
     }
 }

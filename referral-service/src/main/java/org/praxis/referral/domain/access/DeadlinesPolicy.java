@@ -18,6 +18,7 @@ public final class DeadlinesPolicy extends Policy<TenantDeadlines, DeadlinesPoli
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .allow(Action.VIEW, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .allow(Action.REPLACE, Roles.ADMIN, Relation.ANY_IN_TENANT)
+            .audit(Action.REPLACE, "replace")
             .build();
 
     public DeadlinesPolicy() {

@@ -25,7 +25,7 @@ public final class DirectoryPolicy extends Policy<Object, DirectoryPolicy.Action
         }
         return b.allow(Action.CREATE, Roles.ADMIN, Relation.ANY_IN_TENANT)
                 .allow(Action.REPLACE, Roles.ADMIN, Relation.ANY_IN_TENANT)
-                .audit(Action.CREATE, "add-organisation / add-service").audit(Action.REPLACE, "replace-organisation / replace-service")
+                .audit(Action.CREATE, "create").audit(Action.REPLACE, "replace")
                 .build();
     }
 

@@ -61,7 +61,7 @@ public final class SelfHelpOfferPolicy extends Policy<SelfHelpOffer, SelfHelpOff
             case OFFERED_BY_ME, OWN_CASELOAD -> OFFERED_BY.is(caller.subject());
             case ANY_IN_TENANT -> Criterion.all();
             case OFFERED_TO_ME -> CLIENT.is(caller.subject());
-            case SUPERVISEES_CASELOAD -> OFFERED_BY.in(supervisees);
+            case SUPERVISEES_CASELOAD -> OFFERED_BY.isNotNull().and(OFFERED_BY.in(supervisees));
         };
     }
 }

@@ -1,0 +1,29 @@
+package org.praxis.referral.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.referral.domain.Referrals;
+
+/**
+ * Issue 16, hole 7: a risk draft for a person without an account names their intake; once the
+ * intake is decided for a known client, the drafts of that intake name the client too.
+ */
+@ApplicationScoped
+public class IntakeDecidedHandler extends SingleTypeHandler {
+    public static final String TYPE = "org.praxis.intake.intake.decided.v1";
+
+    @Inject
+    Referrals referrals;
+
+    public IntakeDecidedHandler() {
+        super("referral-intake-decided", "intake.events", TYPE);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
+        referrals.identify(RiskEvents.uuid(event.payload(), "intakeId"), event.payload().path("clientSubject").asText(null));
+    }
+}
