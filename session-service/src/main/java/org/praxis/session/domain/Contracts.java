@@ -15,7 +15,6 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.events.SessionEvents;
 
@@ -29,8 +28,6 @@ public class Contracts {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     Engagements engagements;
     @Inject

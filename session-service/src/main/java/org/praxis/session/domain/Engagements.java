@@ -18,7 +18,6 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -32,8 +31,6 @@ public class Engagements {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     OutboxPublisher outbox;
     @Inject
@@ -83,7 +80,7 @@ public class Engagements {
             return false;
         }
         Engagement e = draft(tenant.tenantId(), clientSubject, practitionerId, pathway, sponsorOrganisation, intakeId,
-                callerContext.subject());
+                policies.subject());
         em.persist(e);
         audit.record("create-from-intake", "engagement", e.id, "intake " + intakeId);
         return true;

@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 
@@ -25,8 +24,6 @@ public class Goals {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     Engagements engagements;
     @Inject

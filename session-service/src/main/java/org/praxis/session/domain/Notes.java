@@ -15,7 +15,6 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
@@ -32,8 +31,6 @@ public class Notes {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     Engagements engagements;
     @Inject

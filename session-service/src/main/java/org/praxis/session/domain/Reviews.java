@@ -22,7 +22,6 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.events.SessionEvents;
 
@@ -33,8 +32,6 @@ public class Reviews {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     Engagements engagements;
     @Inject

@@ -15,7 +15,6 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.events.SessionEvents;
@@ -27,8 +26,6 @@ public class Sessions {
     EntityManager em;
     @Inject
     TenantQueries tenant;
-    @Inject
-    CallerContext callerContext;
     @Inject
     Engagements engagements;
     @Inject
