@@ -145,7 +145,7 @@ final class Connectivity {
         return policyTypes(policy).contains("egress".equals(direction) ? "Egress" : "Ingress");
     }
 
-    /** Rules live under spec in the manifests; the model reads them from the top of each policy copy. */
+    /** policyTypes as given, or as Kubernetes defaults it: Ingress, plus Egress when the policy has egress rules. */
     static List<String> policyTypes(JsonNode policy) {
         List<String> types = new ArrayList<>();
         JsonNode given = policy.at("/spec/policyTypes");
@@ -294,7 +294,10 @@ final class Connectivity {
         return all;
     }
 
-    /** Moves spec.ingress and spec.egress to the top, so rules can be addressed and removed uniformly. */
+    /**
+     * Moves spec.ingress and spec.egress to the top of the model's copy of a policy, so that rules can be
+     * addressed and removed uniformly (selectors and policyTypes stay under spec).
+     */
     private static ObjectNode lift(ObjectNode policy) {
         ObjectNode spec = (ObjectNode) policy.path("spec");
         for (String d : List.of("ingress", "egress")) {

@@ -217,6 +217,35 @@ class ConnectivityTest {
         assertTrue(mutations >= 50, "mutations: " + mutations);
     }
 
+    /** No rule opens more than the list accounts for: each rule admits at least one connection listed as allowed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyRuleIsThereForAListedConnection(String overlay) {
+        Setup s = setup(overlay);
+        Connectivity model = model(s);
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (Flow f : s.flows) {
+            Port port = s.port(f);
+            if (f.mustAllow && port != null) {
+                for (String direction : List.of("egress", "ingress")) {
+                    model.admitting(s.endpoint(f.from), s.endpoint(f.to), port, direction).forEach(r -> used.add(model.describe(r)));
+                }
+            }
+        }
+        List<String> unused = new ArrayList<>();
+        for (int i = 0; i < model.policies.size(); i++) {
+            for (String direction : List.of("egress", "ingress")) {
+                for (int j = 0; j < model.policies.get(i).path(direction).size(); j++) {
+                    String rule = model.describe(new RuleRef(i, direction, j));
+                    if (!used.contains(rule)) {
+                        unused.add(rule + " " + model.rule(new RuleRef(i, direction, j)));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unused, "rules no listed connection needs: list the connection in flows.yaml, or drop the rule");
+    }
+
     /** Loosening a rule is caught too: each mutation opens a connection the list says must stay refused. */
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
