@@ -115,7 +115,10 @@ class AccessHolesApiTest {
         as(supervisor).when().get("/v1/intakes/triage-queue").then().statusCode(200)
                 .body("items.id", hasItem(id))
                 .body("items.find { it.id == '" + id + "' }", not(hasKey("presentingConcerns")))
-                .body("items.find { it.id == '" + id + "' }.status", is("open"));
+                .body("items.find { it.id == '" + id + "' }", not(hasKey("displayName")))
+                .body("items.find { it.id == '" + id + "' }.status", is("open"))
+                .body("items.find { it.id == '" + id + "' }.openRiskFlags", is(false))
+                .body("items.find { it.id == '" + id + "' }.recommendedPathway", is("coaching"));
         as(supervisor).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(200);
         as(client).when().get("/v1/intakes/triage-queue").then().statusCode(403);
         as(sponsor).when().get("/v1/intakes/triage-queue").then().statusCode(403);
