@@ -76,7 +76,7 @@ public class SessionResource {
     @Path("sessions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:list")
-    @Operation(operationId = "listSessions", summary = "The engagement's sessions in date order")
+    @Operation(operationId = "listSessions", summary = "The engagement's sessions in date order; its client lists them too (dates, mode, status; never notes)")
     public List<SessionView> list(@PathParam("id") UUID id) {
         return sessions.ofEngagement(id).stream().map(SessionView::of).toList();
     }
@@ -120,7 +120,7 @@ public class SessionResource {
     @RolesAllowed({Roles.SPONSOR, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "sponsor-report:view")
     @Operation(operationId = "getSponsorReport",
-            summary = "What the sponsor may see under the contract in force: nothing beyond its disclosure terms (audited)")
+            summary = "What the sponsor may see under the contract in force, nothing beyond its disclosure terms; to the sponsor it names and, as a preview, a supervisor of the practitioner (audited)")
     public SponsorReport sponsorReport(@PathParam("id") UUID id) {
         return sessions.sponsorReport(id);
     }
