@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
@@ -292,9 +293,11 @@ public class PractitionerResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "evidence:view")
     @Operation(operationId = "listEvidence", summary = "The practitioner's evidence, newest first (the practitioner or their supervisor)")
     public Page<EvidenceView> evidence(@PathParam("id") String id, @QueryParam("kind") String kind,
+                                       @Parameter(description = "true: only verified entries; false: only those awaiting verification")
+                                       @QueryParam("verified") Boolean verified,
                                        @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(records.evidence(id, page, kind).stream().map(EvidenceView::of).toList(),
+        return page.page(records.evidence(id, page, kind, verified).stream().map(EvidenceView::of).toList(),
                 v -> new PageRequest.Position(v.recordedAt(), v.id()));
     }
 

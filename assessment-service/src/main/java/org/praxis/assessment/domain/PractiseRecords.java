@@ -125,7 +125,8 @@ public class PractiseRecords {
         return e;
     }
 
-    public List<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind) {
+    /** The practitioner's evidence, newest first; {@code verified} (when given) keeps only verified or only pending entries. */
+    public List<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind, Boolean verified) {
         practitioners.existing(practitioner);
         EvidencePolicy policy = policies.evidence();
         policy.requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
@@ -134,6 +135,9 @@ public class PractiseRecords {
         if (kind != null) {
             where.add("e.kind = :kind");
             params.put("kind", kind);
+        }
+        if (verified != null) {
+            where.add(verified ? "e.verifiedAt is not null" : "e.verifiedAt is null");
         }
         List<Evidence> rows = tenant.page(Evidence.class, where, params, page, "e.recordedAt");
         return rows.stream().map(e -> new EvidenceWithAttachments(e, attachments(e.id))).toList();

@@ -81,6 +81,8 @@ class VerificationApiTest {
                 .body("requirements[1].detail", startsWith("0 of 1"))
                 .body("requirements[2].detail", startsWith("0 of 1"));
         as(t.coach).when().get(path("/evidence")).then().body("items[0].verifiedBy", nullValue());
+        as(t.supervisor).when().get(path("/evidence?verified=false")).then().body("items.id", contains(hours));
+        as(t.supervisor).when().get(path("/evidence?verified=true")).then().body("items", empty());
 
         // The supervisor verifies the hours, then the session: core coaching, not yet integrated practice.
         as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(200)
@@ -95,6 +97,7 @@ class VerificationApiTest {
         as(t.admin).when().post(path("/registrations/" + registration + "/verification")).then().statusCode(200)
                 .body("verifiedBy", is(t.admin.subject())).body("current", is(true));
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching", "integrated-practice"));
+        as(t.supervisor).when().get(path("/evidence?verified=false")).then().body("items", empty());
 
         // Verifying twice is a conflict; who verified stays recorded, and each verification is audited.
         as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(409);
