@@ -9,11 +9,13 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,6 +24,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.tls.runtime.config.TlsBucketConfig;
+import io.quarkus.tls.runtime.config.TlsConfig;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,6 +189,31 @@ class ConfigurationNamesTest {
                 }
                 assertTrue(mounted, overlay + " " + service + ": " + ca + " is on no volume");
                 assertTrue(URI.create(internal).getHost().equals(RenderedManifests.name(keycloak) + "-service"));
+            }
+        }
+    }
+
+    /**
+     * The rendered environment, read by SmallRye Config the way the service reads it, gives the OIDC client
+     * a named TLS configuration that exists and trusts the mounted CA: environment names of named
+     * configurations ({@code QUARKUS_TLS__<NAME>__...}) are easy to get subtly wrong, and a wrong one is
+     * silently ignored.
+     */
+    @Test
+    void theOidcTlsConfigurationResolvesFromTheRenderedEnvironment() {
+        for (String overlay : List.of("dev", "prod")) {
+            RenderedManifests m = RenderedManifests.of(overlay);
+            for (JsonNode d : m.ofKind("Deployment")) {
+                Map<String, String> env = configOf(m, d);
+                SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new EnvConfigSource(env, 300))
+                        .withConverter(Duration.class, 200, new DurationConverter()).withMapping(TlsConfig.class).build();
+                String name = config.getValue("quarkus.oidc.tls.tls-configuration-name", String.class);
+                TlsBucketConfig bucket = config.getConfigMapping(TlsConfig.class).namedCertificateConfig().get(name);
+                String where = overlay + " " + RenderedManifests.name(d);
+                assertTrue(bucket != null, where + ": no TLS configuration named " + name);
+                assertEquals(Optional.of(List.of(Path.of(env.get("QUARKUS_TLS__" + name.toUpperCase() + "__TRUST_STORE_PEM_CERTS")))),
+                        bucket.trustStore().flatMap(t -> t.pem()).flatMap(p -> p.certs()), where);
+                assertEquals(env.get("QUARKUS_OIDC_TOKEN_ISSUER"), config.getValue("quarkus.oidc.token.issuer", String.class), where);
             }
         }
     }
