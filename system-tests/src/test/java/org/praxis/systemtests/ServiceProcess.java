@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** One service run from its built jar as a separate process, the way it runs in production. */
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every process object the suite made (second replicas too), so none is forgotten at the end. */
+    private static final List<ServiceProcess> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     final String name;
     final int port;
@@ -32,7 +34,8 @@ final class ServiceProcess {
         this.port = port;
         this.jar = jar;
         this.env = env;
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(name + (ALL.stream().anyMatch(p -> p.name.equals(name)) ? "-" + port : "") + ".log");
+        ALL.add(this);
         try {
             Files.deleteIfExists(log); // a fresh log per run; restarts within the run append to it
         } catch (IOException e) {
@@ -91,6 +94,24 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Stops every service process the suite started, all at once (each SIGTERM, then a kill after 20 s). */
+    static void stopAll() {
+        ALL.parallelStream().forEach(ServiceProcess::stop);
+    }
+
+    /** A hard kill (SIGKILL), as when a node dies. */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
     }
 
     /** A graceful stop (SIGTERM), as Kubernetes does; killed if it takes longer than 20 s. */

@@ -25,6 +25,7 @@ final class Suite {
     private static Suite shared;
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 
     private Suite() {
     }
@@ -32,8 +33,14 @@ final class Suite {
     static synchronized Suite shared() {
         if (shared == null) {
             shared = new Suite();
-            shared.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopServices));
+            // Registered first: a start that fails half-way must not leave the started services behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(ServiceProcess::stopAll));
+            try {
+                shared.start();
+            } catch (RuntimeException | Error e) {
+                ServiceProcess.stopAll();
+                throw e;
+            }
         }
         return shared;
     }
@@ -76,6 +83,7 @@ final class Suite {
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", MockOidcIssuer.AUDIENCE);
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
+            environments.put(name, env);
             services.put(name, new ServiceProcess(name, port,
                     project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs));
         }
@@ -89,7 +97,18 @@ final class Suite {
         return q < 0 ? "" : jdbcUrl.substring(q);
     }
 
-    private void stopServices() {
-        services.values().forEach(ServiceProcess::stop);
+    /** Stops every service process of the suite (NoProcessLeftTest, the shutdown hook). */
+    static void stopAll() {
+        ServiceProcess.stopAll();
+    }
+
+    /** Another process of a service on a port of its own, over the same database and broker (not started). */
+    ServiceProcess secondReplica(String name) {
+        Map<String, String> env = new LinkedHashMap<>(environments.get(name));
+        int port = FreePorts.next();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path project = Path.of("").toAbsolutePath().getParent();
+        return new ServiceProcess(name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env,
+                project.resolve("system-tests/target/system-tests"));
     }
 }
