@@ -72,7 +72,7 @@ public class MeResource {
     @POST
     @Path("referrals/{id}/consent")
     @RolesAllowed(Roles.CLIENT)
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:decide-consent")
+    @Extension(name = AccessMatrix.EXTENSION, value = "consent:decide")
     @Operation(operationId = "decideConsent", summary = "Agree to the referral (choosing what it may share) or refuse it")
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
@@ -83,7 +83,7 @@ public class MeResource {
     @POST
     @Path("referrals/{id}/consent/withdrawal")
     @RolesAllowed(Roles.CLIENT)
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:withdraw-consent")
+    @Extension(name = AccessMatrix.EXTENSION, value = "consent:withdraw")
     @Operation(operationId = "withdrawConsent", summary = "Withdraw my consent while the referral has not been sent")
     @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {

@@ -21,6 +21,7 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 import org.praxis.referral.events.ReferralEvents;
@@ -268,11 +269,12 @@ public class Referrals {
     /** The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral. */
     @Transactional
     public Referral decideConsent(UUID id, boolean agree, List<String> shares, String words) {
-        Referral r = require(id, Action.DECIDE_CONSENT);
+        Referral r = require(id, Action.READ_AS_CLIENT);
         if (!AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("This referral is not waiting for your consent; it is " + r.status + ".");
         }
         ConsentRecord c = currentConsent(r).orElseThrow(() -> ProblemException.conflict("No consent was asked for."));
+        consentPolicy().require(callerContext.caller(), ConsentPolicy.Action.DECIDE, c, c.id);
         if (!ConsentRecord.PENDING.equals(c.decision)) {
             throw ProblemException.conflict("You already " + c.decision + "; withdraw your consent to change it.");
         }
@@ -297,16 +299,18 @@ public class Referrals {
     /** A client may withdraw their consent while the referral has not been sent. */
     @Transactional
     public Referral withdrawConsent(UUID id, String reason) {
-        Referral r = require(id, Action.WITHDRAW_CONSENT);
+        Referral r = require(id, Action.READ_AS_CLIENT);
         if (!AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict(SENT.equals(r.status) || ACCEPTED.equals(r.status)
                     ? "This referral has already been sent; talk to your coach about stopping it."
                     : "This referral is " + r.status + "; there is no consent to withdraw.");
         }
-        currentConsent(r).ifPresent(c -> {
-            c.decision = ConsentRecord.WITHDRAWN;
-            c.withdrawnAt = Instant.now();
-        });
+        ConsentRecord consent = currentConsent(r).orElse(null);
+        if (consent != null) {
+            consentPolicy().require(callerContext.caller(), ConsentPolicy.Action.WITHDRAW, consent, consent.id);
+            consent.decision = ConsentRecord.WITHDRAWN;
+            consent.withdrawnAt = Instant.now();
+        }
         move(r, WITHDRAWN, "consent-withdrawn", reason);
         return r;
     }
@@ -447,8 +451,16 @@ public class Referrals {
         return tenant.select(ReferralStep.class, "e.referralId = :r", "e.at, e.id", Map.of("r", r.id)).getResultList();
     }
 
+    /** The consents asked about a referral, as far as the caller may see them. */
     public List<ConsentRecord> consents(Referral r) {
-        return tenant.select(ConsentRecord.class, "e.referralId = :r", "e.askedAt, e.id", Map.of("r", r.id)).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
+        String visible = consentPolicy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW).jpql("e", params);
+        return tenant.select(ConsentRecord.class, "e.referralId = :r and (" + visible + ")", "e.askedAt, e.id", params)
+                .getResultList();
+    }
+
+    private ConsentPolicy consentPolicy() {
+        return new ConsentPolicy(c -> tenant.find(Referral.class, c.referralId).orElse(null));
     }
 
     public java.util.Optional<ConsentRecord> currentConsent(Referral r) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.audit.AuditPolicy;
+import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
@@ -30,7 +31,7 @@ class AccessMatrixTest {
     void theAccessMatrixIsCompleteAndCurrent() throws Exception {
         String json = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         JsonNode openApi = new ObjectMapper().readTree(json);
-        List<AccessRules<?, ?>> rules = new ArrayList<>(List.of(ReferralPolicy.RULES, SelfHelpOfferPolicy.RULES,
+        List<AccessRules<?, ?>> rules = new ArrayList<>(List.of(ReferralPolicy.RULES, ConsentPolicy.RULES, SelfHelpOfferPolicy.RULES,
                 DirectoryPolicy.RULES, DeadlinesPolicy.RULES, SubjectPolicy.RULES, AuditPolicy.RULES));
         platformRules("org.praxis.platform.events.DeadLetterPolicy").ifPresent(rules::add);
         AccessMatrix matrix = new AccessMatrix("referral-service", rules);

@@ -19,10 +19,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
+import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.SelfHelpOffer;
+import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
 
@@ -103,7 +105,7 @@ class PolicyAgreementTest {
 
     @Test
     @TestTransaction
-    void referralListsAndSingleChecksAgree() {
+    void referralAndConsentListsAndSingleChecksAgree() {
         List<Referral> population = new ArrayList<>();
         for (String t : List.of(tenant, otherTenant)) {
             population.add(referral(t, "k1", "c1", "awaiting-consent"));  // the coach's; the client asked
@@ -114,8 +116,32 @@ class PolicyAgreementTest {
             population.add(referral(t, "s1", "c3", "sent"));              // the supervisor's own
             population.add(referral(t, "k1", "k3", "sent"));              // about a coach who is also a client
         }
+        List<ConsentRecord> consents = new ArrayList<>();
+        for (Referral r : population) {
+            if (r.clientSubject != null) {
+                ConsentRecord c = new ConsentRecord();
+                c.id = UUID.randomUUID();
+                c.tenantId = r.tenantId;
+                c.referralId = r.id;
+                c.askedBy = "k1";
+                c.askedAt = Instant.now();
+                c.proposed = List.of();
+                c.shares = List.of();
+                c.decision = ConsentRecord.PENDING;
+                em.persist(c);
+                consents.add(c);
+            }
+        }
         em.flush();
         int checks = 0;
+        Map<UUID, Referral> byId = new HashMap<>();
+        population.forEach(r -> byId.put(r.id, r));
+        ConsentPolicy consentPolicy = new ConsentPolicy(c -> byId.get(c.referralId));
+        for (Caller caller : callers()) {
+            for (ConsentPolicy.Action action : ConsentPolicy.Action.values()) {
+                checks += agree(ConsentRecord.class, consentPolicy, action, caller, consents, c -> c.id, c -> c.tenantId);
+            }
+        }
         for (Caller caller : callers()) {
             ReferralPolicy policy = new ReferralPolicy(caller.subject().equals("s1") ? Set.of("k1") : Set.of());
             for (ReferralPolicy.Action action : ReferralPolicy.Action.values()) {
@@ -125,7 +151,7 @@ class PolicyAgreementTest {
             assertEquals(policy.filter(caller, ReferralPolicy.Action.VIEW).jpql("e", new HashMap<>()),
                     policy.listFilter(caller, params), "listFilter is the view filter");
         }
-        System.out.println("referral policy agreement checks: " + checks);
+        System.out.println("referral and consent policy agreement checks: " + checks);
     }
 
     @Test

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.security.Caller;
+import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.KnownEngagement;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.SelfHelpOffer;
 import org.praxis.referral.domain.TenantDeadlines;
 import org.praxis.referral.domain.access.CaseloadPolicy;
+import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
@@ -131,16 +133,40 @@ class PolicyMatrixTest {
         // Creating names a practitioner: the coach themselves; a supervisor themselves or a supervisee.
         row("referral", f, ReferralPolicy.Action.CREATE, can.apply(ReferralPolicy.Action.CREATE, null),
                 grants("coach", COACHS, "supervisor", List.of("coach's, client asked", "coach's draft about client", "supervisor's own")));
-        for (ReferralPolicy.Action a : List.of(ReferralPolicy.Action.READ_AS_CLIENT, ReferralPolicy.Action.DECIDE_CONSENT,
-                ReferralPolicy.Action.WITHDRAW_CONSENT)) {
-            row("referral", f, a, can.apply(a, null), grants("client", List.of("coach's, client asked", "another coach's about client")));
-        }
+        row("referral", f, ReferralPolicy.Action.READ_AS_CLIENT, can.apply(ReferralPolicy.Action.READ_AS_CLIENT, null),
+                grants("client", List.of("coach's, client asked", "another coach's about client")));
         // The separation of duties of the exception.
         Referral requested = referral("k1", "c1", "draft");
         requested.exceptionRequestedBy = "s1";
         assertEquals(true, policy.requestedException(SUPERVISOR, requested));
         assertEquals(false, policy.requestedException(new Caller("s2", TENANT, Set.of("supervisor"), false), requested));
         CELLS.merge("referral", 2, Integer::sum);
+    }
+
+    @Test
+    void consents() {
+        Map<String, Referral> referrals = referrals();
+        Map<UUID, Referral> byId = new HashMap<>();
+        referrals.values().forEach(r -> byId.put(r.id, r));
+        ConsentPolicy policy = new ConsentPolicy(c -> byId.get(c.referralId));
+        Map<String, ConsentRecord> f = new LinkedHashMap<>();
+        referrals.forEach((name, r) -> {
+            if (r.clientSubject != null) { // nobody is asked before they have an account
+                ConsentRecord c = new ConsentRecord();
+                c.id = UUID.randomUUID();
+                c.tenantId = TENANT;
+                c.referralId = r.id;
+                f.put("asked about " + name, c);
+            }
+        });
+        List<String> all = List.copyOf(f.keySet());
+        List<String> clients = List.of("asked about coach's, client asked", "asked about coach's draft about client",
+                "asked about another coach's about client");
+        row("consent", f, ConsentPolicy.Action.VIEW, (c, e) -> policy.can(c, ConsentPolicy.Action.VIEW, e),
+                grants("client", clients, "coach", List.of("asked about coach's, client asked", "asked about coach's draft about client"),
+                        "supervisor", all));
+        row("consent", f, ConsentPolicy.Action.DECIDE, (c, e) -> policy.can(c, ConsentPolicy.Action.DECIDE, e), grants("client", clients));
+        row("consent", f, ConsentPolicy.Action.WITHDRAW, (c, e) -> policy.can(c, ConsentPolicy.Action.WITHDRAW, e), grants("client", clients));
     }
 
     @Test

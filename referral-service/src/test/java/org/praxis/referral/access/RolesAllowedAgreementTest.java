@@ -22,6 +22,7 @@ import org.praxis.referral.api.MeResource;
 import org.praxis.referral.api.ReferralResource;
 import org.praxis.referral.api.SelfHelpResource;
 import org.praxis.referral.api.SubjectResource;
+import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
@@ -31,6 +32,7 @@ import org.praxis.referral.domain.access.SubjectPolicy;
 /** The coarse gate (@RolesAllowed) of every operation names exactly the roles its policy action grants. */
 class RolesAllowedAgreementTest {
     static final Map<String, AccessRules<?, ?>> RULES = Map.of(ReferralPolicy.RULES.aggregate(), ReferralPolicy.RULES,
+            ConsentPolicy.RULES.aggregate(), ConsentPolicy.RULES,
             SelfHelpOfferPolicy.RULES.aggregate(), SelfHelpOfferPolicy.RULES, DirectoryPolicy.RULES.aggregate(), DirectoryPolicy.RULES,
             DeadlinesPolicy.RULES.aggregate(), DeadlinesPolicy.RULES, SubjectPolicy.RULES.aggregate(), SubjectPolicy.RULES);
 

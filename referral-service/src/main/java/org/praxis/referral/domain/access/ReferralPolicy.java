@@ -12,11 +12,11 @@ import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
 
 /**
- * Who may see and do what with a referral (with its history, its consent records, its serious-risk
- * exception and its FHIR view). Supervisors act on every referral of their tenant (they work the
+ * Who may see and do what with a referral (with its history, its serious-risk exception and its
+ * FHIR view; the consent records have their own {@link ConsentPolicy}). Supervisors act on every referral of their tenant (they work the
  * risk-draft queue, and a draft from a flag may have nobody assigned); a coach on the referrals they
  * are responsible for; a client sees their own once they have been asked (a draft is the
- * practitioners' work in progress) and decides about consent. Sponsors and admins reach none.
+ * practitioners' work in progress); their say is the consent ({@link ConsentPolicy}). Sponsors and admins reach none.
  * A referral is created only for the caller's caseload ({@link CaseloadPolicy}).
  */
 public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action, ReferralPolicy.Relation> {
@@ -27,7 +27,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         READ, LIST, CREATE, REVISE, ASK_CONSENT, REQUEST_EXCEPTION, APPROVE_EXCEPTION, SEND, RECORD_ANSWER,
         RECORD_APPOINTMENT, CANCEL, READ_HISTORY, READ_FHIR,
         /** The client's own view of it (GET /v1/me/referrals). */
-        READ_AS_CLIENT, DECIDE_CONSENT, WITHDRAW_CONSENT
+        READ_AS_CLIENT
     }
 
     public enum Relation {
@@ -61,7 +61,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         b.allow(Action.APPROVE_EXCEPTION, Roles.SUPERVISOR, Relation.ANY_IN_TENANT);
         b.allow(Action.CREATE, Roles.COACH, Relation.OWN_CASELOAD)
                 .allow(Action.CREATE, Roles.SUPERVISOR, Relation.OWN_CASELOAD, Relation.SUPERVISEES_CASELOAD);
-        for (Action a : new Action[]{Action.VIEW, Action.READ_AS_CLIENT, Action.DECIDE_CONSENT, Action.WITHDRAW_CONSENT}) {
+        for (Action a : new Action[]{Action.VIEW, Action.READ_AS_CLIENT}) {
             b.allow(a, Roles.CLIENT, Relation.ABOUT_ME_ASKED);
         }
         return b.audit(Action.READ, "read").audit(Action.READ_HISTORY, "read-history").audit(Action.READ_FHIR, "read-fhir")
@@ -70,8 +70,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
                 .audit(Action.APPROVE_EXCEPTION, "approve-risk-exception")
                 .audit(Action.SEND, "send-with-consent / send-under-risk-exception")
                 .audit(Action.RECORD_ANSWER, "answer-<outcome>").audit(Action.RECORD_APPOINTMENT, "first-appointment")
-                .audit(Action.CANCEL, "cancel").audit(Action.DECIDE_CONSENT, "consent-given / consent-refused")
-                .audit(Action.WITHDRAW_CONSENT, "consent-withdrawn")
+                .audit(Action.CANCEL, "cancel")
                 .build();
     }
 
