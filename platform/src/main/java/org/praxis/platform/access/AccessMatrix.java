@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * every operation names the policy action that guards it ({@value #EXTENSION} on the operation), and
  * the grant tables say who reaches that action through which relation. Each service's access-matrix
  * test renders its section and fails when the committed file differs (or, with
- * {@code -Dpraxis.docs.update=true}, rewrites it).
+ * {@code PRAXIS_DOCS_UPDATE=true} in the environment, rewrites it).
  */
 public final class AccessMatrix {
     /** The OpenAPI extension naming the guard of an operation: {@code aggregate:action}. */
@@ -29,9 +29,13 @@ public final class AccessMatrix {
     private final String service;
     private final Map<String, AccessRules<?, ?>> byAggregate = new TreeMap<>();
 
+    /** {@code rules}: the service's own policies; the platform's (audit trail, dead letters) are added here. */
     public AccessMatrix(String service, List<AccessRules<?, ?>> rules) {
         this.service = service;
-        for (AccessRules<?, ?> r : rules) {
+        List<AccessRules<?, ?>> all = new ArrayList<>(rules);
+        all.add(org.praxis.platform.audit.AuditPolicy.RULES);
+        all.add(org.praxis.platform.events.DeadLetterPolicy.RULES);
+        for (AccessRules<?, ?> r : all) {
             if (byAggregate.put(r.aggregate(), r) != null) {
                 throw new IllegalArgumentException("Two policies for " + r.aggregate());
             }
@@ -95,13 +99,14 @@ public final class AccessMatrix {
     /**
      * What a service's AccessMatrixTest asserts is empty: every {@code /v1} operation of its OpenAPI
      * document names a known guard, and {@code document}'s section for the service is up to date
-     * (rewritten instead when the system property {@code praxis.docs.update} is true).
+     * (rewritten instead when the environment has {@code PRAXIS_DOCS_UPDATE=true}; not a system
+     * property, which the service's own configuration would refuse as an unknown {@code praxis.*} key).
      */
     public List<String> verify(JsonNode openApi, Path document) {
         List<Operation> operations = operations(openApi);
         List<String> problems = problems(operations);
         if (problems.isEmpty()) {
-            String stale = checkOrWrite(document, render(operations), Boolean.getBoolean("praxis.docs.update"));
+            String stale = checkOrWrite(document, render(operations), "true".equals(System.getenv("PRAXIS_DOCS_UPDATE")));
             if (stale != null) {
                 problems.add(stale);
             }
@@ -165,7 +170,7 @@ public final class AccessMatrix {
             }
             if (!update) {
                 return current == null ? document + " has no section for " + service
-                        : document + " is stale for " + service + "; run mvn verify -Dpraxis.docs.update=true and commit it";
+                        : document + " is stale for " + service + "; run PRAXIS_DOCS_UPDATE=true mvn verify and commit it";
             }
             String updated = current == null ? text + (text.isEmpty() || text.endsWith("\n\n") ? "" : "\n") + section
                     : text.substring(0, from) + section + text.substring(to + end.length());

@@ -30,7 +30,11 @@ public record Field<E, T>(String path, Function<E, T> get) {
             return Criterion.none();
         }
         Set<T> set = Criterion.copyOf(values);
-        return new Criterion<>(e -> set.contains(get.apply(e)),
+        // Set.copyOf refuses contains(null); a null attribute is in no set, as in SQL.
+        return new Criterion<>(e -> {
+            T actual = get.apply(e);
+            return actual != null && set.contains(actual);
+        },
                 (alias, params) -> alias + "." + path + " in " + Criterion.parameter(params, set));
     }
 
