@@ -554,6 +554,6 @@ public class Referrals {
 
     private void publish(Referral r) {
         outbox.publish(ReferralEvents.STATUS_CHANGED, r.id, new ReferralEvents.StatusChanged(r.id, r.engagementId,
-                r.intakeId, r.status, r.urgency, r.serviceKind));
+                r.intakeId, r.status, r.urgency, r.serviceKind, r.clientSubject, r.practitionerId, r.createdBy, r.origin));
     }
 }

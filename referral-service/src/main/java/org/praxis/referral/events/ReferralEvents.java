@@ -10,8 +10,13 @@ public final class ReferralEvents {
     private ReferralEvents() {
     }
 
+    /**
+     * {@code clientSubject}, {@code practitionerId}, {@code createdBy} and {@code origin} say whose referral it
+     * is, so session-service moves an engagement only for that engagement's own client and practitioner.
+     */
     public record StatusChanged(UUID referralId, UUID engagementId, UUID intakeId, String status, String urgency,
-                                String serviceKind) {
+                                String serviceKind, String clientSubject, String practitionerId, String createdBy,
+                                String origin) {
     }
 
     /** Confirms an erasure request; referrals sent under the serious-risk exception keep their justification. */

@@ -19,8 +19,8 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
 
     @Inject
     Engagements engagements;
-    /** Refuse events that do not say whose referral it is (switch on once referral-service publishes it). */
-    @ConfigProperty(name = "praxis.session.referral-events.require-provenance", defaultValue = "false")
+    /** Refuse events that do not say whose referral it is (referral-service publishes it; off only for an older one). */
+    @ConfigProperty(name = "praxis.session.referral-events.require-provenance", defaultValue = "true")
     boolean requireProvenance;
 
     public ReferralStatusChangedHandler() {

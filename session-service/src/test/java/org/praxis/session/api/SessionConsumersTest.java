@@ -46,7 +46,8 @@ class SessionConsumersTest {
 
     private void referral(String engagement, String referral, String status) {
         String payload = "{\"referralId\":\"" + referral + "\",\"engagementId\":\"" + engagement + "\",\"status\":\"" + status
-                + "\",\"urgency\":\"soon\",\"serviceKind\":\"therapy\"}";
+                + "\",\"urgency\":\"soon\",\"serviceKind\":\"therapy\",\"clientSubject\":\"" + client.subject()
+                + "\",\"practitionerId\":\"" + coach.subject() + "\",\"createdBy\":\"" + coach.subject() + "\",\"origin\":\"manual\"}";
         assertEquals(List.of(), EventContracts.violations("org.praxis.referral.referral.status-changed.v1", payload));
         TopicProbe.send("referral.events", referral, payload, Map.of("ce_id", UUID.randomUUID().toString(),
                 "ce_type", "org.praxis.referral.referral.status-changed.v1", "ce_source", "/referral-service",

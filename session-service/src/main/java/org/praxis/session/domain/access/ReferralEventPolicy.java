@@ -11,13 +11,11 @@ import org.praxis.session.domain.Engagement;
  * practitioner, a supervisor of that practitioner, or a risk (a risk flag or a risk concern) about
  * that client. Otherwise a coach's referral linked to another coach's engagement would pause it.
  *
- * <p>The event as referral-service publishes it today (docs/events, {@code ReferralEvents.StatusChanged})
- * carries ids, status, urgency and service kind only: not the referral's client, author or origin.
- * This policy reads {@code clientSubject}, {@code createdBy} (else {@code practitionerId}) and
- * {@code origin} when the event carries them and refuses any that do not match; an event carrying
- * none of them is applied as before unless {@code requireProvenance} is set
- * ({@code praxis.session.referral-events.require-provenance}), which is what to switch on once
- * referral-service publishes them.
+ * <p>The event (docs/events, {@code ReferralEvents.StatusChanged})
+ * says whose referral it is: {@code clientSubject}, {@code createdBy} (else {@code practitionerId}) and
+ * {@code origin}; this policy refuses any that do not match the engagement. An event carrying none of
+ * them (from a referral-service older than these fields) is refused while {@code requireProvenance}
+ * holds ({@code praxis.session.referral-events.require-provenance}, on by default).
  */
 public final class ReferralEventPolicy {
     static final Set<String> RISK_ORIGINS = Set.of("risk-flag", "risk-concern");
