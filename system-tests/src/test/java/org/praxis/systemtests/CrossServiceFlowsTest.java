@@ -78,9 +78,16 @@ class CrossServiceFlowsTest extends SystemTest {
     /** The coach refers the client from the engagement; the client consents; it is sent and accepted. */
     private String acceptedReferral(String engagement) {
         String service = therapyService();
-        String referral = as(coach, REFERRAL).body(Map.of("clientSubject", client.subject(), "engagementId", engagement,
-                "serviceId", service, "reasonCode", "depression", "urgency", "soon", "disclose", List.of("identity")))
-                .when().post("/v1/referrals").then().statusCode(201).extract().path("id");
+        Map<String, Object> proposal = Map.of("clientSubject", client.subject(), "engagementId", engagement,
+                "serviceId", service, "reasonCode", "depression", "urgency", "soon", "disclose", List.of("identity"));
+        // referral-service names only engagements it has heard of (engagement.status-changed): wait for it.
+        java.util.concurrent.atomic.AtomicReference<String> created = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually(() -> {
+            var answer = as(coach, REFERRAL).body(proposal).when().post("/v1/referrals").then().extract();
+            created.set(answer.statusCode() == 201 ? answer.path("id") : null);
+            return created.get() != null;
+        });
+        String referral = created.get();
         as(coach, REFERRAL).when().post("/v1/referrals/" + referral + "/consent-request").then().statusCode(200);
         as(client, REFERRAL).body(Map.of("agree", true, "shares", List.of("identity"))).when()
                 .post("/v1/me/referrals/" + referral + "/consent").then().statusCode(200);
@@ -152,9 +159,12 @@ class CrossServiceFlowsTest extends SystemTest {
         String settings = as(admin, ASSESSMENT).when().get("/v1/assessment-settings").then().extract().header("ETag");
         as(admin, ASSESSMENT).header("If-Match", settings).body(Map.of("frameworkCode", "praxis-coaching", "frameworkVersion", 1,
                 "minPracticeHours", 0, "minSupervisionHours", 0)).when().put("/v1/assessment-settings").then().statusCode(200);
-        as(coach, ASSESSMENT).body(Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-1",
+        String registration = as(coach, ASSESSMENT).body(Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-1",
                 "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString())).when()
-                .post("/v1/practitioners/" + coach.subject() + "/registrations").then().statusCode(201);
+                .post("/v1/practitioners/" + coach.subject() + "/registrations").then().statusCode(201).extract().path("id");
+        // A typed-in registration counts only once an admin verified it (issue 16, hole 6).
+        as(admin, ASSESSMENT).when().post("/v1/practitioners/" + coach.subject() + "/registrations/" + registration
+                + "/verification").then().statusCode(200);
         String assessment = as(coach, ASSESSMENT).body(Map.of()).when()
                 .post("/v1/practitioners/" + coach.subject() + "/assessments").then().statusCode(201).extract().path("id");
         List<String> competences = as(coach, ASSESSMENT).when().get("/v1/frameworks/praxis-coaching").then().extract()
