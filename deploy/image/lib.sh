@@ -1,0 +1,27 @@
+# Shared by deploy/image/{base,build,check}. The image's contract lives here; the Deployments in
+# deploy/k8s/base/*/deployment.yaml must agree with it (deploy/k8s's ImageContractTest reads this file).
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+CACHE="$HERE/.cache"
+OUT_DIR="${PRAXIS_IMAGE_DIR:-$CACHE/images}"
+
+SUITE=bookworm
+JRE_PACKAGE=openjdk-17-jre-headless
+JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java
+# image contract (ImageContractTest parses these KEY=VALUE lines)
+APP_UID=1001
+APP_GID=1001
+APP_PORT=8080
+APP_DIR=/deployments
+TMP_DIR=/tmp
+IMAGE_GROUP=praxis
+# end of image contract
+
+SERVICES=(intake session referral assessment)
+
+say() { printf '%s\n' "$*"; }
+fail() { printf '%s\n' "$*" >&2; exit 1; }
+
+project_version() {
+  sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1
+}

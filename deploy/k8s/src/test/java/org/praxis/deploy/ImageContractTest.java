@@ -1,0 +1,104 @@
+package org.praxis.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Deployments run the images as deploy/image builds them: the user and group the image's config
+ * names and deploy/image/check started them as, the port it exposes (every probe on it), a writable
+ * {@code /tmp} from an emptyDir with a size (the root is read-only), the image name the build tags.
+ * The contract is the block in deploy/image/lib.sh that the image scripts use.
+ */
+class ImageContractTest {
+
+    static Map<String, String> contract() {
+        Path lib = RenderedManifests.k8s().resolve("../image/lib.sh").normalize();
+        try {
+            String text = Files.readString(lib);
+            Matcher block = Pattern.compile("# image contract[^\\n]*\\n(.*?)# end of image contract", Pattern.DOTALL).matcher(text);
+            assertTrue(block.find(), "no image contract block in " + lib);
+            Map<String, String> c = new LinkedHashMap<>();
+            Matcher kv = Pattern.compile("(?m)^([A-Z_]+)=(\\S+)$").matcher(block.group(1));
+            while (kv.find()) {
+                c.put(kv.group(1), kv.group(2));
+            }
+            for (String k : List.of("APP_UID", "APP_GID", "APP_PORT", "TMP_DIR", "IMAGE_GROUP")) {
+                assertTrue(c.containsKey(k), k + " missing from the image contract in " + lib);
+            }
+            return c;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void deploymentsRunTheImageAsItWasBuiltAndChecked(String overlay) {
+        Map<String, String> c = contract();
+        int uid = Integer.parseInt(c.get("APP_UID"));
+        int gid = Integer.parseInt(c.get("APP_GID"));
+        int port = Integer.parseInt(c.get("APP_PORT"));
+        assertTrue(uid > 0 && gid > 0, "the image runs as root");
+        List<String> problems = new ArrayList<>();
+        for (JsonNode d : RenderedManifests.of(overlay).ofKind("Deployment")) {
+            String name = RenderedManifests.name(d);
+            JsonNode pod = d.at("/spec/template/spec");
+            JsonNode c0 = pod.path("containers").get(0);
+            int runAsUser = c0.at("/securityContext/runAsUser").asInt(pod.at("/securityContext/runAsUser").asInt(-1));
+            int runAsGroup = c0.at("/securityContext/runAsGroup").asInt(pod.at("/securityContext/runAsGroup").asInt(-1));
+            if (runAsUser != uid || runAsGroup != gid) {
+                problems.add(name + ": runs as " + runAsUser + ":" + runAsGroup + ", the image as " + uid + ":" + gid);
+            }
+            if (pod.at("/securityContext/fsGroup").asInt(-1) != gid) {
+                problems.add(name + ": fsGroup is not the image's group " + gid);
+            }
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            c0.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            if (!ports.containsValue(port)) {
+                problems.add(name + ": no container port " + port + " (the image's exposed port)");
+            }
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                JsonNode p = c0.at("/" + probe + "/httpGet/port");
+                int resolved = p.isInt() ? p.asInt() : ports.getOrDefault(p.asText(), -1);
+                if (resolved != port) {
+                    problems.add(name + ": " + probe + " on " + p + " (" + resolved + "), the image serves " + port);
+                }
+            }
+            String tmpVolume = null;
+            for (JsonNode m : c0.path("volumeMounts")) {
+                if (c.get("TMP_DIR").equals(m.path("mountPath").asText())) {
+                    tmpVolume = m.path("name").asText();
+                }
+            }
+            boolean tmpIsSizedEmptyDir = false;
+            for (JsonNode v : pod.path("volumes")) {
+                if (v.path("name").asText().equals(tmpVolume) && v.has("emptyDir") && v.at("/emptyDir/sizeLimit").isTextual()) {
+                    tmpIsSizedEmptyDir = true;
+                }
+            }
+            if (!tmpIsSizedEmptyDir) {
+                problems.add(name + ": " + c.get("TMP_DIR") + " is not an emptyDir with a sizeLimit (the root is read-only)");
+            }
+            String image = c0.path("image").asText();
+            if (!image.matches("([a-z0-9.-]+(:\\d+)?/)?" + Pattern.quote(c.get("IMAGE_GROUP") + "/" + name) + ":[A-Za-z0-9._-]+")) {
+                problems.add(name + ": image " + image + " is not " + c.get("IMAGE_GROUP") + "/" + name + ":<tag>");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+}
