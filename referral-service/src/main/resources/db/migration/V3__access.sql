@@ -21,6 +21,9 @@ create table known_engagement (
     client_subject  text,
     practitioner_id text,
     status          text        not null,
+    -- The client accepted its contract once (it was active or paused): only then is the client on the
+    -- practitioner's caseload. A draft a coach opened naming anyone, then closed, never counts.
+    accepted        boolean     not null default false,
     updated_at      timestamptz not null,
     primary key (tenant_id, engagement_id)
 );

@@ -30,7 +30,7 @@ public class Caseloads {
 
     public Optional<KnownEngagement> engagement(String tenantId, UUID id) {
         List<?> rows = em.createNativeQuery("select engagement_id, client_subject, practitioner_id, status from known_engagement"
-                + " where tenant_id = ?1 and engagement_id = ?2").setParameter(1, tenantId).setParameter(2, id).getResultList();
+                + " where tenant_id = ?1 and engagement_id = ?2 and accepted").setParameter(1, tenantId).setParameter(2, id).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -38,13 +38,13 @@ public class Caseloads {
         return Optional.of(new KnownEngagement((UUID) row[0], (String) row[1], (String) row[2], (String) row[3]));
     }
 
-    /** True when {@code client} is the client of an engagement of one of {@code practitioners}. */
+    /** True when {@code client} is the client of an engagement of one of {@code practitioners} that the client accepted. */
     public boolean clientOf(String tenantId, String client, Set<String> practitioners) {
         if (client == null || practitioners.isEmpty()) {
             return false;
         }
         Number n = (Number) em.createNativeQuery("select count(*) from known_engagement where tenant_id = ?1"
-                        + " and client_subject = ?2 and practitioner_id in (?3)")
+                        + " and client_subject = ?2 and practitioner_id in (?3) and accepted")
                 .setParameter(1, tenantId).setParameter(2, client).setParameter(3, practitioners).getSingleResult();
         return n.longValue() > 0;
     }
@@ -78,7 +78,7 @@ public class Caseloads {
         CaseloadPolicy policy = caseload(caller);
         KnownEngagement engagement = engagementId == null ? null : engagement(caller.tenantId(), engagementId).orElse(null);
         var errors = policy.problems(practitioner, engagementId == null ? null : engagementId.toString(), engagement, client,
-                clientOf(caller.tenantId(), client, policy.reach()));
+                clientOf(caller.tenantId(), client, policy.owners(practitioner)));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("You may name only your own clients and engagements"
                     + " (a supervisor: also those of the practitioners they supervise)", errors);
@@ -88,13 +88,15 @@ public class Caseloads {
 
     public void recordEngagement(String tenantId, UUID id, String client, String practitioner, String status) {
         Timestamp now = Timestamp.from(Instant.now());
-        em.createNativeQuery("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status, updated_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (tenant_id, engagement_id) do update set"
+        boolean accepted = "active".equals(status) || "paused".equals(status);
+        em.createNativeQuery("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status,"
+                        + " accepted, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (tenant_id, engagement_id) do update set"
                         + " client_subject = coalesce(excluded.client_subject, known_engagement.client_subject),"
                         + " practitioner_id = coalesce(excluded.practitioner_id, known_engagement.practitioner_id),"
-                        + " status = excluded.status, updated_at = excluded.updated_at")
+                        + " status = excluded.status, accepted = known_engagement.accepted or excluded.accepted,"
+                        + " updated_at = excluded.updated_at")
                 .setParameter(1, tenantId).setParameter(2, id).setParameter(3, client).setParameter(4, practitioner)
-                .setParameter(5, status).setParameter(6, now).executeUpdate();
+                .setParameter(5, status).setParameter(6, accepted).setParameter(7, now).executeUpdate();
     }
 
     public void assignSupervisor(String tenantId, String practitioner, String supervisor) {

@@ -194,6 +194,56 @@ class ReferralHolesTest {
                 .post("/v1/referrals").then().extract().statusCode() == 422);
     }
 
+    /**
+     * Hole 3, the back door: a coach drafts an engagement naming someone else's client and closes it
+     * before any contract is accepted. The client never agreed to anything, so they are not the coach's
+     * to refer; nor may a supervisor put one supervisee in charge of another's client.
+     */
+    @Test
+    void aNeverAcceptedEngagementAndAnotherSuperviseesClientGiveNoRightToName() {
+        String service = t.therapyService();
+        String coach = "coach-" + UUID.randomUUID();
+        String coachB = "coach-" + UUID.randomUUID();
+        String victim = "client-" + UUID.randomUUID();
+        String clientOfB = "client-" + UUID.randomUUID();
+        String supervisor = "sup-" + UUID.randomUUID();
+        var asCoach = org.praxis.testsupport.Tokens.of(coach).tenant(t.id).roles("coach");
+        var asSupervisor = org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
+        String drafted = UUID.randomUUID().toString();
+        String ofB = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        engagement(drafted, victim, coach, "closed"); // draft → closed: never accepted
+        engagement(ofB, clientOfB, coachB, "active");
+        supervises(supervisor, coach);
+        supervises(supervisor, coachB);
+        engagement(marker, "client-" + UUID.randomUUID(), coach, "active");
+        // Once the marker engagement is usable, the events before it were applied too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(asSupervisor).body(body(service, clientOfB, ofB)).when()
+                .post("/v1/referrals").then().extract().statusCode() == 201);
+
+        as(asCoach).body(body(service, victim, drafted)).when().post("/v1/referrals").then().statusCode(422)
+                .body("errors.field", hasItem("engagementId"));
+        as(asCoach).body(body(service, victim, null)).when().post("/v1/referrals").then().statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
+        as(asCoach).body(Map.of("clientSubject", victim, "serviceId", t.service(t.organisation("Library"), "Workbook",
+                "self-help", true))).when().post("/v1/self-help-offers").then().statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
+
+        Map<String, Object> crossed = body(service, clientOfB, ofB);
+        crossed.put("practitionerId", coach);
+        as(asSupervisor).body(crossed).when().post("/v1/referrals").then().statusCode(422)
+                .body("errors.field", hasItem("engagementId"));
+        Map<String, Object> crossedClient = body(service, clientOfB, null);
+        crossedClient.put("practitionerId", coach);
+        as(asSupervisor).body(crossedClient).when().post("/v1/referrals").then().statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
+        Map<String, Object> right = body(service, clientOfB, ofB);
+        right.put("practitionerId", coachB);
+        as(asSupervisor).body(right).when().post("/v1/referrals").then().statusCode(201).body("practitionerId", is(coachB));
+        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from referral where tenant_id = ? and client_subject = ?",
+                t.id, victim));
+    }
+
     /** Hole 7: a self-harm answer on an intake without a client account still opens exactly one urgent draft. */
     @Test
     void aRiskFlagWithoutAClientSubjectOpensOneUrgentDraftKnownByItsIntake() throws Exception {

@@ -45,8 +45,8 @@ final class ReferralTenant {
 
     UUID engagement(UUID id, String clientSubject, String practitioner) {
         EmbeddedPostgres.shared().execute("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id,"
-                + " status, updated_at) values ('" + this.id + "', '" + id + "', '" + clientSubject + "', '" + practitioner
-                + "', 'active', now()) on conflict do nothing");
+                + " status, accepted, updated_at) values ('" + this.id + "', '" + id + "', '" + clientSubject + "', '" + practitioner
+                + "', 'active', true, now()) on conflict do nothing");
         return id;
     }
 

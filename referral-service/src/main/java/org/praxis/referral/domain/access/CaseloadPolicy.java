@@ -38,6 +38,16 @@ public final class CaseloadPolicy {
         return reach;
     }
 
+    /**
+     * Whose engagements and clients may go with a referral that {@code named} is responsible for: the
+     * caller's whole reach when the caller is responsible, else only the named practitioner's own — a
+     * supervisor may not put one supervisee in charge of another's client.
+     */
+    public Set<String> owners(String named) {
+        String responsible = responsible(named);
+        return responsible != null && responsible.equals(caller.subject()) ? reach() : Set.of(responsible);
+    }
+
     /** The practitioner responsible: the one named (if the caller may name them), else the caller. */
     public String responsible(String named) {
         return named == null ? caller.subject() : named;
@@ -46,12 +56,13 @@ public final class CaseloadPolicy {
     /**
      * What is wrong with naming these: the practitioner responsible, the engagement (null when none
      * is named; {@code engagement} is what is known of {@code engagementId}, null when unknown) and
-     * the client, who must be a client of an engagement within reach ({@code clientInReach}).
+     * the client, who must be a client of an engagement of the {@link #owners} ({@code clientInReach}).
      */
     public List<Problem.FieldError> problems(String practitioner, String engagementId, KnownEngagement engagement,
                                              String client, boolean clientInReach) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> reach = reach();
+        Set<String> owners = owners(practitioner);
         if (practitioner != null && !reach.contains(practitioner)) {
             errors.add(new Problem.FieldError("practitionerId", caller.hasRole(Roles.SUPERVISOR)
                     ? "must be you or a practitioner you supervise" : "must be you or empty"));
@@ -60,6 +71,8 @@ public final class CaseloadPolicy {
             if (engagement == null || !reach.contains(engagement.practitionerId())) {
                 errors.add(new Problem.FieldError("engagementId",
                         "is not an engagement of yours or of a practitioner you supervise (or is not known here yet)"));
+            } else if (!owners.contains(engagement.practitionerId())) {
+                errors.add(new Problem.FieldError("engagementId", "is not an engagement of the practitioner responsible"));
             } else if (client != null && !client.equals(engagement.clientSubject())) {
                 errors.add(new Problem.FieldError("clientSubject", "is not the client of the engagement"));
             }

@@ -92,8 +92,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
             case RESPONSIBLE, OWN_CASELOAD -> PRACTITIONER.is(caller.subject());
             case ANY_IN_TENANT -> Criterion.all();
             case ABOUT_ME_ASKED -> CLIENT.is(caller.subject()).and(STATUS.isNot(ReferralLifecycle.DRAFT));
-            // isNotNull first: Field.in tests an immutable set, whose contains(null) throws (an unassigned draft).
-            case SUPERVISEES_CASELOAD -> PRACTITIONER.isNotNull().and(PRACTITIONER.in(supervisees));
+            case SUPERVISEES_CASELOAD -> PRACTITIONER.in(supervisees);
         };
     }
 
