@@ -88,11 +88,17 @@ public class Policies {
         return new ReviewPolicy(relations());
     }
 
-    /** The contract versions of the caller's tenant that name the caller as a party (in {@code role}, or any). */
+    /**
+     * The contract versions of the caller's tenant that name the caller as a party (in {@code role}, or
+     * any). A sponsor or other party reaches a version only once its client accepted it: the client
+     * decides who reads the terms of their coaching, and nobody reads them first.
+     */
     private Set<UUID> contractsNaming(String role) {
         Caller caller = caller();
         var q = em.createQuery("select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
-                + (role == null ? "" : " and p.role = :role"), UUID.class)
+                + (role == null ? "" : " and p.role = :role")
+                + " and (p.role in ('client', 'coach') or exists (select c.id from ContractParty c where c.tenantId = p.tenantId"
+                + " and c.contractId = p.contractId and c.role = 'client' and c.acceptedAt is not null))", UUID.class)
                 .setParameter("t", caller.tenantId()).setParameter("s", caller.subject());
         if (role != null) {
             q.setParameter("role", role);

@@ -24,7 +24,7 @@ import org.praxis.session.domain.access.SubjectExportPolicy;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every /v1 operation names its guard, and docs/access.md says what the policies do (-Dpraxis.docs.update=true rewrites it). */
+/** Every /v1 operation names its guard, and docs/access.md says what the policies do (PRAXIS_DOCS_UPDATE=true (environment) rewrites it). */
 @QuarkusTest
 class AccessMatrixTest {
     @Test

@@ -158,6 +158,10 @@ class AccessHolesApiTest {
                 .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
         Set<String> contractFields = Set.of("id", "engagementId", "number", "purpose", "goalsInScope", "confidentialityTerms",
                 "limitsOfConfidentiality", "reviewEveryWeeks", "sessionsPrepaid", "disclosure", "parties", "inForce", "createdAt");
+        // Not before the client accepted it: nobody reads the terms of someone's coaching first.
+        as(sponsor).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
+        as(sponsor).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(404);
+        as(client).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
         Map<String, Object> read = as(sponsor).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200)
                 .body("purpose", is("Lead with less strain")).body("disclosure.attendance", is(true))
                 .body("disclosure.sessionDates", is(false)).extract().as(Map.class);
@@ -171,7 +175,6 @@ class AccessHolesApiTest {
         as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(404);
         as(Tokens.anyone().tenant(tenant).roles("admin")).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(403);
         as(otherCoach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
-        as(client).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
         as(coach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
         // Nothing else of the engagement: not the engagement, its notes, sessions or goals.
         as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);

@@ -25,9 +25,9 @@ import org.praxis.session.domain.Engagement;
  * <p>Who may be named (hole 3): a {@code client} party is the engagement's client, a {@code coach}
  * party its practitioner (both required, as before); a {@code sponsor} party only on an engagement
  * that has a sponsor organisation; an {@code other} party (e.g. a line manager in a four-way
- * contract) may be named, never as the client or practitioner. Every party is listed in the version
- * the client accepts, so nobody reads the terms without the client having seen them named, and a
- * version is in force only once the client accepted it. Nobody is named twice.
+ * contract) may be named, never as the client or practitioner. A sponsor or other party reaches a
+ * version ({@code PARTY}) only once the engagement's client accepted it, so nobody reads the terms of
+ * someone's coaching before that person agreed to them and to who is named. Nobody is named twice.
  */
 public final class ContractPolicy extends Policy<Contract, ContractPolicy.Action, Relation> {
     public enum Action { VIEW, LIST, PROPOSE, ACCEPT }
