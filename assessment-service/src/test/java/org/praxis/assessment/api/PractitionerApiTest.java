@@ -110,6 +110,26 @@ class PractitionerApiTest {
                 .post(path("/supervision-sessions")).then().statusCode(404);
     }
 
+    /** A list filter that is an "or" of relations stays one condition beside the page's cursor. */
+    @Test
+    void aSupervisorPagesThroughTheirOwnAndTheirSuperviseesProfilesEachOnce() {
+        AssessmentTenant t = new AssessmentTenant().supervised();
+        as(t.supervisor).body(Map.of("displayName", "Sam Supervisor", "roles", List.of("coach"))).when()
+                .post("/v1/practitioners").then().statusCode(201);
+        as(t.otherCoach).body(Map.of("displayName", "Other Coach", "roles", List.of("coach"))).when()
+                .post("/v1/practitioners").then().statusCode(201);
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = as(t.supervisor).when().get("/v1/practitioners?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract();
+            seen.addAll(page.<List<String>>path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && seen.size() < 10);
+        assertEquals(2, seen.size(), "own profile and the supervisee's, once each: " + seen);
+        assertEquals(java.util.Set.of(t.supervisor.subject(), t.coach.subject()), java.util.Set.copyOf(seen));
+    }
+
     @Test
     void aCompletedSessionAddsPracticeHoursOnceHoweverOftenItArrives() {
         as(t.coach).body(Map.of("displayName", "Casey Coach")).when().post("/v1/practitioners").then().statusCode(201);

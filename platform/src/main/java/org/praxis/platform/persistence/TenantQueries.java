@@ -56,7 +56,10 @@ public class TenantQueries {
      */
     public <E> List<E> page(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String timeField) {
         page.restrict(where, params, timeField, "e.id");
-        return select(type, String.join(" and ", where), timeField + " desc, e.id desc", params)
+        // Each condition in parentheses: a policy's filter is often an "or" of relations, and
+        // "own or supervised and after the cursor" would bring the caller's own rows back on every page.
+        String conjunction = where.stream().map(w -> "(" + w + ")").collect(java.util.stream.Collectors.joining(" and "));
+        return select(type, conjunction, timeField + " desc, e.id desc", params)
                 .setMaxResults(page.fetchSize()).getResultList();
     }
 
