@@ -19,7 +19,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Deny by default only works if one place decides: a service's access policies (subclasses of
- * {@code org.praxis.platform.access.Policy}) and {@code @RolesAllowed}. These rules fail the build
+ * {@code org.praxis.platform.access.Policy}, and the classes of its {@code domain.access} package) and
+ * {@code @RolesAllowed}. These rules fail the build
  * when a role check or a comparison with the caller's subject appears anywhere else.
  */
 public final class AccessArchitecture {
@@ -40,6 +41,7 @@ public final class AccessArchitecture {
         subjectComparisonsOnlyInPolicies().check(classes);
     }
 
+    /** Access policies: subclasses of the platform's Policy, and the classes of a {@code domain.access} package. */
     static final DescribedPredicate<JavaClass> POLICIES = new DescribedPredicate<>("access policies") {
         @Override
         public boolean test(JavaClass c) {
@@ -47,9 +49,19 @@ public final class AccessArchitecture {
             while (outer.getEnclosingClass().isPresent()) {
                 outer = outer.getEnclosingClass().get();
             }
-            return outer.isAssignableTo(POLICY) || outer.getSimpleName().endsWith("Policy");
+            return outer.isAssignableTo(POLICY) || outer.getPackageName().endsWith(".domain.access");
         }
     };
+
+    /**
+     * A call that yields the caller's subject. Only {@code subject()} itself: a method that stamps the
+     * actor through a wrapper ({@code actor()}) and compares statuses is not told apart from one that
+     * compares the wrapper's result — that would take data flow, which these rules do not follow.
+     */
+    static boolean readsSubject(JavaMethodCall call) {
+        String owner = call.getTargetOwner().getName();
+        return call.getName().equals("subject") && (owner.equals(CALLER) || owner.equals(CALLER_CONTEXT));
+    }
 
     static ArchRule roleChecksOnlyInPolicies() {
         return noClasses().that(DescribedPredicate.not(POLICIES))
@@ -74,8 +86,7 @@ public final class AccessArchitecture {
                         boolean readsSubject = false;
                         boolean compares = false;
                         for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
-                            String owner = call.getTargetOwner().getName();
-                            if (call.getName().equals("subject") && (owner.equals(CALLER) || owner.equals(CALLER_CONTEXT))) {
+                            if (readsSubject(call)) {
                                 readsSubject = true;
                             }
                             if (call.getName().equals("equals") || call.getName().equals("equalsIgnoreCase")) {
