@@ -11,7 +11,7 @@ Docker-style manifest.json, so `skopeo copy oci-archive:...`, `crane push` and `
 Layers: the Debian base (deploy/image/base), the dependencies (lib/), the application (the rest of
 target/quarkus-app), so a code change ships a layer of a few MB.
 """
-import argparse, gzip, hashlib, io, json, os, re, stat, sys, tarfile, tempfile, zipfile
+import argparse, contextlib, gzip, hashlib, io, json, os, re, stat, sys, tarfile, tempfile, zipfile
 
 EPOCH = 1  # fixed mtime: the same input gives the same digests
 MEDIA_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
@@ -323,6 +323,59 @@ def unpack(a):
         json.dump(img.config, f)
 
 
+def selftest(a):
+    """The inspection must catch what it is there to catch: a tiny image with each fault planted."""
+    import shutil, subprocess
+    work = tempfile.mkdtemp(prefix="oci-selftest-")
+    try:
+        base = os.path.join(work, "base")
+        java = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+        os.makedirs(base + os.path.dirname(java)); os.makedirs(base + "/etc")
+        open(base + java, "w").write("#!/bin/sh\n")
+        open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
+        app = os.path.join(work, "app"); os.makedirs(app + "/lib"); os.makedirs(app + "/app")
+        open(app + "/quarkus-run.jar", "w").write("x")
+        def image(name, uid=1001, port=8080, shadow=None, props="quarkus.http.port=8080\n", pem=False):
+            if shadow:
+                open(base + "/etc/shadow", "w").write(shadow)
+            with zipfile.ZipFile(app + "/app/demo-service-1.jar", "w") as z:
+                z.writestr("application.properties", props)
+            key = app + "/lib/tls.pem"
+            if pem:
+                open(key, "w").write("-----BEGIN PRIVATE KEY-----\n" + "A" * 64 + "\n-----END PRIVATE KEY-----\n")
+            elif os.path.exists(key):
+                os.remove(key)
+            layer = os.path.join(work, name + "-base.tar.gz")
+            subprocess.run(["tar", "-C", base, "-czf", layer, "."], check=True)
+            out = os.path.join(work, name + ".tar")
+            with contextlib.redirect_stdout(io.StringIO()):
+                assemble(argparse.Namespace(out=out, ref="praxis/demo:1", base_layer=layer, base_source="selftest", app_dir=app,
+                                            app_dir_in_image="/deployments", uid=uid, gid=uid, port=port, java=java, label=[]))
+            open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
+            return out
+        cases = {
+            "clean": (image("clean"), None),
+            "root user": (image("root", uid=0), "must be a numeric non-root"),
+            "other port": (image("port", port=9000), "ExposedPorts"),
+            "password hash": (image("hash", shadow="root:$6$salt$hash:19000:0:99999:7:::\n"), "password hash"),
+            "private key": (image("pem", pem=True), "PEM private key"),
+            "credential property": (image("prop", props="quarkus.datasource.password=hunter2\n"), "quarkus.datasource.password=hunter2"),
+        }
+        failed = []
+        for case, (img, expect) in cases.items():
+            r = subprocess.run([sys.executable, __file__, "inspect", img, "--uid", "1001", "--gid", "1001", "--port", "8080"],
+                               capture_output=True, text=True)
+            caught = r.returncode != 0 and (expect is None or expect in r.stdout)
+            ok = (r.returncode == 0) if expect is None else caught
+            print(f"  selftest {case:20s} {'passes' if expect is None else 'is caught'}: {'ok' if ok else 'NO'}")
+            if not ok:
+                failed.append(case + "\n" + r.stdout)
+        if failed:
+            raise SystemExit("oci.py selftest failed:\n" + "\n".join(failed))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -339,8 +392,9 @@ def main():
     s.add_argument("--max-mb", type=int, default=450); s.add_argument("--summary")
     s = sub.add_parser("unpack")
     s.add_argument("image"); s.add_argument("dir")
+    sub.add_parser("selftest")
     a = p.parse_args()
-    {"assemble": assemble, "inspect": inspect, "unpack": unpack}[a.cmd](a)
+    {"assemble": assemble, "inspect": inspect, "unpack": unpack, "selftest": selftest}[a.cmd](a)
 
 
 if __name__ == "__main__":
