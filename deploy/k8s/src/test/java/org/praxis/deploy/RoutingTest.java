@@ -1,0 +1,258 @@
+package org.praxis.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Every operation of the four services' OpenAPI documents reaches its owning service through the
+ * rendered Ingresses of each overlay (see README, "Routing"):
+ * <ul>
+ * <li>a path only one service serves is public as it is, {@code /v1/...};</li>
+ * <li>a path several services serve is public as {@code /<service>/v1/...}, rewritten to {@code /v1/...};
+ * the bare path is routed nowhere, so it never silently answers for one of them.</li>
+ * </ul>
+ */
+class RoutingTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final String SAMPLE = "p1x";
+
+    /** The operations every service serves under one path today: reached through /<service>/... */
+    static final List<String> SHARED = List.of("GET /v1/audit-events", "GET /v1/dead-letters",
+            "POST /v1/dead-letters/{eventId}/replay", "GET /v1/subjects/{subject}/export");
+
+    record Operation(String service, String method, String template) {
+        String concrete() {
+            return template.replaceAll("\\{[^}/]+}", SAMPLE);
+        }
+
+        boolean served(String upstreamPath) {
+            String regex = java.util.Arrays.stream(template.split("/", -1))
+                    .map(s -> s.matches("\\{[^}/]+}") ? "[^/]+" : Pattern.quote(s)).collect(Collectors.joining("/"));
+            return upstreamPath.matches(regex);
+        }
+
+        @Override
+        public String toString() {
+            return service + " " + method + " " + template;
+        }
+    }
+
+    private static Map<String, List<Operation>> operations;
+    private static Set<String> sharedTemplates;
+
+    @BeforeAll
+    static void readOpenApiDocuments() {
+        Path root = RenderedManifests.k8s().getParent().getParent();
+        operations = new LinkedHashMap<>();
+        for (String service : RenderedManifests.SERVICES) {
+            Path doc = root.resolve(service).resolve("target/openapi/openapi.yaml");
+            if (!Files.isRegularFile(doc)) {
+                throw new AssertionError(doc + " is missing: build the services first (mvn -o package -DskipTests -pl "
+                        + String.join(",", RenderedManifests.SERVICES) + ", or verify the whole reactor), their build writes it");
+            }
+            List<Operation> ops = new ArrayList<>();
+            try {
+                JsonNode paths = YAML.readTree(doc.toFile()).path("paths");
+                paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+                    if (METHODS.contains(m)) {
+                        ops.add(new Operation(service, m.toUpperCase(), p.getKey()));
+                    }
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertFalse(ops.isEmpty(), doc + " has no operations");
+            operations.put(service, ops);
+        }
+        Map<String, Set<String>> owners = new LinkedHashMap<>();
+        operations.values().forEach(ops -> ops.forEach(o -> owners.computeIfAbsent(o.template(), t -> new TreeSet<>()).add(o.service())));
+        sharedTemplates = owners.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The public path of an operation under the documented rule. */
+    static String publicPath(Operation o) {
+        return sharedTemplates.contains(o.template()) ? "/" + o.service() + o.concrete() : o.concrete();
+    }
+
+    @Test
+    void theSharedOperationsAreExactlyTheDocumentedOnes() {
+        for (String service : RenderedManifests.SERVICES) {
+            Set<String> shared = operations.get(service).stream().filter(o -> sharedTemplates.contains(o.template()))
+                    .map(o -> o.method() + " " + o.template()).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(new TreeSet<>(SHARED), shared, service + ": operations sharing a path with another service "
+                    + "(a new one is reached as /<service>/v1/... only if the per-service Ingress regex lists its first segment; update README 'Routing')");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOperationReachesItsOwningService(String overlay) {
+        RenderedManifests m = RenderedManifests.of(overlay);
+        IngressRouting routing = IngressRouting.of(m.ofKind("Ingress"));
+        String host = host(routing);
+        List<String> problems = check(m, routing, host);
+        System.out.printf("%nIngress routing, overlay %s (host %s):%n%-20s %6s %8s %9s%n", overlay, host, "service", "ops", "shared",
+                "routed OK");
+        for (String service : RenderedManifests.SERVICES) {
+            List<Operation> ops = operations.get(service);
+            long shared = ops.stream().filter(o -> sharedTemplates.contains(o.template())).count();
+            long ok = ops.stream().filter(o -> problem(m, routing, host, o).isEmpty()).count();
+            System.out.printf("%-20s %6d %8d %9d%n", service, ops.size(), shared, ok);
+        }
+        assertEquals(List.of(), problems, overlay);
+
+        // the documented rule, spelt out: each shared operation through each service's prefix
+        for (String service : RenderedManifests.SERVICES) {
+            for (String op : SHARED) {
+                String template = op.substring(op.indexOf(' ') + 1);
+                Operation o = new Operation(service, op.substring(0, op.indexOf(' ')), template);
+                Optional<IngressRouting.Target> t = routing.route(host, "/" + service + o.concrete());
+                assertTrue(t.isPresent(), overlay + ": /" + service + o.concrete() + " is not routed");
+                assertEquals(service, t.get().service(), overlay + ": /" + service + o.concrete());
+                assertEquals(o.concrete(), t.get().upstreamPath(), overlay + ": /" + service + o.concrete());
+                // the bare shared path answers for nobody
+                assertEquals(Optional.empty(), routing.route(host, o.concrete()), overlay + ": " + o.concrete()
+                        + " must not be routed to one of the services that serve it");
+            }
+        }
+
+        // ingress-nginx applies annotations per Ingress: the plain routes carry no rewrite
+        for (IngressRouting.Route r : routing.routes) {
+            if (!"ImplementationSpecific".equals(r.pathType())) {
+                assertEquals(null, r.rewriteTarget(), overlay + ": " + r + " would be rewritten");
+            }
+        }
+    }
+
+    @Test
+    void theModelReportsAnOperationWhoseRuleIsRemoved() {
+        RenderedManifests m = RenderedManifests.of("dev");
+        IngressRouting routing = IngressRouting.of(m.ofKind("Ingress"));
+        String host = host(routing);
+        assertEquals(List.of(), check(m, routing, host));
+
+        IngressRouting.Route riskFlags = routing.routes.stream().filter(r -> r.path().equals("/v1/risk-flags")).findFirst().orElseThrow();
+        List<String> problems = check(m, routing.without(riskFlags), host);
+        assertFalse(problems.isEmpty(), "removing " + riskFlags + " went unnoticed");
+        assertTrue(problems.stream().allMatch(p -> p.startsWith("intake-service ") && p.contains("/v1/risk-flags") && p.contains("not routed")),
+                String.join("\n", problems));
+
+        IngressRouting.Route referralShared = routing.routes.stream()
+                .filter(r -> r.service().equals("referral-service") && r.rewriteTarget() != null).findFirst().orElseThrow();
+        problems = check(m, routing.without(referralShared), host);
+        assertEquals(SHARED.size(), problems.size(), String.join("\n", problems));
+        assertTrue(problems.stream().allMatch(p -> p.startsWith("referral-service ") && p.contains("not routed")), String.join("\n", problems));
+
+        // a plain Prefix route for a shared path would answer for one service only
+        IngressRouting.Route wrong = new IngressRouting.Route("praxis-api", host, "/v1/audit-events", "Prefix", "intake-service", "http", null,
+                false);
+        List<IngressRouting.Route> withWrong = new ArrayList<>(routing.routes);
+        withWrong.add(wrong);
+        assertTrue(new IngressRouting(withWrong).route(host, "/v1/audit-events").isPresent());
+        assertThrowsAssertion(() -> everySharedBarePathUnrouted(new IngressRouting(withWrong), host));
+    }
+
+    private static void everySharedBarePathUnrouted(IngressRouting routing, String host) {
+        for (String template : sharedTemplates) {
+            assertEquals(Optional.empty(), routing.route(host, template.replaceAll("\\{[^}/]+}", SAMPLE)), template);
+        }
+    }
+
+    private static void assertThrowsAssertion(Runnable r) {
+        try {
+            r.run();
+        } catch (AssertionError expected) {
+            return;
+        }
+        throw new AssertionError("expected the check to fail");
+    }
+
+    private static String host(IngressRouting routing) {
+        Set<String> hosts = routing.routes.stream().map(IngressRouting.Route::host).collect(Collectors.toSet());
+        assertEquals(1, hosts.size(), "one public host: " + hosts);
+        return hosts.iterator().next();
+    }
+
+    private static List<String> check(RenderedManifests m, IngressRouting routing, String host) {
+        List<String> problems = new ArrayList<>();
+        for (List<Operation> ops : operations.values()) {
+            for (Operation o : ops) {
+                problem(m, routing, host, o).ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    private static Optional<String> problem(RenderedManifests m, IngressRouting routing, String host, Operation o) {
+        String path = publicPath(o);
+        Optional<IngressRouting.Target> t = routing.route(host, path);
+        String where = o + " (" + o.method() + " " + path + "): ";
+        if (t.isEmpty()) {
+            return Optional.of(where + "not routed");
+        }
+        IngressRouting.Target target = t.get();
+        if (!target.service().equals(o.service())) {
+            return Optional.of(where + "routed to " + target.service() + " by " + target.route());
+        }
+        if (!target.upstreamPath().equals(o.concrete()) || !o.served(target.upstreamPath())) {
+            return Optional.of(where + "arrives as " + target.upstreamPath() + " by " + target.route());
+        }
+        return portProblem(m, target).map(p -> where + p);
+    }
+
+    /** The Ingress's port must be a port of the Service whose target is the container's http port. */
+    private static Optional<String> portProblem(RenderedManifests m, IngressRouting.Target t) {
+        JsonNode svc = m.ofKind("Service").stream().filter(s -> RenderedManifests.name(s).equals(t.service())).findFirst().orElse(null);
+        if (svc == null) {
+            return Optional.of("no Service " + t.service());
+        }
+        JsonNode port = null;
+        for (JsonNode p : svc.at("/spec/ports")) {
+            if (t.port().equals(p.path("name").asText()) || t.port().equals(p.path("port").asText())) {
+                port = p;
+            }
+        }
+        if (port == null) {
+            return Optional.of("Service " + t.service() + " has no port " + t.port());
+        }
+        JsonNode deployment = m.ofKind("Deployment").stream().filter(d -> RenderedManifests.name(d).equals(t.service())).findFirst()
+                .orElse(null);
+        if (deployment == null) {
+            return Optional.of("no Deployment " + t.service());
+        }
+        String target = port.path("targetPort").asText(port.path("port").asText());
+        for (JsonNode p : deployment.at("/spec/template/spec/containers/0/ports")) {
+            if (target.equals(p.path("name").asText()) || target.equals(p.path("containerPort").asText())) {
+                return "http".equals(p.path("name").asText()) ? Optional.empty()
+                        : Optional.of("Service port " + t.port() + " reaches container port " + p.path("name").asText() + ", not http");
+            }
+        }
+        return Optional.of("Service " + t.service() + " port " + t.port() + " targets " + target + ", which the container does not expose");
+    }
+}
