@@ -1,6 +1,5 @@
 package org.praxis.platform.access;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -125,11 +124,5 @@ public final class AccessRules<A extends Enum<A>, R extends Enum<R>> {
     /** Human label of a relation or action constant: {@code ASSIGNED_COACH} → {@code assigned-coach}. */
     public static String label(Enum<?> constant) {
         return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
-    static <X> List<X> list(Iterable<X> items) {
-        List<X> out = new ArrayList<>();
-        items.forEach(out::add);
-        return out;
     }
 }

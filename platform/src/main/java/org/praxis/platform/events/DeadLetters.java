@@ -63,12 +63,12 @@ public class DeadLetters {
 
     /** The tenant's dead letters of this service, newest first. */
     public List<DeadLetter> list(String tenant, int limit) {
-        List<DeadLetter> found = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readBack(tenant)) {
-            found.add(view(r));
-        }
-        found.sort(Comparator.comparing(DeadLetter::occurredAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return found.subList(0, Math.min(limit, found.size()));
+        // Sorted and cut before the views are made: each view asks the inbox for its state, and up to
+        // READ_BACK records per partition are read back, of which only {@code limit} are answered.
+        return readBack(tenant).stream()
+                .sorted(Comparator.comparing((ConsumerRecord<String, String> r) -> occurredAt(
+                        CloudEventHeaders.get(r.headers(), CloudEventHeaders.TIME), r.timestamp())).reversed())
+                .limit(limit).map(this::view).toList();
     }
 
     /** Puts the dead-lettered event back on its topic and clears its inbox mark (audited); 404 when the tenant has no such dead letter. */
