@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +43,11 @@ public class AuditEventResource {
     @Inject
     CallerContext callerContext;
 
-    public record AuditEventView(UUID id, String actor, String action, String resourceType, String resourceId,
-                                 String reason, Instant occurredAt) {
+    public record AuditEventView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String actor,
+                                 @Schema(maxLength = Bounds.CODE) String action,
+                                 @Schema(maxLength = Bounds.CODE) String resourceType,
+                                 @Schema(maxLength = Bounds.NAME) String resourceId,
+                                 @Schema(maxLength = Bounds.REASON) String reason, Instant occurredAt) {
     }
 
     @GET
@@ -53,9 +59,9 @@ public class AuditEventResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "422", description = "limit out of range")
-    public Page<AuditEventView> list(@QueryParam("resourceType") String resourceType,
-                                     @QueryParam("resourceId") String resourceId,
-                                     @QueryParam("actor") String actor,
+    public Page<AuditEventView> list(@QueryParam("resourceType") @Size(max = Bounds.CODE) String resourceType,
+                                     @QueryParam("resourceId") @Size(max = Bounds.NAME) String resourceId,
+                                     @QueryParam("actor") @Size(max = Bounds.SUBJECT) String actor,
                                      @QueryParam("limit") Integer limit,
                                      @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -1,5 +1,8 @@
 package org.praxis.platform.events;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,8 +60,11 @@ public class DeadLetters {
     AuditLog audit;
 
     /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
-    public record DeadLetter(String eventId, String type, String tenant, String topic, String key, String handler,
-                             String error, String origin, Instant occurredAt, String state) {
+    public record DeadLetter(@Schema(maxLength = Bounds.UUID) String eventId, @Schema(maxLength = Bounds.NAME) String type,
+                             @Schema(maxLength = Bounds.CODE) String tenant, @Schema(maxLength = Bounds.CODE) String topic,
+                             @Schema(maxLength = Bounds.NAME) String key, @Schema(maxLength = Bounds.NAME) String handler,
+                             @Schema(maxLength = Bounds.REASON) String error, @Schema(maxLength = Bounds.NAME) String origin,
+                             Instant occurredAt, @Schema(maxLength = Bounds.CODE) String state) {
     }
 
     /** The tenant's dead letters of this service, newest first. */

@@ -12,6 +12,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Problem types are relative URIs under this prefix; documented in the OpenAPI of each service. */
     public static final String TYPE_PREFIX = "https://praxis.dev/problems/";
+    /** A problem lists at most this many field errors, so a huge invalid body gets a small answer. */
+    public static final int MAX_FIELD_ERRORS = 20;
 
     public record FieldError(String field, String message) {
     }
@@ -21,7 +23,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, fieldErrors, errorId);
+        List<FieldError> kept = fieldErrors == null || fieldErrors.size() <= MAX_FIELD_ERRORS ? fieldErrors
+                : List.copyOf(fieldErrors.subList(0, MAX_FIELD_ERRORS));
+        return new Problem(type, title, status, detail, instance, kept, errorId);
     }
 
     public Problem withInstance(String path) {

@@ -1,5 +1,6 @@
 package org.praxis.platform.problem;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.SchemaBounds;
 
 /**
  * Documents the problem+json errors on every operation, so each one lists what it can answer
@@ -25,9 +28,13 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
-        if (openAPI.getPaths() == null) {
-            return;
+        if (openAPI.getPaths() != null) {
+            describeErrors(openAPI);
         }
+        SchemaBounds.apply(openAPI);
+    }
+
+    private static void describeErrors(OpenAPI openAPI) {
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean byId = path.getKey().contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
@@ -62,18 +69,21 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        // Problem texts are written by the services, never echo input at length (Bounds.REASON at most).
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Bounds.REASON);
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addProperty("field", string).addProperty("message", string);
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details")
                 .required(List.of("type", "title", "status"))
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(Bounds.URI))
                 .addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", string)
                 .addProperty("instance", string)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                        .maxItems(Problem.MAX_FIELD_ERRORS))
                 .addProperty("errorId", string)
                 .example(Map.of("type", Problem.TYPE_PREFIX + "validation", "title", "Validation failed", "status", 422,
                         "detail", "The request has 1 invalid field(s).",

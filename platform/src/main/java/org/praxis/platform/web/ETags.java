@@ -18,6 +18,10 @@ public final class ETags {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired();
         }
+        if (ifMatch.length() > Bounds.ETAG_HEADER) {
+            throw ProblemException.staleVersion("If-Match is longer than " + Bounds.ETAG_HEADER
+                    + " characters; send the ETag of the resource as read.");
+        }
         String expected = "\"" + currentVersion + "\"";
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
@@ -30,7 +34,7 @@ public final class ETags {
     }
 
     public static boolean matchesNoneMatch(String ifNoneMatch, long currentVersion) {
-        if (ifNoneMatch == null) {
+        if (ifNoneMatch == null || ifNoneMatch.length() > Bounds.ETAG_HEADER) {
             return false;
         }
         String expected = "\"" + currentVersion + "\"";

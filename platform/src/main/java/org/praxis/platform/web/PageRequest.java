@@ -28,6 +28,9 @@ public record PageRequest(int limit, Position after) {
             throw ProblemException.unprocessable("limit is out of range",
                     List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
         }
+        if (cursor != null && cursor.length() > Bounds.CURSOR) {
+            throw ProblemException.badRequest("The cursor is not one this service gave out.");
+        }
         return new PageRequest(size, cursor == null || cursor.isBlank() ? null : decode(cursor));
     }
 
