@@ -21,13 +21,23 @@ public interface PraxisConfig {
     Crypto crypto();
 
     interface Crypto {
-        /** {@code id:base64(32 bytes)[,id:base64...]}; old keys stay listed while values use them. */
-        @WithDefault("unset:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+        /**
+         * The service's key-encryption keys, {@code id:base64(32 bytes)[,id:base64...]}, from its own
+         * Secret; no default, so a service without real keys does not start. Old keys stay listed
+         * while values use them ({@code GET /v1/admin/keys}).
+         */
         String keys();
 
-        /** The key new values are encrypted with. */
-        @WithDefault("none")
+        /** The key new data keys are wrapped with, and so every newly sealed value. */
         String activeKey();
+
+        /** How often the rotation job looks for values under another key than the active one; 0 turns it off. */
+        @WithDefault("60s")
+        Duration rotationInterval();
+
+        /** Rows re-sealed per transaction by the rotation job. */
+        @WithDefault("200")
+        int rotationBatch();
     }
 
     interface Events {

@@ -35,6 +35,8 @@ public final class AccessMatrix {
         List<AccessRules<?, ?>> all = new ArrayList<>(rules);
         all.add(org.praxis.platform.audit.AuditPolicy.RULES);
         all.add(org.praxis.platform.events.DeadLetterPolicy.RULES);
+        all.add(org.praxis.platform.crypto.KeyPolicy.RULES);
+        all.add(org.praxis.platform.privacy.ExportRequestPolicy.RULES);
         for (AccessRules<?, ?> r : all) {
             if (byAggregate.put(r.aggregate(), r) != null) {
                 throw new IllegalArgumentException("Two policies for " + r.aggregate());

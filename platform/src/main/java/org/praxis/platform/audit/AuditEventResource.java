@@ -94,7 +94,8 @@ public class AuditEventResource {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new AuditEventView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(4), rs.getString(5),
+                            AuditLog.REASON.open(callerContext.tenantId(), rs.getObject(1, UUID.class), rs.getString(6)), rs.getTimestamp(7).toInstant()));
                 }
             }
             return page.page(rows, r -> new PageRequest.Position(r.occurredAt(), r.id()));

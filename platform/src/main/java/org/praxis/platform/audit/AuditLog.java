@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 
@@ -22,6 +23,9 @@ import org.praxis.platform.security.CallerContext;
  */
 @ApplicationScoped
 public class AuditLog {
+    /** Reasons are free text (why a supervisor read a note, why an export runs): sealed like any other. */
+    public static final SealedColumn REASON = SealedColumn.of("audit_event", "reason");
+
     @Inject
     DataSource dataSource;
     @Inject
@@ -37,13 +41,14 @@ public class AuditLog {
         String sql = "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, UUID.randomUUID());
+            UUID id = UUID.randomUUID();
+            s.setObject(1, id);
             s.setString(2, caller.tenantId());
             s.setString(3, caller.subject());
             s.setString(4, action);
             s.setString(5, resourceType);
             s.setString(6, resourceId == null ? null : resourceId.toString());
-            s.setString(7, reason);
+            s.setString(7, REASON.seal(caller.tenantId(), id, reason));
             s.setTimestamp(8, Timestamp.from(Instant.now()));
             s.executeUpdate();
         } catch (SQLException e) {

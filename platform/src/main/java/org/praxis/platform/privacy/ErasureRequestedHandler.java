@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.IdempotencyKeys;
 
 /**
  * Hands {@code subject.erasure-requested} from {@code privacy.events} to the service's
@@ -20,6 +21,8 @@ public class ErasureRequestedHandler implements EventHandler {
 
     @Inject
     Instance<SubjectErasure> erasure;
+    @Inject
+    IdempotencyKeys idempotencyKeys;
 
     @Override
     public String name() {
@@ -43,6 +46,8 @@ public class ErasureRequestedHandler implements EventHandler {
         if (subject == null || subject.isBlank() || requestId == null || requestId.isBlank()) {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
+        // The person's own creates are kept for replay a day at most, sealed; an erasure drops them now.
+        idempotencyKeys.forget(event.tenantId(), subject);
         erasure.get().erase(subject, requestId);
     }
 }

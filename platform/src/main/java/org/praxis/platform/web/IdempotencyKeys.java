@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
@@ -36,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
+    /** The first response's body, replayed to a repeat: it holds what the create returned, so it is sealed. */
+    public static final SealedColumn BODY = SealedColumn.of("idempotency_record", "body");
 
     @Inject
     DataSource dataSource;
@@ -53,7 +57,7 @@ public class IdempotencyKeys {
         if (key == null) {
             return create.get();
         }
-        if (key.isBlank() || key.length() > 200) {
+        if (key.isBlank() || key.length() > Bounds.IDEMPOTENCY_KEY) {
             throw ProblemException.unprocessable("Idempotency-Key must be 1 to 200 characters",
                     List.of(new Problem.FieldError(HEADER, "must be 1 to 200 characters")));
         }
@@ -63,12 +67,14 @@ public class IdempotencyKeys {
         try (Connection c = dataSource.getConnection()) {
             // Waits on the unique key while another transaction holds it, then sees its result.
             boolean claimed;
+            UUID id = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("insert into idempotency_record"
-                    + " (tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?) on conflict do nothing")) {
-                s.setString(1, tenant);
-                s.setString(2, scope);
-                s.setString(3, key);
-                s.setString(4, hash);
+                    + " (id, tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+                s.setObject(1, id);
+                s.setString(2, tenant);
+                s.setString(3, scope);
+                s.setString(4, key);
+                s.setString(5, hash);
                 claimed = s.executeUpdate() == 1;
             }
             if (!claimed) {
@@ -80,7 +86,8 @@ public class IdempotencyKeys {
                 s.setInt(1, response.getStatus());
                 URI location = response.getLocation();
                 s.setString(2, location == null ? null : location.toString());
-                s.setString(3, response.getEntity() == null ? null : json.writeValueAsString(response.getEntity()));
+                s.setString(3, response.getEntity() == null ? null
+                        : BODY.seal(tenant, id, json.writeValueAsString(response.getEntity())));
                 s.setString(4, tenant);
                 s.setString(5, scope);
                 s.setString(6, key);
@@ -93,7 +100,7 @@ public class IdempotencyKeys {
     }
 
     private Response replay(Connection c, String tenant, String scope, String key, String hash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select request_hash, status, location, body from idempotency_record"
+        try (PreparedStatement s = c.prepareStatement("select request_hash, status, location, body, id from idempotency_record"
                 + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
             s.setString(1, tenant);
             s.setString(2, scope);
@@ -109,10 +116,26 @@ public class IdempotencyKeys {
                     replay.header(HttpHeaders.LOCATION, rs.getString(3));
                 }
                 if (rs.getString(4) != null) {
-                    replay.entity(rs.getString(4)).type(MediaType.APPLICATION_JSON);
+                    replay.entity(BODY.open(tenant, rs.getObject(5, UUID.class), rs.getString(4))).type(MediaType.APPLICATION_JSON);
                 }
                 return replay.build();
             }
+        }
+    }
+
+    /** Drops the records of the creates {@code subject} made in {@code tenant} (subject erasure). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(String tenant, String subject) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from idempotency_record where tenant_id = ?"
+                     + " and left(scope, ?) = ?")) {
+            String prefix = subject + " ";
+            s.setString(1, tenant);
+            s.setInt(2, prefix.length());
+            s.setString(3, prefix);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency records not erased", e);
         }
     }
 

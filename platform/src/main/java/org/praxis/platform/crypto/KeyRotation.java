@@ -1,0 +1,318 @@
+package org.praxis.platform.crypto;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.jboss.logging.Logger;
+import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.SingletonJobs;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.IdempotencyKeys;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Key rotation of sealed columns. Rotating a key-encryption key: list the new key in the Secret
+ * (every replica can then read it), make it active (new values use it), and this job moves every
+ * value sealed under another key to the tenant's data key under the active one, in batches on one
+ * replica at a time. It walks each table by id, so a stopped pass resumes by starting over and a
+ * value a request rewrote meanwhile is picked up by the next pass. A key is retired only when no
+ * value uses it; then its data keys are deleted and it can leave the Secret.
+ */
+@ApplicationScoped
+public class KeyRotation {
+    private static final Logger LOG = Logger.getLogger(KeyRotation.class);
+
+    /** One key-encryption key as the service sees it; {@code values} counts values sealed under it. */
+    public record KeyStatus(String keyId, String state, long values, long dataKeys) {
+        public static final String ACTIVE = "active";
+        public static final String READABLE = "readable";
+        public static final String RETIRED = "retired";
+        /** Values use it but it is not in the Secret: they cannot be read until it is listed again. */
+        public static final String MISSING = "missing";
+    }
+
+    public record PassResult(long moved, long failed, List<KeyStatus> keys) {
+    }
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    DataKeys dataKeys;
+    @Inject
+    SingletonJobs jobs;
+    @Inject
+    PraxisConfig config;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Instance<EntityManagerFactory> entityManagers;
+
+    private final Map<String, AtomicLong> valuesGauge = new ConcurrentHashMap<>();
+    private volatile Thread worker;
+
+    void onStart(@Observes StartupEvent event) {
+        registerColumns();
+        refuseUnknownKeks();
+        Duration interval = config.crypto().rotationInterval();
+        if (interval.isZero()) {
+            return;
+        }
+        worker = new Thread(() -> loop(interval), "field-key-rotation");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    private void loop(Duration interval) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(interval.toMillis());
+                reencrypt();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "field key rotation pass failed; the next pass starts over");
+            }
+        }
+    }
+
+    /** Entity classes register their sealed columns when loaded; load them all now. */
+    private void registerColumns() {
+        AuditLog.REASON.table();
+        IdempotencyKeys.BODY.table();
+        if (entityManagers.isResolvable()) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            for (var entity : entityManagers.get().getMetamodel().getEntities()) {
+                try {
+                    Class.forName(entity.getJavaType().getName(), true, loader);
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A replica without a key that data keys still use would fail on the first read of such a value;
+     * it refuses to start instead, so a rollout that dropped a key too early stops at its first pod.
+     */
+    private void refuseUnknownKeks() {
+        List<String> missing = new ArrayList<>();
+        for (String kek : queryStrings("select distinct kek_id from data_key")) {
+            if (!cipher.kekIds().contains(kek)) {
+                missing.add(kek);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("data keys are wrapped by key(s) " + missing + " that praxis.crypto.keys"
+                    + " does not list; list them again (retire a key only after GET /v1/admin/keys shows 0 values)");
+        }
+    }
+
+    /** One pass over every sealed column, on one replica at a time; empty when another replica is running it. */
+    public PassResult reencrypt() {
+        return jobs.runAlone("field-key-rotation", () -> {
+            long moved = 0;
+            long failed = 0;
+            for (SealedColumn column : SealedColumn.all()) {
+                long[] result = reencrypt(column);
+                moved += result[0];
+                failed += result[1];
+            }
+            if (moved > 0 || failed > 0) {
+                LOG.infof("field key rotation: %d value(s) moved to key %s, %d could not be opened", moved,
+                        cipher.activeKekId(), failed);
+            }
+            return new PassResult(moved, failed, status());
+        }).orElseGet(() -> new PassResult(0, 0, status()));
+    }
+
+    private long[] reencrypt(SealedColumn column) {
+        long moved = 0;
+        long failed = 0;
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        String select = "select id, tenant_id, " + column.column() + " from " + column.table()
+                + " where id > ? and " + column.column() + " is not null"
+                + " and split_part(" + column.column() + ", ':', 2) not in (select id from data_key where kek_id = ?)"
+                + " order by id limit ? for update skip locked";
+        String update = "update " + column.table() + " set " + column.column() + " = ? where id = ?";
+        while (true) {
+            UUID from = after;
+            long[] batch = QuarkusTransaction.requiringNew().call(() -> {
+                long ok = 0;
+                long bad = 0;
+                UUID last = null;
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement s = c.prepareStatement(select);
+                     PreparedStatement u = c.prepareStatement(update)) {
+                    s.setObject(1, from);
+                    s.setString(2, cipher.activeKekId());
+                    s.setInt(3, config.crypto().rotationBatch());
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            last = rs.getObject(1, UUID.class);
+                            String tenant = rs.getString(2);
+                            try {
+                                String plain = column.open(tenant, last, rs.getString(3));
+                                u.setString(1, column.seal(tenant, last, plain));
+                                u.setObject(2, last);
+                                u.addBatch();
+                                ok++;
+                            } catch (IllegalStateException e) {
+                                // Left as it is and counted: a tampered or misplaced value is not made readable.
+                                LOG.warnf("field key rotation: %s row %s cannot be opened: %s", column, last, e.getMessage());
+                                bad++;
+                            }
+                        }
+                    }
+                    if (ok > 0) {
+                        u.executeBatch();
+                    }
+                }
+                return new long[] {ok, bad, last == null ? 0 : last.getMostSignificantBits(),
+                        last == null ? 0 : last.getLeastSignificantBits(), last == null ? 0 : 1};
+            });
+            moved += batch[0];
+            failed += batch[1];
+            if (batch[4] == 0) {
+                return new long[] {moved, failed};
+            }
+            after = new UUID(batch[2], batch[3]);
+        }
+    }
+
+    /** Values per key-encryption key, over every sealed column; also published as {@code praxis_crypto_values}. */
+    public List<KeyStatus> status() {
+        Map<String, String> kekOfDataKey = new HashMap<>();
+        Map<String, Long> dataKeysPerKek = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select id, kek_id from data_key");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                kekOfDataKey.put(rs.getString(1), rs.getString(2));
+                dataKeysPerKek.merge(rs.getString(2), 1L, Long::sum);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Long> values = new TreeMap<>();
+        for (SealedColumn column : SealedColumn.all()) {
+            String sql = "select split_part(" + column.column() + ", ':', 1), split_part(" + column.column() + ", ':', 2),"
+                    + " count(*) from " + column.table() + " where " + column.column() + " is not null group by 1, 2";
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement(sql);
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String kek = "v1".equals(rs.getString(1)) ? rs.getString(2)
+                            : kekOfDataKey.getOrDefault(rs.getString(2), "unknown-data-key");
+                    values.merge(kek, rs.getLong(3), Long::sum);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not count the values of " + column, e);
+            }
+        }
+        TreeSet<String> ids = new TreeSet<>(cipher.kekIds());
+        ids.addAll(values.keySet());
+        ids.addAll(dataKeysPerKek.keySet());
+        ids.addAll(queryStrings("select kek_id from retired_kek"));
+        List<String> retired = queryStrings("select kek_id from retired_kek");
+        List<KeyStatus> out = new ArrayList<>();
+        for (String id : ids) {
+            String state = id.equals(cipher.activeKekId()) ? KeyStatus.ACTIVE
+                    : cipher.kekIds().contains(id) ? (retired.contains(id) ? KeyStatus.RETIRED : KeyStatus.READABLE)
+                    : retired.contains(id) && values.getOrDefault(id, 0L) == 0 ? KeyStatus.RETIRED : KeyStatus.MISSING;
+            long count = values.getOrDefault(id, 0L);
+            out.add(new KeyStatus(id, state, count, dataKeysPerKek.getOrDefault(id, 0L)));
+            valuesGauge.computeIfAbsent(id, k -> {
+                AtomicLong holder = new AtomicLong();
+                Gauge.builder("praxis.crypto.values", holder, AtomicLong::get)
+                        .description("Sealed values per key-encryption key (0 for every key but the active one after rotation)")
+                        .tag("key", k).register(registry);
+                return holder;
+            }).set(count);
+        }
+        return out;
+    }
+
+    /** Retires a key no value uses any more: its data keys are deleted and it may leave the Secret. */
+    public KeyStatus retire(String kekId, String actor) {
+        if (kekId.equals(cipher.activeKekId())) {
+            throw ProblemException.conflict("Key " + kekId + " is the active key; make another key active first.");
+        }
+        KeyStatus current = status().stream().filter(k -> k.keyId().equals(kekId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Key"));
+        if (current.state().equals(KeyStatus.RETIRED)) {
+            return current;
+        }
+        if (current.values() > 0) {
+            throw ProblemException.conflict(current.values() + " value(s) still use key " + kekId
+                    + "; wait for the rotation job (or run it) until none do.");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement d = c.prepareStatement("delete from data_key where kek_id = ?");
+                 PreparedStatement r = c.prepareStatement("insert into retired_kek (kek_id, retired_at, retired_by)"
+                         + " values (?, ?, ?) on conflict do nothing")) {
+                d.setString(1, kekId);
+                d.executeUpdate();
+                r.setString(1, kekId);
+                r.setObject(2, java.sql.Timestamp.from(Instant.now()));
+                r.setString(3, actor);
+                r.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        dataKeys.forget(kekId);
+        return new KeyStatus(kekId, KeyStatus.RETIRED, 0, 0);
+    }
+
+    private List<String> queryStrings(String sql) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.praxis.platform.privacy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+/**
+ * Recorded export requests: the only way an admin reaches a person's clinical content. A request
+ * names the subject, the reason and a reference (a ticket, a letter); where the tenant requires four
+ * eyes a second admin approves it; an export then runs on it for {@link #VALID_FOR}, each run
+ * audited with the request and its reason.
+ */
+@ApplicationScoped
+public class ExportRequests {
+    public static final SealedColumn REASON = SealedColumn.of("export_request", "reason");
+    public static final Duration VALID_FOR = Duration.ofHours(24);
+
+    public static final String AWAITING_APPROVAL = "awaiting-approval";
+    public static final String READY = "ready";
+    public static final String EXPIRED = "expired";
+
+    public record ExportRequest(UUID id, String subject, String reason, String reference, String requestedBy,
+                                Instant requestedAt, boolean needsApproval, String approvedBy, Instant approvedAt,
+                                int uses, String state) {
+    }
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public ExportRequest request(String subject, String reason, String reference) {
+        UUID id = UUID.randomUUID();
+        String tenant = callerContext.tenantId();
+        boolean fourEyes = fourEyes(tenant);
+        Instant now = Instant.now();
+        update("insert into export_request (id, tenant_id, subject, reason, reference, requested_by, requested_at,"
+                        + " needs_approval) values (?, ?, ?, ?, ?, ?, ?, ?)", id, tenant, subject,
+                REASON.seal(tenant, id, reason), reference, callerContext.subject(), Timestamp.from(now), fourEyes);
+        audit.record("request-export", "export-request", id, reason);
+        return find(id);
+    }
+
+    @Transactional
+    public ExportRequest approve(UUID id) {
+        ExportRequest r = find(id);
+        if (!r.needsApproval()) {
+            throw ProblemException.conflict("This export request needs no approval: the tenant did not require four eyes when it was made.");
+        }
+        if (r.approvedBy() != null) {
+            return r;
+        }
+        if (r.requestedBy().equals(callerContext.subject())) {
+            throw ProblemException.forbidden("A second admin approves an export request, not the one who made it.");
+        }
+        update("update export_request set approved_by = ?, approved_at = ? where tenant_id = ? and id = ?",
+                callerContext.subject(), Timestamp.from(Instant.now()), callerContext.tenantId(), id);
+        audit.record("approve-export", "export-request", id, null);
+        return find(id);
+    }
+
+    /**
+     * Checks that {@code requestId} lets the caller export {@code subject} now, counts the use and
+     * audits the export with the request's reason. Call it in the export's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void use(UUID requestId, String subject) {
+        if (requestId == null) {
+            throw ProblemException.unprocessable("An export runs only on a recorded export request",
+                    List.of(new Problem.FieldError("request", "is required: POST /v1/export-requests first")));
+        }
+        ExportRequest r = find(requestId);
+        if (!r.subject().equals(subject)) {
+            throw ProblemException.unprocessable("The export request is for another subject",
+                    List.of(new Problem.FieldError("request", "names another subject")));
+        }
+        if (!READY.equals(r.state())) {
+            throw ProblemException.conflict("The export request is " + r.state() + ".");
+        }
+        update("update export_request set uses = uses + 1, last_used_at = ? where tenant_id = ? and id = ?",
+                Timestamp.from(Instant.now()), callerContext.tenantId(), requestId);
+        audit.record("export", "subject", subject, "export request " + requestId + ": " + r.reason());
+    }
+
+    public ExportRequest find(UUID id) {
+        List<ExportRequest> found = select(" and id = ?", List.of(id), 1);
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Export request");
+        }
+        return found.get(0);
+    }
+
+    public Page<ExportRequest> list(PageRequest page) {
+        List<Object> args = new ArrayList<>();
+        String where = "";
+        if (page.after() != null) {
+            where = " and (requested_at, id) < (?, ?)";
+            args.add(Timestamp.from(page.after().at()));
+            args.add(page.after().id());
+        }
+        return page.page(select(where, args, page.fetchSize()),
+                r -> new PageRequest.Position(r.requestedAt(), r.id()));
+    }
+
+    public String callerTenant() {
+        return callerContext.tenantId();
+    }
+
+    public boolean fourEyes(String tenant) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select four_eyes from export_setting where tenant_id = ?")) {
+            s.setString(1, tenant);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public boolean configure(boolean fourEyes) {
+        update("insert into export_setting (tenant_id, four_eyes, changed_by, changed_at) values (?, ?, ?, ?)"
+                        + " on conflict (tenant_id) do update set four_eyes = excluded.four_eyes,"
+                        + " changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+                callerContext.tenantId(), fourEyes, callerContext.subject(), Timestamp.from(Instant.now()));
+        audit.record("configure-exports", "export-setting", callerContext.tenantId(), fourEyes ? "four eyes" : "one admin");
+        return fourEyes;
+    }
+
+    private List<ExportRequest> select(String where, List<Object> args, int limit) {
+        String tenant = callerContext.tenantId();
+        String sql = "select id, subject, reason, reference, requested_by, requested_at, needs_approval, approved_by,"
+                + " approved_at, uses from export_request where tenant_id = ?" + where
+                + " order by requested_at desc, id desc limit " + limit;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, tenant);
+            for (int i = 0; i < args.size(); i++) {
+                s.setObject(i + 2, args.get(i));
+            }
+            List<ExportRequest> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    Instant requestedAt = rs.getTimestamp(6).toInstant();
+                    boolean needsApproval = rs.getBoolean(7);
+                    Timestamp approvedAt = rs.getTimestamp(9);
+                    Instant readyAt = needsApproval ? (approvedAt == null ? null : approvedAt.toInstant()) : requestedAt;
+                    String state = readyAt == null ? AWAITING_APPROVAL
+                            : readyAt.plus(VALID_FOR).isBefore(Instant.now()) ? EXPIRED : READY;
+                    out.add(new ExportRequest(id, rs.getString(2), REASON.open(tenant, id, rs.getString(3)),
+                            rs.getString(4), rs.getString(5), requestedAt, needsApproval, rs.getString(8),
+                            approvedAt == null ? null : approvedAt.toInstant(), rs.getInt(10), state));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("export requests not read", e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("export request not written", e);
+        }
+    }
+}
