@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Caseloads;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,11 +29,11 @@ public class EngagementStatusChangedHandler extends SingleTypeHandler {
     public void handle(IncomingEvent event) {
         JsonNode p = event.payload();
         UUID engagement = RiskEvents.uuid(p, "engagementId");
-        String status = p.path("status").asText(null);
+        String status = RiskEvents.text(p, "status", Bounds.CODE);
         if (engagement == null || status == null) {
             throw new UnprocessableEvent("engagement.status-changed needs engagementId and status");
         }
-        caseloads.recordEngagement(event.tenantId(), engagement, p.path("clientSubject").asText(null),
-                p.path("practitionerId").asText(null), status);
+        caseloads.recordEngagement(event.tenantId(), engagement, RiskEvents.text(p, "clientSubject", Bounds.SUBJECT),
+                RiskEvents.text(p, "practitionerId", Bounds.SUBJECT), status);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referrals;
 
 /**
@@ -24,6 +25,7 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        referrals.identify(RiskEvents.uuid(event.payload(), "intakeId"), event.payload().path("clientSubject").asText(null));
+        referrals.identify(RiskEvents.uuid(event.payload(), "intakeId"),
+                RiskEvents.text(event.payload(), "clientSubject", Bounds.SUBJECT));
     }
 }

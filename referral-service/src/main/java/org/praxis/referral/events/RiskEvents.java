@@ -6,7 +6,7 @@ import org.praxis.platform.events.UnprocessableEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Reading the ids risk events carry. */
+/** Reading the ids and texts events carry, bounded like the API's own inputs. */
 final class RiskEvents {
     private RiskEvents() {
     }
@@ -21,5 +21,17 @@ final class RiskEvents {
         } catch (IllegalArgumentException e) {
             throw new UnprocessableEvent(field + " is not a UUID", e);
         }
+    }
+
+    /**
+     * A text field, or null; longer than {@code max} it is dead-lettered, so what the views show
+     * stays within the bounds the OpenAPI document declares.
+     */
+    static String text(JsonNode payload, String field, int max) {
+        String value = payload.path(field).asText(null);
+        if (value != null && value.length() > max) {
+            throw new UnprocessableEvent(field + " is longer than " + max + " characters");
+        }
+        return value;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.Referrals;
 
@@ -26,15 +27,15 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
     @Override
     public void handle(IncomingEvent event) {
         JsonNode p = event.payload();
-        String flag = p.path("riskFlagId").asText(null);
-        String client = p.path("clientSubject").asText(null);
+        String flag = RiskEvents.text(p, "riskFlagId", Bounds.NAME);
+        String client = RiskEvents.text(p, "clientSubject", Bounds.SUBJECT);
         java.util.UUID intake = RiskEvents.uuid(p, "intakeId");
         if (flag == null || client == null && intake == null) {
             throw new UnprocessableEvent("risk-flag.raised needs riskFlagId and a person: clientSubject or intakeId");
         }
         // Issue 16, hole 7: a person who has no account yet is known by their intake until they have one.
         referrals.identify(intake, client);
-        referrals.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, p.path("assignedCoach").asText(null),
-                p.path("level").asText(null), intake, null);
+        referrals.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, RiskEvents.text(p, "assignedCoach", Bounds.SUBJECT),
+                RiskEvents.text(p, "level", Bounds.CODE), intake, null);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.Referrals;
 
@@ -26,12 +27,12 @@ public class RiskNotedHandler extends SingleTypeHandler {
     @Override
     public void handle(IncomingEvent event) {
         JsonNode p = event.payload();
-        String concern = p.path("riskConcernId").asText(null);
-        String client = p.path("clientSubject").asText(null);
+        String concern = RiskEvents.text(p, "riskConcernId", Bounds.NAME);
+        String client = RiskEvents.text(p, "clientSubject", Bounds.SUBJECT);
         if (concern == null || client == null) {
             throw new UnprocessableEvent("risk.noted needs riskConcernId and clientSubject");
         }
-        referrals.draftForRisk(Referral.FROM_RISK_CONCERN, concern, client, p.path("practitionerId").asText(null),
-                p.path("level").asText(null), null, RiskEvents.uuid(p, "engagementId"));
+        referrals.draftForRisk(Referral.FROM_RISK_CONCERN, concern, client, RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
+                RiskEvents.text(p, "level", Bounds.CODE), null, RiskEvents.uuid(p, "engagementId"));
     }
 }

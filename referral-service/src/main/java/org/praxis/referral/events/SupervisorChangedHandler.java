@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Caseloads;
 
 /** Keeps who supervises whom: a supervisor names the clients and engagements of their supervisees only. */
@@ -22,10 +23,10 @@ public class SupervisorChangedHandler extends SingleTypeHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        String practitioner = event.payload().path("practitionerId").asText(null);
+        String practitioner = RiskEvents.text(event.payload(), "practitionerId", Bounds.SUBJECT);
         if (practitioner == null || practitioner.isBlank()) {
             throw new UnprocessableEvent("practitioner.supervisor-changed needs practitionerId");
         }
-        caseloads.assignSupervisor(event.tenantId(), practitioner, event.payload().path("supervisorId").asText(null));
+        caseloads.assignSupervisor(event.tenantId(), practitioner, RiskEvents.text(event.payload(), "supervisorId", Bounds.SUBJECT));
     }
 }
