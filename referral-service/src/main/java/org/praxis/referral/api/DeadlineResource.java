@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.Deadlines;
@@ -40,11 +43,13 @@ public class DeadlineResource {
     Deadlines deadlines;
 
     /** ISO-8601 durations, e.g. PT4H, P2D. */
-    public record DeadlinesBody(String emergency, String urgent, String soon, String routine) {
+    public record DeadlinesBody(@Size(max = Bounds.CODE) String emergency, @Size(max = Bounds.CODE) String urgent,
+                                @Size(max = Bounds.CODE) String soon, @Size(max = Bounds.CODE) String routine) {
     }
 
-    public record DeadlinesView(String emergency, String urgent, String soon, String routine, long revision,
-                                boolean defaults) {
+    public record DeadlinesView(@Schema(maxLength = Bounds.CODE) String emergency, @Schema(maxLength = Bounds.CODE) String urgent,
+                                @Schema(maxLength = Bounds.CODE) String soon, @Schema(maxLength = Bounds.CODE) String routine,
+                                @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long revision, boolean defaults) {
         static DeadlinesView of(Deadlines.Current c) {
             AnswerDeadlines d = c.deadlines();
             return new DeadlinesView(d.emergency().toString(), d.urgent().toString(), d.soon().toString(),

@@ -27,11 +27,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
@@ -51,29 +53,39 @@ public class DirectoryResource {
     @Inject
     IdempotencyKeys idempotency;
 
-    public record OrganisationBody(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-                                   @Size(max = 500) String website, @Email @Size(max = 200) String email,
-                                   @Size(max = 50) String phone) {
+    /** The longest phone number a directory entry keeps (an international number with an extension). */
+    private static final int PHONE = Bounds.CODE;
+    private static final int AREAS = 50;
+    private static final int LANGUAGES = 20;
+
+    public record OrganisationBody(@NotBlank @Size(max = Bounds.NAME) String name,
+                                   @Size(max = Bounds.REASON) String description,
+                                   @Size(max = Bounds.URI) String website, @Email @Size(max = Bounds.NAME) String email,
+                                   @Size(max = PHONE) String phone) {
         Directory.OrganisationDetails details() {
             return new Directory.OrganisationDetails(name, description, website, email, phone);
         }
     }
 
-    public record OrganisationView(UUID id, String name, String description, String website, String email, String phone,
-                                   Instant createdAt, long version) {
+    public record OrganisationView(UUID id, @Schema(maxLength = Bounds.NAME) String name,
+                                   @Schema(maxLength = Bounds.REASON) String description,
+                                   @Schema(maxLength = Bounds.URI) String website, @Schema(maxLength = Bounds.NAME) String email,
+                                   @Schema(maxLength = PHONE) String phone, Instant createdAt,
+                                   @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long version) {
         static OrganisationView of(DirectoryOrganisation o) {
             return new OrganisationView(o.id, o.name, o.description, o.website, o.email, o.phone, o.createdAt, o.version);
         }
     }
 
-    public record ServiceBody(@NotNull UUID organisationId, @NotBlank @Size(max = 200) String name,
-                              @Size(max = 2000) String description, @NotBlank String kind,
-                              @Size(max = 2000) String eligibility,
-                              @Size(max = 50) List<@NotBlank @Size(max = 100) String> areasServed,
-                              @Size(max = 20) List<@NotBlank @Size(max = 35) String> languages,
-                              @Email @Size(max = 200) String email, @Size(max = 50) String phone,
-                              @Size(max = 500) String website, @Size(max = 2000) String howToRefer,
-                              @Size(max = 200) String practitionerName, @Size(max = 200) String professionalRegistration,
+    public record ServiceBody(@NotNull UUID organisationId, @NotBlank @Size(max = Bounds.NAME) String name,
+                              @Size(max = Bounds.REASON) String description, @NotBlank @Size(max = Bounds.CODE) String kind,
+                              @Size(max = Bounds.REASON) String eligibility,
+                              @Size(max = AREAS) List<@NotBlank @Size(max = Bounds.NAME) String> areasServed,
+                              @Size(max = LANGUAGES) List<@NotBlank @Size(max = Bounds.CODE) String> languages,
+                              @Email @Size(max = Bounds.NAME) String email, @Size(max = PHONE) String phone,
+                              @Size(max = Bounds.URI) String website, @Size(max = Bounds.REASON) String howToRefer,
+                              @Size(max = Bounds.NAME) String practitionerName,
+                              @Size(max = Bounds.NAME) String professionalRegistration,
                               @NotNull Boolean acceptingReferrals) {
         Directory.ServiceDetails details() {
             return new Directory.ServiceDetails(organisationId, name, description, kind, eligibility, areasServed, languages,
@@ -81,10 +93,18 @@ public class DirectoryResource {
         }
     }
 
-    public record ServiceView(UUID id, UUID organisationId, String name, String description, String kind,
-                              String eligibility, List<String> areasServed, List<String> languages, String email,
-                              String phone, String website, String howToRefer, String practitionerName,
-                              String professionalRegistration, boolean acceptingReferrals, Instant createdAt, long version) {
+    public record ServiceView(UUID id, UUID organisationId, @Schema(maxLength = Bounds.NAME) String name,
+                              @Schema(maxLength = Bounds.REASON) String description,
+                              @Schema(maxLength = Bounds.CODE) String kind,
+                              @Schema(maxLength = Bounds.REASON) String eligibility,
+                              @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
+                              @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
+                              @Schema(maxLength = Bounds.NAME) String email, @Schema(maxLength = PHONE) String phone,
+                              @Schema(maxLength = Bounds.URI) String website,
+                              @Schema(maxLength = Bounds.REASON) String howToRefer,
+                              @Schema(maxLength = Bounds.NAME) String practitionerName,
+                              @Schema(maxLength = Bounds.NAME) String professionalRegistration, boolean acceptingReferrals,
+                              Instant createdAt, @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long version) {
         static ServiceView of(DirectoryService s) {
             return new ServiceView(s.id, s.organisationId, s.name, s.description, s.kind, s.eligibility, s.areasServed,
                     s.languages, s.email, s.phone, s.website, s.howToRefer, s.practitionerName, s.professionalRegistration,
@@ -112,10 +132,10 @@ public class DirectoryResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
-    public Page<OrganisationView> organisations(@QueryParam("q") String text, @QueryParam("limit") Integer limit,
-                                                @QueryParam("cursor") String cursor) {
+    public Page<OrganisationView> organisations(@QueryParam("q") @Size(max = Bounds.NAME) String q,
+                                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(directory.organisations(page, text).stream().map(OrganisationView::of).toList(),
+        return page.page(directory.organisations(page, q).stream().map(OrganisationView::of).toList(),
                 o -> new PageRequest.Position(o.createdAt(), o.id()));
     }
 
@@ -162,15 +182,17 @@ public class DirectoryResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "searchServices", summary = "Search services by kind, text, area served, language and whether they accept referrals")
-    public Page<ServiceView> services(@QueryParam("kind") String kind, @QueryParam("q") String text,
-                                      @QueryParam("area") String area, @QueryParam("language") String language,
+    public Page<ServiceView> services(@QueryParam("kind") @Size(max = Bounds.CODE) String kind,
+                                      @QueryParam("q") @Size(max = Bounds.NAME) String q,
+                                      @QueryParam("area") @Size(max = Bounds.NAME) String area,
+                                      @QueryParam("language") @Size(max = Bounds.CODE) String language,
                                       @QueryParam("accepting") Boolean accepting, @QueryParam("limit") Integer limit,
                                       @QueryParam("cursor") String cursor) {
         if (kind != null && !ServiceKinds.ALL.contains(kind)) {
             throw ProblemException.badRequest("kind must be one of " + String.join(", ", ServiceKinds.ALL));
         }
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(directory.services(page, new Directory.Search(kind, text, area, language, accepting)).stream()
+        return page.page(directory.services(page, new Directory.Search(kind, q, area, language, accepting)).stream()
                 .map(ServiceView::of).toList(), s -> new PageRequest.Position(s.createdAt(), s.id()));
     }
 

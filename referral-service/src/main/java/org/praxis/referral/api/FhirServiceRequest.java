@@ -1,10 +1,9 @@
 package org.praxis.referral.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.DirectoryOrganisation;
@@ -13,90 +12,129 @@ import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
 import org.praxis.referral.domain.Urgency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A referral as a FHIR R4 {@code ServiceRequest}, for a receiving health system. Beyond the bare
  * request (kind of service, priority, dates, who refers, to whom) it carries only what the
  * disclosure allows: the client's identity and contact in a contained {@code Patient}, the reason,
  * the risk level. The consent is referenced; a referral sent under the serious-risk exception says so.
+ * Typed rather than a map so the OpenAPI document describes (and bounds) exactly what is sent;
+ * absent elements are left out, as FHIR wants.
  */
-final class FhirServiceRequest {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "FhirServiceRequest", description = "A FHIR R4 ServiceRequest (only the elements Praxis fills)")
+public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourceType,
+                                 @Schema(maxLength = Bounds.UUID) String id,
+                                 @Schema(maxItems = 1) List<Patient> contained,
+                                 @Schema(maxItems = 1) List<Identifier> identifier,
+                                 @Schema(maxLength = Bounds.CODE) String status,
+                                 @Schema(maxLength = Bounds.CODE) String intent,
+                                 @Schema(maxItems = 1) List<CodeableConcept> category,
+                                 @Schema(maxLength = Bounds.CODE) String priority,
+                                 CodeableConcept code,
+                                 Reference subject,
+                                 @Schema(maxLength = Bounds.INSTANT) String authoredOn,
+                                 Reference requester,
+                                 @Schema(maxItems = 1) List<Reference> performer,
+                                 @Schema(maxItems = 1) List<CodeableConcept> reasonCode,
+                                 @Schema(maxItems = 1) List<Reference> supportingInfo,
+                                 @Schema(maxItems = 1) List<Annotation> note) {
     static final String MEDIA_TYPE = "application/fhir+json";
     private static final String SYSTEM = "https://praxis.dev/fhir";
 
-    private FhirServiceRequest() {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirIdentifier")
+    public record Identifier(@Schema(maxLength = Bounds.URI) String system, @Schema(maxLength = Bounds.SUBJECT) String value) {
     }
 
-    static Map<String, Object> of(Referral r, ConsentRecord consent, DirectoryService service,
-                                  DirectoryOrganisation organisation) {
-        List<String> allowed = r.effectiveDisclosure(consent);
-        Map<String, Object> patient = new LinkedHashMap<>();
-        patient.put("resourceType", "Patient");
-        patient.put("id", "client");
-        if (allowed.contains(Disclosure.IDENTITY) && r.clientSubject != null) {
-            patient.put("identifier", List.of(Map.of("system", SYSTEM + "/sid/tenant/" + r.tenantId + "/subject",
-                    "value", r.clientSubject)));
-        }
-        if (allowed.contains(Disclosure.IDENTITY) && r.clientSubject == null && r.intakeId != null) {
-            // Known by their intake until they have an account.
-            patient.put("identifier", List.of(Map.of("system", SYSTEM + "/sid/tenant/" + r.tenantId + "/intake",
-                    "value", r.intakeId.toString())));
-        }
-        if (allowed.contains(Disclosure.IDENTITY) && r.clientName != null) {
-            patient.put("name", List.of(Map.of("text", r.clientName)));
-        }
-        if (allowed.contains(Disclosure.CONTACT) && r.clientContact != null) {
-            patient.put("telecom", List.of(Map.of("system", r.clientContact.contains("@") ? "email" : "phone",
-                    "value", r.clientContact)));
-        }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirCoding")
+    public record Coding(@Schema(maxLength = Bounds.URI) String system, @Schema(maxLength = Bounds.CODE) String code,
+                         @Schema(maxLength = Bounds.NAME) String display) {
+    }
 
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("resourceType", "ServiceRequest");
-        request.put("id", r.id.toString());
-        request.put("contained", List.of(patient));
-        request.put("identifier", List.of(Map.of("system", SYSTEM + "/sid/referral", "value", r.id.toString())));
-        request.put("status", status(r.status));
-        request.put("intent", "order");
-        request.put("category", List.of(Map.of("coding", List.of(Map.of("system", "http://snomed.info/sct",
-                "code", "3457005", "display", "Patient referral")))));
-        request.put("priority", Urgency.of(r.urgency).fhirPriority());
-        request.put("code", Map.of("coding", List.of(Map.of("system", SYSTEM + "/CodeSystem/service-kind",
-                "code", r.serviceKind == null ? "other" : r.serviceKind))));
-        request.put("subject", Map.of("reference", "#client"));
-        if (r.sentAt != null) {
-            request.put("authoredOn", r.sentAt.toString());
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirCodeableConcept")
+    public record CodeableConcept(@Schema(maxItems = 1) List<Coding> coding, @Schema(maxLength = Bounds.TEXT) String text) {
+        static CodeableConcept of(String system, String code, String display) {
+            return new CodeableConcept(List.of(new Coding(system, code, display)), null);
         }
-        if (r.practitionerId != null) {
-            request.put("requester", Map.of("identifier", Map.of("system", SYSTEM + "/sid/tenant/" + r.tenantId
-                    + "/practitioner", "value", r.practitionerId)));
+    }
+
+    /** A reference by local id, by identifier, or only a display text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirReference")
+    public record Reference(@Schema(maxLength = Bounds.NAME) String reference, Identifier identifier,
+                            @Schema(maxLength = Bounds.REASON) String display) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirHumanName")
+    public record HumanName(@Schema(maxLength = Bounds.NAME) String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirContactPoint")
+    public record ContactPoint(@Schema(maxLength = Bounds.CODE) String system, @Schema(maxLength = Bounds.REASON) String value) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirAnnotation")
+    public record Annotation(@Schema(maxLength = Bounds.NAME) String text) {
+    }
+
+    /** The client, contained in the request: identity and contact only as far as disclosed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirPatient")
+    public record Patient(@Schema(maxLength = Bounds.CODE) String resourceType, @Schema(maxLength = Bounds.CODE) String id,
+                          @Schema(maxItems = 1) List<Identifier> identifier, @Schema(maxItems = 1) List<HumanName> name,
+                          @Schema(maxItems = 1) List<ContactPoint> telecom) {
+    }
+
+    static FhirServiceRequest of(Referral r, ConsentRecord consent, DirectoryService service,
+                                 DirectoryOrganisation organisation) {
+        List<String> allowed = r.effectiveDisclosure(consent);
+        boolean identity = allowed.contains(Disclosure.IDENTITY);
+        Identifier client = null;
+        if (identity && r.clientSubject != null) {
+            client = new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/subject", r.clientSubject);
+        } else if (identity && r.intakeId != null) {
+            // Known by their intake until they have an account.
+            client = new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/intake", r.intakeId.toString());
         }
+        List<HumanName> name = identity && r.clientName != null ? List.of(new HumanName(r.clientName)) : null;
+        List<ContactPoint> telecom = allowed.contains(Disclosure.CONTACT) && r.clientContact != null
+                ? List.of(new ContactPoint(r.clientContact.contains("@") ? "email" : "phone", r.clientContact)) : null;
+        Patient patient = new Patient("Patient", "client", client == null ? null : List.of(client), name, telecom);
+
+        Reference requester = r.practitionerId == null ? null : new Reference(null,
+                new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId), null);
+        List<Reference> performer = null;
         if (service != null) {
-            String name = organisation == null ? service.name : service.name + " (" + organisation.name + ")";
-            request.put("performer", List.of(Map.of("identifier", Map.of("system", SYSTEM + "/sid/directory-service",
-                    "value", service.id.toString()), "display", name)));
+            String display = organisation == null ? service.name : service.name + " (" + organisation.name + ")";
+            performer = List.of(new Reference(null, new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()),
+                    display));
         }
-        if (allowed.contains(Disclosure.REASON)) {
-            Map<String, Object> reason = new LinkedHashMap<>();
-            reason.put("coding", List.of(Map.of("system", SYSTEM + "/CodeSystem/referral-reason", "code", r.reasonCode)));
-            if (r.reasonText != null) {
-                reason.put("text", r.reasonText);
-            }
-            request.put("reasonCode", List.of(reason));
-        }
+        List<CodeableConcept> reason = allowed.contains(Disclosure.REASON) ? List.of(new CodeableConcept(
+                List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)), r.reasonText)) : null;
+        List<Reference> supportingInfo = null;
         if (r.sentUnderException) {
-            request.put("supportingInfo", List.of(Map.of("display",
-                    "Sent without the client's consent under the serious-risk exception, approved by a supervisor")));
+            supportingInfo = List.of(new Reference(null, null,
+                    "Sent without the client's consent under the serious-risk exception, approved by a supervisor"));
         } else if (consent != null) {
-            request.put("supportingInfo", List.of(Map.of("reference", "Consent/" + consent.id,
-                    "display", "The client's consent to this referral")));
+            supportingInfo = List.of(new Reference("Consent/" + consent.id, null, "The client's consent to this referral"));
         }
-        List<Map<String, Object>> notes = new ArrayList<>();
-        if (allowed.contains(Disclosure.RISK) && r.riskLevel != null) {
-            notes.add(Map.of("text", "Risk level at referral: " + r.riskLevel));
-        }
-        if (!notes.isEmpty()) {
-            request.put("note", notes);
-        }
-        return request;
+        List<Annotation> note = allowed.contains(Disclosure.RISK) && r.riskLevel != null
+                ? List.of(new Annotation("Risk level at referral: " + r.riskLevel)) : null;
+
+        return new FhirServiceRequest("ServiceRequest", r.id.toString(), List.of(patient),
+                List.of(new Identifier(SYSTEM + "/sid/referral", r.id.toString())), status(r.status), "order",
+                List.of(CodeableConcept.of("http://snomed.info/sct", "3457005", "Patient referral")),
+                Urgency.of(r.urgency).fhirPriority(),
+                CodeableConcept.of(SYSTEM + "/CodeSystem/service-kind", r.serviceKind == null ? "other" : r.serviceKind, null),
+                new Reference("#client", null, null), r.sentAt == null ? null : r.sentAt.toString(), requester, performer,
+                reason, supportingInfo, note);
     }
 
     /** FHIR request-status: draft | active | on-hold | revoked | completed | entered-in-error | unknown. */

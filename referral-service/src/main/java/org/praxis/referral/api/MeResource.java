@@ -1,5 +1,7 @@
 package org.praxis.referral.api;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +31,8 @@ import org.praxis.referral.api.ReferralViews.ClientReferralView;
 import org.praxis.referral.api.ReferralViews.ConsentDecisionRequest;
 import org.praxis.referral.api.ReferralViews.WithdrawalRequest;
 import org.praxis.referral.api.SelfHelpResource.OfferView;
+import org.praxis.referral.domain.ConsentRecord;
+import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.SelfHelp;
@@ -51,8 +55,12 @@ public class MeResource {
     @Operation(operationId = "listMyReferrals", summary = "Referrals about me, once I have been asked or they were sent")
     public Page<ClientReferralView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(referrals.clientsOwnList(page).stream().map(this::view).toList(),
-                v -> new PageRequest.Position(v.createdAt(), v.id()));
+        List<Referral> mine = referrals.clientsOwnList(page);
+        // The page's services and consents in one query each, not two queries per referral.
+        Map<UUID, DirectoryService> services = referrals.services(mine.stream().map(r -> r.serviceId).toList());
+        Map<UUID, ConsentRecord> consents = referrals.currentConsents(mine);
+        return page.page(mine.stream().map(r -> ClientReferralView.of(r, services.get(r.serviceId), consents.get(r.consentId)))
+                .toList(), v -> new PageRequest.Position(v.createdAt(), v.id()));
     }
 
     @GET
@@ -98,7 +106,7 @@ public class MeResource {
     @Operation(operationId = "listMySelfHelp", summary = "Self-help resources offered to me")
     public Page<OfferView> selfHelp(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(selfHelp.offeredToCaller(page).stream().map(o -> OfferView.of(o, selfHelp.resource(o))).toList(),
+        return page.page(SelfHelpResource.views(selfHelp, selfHelp.offeredToCaller(page)),
                 v -> new PageRequest.Position(v.offeredAt(), v.id()));
     }
 

@@ -2,7 +2,6 @@ package org.praxis.referral.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,12 +24,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
@@ -39,7 +42,6 @@ import org.praxis.referral.api.ReferralViews.AppointmentRequest;
 import org.praxis.referral.api.ReferralViews.CancelRequest;
 import org.praxis.referral.api.ReferralViews.ConsentView;
 import org.praxis.referral.api.ReferralViews.ExceptionRequest;
-import org.praxis.referral.api.ReferralViews.HistoryView;
 import org.praxis.referral.api.ReferralViews.OpenReferralRequest;
 import org.praxis.referral.api.ReferralViews.ReferralSummary;
 import org.praxis.referral.api.ReferralViews.ReferralView;
@@ -89,8 +91,10 @@ public class ReferralResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:list")
     @Operation(operationId = "listReferrals", summary = "Referrals a coach is responsible for (supervisors: all); overdue=true lists those waiting past their deadline")
-    public Page<ReferralSummary> list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
-                                      @QueryParam("origin") String origin, @QueryParam("clientSubject") String clientSubject,
+    public Page<ReferralSummary> list(@QueryParam("status") @Size(max = Bounds.CODE) String status,
+                                      @QueryParam("urgency") @Size(max = Bounds.CODE) String urgency,
+                                      @QueryParam("origin") @Size(max = Bounds.CODE) String origin,
+                                      @QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
                                       @QueryParam("overdue") boolean overdue, @QueryParam("limit") Integer limit,
                                       @QueryParam("cursor") String cursor) {
         if (status != null && !ReferralLifecycle.isStatus(status)) {
@@ -215,12 +219,29 @@ public class ReferralResource {
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
-    @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why) and every consent asked, oldest first")
-    public HistoryView history(@PathParam("id") UUID id) {
+    @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why), newest first, a page at a time (audited)")
+    public Page<StepView> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                  @QueryParam("cursor") String cursor) {
         Referral r = referrals.require(id, Action.READ_HISTORY);
+        PageRequest page = PageRequest.of(limit, cursor);
         audit.record("read-history", "referral", r.id, null);
-        return new HistoryView(referrals.history(r).stream().map(StepView::of).toList(),
-                referrals.consents(r).stream().map(ConsentView::of).toList());
+        return page.page(referrals.history(r, page).stream().map(StepView::of).toList(),
+                s -> new PageRequest.Position(s.at(), s.id()));
+    }
+
+    @GET
+    @Path("{id}/consents")
+    @Transactional
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
+    @Operation(operationId = "listReferralConsents", summary = "Every consent asked about the referral, newest first, a page at a time (audited with the history)")
+    public Page<ConsentView> consents(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                      @QueryParam("cursor") String cursor) {
+        Referral r = referrals.require(id, Action.READ_HISTORY);
+        PageRequest page = PageRequest.of(limit, cursor);
+        audit.record("read-history", "referral", r.id, null);
+        return page.page(referrals.consents(r, page).stream().map(ConsentView::of).toList(),
+                c -> new PageRequest.Position(c.askedAt(), c.id()));
     }
 
     @GET
@@ -230,6 +251,8 @@ public class ReferralResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-fhir")
     @Operation(operationId = "getReferralAsFhir", summary = "The sent referral as a FHIR R4 ServiceRequest, holding only what the consent allows (audited)")
+    @APIResponse(responseCode = "200", description = "The ServiceRequest; ETag is the referral's version",
+            content = @Content(mediaType = FhirServiceRequest.MEDIA_TYPE, schema = @Schema(implementation = FhirServiceRequest.class)))
     @APIResponse(responseCode = "409", description = "Not sent yet")
     public Response fhir(@PathParam("id") UUID id) {
         Referral r = referrals.require(id, Action.READ_FHIR);
@@ -238,7 +261,7 @@ public class ReferralResource {
         }
         DirectoryService service = referrals.service(r).orElse(null);
         DirectoryOrganisation organisation = service == null ? null : directory.organisation(service.organisationId);
-        Map<String, Object> document = FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
+        FhirServiceRequest document = FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
         audit.record("read-fhir", "referral", r.id, null);
         return Response.ok(document, FhirServiceRequest.MEDIA_TYPE).tag(ETags.of(r.version)).build();
     }

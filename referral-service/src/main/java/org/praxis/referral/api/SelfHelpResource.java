@@ -2,6 +2,8 @@ package org.praxis.referral.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +25,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -45,12 +49,13 @@ public class SelfHelpResource {
     @Inject
     IdempotencyKeys idempotency;
 
-    public record OfferRequest(@NotBlank @Size(max = 200) String clientSubject, @NotNull UUID serviceId,
-                               @Size(max = 2000) String note, UUID referralId) {
+    public record OfferRequest(@NotBlank @Size(max = Bounds.SUBJECT) String clientSubject, @NotNull UUID serviceId,
+                               @Size(max = Bounds.REASON) String note, UUID referralId) {
     }
 
-    public record OfferView(UUID id, String clientSubject, ServiceSummary resource, UUID referralId, String note,
-                            String offeredBy, Instant offeredAt) {
+    public record OfferView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject, ServiceSummary resource,
+                            UUID referralId, @Schema(maxLength = Bounds.REASON) String note,
+                            @Schema(maxLength = Bounds.SUBJECT) String offeredBy, Instant offeredAt) {
         static OfferView of(SelfHelpOffer o, DirectoryService resource) {
             return new OfferView(o.id, o.clientSubject, ServiceSummary.of(resource), o.referralId, o.note, o.offeredBy,
                     o.offeredAt);
@@ -75,10 +80,15 @@ public class SelfHelpResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:list")
     @Operation(operationId = "listSelfHelpOffers", summary = "Offers a coach made (supervisors: all), optionally for one person")
-    public Page<OfferView> list(@QueryParam("clientSubject") String clientSubject, @QueryParam("limit") Integer limit,
-                                @QueryParam("cursor") String cursor) {
+    public Page<OfferView> list(@QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
+                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(selfHelp.list(page, clientSubject).stream().map(o -> OfferView.of(o, selfHelp.resource(o))).toList(),
-                v -> new PageRequest.Position(v.offeredAt(), v.id()));
+        return page.page(views(selfHelp, selfHelp.list(page, clientSubject)), v -> new PageRequest.Position(v.offeredAt(), v.id()));
+    }
+
+    /** The offers with their resources, read in one query for the whole page. */
+    static List<OfferView> views(SelfHelp selfHelp, List<SelfHelpOffer> offers) {
+        Map<UUID, DirectoryService> resources = selfHelp.resources(offers);
+        return offers.stream().map(o -> OfferView.of(o, resources.get(o.serviceId))).toList();
     }
 }

@@ -155,7 +155,7 @@ public class Directory {
 
     private void apply(DirectoryService s, ServiceDetails d) {
         if (!ServiceKinds.ALL.contains(d.kind())) {
-            throw ProblemException.unprocessable("Unknown kind " + d.kind(),
+            throw ProblemException.unprocessable("Not a kind of service this directory knows",
                     List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", ServiceKinds.ALL))));
         }
         if (tenant.find(DirectoryOrganisation.class, d.organisationId()).isEmpty()) {

@@ -279,10 +279,11 @@ public class Referrals {
             throw ProblemException.conflict("You already " + c.decision + "; withdraw your consent to change it.");
         }
         List<String> sharing = shares == null ? List.of() : shares;
-        List<String> beyond = Disclosure.beyond(c.proposed, sharing);
+        List<Integer> beyond = Disclosure.beyond(c.proposed, sharing);
         if (agree && !beyond.isEmpty()) {
             throw ProblemException.unprocessable("You can share only what you were asked about",
-                    List.of(new Problem.FieldError("shares", "not proposed: " + String.join(", ", beyond))));
+                    List.of(new Problem.FieldError("shares", "items " + beyond + " were not proposed; you were asked about: "
+                            + (c.proposed.isEmpty() ? "nothing" : String.join(", ", c.proposed)))));
         }
         c.decision = agree ? ConsentRecord.AGREED : ConsentRecord.REFUSED;
         c.shares = agree ? List.copyOf(sharing) : List.of();
@@ -400,7 +401,7 @@ public class Referrals {
         Referral r = require(id, Action.RECORD_ANSWER);
         matchIfGiven(ifMatch, r);
         if (!ACCEPTED.equals(outcome) && !DECLINED.equals(outcome) && !COMPLETED.equals(outcome)) {
-            throw ProblemException.unprocessable("Unknown outcome " + outcome,
+            throw ProblemException.unprocessable("The recipient's answer is not one this service knows",
                     List.of(new Problem.FieldError("outcome", "must be accepted, declined or completed")));
         }
         requireMove(r, outcome);
@@ -447,16 +448,19 @@ public class Referrals {
         return r;
     }
 
-    public List<ReferralStep> history(Referral r) {
-        return tenant.select(ReferralStep.class, "e.referralId = :r", "e.at, e.id", Map.of("r", r.id)).getResultList();
+    /** One page of the referral's steps, newest first. */
+    public List<ReferralStep> history(Referral r, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("e.referralId = :r"));
+        Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
+        return tenant.page(ReferralStep.class, where, params, page, "e.at");
     }
 
-    /** The consents asked about a referral, as far as the caller may see them. */
-    public List<ConsentRecord> consents(Referral r) {
+    /** One page of the consents asked about a referral, newest first, as far as the caller may see them. */
+    public List<ConsentRecord> consents(Referral r, PageRequest page) {
         Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
         String visible = consentPolicy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW).jpql("e", params);
-        return tenant.select(ConsentRecord.class, "e.referralId = :r and (" + visible + ")", "e.askedAt, e.id", params)
-                .getResultList();
+        List<String> where = new ArrayList<>(List.of("e.referralId = :r", "(" + visible + ")"));
+        return tenant.page(ConsentRecord.class, where, params, page, "e.askedAt");
     }
 
     private ConsentPolicy consentPolicy() {
@@ -471,6 +475,25 @@ public class Referrals {
         return r.serviceId == null ? java.util.Optional.empty() : tenant.find(DirectoryService.class, r.serviceId);
     }
 
+    /** The current consents of a page of referrals, by consent id, in one query. */
+    public Map<UUID, ConsentRecord> currentConsents(List<Referral> page) {
+        return byId(ConsentRecord.class, page.stream().map(r -> r.consentId).toList(), c -> c.id);
+    }
+
+    /** Directory services by id, in one query (a page's worth, not one query per row). */
+    public Map<UUID, DirectoryService> services(List<UUID> ids) {
+        return byId(DirectoryService.class, ids, s -> s.id);
+    }
+
+    private <E> Map<UUID, E> byId(Class<E> type, List<UUID> ids, java.util.function.Function<E, UUID> id) {
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return new HashMap<>(); // not Map.of(): callers look up null ids
+        }
+        return tenant.select(type, "e.id in :ids", null, Map.of("ids", wanted)).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(id, e -> e));
+    }
+
     private void apply(Referral r, Terms terms) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!ReasonCodes.ALL.contains(terms.reasonCode())) {
@@ -480,9 +503,9 @@ public class Referrals {
             errors.add(new Problem.FieldError("urgency", "must be one of " + String.join(", ", Urgency.codes())));
         }
         List<String> disclose = terms.disclose() == null ? List.of() : terms.disclose();
-        if (!Disclosure.unknown(disclose).isEmpty()) {
-            errors.add(new Problem.FieldError("disclose", "unknown: " + String.join(", ", Disclosure.unknown(disclose))
-                    + " (one of identity, contact, reason, risk)"));
+        List<Integer> unknown = Disclosure.unknown(disclose);
+        if (!unknown.isEmpty()) {
+            errors.add(new Problem.FieldError("disclose", "items " + unknown + " are not one of identity, contact, reason, risk"));
         }
         DirectoryService service = null;
         if (terms.serviceId() != null) {

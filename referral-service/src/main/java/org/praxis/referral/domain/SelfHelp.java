@@ -107,4 +107,9 @@ public class SelfHelp {
     public DirectoryService resource(SelfHelpOffer offer) {
         return em.find(DirectoryService.class, offer.serviceId);
     }
+
+    /** The resources of a page of offers by id, in one query rather than one per offer. */
+    public Map<UUID, DirectoryService> resources(List<SelfHelpOffer> offers) {
+        return referrals.services(offers.stream().map(o -> o.serviceId).toList());
+    }
 }

@@ -74,9 +74,10 @@ class ReferralApiTest {
         }
 
         as(t.coach).when().get("/v1/referrals/" + id + "/history").then().statusCode(200)
-                .body("steps.action", contains("create", "ask-consent", "consent-given", "send-with-consent"))
-                .body("steps[1].actor", is(t.coach.subject())).body("steps[2].actor", is(t.client.subject()))
-                .body("consents[0].clientWords", is("Only my name and why"));
+                .body("items.action", contains("send-with-consent", "consent-given", "ask-consent", "create"))
+                .body("items[2].actor", is(t.coach.subject())).body("items[1].actor", is(t.client.subject()));
+        as(t.coach).when().get("/v1/referrals/" + id + "/consents").then().statusCode(200)
+                .body("items[0].clientWords", is("Only my name and why"));
     }
 
     @Test

@@ -59,7 +59,7 @@ class ReferralHolesTest {
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422);
         as(t.coach).when().get("/v1/referrals/" + id).then().body("status", is("draft")).body("sentAt", nullValue());
         as(t.coach).when().get("/v1/referrals/" + id + "/history").then().statusCode(200)
-                .body("steps.action", hasItem("void-risk-exception"));
+                .body("items.action", hasItem("void-risk-exception"));
         assertEquals(1, EmbeddedPostgres.shared().count(
                 "select count(*) from audit_event where tenant_id = ? and action = 'void-risk-exception' and resource_id = ?", t.id, id));
 

@@ -95,8 +95,8 @@ class ReferralLifecycleTest {
 
     @Test
     void disclosureItemsAreChecked() {
-        assertEquals(List.of("diagnosis"), Disclosure.unknown(List.of("identity", "diagnosis")));
-        assertEquals(List.of("contact"), Disclosure.beyond(List.of("identity"), List.of("identity", "contact")));
+        assertEquals(List.of(1), Disclosure.unknown(List.of("identity", "diagnosis")));
+        assertEquals(List.of(1), Disclosure.beyond(List.of("identity"), List.of("identity", "contact")));
     }
 
     @Test
