@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.praxis.platform.web.Bounds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,10 +18,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Frameworks in and out as JSON shaped after 1EdTech CASE 1.0: a {@code CFDocument}, its
  * {@code CFItems} and the {@code CFAssociations} between them ({@code isChildOf} builds the tree;
  * other association types are kept and given back). Reading checks the whole document and names
- * every problem it finds; nothing partial is ever accepted.
+ * every problem it finds; nothing partial is ever accepted. A document is bounded: at most
+ * {@link #MAX_ITEMS} items, {@link #MAX_ASSOCIATIONS} associations, a tree {@link #MAX_DEPTH} items
+ * deep, and each text no longer than its kind (a published framework of a few hundred competences
+ * fits well inside them).
  */
 public final class CaseDocuments {
     public static final String IS_CHILD_OF = "isChildOf";
+    public static final int MAX_ITEMS = 1_000;
+    /** The tree's isChildOf (one per item) and a few related-to links per item. */
+    public static final int MAX_ASSOCIATIONS = 5 * MAX_ITEMS;
+    /** Items from a top-level one down to the deepest (the built-in framework is 3 deep: domain, area, competence). */
+    public static final int MAX_DEPTH = 10;
+    /** identifier (CASE uses UUIDs; other issuers use longer URNs). */
+    public static final int MAX_IDENTIFIER = Bounds.NAME;
+    /** humanCodingScheme, CFItemType, associationType. */
+    public static final int MAX_CODE = Bounds.CODE;
+    public static final int MAX_TITLE = Bounds.NAME;
+    public static final int MAX_STATEMENT = Bounds.REASON;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URI_BASE = "https://praxis.dev/case/";
 
@@ -47,20 +63,20 @@ public final class CaseDocuments {
         if (!doc.isObject()) {
             problems.add(new String[] {"CFDocument", "is required"});
         } else {
-            if (documentId == null) {
-                problems.add(new String[] {"CFDocument.identifier", "is required"});
-            }
-            if (title == null) {
-                problems.add(new String[] {"CFDocument.title", "is required"});
-            }
+            required(problems, "CFDocument.identifier", documentId, MAX_IDENTIFIER);
+            required(problems, "CFDocument.title", title, MAX_TITLE);
         }
         JsonNode itemsNode = root.path("CFItems");
         if (!itemsNode.isArray() || itemsNode.isEmpty()) {
             problems.add(new String[] {"CFItems", "must be a non-empty array"});
+        } else if (itemsNode.size() > MAX_ITEMS) {
+            problems.add(new String[] {"CFItems", "must have at most " + MAX_ITEMS + " items"});
         }
         JsonNode associationsNode = root.path("CFAssociations");
         if (!associationsNode.isMissingNode() && !associationsNode.isArray()) {
             problems.add(new String[] {"CFAssociations", "must be an array"});
+        } else if (associationsNode.size() > MAX_ASSOCIATIONS) {
+            problems.add(new String[] {"CFAssociations", "must have at most " + MAX_ASSOCIATIONS + " associations"});
         }
         if (!problems.isEmpty()) {
             throw new InvalidDocument(problems);
@@ -74,25 +90,19 @@ public final class CaseDocuments {
             String at = "CFItems[" + i + "]";
             String id = text(item, "identifier");
             String itemCode = text(item, "humanCodingScheme");
-            if (id == null) {
-                problems.add(new String[] {at + ".identifier", "is required"});
-            } else if (items.containsKey(id) || id.equals(documentId)) {
-                problems.add(new String[] {at + ".identifier", "repeats " + id});
-            } else {
-                items.put(id, item);
-                order.add(id);
+            if (required(problems, at + ".identifier", id, MAX_IDENTIFIER)) {
+                if (items.containsKey(id) || id.equals(documentId)) {
+                    problems.add(new String[] {at + ".identifier", "repeats " + id});
+                } else {
+                    items.put(id, item);
+                    order.add(id);
+                }
             }
-            if (itemCode == null) {
-                problems.add(new String[] {at + ".humanCodingScheme", "is required"});
-            } else if (!codes.add(itemCode)) {
+            if (required(problems, at + ".humanCodingScheme", itemCode, MAX_CODE) && !codes.add(itemCode)) {
                 problems.add(new String[] {at + ".humanCodingScheme", "repeats " + itemCode});
             }
-            if (text(item, "fullStatement") == null) {
-                problems.add(new String[] {at + ".fullStatement", "is required"});
-            }
-            if (text(item, "CFItemType") == null) {
-                problems.add(new String[] {at + ".CFItemType", "is required"});
-            }
+            required(problems, at + ".fullStatement", text(item, "fullStatement"), MAX_STATEMENT);
+            required(problems, at + ".CFItemType", text(item, "CFItemType"), MAX_CODE);
         }
 
         Map<String, String> parents = new HashMap<>();
@@ -105,6 +115,13 @@ public final class CaseDocuments {
             String destination = text(a.path("destinationNodeURI"), "identifier");
             if (type == null || origin == null || destination == null) {
                 problems.add(new String[] {at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"});
+                continue;
+            }
+            String id = text(a, "identifier");
+            if (type.length() > MAX_CODE || longer(id, MAX_IDENTIFIER) || longer(origin, MAX_IDENTIFIER)
+                    || longer(destination, MAX_IDENTIFIER)) {
+                problems.add(new String[] {at, "associationType must be at most " + MAX_CODE + " characters, identifiers at most "
+                        + MAX_IDENTIFIER});
                 continue;
             }
             if (!items.containsKey(origin)) {
@@ -120,15 +137,19 @@ public final class CaseDocuments {
                     problems.add(new String[] {at, "gives item " + origin + " a second parent"});
                 }
             } else {
-                String id = text(a, "identifier");
                 others.add(new CompetenceFramework.Association(id == null ? origin + ">" + destination : id, type, origin, destination));
             }
         }
         for (String id : order) {
             if (!parents.containsKey(id)) {
                 problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " has no isChildOf parent"});
-            } else if (cycles(id, parents, documentId)) {
+                continue;
+            }
+            int depth = depth(id, parents, documentId);
+            if (depth < 0) {
                 problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " is its own ancestor"});
+            } else if (depth > MAX_DEPTH) {
+                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " lies deeper than " + MAX_DEPTH + " levels"});
             }
         }
         if (!problems.isEmpty()) {
@@ -187,16 +208,34 @@ public final class CaseDocuments {
         return n;
     }
 
-    private static boolean cycles(String id, Map<String, String> parents, String documentId) {
+    /** How many items from a top-level one down to {@code id} (1 at the top); -1 when the chain comes back on itself. */
+    private static int depth(String id, Map<String, String> parents, String documentId) {
         Set<String> seen = new HashSet<>();
         String at = id;
         while (at != null && !at.equals(documentId)) {
             if (!seen.add(at)) {
-                return true;
+                return -1;
             }
             at = parents.get(at);
         }
-        return false;
+        return seen.size();
+    }
+
+    private static boolean longer(String value, int max) {
+        return value != null && value.length() > max;
+    }
+
+    /** Names a missing or over-long text; true when it is there and fits. */
+    private static boolean required(List<String[]> problems, String at, String value, int max) {
+        if (value == null) {
+            problems.add(new String[] {at, "is required"});
+            return false;
+        }
+        if (value.length() > max) {
+            problems.add(new String[] {at, "must be at most " + max + " characters"});
+            return false;
+        }
+        return true;
     }
 
     private static String code(Map<String, JsonNode> items, String id) {

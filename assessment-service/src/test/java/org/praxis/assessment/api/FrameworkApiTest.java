@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.domain.CaseDocuments;
+import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,5 +129,59 @@ class FrameworkApiTest {
         as(t.admin).body(authoritativeWording().toString()).when().post("/v1/frameworks/Bad Code!/versions").then().statusCode(422);
         as(t.admin).when().get("/v1/frameworks/broken").then().statusCode(404);
         as(t.admin).when().get("/v1/frameworks").then().body("code", org.hamcrest.Matchers.not(hasItem("broken")));
+    }
+
+    /** A document of {@code items} items, each a child of the one before when {@code chained}, else of the document. */
+    private static ObjectNode generated(int items, boolean chained) {
+        ObjectNode doc = JSON.createObjectNode();
+        String docId = java.util.UUID.randomUUID().toString();
+        doc.putObject("CFDocument").put("identifier", docId).put("title", "Generated framework");
+        ArrayNode cfItems = doc.putArray("CFItems");
+        ArrayNode associations = doc.putArray("CFAssociations");
+        String parent = docId;
+        for (int i = 0; i < items; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            cfItems.addObject().put("identifier", id).put("humanCodingScheme", "C" + i).put("CFItemType", "Competence")
+                    .put("fullStatement", "Competence number " + i);
+            ObjectNode a = associations.addObject().put("associationType", "isChildOf");
+            a.putObject("originNodeURI").put("identifier", id);
+            a.putObject("destinationNodeURI").put("identifier", chained ? parent : docId);
+            parent = id;
+        }
+        return doc;
+    }
+
+    @Test
+    void aDocumentBeyondItsBoundsIsRefusedNamingTheBoundAndStoresNothing() throws Exception {
+        as(t.admin).body(generated(CaseDocuments.MAX_ITEMS + 1, false).toString()).when().post("/v1/frameworks/too-big/versions")
+                .then().statusCode(422).body("errors.field", hasItem("CFItems"));
+        as(t.admin).body(generated(CaseDocuments.MAX_DEPTH + 1, true).toString()).when().post("/v1/frameworks/too-big/versions")
+                .then().statusCode(422).body("errors.field", hasItem("CFAssociations"));
+        ObjectNode wordy = (ObjectNode) authoritativeWording();
+        String statement = "s".repeat(CaseDocuments.MAX_STATEMENT + 1);
+        ((ObjectNode) wordy.get("CFItems").get(3)).put("fullStatement", statement);
+        ((ObjectNode) wordy.get("CFItems").get(4)).put("humanCodingScheme", "c".repeat(CaseDocuments.MAX_CODE + 1));
+        as(t.admin).body(wordy.toString()).when().post("/v1/frameworks/too-big/versions").then().statusCode(422)
+                .body("errors.field", hasItems("CFItems[3].fullStatement", "CFItems[4].humanCodingScheme"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(statement)));
+        as(t.admin).when().get("/v1/frameworks/too-big").then().statusCode(404);
+
+        // At the bounds it is published.
+        as(t.admin).body(generated(CaseDocuments.MAX_ITEMS, false).toString()).when().post("/v1/frameworks/large/versions")
+                .then().statusCode(201).body("items", hasSize(CaseDocuments.MAX_ITEMS));
+        as(t.admin).body(generated(CaseDocuments.MAX_DEPTH, true).toString()).when().post("/v1/frameworks/deep/versions")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aPublishedVersionIsParsedOnceNotOnEveryRequest() throws Exception {
+        as(t.admin).body(authoritativeWording().toString()).when().post("/v1/frameworks/read-once/versions").then().statusCode(201);
+        int items = as(t.coach).when().get("/v1/frameworks/read-once").then().statusCode(200).extract().path("items.size()");
+        // The stored document is no longer read: what was parsed at the first read answers from then on.
+        EmbeddedPostgres.shared().execute("update framework_version set document = '{}' where tenant_id = '" + t.id + "'");
+        as(t.coach).when().get("/v1/frameworks/read-once").then().statusCode(200).body("items", hasSize(items));
+        as(t.coach).when().get("/v1/frameworks/read-once?version=1").then().statusCode(200).body("items", hasSize(items));
+        as(t.coach).when().get("/v1/frameworks").then().statusCode(200).body("code", hasItem("read-once"));
+        as(t.coach).when().get("/v1/frameworks/read-once/versions/1/case").then().statusCode(200).body("CFItems", hasSize(items));
     }
 }
