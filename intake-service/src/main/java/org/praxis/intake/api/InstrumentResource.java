@@ -5,7 +5,12 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,14 +24,19 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.praxis.platform.access.AccessMatrix;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.domain.Instrument;
+import org.praxis.intake.domain.InstrumentDefinitionRules;
 import org.praxis.intake.domain.Instruments;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 
 @Path("/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,12 +48,70 @@ public class InstrumentResource {
     @Inject
     CallerContext callerContext;
 
-    public record InstrumentView(String code, int version, String title, String scoringVersion, List<Instrument.Item> items,
-                                 List<Instrument.Band> bands, List<Instrument.ItemFlag> itemFlags, Integer percentMultiplier,
-                                 Instrument.LowItemRule lowItemRule) {
+    /**
+     * A tenant's instrument as its admin publishes it; the store gives it its code and version. Sizes are
+     * checked here, whether it can be scored by {@link InstrumentDefinitionRules}.
+     */
+    public record InstrumentDefinition(@Size(max = Bounds.NAME) String title,
+                                       @NotEmpty @Size(max = InstrumentDefinitionRules.MAX_ITEMS) List<@NotNull @Valid Item> items,
+                                       @NotEmpty @Size(max = Bounds.LIST) List<@NotNull @Valid Band> bands,
+                                       @Size(max = Bounds.LIST) List<@NotNull @Valid ItemFlag> itemFlags) {
+        Instruments.Definition toDomain() {
+            return new Instruments.Definition(title,
+                    items.stream().map(i -> new Instrument.Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored())).toList(),
+                    bands.stream().map(b -> new Instrument.Band(b.min(), b.max(), b.severity())).toList(),
+                    itemFlags == null ? List.of() : itemFlags.stream()
+                            .map(f -> new Instrument.ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level())).toList());
+        }
+    }
+
+    /** One question; {@code topic} is a short label in our own words, not the licensed wording. */
+    public record Item(@Size(max = Bounds.CODE) String linkId, @Size(max = Bounds.NAME) String topic,
+                       @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int min,
+                       @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int max, boolean scored) {
+        static Item of(Instrument.Item i) {
+            return new Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored());
+        }
+    }
+
+    /** Totals {@code min..max} inclusive have this severity code. */
+    public record Band(@Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) int min,
+                       @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) int max,
+                       @Size(max = Bounds.CODE) String severity) {
+        static Band of(Instrument.Band b) {
+            return new Band(b.min(), b.max(), b.severity());
+        }
+    }
+
+    /** An answer of at least {@code atLeast} to item {@code linkId} raises a risk flag, whatever the total. */
+    public record ItemFlag(@Size(max = Bounds.CODE) String linkId, @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int atLeast,
+                           @Size(max = Bounds.CODE) String code, @Size(max = Bounds.CODE) String level) {
+        static ItemFlag of(Instrument.ItemFlag f) {
+            return new ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level());
+        }
+    }
+
+    /** Any scored item at or below {@code atMost} sets the severity (WHO-5). */
+    public record LowItemRule(@Schema(minimum = "0", maximum = IntakeViews.ANSWER_MAX) int atMost,
+                              @Schema(maxLength = Bounds.CODE) String severity) {
+    }
+
+    /** {@code percentMultiplier}: the response also reports total × multiplier, a percentage (WHO-5: 4). */
+    @Schema(name = "InstrumentView")
+    public record InstrumentView(@Schema(maxLength = Bounds.CODE) String code,
+                                 @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX) int version,
+                                 @Schema(maxLength = Bounds.NAME) String title,
+                                 @Schema(maxLength = Bounds.CODE) String scoringVersion,
+                                 @Schema(maxItems = InstrumentDefinitionRules.MAX_ITEMS) List<Item> items,
+                                 @Schema(maxItems = Bounds.LIST) List<Band> bands,
+                                 @Schema(maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
+                                 @Schema(minimum = "1", maximum = "100") Integer percentMultiplier,
+                                 LowItemRule lowItemRule) {
         static InstrumentView of(Instrument i) {
-            return new InstrumentView(i.code(), i.version(), i.title(), i.scoringVersion(), i.items(), i.bands(),
-                    i.itemFlags(), i.percentMultiplier(), i.lowItemRule().orElse(null));
+            return new InstrumentView(i.code(), i.version(), i.title(), i.scoringVersion(),
+                    i.items().stream().map(Item::of).toList(), i.bands().stream().map(Band::of).toList(),
+                    i.itemFlags().stream().map(ItemFlag::of).toList(), i.percentMultiplier(),
+                    i.lowItemRule().map(r -> new LowItemRule(r.atMost(), r.severity())).orElse(null));
         }
     }
 
@@ -51,6 +119,9 @@ public class InstrumentResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
     @Operation(operationId = "listInstruments", summary = "The built-in instruments and the latest version of the tenant's own")
+    @APIResponse(responseCode = "200", description = "The instruments",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InstrumentView.class,
+                    maxItems = Instruments.MAX_LISTED)))
     public List<InstrumentView> list() {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
         return instruments.all().stream().map(InstrumentView::of).toList();
@@ -61,7 +132,8 @@ public class InstrumentResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
     @Operation(operationId = "getInstrument", summary = "One instrument: items, answer ranges, scoring rule and version")
-    public InstrumentView get(@PathParam("code") String code, @QueryParam("version") Integer version) {
+    public InstrumentView get(@PathParam("code") @Size(max = Bounds.CODE) String code,
+                              @QueryParam("version") @Min(1) @Max(Bounds.COUNT_MAX) Integer version) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
         return instruments.find(code, version).map(InstrumentView::of)
                 .orElseThrow(() -> ProblemException.notFound("Instrument " + code + (version == null ? "" : " version " + version)));
@@ -73,9 +145,11 @@ public class InstrumentResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:publish")
     @Operation(operationId = "publishInstrumentVersion",
             summary = "Publish the tenant's own instrument, or its next version (published versions never change)")
-    @APIResponse(responseCode = "201", description = "Published")
-    public Response publish(@PathParam("code") String code, @NotNull Instruments.Definition definition) {
-        Instrument published = instruments.publish(code, definition);
+    @APIResponse(responseCode = "201", description = "Published",
+            content = @Content(schema = @Schema(implementation = InstrumentView.class)))
+    public Response publish(@PathParam("code") @Size(max = Bounds.CODE) String code,
+                            @Valid @NotNull InstrumentDefinition definition) {
+        Instrument published = instruments.publish(code, definition.toDomain());
         return Response.created(URI.create("/v1/instruments/" + code + "?version=" + published.version()))
                 .entity(InstrumentView.of(published)).build();
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,6 +54,7 @@ import org.praxis.intake.domain.Screenings;
 import org.praxis.intake.domain.Triage;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
@@ -84,7 +87,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:open")
     @Operation(operationId = "openIntake", summary = "Open an intake (a client may open one for themselves)")
-    @APIResponse(responseCode = "201", description = "Opened")
+    @APIResponse(responseCode = "201", description = "Opened",
+            content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key,
                          @RequestBody(content = @Content(examples = @ExampleObject(name = "coach opens for a client",
                                  value = "{\"clientSubject\": \"8c1f6c3e-3b7a-4c55-9d0e-5d1f0a2b7e11\", \"displayName\": \"Alex\","
@@ -104,7 +108,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
     @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
-    public Page<IntakeSummary> list(@QueryParam("status") String status, @QueryParam("assignedCoach") String assignedCoach,
+    public Page<IntakeSummary> list(@QueryParam("status") @Size(max = Bounds.CODE) String status,
+                                    @QueryParam("assignedCoach") @Size(max = Bounds.SUBJECT) String assignedCoach,
                                     @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         return page.page(intakes.list(page, status, assignedCoach).stream().map(IntakeSummary::of).toList(),
@@ -116,7 +121,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
     @Operation(operationId = "getIntake", summary = "Read an intake with its presenting concerns: its client, its assigned coach, supervisors (audited)")
-    @APIResponse(responseCode = "200", description = "The intake; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The intake; ETag is its version",
+            content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Intake intake = intakes.readWithDetails(id);
@@ -147,7 +153,8 @@ public class IntakeResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:assign-coach")
     @Operation(operationId = "assignCoach", summary = "Assign (or reassign) the intake's coach (supervisors; If-Match optional; audited)")
-    @APIResponse(responseCode = "200", description = "Assigned; ETag is the intake's new version")
+    @APIResponse(responseCode = "200", description = "Assigned; ETag is the intake's new version",
+            content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     public Response assignCoach(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull CoachAssignmentRequest request) {
@@ -161,7 +168,8 @@ public class IntakeResource {
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:claim")
     @Operation(operationId = "claimIntake", summary = "Claim an intake waiting for a coach, where the tenant's triage policy allows it (audited)")
-    @APIResponse(responseCode = "200", description = "Claimed: the intake is assigned to the caller")
+    @APIResponse(responseCode = "200", description = "Claimed: the intake is assigned to the caller",
+            content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     public Response claim(@PathParam("id") UUID id) {
         Intake intake = intakes.claim(id);
         return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
@@ -173,7 +181,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:send-instrument")
     @Operation(operationId = "assignInstrument", summary = "Send an instrument to the client, with a due date")
-    @APIResponse(responseCode = "201", description = "Assigned")
+    @APIResponse(responseCode = "201", description = "Assigned",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     public Response assign(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @Valid @NotNull CreateAssignmentRequest request) {
         return idempotency.once(key, "assign-instrument " + id, request, () -> {
@@ -188,7 +197,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:submit-screening")
     @Operation(operationId = "submitScreening", summary = "Submit answers; the server scores them and raises risk flags")
-    @APIResponse(responseCode = "201", description = "Scored")
+    @APIResponse(responseCode = "201", description = "Scored",
+            content = @Content(schema = @Schema(implementation = ScreeningView.class)))
     public Response submit(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @RequestBody(content = @Content(examples = {
                                    @ExampleObject(name = "PHQ-9", value = "{\"instrument\": \"PHQ-9\", \"answers\": {\"1\": 1,"
@@ -208,8 +218,11 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-score")
     @Operation(operationId = "listScreenings", summary = "Scores of an intake, newest first (no answers)")
-    public List<ScreeningView> screenings(@PathParam("id") UUID id) {
-        return screenings.ofIntake(id).stream().map(s -> ScreeningView.of(s, List.of())).toList();
+    public Page<ScreeningView> screenings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                          @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(screenings.ofIntake(id, page).stream().map(s -> ScreeningView.of(s, List.of())).toList(),
+                s -> new PageRequest.Position(s.scoredAt(), s.id()));
     }
 
     @GET
@@ -241,7 +254,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:decide")
     @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
-    @APIResponse(responseCode = "201", description = "Decided; intake.decided is published")
+    @APIResponse(responseCode = "201", description = "Decided; intake.decided is published",
+            content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "409", description = "Already decided")
     public Response decide(@PathParam("id") UUID id,
                            @RequestBody(content = @Content(examples = @ExampleObject(name = "differs from the recommendation",
@@ -257,7 +271,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:raise-risk-flag")
     @Operation(operationId = "raiseRiskFlag", summary = "Raise a risk flag by hand; risk-flag.raised is published")
-    @APIResponse(responseCode = "201", description = "Raised")
+    @APIResponse(responseCode = "201", description = "Raised",
+            content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {
         RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
         return Response.created(URI.create("/v1/risk-flags/" + flag.id)).entity(RiskFlagView.of(flag, null))

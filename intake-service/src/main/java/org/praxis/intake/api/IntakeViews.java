@@ -9,77 +9,111 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
+import org.praxis.intake.domain.InstrumentDefinitionRules;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Pathway;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagStep;
 import org.praxis.intake.domain.Screening;
 import org.praxis.intake.domain.Triage;
+import org.praxis.platform.web.Bounds;
 
 /** Request and response bodies of intake-service. */
 public final class IntakeViews {
+    /** Row versions and counts: {@code @Schema(maximum = COUNT_MAX)}. */
+    static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
+    /** The largest answer an item may take, as a schema bound. */
+    static final String ANSWER_MAX = "" + InstrumentDefinitionRules.MAX_ANSWER;
+    /** The largest total an instrument may have. */
+    static final String TOTAL_MAX = "" + InstrumentDefinitionRules.MAX_TOTAL;
+
     private IntakeViews() {
     }
 
-    public record CreateIntakeRequest(@Size(max = 200) String clientSubject,
-                                      @NotBlank @Size(max = 200) String displayName,
-                                      @Size(max = 5000) String presentingConcerns,
-                                      @Size(max = 5000) String hopedForOutcomes,
-                                      @Size(max = 200) String sponsorOrganisation,
-                                      @Size(max = 200) String assignedCoach) {
+    public record CreateIntakeRequest(@Size(max = Bounds.SUBJECT) String clientSubject,
+                                      @NotBlank @Size(max = Bounds.NAME) String displayName,
+                                      @Size(max = Bounds.TEXT) String presentingConcerns,
+                                      @Size(max = Bounds.TEXT) String hopedForOutcomes,
+                                      @Size(max = Bounds.NAME) String sponsorOrganisation,
+                                      @Size(max = Bounds.SUBJECT) String assignedCoach) {
     }
 
     /** The list view leaves out the free text; {@link IntakeDetail} has it. */
-    public record IntakeSummary(UUID id, String clientSubject, String displayName, String sponsorOrganisation,
-                                String assignedCoach, String status, Instant createdAt) {
+    public record IntakeSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+                                @Schema(maxLength = Bounds.NAME) String displayName,
+                                @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+                                @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
+                                @Schema(maxLength = Bounds.CODE) String status, Instant createdAt) {
         static IntakeSummary of(Intake i) {
             return new IntakeSummary(i.id, i.clientSubject, i.displayName, i.sponsorOrganisation, i.assignedCoach,
                     i.status, i.createdAt);
         }
     }
 
-    public record IntakeDetail(UUID id, String clientSubject, String displayName, String presentingConcerns,
-                               String hopedForOutcomes, String sponsorOrganisation, String assignedCoach,
-                               String status, String createdBy, Instant createdAt, long version) {
+    public record IntakeDetail(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+                               @Schema(maxLength = Bounds.NAME) String displayName,
+                               @Schema(maxLength = Bounds.TEXT) String presentingConcerns,
+                               @Schema(maxLength = Bounds.TEXT) String hopedForOutcomes,
+                               @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+                               @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
+                               @Schema(maxLength = Bounds.CODE) String status,
+                               @Schema(maxLength = Bounds.SUBJECT) String createdBy, Instant createdAt,
+                               @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static IntakeDetail of(Intake i) {
             return new IntakeDetail(i.id, i.clientSubject, i.displayName, i.presentingConcerns, i.hopedForOutcomes,
                     i.sponsorOrganisation, i.assignedCoach, i.status, i.createdBy, i.createdAt, i.version);
         }
     }
 
-    public record CoachAssignmentRequest(@NotBlank @Size(max = 200) String coach) {
+    public record CoachAssignmentRequest(@NotBlank @Size(max = Bounds.SUBJECT) String coach) {
     }
 
     /** What a coach may see of an intake before it is theirs: no names, concerns, outcomes or answers. */
-    public record TriageCard(UUID id, String status, Instant createdAt, boolean openRiskFlags, Pathway recommendedPathway) {
+    public record TriageCard(UUID id, @Schema(maxLength = Bounds.CODE) String status, Instant createdAt,
+                             boolean openRiskFlags, Pathway recommendedPathway) {
     }
 
-    public record CreateAssignmentRequest(@NotBlank String instrument, LocalDate dueDate) {
+    public record CreateAssignmentRequest(@NotBlank @Size(max = Bounds.CODE) String instrument, LocalDate dueDate) {
     }
 
-    public record AssignmentView(UUID id, UUID intakeId, String instrument, LocalDate dueDate, String status,
+    public record AssignmentView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
+                                 LocalDate dueDate, @Schema(maxLength = Bounds.CODE) String status,
                                  UUID screeningId, Instant createdAt) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
         }
     }
 
-    public record SubmitScreeningRequest(@NotBlank String instrument, @NotNull @NotEmpty Map<String, Integer> answers) {
+    public record SubmitScreeningRequest(@NotBlank @Size(max = Bounds.CODE) String instrument,
+                                         @NotNull @NotEmpty @Size(max = Bounds.ANSWERS) @ItemAnswers
+                                         @Schema(propertyNames = ItemAnswers.ItemId.class,
+                                                 additionalProperties = ItemAnswers.Answer.class)
+                                         Map<String, Integer> answers) {
     }
 
-    public record RiskFlagSummary(UUID id, String code, String level, String status) {
+    public record RiskFlagSummary(UUID id, @Schema(maxLength = Bounds.CODE) String code,
+                                  @Schema(maxLength = Bounds.CODE) String level,
+                                  @Schema(maxLength = Bounds.CODE) String status) {
         static RiskFlagSummary of(RiskFlag f) {
             return new RiskFlagSummary(f.id, f.code, f.level, f.status);
         }
     }
 
     /** A score as the client may see it: no answers. */
-    public record ScreeningView(UUID id, UUID intakeId, String instrument, int instrumentVersion, String scoringVersion,
-                                int total, String severity, Integer percent, List<RiskFlagSummary> riskFlags,
+    public record ScreeningView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
+                                @Schema(minimum = "1", maximum = COUNT_MAX) int instrumentVersion,
+                                @Schema(maxLength = Bounds.CODE) String scoringVersion,
+                                @Schema(minimum = "0", maximum = TOTAL_MAX) int total,
+                                @Schema(maxLength = Bounds.CODE) String severity,
+                                @Schema(minimum = "0", maximum = "100") Integer percent,
+                                @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
                                 Instant scoredAt) {
         static ScreeningView of(Screening s, List<RiskFlag> flags) {
             return new ScreeningView(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion, s.scoringVersion, s.total,
@@ -87,49 +121,65 @@ public final class IntakeViews {
         }
     }
 
-    public record ScreeningWithAnswers(UUID id, String instrument, int total, String severity,
-                                       Map<String, Integer> answers, String submittedBy, Instant scoredAt) {
+    public record ScreeningWithAnswers(UUID id, @Schema(maxLength = Bounds.CODE) String instrument,
+                                       @Schema(minimum = "0", maximum = TOTAL_MAX) int total,
+                                       @Schema(maxLength = Bounds.CODE) String severity,
+                                       @Schema(maxProperties = Bounds.ANSWERS, propertyNames = ItemAnswers.ItemId.class,
+                                               additionalProperties = ItemAnswers.Answer.class)
+                                       Map<String, Integer> answers,
+                                       @Schema(maxLength = Bounds.SUBJECT) String submittedBy, Instant scoredAt) {
     }
 
-    public record RecommendationView(Pathway pathway, List<ReasonView> reasons) {
+    public record RecommendationView(Pathway pathway, @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
         static RecommendationView of(Triage.Recommendation r) {
             return new RecommendationView(r.pathway(), r.reasons().stream()
                     .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail())).toList());
         }
     }
 
-    public record ReasonView(String rule, Pathway pathway, String detail) {
+    /** {@code detail} is one generated line: a flag code or an instrument with its total and threshold. */
+    public record ReasonView(@Schema(maxLength = Bounds.CODE) String rule, Pathway pathway,
+                             @Schema(maxLength = Bounds.NAME) String detail) {
     }
 
-    public record DecisionRequest(@NotNull Pathway pathway, @Size(max = 200) String practitionerId,
-                                  @Size(max = 5000) String reason) {
+    public record DecisionRequest(@NotNull Pathway pathway, @Size(max = Bounds.SUBJECT) String practitionerId,
+                                  @Size(max = Bounds.REASON) String reason) {
     }
 
     public record DecisionView(UUID id, UUID intakeId, Pathway pathway, Pathway recommendedPathway,
-                               String practitionerId, String reason, String decidedBy, Instant decidedAt) {
+                               @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+                               @Schema(maxLength = Bounds.REASON) String reason,
+                               @Schema(maxLength = Bounds.SUBJECT) String decidedBy, Instant decidedAt) {
         static DecisionView of(Decision d) {
             return new DecisionView(d.id, d.intakeId, Pathway.of(d.pathway), Pathway.of(d.recommendedPathway),
                     d.practitionerId, d.reason, d.decidedBy, d.decidedAt);
         }
     }
 
-    public record RaiseRiskFlagRequest(@NotBlank @Size(max = 100) String code,
-                                       @NotBlank @jakarta.validation.constraints.Pattern(regexp = "serious|elevated|low") String level,
-                                       @Size(max = 5000) String note) {
+    public record RaiseRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String code,
+                                       @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low") String level,
+                                       @Size(max = Bounds.TEXT) String note) {
     }
 
-    public record MoveRiskFlagRequest(@NotBlank String status, @Size(max = 5000) String note) {
+    public record MoveRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String status,
+                                      @Size(max = Bounds.TEXT) String note) {
     }
 
-    public record RiskFlagStepView(String status, String actor, Instant at, String note) {
+    public record RiskFlagStepView(@Schema(maxLength = Bounds.CODE) String status,
+                                   @Schema(maxLength = Bounds.SUBJECT) String actor, Instant at,
+                                   @Schema(maxLength = Bounds.TEXT) String note) {
         static RiskFlagStepView of(RiskFlagStep s) {
             return new RiskFlagStepView(s.status, s.actor, s.at, s.note);
         }
     }
 
-    public record RiskFlagView(UUID id, UUID intakeId, UUID screeningId, String code, String level, String source,
-                               String status, String raisedBy, Instant raisedAt, long version,
-                               List<RiskFlagStepView> steps) {
+    /** {@code steps}: one per status reached, and a flag only moves forward (raised to closed). */
+    public record RiskFlagView(UUID id, UUID intakeId, UUID screeningId, @Schema(maxLength = Bounds.CODE) String code,
+                               @Schema(maxLength = Bounds.CODE) String level, @Schema(maxLength = Bounds.CODE) String source,
+                               @Schema(maxLength = Bounds.CODE) String status,
+                               @Schema(maxLength = Bounds.SUBJECT) String raisedBy, Instant raisedAt,
+                               @Schema(minimum = "0", maximum = COUNT_MAX) long version,
+                               @Schema(maxItems = RiskFlag.STATUSES) List<RiskFlagStepView> steps) {
         static RiskFlagView of(RiskFlag f, List<RiskFlagStep> steps) {
             return new RiskFlagView(f.id, f.intakeId, f.screeningId, f.code, f.level, f.source, f.status, f.raisedBy,
                     f.raisedAt, f.version, steps == null ? null : steps.stream().map(RiskFlagStepView::of).toList());

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.praxis.platform.access.AccessMatrix;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.MoveRiskFlagRequest;
@@ -28,6 +31,7 @@ import org.praxis.intake.api.IntakeViews.RiskFlagView;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlags;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -44,7 +48,8 @@ public class RiskFlagResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
-    public Page<RiskFlagView> queue(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    public Page<RiskFlagView> queue(@QueryParam("status") @Size(max = Bounds.CODE) String status,
+                                    @QueryParam("limit") Integer limit,
                                     @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         return page.page(riskFlags.queue(page, status).stream().map(f -> RiskFlagView.of(f, null)).toList(),
@@ -56,6 +61,8 @@ public class RiskFlagResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(operationId = "getRiskFlag", summary = "A risk flag with every step and note (audited)")
+    @APIResponse(responseCode = "200", description = "The flag; ETag is its version",
+            content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response get(@PathParam("id") UUID id) {
         RiskFlag flag = riskFlags.read(id);
         return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id))).tag(ETags.of(flag.version)).build();
@@ -67,7 +74,8 @@ public class RiskFlagResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:move")
     @Operation(operationId = "moveRiskFlag", summary = "Move a flag to acknowledged, actioned or closed, with a note")
-    @APIResponse(responseCode = "200", description = "Moved; risk-flag.status-changed is published")
+    @APIResponse(responseCode = "200", description = "Moved; risk-flag.status-changed is published",
+            content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     @APIResponse(responseCode = "409", description = "Not a transition the lifecycle allows")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -36,6 +36,9 @@ public final class BuiltInInstruments {
             "worrying about many things", "trouble relaxing", "restlessness", "irritability",
             "fear that something awful may happen");
 
+    /** How many there are: the instrument list declares its largest size with it. */
+    public static final int COUNT = 7;
+
     private static final Map<String, Instrument> ALL = new LinkedHashMap<>();
 
     static {
@@ -70,6 +73,9 @@ public final class BuiltInInstruments {
                         new Item("4", "a personal crisis in the last few weeks (0 no, 1 yes)", 0, 1, false)),
                 List.of(new Band(0, 3, "not-ready"), new Band(4, 5, "partly-ready"), new Band(6, 8, "ready")),
                 List.of(new ItemFlag("4", 1, RECENT_CRISIS, "elevated")), null, Optional.empty()));
+        if (ALL.size() != COUNT) {
+            throw new IllegalStateException("COUNT says " + COUNT + " built-in instruments, there are " + ALL.size());
+        }
     }
 
     private BuiltInInstruments() {

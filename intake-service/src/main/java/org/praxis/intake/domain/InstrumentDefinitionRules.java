@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public final class InstrumentDefinitionRules {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,39}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
+    /** Items of one instrument, and the largest answer an item may take. */
+    public static final int MAX_ITEMS = 100;
+    public static final int MAX_ANSWER = 100;
+    /** So no total can exceed this. */
+    public static final int MAX_TOTAL = MAX_ITEMS * MAX_ANSWER;
 
     private InstrumentDefinitionRules() {
     }
@@ -30,8 +35,8 @@ public final class InstrumentDefinitionRules {
         if (i.title() == null || i.title().isBlank()) {
             problems.add(new Problem("title", "is required"));
         }
-        if (i.items() == null || i.items().isEmpty()) {
-            problems.add(new Problem("items", "needs at least one item"));
+        if (i.items() == null || i.items().isEmpty() || i.items().size() > MAX_ITEMS) {
+            problems.add(new Problem("items", "needs 1 to " + MAX_ITEMS + " items"));
             return problems;
         }
         Set<String> linkIds = new HashSet<>();
@@ -40,8 +45,8 @@ public final class InstrumentDefinitionRules {
             if (item.linkId() == null || item.linkId().isBlank() || !linkIds.add(item.linkId())) {
                 problems.add(new Problem("items[" + n + "].linkId", "must be present and unique"));
             }
-            if (item.min() < 0 || item.max() < item.min() || item.max() > 100) {
-                problems.add(new Problem("items[" + n + "]", "needs 0 <= min <= max <= 100"));
+            if (item.min() < 0 || item.max() < item.min() || item.max() > MAX_ANSWER) {
+                problems.add(new Problem("items[" + n + "]", "needs 0 <= min <= max <= " + MAX_ANSWER));
             }
         }
         if (i.items().stream().noneMatch(Instrument.Item::scored)) {

@@ -2,8 +2,10 @@ package org.praxis.intake.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,19 @@ import org.praxis.platform.security.CallerContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The built-in instruments and the tenant's own, by code (latest version unless one is named). */
+/**
+ * The built-in instruments and the tenant's own, by code (latest version unless one is named). A tenant's
+ * definition is checked when published and parsed once when first used; a published version never changes.
+ */
 @ApplicationScoped
 public class Instruments {
+    /** A tenant's own instruments (codes, each with its versions): so the instrument list stays bounded. */
+    public static final int TENANT_LIMIT = 100;
+    /** The most instruments a tenant's list can hold. */
+    public static final int MAX_LISTED = BuiltInInstruments.COUNT + TENANT_LIMIT;
+    /** Parsed tenant versions kept in memory, least recently used dropped first. */
+    private static final int PARSED_KEPT = 1_000;
+
     @Inject
     EntityManager em;
     @Inject
@@ -31,6 +43,18 @@ public class Instruments {
     ObjectMapper json;
     @Inject
     AuditLog audit;
+
+    private record Version(String tenantId, String code, int version) {
+    }
+
+    /** Only versions read back from the database go in, so a rolled-back publish is never served. */
+    private final Map<Version, Instrument> parsed = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Version, Instrument> eldest) {
+                    return size() > PARSED_KEPT;
+                }
+            });
 
     /** The instrument's definition without code and version, which the store gives it. */
     public record Definition(String title, List<Instrument.Item> items, List<Instrument.Band> bands,
@@ -47,31 +71,59 @@ public class Instruments {
         if (builtIn.isPresent()) {
             return version == null || version == builtIn.get().version() ? builtIn : Optional.empty();
         }
-        var query = em.createNativeQuery("select definition from tenant_instrument where tenant_id = ?1 and code = ?2"
+        String tenantId = callerContext.tenantId();
+        var query = em.createNativeQuery("select version from tenant_instrument where tenant_id = ?1 and code = ?2"
                         + (version == null ? "" : " and version = ?3") + " order by version desc limit 1")
-                .setParameter(1, callerContext.tenantId()).setParameter(2, code);
+                .setParameter(1, tenantId).setParameter(2, code);
         if (version != null) {
             query.setParameter(3, version);
         }
         List<?> rows = query.getResultList();
-        return rows.stream().findFirst().map(r -> read((String) r));
+        return rows.stream().findFirst().map(v -> parsed(new Version(tenantId, code, ((Number) v).intValue())));
     }
 
     public List<Instrument> all() {
+        String tenantId = callerContext.tenantId();
         List<Instrument> all = new ArrayList<>(BuiltInInstruments.all());
-        List<?> rows = em.createNativeQuery("select distinct on (code) definition from tenant_instrument"
-                + " where tenant_id = ?1 order by code, version desc").setParameter(1, callerContext.tenantId()).getResultList();
-        rows.forEach(r -> all.add(read((String) r)));
+        List<?> rows = em.createNativeQuery("select distinct on (code) code, version from tenant_instrument"
+                + " where tenant_id = ?1 order by code, version desc").setParameter(1, tenantId).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            all.add(parsed(new Version(tenantId, (String) r[0], ((Number) r[1]).intValue())));
+        }
         return all;
     }
 
-    /** Publishes the next version of a tenant instrument; earlier versions stay as they were. */
+    private Instrument parsed(Version v) {
+        Instrument known = parsed.get(v);
+        if (known != null) {
+            return known;
+        }
+        String definition = (String) em.createNativeQuery("select definition from tenant_instrument"
+                        + " where tenant_id = ?1 and code = ?2 and version = ?3")
+                .setParameter(1, v.tenantId()).setParameter(2, v.code()).setParameter(3, v.version()).getSingleResult();
+        Instrument instrument = read(definition);
+        parsed.putIfAbsent(v, instrument);
+        return instrument;
+    }
+
+    /**
+     * Publishes the next version of a tenant instrument; earlier versions stay as they were. Publishing is
+     * serialised per tenant, so two at once neither take the same version nor pass the limit together.
+     */
     @Transactional
     public Instrument publish(String code, Definition d) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.PUBLISH);
+        em.createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "tenant_instrument " + callerContext.tenantId()).getSingleResult();
         Number latest = (Number) em.createNativeQuery("select coalesce(max(version), 0) from tenant_instrument"
                 + " where tenant_id = ?1 and code = ?2").setParameter(1, callerContext.tenantId()).setParameter(2, code)
                 .getSingleResult();
+        if (latest.intValue() == 0 && ownCodes() >= TENANT_LIMIT) {
+            throw ProblemException.unprocessable("This tenant has " + TENANT_LIMIT + " instruments of its own already",
+                    List.of(new Problem.FieldError("code", "would be one more than the " + TENANT_LIMIT
+                            + " a tenant may define; publish a new version of one instead")));
+        }
         int version = latest.intValue() + 1;
         Instrument instrument = new Instrument(code, version, d.title(), code + "/sum/" + version,
                 d.items() == null ? List.of() : d.items(), d.bands() == null ? List.of() : d.bands(),
@@ -88,6 +140,11 @@ public class Instruments {
                 .setParameter(6, java.sql.Timestamp.from(Instant.now())).executeUpdate();
         audit.record("publish", "instrument", code + "@" + version, null);
         return instrument;
+    }
+
+    private long ownCodes() {
+        return ((Number) em.createNativeQuery("select count(distinct code) from tenant_instrument where tenant_id = ?1")
+                .setParameter(1, callerContext.tenantId()).getSingleResult()).longValue();
     }
 
     private record Stored(String code, int version, String title, String scoringVersion, List<Instrument.Item> items,

@@ -2,6 +2,7 @@ package org.praxis.intake.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.praxis.platform.web.PageRequest;
 /** Opening intakes, finding them for the caller, and sending instruments to the client. */
 @ApplicationScoped
 public class Intakes {
+    /** Sorts after every real due date. */
+    private static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
+
     @Inject
     EntityManager em;
     @Inject
@@ -170,12 +174,26 @@ public class Intakes {
         return a;
     }
 
-    /** The caller's open assignments (the assignment policy's list filter), soonest due first. */
-    public List<Assignment> myOpenAssignments() {
+    /**
+     * One page of the caller's open assignments (the assignment policy's list filter), soonest due first and
+     * those without a due date last: keyset paging on (due date, id), ascending.
+     */
+    public List<Assignment> myOpenAssignments(PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        String visible = policies.assignment().listFilter(callerContext.caller(), params);
+        String where = "(" + policies.assignment().listFilter(callerContext.caller(), params) + ") and e.status = :open";
         params.put("open", Assignment.OPEN);
-        return tenant.select(Assignment.class, "(" + visible + ") and e.status = :open", "e.dueDate asc, e.createdAt asc",
-                params).setMaxResults(200).getResultList();
+        String due = "coalesce(e.dueDate, {d '" + NO_DUE_DATE + "'})";
+        if (page.after() != null) {
+            where += " and (" + due + ", e.id) > (:afterDue, :afterId)";
+            params.put("afterDue", LocalDate.ofInstant(page.after().at(), ZoneOffset.UTC));
+            params.put("afterId", page.after().id());
+        }
+        return tenant.select(Assignment.class, where, due + " asc, e.id asc", params)
+                .setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    /** An assignment's place in {@link #myOpenAssignments}, as a page position. */
+    public static PageRequest.Position dueOrder(LocalDate dueDate, UUID id) {
+        return new PageRequest.Position((dueDate == null ? NO_DUE_DATE : dueDate).atStartOfDay(ZoneOffset.UTC).toInstant(), id);
     }
 }

@@ -18,6 +18,8 @@ public class RiskFlag {
     public static final String ACTIONED = "actioned";
     public static final String CLOSED = "closed";
     public static final Set<String> OPEN = Set.of(RAISED, ACKNOWLEDGED, ACTIONED);
+    /** How many statuses there are, so how many steps a flag can have: it only moves forward. */
+    public static final int STATUSES = 4;
 
     /** Each status may only move forward to these. */
     private static final Map<String, Set<String>> NEXT = Map.of(

@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 /** Scores a response to an instrument. Refuses missing scored items, unknown items and out-of-range values. */
 public final class Scorer {
+    /** Unknown items named in a refusal; the rest are only counted, so a large bad response gets a small answer. */
+    static final int NAMED_UNKNOWN = 3;
+
     private Scorer() {
     }
 
@@ -58,8 +61,13 @@ public final class Scorer {
                         "must be between " + item.min() + " and " + item.max()));
             }
         }
-        answers.keySet().stream().filter(k -> !known.contains(k)).sorted()
+        List<String> unknown = answers.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
+        unknown.stream().limit(NAMED_UNKNOWN)
                 .forEach(k -> problems.add(new InvalidAnswers.ItemProblem(k, "is not an item of " + instrument.code())));
+        if (unknown.size() > NAMED_UNKNOWN) {
+            problems.add(new InvalidAnswers.ItemProblem(null, (unknown.size() - NAMED_UNKNOWN) + " more answers name no item of "
+                    + instrument.code()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidAnswers(problems);
         }

@@ -1,6 +1,7 @@
 package org.praxis.intake.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +70,8 @@ public class Screenings {
             score = Scorer.score(instrument, answers);
         } catch (InvalidAnswers e) {
             throw ProblemException.unprocessable("The answers do not fit " + instrument.code(), e.problems().stream()
-                    .map(p -> new Problem.FieldError("answers." + p.linkId(), p.message())).toList());
+                    .map(p -> new Problem.FieldError(p.linkId() == null ? "answers" : "answers." + p.linkId(), p.message()))
+                    .toList());
         }
         Screening s = new Screening();
         s.id = UUID.randomUUID();
@@ -103,14 +106,14 @@ public class Screenings {
                 });
     }
 
-    /** The scores of an intake the caller sees (404 otherwise), filtered by the screening policy. */
-    public List<Screening> ofIntake(UUID intakeId) {
+    /** One page of the scores of an intake the caller sees (404 otherwise), filtered by the screening policy. */
+    public List<Screening> ofIntake(UUID intakeId, PageRequest page) {
         intakes.readable(intakeId);
         Map<String, Object> params = new HashMap<>();
-        String visible = access.screening().listFilter(callerContext.caller(), params);
+        List<String> where = new ArrayList<>(List.of(access.screening().listFilter(callerContext.caller(), params),
+                "e.intakeId = :intake"));
         params.put("intake", intakeId);
-        return tenant.select(Screening.class, "e.intakeId = :intake and (" + visible + ")", "e.scoredAt desc, e.id desc",
-                params).setMaxResults(500).getResultList();
+        return tenant.page(Screening.class, where, params, page, "e.scoredAt");
     }
 
     /** A screening with its answers: as the screening policy says, and every read is audited. */

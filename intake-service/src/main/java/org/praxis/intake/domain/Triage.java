@@ -9,6 +9,12 @@ import java.util.List;
  * that fired is listed; the pathway is the most intensive among them. A practitioner decides.
  */
 public final class Triage {
+    /** Open flags listed one reason each; any beyond are counted in one more reason. */
+    static final int LISTED_FLAGS = 20;
+    /** Instruments with a default rule below (PHQ-9, GAD-7, WHO-5, WSAS, PHQ-2, GAD-2): one reason each at most. */
+    static final int SCORE_RULES = 6;
+    public static final int MAX_REASONS = LISTED_FLAGS + 1 + SCORE_RULES;
+
     private Triage() {
     }
 
@@ -24,8 +30,12 @@ public final class Triage {
 
     public static Recommendation recommend(List<ScoreSummary> latest, List<String> openRiskFlagCodes, TriagePolicy policy) {
         List<Reason> reasons = new ArrayList<>();
-        for (String flag : openRiskFlagCodes) {
+        for (String flag : openRiskFlagCodes.subList(0, Math.min(LISTED_FLAGS, openRiskFlagCodes.size()))) {
             reasons.add(new Reason("open-risk-flag", Pathway.URGENT, "risk flag " + flag + " is open"));
+        }
+        if (openRiskFlagCodes.size() > LISTED_FLAGS) {
+            reasons.add(new Reason("open-risk-flag", Pathway.URGENT,
+                    (openRiskFlagCodes.size() - LISTED_FLAGS) + " more risk flags are open"));
         }
         for (ScoreSummary s : latest) {
             switch (s.instrument()) {

@@ -170,7 +170,7 @@ class IntakeApiTest {
                 .when().post("/v1/intakes/" + id + "/screenings").then()
                 .statusCode(201).body("total", is(13)).body("percent", is(52)).body("severity", is("adequate"));
         as(client).when().get("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(200).body("instrument", containsInAnyOrder("PHQ-9", "WHO-5"));
+                .statusCode(200).body("items.instrument", containsInAnyOrder("PHQ-9", "WHO-5"));
     }
 
     @Test
@@ -368,10 +368,10 @@ class IntakeApiTest {
         String aid = as(coach).body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-31")).when()
                 .post("/v1/intakes/" + id + "/assignments").then().statusCode(201).extract().path("id");
         as(client).when().get("/v1/me/assignments").then().statusCode(200)
-                .body("id", hasItem(aid)).body("find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
+                .body("items.id", hasItem(aid)).body("items.find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
         as(client).body(Map.of("instrument", "GAD-7", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0)))
                 .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).body("severity", is("mild"));
-        as(client).when().get("/v1/me/assignments").then().statusCode(200).body("id", not(hasItem(aid)));
+        as(client).when().get("/v1/me/assignments").then().statusCode(200).body("items.id", not(hasItem(aid)));
         as(coach).when().get("/v1/me/assignments").then().statusCode(403);
         as(client).body(Map.of("instrument", "GAD-7")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(403);
         as(coach).body(Map.of("instrument", "NOPE")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(422);

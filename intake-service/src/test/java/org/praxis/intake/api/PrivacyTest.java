@@ -83,7 +83,7 @@ class PrivacyTest {
         assertTrue(intake.getString("clientSubject").startsWith("erased-"));
         // Scores stay under the retention rule; the answers do not.
         String sid = given().header("Authorization", supervisor.bearer()).when().get("/v1/intakes/" + id + "/screenings").then()
-                .body("[0].total", is(7)).extract().path("[0].id");
+                .body("items[0].total", is(7)).extract().path("items[0].id");
         given().header("Authorization", coach.bearer()).when().get("/v1/intakes/" + id + "/screenings/" + sid).then()
                 .statusCode(200).body("total", is(7)).body("answers.size()", is(0));
     }

@@ -144,4 +144,17 @@ class ScorerTest {
         List<String> named = e.problems().stream().map(InvalidAnswers.ItemProblem::linkId).toList();
         assertEquals(List.of("2", "3", "4", "5", "6", "7", "8", "9", "11"), named);
     }
+
+    @Test
+    void manyUnknownItemsAreCountedAndOnlyAFewNamed() {
+        Map<String, Integer> answers = answersTotalling(instrument("GAD-7"), 3);
+        for (int n = 0; n < 90; n++) {
+            answers.put("x" + n, 1);
+        }
+        InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("GAD-7"), answers));
+        assertEquals(Scorer.NAMED_UNKNOWN + 1, e.problems().size());
+        assertEquals(List.of("x0", "x1", "x10"), e.problems().stream().limit(3).map(InvalidAnswers.ItemProblem::linkId).toList());
+        assertNull(e.problems().get(3).linkId());
+        assertEquals("87 more answers name no item of GAD-7", e.problems().get(3).message());
+    }
 }

@@ -35,6 +35,17 @@ class TriageTest {
     }
 
     @Test
+    void manyOpenFlagsAreListedUpToALimitAndTheRestCounted() {
+        List<String> flags = java.util.stream.IntStream.range(0, 500).mapToObj(n -> "flag-" + n).toList();
+        Triage.Recommendation r = recommend(flags, new ScoreSummary("PHQ-9", 27, "severe"), new ScoreSummary("GAD-7", 21, "severe"),
+                new ScoreSummary("WHO-5", 0, "poor"), new ScoreSummary("WSAS", 40, "x"), new ScoreSummary("PHQ-2", 6, "positive"),
+                new ScoreSummary("GAD-2", 6, "positive"));
+        assertEquals(Triage.MAX_REASONS, r.reasons().size());
+        assertEquals(Pathway.URGENT, r.pathway());
+        assertEquals("480 more risk flags are open", r.reasons().get(Triage.LISTED_FLAGS).detail());
+    }
+
+    @Test
     void anOpenRiskFlagIsUrgentWhateverTheScores() {
         Triage.Recommendation r = recommend(List.of("self-harm-thoughts"), new ScoreSummary("PHQ-9", 1, "minimal"));
         assertEquals(Pathway.URGENT, r.pathway());
