@@ -23,6 +23,36 @@ SERVICES=(intake session referral assessment)
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/praxis"
 TOPICS=(intake.events session.events referral.events assessment.events privacy.events)
 
+# Kafka listens for clients with SASL/SCRAM-SHA-512 only, and authorises with ACLs (StandardAuthorizer,
+# nothing allowed without an ACL), like deploy/k8s (Strimzi's scram-sha-512 listener, KafkaUsers).
+# Users: 'broker' (the broker itself, also to its controller) and 'admin' (topics, ACLs) are the only
+# super users; each service has its own user, named like its KafkaUser and its consumer group.
+# Passwords are made when up formats the broker's storage and kept beside it (never committed).
+KAFKA_LIBS="$CACHE/kafka-$KAFKA_VERSION"
+KAFKA_DIR="$RUN/kafka"
+KAFKA_USERS="$KAFKA_DIR/users"
+kafka_user() { echo "$1-service"; }
+# What each service consumes (its handlers' topics; privacy.events for every one), as the KafkaUsers in
+# deploy/k8s/base/platform/kafka-users.yaml grant it: write <svc>.events, read these, write their .dlq.
+kafka_consumes() {
+  case "$1" in
+    intake) echo "assessment.events privacy.events" ;;
+    session) echo "intake.events referral.events assessment.events privacy.events" ;;
+    referral) echo "intake.events session.events assessment.events privacy.events" ;;
+    assessment) echo "session.events privacy.events" ;;
+  esac
+}
+# The ACL specs Topics.java takes: USER=OWN_TOPIC/CONSUMED,CONSUMED...
+kafka_acl_specs() {
+  local svc consumed
+  for svc in "${SERVICES[@]}"; do
+    consumed=$(kafka_consumes "$svc")
+    echo "$(kafka_user "$svc")=$svc.events/${consumed// /,}"
+  done
+}
+# Runs Topics.java with the broker's jars, quietly (the Kafka client logs only errors, to the caller's log).
+kafka_tool() { java -Dlog4j2.level=OFF -cp "$KAFKA_LIBS/*" "$HERE/Topics.java" "$@"; }
+
 service_port() {
   case "$1" in
     intake) echo "$INTAKE_PORT" ;; session) echo "$SESSION_PORT" ;;
