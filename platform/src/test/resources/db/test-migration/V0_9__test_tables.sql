@@ -10,3 +10,9 @@ create table widget (
     name       text        not null,
     version    bigint      not null
 );
+create table sealed_note (
+    id         uuid        primary key,
+    tenant_id  text        not null,
+    body       text,
+    other_body text
+);

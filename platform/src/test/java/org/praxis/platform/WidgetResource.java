@@ -114,4 +114,18 @@ public class WidgetResource {
             throw new IllegalStateException(e);
         }
     }
+
+    @Inject
+    org.praxis.platform.privacy.ExportRequests exportRequests;
+
+    /** Stands in for a service's subject export: runs only on a recorded, ready export request. */
+    @GET
+    @Path("/subjects/{subject}/export")
+    @RolesAllowed("admin")
+    @Transactional
+    public Map<String, String> export(@PathParam("subject") String subject,
+                                      @jakarta.ws.rs.QueryParam("request") UUID request) {
+        exportRequests.use(request, subject);
+        return Map.of("subject", subject);
+    }
 }

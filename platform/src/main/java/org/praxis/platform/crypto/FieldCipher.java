@@ -84,7 +84,10 @@ public class FieldCipher {
     }
 
     public String seal(SealedColumn column, String tenantId, UUID rowId, String plaintext) {
-        DataKeys.DataKey key = dataKeys.current(tenantId, activeKekId);
+        return sealWith(dataKeys.current(tenantId, activeKekId), column, tenantId, rowId, plaintext);
+    }
+
+    String sealWith(DataKeys.DataKey key, SealedColumn column, String tenantId, UUID rowId, String plaintext) {
         byte[] sealed = encrypt(key.key(), plaintext.getBytes(StandardCharsets.UTF_8), place(column, tenantId, rowId));
         return V2 + key.id() + ":" + Base64.getEncoder().encodeToString(sealed);
     }

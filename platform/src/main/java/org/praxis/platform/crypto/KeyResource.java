@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -85,7 +86,7 @@ public class KeyResource {
     @Operation(operationId = "retireFieldKey", summary = "Retire a key no value uses any more; then it may leave the Secret (audited)")
     @APIResponse(responseCode = "200", description = "The key, retired")
     @APIResponse(responseCode = "409", description = "The key is active or values still use it")
-    public KeyView retire(@PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
+    public KeyView retire(@PathParam("keyId") @Size(max = 40) @Pattern(regexp = KEY_ID) String keyId) {
         KeyView retired = KeyView.of(rotation.retire(keyId, callerContext.subject()));
         audit.record("retire", "field-key", keyId, null);
         return retired;

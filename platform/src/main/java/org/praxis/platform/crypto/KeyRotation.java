@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.SingletonJobs;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.web.IdempotencyKeys;
 
@@ -81,7 +82,16 @@ public class KeyRotation {
 
     void onStart(@Observes StartupEvent event) {
         registerColumns();
-        refuseUnknownKeks();
+        try {
+            refuseUnknownKeks();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException) {
+                // Without a database the service starts unready; the check runs on the next start.
+                LOG.warnf("could not check the data keys' KEKs at start: %s", e.getCause().getMessage());
+            } else {
+                throw e;
+            }
+        }
         Duration interval = config.crypto().rotationInterval();
         if (interval.isZero()) {
             return;
@@ -115,6 +125,7 @@ public class KeyRotation {
     private void registerColumns() {
         AuditLog.REASON.table();
         IdempotencyKeys.BODY.table();
+        ExportRequests.REASON.table();
         if (entityManagers.isResolvable()) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             for (var entity : entityManagers.get().getMetamodel().getEntities()) {
@@ -165,7 +176,7 @@ public class KeyRotation {
     private long[] reencrypt(SealedColumn column) {
         long moved = 0;
         long failed = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
         String select = "select id, tenant_id, " + column.column() + " from " + column.table()
                 + " where id > ? and " + column.column() + " is not null"
                 + " and split_part(" + column.column() + ", ':', 2) not in (select id from data_key where kek_id = ?)"

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,7 +57,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "404", description = "No such dead letter in the caller's tenant")
-    public DeadLetters.DeadLetter replay(@PathParam("eventId") @Pattern(regexp = "[0-9a-fA-F-]{36}") String eventId) {
+    public DeadLetters.DeadLetter replay(@PathParam("eventId") @Size(max = 36) @Pattern(regexp = "[0-9a-fA-F-]{36}") String eventId) {
         return deadLetters.replay(callerContext.tenantId(), eventId);
     }
 }
