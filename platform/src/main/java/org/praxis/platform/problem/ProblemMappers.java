@@ -64,20 +64,34 @@ public class ProblemMappers {
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i + 1 < nodes.size();
-            if (node.getKind() == ElementKind.METHOD || bodyParameter || node.getName() == null) {
+            if (node.getKind() == ElementKind.METHOD || bodyParameter) {
+                continue;
+            }
+            // Hibernate Validator puts an element's index or key on the node after the container:
+            // items[1].linkId, answers[9].
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex().toString() : keyOf(node.getKey())).append(']');
+            }
+            String name = node.getName();
+            if (name == null || name.startsWith("<")) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
-            field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
+            field.append(name);
         }
-        return field.isEmpty() ? "body" : field.toString();
+        return field.isEmpty() ? "body" : bounded(field.toString());
+    }
+
+    /** A map key is the client's own input: named when it is a short plain name, never echoed at length. */
+    private static String keyOf(Object key) {
+        String k = key == null ? "" : key.toString();
+        return k.length() <= 64 && k.matches("[A-Za-z0-9._-]+") ? k : "?";
+    }
+
+    private static String bounded(String field) {
+        return field.length() <= 200 ? field : field.substring(0, 200) + "…";
     }
 
     @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, InvalidFormatException.class,
@@ -97,12 +111,12 @@ public class ProblemMappers {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(keyOf(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return sb.toString();
+        return bounded(sb.toString());
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
