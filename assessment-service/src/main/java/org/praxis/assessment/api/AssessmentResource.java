@@ -21,13 +21,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.Assessment;
 import org.praxis.assessment.domain.Assessments;
+import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.Rating;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 
 @Path("/v1/assessments")
@@ -38,28 +41,34 @@ public class AssessmentResource {
     @Inject
     Assessments assessments;
 
-    public record AssessmentSummary(UUID id, String practitionerId, String frameworkCode, int frameworkVersion, String status,
-                                    String openedBy, Instant openedAt, String completedBy, Instant completedAt) {
+    public record AssessmentSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+                                    @Schema(maxLength = Bounds.CODE) String frameworkCode,
+                                    @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int frameworkVersion,
+                                    @Schema(maxLength = Bounds.CODE) String status, @Schema(maxLength = Bounds.SUBJECT) String openedBy,
+                                    Instant openedAt, @Schema(maxLength = Bounds.SUBJECT) String completedBy, Instant completedAt) {
         static AssessmentSummary of(Assessment a) {
             return new AssessmentSummary(a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, a.status, a.openedBy,
                     a.openedAt, a.completedBy, a.completedAt);
         }
     }
 
-    public record RatingView(String level, String comment, List<UUID> evidenceIds, String ratedBy, Instant ratedAt) {
+    public record RatingView(@Schema(maxLength = Bounds.CODE) String level, @Schema(maxLength = AssessmentBounds.NOTE) String comment,
+                             @Schema(maxItems = AssessmentBounds.EVIDENCE_LINKS) List<UUID> evidenceIds,
+                             @Schema(maxLength = Bounds.SUBJECT) String ratedBy, Instant ratedAt) {
         static RatingView of(Rating r) {
             return r == null ? null : new RatingView(r.level, r.comment, r.evidenceIds, r.ratedBy, r.ratedAt);
         }
     }
 
-    public record RatingPair(String competenceCode, RatingView self, RatingView assessor) {
+    public record RatingPair(@Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode, RatingView self, RatingView assessor) {
     }
 
-    public record AssessmentView(AssessmentSummary assessment, List<RatingPair> ratings) {
+    public record AssessmentView(AssessmentSummary assessment, @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<RatingPair> ratings) {
     }
 
-    public record RatingBody(@NotBlank String competenceCode, @NotBlank String level, @Size(max = 5000) String comment,
-                             @Size(max = 50) List<UUID> evidenceIds) {
+    public record RatingBody(@NotBlank @Size(max = Bounds.CODE) String competenceCode, @NotBlank @Size(max = Bounds.CODE) String level,
+                             @Size(max = AssessmentBounds.NOTE) String comment,
+                             @Size(max = AssessmentBounds.EVIDENCE_LINKS) List<@NotNull UUID> evidenceIds) {
     }
 
     private AssessmentView view(Assessment a) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.AccessPolicies;
@@ -27,6 +29,7 @@ import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.assessment.domain.Settings;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 
 @Path("/v1/assessment-settings")
@@ -41,13 +44,17 @@ public class SettingsResource {
     @Inject
     AccessPolicies policies;
 
-    public record SettingsBody(@NotBlank String frameworkCode, @NotNull @Min(1) Integer frameworkVersion,
-                               @NotNull @Min(0) @Max(100000) Integer minPracticeHours,
-                               @NotNull @Min(0) @Max(100000) Integer minSupervisionHours) {
+    public record SettingsBody(@NotBlank @Size(max = Bounds.CODE) String frameworkCode,
+                               @NotNull @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion,
+                               @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minPracticeHours,
+                               @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minSupervisionHours) {
     }
 
-    public record SettingsView(String frameworkCode, int frameworkVersion, int minPracticeHours, int minSupervisionHours,
-                               long revision, boolean defaults) {
+    public record SettingsView(@Schema(maxLength = Bounds.CODE) String frameworkCode,
+                               @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int frameworkVersion,
+                               @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS) int minPracticeHours,
+                               @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS) int minSupervisionHours,
+                               @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long revision, boolean defaults) {
         static SettingsView of(Settings.Current c) {
             return new SettingsView(c.frameworkCode(), c.frameworkVersion(), c.minPracticeMinutes() / 60,
                     c.minSupervisionMinutes() / 60, c.revision(), c.revision() == 0);

@@ -211,15 +211,24 @@ public class Assessments {
             throw ProblemException.conflict("The action is already done.");
         }
         d.doneAt = Instant.now();
+        audit.record("complete", "development-action", d.id, null);
         return d;
     }
 
-    /** The practitioner's development plan, as far as the caller may see it. */
-    public List<DevelopmentAction> plan(String practitioner) {
+    /**
+     * The practitioner's development plan, newest first, as far as the caller may see it; {@code done}
+     * (when given) keeps only the actions done or only those still open.
+     */
+    public List<DevelopmentAction> plan(String practitioner, PageRequest page, Boolean done) {
+        practitioners.existing(practitioner);
+        DevelopmentActionPolicy policy = policies.developmentAction();
+        policy.requireView(policies.caller(), DevelopmentActionPolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        String filter = policies.developmentAction().listFilter(policies.caller(), params);
-        return tenant.select(DevelopmentAction.class, "e.practitionerId = :p and (" + filter + ")", "e.dueOn, e.id", params)
-                .getResultList();
+        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        if (done != null) {
+            where.add(done ? "e.doneAt is not null" : "e.doneAt is null");
+        }
+        return tenant.page(DevelopmentAction.class, where, params, page, "e.createdAt");
     }
 
     /** The latest assessment of the practitioner against the tenant's current framework, if any. */

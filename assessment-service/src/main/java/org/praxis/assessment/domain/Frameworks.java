@@ -126,6 +126,9 @@ public class Frameworks {
             throw ProblemException.unprocessable("A framework code is lower case letters, digits and dashes",
                     List.of(new Problem.FieldError("code", "must match [a-z0-9][a-z0-9-]{1,62}")));
         }
+        // One import per tenant at a time, so the version numbers and the count of frameworks stay exact.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))").setParameter("key", "framework-import:" + tenant.tenantId())
+                .getSingleResult();
         Integer last = lastVersion(code);
         if (last == null && frameworkCount() >= MAX_FRAMEWORKS) {
             throw ProblemException.unprocessable("A tenant imports at most " + MAX_FRAMEWORKS + " frameworks",

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,8 @@ public class PractiseRecords {
     public static final int MAX_ENTRY_MINUTES = 720;
     /** The longest supervision session one entry may record: 8 hours. */
     public static final int MAX_SUPERVISION_MINUTES = 480;
+    /** The longest coaching session session-service reports in session.completed (its event schema): 8 hours. */
+    public static final int MAX_SESSION_MINUTES = 480;
 
     public record Attachment(String url, String sha256) {
     }
@@ -140,7 +143,12 @@ public class PractiseRecords {
             where.add(verified ? "e.verifiedAt is not null" : "e.verifiedAt is null");
         }
         List<Evidence> rows = tenant.page(Evidence.class, where, params, page, "e.recordedAt");
-        return rows.stream().map(e -> new EvidenceWithAttachments(e, attachments(e.id))).toList();
+        // The page's attachments in one query, not one per entry.
+        Map<UUID, List<EvidenceAttachment>> attached = rows.isEmpty() ? Map.of()
+                : em.createQuery("select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
+                        EvidenceAttachment.class).setParameter("ids", rows.stream().map(e -> e.id).toList()).getResultStream()
+                        .collect(Collectors.groupingBy(a -> a.evidenceId));
+        return rows.stream().map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of()))).toList();
     }
 
     public List<EvidenceAttachment> attachments(UUID evidenceId) {
@@ -185,10 +193,11 @@ public class PractiseRecords {
         return s;
     }
 
-    public record SupervisionTotals(List<SupervisionSession> sessions, int totalMinutes) {
+    /** One page of sessions, newest recorded first, and the minutes of all sessions in the period (every page). */
+    public record SupervisionPage(List<SupervisionSession> sessions, long totalMinutes, long verifiedMinutes) {
     }
 
-    public SupervisionTotals supervision(String supervisee, LocalDate from, LocalDate to) {
+    public SupervisionPage supervision(String supervisee, LocalDate from, LocalDate to, PageRequest page) {
         practitioners.existing(supervisee);
         SupervisionRecordPolicy policy = policies.supervision();
         policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
@@ -202,9 +211,16 @@ public class PractiseRecords {
             where.add("e.heldOn <= :to");
             params.put("to", to);
         }
-        List<SupervisionSession> sessions = tenant.select(SupervisionSession.class, String.join(" and ", where),
-                "e.heldOn desc, e.id desc", params).getResultList();
-        return new SupervisionTotals(sessions, sessions.stream().mapToInt(s -> s.durationMinutes).sum());
+        // The totals before the page's cursor joins the conditions: they cover the whole period.
+        var totals = em.createQuery("select coalesce(sum(e.durationMinutes), 0),"
+                + " coalesce(sum(case when e.verifiedAt is not null then e.durationMinutes else 0 end), 0)"
+                + " from SupervisionSession e where e.tenantId = :tenant and "
+                + where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and ")), Object[].class)
+                .setParameter("tenant", tenant.tenantId());
+        params.forEach(totals::setParameter);
+        Object[] minutes = totals.getSingleResult();
+        List<SupervisionSession> sessions = tenant.page(SupervisionSession.class, where, params, page, "e.recordedAt");
+        return new SupervisionPage(sessions, ((Number) minutes[0]).longValue(), ((Number) minutes[1]).longValue());
     }
 
     /** Codes of the tenant's current framework; an unknown one is a 422. */

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.praxis.assessment.domain.access.PractitionerPolicy;
@@ -30,6 +32,11 @@ import org.praxis.platform.web.PageRequest;
 /** Practitioner profiles, their registrations and their supervisor (published for session-service). */
 @ApplicationScoped
 public class Practitioners {
+    /** Registrations one practitioner keeps (a profile carries them all). */
+    public static final int MAX_REGISTRATIONS = 20;
+    /** Roles one profile names (coach, therapist, supervisor, assessor). */
+    public static final int MAX_ROLES = 10;
+
     @Inject
     EntityManager em;
     @Inject
@@ -125,17 +132,32 @@ public class Practitioners {
 
     /** The registrations of a profile the caller already reaches, as far as the registration policy lets them see. */
     public List<Registration> registrations(String subject) {
-        Map<String, Object> params = new HashMap<>(Map.of("p", subject));
+        return registrations(List.of(subject)).getOrDefault(subject, List.of());
+    }
+
+    /** The same for a page of profiles, in one query: by practitioner, oldest first. */
+    public Map<String, List<Registration>> registrations(List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("p", subjects));
         String filter = policies.registration().listFilter(policies.caller(), params);
-        return tenant.select(Registration.class, "e.practitionerId = :p and (" + filter + ")", "e.createdAt, e.id", params)
-                .getResultList();
+        return tenant.select(Registration.class, "e.practitionerId in :p and (" + filter + ")", "e.createdAt, e.id", params)
+                .getResultStream().collect(Collectors.groupingBy(r -> r.practitionerId));
     }
 
     @Transactional
     public Registration register(String subject, String kind, String body, String number, LocalDate expiresOn) {
-        existing(subject);
+        Practitioner p = existing(subject);
         policies.registration().require(policies.caller(), RegistrationPolicy.Action.CREATE, RegistrationPolicy.proposed(subject),
                 subject);
+        em.lock(p, LockModeType.PESSIMISTIC_WRITE); // two registrations at once still count each other
+        long held = (Long) em.createQuery("select count(e) from Registration e where e.tenantId = :t and e.practitionerId = :p")
+                .setParameter("t", tenant.tenantId()).setParameter("p", subject).getSingleResult();
+        if (held >= MAX_REGISTRATIONS) {
+            throw ProblemException.unprocessable("A practitioner keeps at most " + MAX_REGISTRATIONS
+                    + " registrations; change one instead of adding another");
+        }
         Registration r = new Registration();
         r.id = UUID.randomUUID();
         r.tenantId = callerContext.tenantId();

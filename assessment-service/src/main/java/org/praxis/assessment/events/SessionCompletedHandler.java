@@ -32,8 +32,9 @@ public class SessionCompletedHandler extends SingleTypeHandler {
         String session = p.path("sessionId").asText(null);
         String practitioner = p.path("practitionerId").asText(null);
         int minutes = p.path("durationMinutes").asInt(0);
-        if (session == null || practitioner == null || minutes <= 0) {
-            throw new UnprocessableEvent("session.completed needs sessionId, practitionerId and a positive durationMinutes");
+        if (session == null || practitioner == null || minutes <= 0 || minutes > PractiseRecords.MAX_SESSION_MINUTES) {
+            throw new UnprocessableEvent("session.completed needs sessionId, practitionerId and a durationMinutes of 1 to "
+                    + PractiseRecords.MAX_SESSION_MINUTES);
         }
         try {
             String at = p.path("completedAt").asText(null);

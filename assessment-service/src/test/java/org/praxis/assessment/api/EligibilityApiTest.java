@@ -119,7 +119,8 @@ class EligibilityApiTest {
         as(t.supervisor).when().post("/v1/assessments/" + second + "/completion").then().statusCode(200);
         as(t.supervisor).when().post("/v1/assessments/" + second + "/completion").then().statusCode(409);
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching", "integrated-practice"));
-        as(t.coach).when().get(path("/profile")).then().body("gaps", empty()).body("developmentPlan", hasSize(1));
+        as(t.coach).when().get(path("/profile")).then().body("gaps", empty());
+        as(t.coach).when().get(path("/development-actions")).then().body("items", hasSize(1));
         List<ConsumerRecord<String, String>> events = eligibilityEvents(1);
         assertEquals(1, events.size());
         assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.eligibility.changed.v1", events.get(0).value()));

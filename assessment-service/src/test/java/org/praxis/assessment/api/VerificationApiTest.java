@@ -137,7 +137,7 @@ class VerificationApiTest {
         }
         as(t.coach).body(Map.of("heldOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(), "durationMinutes", 60)).when()
                 .post(path("/supervision-sessions")).then().statusCode(422).body("errors.field", hasItem("heldOn"));
-        as(t.coach).when().get(path("/supervision-sessions")).then().body("sessions", empty()).body("totalMinutes", is(0));
+        as(t.coach).when().get(path("/supervision-sessions")).then().body("items", empty()).body("totalMinutes", is(0));
 
         // The bounds are in the OpenAPI document.
         io.restassured.RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)

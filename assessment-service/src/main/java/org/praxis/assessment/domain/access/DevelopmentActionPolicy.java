@@ -25,6 +25,7 @@ public final class DevelopmentActionPolicy extends PractitionerRecordPolicy<Deve
             .allow(Action.COMPLETE, Roles.COACH, OWN)
             .allow(Action.COMPLETE, Roles.SUPERVISOR, OWN, SUPERVISEE)
             .audit(Action.CREATE, "create")
+            .audit(Action.COMPLETE, "complete")
             .build();
 
     public DevelopmentActionPolicy(Set<String> supervisees) {
