@@ -28,8 +28,10 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instance, kept, errorId);
     }
 
+    /** The request path; a long one (an over-long path parameter) is cut, so a problem never echoes it whole. */
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors, errorId);
+        String kept = path == null || path.length() <= 200 ? path : path.substring(0, 200) + "…";
+        return new Problem(type, title, status, detail, kept, errors, errorId);
     }
 
     public Problem withErrorId(String id) {
