@@ -103,9 +103,11 @@ public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourc
             // Known by their intake until they have an account.
             client = new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/intake", r.intakeId.toString());
         }
-        List<HumanName> name = identity && r.clientName != null ? List.of(new HumanName(r.clientName)) : null;
-        List<ContactPoint> telecom = allowed.contains(Disclosure.CONTACT) && r.clientContact != null
-                ? List.of(new ContactPoint(r.clientContact.contains("@") ? "email" : "phone", r.clientContact)) : null;
+        String clientName = identity ? r.clientName() : null;
+        List<HumanName> name = clientName != null ? List.of(new HumanName(clientName)) : null;
+        String contact = allowed.contains(Disclosure.CONTACT) ? r.clientContact() : null;
+        List<ContactPoint> telecom = contact != null
+                ? List.of(new ContactPoint(contact.contains("@") ? "email" : "phone", contact)) : null;
         Patient patient = new Patient("Patient", "client", client == null ? null : List.of(client), name, telecom);
 
         Reference requester = r.practitionerId == null ? null : new Reference(null,
@@ -117,7 +119,7 @@ public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourc
                     display));
         }
         List<CodeableConcept> reason = allowed.contains(Disclosure.REASON) ? List.of(new CodeableConcept(
-                List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)), r.reasonText)) : null;
+                List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)), r.reasonText())) : null;
         List<Reference> supportingInfo = null;
         if (r.sentUnderException) {
             supportingInfo = List.of(new Reference(null, null,

@@ -89,7 +89,7 @@ public final class ReferralViews {
                               @Schema(maxLength = Bounds.REASON) String clientWords, Instant decidedAt, Instant withdrawnAt) {
         static ConsentView of(ConsentRecord c) {
             return c == null ? null : new ConsentView(c.id, c.askedBy, c.askedAt, c.proposed, c.decision, c.shares,
-                    c.clientWords, c.decidedAt, c.withdrawnAt);
+                    c.clientWords(), c.decidedAt, c.withdrawnAt);
         }
     }
 
@@ -104,7 +104,7 @@ public final class ReferralViews {
                                     @Schema(maxLength = Bounds.SUBJECT) String approvedBy, Instant approvedAt,
                                     ApprovedTermsView approvedTerms) {
         static RiskExceptionView of(Referral r) {
-            return r.exceptionRequestedAt == null ? null : new RiskExceptionView(r.exceptionJustification,
+            return r.exceptionRequestedAt == null ? null : new RiskExceptionView(r.exceptionJustification(),
                     r.exceptionRequestedBy, r.exceptionRequestedAt, r.exceptionApprovedBy, r.exceptionApprovedAt,
                     r.exceptionApprovedAt == null ? null : new ApprovedTermsView(r.exceptionApprovedUrgency,
                             r.exceptionApprovedService, r.exceptionApprovedDisclose, r.exceptionApprovedRevision));
@@ -151,10 +151,10 @@ public final class ReferralViews {
                                @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static ReferralView of(Referral r, ConsentRecord consent, AnswerDeadlines deadlines) {
             ReferralSummary s = ReferralSummary.of(r, deadlines, Instant.now());
-            return new ReferralView(r.id, r.clientSubject, r.clientName, r.clientContact, r.practitionerId, r.origin,
-                    r.riskLevel, r.intakeId, r.engagementId, r.serviceId, r.serviceKind, r.reasonCode, r.reasonText, r.urgency,
+            return new ReferralView(r.id, r.clientSubject, r.clientName(), r.clientContact(), r.practitionerId, r.origin,
+                    r.riskLevel, r.intakeId, r.engagementId, r.serviceId, r.serviceKind, r.reasonCode, r.reasonText(), r.urgency,
                     r.disclose, r.status, r.statusAt, ConsentView.of(consent), RiskExceptionView.of(r), r.sentUnderException,
-                    r.sentAt, s.answerDueBy(), s.overdue(), r.answeredAt, r.declineReason, r.firstAppointmentAt,
+                    r.sentAt, s.answerDueBy(), s.overdue(), r.answeredAt, r.declineReason(), r.firstAppointmentAt,
                     r.completedAt, r.createdBy, r.createdAt, r.version);
         }
     }
@@ -164,7 +164,7 @@ public final class ReferralViews {
                            @Schema(maxLength = Bounds.CODE) String action, @Schema(maxLength = Bounds.SUBJECT) String actor,
                            Instant at, @Schema(maxLength = Bounds.TEXT) String reason) {
         static StepView of(ReferralStep s) {
-            return new StepView(s.id, s.status, s.action, s.actor, s.at, s.reason);
+            return new StepView(s.id, s.status, s.action, s.actor, s.at, s.reason());
         }
     }
 
@@ -189,7 +189,7 @@ public final class ReferralViews {
                                      Instant firstAppointmentAt, Instant createdAt,
                                      @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static ClientReferralView of(Referral r, DirectoryService service, ConsentRecord consent) {
-            return new ClientReferralView(r.id, ServiceSummary.of(service), r.reasonCode, r.reasonText, r.urgency, r.disclose,
+            return new ClientReferralView(r.id, ServiceSummary.of(service), r.reasonCode, r.reasonText(), r.urgency, r.disclose,
                     r.status, r.statusAt, ConsentView.of(consent), r.sentUnderException, r.sentAt, r.firstAppointmentAt,
                     r.createdAt, r.version);
         }

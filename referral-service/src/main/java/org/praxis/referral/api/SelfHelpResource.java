@@ -57,7 +57,7 @@ public class SelfHelpResource {
                             UUID referralId, @Schema(maxLength = Bounds.REASON) String note,
                             @Schema(maxLength = Bounds.SUBJECT) String offeredBy, Instant offeredAt) {
         static OfferView of(SelfHelpOffer o, DirectoryService resource) {
-            return new OfferView(o.id, o.clientSubject, ServiceSummary.of(resource), o.referralId, o.note, o.offeredBy,
+            return new OfferView(o.id, o.clientSubject, ServiceSummary.of(resource), o.referralId, o.note(), o.offeredBy,
                     o.offeredAt);
         }
     }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** The client asked about one referral: who asked, when, what they agreed to share, in their own words. */
 @Entity
@@ -21,6 +20,8 @@ public class ConsentRecord {
     public static final String AGREED = "agreed";
     public static final String REFUSED = "refused";
     public static final String WITHDRAWN = "withdrawn";
+
+    private static final SealedColumn CLIENT_WORDS = SealedColumn.of("referral_consent", "client_words");
 
     @Id
     public UUID id;
@@ -33,8 +34,16 @@ public class ConsentRecord {
     public String decision;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> shares;
-    @Convert(converter = EncryptedText.class)
-    public String clientWords;
+    /** Sealed ({@link #clientWords()}). */
+    String clientWords;
     public Instant decidedAt;
     public Instant withdrawnAt;
+
+    public String clientWords() {
+        return CLIENT_WORDS.open(tenantId, id, clientWords);
+    }
+
+    public void clientWords(String plaintext) {
+        clientWords = CLIENT_WORDS.seal(tenantId, id, plaintext);
+    }
 }

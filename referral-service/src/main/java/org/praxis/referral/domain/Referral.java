@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A person referred to another professional or service, followed until the loop is closed. */
 @Entity
@@ -21,14 +20,20 @@ public class Referral {
     public static final String FROM_RISK_FLAG = "risk-flag";
     public static final String FROM_RISK_CONCERN = "risk-concern";
 
+    private static final SealedColumn CLIENT_NAME = SealedColumn.of("referral", "client_name");
+    private static final SealedColumn CLIENT_CONTACT = SealedColumn.of("referral", "client_contact");
+    private static final SealedColumn REASON_TEXT = SealedColumn.of("referral", "reason_text");
+    private static final SealedColumn EXCEPTION_JUSTIFICATION = SealedColumn.of("referral", "exception_justification");
+    private static final SealedColumn DECLINE_REASON = SealedColumn.of("referral", "decline_reason");
+
     @Id
     public UUID id;
     public String tenantId;
     public String clientSubject;
-    @Convert(converter = EncryptedText.class)
-    public String clientName;
-    @Convert(converter = EncryptedText.class)
-    public String clientContact;
+    /** Sealed ({@link #clientName()}). */
+    String clientName;
+    /** Sealed ({@link #clientContact()}). */
+    String clientContact;
     public String practitionerId;
     public String origin;
     public String originRef;
@@ -38,16 +43,16 @@ public class Referral {
     public UUID serviceId;
     public String serviceKind;
     public String reasonCode;
-    @Convert(converter = EncryptedText.class)
-    public String reasonText;
+    /** Sealed ({@link #reasonText()}). */
+    String reasonText;
     public String urgency;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> disclose;
     public String status;
     public Instant statusAt;
     public UUID consentId;
-    @Convert(converter = EncryptedText.class)
-    public String exceptionJustification;
+    /** Sealed ({@link #exceptionJustification()}). */
+    String exceptionJustification;
     public String exceptionRequestedBy;
     public Instant exceptionRequestedAt;
     public String exceptionApprovedBy;
@@ -64,8 +69,8 @@ public class Referral {
     public boolean sentUnderException;
     public Instant sentAt;
     public Instant answeredAt;
-    @Convert(converter = EncryptedText.class)
-    public String declineReason;
+    /** Sealed ({@link #declineReason()}). */
+    String declineReason;
     public Instant firstAppointmentAt;
     public Instant completedAt;
     public String createdBy;
@@ -73,6 +78,46 @@ public class Referral {
     @Version
     @Column(nullable = false)
     public long version;
+
+    public String clientName() {
+        return CLIENT_NAME.open(tenantId, id, clientName);
+    }
+
+    public void clientName(String plaintext) {
+        clientName = CLIENT_NAME.seal(tenantId, id, plaintext);
+    }
+
+    public String clientContact() {
+        return CLIENT_CONTACT.open(tenantId, id, clientContact);
+    }
+
+    public void clientContact(String plaintext) {
+        clientContact = CLIENT_CONTACT.seal(tenantId, id, plaintext);
+    }
+
+    public String reasonText() {
+        return REASON_TEXT.open(tenantId, id, reasonText);
+    }
+
+    public void reasonText(String plaintext) {
+        reasonText = REASON_TEXT.seal(tenantId, id, plaintext);
+    }
+
+    public String exceptionJustification() {
+        return EXCEPTION_JUSTIFICATION.open(tenantId, id, exceptionJustification);
+    }
+
+    public void exceptionJustification(String plaintext) {
+        exceptionJustification = EXCEPTION_JUSTIFICATION.seal(tenantId, id, plaintext);
+    }
+
+    public String declineReason() {
+        return DECLINE_REASON.open(tenantId, id, declineReason);
+    }
+
+    public void declineReason(String plaintext) {
+        declineReason = DECLINE_REASON.seal(tenantId, id, plaintext);
+    }
 
     /**
      * An approval holds only for the exact terms approved: the same terms revision and the same
@@ -86,8 +131,8 @@ public class Referral {
     /** A digest of everything the serious-risk exception is approved for. */
     public String termsDigest() {
         String terms = String.join("\u0000", String.valueOf(urgency), String.valueOf(serviceId), String.valueOf(reasonCode),
-                String.valueOf(reasonText), disclose == null ? "" : String.join(",", disclose.stream().sorted().toList()),
-                String.valueOf(clientName), String.valueOf(clientContact), String.valueOf(exceptionJustification));
+                String.valueOf(reasonText()), disclose == null ? "" : String.join(",", disclose.stream().sorted().toList()),
+                String.valueOf(clientName()), String.valueOf(clientContact()), String.valueOf(exceptionJustification()));
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(hash);
@@ -98,7 +143,7 @@ public class Referral {
 
     /** Forgets a requested or approved serious-risk exception (the history keeps that it was voided). */
     public void voidException() {
-        exceptionJustification = null;
+        exceptionJustification(null);
         exceptionRequestedBy = null;
         exceptionRequestedAt = null;
         exceptionApprovedBy = null;

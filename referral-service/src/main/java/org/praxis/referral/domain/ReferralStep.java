@@ -3,15 +3,16 @@ package org.praxis.referral.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** One step in a referral's history: what was done, by whom, when and why (the why encrypted). */
 @Entity
 public class ReferralStep {
+    private static final SealedColumn REASON = SealedColumn.of("referral_step", "reason");
+
     @Id
     public UUID id;
     public String tenantId;
@@ -21,6 +22,14 @@ public class ReferralStep {
     public String action;
     public String actor;
     public Instant at;
-    @Convert(converter = EncryptedText.class)
-    public String reason;
+    /** Sealed ({@link #reason()}). */
+    String reason;
+
+    public String reason() {
+        return REASON.open(tenantId, id, reason);
+    }
+
+    public void reason(String plaintext) {
+        reason = REASON.seal(tenantId, id, plaintext);
+    }
 }

@@ -287,7 +287,7 @@ public class Referrals {
         }
         c.decision = agree ? ConsentRecord.AGREED : ConsentRecord.REFUSED;
         c.shares = agree ? List.copyOf(sharing) : List.of();
-        c.clientWords = words;
+        c.clientWords(words);
         c.decidedAt = Instant.now();
         if (agree) {
             step(r, "consent-given", null);
@@ -333,7 +333,7 @@ public class Referrals {
         if (approved) {
             step(r, "void-risk-exception", "a new justification replaces the approved one");
         }
-        r.exceptionJustification = justification;
+        r.exceptionJustification(justification);
         r.exceptionRequestedBy = actor();
         r.exceptionRequestedAt = Instant.now();
         r.termsRevision++;
@@ -417,7 +417,7 @@ public class Referrals {
             }
             case DECLINED -> {
                 r.answeredAt = now;
-                r.declineReason = reason;
+                r.declineReason(reason);
             }
             default -> r.completedAt = now;
         }
@@ -522,11 +522,11 @@ public class Referrals {
         r.serviceId = terms.serviceId();
         r.serviceKind = service == null ? null : service.kind;
         r.reasonCode = terms.reasonCode();
-        r.reasonText = terms.reasonText();
+        r.reasonText(terms.reasonText());
         r.urgency = terms.urgency();
         r.disclose = disclose.stream().distinct().sorted().toList();
-        r.clientName = terms.clientName();
-        r.clientContact = terms.clientContact();
+        r.clientName(terms.clientName());
+        r.clientContact(terms.clientContact());
     }
 
     private static void matchIfGiven(String ifMatch, Referral r) {
@@ -559,7 +559,7 @@ public class Referrals {
         s.action = action;
         s.actor = actor();
         s.at = Instant.now();
-        s.reason = reason;
+        s.reason(reason);
         em.persist(s);
         audit.record(action, "referral", r.id, null);
     }

@@ -64,7 +64,7 @@ public class SelfHelp {
         o.clientSubject = clientSubject;
         o.serviceId = serviceId;
         o.referralId = referralId;
-        o.note = note;
+        o.note(note);
         o.offeredBy = actor();
         o.offeredAt = Instant.now();
         em.persist(o);
