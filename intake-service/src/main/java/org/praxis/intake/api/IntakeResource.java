@@ -234,7 +234,7 @@ public class IntakeResource {
         Screening s = screenings.withAnswers(id, screeningId);
         try {
             return new ScreeningWithAnswers(s.id, s.instrumentCode, s.total, s.severity,
-                    json.readValue(s.answers, new TypeReference<>() { }), s.submittedBy, s.scoredAt);
+                    json.readValue(s.answers(), new TypeReference<>() { }), s.submittedBy, s.scoredAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers unreadable", e);
         }

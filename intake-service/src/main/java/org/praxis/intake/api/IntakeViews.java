@@ -52,7 +52,7 @@ public final class IntakeViews {
                                 @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
                                 @Schema(maxLength = Bounds.CODE) String status, Instant createdAt) {
         static IntakeSummary of(Intake i) {
-            return new IntakeSummary(i.id, i.clientSubject, i.displayName, i.sponsorOrganisation, i.assignedCoach,
+            return new IntakeSummary(i.id, i.clientSubject, i.displayName(), i.sponsorOrganisation, i.assignedCoach,
                     i.status, i.createdAt);
         }
     }
@@ -67,7 +67,7 @@ public final class IntakeViews {
                                @Schema(maxLength = Bounds.SUBJECT) String createdBy, Instant createdAt,
                                @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static IntakeDetail of(Intake i) {
-            return new IntakeDetail(i.id, i.clientSubject, i.displayName, i.presentingConcerns, i.hopedForOutcomes,
+            return new IntakeDetail(i.id, i.clientSubject, i.displayName(), i.presentingConcerns(), i.hopedForOutcomes(),
                     i.sponsorOrganisation, i.assignedCoach, i.status, i.createdBy, i.createdAt, i.version);
         }
     }
@@ -152,7 +152,7 @@ public final class IntakeViews {
                                @Schema(maxLength = Bounds.SUBJECT) String decidedBy, Instant decidedAt) {
         static DecisionView of(Decision d) {
             return new DecisionView(d.id, d.intakeId, Pathway.of(d.pathway), Pathway.of(d.recommendedPathway),
-                    d.practitionerId, d.reason, d.decidedBy, d.decidedAt);
+                    d.practitionerId, d.reason(), d.decidedBy, d.decidedAt);
         }
     }
 
@@ -169,7 +169,7 @@ public final class IntakeViews {
                                    @Schema(maxLength = Bounds.SUBJECT) String actor, Instant at,
                                    @Schema(maxLength = Bounds.TEXT) String note) {
         static RiskFlagStepView of(RiskFlagStep s) {
-            return new RiskFlagStepView(s.status, s.actor, s.at, s.note);
+            return new RiskFlagStepView(s.status, s.actor, s.at, s.note());
         }
     }
 

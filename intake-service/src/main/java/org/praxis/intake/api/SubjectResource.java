@@ -49,7 +49,7 @@ public class SubjectResource {
         return new SubjectExport(e.subject(), e.intakes().stream().map(IntakeDetail::of).toList(),
                 e.assignments().stream().map(AssignmentView::of).toList(),
                 e.screenings().stream().map(s -> new ScreeningExport(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion,
-                        s.scoringVersion, s.answers, s.total, s.severity, s.percent, s.scoredAt)).toList(),
+                        s.scoringVersion, s.answers(), s.total, s.severity, s.percent, s.scoredAt)).toList(),
                 e.riskFlags().stream().map(f -> RiskFlagView.of(f, null)).toList(),
                 e.riskFlagSteps().stream().map(RiskFlagStepView::of).toList(),
                 e.decisions().stream().map(DecisionView::of).toList());

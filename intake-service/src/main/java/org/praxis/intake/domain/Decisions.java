@@ -99,7 +99,7 @@ public class Decisions {
         d.pathway = pathway.code();
         d.recommendedPathway = recommended.pathway().code();
         d.practitionerId = practitionerId;
-        d.reason = reason;
+        d.reason(reason);
         d.decidedBy = callerContext.subject();
         d.decidedAt = Instant.now();
         em.persist(d);

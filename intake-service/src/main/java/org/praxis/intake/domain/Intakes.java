@@ -64,9 +64,9 @@ public class Intakes {
         IntakePolicy.fillIn(caller, intake);
         intake.status = Intake.OPEN;
         policy.requireOpen(caller, intake);
-        intake.displayName = request.displayName();
-        intake.presentingConcerns = request.presentingConcerns();
-        intake.hopedForOutcomes = request.hopedForOutcomes();
+        intake.displayName(request.displayName());
+        intake.presentingConcerns(request.presentingConcerns());
+        intake.hopedForOutcomes(request.hopedForOutcomes());
         intake.sponsorOrganisation = request.sponsorOrganisation();
         intake.createdBy = caller.subject();
         intake.createdAt = Instant.now();

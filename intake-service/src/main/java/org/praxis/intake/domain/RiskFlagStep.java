@@ -3,15 +3,16 @@ package org.praxis.intake.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
-/** Who moved a risk flag to which status, when, and their note (encrypted). */
+/** Who moved a risk flag to which status, when, and their note (sealed). */
 @Entity
 public class RiskFlagStep {
+    private static final SealedColumn NOTE = SealedColumn.of("risk_flag_step", "note");
+
     @Id
     public UUID id;
     public String tenantId;
@@ -19,6 +20,14 @@ public class RiskFlagStep {
     public String status;
     public String actor;
     public Instant at;
-    @Convert(converter = EncryptedText.class)
-    public String note;
+    /** Sealed ({@link #note()}). */
+    String note;
+
+    public String note() {
+        return NOTE.open(tenantId, id, note);
+    }
+
+    public void note(String plaintext) {
+        note = NOTE.seal(tenantId, id, plaintext);
+    }
 }

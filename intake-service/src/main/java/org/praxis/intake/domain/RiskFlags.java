@@ -133,7 +133,7 @@ public class RiskFlags {
         step.status = flag.status;
         step.actor = callerContext.subject();
         step.at = Instant.now();
-        step.note = note;
+        step.note(note);
         em.persist(step);
     }
 }

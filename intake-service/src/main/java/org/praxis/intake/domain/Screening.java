@@ -3,15 +3,16 @@ package org.praxis.intake.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** One scored response. Never changes: a correction is a new screening. */
 @Entity
 public class Screening {
+    private static final SealedColumn ANSWERS = SealedColumn.of("screening", "answers");
+
     @Id
     public UUID id;
     public String tenantId;
@@ -19,12 +20,20 @@ public class Screening {
     public String instrumentCode;
     public int instrumentVersion;
     public String scoringVersion;
-    /** The answers as JSON, encrypted at rest. */
-    @Convert(converter = EncryptedText.class)
-    public String answers;
+    /** The answers as JSON, sealed ({@link #answers()}). */
+    String answers;
     public int total;
     public String severity;
     public Integer percent;
     public String submittedBy;
     public Instant scoredAt;
+
+    /** The answers as JSON. */
+    public String answers() {
+        return ANSWERS.open(tenantId, id, answers);
+    }
+
+    public void answers(String json) {
+        answers = ANSWERS.seal(tenantId, id, json);
+    }
 }

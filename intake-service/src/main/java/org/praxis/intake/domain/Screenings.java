@@ -80,7 +80,7 @@ public class Screenings {
         s.instrumentCode = instrument.code();
         s.instrumentVersion = instrument.version();
         s.scoringVersion = instrument.scoringVersion();
-        s.answers = toJson(answers);
+        s.answers(toJson(answers));
         s.total = score.total();
         s.severity = score.severity();
         s.percent = score.percent();

@@ -64,20 +64,20 @@ public class SubjectRecords implements SubjectErasure {
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         for (Intake i : intakes) {
             i.clientSubject = pseudonym;
-            i.displayName = "erased";
-            i.presentingConcerns = null;
-            i.hopedForOutcomes = null;
+            i.displayName("erased");
+            i.presentingConcerns(null);
+            i.hopedForOutcomes(null);
         }
         for (Screening s : byIntake(Screening.class, ids)) {
-            s.answers = "{}";
+            s.answers("{}");
         }
         for (Decision d : byIntake(Decision.class, ids)) {
-            d.reason = null;
+            d.reason(null);
         }
         List<UUID> flagIds = byIntake(RiskFlag.class, ids).stream().map(f -> f.id).toList();
         if (!flagIds.isEmpty()) {
             tenant.select(RiskFlagStep.class, "e.riskFlagId in :ids", null, Map.of("ids", flagIds)).getResultList()
-                    .forEach(step -> step.note = null);
+                    .forEach(step -> step.note(null));
         }
         em.createQuery("delete from Assignment a where a.tenantId = :t and a.clientSubject = :s")
                 .setParameter("t", tenant.tenantId()).setParameter("s", subject).executeUpdate();

@@ -62,7 +62,7 @@ final class Fixtures {
         i.clientSubject = client;
         i.assignedCoach = coach;
         i.status = status;
-        i.displayName = name;
+        i.displayName(name);
         i.sponsorOrganisation = sponsorOrg;
         i.createdBy = "fixture";
         i.createdAt = Instant.now();
@@ -75,7 +75,7 @@ final class Fixtures {
         s.instrumentCode = "PHQ-9";
         s.instrumentVersion = 1;
         s.scoringVersion = "fixture";
-        s.answers = "{}";
+        s.answers("{}");
         s.total = 3;
         s.severity = "minimal";
         s.submittedBy = "fixture";

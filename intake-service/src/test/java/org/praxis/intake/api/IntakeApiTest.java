@@ -86,11 +86,47 @@ class IntakeApiTest {
     }
 
     @Test
-    void freeTextIsEncryptedAtRest() {
+    void freeTextAndAnswersAreSealedAtRest() {
         String id = openIntake(coach, client.subject());
+        String sid = as(client).body(phq9(1, 2, 3, 0, 1, 2, 3, 0, 0)).when().post("/v1/intakes/" + id + "/screenings")
+                .then().statusCode(201).extract().path("id");
         assertEquals(0, count("select count(*) from intake where id = ?::uuid and (presenting_concerns like '%merger%'"
                 + " or display_name like '%Pat%' or hoped_for_outcomes like '%mornings%')", id));
-        assertEquals(1, count("select count(*) from intake where id = ?::uuid and presenting_concerns like 'v1:%'", id));
+        // Every value in the row-bound scheme (v2: a tenant's data key, sealed to table, column, tenant and row).
+        assertEquals(1, count("select count(*) from intake where id = ?::uuid and display_name like 'v2:%'"
+                + " and presenting_concerns like 'v2:%' and hoped_for_outcomes like 'v2:%'", id));
+        assertEquals(1, count("select count(*) from screening where id = ?::uuid and answers like 'v2:%'"
+                + " and answers not like '%\"9\"%' and answers not like '%{%'", sid));
+        as(coach).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(200).body("answers.3", is(3));
+    }
+
+    @Test
+    void aSealedValueCopiedToAnotherIntakeDoesNotOpenThere() {
+        String first = openIntake(coach, client.subject());
+        String second = as(coach).body(Map.of("clientSubject", client.subject(), "displayName", "Sam Second",
+                "presentingConcerns", "a different worry")).when().post("/v1/intakes").then().statusCode(201)
+                .extract().path("id");
+        EmbeddedPostgres.shared().execute("update intake set presenting_concerns = (select presenting_concerns from intake"
+                + " where id = '" + first + "') where id = '" + second + "'");
+
+        String failed = as(coach).when().get("/v1/intakes/" + second).then().statusCode(500).contentType(PROBLEM)
+                .body("status", is(500)).body("errorId", notNullValue()).extract().asString();
+        for (String plaintext : List.of("merger", "different worry", "Pat Example", "Sam Second", "mornings")) {
+            assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
+        }
+        as(coach).when().get("/v1/intakes/" + first).then().statusCode(200)
+                .body("presentingConcerns", is("sleepless since the merger")).body("displayName", is("Pat Example"));
+
+        // Screening answers too: one screening's answers moved onto another's row do not open.
+        String a = as(client).body(phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)).when().post("/v1/intakes/" + first + "/screenings")
+                .then().statusCode(201).extract().path("id");
+        String b = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + first + "/screenings")
+                .then().statusCode(201).extract().path("id");
+        EmbeddedPostgres.shared().execute("update screening set answers = (select answers from screening where id = '" + a
+                + "') where id = '" + b + "'");
+        as(coach).when().get("/v1/intakes/" + first + "/screenings/" + b).then().statusCode(500).contentType(PROBLEM)
+                .body("errorId", notNullValue()).body("answers", nullValue());
+        as(coach).when().get("/v1/intakes/" + first + "/screenings/" + a).then().statusCode(200).body("answers.1", is(3));
     }
 
     @Test
