@@ -43,7 +43,10 @@ class RoutingTest {
 
     /** The operations every service serves under one path today: reached through /<service>/... */
     static final List<String> SHARED = List.of("GET /v1/audit-events", "GET /v1/dead-letters",
-            "POST /v1/dead-letters/{eventId}/replay", "GET /v1/subjects/{subject}/export");
+            "POST /v1/dead-letters/{eventId}/replay", "GET /v1/subjects/{subject}/export",
+            "POST /v1/export-requests", "GET /v1/export-requests", "GET /v1/export-requests/{id}", "POST /v1/export-requests/{id}/approval",
+            "GET /v1/export-settings", "PUT /v1/export-settings",
+            "GET /v1/admin/keys", "POST /v1/admin/keys/rotation", "POST /v1/admin/keys/{keyId}/retirement");
 
     record Operation(String service, String method, String template) {
         String concrete() {
@@ -148,6 +151,54 @@ class RoutingTest {
                 assertEquals(null, r.rewriteTarget(), overlay + ": " + r + " would be rewritten");
             }
         }
+    }
+
+    /** Quarkus's own endpoints, under /q on the http port while the services have no management interface. */
+    static final List<String> NOT_PUBLIC = List.of("/q", "/q/", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/started",
+            "/q/health/group/events", "/q/metrics", "/q/swagger-ui", "/q/swagger-ui/index.html", "/q/openapi", "/q/openapi.json", "/q/dev-ui",
+            "/Q/health", "/Q/METRICS");
+
+    /**
+     * Nothing under /q is reachable through the Ingress: no health, metrics, Swagger UI or OpenAPI document,
+     * directly or under a service's prefix. Every route is a /v1/... prefix or a /<service>/v1/... path, so a
+     * request the controller has normalised (dot segments resolved, %2F decoded) cannot land under /q.
+     */
+    static List<String> managementPathProblems(IngressRouting routing, String host) {
+        List<String> problems = new ArrayList<>();
+        for (IngressRouting.Route r : routing.routes) {
+            boolean api = r.path().startsWith("/v1/") || RenderedManifests.SERVICES.stream().anyMatch(s -> r.path().startsWith("/" + s + "/v1/"));
+            if (!api) {
+                problems.add(r + ": a route outside /v1/ and /<service>/v1/");
+            }
+        }
+        List<String> paths = new ArrayList<>(NOT_PUBLIC);
+        for (String s : RenderedManifests.SERVICES) {
+            paths.add("/" + s + "/q/health");
+            paths.add("/" + s + "/q/metrics");
+            paths.add("/" + s + "/v1/q/metrics");
+        }
+        for (String p : paths) {
+            routing.route(host, p).ifPresent(t -> problems.add(p + " is routed to " + t.service() + " as " + t.upstreamPath() + " by " + t.route()));
+        }
+        return problems;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noQuarkusEndpointIsRouted(String overlay) {
+        IngressRouting routing = IngressRouting.of(RenderedManifests.of(overlay).ofKind("Ingress"));
+        assertEquals(List.of(), managementPathProblems(routing, host(routing)), overlay);
+    }
+
+    @Test
+    void aCatchAllRouteExposingQuarkusEndpointsIsCaught() {
+        IngressRouting routing = IngressRouting.of(RenderedManifests.of("dev").ofKind("Ingress"));
+        String host = host(routing);
+        List<IngressRouting.Route> withCatchAll = new ArrayList<>(routing.routes);
+        withCatchAll.add(new IngressRouting.Route("praxis-api", host, "/", "Prefix", "intake-service", "http", null, false));
+        List<String> problems = managementPathProblems(new IngressRouting(withCatchAll), host);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("/q/metrics is routed to intake-service")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("a route outside /v1/")), String.join("\n", problems));
     }
 
     @Test
