@@ -1,18 +1,25 @@
 package org.praxis.intake.api;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
 import org.praxis.intake.api.IntakeViews.DecisionView;
@@ -20,7 +27,9 @@ import org.praxis.intake.api.IntakeViews.IntakeDetail;
 import org.praxis.intake.api.IntakeViews.RiskFlagStepView;
 import org.praxis.intake.api.IntakeViews.RiskFlagView;
 import org.praxis.intake.domain.SubjectRecords;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,23 +38,46 @@ public class SubjectResource {
     @Inject
     SubjectRecords records;
 
-    public record ScreeningExport(java.util.UUID id, java.util.UUID intakeId, String instrument, int instrumentVersion,
-                                  String scoringVersion, String answers, int total, String severity, Integer percent,
-                                  java.time.Instant scoredAt) {
+    /** A screening with its answers as stored: a JSON object of item link id to answer. */
+    public record ScreeningExport(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
+                                  @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX) int instrumentVersion,
+                                  @Schema(maxLength = Bounds.CODE) String scoringVersion,
+                                  @Schema(maxLength = Bounds.TEXT) String answers,
+                                  @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX) int total,
+                                  @Schema(maxLength = Bounds.CODE) String severity,
+                                  @Schema(minimum = "0", maximum = "100") Integer percent,
+                                  Instant scoredAt) {
     }
 
-    public record SubjectExport(String subject, List<IntakeDetail> intakes, List<AssignmentView> assignments,
-                                List<ScreeningExport> screenings, List<RiskFlagView> riskFlags,
-                                List<RiskFlagStepView> riskFlagSteps, List<DecisionView> decisions) {
+    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<IntakeDetail> intakes,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssignmentView> assignments,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ScreeningExport> screenings,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagView> riskFlags,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagStepView> riskFlagSteps,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<DecisionView> decisions) {
     }
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject", summary = "Export everything held about a person (admin; audited)")
-    public SubjectExport export(@PathParam("subject") String subject) {
-        SubjectRecords.Export e = records.export(subject);
+    @Operation(operationId = "exportSubject",
+            summary = "Export everything held about a person on a recorded export request (admin; audited)",
+            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
+                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
+                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+    @APIResponse(responseCode = "200", description = "The person's intakes, assignments, screenings with answers, risk"
+            + " flags with their steps, and decisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(responseCode = "404", description = "No such export request")
+    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
+    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+                                @Parameter(required = true, description = "The export request this export runs on")
+                                @QueryParam("request") UUID request) {
+        SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(), e.intakes().stream().map(IntakeDetail::of).toList(),
                 e.assignments().stream().map(AssignmentView::of).toList(),
                 e.screenings().stream().map(s -> new ScreeningExport(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion,

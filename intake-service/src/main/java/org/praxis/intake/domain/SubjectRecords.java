@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.praxis.intake.domain.access.SubjectExportPolicy;
@@ -15,6 +16,7 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 
@@ -35,24 +37,43 @@ public class SubjectRecords implements SubjectErasure {
     AuditLog audit;
     @Inject
     CallerContext callerContext;
+    @Inject
+    ExportRequests exportRequests;
+
+    /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
+    public static final int EXPORT_ROWS = 10_000;
 
     public record Export(String subject, List<Intake> intakes, List<Assignment> assignments, List<Screening> screenings,
                          List<RiskFlag> riskFlags, List<RiskFlagStep> riskFlagSteps, List<Decision> decisions) {
     }
 
+    /**
+     * Everything held about {@code subject}, on a recorded export request that is ready: its use is
+     * counted and audited with the request and its reason, in this transaction, before anything is read.
+     */
     @Transactional
-    public Export export(String subject) {
+    public Export export(String subject, UUID request) {
         new SubjectExportPolicy().requireAllowed(callerContext.caller(), SubjectExportPolicy.Action.EXPORT);
-        List<Intake> intakes = intakesOf(subject);
+        exportRequests.use(request, subject);
+        List<Intake> intakes = capped(tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt, e.id",
+                Map.of("s", subject)));
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
-        List<RiskFlag> flags = byIntake(RiskFlag.class, ids);
+        List<RiskFlag> flags = ids.isEmpty() ? List.of() : capped(tenant.select(RiskFlag.class, "e.intakeId in :ids",
+                "e.raisedAt, e.id", Map.of("ids", ids)));
         List<UUID> flagIds = flags.stream().map(f -> f.id).toList();
-        List<RiskFlagStep> steps = flagIds.isEmpty() ? List.of() : tenant.select(RiskFlagStep.class,
-                "e.riskFlagId in :ids", "e.at", Map.of("ids", flagIds)).getResultList();
-        audit.record("export", "subject", subject, "subject access request");
-        return new Export(subject, intakes, tenant.select(Assignment.class, "e.clientSubject = :s", "e.createdAt",
-                Map.of("s", subject)).getResultList(), byIntake(Screening.class, ids), flags, steps,
-                byIntake(Decision.class, ids));
+        List<RiskFlagStep> steps = flagIds.isEmpty() ? List.of() : capped(tenant.select(RiskFlagStep.class,
+                "e.riskFlagId in :ids", "e.at, e.id", Map.of("ids", flagIds)));
+        return new Export(subject, intakes,
+                capped(tenant.select(Assignment.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject))),
+                ids.isEmpty() ? List.of() : capped(tenant.select(Screening.class, "e.intakeId in :ids", "e.scoredAt, e.id",
+                        Map.of("ids", ids))),
+                flags, steps,
+                ids.isEmpty() ? List.of() : capped(tenant.select(Decision.class, "e.intakeId in :ids", "e.decidedAt, e.id",
+                        Map.of("ids", ids))));
+    }
+
+    private static <E> List<E> capped(TypedQuery<E> query) {
+        return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
     /** Applies an erasure request for the current tenant (called in the inbox transaction). */

@@ -1,8 +1,10 @@
 package org.praxis.intake.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,16 +17,20 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
-/** Subject access export and erasure on subject.erasure-requested. */
+/** Subject access export (on a recorded export request) and erasure on subject.erasure-requested. */
 @QuarkusTest
 class PrivacyTest {
+    private static final String PROBLEM = "application/problem+json";
+
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
@@ -40,19 +46,61 @@ class PrivacyTest {
         return id;
     }
 
+    /** Records an export request as {@code who} (an admin) and returns its id. */
+    private static String exportRequest(Tokens who, String subject) {
+        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "reason", "The client asked for a copy of their records",
+                        "reference", "DSAR-2026-7"))
+                .when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse export(Tokens who, String subject, String request) {
+        var spec = given().header("Authorization", who.bearer());
+        if (request != null) {
+            spec = spec.queryParam("request", request);
+        }
+        return spec.when().get("/v1/subjects/" + subject + "/export").then();
+    }
+
+    private static long count(String sql, Object... args) {
+        return EmbeddedPostgres.shared().count(sql, args);
+    }
+
     @Test
     void anAdminExportsEverythingHeldAboutThePerson() {
         String id = intakeWithHistory();
-        given().header("Authorization", admin.bearer()).when().get("/v1/subjects/" + subject + "/export").then()
+        String request = exportRequest(admin, subject);
+        export(admin, subject, request)
                 .statusCode(200)
                 .body("intakes", hasSize(1))
                 .body("intakes[0].presentingConcerns", is("grief after a loss"))
+                .body("intakes[0].displayName", is("Robin Private"))
                 .body("screenings[0].total", is(7))
+                .body("screenings[0].answers", containsString("\"9\":1"))
                 .body("riskFlags[0].code", is("self-harm-thoughts"));
-        given().header("Authorization", coach.bearer()).when().get("/v1/subjects/" + subject + "/export").then().statusCode(403);
-        given().header("Authorization", Tokens.anyone().tenant("other-" + tenant).roles("admin").bearer())
-                .when().get("/v1/subjects/" + subject + "/export").then().statusCode(200).body("intakes", hasSize(0));
+        export(coach, subject, request).statusCode(403);
+        // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
+        Tokens otherAdmin = Tokens.anyone().tenant("other-" + tenant).roles("admin");
+        export(otherAdmin, subject, request).statusCode(404);
+        export(otherAdmin, subject, exportRequest(otherAdmin, subject)).statusCode(200).body("intakes", hasSize(0));
+        // The export's audit names the request; the reason is in it, sealed at rest.
+        assertEquals(1, count("select count(*) from audit_event where tenant_id = ? and action = 'export'"
+                + " and resource_id = ?", tenant, subject));
+        given().header("Authorization", admin.bearer()).when().get("/v1/export-requests/" + request).then()
+                .statusCode(200).body("uses", is(1));
         assertFalse(id.isEmpty());
+    }
+
+    @Test
+    void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
+        intakeWithHistory();
+        export(admin, subject, null).statusCode(422).contentType(PROBLEM).body("errors[0].field", is("request"))
+                .body(not(containsString("grief")));
+        export(admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
+        export(admin, subject, exportRequest(admin, "someone-else")).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", is("request"));
+        export(admin, "x".repeat(300), exportRequest(admin, subject)).statusCode(422).contentType(PROBLEM);
+        assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", tenant));
     }
 
     @Test
@@ -72,7 +120,7 @@ class PrivacyTest {
         assertEquals(1, confirmations.size(), "erased and confirmed once");
         assertEquals(List.of(), EventContracts.violations("org.praxis.intake.subject.erased.v1", confirmations.get(0).value()));
 
-        given().header("Authorization", admin.bearer()).when().get("/v1/subjects/" + subject + "/export").then()
+        export(admin, subject, exportRequest(admin, subject))
                 .statusCode(200).body("intakes", hasSize(0)).body("screenings", hasSize(0));
         // Changed by issue 16: admins no longer read intakes or scores (export only); a supervisor checks.
         Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
