@@ -135,6 +135,7 @@ class ConfigurationNamesTest {
         assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_OIDC_TOKEN_ISSUER"));
         assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS"));
         assertEquals("BUILD_AND_RUN_TIME_FIXED", quarkusPhase(settings, "QUARKUS_MANAGEMENT_ENABLED"), "management interface: fixed at build time");
+        assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_SWAGGER_UI_ENABLED"), "Swagger UI: switched off at run time");
     }
 
     @Test
