@@ -2,7 +2,6 @@ package org.praxis.session.api;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.session.domain.DatePages;
 import org.praxis.session.domain.Reviews;
 
 /** The practitioner's (or supervisor's) list of periodic reviews that are due. */
@@ -29,19 +33,21 @@ public class DueReviewResource {
     @Inject
     Reviews reviews;
 
-    public record DueView(UUID engagementId, String clientSubject, String practitionerId, LocalDate dueOn) {
+    public record DueView(UUID engagementId, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+                          @Schema(maxLength = Bounds.SUBJECT) String practitionerId, LocalDate dueOn) {
     }
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list-due")
-    @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true)")
-    public List<DueView> due(@QueryParam("due") Boolean due) {
+    @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true), most overdue first")
+    public Page<DueView> due(@QueryParam("due") Boolean due, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         if (!Boolean.TRUE.equals(due)) {
             throw ProblemException.badRequest("Ask for ?due=true; past reviews are listed per engagement.");
         }
-        return reviews.due(LocalDate.now(ZoneOffset.UTC)).stream()
-                .map(d -> new DueView(d.engagement().id, d.engagement().clientSubject, d.engagement().practitionerId, d.dueOn()))
-                .toList();
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(reviews.due(LocalDate.now(ZoneOffset.UTC), page).stream()
+                        .map(e -> new DueView(e.id, e.clientSubject, e.practitionerId, e.reviewDueOn)).toList(),
+                d -> DatePages.position(d.dueOn(), d.engagementId()));
     }
 }

@@ -1,14 +1,16 @@
 package org.praxis.session.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +28,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
@@ -71,7 +74,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
     @Operation(operationId = "listEngagements", summary = "Engagements the caller is client or practitioner of (supervisors: all)")
-    public Page<EngagementView> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+    public Page<EngagementView> list(@QueryParam("status") @Size(max = Bounds.CODE) String status, @QueryParam("limit") Integer limit,
                                      @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         return page.page(engagements.list(page, status, EngagementPolicy.Action.LIST).stream().map(EngagementView::of).toList(),
@@ -122,9 +125,12 @@ public class EngagementResource {
     @Path("{id}/contracts")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:list")
-    @Operation(operationId = "listContractVersions", summary = "The versions of the engagement's contract the caller may see (a party: those naming them), oldest first")
-    public List<ContractSummary> versions(@PathParam("id") UUID id) {
-        return contracts.visibleVersions(id).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt)).toList();
+    @Operation(operationId = "listContractVersions", summary = "The versions of the engagement's contract the caller may see (a party: those naming them), newest first")
+    public Page<ContractSummary> versions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                          @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(contracts.visibleVersions(id, page).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt))
+                .toList(), c -> new PageRequest.Position(c.createdAt(), c.id()));
     }
 
     @GET
@@ -132,7 +138,7 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:view")
     @Operation(operationId = "getContractVersion", summary = "One contract version with its parties and acceptances, to the engagement's people and the parties it names (audited)")
-    public ContractView version(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public ContractView version(@PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
         return ContractView.of(contracts.read(id, number));
     }
 
@@ -143,7 +149,7 @@ public class EngagementResource {
     @Operation(operationId = "acceptContract", summary = "The caller, a party to this version, accepts it")
     @APIResponse(responseCode = "200", description = "Accepted; when all required parties have, the engagement is active")
     @APIResponse(responseCode = "409", description = "A newer version replaced this one")
-    public ContractView accept(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public ContractView accept(@PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
         return ContractView.of(contracts.accept(id, number));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.ContractRules;
 import org.praxis.session.domain.Contracts;
@@ -21,20 +23,33 @@ import org.praxis.session.domain.Engagement;
 
 /** Request and response bodies of session-service's engagements and contracts. */
 public final class EngagementViews {
+    /** The largest count, version or number a response carries, as OpenAPI wants it. */
+    public static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
+    /** Parties one contract version names. */
+    public static final int PARTIES = 20;
+    public static final int MAX_PREPAID = Engagement.MAX_PREPAID;
+    public static final int MAX_REVIEW_WEEKS = 52;
+
     private EngagementViews() {
     }
 
-    public record OpenEngagementRequest(@NotBlank @Size(max = 200) String clientSubject,
-                                        @Size(max = 200) String practitionerId,
-                                        @NotBlank @Pattern(regexp = "coaching|coaching-with-monitoring|integrated") String pathway,
-                                        @Size(max = 200) String sponsorOrganisation,
-                                        @Min(1) @Max(200) Integer sessionsPrepaid) {
+    public record OpenEngagementRequest(@NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
+                                        @Size(max = Bounds.SUBJECT) String practitionerId,
+                                        @NotBlank @Size(max = Bounds.CODE)
+                                        @Pattern(regexp = "coaching|coaching-with-monitoring|integrated") String pathway,
+                                        @Size(max = Bounds.NAME) String sponsorOrganisation,
+                                        @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid) {
     }
 
-    public record EngagementView(UUID id, String clientSubject, String practitionerId, String pathway,
-                                 String sponsorOrganisation, String status, UUID sourceIntakeId, Integer sessionsPrepaid,
-                                 Integer sessionsRemaining, UUID currentReferral, Instant activatedAt, Instant createdAt,
-                                 long version) {
+    public record EngagementView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+                                 @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+                                 @Schema(maxLength = Bounds.CODE) String pathway,
+                                 @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+                                 @Schema(maxLength = Bounds.CODE) String status, UUID sourceIntakeId,
+                                 @Schema(minimum = "1", maximum = "" + MAX_PREPAID) Integer sessionsPrepaid,
+                                 @Schema(minimum = "0", maximum = "" + MAX_PREPAID) Integer sessionsRemaining,
+                                 UUID currentReferral, Instant activatedAt, Instant createdAt,
+                                 @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static EngagementView of(Engagement e) {
             return new EngagementView(e.id, e.clientSubject, e.practitionerId, e.pathway, e.sponsorOrganisation, e.status,
                     e.sourceIntakeId, e.sessionsPrepaid, e.sessionsRemaining, e.currentReferral, e.activatedAt, e.createdAt,
@@ -42,21 +57,21 @@ public final class EngagementViews {
         }
     }
 
-    public record StatusRequest(@NotBlank String status) {
+    public record StatusRequest(@NotBlank @Size(max = Bounds.CODE) String status) {
     }
 
-    public record PartyRequest(@NotBlank @Pattern(regexp = "client|coach|sponsor|other") String role,
-                               @NotBlank @Size(max = 200) String subject, boolean required) {
+    public record PartyRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "client|coach|sponsor|other") String role,
+                               @NotBlank @Size(max = Bounds.SUBJECT) String subject, boolean required) {
     }
 
-    public record ProposeContractRequest(@NotBlank @Size(max = 5000) String purpose,
-                                         @Size(max = 5000) String goalsInScope,
-                                         @Size(max = 5000) String confidentialityTerms,
-                                         @Size(max = 5000) String limitsOfConfidentiality,
-                                         @Min(1) @Max(52) Integer reviewEveryWeeks,
-                                         @Min(1) @Max(200) Integer sessionsPrepaid,
+    public record ProposeContractRequest(@NotBlank @Size(max = Bounds.TEXT) String purpose,
+                                         @Size(max = Bounds.TEXT) String goalsInScope,
+                                         @Size(max = Bounds.TEXT) String confidentialityTerms,
+                                         @Size(max = Bounds.TEXT) String limitsOfConfidentiality,
+                                         @Min(1) @Max(MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
+                                         @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid,
                                          DisclosureTerms disclosure,
-                                         @NotNull @NotEmpty @Size(max = 20) List<@Valid PartyRequest> parties) {
+                                         @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties) {
         Contracts.Terms terms() {
             return new Contracts.Terms(purpose, goalsInScope, confidentialityTerms, limitsOfConfidentiality, reviewEveryWeeks,
                     sessionsPrepaid, disclosure, parties.stream()
@@ -64,15 +79,21 @@ public final class EngagementViews {
         }
     }
 
-    public record PartyView(String role, String subject, boolean required, Instant acceptedAt) {
+    public record PartyView(@Schema(maxLength = Bounds.CODE) String role, @Schema(maxLength = Bounds.SUBJECT) String subject,
+                            boolean required, Instant acceptedAt) {
         static PartyView of(ContractParty p) {
             return new PartyView(p.role, p.subject, p.required, p.acceptedAt);
         }
     }
 
-    public record ContractView(UUID id, UUID engagementId, int number, String purpose, String goalsInScope,
-                               String confidentialityTerms, String limitsOfConfidentiality, Integer reviewEveryWeeks,
-                               Integer sessionsPrepaid, DisclosureTerms disclosure, List<PartyView> parties,
+    public record ContractView(UUID id, UUID engagementId, @Schema(minimum = "1", maximum = COUNT_MAX) int number,
+                               @Schema(maxLength = Bounds.TEXT) String purpose,
+                               @Schema(maxLength = Bounds.TEXT) String goalsInScope,
+                               @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
+                               @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
+                               @Schema(minimum = "1", maximum = "" + MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
+                               @Schema(minimum = "1", maximum = "" + MAX_PREPAID) Integer sessionsPrepaid,
+                               DisclosureTerms disclosure, @Schema(maxItems = PARTIES) List<PartyView> parties,
                                boolean inForce, Instant createdAt) {
         static ContractView of(Contracts.Version v) {
             var c = v.contract();
@@ -82,6 +103,6 @@ public final class EngagementViews {
         }
     }
 
-    public record ContractSummary(UUID id, int number, Instant createdAt) {
+    public record ContractSummary(UUID id, @Schema(minimum = "1", maximum = COUNT_MAX) int number, Instant createdAt) {
     }
 }

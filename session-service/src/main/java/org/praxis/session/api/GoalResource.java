@@ -20,17 +20,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.ActionItem;
+import org.praxis.session.domain.DatePages;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
 
@@ -42,37 +48,41 @@ public class GoalResource {
     @Inject
     Goals goals;
 
-    public record MilestoneRequest(@NotBlank @Size(max = 500) String title, LocalDate dueDate) {
+    public record MilestoneRequest(@NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate) {
     }
 
-    public record GoalRequest(@NotBlank @Size(max = 1000) String title,
-                              @NotBlank @Pattern(regexp = "proximal|distal") String horizon,
-                              @NotBlank @Pattern(regexp = "performance|learning") String orientation,
-                              @NotBlank @Pattern(regexp = "approach|avoidance") String direction,
-                              boolean selfConcordant, @Size(max = 20) List<@Valid MilestoneRequest> milestones) {
+    public record GoalRequest(@NotBlank @Size(max = Bounds.NAME) String title,
+                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "proximal|distal") String horizon,
+                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "performance|learning") String orientation,
+                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "approach|avoidance") String direction,
+                              boolean selfConcordant,
+                              @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {
     }
 
     public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {
     }
 
-    public record ActionRequest(@NotBlank @Size(max = 1000) String title, LocalDate dueDate, UUID goalId) {
+    public record ActionRequest(@NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate, UUID goalId) {
     }
 
     public record DoneRequest(boolean done) {
     }
 
-    public record MilestoneView(UUID id, String title, LocalDate dueDate, Instant reachedAt) {
+    public record MilestoneView(UUID id, @Schema(maxLength = Bounds.NAME) String title, LocalDate dueDate, Instant reachedAt) {
     }
 
-    public record ProgressView(int rating, LocalDate ratedOn) {
+    public record ProgressView(@Schema(minimum = "0", maximum = "10") int rating, LocalDate ratedOn) {
         static ProgressView of(GoalProgress p) {
             return new ProgressView(p.rating, p.ratedOn);
         }
     }
 
-    public record GoalView(UUID id, String title, String horizon, String orientation, String direction,
-                           boolean selfConcordant, String status, List<MilestoneView> milestones,
-                           List<ProgressView> progress) {
+    /** A goal with its milestones and its latest ratings ({@code progress}, oldest first; the whole history is paged apart). */
+    public record GoalView(UUID id, @Schema(maxLength = Bounds.NAME) String title, @Schema(maxLength = Bounds.CODE) String horizon,
+                           @Schema(maxLength = Bounds.CODE) String orientation, @Schema(maxLength = Bounds.CODE) String direction,
+                           boolean selfConcordant, @Schema(maxLength = Bounds.CODE) String status,
+                           @Schema(maxItems = Goals.MAX_MILESTONES) List<MilestoneView> milestones,
+                           @Schema(maxItems = Goals.RECENT_RATINGS) List<ProgressView> progress) {
         static GoalView of(Goals.GoalWithProgress g) {
             var goal = g.goal();
             return new GoalView(goal.id, goal.title, goal.horizon, goal.orientation, goal.direction, goal.selfConcordant,
@@ -81,8 +91,8 @@ public class GoalResource {
         }
     }
 
-    public record ActionView(UUID id, UUID engagementId, UUID goalId, String title, LocalDate dueDate, boolean done,
-                             Instant doneAt) {
+    public record ActionView(UUID id, UUID engagementId, UUID goalId, @Schema(maxLength = Bounds.NAME) String title,
+                             LocalDate dueDate, boolean done, Instant doneAt) {
         static ActionView of(ActionItem a) {
             return new ActionView(a.id, a.engagementId, a.goalId, a.title, a.dueDate, a.done, a.doneAt);
         }
@@ -106,9 +116,23 @@ public class GoalResource {
     @Path("goals")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:list")
-    @Operation(operationId = "listGoals", summary = "The engagement's goals with milestones and the client's ratings over time")
-    public List<GoalView> list(@PathParam("id") UUID id) {
-        return goals.ofEngagement(id).stream().map(GoalView::of).toList();
+    @Operation(operationId = "listGoals",
+            summary = "The engagement's goals, newest first, with milestones and the client's latest ratings")
+    public Page<GoalView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Page<Goals.GoalWithProgress> page = goals.ofEngagement(id, PageRequest.of(limit, cursor));
+        return new Page<>(page.items().stream().map(GoalView::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("goals/{goalId}/progress")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "goal:view")
+    @Operation(operationId = "listGoalProgress", summary = "Every rating of a goal, newest first")
+    public Page<ProgressView> progress(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId,
+                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        Page<GoalProgress> ratings = page.page(goals.progress(id, goalId, page), p -> new PageRequest.Position(p.createdAt, p.id));
+        return new Page<>(ratings.items().stream().map(ProgressView::of).toList(), ratings.nextCursor());
     }
 
     @POST
@@ -136,9 +160,12 @@ public class GoalResource {
     @Path("actions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list")
-    @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first")
-    public List<ActionView> actions(@PathParam("id") UUID id) {
-        return goals.actions(id).stream().map(ActionView::of).toList();
+    @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first (undated last)")
+    public Page<ActionView> actions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+                                    @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(goals.actions(id, page).stream().map(ActionView::of).toList(),
+                a -> DatePages.position(a.dueDate(), a.id()));
     }
 
     @POST

@@ -1,12 +1,11 @@
 package org.praxis.session.api;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -14,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ActionView;
+import org.praxis.session.domain.DatePages;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.Goals;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -35,9 +36,11 @@ public class MeResource {
     @Path("actions")
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list-own")
-    @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first")
-    public List<ActionView> actions() {
-        return goals.myOpenActions().stream().map(ActionView::of).toList();
+    @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first (undated last)")
+    public Page<ActionView> actions(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(goals.myOpenActions(page).stream().map(ActionView::of).toList(),
+                a -> DatePages.position(a.dueDate(), a.id()));
     }
 
     @GET
@@ -45,7 +48,9 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list-own")
     @Operation(operationId = "listMyEngagements", summary = "The signed-in client's engagements, newest first")
-    public List<EngagementView> engagements() {
-        return engagements.list(PageRequest.of(PageRequest.MAX_LIMIT, null), null, EngagementPolicy.Action.LIST_OWN).stream().map(EngagementView::of).toList();
+    public Page<EngagementView> engagements(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(engagements.list(page, null, EngagementPolicy.Action.LIST_OWN).stream().map(EngagementView::of).toList(),
+                e -> new PageRequest.Position(e.createdAt(), e.id()));
     }
 }

@@ -26,11 +26,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.NoteAddendum;
 import org.praxis.session.domain.Notes;
 import org.praxis.session.domain.RiskConcern;
@@ -44,37 +48,44 @@ public class NoteResource {
     @Inject
     Notes notes;
 
-    public record WriteNoteRequest(@NotBlank @Pattern(regexp = "private|shared") String kind, UUID sessionId,
-                                   @NotBlank @Size(max = 20000) String body) {
+    public record WriteNoteRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "private|shared") String kind,
+                                   UUID sessionId, @NotBlank @Size(max = Bounds.TEXT) String body) {
     }
 
-    public record EditNoteRequest(@NotBlank @Size(max = 20000) String body) {
+    public record EditNoteRequest(@NotBlank @Size(max = Bounds.TEXT) String body) {
     }
 
-    public record RiskConcernRequest(@NotBlank @Pattern(regexp = "serious|elevated|low") String level, UUID sessionId) {
+    public record RiskConcernRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low") String level,
+                                     UUID sessionId) {
     }
 
-    public record NoteSummary(UUID id, String kind, UUID sessionId, String author, Instant createdAt, Instant signedAt) {
+    public record NoteSummary(UUID id, @Schema(maxLength = Bounds.CODE) String kind, UUID sessionId,
+                              @Schema(maxLength = Bounds.SUBJECT) String author, Instant createdAt, Instant signedAt) {
         static NoteSummary of(SessionNote n) {
             return new NoteSummary(n.id, n.kind, n.sessionId, n.author, n.createdAt, n.signedAt);
         }
     }
 
-    public record AddendumView(int seq, String body, String author, Instant signedAt) {
+    public record AddendumView(@Schema(minimum = "1", maximum = "" + NoteAddendum.MAX_PER_NOTE) int seq,
+                               @Schema(maxLength = Bounds.TEXT) String body, @Schema(maxLength = Bounds.SUBJECT) String author,
+                               Instant signedAt) {
         static AddendumView of(NoteAddendum a) {
             return new AddendumView(a.seq, a.body, a.author, a.signedAt);
         }
     }
 
-    public record NoteView(UUID id, String kind, UUID sessionId, String body, String author, Instant createdAt,
-                           Instant signedAt, long version, List<AddendumView> addenda) {
+    public record NoteView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, UUID sessionId,
+                           @Schema(maxLength = Bounds.TEXT) String body, @Schema(maxLength = Bounds.SUBJECT) String author,
+                           Instant createdAt, Instant signedAt, @Schema(minimum = "0", maximum = EngagementViews.COUNT_MAX) long version,
+                           @Schema(maxItems = NoteAddendum.MAX_PER_NOTE) List<AddendumView> addenda) {
         static NoteView of(SessionNote n, List<NoteAddendum> addenda) {
             return new NoteView(n.id, n.kind, n.sessionId, n.body, n.author, n.createdAt, n.signedAt, n.version,
                     addenda.stream().map(AddendumView::of).toList());
         }
     }
 
-    public record RiskConcernView(UUID id, UUID engagementId, UUID sessionId, String level, Instant raisedAt) {
+    public record RiskConcernView(UUID id, UUID engagementId, UUID sessionId, @Schema(maxLength = Bounds.CODE) String level,
+                                  Instant raisedAt) {
     }
 
     @POST
@@ -93,9 +104,11 @@ public class NoteResource {
     @Path("notes")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "note:list")
-    @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies")
-    public List<NoteSummary> list(@PathParam("id") UUID id) {
-        return notes.list(id).stream().map(NoteSummary::of).toList();
+    @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies, newest first")
+    public Page<NoteSummary> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(notes.list(id, page).stream().map(NoteSummary::of).toList(),
+                n -> new PageRequest.Position(n.createdAt(), n.id()));
     }
 
     @GET
@@ -104,7 +117,7 @@ public class NoteResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
     @Operation(operationId = "readNote",
             summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
-    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @QueryParam("reason") String reason) {
+    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @QueryParam("reason") @Size(max = Bounds.REASON) String reason) {
         Notes.Read r = notes.read(id, noteId, reason);
         return Response.ok(NoteView.of(r.note(), r.addenda())).tag(ETags.of(r.note().version)).build();
     }
@@ -139,7 +152,7 @@ public class NoteResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "note:add-addendum")
     @Operation(operationId = "addAddendum", summary = "Append a signed, timestamped addendum to a signed note")
     @APIResponse(responseCode = "201", description = "Appended")
-    @APIResponse(responseCode = "409", description = "The note is not signed")
+    @APIResponse(responseCode = "409", description = "The note is not signed, or has as many addenda as a note takes")
     public Response addendum(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull EditNoteRequest request) {
         NoteAddendum a = notes.addendum(id, noteId, request.body());
         return Response.status(201).entity(AddendumView.of(a)).build();

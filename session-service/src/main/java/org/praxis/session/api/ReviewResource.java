@@ -21,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,10 +30,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.Reviews;
 
@@ -44,16 +49,21 @@ public class ReviewResource {
     @Inject
     Reviews reviews;
 
-    public record ReviewRequest(@NotBlank @Pattern(regexp = "periodic|end") String kind, LocalDate heldOn,
-                                @Size(max = 10000) String whatChanged, @Size(max = 10000) String sharedSummary,
-                                @Size(max = 50) List<UUID> goalsMet,
-                                boolean followUpOffered, @Min(0) @Max(20) int boosterSessionsOffered) {
+    /** Boosters an end review offers at most. */
+    public static final int MAX_BOOSTERS = 20;
+
+    public record ReviewRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "periodic|end") String kind, LocalDate heldOn,
+                                @Size(max = Bounds.TEXT) String whatChanged, @Size(max = Bounds.TEXT) String sharedSummary,
+                                @Size(max = Bounds.LIST) List<@NotNull UUID> goalsMet,
+                                boolean followUpOffered, @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered) {
     }
 
     /** A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code sharedSummary}). */
-    public record ReviewView(UUID id, String kind, LocalDate heldOn,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String whatChanged, String sharedSummary,
-                             List<UUID> goalsMet, boolean followUpOffered, int boosterSessionsOffered, Instant createdAt) {
+    public record ReviewView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, LocalDate heldOn,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = Bounds.TEXT) String whatChanged,
+                             @Schema(maxLength = Bounds.TEXT) String sharedSummary,
+                             @Schema(maxItems = Bounds.LIST) List<UUID> goalsMet, boolean followUpOffered,
+                             @Schema(minimum = "0", maximum = "" + MAX_BOOSTERS) int boosterSessionsOffered, Instant createdAt) {
         static ReviewView of(Review r, boolean practitionerText) {
             return new ReviewView(r.id, r.kind, r.heldOn, practitionerText ? r.whatChanged : null, r.sharedSummary,
                     r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
@@ -78,8 +88,10 @@ public class ReviewResource {
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list")
-    @Operation(operationId = "listReviews", summary = "The engagement's reviews, oldest first; the client sees what each shares with them, not the practitioner's text")
-    public List<ReviewView> list(@PathParam("id") UUID id) {
-        return reviews.ofEngagement(id).stream().map(s -> ReviewView.of(s.review(), s.practitionerText())).toList();
+    @Operation(operationId = "listReviews", summary = "The engagement's reviews, newest first; the client sees what each shares with them, not the practitioner's text")
+    public Page<ReviewView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(reviews.ofEngagement(id, page).stream().map(s -> ReviewView.of(s.review(), s.practitionerText())).toList(),
+                r -> new PageRequest.Position(r.createdAt(), r.id()));
     }
 }

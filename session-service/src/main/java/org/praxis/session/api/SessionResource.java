@@ -2,7 +2,6 @@ package org.praxis.session.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,21 +12,27 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Sessions;
 import org.praxis.session.domain.SponsorReport;
@@ -40,19 +45,26 @@ public class SessionResource {
     @Inject
     Sessions sessions;
 
-    public record ScheduleRequest(@NotNull Instant scheduledAt, @Min(10) @Max(480) int durationMinutes,
-                                  @NotBlank @Pattern(regexp = "in-person|video|phone") String mode,
-                                  @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other") String model) {
+    public static final int MIN_MINUTES = 10;
+    public static final int MAX_MINUTES = 480;
+
+    public record ScheduleRequest(@NotNull Instant scheduledAt, @Min(MIN_MINUTES) @Max(MAX_MINUTES) int durationMinutes,
+                                  @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "in-person|video|phone") String mode,
+                                  @Size(max = Bounds.CODE) @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other") String model) {
     }
 
     public record RescheduleRequest(@NotNull Instant scheduledAt) {
     }
 
-    public record OutcomeRequest(@NotBlank String status, @Min(0) @Max(10) Integer scaling, Boolean previousGoalsReviewed) {
+    public record OutcomeRequest(@NotBlank @Size(max = Bounds.CODE) String status, @Min(0) @Max(10) Integer scaling,
+                                 Boolean previousGoalsReviewed) {
     }
 
-    public record SessionView(UUID id, UUID engagementId, Instant scheduledAt, int durationMinutes, String mode, String model,
-                              String status, String cancelledBy, Boolean cancelledLate, Integer scaling,
+    public record SessionView(UUID id, UUID engagementId, Instant scheduledAt,
+                              @Schema(minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES) int durationMinutes,
+                              @Schema(maxLength = Bounds.CODE) String mode, @Schema(maxLength = Bounds.CODE) String model,
+                              @Schema(maxLength = Bounds.CODE) String status, @Schema(maxLength = Bounds.CODE) String cancelledBy,
+                              Boolean cancelledLate, @Schema(minimum = "0", maximum = "10") Integer scaling,
                               Boolean previousGoalsReviewed, Instant completedAt) {
         static SessionView of(CoachingSession s) {
             return new SessionView(s.id, s.engagementId, s.scheduledAt, s.durationMinutes, s.mode, s.model, s.status,
@@ -66,7 +78,7 @@ public class SessionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "session:schedule")
     @Operation(operationId = "scheduleSession", summary = "Schedule a session in an active engagement")
     @APIResponse(responseCode = "201", description = "Scheduled")
-    @APIResponse(responseCode = "409", description = "The engagement is not active")
+    @APIResponse(responseCode = "409", description = "The engagement is not active, or holds as many sessions as an engagement may")
     public Response schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request) {
         CoachingSession s = sessions.schedule(id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
         return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id)).entity(SessionView.of(s)).build();
@@ -76,9 +88,11 @@ public class SessionResource {
     @Path("sessions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:list")
-    @Operation(operationId = "listSessions", summary = "The engagement's sessions in date order; its client lists them too (dates, mode, status; never notes)")
-    public List<SessionView> list(@PathParam("id") UUID id) {
-        return sessions.ofEngagement(id).stream().map(SessionView::of).toList();
+    @Operation(operationId = "listSessions", summary = "The engagement's sessions, latest first; its client lists them too (dates, mode, status; never notes)")
+    public Page<SessionView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(sessions.ofEngagement(id, page).stream().map(SessionView::of).toList(),
+                s -> new PageRequest.Position(s.scheduledAt(), s.id()));
     }
 
     @POST

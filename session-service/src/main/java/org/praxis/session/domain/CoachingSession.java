@@ -21,6 +21,11 @@ public class CoachingSession {
     public static final Set<String> MODELS = Set.of("GROW", "OSKAR", "CLEAR", "ABCDEF", "other");
     /** A cancellation closer than this to the start counts as late. */
     public static final Duration LATE_CANCELLATION = Duration.ofHours(24);
+    /**
+     * Sessions one engagement holds: ten years of weekly sessions. It bounds what the sponsor report
+     * counts and lists; a longer relationship continues in a new engagement.
+     */
+    public static final int MAX_PER_ENGAGEMENT = 500;
 
     @Id
     public UUID id;

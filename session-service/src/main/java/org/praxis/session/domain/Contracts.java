@@ -1,6 +1,8 @@
 package org.praxis.session.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.events.SessionEvents;
 
@@ -36,6 +39,8 @@ public class Contracts {
     AuditLog audit;
     @Inject
     Policies policies;
+    @Inject
+    ReviewCalendar calendar;
 
     public record Terms(String purpose, String goalsInScope, String confidentialityTerms, String limitsOfConfidentiality,
                         Integer reviewEveryWeeks, Integer sessionsPrepaid, DisclosureTerms disclosure,
@@ -105,15 +110,16 @@ public class Contracts {
     }
 
     /**
-     * The versions the caller may see (all of them for the engagement's people, the ones naming them
-     * for a party such as the sponsor); 404 when the caller may see neither the engagement nor any version.
+     * A page of the versions the caller may see, newest first (all of them for the engagement's people,
+     * the ones naming them for a party such as the sponsor); 404 when the caller may see neither the
+     * engagement nor any version.
      */
-    public List<Contract> visibleVersions(UUID engagementId) {
+    public List<Contract> visibleVersions(UUID engagementId, PageRequest page) {
         ContractPolicy policy = policies.contracts();
         policy.requireAllowed(policies.caller(), ContractPolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        List<Contract> visible = tenant.select(Contract.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params)
-                + ")", "e.number asc", params).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<Contract> visible = tenant.page(Contract.class, where, params, page, "e.createdAt");
         if (visible.isEmpty()) {
             engagements.readable(engagementId);
         }
@@ -166,6 +172,7 @@ public class Contracts {
                 e.activatedAt = Instant.now();
                 engagements.changeStatus(e, Engagement.ACTIVE);
             }
+            calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package org.praxis.session.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,9 @@ public class Engagement {
             PAUSED, Set.of(ACTIVE, CLOSED),
             CLOSED, Set.of());
 
+    /** Sessions a package prepays at most. */
+    public static final int MAX_PREPAID = 200;
+
     @Id
     public UUID id;
     public String tenantId;
@@ -40,6 +44,8 @@ public class Engagement {
     public Instant createdAt;
     /** When the first contract came into force: the review schedule counts from here. */
     public Instant activatedAt;
+    /** When the next periodic review is due (null: no schedule); kept by {@link ReviewCalendar}. */
+    public LocalDate reviewDueOn;
     /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
     public UUID currentReferral;
     @Version

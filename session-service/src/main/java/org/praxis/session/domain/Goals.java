@@ -2,9 +2,12 @@ package org.praxis.session.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +17,8 @@ import jakarta.transaction.Transactional;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 
@@ -38,8 +43,14 @@ public class Goals {
     public record NewMilestone(String title, LocalDate dueDate) {
     }
 
+    /** A goal with its milestones and its latest ratings (at most {@link #RECENT_RATINGS}, oldest first). */
     public record GoalWithProgress(Goal goal, List<GoalMilestone> milestones, List<GoalProgress> progress) {
     }
+
+    /** Ratings a goal shows in a list; the whole history is paged by {@link #progress}. */
+    public static final int RECENT_RATINGS = 10;
+    /** Milestones a goal has (they are recorded with it). */
+    public static final int MAX_MILESTONES = 20;
 
     /** Goals are agreed with the client: the practitioner or the client may record one. */
     @Transactional
@@ -74,17 +85,46 @@ public class Goals {
         return goal;
     }
 
-    public List<GoalWithProgress> ofEngagement(UUID engagementId) {
+    /**
+     * A page of the engagement's goals, newest first, each with its milestones and latest ratings: three
+     * queries a page, whatever its size.
+     */
+    public Page<GoalWithProgress> ofEngagement(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         GoalPolicy policy = policies.goals();
         policy.requireAllowed(policies.caller(), GoalPolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        return tenant.select(Goal.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
-                        "e.createdAt asc", params).getResultList()
-                .stream().map(g -> new GoalWithProgress(g,
-                        tenant.select(GoalMilestone.class, "e.goalId = :g", "e.dueDate asc", Map.of("g", g.id)).getResultList(),
-                        tenant.select(GoalProgress.class, "e.goalId = :g", "e.ratedOn asc, e.createdAt asc", Map.of("g", g.id))
-                                .getResultList())).toList();
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        Page<Goal> goals = page.page(tenant.page(Goal.class, where, params, page, "e.createdAt"),
+                g -> new PageRequest.Position(g.createdAt, g.id));
+        List<UUID> ids = goals.items().stream().map(g -> g.id).toList();
+        if (ids.isEmpty()) {
+            return new Page<>(List.of(), goals.nextCursor());
+        }
+        Map<UUID, List<GoalMilestone>> milestones = tenant.select(GoalMilestone.class, "e.goalId in :ids", "e.dueDate asc, e.id asc",
+                Map.of("ids", ids)).getResultStream().collect(Collectors.groupingBy(m -> m.goalId));
+        Map<UUID, List<GoalProgress>> recent = recentRatings(ids).stream().collect(Collectors.groupingBy(p -> p.goalId));
+        return new Page<>(goals.items().stream().map(g -> new GoalWithProgress(g, milestones.getOrDefault(g.id, List.of()),
+                recent.getOrDefault(g.id, List.of()))).toList(), goals.nextCursor());
+    }
+
+    /** The latest {@link #RECENT_RATINGS} ratings of each goal, oldest first, in one query. */
+    @SuppressWarnings("unchecked")
+    private List<GoalProgress> recentRatings(List<UUID> goalIds) {
+        return em.createNativeQuery("select id, tenant_id, goal_id, rating, rated_by, rated_on, created_at from ("
+                        + "select p.*, row_number() over (partition by p.goal_id order by p.rated_on desc, p.created_at desc) as n"
+                        + " from goal_progress p where p.tenant_id = :tenant and p.goal_id in (:goals)) recent"
+                        + " where n <= :recent order by rated_on, created_at", GoalProgress.class)
+                .setParameter("tenant", tenant.tenantId()).setParameter("goals", goalIds).setParameter("recent", RECENT_RATINGS)
+                .getResultList();
+    }
+
+    /** A page of a goal's ratings, newest first, to whoever sees the goal. */
+    public List<GoalProgress> progress(UUID engagementId, UUID goalId, PageRequest page) {
+        engagements.readable(engagementId);
+        Goal g = policies.goals().requireView(policies.caller(), goal(engagementId, goalId), goalId);
+        Map<String, Object> params = new HashMap<>(Map.of("goal", g.id));
+        return tenant.page(GoalProgress.class, new ArrayList<>(List.of("e.goalId = :goal")), params, page, "e.createdAt");
     }
 
     /** Only the client rates progress: success is judged by the person coached. */
@@ -104,6 +144,7 @@ public class Goals {
         p.ratedOn = on == null ? LocalDate.now() : on;
         p.createdAt = Instant.now();
         em.persist(p);
+        audit.record("rate-progress", "goal", g.id, null);
         return p;
     }
 
@@ -125,6 +166,7 @@ public class Goals {
         a.dueDate = dueDate;
         a.createdAt = Instant.now();
         em.persist(a);
+        audit.record("create", "action-item", a.id, null);
         return a;
     }
 
@@ -138,26 +180,28 @@ public class Goals {
         policies.actions().require(policies.caller(), ActionItemPolicy.Action.MARK_DONE, a, actionId);
         a.done = done;
         a.doneAt = done ? Instant.now() : null;
+        audit.record(done ? "mark-done" : "mark-not-done", "action-item", a.id, null);
         return a;
     }
 
-    public List<ActionItem> actions(UUID engagementId) {
+    /** A page of the engagement's action items, soonest due first (undated last). */
+    public List<ActionItem> actions(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        return tenant.select(ActionItem.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
-                "e.dueDate asc, e.createdAt asc", params).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        return DatePages.page(tenant, ActionItem.class, where, params, page, "e.dueDate");
     }
 
-    /** The signed-in client's open actions across their engagements, soonest due first. */
-    public List<ActionItem> myOpenActions() {
+    /** A page of the signed-in client's open actions across their engagements, soonest due first (undated last). */
+    public List<ActionItem> myOpenActions(PageRequest page) {
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST_OWN);
-        Map<String, Object> params = new java.util.HashMap<>();
-        String own = policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN).jpql("e", params);
-        return tenant.select(ActionItem.class, "e.done = false and (" + own + ")", "e.dueDate asc, e.createdAt asc", params)
-                .setMaxResults(200).getResultList();
+        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>(List.of("e.done = false",
+                policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN).jpql("e", params)));
+        return DatePages.page(tenant, ActionItem.class, where, params, page, "e.dueDate");
     }
 
     private Goal goal(UUID engagementId, UUID goalId) {

@@ -12,6 +12,9 @@ import org.praxis.platform.crypto.EncryptedText;
 /** An append-only correction or addition to a signed note, signed when written. */
 @Entity
 public class NoteAddendum {
+    /** Addenda one note takes, so a note is read whole in one answer; more corrections than this make a new note. */
+    public static final int MAX_PER_NOTE = 100;
+
     @Id
     public UUID id;
     public String tenantId;

@@ -1,6 +1,8 @@
 package org.praxis.session.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.events.SessionEvents;
@@ -73,14 +76,17 @@ public class Notes {
         return n;
     }
 
-    /** Notes the caller may see (the list carries no bodies): every note for the practitioner, shared summaries for others. */
-    public List<SessionNote> list(UUID engagementId) {
+    /**
+     * A page of the notes the caller may see (the list carries no bodies), newest first: every note for
+     * the practitioner, shared summaries for others.
+     */
+    public List<SessionNote> list(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         NotePolicy policy = policies.notes();
         policy.requireAllowed(policies.caller(), NotePolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        return tenant.select(SessionNote.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
-                "e.createdAt asc, e.id asc", params).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        return tenant.page(SessionNote.class, where, params, page, "e.createdAt");
     }
 
     /**
@@ -143,11 +149,15 @@ public class Notes {
         }
         // Lock the note row so two addenda written at once still get consecutive numbers.
         em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        int seq = addenda(n.id).size() + 1;
+        if (seq > NoteAddendum.MAX_PER_NOTE) {
+            throw ProblemException.conflict("A note takes at most " + NoteAddendum.MAX_PER_NOTE + " addenda; write a new note.");
+        }
         NoteAddendum a = new NoteAddendum();
         a.id = UUID.randomUUID();
         a.tenantId = n.tenantId;
         a.noteId = n.id;
-        a.seq = addenda(n.id).size() + 1;
+        a.seq = seq;
         a.body = body;
         a.author = policies.subject();
         a.signedAt = Instant.now();

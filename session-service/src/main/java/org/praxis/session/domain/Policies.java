@@ -1,6 +1,8 @@
 package org.praxis.session.domain;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,7 +51,10 @@ public class Policies {
     public EngagementRelations relations() {
         Caller caller = caller();
         Set<String> supervisees = new HashSet<>(supervision.supervisees(caller.tenantId(), caller.subject()));
-        return new EngagementRelations(supervisees, id -> id == null ? null : tenant.find(Engagement.class, id).orElse(null));
+        // Loaded once per policy: checking a page of an engagement's items in memory asks for the same engagement each time.
+        Map<UUID, Engagement> loaded = new HashMap<>();
+        return new EngagementRelations(supervisees, id -> id == null ? null
+                : loaded.computeIfAbsent(id, key -> tenant.find(Engagement.class, key).orElse(null)));
     }
 
     public EngagementPolicy engagements() {

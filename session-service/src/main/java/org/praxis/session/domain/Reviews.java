@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,6 +22,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.events.SessionEvents;
 
@@ -42,12 +43,11 @@ public class Reviews {
     AuditLog audit;
     @Inject
     Policies policies;
+    @Inject
+    ReviewCalendar calendar;
 
     public record NewReview(String kind, LocalDate heldOn, String whatChanged, String sharedSummary, List<UUID> goalsMet,
                             boolean followUpOffered, int boosterSessionsOffered) {
-    }
-
-    public record Due(Engagement engagement, LocalDate dueOn) {
     }
 
     @Transactional
@@ -83,6 +83,9 @@ public class Reviews {
         review.createdAt = Instant.now();
         em.persist(review);
         audit.record("review-" + r.kind(), "engagement", e.id, null);
+        if (Review.PERIODIC.equals(r.kind())) {
+            calendar.reschedule(e, contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null));
+        }
         if (Review.END.equals(r.kind())) {
             goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
             engagements.changeStatus(e, Engagement.CLOSED);
@@ -96,35 +99,29 @@ public class Reviews {
     public record Seen(Review review, boolean practitionerText) {
     }
 
-    public List<Seen> ofEngagement(UUID engagementId) {
+    /** A page of the engagement's reviews, newest first. */
+    public List<Seen> ofEngagement(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         ReviewPolicy policy = policies.reviews();
         Caller caller = policies.caller();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        return tenant.select(Review.class, "e.engagementId = :eng and (" + policy.listFilter(caller, params) + ")",
-                        "e.heldOn asc, e.createdAt asc", params).getResultList().stream()
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(caller, params)));
+        return tenant.page(Review.class, where, params, page, "e.createdAt").stream()
                 .map(r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r))).toList();
     }
 
-    /** Active engagements the caller practises whose periodic review is due today or overdue. */
-    public List<Due> due(LocalDate today) {
+    /**
+     * A page of the active engagements the caller practises (or supervises) whose periodic review is due
+     * on {@code today} or overdue, most overdue first: one query, whatever the number of engagements.
+     */
+    public List<Engagement> due(LocalDate today, PageRequest page) {
         Caller caller = policies.caller();
         ReviewPolicy policy = policies.reviews();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST_DUE);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("active", Engagement.ACTIVE));
-        String where = "e.status = :active and (" + policy.dueFilter(caller).jpql("e", params) + ")";
-        List<Due> due = new ArrayList<>();
-        for (Engagement e : tenant.select(Engagement.class, where, "e.createdAt asc", params).setMaxResults(1000).getResultList()) {
-            Integer weeks = contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null);
-            Optional<LocalDate> last = tenant.select(Review.class, "e.engagementId = :e and e.kind = :periodic", "e.heldOn desc",
-                    Map.of("e", e.id, "periodic", Review.PERIODIC)).setMaxResults(1).getResultStream().findFirst().map(r -> r.heldOn);
-            Optional<LocalDate> next = ReviewSchedule.nextDue(
-                    e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC), last, weeks);
-            if (ReviewSchedule.isDue(next, today)) {
-                due.add(new Due(e, next.get()));
-            }
-        }
-        return due;
+        Map<String, Object> params = new HashMap<>(Map.of("active", Engagement.ACTIVE, "today", today));
+        List<String> where = new ArrayList<>(List.of("e.status = :active", "e.reviewDueOn <= :today",
+                policy.dueFilter(caller).jpql("e", params)));
+        return DatePages.page(tenant, Engagement.class, where, params, page, "e.reviewDueOn");
     }
 }

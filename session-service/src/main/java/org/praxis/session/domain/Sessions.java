@@ -1,6 +1,8 @@
 package org.praxis.session.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.praxis.platform.audit.AuditLog;
@@ -15,6 +18,7 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.events.SessionEvents;
@@ -51,6 +55,14 @@ public class Sessions {
         if (!Engagement.ACTIVE.equals(e.status)) {
             throw ProblemException.conflict("Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
+        // Locked so two sessions scheduled at once still count each other.
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
+        long scheduled = em.createQuery("select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e",
+                Long.class).setParameter("t", e.tenantId).setParameter("e", e.id).getSingleResult();
+        if (scheduled >= CoachingSession.MAX_PER_ENGAGEMENT) {
+            throw ProblemException.conflict("An engagement holds at most " + CoachingSession.MAX_PER_ENGAGEMENT
+                    + " sessions; continue in a new engagement.");
+        }
         CoachingSession s = new CoachingSession();
         s.id = UUID.randomUUID();
         s.tenantId = e.tenantId;
@@ -66,14 +78,14 @@ public class Sessions {
         return s;
     }
 
-    /** The engagement's sessions the caller may see: its client, its practitioner, their supervisor. */
-    public List<CoachingSession> ofEngagement(UUID engagementId) {
+    /** A page of the engagement's sessions the caller may see (its client, practitioner, their supervisor), latest first. */
+    public List<CoachingSession> ofEngagement(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         SessionPolicy policy = policies.sessions();
         policy.requireAllowed(policies.caller(), SessionPolicy.Action.LIST);
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("eng", engagementId));
-        return tenant.select(CoachingSession.class, "e.engagementId = :eng and (" + policy.listFilter(policies.caller(), params) + ")",
-                "e.scheduledAt asc, e.id asc", params).getResultList();
+        Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
+        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        return tenant.page(CoachingSession.class, where, params, page, "e.scheduledAt");
     }
 
     private List<CoachingSession> all(UUID engagementId) {

@@ -5,6 +5,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,13 +17,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * others are absent, not empty. Notes, answers and risk details are never part of it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SponsorReport(UUID engagementId, int contractNumber, Attendance attendance, List<LocalDate> sessionDates,
-                            Counts sessionCounts, List<String> progressSummaries) {
+public record SponsorReport(UUID engagementId, @Schema(minimum = "1", maximum = "" + Bounds.COUNT_MAX) int contractNumber,
+                            Attendance attendance, @Schema(maxItems = SESSIONS) List<LocalDate> sessionDates,
+                            Counts sessionCounts, @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.TEXT) String> progressSummaries) {
+    /** What the counts and dates can reach: the sessions one engagement holds. */
+    private static final int SESSIONS = CoachingSession.MAX_PER_ENGAGEMENT;
 
-    public record Attendance(int held, int noShows, int lateCancellations) {
+    public record Attendance(@Schema(minimum = "0", maximum = "" + SESSIONS) int held,
+                             @Schema(minimum = "0", maximum = "" + SESSIONS) int noShows,
+                             @Schema(minimum = "0", maximum = "" + SESSIONS) int lateCancellations) {
     }
 
-    public record Counts(int held, int scheduled, Integer remainingInPackage) {
+    public record Counts(@Schema(minimum = "0", maximum = "" + SESSIONS) int held,
+                         @Schema(minimum = "0", maximum = "" + SESSIONS) int scheduled,
+                         @Schema(minimum = "0", maximum = "" + Engagement.MAX_PREPAID) Integer remainingInPackage) {
     }
 
     public static SponsorReport of(Engagement e, int contractNumber, DisclosureTerms terms, List<CoachingSession> sessions,

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.Engagements;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,9 +46,14 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
             LOG.infof("intake %s decided for %s without a client account or practitioner; no draft engagement", intakeId, pathway);
             return;
         }
+        String sponsor = p.path("sponsorOrganisation").asText(null);
+        // The same bounds as an engagement opened through the API, so what the API answers stays within its schema.
+        if (client.length() > Bounds.SUBJECT || practitioner.length() > Bounds.SUBJECT
+                || sponsor != null && sponsor.length() > Bounds.NAME) {
+            throw new UnprocessableEvent("intake.decided names a client, practitioner or sponsor longer than an engagement holds");
+        }
         try {
-            engagements.draftFromDecision(UUID.fromString(intakeId), client, practitioner, pathway,
-                    p.path("sponsorOrganisation").asText(null));
+            engagements.draftFromDecision(UUID.fromString(intakeId), client, practitioner, pathway, sponsor);
         } catch (IllegalArgumentException e) {
             throw new UnprocessableEvent("intakeId is not a UUID", e);
         }

@@ -171,7 +171,7 @@ class AccessHolesApiTest {
         assertEquals(contractFields, accepted.keySet(), "the acceptance answers with the contract view only");
 
         // The versions list shows a party the versions naming them; others of the tenant nothing.
-        as(sponsor).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(200).body("number", is(List.of(1)));
+        as(sponsor).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(200).body("items.number", is(List.of(1)));
         as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(404);
         as(Tokens.anyone().tenant(tenant).roles("admin")).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(403);
         as(otherCoach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
@@ -209,12 +209,12 @@ class AccessHolesApiTest {
                         "sharedSummary", "You are sleeping better and speaking up more"))
                 .when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
         as(coach).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(200)
-                .body("[0].whatChanged", is("Client still avoids conflict with the manager"))
-                .body("[0].sharedSummary", is("You are sleeping better and speaking up more"));
+                .body("items[0].whatChanged", is("Client still avoids conflict with the manager"))
+                .body("items[0].sharedSummary", is("You are sleeping better and speaking up more"));
         as(client).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(200)
-                .body("[0]", not(hasKey("whatChanged")))
-                .body("[0].sharedSummary", is("You are sleeping better and speaking up more"))
-                .body("[0].kind", is("periodic"));
+                .body("items[0]", not(hasKey("whatChanged")))
+                .body("items[0].sharedSummary", is("You are sleeping better and speaking up more"))
+                .body("items[0].kind", is("periodic"));
         as(otherClient).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(404);
     }
 
@@ -225,8 +225,8 @@ class AccessHolesApiTest {
         as(coach).body(Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video"))
                 .when().post("/v1/engagements/" + id + "/sessions").then().statusCode(201);
         as(client).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(200)
-                .body("[0].status", is("scheduled")).body("[0].scheduledAt", is(at.toString()))
-                .body("[0]", not(hasKey("notes"))).body("[0].cancelledBy", nullValue());
+                .body("items[0].status", is("scheduled")).body("items[0].scheduledAt", is(at.toString()))
+                .body("items[0]", not(hasKey("notes"))).body("items[0].cancelledBy", nullValue());
         as(otherClient).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(404);
         as(otherCoach).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(404);
         as(Tokens.of(client.subject()).tenant("other-" + tenant).roles("client")).when()

@@ -107,7 +107,7 @@ class EngagementApiTest {
         as(coach).body(contract(false, Map.of("sessionCounts", true))).when().post("/v1/engagements/" + id + "/contracts")
                 .then().statusCode(201).body("number", is(2));
         as(client).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(409);
-        as(client).when().get("/v1/engagements/" + id + "/contracts").then().body("number", is(List.of(1, 2)));
+        as(client).when().get("/v1/engagements/" + id + "/contracts").then().body("items.number", is(List.of(2, 1)));
         as(client).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200)
                 .body("disclosure.sessionCounts", is(false)).body("purpose", is("Lead the new team with less strain"));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from contract where engagement_id = ?::uuid"

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
@@ -25,6 +30,9 @@ import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class ReviewApiTest {
+    @Inject
+    SessionFactory sessionFactory;
+
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
     private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
@@ -48,21 +56,22 @@ class ReviewApiTest {
     @Test
     void aReviewIsDueByTheContractsScheduleUntilItIsHeld() {
         String id = activeEngagement();
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("engagementId", not(hasItem(id)));
+        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("items.engagementId", not(hasItem(id)));
         // Activated five weeks ago: the four-weekly review is a week overdue.
-        EmbeddedPostgres.shared().execute("update engagement set activated_at = now() - interval '35 days' where id = '" + id + "'");
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("engagementId", hasItem(id));
+        EmbeddedPostgres.shared().execute("update engagement set activated_at = now() - interval '35 days',"
+                + " review_due_on = current_date - 7 where id = '" + id + "'");
+        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("items.engagementId", hasItem(id));
         as(Tokens.anyone().tenant(tenant).roles("coach")).queryParam("due", true).when().get("/v1/reviews").then()
-                .body("engagementId", not(hasItem(id)));
+                .body("items.engagementId", not(hasItem(id)));
         Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-        as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("engagementId", not(hasItem(id)));
+        as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", not(hasItem(id)));
         Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("engagementId", hasItem(id));
+        as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", hasItem(id));
         as(client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
 
         as(coach).body(Map.of("kind", "periodic", "heldOn", LocalDate.now(ZoneOffset.UTC).toString(), "whatChanged", "More sleep"))
                 .when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().body("engagementId", not(hasItem(id)));
+        as(coach).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", not(hasItem(id)));
         as(coach).when().get("/v1/reviews").then().statusCode(400);
     }
 
@@ -79,7 +88,7 @@ class ReviewApiTest {
         as(coach).body(Map.of("kind", "end", "whatChanged", "Calmer evenings", "goalsMet", List.of(met), "followUpOffered", true,
                 "boosterSessionsOffered", 2)).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
         as(client).when().get("/v1/engagements/" + id).then().body("status", is("closed"));
-        as(client).when().get("/v1/engagements/" + id + "/goals").then().body("find { it.id == '" + met + "' }.status", is("met"));
+        as(client).when().get("/v1/engagements/" + id + "/goals").then().body("items.find { it.id == '" + met + "' }.status", is("met"));
         as(coach).body(Map.of("kind", "periodic")).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(409);
         as(client).body(Map.of("kind", "end")).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(403);
 
@@ -89,5 +98,59 @@ class ReviewApiTest {
         assertEquals(1, closed.size());
         assertEquals(List.of(), EventContracts.violations("org.praxis.session.engagement.closed.v1", closed.get(0).value()));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from review where what_changed like '%Calmer%'"));
+    }
+
+    @Test
+    void theReviewDateFollowsActivationHeldReviewsAndTheIntervalInForce() {
+        String id = activeEngagement();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(today.plusWeeks(4), reviewDueOn(id), "four weeks from activation");
+        as(coach).body(Map.of("kind", "periodic", "heldOn", today.plusDays(3).toString())).when()
+                .post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
+        assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "four weeks from the review held");
+        // A new version every required party accepted brings its own interval, counted from the last review.
+        as(coach).body(Map.of("purpose", "Clarity", "reviewEveryWeeks", 2, "parties", List.of(
+                        Map.of("role", "client", "subject", client.subject(), "required", true),
+                        Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
+        as(client).when().post("/v1/engagements/" + id + "/contracts/2/acceptance").then().statusCode(200);
+        assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "not in force until everyone accepted");
+        as(coach).when().post("/v1/engagements/" + id + "/contracts/2/acceptance").then().statusCode(200);
+        assertEquals(today.plusDays(3).plusWeeks(2), reviewDueOn(id));
+    }
+
+    private static LocalDate reviewDueOn(String engagement) {
+        try (var c = EmbeddedPostgres.shared().connect();
+             var s = c.prepareStatement("select review_due_on from engagement where id = ?::uuid")) {
+            s.setString(1, engagement);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, LocalDate.class);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theDueListRunsTheSameFewStatementsWhateverTheNumberOfEngagements() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(activeEngagement());
+        }
+        EmbeddedPostgres.shared().execute("update engagement set review_due_on = current_date - 1 where tenant_id = '" + tenant + "'");
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            List<String> due = as(coach).queryParam("due", true).queryParam("limit", 100).when().get("/v1/reviews").then()
+                    .statusCode(200).extract().path("items.engagementId");
+            long statements = statistics.getPrepareStatementCount();
+            assertEquals(java.util.Set.copyOf(ids), java.util.Set.copyOf(due));
+            // Whom the caller supervises, and the page: a query per engagement would be 30 or more.
+            assertTrue(statements <= 3, statements + " statements for " + due.size() + " due reviews");
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 }

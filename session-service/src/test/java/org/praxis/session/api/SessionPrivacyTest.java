@@ -61,8 +61,8 @@ class SessionPrivacyTest {
         assertTrue(confirmations.get(0).value().contains("\"signedNotesRetained\": 1"), confirmations.get(0).value());
 
         as(admin).when().get("/v1/subjects/" + client.subject() + "/export").then().statusCode(200).body("engagements", hasSize(0));
-        as(coach).when().get("/v1/engagements/" + id + "/notes").then().body("", hasSize(1));
-        as(coach).when().get("/v1/engagements/" + id + "/goals").then().body("[0].title", is("erased"));
+        as(coach).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(1));
+        as(coach).when().get("/v1/engagements/" + id + "/goals").then().body("items[0].title", is("erased"));
         String pseudonym = as(coach).when().get("/v1/engagements/" + id).then().extract().path("clientSubject");
         assertTrue(pseudonym.startsWith("erased-"), pseudonym);
     }

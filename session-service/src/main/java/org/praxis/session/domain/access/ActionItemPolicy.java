@@ -29,6 +29,8 @@ public final class ActionItemPolicy extends Policy<ActionItem, ActionItemPolicy.
             .allow(Action.ADD, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.MARK_DONE, Roles.CLIENT, Relation.OWN)
             .allow(Action.MARK_DONE, Roles.COACH, Relation.PRACTITIONER)
+            .audit(Action.ADD, "create")
+            .audit(Action.MARK_DONE, "mark-done or mark-not-done")
             .build();
 
     private final EngagementRelations relations;

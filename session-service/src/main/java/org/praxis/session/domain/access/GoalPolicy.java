@@ -28,6 +28,7 @@ public final class GoalPolicy extends Policy<Goal, GoalPolicy.Action, Relation> 
             .allow(Action.ADD, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.RATE_PROGRESS, Roles.CLIENT, Relation.OWN)
             .audit(Action.ADD, "create")
+            .audit(Action.RATE_PROGRESS, "rate-progress")
             .build();
 
     private final EngagementRelations relations;

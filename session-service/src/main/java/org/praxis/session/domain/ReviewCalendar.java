@@ -1,0 +1,32 @@
+package org.praxis.session.domain;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.persistence.TenantQueries;
+
+/**
+ * Keeps each engagement's next periodic review date where its inputs change — a contract version
+ * coming into force (activation, or a new review interval), a periodic review held — so the list of
+ * due reviews is one indexed query instead of a walk through every engagement's contracts and reviews.
+ */
+@ApplicationScoped
+public class ReviewCalendar {
+    @Inject
+    TenantQueries tenant;
+
+    /** Every {@code everyWeeks} weeks (of the version in force) from activation or the last periodic review. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reschedule(Engagement e, Integer everyWeeks) {
+        Optional<LocalDate> last = tenant.select(Review.class, "e.engagementId = :e and e.kind = :periodic", "e.heldOn desc",
+                Map.of("e", e.id, "periodic", Review.PERIODIC)).setMaxResults(1).getResultStream().findFirst().map(r -> r.heldOn);
+        e.reviewDueOn = ReviewSchedule.nextDue(e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC),
+                last, everyWeeks).orElse(null);
+    }
+}
