@@ -1,27 +1,36 @@
 package org.praxis.referral.api;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
-import org.praxis.referral.domain.access.SubjectPolicy;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.referral.api.ReferralViews.ConsentView;
 import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.api.ReferralViews.StepView;
 import org.praxis.referral.api.SelfHelpResource.OfferView;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.SubjectRecords;
+import org.praxis.referral.domain.access.SubjectPolicy;
 
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,20 +39,35 @@ public class SubjectResource {
     @Inject
     SubjectRecords records;
     @Inject
-    org.praxis.platform.security.CallerContext callerContext;
+    CallerContext callerContext;
 
-    public record SubjectExport(String subject, List<ReferralView> referrals, List<ConsentView> consents,
-                                List<StepView> steps, List<OfferView> selfHelp) {
+    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReferralView> referrals,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ConsentView> consents,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<StepView> steps,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<OfferView> selfHelp) {
     }
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject", summary = "Export everything held about a person (admin; audited)")
-    public SubjectExport export(@PathParam("subject") String subject) {
+    @Operation(operationId = "exportSubject",
+            summary = "Export everything held about a person on a recorded export request (admin; audited)",
+            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
+                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
+                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+    @APIResponse(responseCode = "200", description = "The person's referrals, consents, referral steps and self-help offers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(responseCode = "404", description = "No such export request")
+    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
+    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+                                @Parameter(required = true, description = "The export request this export runs on")
+                                @QueryParam("request") UUID request) {
         new SubjectPolicy().requireAllowed(callerContext.caller(), SubjectPolicy.Action.EXPORT);
-        SubjectRecords.Export e = records.export(subject);
+        SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(),
                 e.referrals().stream().map(r -> ReferralView.of(r, null, AnswerDeadlines.defaults())).toList(),
                 e.consents().stream().map(ConsentView::of).toList(),

@@ -6,20 +6,23 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.referral.events.ReferralEvents;
 
 /**
- * Everything referral-service holds about a person: export on request, and erasure. Erasure removes
- * their name, contact, the reasons and their own words, and ties what is left to a pseudonym. A
- * referral sent without consent under the serious-risk exception keeps its justification: breaking
- * confidentiality must stay accountable, so the confirmation counts those records.
+ * Everything referral-service holds about a person: export on a recorded export request, and
+ * erasure. Erasure removes their name, contact, the reasons and their own words, and ties what is
+ * left to a pseudonym. A referral sent without consent under the serious-risk exception keeps its
+ * justification: breaking confidentiality must stay accountable, so the confirmation counts those
+ * records.
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -29,18 +32,36 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
     @Inject
     AuditLog audit;
+    @Inject
+    ExportRequests exportRequests;
+
+    /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
+    public static final int EXPORT_ROWS = 10_000;
 
     public record Export(String subject, List<Referral> referrals, List<ConsentRecord> consents, List<ReferralStep> steps,
                          List<SelfHelpOffer> selfHelp) {
     }
 
+    /**
+     * Everything held about {@code subject}, on a recorded export request that is ready: its use is
+     * counted and audited with the request and its reason, in this transaction.
+     */
     @Transactional
-    public Export export(String subject) {
-        List<Referral> referrals = referralsOf(subject);
+    public Export export(String subject, UUID request) {
+        exportRequests.use(request, subject);
+        List<Referral> referrals = capped(tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt, e.id",
+                Map.of("s", subject)));
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
-        audit.record("export", "subject", subject, "subject access request");
-        return new Export(subject, referrals, byReferral(ConsentRecord.class, ids, "e.askedAt"),
-                byReferral(ReferralStep.class, ids, "e.at"), offersTo(subject));
+        return new Export(subject, referrals,
+                ids.isEmpty() ? List.of() : capped(tenant.select(ConsentRecord.class, "e.referralId in :ids",
+                        "e.askedAt, e.id", Map.of("ids", ids))),
+                ids.isEmpty() ? List.of() : capped(tenant.select(ReferralStep.class, "e.referralId in :ids", "e.at, e.id",
+                        Map.of("ids", ids))),
+                capped(tenant.select(SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt, e.id", Map.of("s", subject))));
+    }
+
+    private static <E> List<E> capped(TypedQuery<E> query) {
+        return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
     @Override
@@ -52,21 +73,21 @@ public class SubjectRecords implements SubjectErasure {
         int retained = 0;
         for (Referral r : referrals) {
             r.clientSubject = pseudonym;
-            r.clientName = null;
-            r.clientContact = null;
-            r.reasonText = null;
-            r.declineReason = null;
+            r.clientName(null);
+            r.clientContact(null);
+            r.reasonText(null);
+            r.declineReason(null);
             if (r.sentUnderException) {
                 retained++;
             } else {
-                r.exceptionJustification = null;
+                r.exceptionJustification(null);
             }
         }
-        byReferral(ConsentRecord.class, ids, "e.askedAt").forEach(c -> c.clientWords = null);
-        byReferral(ReferralStep.class, ids, "e.at").forEach(s -> s.reason = null);
+        byReferral(ConsentRecord.class, ids, "e.askedAt").forEach(c -> c.clientWords(null));
+        byReferral(ReferralStep.class, ids, "e.at").forEach(s -> s.reason(null));
         for (SelfHelpOffer o : offersTo(subject)) {
             o.clientSubject = pseudonym;
-            o.note = null;
+            o.note(null);
         }
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(ReferralEvents.SUBJECT_ERASED, requestId,

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.referral.api.ReferralTenant.export;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,12 +100,15 @@ class ReferralConsumersTest {
         as(t.coach).body(Map.of("clientSubject", t.client.subject(), "serviceId", t.service(org, "Workbook", "self-help", true),
                 "note", "For the evenings")).when().post("/v1/self-help-offers").then().statusCode(201);
 
-        as(t.admin).when().get("/v1/subjects/" + t.client.subject() + "/export").then().statusCode(200)
+        String request = t.exportRequest(t.client.subject());
+        export(t.admin, t.client.subject(), request).statusCode(200)
                 .body("referrals", hasSize(2)).body("selfHelp", hasSize(1)).body("consents", hasSize(1))
                 .body("referrals.reasonText", contains("Low mood for months, beyond coaching", "Low mood for months, beyond coaching"));
-        as(t.coach).when().get("/v1/subjects/" + t.client.subject() + "/export").then().statusCode(403);
-        as(t.supervisor).when().get("/v1/subjects/" + t.client.subject() + "/export").then().statusCode(403);
-        as(new ReferralTenant().admin).when().get("/v1/subjects/" + t.client.subject() + "/export").then().statusCode(200)
+        export(t.coach, t.client.subject(), request).statusCode(403);
+        export(t.supervisor, t.client.subject(), request).statusCode(403);
+        ReferralTenant other = new ReferralTenant();
+        export(other.admin, t.client.subject(), request).statusCode(404); // another tenant's request is not found
+        export(other.admin, t.client.subject(), other.exportRequest(t.client.subject())).statusCode(200)
                 .body("referrals", hasSize(0));
 
         String requestId = "era-" + UUID.randomUUID();
@@ -119,7 +123,7 @@ class ReferralConsumersTest {
         assertTrue(confirmation.matches(".*\"referrals\": ?2.*") && confirmation.matches(".*\"exceptionRecordsRetained\": ?1.*"),
                 confirmation);
 
-        as(t.admin).when().get("/v1/subjects/" + t.client.subject() + "/export").then().body("referrals", hasSize(0))
+        export(t.admin, t.client.subject(), request).statusCode(200).body("referrals", hasSize(0))
                 .body("selfHelp", hasSize(0));
         as(t.coach).when().get("/v1/referrals/" + consented).then().statusCode(200)
                 .body("clientName", nullValue()).body("reasonText", nullValue())

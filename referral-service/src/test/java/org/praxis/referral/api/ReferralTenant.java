@@ -101,6 +101,21 @@ final class ReferralTenant {
         return id;
     }
 
+    /** An export request for {@code subject} recorded by this tenant's admin; ready at once (the tenant needs no second admin). */
+    String exportRequest(String subject) {
+        return as(admin).body(Map.of("subject", subject, "reason", "The client asked for a copy of their records",
+                "reference", "DSAR-" + id)).when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+    }
+
+    /** {@code GET /v1/subjects/{subject}/export} as {@code who} on the export request {@code request}. */
+    static io.restassured.response.ValidatableResponse export(Tokens who, String subject, String request) {
+        RequestSpecification spec = as(who);
+        if (request != null) {
+            spec = spec.queryParam("request", request);
+        }
+        return spec.when().get("/v1/subjects/" + subject + "/export").then();
+    }
+
     String sent(String service) {
         String id = consented(service, List.of("identity"), List.of("identity"));
         as(coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
