@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
@@ -198,5 +199,18 @@ class EngagementApiTest {
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where source_intake_id = ?::uuid", therapy));
         as(coach).when().get("/v1/engagements").then().body("items.sourceIntakeId", hasItem(intake))
                 .body("items.find { it.sourceIntakeId == '" + intake + "' }.status", is("draft"));
+    }
+
+    @Test
+    void anIntakeDecidedNamingAnOverLongClientIsDeadLetteredAndOpensNothing() {
+        String intake = UUID.randomUUID().toString();
+        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + "c".repeat(Bounds.SUBJECT + 1)
+                + "\",\"pathway\":\"coaching\",\"recommendedPathway\":\"coaching\",\"practitionerId\":\"" + coach.subject() + "\"}";
+        TopicProbe.send("intake.events", intake, payload, Map.of("ce_id", UUID.randomUUID().toString(),
+                "ce_type", "org.praxis.intake.intake.decided.v1", "ce_source", "/intake-service", "ce_tenant", tenant,
+                "ce_time", Instant.now().toString()));
+        var dead = TopicProbe.read("intake.events.dlq", r -> intake.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where source_intake_id = ?::uuid", intake));
     }
 }
