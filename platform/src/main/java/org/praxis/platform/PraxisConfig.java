@@ -95,6 +95,13 @@ public interface PraxisConfig {
          */
         @WithDefault("P30D")
         Duration retention();
+
+        /**
+         * Publishers other than the default owner of a topic ({@code <x>.events} is published by
+         * {@code /<x>-service}, {@code privacy.events} by {@code /privacy}): {@code topic=/source[,...]}.
+         */
+        @WithDefault(" ")
+        String sources();
     }
 
     Idempotency idempotency();

@@ -62,6 +62,22 @@ class InboxConsumerTest {
     }
 
     @Test
+    void anEventFromAnotherSourceThanTheTopicsOwnerIsDeadLetteredUnapplied() {
+        String forged = UUID.randomUUID().toString();
+        Map<String, String> h = headers(forged, "acme");
+        h.put("ce_source", "/session-service");
+        TopicProbe.send(TOPIC, "thing-" + forged, "{\"n\":4}", h);
+        String next = send("{\"n\":5}");
+        awaitApplied(next);
+        assertEquals(0, applied(forged));
+        assertEquals(null, RecordingHandler.ATTEMPTS.get(forged), "never reached the handler");
+        List<ConsumerRecord<String, String>> dead = deadLetters(forged);
+        assertEquals(1, dead.size());
+        assertTrue(TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR).contains("is not /elsewhere"),
+                TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR));
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         String poison = send("{\"poison\":true}");
         String next = send("{\"n\":3}");

@@ -190,8 +190,8 @@ class FaultsTest extends SystemTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheFlowAfterItStillWorks() {
         String poisonId = UUID.randomUUID().toString();
         TopicProbe.send("intake.events", "poison", "{this is not json", Map.of("ce_id", poisonId,
-                "ce_type", "org.praxis.intake.risk-flag.raised.v1", "ce_source", TEST_SOURCE, "ce_tenant", tenant,
-                "ce_time", Instant.now().toString()));
+                "ce_type", "org.praxis.intake.risk-flag.raised.v1", "ce_source", ownerOf("intake.events"), "ce_tenant", tenant,
+                "ce_time", Instant.now().toString(), TEST_MARK, "1"));
         List<ConsumerRecord<String, String>> dead = TopicProbe.read("intake.events.dlq",
                 r -> poisonId.equals(TopicProbe.header(r, "ce_id")), found -> found.stream()
                         .anyMatch(r -> TopicProbe.header(r, "praxis_dlq_consumer").startsWith("referral-service")),

@@ -49,7 +49,8 @@ class RollingDeployTest extends SystemTest {
                         + coach.subject() + "\"}");
                 header(r, "ce_id", UUID.randomUUID().toString());
                 header(r, "ce_type", "org.praxis.intake.risk-flag.raised.v1");
-                header(r, "ce_source", TEST_SOURCE);
+                header(r, "ce_source", ownerOf("intake.events"));
+                header(r, TEST_MARK, "1");
                 header(r, "ce_tenant", tenant);
                 header(r, "ce_time", Instant.now().toString());
                 header(r, "ce_specversion", "1.0");

@@ -23,8 +23,16 @@ abstract class SystemTest {
     static final String SESSION = "session-service";
     static final String REFERRAL = "referral-service";
     static final String ASSESSMENT = "assessment-service";
-    /** Marks records the tests put on topics themselves (garbage, golden examples), so the contract check can tell them apart. */
-    static final String TEST_SOURCE = "/system-tests";
+    /**
+     * Marks records the tests put on topics themselves (garbage, golden examples), so the contract check
+     * can tell them apart. Their ce_source is the topic's owner: consumers refuse any other.
+     */
+    static final String TEST_MARK = "praxis_test";
+
+    /** The ce_source consumers accept on a topic: its one publisher. */
+    static String ownerOf(String topic) {
+        return topic.equals("privacy.events") ? "/privacy" : "/" + topic.substring(0, topic.indexOf('.')) + "-service";
+    }
 
     final Suite suite = Suite.shared();
     final String tenant = "st-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,7 +52,8 @@ abstract class SystemTest {
 
     void publish(String topic, String key, String type, String payload) {
         TopicProbe.send(topic, key, payload, Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", TEST_SOURCE, "ce_tenant", tenant, "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+                "ce_source", ownerOf(topic), "ce_tenant", tenant, "ce_time", Instant.now().toString(), "ce_specversion", "1.0",
+                TEST_MARK, "1"));
     }
 
     static Map<String, Object> phq9(int... answers) {

@@ -371,6 +371,13 @@ public class InboxConsumer {
         if (id == null || type == null || tenant == null) {
             throw new UnprocessableEvent("missing ce_id, ce_type or ce_tenant header");
         }
+        String source = CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE);
+        String owner = EventSources.ownerOf(record.topic(), config.inbox().sources());
+        if (!owner.equals(source)) {
+            // A service's Kafka user may write only its own topic; this catches what ACLs cannot see.
+            throw new UnprocessableEvent("ce_source " + EventSources.shown(source) + " is not " + owner
+                    + ", the only publisher of " + record.topic());
+        }
         try {
             UUID.fromString(id);
             String time = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TIME);
@@ -379,7 +386,7 @@ public class InboxConsumer {
                 throw new UnprocessableEvent("payload is not a JSON object");
             }
             String sequence = CloudEventHeaders.get(record.headers(), CloudEventHeaders.SEQUENCE);
-            return new IncomingEvent(id, type, CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE),
+            return new IncomingEvent(id, type, source,
                     tenant, time == null ? null : Instant.parse(time), record.topic(), record.key(), payload,
                     sequence == null ? null : Long.valueOf(sequence));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
