@@ -64,8 +64,6 @@ final class Suite {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String kafka = EmbeddedKafka.shared().bootstrapServers();
         String issuer = MockOidcIssuer.shared().issuer();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         String serverUrl = pg.jdbcUrl().substring(0, pg.jdbcUrl().lastIndexOf('/') + 1);
         for (String name : SERVICES) {
             String db = name.substring(0, name.indexOf('-'));
@@ -81,6 +79,9 @@ final class Suite {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", MockOidcIssuer.AUDIENCE);
+            // Keys per service, as each has its own Secret.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
             environments.put(name, env);
@@ -104,7 +105,24 @@ final class Suite {
 
     /** Another process of a service on a port of its own, over the same database and broker (not started). */
     ServiceProcess secondReplica(String name) {
+        return replica(name, Map.of());
+    }
+
+    /** From now on {@code process}, started with {@code env}, is the suite's instance of the service (on its port). */
+    synchronized void replace(String name, ServiceProcess process, Map<String, String> env) {
+        services.put(name, process);
+        environments.put(name, new LinkedHashMap<>(env));
+    }
+
+    /** The environment the suite started a service with (its keys, database, broker). */
+    Map<String, String> environment(String name) {
+        return Map.copyOf(environments.get(name));
+    }
+
+    /** Another process of a service with some settings changed (e.g. its keys during a rotation); not started. */
+    ServiceProcess replica(String name, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>(environments.get(name));
+        env.putAll(overrides);
         int port = FreePorts.next();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Path project = Path.of("").toAbsolutePath().getParent();
