@@ -56,7 +56,7 @@ public class AssessmentResource {
                              @Schema(maxItems = AssessmentBounds.EVIDENCE_LINKS) List<UUID> evidenceIds,
                              @Schema(maxLength = Bounds.SUBJECT) String ratedBy, Instant ratedAt) {
         static RatingView of(Rating r) {
-            return r == null ? null : new RatingView(r.level, r.comment, r.evidenceIds, r.ratedBy, r.ratedAt);
+            return r == null ? null : new RatingView(r.level, r.comment(), r.evidenceIds, r.ratedBy, r.ratedAt);
         }
     }
 

@@ -98,7 +98,7 @@ public class PractitionerResource {
                                    boolean current, @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt,
                                    @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long version) {
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.id, r.kind, r.body, r.number, r.expiresOn, r.isCurrentOn(Eligibility.today()),
+            return new RegistrationView(r.id, r.kind, r.body, r.number(), r.expiresOn, r.isCurrentOn(Eligibility.today()),
                     r.verifiedBy, r.verifiedAt, r.version);
         }
     }
@@ -140,7 +140,7 @@ public class PractitionerResource {
                                @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt) {
         static EvidenceView of(PractiseRecords.EvidenceWithAttachments w) {
             Evidence e = w.evidence();
-            return new EvidenceView(e.id, e.kind, e.occurredOn, e.description, e.competences, e.minutes, e.sourceSessionId,
+            return new EvidenceView(e.id, e.kind, e.occurredOn, e.description(), e.competences, e.minutes, e.sourceSessionId,
                     w.attachments().stream().map(a -> new AttachmentView(a.url, a.sha256)).toList(),
                     e.recordedBy, e.recordedAt, e.verifiedBy, e.verifiedAt);
         }
@@ -161,7 +161,7 @@ public class PractitionerResource {
                                   @Schema(maxLength = Bounds.SUBJECT) String recordedBy,
                                   @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt) {
         static SupervisionView of(SupervisionSession s) {
-            return new SupervisionView(s.id, s.superviseeId, s.supervisorId, s.heldOn, s.durationMinutes, s.competences, s.notes,
+            return new SupervisionView(s.id, s.superviseeId, s.supervisorId, s.heldOn, s.durationMinutes, s.competences, s.notes(),
                     s.recordedBy, s.verifiedBy, s.verifiedAt);
         }
     }
@@ -187,7 +187,7 @@ public class PractitionerResource {
     public record ActionView(UUID id, @Schema(maxLength = Bounds.CODE) String competenceCode,
                              @Schema(maxLength = Bounds.REASON) String action, LocalDate dueOn, Instant doneAt, boolean overdue) {
         static ActionView of(DevelopmentAction d) {
-            return new ActionView(d.id, d.competenceCode, d.action, d.dueOn, d.doneAt,
+            return new ActionView(d.id, d.competenceCode, d.action(), d.dueOn, d.doneAt,
                     d.doneAt == null && d.dueOn.isBefore(Eligibility.today()));
         }
     }
@@ -225,7 +225,7 @@ public class PractitionerResource {
     }
 
     private static PractitionerView view(Practitioner p, List<Registration> registrations) {
-        return new PractitionerView(p.subject, p.displayName, p.roles, p.supervisorId,
+        return new PractitionerView(p.subject, p.displayName(), p.roles, p.supervisorId,
                 registrations.stream().map(RegistrationView::of).toList(), p.createdAt, p.version);
     }
 

@@ -1,27 +1,40 @@
 package org.praxis.assessment.api;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
 import org.praxis.assessment.api.PractitionerResource.ActionView;
 import org.praxis.assessment.api.PractitionerResource.RegistrationView;
 import org.praxis.assessment.api.PractitionerResource.SupervisionView;
 import org.praxis.assessment.domain.AccessPolicies;
+import org.praxis.assessment.domain.CaseDocuments;
+import org.praxis.assessment.domain.Practitioners;
+import org.praxis.assessment.domain.PractiseRecords;
+import org.praxis.assessment.domain.Rating;
 import org.praxis.assessment.domain.SubjectRecords;
 import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,37 +45,64 @@ public class SubjectResource {
     @Inject
     AccessPolicies policies;
 
-    public record ProfileExport(String subject, String displayName, List<String> roles, String supervisorId) {
+    public record ProfileExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
+                                @Schema(maxLength = Bounds.NAME) String displayName,
+                                @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
+                                @Schema(maxLength = Bounds.SUBJECT) String supervisorId) {
     }
 
-    public record EvidenceExport(java.util.UUID id, String kind, java.time.LocalDate occurredOn, String description,
-                                 List<String> competences, Integer minutes) {
+    public record EvidenceExport(UUID id, @Schema(maxLength = Bounds.CODE) String kind, LocalDate occurredOn,
+                                 @Schema(maxLength = AssessmentBounds.NOTE) String description,
+                                 @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+                                 @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES) Integer minutes) {
     }
 
-    public record RatingExport(java.util.UUID assessmentId, String competenceCode, String source, String level, String comment) {
+    public record RatingExport(UUID assessmentId, @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode,
+                               @Schema(enumeration = {Rating.SELF, Rating.ASSESSOR}, maxLength = Bounds.CODE) String source,
+                               @Schema(maxLength = Bounds.CODE) String level,
+                               @Schema(maxLength = AssessmentBounds.NOTE) String comment) {
     }
 
-    public record SubjectExport(String subject, List<ProfileExport> profile, List<RegistrationView> registrations,
-                                List<EvidenceExport> evidence, List<SupervisionView> supervision,
-                                List<AssessmentSummary> assessments, List<RatingExport> ratings, List<ActionView> plan) {
+    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProfileExport> profile,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RegistrationView> registrations,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EvidenceExport> evidence,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SupervisionView> supervision,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssessmentSummary> assessments,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RatingExport> ratings,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> plan) {
     }
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject:export")
-    @Operation(operationId = "exportSubject", summary = "Export everything held about a practitioner (admin; audited)")
-    public SubjectExport export(@PathParam("subject") String subject) {
+    @Operation(operationId = "exportSubject",
+            summary = "Export everything held about a practitioner on a recorded export request (admin; audited)",
+            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
+                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
+                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+    @APIResponse(responseCode = "200", description = "The practitioner's profile, registrations, evidence, supervision,"
+            + " assessments with their ratings, and development plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(responseCode = "404", description = "No such export request")
+    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
+    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+                                @Parameter(required = true, description = "The export request this export runs on")
+                                @QueryParam("request") UUID request) {
         policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
-        SubjectRecords.Export e = records.export(subject);
+        SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(),
-                e.profile().stream().map(p -> new ProfileExport(p.subject, p.displayName, p.roles, p.supervisorId)).toList(),
+                e.profile().stream().map(p -> new ProfileExport(p.subject, p.displayName(), p.roles, p.supervisorId)).toList(),
                 e.registrations().stream().map(RegistrationView::of).toList(),
-                e.evidence().stream().map(v -> new EvidenceExport(v.id, v.kind, v.occurredOn, v.description, v.competences,
+                e.evidence().stream().map(v -> new EvidenceExport(v.id, v.kind, v.occurredOn, v.description(), v.competences,
                         v.minutes)).toList(),
                 e.supervision().stream().map(SupervisionView::of).toList(),
                 e.assessments().stream().map(AssessmentSummary::of).toList(),
-                e.ratings().stream().map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level, r.comment)).toList(),
+                e.ratings().stream().map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level,
+                        r.comment())).toList(),
                 e.plan().stream().map(ActionView::of).toList());
     }
 }

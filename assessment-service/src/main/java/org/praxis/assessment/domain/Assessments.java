@@ -145,7 +145,7 @@ public class Assessments {
             r.source = source;
         }
         r.level = level;
-        r.comment = comment;
+        r.comment(comment);
         r.evidenceIds = links;
         r.ratedBy = actor();
         r.ratedAt = Instant.now();
@@ -193,7 +193,7 @@ public class Assessments {
         d.tenantId = callerContext.tenantId();
         d.practitionerId = practitioner;
         d.competenceCode = competenceCode;
-        d.action = action;
+        d.action(action);
         d.dueOn = dueOn;
         d.createdBy = actor();
         d.createdAt = Instant.now();

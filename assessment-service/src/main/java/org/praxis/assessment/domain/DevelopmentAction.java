@@ -5,23 +5,24 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A step of the development plan, for one competence with a gap, due by a date. */
 @Entity
 public class DevelopmentAction {
+    private static final SealedColumn ACTION = SealedColumn.of("development_action", "action");
+
     @Id
     public UUID id;
     public String tenantId;
     public String practitionerId;
     public String competenceCode;
-    @Convert(converter = EncryptedText.class)
-    public String action;
+    /** Sealed to this row: read and write it through {@link #action()} and {@link #action(String)}. */
+    String action;
     public LocalDate dueOn;
     public Instant doneAt;
     public String createdBy;
@@ -29,4 +30,13 @@ public class DevelopmentAction {
     @Version
     @Column(nullable = false)
     public long version;
+
+    public String action() {
+        return ACTION.open(tenantId, id, action);
+    }
+
+    /** Seals {@code plaintext} to this row: set {@code id} and {@code tenantId} first. */
+    public void action(String plaintext) {
+        action = ACTION.seal(tenantId, id, plaintext);
+    }
 }

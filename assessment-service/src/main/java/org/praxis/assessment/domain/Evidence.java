@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** Evidence of practice, linked to competences; practice hours also arrive from session.completed. */
 @Entity
@@ -20,14 +19,16 @@ public class Evidence {
     public static final List<String> KINDS = List.of("observed-session", "recording-review", "supervision-discussion", "cpd",
             "reflective-log", PRACTICE_HOURS);
 
+    private static final SealedColumn DESCRIPTION = SealedColumn.of("evidence", "description");
+
     @Id
     public UUID id;
     public String tenantId;
     public String practitionerId;
     public String kind;
     public LocalDate occurredOn;
-    @Convert(converter = EncryptedText.class)
-    public String description;
+    /** Sealed to this row: read and write it through {@link #description()} and {@link #description(String)}. */
+    String description;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> competences;
     public Integer minutes;
@@ -37,4 +38,13 @@ public class Evidence {
     /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
     public String verifiedBy;
     public Instant verifiedAt;
+
+    public String description() {
+        return DESCRIPTION.open(tenantId, id, description);
+    }
+
+    /** Seals {@code plaintext} to this row: set {@code id} and {@code tenantId} first. */
+    public void description(String plaintext) {
+        description = DESCRIPTION.seal(tenantId, id, plaintext);
+    }
 }

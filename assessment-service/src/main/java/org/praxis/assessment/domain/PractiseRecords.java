@@ -77,7 +77,7 @@ public class PractiseRecords {
         }
         List<String> linked = checkedCompetences(competences);
         Evidence e = evidence(practitioner, kind, occurredOn, linked, minutes);
-        e.description = description;
+        e.description(description);
         em.persist(e);
         List<EvidenceAttachment> stored = new ArrayList<>();
         for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
@@ -176,7 +176,7 @@ public class PractiseRecords {
         s.heldOn = heldOn;
         s.durationMinutes = minutes;
         s.competences = checkedCompetences(competences);
-        s.notes = notes;
+        s.notes(notes);
         s.recordedBy = callerContext.subject();
         s.recordedAt = Instant.now();
         boolean verifiedAsRecorded = policy.can(policies.caller(), SupervisionRecordPolicy.Action.VERIFY, s);

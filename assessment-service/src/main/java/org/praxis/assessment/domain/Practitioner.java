@@ -5,24 +5,25 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A practitioner's profile; {@code subject} is their OIDC subject, the id other services use. */
 @Entity
 public class Practitioner {
+    private static final SealedColumn DISPLAY_NAME = SealedColumn.of("practitioner", "display_name");
+
     @Id
     public UUID id;
     public String tenantId;
     public String subject;
-    @Convert(converter = EncryptedText.class)
-    public String displayName;
+    /** Sealed to this row: read and write it through {@link #displayName()} and {@link #displayName(String)}. */
+    String displayName;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> roles;
     public String supervisorId;
@@ -31,4 +32,13 @@ public class Practitioner {
     @Version
     @Column(nullable = false)
     public long version;
+
+    public String displayName() {
+        return DISPLAY_NAME.open(tenantId, id, displayName);
+    }
+
+    /** Seals {@code plaintext} to this row: set {@code id} and {@code tenantId} first. */
+    public void displayName(String plaintext) {
+        displayName = DISPLAY_NAME.seal(tenantId, id, plaintext);
+    }
 }

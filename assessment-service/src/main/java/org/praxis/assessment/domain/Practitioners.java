@@ -88,7 +88,7 @@ public class Practitioners {
         p.id = UUID.randomUUID();
         p.tenantId = caller.tenantId();
         p.subject = who;
-        p.displayName = displayName;
+        p.displayName(displayName);
         p.roles = roles == null ? List.of() : List.copyOf(roles);
         p.createdBy = caller.subject();
         p.createdAt = Instant.now();
@@ -107,7 +107,7 @@ public class Practitioners {
     public Practitioner update(String subject, String ifMatch, String displayName, List<String> roles) {
         Practitioner p = require(subject, PractitionerPolicy.Action.UPDATE);
         ETags.requireMatch(ifMatch, p.version);
-        p.displayName = displayName;
+        p.displayName(displayName);
         p.roles = roles == null ? List.of() : List.copyOf(roles);
         em.flush();
         audit.record("update", "practitioner", subject, null);
@@ -213,7 +213,7 @@ public class Practitioners {
         }
         r.kind = kind;
         r.body = body;
-        r.number = number;
+        r.number(number);
         r.expiresOn = expiresOn;
     }
 }

@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A professional registration (e.g. a therapy register) with its number and expiry. */
 @Entity
@@ -19,14 +18,16 @@ public class Registration {
     public static final String THERAPY_REGISTER = "therapy-register";
     public static final List<String> KINDS = List.of(THERAPY_REGISTER, "coaching-body", "other");
 
+    private static final SealedColumn NUMBER = SealedColumn.of("registration", "number");
+
     @Id
     public UUID id;
     public String tenantId;
     public String practitionerId;
     public String kind;
     public String body;
-    @Convert(converter = EncryptedText.class)
-    public String number;
+    /** Sealed to this row: read and write it through {@link #number()} and {@link #number(String)}. */
+    String number;
     public LocalDate expiresOn;
     public Instant createdAt;
     /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
@@ -39,5 +40,14 @@ public class Registration {
     /** Current until the day it expires: on that day it no longer counts. */
     public boolean isCurrentOn(LocalDate day) {
         return expiresOn.isAfter(day);
+    }
+
+    public String number() {
+        return NUMBER.open(tenantId, id, number);
+    }
+
+    /** Seals {@code plaintext} to this row: set {@code id} and {@code tenantId} first. */
+    public void number(String plaintext) {
+        number = NUMBER.seal(tenantId, id, plaintext);
     }
 }

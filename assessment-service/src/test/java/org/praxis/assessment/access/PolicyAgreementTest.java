@@ -84,7 +84,7 @@ class PolicyAgreementTest {
         p.id = UUID.randomUUID();
         p.tenantId = t;
         p.subject = subject;
-        p.displayName = subject;
+        p.displayName(subject);
         p.roles = List.of("coach");
         p.supervisorId = supervisor;
         p.createdBy = "fixture";
@@ -96,7 +96,7 @@ class PolicyAgreementTest {
         r.practitionerId = subject;
         r.kind = Registration.THERAPY_REGISTER;
         r.body = "Register";
-        r.number = "R-1";
+        r.number("R-1");
         r.expiresOn = LocalDate.now().plusYears(1);
         r.createdAt = now;
         registrations.add(r);
@@ -137,7 +137,7 @@ class PolicyAgreementTest {
         d.tenantId = t;
         d.practitionerId = subject;
         d.competenceCode = "D1.A1.1.1";
-        d.action = "Practise";
+        d.action("Practise");
         d.dueOn = LocalDate.now().plusDays(7);
         d.createdBy = subject;
         d.createdAt = now;

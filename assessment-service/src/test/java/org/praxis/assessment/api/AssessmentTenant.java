@@ -10,6 +10,7 @@ import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.testsupport.Tokens;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /** A fresh tenant with a coach supervised by a supervisor, for the assessment tests. */
@@ -25,6 +26,21 @@ final class AssessmentTenant {
 
     static RequestSpecification as(Tokens who) {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
+    }
+
+    /** Records an export request for {@code subject} as the tenant's admin and returns its id. */
+    String exportRequest(String subject) {
+        return as(admin).body(Map.of("subject", subject, "reason", "The practitioner asked for a copy of their records",
+                "reference", "DSAR-2026-17")).when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+    }
+
+    /** {@code GET /v1/subjects/{subject}/export}, on {@code request} when it is not null. */
+    ValidatableResponse export(Tokens who, String subject, String request) {
+        RequestSpecification spec = given().header("Authorization", who.bearer());
+        if (request != null) {
+            spec = spec.queryParam("request", request);
+        }
+        return spec.when().get("/v1/subjects/" + subject + "/export").then();
     }
 
     /** The coach's profile, created by themselves, with the supervisor assigned by the admin. */

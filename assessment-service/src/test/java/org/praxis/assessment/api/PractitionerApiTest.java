@@ -162,9 +162,10 @@ class PractitionerApiTest {
         String a = t.openAssessment();
         as(t.coach).body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view")).when()
                 .post("/v1/assessments/" + a + "/self-ratings").then().statusCode(200);
-        as(t.admin).when().get("/v1/subjects/" + t.coach.subject() + "/export").then().statusCode(200)
+        String request = t.exportRequest(t.coach.subject());
+        t.export(t.admin, t.coach.subject(), request).statusCode(200)
                 .body("profile[0].displayName", is("Casey Coach")).body("evidence", hasSize(1)).body("ratings[0].comment", is("My view"));
-        as(t.supervisor).when().get("/v1/subjects/" + t.coach.subject() + "/export").then().statusCode(403);
+        t.export(t.supervisor, t.coach.subject(), request).statusCode(403);
 
         String requestId = "era-" + UUID.randomUUID();
         String payload = "{\"subject\":\"" + t.coach.subject() + "\",\"requestId\":\"" + requestId + "\"}";
@@ -176,8 +177,9 @@ class PractitionerApiTest {
         var confirmations = TopicProbe.read("assessment.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
         assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.subject.erased.v1", confirmations.get(0).value()));
-        as(t.admin).when().get("/v1/subjects/" + t.coach.subject() + "/export").then().body("profile", hasSize(0))
-                .body("evidence", hasSize(0));
+        // The request stays usable for 24 hours: the second export runs on it too.
+        t.export(t.admin, t.coach.subject(), request).statusCode(200).body("profile", hasSize(0)).body("evidence", hasSize(0));
+        as(t.admin).when().get("/v1/export-requests/" + request).then().statusCode(200).body("uses", is(2));
         as(t.supervisor).when().get("/v1/practitioners").then().body("items", hasSize(1))
                 .body("items[0].id", startsWith("erased-")).body("items[0].displayName", is("erased"));
         assertTrue(EmbeddedPostgres.shared().count("select count(*) from rating where tenant_id = ? and comment is null", t.id) == 1);
