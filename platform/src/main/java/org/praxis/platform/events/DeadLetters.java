@@ -25,8 +25,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -38,9 +36,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The events this service dead-lettered, read back from the {@code <topic>.dlq} topics, and their
- * replay: after the cause is fixed (a deploy, a missing row restored), the original record goes back
- * onto its topic with its own {@code ce_id}, and the inbox mark that blocked it is cleared, so the
- * consumer applies it once. See docs/runbook.md.
+ * replay: after the cause is fixed (a deploy, a missing row restored), the inbox mark that blocked the
+ * original record is cleared and this service's inbox applies the record again, with its own
+ * {@code ce_id}, once. See docs/runbook.md.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -58,6 +56,8 @@ public class DeadLetters {
     Instance<EventHandler> handlers;
     @Inject
     AuditLog audit;
+    @Inject
+    Instance<InboxConsumer> inbox;
 
     /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
     public record DeadLetter(@Schema(maxLength = Bounds.UUID) String eventId, @Schema(maxLength = Bounds.NAME) String type,
@@ -85,14 +85,17 @@ public class DeadLetters {
                 .orElseThrow(() -> ProblemException.notFound("Dead letter " + eventId));
         String handler = handlerOf(dead);
         String topic = dead.topic().substring(0, dead.topic().length() - InboxConsumer.DLQ_SUFFIX.length());
-        ProducerRecord<String, String> again = new ProducerRecord<>(topic, dead.key(), dead.value());
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         for (Header h : dead.headers()) {
             if (!h.key().startsWith("praxis_dlq_")) {
-                again.headers().add(h);
+                headers.add(h);
             }
         }
-        // Clear the mark (and audit) first, committed, then send: a record arriving before the delete
-        // committed would meet the old mark and be dropped as seen.
+        // Applied here, by this service's own inbox, not sent back to the topic: the topic belongs to
+        // its publisher (a service's Kafka user may write only its own), and the other consumers of it
+        // have it already. The inbox marks of this service's other handlers keep them from applying it twice.
+        ConsumerRecord<String, String> again = new ConsumerRecord<>(topic, dead.partition(), dead.offset(), dead.timestamp(),
+                dead.timestampType(), -1, -1, dead.key(), dead.value(), headers, java.util.Optional.empty());
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                     "delete from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
@@ -104,10 +107,17 @@ public class DeadLetters {
             }
             audit.record("replay", "dead-letter", eventId, handler);
         });
-        try (KafkaProducer<String, String> producer = kafka.producer(config.service() + "-dlq-replay")) {
-            producer.send(again).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not put " + eventId + " back on " + topic, e);
+        // On a thread of its own, as the consumer would: the inbox acts as the service for the event's
+        // tenant in a request context of its own, not in the admin's.
+        java.util.concurrent.CompletableFuture<Boolean> applied = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> inbox.get().process(again), runnable -> new Thread(runnable, "dlq-replay").start());
+        try {
+            applied.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not apply " + eventId + " again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying " + eventId, e);
         }
         return view(dead);
     }
