@@ -97,8 +97,8 @@ public final class EngagementViews {
                                boolean inForce, Instant createdAt) {
         static ContractView of(Contracts.Version v) {
             var c = v.contract();
-            return new ContractView(c.id, c.engagementId, c.number, c.purpose, c.goalsInScope, c.confidentialityTerms,
-                    c.limitsOfConfidentiality, c.reviewEveryWeeks, c.sessionsPrepaid, c.disclosure(),
+            return new ContractView(c.id, c.engagementId, c.number, c.purpose(), c.goalsInScope(), c.confidentialityTerms(),
+                    c.limitsOfConfidentiality(), c.reviewEveryWeeks, c.sessionsPrepaid, c.disclosure(),
                     v.parties().stream().map(PartyView::of).toList(), v.inForce(), c.createdAt);
         }
     }

@@ -85,8 +85,8 @@ public class GoalResource {
                            @Schema(maxItems = Goals.RECENT_RATINGS) List<ProgressView> progress) {
         static GoalView of(Goals.GoalWithProgress g) {
             var goal = g.goal();
-            return new GoalView(goal.id, goal.title, goal.horizon, goal.orientation, goal.direction, goal.selfConcordant,
-                    goal.status, g.milestones().stream().map(m -> new MilestoneView(m.id, m.title, m.dueDate, m.reachedAt)).toList(),
+            return new GoalView(goal.id, goal.title(), goal.horizon, goal.orientation, goal.direction, goal.selfConcordant,
+                    goal.status, g.milestones().stream().map(m -> new MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt)).toList(),
                     g.progress().stream().map(ProgressView::of).toList());
         }
     }
@@ -94,7 +94,7 @@ public class GoalResource {
     public record ActionView(UUID id, UUID engagementId, UUID goalId, @Schema(maxLength = Bounds.NAME) String title,
                              LocalDate dueDate, boolean done, Instant doneAt) {
         static ActionView of(ActionItem a) {
-            return new ActionView(a.id, a.engagementId, a.goalId, a.title, a.dueDate, a.done, a.doneAt);
+            return new ActionView(a.id, a.engagementId, a.goalId, a.title(), a.dueDate, a.done, a.doneAt);
         }
     }
 
@@ -108,7 +108,7 @@ public class GoalResource {
         var goal = goals.add(id, new Goals.NewGoal(request.title(), request.horizon(), request.orientation(),
                 request.direction(), request.selfConcordant(), request.milestones() == null ? List.of()
                 : request.milestones().stream().map(m -> new Goals.NewMilestone(m.title(), m.dueDate())).toList()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/goals")).entity(new GoalView(goal.id, goal.title,
+        return Response.created(URI.create("/v1/engagements/" + id + "/goals")).entity(new GoalView(goal.id, goal.title(),
                 goal.horizon, goal.orientation, goal.direction, goal.selfConcordant, goal.status, List.of(), List.of())).build();
     }
 

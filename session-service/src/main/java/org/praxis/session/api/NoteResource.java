@@ -70,7 +70,7 @@ public class NoteResource {
                                @Schema(maxLength = Bounds.TEXT) String body, @Schema(maxLength = Bounds.SUBJECT) String author,
                                Instant signedAt) {
         static AddendumView of(NoteAddendum a) {
-            return new AddendumView(a.seq, a.body, a.author, a.signedAt);
+            return new AddendumView(a.seq, a.body(), a.author, a.signedAt);
         }
     }
 
@@ -79,7 +79,7 @@ public class NoteResource {
                            Instant createdAt, Instant signedAt, @Schema(minimum = "0", maximum = EngagementViews.COUNT_MAX) long version,
                            @Schema(maxItems = NoteAddendum.MAX_PER_NOTE) List<AddendumView> addenda) {
         static NoteView of(SessionNote n, List<NoteAddendum> addenda) {
-            return new NoteView(n.id, n.kind, n.sessionId, n.body, n.author, n.createdAt, n.signedAt, n.version,
+            return new NoteView(n.id, n.kind, n.sessionId, n.body(), n.author, n.createdAt, n.signedAt, n.version,
                     addenda.stream().map(AddendumView::of).toList());
         }
     }

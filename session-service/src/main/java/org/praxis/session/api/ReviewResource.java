@@ -65,7 +65,7 @@ public class ReviewResource {
                              @Schema(maxItems = Bounds.LIST) List<UUID> goalsMet, boolean followUpOffered,
                              @Schema(minimum = "0", maximum = "" + MAX_BOOSTERS) int boosterSessionsOffered, Instant createdAt) {
         static ReviewView of(Review r, boolean practitionerText) {
-            return new ReviewView(r.id, r.kind, r.heldOn, practitionerText ? r.whatChanged : null, r.sharedSummary,
+            return new ReviewView(r.id, r.kind, r.heldOn, practitionerText ? r.whatChanged() : null, r.sharedSummary(),
                     r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
                     : Arrays.stream(r.goalsMet.split(",")).map(UUID::fromString).toList(), r.followUpOffered,
                     r.boosterSessionsOffered, r.createdAt);

@@ -50,11 +50,11 @@ public class SubjectResource {
     public SubjectExport export(@PathParam("subject") String subject) {
         SubjectRecords.Export e = records.export(subject);
         return new SubjectExport(e.subject(), e.engagements().stream().map(EngagementView::of).toList(),
-                e.contracts().stream().map(c -> new ContractExport(c.id, c.engagementId, c.number, c.purpose, c.goalsInScope,
-                        c.confidentialityTerms)).toList(),
+                e.contracts().stream().map(c -> new ContractExport(c.id, c.engagementId, c.number, c.purpose(),
+                        c.goalsInScope(), c.confidentialityTerms())).toList(),
                 e.sessions().stream().map(SessionView::of).toList(),
                 e.notes().stream().map(n -> NoteView.of(n, List.of())).toList(),
-                e.goals().stream().map(g -> new GoalExport(g.id, g.engagementId, g.title, g.status)).toList(),
+                e.goals().stream().map(g -> new GoalExport(g.id, g.engagementId, g.title(), g.status)).toList(),
                 e.progress().stream().map(ProgressView::of).toList(),
                 e.actions().stream().map(ActionView::of).toList(),
                 e.reviews().stream().map(r -> ReviewView.of(r, true)).toList());

@@ -5,23 +5,24 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** Homework between sessions, on the client's to-do list. */
 @Entity
 public class ActionItem {
+    private static final SealedColumn TITLE = SealedColumn.of("action_item", "title");
+
     @Id
     public UUID id;
     public String tenantId;
     public UUID engagementId;
     public UUID goalId;
-    @Convert(converter = EncryptedText.class)
-    public String title;
+    /** Sealed ({@link #title()}). */
+    String title;
     public LocalDate dueDate;
     public boolean done;
     public Instant doneAt;
@@ -29,4 +30,12 @@ public class ActionItem {
     @Version
     @Column(nullable = false)
     public long version;
+
+    public String title() {
+        return TITLE.open(tenantId, id, title);
+    }
+
+    public void title(String plaintext) {
+        title = TITLE.seal(tenantId, id, plaintext);
+    }
 }

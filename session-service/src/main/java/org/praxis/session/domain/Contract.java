@@ -3,11 +3,10 @@ package org.praxis.session.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /**
  * One version of an engagement's contract. Versions never change; a change is a new version that
@@ -15,19 +14,24 @@ import org.praxis.platform.crypto.EncryptedText;
  */
 @Entity
 public class Contract {
+    private static final SealedColumn PURPOSE = SealedColumn.of("contract", "purpose");
+    private static final SealedColumn GOALS_IN_SCOPE = SealedColumn.of("contract", "goals_in_scope");
+    private static final SealedColumn CONFIDENTIALITY_TERMS = SealedColumn.of("contract", "confidentiality_terms");
+    private static final SealedColumn LIMITS_OF_CONFIDENTIALITY = SealedColumn.of("contract", "limits_of_confidentiality");
+
     @Id
     public UUID id;
     public String tenantId;
     public UUID engagementId;
     public int number;
-    @Convert(converter = EncryptedText.class)
-    public String purpose;
-    @Convert(converter = EncryptedText.class)
-    public String goalsInScope;
-    @Convert(converter = EncryptedText.class)
-    public String confidentialityTerms;
-    @Convert(converter = EncryptedText.class)
-    public String limitsOfConfidentiality;
+    /** Sealed ({@link #purpose()}). */
+    String purpose;
+    /** Sealed ({@link #goalsInScope()}). */
+    String goalsInScope;
+    /** Sealed ({@link #confidentialityTerms()}). */
+    String confidentialityTerms;
+    /** Sealed ({@link #limitsOfConfidentiality()}). */
+    String limitsOfConfidentiality;
     public Integer reviewEveryWeeks;
     public Integer sessionsPrepaid;
     public boolean discloseAttendance;
@@ -39,5 +43,37 @@ public class Contract {
 
     public DisclosureTerms disclosure() {
         return new DisclosureTerms(discloseAttendance, discloseSessionDates, discloseSessionCounts, discloseProgressSummaries);
+    }
+
+    public String purpose() {
+        return PURPOSE.open(tenantId, id, purpose);
+    }
+
+    public void purpose(String plaintext) {
+        purpose = PURPOSE.seal(tenantId, id, plaintext);
+    }
+
+    public String goalsInScope() {
+        return GOALS_IN_SCOPE.open(tenantId, id, goalsInScope);
+    }
+
+    public void goalsInScope(String plaintext) {
+        goalsInScope = GOALS_IN_SCOPE.seal(tenantId, id, plaintext);
+    }
+
+    public String confidentialityTerms() {
+        return CONFIDENTIALITY_TERMS.open(tenantId, id, confidentialityTerms);
+    }
+
+    public void confidentialityTerms(String plaintext) {
+        confidentialityTerms = CONFIDENTIALITY_TERMS.seal(tenantId, id, plaintext);
+    }
+
+    public String limitsOfConfidentiality() {
+        return LIMITS_OF_CONFIDENTIALITY.open(tenantId, id, limitsOfConfidentiality);
+    }
+
+    public void limitsOfConfidentiality(String plaintext) {
+        limitsOfConfidentiality = LIMITS_OF_CONFIDENTIALITY.seal(tenantId, id, plaintext);
     }
 }

@@ -76,10 +76,10 @@ public class Contracts {
         c.tenantId = e.tenantId;
         c.engagementId = e.id;
         c.number = versions(e.id).size() + 1;
-        c.purpose = terms.purpose();
-        c.goalsInScope = terms.goalsInScope();
-        c.confidentialityTerms = terms.confidentialityTerms();
-        c.limitsOfConfidentiality = terms.limitsOfConfidentiality();
+        c.purpose(terms.purpose());
+        c.goalsInScope(terms.goalsInScope());
+        c.confidentialityTerms(terms.confidentialityTerms());
+        c.limitsOfConfidentiality(terms.limitsOfConfidentiality());
         c.reviewEveryWeeks = terms.reviewEveryWeeks();
         c.sessionsPrepaid = terms.sessionsPrepaid();
         DisclosureTerms d = terms.disclosure() == null ? DisclosureTerms.nothing() : terms.disclosure();

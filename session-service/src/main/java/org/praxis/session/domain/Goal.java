@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /**
  * A goal of the engagement with the typology the framework uses (competence area 4): proximal or
@@ -19,12 +18,14 @@ import org.praxis.platform.crypto.EncryptedText;
 public class Goal {
     public static final String OPEN = "open";
 
+    private static final SealedColumn TITLE = SealedColumn.of("goal", "title");
+
     @Id
     public UUID id;
     public String tenantId;
     public UUID engagementId;
-    @Convert(converter = EncryptedText.class)
-    public String title;
+    /** Sealed ({@link #title()}). */
+    String title;
     public String horizon;
     public String orientation;
     public String direction;
@@ -34,4 +35,12 @@ public class Goal {
     @Version
     @Column(nullable = false)
     public long version;
+
+    public String title() {
+        return TITLE.open(tenantId, id, title);
+    }
+
+    public void title(String plaintext) {
+        title = TITLE.seal(tenantId, id, plaintext);
+    }
 }

@@ -64,7 +64,7 @@ public class Goals {
         goal.id = UUID.randomUUID();
         goal.tenantId = e.tenantId;
         goal.engagementId = e.id;
-        goal.title = g.title();
+        goal.title(g.title());
         goal.horizon = g.horizon();
         goal.orientation = g.orientation();
         goal.direction = g.direction();
@@ -77,7 +77,7 @@ public class Goals {
             milestone.id = UUID.randomUUID();
             milestone.tenantId = e.tenantId;
             milestone.goalId = goal.id;
-            milestone.title = m.title();
+            milestone.title(m.title());
             milestone.dueDate = m.dueDate();
             em.persist(milestone);
         }
@@ -162,7 +162,7 @@ public class Goals {
             throw ProblemException.forbidden("You may not add actions to this engagement.");
         }
         a.goalId = goalId;
-        a.title = title;
+        a.title(title);
         a.dueDate = dueDate;
         a.createdAt = Instant.now();
         em.persist(a);

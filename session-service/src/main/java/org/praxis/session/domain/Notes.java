@@ -68,7 +68,7 @@ public class Notes {
         n.engagementId = e.id;
         n.sessionId = sessionId;
         n.kind = kind;
-        n.body = body;
+        n.body(body);
         n.author = policies.subject();
         n.createdAt = Instant.now();
         em.persist(n);
@@ -125,7 +125,7 @@ public class Notes {
             throw ProblemException.conflict("The note is signed; add an addendum instead.");
         }
         ETags.requireMatch(ifMatch, n.version);
-        n.body = body;
+        n.body(body);
         audit.record("edit", n.kind + "-note", n.id, null);
         return n;
     }
@@ -158,7 +158,7 @@ public class Notes {
         a.tenantId = n.tenantId;
         a.noteId = n.id;
         a.seq = seq;
-        a.body = body;
+        a.body(body);
         a.author = policies.subject();
         a.signedAt = Instant.now();
         em.persist(a);

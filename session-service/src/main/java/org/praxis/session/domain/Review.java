@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A periodic review of the engagement, or the end review that closes it. */
 @Entity
@@ -16,20 +15,41 @@ public class Review {
     public static final String PERIODIC = "periodic";
     public static final String END = "end";
 
+    private static final SealedColumn WHAT_CHANGED = SealedColumn.of("review", "what_changed");
+    private static final SealedColumn SHARED_SUMMARY = SealedColumn.of("review", "shared_summary");
+
     @Id
     public UUID id;
     public String tenantId;
     public UUID engagementId;
     public String kind;
     public LocalDate heldOn;
-    @Convert(converter = EncryptedText.class)
-    public String whatChanged;
-    /** What the practitioner shares with the client of this review (the client never sees {@link #whatChanged}). */
-    @Convert(converter = EncryptedText.class)
-    public String sharedSummary;
+    /** Sealed ({@link #whatChanged()}). */
+    String whatChanged;
+    /**
+     * What the practitioner shares with the client of this review (the client never sees {@link #whatChanged()});
+     * sealed ({@link #sharedSummary()}).
+     */
+    String sharedSummary;
     public String goalsMet;
     public boolean followUpOffered;
     public int boosterSessionsOffered;
     public String createdBy;
     public Instant createdAt;
+
+    public String whatChanged() {
+        return WHAT_CHANGED.open(tenantId, id, whatChanged);
+    }
+
+    public void whatChanged(String plaintext) {
+        whatChanged = WHAT_CHANGED.seal(tenantId, id, plaintext);
+    }
+
+    public String sharedSummary() {
+        return SHARED_SUMMARY.open(tenantId, id, sharedSummary);
+    }
+
+    public void sharedSummary(String plaintext) {
+        sharedSummary = SHARED_SUMMARY.seal(tenantId, id, plaintext);
+    }
 }

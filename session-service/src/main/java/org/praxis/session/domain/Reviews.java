@@ -74,8 +74,8 @@ public class Reviews {
         review.engagementId = e.id;
         review.kind = r.kind();
         review.heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
-        review.whatChanged = r.whatChanged();
-        review.sharedSummary = r.sharedSummary();
+        review.whatChanged(r.whatChanged());
+        review.sharedSummary(r.sharedSummary());
         review.goalsMet = met.stream().map(UUID::toString).collect(Collectors.joining(","));
         review.followUpOffered = r.followUpOffered();
         review.boosterSessionsOffered = r.boosterSessionsOffered();

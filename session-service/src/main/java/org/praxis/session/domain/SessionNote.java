@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.praxis.platform.crypto.EncryptedText;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** A private note (the coach's) or a shared summary (the client sees it). Signed means locked. */
 @Entity
@@ -17,14 +16,16 @@ public class SessionNote {
     public static final String PRIVATE = "private";
     public static final String SHARED = "shared";
 
+    private static final SealedColumn BODY = SealedColumn.of("session_note", "body");
+
     @Id
     public UUID id;
     public String tenantId;
     public UUID engagementId;
     public UUID sessionId;
     public String kind;
-    @Convert(converter = EncryptedText.class)
-    public String body;
+    /** Sealed ({@link #body()}). */
+    String body;
     public String author;
     public Instant createdAt;
     public Instant signedAt;
@@ -34,5 +35,13 @@ public class SessionNote {
 
     public boolean isSigned() {
         return signedAt != null;
+    }
+
+    public String body() {
+        return BODY.open(tenantId, id, body);
+    }
+
+    public void body(String plaintext) {
+        body = BODY.seal(tenantId, id, plaintext);
     }
 }

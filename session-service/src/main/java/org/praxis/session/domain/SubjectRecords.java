@@ -18,10 +18,10 @@ import org.praxis.session.domain.access.SubjectExportPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /**
- * Everything session-service holds about a client: export on request, and erasure. Erasure removes
- * what identifies the person and what they said; signed practitioner notes fall under the
- * professional-record retention rule, so they are kept but tied to a pseudonym, and the
- * confirmation says how many were retained that way.
+ * Everything session-service holds about a client: export on request, and erasure.
+ * Erasure removes what identifies the person and what they said (sealed columns are overwritten through
+ * their accessors); signed practitioner notes fall under the professional-record retention rule, so
+ * they are kept but tied to a pseudonym, and the confirmation says how many were retained that way.
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -70,15 +70,20 @@ public class SubjectRecords implements SubjectErasure {
                 em.remove(n);
             }
         }
-        byEngagement(Goal.class, ids).forEach(g -> g.title = "erased");
-        byEngagement(ActionItem.class, ids).forEach(a -> a.title = "erased");
+        List<Goal> goals = byEngagement(Goal.class, ids);
+        goals.forEach(g -> g.title("erased"));
+        if (!goals.isEmpty()) {
+            tenant.select(GoalMilestone.class, "e.goalId in :g", null, Map.of("g", goals.stream().map(g -> g.id).toList()))
+                    .getResultList().forEach(m -> m.title("erased"));
+        }
+        byEngagement(ActionItem.class, ids).forEach(a -> a.title("erased"));
         byEngagement(Review.class, ids).forEach(r -> {
-            r.whatChanged = null;
-            r.sharedSummary = null;
+            r.whatChanged(null);
+            r.sharedSummary(null);
         });
         for (Contract c : byEngagement(Contract.class, ids)) {
-            c.purpose = "erased";
-            c.goalsInScope = null;
+            c.purpose("erased");
+            c.goalsInScope(null);
         }
         if (!ids.isEmpty()) {
             em.createQuery("update ContractParty p set p.subject = :pseudonym where p.tenantId = :t and p.subject = :s")

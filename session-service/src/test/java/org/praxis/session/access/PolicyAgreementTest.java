@@ -116,7 +116,7 @@ class PolicyAgreementTest {
         c.tenantId = t;
         c.engagementId = e.id;
         c.number = 1;
-        c.purpose = "purpose";
+        c.purpose("purpose");
         c.createdBy = practitioner;
         c.createdAt = now;
         keep(c, c.id, t);
@@ -151,7 +151,7 @@ class PolicyAgreementTest {
             n.tenantId = t;
             n.engagementId = e.id;
             n.kind = kind;
-            n.body = "body";
+            n.body("body");
             n.author = practitioner;
             n.createdAt = now;
             keep(n, n.id, t);
@@ -168,7 +168,7 @@ class PolicyAgreementTest {
         g.id = UUID.randomUUID();
         g.tenantId = t;
         g.engagementId = e.id;
-        g.title = "goal";
+        g.title("goal");
         g.horizon = "proximal";
         g.orientation = "learning";
         g.direction = "approach";
@@ -179,7 +179,7 @@ class PolicyAgreementTest {
         a.id = UUID.randomUUID();
         a.tenantId = t;
         a.engagementId = e.id;
-        a.title = "action";
+        a.title("action");
         a.createdAt = now;
         keep(a, a.id, t);
         Review v = new Review();

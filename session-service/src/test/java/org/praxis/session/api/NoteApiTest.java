@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +54,27 @@ class NoteApiTest {
         String noteId = note(id, "private", SECRET);
         assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from session_note where id = ?::uuid", noteId));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from session_note where body like '%panic%'"));
+        // Sealed in the row-bound scheme (v2: the tenant's data key, bound to table, column, tenant and row).
         assertEquals(1, EmbeddedPostgres.shared().count(
-                "select count(*) from session_note where id = ?::uuid and body like 'v1:%'", noteId));
+                "select count(*) from session_note where id = ?::uuid and body like 'v2:%'", noteId));
         as(coach).when().get("/v1/engagements/" + id + "/notes/" + noteId).then().statusCode(200).body("body", is(SECRET));
+    }
+
+    @Test
+    void aSealedNoteBodyCopiedToAnotherNoteDoesNotOpenThere() {
+        String id = engagement();
+        String first = note(id, "private", SECRET);
+        String second = note(id, "private", "talked about the new job offer");
+        EmbeddedPostgres.shared().execute("update session_note set body = (select body from session_note where id = '" + first
+                + "') where id = '" + second + "'");
+
+        String failed = as(coach).when().get("/v1/engagements/" + id + "/notes/" + second).then().statusCode(500)
+                .contentType("application/problem+json").body("status", is(500)).body("errorId", notNullValue())
+                .body("body", nullValue()).extract().asString();
+        for (String plaintext : List.of("panic", "train", "job offer")) {
+            assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
+        }
+        as(coach).when().get("/v1/engagements/" + id + "/notes/" + first).then().statusCode(200).body("body", is(SECRET));
     }
 
     @Test
