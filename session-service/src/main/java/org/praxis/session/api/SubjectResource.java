@@ -1,20 +1,28 @@
 package org.praxis.session.api;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ActionView;
 import org.praxis.session.api.GoalResource.ProgressView;
@@ -30,25 +38,48 @@ public class SubjectResource {
     @Inject
     SubjectRecords records;
 
-    public record GoalExport(java.util.UUID id, java.util.UUID engagementId, String title, String status) {
+    public record GoalExport(UUID id, UUID engagementId, @Schema(maxLength = Bounds.NAME) String title,
+                             @Schema(maxLength = Bounds.CODE) String status) {
     }
 
-    public record ContractExport(java.util.UUID id, java.util.UUID engagementId, int number, String purpose,
-                                 String goalsInScope, String confidentialityTerms) {
+    public record ContractExport(UUID id, UUID engagementId,
+                                 @Schema(minimum = "1", maximum = EngagementViews.COUNT_MAX) int number,
+                                 @Schema(maxLength = Bounds.TEXT) String purpose,
+                                 @Schema(maxLength = Bounds.TEXT) String goalsInScope,
+                                 @Schema(maxLength = Bounds.TEXT) String confidentialityTerms) {
     }
 
-    public record SubjectExport(String subject, List<EngagementView> engagements, List<ContractExport> contracts,
-                                List<SessionView> sessions, List<NoteView> notes, List<GoalExport> goals,
-                                List<ProgressView> progress, List<ActionView> actions, List<ReviewView> reviews) {
+    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EngagementView> engagements,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ContractExport> contracts,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SessionView> sessions,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<NoteView> notes,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<GoalExport> goals,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProgressView> progress,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> actions,
+                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReviewView> reviews) {
     }
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject", summary = "Export everything held about a client (admin; audited)")
-    public SubjectExport export(@PathParam("subject") String subject) {
-        SubjectRecords.Export e = records.export(subject);
+    @Operation(operationId = "exportSubject",
+            summary = "Export everything held about a client on a recorded export request (admin; audited)",
+            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
+                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
+                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+    @APIResponse(responseCode = "200", description = "The client's engagements, contract versions, sessions, notes, goals"
+            + " with their ratings, actions and reviews",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(responseCode = "404", description = "No such export request")
+    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
+    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+                                @Parameter(required = true, description = "The export request this export runs on")
+                                @QueryParam("request") UUID request) {
+        SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(), e.engagements().stream().map(EngagementView::of).toList(),
                 e.contracts().stream().map(c -> new ContractExport(c.id, c.engagementId, c.number, c.purpose(),
                         c.goalsInScope(), c.confidentialityTerms())).toList(),

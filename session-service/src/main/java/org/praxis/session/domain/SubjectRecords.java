@@ -7,18 +7,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.session.domain.access.SubjectExportPolicy;
 import org.praxis.session.events.SessionEvents;
 
 /**
- * Everything session-service holds about a client: export on request, and erasure.
+ * Everything session-service holds about a client: export on a recorded export request, and erasure.
  * Erasure removes what identifies the person and what they said (sealed columns are overwritten through
  * their accessors); signed practitioner notes fall under the professional-record retention rule, so
  * they are kept but tied to a pseudonym, and the confirmation says how many were retained that way.
@@ -35,24 +37,48 @@ public class SubjectRecords implements SubjectErasure {
     AuditLog audit;
     @Inject
     Policies policies;
+    @Inject
+    ExportRequests exportRequests;
+
+    /** The most rows of each kind one export holds (oldest first); a client with more is exported in part. */
+    public static final int EXPORT_ROWS = 10_000;
 
     public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
                          List<SessionNote> notes, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
                          List<Review> reviews) {
     }
 
+    /**
+     * Everything held about {@code subject}, on a recorded export request that is ready: its use is
+     * counted and audited with the request and its reason, in this transaction, before anything is read.
+     * Each list holds at most {@link #EXPORT_ROWS} rows, oldest first.
+     */
     @Transactional
-    public Export export(String subject) {
+    public Export export(String subject, UUID request) {
         new SubjectExportPolicy().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
-        List<Engagement> engagements = engagementsOf(subject);
+        exportRequests.use(request, subject);
+        List<Engagement> engagements = capped(tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt, e.id",
+                Map.of("s", subject)));
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
-        List<Goal> goals = byEngagement(Goal.class, ids);
+        List<Goal> goals = byEngagement(Goal.class, ids, "e.createdAt, e.id");
         List<UUID> goalIds = goals.stream().map(g -> g.id).toList();
-        audit.record("export", "subject", subject, "subject access request");
-        return new Export(subject, engagements, byEngagement(Contract.class, ids), byEngagement(CoachingSession.class, ids),
-                byEngagement(SessionNote.class, ids), goals, goalIds.isEmpty() ? List.of()
-                : tenant.select(GoalProgress.class, "e.goalId in :g", "e.ratedOn", Map.of("g", goalIds)).getResultList(),
-                byEngagement(ActionItem.class, ids), byEngagement(Review.class, ids));
+        return new Export(subject, engagements,
+                byEngagement(Contract.class, ids, "e.createdAt, e.id"),
+                byEngagement(CoachingSession.class, ids, "e.createdAt, e.id"),
+                byEngagement(SessionNote.class, ids, "e.createdAt, e.id"),
+                goals,
+                goalIds.isEmpty() ? List.of() : capped(tenant.select(GoalProgress.class, "e.goalId in :g",
+                        "e.ratedOn, e.createdAt, e.id", Map.of("g", goalIds))),
+                byEngagement(ActionItem.class, ids, "e.createdAt, e.id"),
+                byEngagement(Review.class, ids, "e.createdAt, e.id"));
+    }
+
+    private <E> List<E> byEngagement(Class<E> type, List<UUID> ids, String orderBy) {
+        return ids.isEmpty() ? List.of() : capped(tenant.select(type, "e.engagementId in :ids", orderBy, Map.of("ids", ids)));
+    }
+
+    private static <E> List<E> capped(TypedQuery<E> query) {
+        return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
     @Override
