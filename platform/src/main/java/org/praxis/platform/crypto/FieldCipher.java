@@ -175,20 +175,4 @@ public class FieldCipher {
         }
         return true;
     }
-
-    /** @deprecated the first scheme, kept until every entity seals its columns with {@link SealedColumn}. */
-    @Deprecated
-    public String encrypt(String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
-        return V1 + activeKekId + ":" + Base64.getEncoder().encodeToString(
-                encrypt(kek(activeKekId), plaintext.getBytes(StandardCharsets.UTF_8), null));
-    }
-
-    /** @deprecated see {@link #encrypt(String)}. */
-    @Deprecated
-    public String decrypt(String stored) {
-        return stored == null ? null : legacyOpen(stored);
-    }
 }
