@@ -46,7 +46,8 @@ public class SubjectResource {
                                  @Schema(minimum = "1", maximum = EngagementViews.COUNT_MAX) int number,
                                  @Schema(maxLength = Bounds.TEXT) String purpose,
                                  @Schema(maxLength = Bounds.TEXT) String goalsInScope,
-                                 @Schema(maxLength = Bounds.TEXT) String confidentialityTerms) {
+                                 @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
+                                 @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {
     }
 
     /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
@@ -82,9 +83,10 @@ public class SubjectResource {
         SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(), e.engagements().stream().map(EngagementView::of).toList(),
                 e.contracts().stream().map(c -> new ContractExport(c.id, c.engagementId, c.number, c.purpose(),
-                        c.goalsInScope(), c.confidentialityTerms())).toList(),
+                        c.goalsInScope(), c.confidentialityTerms(), c.limitsOfConfidentiality())).toList(),
                 e.sessions().stream().map(SessionView::of).toList(),
-                e.notes().stream().map(n -> NoteView.of(n, List.of())).toList(),
+                e.notes().stream().map(n -> NoteView.of(n, e.addenda().stream().filter(a -> a.noteId.equals(n.id))
+                        .toList())).toList(),
                 e.goals().stream().map(g -> new GoalExport(g.id, g.engagementId, g.title(), g.status)).toList(),
                 e.progress().stream().map(ProgressView::of).toList(),
                 e.actions().stream().map(ActionView::of).toList(),

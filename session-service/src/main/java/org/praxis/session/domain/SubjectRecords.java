@@ -44,7 +44,7 @@ public class SubjectRecords implements SubjectErasure {
     public static final int EXPORT_ROWS = 10_000;
 
     public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
-                         List<SessionNote> notes, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
+                         List<SessionNote> notes, List<NoteAddendum> addenda, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
                          List<Review> reviews) {
     }
 
@@ -62,10 +62,14 @@ public class SubjectRecords implements SubjectErasure {
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         List<Goal> goals = byEngagement(Goal.class, ids, "e.createdAt, e.id");
         List<UUID> goalIds = goals.stream().map(g -> g.id).toList();
+        List<SessionNote> notes = byEngagement(SessionNote.class, ids, "e.createdAt, e.id");
+        List<UUID> noteIds = notes.stream().map(n -> n.id).toList();
         return new Export(subject, engagements,
                 byEngagement(Contract.class, ids, "e.createdAt, e.id"),
                 byEngagement(CoachingSession.class, ids, "e.createdAt, e.id"),
-                byEngagement(SessionNote.class, ids, "e.createdAt, e.id"),
+                notes,
+                noteIds.isEmpty() ? List.of() : capped(tenant.select(NoteAddendum.class, "e.noteId in :n",
+                        "e.signedAt, e.id", Map.of("n", noteIds))),
                 goals,
                 goalIds.isEmpty() ? List.of() : capped(tenant.select(GoalProgress.class, "e.goalId in :g",
                         "e.ratedOn, e.createdAt, e.id", Map.of("g", goalIds))),
