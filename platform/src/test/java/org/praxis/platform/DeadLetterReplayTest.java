@@ -55,8 +55,8 @@ class DeadLetterReplayTest {
         assertEquals(1, Db.count("select count(*) from audit_event where tenant_id = ? and action = 'replay'"
                 + " and resource_type = 'dead-letter' and resource_id = ?", tenant, id));
 
-        // A second replay sends it again; the inbox drops it (it is applied), so it is still applied once.
-        given().header("Authorization", admin).post("/v1/dead-letters/" + id + "/replay").then().statusCode(200);
+        // A second replay finds no dead-letter mark (it is applied): refused, and still applied once.
+        given().header("Authorization", admin).post("/v1/dead-letters/" + id + "/replay").then().statusCode(409);
         String marker = UUID.randomUUID().toString();
         TopicProbe.send(RecordingHandler.TOPIC, "m", "{\"n\":1}", Map.of("ce_id", marker,
                 "ce_type", "org.praxis.test.thing.happened.v1", "ce_source", "/elsewhere",

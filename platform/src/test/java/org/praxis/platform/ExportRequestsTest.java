@@ -75,8 +75,27 @@ class ExportRequestsTest {
                 .statusCode(404);
         given().header("Authorization", secondAdmin).when().post("/v1/export-requests/" + id + "/approval").then()
                 .statusCode(200).body("state", is("ready")).body("approvedBy", is("admin-b"));
+        export(secondAdmin, "client-3", id).statusCode(403).contentType(PROBLEM);
         export(admin, "client-3", id).statusCode(200);
         assertEquals(1, Db.count("select count(*) from audit_event where tenant_id = ? and action = 'approve-export'", tenant));
+
+        // Turning four eyes off takes two admins as well; until then a new request still needs approval.
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("fourEyes", false))
+                .when().put("/v1/export-settings").then().statusCode(200).body("fourEyes", is(true))
+                .body("offRequestedBy", is("admin-a"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("fourEyes", false))
+                .when().put("/v1/export-settings").then().statusCode(200).body("fourEyes", is(true));
+        String pending = request(admin, "client-3", "Second court order");
+        export(admin, "client-3", pending).statusCode(409);
+        given().header("Authorization", secondAdmin).contentType(ContentType.JSON).body(Map.of("fourEyes", false))
+                .when().put("/v1/export-settings").then().statusCode(200).body("fourEyes", is(false));
+        export(admin, "client-3", pending).statusCode(409); // made under four eyes, it keeps needing approval
+        export(admin, "client-3", request(admin, "client-3", "Fourth court order")).statusCode(200);
+        // A request made while it was off needs approval once it is on again.
+        String made = request(admin, "client-3", "Third court order");
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("fourEyes", true))
+                .when().put("/v1/export-settings").then().statusCode(200).body("fourEyes", is(true));
+        export(admin, "client-3", made).statusCode(409);
     }
 
     @Test

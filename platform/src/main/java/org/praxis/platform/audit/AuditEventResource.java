@@ -95,12 +95,27 @@ public class AuditEventResource {
                 while (rs.next()) {
                     rows.add(new AuditEventView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5),
-                            AuditLog.REASON.open(callerContext.tenantId(), rs.getObject(1, UUID.class), rs.getString(6)), rs.getTimestamp(7).toInstant()));
+                            reason(rs.getObject(1, UUID.class), rs.getString(6)), rs.getTimestamp(7).toInstant()));
                 }
             }
             return page.page(rows, r -> new PageRequest.Position(r.occurredAt(), r.id()));
         } catch (SQLException e) {
             throw new IllegalStateException("audit query failed", e);
+        }
+    }
+
+    /**
+     * A reason written before reasons were sealed is shown as it is until the rotation job seals it;
+     * one that does not open (tampered, or its key gone) is left out rather than failing the page.
+     */
+    private String reason(UUID id, String stored) {
+        if (stored == null || !org.praxis.platform.crypto.FieldCipher.isSealed(stored)) {
+            return stored;
+        }
+        try {
+            return AuditLog.REASON.open(callerContext.tenantId(), id, stored);
+        } catch (IllegalStateException e) {
+            return null;
         }
     }
 }

@@ -101,6 +101,17 @@ public class DataKeys {
     /** Another replica may make the same tenant's key at the same moment: the first one stays. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void create(String tenantId, String kekId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select 1 from retired_kek where kek_id = ?")) {
+            s.setString(1, kekId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    throw new IllegalStateException("key " + kekId + " is retired: nothing new is sealed under it");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         byte[] idBytes = new byte[9];

@@ -63,7 +63,8 @@ public class FieldCipher {
             if (key.length != 32) {
                 throw new IllegalStateException("key " + parts[0] + " must be 32 bytes (AES-256)");
             }
-            if (isAllZero(key) || LaunchMode.current() == LaunchMode.NORMAL && parts[1].trim().equals(PUBLISHED_KEY)) {
+            if (isAllZero(key) || LaunchMode.current() == LaunchMode.NORMAL
+                    && java.util.Arrays.equals(key, Base64.getDecoder().decode(PUBLISHED_KEY))) {
                 throw new IllegalStateException("key " + parts[0] + " is a placeholder (all zero or the published test"
                         + " key); generate a real one: head -c 32 /dev/urandom | base64");
             }
@@ -93,6 +94,19 @@ public class FieldCipher {
     }
 
     public String open(SealedColumn column, String tenantId, UUID rowId, String stored) {
+        try {
+            return openChecked(column, tenantId, rowId, stored);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("a value of " + column + " is malformed", e);
+        }
+    }
+
+    /** True for a value of one of the sealing schemes (anything else was stored before sealing began). */
+    public static boolean isSealed(String stored) {
+        return stored.startsWith(V1) || stored.startsWith(V2);
+    }
+
+    private String openChecked(SealedColumn column, String tenantId, UUID rowId, String stored) {
         if (stored.startsWith(V1)) {
             return legacyOpen(stored);
         }

@@ -68,12 +68,12 @@ public class KeyResource {
     @POST
     @Path("/rotation")
     @RolesAllowed(Roles.ADMIN)
-    @Transactional
     @Extension(name = AccessMatrix.EXTENSION, value = "field-key:rotate")
     @Operation(operationId = "rotateFieldKeys", summary = "Run a rotation pass now: move values under other keys to the active key (audited)")
     @APIResponse(responseCode = "200", description = "What the pass moved, and the keys after it")
     public RotationPass rotate() {
-        audit.record("rotate", "field-key", null, null);
+        // Audited in a transaction of its own: the pass commits batch by batch and may outlast one.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("rotate", "field-key", null, null));
         KeyRotation.PassResult pass = rotation.reencrypt();
         return new RotationPass(pass.moved(), pass.failed(), pass.keys().stream().map(KeyView::of).toList());
     }

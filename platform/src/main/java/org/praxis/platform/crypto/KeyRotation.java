@@ -125,6 +125,7 @@ public class KeyRotation {
     private void registerColumns() {
         AuditLog.REASON.table();
         IdempotencyKeys.BODY.table();
+        IdempotencyKeys.REQUEST_HASH.table();
         ExportRequests.REASON.table();
         if (entityManagers.isResolvable()) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -143,9 +144,14 @@ public class KeyRotation {
      * it refuses to start instead, so a rollout that dropped a key too early stops at its first pod.
      */
     private void refuseUnknownKeks() {
+        List<String> retired = queryStrings("select kek_id from retired_kek");
+        if (retired.contains(cipher.activeKekId())) {
+            throw new IllegalStateException("praxis.crypto.active-key " + cipher.activeKekId() + " was retired;"
+                    + " make a new key active");
+        }
         List<String> missing = new ArrayList<>();
         for (String kek : queryStrings("select distinct kek_id from data_key")) {
-            if (!cipher.kekIds().contains(kek)) {
+            if (!cipher.kekIds().contains(kek) && !retired.contains(kek)) {
                 missing.add(kek);
             }
         }
@@ -157,6 +163,13 @@ public class KeyRotation {
 
     /** One pass over every sealed column, on one replica at a time; empty when another replica is running it. */
     public PassResult reencrypt() {
+        List<String> newest = queryStrings("select kek_id from data_key group by kek_id order by min(created_at) desc,"
+                + " kek_id limit 1");
+        if (!newest.isEmpty() && !newest.get(0).equals(cipher.activeKekId())) {
+            // The key introduced last is the one to move to: a replica still on an older active key
+            // (mid-rollout) would move values back to its own.
+            return new PassResult(0, 0, status());
+        }
         return jobs.runAlone("field-key-rotation", () -> {
             long moved = 0;
             long failed = 0;
@@ -181,7 +194,11 @@ public class KeyRotation {
                 + " where id > ? and " + column.column() + " is not null"
                 + " and split_part(" + column.column() + ", ':', 2) not in (select id from data_key where kek_id = ?)"
                 + " order by id limit ? for update skip locked";
-        String update = "update " + column.table() + " set " + column.column() + " = ? where id = ?";
+        // A row that has a version gets a new one: a request that read the row before this pass and
+        // writes it after (Hibernate writes every column) then fails on its stale version instead of
+        // putting the old key's value back.
+        String update = "update " + column.table() + " set " + column.column() + " = ?"
+                + (hasVersion(column) ? ", version = version + 1" : "") + " where id = ?";
         while (true) {
             UUID from = after;
             long[] batch = QuarkusTransaction.requiringNew().call(() -> {
@@ -199,12 +216,14 @@ public class KeyRotation {
                             last = rs.getObject(1, UUID.class);
                             String tenant = rs.getString(2);
                             try {
-                                String plain = column.open(tenant, last, rs.getString(3));
+                                String stored = rs.getString(3);
+                                // A value stored before its column was sealed (audit reasons) is sealed now.
+                                String plain = FieldCipher.isSealed(stored) ? column.open(tenant, last, stored) : stored;
                                 u.setString(1, column.seal(tenant, last, plain));
                                 u.setObject(2, last);
                                 u.addBatch();
                                 ok++;
-                            } catch (IllegalStateException e) {
+                            } catch (RuntimeException e) {
                                 // Left as it is and counted: a tampered or misplaced value is not made readable.
                                 LOG.warnf("field key rotation: %s row %s cannot be opened: %s", column, last, e.getMessage());
                                 bad++;
@@ -224,6 +243,19 @@ public class KeyRotation {
                 return new long[] {moved, failed};
             }
             after = new UUID(batch[2], batch[3]);
+        }
+    }
+
+    private boolean hasVersion(SealedColumn column) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select 1 from information_schema.columns where table_schema = current_schema() and table_name = ?"
+                        + " and column_name = 'version'")) {
+            s.setString(1, column.table());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -264,10 +296,11 @@ public class KeyRotation {
         List<String> retired = queryStrings("select kek_id from retired_kek");
         List<KeyStatus> out = new ArrayList<>();
         for (String id : ids) {
-            String state = id.equals(cipher.activeKekId()) ? KeyStatus.ACTIVE
-                    : cipher.kekIds().contains(id) ? (retired.contains(id) ? KeyStatus.RETIRED : KeyStatus.READABLE)
-                    : retired.contains(id) && values.getOrDefault(id, 0L) == 0 ? KeyStatus.RETIRED : KeyStatus.MISSING;
             long count = values.getOrDefault(id, 0L);
+            // Retired only while nothing uses it: a value written under it afterwards shows it again.
+            String state = id.equals(cipher.activeKekId()) ? KeyStatus.ACTIVE
+                    : retired.contains(id) && count == 0 ? KeyStatus.RETIRED
+                    : cipher.kekIds().contains(id) ? KeyStatus.READABLE : KeyStatus.MISSING;
             out.add(new KeyStatus(id, state, count, dataKeysPerKek.getOrDefault(id, 0L)));
             valuesGauge.computeIfAbsent(id, k -> {
                 AtomicLong holder = new AtomicLong();
@@ -280,7 +313,11 @@ public class KeyRotation {
         return out;
     }
 
-    /** Retires a key no value uses any more: its data keys are deleted and it may leave the Secret. */
+    /**
+     * Retires a key no value uses any more: no new data key is made under it, and it may leave the
+     * Secret. Its data keys stay (wrapped): a value that a request still in flight wrote under it opens
+     * while the key is listed, and shows the key as in use again.
+     */
     public KeyStatus retire(String kekId, String actor) {
         if (kekId.equals(cipher.activeKekId())) {
             throw ProblemException.conflict("Key " + kekId + " is the active key; make another key active first.");
@@ -296,11 +333,8 @@ public class KeyRotation {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement d = c.prepareStatement("delete from data_key where kek_id = ?");
                  PreparedStatement r = c.prepareStatement("insert into retired_kek (kek_id, retired_at, retired_by)"
                          + " values (?, ?, ?) on conflict do nothing")) {
-                d.setString(1, kekId);
-                d.executeUpdate();
                 r.setString(1, kekId);
                 r.setObject(2, java.sql.Timestamp.from(Instant.now()));
                 r.setString(3, actor);
@@ -310,7 +344,7 @@ public class KeyRotation {
             }
         });
         dataKeys.forget(kekId);
-        return new KeyStatus(kekId, KeyStatus.RETIRED, 0, 0);
+        return new KeyStatus(kekId, KeyStatus.RETIRED, 0, current.dataKeys());
     }
 
     private List<String> queryStrings(String sql) {

@@ -30,6 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,11 +80,26 @@ public class DeadLetters {
 
     /** Puts the dead-lettered event back on its topic and clears its inbox mark (audited); 404 when the tenant has no such dead letter. */
     public DeadLetter replay(String tenant, String eventId) {
-        ConsumerRecord<String, String> dead = readBack(tenant).stream()
-                .filter(r -> eventId.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID)))
-                .reduce((first, second) -> second)
-                .orElseThrow(() -> ProblemException.notFound("Dead letter " + eventId));
-        String handler = handlerOf(dead);
+        List<ConsumerRecord<String, String>> candidates = readBack(tenant).stream()
+                .filter(r -> eventId.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID))).toList();
+        if (candidates.isEmpty()) {
+            throw ProblemException.notFound("Dead letter " + eventId);
+        }
+        ConsumerRecord<String, String> dead = null;
+        String handler = null;
+        // Only the record this service dead-lettered: its mark names the handler and holds the record's
+        // digest. Anything else on the shared dead-letter topic under this ce_id is not replayed.
+        for (ConsumerRecord<String, String> candidate : candidates) {
+            String h = handlerOf(candidate);
+            if (h != null && InboxConsumer.digest(candidate).equals(markDigest(h, eventId))) {
+                dead = candidate;
+                handler = h;
+            }
+        }
+        if (dead == null) {
+            throw ProblemException.conflict("Dead letter " + eventId + " is not waiting for a replay here (applied already,"
+                    + " or not the record this service dead-lettered).");
+        }
         String topic = dead.topic().substring(0, dead.topic().length() - InboxConsumer.DLQ_SUFFIX.length());
         org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         for (Header h : dead.headers()) {
@@ -96,30 +112,68 @@ public class DeadLetters {
         // have it already. The inbox marks of this service's other handlers keep them from applying it twice.
         ConsumerRecord<String, String> again = new ConsumerRecord<>(topic, dead.partition(), dead.offset(), dead.timestamp(),
                 dead.timestampType(), -1, -1, dead.key(), dead.value(), headers, java.util.Optional.empty());
+        String markOwner = handler;
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                     "delete from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
-                s.setString(1, handler);
+                s.setString(1, markOwner);
                 s.setString(2, eventId);
-                s.executeUpdate();
+                if (s.executeUpdate() != 1) {
+                    throw ProblemException.conflict("Dead letter " + eventId + " was replayed meanwhile.");
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not clear the inbox mark of " + eventId, e);
             }
-            audit.record("replay", "dead-letter", eventId, handler);
+            audit.record("replay", "dead-letter", eventId, markOwner);
         });
         // On a thread of its own, as the consumer would: the inbox acts as the service for the event's
         // tenant in a request context of its own, not in the admin's.
         java.util.concurrent.CompletableFuture<Boolean> applied = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> inbox.get().process(again), runnable -> new Thread(runnable, "dlq-replay").start());
+        boolean done;
         try {
-            applied.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            done = applied.get(2, java.util.concurrent.TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not apply " + eventId + " again", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while applying " + eventId, e);
         }
+        if (!done) {
+            // The service is stopping: the record was neither applied nor dead-lettered again. Its mark is
+            // gone, so put it back for the next replay.
+            QuarkusTransaction.requiringNew().run(() -> remark(markOwner, eventId, topic, InboxConsumer.digest(again)));
+            throw new ProblemException(Problem.of(503, "unavailable", "Service stopping",
+                    "The service is stopping; replay " + eventId + " again in a moment."));
+        }
         return view(dead);
+    }
+
+    private String markDigest(String handler, String eventId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select record_digest from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remark(String handler, String eventId, String topic, String digest) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into inbox_event (consumer, event_id, topic, outcome, record_digest) values (?, ?, ?, 'dead-lettered', ?)"
+                        + " on conflict do nothing")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            s.setString(3, topic);
+            s.setString(4, digest);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<ConsumerRecord<String, String>> readBack(String tenant) {

@@ -315,7 +315,7 @@ public class InboxConsumer {
                     if (!deadLetter(record, e, handler.name())) {
                         return false;
                     }
-                    markDeadLettered(handler, event);
+                    markDeadLettered(handler, event, record);
                     return true;
                 }
                 LOG.debugf(e, "attempt %d of event %s failed", attempt, event.id());
@@ -356,11 +356,55 @@ public class InboxConsumer {
         }
     }
 
-    private void markDeadLettered(EventHandler handler, IncomingEvent event) {
+    private void markDeadLettered(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> claim(handler.name(), event, "dead-lettered"));
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (claim(handler.name(), event, "dead-lettered")) {
+                    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                            "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
+                        s.setString(1, digest(record));
+                        s.setString(2, handler.name());
+                        s.setString(3, event.id());
+                        s.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("inbox update failed", e);
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf("could not record dead-lettered event %s: %s", event.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * What a dead-letter mark stands for: topic, key, value and the CloudEvents headers of the record.
+     * A replay applies only a record with this digest (the dead-letter topic is shared by consumers).
+     */
+    static String digest(ConsumerRecord<String, String> record) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = part -> {
+                byte[] bytes = part == null ? new byte[0] : part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+                sha.update(bytes);
+            };
+            add.accept(record.topic().endsWith(DLQ_SUFFIX)
+                    ? record.topic().substring(0, record.topic().length() - DLQ_SUFFIX.length()) : record.topic());
+            add.accept(record.key());
+            add.accept(record.value());
+            java.util.TreeMap<String, String> headers = new java.util.TreeMap<>();
+            for (org.apache.kafka.common.header.Header h : record.headers()) {
+                if (h.key().startsWith("ce_")) {
+                    headers.put(h.key(), h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            headers.forEach((k, v) -> {
+                add.accept(k);
+                add.accept(v);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -63,6 +63,13 @@ public class ExportRequestResource {
     public record ExportSettings(@NotNull Boolean fourEyes) {
     }
 
+    /** The setting, and who asked to turn four eyes off while a second admin has not confirmed it. */
+    public record ExportSettingsView(boolean fourEyes, @Schema(maxLength = Bounds.SUBJECT) String offRequestedBy) {
+        static ExportSettingsView of(ExportRequests.Settings s) {
+            return new ExportSettingsView(s.fourEyes(), s.offRequestedBy());
+        }
+    }
+
     @POST
     @Path("/export-requests")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -114,8 +121,8 @@ public class ExportRequestResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:list")
     @Operation(operationId = "getExportSettings", summary = "Whether the tenant's exports need a second admin's approval")
     @APIResponse(responseCode = "200", description = "The tenant's export settings")
-    public ExportSettings settings() {
-        return new ExportSettings(requests.fourEyes(requests.callerTenant()));
+    public ExportSettingsView settings() {
+        return ExportSettingsView.of(requests.settings());
     }
 
     @PUT
@@ -123,9 +130,11 @@ public class ExportRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:configure")
-    @Operation(operationId = "putExportSettings", summary = "Require (or not) a second admin's approval of exports (audited)")
-    @APIResponse(responseCode = "200", description = "The tenant's export settings")
-    public ExportSettings configure(@Valid @NotNull ExportSettings body) {
-        return new ExportSettings(requests.configure(body.fourEyes()));
+    @Operation(operationId = "putExportSettings", summary = "Require a second admin's approval of exports, or stop"
+            + " requiring it — which itself takes a second admin (audited)")
+    @APIResponse(responseCode = "200", description = "The tenant's export settings; offRequestedBy while turning off waits"
+            + " for a second admin")
+    public ExportSettingsView configure(@Valid @NotNull ExportSettings body) {
+        return ExportSettingsView.of(requests.configure(body.fourEyes()));
     }
 }

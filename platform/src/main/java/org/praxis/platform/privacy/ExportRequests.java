@@ -69,13 +69,17 @@ public class ExportRequests {
     public ExportRequest approve(UUID id) {
         ExportRequest r = find(id);
         if (!r.needsApproval()) {
-            throw ProblemException.conflict("This export request needs no approval: the tenant did not require four eyes when it was made.");
+            throw ProblemException.conflict("This export request needs no approval: the tenant does not require four eyes.");
         }
         if (r.approvedBy() != null) {
             return r;
         }
         if (r.requestedBy().equals(callerContext.subject())) {
             throw ProblemException.forbidden("A second admin approves an export request, not the one who made it.");
+        }
+        if (r.requestedAt().plus(VALID_FOR).isBefore(Instant.now())) {
+            throw ProblemException.conflict("This export request is older than " + VALID_FOR.toHours()
+                    + " hours; make a new one.");
         }
         update("update export_request set approved_by = ?, approved_at = ? where tenant_id = ? and id = ?",
                 callerContext.subject(), Timestamp.from(Instant.now()), callerContext.tenantId(), id);
@@ -100,6 +104,9 @@ public class ExportRequests {
         }
         if (!READY.equals(r.state())) {
             throw ProblemException.conflict("The export request is " + r.state() + ".");
+        }
+        if (!r.requestedBy().equals(callerContext.subject())) {
+            throw ProblemException.forbidden("The admin who requested the export runs it.");
         }
         update("update export_request set uses = uses + 1, last_used_at = ? where tenant_id = ? and id = ?",
                 Timestamp.from(Instant.now()), callerContext.tenantId(), requestId);
@@ -126,10 +133,6 @@ public class ExportRequests {
                 r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
-    public String callerTenant() {
-        return callerContext.tenantId();
-    }
-
     public boolean fourEyes(String tenant) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select four_eyes from export_setting where tenant_id = ?")) {
@@ -142,18 +145,46 @@ public class ExportRequests {
         }
     }
 
+    /** The tenant's setting; {@code offRequestedBy}: an admin asked to turn four eyes off and waits for a second one. */
+    public record Settings(boolean fourEyes, String offRequestedBy) {
+    }
+
+    public Settings settings() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select four_eyes, off_requested_by from export_setting where tenant_id = ?")) {
+            s.setString(1, callerContext.tenantId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Settings(rs.getBoolean(1), rs.getString(2)) : new Settings(false, null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Turning four eyes on takes one admin; turning it off takes two, like an export: the first asks,
+     * a second confirms. Otherwise one admin could switch it off, export and switch it on again.
+     */
     @Transactional
-    public boolean configure(boolean fourEyes) {
-        update("insert into export_setting (tenant_id, four_eyes, changed_by, changed_at) values (?, ?, ?, ?)"
+    public Settings configure(boolean fourEyes) {
+        Settings now = settings();
+        String me = callerContext.subject();
+        boolean off = !fourEyes && (!now.fourEyes() || now.offRequestedBy() != null && !now.offRequestedBy().equals(me));
+        String offRequestedBy = !fourEyes && !off ? me : null;
+        update("insert into export_setting (tenant_id, four_eyes, changed_by, changed_at, off_requested_by) values (?, ?, ?, ?, ?)"
                         + " on conflict (tenant_id) do update set four_eyes = excluded.four_eyes,"
-                        + " changed_by = excluded.changed_by, changed_at = excluded.changed_at",
-                callerContext.tenantId(), fourEyes, callerContext.subject(), Timestamp.from(Instant.now()));
-        audit.record("configure-exports", "export-setting", callerContext.tenantId(), fourEyes ? "four eyes" : "one admin");
-        return fourEyes;
+                        + " changed_by = excluded.changed_by, changed_at = excluded.changed_at,"
+                        + " off_requested_by = excluded.off_requested_by",
+                callerContext.tenantId(), !off, me, Timestamp.from(Instant.now()), offRequestedBy);
+        audit.record("configure-exports", "export-setting", callerContext.tenantId(),
+                off ? "one admin" : offRequestedBy != null ? "four eyes; asked to turn off" : "four eyes");
+        return settings();
     }
 
     private List<ExportRequest> select(String where, List<Object> args, int limit) {
         String tenant = callerContext.tenantId();
+        // A request made while four eyes was off needs approval too once it is on again.
+        boolean fourEyesNow = fourEyes(tenant);
         String sql = "select id, subject, reason, reference, requested_by, requested_at, needs_approval, approved_by,"
                 + " approved_at, uses from export_request where tenant_id = ?" + where
                 + " order by requested_at desc, id desc limit " + limit;
@@ -167,7 +198,7 @@ public class ExportRequests {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     Instant requestedAt = rs.getTimestamp(6).toInstant();
-                    boolean needsApproval = rs.getBoolean(7);
+                    boolean needsApproval = rs.getBoolean(7) || fourEyesNow;
                     Timestamp approvedAt = rs.getTimestamp(9);
                     Instant readyAt = needsApproval ? (approvedAt == null ? null : approvedAt.toInstant()) : requestedAt;
                     String state = readyAt == null ? AWAITING_APPROVAL

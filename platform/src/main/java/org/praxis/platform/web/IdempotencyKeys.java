@@ -40,6 +40,11 @@ public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     /** The first response's body, replayed to a repeat: it holds what the create returned, so it is sealed. */
     public static final SealedColumn BODY = SealedColumn.of("idempotency_record", "body");
+    /**
+     * The request's hash, sealed too: a plain SHA-256 of a small body (a PHQ-9's answers) is found again
+     * by hashing every possible body.
+     */
+    public static final SealedColumn REQUEST_HASH = SealedColumn.of("idempotency_record", "request_hash");
 
     @Inject
     DataSource dataSource;
@@ -74,7 +79,7 @@ public class IdempotencyKeys {
                 s.setString(2, tenant);
                 s.setString(3, scope);
                 s.setString(4, key);
-                s.setString(5, hash);
+                s.setString(5, REQUEST_HASH.seal(tenant, id, hash));
                 claimed = s.executeUpdate() == 1;
             }
             if (!claimed) {
@@ -107,7 +112,7 @@ public class IdempotencyKeys {
             s.setString(3, key);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                if (!rs.getString(1).equals(hash)) {
+                if (!REQUEST_HASH.open(tenant, rs.getObject(5, UUID.class), rs.getString(1)).equals(hash)) {
                     throw ProblemException.unprocessable("This Idempotency-Key was used with another request body",
                             List.of(new Problem.FieldError(HEADER, "already used with another request body")));
                 }

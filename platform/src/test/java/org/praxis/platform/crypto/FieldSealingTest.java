@@ -79,6 +79,8 @@ class FieldSealingTest {
     void rotationMovesEveryValueToTheActiveKeyAndOnlyThenRetiresTheOldOne() throws Exception {
         // Values sealed under the "old" KEK: as a replica did before "test" became active, plus first-scheme values.
         DataKeys.DataKey oldKey = dataKeys.current(tenant, "old");
+        // "old" was the active key before "test": its data keys are older than any under "test".
+        EmbeddedPostgres.shared().execute("update data_key set created_at = now() - interval '1 day' where kek_id = 'old'");
         List<UUID> rows = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             UUID row = UUID.randomUUID();
@@ -105,7 +107,9 @@ class FieldSealingTest {
         assertTrue(read(legacy).startsWith("v2:"));
 
         assertEquals(KeyRotation.KeyStatus.RETIRED, rotation.retire("old", "admin-1").state());
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from data_key where kek_id = 'old'"));
+        IllegalStateException refused2 = assertThrows(IllegalStateException.class,
+                () -> dataKeys.create(tenant + "-new", "old"), "nothing new is sealed under a retired key");
+        assertTrue(refused2.getMessage().contains("retired"));
         assertEquals(0, rotation.reencrypt().moved(), "nothing left to move");
     }
 
