@@ -12,6 +12,8 @@ JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java
 APP_UID=1001
 APP_GID=1001
 APP_PORT=8080
+# Quarkus's management interface (quarkus.management.port): /q/health and /q/metrics in the packaged build.
+APP_MANAGEMENT_PORT=9000
 APP_DIR=/deployments
 TMP_DIR=/tmp
 IMAGE_GROUP=praxis

@@ -2,8 +2,8 @@
 """Assemble, inspect and unpack the services' OCI image tarballs (Python standard library only).
 
   oci.py assemble OUT.tar --ref NAME:TAG --base-layer rootfs.tar.gz --app-dir target/quarkus-app
-                  --uid U --gid G --port P --app-dir-in-image /deployments --java PATH [--label k=v]...
-  oci.py inspect IMAGE.tar --uid U --gid G --port P [--allow FILE]   -> checks, prints a summary
+                  --uid U --gid G --port P [--port P]... --app-dir-in-image /deployments --java PATH [--label k=v]...
+  oci.py inspect IMAGE.tar --uid U --gid G --port P [--port P]... [--allow FILE]   -> checks, prints a summary
   oci.py unpack IMAGE.tar DIR                                          -> the root filesystem
 
 The tarball is an OCI image layout (oci-layout, index.json, blobs/sha256/...) that also carries a
@@ -101,7 +101,7 @@ def assemble(a):
             "Entrypoint": [a.java, "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError",
                            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                            "-jar", a.app_dir_in_image.rstrip("/") + "/quarkus-run.jar"],
-            "ExposedPorts": {f"{a.port}/tcp": {}},
+            "ExposedPorts": {f"{p}/tcp": {} for p in a.port},
             "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                     "JAVA_HOME=" + os.path.dirname(os.path.dirname(a.java)),
                     "LANG=C.UTF-8"],
@@ -235,8 +235,9 @@ def inspect(a):
     if not ep or not ep[0].startswith("/"):
         problems.append(f"Entrypoint {ep!r} is not an absolute command")
     ports = sorted((cfg.get("ExposedPorts") or {}).keys())
-    if ports != [f"{a.port}/tcp"]:
-        problems.append(f"ExposedPorts {ports}, the Deployments' container port is {a.port}/tcp")
+    wanted = sorted(f"{p}/tcp" for p in set(a.port))
+    if ports != wanted:
+        problems.append(f"ExposedPorts {ports}, the Deployments' container ports are {wanted}")
     for e in cfg.get("Env", []):
         k, _, v = e.partition("=")
         if SECRET_ENV.search(k):
@@ -303,7 +304,7 @@ def inspect(a):
         for p in problems:
             print("  FAIL " + p)
         sys.exit(1)
-    print("  ok   non-root numeric user, entrypoint present, one exposed port, no secret in env or layers")
+    print("  ok   non-root numeric user, entrypoint present, the exposed ports (http, management), no secret in env or layers")
 
 
 def unpack(a):
@@ -335,7 +336,7 @@ def selftest(a):
         open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
         app = os.path.join(work, "app"); os.makedirs(app + "/lib"); os.makedirs(app + "/app")
         open(app + "/quarkus-run.jar", "w").write("x")
-        def image(name, uid=1001, port=8080, shadow=None, props="quarkus.http.port=8080\n", pem=False):
+        def image(name, uid=1001, port=(8080, 9000), shadow=None, props="quarkus.http.port=8080\n", pem=False):
             if shadow:
                 open(base + "/etc/shadow", "w").write(shadow)
             with zipfile.ZipFile(app + "/app/demo-service-1.jar", "w") as z:
@@ -350,20 +351,21 @@ def selftest(a):
             out = os.path.join(work, name + ".tar")
             with contextlib.redirect_stdout(io.StringIO()):
                 assemble(argparse.Namespace(out=out, ref="praxis/demo:1", base_layer=layer, base_source="selftest", app_dir=app,
-                                            app_dir_in_image="/deployments", uid=uid, gid=uid, port=port, java=java, label=[]))
+                                            app_dir_in_image="/deployments", uid=uid, gid=uid, port=list(port), java=java, label=[]))
             open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
             return out
         cases = {
             "clean": (image("clean"), None),
             "root user": (image("root", uid=0), "must be a numeric non-root"),
-            "other port": (image("port", port=9000), "ExposedPorts"),
+            "other port": (image("port", port=(8080, 9001)), "ExposedPorts"),
+            "no management port": (image("nomgmt", port=(8080,)), "ExposedPorts"),
             "password hash": (image("hash", shadow="root:$6$salt$hash:19000:0:99999:7:::\n"), "password hash"),
             "private key": (image("pem", pem=True), "PEM private key"),
             "credential property": (image("prop", props="quarkus.datasource.password=hunter2\n"), "quarkus.datasource.password=hunter2"),
         }
         failed = []
         for case, (img, expect) in cases.items():
-            r = subprocess.run([sys.executable, __file__, "inspect", img, "--uid", "1001", "--gid", "1001", "--port", "8080"],
+            r = subprocess.run([sys.executable, __file__, "inspect", img, "--uid", "1001", "--gid", "1001", "--port", "8080", "--port", "9000"],
                                capture_output=True, text=True)
             caught = r.returncode != 0 and (expect is None or expect in r.stdout)
             ok = (r.returncode == 0) if expect is None else caught
@@ -384,11 +386,11 @@ def main():
     s.add_argument("--base-source", default="")
     s.add_argument("--app-dir", required=True); s.add_argument("--app-dir-in-image", default="/deployments")
     s.add_argument("--uid", type=int, required=True); s.add_argument("--gid", type=int, required=True)
-    s.add_argument("--port", type=int, required=True); s.add_argument("--java", required=True)
+    s.add_argument("--port", type=int, action="append", required=True); s.add_argument("--java", required=True)
     s.add_argument("--label", action="append", default=[])
     s = sub.add_parser("inspect")
     s.add_argument("image"); s.add_argument("--uid", type=int, required=True); s.add_argument("--gid", type=int, required=True)
-    s.add_argument("--port", type=int, required=True); s.add_argument("--allow")
+    s.add_argument("--port", type=int, action="append", required=True); s.add_argument("--allow")
     s.add_argument("--max-mb", type=int, default=450); s.add_argument("--summary")
     s = sub.add_parser("unpack")
     s.add_argument("image"); s.add_argument("dir")

@@ -16,6 +16,12 @@ INTAKE_PORT="${PRAXIS_INTAKE_PORT:-8081}"
 SESSION_PORT="${PRAXIS_SESSION_PORT:-8082}"
 REFERRAL_PORT="${PRAXIS_REFERRAL_PORT:-8083}"
 ASSESSMENT_PORT="${PRAXIS_ASSESSMENT_PORT:-8084}"
+# Each service's management interface (/q/health, /q/metrics; the packaged build serves them there and
+# not on the API port): a port of its own per service, as several run on one host.
+INTAKE_MANAGEMENT_PORT="${PRAXIS_INTAKE_MANAGEMENT_PORT:-9081}"
+SESSION_MANAGEMENT_PORT="${PRAXIS_SESSION_MANAGEMENT_PORT:-9082}"
+REFERRAL_MANAGEMENT_PORT="${PRAXIS_REFERRAL_MANAGEMENT_PORT:-9083}"
+ASSESSMENT_MANAGEMENT_PORT="${PRAXIS_ASSESSMENT_MANAGEMENT_PORT:-9084}"
 
 KEYCLOAK_VERSION=26.7.3
 KAFKA_VERSION=4.1.1
@@ -59,6 +65,14 @@ service_port() {
     referral) echo "$REFERRAL_PORT" ;; assessment) echo "$ASSESSMENT_PORT" ;;
   esac
 }
+management_port() {
+  case "$1" in
+    intake) echo "$INTAKE_MANAGEMENT_PORT" ;; session) echo "$SESSION_MANAGEMENT_PORT" ;;
+    referral) echo "$REFERRAL_MANAGEMENT_PORT" ;; assessment) echo "$ASSESSMENT_MANAGEMENT_PORT" ;;
+  esac
+}
+# Where a service's /q/health and /q/metrics answer.
+management_url() { echo "http://127.0.0.1:$(management_port "$1")"; }
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'up: %s\n' "$*" >&2; exit 1; }

@@ -53,6 +53,22 @@ public final class LocalStack {
         };
     }
 
+    /** A service's management interface port (/q/health, /q/metrics), as deploy/local/lib.sh gives it. */
+    public int managementPort(String service) {
+        return switch (service) {
+            case "intake" -> intEnv("PRAXIS_INTAKE_MANAGEMENT_PORT", 9081);
+            case "session" -> intEnv("PRAXIS_SESSION_MANAGEMENT_PORT", 9082);
+            case "referral" -> intEnv("PRAXIS_REFERRAL_MANAGEMENT_PORT", 9083);
+            case "assessment" -> intEnv("PRAXIS_ASSESSMENT_MANAGEMENT_PORT", 9084);
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** Where a service's /q/health and /q/metrics answer (the packaged build serves them on its management port). */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPort(service);
+    }
+
     private int intEnv(String name, int fallback) {
         String v = env.get(name);
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
@@ -114,7 +130,7 @@ public final class LocalStack {
         Process up = new ProcessBuilder(root.resolve("deploy/local/up").toString(), service)
                 .redirectErrorStream(true).redirectOutput(runDir.resolve("logs/bench-up-" + service + ".log").toFile())
                 .start();
-        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        URI ready = URI.create(managementUrl(service) + "/q/health/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         double readyAt;
         while (true) {

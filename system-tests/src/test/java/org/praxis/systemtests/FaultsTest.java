@@ -66,7 +66,7 @@ class FaultsTest extends SystemTest {
     }
 
     private int eventsHealth(String service) {
-        return io.restassured.RestAssured.given().baseUri(suite.url(service)).when().get("/q/health/group/events").then()
+        return io.restassured.RestAssured.given().baseUri(suite.managementUrl(service)).when().get("/q/health/group/events").then()
                 .extract().statusCode();
     }
 

@@ -24,6 +24,8 @@ final class ServiceProcess {
 
     final String name;
     final int port;
+    /** The management interface's port (QUARKUS_MANAGEMENT_PORT): /q/health and /q/metrics, as the packaged jar serves them. */
+    final int managementPort;
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
@@ -32,6 +34,11 @@ final class ServiceProcess {
     ServiceProcess(String name, int port, Path jar, Map<String, String> env, Path logDir) {
         this.name = name;
         this.port = port;
+        String management = env.get("QUARKUS_MANAGEMENT_PORT");
+        if (management == null) {
+            throw new IllegalArgumentException(name + ": no QUARKUS_MANAGEMENT_PORT; processes on one host need one each");
+        }
+        this.managementPort = Integer.parseInt(management);
         this.jar = jar;
         this.env = env;
         this.log = logDir.resolve(name + (ALL.stream().anyMatch(p -> p.name.equals(name)) ? "-" + port : "") + ".log");
@@ -45,6 +52,11 @@ final class ServiceProcess {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where /q/health and /q/metrics answer: the management interface, not the API port. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     synchronized void start() {
@@ -85,7 +97,7 @@ final class ServiceProcess {
 
     boolean ready() {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

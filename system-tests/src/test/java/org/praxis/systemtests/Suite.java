@@ -53,6 +53,11 @@ final class Suite {
         return services.get(name).baseUrl();
     }
 
+    /** The service's management interface (/q/health, /q/metrics). */
+    String managementUrl(String name) {
+        return services.get(name).managementUrl();
+    }
+
     private void start() {
         Path project = Path.of("").toAbsolutePath().getParent();
         Path logs = project.resolve("system-tests/target/system-tests");
@@ -70,9 +75,12 @@ final class Suite {
             pg.execute("drop database if exists " + db);
             pg.execute("create database " + db);
             Map<String, String> env = new LinkedHashMap<>();
-            int port = FreePorts.next();
+            int port = freePort();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            // The packaged jar serves /q/health and /q/metrics on its management interface: a port of its own.
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
             env.put("QUARKUS_DATASOURCE_JDBC_URL", serverUrl + db + queryOf(pg.jdbcUrl()));
             env.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
@@ -90,6 +98,23 @@ final class Suite {
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+    }
+
+    /** Every port the suite gave a process (http and management), so no two processes share one. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free loopback port no process of the suite was given before. FreePorts probes a port and lets it
+     * go, so it can name the same port twice (it did: two services' management interfaces on one port,
+     * the second failing to start while the first answered its readiness).
+     */
+    static int freePort() {
+        while (true) {
+            int port = FreePorts.next();
+            if (GIVEN.add(port)) {
+                return port;
+            }
+        }
     }
 
     /** Keeps any query string (zonky adds none today; an external server may). */
@@ -123,8 +148,10 @@ final class Suite {
     ServiceProcess replica(String name, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>(environments.get(name));
         env.putAll(overrides);
-        int port = FreePorts.next();
+        int port = freePort();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // A management port of its own too, unless the caller names one.
+        env.put("QUARKUS_MANAGEMENT_PORT", overrides.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort())));
         Path project = Path.of("").toAbsolutePath().getParent();
         return new ServiceProcess(name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env,
                 project.resolve("system-tests/target/system-tests"));

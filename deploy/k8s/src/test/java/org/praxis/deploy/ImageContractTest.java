@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Deployments run the images as deploy/image builds them: the user and group the image's config
- * names and deploy/image/check started them as, the port it exposes (every probe on it), a writable
+ * names and deploy/image/check started them as, the ports it exposes (http for the API, management for
+ * /q/health and /q/metrics, every probe on the management port), a writable
  * {@code /tmp} from an emptyDir with a size (the root is read-only), the image name the build tags.
  * The contract is the block in deploy/image/lib.sh that the image scripts use.
  */
@@ -37,7 +38,7 @@ class ImageContractTest {
             while (kv.find()) {
                 c.put(kv.group(1), kv.group(2));
             }
-            for (String k : List.of("APP_UID", "APP_GID", "APP_PORT", "TMP_DIR", "IMAGE_GROUP")) {
+            for (String k : List.of("APP_UID", "APP_GID", "APP_PORT", "APP_MANAGEMENT_PORT", "TMP_DIR", "IMAGE_GROUP")) {
                 assertTrue(c.containsKey(k), k + " missing from the image contract in " + lib);
             }
             return c;
@@ -53,6 +54,7 @@ class ImageContractTest {
         int uid = Integer.parseInt(c.get("APP_UID"));
         int gid = Integer.parseInt(c.get("APP_GID"));
         int port = Integer.parseInt(c.get("APP_PORT"));
+        int managementPort = Integer.parseInt(c.get("APP_MANAGEMENT_PORT"));
         assertTrue(uid > 0 && gid > 0, "the image runs as root");
         List<String> problems = new ArrayList<>();
         for (JsonNode d : RenderedManifests.of(overlay).ofKind("Deployment")) {
@@ -69,14 +71,17 @@ class ImageContractTest {
             }
             Map<String, Integer> ports = new LinkedHashMap<>();
             c0.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
-            if (!ports.containsValue(port)) {
-                problems.add(name + ": no container port " + port + " (the image's exposed port)");
+            if (!Integer.valueOf(port).equals(ports.get("http"))) {
+                problems.add(name + ": container port http is not " + port + " (the image's exposed API port); has " + ports);
+            }
+            if (!Integer.valueOf(managementPort).equals(ports.get("management"))) {
+                problems.add(name + ": container port management is not " + managementPort + " (the image's exposed management port); has " + ports);
             }
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 JsonNode p = c0.at("/" + probe + "/httpGet/port");
                 int resolved = p.isInt() ? p.asInt() : ports.getOrDefault(p.asText(), -1);
-                if (resolved != port) {
-                    problems.add(name + ": " + probe + " on " + p + " (" + resolved + "), the image serves " + port);
+                if (resolved != managementPort) {
+                    problems.add(name + ": " + probe + " on " + p + " (" + resolved + "), the image serves health on " + managementPort);
                 }
             }
             String tmpVolume = null;

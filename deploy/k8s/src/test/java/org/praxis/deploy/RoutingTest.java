@@ -153,7 +153,10 @@ class RoutingTest {
         }
     }
 
-    /** Quarkus's own endpoints, under /q on the http port while the services have no management interface. */
+    /**
+     * Quarkus's own endpoints under /q: Swagger UI and OpenAPI on the http port; health and metrics on the
+     * management port in the packaged build, but still on http in dev mode and in any build without it.
+     */
     static final List<String> NOT_PUBLIC = List.of("/q", "/q/", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/started",
             "/q/health/group/events", "/q/metrics", "/q/swagger-ui", "/q/swagger-ui/index.html", "/q/openapi", "/q/openapi.json", "/q/dev-ui",
             "/Q/health", "/Q/METRICS");
