@@ -292,8 +292,8 @@ public class KeyRotation {
         TreeSet<String> ids = new TreeSet<>(cipher.kekIds());
         ids.addAll(values.keySet());
         ids.addAll(dataKeysPerKek.keySet());
-        ids.addAll(queryStrings("select kek_id from retired_kek"));
         List<String> retired = queryStrings("select kek_id from retired_kek");
+        ids.addAll(retired);
         List<KeyStatus> out = new ArrayList<>();
         for (String id : ids) {
             long count = values.getOrDefault(id, 0L);
