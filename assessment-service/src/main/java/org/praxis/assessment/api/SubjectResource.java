@@ -33,6 +33,7 @@ import org.praxis.assessment.domain.Rating;
 import org.praxis.assessment.domain.SubjectRecords;
 import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 
@@ -80,17 +81,15 @@ public class SubjectResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "subject:export")
     @Operation(operationId = "exportSubject",
             summary = "Export everything held about a practitioner on a recorded export request (admin; audited)",
-            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
-                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
-                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+            description = ExportRequests.EXPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The practitioner's profile, registrations, evidence, supervision,"
             + " assessments with their ratings, and development plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
-    @APIResponse(responseCode = "404", description = "No such export request")
-    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
-    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
+    @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
+    @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
     public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = "The export request this export runs on")
+                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
                                 @QueryParam("request") UUID request) {
         policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         SubjectRecords.Export e = records.export(subject, request);

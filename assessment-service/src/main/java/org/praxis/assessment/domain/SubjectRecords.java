@@ -40,7 +40,7 @@ public class SubjectRecords implements SubjectErasure {
     ExportRequests exportRequests;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
-    public static final int EXPORT_ROWS = 10_000;
+    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(String subject, List<Practitioner> profile, List<Registration> registrations, List<Evidence> evidence,
                          List<SupervisionSession> supervision, List<Assessment> assessments, List<Rating> ratings,

@@ -28,6 +28,7 @@ import org.praxis.intake.api.IntakeViews.RiskFlagStepView;
 import org.praxis.intake.api.IntakeViews.RiskFlagView;
 import org.praxis.intake.domain.SubjectRecords;
 import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 
@@ -65,17 +66,15 @@ public class SubjectResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
     @Operation(operationId = "exportSubject",
             summary = "Export everything held about a person on a recorded export request (admin; audited)",
-            description = "Runs only on a ready export request for this subject (POST /v1/export-requests, approved by a"
-                    + " second admin where the tenant requires four eyes); each run is counted on the request and audited"
-                    + " with it and its reason. Each list holds at most 10,000 rows, oldest first.")
+            description = ExportRequests.EXPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The person's intakes, assignments, screenings with answers, risk"
             + " flags with their steps, and decisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
-    @APIResponse(responseCode = "404", description = "No such export request")
-    @APIResponse(responseCode = "409", description = "The export request awaits approval or has expired")
-    @APIResponse(responseCode = "422", description = "No export request given, or one for another subject")
+    @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
+    @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
+    @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
     public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = "The export request this export runs on")
+                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
                                 @QueryParam("request") UUID request) {
         SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(e.subject(), e.intakes().stream().map(IntakeDetail::of).toList(),

@@ -35,6 +35,17 @@ import org.praxis.platform.web.PageRequest;
 public class ExportRequests {
     public static final SealedColumn REASON = SealedColumn.of("export_request", "reason");
     public static final Duration VALID_FOR = Duration.ofHours(24);
+    /** The most rows of each kind one service's export holds (oldest first). */
+    public static final int MAX_ROWS_PER_LIST = 10_000;
+
+    /** How every service's export operation documents the request it runs on (OpenAPI). */
+    public static final String EXPORT_DESCRIPTION = "Runs only on a ready export request for this subject"
+            + " (POST /v1/export-requests, approved by a second admin where the tenant requires four eyes); each run is"
+            + " counted on the request and audited with it and its reason. Each list holds at most 10,000 rows, oldest first.";
+    public static final String REQUEST_PARAMETER = "The export request this export runs on";
+    public static final String NO_SUCH_REQUEST = "No such export request";
+    public static final String REQUEST_NOT_READY = "The export request awaits approval or has expired";
+    public static final String REQUEST_MISSING = "No export request given, or one for another subject";
 
     public static final String AWAITING_APPROVAL = "awaiting-approval";
     public static final String READY = "ready";
@@ -56,7 +67,7 @@ public class ExportRequests {
     public ExportRequest request(String subject, String reason, String reference) {
         UUID id = UUID.randomUUID();
         String tenant = callerContext.tenantId();
-        boolean fourEyes = fourEyes(tenant);
+        boolean fourEyes = settings().fourEyes();
         Instant now = Instant.now();
         update("insert into export_request (id, tenant_id, subject, reason, reference, requested_by, requested_at,"
                         + " needs_approval) values (?, ?, ?, ?, ?, ?, ?, ?)", id, tenant, subject,
@@ -133,18 +144,6 @@ public class ExportRequests {
                 r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
-    public boolean fourEyes(String tenant) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select four_eyes from export_setting where tenant_id = ?")) {
-            s.setString(1, tenant);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The tenant's setting; {@code offRequestedBy}: an admin asked to turn four eyes off and waits for a second one. */
     public record Settings(boolean fourEyes, String offRequestedBy) {
     }
@@ -184,7 +183,7 @@ public class ExportRequests {
     private List<ExportRequest> select(String where, List<Object> args, int limit) {
         String tenant = callerContext.tenantId();
         // A request made while four eyes was off needs approval too once it is on again.
-        boolean fourEyesNow = fourEyes(tenant);
+        boolean fourEyesNow = settings().fourEyes();
         String sql = "select id, subject, reason, reference, requested_by, requested_at, needs_approval, approved_by,"
                 + " approved_at, uses from export_request where tenant_id = ?" + where
                 + " order by requested_at desc, id desc limit " + limit;

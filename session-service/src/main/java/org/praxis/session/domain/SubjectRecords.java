@@ -41,7 +41,7 @@ public class SubjectRecords implements SubjectErasure {
     ExportRequests exportRequests;
 
     /** The most rows of each kind one export holds (oldest first); a client with more is exported in part. */
-    public static final int EXPORT_ROWS = 10_000;
+    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
                          List<SessionNote> notes, List<NoteAddendum> addenda, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
