@@ -102,6 +102,17 @@ public interface PraxisConfig {
          */
         @WithDefault(" ")
         String sources();
+
+        /**
+         * Event types known beyond the suite's own ({@code praxis/event-types.txt}), comma-separated: a
+         * type known to nobody is parked and offered again rather than skipped.
+         */
+        @WithDefault(" ")
+        String knownTypes();
+
+        /** How often parked events (types this version does not know) are offered to the handlers again. */
+        @WithDefault("60s")
+        Duration parkedRetryInterval();
     }
 
     Idempotency idempotency();

@@ -53,10 +53,11 @@ public class RecordingHandler implements EventHandler {
             throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into applied_effect (event_id, handler, tenant_id) values (?, ?, ?)")) {
+                "insert into applied_effect (event_id, handler, tenant_id, payload) values (?, ?, ?, ?)")) {
             s.setString(1, event.id());
             s.setString(2, name());
             s.setString(3, callerContext.tenantId());
+            s.setString(4, event.payload().toString());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -25,6 +25,12 @@ public class EligibilityChangedHandler extends SingleTypeHandler {
         super("intake-eligibility", "assessment.events", TYPE);
     }
 
+    /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         JsonNode practitioner = event.payload().get("practitionerId");

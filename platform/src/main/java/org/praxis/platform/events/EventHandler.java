@@ -18,4 +18,13 @@ public interface EventHandler {
     boolean handles(String type);
 
     void handle(IncomingEvent event);
+
+    /**
+     * True for a handler that replaces state with what the event carries (a register, a status): it
+     * is given an event only when its {@code ce_sequence} is newer than the last one it applied for
+     * the same key, so an older event read later (a replay) never overwrites newer state.
+     */
+    default boolean replacesState() {
+        return false;
+    }
 }

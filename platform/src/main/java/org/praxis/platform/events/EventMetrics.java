@@ -42,6 +42,8 @@ public class EventMetrics {
         Gauge.builder("praxis.inbox.dead.lettered", this, m -> m.scalar(
                         "select count(*) from inbox_event where outcome = 'dead-lettered'"))
                 .description("Events this service sent to a dead-letter topic and has not replayed").register(registry);
+        Gauge.builder("praxis.inbox.parked", this, m -> m.scalar("select count(*) from parked_event"))
+                .description("Events of a type this version does not know, waiting for a version that does").register(registry);
         Gauge.builder("praxis.inbox.consumer.alive", consumer, c -> !c.started() || c.alive() ? 1 : 0)
                 .description("1 while the event consumer runs (or the service consumes nothing)").register(registry);
     }

@@ -35,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.privacy.ErasedSubjects;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 
@@ -73,6 +74,12 @@ public class InboxConsumer {
     KafkaClients kafka;
     @Inject
     ObjectMapper json;
+    @Inject
+    EventCatalogue catalogue;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    ErasedSubjects erasedSubjects;
 
     private volatile boolean running;
     private final List<TopicLoop> loops = new ArrayList<>();
@@ -277,7 +284,10 @@ public class InboxConsumer {
         }
     }
 
-    /** Applies the record to every handler of its type; false when shutdown came before it was fully applied. */
+    /**
+     * Applies the record to every handler of its type; parks it when its type is unknown to this
+     * version; false when shutdown came before it was fully applied.
+     */
     boolean process(ConsumerRecord<String, String> record) {
         IncomingEvent event;
         try {
@@ -285,14 +295,48 @@ public class InboxConsumer {
         } catch (UnprocessableEvent e) {
             return deadLetter(record, e, "inbox");
         }
+        boolean taken = false;
         for (EventHandler handler : handlers) {
             if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
+                taken = true;
                 if (!deliver(handler, event, record)) {
                     return false;
                 }
             }
         }
+        if (!taken && !catalogue.knows(event.type())) {
+            // A newer publisher's type (a v2, or one only newer versions of this service handle):
+            // skipping it would lose it for good during a rolling deploy.
+            return retrying("parking " + event.id(), () -> parked.park(record, event));
+        }
         return true;
+    }
+
+    /** Whether this version can do something with {@code type} on {@code topic}: apply it, or knowingly ignore it. */
+    boolean knows(String topic, String type) {
+        if (catalogue.knows(type)) {
+            return true;
+        }
+        for (EventHandler handler : handlers) {
+            if (handler.topics().contains(topic) && handler.handles(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a database step until it succeeds; false when shutdown came first. */
+    private boolean retrying(String what, Runnable step) {
+        for (int attempt = 1; running; attempt++) {
+            try {
+                step.run();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warnf("%s failed (try %d), retrying: %s", what, attempt, rootCause(e));
+                sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
+            }
+        }
+        return false;
     }
 
     /** True once the handler applied the event (or it was dead-lettered); false when shutdown interrupted the tries. */
@@ -331,8 +375,16 @@ public class InboxConsumer {
         try {
             Arc.container().instance(CallerContext.class).get().actAs(Caller.system(config.service(), event.tenantId()));
             QuarkusTransaction.requiringNew().run(() -> {
-                if (claim(handler.name(), event, "applied")) {
-                    handler.handle(event);
+                if (!claim(handler.name(), event, "applied")) {
+                    return;
+                }
+                IncomingEvent screened = erasedSubjects.screen(event);
+                if (screened == null) {
+                    outcome(handler, event, "erased-subject"); // sent before the person's erasure, read after it
+                } else if (handler.replacesState() && !newest(handler, event)) {
+                    outcome(handler, event, "superseded"); // newer state for this key was applied already
+                } else {
+                    handler.handle(screened);
                 }
             });
         } finally {
@@ -353,6 +405,41 @@ public class InboxConsumer {
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("inbox insert failed", e);
+        }
+    }
+
+    private void outcome(EventHandler handler, IncomingEvent event, String outcome) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update inbox_event set outcome = ? where consumer = ? and event_id = ?")) {
+            s.setString(1, outcome);
+            s.setString(2, handler.name());
+            s.setString(3, event.id());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox update failed", e);
+        }
+    }
+
+    /**
+     * Records the event's {@code ce_sequence} as the last applied for its key when it is newer than the
+     * one recorded; false when an event at least as new was applied already. Events without a sequence
+     * (an older publisher) always apply.
+     */
+    private boolean newest(EventHandler handler, IncomingEvent event) {
+        if (event.sequence() == null || event.key() == null) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into applied_sequence (consumer, tenant_id, aggregate_id, sequence) values (?, ?, ?, ?)"
+                        + " on conflict (consumer, tenant_id, aggregate_id) do update set sequence = excluded.sequence,"
+                        + " applied_at = now() where applied_sequence.sequence < excluded.sequence")) {
+            s.setString(1, handler.name());
+            s.setString(2, event.tenantId());
+            s.setString(3, event.key());
+            s.setLong(4, event.sequence());
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("applied sequence update failed", e);
         }
     }
 

@@ -23,6 +23,8 @@ public class ErasureRequestedHandler implements EventHandler {
     Instance<SubjectErasure> erasure;
     @Inject
     IdempotencyKeys idempotencyKeys;
+    @Inject
+    ErasedSubjects erasedSubjects;
 
     @Override
     public String name() {
@@ -46,6 +48,8 @@ public class ErasureRequestedHandler implements EventHandler {
         if (subject == null || subject.isBlank() || requestId == null || requestId.isBlank()) {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
+        // First, so that no event about the person is being applied meanwhile and none re-creates them later.
+        erasedSubjects.record(event.tenantId(), subject, requestId);
         // The person's own creates are kept for replay a day at most, sealed; an erasure drops them now.
         idempotencyKeys.forget(event.tenantId(), subject);
         erasure.get().erase(subject, requestId);

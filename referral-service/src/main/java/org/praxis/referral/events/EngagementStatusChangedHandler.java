@@ -25,6 +25,12 @@ public class EngagementStatusChangedHandler extends SingleTypeHandler {
         super("referral-engagements", "session.events", TYPE);
     }
 
+    /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         JsonNode p = event.payload();

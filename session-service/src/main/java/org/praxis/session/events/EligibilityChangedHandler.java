@@ -23,6 +23,12 @@ public class EligibilityChangedHandler extends SingleTypeHandler {
         super("session-eligibility", "assessment.events", TYPE);
     }
 
+    /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         var practitioner = event.payload().get("practitionerId");

@@ -27,6 +27,12 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
         super("session-referral-status", "referral.events", TYPE);
     }
 
+    /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         String engagement = event.payload().path("engagementId").asText(null);

@@ -20,6 +20,12 @@ public class SupervisorChangedHandler extends SingleTypeHandler {
         super("session-supervision", "assessment.events", TYPE);
     }
 
+    /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         String practitioner = event.payload().path("practitionerId").asText(null);

@@ -1,0 +1,143 @@
+package org.praxis.platform.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.events.IncomingEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The people this service erased, by pseudonym, and the rule that keeps them erased: an event sent
+ * before an erasure but read after it re-creates nothing for them. The event's own person
+ * ({@code clientSubject}, else {@code practitionerId}) erased: the event is not applied. Another
+ * person it names erased (the coach of a client's intake, a supervisor): it is applied with their
+ * pseudonym in their place, so no identifier comes back.
+ *
+ * <p>An erasure and an event about the same person never interleave: the erasure holds an exclusive
+ * transaction lock on the person, each event a shared one, so either the event's records exist
+ * before the erasure looks for them, or the event sees the person erased.
+ */
+@ApplicationScoped
+public class ErasedSubjects {
+    /** Payload fields that name a person, across every event of docs/events; the first present is the event's own. */
+    static final List<String> PERSON_FIELDS = List.of("clientSubject", "practitionerId", "assignedCoach", "supervisorId",
+            "createdBy");
+    private static final Set<String> OWN_PERSON_FIELDS = Set.of("clientSubject", "practitionerId");
+
+    @Inject
+    DataSource dataSource;
+
+    /** Records the person as erased, first waiting for events about them in flight (called in the erasure's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String tenantId, String subject, String requestId) {
+        String pseudonym = Pseudonyms.of(tenantId, subject);
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "select pg_advisory_xact_lock(?)", tenantId, pseudonym);
+            try (PreparedStatement s = c.prepareStatement("insert into erased_subject (tenant_id, pseudonym, request_id)"
+                    + " values (?, ?, ?) on conflict do nothing")) {
+                s.setString(1, tenantId);
+                s.setString(2, pseudonym);
+                s.setString(3, requestId);
+                s.executeUpdate();
+            }
+            // The platform's own traces of the person's id as an event key or inside a parked event.
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from applied_sequence where tenant_id = ? and aggregate_id = ?")) {
+                s.setString(1, tenantId);
+                s.setString(2, subject);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("delete from parked_event where tenant_id = ?"
+                    + " and (record_key = ? or position(? in coalesce(record_value, '')) > 0)")) {
+                s.setString(1, tenantId);
+                s.setString(2, subject);
+                s.setString(3, '"' + subject + '"');
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the erasure", e);
+        }
+    }
+
+    /**
+     * The event as a handler may see it: null when its own person is erased, else the event with any
+     * other erased person replaced by their pseudonym (the same event when nobody in it is erased).
+     * Called in the handler's transaction, before the handler.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IncomingEvent screen(IncomingEvent event) {
+        Map<String, String> people = new LinkedHashMap<>();
+        for (String field : PERSON_FIELDS) {
+            JsonNode value = event.payload().get(field);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                people.put(field, value.asText());
+            }
+        }
+        if (people.isEmpty()) {
+            return event;
+        }
+        List<String> erasedFields = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String subject : Set.copyOf(people.values())) {
+                lock(c, "select pg_advisory_xact_lock_shared(?)", event.tenantId(), Pseudonyms.of(event.tenantId(), subject));
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "select pseudonym from erased_subject where tenant_id = ? and pseudonym = any(?)")) {
+                s.setString(1, event.tenantId());
+                s.setArray(2, c.createArrayOf("text", people.values().stream()
+                        .map(p -> Pseudonyms.of(event.tenantId(), p)).distinct().toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    Set<String> erased = new java.util.HashSet<>();
+                    while (rs.next()) {
+                        erased.add(rs.getString(1));
+                    }
+                    people.forEach((field, subject) -> {
+                        if (erased.contains(Pseudonyms.of(event.tenantId(), subject))) {
+                            erasedFields.add(field);
+                        }
+                    });
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check erased subjects", e);
+        }
+        if (erasedFields.isEmpty()) {
+            return event;
+        }
+        String ownField = people.keySet().stream().filter(OWN_PERSON_FIELDS::contains).findFirst().orElse(null);
+        if (ownField != null && erasedFields.contains(ownField)) {
+            return null;
+        }
+        ObjectNode payload = event.payload().deepCopy();
+        erasedFields.forEach(field -> payload.put(field, Pseudonyms.of(event.tenantId(), people.get(field))));
+        return new IncomingEvent(event.id(), event.type(), event.source(), event.tenantId(), event.time(), event.topic(),
+                event.key(), payload, event.sequence());
+    }
+
+    private static void lock(Connection c, String sql, String tenantId, String pseudonym) throws SQLException {
+        CRC32 crc = new CRC32();
+        crc.update((tenantId + "\n" + pseudonym).getBytes(StandardCharsets.UTF_8));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            // A key space of its own (high bits), apart from SingletonJobs' and the relay's locks.
+            s.setLong(1, 0x4572_6173_0000_0000L | crc.getValue());
+            s.execute();
+        }
+    }
+}

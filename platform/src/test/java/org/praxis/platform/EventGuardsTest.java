@@ -1,0 +1,190 @@
+package org.praxis.platform;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.praxis.platform.events.ParkedEvents;
+import org.praxis.platform.privacy.ErasedSubjects;
+import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.testsupport.TopicProbe;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The inbox's guards: older state never overwrites newer, unknown types wait, erased people stay erased. */
+@QuarkusTest
+class EventGuardsTest {
+    private static final String TOPIC = RecordingHandler.TOPIC;
+
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    ErasedSubjects erasedSubjects;
+
+    private static String send(String tenant, String type, String key, String payload, Long sequence) {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> h = new HashMap<>();
+        h.put("ce_id", id);
+        h.put("ce_type", type);
+        h.put("ce_source", "/elsewhere");
+        h.put("ce_time", Instant.now().toString());
+        h.put("ce_tenant", tenant);
+        if (sequence != null) {
+            h.put("ce_sequence", sequence.toString());
+        }
+        TopicProbe.send(TOPIC, key, payload, h);
+        return id;
+    }
+
+    private static String thing(String tenant, String payload) {
+        return send(tenant, "org.praxis.test.thing.happened.v1", "thing", payload, null);
+    }
+
+    /** Sends a marker after the events under test and waits for it: everything before it was read. */
+    private static void drain() {
+        String marker = thing("acme", "{}");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from applied_effect where event_id = ?", marker) == 1);
+    }
+
+    private static String outcome(String consumer, String eventId) {
+        try (var c = Db.connection(); PreparedStatement s = c.prepareStatement(
+                "select outcome from inbox_event where consumer = ? and event_id = ?")) {
+            s.setString(1, consumer);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String registerValue(String key) {
+        try (var c = Db.connection(); PreparedStatement s = c.prepareStatement(
+                "select value from register_entry where tenant_id = 'acme' and entry_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anOlderEventReadAfterANewerOneDoesNotReplaceTheNewerState() {
+        String key = "practitioner-" + UUID.randomUUID();
+        send("acme", RegisterHandler.TYPE, key, "{\"value\":\"five\"}", 5L);
+        String three = send("acme", RegisterHandler.TYPE, key, "{\"value\":\"three\"}", 3L);
+        send("acme", RegisterHandler.TYPE, key, "{\"value\":\"seven\"}", 7L);
+        String six = send("acme", RegisterHandler.TYPE, key, "{\"value\":\"six\"}", 6L);
+        String otherKey = send("acme", RegisterHandler.TYPE, key + "-other", "{\"value\":\"one\"}", 1L);
+        drain();
+        assertEquals("seven", registerValue(key));
+        assertEquals("superseded", outcome("register", three));
+        assertEquals("superseded", outcome("register", six));
+        assertEquals("one", registerValue(key + "-other"), "each key has its own sequence");
+        assertEquals("applied", outcome("register", otherKey));
+
+        // A publisher that sends no sequence (an older version) is applied as it comes.
+        send("acme", RegisterHandler.TYPE, key, "{\"value\":\"unsequenced\"}", null);
+        drain();
+        assertEquals("unsequenced", registerValue(key));
+    }
+
+    @Test
+    void anUnknownTypeIsParkedAndAppliedOnceWhenAVersionThatKnowsItRuns() {
+        String gadget = send("acme", GadgetHandler.TYPE, "gadget-1", "{\"n\":1}", 1L);
+        String ignored = send("acme", "org.praxis.test.ignored.v1", "other", "{}", 2L);
+        drain();
+        assertEquals(1, Db.count("select count(*) from parked_event where event_id = ? and event_type = ?", gadget,
+                GadgetHandler.TYPE), "kept, not skipped");
+        assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", ignored),
+                "a known type no handler takes is not for this service");
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("praxis_inbox_parked ") && !l.endsWith(" 0.0")), metrics);
+
+        int before = GadgetHandler.APPLIED.get();
+        try {
+            parked.retry();
+            assertEquals(1, Db.count("select count(*) from parked_event where event_id = ? and tries >= 1", gadget),
+                    "still unknown: stays parked, its tries counted");
+            GadgetHandler.deployed = true; // the next release, which handles the type, is running
+            assertTrue(parked.retry() >= 1);
+            assertEquals(before + 1, GadgetHandler.APPLIED.get());
+            assertEquals("applied", outcome("gadget", gadget));
+            assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", gadget));
+            parked.retry();
+            // Read again from the topic (a rebalance): the inbox drops it.
+            send("acme", GadgetHandler.TYPE, "gadget-1", "{\"n\":1}", 1L);
+            drain();
+            assertEquals(before + 2, GadgetHandler.APPLIED.get(), "a new event id is a new event");
+        } finally {
+            GadgetHandler.deployed = false;
+        }
+    }
+
+    @Test
+    void anEventAboutAnErasedPersonCreatesNothingAndOtherErasedPeopleInItArePseudonymised() {
+        String erased = "client-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", erased, "request-1"));
+
+        String aboutThem = thing("acme", "{\"clientSubject\":\"" + erased + "\"}");
+        String theirCoach = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + erased + "\"}");
+        String otherTenant = thing("globex", "{\"clientSubject\":\"" + erased + "\"}");
+        drain();
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", aboutThem));
+        assertEquals("erased-subject", outcome("recording", aboutThem));
+        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ? and payload like ?", theirCoach,
+                "%\"assignedCoach\":\"" + Pseudonyms.of("acme", erased) + "\"%"));
+        assertEquals(0, Db.count("select count(*) from applied_effect where payload like ? and tenant_id = 'acme'",
+                "%" + erased + "%"), "the erased id came back nowhere");
+        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", otherTenant),
+                "an erasure is the tenant's");
+    }
+
+    @Test
+    void anEventInFlightWaitsForAnErasureOfItsPersonAndIsThenNotApplied() throws Exception {
+        String person = "client-" + UUID.randomUUID();
+        CountDownLatch erasing = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread erasure = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            erasedSubjects.record("acme", person, "request-2");
+            erasing.countDown();
+            try {
+                commit.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        erasure.start();
+        assertTrue(erasing.await(30, TimeUnit.SECONDS));
+        String late = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
+        try {
+            Thread.sleep(2000);
+            assertFalse(Db.count("select count(*) from inbox_event where event_id = ?", late) > 0,
+                    "not decided while the erasure is under way");
+        } finally {
+            commit.countDown();
+        }
+        erasure.join(30_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "erased-subject".equals(outcome("recording", late)));
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", late));
+    }
+}
