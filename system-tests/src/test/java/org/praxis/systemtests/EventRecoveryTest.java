@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,24 +27,6 @@ import org.praxis.testsupport.TopicProbe;
  */
 @Order(2)
 class EventRecoveryTest extends SystemTest {
-
-    /** A scalar from a service's own database, read directly (the API may not answer while it is read-only). */
-    private long count(String service, String sql, Object... args) {
-        Map<String, String> env = suite.environment(service);
-        try (Connection c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"));
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void execute(String service, String sql) {
         Map<String, String> env = suite.environment(service);
@@ -99,19 +79,19 @@ class EventRecoveryTest extends SystemTest {
             String eventId = riskFlagEventOf(intake);
             // Far longer than the tries a poison event gets (5, about 3 s): a good event must outlast it.
             eventually(() -> logLines(REFERRAL, "transient failure applying " + eventId) >= 8);
-            assertEquals(0, count(REFERRAL, "select count(*) from referral where tenant_id = ?", tenant));
+            assertEquals(0, countIn(REFERRAL, "select count(*) from referral where tenant_id = ?", tenant));
         } finally {
             EmbeddedPostgres.shared().execute("alter database referral reset default_transaction_read_only");
             cutConnections("referral");
         }
         Instant back = Instant.now();
         String eventId = riskFlagEventOf(intake);
-        eventually(() -> count(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant) == 1);
+        eventually(() -> countIn(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant) == 1);
         long recovered = Duration.between(back, Instant.now()).toMillis();
         Thread.sleep(3000);
-        assertEquals(1, count(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant),
+        assertEquals(1, countIn(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant),
                 "drafted once");
-        assertEquals(0, count(REFERRAL, "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", eventId));
+        assertEquals(0, countIn(REFERRAL, "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", eventId));
         assertEquals(0, deadLetters("intake.events", eventId), "never dead-lettered");
         System.out.printf("transient database error: read-only %d s, %d tries logged, applied once %d ms after it came back, 0 dead letters%n",
                 Duration.between(readOnly, back).toSeconds(), logLines(REFERRAL, "transient failure applying " + eventId), recovered);
@@ -136,13 +116,13 @@ class EventRecoveryTest extends SystemTest {
                     .filter(d -> "org.praxis.intake.intake.decided.v1".equals(d.get("type"))).findFirst().orElseThrow();
             eventId = (String) dead.get("eventId");
             assertTrue(String.valueOf(dead.get("error")).contains("system_test_poison"), String.valueOf(dead.get("error")));
-            assertEquals(0, count(SESSION, "select count(*) from engagement where tenant_id = ?", tenant));
+            assertEquals(0, countIn(SESSION, "select count(*) from engagement where tenant_id = ?", tenant));
         } finally {
             execute(SESSION, "alter table engagement drop constraint if exists system_test_poison");
         }
         Instant fixed = Instant.now();
         as(admin, SESSION).when().post("/v1/dead-letters/" + eventId + "/replay").then().statusCode(200);
-        eventually(() -> count(SESSION, "select count(*) from engagement where tenant_id = ?", tenant) == 1);
+        eventually(() -> countIn(SESSION, "select count(*) from engagement where tenant_id = ?", tenant) == 1);
         long applied = Duration.between(fixed, Instant.now()).toMillis();
         // A second replay finds no dead-letter mark: it changes nothing.
         int again = as(admin, SESSION).when().post("/v1/dead-letters/" + eventId + "/replay").then().extract().statusCode();
@@ -150,7 +130,7 @@ class EventRecoveryTest extends SystemTest {
         eventually(() -> "applied".equals(as(admin, SESSION).when().get("/v1/dead-letters").then().extract()
                 .<List<Map<String, Object>>>path("items").stream().filter(d -> eventId.equals(d.get("eventId")))
                 .map(d -> d.get("state")).findFirst().orElse(null)));
-        assertEquals(1, count(SESSION, "select count(*) from engagement where tenant_id = ?", tenant), "applied once");
+        assertEquals(1, countIn(SESSION, "select count(*) from engagement where tenant_id = ?", tenant), "applied once");
         assertEquals(1, as(coach, SESSION).when().get("/v1/engagements").then().statusCode(200).extract()
                 .<List<?>>path("items").size());
         System.out.printf("poison event: dead-lettered after its tries, replayed after the fix, applied once %d ms later%n",

@@ -2,6 +2,11 @@ package org.praxis.systemtests;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +48,24 @@ abstract class SystemTest {
 
     RequestSpecification as(Tokens who, String service) {
         return given().baseUri(suite.url(service)).header("Authorization", who.bearer()).contentType(ContentType.JSON);
+    }
+
+    /** A scalar from a service's own database, read directly (the API may not answer while it is read-only). */
+    long countIn(String service, String sql, Object... args) {
+        Map<String, String> env = suite.environment(service);
+        try (Connection c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"));
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Polls with a deadline (no fixed sleeps): events cross the services within seconds. */
