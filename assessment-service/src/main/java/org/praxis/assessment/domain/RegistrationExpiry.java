@@ -2,6 +2,7 @@ package org.praxis.assessment.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.persistence.SingletonJobs;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 
@@ -18,11 +20,14 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * An expired therapy registration ends integrated-practice eligibility on the day it expires, even
  * when nothing else happens: shortly after midnight UTC (and every hour, in case a run was missed)
- * every holder is recomputed and a change published.
+ * every holder is recomputed and a change published. Every replica schedules it, but one sweeps at a
+ * time: two sweeps side by side would both see a holder still holding it and both publish the change.
  */
 @ApplicationScoped
 public class RegistrationExpiry {
     private static final Logger LOG = Logger.getLogger(RegistrationExpiry.class);
+    /** The {@link SingletonJobs} name of the sweep. */
+    private static final String JOB = "registration-expiry";
 
     @Inject
     Eligibility eligibility;
@@ -30,15 +35,24 @@ public class RegistrationExpiry {
     CallerContext callerContext;
     @Inject
     PraxisConfig config;
+    @Inject
+    SingletonJobs jobs;
 
     @Scheduled(cron = "{assessment.expiry-sweep-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep(Eligibility.today());
     }
 
-    /** Recomputes every practitioner holding integrated practice as of {@code today}; returns how many lost it. */
+    /**
+     * Recomputes every practitioner holding integrated practice as of {@code today}; returns how many lost
+     * it, or empty when another replica is sweeping (its sweep covers them).
+     */
     @ActivateRequestContext
-    public int sweep(LocalDate today) {
+    public Optional<Integer> sweep(LocalDate today) {
+        return jobs.runAlone(JOB, () -> sweepAlone(today));
+    }
+
+    private int sweepAlone(LocalDate today) {
         int lost = 0;
         for (String tenantId : eligibility.tenantsWithIntegratedPractice()) {
             callerContext.actAs(Caller.system(config.service(), tenantId));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -132,8 +133,8 @@ class EligibilityApiTest {
         assertEquals(1, eligibilityEventsAfterAWhile().size());
 
         // On the day the registration expires, the sweep takes integrated practice away and says so.
-        assertEquals(0, expiry.sweep(LocalDate.now(ZoneOffset.UTC).plusDays(29)));
-        assertEquals(1, expiry.sweep(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+        assertEquals(Optional.of(0), expiry.sweep(LocalDate.now(ZoneOffset.UTC).plusDays(29)));
+        assertEquals(Optional.of(1), expiry.sweep(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
         List<ConsumerRecord<String, String>> after = eligibilityEvents(2);
         assertEquals(2, after.size());
         assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.eligibility.changed.v1", after.get(1).value()));
