@@ -40,6 +40,17 @@ public interface PraxisConfig {
         int rotationBatch();
     }
 
+    Kafka kafka();
+
+    interface Kafka {
+        /**
+         * How often the meters of the relay's and the inbox's Kafka clients are matched to the client's
+         * metrics: how soon the lag of a partition just assigned appears on {@code /q/metrics}.
+         */
+        @WithDefault("30s")
+        Duration metricsRefresh();
+    }
+
     interface Events {
         /** Topic this service publishes to, e.g. {@code intake.events}. */
         String topic();

@@ -1,11 +1,19 @@
 package org.praxis.platform.events;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,10 +23,44 @@ import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.praxis.platform.PraxisConfig;
 
-/** Producer and consumer settings the relay, the inbox and the dead-letter path share. */
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
+/**
+ * Producer and consumer settings the relay, the inbox and the dead-letter path share. The relay's and
+ * the inbox's clients report Kafka's own client metrics on {@code /q/metrics} (Quarkus binds only the
+ * clients it creates itself), among them the inbox's lag, {@code kafka_consumer_fetch_manager_records_lag}
+ * per topic and partition; their meters go when the client closes, so a consumer the inbox recreates
+ * under the same client id is never shown with the closed one's values.
+ */
 @ApplicationScoped
 public class KafkaClients {
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    PraxisConfig config;
+
+    /** praxis.kafka.metrics-refresh, read once (a field, so a plain unit test can set it). */
+    Duration metricsRefresh;
+    /** One thread refreshes the meters of every client (each binder would otherwise start its own). */
+    private ScheduledExecutorService metricsRefresher;
+
+    @PostConstruct
+    void init() {
+        metricsRefresh = config.kafka().metricsRefresh();
+        startRefreshing();
+    }
+
+    void startRefreshing() {
+        metricsRefresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-client-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -65,10 +107,14 @@ public class KafkaClients {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        return new KafkaProducer<>(p);
+        return new MeteredProducer(p, this);
     }
 
-    /** A consumer without a group, for reading a topic by assignment (the dead-letter list); it commits nothing. */
+    /**
+     * A consumer without a group, for reading a topic by assignment (the dead-letter list); it commits
+     * nothing. Not metered: it lives for one request, and the lag of the dead-letter topics it seeks
+     * around in is no one's backlog.
+     */
     public KafkaConsumer<String, String> reader(String clientId) {
         Properties p = connection();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -90,6 +136,67 @@ public class KafkaClients {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        return new KafkaConsumer<>(p);
+        return new MeteredConsumer(p, this);
+    }
+
+    private KafkaClientMetrics bind(KafkaClientMetrics metrics) {
+        metrics.bindTo(registry);
+        return metrics;
+    }
+
+    @PreDestroy
+    void stopRefreshing() {
+        metricsRefresher.shutdownNow();
+    }
+
+    /** A consumer whose meters are removed when it closes. */
+    private static final class MeteredConsumer extends KafkaConsumer<String, String> {
+        private final KafkaClientMetrics metrics;
+
+        MeteredConsumer(Properties p, KafkaClients clients) {
+            super(p);
+            metrics = clients.bind(new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
+        }
+
+        @Override
+        public void close() {
+            metrics.close();
+            super.close();
+        }
+
+        @Override
+        public void close(CloseOptions options) {
+            metrics.close();
+            super.close(options);
+        }
+
+        @Override
+        @Deprecated
+        public void close(Duration timeout) {
+            metrics.close();
+            super.close(timeout);
+        }
+    }
+
+    /** A producer whose meters are removed when it closes. */
+    private static final class MeteredProducer extends KafkaProducer<String, String> {
+        private final KafkaClientMetrics metrics;
+
+        MeteredProducer(Properties p, KafkaClients clients) {
+            super(p);
+            metrics = clients.bind(new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
+        }
+
+        @Override
+        public void close() {
+            metrics.close();
+            super.close();
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            metrics.close();
+            super.close(timeout);
+        }
     }
 }

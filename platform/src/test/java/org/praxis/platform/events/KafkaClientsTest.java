@@ -2,13 +2,20 @@ package org.praxis.platform.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 
-/** The secured-broker settings reach every client, and stay out when not set. */
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The secured-broker settings reach every client, and stay out when not set; the clients' meters live as long as they do. */
 class KafkaClientsTest {
 
     private static KafkaClients clients(Optional<String> protocol, Optional<String> jaas) {
@@ -39,5 +46,34 @@ class KafkaClientsTest {
         Properties p = clients(Optional.empty(), Optional.empty()).connection();
         assertEquals(1, p.size());
         assertFalse(p.containsKey("security.protocol"));
+    }
+
+    @Test
+    void theInboxAndRelayClientsAreMeteredUntilTheyCloseAndTheDeadLetterReaderIsNot() {
+        KafkaClients k = clients(Optional.empty(), Optional.empty());
+        k.bootstrapServers = "127.0.0.1:1"; // never reached: creating and closing a client connects nowhere
+        k.registry = new SimpleMeterRegistry();
+        k.metricsRefresh = Duration.ofSeconds(30);
+        k.startRefreshing();
+        try {
+            KafkaConsumer<String, String> consumer = k.consumer("svc", "svc-inbox-topic", "earliest");
+            KafkaProducer<String, String> producer = k.producer("svc-outbox");
+            try (KafkaConsumer<String, String> reader = k.reader("svc-dlq-reader")) {
+                assertTrue(metered(k, "svc-inbox-topic", "kafka.consumer."), "the inbox consumer's meters");
+                assertTrue(metered(k, "svc-outbox", "kafka.producer."), "the relay producer's meters");
+                assertFalse(metered(k, "svc-dlq-reader", "kafka."), "the per-request reader is not metered");
+            }
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
+            producer.close(Duration.ZERO);
+            assertFalse(metered(k, "svc-inbox-topic", "kafka."), "a closed consumer leaves no meter behind");
+            assertFalse(metered(k, "svc-outbox", "kafka."), "a closed producer leaves no meter behind");
+        } finally {
+            k.stopRefreshing();
+        }
+    }
+
+    private static boolean metered(KafkaClients k, String clientId, String prefix) {
+        return k.registry.getMeters().stream().anyMatch(m -> clientId.equals(m.getId().getTag("client.id"))
+                && m.getId().getName().startsWith(prefix));
     }
 }
