@@ -16,10 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Strimzi and CloudNativePG resources against the operators' own CRD schemas, and the built-in
- * kinds (Deployment, Service, NetworkPolicy, Ingress, HPA, PDB, ConfigMap, Namespace) against
- * Kubernetes' own, as npm packages them (kubernetes-models); the Keycloak operator's are not published
- * there, so those two kinds are checked only by rendering.
+ * The Strimzi, CloudNativePG and Prometheus operator resources against the operators' own CRD schemas,
+ * and the built-in kinds (Deployment, Service, NetworkPolicy, Ingress, HPA, PDB, ConfigMap, Namespace)
+ * against Kubernetes' own, as npm packages them (kubernetes-models); the Keycloak operator's are not
+ * published there, so those two kinds are checked only by rendering. Every alert expression is parsed
+ * with Prometheus's PromQL grammar (@prometheus-io/lezer-promql).
  */
 class CrdSchemasTest {
     private static final Path CHECK = RenderedManifests.k8s().resolve("crd-check");
@@ -56,7 +57,11 @@ class CrdSchemasTest {
         assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
         Run check = run(manifests, "node", "validate.mjs");
         assertEquals(0, check.exit(), check.output());
-        assertTrue(check.output().contains("checked 18 resources"), check.output());
+        // 18 Strimzi and CloudNativePG resources, 4 ServiceMonitors and the PrometheusRule
+        assertTrue(check.output().contains("checked 23 resources"), check.output());
+        int alerts = RenderedManifests.of(overlay).ofKind("PrometheusRule").stream()
+                .mapToInt(r -> r.at("/spec/groups").findValues("alert").size()).sum();
+        assertTrue(alerts > 0 && check.output().contains("parsed " + alerts + " PromQL expressions"), check.output());
         // The built-in kinds, each as often as the overlay has it.
         RenderedManifests m = RenderedManifests.of(overlay);
         for (String kind : List.of("Deployment", "Service", "NetworkPolicy", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget",
@@ -74,11 +79,15 @@ class CrdSchemasTest {
                 .redirectErrorStream(true).start();
         String manifests = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
-        String broken = manifests.replace("containerPort: 8080", "containerPort: eighty").replace("minAvailable: 1", "minAvailable: [1]");
+        String broken = manifests.replace("containerPort: 8080", "containerPort: eighty").replace("minAvailable: 1", "minAvailable: [1]")
+                .replace("(praxis_outbox_oldest_unsent_seconds)", "(praxis_outbox_oldest_unsent_seconds").replace("for: 10m", "for: ten minutes");
         Run check = run(broken, "node", "validate.mjs");
         assertEquals(1, check.exit(), check.output());
         assertTrue(check.output().contains("Deployment/intake-service: data/spec/template/spec/containers/0/ports/0/containerPort must be integer"),
                 check.output());
         assertTrue(check.output().contains("PodDisruptionBudget/intake-service: data/spec/minAvailable"), check.output());
+        assertTrue(check.output().contains("PrometheusRule/praxis-events: OutboxStuck: PromQL does not parse"), check.output());
+        assertTrue(check.output().matches("(?s).*PrometheusRule/praxis-events: data/spec/groups/0/rules/\\d+/for must match pattern.*"),
+                check.output());
     }
 }
