@@ -110,7 +110,7 @@ class InboxConsumerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Db.count(
                 "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison) == 1);
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        double dead = metricValue(metrics, "praxis_inbox_dead_lettered");
+        double dead = metricValue(metrics, "praxis_inbox_dead_lettered{topic=\"" + TOPIC + "\"");
         assertTrue(dead >= 1, metrics);
         assertEquals(1.0, metricValue(metrics, "praxis_inbox_consumer_alive"));
         assertTrue(metricValue(metrics, "praxis_outbox_oldest_unsent_seconds") >= 0);
@@ -120,7 +120,7 @@ class InboxConsumerTest {
     }
 
     private static double metricValue(String exposition, String name) {
-        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + (name.contains("{") ? "" : "{")))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in metrics"));
     }

@@ -32,6 +32,9 @@ public class EventMetrics {
     DataSource dataSource;
     @Inject
     InboxConsumer consumer;
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<EventHandler> handlers;
 
     void register(@Observes StartupEvent event) {
         Gauge.builder("praxis.outbox.oldest.unsent.seconds", this, m -> m.scalar(
@@ -39,9 +42,16 @@ public class EventMetrics {
                 .description("Age of the oldest outbox row not yet sent to Kafka").register(registry);
         Gauge.builder("praxis.outbox.unsent", this, m -> m.scalar("select count(*) from outbox_event where sent_at is null"))
                 .description("Outbox rows not yet sent to Kafka").register(registry);
-        Gauge.builder("praxis.inbox.dead.lettered", this, m -> m.scalar(
-                        "select count(*) from inbox_event where outcome = 'dead-lettered'"))
-                .description("Events this service sent to a dead-letter topic and has not replayed").register(registry);
+        // Per topic, so the alarm says where to look; the topics are the ones this service's handlers read.
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        handlers.forEach(h -> topics.addAll(h.topics()));
+        for (String topic : topics) {
+            Gauge.builder("praxis.inbox.dead.lettered", this, m -> m.scalar(
+                            "select count(*) from inbox_event where outcome = 'dead-lettered' and topic = '" + topic.replace("'", "") + "'"))
+                    .tag("topic", topic)
+                    .description("Events of the topic this service sent to its dead-letter topic and has not replayed")
+                    .register(registry);
+        }
         Gauge.builder("praxis.inbox.parked", this, m -> m.scalar("select count(*) from parked_event"))
                 .description("Events of a type this version does not know, waiting for a version that does").register(registry);
         Gauge.builder("praxis.inbox.consumer.alive", consumer, c -> !c.started() || c.alive() ? 1 : 0)
