@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One real PostgreSQL per test JVM: the zonky binaries (PostgreSQL 17), or an external server named by
@@ -106,5 +109,31 @@ public final class EmbeddedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /**
+     * Where {@code value} occurs in the database: every text, array and JSON column of every table of the
+     * current schema, as {@code table.column} with the number of rows whose value contains it. A table a
+     * migration adds is searched without naming it here.
+     */
+    public Map<String, Long> columnsHolding(String value) {
+        Map<String, Long> found = new TreeMap<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet columns = s.executeQuery("select c.table_name, c.column_name from information_schema.columns c"
+                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                     + " where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
+                     + " and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')")) {
+            while (columns.next()) {
+                String table = columns.getString(1);
+                String column = columns.getString(2);
+                long rows = count("select count(*) from \"" + table + "\" where strpos(\"" + column + "\"::text, ?) > 0", value);
+                if (rows > 0) {
+                    found.put(table + "." + column, rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("columns not searched", e);
+        }
+        return found;
     }
 }

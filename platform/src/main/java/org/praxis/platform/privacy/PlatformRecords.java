@@ -1,0 +1,83 @@
+package org.praxis.platform.privacy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.web.IdempotencyKeys;
+
+/**
+ * The platform's part of erasing a person, the same in every service's database. The audit trail,
+ * export requests and settings, retired keys and the outbox keep their rows (they account for what
+ * was done) but name the person's pseudonym instead; idempotency records the person made, or whose
+ * {@code Location} names them, go (replay caches of a day). Data keys and inbox marks name nobody.
+ */
+@ApplicationScoped
+public class PlatformRecords {
+    /** Columns that may name a person, by table; each has a {@code tenant_id}. */
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
+            "audit_event", List.of("actor", "resource_id"),
+            "export_request", List.of("subject", "requested_by", "approved_by"),
+            "export_setting", List.of("changed_by", "off_requested_by"),
+            "outbox_event", List.of("aggregate_id"));
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    Instance<EntityManager> entityManager;
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    /** Erases {@code subject} from the platform's tables of {@code tenant}, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(String tenant, String subject, String pseudonym) {
+        pseudonymise(tenant, subject, pseudonym, PERSON_COLUMNS);
+        // Event payloads name people as JSON strings: the whole string is replaced, never a part of
+        // another id. Events not yet sent go out under the pseudonym too, so no service learns the
+        // person's id again from this one.
+        update("update outbox_event set payload = replace(payload::text, to_jsonb(?::text)::text, to_jsonb(?::text)::text)::jsonb"
+                + " where tenant_id = ? and strpos(payload::text, to_jsonb(?::text)::text) > 0", subject, pseudonym, tenant, subject);
+        // A retired key belongs to the whole service, not a tenant; who retired it stays accountable by pseudonym.
+        update("update retired_kek set retired_by = ? where retired_by = ?", pseudonym, subject);
+        idempotencyKeys.forget(tenant, subject);
+        update("delete from idempotency_record where tenant_id = ?"
+                + " and ? = any(string_to_array(split_part(location, '?', 1), '/'))", tenant, subject);
+    }
+
+    /**
+     * Replaces {@code subject} by {@code pseudonym} in each listed column of the tenant's rows, one
+     * statement per column however many rows hold it. Entity changes pending in the transaction are
+     * flushed first, so they cannot write the old value back afterwards; change no entity of these
+     * tables after this call.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pseudonymise(String tenant, String subject, String pseudonym, Map<String, List<String>> columnsByTable) {
+        if (entityManager.isResolvable()) {
+            entityManager.get().flush();
+        }
+        columnsByTable.forEach((table, columns) -> columns.forEach(column ->
+                update("update " + table + " set " + column + " = ? where tenant_id = ? and " + column + " = ?",
+                        pseudonym, tenant, subject)));
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("erasure not applied: " + sql, e);
+        }
+    }
+}
