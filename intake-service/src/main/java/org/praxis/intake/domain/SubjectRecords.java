@@ -17,13 +17,15 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 
 /**
  * Everything intake holds about one person: export on request, and erasure. Erasure pseudonymises:
  * names, free text, answers and notes go; scores, flags and decisions stay under the safety-record
- * retention rule, tied to a pseudonym instead of the person.
+ * retention rule, tied to a pseudonym instead of the person. The person is erased in every role they
+ * had, client or practitioner ({@link #PERSON_COLUMNS}).
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -39,6 +41,10 @@ public class SubjectRecords implements SubjectErasure {
     CallerContext callerContext;
     @Inject
     ExportRequests exportRequests;
+    @Inject
+    PlatformRecords platformRecords;
+    @Inject
+    EligibilityRegister eligibility;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
@@ -76,15 +82,30 @@ public class SubjectRecords implements SubjectErasure {
         return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
+    /**
+     * Every column that may name a person, in any role: a client, their coach, whoever opened, assigned,
+     * screened, flagged, moved or decided, set the triage policy or published an instrument. Kept rows name
+     * the pseudonym instead. The client's own assignments and a practitioner's eligibility are deleted.
+     */
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
+            "intake", List.of("client_subject", "assigned_coach", "assigned_by", "created_by"),
+            "assignment", List.of("created_by"),
+            "screening", List.of("submitted_by"),
+            "risk_flag", List.of("raised_by"),
+            "risk_flag_step", List.of("actor"),
+            "decision", List.of("practitioner_id", "decided_by"),
+            "triage_policy", List.of("updated_by"),
+            "tenant_instrument", List.of("created_by"));
+
     /** Applies an erasure request for the current tenant (called in the inbox transaction). */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
-        List<Intake> intakes = intakesOf(subject);
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
+        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
+        List<Intake> intakes = intakesOf(subject);
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         for (Intake i : intakes) {
-            i.clientSubject = pseudonym;
             i.displayName("erased");
             i.presentingConcerns(null);
             i.hopedForOutcomes(null);
@@ -102,6 +123,9 @@ public class SubjectRecords implements SubjectErasure {
         }
         em.createQuery("delete from Assignment a where a.tenantId = :t and a.clientSubject = :s")
                 .setParameter("t", tenant.tenantId()).setParameter("s", subject).executeUpdate();
+        // An erased practitioner holds no eligibility.
+        eligibility.replace(tenant.tenantId(), subject, List.of());
+        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(IntakeEvents.SUBJECT_ERASED, requestId,
                 new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
