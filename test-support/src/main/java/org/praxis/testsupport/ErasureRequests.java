@@ -1,14 +1,18 @@
 package org.praxis.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Asks for a person's erasure as the privacy process does, and waits for a service's confirmation. */
+/** Asks for a person's erasure as the privacy process does, and checks what is left of them in the database. */
 public final class ErasureRequests {
     public static final String TYPE = "org.praxis.privacy.subject.erasure-requested.v1";
 
@@ -26,5 +30,29 @@ public final class ErasureRequests {
                         "ce_time", Instant.now().toString()));
         return TopicProbe.read(confirmationTopic, r -> requestId.equals(r.key()), found -> !found.isEmpty(),
                 Duration.ofSeconds(30));
+    }
+
+    /**
+     * Erases {@code person} and checks the whole database (every text, array and JSON column): before,
+     * the person is in at least the columns {@code roles}; after, in none; their {@code pseudonym} is in
+     * every column that named them except those whose rows are {@code deleted}; and every column naming
+     * {@code other} does so as often as before.
+     */
+    public static void assertErasedEverywhere(String tenant, String person, String pseudonym, String other, Set<String> roles,
+                                              Set<String> deleted, String confirmationTopic) {
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        Map<String, Long> before = db.columnsHolding(person);
+        Set<String> missing = new HashSet<>(roles);
+        missing.removeAll(before.keySet());
+        assertEquals(Set.of(), missing, "columns the population should have named the person in");
+        Map<String, Long> otherBefore = db.columnsHolding(other);
+
+        assertEquals(1, erase(tenant, person, confirmationTopic).size(), "erased and confirmed");
+
+        assertEquals(Map.of(), db.columnsHolding(person), "columns still naming the erased person");
+        Set<String> kept = new HashSet<>(before.keySet());
+        kept.removeAll(deleted);
+        assertEquals(kept, db.columnsHolding(pseudonym).keySet(), "columns naming the pseudonym");
+        assertEquals(otherBefore, db.columnsHolding(other), "the other person's rows");
     }
 }

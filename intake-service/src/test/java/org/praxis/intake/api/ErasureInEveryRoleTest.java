@@ -3,11 +3,9 @@ package org.praxis.intake.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
+import org.praxis.testsupport.PlatformRoles;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -56,11 +55,6 @@ class ErasureInEveryRoleTest {
         return Map.of("instrument", "PHQ-9", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 0, "6", 0, "7", 0, "8", 0, "9", 1));
     }
 
-    private String exportRequest(String admin, String subject) {
-        return as(admin, "admin").body(Map.of("subject", subject, "reason", "Subject access request")).when()
-                .post("/v1/export-requests").then().statusCode(201).extract().path("id");
-    }
-
     /** {@code who} as client, coach, supervisor, admin and practitioner with an eligibility. */
     private void population(String who) {
         // Their own intake as a client, with an instrument sent to them by their coach.
@@ -93,7 +87,7 @@ class ErasureInEveryRoleTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
                 "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?", tenant, who) == 1);
 
-        // As an admin: the tenant's settings, and export requests made, approved and run about them.
+        // As an admin: the tenant's settings and instruments, export requests made, approved and run about them.
         as(who, "admin").body(Map.of("title", "Pulse", "items", List.of(Map.of("linkId", "1", "topic", "workload", "min", 0,
                         "max", 4, "scored", true)), "bands", List.of(Map.of("min", 0, "max", 4, "severity", "low"))))
                 .when().post("/v1/instruments/OWN-" + who.substring(0, 5).toUpperCase() + "/versions").then().statusCode(201);
@@ -101,33 +95,16 @@ class ErasureInEveryRoleTest {
         as(who, "admin").header("If-Match", etag).body(Map.of("phq9Therapy", 12, "gad7Therapy", 12, "phq9Integrated", 8,
                         "gad7Integrated", 8, "phq9Monitoring", 3, "gad7Monitoring", 3, "wsasMonitoring", 8, "screenPositiveThreshold", 2))
                 .when().put("/v1/triage-policy").then().statusCode(200);
-        as(who, "admin").body(Map.of("fourEyes", true)).when().put("/v1/export-settings").then().statusCode(200);
-        as(who, "admin").when().post("/v1/export-requests/" + exportRequest(staff, "client-" + UUID.randomUUID()) + "/approval")
-                .then().statusCode(200);
-        exportRequest(who, "client-" + UUID.randomUUID());
-        String aboutThem = exportRequest(staff, who);
-        as(secondAdmin, "admin").when().post("/v1/export-requests/" + aboutThem + "/approval").then().statusCode(200);
-        as(staff, "admin").queryParam("request", aboutThem).when().get("/v1/subjects/" + who + "/export").then().statusCode(200);
+        PlatformRoles.play(tenant, who, staff, secondAdmin);
     }
 
     @Test
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
-        EmbeddedPostgres db = EmbeddedPostgres.shared();
         population(other);
         population(person); // last, so the tenant's single-row settings name the person
-        Map<String, Long> before = db.columnsHolding(person);
-        Set<String> missing = new HashSet<>(ROLES);
-        missing.removeAll(before.keySet());
-        assertEquals(Set.of(), missing, "the population names the person in every role");
-        Map<String, Long> otherBefore = db.columnsHolding(other);
-
-        assertEquals(1, ErasureRequests.erase(tenant, person, "intake.events").size(), "erased and confirmed");
-
-        assertEquals(Map.of(), db.columnsHolding(person), "no column names the erased person");
-        Set<String> kept = new HashSet<>(before.keySet());
-        kept.removeAll(DELETED);
-        assertEquals(kept, db.columnsHolding(Pseudonyms.of(tenant, person)).keySet(), "kept rows name the pseudonym");
-        assertEquals(otherBefore, db.columnsHolding(other), "the other person's rows are untouched");
-        assertTrue(otherBefore.containsKey("practitioner_eligibility.practitioner_id"));
+        ErasureRequests.assertErasedEverywhere(tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED,
+                "intake.events");
+        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from practitioner_eligibility"
+                + " where tenant_id = ? and practitioner_id = ?", tenant, other), "the other's eligibility stays");
     }
 }
