@@ -14,6 +14,7 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.session.domain.access.SubjectExportPolicy;
@@ -24,6 +25,8 @@ import org.praxis.session.events.SessionEvents;
  * Erasure removes what identifies the person and what they said (sealed columns are overwritten through
  * their accessors); signed practitioner notes fall under the professional-record retention rule, so
  * they are kept but tied to a pseudonym, and the confirmation says how many were retained that way.
+ * The person is erased in every role they had, client or practitioner ({@link #PERSON_COLUMNS}): what a
+ * practitioner wrote or did stays part of their clients' records, under the pseudonym.
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -39,6 +42,12 @@ public class SubjectRecords implements SubjectErasure {
     Policies policies;
     @Inject
     ExportRequests exportRequests;
+    @Inject
+    PlatformRecords platformRecords;
+    @Inject
+    EligibilityRegister eligibility;
+    @Inject
+    SupervisionRegister supervision;
 
     /** The most rows of each kind one export holds (oldest first); a client with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
@@ -85,13 +94,30 @@ public class SubjectRecords implements SubjectErasure {
         return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
+    /**
+     * Every column that may name a person, in any role: the client, the practitioner, contract parties,
+     * note and addendum authors, whoever raised a concern, rated progress, held a review or proposed a
+     * contract, and a supervisor in the register. Kept rows name the pseudonym instead. A session's
+     * {@code cancelled_by} holds a role, not a person.
+     */
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
+            "engagement", List.of("client_subject", "practitioner_id", "created_by"),
+            "contract", List.of("created_by"),
+            "contract_party", List.of("subject"),
+            "session_note", List.of("author"),
+            "note_addendum", List.of("author"),
+            "risk_concern", List.of("raised_by"),
+            "goal_progress", List.of("rated_by"),
+            "review", List.of("created_by"),
+            "practitioner_supervisor", List.of("supervisor_id"));
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
+        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
+        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Engagement> engagements = engagementsOf(subject);
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
-        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
-        engagements.forEach(e -> e.clientSubject = pseudonym);
         int retained = 0;
         for (SessionNote n : byEngagement(SessionNote.class, ids)) {
             if (n.isSigned()) {
@@ -115,11 +141,10 @@ public class SubjectRecords implements SubjectErasure {
             c.purpose("erased");
             c.goalsInScope(null);
         }
-        if (!ids.isEmpty()) {
-            em.createQuery("update ContractParty p set p.subject = :pseudonym where p.tenantId = :t and p.subject = :s")
-                    .setParameter("pseudonym", pseudonym).setParameter("t", tenant.tenantId()).setParameter("s", subject)
-                    .executeUpdate();
-        }
+        // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.
+        eligibility.replace(tenant.tenantId(), subject, List.of());
+        supervision.assign(tenant.tenantId(), subject, null);
+        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(SessionEvents.SUBJECT_ERASED, requestId,
                 new SessionEvents.SubjectErased(requestId, "session-service", engagements.size(), retained));
