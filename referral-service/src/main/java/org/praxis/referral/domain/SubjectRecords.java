@@ -13,6 +13,7 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.referral.events.ReferralEvents;
@@ -22,7 +23,7 @@ import org.praxis.referral.events.ReferralEvents;
  * erasure. Erasure removes their name, contact, the reasons and their own words, and ties what is
  * left to a pseudonym. A referral sent without consent under the serious-risk exception keeps its
  * justification: breaking confidentiality must stay accountable, so the confirmation counts those
- * records.
+ * records. The person is erased in every role they had, client or practitioner ({@link #PERSON_COLUMNS}).
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -34,6 +35,10 @@ public class SubjectRecords implements SubjectErasure {
     AuditLog audit;
     @Inject
     ExportRequests exportRequests;
+    @Inject
+    PlatformRecords platformRecords;
+    @Inject
+    Caseloads caseloads;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
@@ -64,15 +69,33 @@ public class SubjectRecords implements SubjectErasure {
         return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
+    /**
+     * Every column that may name a person, in any role: the client, the practitioner responsible, who
+     * asked for or approved the serious-risk exception, who acted on a referral, asked for consent or
+     * offered self-help, who keeps the directory or the deadlines, and the caseload replicas. Kept rows
+     * name the pseudonym instead. A directory service's {@code practitioner_name} names someone outside
+     * Praxis, not a subject.
+     */
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
+            "referral", List.of("client_subject", "practitioner_id", "exception_requested_by", "exception_approved_by", "created_by"),
+            "referral_step", List.of("actor"),
+            "referral_consent", List.of("asked_by"),
+            "self_help_offer", List.of("client_subject", "offered_by"),
+            "known_engagement", List.of("client_subject", "practitioner_id"),
+            "practitioner_supervisor", List.of("supervisor_id"),
+            "directory_organisation", List.of("created_by"),
+            "directory_service", List.of("created_by"),
+            "referral_deadlines", List.of("updated_by"));
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
+        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Referral> referrals = referralsOf(subject);
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
         int retained = 0;
         for (Referral r : referrals) {
-            r.clientSubject = pseudonym;
             r.clientName(null);
             r.clientContact(null);
             r.reasonText(null);
@@ -85,10 +108,10 @@ public class SubjectRecords implements SubjectErasure {
         }
         byReferral(ConsentRecord.class, ids, "e.askedAt").forEach(c -> c.clientWords(null));
         byReferral(ReferralStep.class, ids, "e.at").forEach(s -> s.reason(null));
-        for (SelfHelpOffer o : offersTo(subject)) {
-            o.clientSubject = pseudonym;
-            o.note(null);
-        }
+        offersTo(subject).forEach(o -> o.note(null));
+        // An erased practitioner has no supervisor; whom they supervised keeps the link.
+        caseloads.assignSupervisor(tenant.tenantId(), subject, null);
+        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(ReferralEvents.SUBJECT_ERASED, requestId,
                 new ReferralEvents.SubjectErased(requestId, "referral-service", referrals.size(), retained));
