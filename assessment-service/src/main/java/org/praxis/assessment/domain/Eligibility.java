@@ -25,6 +25,7 @@ import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -99,7 +100,8 @@ public class Eligibility {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> refresh(String practitioner, LocalDate today) {
         em.flush(); // what this transaction recorded counts
-        List<String> now = evaluate(practitioner, today).eligibilities();
+        // An erased practitioner holds nothing, whatever their records kept under the pseudonym add up to.
+        List<String> now = Pseudonyms.isPseudonym(practitioner) ? List.of() : evaluate(practitioner, today).eligibilities();
         List<String> before = published(practitioner);
         if (before != null ? before.equals(now) : now.isEmpty()) {
             return now;
@@ -108,6 +110,22 @@ public class Eligibility {
         audit.record("eligibility-changed", "practitioner", practitioner, String.join(",", now));
         outbox.publish(AssessmentEvents.ELIGIBILITY_CHANGED, practitioner, new AssessmentEvents.EligibilityChanged(practitioner, now));
         return now;
+    }
+
+    /**
+     * Drops what {@code practitioner} was last published to hold, publishing nothing: for an erasure,
+     * which intake and session apply to their own copies.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String practitioner) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "delete from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
+            s.setString(1, tenant.tenantId());
+            s.setString(2, practitioner);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Practitioners of the caller's tenant whose published eligibility includes integrated practice. */

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -15,19 +14,19 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 
 /**
  * Everything assessment-service holds about a practitioner: export on a recorded export request, and erasure. Erasure
  * removes their name, registration numbers, descriptions, comments and notes and ties the remaining
- * levels and hours to a pseudonym; any eligibility they held is withdrawn and published as such. What
- * they verified for others stays verified, under the pseudonym.
+ * levels and hours to a pseudonym; any eligibility they held is withdrawn (a pseudonym holds none). The
+ * person is erased in every role they had ({@link #PERSON_COLUMNS}): what they verified, rated or
+ * supervised for others stays, under the pseudonym.
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
-    @Inject
-    EntityManager em;
     @Inject
     TenantQueries tenant;
     @Inject
@@ -38,6 +37,8 @@ public class SubjectRecords implements SubjectErasure {
     Eligibility eligibility;
     @Inject
     ExportRequests exportRequests;
+    @Inject
+    PlatformRecords platformRecords;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
@@ -71,47 +72,42 @@ public class SubjectRecords implements SubjectErasure {
         return query.setMaxResults(EXPORT_ROWS).getResultList();
     }
 
+    /**
+     * Every column that may name a person, in any role: the practitioner, their supervisor, whoever
+     * recorded, verified, opened, completed or rated, wrote a plan, published a framework or set the
+     * settings. Kept rows name the pseudonym instead; what they verified for others stays verified.
+     */
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
+            "practitioner", List.of("subject", "supervisor_id", "created_by"),
+            "registration", List.of("practitioner_id", "verified_by"),
+            "evidence", List.of("practitioner_id", "recorded_by", "verified_by"),
+            "supervision_session", List.of("supervisee_id", "supervisor_id", "recorded_by", "verified_by"),
+            "assessment", List.of("practitioner_id", "opened_by", "completed_by"),
+            "rating", List.of("rated_by"),
+            "development_action", List.of("practitioner_id", "created_by"),
+            "framework_version", List.of("created_by"),
+            "assessment_settings", List.of("updated_by"));
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
+        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Practitioner> profile = of(Practitioner.class, "e.subject", subject);
-        profile.forEach(p -> {
-            p.subject = pseudonym;
-            p.displayName("erased");
-        });
-        of(Registration.class, "e.practitionerId", subject).forEach(r -> {
-            r.practitionerId = pseudonym;
-            r.number("erased");
-        });
+        profile.forEach(p -> p.displayName("erased"));
+        of(Registration.class, "e.practitionerId", subject).forEach(r -> r.number("erased"));
         List<Evidence> evidence = of(Evidence.class, "e.practitionerId", subject);
-        evidence.forEach(e -> {
-            e.practitionerId = pseudonym;
-            e.description(null);
-        });
-        of(SupervisionSession.class, "e.superviseeId", subject).forEach(s -> {
-            s.superviseeId = pseudonym;
-            s.notes(null);
-        });
-        List<Assessment> assessments = of(Assessment.class, "e.practitionerId", subject);
-        assessments.forEach(a -> a.practitionerId = pseudonym);
-        List<UUID> ids = assessments.stream().map(a -> a.id).toList();
+        evidence.forEach(e -> e.description(null));
+        of(SupervisionSession.class, "e.superviseeId", subject).forEach(s -> s.notes(null));
+        List<UUID> ids = of(Assessment.class, "e.practitionerId", subject).stream().map(a -> a.id).toList();
         if (!ids.isEmpty()) {
             tenant.select(Rating.class, "e.assessmentId in :ids", null, Map.of("ids", ids)).getResultList()
                     .forEach(r -> r.comment(null));
         }
-        of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> {
-            d.practitionerId = pseudonym;
-            d.action("erased");
-        });
-        // What they verified stays verified (it still counts for the practitioner), under their pseudonym.
-        for (String entity : List.of("Evidence", "SupervisionSession", "Registration")) {
-            em.createQuery("update " + entity + " e set e.verifiedBy = :pseudonym where e.tenantId = :t and e.verifiedBy = :s")
-                    .setParameter("pseudonym", pseudonym).setParameter("t", tenant.tenantId()).setParameter("s", subject)
-                    .executeUpdate();
-        }
-        // Withdraw what they held under their own id, so intake and session stop assigning work to it.
-        eligibility.refresh(subject);
+        of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> d.action("erased"));
+        // Intake and session drop their copies on this same request: nothing is published under the person's id again.
+        eligibility.forget(subject);
+        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
         outbox.publish(AssessmentEvents.SUBJECT_ERASED, requestId,
                 new AssessmentEvents.SubjectErased(requestId, "assessment-service", profile.size(), evidence.size()));

@@ -177,9 +177,12 @@ class PractitionerApiTest {
         var confirmations = TopicProbe.read("assessment.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
         assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.subject.erased.v1", confirmations.get(0).value()));
-        // The request stays usable for 24 hours: the second export runs on it too.
-        t.export(t.admin, t.coach.subject(), request).statusCode(200).body("profile", hasSize(0)).body("evidence", hasSize(0));
-        as(t.admin).when().get("/v1/export-requests/" + request).then().statusCode(200).body("uses", is(2));
+        // The request made before names the pseudonym now; an export after the erasure takes a new one.
+        t.export(t.admin, t.coach.subject(), request).statusCode(422);
+        as(t.admin).when().get("/v1/export-requests/" + request).then().statusCode(200).body("uses", is(1))
+                .body("subject", startsWith("erased-"));
+        t.export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject())).statusCode(200).body("profile", hasSize(0))
+                .body("evidence", hasSize(0));
         as(t.supervisor).when().get("/v1/practitioners").then().body("items", hasSize(1))
                 .body("items[0].id", startsWith("erased-")).body("items[0].displayName", is("erased"));
         assertTrue(EmbeddedPostgres.shared().count("select count(*) from rating where tenant_id = ? and comment is null", t.id) == 1);
