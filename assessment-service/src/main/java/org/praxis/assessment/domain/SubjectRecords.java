@@ -92,7 +92,6 @@ public class SubjectRecords implements SubjectErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
-        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Practitioner> profile = of(Practitioner.class, "e.subject", subject);
         profile.forEach(p -> p.displayName("erased"));
         of(Registration.class, "e.practitionerId", subject).forEach(r -> r.number("erased"));

@@ -102,7 +102,6 @@ public class SubjectRecords implements SubjectErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
-        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Intake> intakes = intakesOf(subject);
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         for (Intake i : intakes) {

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.UnprocessableEvent;
-import org.praxis.platform.web.IdempotencyKeys;
 
 /**
  * Hands {@code subject.erasure-requested} from {@code privacy.events} to the service's
@@ -22,7 +21,7 @@ public class ErasureRequestedHandler implements EventHandler {
     @Inject
     Instance<SubjectErasure> erasure;
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    PlatformRecords platformRecords;
     @Inject
     ErasedSubjects erasedSubjects;
 
@@ -50,8 +49,9 @@ public class ErasureRequestedHandler implements EventHandler {
         }
         // First, so that no event about the person is being applied meanwhile and none re-creates them later.
         erasedSubjects.record(event.tenantId(), subject, requestId);
-        // The person's own creates are kept for replay a day at most, sealed; an erasure drops them now.
-        idempotencyKeys.forget(event.tenantId(), subject);
+        // The platform's tables of every service (audit trail, export requests, outbox, idempotency records)
+        // before the service's own: one place for what all four hold alike.
+        platformRecords.erase(event.tenantId(), subject, Pseudonyms.of(event.tenantId(), subject));
         erasure.get().erase(subject, requestId);
     }
 }

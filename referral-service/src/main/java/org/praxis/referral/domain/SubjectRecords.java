@@ -91,7 +91,6 @@ public class SubjectRecords implements SubjectErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
-        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Referral> referrals = referralsOf(subject);
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
         int retained = 0;

@@ -115,7 +115,6 @@ public class SubjectRecords implements SubjectErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
         String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
-        platformRecords.erase(tenant.tenantId(), subject, pseudonym);
         List<Engagement> engagements = engagementsOf(subject);
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         int retained = 0;
