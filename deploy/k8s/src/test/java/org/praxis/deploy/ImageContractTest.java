@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,7 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * names and deploy/image/check started them as, the ports it exposes (http for the API, management for
  * /q/health and /q/metrics, every probe on the management port), a writable
  * {@code /tmp} from an emptyDir with a size (the root is read-only), the image name the build tags.
- * The contract is the block in deploy/image/lib.sh that the image scripts use.
+ * The contract is the block in deploy/image/lib.sh that the image scripts use, and deploy/image is the
+ * only definition of the images: no Dockerfile and no Jib or container-image build elsewhere, which
+ * could build an image on another base or as another user than the one checked.
  */
 class ImageContractTest {
 
@@ -105,5 +111,57 @@ class ImageContractTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "node_modules", ".cache", ".run");
+    private static final Pattern OTHER_IMAGE_BUILD = Pattern.compile(
+            "quarkus-container-image|jib-maven-plugin|quarkus\\.jib\\.|quarkus\\.container-image\\.|docker-maven-plugin");
+
+    /** Image definitions other than deploy/image's under a project root: Dockerfiles, Containerfiles, Jib or container-image builds. */
+    static List<String> otherImageDefinitions(Path root) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                Path rel = root.relativize(f);
+                boolean generated = false;
+                for (Path part : rel) {
+                    generated |= NOT_SOURCES.contains(part.toString());
+                }
+                String name = f.getFileName().toString();
+                if (generated) {
+                    continue;
+                }
+                if (name.startsWith("Dockerfile") || name.startsWith("Containerfile") || name.endsWith(".dockerfile")) {
+                    found.add(rel + ": a Dockerfile");
+                } else if (name.equals("pom.xml") || name.matches("application.*\\.(properties|ya?ml)")) {
+                    Matcher m = OTHER_IMAGE_BUILD.matcher(Files.readString(f));
+                    if (m.find()) {
+                        found.add(rel + ": " + m.group());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void deployImageIsTheOnlyImageDefinition() throws IOException {
+        Path project = RenderedManifests.k8s().getParent().getParent();
+        assertEquals(List.of(), otherImageDefinitions(project),
+                "the images are built by deploy/image (Debian base, uid " + contract().get("APP_UID") + ", checked read-only by deploy/image/check);"
+                        + " another definition would build an image nobody checked");
+    }
+
+    @Test
+    void anotherImageDefinitionIsFound(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("svc/src/main/docker"));
+        Files.writeString(root.resolve("svc/src/main/docker/Dockerfile.jvm"), "FROM registry.access.redhat.com/ubi9/openjdk-17-runtime\nUSER 185\n");
+        Files.writeString(root.resolve("pom.xml"), "<properties><quarkus.jib.user>185</quarkus.jib.user></properties>");
+        Files.createDirectories(root.resolve("svc/src/main/resources"));
+        Files.writeString(root.resolve("svc/src/main/resources/application.properties"), "quarkus.container-image.build=true\n");
+        Files.createDirectories(root.resolve("svc/target"));
+        Files.writeString(root.resolve("svc/target/Dockerfile"), "FROM scratch\n");
+        assertEquals(List.of("pom.xml: quarkus.jib.", "svc/src/main/docker/Dockerfile.jvm: a Dockerfile",
+                "svc/src/main/resources/application.properties: quarkus.container-image."), otherImageDefinitions(root).stream().sorted().toList());
     }
 }
