@@ -90,9 +90,14 @@ class ConnectivityTest {
         List<Flow> flows = new ArrayList<>();
         for (String list : List.of("allowed", "refused")) {
             for (JsonNode f : data.path(list)) {
-                f.fieldNames().forEachRemaining(k -> assertTrue(List.of("from", "to", "port", "why", "pending").contains(k),
+                f.fieldNames().forEachRemaining(k -> assertTrue(List.of("from", "to", "port", "why", "pending", "except").contains(k),
                         "flows.yaml: unknown key '" + k + "' in " + f + " (an unquoted comma in a flow mapping?)"));
-                for (String[] pair : expand(f.path("from").asText(), f.path("to").asText())) {
+                List<String> except = new ArrayList<>();
+                f.path("except").forEach(x -> except.add(x.asText()));
+                except.forEach(x -> assertTrue(data.path("pods").has(x), "flows.yaml: 'except' names an unknown pod " + x));
+                List<String> pods = new ArrayList<>();
+                data.path("pods").fieldNames().forEachRemaining(pods::add);
+                for (String[] pair : expand(f.path("from").asText(), f.path("to").asText(), pods, except)) {
                     flows.add(new Flow(pair[0], pair[1], f.path("port").asText(), "allowed".equals(list), f.path("why").asText(),
                             f.has("pending") ? f.path("pending").asText() : null));
                 }
@@ -101,7 +106,23 @@ class ConnectivityTest {
         return new Setup(overlay, namespace, endpoints, flows, m);
     }
 
-    private static List<String[]> expand(String from, String to) {
+    /**
+     * ${service} is each of the four services, ${other} every other one; ${pod} (as the source) every pod
+     * of the list but the destination itself (a pod always reaches itself) and those named in 'except'.
+     */
+    private static List<String[]> expand(String from, String to, List<String> pods, List<String> except) {
+        if (from.equals("${pod}")) {
+            List<String[]> pairs = new ArrayList<>();
+            for (String[] pair : expand("", to, pods, List.of())) {
+                for (String pod : pods) {
+                    if (!pod.equals(pair[1]) && !except.contains(pod)) {
+                        pairs.add(new String[] {pod, pair[1]});
+                    }
+                }
+            }
+            return pairs;
+        }
+        assertTrue(except.isEmpty(), "flows.yaml: 'except' goes with from: ${pod}");
         List<String[]> pairs = new ArrayList<>();
         boolean perService = (from + to).contains("${service}");
         for (String s : perService ? RenderedManifests.SERVICES : List.of("")) {
@@ -284,6 +305,19 @@ class ConnectivityTest {
             ObjectNode spec = (ObjectNode) generated.path("spec");
             generated.set("ingress", spec.remove("ingress"));
             m.policies.add(generated);
+        });
+        // A service's management port opened to every peer instead of Prometheus's namespace: an operator in
+        // another namespace (egress not ours to restrict) reaches /q/metrics and /q/health.
+        assertCaught(s, "cnpg-operator -> intake-service :management", "intake management ingress from anyone", m -> {
+            for (ObjectNode p : m.policies) {
+                if (p.at("/metadata/name").asText().equals("intake-service")) {
+                    for (JsonNode rule : p.path("ingress")) {
+                        if (rule.toString().contains("monitoring")) {
+                            ((ObjectNode) rule).remove("from");
+                        }
+                    }
+                }
+            }
         });
         // One service's egress opened to every pod of the namespace, and another's ingress to the namespace.
         assertCaught(s, "intake-service -> session-service :http", "intake egress and session ingress opened within the namespace", m -> {
