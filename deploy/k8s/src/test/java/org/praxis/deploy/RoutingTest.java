@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <li>a path several services serve is public as {@code /<service>/v1/...}, rewritten to {@code /v1/...};
  * the bare path is routed nowhere, so it never silently answers for one of them.</li>
  * </ul>
+ * The login host, Keycloak's public hostname, routes the realm and nothing else.
  */
 class RoutingTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -117,7 +119,7 @@ class RoutingTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyOperationReachesItsOwningService(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
-        IngressRouting routing = IngressRouting.of(m.ofKind("Ingress"));
+        IngressRouting routing = IngressRouting.of(apiIngresses(m));
         String host = host(routing);
         List<String> problems = check(m, routing, host);
         System.out.printf("%nIngress routing, overlay %s (host %s):%n%-20s %6s %8s %9s%n", overlay, host, "service", "ops", "shared",
@@ -189,13 +191,13 @@ class RoutingTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void noQuarkusEndpointIsRouted(String overlay) {
-        IngressRouting routing = IngressRouting.of(RenderedManifests.of(overlay).ofKind("Ingress"));
+        IngressRouting routing = IngressRouting.of(apiIngresses(RenderedManifests.of(overlay)));
         assertEquals(List.of(), managementPathProblems(routing, host(routing)), overlay);
     }
 
     @Test
     void aCatchAllRouteExposingQuarkusEndpointsIsCaught() {
-        IngressRouting routing = IngressRouting.of(RenderedManifests.of("dev").ofKind("Ingress"));
+        IngressRouting routing = IngressRouting.of(apiIngresses(RenderedManifests.of("dev")));
         String host = host(routing);
         List<IngressRouting.Route> withCatchAll = new ArrayList<>(routing.routes);
         withCatchAll.add(new IngressRouting.Route("praxis-api", host, "/", "Prefix", "intake-service", "http", null, false));
@@ -207,7 +209,7 @@ class RoutingTest {
     @Test
     void theModelReportsAnOperationWhoseRuleIsRemoved() {
         RenderedManifests m = RenderedManifests.of("dev");
-        IngressRouting routing = IngressRouting.of(m.ofKind("Ingress"));
+        IngressRouting routing = IngressRouting.of(apiIngresses(m));
         String host = host(routing);
         assertEquals(List.of(), check(m, routing, host));
 
@@ -245,6 +247,112 @@ class RoutingTest {
             return;
         }
         throw new AssertionError("expected the check to fail");
+    }
+
+    /** Keycloak's public host, the issuer's: its hostname setting. */
+    static String loginHost(RenderedManifests m) {
+        return URI.create(m.ofKind("Keycloak").get(0).at("/spec/hostname/hostname").asText()).getHost();
+    }
+
+    private static Set<String> hosts(JsonNode ingress) {
+        Set<String> hosts = new TreeSet<>();
+        ingress.at("/spec/rules").forEach(r -> hosts.add(r.path("host").asText()));
+        return hosts;
+    }
+
+    /** The Ingresses of the API's host: every one but the login host's. */
+    static List<JsonNode> apiIngresses(RenderedManifests m) {
+        String login = loginHost(m);
+        return m.ofKind("Ingress").stream().filter(i -> !hosts(i).contains(login)).toList();
+    }
+
+    /** Paths of the login host, each with whether it must reach Keycloak. */
+    static Map<String, Boolean> loginPaths(String realm) {
+        Map<String, Boolean> paths = new LinkedHashMap<>();
+        for (String p : List.of("/realms/" + realm + "/protocol/openid-connect/auth", "/realms/" + realm + "/protocol/openid-connect/token",
+                "/realms/" + realm + "/protocol/openid-connect/certs", "/realms/" + realm + "/.well-known/openid-configuration",
+                "/realms/" + realm + "/login-actions/authenticate", "/realms/" + realm + "/account", "/resources/x1y2z/login/keycloak.v2/css/styles.css")) {
+            paths.put(p, true);
+        }
+        for (String p : List.of("/", "/admin", "/admin/master/console/", "/admin/realms/" + realm + "/users", "/realms/master",
+                "/realms/master/protocol/openid-connect/token", "/realms/" + realm + "x/protocol/openid-connect/token", "/metrics", "/health",
+                "/health/ready", "/q/health")) {
+            paths.put(p, false);
+        }
+        return paths;
+    }
+
+    static List<String> loginHostProblems(RenderedManifests m, List<JsonNode> loginIngresses) {
+        List<String> problems = new ArrayList<>();
+        JsonNode keycloak = m.ofKind("Keycloak").get(0);
+        String host = loginHost(m);
+        String realm = m.ofKind("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
+        String service = RenderedManifests.name(keycloak) + "-service";
+        if (keycloak.at("/spec/ingress/enabled").asBoolean(true)) {
+            problems.add("the Keycloak operator's own Ingress is on: every path, the default ingress class, no TLS");
+        }
+        JsonNode api = m.ofKind("Ingress").stream().filter(i -> i.at("/metadata/annotations").has("cert-manager.io/cluster-issuer")
+                && !hosts(i).contains(host)).findFirst().orElseThrow();
+        if (loginIngresses.isEmpty()) {
+            problems.add("no Ingress for " + host);
+        }
+        for (JsonNode ing : loginIngresses) {
+            String name = RenderedManifests.name(ing);
+            if (!api.at("/spec/ingressClassName").equals(ing.at("/spec/ingressClassName"))) {
+                problems.add(name + ": ingress class " + ing.at("/spec/ingressClassName") + ", the API's is " + api.at("/spec/ingressClassName"));
+            }
+            boolean tls = false;
+            for (JsonNode t : ing.at("/spec/tls")) {
+                tls |= t.path("hosts").toString().contains("\"" + host + "\"") && !t.path("secretName").asText().isEmpty();
+            }
+            if (!tls) {
+                problems.add(name + ": no TLS certificate for " + host);
+            }
+            JsonNode ann = ing.at("/metadata/annotations");
+            if (!api.at("/metadata/annotations/cert-manager.io~1cluster-issuer").equals(ann.path("cert-manager.io/cluster-issuer"))) {
+                problems.add(name + ": its certificate is not from the API's issuer");
+            }
+            if (!"HTTPS".equals(ann.path("nginx.ingress.kubernetes.io/backend-protocol").asText())) {
+                problems.add(name + ": the controller would speak HTTP to Keycloak, which serves HTTPS only");
+            }
+        }
+        IngressRouting routing = IngressRouting.of(loginIngresses);
+        loginPaths(realm).forEach((path, reach) -> {
+            Optional<IngressRouting.Target> t = routing.route(host, path);
+            if (reach && (t.isEmpty() || !t.get().service().equals(service) || !t.get().upstreamPath().equals(path) || !"https".equals(t.get().port()))) {
+                problems.add(path + " must reach " + service + ":https as is; " + t.map(x -> x.service() + ":" + x.port() + " " + x.upstreamPath())
+                        .orElse("not routed"));
+            }
+            if (!reach && t.isPresent()) {
+                problems.add(path + " must not be public; routed to " + t.get().service() + " by " + t.get().route());
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * Users log in at Keycloak's public hostname (the tokens' issuer): through the API's ingress class, with
+     * a certificate from the same issuer, over HTTPS to Keycloak; only the praxis realm and the login pages'
+     * resources are public, never the admin console, the master realm or health and metrics.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theLoginHostRoutesTheRealmAndNothingElse(String overlay) {
+        RenderedManifests m = RenderedManifests.of(overlay);
+        String host = loginHost(m);
+        List<JsonNode> login = m.ofKind("Ingress").stream().filter(i -> hosts(i).contains(host)).toList();
+        assertEquals(List.of(), loginHostProblems(m, login), overlay);
+    }
+
+    @Test
+    void aLoginHostRouteToTheAdminConsoleIsCaught() {
+        RenderedManifests m = RenderedManifests.of("dev");
+        String host = loginHost(m);
+        JsonNode ing = m.ofKind("Ingress").stream().filter(i -> hosts(i).contains(host)).findFirst().orElseThrow().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ing.at("/spec/rules/0/http/paths/0")).put("path", "/");
+        List<String> problems = loginHostProblems(m, List.of(ing));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("/admin/master/console/ must not be public")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("/realms/master must not be public")), String.join("\n", problems));
     }
 
     private static String host(IngressRouting routing) {
