@@ -30,11 +30,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The services' production settings in the rendered overlays: Swagger UI off, JDBC over TLS that
- * verifies CloudNativePG's server certificate (its CA mounted read-only, the host a name the
+ * verifies CloudNativePG's server certificate (Keycloak's connection too) (its CA mounted read-only, the host a name the
  * certificate carries), a field-encryption Secret of each service's own, no key material anywhere in
  * the manifests, and probes and monitoring on the management interface exactly when the services are
  * built with one.
@@ -220,14 +222,107 @@ class ProductionConfigTest {
         List<String> problems = new ArrayList<>();
         for (JsonNode d : m.ofKind("Deployment")) {
             problems.addAll(jdbcProblems(m, d));
-            // only the CA's certificate reaches the pod: <cluster>-ca also holds the CA's private key
-            for (JsonNode v : d.at("/spec/template/spec/volumes")) {
-                if (v.at("/secret/secretName").asText().endsWith("-ca") && v.at("/secret/items").isMissingNode()) {
-                    problems.add(RenderedManifests.name(d) + ": mounts all of " + v.at("/secret/secretName").asText() + ", its ca.key included");
-                }
-            }
+            problems.addAll(caKeyProblems(d));
         }
         assertEquals(List.of(), problems, overlay);
+    }
+
+    /** Only the CA's certificate reaches the pod: {@code <cluster>-ca} also holds the CA's private key. */
+    static List<String> caKeyProblems(JsonNode deployment) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode v : deployment.at("/spec/template/spec/volumes")) {
+            if (v.at("/secret/secretName").asText().endsWith("-ca") && (v.at("/secret/items").isMissingNode() || v.at("/secret/items").isEmpty())) {
+                problems.add(RenderedManifests.name(deployment) + ": mounts all of " + v.at("/secret/secretName").asText() + ", its ca.key included");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Keycloak's pods as the operator makes them, as far as its database connection goes: the JDBC URL
+     * Keycloak builds from spec.db (jdbc:postgresql://host:port/database followed by db-url-properties, or
+     * db.url alone), the volumes and mounts the pod template adds, the login from spec.db's Secrets.
+     */
+    static JsonNode keycloakAsDeployment(RenderedManifests m) {
+        JsonNode kc = m.ofKind("Keycloak").get(0);
+        JsonNode db = kc.at("/spec/db");
+        String properties = "";
+        for (JsonNode o : kc.at("/spec/additionalOptions")) {
+            if ("db-url-properties".equals(o.path("name").asText())) {
+                properties = o.path("value").asText();
+            }
+        }
+        String url = db.hasNonNull("url") ? db.path("url").asText()
+                : "jdbc:postgresql://" + db.path("host").asText("localhost") + ":" + db.path("port").asInt(5432) + "/"
+                        + db.path("database").asText("keycloak") + properties;
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode deployment = f.objectNode();
+        deployment.putObject("metadata").put("name", RenderedManifests.name(kc));
+        JsonNode template = kc.at("/spec/unsupported/podTemplate/spec");
+        ObjectNode pod = template.isObject() ? ((ObjectNode) template).deepCopy() : f.objectNode();
+        deployment.putObject("spec").putObject("template").set("spec", pod);
+        if (!pod.path("containers").isArray() || pod.path("containers").isEmpty()) {
+            pod.putArray("containers").addObject();
+        }
+        ObjectNode container = (ObjectNode) pod.path("containers").get(0);
+        ArrayNode env = container.putArray("env");
+        env.addObject().put("name", "QUARKUS_DATASOURCE_JDBC_URL").put("value", url);
+        for (String[] login : List.of(new String[] {"QUARKUS_DATASOURCE_USERNAME", "usernameSecret"},
+                new String[] {"QUARKUS_DATASOURCE_PASSWORD", "passwordSecret"})) {
+            env.addObject().put("name", login[0]).putObject("valueFrom").set("secretKeyRef", db.path(login[1]).deepCopy());
+        }
+        return deployment;
+    }
+
+    /** Keycloak's own connection verifies PostgreSQL's certificate as the services' does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void keycloakVerifiesPostgresqlsCertificate(String overlay) {
+        RenderedManifests m = RenderedManifests.of(overlay);
+        JsonNode keycloak = keycloakAsDeployment(m);
+        List<String> problems = new ArrayList<>(jdbcProblems(m, keycloak));
+        problems.addAll(caKeyProblems(keycloak));
+        assertEquals(List.of(), problems, overlay);
+    }
+
+    @Test
+    void theKeycloakCheckCatchesAnUnverifiedConnection() {
+        RenderedManifests m = RenderedManifests.of("dev");
+        ObjectNode kc = (ObjectNode) m.ofKind("Keycloak").get(0);
+        ObjectNode option = null;
+        for (JsonNode o : kc.at("/spec/additionalOptions")) {
+            if ("db-url-properties".equals(o.path("name").asText())) {
+                option = (ObjectNode) o;
+            }
+        }
+        assertTrue(option != null, "no db-url-properties");
+        String good = option.path("value").asText();
+        ObjectNode db = (ObjectNode) kc.at("/spec/db");
+        ObjectNode secret = (ObjectNode) kc.at("/spec/unsupported/podTemplate/spec/volumes/0/secret");
+        JsonNode items = secret.path("items").deepCopy();
+        try {
+            option.put("value", good.replace("sslmode=verify-full", "sslmode=require"));
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=require")));
+            option.put("value", "");
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=null")));
+            option.put("value", good.replace("/etc/postgres-ca/", "/opt/keycloak/conf/truststores/"));
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("is not ca.crt of Secret praxis-db-ca")));
+            option.put("value", good);
+            db.put("host", "10.0.0.5");
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("no name in a CloudNativePG")));
+            db.put("host", "praxis-db-rw");
+            db.put("url", "jdbc:postgresql://praxis-db-rw:5432/keycloak");
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=null")), "db.url replaces db-url-properties");
+            db.remove("url");
+            secret.remove("items");
+            assertTrue(caKeyProblems(keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("ca.key included")));
+            assertEquals(List.of(), jdbcProblems(m, keycloakAsDeployment(m)));
+        } finally {
+            option.put("value", good);
+            db.put("host", "praxis-db-rw");
+            db.remove("url");
+            secret.set("items", items);
+        }
     }
 
     @Test
