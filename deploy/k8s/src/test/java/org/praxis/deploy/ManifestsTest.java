@@ -169,4 +169,31 @@ class ManifestsTest {
         assertTrue(m.ofKind("Cluster").get(0).at("/spec/instances").asInt() >= 3);
         assertTrue(m.ofKind("KafkaNodePool").get(0).at("/spec/replicas").asInt() >= 3);
     }
+
+    /**
+     * The namespace enforces the restricted Pod Security Standard, and the Keycloak operator's pods are
+     * admitted only with its security context: the Keycloak resource's pod template sets it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void keycloaksPodsMeetTheNamespacesPodSecurityStandard(String overlay) {
+        RenderedManifests m = RenderedManifests.of(overlay);
+        assertEquals("restricted", m.ofKind("Namespace").get(0).at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
+        JsonNode pod = m.ofKind("Keycloak").get(0).at("/spec/unsupported/podTemplate/spec");
+        List<String> problems = new ArrayList<>();
+        if (!pod.at("/securityContext/runAsNonRoot").asBoolean(false)) {
+            problems.add("pod: runAsNonRoot is not true");
+        }
+        if (!"RuntimeDefault".equals(pod.at("/securityContext/seccompProfile/type").asText())) {
+            problems.add("pod: no RuntimeDefault seccomp profile");
+        }
+        JsonNode sc = pod.at("/containers/0/securityContext");
+        if (sc.path("allowPrivilegeEscalation").asBoolean(true)) {
+            problems.add("container: may escalate privileges");
+        }
+        if (!sc.at("/capabilities/drop").toString().contains("\"ALL\"")) {
+            problems.add("container: keeps Linux capabilities");
+        }
+        assertEquals(List.of(), problems, overlay + " Keycloak");
+    }
 }
