@@ -42,7 +42,10 @@ class CrdSchemasTest {
 
     @BeforeAll
     static void installTheSchemas() throws Exception {
-        if (!Files.isDirectory(CHECK.resolve("node_modules"))) {
+        // Installed again when the lock file changed since (npm keeps its copy in node_modules).
+        java.nio.file.Path installed = CHECK.resolve("node_modules/.package-lock.json");
+        if (!Files.isRegularFile(installed)
+                || Files.getLastModifiedTime(CHECK.resolve("package-lock.json")).compareTo(Files.getLastModifiedTime(installed)) > 0) {
             Run install = run(null, "npm", "ci", "--no-audit", "--no-fund");
             assertEquals(0, install.exit(), "npm ci in deploy/k8s/crd-check (Node.js and npm are needed):\n" + install.output());
         }

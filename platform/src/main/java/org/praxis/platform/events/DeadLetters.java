@@ -91,7 +91,7 @@ public class DeadLetters {
         // digest. Anything else on the shared dead-letter topic under this ce_id is not replayed.
         for (ConsumerRecord<String, String> candidate : candidates) {
             String h = handlerOf(candidate);
-            if (h != null && InboxConsumer.digest(candidate).equals(markDigest(h, eventId))) {
+            if (h != null && InboxMarks.digest(candidate).equals(markDigest(h, eventId))) {
                 dead = candidate;
                 handler = h;
             }
@@ -142,7 +142,7 @@ public class DeadLetters {
         if (!done) {
             // The service is stopping: the record was neither applied nor dead-lettered again. Its mark is
             // gone, so put it back for the next replay.
-            QuarkusTransaction.requiringNew().run(() -> remark(markOwner, eventId, topic, InboxConsumer.digest(again)));
+            QuarkusTransaction.requiringNew().run(() -> remark(markOwner, eventId, topic, InboxMarks.digest(again)));
             throw new ProblemException(Problem.of(503, "unavailable", "Service stopping",
                     "The service is stopping; replay " + eventId + " again in a moment."));
         }

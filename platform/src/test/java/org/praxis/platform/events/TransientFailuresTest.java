@@ -12,17 +12,17 @@ class TransientFailuresTest {
     @Test
     void databaseStatesThatMeanTryAgainAreTransient() {
         for (String state : new String[] {"08006", "40001", "40P01", "55P03", "57P01", "25006", "53300"}) {
-            assertTrue(InboxConsumer.isTransient(new RuntimeException(new SQLException("x", state))), state);
+            assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("x", state))), state);
         }
-        assertTrue(InboxConsumer.isTransient(new SQLTransientConnectionException("pool")));
-        assertTrue(InboxConsumer.isTransient(new jakarta.persistence.OptimisticLockException("stale")));
-        assertTrue(InboxConsumer.isTransient(new SQLException("Sorry, acquisition timeout!")));
+        assertTrue(TransientFailures.isTransient(new SQLTransientConnectionException("pool")));
+        assertTrue(TransientFailures.isTransient(new jakarta.persistence.OptimisticLockException("stale")));
+        assertTrue(TransientFailures.isTransient(new SQLException("Sorry, acquisition timeout!")));
     }
 
     @Test
     void theEventsOwnFaultIsNot() {
-        assertFalse(InboxConsumer.isTransient(new UnprocessableEvent("missing field")));
-        assertFalse(InboxConsumer.isTransient(new RuntimeException(new SQLException("dup", "23505"))));
-        assertFalse(InboxConsumer.isTransient(new IllegalStateException("thing cannot be applied")));
+        assertFalse(TransientFailures.isTransient(new UnprocessableEvent("missing field")));
+        assertFalse(TransientFailures.isTransient(new RuntimeException(new SQLException("dup", "23505"))));
+        assertFalse(TransientFailures.isTransient(new IllegalStateException("thing cannot be applied")));
     }
 }

@@ -1,0 +1,132 @@
+package org.praxis.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The inbox table: one row per (handler, event) with what became of it — {@code applied},
+ * {@code dead-lettered} (with the digest of the record, so a replay applies only that record),
+ * {@code superseded} (a state-replacing handler had newer state) or {@code erased-subject} — and,
+ * per state-replacing handler and key, the last {@code ce_sequence} applied.
+ */
+@ApplicationScoped
+class InboxMarks {
+    private static final Logger LOG = Logger.getLogger(InboxMarks.class);
+
+    @Inject
+    DataSource dataSource;
+
+    /** Inserts the inbox row; false when this handler has seen the event already. */
+    boolean claim(String consumerName, IncomingEvent event, String outcome) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into inbox_event (consumer, event_id, topic, event_type, outcome) values (?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")) {
+            s.setString(1, consumerName);
+            s.setString(2, event.id());
+            s.setString(3, event.topic());
+            s.setString(4, event.type());
+            s.setString(5, outcome);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox insert failed", e);
+        }
+    }
+
+    void outcome(EventHandler handler, IncomingEvent event, String outcome) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update inbox_event set outcome = ? where consumer = ? and event_id = ?")) {
+            s.setString(1, outcome);
+            s.setString(2, handler.name());
+            s.setString(3, event.id());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox update failed", e);
+        }
+    }
+
+    /**
+     * Records the event's {@code ce_sequence} as the last applied for its key when it is newer than the
+     * one recorded; false when an event at least as new was applied already. Events without a sequence
+     * (an older publisher) always apply.
+     */
+    boolean newest(EventHandler handler, IncomingEvent event) {
+        if (event.sequence() == null || event.key() == null) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into applied_sequence (consumer, tenant_id, aggregate_id, sequence) values (?, ?, ?, ?)"
+                        + " on conflict (consumer, tenant_id, aggregate_id) do update set sequence = excluded.sequence,"
+                        + " applied_at = now() where applied_sequence.sequence < excluded.sequence")) {
+            s.setString(1, handler.name());
+            s.setString(2, event.tenantId());
+            s.setString(3, event.key());
+            s.setLong(4, event.sequence());
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("applied sequence update failed", e);
+        }
+    }
+
+    void markDeadLettered(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (claim(handler.name(), event, "dead-lettered")) {
+                    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                            "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
+                        s.setString(1, digest(record));
+                        s.setString(2, handler.name());
+                        s.setString(3, event.id());
+                        s.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("inbox update failed", e);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record dead-lettered event %s: %s", event.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * What a dead-letter mark stands for: topic, key, value and the CloudEvents headers of the record.
+     * A replay applies only a record with this digest (the dead-letter topic is shared by consumers).
+     */
+    public static String digest(ConsumerRecord<String, String> record) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.util.function.Consumer<String> add = part -> {
+                byte[] bytes = part == null ? new byte[0] : part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+                sha.update(bytes);
+            };
+            add.accept(record.topic().endsWith(InboxConsumer.DLQ_SUFFIX)
+                    ? record.topic().substring(0, record.topic().length() - InboxConsumer.DLQ_SUFFIX.length()) : record.topic());
+            add.accept(record.key());
+            add.accept(record.value());
+            java.util.TreeMap<String, String> headers = new java.util.TreeMap<>();
+            for (org.apache.kafka.common.header.Header h : record.headers()) {
+                if (h.key().startsWith("ce_")) {
+                    headers.put(h.key(), h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            headers.forEach((k, v) -> {
+                add.accept(k);
+                add.accept(v);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
