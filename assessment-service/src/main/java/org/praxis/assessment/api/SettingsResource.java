@@ -2,7 +2,6 @@ package org.praxis.assessment.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,9 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.praxis.assessment.domain.AccessPolicies;
-import org.praxis.assessment.domain.Eligibility;
-import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.assessment.domain.Settings;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
@@ -39,10 +35,6 @@ import org.praxis.platform.web.ETags;
 public class SettingsResource {
     @Inject
     Settings settings;
-    @Inject
-    Eligibility eligibility;
-    @Inject
-    AccessPolicies policies;
 
     public record SettingsBody(@NotBlank @Size(max = Bounds.CODE) String frameworkCode,
                                @NotNull @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion,
@@ -66,23 +58,19 @@ public class SettingsResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "settings:view")
     @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
     public Response get() {
-        Settings.Current c = settings.current();
-        policies.settings().requireView(policies.caller(), c, "of your tenant");
+        Settings.Current c = settings.visible();
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
     @PUT
-    @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "settings:replace")
     @Operation(operationId = "replaceAssessmentSettings", summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsBody body) {
-        policies.settings().require(policies.caller(), SettingsPolicy.Action.REPLACE, settings.current(), "of your tenant");
         Settings.Current c = settings.replace(body.frameworkCode(), body.frameworkVersion(), body.minPracticeHours() * 60,
                 body.minSupervisionHours() * 60, ifMatch);
-        eligibility.everyone().forEach(eligibility::refresh);
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }
 }

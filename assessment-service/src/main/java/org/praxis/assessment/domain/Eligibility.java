@@ -112,6 +112,13 @@ public class Eligibility {
         return now;
     }
 
+    /** Recomputes every practitioner of the tenant, in the caller's transaction: the settings it depends on changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refreshEveryone() {
+        LocalDate today = today();
+        everyone().forEach(p -> refresh(p, today));
+    }
+
     /**
      * Drops what {@code practitioner} was last published to hold, publishing nothing: for an erasure,
      * which intake and session apply to their own copies.

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
@@ -31,6 +32,10 @@ public class Settings {
     AuditLog audit;
     @Inject
     Frameworks frameworks;
+    @Inject
+    AccessPolicies policies;
+    @Inject
+    Eligibility eligibility;
 
     public record Current(String frameworkCode, int frameworkVersion, int minPracticeMinutes, int minSupervisionMinutes,
                           long revision) {
@@ -43,9 +48,16 @@ public class Settings {
                 : new Current(s.frameworkCode, s.frameworkVersion, s.minPracticeMinutes, s.minSupervisionMinutes, s.version + 1);
     }
 
+    /** The current settings, for a caller who may read them ({@link SettingsPolicy}). */
+    public Current visible() {
+        return policies.settings().requireView(policies.caller(), current(), "of your tenant");
+    }
+
+    /** Replaces them and, in the same transaction, recomputes every practitioner's eligibility against them. */
     @Transactional
     public Current replace(String frameworkCode, int frameworkVersion, int minPracticeMinutes, int minSupervisionMinutes,
                            String ifMatch) {
+        policies.settings().require(policies.caller(), SettingsPolicy.Action.REPLACE, current(), "of your tenant");
         AssessmentSettings s = em.find(AssessmentSettings.class, callerContext.tenantId());
         ETags.requireMatch(ifMatch, s == null ? 0 : s.version + 1);
         try {
@@ -67,6 +79,7 @@ public class Settings {
         s = em.merge(s);
         em.flush();
         audit.record("replace", "assessment-settings", s.tenantId, null);
+        eligibility.refreshEveryone();
         return current();
     }
 }
