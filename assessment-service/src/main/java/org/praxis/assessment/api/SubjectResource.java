@@ -22,11 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
-import org.praxis.assessment.api.PractitionerResource.ActionView;
-import org.praxis.assessment.api.PractitionerResource.RegistrationView;
-import org.praxis.assessment.api.PractitionerResource.SupervisionView;
+import org.praxis.assessment.api.DevelopmentPlanResource.ActionView;
+import org.praxis.assessment.api.RegistrationResource.RegistrationView;
+import org.praxis.assessment.api.SupervisionResource.SupervisionView;
 import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.CaseDocuments;
+import org.praxis.assessment.domain.Eligibility;
 import org.praxis.assessment.domain.Practitioners;
 import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.assessment.domain.Rating;
@@ -45,6 +46,8 @@ public class SubjectResource {
     SubjectRecords records;
     @Inject
     AccessPolicies policies;
+    @Inject
+    Eligibility eligibility;
 
     public record ProfileExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
                                 @Schema(maxLength = Bounds.NAME) String displayName,
@@ -93,15 +96,16 @@ public class SubjectResource {
                                 @QueryParam("request") UUID request) {
         policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         SubjectRecords.Export e = records.export(subject, request);
+        LocalDate today = eligibility.today();
         return new SubjectExport(e.subject(),
                 e.profile().stream().map(p -> new ProfileExport(p.subject, p.displayName(), p.roles, p.supervisorId)).toList(),
-                e.registrations().stream().map(RegistrationView::of).toList(),
+                e.registrations().stream().map(r -> RegistrationView.of(r, today)).toList(),
                 e.evidence().stream().map(v -> new EvidenceExport(v.id, v.kind, v.occurredOn, v.description(), v.competences,
                         v.minutes)).toList(),
                 e.supervision().stream().map(SupervisionView::of).toList(),
                 e.assessments().stream().map(AssessmentSummary::of).toList(),
                 e.ratings().stream().map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level,
                         r.comment())).toList(),
-                e.plan().stream().map(ActionView::of).toList());
+                e.plan().stream().map(d -> ActionView.of(d, today)).toList());
     }
 }

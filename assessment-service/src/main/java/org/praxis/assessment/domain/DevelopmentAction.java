@@ -31,6 +31,11 @@ public class DevelopmentAction {
     @Column(nullable = false)
     public long version;
 
+    /** Still open after the day it was due. */
+    public boolean isOverdueOn(LocalDate day) {
+        return doneAt == null && dueOn.isBefore(day);
+    }
+
     public String action() {
         return ACTION.open(tenantId, id, action);
     }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -50,9 +52,25 @@ public class Eligibility {
     AuditLog audit;
     @Inject
     DataSource dataSource;
+    @Inject
+    Clock clock;
+    @Inject
+    Practitioners practitioners;
 
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** What the practitioner is eligible for on {@code asOf} (today), with every requirement met or missing. */
+    public record Standing(String practitioner, LocalDate asOf, EligibilityRules.Result result) {
+    }
+
+    /** The day eligibility is judged on: today in UTC, wherever the clock's zone is. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** The practitioner's standing today, for a caller who may see it ({@link PractitionerPolicy}). */
+    public Standing standing(String practitioner) {
+        practitioners.require(practitioner, PractitionerPolicy.Action.VIEW_ELIGIBILITY);
+        LocalDate today = today();
+        return new Standing(practitioner, today, evaluate(practitioner, today));
     }
 
     public EligibilityRules.Result evaluate(String practitioner, LocalDate today) {

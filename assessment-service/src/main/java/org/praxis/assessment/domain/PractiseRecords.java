@@ -195,6 +195,10 @@ public class PractiseRecords {
 
     /** One page of sessions, newest recorded first, and the minutes of all sessions in the period (every page). */
     public record SupervisionPage(List<SupervisionSession> sessions, long totalMinutes, long verifiedMinutes) {
+        /** {@code totalMinutes} in hours to the nearest tenth (six minutes), a half tenth rounded up: 45 min is 0.8 h. */
+        public double totalHours() {
+            return Math.round(totalMinutes / 6.0) / 10.0;
+        }
     }
 
     public SupervisionPage supervision(String supervisee, LocalDate from, LocalDate to, PageRequest page) {

@@ -40,7 +40,7 @@ public class RegistrationExpiry {
 
     @Scheduled(cron = "{assessment.expiry-sweep-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep(Eligibility.today());
+        sweep(eligibility.today());
     }
 
     /**

@@ -16,11 +16,17 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.api.AssessmentCycleResource;
 import org.praxis.assessment.api.AssessmentResource;
+import org.praxis.assessment.api.DevelopmentPlanResource;
+import org.praxis.assessment.api.EvidenceResource;
 import org.praxis.assessment.api.FrameworkResource;
 import org.praxis.assessment.api.PractitionerResource;
+import org.praxis.assessment.api.ProfileResource;
+import org.praxis.assessment.api.RegistrationResource;
 import org.praxis.assessment.api.SettingsResource;
 import org.praxis.assessment.api.SubjectResource;
+import org.praxis.assessment.api.SupervisionResource;
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.domain.access.EvidencePolicy;
@@ -47,8 +53,9 @@ class RolesAllowedAgreementTest {
     void theGateAndThePolicyNameTheSameRoles() {
         List<String> wrong = new ArrayList<>();
         int operations = 0;
-        for (Class<?> resource : List.of(PractitionerResource.class, AssessmentResource.class, SettingsResource.class,
-                FrameworkResource.class, SubjectResource.class)) {
+        for (Class<?> resource : List.of(PractitionerResource.class, RegistrationResource.class, EvidenceResource.class,
+                SupervisionResource.class, AssessmentCycleResource.class, DevelopmentPlanResource.class, ProfileResource.class,
+                AssessmentResource.class, SettingsResource.class, FrameworkResource.class, SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);
                 RolesAllowed gate = m.getAnnotation(RolesAllowed.class);

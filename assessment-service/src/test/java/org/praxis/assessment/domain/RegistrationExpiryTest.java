@@ -37,12 +37,14 @@ class RegistrationExpiryTest {
     RegistrationExpiry expiry;
     @Inject
     DataSource dataSource;
+    @Inject
+    Eligibility eligibility;
 
     @Test
     void aSweepThatStartsWhileAnotherIsRunningSkipsAndTheExpiryIsPublishedOnce() throws Exception {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String practitioner = "p-" + UUID.randomUUID();
-        LocalDate today = Eligibility.today();
+        LocalDate today = eligibility.today();
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         try (Connection test = dataSource.getConnection()) {
             // Published as holding integrated practice, with no registration left to back it: the sweep takes it away.

@@ -1,0 +1,70 @@
+package org.praxis.assessment.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
+import org.praxis.assessment.domain.Assessment;
+import org.praxis.assessment.domain.Assessments;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+/** A practitioner's assessment cycles: opening one and the list; each cycle itself is {@link AssessmentResource}. */
+@Path("/v1/practitioners/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = PractitionerResource.TAG, description = PractitionerResource.TAG_DESCRIPTION)
+public class AssessmentCycleResource {
+    @Inject
+    Assessments assessments;
+
+    public record OpenAssessmentBody(@Size(max = Bounds.CODE) String frameworkCode,
+                                     @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion) {
+    }
+
+    @POST
+    @Path("assessments")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:open")
+    @Operation(operationId = "openAssessment", summary = "Open an assessment cycle against a framework version (the current one by default)")
+    @APIResponse(responseCode = "201", description = "Opened")
+    public Response openAssessment(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentBody body) {
+        Assessment a = assessments.open(id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
+        return Response.created(URI.create("/v1/assessments/" + a.id)).entity(AssessmentSummary.of(a)).tag(ETags.of(a.version)).build();
+    }
+
+    @GET
+    @Path("assessments")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
+    @Operation(operationId = "listAssessments", summary = "The practitioner's assessment cycles, newest first")
+    public Page<AssessmentSummary> assessments(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @QueryParam("limit") Integer limit,
+                                               @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return page.page(assessments.list(id, page).stream().map(AssessmentSummary::of).toList(),
+                v -> new PageRequest.Position(v.openedAt(), v.id()));
+    }
+}

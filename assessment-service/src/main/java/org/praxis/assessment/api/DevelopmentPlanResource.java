@@ -1,0 +1,97 @@
+package org.praxis.assessment.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.Assessments;
+import org.praxis.assessment.domain.DevelopmentAction;
+import org.praxis.assessment.domain.Eligibility;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
+
+/** A practitioner's development plan: actions for their gaps. */
+@Path("/v1/practitioners/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = PractitionerResource.TAG, description = PractitionerResource.TAG_DESCRIPTION)
+public class DevelopmentPlanResource {
+    @Inject
+    Assessments assessments;
+    @Inject
+    Eligibility eligibility;
+
+    public record ActionBody(@NotBlank @Size(max = Bounds.CODE) String competenceCode,
+                             @NotBlank @Size(max = Bounds.REASON) String action, @NotNull LocalDate dueOn) {
+    }
+
+    public record ActionView(UUID id, @Schema(maxLength = Bounds.CODE) String competenceCode,
+                             @Schema(maxLength = Bounds.REASON) String action, LocalDate dueOn, Instant doneAt, boolean overdue) {
+        static ActionView of(DevelopmentAction d, LocalDate today) {
+            return new ActionView(d.id, d.competenceCode, d.action(), d.dueOn, d.doneAt, d.isOverdueOn(today));
+        }
+    }
+
+    @POST
+    @Path("development-actions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "development-action:create")
+    @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
+    @APIResponse(responseCode = "201", description = "Added")
+    public Response plan(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull ActionBody body) {
+        DevelopmentAction d = assessments.plan(id, body.competenceCode(), body.action(), body.dueOn());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
+                .entity(ActionView.of(d, eligibility.today())).build();
+    }
+
+    @GET
+    @Path("development-actions")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "development-action:view")
+    @Operation(operationId = "listDevelopmentActions", summary = "The development plan, newest action first (the practitioner or their supervisor)")
+    public Page<ActionView> developmentActions(@PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+                                               @Parameter(description = "true: only actions done; false: only those still open")
+                                               @QueryParam("done") Boolean done,
+                                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        Page<DevelopmentAction> rows = page.page(assessments.plan(id, page, done), d -> new PageRequest.Position(d.createdAt, d.id));
+        LocalDate today = eligibility.today();
+        return new Page<>(rows.items().stream().map(d -> ActionView.of(d, today)).toList(), rows.nextCursor());
+    }
+
+    @POST
+    @Path("development-actions/{actionId}/completion")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "development-action:complete")
+    @Operation(operationId = "completeDevelopmentAction", summary = "Mark a development action done; audited")
+    @APIResponse(responseCode = "409", description = "Already done")
+    public ActionView done(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("actionId") UUID actionId) {
+        return ActionView.of(assessments.markDone(id, actionId), eligibility.today());
+    }
+}

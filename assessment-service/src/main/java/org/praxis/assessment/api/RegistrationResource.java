@@ -1,0 +1,99 @@
+package org.praxis.assessment.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.assessment.domain.Eligibility;
+import org.praxis.assessment.domain.Practitioners;
+import org.praxis.assessment.domain.Registration;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.ETags;
+
+/** A practitioner's professional registrations and their verification. */
+@Path("/v1/practitioners/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = PractitionerResource.TAG, description = PractitionerResource.TAG_DESCRIPTION)
+public class RegistrationResource {
+    @Inject
+    Practitioners practitioners;
+    @Inject
+    Eligibility eligibility;
+
+    public record RegistrationBody(@NotBlank @Size(max = Bounds.CODE) String kind, @NotBlank @Size(max = Bounds.NAME) String body,
+                                   @NotBlank @Size(max = AssessmentBounds.REGISTRATION_NUMBER) String number,
+                                   @NotNull LocalDate expiresOn) {
+    }
+
+    public record RegistrationView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, @Schema(maxLength = Bounds.NAME) String body,
+                                   @Schema(maxLength = AssessmentBounds.REGISTRATION_NUMBER) String number, LocalDate expiresOn,
+                                   boolean current, @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt,
+                                   @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long version) {
+        static RegistrationView of(Registration r, LocalDate today) {
+            return new RegistrationView(r.id, r.kind, r.body, r.number(), r.expiresOn, r.isCurrentOn(today),
+                    r.verifiedBy, r.verifiedAt, r.version);
+        }
+    }
+
+    @POST
+    @Path("registrations")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:create")
+    @Operation(operationId = "addRegistration", summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
+    @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
+    public Response register(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationBody body) {
+        Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
+        return Response.created(URI.create("/v1/practitioners/" + id + "/registrations/" + r.id))
+                .entity(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();
+    }
+
+    @PUT
+    @Path("registrations/{registrationId}")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:update")
+    @Operation(operationId = "updateRegistration", summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response updateRegistration(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId,
+                                       @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegistrationBody body) {
+        Registration r = practitioners.updateRegistration(id, registrationId, ifMatch, body.kind(), body.body(), body.number(),
+                body.expiresOn());
+        return Response.ok(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();
+    }
+
+    @POST
+    @Path("registrations/{registrationId}/verification")
+    @RolesAllowed(Roles.ADMIN)
+    @Extension(name = AccessMatrix.EXTENSION, value = "registration:verify")
+    @Operation(operationId = "verifyRegistration", summary = "An admin (not the practitioner) verifies a registration: only verified ones count toward eligibility, which is recomputed; audited")
+    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+    @APIResponse(responseCode = "409", description = "Already verified")
+    public RegistrationView verifyRegistration(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId) {
+        return RegistrationView.of(practitioners.verifyRegistration(id, registrationId), eligibility.today());
+    }
+}
