@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.assessment.api.AssessmentTenant.as;
 
 import java.time.LocalDate;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.Tokens;
@@ -31,6 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class PagedListsApiTest {
     private final AssessmentTenant t = new AssessmentTenant();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @BeforeEach
     void supervisedCoach() {
@@ -144,5 +152,39 @@ class PagedListsApiTest {
         String second = t.openAssessment();
         assertEquals(List.of(second, first), pages(t.supervisor, path("/assessments"), 1));
         onlyThePractitionerAndTheirSupervisor(path("/assessments"));
+    }
+
+    @Test
+    void aPageOfProfilesFetchesTheirRegistrationsInOneQuery() {
+        List<String> subjects = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Tokens practitioner = Tokens.anyone().tenant(t.id).roles("coach");
+            as(practitioner).body(Map.of("displayName", "Practitioner " + i)).when().post("/v1/practitioners").then().statusCode(201);
+            as(practitioner).body(Map.of("kind", "coaching-body", "body", "EMCC", "number", "M-" + i, "expiresOn", "2099-01-01"))
+                    .when().post("/v1/practitioners/" + practitioner.subject() + "/registrations").then().statusCode(201);
+            subjects.add(practitioner.subject());
+        }
+        long forTwo = statementsListing(2);
+        long forAll = statementsListing(100);
+        // A query per profile would add ten between a page of 2 and a page of 13.
+        assertEquals(forTwo, forAll, "the same statements for a page of 2 profiles as for 13");
+        assertTrue(forAll <= 3, forAll + " statements for a page of 13 profiles");
+        var page = as(t.admin).when().get("/v1/practitioners?limit=100").then().statusCode(200).extract().jsonPath();
+        for (String subject : subjects) {
+            assertEquals(List.of("M-" + subjects.indexOf(subject)),
+                    page.getList("items.find { it.id == '" + subject + "' }.registrations.number"), "each profile its own");
+        }
+    }
+
+    private long statementsListing(int limit) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            as(t.admin).when().get("/v1/practitioners?limit=" + limit).then().statusCode(200).body("items", hasSize(Math.min(limit, 13)));
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 }
