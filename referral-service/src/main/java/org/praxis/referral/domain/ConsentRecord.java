@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
 
 /** The client asked about one referral: who asked, when, what they agreed to share, in their own words. */
 @Entity
@@ -45,5 +47,34 @@ public class ConsentRecord {
 
     public void clientWords(String plaintext) {
         clientWords = CLIENT_WORDS.seal(tenantId, id, plaintext);
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(decision);
+    }
+
+    public boolean isAgreed() {
+        return AGREED.equals(decision);
+    }
+
+    /**
+     * The client's answer, given once: they agree, sharing no more than was proposed, or refuse
+     * (sharing nothing). 409 when already decided, 422 naming the items beyond the proposal.
+     */
+    public void decide(boolean agree, List<String> shares, String words, Instant at) {
+        if (!isPending()) {
+            throw ProblemException.conflict("You already " + decision + "; withdraw your consent to change it.");
+        }
+        List<String> sharing = shares == null ? List.of() : shares;
+        List<Integer> beyond = Disclosure.beyond(proposed, sharing);
+        if (agree && !beyond.isEmpty()) {
+            throw ProblemException.unprocessable("You can share only what you were asked about",
+                    List.of(new Problem.FieldError("shares", "items " + beyond + " were not proposed; you were asked about: "
+                            + (proposed.isEmpty() ? "nothing" : String.join(", ", proposed)))));
+        }
+        decision = agree ? AGREED : REFUSED;
+        this.shares = agree ? List.copyOf(sharing) : List.of();
+        clientWords(words);
+        decidedAt = at;
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
 
 /** A person referred to another professional or service, followed until the loop is closed. */
 @Entity
@@ -119,6 +121,65 @@ public class Referral {
         declineReason = DECLINE_REASON.seal(tenantId, id, plaintext);
     }
 
+    /** Before sending, the terms, the client's consent and the serious-risk exception may still change. */
+    public boolean isBeforeSending() {
+        return ReferralLifecycle.DRAFT.equals(status) || ReferralLifecycle.AWAITING_CONSENT.equals(status);
+    }
+
+    public boolean isEmergency() {
+        return Urgency.EMERGENCY.code.equals(urgency);
+    }
+
+    /** The serious-risk exception is asked for only before sending, and only in an emergency. */
+    public void requireExceptionRequestable() {
+        if (!isBeforeSending()) {
+            throw ProblemException.conflict("The exception applies only before a referral is sent; it is " + status + ".");
+        }
+        if (!isEmergency()) {
+            throw ProblemException.unprocessable("Referring without consent is only for serious risk",
+                    List.of(new Problem.FieldError("urgency", "must be emergency to refer without the client's consent")));
+        }
+    }
+
+    /**
+     * An exception is approved once, after it was requested, before sending and in an emergency. That
+     * the approver is not the requester is an access rule ({@code ReferralPolicy.requestedException}).
+     */
+    public void requireExceptionApprovable() {
+        if (exceptionRequestedAt == null) {
+            throw ProblemException.conflict("No serious-risk exception has been requested for this referral.");
+        }
+        if (exceptionApproved()) {
+            throw ProblemException.conflict("The exception is already approved.");
+        }
+        if (!isBeforeSending()) {
+            throw ProblemException.conflict("The referral is " + status + "; there is nothing to approve.");
+        }
+        if (!isEmergency()) {
+            throw ProblemException.conflict("The exception is only for an emergency; this referral is " + urgency + ".");
+        }
+    }
+
+    /** Asks for the exception anew: any earlier request or approval is void, and the justification is part of the terms. */
+    public void requestException(String justification, String by, Instant at) {
+        voidException();
+        exceptionJustification(justification);
+        exceptionRequestedBy = by;
+        exceptionRequestedAt = at;
+        termsRevision++;
+    }
+
+    /** Approves the exception for exactly the current terms (issue 16, hole 1). */
+    public void approveException(String by, Instant at) {
+        exceptionApprovedBy = by;
+        exceptionApprovedAt = at;
+        exceptionApprovedRevision = termsRevision;
+        exceptionApprovedTerms = termsDigest();
+        exceptionApprovedUrgency = urgency;
+        exceptionApprovedService = serviceId;
+        exceptionApprovedDisclose = List.copyOf(disclose);
+    }
+
     /**
      * An approval holds only for the exact terms approved: the same terms revision and the same
      * urgency, service, disclosure, reason, name, contact and justification.
@@ -166,7 +227,7 @@ public class Referral {
         if (!service.acceptingReferrals) {
             return "The chosen service is not accepting referrals.";
         }
-        boolean agreed = consent != null && ConsentRecord.AGREED.equals(consent.decision);
+        boolean agreed = consent != null && consent.isAgreed();
         if (!agreed && exceptionApprovedAt != null && !exceptionApproved()) {
             return "The serious-risk exception was approved for other terms; ask a supervisor to approve these.";
         }
@@ -181,7 +242,7 @@ public class Referral {
         if (sentUnderException) {
             return disclose;
         }
-        return consent == null || !ConsentRecord.AGREED.equals(consent.decision) ? List.of()
+        return consent == null || !consent.isAgreed() ? List.of()
                 : Disclosure.intersection(disclose, consent.shares);
     }
 }

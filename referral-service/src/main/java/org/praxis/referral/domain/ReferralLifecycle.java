@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.praxis.platform.problem.ProblemException;
+
 /**
  * The referral's statuses and the moves between them. A referral leaves {@code draft} only through
  * {@code awaiting-consent} (the client is asked) or, under the serious-risk exception, straight to
@@ -42,6 +44,13 @@ public final class ReferralLifecycle {
 
     public static boolean canMove(String from, String to) {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** 409 unless a referral may move from {@code from} to {@code to}. */
+    public static void requireMove(String from, String to) {
+        if (!canMove(from, to)) {
+            throw ProblemException.conflict("A referral cannot go from " + from + " to " + to + ".");
+        }
     }
 
     /** Still open: the referrer may yet act on it. */
