@@ -34,6 +34,7 @@ import org.praxis.referral.api.SelfHelpResource.OfferView;
 import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
+import org.praxis.referral.domain.ReferralConsent;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.SelfHelp;
 
@@ -45,6 +46,8 @@ import org.praxis.referral.domain.SelfHelp;
 public class MeResource {
     @Inject
     Referrals referrals;
+    @Inject
+    ReferralConsent consent;
     @Inject
     SelfHelp selfHelp;
 
@@ -84,7 +87,7 @@ public class MeResource {
     @Operation(operationId = "decideConsent", summary = "Agree to the referral (choosing what it may share) or refuse it")
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
-        Referral r = referrals.decideConsent(id, request.agree(), request.shares(), request.words());
+        Referral r = consent.decide(id, request.agree(), request.shares(), request.words());
         return Response.ok(view(r)).tag(ETags.of(r.version)).build();
     }
 
@@ -95,7 +98,7 @@ public class MeResource {
     @Operation(operationId = "withdrawConsent", summary = "Withdraw my consent while the referral has not been sent")
     @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
-        Referral r = referrals.withdrawConsent(id, request == null ? null : request.reason());
+        Referral r = consent.withdraw(id, request == null ? null : request.reason());
         return Response.ok(view(r)).tag(ETags.of(r.version)).build();
     }
 

@@ -37,14 +37,8 @@ import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
-import org.praxis.referral.api.ReferralViews.AnswerRequest;
-import org.praxis.referral.api.ReferralViews.AppointmentRequest;
-import org.praxis.referral.api.ReferralViews.CancelRequest;
-import org.praxis.referral.api.ReferralViews.ConsentView;
-import org.praxis.referral.api.ReferralViews.ExceptionRequest;
 import org.praxis.referral.api.ReferralViews.OpenReferralRequest;
 import org.praxis.referral.api.ReferralViews.ReferralSummary;
-import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.api.ReferralViews.ReviseReferralRequest;
 import org.praxis.referral.api.ReferralViews.StepView;
 import org.praxis.referral.domain.AnswerDeadlines;
@@ -58,6 +52,11 @@ import org.praxis.referral.domain.Urgency;
 import org.praxis.referral.domain.Directory;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
+/**
+ * A referral drafted, its terms revised, its history and its FHIR view. Its sub-processes have their
+ * own resources under the same {@code /v1/referrals}: {@link ReferralConsentResource},
+ * {@link RiskExceptionResource}, {@link ReferralLoopResource} (the client's say is {@link MeResource}).
+ */
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -73,6 +72,8 @@ public class ReferralResource {
     IdempotencyKeys idempotency;
     @Inject
     AuditLog audit;
+    @Inject
+    ReferralResponses responses;
 
     @POST
     @Transactional
@@ -83,7 +84,7 @@ public class ReferralResource {
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
         return idempotency.once(key, "open-referral", request, () -> {
             Referral r = referrals.open(request.toNew());
-            return Response.created(URI.create("/v1/referrals/" + r.id)).entity(view(r)).tag(ETags.of(r.version)).build();
+            return Response.created(URI.create("/v1/referrals/" + r.id)).entity(responses.view(r)).tag(ETags.of(r.version)).build();
         });
     }
 
@@ -123,7 +124,7 @@ public class ReferralResource {
             return Response.notModified(ETags.of(r.version)).build();
         }
         audit.record("read", "referral", r.id, null);
-        return ok(r);
+        return responses.ok(r);
     }
 
     @PUT
@@ -136,82 +137,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ReviseReferralRequest request) {
-        return ok(referrals.revise(id, ifMatch, request.terms()));
-    }
-
-    @POST
-    @Path("{id}/consent-request")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:ask-consent")
-    @Operation(operationId = "askConsent", summary = "Ask the client to agree to the referral and what it shares")
-    @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag (optional)")
-    public Response askConsent(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(referrals.askConsent(id, ifMatch));
-    }
-
-    @POST
-    @Path("{id}/risk-exception")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:request-exception")
-    @Operation(operationId = "requestRiskException", summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
-    @APIResponse(responseCode = "409", description = "Already sent or closed")
-    public Response requestException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull ExceptionRequest request) {
-        return ok(referrals.requestException(id, ifMatch, request.justification()));
-    }
-
-    @POST
-    @Path("{id}/risk-exception/approval")
-    @RolesAllowed(Roles.SUPERVISOR)
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:approve-exception")
-    @Operation(operationId = "approveRiskException", summary = "A supervisor, not the one who asked, approves referring without consent")
-    @APIResponse(responseCode = "409", description = "Nothing to approve")
-    public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(referrals.approveException(id, ifMatch));
-    }
-
-    @POST
-    @Path("{id}/sending")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:send")
-    @Operation(operationId = "sendReferral", summary = "Send it: needs the client's consent or an approved serious-risk exception")
-    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
-    public Response send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(referrals.send(id, ifMatch));
-    }
-
-    @POST
-    @Path("{id}/answer")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-answer")
-    @Operation(operationId = "recordReferralAnswer", summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
-    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
-    public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull AnswerRequest request) {
-        return ok(referrals.answer(id, ifMatch, request.outcome(), request.reason(), request.firstAppointmentAt()));
-    }
-
-    @POST
-    @Path("{id}/first-appointment")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-appointment")
-    @Operation(operationId = "recordFirstAppointment", summary = "Record the first appointment of an accepted referral")
-    @APIResponse(responseCode = "409", description = "Not accepted")
-    public Response firstAppointment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull AppointmentRequest request) {
-        return ok(referrals.firstAppointment(id, ifMatch, request.at()));
-    }
-
-    @POST
-    @Path("{id}/cancellation")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:cancel")
-    @Operation(operationId = "cancelReferral", summary = "Call the referral off, with a reason")
-    @APIResponse(responseCode = "409", description = "Already closed")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull CancelRequest request) {
-        return ok(referrals.cancel(id, ifMatch, request.reason()));
+        return responses.ok(referrals.revise(id, ifMatch, request.terms()));
     }
 
     @GET
@@ -227,21 +153,6 @@ public class ReferralResource {
         audit.record("read-history", "referral", r.id, null);
         return page.page(referrals.history(r, page).stream().map(StepView::of).toList(),
                 s -> new PageRequest.Position(s.at(), s.id()));
-    }
-
-    @GET
-    @Path("{id}/consents")
-    @Transactional
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
-    @Operation(operationId = "listReferralConsents", summary = "Every consent asked about the referral, newest first, a page at a time (audited with the history)")
-    public Page<ConsentView> consents(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                      @QueryParam("cursor") String cursor) {
-        Referral r = referrals.require(id, Action.READ_HISTORY);
-        PageRequest page = PageRequest.of(limit, cursor);
-        audit.record("read-history", "referral", r.id, null);
-        return page.page(referrals.consents(r, page).stream().map(ConsentView::of).toList(),
-                c -> new PageRequest.Position(c.askedAt(), c.id()));
     }
 
     @GET
@@ -266,11 +177,4 @@ public class ReferralResource {
         return Response.ok(document, FhirServiceRequest.MEDIA_TYPE).tag(ETags.of(r.version)).build();
     }
 
-    private Response ok(Referral r) {
-        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
-    }
-
-    private ReferralView view(Referral r) {
-        return ReferralView.of(r, referrals.currentConsent(r).orElse(null), deadlines.current().deadlines());
-    }
 }

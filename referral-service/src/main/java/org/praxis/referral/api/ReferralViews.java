@@ -16,6 +16,7 @@ import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralStep;
+import org.praxis.referral.domain.ReferralTerms;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.Urgency;
 
@@ -45,7 +46,7 @@ public final class ReferralViews {
                                       @Size(max = Bounds.REASON) String clientContact) {
         Referrals.NewReferral toNew() {
             return new Referrals.NewReferral(clientSubject, practitionerId, intakeId, engagementId,
-                    new Referrals.Terms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact));
+                    new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact));
         }
     }
 
@@ -56,8 +57,8 @@ public final class ReferralViews {
                                         @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
                                         @Size(max = Bounds.NAME) String clientName,
                                         @Size(max = Bounds.REASON) String clientContact) {
-        Referrals.Terms terms() {
-            return new Referrals.Terms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact);
+        ReferralTerms terms() {
+            return new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact);
         }
     }
 

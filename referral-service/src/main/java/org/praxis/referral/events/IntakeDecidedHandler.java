@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
-import org.praxis.referral.domain.Referrals;
+import org.praxis.referral.domain.RiskDrafts;
 
 /**
  * Issue 16, hole 7: a risk draft for a person without an account names their intake; once the
@@ -17,7 +17,7 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.intake.intake.decided.v1";
 
     @Inject
-    Referrals referrals;
+    RiskDrafts riskDrafts;
 
     public IntakeDecidedHandler() {
         super("referral-intake-decided", "intake.events", TYPE);
@@ -25,7 +25,7 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        referrals.identify(RiskEvents.uuid(event.payload(), "intakeId"),
+        riskDrafts.identify(RiskEvents.uuid(event.payload(), "intakeId"),
                 RiskEvents.text(event.payload(), "clientSubject", Bounds.SUBJECT));
     }
 }

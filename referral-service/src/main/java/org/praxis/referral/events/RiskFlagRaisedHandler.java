@@ -8,7 +8,7 @@ import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
-import org.praxis.referral.domain.Referrals;
+import org.praxis.referral.domain.RiskDrafts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.intake.risk-flag.raised.v1";
 
     @Inject
-    Referrals referrals;
+    RiskDrafts riskDrafts;
 
     public RiskFlagRaisedHandler() {
         super("referral-risk-flag-raised", "intake.events", TYPE);
@@ -34,8 +34,8 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
             throw new UnprocessableEvent("risk-flag.raised needs riskFlagId and a person: clientSubject or intakeId");
         }
         // Issue 16, hole 7: a person who has no account yet is known by their intake until they have one.
-        referrals.identify(intake, client);
-        referrals.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, RiskEvents.text(p, "assignedCoach", Bounds.SUBJECT),
+        riskDrafts.identify(intake, client);
+        riskDrafts.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, RiskEvents.text(p, "assignedCoach", Bounds.SUBJECT),
                 RiskEvents.text(p, "level", Bounds.CODE), intake, null);
     }
 }

@@ -8,7 +8,7 @@ import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
-import org.praxis.referral.domain.Referrals;
+import org.praxis.referral.domain.RiskDrafts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ public class RiskNotedHandler extends SingleTypeHandler {
     public static final String TYPE = "org.praxis.session.risk.noted.v1";
 
     @Inject
-    Referrals referrals;
+    RiskDrafts riskDrafts;
 
     public RiskNotedHandler() {
         super("referral-risk-noted", "session.events", TYPE);
@@ -32,7 +32,7 @@ public class RiskNotedHandler extends SingleTypeHandler {
         if (concern == null || client == null) {
             throw new UnprocessableEvent("risk.noted needs riskConcernId and clientSubject");
         }
-        referrals.draftForRisk(Referral.FROM_RISK_CONCERN, concern, client, RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
+        riskDrafts.draftForRisk(Referral.FROM_RISK_CONCERN, concern, client, RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
                 RiskEvents.text(p, "level", Bounds.CODE), null, RiskEvents.uuid(p, "engagementId"));
     }
 }

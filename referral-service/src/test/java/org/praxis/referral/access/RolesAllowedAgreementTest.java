@@ -19,7 +19,10 @@ import org.praxis.platform.access.AccessRules;
 import org.praxis.referral.api.DeadlineResource;
 import org.praxis.referral.api.DirectoryResource;
 import org.praxis.referral.api.MeResource;
+import org.praxis.referral.api.ReferralConsentResource;
+import org.praxis.referral.api.ReferralLoopResource;
 import org.praxis.referral.api.ReferralResource;
+import org.praxis.referral.api.RiskExceptionResource;
 import org.praxis.referral.api.SelfHelpResource;
 import org.praxis.referral.api.SubjectResource;
 import org.praxis.referral.domain.access.ConsentPolicy;
@@ -58,8 +61,9 @@ class RolesAllowedAgreementTest {
     void everyOperationsRolesAllowedMatchesItsPolicy() {
         List<String> wrong = new ArrayList<>();
         int operations = 0;
-        for (Class<?> resource : List.of(ReferralResource.class, MeResource.class, SelfHelpResource.class,
-                DirectoryResource.class, DeadlineResource.class, SubjectResource.class)) {
+        for (Class<?> resource : List.of(ReferralResource.class, ReferralConsentResource.class, RiskExceptionResource.class,
+                ReferralLoopResource.class, MeResource.class, SelfHelpResource.class, DirectoryResource.class,
+                DeadlineResource.class, SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);
                 if (guard == null || !AccessMatrix.EXTENSION.equals(guard.name())) {

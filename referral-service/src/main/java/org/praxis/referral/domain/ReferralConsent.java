@@ -1,0 +1,122 @@
+package org.praxis.referral.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.ConsentPolicy;
+import org.praxis.referral.domain.access.ReferralPolicy.Action;
+
+import static org.praxis.referral.domain.ReferralLifecycle.ACCEPTED;
+import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
+import static org.praxis.referral.domain.ReferralLifecycle.SENT;
+import static org.praxis.referral.domain.ReferralLifecycle.WITHDRAWN;
+
+/**
+ * The client's say over a referral: the practitioner asks them about the complete terms, they agree
+ * (sharing no more than was proposed) or refuse, and may withdraw until it is sent. Every consent
+ * asked is kept as a {@link ConsentRecord}.
+ */
+@ApplicationScoped
+public class ReferralConsent {
+    @Inject
+    EntityManager em;
+    @Inject
+    TenantQueries tenant;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    Referrals referrals;
+    @Inject
+    ReferralHistory history;
+
+    /** The practitioner asks the client: the terms must be complete so the client knows what they agree to. */
+    @Transactional
+    public Referral ask(UUID id, String ifMatch) {
+        Referral r = referrals.require(id, Action.ASK_CONSENT, ifMatch);
+        ReferralLifecycle.requireMove(r.status, AWAITING_CONSENT);
+        if (r.clientSubject == null) {
+            throw ProblemException.unprocessable("The person has no account yet to be asked for consent (the referral knows them by their intake)",
+                    List.of(new Problem.FieldError("clientSubject", "is not known yet: ask once the person has an account, or use the serious-risk exception")));
+        }
+        if (r.serviceId == null) {
+            throw ProblemException.unprocessable("Choose the directory service before asking the client",
+                    List.of(new Problem.FieldError("serviceId", "is required before the client is asked")));
+        }
+        ConsentRecord c = new ConsentRecord();
+        c.id = UUID.randomUUID();
+        c.tenantId = r.tenantId;
+        c.referralId = r.id;
+        c.askedBy = history.actor();
+        c.askedAt = Instant.now();
+        c.proposed = List.copyOf(r.disclose);
+        c.decision = ConsentRecord.PENDING;
+        c.shares = List.of();
+        em.persist(c);
+        r.consentId = c.id;
+        history.move(r, AWAITING_CONSENT, "ask-consent", null);
+        return r;
+    }
+
+    /** The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral. */
+    @Transactional
+    public Referral decide(UUID id, boolean agree, List<String> shares, String words) {
+        Referral r = referrals.require(id, Action.READ_AS_CLIENT);
+        if (!AWAITING_CONSENT.equals(r.status)) {
+            throw ProblemException.conflict("This referral is not waiting for your consent; it is " + r.status + ".");
+        }
+        ConsentRecord c = referrals.currentConsent(r).orElseThrow(() -> ProblemException.conflict("No consent was asked for."));
+        policy().require(callerContext.caller(), ConsentPolicy.Action.DECIDE, c, c.id);
+        c.decide(agree, shares, words, Instant.now());
+        if (agree) {
+            history.step(r, "consent-given", null);
+        } else {
+            history.move(r, WITHDRAWN, "consent-refused", null);
+        }
+        return r;
+    }
+
+    /** A client may withdraw their consent while the referral has not been sent. */
+    @Transactional
+    public Referral withdraw(UUID id, String reason) {
+        Referral r = referrals.require(id, Action.READ_AS_CLIENT);
+        if (!AWAITING_CONSENT.equals(r.status)) {
+            throw ProblemException.conflict(SENT.equals(r.status) || ACCEPTED.equals(r.status)
+                    ? "This referral has already been sent; talk to your coach about stopping it."
+                    : "This referral is " + r.status + "; there is no consent to withdraw.");
+        }
+        ConsentRecord consent = referrals.currentConsent(r).orElse(null);
+        if (consent != null) {
+            policy().require(callerContext.caller(), ConsentPolicy.Action.WITHDRAW, consent, consent.id);
+            consent.decision = ConsentRecord.WITHDRAWN;
+            consent.withdrawnAt = Instant.now();
+        }
+        history.move(r, WITHDRAWN, "consent-withdrawn", reason);
+        return r;
+    }
+
+    /** One page of the consents asked about a referral, newest first, as far as the caller may see them. */
+    public List<ConsentRecord> asked(Referral r, PageRequest page) {
+        Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
+        String visible = policy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW).jpql("e", params);
+        List<String> where = new ArrayList<>(List.of("e.referralId = :r", "(" + visible + ")"));
+        return tenant.page(ConsentRecord.class, where, params, page, "e.askedAt");
+    }
+
+    private ConsentPolicy policy() {
+        return new ConsentPolicy(c -> tenant.find(Referral.class, c.referralId).orElse(null));
+    }
+}
