@@ -2,6 +2,7 @@ package org.praxis.platform;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -180,5 +181,39 @@ class OutboxRelayTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
                 "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
+    }
+    @Test
+    void anEventOnAnotherTopicCarriesThatTopicsOwnerAsItsSourceAndItsFullType() {
+        String key = UUID.randomUUID().toString();
+        UUID own = QuarkusTransaction.requiringNew().call(() -> outbox.publish("acme", "thing.counted.v1", key, Map.of("n", 0)));
+        String type = "org.praxis.privacy.subject.erasure-requested.v1";
+        UUID other = QuarkusTransaction.requiringNew().call(() -> outbox.publishOn("privacy.events", "acme", type, key,
+                Map.of("subject", key, "requestId", "r-1")));
+
+        List<ConsumerRecord<String, String>> privacy = TopicProbe.read("privacy.events",
+                r -> other.toString().equals(TopicProbe.header(r, "ce_id")), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, privacy.size());
+        assertEquals("/privacy", TopicProbe.header(privacy.get(0), "ce_source"));
+        assertEquals(type, TopicProbe.header(privacy.get(0), "ce_type"));
+        assertEquals("acme", TopicProbe.header(privacy.get(0), "ce_tenant"));
+        assertEquals(key, privacy.get(0).key());
+        // The service's own topic still carries the service's name.
+        assertEquals("/platform-test", TopicProbe.header(readBack(Set.of(own.toString())).get(0), "ce_source"));
+    }
+
+    @Test
+    void onlyASentRowIsForgottenBeforeItsRetentionEnds() {
+        String key = UUID.randomUUID().toString();
+        UUID[] id = new UUID[1];
+        boolean forgottenUnsent = QuarkusTransaction.requiringNew().call(() -> {
+            id[0] = outbox.publishOn("privacy.events", "acme", "org.praxis.privacy.subject.erasure-requested.v1", key,
+                    Map.of("subject", key, "requestId", "r-2"));
+            return outbox.forgetSent(id[0]);
+        });
+        assertFalse(forgottenUnsent, "a row not sent yet is kept");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "select count(*) from outbox_event where id = ? and sent_at is not null", id[0]) == 1);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> outbox.forgetSent(id[0])));
+        assertEquals(0, Db.count("select count(*) from outbox_event where id = ?", id[0]));
     }
 }

@@ -5,11 +5,12 @@ package org.praxis.platform.events;
  * {@code intake.events} belongs to {@code /intake-service}, {@code privacy.events} to {@code /privacy}
  * (the organisation's privacy process); other owners are configured ({@code praxis.inbox.sources}).
  */
-final class EventSources {
+public final class EventSources {
     private EventSources() {
     }
 
-    static String ownerOf(String topic, String configured) {
+    /** The {@code ce_source} every event on {@code topic} carries; {@code configured}: {@code praxis.inbox.sources}. */
+    public static String ownerOf(String topic, String configured) {
         for (String entry : configured.split(",")) {
             int eq = entry.indexOf('=');
             if (eq > 0 && entry.substring(0, eq).trim().equals(topic)) {
@@ -24,7 +25,7 @@ final class EventSources {
     }
 
     /** A header value as a dead letter may show it: short, never a payload smuggled into a header. */
-    static String shown(String source) {
+    public static String shown(String source) {
         if (source == null) {
             return "(none)";
         }

@@ -55,15 +55,46 @@ public class OutboxPublisher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
+        return insert(tenantId, config.events().topic(), config.events().typePrefix() + "." + type, aggregateId, payload);
+    }
+
+    /**
+     * An event on a topic this service writes for a process it acts for, not its own: the erasure
+     * coordinator's {@code privacy.events}. The relay sends it with that topic's owner as {@code ce_source}
+     * ({@code /privacy}), which every consumer checks; the broker's ACLs decide who may write there.
+     *
+     * @param type the full {@code ce_type}, e.g. {@code org.praxis.privacy.subject.erasure-requested.v1}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishOn(String topic, String tenantId, String type, Object aggregateId, Object payload) {
+        return insert(tenantId, topic, type, aggregateId, payload);
+    }
+
+    /**
+     * Deletes a row already sent, before its retention ends: for an event that names a person whose
+     * erasure is complete. A row not sent yet stays (it is still to be sent).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean forgetSent(UUID id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from outbox_event where id = ? and sent_at is not null")) {
+            s.setObject(1, id);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox delete failed", e);
+        }
+    }
+
+    private UUID insert(String tenantId, String topic, String type, Object aggregateId, Object payload) {
         UUID id = UUID.randomUUID();
         String sql = "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, id);
             s.setString(2, tenantId);
-            s.setString(3, config.events().topic());
+            s.setString(3, topic);
             s.setString(4, aggregateId.toString());
-            s.setString(5, config.events().typePrefix() + "." + type);
+            s.setString(5, type);
             s.setString(6, json.writeValueAsString(payload));
             s.setTimestamp(7, Timestamp.from(Instant.now()));
             s.executeUpdate();

@@ -221,12 +221,21 @@ public class OutboxRelay {
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, row.id().toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, row.type());
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, "/" + config.service());
+        CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, sourceOf(row.topic()));
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, row.occurredAt().toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TENANT, row.tenantId());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SEQUENCE, Long.toString(row.seq()));
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
         return record;
+    }
+
+    /**
+     * The service's own topic carries its name; another topic it writes for a process it acts for
+     * ({@code privacy.events}, the erasure coordinator) carries that topic's owner, as consumers expect.
+     */
+    private String sourceOf(String topic) {
+        return topic.equals(config.events().topic()) ? "/" + config.service()
+                : EventSources.ownerOf(topic, config.inbox().sources());
     }
 
     private static void markSent(Connection c, List<UUID> ids) throws SQLException {
