@@ -1,6 +1,7 @@
 package org.praxis.platform;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -127,6 +128,27 @@ public interface PraxisConfig {
     }
 
     Idempotency idempotency();
+
+    Privacy privacy();
+
+    interface Privacy {
+        /**
+         * Whether this service is the erasure coordinator: {@code POST/GET /v1/erasure-requests} and the
+         * handler of the services' {@code subject.erased} confirmations. Exactly one service sets it (intake:
+         * where a person first arrives). Read at build time ({@code @IfBuildProperty}): elsewhere the endpoints
+         * do not exist (404) and are not in the OpenAPI document, so set it in application.properties,
+         * not in the environment.
+         */
+        @WithDefault("false")
+        boolean erasureCoordinator();
+
+        /**
+         * The topics on which an erasure is confirmed: the owner of each ({@code ce_source}, e.g.
+         * {@code /session-service} for {@code session.events}) must confirm before a request is complete.
+         */
+        @WithDefault("intake.events,session.events,referral.events,assessment.events")
+        List<String> erasureConfirmationTopics();
+    }
 
     interface Idempotency {
         /** A client may repeat a create with the same Idempotency-Key this long; then the record is pruned. */

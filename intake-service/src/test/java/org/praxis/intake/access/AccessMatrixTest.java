@@ -16,6 +16,7 @@ import org.praxis.intake.domain.access.ScreeningPolicy;
 import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.privacy.ErasureRequestPolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,8 @@ class AccessMatrixTest {
         JsonNode openApi = new ObjectMapper().readTree(json);
         AccessMatrix matrix = new AccessMatrix("intake-service", List.of(IntakePolicy.RULES, ScreeningPolicy.RULES,
                 RiskFlagPolicy.RULES, DecisionPolicy.RULES, AssignmentPolicy.RULES, InstrumentPolicy.RULES,
-                TriageSettingsPolicy.RULES, SubjectExportPolicy.RULES));
+                TriageSettingsPolicy.RULES, SubjectExportPolicy.RULES,
+                ErasureRequestPolicy.RULES)); // intake-service is the erasure coordinator
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.SingletonJobs;
+import org.praxis.platform.privacy.ErasureRequests;
 import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.web.IdempotencyKeys;
@@ -127,6 +128,7 @@ public class KeyRotation {
         IdempotencyKeys.BODY.table();
         IdempotencyKeys.REQUEST_HASH.table();
         ExportRequests.REASON.table();
+        ErasureRequests.REASON.table();
         if (entityManagers.isResolvable()) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             for (var entity : entityManagers.get().getMetamodel().getEntities()) {
