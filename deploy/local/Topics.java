@@ -42,11 +42,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  * java -cp '.cache/kafka-VERSION/*' Topics.java format SERVER_PROPERTIES USERS_DIR
  *     formats the log directory with a SCRAM-SHA-512 credential for every USERS_DIR/NAME.password
- * java -cp ... Topics.java setup BOOTSTRAP USERS_DIR TOPIC... -- USER=OWN_TOPIC/CONSUMED,CONSUMED...
+ * java -cp ... Topics.java setup BOOTSTRAP USERS_DIR TOPIC... -- USER=WRITTEN,WRITTEN.../CONSUMED,CONSUMED...
  *     as the admin user: creates the topics and their .dlq, and makes each service user's ACLs exactly
  *     those of deploy/k8s/base/platform/kafka-users.yaml (plus Read on the .dlq it writes, which the
  *     dead-letter list needs)
- * java -cp ... Topics.java probe BOOTSTRAP CONTROLLER USERS_DIR TOPIC... -- USER=OWN_TOPIC/CONSUMED,...
+ * java -cp ... Topics.java probe BOOTSTRAP CONTROLLER USERS_DIR TOPIC... -- USER=WRITTEN,.../CONSUMED,...
  *     what smoke runs: every refusal the ACLs promise, one line each, exit status = failures
  * </pre>
  * Passwords are read from files, never taken from the command line.
@@ -108,14 +108,22 @@ public class Topics {
     }
 
     // ------------------------------------------------------------------------------------ the ACL model
-    /** A service user: the topic it owns (writes), the topics it consumes; its consumer group is its name. */
-    record ServiceUser(String name, String own, List<String> consumes) {
+    /**
+     * A service user: the topics it writes (its own first; the erasure coordinator privacy.events too), the
+     * topics it consumes; its consumer group is its name.
+     */
+    record ServiceUser(String name, List<String> writes, List<String> consumes) {
         static ServiceUser parse(String spec) {
             String[] nameRest = spec.split("=", 2);
-            String[] ownConsumed = nameRest[1].split("/", 2);
-            List<String> consumed = ownConsumed.length < 2 || ownConsumed[1].isBlank() ? List.of()
-                    : List.of(ownConsumed[1].split(","));
-            return new ServiceUser(nameRest[0], ownConsumed[0], consumed);
+            String[] writtenConsumed = nameRest[1].split("/", 2);
+            List<String> consumed = writtenConsumed.length < 2 || writtenConsumed[1].isBlank() ? List.of()
+                    : List.of(writtenConsumed[1].split(","));
+            return new ServiceUser(nameRest[0], List.of(writtenConsumed[0].split(",")), consumed);
+        }
+
+        /** The service's own topic, {@code <svc>.events}. */
+        String own() {
+            return writes.get(0);
         }
 
         String principal() {
@@ -125,7 +133,9 @@ public class Topics {
         /** The ACLs of deploy/k8s's KafkaUser for this service, and Read on the .dlq topics it writes. */
         Set<AclBinding> acls() {
             Set<AclBinding> acls = new HashSet<>();
-            allow(acls, ResourceType.TOPIC, own, AclOperation.WRITE, AclOperation.DESCRIBE);
+            for (String topic : writes) {
+                allow(acls, ResourceType.TOPIC, topic, AclOperation.WRITE, AclOperation.DESCRIBE);
+            }
             for (String topic : consumes) {
                 allow(acls, ResourceType.TOPIC, topic, AclOperation.READ, AclOperation.DESCRIBE);
                 // Dead letters go to <topic>.dlq; GET /v1/dead-letters reads them back (by assignment, no group).
@@ -230,16 +240,16 @@ public class Topics {
         int run() throws Exception {
             for (ServiceUser u : users.values()) {
                 Properties p = client(bootstrap, u.name(), password(usersDir.resolve(u.name() + ".password")));
-                expect(u.name() + " may write " + u.own() + ", read " + String.join(", ", u.consumes())
+                expect(u.name() + " may write " + String.join(", ", u.writes()) + ", read " + String.join(", ", u.consumes())
                         + ", write and read their .dlq, use group " + u.name(), null, () -> allowed(p, u));
                 for (String topic : topics) {
-                    if (!topic.equals(u.own())) {
+                    if (!u.writes().contains(topic)) {
                         expect(u.name() + " cannot write a forged record to " + topic, "TopicAuthorizationException",
                                 () -> produce(p, topic));
                     }
                 }
                 for (String topic : topics) {
-                    if (!topic.equals(u.own()) && !u.consumes().contains(topic)) {
+                    if (!u.writes().contains(topic) && !u.consumes().contains(topic)) {
                         expect(u.name() + " cannot read " + topic, "TopicAuthorizationException", () -> read(p, topic, null));
                     }
                 }
@@ -303,10 +313,13 @@ public class Topics {
         /** Whether the broker grants what the service needs, asked without writing or joining its group. */
         void allowed(Properties p, ServiceUser u) throws Exception {
             Map<String, Set<AclOperation>> needs = new LinkedHashMap<>();
-            needs.put(u.own(), Set.of(AclOperation.WRITE, AclOperation.DESCRIBE));
+            for (String topic : u.writes()) {
+                needs.computeIfAbsent(topic, t -> new HashSet<>()).addAll(Set.of(AclOperation.WRITE, AclOperation.DESCRIBE));
+            }
             for (String topic : u.consumes()) {
-                needs.put(topic, Set.of(AclOperation.READ, AclOperation.DESCRIBE));
-                needs.put(topic + ".dlq", Set.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE));
+                needs.computeIfAbsent(topic, t -> new HashSet<>()).addAll(Set.of(AclOperation.READ, AclOperation.DESCRIBE));
+                needs.computeIfAbsent(topic + ".dlq", t -> new HashSet<>())
+                        .addAll(Set.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE));
             }
             List<String> missing = new ArrayList<>();
             try (Admin admin = Admin.create(quick(p))) {

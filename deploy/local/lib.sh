@@ -38,22 +38,31 @@ KAFKA_LIBS="$CACHE/kafka-$KAFKA_VERSION"
 KAFKA_DIR="$RUN/kafka"
 KAFKA_USERS="$KAFKA_DIR/users"
 kafka_user() { echo "$1-service"; }
-# What each service consumes (its handlers' topics; privacy.events for every one), as the KafkaUsers in
-# deploy/k8s/base/platform/kafka-users.yaml grant it: write <svc>.events, read these, write their .dlq.
+# What each service writes: its own <svc>.events; intake-service, the erasure coordinator, privacy.events too.
+kafka_writes() {
+  case "$1" in
+    intake) echo "intake.events privacy.events" ;;
+    *) echo "$1.events" ;;
+  esac
+}
+# What each service consumes (its handlers' topics; privacy.events for every one; intake, the erasure
+# coordinator, every service's topic for their subject.erased), as the KafkaUsers in
+# deploy/k8s/base/platform/kafka-users.yaml grant it: write kafka_writes, read these, write their .dlq.
 kafka_consumes() {
   case "$1" in
-    intake) echo "assessment.events privacy.events" ;;
+    intake) echo "intake.events session.events referral.events assessment.events privacy.events" ;;
     session) echo "intake.events referral.events assessment.events privacy.events" ;;
     referral) echo "intake.events session.events assessment.events privacy.events" ;;
     assessment) echo "session.events privacy.events" ;;
   esac
 }
-# The ACL specs Topics.java takes: USER=OWN_TOPIC/CONSUMED,CONSUMED...
+# The ACL specs Topics.java takes: USER=WRITTEN,WRITTEN.../CONSUMED,CONSUMED...
 kafka_acl_specs() {
-  local svc consumed
+  local svc written consumed
   for svc in "${SERVICES[@]}"; do
+    written=$(kafka_writes "$svc")
     consumed=$(kafka_consumes "$svc")
-    echo "$(kafka_user "$svc")=$svc.events/${consumed// /,}"
+    echo "$(kafka_user "$svc")=${written// /,}/${consumed// /,}"
   done
 }
 # Runs Topics.java with the broker's jars, quietly (the Kafka client logs only errors, to the caller's log).

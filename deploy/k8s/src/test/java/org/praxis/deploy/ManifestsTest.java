@@ -3,12 +3,22 @@ package org.praxis.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -131,22 +141,91 @@ class ManifestsTest {
         for (String t : List.of("intake.events", "session.events", "referral.events", "assessment.events", "privacy.events")) {
             assertTrue(topics.contains(t) && topics.contains(t + ".dlq"), t);
         }
+        String coordinator = coordinator();
+        Set<String> privacyWriters = new HashSet<>();
         for (JsonNode u : m.ofKind("KafkaUser")) {
             String service = RenderedManifests.name(u);
             String own = service.substring(0, service.indexOf('-')) + ".events";
+            Set<String> reads = new HashSet<>();
             for (JsonNode acl : u.at("/spec/authorization/acls")) {
                 String type = acl.at("/resource/type").asText();
                 String name = acl.at("/resource/name").asText();
                 String ops = acl.path("operations").toString();
-                if ("topic".equals(type) && ops.contains("Write") && !name.endsWith(".dlq")) {
+                if ("topic".equals(type) && ops.contains("Write") && name.equals("privacy.events")) {
+                    privacyWriters.add(service);
+                } else if ("topic".equals(type) && ops.contains("Write") && !name.endsWith(".dlq")) {
                     assertEquals(own, name, service + " writes only its own topic");
+                }
+                if ("topic".equals(type) && ops.contains("Read")) {
+                    reads.add(name);
                 }
                 if ("group".equals(type)) {
                     assertEquals(service, name, service + " reads only as its own consumer group");
                 }
                 assertTrue(!"*".equals(name), service + " has a wildcard ACL");
             }
+            if (service.equals(coordinator)) {
+                for (String t : List.of("intake.events", "session.events", "referral.events", "assessment.events")) {
+                    assertTrue(reads.contains(t) && reads.contains(t + ".dlq"), coordinator + " reads the subject.erased on " + t);
+                }
+            }
         }
+        // Erasure requests come from the one erasure coordinator (praxis.privacy.erasure-coordinator), as /privacy.
+        assertEquals(Set.of(coordinator), privacyWriters, "who writes privacy.events");
+    }
+
+    /** deploy/local makes its ACLs from lib.sh's table (kafka_writes, kafka_consumes): the same as the KafkaUsers. */
+    @Test
+    void theLocalStacksAclsAreThoseOfTheKafkaUsers() throws Exception {
+        Path lib = RenderedManifests.k8s().resolve("../local/lib.sh").normalize();
+        Process p = new ProcessBuilder("bash", "-c", "source \"$1\" && kafka_acl_specs", "specs", lib.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        Map<String, String> local = new TreeMap<>();
+        for (String spec : out.strip().split("\n")) {
+            String[] userRest = spec.split("=", 2);
+            String[] writesReads = userRest[1].split("/", 2);
+            local.put(userRest[0], new TreeSet<>(List.of(writesReads[0].split(","))) + " / "
+                    + new TreeSet<>(List.of(writesReads[1].split(","))));
+        }
+        Map<String, String> k8s = new TreeMap<>();
+        for (JsonNode u : RenderedManifests.of("dev").ofKind("KafkaUser")) {
+            Set<String> writes = new TreeSet<>();
+            Set<String> reads = new TreeSet<>();
+            for (JsonNode acl : u.at("/spec/authorization/acls")) {
+                String name = acl.at("/resource/name").asText();
+                if ("topic".equals(acl.at("/resource/type").asText()) && !name.endsWith(".dlq")) {
+                    if (acl.path("operations").toString().contains("Write")) {
+                        writes.add(name);
+                    }
+                    if (acl.path("operations").toString().contains("Read")) {
+                        reads.add(name);
+                    }
+                }
+            }
+            k8s.put(RenderedManifests.name(u), writes + " / " + reads);
+        }
+        assertEquals(k8s, local);
+    }
+
+    /** The one service whose application.properties sets praxis.privacy.erasure-coordinator=true. */
+    private static String coordinator() {
+        Path project = RenderedManifests.k8s().getParent().getParent();
+        List<String> found = new ArrayList<>();
+        for (String service : RenderedManifests.SERVICES) {
+            Properties p = new Properties();
+            try (var in = Files.newInputStream(project.resolve(service + "/src/main/resources/application.properties"))) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if ("true".equals(p.getProperty("praxis.privacy.erasure-coordinator"))) {
+                found.add(service);
+            }
+        }
+        assertEquals(1, found.size(), "exactly one erasure coordinator: " + found);
+        return found.get(0);
     }
 
     @ParameterizedTest
