@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
@@ -194,9 +193,10 @@ class CrossServiceFlowsTest extends SystemTest {
         assertTrue(export(INTAKE).then().extract().asString()
                 .contains("Sam Client"), "the export holds the person before erasure");
 
-        String requestId = "era-" + UUID.randomUUID();
-        publish("privacy.events", client.subject(), "org.praxis.privacy.subject.erasure-requested.v1",
-                "{\"subject\":\"" + client.subject() + "\",\"requestId\":\"" + requestId + "\"}");
+        // An admin starts the erasure at the coordinator (intake-service), which publishes it on privacy.events.
+        String requestId = as(admin, INTAKE).body(Map.of("subject", client.subject(), "reason",
+                "The client asked to be erased", "reference", "ERA-7")).when().post("/v1/erasure-requests").then()
+                .statusCode(202).body("state", is("in-progress")).extract().path("id");
         for (String topic : List.of("intake.events", "session.events", "referral.events", "assessment.events")) {
             List<ConsumerRecord<String, String>> confirmations = TopicProbe.read(topic, r -> requestId.equals(r.key()),
                     found -> !found.isEmpty(), Duration.ofSeconds(60));
@@ -205,6 +205,18 @@ class CrossServiceFlowsTest extends SystemTest {
             assertTrue(type.endsWith(".subject.erased.v1"), type);
             assertEquals(List.of(), EventContracts.violations(type, confirmations.get(0).value()));
         }
+        // The coordinator recorded all four confirmations: complete, and it no longer names the person.
+        eventually(() -> "complete".equals(as(admin, INTAKE).when().get("/v1/erasure-requests/" + requestId).then()
+                .statusCode(200).extract().path("state")));
+        JsonPath erasure = as(admin, INTAKE).when().get("/v1/erasure-requests/" + requestId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("assessment-service", "intake-service", "referral-service", "session-service"),
+                erasure.getList("services.service"));
+        assertTrue(erasure.getList("services.confirmedAt").stream().allMatch(java.util.Objects::nonNull),
+                erasure.prettify());
+        assertEquals(null, erasure.getString("subject"));
+        assertTrue(erasure.getString("pseudonym").startsWith("erased-"));
+        assertTrue(erasure.getString("completedAt") != null);
         for (String service : Suite.SERVICES) {
             JsonPath export = export(service).then().statusCode(200).extract().jsonPath();
             Map<String, Object> held = export.getMap("");

@@ -81,7 +81,8 @@ class EventContractsTest extends SystemTest {
         List<String> known = schemaTypes();
         Set<String> seen = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        for (String topic : List.of("intake.events", "session.events", "referral.events", "assessment.events")) {
+        // privacy.events too: the erasure coordinator (intake-service) publishes there.
+        for (String topic : List.of("intake.events", "session.events", "referral.events", "assessment.events", "privacy.events")) {
             for (ConsumerRecord<String, String> r : TopicProbe.read(topic, r -> true, f -> false, Duration.ofSeconds(4))) {
                 if (TopicProbe.header(r, TEST_MARK) != null) {
                     continue; // put there by a test, not emitted by a service
