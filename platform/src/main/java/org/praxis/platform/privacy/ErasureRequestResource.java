@@ -112,6 +112,7 @@ public class ErasureRequestResource {
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
     @APIResponse(responseCode = "200", description = "An erasure of this person was in progress already: that one",
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
+    @APIResponse(responseCode = "409", description = "The erasure of this person in progress completed at that moment; ask again")
     public Response request(@Valid @NotNull CreateErasureRequest body) {
         ErasureRequests.Started s = requests.request(body.subject(), body.reason(), body.reference());
         return Response.status(s.started() ? Response.Status.ACCEPTED : Response.Status.OK)

@@ -96,6 +96,9 @@ public class ErasureRequests {
                 callerContext.subject(), Timestamp.from(Instant.now()));
         if (inserted == 0) {
             List<ErasureRequest> running = select(" and subject = ? and completed_at is null", List.of(subject), 1);
+            if (running.isEmpty()) {
+                throw ProblemException.conflict("An erasure of this person completed just now; ask again to start another.");
+            }
             return new Started(running.get(0), false);
         }
         for (String service : expectedServices()) {
