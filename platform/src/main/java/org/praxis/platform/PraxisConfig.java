@@ -129,6 +129,12 @@ public interface PraxisConfig {
 
     Idempotency idempotency();
 
+    interface Idempotency {
+        /** A client may repeat a create with the same Idempotency-Key this long; then the record is pruned. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
     Privacy privacy();
 
     interface Privacy {
@@ -148,11 +154,5 @@ public interface PraxisConfig {
          */
         @WithDefault("intake.events,session.events,referral.events,assessment.events")
         List<String> erasureConfirmationTopics();
-    }
-
-    interface Idempotency {
-        /** A client may repeat a create with the same Idempotency-Key this long; then the record is pruned. */
-        @WithDefault("P1D")
-        Duration retention();
     }
 }
