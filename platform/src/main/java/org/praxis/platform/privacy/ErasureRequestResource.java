@@ -113,6 +113,8 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "200", description = "An erasure of this person was in progress already: that one",
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
     @APIResponse(responseCode = "409", description = "The erasure of this person in progress completed at that moment; ask again")
+    // No Idempotency-Key: its replay record would keep the person's identifier (sealed) for a day after the
+    // erasure completed. One erasure in progress per person makes a retry safe instead.
     public Response request(@Valid @NotNull CreateErasureRequest body) {
         ErasureRequests.Started s = requests.request(body.subject(), body.reason(), body.reference());
         return Response.status(s.started() ? Response.Status.ACCEPTED : Response.Status.OK)
