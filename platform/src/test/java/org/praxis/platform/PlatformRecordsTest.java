@@ -74,6 +74,9 @@ class PlatformRecordsTest {
         insert("insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, location) values (?, ?, ?, 'v2:x', ?)",
                 tenant, "admin-x create-practitioner", "k-2", "/v1/practitioners/" + person + "?view=full");
         insert("insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)", "kek-" + UUID.randomUUID(), person);
+        // As an admin, the person asked the erasure coordinator to erase someone else.
+        insert("insert into erasure_request (id, tenant_id, subject, pseudonym, reason, requested_by, requested_at)"
+                + " values (?, ?, ?, 'erased-x', 'sealed', ?, now())", UUID.randomUUID(), tenant, "client-" + UUID.randomUUID(), person);
     }
 
     @Test
@@ -83,7 +86,7 @@ class PlatformRecordsTest {
         Set<String> roles = Set.of("audit_event.actor", "audit_event.resource_id", "export_request.subject",
                 "export_request.requested_by", "export_request.approved_by", "export_setting.changed_by",
                 "export_setting.off_requested_by", "idempotency_record.scope", "idempotency_record.location",
-                "outbox_event.aggregate_id", "outbox_event.payload", "retired_kek.retired_by");
+                "outbox_event.aggregate_id", "outbox_event.payload", "retired_kek.retired_by", "erasure_request.requested_by");
         assertEquals(roles, db.columnsHolding(person).keySet(), "the population names the person in every platform role");
         Map<String, Long> otherBefore = db.columnsHolding(other);
 

@@ -29,6 +29,8 @@ public class PlatformRecords {
             "audit_event", List.of("actor", "resource_id"),
             "export_request", List.of("subject", "requested_by", "approved_by"),
             "export_setting", List.of("changed_by", "off_requested_by"),
+            // The admin who asked; the erased person of a request is the coordinator's to forget (ErasureRequests).
+            "erasure_request", List.of("requested_by"),
             "outbox_event", List.of("aggregate_id"));
 
     @Inject
