@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageParams;
 import org.praxis.platform.web.PageRequest;
 
 /** The audit trail of this service, for the tenant's admins. Newest first. */
@@ -62,9 +64,8 @@ public class AuditEventResource {
     public Page<AuditEventView> list(@QueryParam("resourceType") @Size(max = Bounds.CODE) String resourceType,
                                      @QueryParam("resourceId") @Size(max = Bounds.NAME) String resourceId,
                                      @QueryParam("actor") @Size(max = Bounds.SUBJECT) String actor,
-                                     @QueryParam("limit") Integer limit,
-                                     @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
+                                     @BeanParam PageParams paging) {
+        PageRequest page = paging.request();
         StringBuilder sql = new StringBuilder("select id, actor, action, resource_type, resource_id, reason, occurred_at"
                 + " from audit_event where tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(callerContext.tenantId()));

@@ -24,6 +24,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 
 /** The replay tool of docs/runbook.md: the tenant's dead-lettered events of this service, and putting one back. */
 @Path("/v1/dead-letters")
@@ -43,8 +44,9 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "422", description = "limit out of range")
-    public Page<DeadLetters.DeadLetter> list(@QueryParam("limit") @Min(1) @Max(100) Integer limit) {
-        List<DeadLetters.DeadLetter> items = deadLetters.list(callerContext.tenantId(), limit == null ? 20 : limit);
+    public Page<DeadLetters.DeadLetter> list(@QueryParam("limit") @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
+        // The newest page only, no cursor: dead letters are read back from Kafka, not kept in a table to page through.
+        List<DeadLetters.DeadLetter> items = deadLetters.list(callerContext.tenantId(), limit == null ? PageRequest.DEFAULT_LIMIT : limit);
         return new Page<>(items, null);
     }
 

@@ -11,13 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,7 +31,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** Export requests of this service (an export of a person from every service needs one in each). */
 @Path("/v1")
@@ -89,9 +89,8 @@ public class ExportRequestResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:list")
     @Operation(operationId = "listExportRequests", summary = "List the tenant's export requests, newest first")
     @APIResponse(responseCode = "200", description = "A page of export requests")
-    public Page<ExportRequestView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Page<ExportRequests.ExportRequest> page = requests.list(PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(ExportRequestView::of).toList(), page.nextCursor());
+    public Page<ExportRequestView> list(@BeanParam PageParams page) {
+        return requests.list(page.request()).map(ExportRequestView::of);
     }
 
     @GET
