@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,7 +59,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -110,10 +111,8 @@ public class IntakeResource {
     @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
     public Page<IntakeSummary> list(@QueryParam("status") @Size(max = Bounds.CODE) String status,
                                     @QueryParam("assignedCoach") @Size(max = Bounds.SUBJECT) String assignedCoach,
-                                    @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(intakes.list(page, status, assignedCoach).stream().map(IntakeSummary::of).toList(),
-                i -> new PageRequest.Position(i.createdAt(), i.id()));
+                                    @BeanParam PageParams page) {
+        return intakes.list(page.request(), status, assignedCoach).map(IntakeSummary::of);
     }
 
     @GET
@@ -138,13 +137,12 @@ public class IntakeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-triage-card")
     @Operation(operationId = "listTriageQueue", summary = "Intakes waiting for a coach, as triage cards (no names, concerns or answers):"
             + " every supervisor; coaches only where the tenant lets them claim")
-    public Page<TriageCard> triageQueue(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(intakes.triageQueue(page).stream().map(i -> {
+    public Page<TriageCard> triageQueue(@BeanParam PageParams page) {
+        return intakes.triageQueue(page.request()).map(i -> {
             Triage.Recommendation r = decisions.recommendationIfScreened(i.id);
             return new TriageCard(i.id, i.status, i.createdAt, !riskFlags.openCodes(i.id).isEmpty(),
                     r == null ? null : r.pathway());
-        }).toList(), c -> new PageRequest.Position(c.createdAt(), c.id()));
+        });
     }
 
     @POST
@@ -218,11 +216,8 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-score")
     @Operation(operationId = "listScreenings", summary = "Scores of an intake, newest first (no answers)")
-    public Page<ScreeningView> screenings(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                          @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(screenings.ofIntake(id, page).stream().map(s -> ScreeningView.of(s, List.of())).toList(),
-                s -> new PageRequest.Position(s.scoredAt(), s.id()));
+    public Page<ScreeningView> screenings(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return screenings.ofIntake(id, page.request()).map(s -> ScreeningView.of(s, List.of()));
     }
 
     @GET

@@ -2,10 +2,10 @@ package org.praxis.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,7 +16,7 @@ import org.praxis.intake.api.IntakeViews.AssignmentView;
 import org.praxis.intake.domain.Intakes;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** The signed-in client's own items, for a mobile app that knows no ids. */
 @Path("/v1/me")
@@ -32,9 +32,7 @@ public class MeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "assignment:view")
     @Operation(operationId = "listMyAssignments", summary = "Instruments waiting for the signed-in client, soonest due first"
             + " (those without a due date last)")
-    public Page<AssignmentView> assignments(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(intakes.myOpenAssignments(page).stream().map(AssignmentView::of).toList(),
-                a -> Intakes.dueOrder(a.dueDate(), a.id()));
+    public Page<AssignmentView> assignments(@BeanParam PageParams page) {
+        return intakes.myOpenAssignments(page.request()).map(AssignmentView::of);
     }
 }

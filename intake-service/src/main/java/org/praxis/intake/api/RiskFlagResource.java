@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 @Path("/v1/risk-flags")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,11 +50,8 @@ public class RiskFlagResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
     public Page<RiskFlagView> queue(@QueryParam("status") @Size(max = Bounds.CODE) String status,
-                                    @QueryParam("limit") Integer limit,
-                                    @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(riskFlags.queue(page, status).stream().map(f -> RiskFlagView.of(f, null)).toList(),
-                f -> new PageRequest.Position(f.raisedAt(), f.id()));
+                                    @BeanParam PageParams page) {
+        return riskFlags.queue(page.request(), status).map(f -> RiskFlagView.of(f, null));
     }
 
     @GET

@@ -2,7 +2,6 @@ package org.praxis.intake.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +24,12 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 /** Opening intakes, finding them for the caller, and sending instruments to the client. */
 @ApplicationScoped
 public class Intakes {
-    /** Sorts after every real due date. */
-    private static final LocalDate NO_DUE_DATE = LocalDate.of(9999, 12, 31);
-
     @Inject
     EntityManager em;
     @Inject
@@ -96,7 +93,7 @@ public class Intakes {
         return intake;
     }
 
-    public List<Intake> list(PageRequest page, String status, String assignedCoach) {
+    public Page<Intake> list(PageRequest page, String status, String assignedCoach) {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -109,15 +106,15 @@ public class Intakes {
             where.add("e.assignedCoach = :coach");
             params.put("coach", assignedCoach);
         }
-        return tenant.page(Intake.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Intake.class, where, params, page, "e.createdAt");
     }
 
     /** Intakes waiting for assignment whose triage card the caller may see, newest first. */
-    public List<Intake> triageQueue(PageRequest page) {
+    public Page<Intake> triageQueue(PageRequest page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add("(" + policies.intake().triageQueueFilter(callerContext.caller(), params) + ")");
-        return tenant.page(Intake.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Intake.class, where, params, page, "e.createdAt");
     }
 
     /** A supervisor assigns (or reassigns) the intake's coach: recorded on the intake and audited. */
@@ -174,26 +171,12 @@ public class Intakes {
         return a;
     }
 
-    /**
-     * One page of the caller's open assignments (the assignment policy's list filter), soonest due first and
-     * those without a due date last: keyset paging on (due date, id), ascending.
-     */
-    public List<Assignment> myOpenAssignments(PageRequest page) {
+    /** One page of the caller's open assignments (the assignment policy's list filter), soonest due first, undated last. */
+    public Page<Assignment> myOpenAssignments(PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        String where = "(" + policies.assignment().listFilter(callerContext.caller(), params) + ") and e.status = :open";
+        List<String> where = new ArrayList<>(List.of(policies.assignment().listFilter(callerContext.caller(), params),
+                "e.status = :open"));
         params.put("open", Assignment.OPEN);
-        String due = "coalesce(e.dueDate, {d '" + NO_DUE_DATE + "'})";
-        if (page.after() != null) {
-            where += " and (" + due + ", e.id) > (:afterDue, :afterId)";
-            params.put("afterDue", LocalDate.ofInstant(page.after().at(), ZoneOffset.UTC));
-            params.put("afterId", page.after().id());
-        }
-        return tenant.select(Assignment.class, where, due + " asc, e.id asc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
-    }
-
-    /** An assignment's place in {@link #myOpenAssignments}, as a page position. */
-    public static PageRequest.Position dueOrder(LocalDate dueDate, UUID id) {
-        return new PageRequest.Position((dueDate == null ? NO_DUE_DATE : dueDate).atStartOfDay(ZoneOffset.UTC).toInstant(), id);
+        return tenant.pageSoonestFirst(Assignment.class, where, params, page, "e.dueDate");
     }
 }

@@ -23,6 +23,7 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 /** Raising risk flags (by an item or by hand) and moving them raised → acknowledged → actioned → closed. */
@@ -106,7 +107,7 @@ public class RiskFlags {
 
     /** Supervisors see the tenant's queue; coaches the flags of intakes assigned to them. Audited. */
     @Transactional
-    public List<RiskFlag> queue(PageRequest page, String status) {
+    public Page<RiskFlag> queue(PageRequest page, String status) {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -115,7 +116,7 @@ public class RiskFlags {
             where.add("e.status = :status");
             params.put("status", status);
         }
-        List<RiskFlag> flags = tenant.page(RiskFlag.class, where, params, page, "e.raisedAt");
+        Page<RiskFlag> flags = tenant.pageNewestFirst(RiskFlag.class, where, params, page, "e.raisedAt");
         audit.record("list", "risk-flag", null, status == null ? null : "status=" + status);
         return flags;
     }

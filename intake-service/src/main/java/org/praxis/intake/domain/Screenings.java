@@ -23,6 +23,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -107,13 +108,13 @@ public class Screenings {
     }
 
     /** One page of the scores of an intake the caller sees (404 otherwise), filtered by the screening policy. */
-    public List<Screening> ofIntake(UUID intakeId, PageRequest page) {
+    public Page<Screening> ofIntake(UUID intakeId, PageRequest page) {
         intakes.readable(intakeId);
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of(access.screening().listFilter(callerContext.caller(), params),
                 "e.intakeId = :intake"));
         params.put("intake", intakeId);
-        return tenant.page(Screening.class, where, params, page, "e.scoredAt");
+        return tenant.pageNewestFirst(Screening.class, where, params, page, "e.scoredAt");
     }
 
     /** A screening with its answers: as the screening policy says, and every read is audited. */
