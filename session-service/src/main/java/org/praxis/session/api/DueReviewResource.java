@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +22,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
-import org.praxis.session.domain.DatePages;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.Reviews;
 
 /** The practitioner's (or supervisor's) list of periodic reviews that are due. */
@@ -41,13 +41,11 @@ public class DueReviewResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list-due")
     @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true), most overdue first")
-    public Page<DueView> due(@QueryParam("due") Boolean due, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<DueView> due(@QueryParam("due") Boolean due, @BeanParam PageParams page) {
         if (!Boolean.TRUE.equals(due)) {
             throw ProblemException.badRequest("Ask for ?due=true; past reviews are listed per engagement.");
         }
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(reviews.due(LocalDate.now(ZoneOffset.UTC), page).stream()
-                        .map(e -> new DueView(e.id, e.clientSubject, e.practitionerId, e.reviewDueOn)).toList(),
-                d -> DatePages.position(d.dueOn(), d.engagementId()));
+        return reviews.due(LocalDate.now(ZoneOffset.UTC), page.request())
+                .map(e -> new DueView(e.id, e.clientSubject, e.practitionerId, e.reviewDueOn));
     }
 }

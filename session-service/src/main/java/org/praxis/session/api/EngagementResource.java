@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.api.EngagementViews.ContractSummary;
 import org.praxis.session.api.EngagementViews.ContractView;
 import org.praxis.session.api.EngagementViews.EngagementView;
@@ -74,11 +75,8 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
     @Operation(operationId = "listEngagements", summary = "Engagements the caller is client or practitioner of (supervisors: all)")
-    public Page<EngagementView> list(@QueryParam("status") @Size(max = Bounds.CODE) String status, @QueryParam("limit") Integer limit,
-                                     @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(engagements.list(page, status, EngagementPolicy.Action.LIST).stream().map(EngagementView::of).toList(),
-                e -> new PageRequest.Position(e.createdAt(), e.id()));
+    public Page<EngagementView> list(@QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
+        return engagements.list(page.request(), status, EngagementPolicy.Action.LIST).map(EngagementView::of);
     }
 
     @GET
@@ -126,11 +124,8 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:list")
     @Operation(operationId = "listContractVersions", summary = "The versions of the engagement's contract the caller may see (a party: those naming them), newest first")
-    public Page<ContractSummary> versions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                          @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(contracts.visibleVersions(id, page).stream().map(c -> new ContractSummary(c.id, c.number, c.createdAt))
-                .toList(), c -> new PageRequest.Position(c.createdAt(), c.id()));
+    public Page<ContractSummary> versions(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return contracts.visibleVersions(id, page.request()).map(c -> new ContractSummary(c.id, c.number, c.createdAt));
     }
 
     @GET

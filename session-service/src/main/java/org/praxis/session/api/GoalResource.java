@@ -16,11 +16,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,9 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.ActionItem;
-import org.praxis.session.domain.DatePages;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
 
@@ -118,9 +117,8 @@ public class GoalResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:list")
     @Operation(operationId = "listGoals",
             summary = "The engagement's goals, newest first, with milestones and the client's latest ratings")
-    public Page<GoalView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Page<Goals.GoalWithProgress> page = goals.ofEngagement(id, PageRequest.of(limit, cursor));
-        return new Page<>(page.items().stream().map(GoalView::of).toList(), page.nextCursor());
+    public Page<GoalView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return goals.ofEngagement(id, page.request()).map(GoalView::of);
     }
 
     @GET
@@ -129,10 +127,8 @@ public class GoalResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:view")
     @Operation(operationId = "listGoalProgress", summary = "Every rating of a goal, newest first")
     public Page<ProgressView> progress(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId,
-                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        Page<GoalProgress> ratings = page.page(goals.progress(id, goalId, page), p -> new PageRequest.Position(p.createdAt, p.id));
-        return new Page<>(ratings.items().stream().map(ProgressView::of).toList(), ratings.nextCursor());
+                                       @BeanParam PageParams page) {
+        return goals.progress(id, goalId, page.request()).map(ProgressView::of);
     }
 
     @POST
@@ -161,11 +157,8 @@ public class GoalResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list")
     @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first (undated last)")
-    public Page<ActionView> actions(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                    @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(goals.actions(id, page).stream().map(ActionView::of).toList(),
-                a -> DatePages.position(a.dueDate(), a.id()));
+    public Page<ActionView> actions(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return goals.actions(id, page.request()).map(ActionView::of);
     }
 
     @POST

@@ -2,10 +2,10 @@ package org.praxis.session.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -14,10 +14,9 @@ import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ActionView;
-import org.praxis.session.domain.DatePages;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.Goals;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -37,10 +36,8 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list-own")
     @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first (undated last)")
-    public Page<ActionView> actions(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(goals.myOpenActions(page).stream().map(ActionView::of).toList(),
-                a -> DatePages.position(a.dueDate(), a.id()));
+    public Page<ActionView> actions(@BeanParam PageParams page) {
+        return goals.myOpenActions(page.request()).map(ActionView::of);
     }
 
     @GET
@@ -48,9 +45,7 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list-own")
     @Operation(operationId = "listMyEngagements", summary = "The signed-in client's engagements, newest first")
-    public Page<EngagementView> engagements(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(engagements.list(page, null, EngagementPolicy.Action.LIST_OWN).stream().map(EngagementView::of).toList(),
-                e -> new PageRequest.Position(e.createdAt(), e.id()));
+    public Page<EngagementView> engagements(@BeanParam PageParams page) {
+        return engagements.list(page.request(), null, EngagementPolicy.Action.LIST_OWN).map(EngagementView::of);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.NoteAddendum;
 import org.praxis.session.domain.Notes;
 import org.praxis.session.domain.RiskConcern;
@@ -105,10 +106,8 @@ public class NoteResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "note:list")
     @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies, newest first")
-    public Page<NoteSummary> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(notes.list(id, page).stream().map(NoteSummary::of).toList(),
-                n -> new PageRequest.Position(n.createdAt(), n.id()));
+    public Page<NoteSummary> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return notes.list(id, page.request()).map(NoteSummary::of);
     }
 
     @GET

@@ -17,11 +17,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.Reviews;
 
@@ -89,9 +89,7 @@ public class ReviewResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list")
     @Operation(operationId = "listReviews", summary = "The engagement's reviews, newest first; the client sees what each shares with them, not the practitioner's text")
-    public Page<ReviewView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(reviews.ofEngagement(id, page).stream().map(s -> ReviewView.of(s.review(), s.practitionerText())).toList(),
-                r -> new PageRequest.Position(r.createdAt(), r.id()));
+    public Page<ReviewView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return reviews.ofEngagement(id, page.request()).map(s -> ReviewView.of(s.review(), s.practitionerText()));
     }
 }

@@ -14,11 +14,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Sessions;
 import org.praxis.session.domain.SponsorReport;
@@ -89,10 +89,8 @@ public class SessionResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:list")
     @Operation(operationId = "listSessions", summary = "The engagement's sessions, latest first; its client lists them too (dates, mode, status; never notes)")
-    public Page<SessionView> list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(sessions.ofEngagement(id, page).stream().map(SessionView::of).toList(),
-                s -> new PageRequest.Position(s.scheduledAt(), s.id()));
+    public Page<SessionView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return sessions.ofEngagement(id, page.request()).map(SessionView::of);
     }
 
     @POST

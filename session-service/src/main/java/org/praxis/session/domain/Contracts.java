@@ -17,6 +17,7 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.events.SessionEvents;
@@ -114,13 +115,13 @@ public class Contracts {
      * the ones naming them for a party such as the sponsor); 404 when the caller may see neither the
      * engagement nor any version.
      */
-    public List<Contract> visibleVersions(UUID engagementId, PageRequest page) {
+    public Page<Contract> visibleVersions(UUID engagementId, PageRequest page) {
         ContractPolicy policy = policies.contracts();
         policy.requireAllowed(policies.caller(), ContractPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
-        List<Contract> visible = tenant.page(Contract.class, where, params, page, "e.createdAt");
-        if (visible.isEmpty()) {
+        Page<Contract> visible = tenant.pageNewestFirst(Contract.class, where, params, page, "e.createdAt");
+        if (visible.items().isEmpty()) {
             engagements.readable(engagementId);
         }
         return visible;

@@ -19,6 +19,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.ReferralEventPolicy;
@@ -109,7 +110,7 @@ public class Engagements {
     }
 
     /** Engagements the caller may list ({@code action} LIST, or LIST_OWN for the client's own). */
-    public List<Engagement> list(PageRequest page, String status, EngagementPolicy.Action action) {
+    public Page<Engagement> list(PageRequest page, String status, EngagementPolicy.Action action) {
         Caller caller = policies.caller();
         EngagementPolicy policy = policies.engagements();
         policy.requireAllowed(caller, action);
@@ -119,7 +120,7 @@ public class Engagements {
             where.add("e.status = :status");
             params.put("status", status);
         }
-        return tenant.page(Engagement.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Engagement.class, where, params, page, "e.createdAt");
     }
 
     @Transactional

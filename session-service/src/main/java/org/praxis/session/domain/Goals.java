@@ -95,8 +95,7 @@ public class Goals {
         policy.requireAllowed(policies.caller(), GoalPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
-        Page<Goal> goals = page.page(tenant.page(Goal.class, where, params, page, "e.createdAt"),
-                g -> new PageRequest.Position(g.createdAt, g.id));
+        Page<Goal> goals = tenant.pageNewestFirst(Goal.class, where, params, page, "e.createdAt");
         List<UUID> ids = goals.items().stream().map(g -> g.id).toList();
         if (ids.isEmpty()) {
             return new Page<>(List.of(), goals.nextCursor());
@@ -120,11 +119,11 @@ public class Goals {
     }
 
     /** A page of a goal's ratings, newest first, to whoever sees the goal. */
-    public List<GoalProgress> progress(UUID engagementId, UUID goalId, PageRequest page) {
+    public Page<GoalProgress> progress(UUID engagementId, UUID goalId, PageRequest page) {
         engagements.readable(engagementId);
         Goal g = policies.goals().requireView(policies.caller(), goal(engagementId, goalId), goalId);
         Map<String, Object> params = new HashMap<>(Map.of("goal", g.id));
-        return tenant.page(GoalProgress.class, new ArrayList<>(List.of("e.goalId = :goal")), params, page, "e.createdAt");
+        return tenant.pageNewestFirst(GoalProgress.class, new ArrayList<>(List.of("e.goalId = :goal")), params, page, "e.createdAt");
     }
 
     /** Only the client rates progress: success is judged by the person coached. */
@@ -185,23 +184,23 @@ public class Goals {
     }
 
     /** A page of the engagement's action items, soonest due first (undated last). */
-    public List<ActionItem> actions(UUID engagementId, PageRequest page) {
+    public Page<ActionItem> actions(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
-        return DatePages.page(tenant, ActionItem.class, where, params, page, "e.dueDate");
+        return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 
     /** A page of the signed-in client's open actions across their engagements, soonest due first (undated last). */
-    public List<ActionItem> myOpenActions(PageRequest page) {
+    public Page<ActionItem> myOpenActions(PageRequest page) {
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST_OWN);
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of("e.done = false",
                 policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN).jpql("e", params)));
-        return DatePages.page(tenant, ActionItem.class, where, params, page, "e.dueDate");
+        return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 
     private Goal goal(UUID engagementId, UUID goalId) {

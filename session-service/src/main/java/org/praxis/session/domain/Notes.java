@@ -18,6 +18,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
@@ -80,13 +81,13 @@ public class Notes {
      * A page of the notes the caller may see (the list carries no bodies), newest first: every note for
      * the practitioner, shared summaries for others.
      */
-    public List<SessionNote> list(UUID engagementId, PageRequest page) {
+    public Page<SessionNote> list(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         NotePolicy policy = policies.notes();
         policy.requireAllowed(policies.caller(), NotePolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
-        return tenant.page(SessionNote.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(SessionNote.class, where, params, page, "e.createdAt");
     }
 
     /**

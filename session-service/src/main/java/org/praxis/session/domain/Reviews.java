@@ -22,6 +22,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.events.SessionEvents;
@@ -100,28 +101,28 @@ public class Reviews {
     }
 
     /** A page of the engagement's reviews, newest first. */
-    public List<Seen> ofEngagement(UUID engagementId, PageRequest page) {
+    public Page<Seen> ofEngagement(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         ReviewPolicy policy = policies.reviews();
         Caller caller = policies.caller();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(caller, params)));
-        return tenant.page(Review.class, where, params, page, "e.createdAt").stream()
-                .map(r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r))).toList();
+        return tenant.pageNewestFirst(Review.class, where, params, page, "e.createdAt")
+                .map(r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r)));
     }
 
     /**
      * A page of the active engagements the caller practises (or supervises) whose periodic review is due
      * on {@code today} or overdue, most overdue first: one query, whatever the number of engagements.
      */
-    public List<Engagement> due(LocalDate today, PageRequest page) {
+    public Page<Engagement> due(LocalDate today, PageRequest page) {
         Caller caller = policies.caller();
         ReviewPolicy policy = policies.reviews();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST_DUE);
         Map<String, Object> params = new HashMap<>(Map.of("active", Engagement.ACTIVE, "today", today));
         List<String> where = new ArrayList<>(List.of("e.status = :active", "e.reviewDueOn <= :today",
                 policy.dueFilter(caller).jpql("e", params)));
-        return DatePages.page(tenant, Engagement.class, where, params, page, "e.reviewDueOn");
+        return tenant.pageSoonestFirst(Engagement.class, where, params, page, "e.reviewDueOn");
     }
 }

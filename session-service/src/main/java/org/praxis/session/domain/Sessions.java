@@ -18,6 +18,7 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
@@ -79,13 +80,13 @@ public class Sessions {
     }
 
     /** A page of the engagement's sessions the caller may see (its client, practitioner, their supervisor), latest first. */
-    public List<CoachingSession> ofEngagement(UUID engagementId, PageRequest page) {
+    public Page<CoachingSession> ofEngagement(UUID engagementId, PageRequest page) {
         engagements.readable(engagementId);
         SessionPolicy policy = policies.sessions();
         policy.requireAllowed(policies.caller(), SessionPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
-        return tenant.page(CoachingSession.class, where, params, page, "e.scheduledAt");
+        return tenant.pageNewestFirst(CoachingSession.class, where, params, page, "e.scheduledAt");
     }
 
     private List<CoachingSession> all(UUID engagementId) {

@@ -2,12 +2,14 @@ package org.praxis.session.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -189,6 +192,36 @@ class PagedListsApiTest {
         assertEquals(List.of(third, second, id), walk(client, "/v1/me/engagements", 2, "id"));
         assertEquals(List.of(), walk(otherClient, "/v1/me/engagements", 2, "id"));
         as(coach).when().get("/v1/me/engagements").then().statusCode(403);
+    }
+
+    /** Issue 18: every list pages but the newest dead letters (read back from Kafka, not kept in a table). */
+    @Test
+    void everyListPagesButTheDeadLetters() throws Exception {
+        PagedLists.assertEveryListPagesBut(Set.of("listDeadLetters"));
+    }
+
+    /**
+     * Issue 18: {@code /v1/me/engagements} once returned the look-ahead row with the page (101 items for
+     * {@code limit=100}); the platform's page is trimmed, whoever calls it.
+     */
+    @Test
+    void theClientsEngagementsPageTrimmedToTheLimit() {
+        Set<Object> made = new HashSet<>();
+        for (int i = 0; i < 101; i++) {
+            made.add(post(coach, "/v1/engagements", Map.of("clientSubject", client.subject(), "pathway", "coaching")));
+        }
+        JsonPath first = as(client).queryParam("limit", 100).when().get("/v1/me/engagements").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(100, first.getList("items").size());
+        assertNotNull(first.getString("nextCursor"));
+        JsonPath last = as(client).queryParam("limit", 100).queryParam("cursor", first.getString("nextCursor"))
+                .when().get("/v1/me/engagements").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, last.getList("items").size());
+        assertNull(last.getString("nextCursor"));
+        JsonPath byDefault = as(client).when().get("/v1/me/engagements").then().statusCode(200).extract().jsonPath();
+        assertEquals(20, byDefault.getList("items").size());
+        assertNotNull(byDefault.getString("nextCursor"));
+        assertEquals(made, Set.copyOf(walk(client, "/v1/me/engagements", 100, "id")));
     }
 
     @Test
