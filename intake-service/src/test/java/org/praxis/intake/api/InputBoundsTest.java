@@ -16,11 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -267,5 +269,14 @@ class InputBoundsTest {
         assertEquals(100, doc.getInt("components.schemas.Answer.maximum"));
         assertEquals(Bounds.CODE, doc.getInt("components.schemas.ItemId.maxLength"));
         assertEquals(100, doc.getInt("components.schemas.InstrumentDefinition.properties.items.maxItems"));
+    }
+
+    /**
+     * Issue 18: every list pages but the instrument catalogue (the built-ins and at most
+     * {@code Instruments.TENANT_LIMIT} of the tenant's own) and the newest dead letters (read back from Kafka).
+     */
+    @Test
+    void everyListPagesButTheCatalogueAndTheDeadLetters() throws Exception {
+        PagedLists.assertEveryListPagesBut(Set.of("listInstruments", "listDeadLetters"));
     }
 }
