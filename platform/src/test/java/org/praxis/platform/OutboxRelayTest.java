@@ -37,6 +37,8 @@ class OutboxRelayTest {
     OutboxPublisher outbox;
     @Inject
     OutboxRelay relay;
+    @Inject
+    org.praxis.platform.events.RetentionSweep retention;
 
     private List<UUID> publish(String tenant, int aggregates, int perAggregate) {
         List<UUID> ids = new ArrayList<>();
@@ -147,18 +149,21 @@ class OutboxRelayTest {
         String old = UUID.randomUUID().toString();
         String recent = UUID.randomUUID().toString();
         String dead = UUID.randomUUID().toString();
+        String superseded = UUID.randomUUID().toString();
         org.praxis.testsupport.EmbeddedPostgres db = org.praxis.testsupport.EmbeddedPostgres.shared();
         db.execute("insert into inbox_event (consumer, event_id, topic, outcome, received_at) values"
                 + " ('prune-test', '" + old + "', 't', 'applied', now() - interval '31 days'),"
                 + " ('prune-test', '" + recent + "', 't', 'applied', now() - interval '29 days'),"
-                + " ('prune-test', '" + dead + "', 't', 'dead-lettered', now() - interval '90 days')");
+                + " ('prune-test', '" + dead + "', 't', 'dead-lettered', now() - interval '90 days'),"
+                + " ('prune-test', '" + superseded + "', 't', 'superseded', now() - interval '31 days')");
         db.execute("insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, created_at) values"
                 + " ('prune-test', 's', '" + old + "', 'h', now() - interval '25 hours'),"
                 + " ('prune-test', 's', '" + recent + "', 'h', now() - interval '23 hours')");
-        assertTrue(relay.prune() >= 2);
+        assertTrue(retention.prune() >= 2);
         assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", old));
         assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ?", recent));
         assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ?", dead), "kept until replayed");
+        assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", superseded), "settled like applied");
         assertEquals(0, Db.count("select count(*) from idempotency_record where idempotency_key = ?", old));
         assertEquals(1, Db.count("select count(*) from idempotency_record where idempotency_key = ?", recent));
     }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,12 +49,13 @@ public class OutboxRelay {
     PraxisConfig config;
     @Inject
     KafkaClients kafka;
+    @Inject
+    RetentionSweep retention;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
-    private Instant lastPrune = Instant.EPOCH;
 
     private record Row(long seq, UUID id, String tenantId, String topic, String aggregateId, String type,
                        String payload, Instant occurredAt) {
@@ -99,7 +99,7 @@ public class OutboxRelay {
             try {
                 int sent = relayBatch();
                 failures = 0;
-                pruneIfDue();
+                retention.pruneIfDue();
                 if (sent < config.outbox().batchSize()) {
                     wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
@@ -171,23 +171,15 @@ public class OutboxRelay {
         return sent;
     }
 
-    /** Advisory lock keys (per database, so per service): the relay, and the prune of sent rows. */
+    /** Advisory lock key (per database, so per service) of the relay; {@link RetentionSweep} has the next one. */
     static final long RELAY_LOCK = 0x5072_6178_6973_0001L;
-    static final long PRUNE_LOCK = 0x5072_6178_6973_0002L;
 
-    private static boolean holdsRelayLock(Connection c, long key) throws SQLException {
+    static boolean holdsRelayLock(Connection c, long key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             s.setLong(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
-        }
-    }
-
-    private static int deleteOlder(Connection c, String sql, Duration retention) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-            return s.executeUpdate();
         }
     }
 
@@ -264,48 +256,4 @@ public class OutboxRelay {
         }
         return producer;
     }
-
-    private void pruneIfDue() {
-        if (lastPrune.isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
-            return;
-        }
-        lastPrune = Instant.now();
-        int pruned = prune();
-        if (pruned > 0) {
-            LOG.infof("pruned %d outbox, inbox and idempotency rows", pruned);
-        }
-    }
-
-    /**
-     * Deletes sent outbox rows, applied inbox marks and idempotency records past their retention. One
-     * replica prunes (the others find the lock taken), in batches of {@value #PRUNE_BATCH} rows per table
-     * and transaction, so no delete holds long locks; it goes on while batches come back full.
-     *
-     * @return rows deleted
-     */
-    public int prune() {
-        int total = 0;
-        for (int round = 0; round < 100; round++) {
-            int pruned = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    if (!holdsRelayLock(c, PRUNE_LOCK)) {
-                        return 0;
-                    }
-                    return deleteOlder(c, "delete from outbox_event where seq in (select seq from outbox_event"
-                            + " where sent_at < ? order by seq limit " + PRUNE_BATCH + ")", config.outbox().retention())
-                            + deleteOlder(c, "delete from inbox_event where ctid in (select ctid from inbox_event"
-                            + " where outcome = 'applied' and received_at < ? limit " + PRUNE_BATCH + ")", config.inbox().retention())
-                            + deleteOlder(c, "delete from idempotency_record where ctid in (select ctid from idempotency_record"
-                            + " where created_at < ? limit " + PRUNE_BATCH + ")", config.idempotency().retention());
-                }
-            });
-            total += pruned;
-            if (pruned < PRUNE_BATCH) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    static final int PRUNE_BATCH = 10_000;
 }
