@@ -35,6 +35,8 @@ public class KeyResource {
     @Inject
     KeyRotation rotation;
     @Inject
+    KeyInventory inventory;
+    @Inject
     AuditLog audit;
     @Inject
     CallerContext callerContext;
@@ -43,7 +45,7 @@ public class KeyResource {
                           @Schema(enumeration = {"active", "readable", "retired", "missing"}) String state,
                           @Schema(minimum = "0", maximum = "9223372036854775807") long values,
                           @Schema(minimum = "0", maximum = "9223372036854775807") long dataKeys) {
-        static KeyView of(KeyRotation.KeyStatus k) {
+        static KeyView of(KeyInventory.KeyStatus k) {
             return new KeyView(k.keyId(), k.state(), k.values(), k.dataKeys());
         }
     }
@@ -62,7 +64,7 @@ public class KeyResource {
     @Operation(operationId = "listFieldKeys", summary = "List the key-encryption keys with the number of values sealed under each")
     @APIResponse(responseCode = "200", description = "Every key the service knows or its values name")
     public KeyList list() {
-        return new KeyList(rotation.status().stream().map(KeyView::of).toList());
+        return new KeyList(inventory.status().stream().map(KeyView::of).toList());
     }
 
     @POST
@@ -87,7 +89,7 @@ public class KeyResource {
     @APIResponse(responseCode = "200", description = "The key, retired")
     @APIResponse(responseCode = "409", description = "The key is active or values still use it")
     public KeyView retire(@PathParam("keyId") @Size(max = 40) @Pattern(regexp = KEY_ID) String keyId) {
-        KeyView retired = KeyView.of(rotation.retire(keyId, callerContext.subject()));
+        KeyView retired = KeyView.of(inventory.retire(keyId, callerContext.subject()));
         audit.record("retire", "field-key", keyId, null);
         return retired;
     }

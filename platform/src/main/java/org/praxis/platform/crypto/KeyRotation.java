@@ -5,16 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -30,11 +23,8 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.SingletonJobs;
 import org.praxis.platform.privacy.ErasureRequests;
 import org.praxis.platform.privacy.ExportRequests;
-import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.web.IdempotencyKeys;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -51,16 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class KeyRotation {
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
 
-    /** One key-encryption key as the service sees it; {@code values} counts values sealed under it. */
-    public record KeyStatus(String keyId, String state, long values, long dataKeys) {
-        public static final String ACTIVE = "active";
-        public static final String READABLE = "readable";
-        public static final String RETIRED = "retired";
-        /** Values use it but it is not in the Secret: they cannot be read until it is listed again. */
-        public static final String MISSING = "missing";
-    }
-
-    public record PassResult(long moved, long failed, List<KeyStatus> keys) {
+    public record PassResult(long moved, long failed, List<KeyInventory.KeyStatus> keys) {
     }
 
     @Inject
@@ -68,17 +49,14 @@ public class KeyRotation {
     @Inject
     FieldCipher cipher;
     @Inject
-    DataKeys dataKeys;
-    @Inject
     SingletonJobs jobs;
     @Inject
     PraxisConfig config;
     @Inject
-    MeterRegistry registry;
-    @Inject
     Instance<EntityManagerFactory> entityManagers;
+    @Inject
+    KeyInventory inventory;
 
-    private final Map<String, AtomicLong> valuesGauge = new ConcurrentHashMap<>();
     private volatile Thread worker;
 
     void onStart(@Observes StartupEvent event) {
@@ -146,13 +124,13 @@ public class KeyRotation {
      * it refuses to start instead, so a rollout that dropped a key too early stops at its first pod.
      */
     private void refuseUnknownKeks() {
-        List<String> retired = queryStrings("select kek_id from retired_kek");
+        List<String> retired = inventory.queryStrings("select kek_id from retired_kek");
         if (retired.contains(cipher.activeKekId())) {
             throw new IllegalStateException("praxis.crypto.active-key " + cipher.activeKekId() + " was retired;"
                     + " make a new key active");
         }
         List<String> missing = new ArrayList<>();
-        for (String kek : queryStrings("select distinct kek_id from data_key")) {
+        for (String kek : inventory.queryStrings("select distinct kek_id from data_key")) {
             if (!cipher.kekIds().contains(kek) && !retired.contains(kek)) {
                 missing.add(kek);
             }
@@ -165,12 +143,12 @@ public class KeyRotation {
 
     /** One pass over every sealed column, on one replica at a time; empty when another replica is running it. */
     public PassResult reencrypt() {
-        List<String> newest = queryStrings("select kek_id from data_key group by kek_id order by min(created_at) desc,"
+        List<String> newest = inventory.queryStrings("select kek_id from data_key group by kek_id order by min(created_at) desc,"
                 + " kek_id limit 1");
         if (!newest.isEmpty() && !newest.get(0).equals(cipher.activeKekId())) {
             // The key introduced last is the one to move to: a replica still on an older active key
             // (mid-rollout) would move values back to its own.
-            return new PassResult(0, 0, status());
+            return new PassResult(0, 0, inventory.status());
         }
         return jobs.runAlone("field-key-rotation", () -> {
             long moved = 0;
@@ -184,8 +162,8 @@ public class KeyRotation {
                 LOG.infof("field key rotation: %d value(s) moved to key %s, %d could not be opened", moved,
                         cipher.activeKekId(), failed);
             }
-            return new PassResult(moved, failed, status());
-        }).orElseGet(() -> new PassResult(0, 0, status()));
+            return new PassResult(moved, failed, inventory.status());
+        }).orElseGet(() -> new PassResult(0, 0, inventory.status()));
     }
 
     private long[] reencrypt(SealedColumn column) {
@@ -256,108 +234,6 @@ public class KeyRotation {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Values per key-encryption key, over every sealed column; also published as {@code praxis_crypto_values}. */
-    public List<KeyStatus> status() {
-        Map<String, String> kekOfDataKey = new HashMap<>();
-        Map<String, Long> dataKeysPerKek = new TreeMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, kek_id from data_key");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                kekOfDataKey.put(rs.getString(1), rs.getString(2));
-                dataKeysPerKek.merge(rs.getString(2), 1L, Long::sum);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Long> values = new TreeMap<>();
-        for (SealedColumn column : SealedColumn.all()) {
-            String sql = "select split_part(" + column.column() + ", ':', 1), split_part(" + column.column() + ", ':', 2),"
-                    + " count(*) from " + column.table() + " where " + column.column() + " is not null group by 1, 2";
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement(sql);
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String kek = "v1".equals(rs.getString(1)) ? rs.getString(2)
-                            : kekOfDataKey.getOrDefault(rs.getString(2), "unknown-data-key");
-                    values.merge(kek, rs.getLong(3), Long::sum);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not count the values of " + column, e);
-            }
-        }
-        TreeSet<String> ids = new TreeSet<>(cipher.kekIds());
-        ids.addAll(values.keySet());
-        ids.addAll(dataKeysPerKek.keySet());
-        List<String> retired = queryStrings("select kek_id from retired_kek");
-        ids.addAll(retired);
-        List<KeyStatus> out = new ArrayList<>();
-        for (String id : ids) {
-            long count = values.getOrDefault(id, 0L);
-            // Retired only while nothing uses it: a value written under it afterwards shows it again.
-            String state = id.equals(cipher.activeKekId()) ? KeyStatus.ACTIVE
-                    : retired.contains(id) && count == 0 ? KeyStatus.RETIRED
-                    : cipher.kekIds().contains(id) ? KeyStatus.READABLE : KeyStatus.MISSING;
-            out.add(new KeyStatus(id, state, count, dataKeysPerKek.getOrDefault(id, 0L)));
-            valuesGauge.computeIfAbsent(id, k -> {
-                AtomicLong holder = new AtomicLong();
-                Gauge.builder("praxis.crypto.values", holder, AtomicLong::get)
-                        .description("Sealed values per key-encryption key (0 for every key but the active one after rotation)")
-                        .tag("key", k).register(registry);
-                return holder;
-            }).set(count);
-        }
-        return out;
-    }
-
-    /**
-     * Retires a key no value uses any more: no new data key is made under it, and it may leave the
-     * Secret. Its data keys stay (wrapped): a value that a request still in flight wrote under it opens
-     * while the key is listed, and shows the key as in use again.
-     */
-    public KeyStatus retire(String kekId, String actor) {
-        if (kekId.equals(cipher.activeKekId())) {
-            throw ProblemException.conflict("Key " + kekId + " is the active key; make another key active first.");
-        }
-        KeyStatus current = status().stream().filter(k -> k.keyId().equals(kekId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Key"));
-        if (current.state().equals(KeyStatus.RETIRED)) {
-            return current;
-        }
-        if (current.values() > 0) {
-            throw ProblemException.conflict(current.values() + " value(s) still use key " + kekId
-                    + "; wait for the rotation job (or run it) until none do.");
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement r = c.prepareStatement("insert into retired_kek (kek_id, retired_at, retired_by)"
-                         + " values (?, ?, ?) on conflict do nothing")) {
-                r.setString(1, kekId);
-                r.setObject(2, java.sql.Timestamp.from(Instant.now()));
-                r.setString(3, actor);
-                r.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        dataKeys.forget(kekId);
-        return new KeyStatus(kekId, KeyStatus.RETIRED, 0, current.dataKeys());
-    }
-
-    private List<String> queryStrings(String sql) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,8 @@ class FieldSealingTest {
     DataKeys dataKeys;
     @Inject
     KeyRotation rotation;
+    @Inject
+    KeyInventory inventory;
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -93,9 +95,9 @@ class FieldSealingTest {
                 cipher.encrypt(cipher.kek("old"), "first scheme".getBytes(java.nio.charset.StandardCharsets.UTF_8), null)));
         assertTrue(valuesUnder("old") >= 24);
 
-        ProblemException refused = assertThrows(ProblemException.class, () -> rotation.retire("old", "admin-1"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> inventory.retire("old", "admin-1"));
         assertEquals(409, refused.problem().status());
-        assertThrows(ProblemException.class, () -> rotation.retire("test", "admin-1"), "the active key is never retired");
+        assertThrows(ProblemException.class, () -> inventory.retire("test", "admin-1"), "the active key is never retired");
 
         KeyRotation.PassResult pass = rotation.reencrypt();
         assertTrue(pass.moved() >= 24, "moved " + pass.moved());
@@ -106,7 +108,7 @@ class FieldSealingTest {
         assertEquals("first scheme", BODY.open(tenant, legacy, read(legacy)));
         assertTrue(read(legacy).startsWith("v2:"));
 
-        assertEquals(KeyRotation.KeyStatus.RETIRED, rotation.retire("old", "admin-1").state());
+        assertEquals(KeyInventory.KeyStatus.RETIRED, inventory.retire("old", "admin-1").state());
         IllegalStateException refused2 = assertThrows(IllegalStateException.class,
                 () -> dataKeys.create(tenant + "-new", "old"), "nothing new is sealed under a retired key");
         assertTrue(refused2.getMessage().contains("retired"));
@@ -114,7 +116,7 @@ class FieldSealingTest {
     }
 
     private long valuesUnder(String kek) {
-        return rotation.status().stream().filter(k -> k.keyId().equals(kek)).mapToLong(KeyRotation.KeyStatus::values).sum();
+        return inventory.status().stream().filter(k -> k.keyId().equals(kek)).mapToLong(KeyInventory.KeyStatus::values).sum();
     }
 
     private static void insert(UUID id, String tenant, String body) throws Exception {
