@@ -3,13 +3,9 @@ package org.praxis.intake.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,11 +17,9 @@ import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Pathway;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagStep;
-import org.praxis.intake.domain.Screening;
-import org.praxis.intake.domain.Triage;
 import org.praxis.platform.web.Bounds;
 
-/** Request and response bodies of intake-service. */
+/** Request and response bodies of intake-service that more than one resource uses. */
 public final class IntakeViews {
     /** Row versions and counts: {@code @Schema(maximum = COUNT_MAX)}. */
     static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
@@ -35,26 +29,6 @@ public final class IntakeViews {
     static final String TOTAL_MAX = "" + InstrumentDefinitionRules.MAX_TOTAL;
 
     private IntakeViews() {
-    }
-
-    public record CreateIntakeRequest(@Size(max = Bounds.SUBJECT) String clientSubject,
-                                      @NotBlank @Size(max = Bounds.NAME) String displayName,
-                                      @Size(max = Bounds.TEXT) String presentingConcerns,
-                                      @Size(max = Bounds.TEXT) String hopedForOutcomes,
-                                      @Size(max = Bounds.NAME) String sponsorOrganisation,
-                                      @Size(max = Bounds.SUBJECT) String assignedCoach) {
-    }
-
-    /** The list view leaves out the free text; {@link IntakeDetail} has it. */
-    public record IntakeSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                                @Schema(maxLength = Bounds.NAME) String displayName,
-                                @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
-                                @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
-                                @Schema(maxLength = Bounds.CODE) String status, Instant createdAt) {
-        static IntakeSummary of(Intake i) {
-            return new IntakeSummary(i.id, i.clientSubject, i.displayName(), i.sponsorOrganisation, i.assignedCoach,
-                    i.status, i.createdAt);
-        }
     }
 
     public record IntakeDetail(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
@@ -72,78 +46,12 @@ public final class IntakeViews {
         }
     }
 
-    public record CoachAssignmentRequest(@NotBlank @Size(max = Bounds.SUBJECT) String coach) {
-    }
-
-    /** What a coach may see of an intake before it is theirs: no names, concerns, outcomes or answers. */
-    public record TriageCard(UUID id, @Schema(maxLength = Bounds.CODE) String status, Instant createdAt,
-                             boolean openRiskFlags, Pathway recommendedPathway) {
-    }
-
-    public record CreateAssignmentRequest(@NotBlank @Size(max = Bounds.CODE) String instrument, LocalDate dueDate) {
-    }
-
     public record AssignmentView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
                                  LocalDate dueDate, @Schema(maxLength = Bounds.CODE) String status,
                                  UUID screeningId, Instant createdAt) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
         }
-    }
-
-    public record SubmitScreeningRequest(@NotBlank @Size(max = Bounds.CODE) String instrument,
-                                         @NotNull @NotEmpty @Size(max = Bounds.ANSWERS) @ItemAnswers
-                                         @Schema(propertyNames = ItemAnswers.ItemId.class,
-                                                 additionalProperties = ItemAnswers.Answer.class)
-                                         Map<String, Integer> answers) {
-    }
-
-    public record RiskFlagSummary(UUID id, @Schema(maxLength = Bounds.CODE) String code,
-                                  @Schema(maxLength = Bounds.CODE) String level,
-                                  @Schema(maxLength = Bounds.CODE) String status) {
-        static RiskFlagSummary of(RiskFlag f) {
-            return new RiskFlagSummary(f.id, f.code, f.level, f.status);
-        }
-    }
-
-    /** A score as the client may see it: no answers. */
-    public record ScreeningView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
-                                @Schema(minimum = "1", maximum = COUNT_MAX) int instrumentVersion,
-                                @Schema(maxLength = Bounds.CODE) String scoringVersion,
-                                @Schema(minimum = "0", maximum = TOTAL_MAX) int total,
-                                @Schema(maxLength = Bounds.CODE) String severity,
-                                @Schema(minimum = "0", maximum = "100") Integer percent,
-                                @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
-                                Instant scoredAt) {
-        static ScreeningView of(Screening s, List<RiskFlag> flags) {
-            return new ScreeningView(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion, s.scoringVersion, s.total,
-                    s.severity, s.percent, flags.stream().map(RiskFlagSummary::of).toList(), s.scoredAt);
-        }
-    }
-
-    public record ScreeningWithAnswers(UUID id, @Schema(maxLength = Bounds.CODE) String instrument,
-                                       @Schema(minimum = "0", maximum = TOTAL_MAX) int total,
-                                       @Schema(maxLength = Bounds.CODE) String severity,
-                                       @Schema(maxProperties = Bounds.ANSWERS, propertyNames = ItemAnswers.ItemId.class,
-                                               additionalProperties = ItemAnswers.Answer.class)
-                                       Map<String, Integer> answers,
-                                       @Schema(maxLength = Bounds.SUBJECT) String submittedBy, Instant scoredAt) {
-    }
-
-    public record RecommendationView(Pathway pathway, @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
-        static RecommendationView of(Triage.Recommendation r) {
-            return new RecommendationView(r.pathway(), r.reasons().stream()
-                    .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail())).toList());
-        }
-    }
-
-    /** {@code detail} is one generated line: a flag code or an instrument with its total and threshold. */
-    public record ReasonView(@Schema(maxLength = Bounds.CODE) String rule, Pathway pathway,
-                             @Schema(maxLength = Bounds.NAME) String detail) {
-    }
-
-    public record DecisionRequest(@NotNull Pathway pathway, @Size(max = Bounds.SUBJECT) String practitionerId,
-                                  @Size(max = Bounds.REASON) String reason) {
     }
 
     public record DecisionView(UUID id, UUID intakeId, Pathway pathway, Pathway recommendedPathway,
@@ -154,11 +62,6 @@ public final class IntakeViews {
             return new DecisionView(d.id, d.intakeId, Pathway.of(d.pathway), Pathway.of(d.recommendedPathway),
                     d.practitionerId, d.reason(), d.decidedBy, d.decidedAt);
         }
-    }
-
-    public record RaiseRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String code,
-                                       @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low") String level,
-                                       @Size(max = Bounds.TEXT) String note) {
     }
 
     public record MoveRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String status,

@@ -21,6 +21,8 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 
 /** The recommendation from the latest scores and open flags, and the practitioner's decision. */
 @ApplicationScoped
@@ -51,8 +53,20 @@ public class Decisions {
         return recommendation(intakeId);
     }
 
-    /** For a triage card: the recommendation once there is something to recommend from, else null. */
-    public Triage.Recommendation recommendationIfScreened(UUID intakeId) {
+    /** An intake waiting for a coach, with what a coach may know of it before it is theirs. */
+    public record Waiting(Intake intake, boolean openRiskFlags, Pathway recommendedPathway) {
+    }
+
+    /** One page of the triage queue ({@link Intakes#triageQueue}), each intake with its open flags and recommendation. */
+    public Page<Waiting> triageQueue(PageRequest page) {
+        return intakes.triageQueue(page).map(i -> {
+            Triage.Recommendation r = recommendationIfScreened(i.id);
+            return new Waiting(i, !riskFlags.openCodes(i.id).isEmpty(), r == null ? null : r.pathway());
+        });
+    }
+
+    /** The recommendation once there is something to recommend from, else null. */
+    private Triage.Recommendation recommendationIfScreened(UUID intakeId) {
         boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
                 .setMaxResults(1).getResultList().isEmpty();
         return screened || !riskFlags.openCodes(intakeId).isEmpty() ? recommendation(intakeId) : null;

@@ -27,6 +27,7 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -132,6 +133,15 @@ public class Screenings {
             return json.writeValueAsString(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answers of a screening read with {@link #withAnswers}, by item link id. */
+    public Map<String, Integer> answersOf(Screening s) {
+        try {
+            return json.readValue(s.answers(), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers unreadable", e);
         }
     }
 }

@@ -1,0 +1,87 @@
+package org.praxis.intake.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.intake.api.IntakeViews.DecisionView;
+import org.praxis.intake.domain.Decisions;
+import org.praxis.intake.domain.Pathway;
+import org.praxis.intake.domain.Triage;
+import org.praxis.platform.access.AccessMatrix;
+import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
+
+/** An intake's triage recommendation and the practitioner's pathway decision. */
+@Path("/v1/intakes/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = IntakeResource.TAG, description = IntakeResource.TAG_DESCRIPTION)
+public class DecisionResource {
+    @Inject
+    Decisions decisions;
+
+    public record RecommendationView(Pathway pathway, @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
+        static RecommendationView of(Triage.Recommendation r) {
+            return new RecommendationView(r.pathway(), r.reasons().stream()
+                    .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail())).toList());
+        }
+    }
+
+    /** {@code detail} is one generated line: a flag code or an instrument with its total and threshold. */
+    public record ReasonView(@Schema(maxLength = Bounds.CODE) String rule, Pathway pathway,
+                             @Schema(maxLength = Bounds.NAME) String detail) {
+    }
+
+    public record DecisionRequest(@NotNull Pathway pathway, @Size(max = Bounds.SUBJECT) String practitionerId,
+                                  @Size(max = Bounds.REASON) String reason) {
+    }
+
+    @GET
+    @Path("recommendation")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-recommendation")
+    @Operation(operationId = "getRecommendation", summary = "The triage recommendation and every rule that fired")
+    public RecommendationView recommendation(@PathParam("id") UUID id) {
+        return RecommendationView.of(decisions.recommend(id));
+    }
+
+    @POST
+    @Path("decision")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:decide")
+    @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
+    @APIResponse(responseCode = "201", description = "Decided; intake.decided is published",
+            content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public Response decide(@PathParam("id") UUID id,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "differs from the recommendation",
+                                   value = "{\"pathway\": \"therapy\", \"practitionerId\": \"coach-7\","
+                                           + " \"reason\": \"Client asked for a therapist first\"}")))
+                           @Valid @NotNull DecisionRequest request) {
+        DecisionView view = DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
+        return Response.created(URI.create("/v1/intakes/" + id + "/decision")).entity(view).build();
+    }
+}
