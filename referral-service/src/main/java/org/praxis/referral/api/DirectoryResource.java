@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,7 +38,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.referral.domain.Directory;
 import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
@@ -133,10 +134,8 @@ public class DirectoryResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
     public Page<OrganisationView> organisations(@QueryParam("q") @Size(max = Bounds.NAME) String q,
-                                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(directory.organisations(page, q).stream().map(OrganisationView::of).toList(),
-                o -> new PageRequest.Position(o.createdAt(), o.id()));
+                                                @BeanParam PageParams page) {
+        return directory.organisations(page.request(), q).map(OrganisationView::of);
     }
 
     @GET
@@ -186,14 +185,11 @@ public class DirectoryResource {
                                       @QueryParam("q") @Size(max = Bounds.NAME) String q,
                                       @QueryParam("area") @Size(max = Bounds.NAME) String area,
                                       @QueryParam("language") @Size(max = Bounds.CODE) String language,
-                                      @QueryParam("accepting") Boolean accepting, @QueryParam("limit") Integer limit,
-                                      @QueryParam("cursor") String cursor) {
+                                      @QueryParam("accepting") Boolean accepting, @BeanParam PageParams page) {
         if (kind != null && !ServiceKinds.ALL.contains(kind)) {
             throw ProblemException.badRequest("kind must be one of " + String.join(", ", ServiceKinds.ALL));
         }
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(directory.services(page, new Directory.Search(kind, q, area, language, accepting)).stream()
-                .map(ServiceView::of).toList(), s -> new PageRequest.Position(s.createdAt(), s.id()));
+        return directory.services(page.request(), new Directory.Search(kind, q, area, language, accepting)).map(ServiceView::of);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,13 +7,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralViews.ClientReferralView;
 import org.praxis.referral.api.ReferralViews.ConsentDecisionRequest;
 import org.praxis.referral.api.ReferralViews.WithdrawalRequest;
@@ -56,14 +55,12 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-as-client")
     @Operation(operationId = "listMyReferrals", summary = "Referrals about me, once I have been asked or they were sent")
-    public Page<ClientReferralView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        List<Referral> mine = referrals.clientsOwnList(page);
+    public Page<ClientReferralView> list(@BeanParam PageParams page) {
+        Page<Referral> mine = referrals.clientsOwnList(page.request());
         // The page's services and consents in one query each, not two queries per referral.
-        Map<UUID, DirectoryService> services = referrals.services(mine.stream().map(r -> r.serviceId).toList());
-        Map<UUID, ConsentRecord> consents = referrals.currentConsents(mine);
-        return page.page(mine.stream().map(r -> ClientReferralView.of(r, services.get(r.serviceId), consents.get(r.consentId)))
-                .toList(), v -> new PageRequest.Position(v.createdAt(), v.id()));
+        Map<UUID, DirectoryService> services = referrals.services(mine.items().stream().map(r -> r.serviceId).toList());
+        Map<UUID, ConsentRecord> consents = referrals.currentConsents(mine.items());
+        return mine.map(r -> ClientReferralView.of(r, services.get(r.serviceId), consents.get(r.consentId)));
     }
 
     @GET
@@ -107,10 +104,8 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:read-as-client")
     @Operation(operationId = "listMySelfHelp", summary = "Self-help resources offered to me")
-    public Page<OfferView> selfHelp(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(SelfHelpResource.views(selfHelp, selfHelp.offeredToCaller(page)),
-                v -> new PageRequest.Position(v.offeredAt(), v.id()));
+    public Page<OfferView> selfHelp(@BeanParam PageParams page) {
+        return SelfHelpResource.views(selfHelp, selfHelp.offeredToCaller(page.request()));
     }
 
     private ClientReferralView view(Referral r) {

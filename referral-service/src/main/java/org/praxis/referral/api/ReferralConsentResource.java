@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,7 +24,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralViews.ConsentView;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralConsent;
@@ -63,12 +63,9 @@ public class ReferralConsentResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
     @Operation(operationId = "listReferralConsents", summary = "Every consent asked about the referral, newest first, a page at a time (audited with the history)")
-    public Page<ConsentView> consents(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                      @QueryParam("cursor") String cursor) {
+    public Page<ConsentView> consents(@PathParam("id") UUID id, @BeanParam PageParams page) {
         Referral r = referrals.require(id, Action.READ_HISTORY);
-        PageRequest page = PageRequest.of(limit, cursor);
         audit.record("read-history", "referral", r.id, null);
-        return page.page(consent.asked(r, page).stream().map(ConsentView::of).toList(),
-                c -> new PageRequest.Position(c.askedAt(), c.id()));
+        return consent.asked(r, page.request()).map(ConsentView::of);
     }
 }

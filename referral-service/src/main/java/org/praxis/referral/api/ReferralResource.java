@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +37,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralViews.OpenReferralRequest;
 import org.praxis.referral.api.ReferralViews.ReferralSummary;
 import org.praxis.referral.api.ReferralViews.ReviseReferralRequest;
@@ -96,19 +97,17 @@ public class ReferralResource {
                                       @QueryParam("urgency") @Size(max = Bounds.CODE) String urgency,
                                       @QueryParam("origin") @Size(max = Bounds.CODE) String origin,
                                       @QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
-                                      @QueryParam("overdue") boolean overdue, @QueryParam("limit") Integer limit,
-                                      @QueryParam("cursor") String cursor) {
+                                      @QueryParam("overdue") boolean overdue, @BeanParam PageParams page) {
         if (status != null && !ReferralLifecycle.isStatus(status)) {
             throw ProblemException.badRequest("status must be one of " + String.join(", ", ReferralLifecycle.STATUSES));
         }
         if (urgency != null && !Urgency.codes().contains(urgency)) {
             throw ProblemException.badRequest("urgency must be one of " + String.join(", ", Urgency.codes()));
         }
-        PageRequest page = PageRequest.of(limit, cursor);
         AnswerDeadlines d = deadlines.current().deadlines();
         Instant now = Instant.now();
-        return page.page(referrals.list(page, new Referrals.Filter(status, urgency, origin, clientSubject, overdue)).stream()
-                .map(r -> ReferralSummary.of(r, d, now)).toList(), s -> new PageRequest.Position(s.createdAt(), s.id()));
+        return referrals.list(page.request(), new Referrals.Filter(status, urgency, origin, clientSubject, overdue))
+                .map(r -> ReferralSummary.of(r, d, now));
     }
 
     @GET
@@ -146,13 +145,10 @@ public class ReferralResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
     @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why), newest first, a page at a time (audited)")
-    public Page<StepView> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
-                                  @QueryParam("cursor") String cursor) {
+    public Page<StepView> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         Referral r = referrals.require(id, Action.READ_HISTORY);
-        PageRequest page = PageRequest.of(limit, cursor);
         audit.record("read-history", "referral", r.id, null);
-        return page.page(referrals.history(r, page).stream().map(StepView::of).toList(),
-                s -> new PageRequest.Position(s.at(), s.id()));
+        return referrals.history(r, page.request()).map(StepView::of);
     }
 
     @GET

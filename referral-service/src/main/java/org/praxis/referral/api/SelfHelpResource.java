@@ -2,7 +2,6 @@ package org.praxis.referral.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +33,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralViews.ServiceSummary;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.SelfHelp;
@@ -81,14 +81,13 @@ public class SelfHelpResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:list")
     @Operation(operationId = "listSelfHelpOffers", summary = "Offers a coach made (supervisors: all), optionally for one person")
     public Page<OfferView> list(@QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
-                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(views(selfHelp, selfHelp.list(page, clientSubject)), v -> new PageRequest.Position(v.offeredAt(), v.id()));
+                                @BeanParam PageParams page) {
+        return views(selfHelp, selfHelp.list(page.request(), clientSubject));
     }
 
     /** The offers with their resources, read in one query for the whole page. */
-    static List<OfferView> views(SelfHelp selfHelp, List<SelfHelpOffer> offers) {
-        Map<UUID, DirectoryService> resources = selfHelp.resources(offers);
-        return offers.stream().map(o -> OfferView.of(o, resources.get(o.serviceId))).toList();
+    static Page<OfferView> views(SelfHelp selfHelp, Page<SelfHelpOffer> offers) {
+        Map<UUID, DirectoryService> resources = selfHelp.resources(offers.items());
+        return offers.map(o -> OfferView.of(o, resources.get(o.serviceId)));
     }
 }

@@ -19,6 +19,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 
@@ -76,7 +77,7 @@ public class Directory {
         return tenant.get(DirectoryOrganisation.class, id, "Organisation");
     }
 
-    public List<DirectoryOrganisation> organisations(PageRequest page, String text) {
+    public Page<DirectoryOrganisation> organisations(PageRequest page, String text) {
         allowed(DirectoryPolicy.Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -84,7 +85,7 @@ public class Directory {
             where.add("lower(e.name) like :q escape '\\'");
             params.put("q", containing(text));
         }
-        return tenant.page(DirectoryOrganisation.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(DirectoryOrganisation.class, where, params, page, "e.createdAt");
     }
 
     @Transactional
@@ -117,7 +118,7 @@ public class Directory {
         return tenant.get(DirectoryService.class, id, "Service");
     }
 
-    public List<DirectoryService> services(PageRequest page, Search search) {
+    public Page<DirectoryService> services(PageRequest page, Search search) {
         allowed(DirectoryPolicy.Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -142,7 +143,7 @@ public class Directory {
             where.add("e.acceptingReferrals = :accepting");
             params.put("accepting", search.accepting());
         }
-        return tenant.page(DirectoryService.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(DirectoryService.class, where, params, page, "e.createdAt");
     }
 
     private static void apply(DirectoryOrganisation o, OrganisationDetails d) {

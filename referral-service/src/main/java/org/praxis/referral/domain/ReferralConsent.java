@@ -16,6 +16,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
@@ -109,11 +110,11 @@ public class ReferralConsent {
     }
 
     /** One page of the consents asked about a referral, newest first, as far as the caller may see them. */
-    public List<ConsentRecord> asked(Referral r, PageRequest page) {
+    public Page<ConsentRecord> asked(Referral r, PageRequest page) {
         Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
         String visible = policy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW).jpql("e", params);
         List<String> where = new ArrayList<>(List.of("e.referralId = :r", "(" + visible + ")"));
-        return tenant.page(ConsentRecord.class, where, params, page, "e.askedAt");
+        return tenant.pageNewestFirst(ConsentRecord.class, where, params, page, "e.askedAt");
     }
 
     private ConsentPolicy policy() {

@@ -21,6 +21,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
@@ -128,7 +129,7 @@ public class Referrals {
         return r;
     }
 
-    public List<Referral> list(PageRequest page, Filter filter) {
+    public Page<Referral> list(PageRequest page, Filter filter) {
         Caller caller = callerContext.caller();
         ReferralPolicy policy = new ReferralPolicy();
         policy.requireAllowed(caller, Action.LIST);
@@ -154,7 +155,7 @@ public class Referrals {
         if (filter.overdue()) {
             where.add(overdueCondition(params));
         }
-        return tenant.page(Referral.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
     }
 
     /** Sent and unanswered past the tenant's deadline for its urgency. */
@@ -169,20 +170,20 @@ public class Referrals {
         return "e.status = '" + SENT + "' and (" + String.join(" or ", perUrgency) + ")";
     }
 
-    public List<Referral> clientsOwnList(PageRequest page) {
+    public Page<Referral> clientsOwnList(PageRequest page) {
         Caller caller = callerContext.caller();
         ReferralPolicy policy = new ReferralPolicy();
         policy.requireAllowed(caller, Action.READ_AS_CLIENT);
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of("(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")"));
-        return tenant.page(Referral.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
     }
 
     /** One page of the referral's steps, newest first. */
-    public List<ReferralStep> history(Referral r, PageRequest page) {
+    public Page<ReferralStep> history(Referral r, PageRequest page) {
         List<String> where = new ArrayList<>(List.of("e.referralId = :r"));
         Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
-        return tenant.page(ReferralStep.class, where, params, page, "e.at");
+        return tenant.pageNewestFirst(ReferralStep.class, where, params, page, "e.at");
     }
 
     public Optional<ConsentRecord> currentConsent(Referral r) {

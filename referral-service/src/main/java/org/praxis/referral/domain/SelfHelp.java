@@ -18,6 +18,7 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy.Action;
@@ -73,7 +74,7 @@ public class SelfHelp {
     }
 
     /** Practitioners: a supervisor sees every offer in the tenant, a coach the offers they made. */
-    public List<SelfHelpOffer> list(PageRequest page, String clientSubject) {
+    public Page<SelfHelpOffer> list(PageRequest page, String clientSubject) {
         Caller caller = callerContext.caller();
         SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy();
         policy.requireAllowed(caller, Action.LIST);
@@ -87,7 +88,7 @@ public class SelfHelp {
         return page(page, where, params);
     }
 
-    public List<SelfHelpOffer> offeredToCaller(PageRequest page) {
+    public Page<SelfHelpOffer> offeredToCaller(PageRequest page) {
         Caller caller = callerContext.caller();
         SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy();
         policy.requireAllowed(caller, Action.READ_AS_CLIENT);
@@ -100,8 +101,8 @@ public class SelfHelp {
         return callerContext.subject();
     }
 
-    private List<SelfHelpOffer> page(PageRequest page, List<String> where, Map<String, Object> params) {
-        return tenant.page(SelfHelpOffer.class, where, params, page, "e.offeredAt");
+    private Page<SelfHelpOffer> page(PageRequest page, List<String> where, Map<String, Object> params) {
+        return tenant.pageNewestFirst(SelfHelpOffer.class, where, params, page, "e.offeredAt");
     }
 
     public DirectoryService resource(SelfHelpOffer offer) {

@@ -16,12 +16,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.TopicProbe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -201,5 +203,11 @@ class ReferralBoundsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
                 "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", eventId) == 1);
         assertEquals(0, referrals());
+    }
+
+    /** Issue 18: every list pages but the newest dead letters (read back from Kafka, not kept in a table). */
+    @Test
+    void everyListPagesButTheDeadLetters() throws Exception {
+        PagedLists.assertEveryListPagesBut(Set.of("listDeadLetters"));
     }
 }
