@@ -8,13 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,7 +30,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** A practitioner's assessment cycles: opening one and the list; each cycle itself is {@link AssessmentResource}. */
 @Path("/v1/practitioners/{id}")
@@ -61,10 +61,7 @@ public class AssessmentCycleResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
     @Operation(operationId = "listAssessments", summary = "The practitioner's assessment cycles, newest first")
-    public Page<AssessmentSummary> assessments(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @QueryParam("limit") Integer limit,
-                                               @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(assessments.list(id, page).stream().map(AssessmentSummary::of).toList(),
-                v -> new PageRequest.Position(v.openedAt(), v.id()));
+    public Page<AssessmentSummary> assessments(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @BeanParam PageParams page) {
+        return assessments.list(id, page.request()).map(AssessmentSummary::of);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** A practitioner's development plan: actions for their gaps. */
 @Path("/v1/practitioners/{id}")
@@ -78,11 +79,9 @@ public class DevelopmentPlanResource {
     public Page<ActionView> developmentActions(@PathParam("id") @Size(max = Bounds.SUBJECT) String id,
                                                @Parameter(description = "true: only actions done; false: only those still open")
                                                @QueryParam("done") Boolean done,
-                                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        Page<DevelopmentAction> rows = page.page(assessments.plan(id, page, done), d -> new PageRequest.Position(d.createdAt, d.id));
+                                               @BeanParam PageParams page) {
         LocalDate today = eligibility.today();
-        return new Page<>(rows.items().stream().map(d -> ActionView.of(d, today)).toList(), rows.nextCursor());
+        return assessments.plan(id, page.request(), done).map(d -> ActionView.of(d, today));
     }
 
     @POST

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** A practitioner's evidence, linked to competences, and its verification. */
 @Path("/v1/practitioners/{id}")
@@ -105,10 +106,8 @@ public class EvidenceResource {
                                        @QueryParam("kind") @Size(max = Bounds.CODE) String kind,
                                        @Parameter(description = "true: only verified entries; false: only those awaiting verification")
                                        @QueryParam("verified") Boolean verified,
-                                       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return page.page(records.evidence(id, page, kind, verified).stream().map(EvidenceView::of).toList(),
-                v -> new PageRequest.Position(v.recordedAt(), v.id()));
+                                       @BeanParam PageParams page) {
+        return records.evidence(id, page.request(), kind, verified).map(EvidenceView::of);
     }
 
     @POST

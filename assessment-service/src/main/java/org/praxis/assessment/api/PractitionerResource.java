@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -42,7 +42,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 /** Practitioner profiles and their supervisor; what a practitioner keeps lives in the sub-resources under {@code {id}/}. */
 @Path("/v1/practitioners")
@@ -103,13 +103,11 @@ public class PractitionerResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view")
     @Operation(operationId = "listPractitioners", summary = "Admins: every profile; supervisors: their supervisees and themselves; coaches: themselves")
-    public Page<PractitionerView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        Page<Practitioner> rows = page.page(practitioners.list(page), p -> new PageRequest.Position(p.createdAt, p.id));
+    public Page<PractitionerView> list(@BeanParam PageParams page) {
+        Page<Practitioner> rows = practitioners.list(page.request());
         Map<String, List<Registration>> registrations = practitioners.registrations(rows.items().stream().map(p -> p.subject).toList());
         LocalDate today = eligibility.today();
-        return new Page<>(rows.items().stream().map(p -> view(p, registrations.getOrDefault(p.subject, List.of()), today)).toList(),
-                rows.nextCursor());
+        return rows.map(p -> view(p, registrations.getOrDefault(p.subject, List.of()), today));
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageParams;
 import org.praxis.platform.web.PageRequest;
 
 /** Supervision sessions of a supervisee and their verification. */
@@ -97,13 +99,10 @@ public class SupervisionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:view")
     @Operation(operationId = "listSupervision", summary = "Supervision sessions, newest recorded first, optionally in a period (from, to inclusive), with the minutes of every session in it on each page")
     public SupervisionLog supervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @QueryParam("from") LocalDate from,
-                                      @QueryParam("to") LocalDate to, @QueryParam("limit") Integer limit,
-                                      @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        PractiseRecords.SupervisionPage t = records.supervision(id, from, to, page);
-        Page<SupervisionSession> rows = page.page(t.sessions(), s -> new PageRequest.Position(s.recordedAt, s.id));
-        return new SupervisionLog(rows.items().stream().map(SupervisionView::of).toList(), rows.nextCursor(), t.totalMinutes(),
-                t.totalHours(), t.verifiedMinutes());
+                                      @QueryParam("to") LocalDate to, @BeanParam PageParams page) {
+        PractiseRecords.SupervisionPage t = records.supervision(id, from, to, page.request());
+        Page<SupervisionView> rows = t.sessions().map(SupervisionView::of);
+        return new SupervisionLog(rows.items(), rows.nextCursor(), t.totalMinutes(), t.totalHours(), t.verifiedMinutes());
     }
 
     @POST

@@ -22,6 +22,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 /**
@@ -89,13 +90,13 @@ public class Assessments {
         return policies.assessment().requireView(policies.caller(), a, id);
     }
 
-    public List<Assessment> list(String practitioner, PageRequest page) {
+    public Page<Assessment> list(String practitioner, PageRequest page) {
         practitioners.existing(practitioner);
         AssessmentPolicy policy = policies.assessment();
         policy.requireView(policies.caller(), AssessmentPolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
         List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
-        return tenant.page(Assessment.class, where, params, page, "e.openedAt");
+        return tenant.pageNewestFirst(Assessment.class, where, params, page, "e.openedAt");
     }
 
     public CompetenceFramework framework(Assessment a) {
@@ -219,7 +220,7 @@ public class Assessments {
      * The practitioner's development plan, newest first, as far as the caller may see it; {@code done}
      * (when given) keeps only the actions done or only those still open.
      */
-    public List<DevelopmentAction> plan(String practitioner, PageRequest page, Boolean done) {
+    public Page<DevelopmentAction> plan(String practitioner, PageRequest page, Boolean done) {
         practitioners.existing(practitioner);
         DevelopmentActionPolicy policy = policies.developmentAction();
         policy.requireView(policies.caller(), DevelopmentActionPolicy.proposed(practitioner), practitioner);
@@ -228,7 +229,7 @@ public class Assessments {
         if (done != null) {
             where.add(done ? "e.doneAt is not null" : "e.doneAt is null");
         }
-        return tenant.page(DevelopmentAction.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(DevelopmentAction.class, where, params, page, "e.createdAt");
     }
 
     /** The latest assessment of the practitioner against the tenant's current framework, if any. */

@@ -22,6 +22,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 /** Evidence of practice and supervision sessions: what assessments and eligibility rest on. */
@@ -129,7 +130,7 @@ public class PractiseRecords {
     }
 
     /** The practitioner's evidence, newest first; {@code verified} (when given) keeps only verified or only pending entries. */
-    public List<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind, Boolean verified) {
+    public Page<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind, Boolean verified) {
         practitioners.existing(practitioner);
         EvidencePolicy policy = policies.evidence();
         policy.requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
@@ -142,13 +143,13 @@ public class PractiseRecords {
         if (verified != null) {
             where.add(verified ? "e.verifiedAt is not null" : "e.verifiedAt is null");
         }
-        List<Evidence> rows = tenant.page(Evidence.class, where, params, page, "e.recordedAt");
+        Page<Evidence> rows = tenant.pageNewestFirst(Evidence.class, where, params, page, "e.recordedAt");
         // The page's attachments in one query, not one per entry.
-        Map<UUID, List<EvidenceAttachment>> attached = rows.isEmpty() ? Map.of()
+        Map<UUID, List<EvidenceAttachment>> attached = rows.items().isEmpty() ? Map.of()
                 : em.createQuery("select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
-                        EvidenceAttachment.class).setParameter("ids", rows.stream().map(e -> e.id).toList()).getResultStream()
+                        EvidenceAttachment.class).setParameter("ids", rows.items().stream().map(e -> e.id).toList()).getResultStream()
                         .collect(Collectors.groupingBy(a -> a.evidenceId));
-        return rows.stream().map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of()))).toList();
+        return rows.map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of())));
     }
 
     public List<EvidenceAttachment> attachments(UUID evidenceId) {
@@ -194,7 +195,7 @@ public class PractiseRecords {
     }
 
     /** One page of sessions, newest recorded first, and the minutes of all sessions in the period (every page). */
-    public record SupervisionPage(List<SupervisionSession> sessions, long totalMinutes, long verifiedMinutes) {
+    public record SupervisionPage(Page<SupervisionSession> sessions, long totalMinutes, long verifiedMinutes) {
         /** {@code totalMinutes} in hours to the nearest tenth (six minutes), a half tenth rounded up: 45 min is 0.8 h. */
         public double totalHours() {
             return Math.round(totalMinutes / 6.0) / 10.0;
@@ -223,7 +224,7 @@ public class PractiseRecords {
                 .setParameter("tenant", tenant.tenantId());
         params.forEach(totals::setParameter);
         Object[] minutes = totals.getSingleResult();
-        List<SupervisionSession> sessions = tenant.page(SupervisionSession.class, where, params, page, "e.recordedAt");
+        Page<SupervisionSession> sessions = tenant.pageNewestFirst(SupervisionSession.class, where, params, page, "e.recordedAt");
         return new SupervisionPage(sessions, ((Number) minutes[0]).longValue(), ((Number) minutes[1]).longValue());
     }
 

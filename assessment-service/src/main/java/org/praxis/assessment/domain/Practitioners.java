@@ -27,6 +27,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
 /** Practitioner profiles, their registrations and their supervisor (published for session-service). */
@@ -97,10 +98,10 @@ public class Practitioners {
         return p;
     }
 
-    public List<Practitioner> list(PageRequest page) {
+    public Page<Practitioner> list(PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of(policies.practitioner().listFilter(policies.caller(), params)));
-        return tenant.page(Practitioner.class, where, params, page, "e.createdAt");
+        return tenant.pageNewestFirst(Practitioner.class, where, params, page, "e.createdAt");
     }
 
     @Transactional

@@ -24,6 +24,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -174,6 +175,16 @@ class PagedListsApiTest {
             assertEquals(List.of("M-" + subjects.indexOf(subject)),
                     page.getList("items.find { it.id == '" + subject + "' }.registrations.number"), "each profile its own");
         }
+    }
+
+    /**
+     * Issue 18: every list pages but the framework catalogue (the built-in framework and at most
+     * {@code Frameworks.MAX_FRAMEWORKS} imported ones) and the newest dead letters (read back from Kafka).
+     * The supervision log is no {@code Page} but pages too ({@link #supervisionSessionsPageAndEveryPageCarriesTheTotalsOfThePeriod}).
+     */
+    @Test
+    void everyListPagesButTheCatalogueAndTheDeadLetters() throws Exception {
+        PagedLists.assertEveryListPagesBut(Set.of("listFrameworks", "listDeadLetters"));
     }
 
     private long statementsListing(int limit) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.web.Page;
 
 /** Today, overdue actions and supervision hours against worked values, on a fixed clock, without Quarkus. */
 class PractitionerCalendarTest {
@@ -39,7 +40,7 @@ class PractitionerCalendarTest {
     }
 
     private static double hours(long minutes) {
-        return new PractiseRecords.SupervisionPage(List.of(), minutes, 0).totalHours();
+        return new PractiseRecords.SupervisionPage(new Page<>(List.of(), null), minutes, 0).totalHours();
     }
 
     @Test
