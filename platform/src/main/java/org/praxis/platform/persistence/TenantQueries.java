@@ -105,19 +105,6 @@ public class TenantQueries {
         return page.page(rows, r -> new PageRequest.Position(at.apply(r[1]), (UUID) r[2])).map(r -> type.cast(r[0]));
     }
 
-    /**
-     * The rows of a page newest first and one more, untrimmed: the caller must pass them through
-     * {@link PageRequest#page}, which is easy to forget. Only referral-service and assessment-service
-     * still call it; it goes once they use {@link #pageNewestFirst}.
-     */
-    @Deprecated(forRemoval = true)
-    public <E> List<E> page(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String timeField) {
-        page.restrict(where, params, timeField, "e.id");
-        String conjunction = where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and "));
-        return select(type, conjunction, timeField + " desc, e.id desc", params)
-                .setMaxResults(page.fetchSize()).getResultList();
-    }
-
     public String tenantId() {
         return callerContext.tenantId();
     }
