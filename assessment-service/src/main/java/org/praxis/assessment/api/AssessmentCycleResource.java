@@ -41,7 +41,7 @@ public class AssessmentCycleResource {
     @Inject
     Assessments assessments;
 
-    public record OpenAssessmentBody(@Size(max = Bounds.CODE) String frameworkCode,
+    public record OpenAssessmentRequest(@Size(max = Bounds.CODE) String frameworkCode,
                                      @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion) {
     }
 
@@ -51,7 +51,7 @@ public class AssessmentCycleResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:open")
     @Operation(operationId = "openAssessment", summary = "Open an assessment cycle against a framework version (the current one by default)")
     @APIResponse(responseCode = "201", description = "Opened")
-    public Response openAssessment(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentBody body) {
+    public Response openAssessment(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentRequest body) {
         Assessment a = assessments.open(id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
         return Response.created(URI.create("/v1/assessments/" + a.id)).entity(AssessmentSummary.of(a)).tag(ETags.of(a.version)).build();
     }

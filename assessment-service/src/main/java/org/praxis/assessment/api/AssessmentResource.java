@@ -66,7 +66,7 @@ public class AssessmentResource {
     public record AssessmentView(AssessmentSummary assessment, @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<RatingPair> ratings) {
     }
 
-    public record RatingBody(@NotBlank @Size(max = Bounds.CODE) String competenceCode, @NotBlank @Size(max = Bounds.CODE) String level,
+    public record CompetenceRatingRequest(@NotBlank @Size(max = Bounds.CODE) String competenceCode, @NotBlank @Size(max = Bounds.CODE) String level,
                              @Size(max = AssessmentBounds.NOTE) String comment,
                              @Size(max = AssessmentBounds.EVIDENCE_LINKS) List<@NotNull UUID> evidenceIds) {
     }
@@ -96,7 +96,7 @@ public class AssessmentResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-self")
     @Operation(operationId = "rateSelf", summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
-    public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
+    public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.SELF, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
         return view(assessments.readable(id));
     }
@@ -107,7 +107,7 @@ public class AssessmentResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-as-assessor")
     @Operation(operationId = "rateAsAssessor", summary = "The practitioner's supervisor rates one competence as assessor")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
-    public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull RatingBody body) {
+    public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.ASSESSOR, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
         return view(assessments.readable(id));
     }

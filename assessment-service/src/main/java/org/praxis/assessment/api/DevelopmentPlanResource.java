@@ -48,7 +48,7 @@ public class DevelopmentPlanResource {
     @Inject
     Eligibility eligibility;
 
-    public record ActionBody(@NotBlank @Size(max = Bounds.CODE) String competenceCode,
+    public record DevelopmentActionRequest(@NotBlank @Size(max = Bounds.CODE) String competenceCode,
                              @NotBlank @Size(max = Bounds.REASON) String action, @NotNull LocalDate dueOn) {
     }
 
@@ -65,7 +65,7 @@ public class DevelopmentPlanResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:create")
     @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response plan(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull ActionBody body) {
+    public Response plan(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull DevelopmentActionRequest body) {
         DevelopmentAction d = assessments.plan(id, body.competenceCode(), body.action(), body.dueOn());
         return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
                 .entity(ActionView.of(d, eligibility.today())).build();

@@ -52,7 +52,7 @@ public class EvidenceResource {
     @Inject
     Verifications verifications;
 
-    public record AttachmentBody(@NotBlank @Size(max = Bounds.URI) @Pattern(regexp = "https?://.+") String url,
+    public record AttachmentRequest(@NotBlank @Size(max = Bounds.URI) @Pattern(regexp = "https?://.+") String url,
                                  @Size(max = 64) @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
     }
 
@@ -60,11 +60,11 @@ public class EvidenceResource {
     }
 
     /** Bounds: at most 12 hours (720 minutes) per entry, on a day that has begun (not in the future anywhere). */
-    public record EvidenceBody(@NotBlank @Size(max = Bounds.CODE) String kind, @NotNull @NotAfterToday LocalDate occurredOn,
+    public record EvidenceRequest(@NotBlank @Size(max = Bounds.CODE) String kind, @NotNull @NotAfterToday LocalDate occurredOn,
                                @Size(max = AssessmentBounds.NOTE) String description,
                                @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.CODE) String> competences,
                                @Min(1) @Max(PractiseRecords.MAX_ENTRY_MINUTES) Integer minutes,
-                               @Size(max = AssessmentBounds.ATTACHMENTS) List<@Valid @NotNull AttachmentBody> attachments) {
+                               @Size(max = AssessmentBounds.ATTACHMENTS) List<@Valid @NotNull AttachmentRequest> attachments) {
     }
 
     /** {@code minutes}: typed in (at most 720) or from a held session (at most 480). */
@@ -89,7 +89,7 @@ public class EvidenceResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "evidence:create")
     @Operation(operationId = "addEvidence", summary = "Record one's own evidence, linked to competences; attachments by URL and hash")
     @APIResponse(responseCode = "201", description = "Recorded")
-    public Response addEvidence(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull EvidenceBody body) {
+    public Response addEvidence(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull EvidenceRequest body) {
         PractiseRecords.EvidenceWithAttachments e = records.addEvidence(id, body.kind(), body.occurredOn(), body.description(),
                 body.competences(), body.minutes(), body.attachments() == null ? List.of()
                         : body.attachments().stream().map(a -> new PractiseRecords.Attachment(a.url(), a.sha256())).toList());

@@ -61,12 +61,12 @@ public class PractitionerResource {
     @Inject
     IdempotencyKeys idempotency;
 
-    public record ProfileBody(@Size(max = Bounds.SUBJECT) String subject, @NotBlank @Size(max = Bounds.NAME) String displayName,
+    public record ProfileRequest(@Size(max = Bounds.SUBJECT) String subject, @NotBlank @Size(max = Bounds.NAME) String displayName,
                               @Size(max = Practitioners.MAX_ROLES)
                               List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = "coach|therapist|supervisor|assessor") String> roles) {
     }
 
-    public record SupervisorBody(@Size(max = Bounds.SUBJECT) String supervisorId) {
+    public record SupervisorRequest(@Size(max = Bounds.SUBJECT) String supervisorId) {
     }
 
     public record PractitionerView(@Schema(maxLength = Bounds.SUBJECT) String id, @Schema(maxLength = Bounds.NAME) String displayName,
@@ -92,7 +92,7 @@ public class PractitionerResource {
     @Operation(operationId = "createPractitioner", summary = "Create a profile: a practitioner their own, an admin anyone's")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The practitioner already has a profile")
-    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileBody body) {
+    public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileRequest body) {
         return idempotency.once(key, "create-practitioner", body, () -> {
             Practitioner p = practitioners.create(body.subject(), body.displayName(), body.roles());
             return Response.created(URI.create("/v1/practitioners/" + p.subject)).entity(view(p)).tag(ETags.of(p.version)).build();
@@ -127,7 +127,7 @@ public class PractitionerResource {
     @Operation(operationId = "updatePractitioner", summary = "Change name and roles (the practitioner or an admin; If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response update(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProfileBody body) {
+    public Response update(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProfileRequest body) {
         Practitioner p = practitioners.update(id, ifMatch, body.displayName(), body.roles());
         return Response.ok(view(p)).tag(ETags.of(p.version)).build();
     }
@@ -140,7 +140,7 @@ public class PractitionerResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response assignSupervisor(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull SupervisorBody body) {
+                                     @Valid @NotNull SupervisorRequest body) {
         Practitioner p = practitioners.assignSupervisor(id, ifMatch, body.supervisorId());
         return Response.ok(view(p)).tag(ETags.of(p.version)).build();
     }

@@ -45,7 +45,7 @@ public class RegistrationResource {
     @Inject
     Eligibility eligibility;
 
-    public record RegistrationBody(@NotBlank @Size(max = Bounds.CODE) String kind, @NotBlank @Size(max = Bounds.NAME) String body,
+    public record RegistrationRequest(@NotBlank @Size(max = Bounds.CODE) String kind, @NotBlank @Size(max = Bounds.NAME) String body,
                                    @NotBlank @Size(max = AssessmentBounds.REGISTRATION_NUMBER) String number,
                                    @NotNull LocalDate expiresOn) {
     }
@@ -66,7 +66,7 @@ public class RegistrationResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:create")
     @Operation(operationId = "addRegistration", summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
     @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
-    public Response register(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationBody body) {
+    public Response register(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationRequest body) {
         Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
         return Response.created(URI.create("/v1/practitioners/" + id + "/registrations/" + r.id))
                 .entity(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();
@@ -80,7 +80,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response updateRegistration(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId,
-                                       @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegistrationBody body) {
+                                       @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegistrationRequest body) {
         Registration r = practitioners.updateRegistration(id, registrationId, ifMatch, body.kind(), body.body(), body.number(),
                 body.expiresOn());
         return Response.ok(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();

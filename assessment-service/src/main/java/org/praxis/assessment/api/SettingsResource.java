@@ -36,7 +36,7 @@ public class SettingsResource {
     @Inject
     Settings settings;
 
-    public record SettingsBody(@NotBlank @Size(max = Bounds.CODE) String frameworkCode,
+    public record SettingsRequest(@NotBlank @Size(max = Bounds.CODE) String frameworkCode,
                                @NotNull @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion,
                                @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minPracticeHours,
                                @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minSupervisionHours) {
@@ -68,7 +68,7 @@ public class SettingsResource {
     @Operation(operationId = "replaceAssessmentSettings", summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsBody body) {
+    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest body) {
         Settings.Current c = settings.replace(body.frameworkCode(), body.frameworkVersion(), body.minPracticeHours() * 60,
                 body.minSupervisionHours() * 60, ifMatch);
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();

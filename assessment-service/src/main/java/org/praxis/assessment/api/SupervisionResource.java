@@ -52,7 +52,7 @@ public class SupervisionResource {
     Verifications verifications;
 
     /** Bounds: at most 8 hours (480 minutes) per session, held on a day that has begun (not in the future anywhere). */
-    public record SupervisionBody(@NotNull @NotAfterToday LocalDate heldOn,
+    public record SupervisionRequest(@NotNull @NotAfterToday LocalDate heldOn,
                                   @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES) Integer durationMinutes,
                                   @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.CODE) String> competences,
                                   @Size(max = AssessmentBounds.NOTE) String notes) {
@@ -87,7 +87,7 @@ public class SupervisionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:record")
     @Operation(operationId = "recordSupervision", summary = "Record a supervision session (the supervisee or their supervisor)")
     @APIResponse(responseCode = "201", description = "Recorded; eligibility is recomputed")
-    public Response recordSupervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionBody body) {
+    public Response recordSupervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionRequest body) {
         SupervisionSession s = records.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
         return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
                 .entity(SupervisionView.of(s)).build();

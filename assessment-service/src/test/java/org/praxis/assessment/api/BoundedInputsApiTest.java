@@ -146,9 +146,9 @@ class BoundedInputsApiTest {
     @Test
     void theBoundsAreDeclaredInTheOpenApiDocument() {
         var doc = RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        assertEquals(Bounds.NAME, doc.getInt("components.schemas.ProfileBody.properties.displayName.maxLength"));
-        assertEquals(Bounds.CODE, doc.getInt("components.schemas.ProfileBody.properties.roles.items.maxLength"));
-        assertEquals(AssessmentBounds.NOTE, doc.getInt("components.schemas.EvidenceBody.properties.description.maxLength"));
+        assertEquals(Bounds.NAME, doc.getInt("components.schemas.ProfileRequest.properties.displayName.maxLength"));
+        assertEquals(Bounds.CODE, doc.getInt("components.schemas.ProfileRequest.properties.roles.items.maxLength"));
+        assertEquals(AssessmentBounds.NOTE, doc.getInt("components.schemas.EvidenceRequest.properties.description.maxLength"));
         assertEquals(AssessmentBounds.NOTE, doc.getInt("components.schemas.EvidenceView.properties.description.maxLength"));
         assertEquals(Bounds.LIST, doc.getInt("components.schemas.EvidenceView.properties.competences.maxItems"));
         assertEquals(Practitioners.MAX_REGISTRATIONS, doc.getInt("components.schemas.PractitionerView.properties.registrations.maxItems"));

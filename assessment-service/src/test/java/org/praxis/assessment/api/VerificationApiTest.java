@@ -141,9 +141,9 @@ class VerificationApiTest {
 
         // The bounds are in the OpenAPI document.
         io.restassured.RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.schemas.EvidenceBody.properties.minutes.maximum", is(720))
-                .body("components.schemas.EvidenceBody.properties.minutes.minimum", is(1))
-                .body("components.schemas.SupervisionBody.properties.durationMinutes.maximum", is(480));
+                .body("components.schemas.EvidenceRequest.properties.minutes.maximum", is(720))
+                .body("components.schemas.EvidenceRequest.properties.minutes.minimum", is(1))
+                .body("components.schemas.SupervisionRequest.properties.durationMinutes.maximum", is(480));
     }
 
     @Test

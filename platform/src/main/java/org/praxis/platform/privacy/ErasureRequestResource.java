@@ -12,13 +12,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,7 +33,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
-import org.praxis.platform.web.PageRequest;
+import org.praxis.platform.web.PageParams;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 
@@ -128,8 +128,8 @@ public class ErasureRequestResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "erasure-request:list")
     @Operation(operationId = "listErasureRequests", summary = "List the tenant's erasure requests, newest first")
     @APIResponse(responseCode = "200", description = "A page of erasure requests")
-    public Page<ErasureRequestView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        Page<ErasureRequests.ErasureRequest> page = requests.list(PageRequest.of(limit, cursor));
+    public Page<ErasureRequestView> list(@BeanParam PageParams params) {
+        Page<ErasureRequests.ErasureRequest> page = requests.list(params.request());
         return new Page<>(page.items().stream().map(ErasureRequestView::of).toList(), page.nextCursor());
     }
 

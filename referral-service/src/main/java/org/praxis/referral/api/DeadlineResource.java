@@ -43,7 +43,7 @@ public class DeadlineResource {
     Deadlines deadlines;
 
     /** ISO-8601 durations, e.g. PT4H, P2D. */
-    public record DeadlinesBody(@Size(max = Bounds.CODE) String emergency, @Size(max = Bounds.CODE) String urgent,
+    public record DeadlinesRequest(@Size(max = Bounds.CODE) String emergency, @Size(max = Bounds.CODE) String urgent,
                                 @Size(max = Bounds.CODE) String soon, @Size(max = Bounds.CODE) String routine) {
     }
 
@@ -76,7 +76,7 @@ public class DeadlineResource {
     @Operation(operationId = "replaceReferralDeadlines", summary = "Replace the tenant's answer deadlines (If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesBody body) {
+    public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesRequest body) {
         new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.REPLACE);
         List<Problem.FieldError> errors = new ArrayList<>();
         AnswerDeadlines requested = new AnswerDeadlines(parse("emergency", body.emergency(), errors),

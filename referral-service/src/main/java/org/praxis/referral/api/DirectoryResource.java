@@ -59,7 +59,7 @@ public class DirectoryResource {
     private static final int AREAS = 50;
     private static final int LANGUAGES = 20;
 
-    public record OrganisationBody(@NotBlank @Size(max = Bounds.NAME) String name,
+    public record OrganisationRequest(@NotBlank @Size(max = Bounds.NAME) String name,
                                    @Size(max = Bounds.REASON) String description,
                                    @Size(max = Bounds.URI) String website, @Email @Size(max = Bounds.NAME) String email,
                                    @Size(max = PHONE) String phone) {
@@ -78,7 +78,7 @@ public class DirectoryResource {
         }
     }
 
-    public record ServiceBody(@NotNull UUID organisationId, @NotBlank @Size(max = Bounds.NAME) String name,
+    public record DirectoryServiceRequest(@NotNull UUID organisationId, @NotBlank @Size(max = Bounds.NAME) String name,
                               @Size(max = Bounds.REASON) String description, @NotBlank @Size(max = Bounds.CODE) String kind,
                               @Size(max = Bounds.REASON) String eligibility,
                               @Size(max = AREAS) List<@NotBlank @Size(max = Bounds.NAME) String> areasServed,
@@ -120,7 +120,7 @@ public class DirectoryResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response addOrganisation(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationBody body) {
+    public Response addOrganisation(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
         return idempotency.once(key, "add-organisation", body, () -> {
             DirectoryOrganisation o = directory.addOrganisation(body.details());
             return Response.created(URI.create("/v1/directory/organisations/" + o.id)).entity(OrganisationView.of(o))
@@ -156,7 +156,7 @@ public class DirectoryResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replaceOrganisation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                        @Valid @NotNull OrganisationBody body) {
+                                        @Valid @NotNull OrganisationRequest body) {
         DirectoryOrganisation o = directory.replaceOrganisation(id, ifMatch, body.details());
         return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
     }
@@ -168,7 +168,7 @@ public class DirectoryResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response addService(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ServiceBody body) {
+    public Response addService(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DirectoryServiceRequest body) {
         return idempotency.once(key, "add-service", body, () -> {
             DirectoryService s = directory.addService(body.details());
             return Response.created(URI.create("/v1/directory/services/" + s.id)).entity(ServiceView.of(s))
@@ -210,7 +210,7 @@ public class DirectoryResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replaceService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                   @Valid @NotNull ServiceBody body) {
+                                   @Valid @NotNull DirectoryServiceRequest body) {
         DirectoryService s = directory.replaceService(id, ifMatch, body.details());
         return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
     }
