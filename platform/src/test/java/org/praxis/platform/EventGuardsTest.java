@@ -143,7 +143,8 @@ class EventGuardsTest {
     @Test
     void anEventAboutAnErasedPersonCreatesNothingAndOtherErasedPeopleInItArePseudonymised() {
         String erased = "client-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", erased, "request-1"));
+        // Requested after the events below were sent (their ce_time is now): they are from before it.
+        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", erased, "request-1", Instant.now().plusSeconds(3600)));
 
         String aboutThem = thing("acme", "{\"clientSubject\":\"" + erased + "\"}");
         String theirCoach = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + erased + "\"}");
@@ -165,7 +166,7 @@ class EventGuardsTest {
         CountDownLatch erasing = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         Thread erasure = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            erasedSubjects.record("acme", person, "request-2");
+            erasedSubjects.record("acme", person, "request-2", Instant.now().plusSeconds(3600));
             erasing.countDown();
             try {
                 commit.await(60, TimeUnit.SECONDS);
@@ -186,5 +187,17 @@ class EventGuardsTest {
         erasure.join(30_000);
         await().atMost(Duration.ofSeconds(30)).until(() -> "erased-subject".equals(outcome("recording", late)));
         assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", late));
+    }
+
+    @Test
+    void anEventFromAfterTheErasureRequestIsThePersonsNewActivityAndApplies() {
+        String person = "client-" + UUID.randomUUID();
+        // Erased an hour ago; the person came back under the same account (a new intake, a new risk flag).
+        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", person, "request-3",
+                Instant.now().minusSeconds(3600)));
+        String now = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
+        drain();
+        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", now));
+        assertEquals("applied", outcome("recording", now));
     }
 }

@@ -123,7 +123,7 @@ class ErasureRequestsTest {
 
         // The request went out on privacy.events as the privacy process, and matches its contract.
         List<ConsumerRecord<String, String>> published = TopicProbe.read("privacy.events",
-                r -> subject.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(15));
+                r -> pseudonym.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(15));
         assertEquals(1, published.size());
         ConsumerRecord<String, String> event = published.get(0);
         assertEquals("/privacy", TopicProbe.header(event, "ce_source"));
@@ -267,6 +267,11 @@ class ErasureRequestsTest {
         start(admin, Map.of("subject", subject, "reason", "r".repeat(Bounds.REASON + 1))).statusCode(422).contentType(PROBLEM);
         start(admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1))).statusCode(422)
                 .contentType(PROBLEM);
+        for (String notAPerson : List.of(org.praxis.platform.privacy.Pseudonyms.of(tenant, subject), "system:intake-service",
+                " " + subject)) {
+            start(admin, Map.of("subject", notAPerson, "reason", "asked")).statusCode(422).contentType(PROBLEM)
+                    .body("errors.field", hasItem("subject"));
+        }
         given().header("Authorization", admin.bearer()).contentType(ContentType.JSON).body("{\"subject\": ")
                 .when().post("/v1/erasure-requests").then().statusCode(400).contentType(PROBLEM);
         assertEquals(0, count("select count(*) from erasure_request where tenant_id = ?", tenant));

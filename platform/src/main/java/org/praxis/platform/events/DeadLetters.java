@@ -129,7 +129,7 @@ public class DeadLetters {
         // On a thread of its own, as the consumer would: the inbox acts as the service for the event's
         // tenant in a request context of its own, not in the admin's.
         java.util.concurrent.CompletableFuture<Boolean> applied = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> inbox.get().process(again), runnable -> new Thread(runnable, "dlq-replay").start());
+                () -> inbox.get().process(again, markOwner), runnable -> new Thread(runnable, "dlq-replay").start());
         boolean done;
         try {
             done = applied.get(2, java.util.concurrent.TimeUnit.MINUTES);

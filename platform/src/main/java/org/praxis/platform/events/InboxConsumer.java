@@ -117,6 +117,11 @@ public class InboxConsumer {
         return loops.stream().map(l -> l.lastFailure).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
     }
 
+    /** Marks the topic's consumer as alive now (it is retrying, not hung). */
+    private void alive(String topic) {
+        loops.stream().filter(l -> l.topic().equals(topic)).forEach(l -> l.lastPoll = Instant.now());
+    }
+
     /** False once the service is stopping: loops end at the next record boundary. */
     boolean running() {
         return running;
@@ -137,6 +142,15 @@ public class InboxConsumer {
      * version; false when shutdown came before it was fully applied.
      */
     boolean process(ConsumerRecord<String, String> record) {
+        return process(record, null);
+    }
+
+    /**
+     * As {@link #process(ConsumerRecord)}, for {@code onlyHandler} alone when not null: a dead letter's
+     * replay reaches only the handler that dead-lettered it, so the others never apply it again, even
+     * after their inbox marks were pruned.
+     */
+    boolean process(ConsumerRecord<String, String> record, String onlyHandler) {
         IncomingEvent event;
         try {
             event = IncomingEvent.read(record, EventSources.ownerOf(record.topic(), config.inbox().sources()), json);
@@ -147,6 +161,9 @@ public class InboxConsumer {
         for (EventHandler handler : handlers) {
             if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
                 taken = true;
+                if (onlyHandler != null && !onlyHandler.equals(handler.name())) {
+                    continue;
+                }
                 if (!deliver(handler, event, record)) {
                     return false;
                 }
@@ -197,6 +214,9 @@ public class InboxConsumer {
                 return true;
             } catch (RuntimeException e) {
                 if (TransientFailures.isTransient(e)) {
+                    // Waiting out a database outage is the consumer at work, not a hung one: keep liveness
+                    // fresh, or every replica would be restarted in a loop while the database is away.
+                    alive(record.topic());
                     // Not the event's fault (database away, failover, deadlock, lock or pool timeout,
                     // optimistic lock): retry with a growing pause instead of dead-lettering good events.
                     LOG.warnf("transient failure applying %s (try %d), retrying: %s", event.id(), attempt, TransientFailures.rootCause(e));

@@ -41,6 +41,10 @@ final class TopicConsumer {
         this.thread.setDaemon(true);
     }
 
+    String topic() {
+        return topic;
+    }
+
     void wakeup() {
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The people this service erased, by pseudonym, and the rule that keeps them erased: an event sent
- * before an erasure but read after it re-creates nothing for them. The event's own person
+ * before the erasure was requested but read after it re-creates nothing for them (an event from after
+ * the request is the person's new activity, e.g. a new intake under the same account, and applies). The event's own person
  * ({@code clientSubject}, else {@code practitionerId}) erased: the event is not applied. Another
  * person it names erased (the coach of a client's intake, a supervisor): it is applied with their
  * pseudonym in their place, so no identifier comes back.
@@ -44,17 +47,24 @@ public class ErasedSubjects {
     @Inject
     DataSource dataSource;
 
-    /** Records the person as erased, first waiting for events about them in flight (called in the erasure's transaction). */
+    /**
+     * Records the person as erased as of {@code requestedAt} (when the erasure was asked for), first
+     * waiting for events about them in flight (called in the erasure's transaction).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String tenantId, String subject, String requestId) {
+    public void record(String tenantId, String subject, String requestId, Instant requestedAt) {
         String pseudonym = Pseudonyms.of(tenantId, subject);
         try (Connection c = dataSource.getConnection()) {
             lock(c, "select pg_advisory_xact_lock(?)", tenantId, pseudonym);
-            try (PreparedStatement s = c.prepareStatement("insert into erased_subject (tenant_id, pseudonym, request_id)"
-                    + " values (?, ?, ?) on conflict do nothing")) {
+            // Erased again later (the person came back and asked again): the latest request counts.
+            try (PreparedStatement s = c.prepareStatement("insert into erased_subject (tenant_id, pseudonym, request_id,"
+                    + " requested_at) values (?, ?, ?, ?) on conflict (tenant_id, pseudonym) do update set"
+                    + " request_id = excluded.request_id, requested_at = excluded.requested_at"
+                    + " where erased_subject.requested_at < excluded.requested_at")) {
                 s.setString(1, tenantId);
                 s.setString(2, pseudonym);
                 s.setString(3, requestId);
+                s.setTimestamp(4, Timestamp.from(requestedAt));
                 s.executeUpdate();
             }
             // The platform's own traces of the person's id as an event key or inside a parked event.
@@ -64,11 +74,19 @@ public class ErasedSubjects {
                 s.setString(2, subject);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("delete from parked_event where tenant_id = ?"
-                    + " and (record_key = ? or position(? in coalesce(record_value, '')) > 0)")) {
-                s.setString(1, tenantId);
-                s.setString(2, subject);
-                s.setString(3, '"' + subject + '"');
+            // Parked events keep waiting, with the person's id replaced by the pseudonym (as the outbox's
+            // are): another person's event that merely names them is not lost.
+            try (PreparedStatement s = c.prepareStatement("update parked_event set"
+                    + " record_value = replace(record_value, ?, ?),"
+                    + " record_key = case when record_key = ? then ? else record_key end"
+                    + " where tenant_id = ? and (record_key = ? or position(? in coalesce(record_value, '')) > 0)")) {
+                s.setString(1, '"' + subject + '"');
+                s.setString(2, '"' + pseudonym + '"');
+                s.setString(3, subject);
+                s.setString(4, pseudonym);
+                s.setString(5, tenantId);
+                s.setString(6, subject);
+                s.setString(7, '"' + subject + '"');
                 s.executeUpdate();
             }
         } catch (SQLException e) {
@@ -98,11 +116,17 @@ public class ErasedSubjects {
             for (String subject : Set.copyOf(people.values())) {
                 lock(c, "select pg_advisory_xact_lock_shared(?)", event.tenantId(), Pseudonyms.of(event.tenantId(), subject));
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "select pseudonym from erased_subject where tenant_id = ? and pseudonym = any(?)")) {
+            // Only an event from before the erasure was asked for is about the erased past; one from after
+            // it is the person's new activity (a new intake under the same account) and is applied. An
+            // event without a time counts as before.
+            try (PreparedStatement s = c.prepareStatement("select pseudonym from erased_subject where tenant_id = ?"
+                    + " and pseudonym = any(?) and (cast(? as timestamptz) is null or requested_at > ?)")) {
                 s.setString(1, event.tenantId());
                 s.setArray(2, c.createArrayOf("text", people.values().stream()
                         .map(p -> Pseudonyms.of(event.tenantId(), p)).distinct().toArray()));
+                Timestamp at = event.time() == null ? null : Timestamp.from(event.time());
+                s.setTimestamp(3, at);
+                s.setTimestamp(4, at);
                 try (ResultSet rs = s.executeQuery()) {
                     Set<String> erased = new java.util.HashSet<>();
                     while (rs.next()) {

@@ -48,7 +48,7 @@ public class ErasureRequestedHandler implements EventHandler {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
         // First, so that no event about the person is being applied meanwhile and none re-creates them later.
-        erasedSubjects.record(event.tenantId(), subject, requestId);
+        erasedSubjects.record(event.tenantId(), subject, requestId, event.time() == null ? java.time.Instant.now() : event.time());
         // The platform's tables of every service (audit trail, export requests, outbox, idempotency records)
         // before the service's own: one place for what all four hold alike.
         platformRecords.erase(event.tenantId(), subject, Pseudonyms.of(event.tenantId(), subject));

@@ -24,6 +24,7 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.events.EventSources;
 import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
@@ -86,6 +87,12 @@ public class ErasureRequests {
 
     @Transactional
     public Started request(String subject, String reason, String reference) {
+        // A pseudonym is erased already, a service's own caller is nobody to erase, and padding is a typo.
+        if (Pseudonyms.isPseudonym(subject) || subject.startsWith("system:") || !subject.equals(subject.strip())) {
+            throw ProblemException.unprocessable("Not a person's subject",
+                    java.util.List.of(new Problem.FieldError("subject", "must be a person's subject: not a pseudonym,"
+                            + " a system caller or padded with spaces")));
+        }
         String tenant = callerContext.tenantId();
         UUID id = UUID.randomUUID();
         // The partial unique index (one in progress per person) decides, also between two concurrent requests.
@@ -104,7 +111,8 @@ public class ErasureRequests {
         for (String service : expectedServices()) {
             update("insert into erasure_confirmation (request_id, service) values (?, ?)", id, service);
         }
-        UUID event = outbox.publishOn(TOPIC, tenant, ErasureRequestedHandler.TYPE, subject,
+        // Keyed by the pseudonym: one person's requests stay in order without their id in the record key.
+        UUID event = outbox.publishOn(TOPIC, tenant, ErasureRequestedHandler.TYPE, Pseudonyms.of(tenant, subject),
                 Map.of("subject", subject, "requestId", id.toString()));
         update("update erasure_request set event_id = ? where id = ?", event, id);
         audit.record("request-erasure", "erasure-request", id, reason);
