@@ -175,14 +175,8 @@ public class ErasureRequests {
     }
 
     public Page<ErasureRequest> list(PageRequest page) {
-        List<Object> args = new ArrayList<>();
-        String where = "";
-        if (page.after() != null) {
-            where = " and (requested_at, id) < (?, ?)";
-            args.add(Timestamp.from(page.after().at()));
-            args.add(page.after().id());
-        }
-        return page.page(select(where, args, page.fetchSize()), r -> new PageRequest.Position(r.requestedAt(), r.id()));
+        PageRequest.Keyset after = page.keyset("requested_at");
+        return page.page(select(after.sql(), after.args(), page.fetchSize()), r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
     private List<ErasureRequest> select(String where, List<Object> args, int limit) {

@@ -59,6 +59,19 @@ public record PageRequest(int limit, Position after) {
         }
     }
 
+    /** A JDBC query's keyset condition (starting with {@code " and "}, or empty) and its arguments, in order. */
+    public record Keyset(String sql, List<Object> args) {
+    }
+
+    /**
+     * As {@link #restrict}, for a plain JDBC query ordered by {@code timeColumn desc, id desc}: the
+     * condition to append to its {@code where} and the arguments it binds.
+     */
+    public Keyset keyset(String timeColumn) {
+        return after == null ? new Keyset("", List.of())
+                : new Keyset(" and (" + timeColumn + ", id) < (?, ?)", List.of(java.sql.Timestamp.from(after.at()), after.id()));
+    }
+
     public int fetchSize() {
         return limit + 1;
     }
