@@ -1,12 +1,10 @@
 package org.praxis.assessment;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.praxis.testsupport.DatabaseDownProfile;
 import org.praxis.testsupport.ReadinessWithoutDatabaseContract;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-
 @QuarkusTest
 @TestProfile(DatabaseDownProfile.class)
-class AssessmentReadinessWithoutDatabaseTest extends ReadinessWithoutDatabaseContract {
-}
+class AssessmentReadinessWithoutDatabaseTest extends ReadinessWithoutDatabaseContract {}

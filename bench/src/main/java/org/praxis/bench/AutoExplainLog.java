@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reads the plans auto_explain wrote into PostgreSQL's log (text format). */
 final class AutoExplainLog {
-    private AutoExplainLog() {
-    }
+    private AutoExplainLog() {}
 
     /**
      * Each plan starts at a line ending in {@code plan:} and goes on over the lines that start with a

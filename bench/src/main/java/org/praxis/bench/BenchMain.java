@@ -1,5 +1,7 @@
 package org.praxis.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /**
  * Runs every benchmark against the stack bench/run started and writes the results and the report.
  * Usage: {@code BenchMain <project root> [--quick]}; the stack's ports come from the environment.
@@ -23,16 +22,35 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class BenchMain {
 
     /** How long and how much: the full run (about 15 minutes here) or the quick smoke (about 3). */
-    record Plan(String mode, int restarts, int intakes, int warmUpSeconds, int levelSeconds, List<Integer> concurrency,
-                int flags, double flagRate, List<Long> listSizes, long otherTenant, int listRequests) {
-        static final Plan FULL = new Plan("full", 3, 200, 90, 20, List.of(1, 8, 32), 500, 10, List.of(1_000L, 100_000L, 1_000_000L),
-                100_000, 300);
-        static final Plan QUICK = new Plan("quick", 1, 50, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L),
-                10_000, 50);
+    record Plan(
+            String mode,
+            int restarts,
+            int intakes,
+            int warmUpSeconds,
+            int levelSeconds,
+            List<Integer> concurrency,
+            int flags,
+            double flagRate,
+            List<Long> listSizes,
+            long otherTenant,
+            int listRequests) {
+        static final Plan FULL = new Plan(
+                "full",
+                3,
+                200,
+                90,
+                20,
+                List.of(1, 8, 32),
+                500,
+                10,
+                List.of(1_000L, 100_000L, 1_000_000L),
+                100_000,
+                300);
+        static final Plan QUICK =
+                new Plan("quick", 1, 50, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50);
     }
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
@@ -67,12 +85,14 @@ public final class BenchMain {
         List<ScreeningThroughput.Level> levels = new ArrayList<>();
         for (int c : plan.concurrency()) {
             ScreeningThroughput.Level level = screening.level(c, Duration.ofSeconds(plan.levelSeconds()), work);
-            say("  c=" + c + " closed " + level.closed().throughput() + "/s " + level.closed().latency() + "; paced "
-                    + level.paced().latency() + "; pgbench " + level.ceiling().tps() + " tps; ratio " + level.ratioToCeiling());
+            say("  c=" + c + " closed " + level.closed().throughput() + "/s "
+                    + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
+                    + level.ceiling().tps() + " tps; ratio " + level.ratioToCeiling());
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
-        ScreeningThroughput.Result screeningResult = new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels);
+        ScreeningThroughput.Result screeningResult =
+                new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels);
 
         say("benchmark 2: " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
         RiskPropagation risk = new RiskPropagation(api);
@@ -81,13 +101,22 @@ public final class BenchMain {
         say("  " + riskResult);
 
         say("benchmark 3: lists at " + plan.listSizes() + " intakes, " + plan.otherTenant() + " in another tenant");
-        ListsAtScale.Result lists = new ListsAtScale(stack, api).run(plan.listSizes(), plan.otherTenant(), plan.listRequests());
+        ListsAtScale.Result lists =
+                new ListsAtScale(stack, api).run(plan.listSizes(), plan.otherTenant(), plan.listRequests());
         lists.sizes().forEach(z -> say("  " + z.intakes() + ": first " + z.firstPage() + " deep " + z.deepPage()));
         rss.put("atEnd", memory.rss());
 
-        Results results = new Results(LocalDate.now().toString(), plan.mode(),
-                Latencies.round((System.nanoTime() - started) / 1e9), machine(stack, root), settings(stack, plan),
-                screeningResult, riskResult, lists, startups, rss,
+        Results results = new Results(
+                LocalDate.now().toString(),
+                plan.mode(),
+                Latencies.round((System.nanoTime() - started) / 1e9),
+                machine(stack, root),
+                settings(stack, plan),
+                screeningResult,
+                riskResult,
+                lists,
+                startups,
+                rss,
                 "not built: it needs GraalVM or Mandrel's native-image, which neither this machine nor the registries it "
                         + "reaches (Maven Central, Debian, npm) provide, and Quarkus's container build needs Docker.");
         write(root, results);
@@ -96,15 +125,18 @@ public final class BenchMain {
     /** Full runs write bench/results/&lt;date&gt;.json and bench/REPORT.md; quick ones stay in bench/.work/quick. */
     static void write(Path root, Results results) throws IOException {
         boolean full = results.mode().equals("full");
-        Path resultsDir = Files.createDirectories(full ? root.resolve("bench/results") : root.resolve("bench/.work/quick"));
+        Path resultsDir =
+                Files.createDirectories(full ? root.resolve("bench/results") : root.resolve("bench/.work/quick"));
         Path reportDir = full ? root.resolve("bench") : resultsDir;
         Path json = resultsDir.resolve(results.date() + (full ? "" : "-quick") + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
         Path findingsFile = root.resolve("bench/FINDINGS.md");
-        String findings = Files.exists(findingsFile) ? Files.readString(findingsFile) : "(bench/FINDINGS.md is missing)";
+        String findings =
+                Files.exists(findingsFile) ? Files.readString(findingsFile) : "(bench/FINDINGS.md is missing)";
         Files.writeString(reportDir.resolve(Report.CHART), Report.chart(results));
-        Files.writeString(reportDir.resolve("REPORT.md"), Report.markdown(results,
-                root.resolve("bench").relativize(json).toString(), findings));
+        Files.writeString(
+                reportDir.resolve("REPORT.md"),
+                Report.markdown(results, root.resolve("bench").relativize(json).toString(), findings));
         say("results: " + json + "\nreport:  " + reportDir.resolve("REPORT.md"));
     }
 
@@ -121,17 +153,30 @@ public final class BenchMain {
 
     private static Results.Machine machine(LocalStack stack, Path root) throws Exception {
         String cpu = firstMatch(Files.readString(Path.of("/proc/cpuinfo")), "model name\\s*:\\s*(.+)", "unknown");
-        double memGiB = Long.parseLong(firstMatch(Files.readString(Path.of("/proc/meminfo")), "MemTotal:\\s*(\\d+)", "0"))
-                / 1024.0 / 1024.0;
+        double memGiB =
+                Long.parseLong(firstMatch(Files.readString(Path.of("/proc/meminfo")), "MemTotal:\\s*(\\d+)", "0"))
+                        / 1024.0
+                        / 1024.0;
         String os = Files.exists(Path.of("/etc/os-release"))
-                ? firstMatch(Files.readString(Path.of("/etc/os-release")), "PRETTY_NAME=\"?([^\"\\n]+)", "Linux") : "Linux";
+                ? firstMatch(Files.readString(Path.of("/etc/os-release")), "PRETTY_NAME=\"?([^\"\\n]+)", "Linux")
+                : "Linux";
         String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         String postgres = stack.superuserSql("postgres", "select version()").replaceAll(" on x86_64.*", "");
-        String quarkus = firstMatch(Files.readString(root.resolve("pom.xml")), "<quarkus.platform.version>([^<]+)<", "?");
-        return new Results.Machine(cpu, Runtime.getRuntime().availableProcessors(), Latencies.round(memGiB), os, kernel, java,
-                postgres, System.getenv().getOrDefault("KAFKA_VERSION", "?"),
-                System.getenv().getOrDefault("KEYCLOAK_VERSION", "?"), quarkus, command(root, "git", "describe", "--always", "--dirty"));
+        String quarkus =
+                firstMatch(Files.readString(root.resolve("pom.xml")), "<quarkus.platform.version>([^<]+)<", "?");
+        return new Results.Machine(
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                Latencies.round(memGiB),
+                os,
+                kernel,
+                java,
+                postgres,
+                System.getenv().getOrDefault("KAFKA_VERSION", "?"),
+                System.getenv().getOrDefault("KEYCLOAK_VERSION", "?"),
+                quarkus,
+                command(root, "git", "describe", "--always", "--dirty"));
     }
 
     private static Results.Settings settings(LocalStack stack, Plan plan) throws Exception {
@@ -139,9 +184,15 @@ public final class BenchMain {
         for (String name : List.of("fsync", "synchronous_commit", "shared_buffers", "max_connections", "work_mem")) {
             pg.put(name, stack.superuserSql("postgres", "show " + name));
         }
-        return new Results.Settings(stack.serviceJavaOptions(),
-                Integer.parseInt(System.getenv().getOrDefault("PRAXIS_DB_POOL_SIZE", "20")), "500ms", pg,
-                plan.warmUpSeconds(), plan.levelSeconds(), plan.concurrency(), ScreeningThroughput.PACED_SHARE,
+        return new Results.Settings(
+                stack.serviceJavaOptions(),
+                Integer.parseInt(System.getenv().getOrDefault("PRAXIS_DB_POOL_SIZE", "20")),
+                "500ms",
+                pg,
+                plan.warmUpSeconds(),
+                plan.levelSeconds(),
+                plan.concurrency(),
+                ScreeningThroughput.PACED_SHARE,
                 plan.restarts());
     }
 
@@ -152,7 +203,10 @@ public final class BenchMain {
 
     private static String command(Path dir, String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? out : "?";
         } catch (IOException | InterruptedException e) {

@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -25,28 +24,35 @@ import org.HdrHistogram.Histogram;
 public final class DatabaseCeiling {
     static final String TENANT = "bench-ceiling";
 
-    public record Result(int concurrency, double seconds, long transactions, long failed, double tps,
-                         Latencies latency, String mode) {
-    }
+    public record Result(
+            int concurrency,
+            double seconds,
+            long transactions,
+            long failed,
+            double tps,
+            Latencies latency,
+            String mode) {}
 
-    private DatabaseCeiling() {
-    }
+    private DatabaseCeiling() {}
 
     /** The pgbench script for intakes {@code intakeIds} (of tenant acme, read as the service reads them). */
     static String script(List<UUID> intakeIds) {
         String ids = intakeIds.stream().map(UUID::toString).collect(Collectors.joining(",", "'{", "}'::uuid[]"));
         // As long as an encrypted PHQ-9 answer set (121 characters); no ":name", which pgbench reads as a variable.
         String answers = "v1-local-" + "A".repeat(112);
-        String payload = "{\"screeningId\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
-                + "\"clientSubject\":\"bench-client\",\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,"
-                + "\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,\"severity\":\"moderate\"}";
-        String body = "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
-                + "\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,"
-                + "\"severity\":\"moderate\",\"percent\":null,\"riskFlags\":[],\"scoredAt\":\"2026-01-01T00:00:00Z\"}";
+        String payload =
+                "{\"screeningId\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
+                        + "\"clientSubject\":\"bench-client\",\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,"
+                        + "\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,\"severity\":\"moderate\"}";
+        String body =
+                "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
+                        + "\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,"
+                        + "\"severity\":\"moderate\",\"percent\":null,\"riskFlags\":[],\"scoredAt\":\"2026-01-01T00:00:00Z\"}";
         // JSON with a space after each colon: pgbench would read ":null" as a variable.
         payload = payload.replace("\":", "\": ");
         body = body.replace("\":", "\": ");
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "\\set i random(1, " + intakeIds.size() + ")",
                 "\\set k random(1, 9000000000000000)",
                 "BEGIN;",
@@ -54,15 +60,18 @@ public final class DatabaseCeiling {
                         + "', 'bench submit-screening', :k::text, md5(:k::text)) on conflict do nothing;",
                 "select i.id as intake_id, i.assigned_coach, i.client_subject, i.created_at, i.created_by, i.display_name,"
                         + " i.hoped_for_outcomes, i.presenting_concerns, i.sponsor_organisation, i.status, i.tenant_id, i.version"
-                        + " from intake i where i.tenant_id = 'acme' and i.id = (" + ids + ")[:i::int] order by i.id fetch first 1 rows only \\gset",
+                        + " from intake i where i.tenant_id = 'acme' and i.id = (" + ids
+                        + ")[:i::int] order by i.id fetch first 1 rows only \\gset",
                 "select t.tenant_id, t.gad7_integrated, t.gad7_monitoring, t.gad7_therapy, t.phq9_integrated, t.phq9_monitoring,"
                         + " t.phq9_therapy, t.screen_positive_threshold, t.updated_at, t.updated_by, t.version, t.wsas_monitoring"
                         + " from triage_policy t where t.tenant_id = 'acme';",
                 "insert into screening (answers, instrument_code, instrument_version, intake_id, percent, scored_at, scoring_version,"
-                        + " severity, submitted_by, tenant_id, total, id) values ('" + answers + "', 'PHQ-9', 1, :intake_id::uuid, null, now(),"
+                        + " severity, submitted_by, tenant_id, total, id) values ('" + answers
+                        + "', 'PHQ-9', 1, :intake_id::uuid, null, now(),"
                         + " 'PHQ-9/sum/1', 'moderate', 'bench', '" + TENANT + "', 10, gen_random_uuid());",
                 "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
-                        + " values (gen_random_uuid(), '" + TENANT + "', 'bench', 'create', 'screening', :intake_id::text, null, now());",
+                        + " values (gen_random_uuid(), '" + TENANT
+                        + "', 'bench', 'create', 'screening', :intake_id::text, null, now());",
                 "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at, sent_at)"
                         + " values (gen_random_uuid(), '" + TENANT + "', 'intake.events', :intake_id::text,"
                         + " 'org.praxis.intake.screening.scored.v1', '" + payload + "'::jsonb, now(), now());",
@@ -71,7 +80,8 @@ public final class DatabaseCeiling {
                         + " (a.intake_id = :intake_id::uuid and a.instrument_code = 'PHQ-9' and a.status = 'open')"
                         + " order by a.created_at fetch first 1 rows only;",
                 "update idempotency_record set status = 201, location = 'http://127.0.0.1/v1/intakes/x/screenings/y', body = '"
-                        + body + "' where tenant_id = '" + TENANT + "' and scope = 'bench submit-screening' and idempotency_key = :k::text;",
+                        + body + "' where tenant_id = '" + TENANT
+                        + "' and scope = 'bench submit-screening' and idempotency_key = :k::text;",
                 "END;",
                 "");
     }
@@ -87,10 +97,27 @@ public final class DatabaseCeiling {
         }
         Path script = dir.resolve("screening.sql");
         Files.writeString(script, script(intakeIds));
-        List<String> command = new ArrayList<>(List.of(stack.postgresBin().resolve("pgbench").toString(),
-                "-h", "127.0.0.1", "-p", String.valueOf(stack.port("postgres")), "-U", "intake",
-                "-n", "-M", "prepared", "-c", String.valueOf(concurrency), "-j", String.valueOf(Math.min(concurrency, 2)),
-                "-T", String.valueOf(seconds), "-f", script.toString(), "--log", "--log-prefix=" + dir.resolve("txn"),
+        List<String> command = new ArrayList<>(List.of(
+                stack.postgresBin().resolve("pgbench").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(stack.port("postgres")),
+                "-U",
+                "intake",
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                String.valueOf(concurrency),
+                "-j",
+                String.valueOf(Math.min(concurrency, 2)),
+                "-T",
+                String.valueOf(seconds),
+                "-f",
+                script.toString(),
+                "--log",
+                "--log-prefix=" + dir.resolve("txn"),
                 "intake"));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", "intake");
@@ -102,15 +129,21 @@ public final class DatabaseCeiling {
         Files.writeString(dir.resolve("pgbench.out"), out);
         Histogram h = Latencies.histogram();
         try (Stream<Path> logs = Files.list(dir)) {
-            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("txn")).toList()) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("txn"))
+                    .toList()) {
                 try (Stream<String> lines = Files.lines(log)) {
                     lines.forEach(line -> recordLogLine(h, line));
                 }
             }
         }
-        return new Result(concurrency, seconds, number(out, "number of transactions actually processed: (\\d+)"),
-                numberOr(out, "number of failed transactions: (\\d+)", 0), Latencies.round(decimal(out, "tps = ([0-9.]+)")),
-                Latencies.of(h), "prepared");
+        return new Result(
+                concurrency,
+                seconds,
+                number(out, "number of transactions actually processed: (\\d+)"),
+                numberOr(out, "number of failed transactions: (\\d+)", 0),
+                Latencies.round(decimal(out, "tps = ([0-9.]+)")),
+                Latencies.of(h),
+                "prepared");
     }
 
     /** A line of pgbench's per-transaction log: client, transaction, latency in µs, script, epoch, µs. */

@@ -1,7 +1,6 @@
 package org.praxis.bench;
 
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 
 /** Percentiles of one measured run, in milliseconds, as they go into the results and the report. */
@@ -16,8 +15,13 @@ public record Latencies(long count, double p50, double p95, double p99, double m
         if (h.getTotalCount() == 0) {
             return new Latencies(0, 0, 0, 0, 0, 0);
         }
-        return new Latencies(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
-                ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), round(h.getMean() / 1000.0));
+        return new Latencies(
+                h.getTotalCount(),
+                ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(95)),
+                ms(h.getValueAtPercentile(99)),
+                ms(h.getMaxValue()),
+                round(h.getMean() / 1000.0));
     }
 
     private static double ms(long micros) {

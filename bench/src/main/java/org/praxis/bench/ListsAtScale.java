@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,12 +29,15 @@ public final class ListsAtScale {
     static final int LIMIT = 50;
     static final double DEEP = 0.9;
 
-    public record Size(long intakes, double loadSeconds, Latencies firstPage, Latencies deepPage, String firstPagePlan,
-                       String deepPagePlan) {
-    }
+    public record Size(
+            long intakes,
+            double loadSeconds,
+            Latencies firstPage,
+            Latencies deepPage,
+            String firstPagePlan,
+            String deepPagePlan) {}
 
-    public record Result(long otherTenantIntakes, int requestsPerFigure, List<Size> sizes) {
-    }
+    public record Result(long otherTenantIntakes, int requestsPerFigure, List<Size> sizes) {}
 
     private final LocalStack stack;
     private final PraxisApi api;
@@ -104,8 +106,7 @@ public final class ListsAtScale {
         }
     }
 
-    private record Deep(String cursor, UUID expectedFirst) {
-    }
+    private record Deep(String cursor, UUID expectedFirst) {}
 
     /**
      * A cursor 90 % of the way down the tenant's list, made the way the service makes them (the last
@@ -123,7 +124,9 @@ public final class ListsAtScale {
                 rs.next();
                 UUID next = rs.getObject(2, UUID.class);
                 String raw = at.toEpochSecond() + ":" + at.getNano() + ":" + id;
-                return new Deep(Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)), next);
+                return new Deep(
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8)),
+                        next);
             }
         }
     }
@@ -131,7 +134,9 @@ public final class ListsAtScale {
     private void checkDeepPage(String path, UUID expectedFirst) {
         HttpResponse<String> r = api.get(USER, "intake", path);
         var items = PraxisApi.read(r.body()).get("items");
-        if (r.statusCode() != 200 || items.size() != LIMIT || !items.get(0).get("id").asText().equals(expectedFirst.toString())) {
+        if (r.statusCode() != 200
+                || items.size() != LIMIT
+                || !items.get(0).get("id").asText().equals(expectedFirst.toString())) {
             throw new IllegalStateException("the deep page did not start where expected: " + r.statusCode() + " "
                     + r.body().substring(0, Math.min(300, r.body().length())));
         }
@@ -154,14 +159,17 @@ public final class ListsAtScale {
         return Latencies.of(h);
     }
 
-    private record Plans(String first, String deep) {
-    }
+    private record Plans(String first, String deep) {}
 
     /** auto_explain (loaded into intake's connections, see BenchMain) logs the plans of one request each. */
     private Plans plans(String firstPath, String deepPath) throws Exception {
         long from = Files.size(stack.postgresLog());
-        stack.superuserSql("intake", "load 'auto_explain'", "alter system set auto_explain.log_min_duration = 0",
-                "alter system set auto_explain.log_analyze = on", "alter system set auto_explain.log_buffers = on",
+        stack.superuserSql(
+                "intake",
+                "load 'auto_explain'",
+                "alter system set auto_explain.log_min_duration = 0",
+                "alter system set auto_explain.log_analyze = on",
+                "alter system set auto_explain.log_buffers = on",
                 "select pg_reload_conf()");
         Thread.sleep(500);
         try {
@@ -169,13 +177,19 @@ public final class ListsAtScale {
             api.get(USER, "intake", deepPath);
             Thread.sleep(500);
         } finally {
-            stack.superuserSql("intake", "load 'auto_explain'", "alter system reset auto_explain.log_min_duration",
-                    "alter system reset auto_explain.log_analyze", "alter system reset auto_explain.log_buffers",
+            stack.superuserSql(
+                    "intake",
+                    "load 'auto_explain'",
+                    "alter system reset auto_explain.log_min_duration",
+                    "alter system reset auto_explain.log_analyze",
+                    "alter system reset auto_explain.log_buffers",
                     "select pg_reload_conf()");
         }
         List<String> plans = AutoExplainLog.plans(readFrom(from), "from intake");
-        String first = plans.stream().filter(p -> !isDeep(p)).reduce((a, b) -> b).orElse("(no plan logged)");
-        String deep = plans.stream().filter(ListsAtScale::isDeep).reduce((a, b) -> b).orElse("(no plan logged)");
+        String first =
+                plans.stream().filter(p -> !isDeep(p)).reduce((a, b) -> b).orElse("(no plan logged)");
+        String deep =
+                plans.stream().filter(ListsAtScale::isDeep).reduce((a, b) -> b).orElse("(no plan logged)");
         return new Plans(first, deep);
     }
 
@@ -187,7 +201,10 @@ public final class ListsAtScale {
 
     private String readFrom(long offset) throws IOException {
         byte[] all = Files.readAllBytes(stack.postgresLog());
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
                 StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -29,12 +28,17 @@ public final class LoadGenerator {
         boolean send() throws Exception;
     }
 
-    public record Run(String mode, int concurrency, double seconds, long ok, long failed, double throughput,
-                      double targetRate, Latencies latency) {
-    }
+    public record Run(
+            String mode,
+            int concurrency,
+            double seconds,
+            long ok,
+            long failed,
+            double throughput,
+            double targetRate,
+            Latencies latency) {}
 
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     public static Run closed(int concurrency, Duration duration, Request request) throws InterruptedException {
         return run("closed", concurrency, duration, 0, request);
@@ -61,32 +65,34 @@ public final class LoadGenerator {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             long first = start + (rate > 0 ? interval * t / concurrency : 0);
-            Thread thread = new Thread(() -> {
-                long due = first;
-                parkUntil(start);
-                while (true) {
-                    if (rate > 0) {
-                        if (due >= end) {
-                            break;
+            Thread thread = new Thread(
+                    () -> {
+                        long due = first;
+                        parkUntil(start);
+                        while (true) {
+                            if (rate > 0) {
+                                if (due >= end) {
+                                    break;
+                                }
+                                parkUntil(due);
+                            } else if (System.nanoTime() >= end) {
+                                break;
+                            }
+                            long sent = System.nanoTime();
+                            boolean good;
+                            try {
+                                good = request.send();
+                            } catch (Exception e) {
+                                good = false;
+                            }
+                            long done = System.nanoTime();
+                            long from = rate > 0 ? due : sent;
+                            recorder.recordValue(Math.max(1, (done - from) / 1000));
+                            (good ? ok : failed).incrementAndGet();
+                            due += interval;
                         }
-                        parkUntil(due);
-                    } else if (System.nanoTime() >= end) {
-                        break;
-                    }
-                    long sent = System.nanoTime();
-                    boolean good;
-                    try {
-                        good = request.send();
-                    } catch (Exception e) {
-                        good = false;
-                    }
-                    long done = System.nanoTime();
-                    long from = rate > 0 ? due : sent;
-                    recorder.recordValue(Math.max(1, (done - from) / 1000));
-                    (good ? ok : failed).incrementAndGet();
-                    due += interval;
-                }
-            }, "load-" + mode + "-" + t);
+                    },
+                    "load-" + mode + "-" + t);
             threads.add(thread);
             thread.start();
         }
@@ -96,8 +102,15 @@ public final class LoadGenerator {
         // Until the last answer: requests still in flight at the end count, and so does their time.
         double seconds = (Math.max(System.nanoTime(), end) - start) / 1e9;
         Histogram h = recorder.getIntervalHistogram();
-        return new Run(mode, concurrency, Latencies.round(seconds), ok.get(), failed.get(),
-                Latencies.round(ok.get() / seconds), rate, Latencies.of(h));
+        return new Run(
+                mode,
+                concurrency,
+                Latencies.round(seconds),
+                ok.get(),
+                failed.get(),
+                Latencies.round(ok.get() / seconds),
+                rate,
+                Latencies.of(h));
     }
 
     private static void parkUntil(long nanoTime) {

@@ -28,12 +28,14 @@ public final class LocalStack {
     private final Path root;
     private final Path runDir;
     private final Map<String, String> env;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public LocalStack(Path root, Map<String, String> env) {
         this.root = root;
         this.env = env;
-        this.runDir = Path.of(env.getOrDefault("PRAXIS_RUN_DIR", root.resolve("deploy/local/.run").toString()));
+        this.runDir = Path.of(env.getOrDefault(
+                "PRAXIS_RUN_DIR", root.resolve("deploy/local/.run").toString()));
     }
 
     public Path root() {
@@ -87,7 +89,8 @@ public final class LocalStack {
     }
 
     public long pid(String component) throws IOException {
-        return Long.parseLong(Files.readString(runDir.resolve("pids/" + component + ".pid")).trim());
+        return Long.parseLong(
+                Files.readString(runDir.resolve("pids/" + component + ".pid")).trim());
     }
 
     /** Resident set size of the component's process, in MiB. */
@@ -128,7 +131,9 @@ public final class LocalStack {
     public double restartAndTimeToReady(String service) throws IOException, InterruptedException {
         runScript("down", service);
         Process up = new ProcessBuilder(root.resolve("deploy/local/up").toString(), service)
-                .redirectErrorStream(true).redirectOutput(runDir.resolve("logs/bench-up-" + service + ".log").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        runDir.resolve("logs/bench-up-" + service + ".log").toFile())
                 .start();
         URI ready = URI.create(managementUrl(service) + "/q/health/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -152,8 +157,13 @@ public final class LocalStack {
 
     private boolean isOk(URI uri) {
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -163,10 +173,13 @@ public final class LocalStack {
     }
 
     private void runScript(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("deploy/local/" + script).toString()));
+        List<String> command =
+                new ArrayList<>(List.of(root.resolve("deploy/local/" + script).toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("deploy/local/" + script + " " + String.join(" ", args) + " failed");
         }
@@ -187,8 +200,8 @@ public final class LocalStack {
 
     /** Connected as the service's own database owner, the user the service itself connects as. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + database,
-                database, database);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port("postgres") + "/" + database, database, database);
     }
 
     /** SQL as the superuser, over the local socket (settings only the superuser may change). */
@@ -197,9 +210,19 @@ public final class LocalStack {
         if (ProcessFacts.isRoot()) {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        command.addAll(List.of(postgresBin().resolve("psql").toString(), "-h", runDir.resolve("pgsock").toString(),
-                "-p", String.valueOf(port("postgres")), "-U", "postgres", "-d", database, "-qAt",
-                "-v", "ON_ERROR_STOP=1"));
+        command.addAll(List.of(
+                postgresBin().resolve("psql").toString(),
+                "-h",
+                runDir.resolve("pgsock").toString(),
+                "-p",
+                String.valueOf(port("postgres")),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-qAt",
+                "-v",
+                "ON_ERROR_STOP=1"));
         // One -c each: ALTER SYSTEM may not run inside the transaction a multi-statement string gets.
         for (String sql : statements) {
             command.addAll(List.of("-c", sql));

@@ -1,5 +1,7 @@
 package org.praxis.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,9 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The calls the benchmarks make, with real Keycloak tokens (password grant of the local realm's
  * praxis-cli client, renewed well before they expire).
@@ -25,12 +24,13 @@ public final class PraxisApi {
     private static final Duration RENEW_AFTER = Duration.ofMinutes(5); // the realm's tokens live 15
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    private record Token(String value, long fetchedAt) {
-    }
+    private record Token(String value, long fetchedAt) {}
 
     public PraxisApi(LocalStack stack) {
         this.stack = stack;
@@ -46,16 +46,20 @@ public final class PraxisApi {
     }
 
     private String fetchToken(String username) {
-        String form = Map.of("grant_type", "password", "client_id", "praxis-cli", "username", username,
-                        "password", "praxis").entrySet().stream()
+        String form = Map.of(
+                        "grant_type", "password", "client_id", "praxis-cli", "username", username, "password", "praxis")
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "no token for " + username + ": " + response.statusCode() + " " + response.body());
         }
         return read(response.body()).get("access_token").asText();
     }
@@ -75,15 +79,27 @@ public final class PraxisApi {
     public HttpResponse<String> get(String user, String service, String path) {
         return send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(user)).GET().build());
+                .header("Authorization", "Bearer " + token(user))
+                .GET()
+                .build());
     }
 
     /** Opens an intake as {@code user} and returns its id. */
     public UUID openIntake(String user, String clientSubject, String displayName) {
-        HttpResponse<String> r = post(user, "intake", "/v1/intakes",
-                Map.of("clientSubject", clientSubject, "displayName", displayName,
-                        "presentingConcerns", "Stress at work after a reorganisation",
-                        "hopedForOutcomes", "A calmer way of leading the team"), UUID.randomUUID().toString());
+        HttpResponse<String> r = post(
+                user,
+                "intake",
+                "/v1/intakes",
+                Map.of(
+                        "clientSubject",
+                        clientSubject,
+                        "displayName",
+                        displayName,
+                        "presentingConcerns",
+                        "Stress at work after a reorganisation",
+                        "hopedForOutcomes",
+                        "A calmer way of leading the team"),
+                UUID.randomUUID().toString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("opening an intake: " + r.statusCode() + " " + r.body());
         }

@@ -9,8 +9,7 @@ final class ProcessFacts {
     /** USER_HZ: the unit of /proc/[pid]/stat times; 100 on every Linux architecture Praxis runs on. */
     private static final double CLOCK_TICKS = 100.0;
 
-    private ProcessFacts() {
-    }
+    private ProcessFacts() {}
 
     static long rssKiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -49,7 +48,8 @@ final class ProcessFacts {
     static double cpuMillisWithChildren(long parent) throws IOException {
         double total = cpuMillis(parent, true);
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String[] f = fields(Files.readString(p.resolve("stat")));
                     if (Long.parseLong(f[1]) == parent) {

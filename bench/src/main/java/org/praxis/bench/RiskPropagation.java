@@ -1,5 +1,6 @@
 package org.praxis.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Benchmark 2: from the screening POST whose PHQ-9 item 9 raises a risk flag to the urgent draft
@@ -24,8 +22,7 @@ public final class RiskPropagation {
     static final long POLL_MILLIS = 20;
     private static final String USER = ScreeningThroughput.USER;
 
-    public record Result(int flags, int seen, double ratePerSecond, long pollIntervalMillis, Latencies latency) {
-    }
+    public record Result(int flags, int seen, double ratePerSecond, long pollIntervalMillis, Latencies latency) {}
 
     private final PraxisApi api;
     private final List<UUID> intakes = new ArrayList<>();
@@ -43,27 +40,31 @@ public final class RiskPropagation {
     public Result run(double ratePerSecond) throws InterruptedException {
         Map<UUID, Long> postedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> seenAt = new ConcurrentHashMap<>();
-        Thread poller = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long polledAt = System.nanoTime();
-                HttpResponse<String> r;
-                try {
-                    r = api.get(USER, "referral", "/v1/referrals?status=draft&origin=risk-flag&limit=100");
-                } catch (IllegalStateException e) {
-                    return; // interrupted at the end of the run
-                }
-                long answeredAt = System.nanoTime();
-                if (r.statusCode() == 200) {
-                    for (JsonNode item : PraxisApi.read(r.body()).get("items")) {
-                        UUID intake = item.hasNonNull("intakeId") ? UUID.fromString(item.get("intakeId").asText()) : null;
-                        if (intake != null && postedAt.containsKey(intake)) {
-                            seenAt.putIfAbsent(intake, answeredAt);
+        Thread poller = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        long polledAt = System.nanoTime();
+                        HttpResponse<String> r;
+                        try {
+                            r = api.get(USER, "referral", "/v1/referrals?status=draft&origin=risk-flag&limit=100");
+                        } catch (IllegalStateException e) {
+                            return; // interrupted at the end of the run
                         }
+                        long answeredAt = System.nanoTime();
+                        if (r.statusCode() == 200) {
+                            for (JsonNode item : PraxisApi.read(r.body()).get("items")) {
+                                UUID intake = item.hasNonNull("intakeId")
+                                        ? UUID.fromString(item.get("intakeId").asText())
+                                        : null;
+                                if (intake != null && postedAt.containsKey(intake)) {
+                                    seenAt.putIfAbsent(intake, answeredAt);
+                                }
+                            }
+                        }
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) - (answeredAt - polledAt));
                     }
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) - (answeredAt - polledAt));
-            }
-        }, "risk-poller");
+                },
+                "risk-poller");
         poller.setDaemon(true);
         poller.start();
         long interval = (long) (1e9 / ratePerSecond);
@@ -74,10 +75,16 @@ public final class RiskPropagation {
             }
             long sent = System.nanoTime();
             postedAt.put(intake, sent);
-            HttpResponse<String> r = api.post(USER, "intake", "/v1/intakes/" + intake + "/screenings",
-                    PraxisApi.phq9(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, 1), UUID.randomUUID().toString());
-            if (r.statusCode() != 201 || PraxisApi.read(r.body()).get("riskFlags").isEmpty()) {
-                throw new IllegalStateException("a screening with item 9 > 0 raised no flag: " + r.statusCode() + " " + r.body());
+            HttpResponse<String> r = api.post(
+                    USER,
+                    "intake",
+                    "/v1/intakes/" + intake + "/screenings",
+                    PraxisApi.phq9(new int[] {1, 1, 1, 1, 1, 1, 1, 1}, 1),
+                    UUID.randomUUID().toString());
+            if (r.statusCode() != 201
+                    || PraxisApi.read(r.body()).get("riskFlags").isEmpty()) {
+                throw new IllegalStateException(
+                        "a screening with item 9 > 0 raised no flag: " + r.statusCode() + " " + r.body());
             }
             due += interval;
         }

@@ -21,12 +21,15 @@ public final class ScreeningThroughput {
     static final double PACED_SHARE = 0.75;
 
     /** {@code cpuMsPerRequest}: CPU each part of the stack used per request in the closed run. */
-    public record Level(int concurrency, LoadGenerator.Run closed, LoadGenerator.Run paced,
-                        DatabaseCeiling.Result ceiling, double ratioToCeiling, Map<String, Double> cpuMsPerRequest) {
-    }
+    public record Level(
+            int concurrency,
+            LoadGenerator.Run closed,
+            LoadGenerator.Run paced,
+            DatabaseCeiling.Result ceiling,
+            double ratioToCeiling,
+            Map<String, Double> cpuMsPerRequest) {}
 
-    public record Result(int intakes, double warmUpSeconds, List<Level> levels) {
-    }
+    public record Result(int intakes, double warmUpSeconds, List<Level> levels) {}
 
     private final PraxisApi api;
     private final LocalStack stack;
@@ -52,8 +55,12 @@ public final class ScreeningThroughput {
         for (int i = 0; i < items.length; i++) {
             items[i] = random.nextInt(4);
         }
-        HttpResponse<String> r = api.post(USER, "intake", "/v1/intakes/" + intake + "/screenings",
-                PraxisApi.phq9(items, 0), UUID.randomUUID().toString());
+        HttpResponse<String> r = api.post(
+                USER,
+                "intake",
+                "/v1/intakes/" + intake + "/screenings",
+                PraxisApi.phq9(items, 0),
+                UUID.randomUUID().toString());
         return r.statusCode() == 201;
     }
 
@@ -68,13 +75,14 @@ public final class ScreeningThroughput {
         Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
         cpuAfter.forEach((part, ms) -> {
             if (cpuBefore.containsKey(part)) {
-                cpuPerRequest.put(part, Latencies.round((ms - cpuBefore.get(part)) / Math.max(1, closed.ok() + closed.failed())));
+                cpuPerRequest.put(
+                        part, Latencies.round((ms - cpuBefore.get(part)) / Math.max(1, closed.ok() + closed.failed())));
             }
         });
-        LoadGenerator.Run paced = LoadGenerator.paced(concurrency, Math.max(1, closed.throughput() * PACED_SHARE),
-                duration, this::screening);
-        DatabaseCeiling.Result ceiling = DatabaseCeiling.run(stack, intakes, concurrency,
-                (int) Math.max(1, duration.toSeconds()), workDir);
+        LoadGenerator.Run paced = LoadGenerator.paced(
+                concurrency, Math.max(1, closed.throughput() * PACED_SHARE), duration, this::screening);
+        DatabaseCeiling.Result ceiling =
+                DatabaseCeiling.run(stack, intakes, concurrency, (int) Math.max(1, duration.toSeconds()), workDir);
         double ratio = ceiling.tps() > 0 ? closed.throughput() / ceiling.tps() : 0;
         return new Level(concurrency, closed, paced, ceiling, Math.round(ratio * 1000) / 1000.0, cpuPerRequest);
     }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class StartupAndMemory {
 
-    public record Startup(String service, List<Double> secondsToReady, double medianSeconds, double idleRssMiB) {
-    }
+    public record Startup(String service, List<Double> secondsToReady, double medianSeconds, double idleRssMiB) {}
 
     private final LocalStack stack;
 

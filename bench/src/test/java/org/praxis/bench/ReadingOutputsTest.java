@@ -7,9 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -37,12 +35,24 @@ class ReadingOutputsTest {
     void theCeilingScriptHasNoStrayPgbenchVariablesAndTheServiceTransaction() {
         String script = DatabaseCeiling.script(List.of(UUID.randomUUID(), UUID.randomUUID()));
         // pgbench reads ":word" as a variable; only the ones the script sets may appear.
-        var variables = java.util.regex.Pattern.compile("(?<!:):([a-z_]+)").matcher(script).results()
-                .map(m -> m.group(1)).filter(v -> !v.equals("text") && !v.equals("uuid") && !v.equals("int")
-                        && !v.equals("jsonb")).distinct().sorted().toList();
+        var variables = java.util.regex.Pattern.compile("(?<!:):([a-z_]+)")
+                .matcher(script)
+                .results()
+                .map(m -> m.group(1))
+                .filter(v -> !v.equals("text") && !v.equals("uuid") && !v.equals("int") && !v.equals("jsonb"))
+                .distinct()
+                .sorted()
+                .toList();
         assertEquals(List.of("i", "intake_id", "k"), variables);
-        for (String table : List.of("idempotency_record", "from intake", "triage_policy", "into screening",
-                "into audit_event", "into outbox_event", "from assignment", "update idempotency_record")) {
+        for (String table : List.of(
+                "idempotency_record",
+                "from intake",
+                "triage_policy",
+                "into screening",
+                "into audit_event",
+                "into outbox_event",
+                "from assignment",
+                "update idempotency_record")) {
             assertTrue(script.contains(table), table);
         }
         assertTrue(script.contains("BEGIN;") && script.contains("END;"));
@@ -68,9 +78,12 @@ class ReadingOutputsTest {
 
     @Test
     void aPageAfterACursorIsToldFromTheFirstPageInEitherFormOfTheKeysetCondition() {
-        String first = "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 order by i1_0.created_at desc\nLimit";
-        String rowForm = "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 and ((i1_0.created_at,i1_0.id)<($2,$3))\nLimit";
-        String orForm = "Query Text: select i1_0.id from intake i1_0 where (i1_0.created_at<$2 or (i1_0.created_at=$3))\nLimit";
+        String first =
+                "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 order by i1_0.created_at desc\nLimit";
+        String rowForm =
+                "Query Text: select i1_0.id from intake i1_0 where i1_0.tenant_id=$1 and ((i1_0.created_at,i1_0.id)<($2,$3))\nLimit";
+        String orForm =
+                "Query Text: select i1_0.id from intake i1_0 where (i1_0.created_at<$2 or (i1_0.created_at=$3))\nLimit";
         assertTrue(!ListsAtScale.isDeep(first));
         assertTrue(ListsAtScale.isDeep(rowForm));
         assertTrue(ListsAtScale.isDeep(orForm));
@@ -84,15 +97,31 @@ class ReadingOutputsTest {
 
     @Test
     void theChartIsSvgWithOneLinePerSeriesAndHigherValuesDrawnHigher() throws Exception {
-        String svg = SvgChart.render("t", "x", "y", List.of("1", "8", "32"), List.of(
-                new SvgChart.Series("low", "#000", false, List.of(1.0, 2.0, 3.0)),
-                new SvgChart.Series("high", "#f00", true, List.of(100.0, 200.0, 300.0))));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        String svg = SvgChart.render(
+                "t",
+                "x",
+                "y",
+                List.of("1", "8", "32"),
+                List.of(
+                        new SvgChart.Series("low", "#000", false, List.of(1.0, 2.0, 3.0)),
+                        new SvgChart.Series("high", "#f00", true, List.of(100.0, 200.0, 300.0))));
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         NodeList lines = doc.getElementsByTagName("polyline");
         assertEquals(2, lines.getLength());
-        double lowY = Double.parseDouble(lines.item(0).getAttributes().getNamedItem("points").getNodeValue().split(" ")[0].split(",")[1]);
-        double highY = Double.parseDouble(lines.item(1).getAttributes().getNamedItem("points").getNodeValue().split(" ")[0].split(",")[1]);
+        double lowY = Double.parseDouble(lines.item(0)
+                .getAttributes()
+                .getNamedItem("points")
+                .getNodeValue()
+                .split(" ")[0]
+                .split(",")[1]);
+        double highY = Double.parseDouble(lines.item(1)
+                .getAttributes()
+                .getNamedItem("points")
+                .getNodeValue()
+                .split(" ")[0]
+                .split(",")[1]);
         assertTrue(highY < lowY, "SVG y grows downwards: 100 ms must be drawn above 1 ms");
         assertEquals(6, doc.getElementsByTagName("circle").getLength());
     }

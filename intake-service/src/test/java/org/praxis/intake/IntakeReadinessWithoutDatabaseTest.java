@@ -1,12 +1,10 @@
 package org.praxis.intake;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.praxis.testsupport.DatabaseDownProfile;
 import org.praxis.testsupport.ReadinessWithoutDatabaseContract;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-
 @QuarkusTest
 @TestProfile(DatabaseDownProfile.class)
-class IntakeReadinessWithoutDatabaseTest extends ReadinessWithoutDatabaseContract {
-}
+class IntakeReadinessWithoutDatabaseTest extends ReadinessWithoutDatabaseContract {}

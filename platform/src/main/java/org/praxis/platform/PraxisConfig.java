@@ -1,10 +1,9 @@
 package org.praxis.platform;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Settings of the shared plumbing; each service sets {@code praxis.service} and its topic. */
 @ConfigMapping(prefix = "praxis")

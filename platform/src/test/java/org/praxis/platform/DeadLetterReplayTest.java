@@ -7,16 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-import org.praxis.testsupport.TopicProbe;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
+import org.praxis.testsupport.TopicProbe;
 
 /** The runbook's replay: a poison event is dead-lettered, its cause fixed, replayed by an admin, applied once. */
 @QuarkusTest
@@ -26,9 +24,21 @@ class DeadLetterReplayTest {
 
     private String sendPoison() {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(RecordingHandler.TOPIC, "thing-" + id, "{\"poison\":true}", Map.of("ce_id", id,
-                "ce_type", "org.praxis.test.thing.happened.v1", "ce_source", "/elsewhere",
-                "ce_time", Instant.now().toString(), "ce_tenant", tenant));
+        TopicProbe.send(
+                RecordingHandler.TOPIC,
+                "thing-" + id,
+                "{\"poison\":true}",
+                Map.of(
+                        "ce_id",
+                        id,
+                        "ce_type",
+                        "org.praxis.test.thing.happened.v1",
+                        "ce_source",
+                        "/elsewhere",
+                        "ce_time",
+                        Instant.now().toString(),
+                        "ce_tenant",
+                        tenant));
         return id;
     }
 
@@ -39,28 +49,59 @@ class DeadLetterReplayTest {
     @Test
     void aFixedPoisonEventIsReplayedAndAppliedOnce() {
         String id = sendPoison();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id) == 1);
-        given().header("Authorization", admin).get("/v1/dead-letters").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(
+                                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id)
+                        == 1);
+        given().header("Authorization", admin)
+                .get("/v1/dead-letters")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.eventId == '" + id + "' }.state", equalTo("dead-lettered"))
                 .body("items.find { it.eventId == '" + id + "' }.handler", equalTo("recording"))
                 .body("items.find { it.eventId == '" + id + "' }.topic", equalTo(RecordingHandler.TOPIC));
 
         RecordingHandler.FIXED.add(id);
-        given().header("Authorization", admin).post("/v1/dead-letters/" + id + "/replay").then().statusCode(200)
+        given().header("Authorization", admin)
+                .post("/v1/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(200)
                 .body("eventId", equalTo(id));
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(id) == 1);
-        given().header("Authorization", admin).get("/v1/dead-letters").then().statusCode(200)
+        given().header("Authorization", admin)
+                .get("/v1/dead-letters")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.eventId == '" + id + "' }.state", equalTo("applied"));
-        assertEquals(1, Db.count("select count(*) from audit_event where tenant_id = ? and action = 'replay'"
-                + " and resource_type = 'dead-letter' and resource_id = ?", tenant, id));
+        assertEquals(
+                1,
+                Db.count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'replay'"
+                                + " and resource_type = 'dead-letter' and resource_id = ?",
+                        tenant,
+                        id));
 
         // A second replay finds no dead-letter mark (it is applied): refused, and still applied once.
-        given().header("Authorization", admin).post("/v1/dead-letters/" + id + "/replay").then().statusCode(409);
+        given().header("Authorization", admin)
+                .post("/v1/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(409);
         String marker = UUID.randomUUID().toString();
-        TopicProbe.send(RecordingHandler.TOPIC, "m", "{\"n\":1}", Map.of("ce_id", marker,
-                "ce_type", "org.praxis.test.thing.happened.v1", "ce_source", "/elsewhere",
-                "ce_time", Instant.now().toString(), "ce_tenant", tenant));
+        TopicProbe.send(
+                RecordingHandler.TOPIC,
+                "m",
+                "{\"n\":1}",
+                Map.of(
+                        "ce_id",
+                        marker,
+                        "ce_type",
+                        "org.praxis.test.thing.happened.v1",
+                        "ce_source",
+                        "/elsewhere",
+                        "ce_time",
+                        Instant.now().toString(),
+                        "ce_tenant",
+                        tenant));
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
         assertEquals(1, applied(id));
     }
@@ -68,18 +109,35 @@ class DeadLetterReplayTest {
     @Test
     void onlyTheTenantsAdminsSeeAndReplayItsDeadLetters() {
         String id = sendPoison();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(
+                                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id)
+                        == 1);
         for (String role : new String[] {"client", "coach", "supervisor", "sponsor"}) {
             String token = Tokens.anyone().tenant(tenant).roles(role).bearer();
-            given().header("Authorization", token).get("/v1/dead-letters").then().statusCode(403);
-            given().header("Authorization", token).post("/v1/dead-letters/" + id + "/replay").then().statusCode(403);
+            given().header("Authorization", token)
+                    .get("/v1/dead-letters")
+                    .then()
+                    .statusCode(403);
+            given().header("Authorization", token)
+                    .post("/v1/dead-letters/" + id + "/replay")
+                    .then()
+                    .statusCode(403);
         }
-        String stranger = Tokens.anyone().tenant("other-" + tenant).roles("admin").bearer();
-        given().header("Authorization", stranger).get("/v1/dead-letters").then().statusCode(200)
+        String stranger =
+                Tokens.anyone().tenant("other-" + tenant).roles("admin").bearer();
+        given().header("Authorization", stranger)
+                .get("/v1/dead-letters")
+                .then()
+                .statusCode(200)
                 .body("items.eventId", not(hasItem(id)));
-        given().header("Authorization", stranger).post("/v1/dead-letters/" + id + "/replay").then().statusCode(404);
-        assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id),
+        given().header("Authorization", stranger)
+                .post("/v1/dead-letters/" + id + "/replay")
+                .then()
+                .statusCode(404);
+        assertEquals(
+                1,
+                Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id),
                 "a refused replay changes nothing");
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,17 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.ParkedEvents;
 import org.praxis.platform.privacy.ErasedSubjects;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The inbox's guards: older state never overwrites newer, unknown types wait, erased people stay erased. */
 @QuarkusTest
@@ -33,6 +30,7 @@ class EventGuardsTest {
 
     @Inject
     ParkedEvents parked;
+
     @Inject
     ErasedSubjects erasedSubjects;
 
@@ -63,8 +61,9 @@ class EventGuardsTest {
     }
 
     private static String outcome(String consumer, String eventId) {
-        try (var c = Db.connection(); PreparedStatement s = c.prepareStatement(
-                "select outcome from inbox_event where consumer = ? and event_id = ?")) {
+        try (var c = Db.connection();
+                PreparedStatement s =
+                        c.prepareStatement("select outcome from inbox_event where consumer = ? and event_id = ?")) {
             s.setString(1, consumer);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {
@@ -76,8 +75,9 @@ class EventGuardsTest {
     }
 
     private static String registerValue(String key) {
-        try (var c = Db.connection(); PreparedStatement s = c.prepareStatement(
-                "select value from register_entry where tenant_id = 'acme' and entry_key = ?")) {
+        try (var c = Db.connection();
+                PreparedStatement s = c.prepareStatement(
+                        "select value from register_entry where tenant_id = 'acme' and entry_key = ?")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
@@ -113,17 +113,30 @@ class EventGuardsTest {
         String gadget = send("acme", GadgetHandler.TYPE, "gadget-1", "{\"n\":1}", 1L);
         String ignored = send("acme", "org.praxis.test.ignored.v1", "other", "{}", 2L);
         drain();
-        assertEquals(1, Db.count("select count(*) from parked_event where event_id = ? and event_type = ?", gadget,
-                GadgetHandler.TYPE), "kept, not skipped");
-        assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", ignored),
+        assertEquals(
+                1,
+                Db.count(
+                        "select count(*) from parked_event where event_id = ? and event_type = ?",
+                        gadget,
+                        GadgetHandler.TYPE),
+                "kept, not skipped");
+        assertEquals(
+                0,
+                Db.count("select count(*) from parked_event where event_id = ?", ignored),
                 "a known type no handler takes is not for this service");
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("praxis_inbox_parked ") && !l.endsWith(" 0.0")), metrics);
 
         int before = GadgetHandler.APPLIED.get();
         try {
             parked.retry();
-            assertEquals(1, Db.count("select count(*) from parked_event where event_id = ? and tries >= 1", gadget),
+            assertEquals(
+                    1,
+                    Db.count("select count(*) from parked_event where event_id = ? and tries >= 1", gadget),
                     "still unknown: stays parked, its tries counted");
             GadgetHandler.deployed = true; // the next release, which handles the type, is running
             assertTrue(parked.retry() >= 1);
@@ -144,7 +157,9 @@ class EventGuardsTest {
     void anEventAboutAnErasedPersonCreatesNothingAndOtherErasedPeopleInItArePseudonymised() {
         String erased = "client-" + UUID.randomUUID();
         // Requested after the events below were sent (their ce_time is now): they are from before it.
-        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", erased, "request-1", Instant.now().plusSeconds(3600)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme", erased, "request-1", Instant.now().plusSeconds(3600)));
 
         String aboutThem = thing("acme", "{\"clientSubject\":\"" + erased + "\"}");
         String theirCoach = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + erased + "\"}");
@@ -152,11 +167,21 @@ class EventGuardsTest {
         drain();
         assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", aboutThem));
         assertEquals("erased-subject", outcome("recording", aboutThem));
-        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ? and payload like ?", theirCoach,
-                "%\"assignedCoach\":\"" + Pseudonyms.of("acme", erased) + "\"%"));
-        assertEquals(0, Db.count("select count(*) from applied_effect where payload like ? and tenant_id = 'acme'",
-                "%" + erased + "%"), "the erased id came back nowhere");
-        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", otherTenant),
+        assertEquals(
+                1,
+                Db.count(
+                        "select count(*) from applied_effect where event_id = ? and payload like ?",
+                        theirCoach,
+                        "%\"assignedCoach\":\"" + Pseudonyms.of("acme", erased) + "\"%"));
+        assertEquals(
+                0,
+                Db.count(
+                        "select count(*) from applied_effect where payload like ? and tenant_id = 'acme'",
+                        "%" + erased + "%"),
+                "the erased id came back nowhere");
+        assertEquals(
+                1,
+                Db.count("select count(*) from applied_effect where event_id = ?", otherTenant),
                 "an erasure is the tenant's");
     }
 
@@ -179,7 +204,8 @@ class EventGuardsTest {
         String late = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         try {
             Thread.sleep(2000);
-            assertFalse(Db.count("select count(*) from inbox_event where event_id = ?", late) > 0,
+            assertFalse(
+                    Db.count("select count(*) from inbox_event where event_id = ?", late) > 0,
                     "not decided while the erasure is under way");
         } finally {
             commit.countDown();
@@ -193,8 +219,9 @@ class EventGuardsTest {
     void anEventFromAfterTheErasureRequestIsThePersonsNewActivityAndApplies() {
         String person = "client-" + UUID.randomUUID();
         // Erased an hour ago; the person came back under the same account (a new intake, a new risk flag).
-        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", person, "request-3",
-                Instant.now().minusSeconds(3600)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme", person, "request-3", Instant.now().minusSeconds(3600)));
         String now = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         drain();
         assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", now));

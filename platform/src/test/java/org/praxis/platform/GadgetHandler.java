@@ -1,10 +1,8 @@
 package org.praxis.platform;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 

@@ -1,13 +1,12 @@
 package org.praxis.platform;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** An entity that exists only in the platform's tests, to page through as a service's lists do. */
 @Entity
@@ -15,10 +14,13 @@ import jakarta.persistence.Table;
 public class Gizmo {
     @Id
     public UUID id;
+
     @Column(name = "tenant_id")
     public String tenantId;
+
     @Column(name = "made_at")
     public Instant madeAt;
+
     @Column(name = "due_on")
     public LocalDate dueOn;
 }

@@ -1,17 +1,15 @@
 package org.praxis.platform;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.UUID;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
@@ -23,8 +21,7 @@ public class GizmoResource {
     @Inject
     TenantQueries tenant;
 
-    public record GizmoView(UUID id, Instant madeAt, LocalDate dueOn) {
-    }
+    public record GizmoView(UUID id, Instant madeAt, LocalDate dueOn) {}
 
     @GET
     public Page<GizmoView> newestFirst(@BeanParam PageParams page) {

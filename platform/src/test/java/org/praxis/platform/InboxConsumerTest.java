@@ -4,19 +4,17 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.InboxConsumer;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class InboxConsumerTest {
@@ -57,7 +55,9 @@ class InboxConsumerTest {
         awaitApplied(marker);
         assertEquals(1, applied(id));
         assertEquals(1, RecordingHandler.ATTEMPTS.get(id).get(), "the copies never reached the handler");
-        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ? and tenant_id = 'globex'", id),
+        assertEquals(
+                1,
+                Db.count("select count(*) from applied_effect where event_id = ? and tenant_id = 'globex'", id),
                 "applied on behalf of the event's tenant");
     }
 
@@ -73,7 +73,8 @@ class InboxConsumerTest {
         assertEquals(null, RecordingHandler.ATTEMPTS.get(forged), "never reached the handler");
         List<ConsumerRecord<String, String>> dead = deadLetters(forged);
         assertEquals(1, dead.size());
-        assertTrue(TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR).contains("is not /elsewhere"),
+        assertTrue(
+                TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR).contains("is not /elsewhere"),
                 TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR));
     }
 
@@ -90,7 +91,9 @@ class InboxConsumerTest {
         assertTrue(TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR).contains("cannot be applied"));
         assertEquals("platform-test/recording", TopicProbe.header(dead.get(0), InboxConsumer.DLQ_CONSUMER));
         assertEquals("{\"poison\":true}", dead.get(0).value());
-        assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison));
+        assertEquals(
+                1,
+                Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison));
     }
 
     @Test
@@ -99,7 +102,8 @@ class InboxConsumerTest {
         String id = send("{\"deadlocksFirst\":5}");
         awaitApplied(id);
         assertEquals(6, RecordingHandler.ATTEMPTS.get(id).get());
-        assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id));
+        assertEquals(
+                0, Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", id));
     }
 
     @Test
@@ -107,21 +111,35 @@ class InboxConsumerTest {
         String poison = send("{\"poison\":true}");
         String next = send("{\"n\":5}");
         awaitApplied(next);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Db.count(
-                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison) == 1);
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Db.count(
+                                "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'",
+                                poison)
+                        == 1);
+        String metrics = io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         double dead = metricValue(metrics, "praxis_inbox_dead_lettered{topic=\"" + TOPIC + "\"");
         assertTrue(dead >= 1, metrics);
         assertEquals(1.0, metricValue(metrics, "praxis_inbox_consumer_alive"));
         assertTrue(metricValue(metrics, "praxis_outbox_oldest_unsent_seconds") >= 0);
-        io.restassured.RestAssured.get("/q/health/live").then().statusCode(200)
+        io.restassured.RestAssured.get("/q/health/live")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'inbox-consumer' }.status", org.hamcrest.Matchers.equalTo("UP"))
-                .body("checks.find { it.name == 'inbox-consumer' }.data.consuming", org.hamcrest.Matchers.equalTo(true));
+                .body(
+                        "checks.find { it.name == 'inbox-consumer' }.data.consuming",
+                        org.hamcrest.Matchers.equalTo(true));
     }
 
     private static double metricValue(String exposition, String name) {
-        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + (name.contains("{") ? "" : "{")))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+        return exposition
+                .lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + (name.contains("{") ? "" : "{")))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in metrics"));
     }
 
@@ -131,7 +149,9 @@ class InboxConsumerTest {
         Map<String, String> h = headers(id, "acme");
         TopicProbe.send(SlowHandler.TOPIC, "slow-" + id, "{}", h);
         try {
-            assertTrue(SlowHandler.ENTERED.await(30, java.util.concurrent.TimeUnit.SECONDS), "the slow handler got its event");
+            assertTrue(
+                    SlowHandler.ENTERED.await(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the slow handler got its event");
             String next = send("{\"n\":6}");
             awaitApplied(next); // while the slow topic's handler is still busy
             assertEquals(1, SlowHandler.RELEASE.getCount(), "applied before the slow handler was let go");
@@ -148,12 +168,17 @@ class InboxConsumerTest {
         awaitApplied(next);
         List<ConsumerRecord<String, String>> dead = deadLetters(id);
         assertEquals(1, dead.size());
-        assertTrue(TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR).toLowerCase().contains("json"));
+        assertTrue(TopicProbe.header(dead.get(0), InboxConsumer.DLQ_ERROR)
+                .toLowerCase()
+                .contains("json"));
         assertEquals(null, RecordingHandler.ATTEMPTS.get(id), "the handler never saw it");
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String eventId) {
-        return TopicProbe.read(TOPIC + InboxConsumer.DLQ_SUFFIX, r -> eventId.equals(TopicProbe.header(r, "ce_id")),
-                found -> !found.isEmpty(), Duration.ofSeconds(20));
+        return TopicProbe.read(
+                TOPIC + InboxConsumer.DLQ_SUFFIX,
+                r -> eventId.equals(TopicProbe.header(r, "ce_id")),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(20));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,9 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.OutboxPublisher;
@@ -26,17 +26,16 @@ import org.praxis.platform.events.OutboxRelay;
 import org.praxis.testsupport.EmbeddedKafka;
 import org.praxis.testsupport.TopicProbe;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-
 @QuarkusTest
 class OutboxRelayTest {
     static final String TOPIC = "platform-test.events";
 
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     org.praxis.platform.events.RetentionSweep retention;
 
@@ -49,16 +48,19 @@ class OutboxRelayTest {
         for (int i = 0; i < perAggregate; i++) {
             for (String key : keys) {
                 int n = i;
-                ids.add(QuarkusTransaction.requiringNew().call(
-                        () -> outbox.publish(tenant, "thing.counted.v1", key, Map.of("n", n))));
+                ids.add(QuarkusTransaction.requiringNew()
+                        .call(() -> outbox.publish(tenant, "thing.counted.v1", key, Map.of("n", n))));
             }
         }
         return ids;
     }
 
     private static List<ConsumerRecord<String, String>> readBack(Set<String> ids) {
-        return TopicProbe.read(TOPIC, r -> ids.contains(TopicProbe.header(r, "ce_id")),
-                found -> found.size() >= ids.size(), Duration.ofSeconds(60));
+        return TopicProbe.read(
+                TOPIC,
+                r -> ids.contains(TopicProbe.header(r, "ce_id")),
+                found -> found.size() >= ids.size(),
+                Duration.ofSeconds(60));
     }
 
     @Test
@@ -69,26 +71,34 @@ class OutboxRelayTest {
         try {
             ids = publish("acme", 3, 10);
             // Committed, but the broker is away: the relay tries, fails, and the rows wait in the outbox.
-            await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                    "select count(*) from outbox_event where id = any(?) and last_error is not null",
-                    (Object) ids.toArray(new UUID[0])) > 0);
-            assertEquals(30, Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null",
-                    (Object) ids.toArray(new UUID[0])));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Db.count(
+                                    "select count(*) from outbox_event where id = any(?) and last_error is not null",
+                                    (Object) ids.toArray(new UUID[0]))
+                            > 0);
+            assertEquals(
+                    30, Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null", (Object)
+                            ids.toArray(new UUID[0])));
         } finally {
             kafka.start();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
-                "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null", (Object)
+                                        ids.toArray(new UUID[0]))
+                                == 0);
 
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> records = readBack(wanted);
-        List<String> delivered = records.stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
+        List<String> delivered =
+                records.stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
         assertEquals(30, delivered.size(), "each row exactly once");
         assertEquals(wanted, new HashSet<>(delivered));
 
         // Per aggregate, the payload counter must arrive 0, 1, 2, ...
-        Map<String, List<String>> byKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
+        Map<String, List<String>> byKey = records.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key, Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
         byKey.values().forEach(values -> {
             for (int i = 0; i < values.size(); i++) {
                 assertEquals("{\"n\": " + i + "}", values.get(i));
@@ -124,15 +134,20 @@ class OutboxRelayTest {
         } finally {
             pool.shutdown();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null", (Object)
+                                        ids.toArray(new UUID[0]))
+                                == 0);
         Set<String> wanted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> records = readBack(wanted);
-        List<String> delivered = records.stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
+        List<String> delivered =
+                records.stream().map(r -> TopicProbe.header(r, "ce_id")).toList();
         assertEquals(200, delivered.size(), "four relays plus the background one sent each row exactly once");
         assertEquals(wanted, new HashSet<>(delivered));
         // Relays take turns, so each aggregate's events arrive in the order they were written.
-        Map<String, List<ConsumerRecord<String, String>>> byKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
+        Map<String, List<ConsumerRecord<String, String>>> byKey =
+                records.stream().collect(Collectors.groupingBy(ConsumerRecord::key));
         byKey.values().forEach(values -> {
             for (int i = 0; i < values.size(); i++) {
                 assertEquals("{\"n\": " + i + "}", values.get(i).value());
@@ -163,7 +178,8 @@ class OutboxRelayTest {
         assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", old));
         assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ?", recent));
         assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ?", dead), "kept until replayed");
-        assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", superseded), "settled like applied");
+        assertEquals(
+                0, Db.count("select count(*) from inbox_event where event_id = ?", superseded), "settled like applied");
         assertEquals(0, Db.count("select count(*) from idempotency_record where idempotency_key = ?", old));
         assertEquals(1, Db.count("select count(*) from idempotency_record where idempotency_key = ?", recent));
     }
@@ -180,30 +196,41 @@ class OutboxRelayTest {
             ids = publish("acme", 1, 1);
             Thread.sleep(300); // the background relay was woken by the publish and found the lease taken
             assertEquals(0, relay.relayBatch(), "another replica holds the relay");
-            assertEquals(1, Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null",
-                    (Object) ids.toArray(new UUID[0])));
+            assertEquals(1, Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null", (Object)
+                    ids.toArray(new UUID[0])));
             other.rollback();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from outbox_event where id = any(?) and sent_at is null", (Object) ids.toArray(new UUID[0])) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from outbox_event where id = any(?) and sent_at is null", (Object)
+                                        ids.toArray(new UUID[0]))
+                                == 0);
     }
+
     @Test
     void anEventOnAnotherTopicCarriesThatTopicsOwnerAsItsSourceAndItsFullType() {
         String key = UUID.randomUUID().toString();
-        UUID own = QuarkusTransaction.requiringNew().call(() -> outbox.publish("acme", "thing.counted.v1", key, Map.of("n", 0)));
+        UUID own = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.publish("acme", "thing.counted.v1", key, Map.of("n", 0)));
         String type = "org.praxis.privacy.subject.erasure-requested.v1";
-        UUID other = QuarkusTransaction.requiringNew().call(() -> outbox.publishOn("privacy.events", "acme", type, key,
-                Map.of("subject", key, "requestId", "r-1")));
+        UUID other = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.publishOn(
+                        "privacy.events", "acme", type, key, Map.of("subject", key, "requestId", "r-1")));
 
-        List<ConsumerRecord<String, String>> privacy = TopicProbe.read("privacy.events",
-                r -> other.toString().equals(TopicProbe.header(r, "ce_id")), found -> !found.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> privacy = TopicProbe.read(
+                "privacy.events",
+                r -> other.toString().equals(TopicProbe.header(r, "ce_id")),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
         assertEquals(1, privacy.size());
         assertEquals("/privacy", TopicProbe.header(privacy.get(0), "ce_source"));
         assertEquals(type, TopicProbe.header(privacy.get(0), "ce_type"));
         assertEquals("acme", TopicProbe.header(privacy.get(0), "ce_tenant"));
         assertEquals(key, privacy.get(0).key());
         // The service's own topic still carries the service's name.
-        assertEquals("/platform-test", TopicProbe.header(readBack(Set.of(own.toString())).get(0), "ce_source"));
+        assertEquals(
+                "/platform-test",
+                TopicProbe.header(readBack(Set.of(own.toString())).get(0), "ce_source"));
     }
 
     @Test
@@ -211,13 +238,18 @@ class OutboxRelayTest {
         String key = UUID.randomUUID().toString();
         UUID[] id = new UUID[1];
         boolean forgottenUnsent = QuarkusTransaction.requiringNew().call(() -> {
-            id[0] = outbox.publishOn("privacy.events", "acme", "org.praxis.privacy.subject.erasure-requested.v1", key,
+            id[0] = outbox.publishOn(
+                    "privacy.events",
+                    "acme",
+                    "org.praxis.privacy.subject.erasure-requested.v1",
+                    key,
                     Map.of("subject", key, "requestId", "r-2"));
             return outbox.forgetSent(id[0]);
         });
         assertFalse(forgottenUnsent, "a row not sent yet is kept");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from outbox_event where id = ? and sent_at is not null", id[0]) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from outbox_event where id = ? and sent_at is not null", id[0]) == 1);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> outbox.forgetSent(id[0])));
         assertEquals(0, Db.count("select count(*) from outbox_event where id = ?", id[0]));
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,12 +20,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /** Keyset pages through TenantQueries: trimmed to the limit, a cursor only when more follow, each row once. */
 @QuarkusTest
@@ -37,12 +35,17 @@ class PagingTest {
     /** Rows with ties on the time and on the date (and some undated), so the id must break them. */
     private void gizmos(int count) throws SQLException {
         try (Connection c = Db.connection();
-             PreparedStatement insert = c.prepareStatement("insert into gizmo (id, tenant_id, made_at, due_on) values (?, ?, ?, ?)")) {
+                PreparedStatement insert =
+                        c.prepareStatement("insert into gizmo (id, tenant_id, made_at, due_on) values (?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, tenant);
                 insert.setTimestamp(3, Timestamp.from(T.plusSeconds(i / 2)));
-                insert.setDate(4, i % 3 == 0 ? null : Date.valueOf(LocalDate.of(2026, 4, 1).plusDays(i % 4)));
+                insert.setDate(
+                        4,
+                        i % 3 == 0
+                                ? null
+                                : Date.valueOf(LocalDate.of(2026, 4, 1).plusDays(i % 4)));
                 insert.executeUpdate();
             }
         }
@@ -51,7 +54,8 @@ class PagingTest {
     private List<String> inDatabaseOrder(String orderBy) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = Db.connection();
-             PreparedStatement select = c.prepareStatement("select id from gizmo where tenant_id = ? order by " + orderBy)) {
+                PreparedStatement select =
+                        c.prepareStatement("select id from gizmo where tenant_id = ? order by " + orderBy)) {
             select.setString(1, tenant);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -109,19 +113,40 @@ class PagingTest {
         JsonPath first = page("/test/gizmos", 3, null);
         assertEquals(3, first.getList("items").size(), "the extra row fetched to look ahead is not returned");
         assertNotNull(first.getString("nextCursor"));
-        given().header("Authorization", coach).when().get("/test/gizmos").then()
-                .statusCode(200).body("items.size()", is(4)).body("nextCursor", nullValue());
+        given().header("Authorization", coach)
+                .when()
+                .get("/test/gizmos")
+                .then()
+                .statusCode(200)
+                .body("items.size()", is(4))
+                .body("nextCursor", nullValue());
     }
 
     @Test
     void aBadCursorOrLimitIsAProblem() {
-        given().header("Authorization", coach).queryParam("cursor", "not-one-of-ours").when().get("/test/gizmos").then()
-                .statusCode(400).contentType(PROBLEM);
-        given().header("Authorization", coach).queryParam("cursor", "x".repeat(201)).when().get("/test/gizmos").then()
-                .statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", coach)
+                .queryParam("cursor", "not-one-of-ours")
+                .when()
+                .get("/test/gizmos")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        given().header("Authorization", coach)
+                .queryParam("cursor", "x".repeat(201))
+                .when()
+                .get("/test/gizmos")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
         for (int limit : new int[] {0, 101}) {
-            given().header("Authorization", coach).queryParam("limit", limit).when().get("/test/gizmos/by-due-date").then()
-                    .statusCode(422).contentType(PROBLEM).body("errors[0].field", is("limit"));
+            given().header("Authorization", coach)
+                    .queryParam("limit", limit)
+                    .when()
+                    .get("/test/gizmos/by-due-date")
+                    .then()
+                    .statusCode(422)
+                    .contentType(PROBLEM)
+                    .body("errors[0].field", is("limit"));
         }
     }
 }

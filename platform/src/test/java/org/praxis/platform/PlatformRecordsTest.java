@@ -3,25 +3,22 @@ package org.praxis.platform;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** The platform's tables after an erasure: kept rows name the pseudonym, replay caches naming the person are gone. */
 @QuarkusTest
@@ -32,20 +29,31 @@ class PlatformRecordsTest {
 
     @Inject
     PlatformRecords records;
+
     @Inject
     OutboxPublisher outbox;
 
     private RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", Tokens.of(subject).tenant(tenant).roles(role).bearer()).contentType(ContentType.JSON);
+        return given().header(
+                        "Authorization",
+                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
+                .contentType(ContentType.JSON);
     }
 
     private String exportRequest(String admin, String subject) {
-        return as(admin, "admin").body(Map.of("subject", subject, "reason", "Subject access request")).when()
-                .post("/v1/export-requests").then().statusCode(201).extract().path("id");
+        return as(admin, "admin")
+                .body(Map.of("subject", subject, "reason", "Subject access request"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void insert(String sql, Object... args) throws Exception {
-        try (var c = Db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (var c = Db.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -55,39 +63,96 @@ class PlatformRecordsTest {
 
     /** The person in every platform role, beside the other person; the four-eyes steps take both. */
     private void population() throws Exception {
-        as(person, "admin").body(Map.of("fourEyes", true)).when().put("/v1/export-settings").then().statusCode(200);
+        as(person, "admin")
+                .body(Map.of("fourEyes", true))
+                .when()
+                .put("/v1/export-settings")
+                .then()
+                .statusCode(200);
         String aboutPerson = exportRequest(other, person);
-        as(person, "admin").when().post("/v1/export-requests/" + aboutPerson + "/approval").then().statusCode(200);
-        given().header("Authorization", Tokens.of(other).tenant(tenant).roles("admin").bearer()).queryParam("request", aboutPerson)
-                .when().get("/test/widgets/subjects/" + person + "/export").then().statusCode(200);
+        as(person, "admin")
+                .when()
+                .post("/v1/export-requests/" + aboutPerson + "/approval")
+                .then()
+                .statusCode(200);
+        given().header(
+                        "Authorization",
+                        Tokens.of(other).tenant(tenant).roles("admin").bearer())
+                .queryParam("request", aboutPerson)
+                .when()
+                .get("/test/widgets/subjects/" + person + "/export")
+                .then()
+                .statusCode(200);
         String byPerson = exportRequest(person, "client-" + UUID.randomUUID());
-        as(other, "admin").when().post("/v1/export-requests/" + byPerson + "/approval").then().statusCode(200);
-        as(person, "admin").body(Map.of("fourEyes", false)).when().put("/v1/export-settings").then().statusCode(200);
-        as(person, "coach").header("Idempotency-Key", "k-1").body(Map.of("name", "w", "size", 1)).when()
-                .post("/test/widgets").then().statusCode(201);
-        as(other, "coach").header("Idempotency-Key", "k-1").body(Map.of("name", "w", "size", 1)).when()
-                .post("/test/widgets").then().statusCode(201);
+        as(other, "admin")
+                .when()
+                .post("/v1/export-requests/" + byPerson + "/approval")
+                .then()
+                .statusCode(200);
+        as(person, "admin")
+                .body(Map.of("fourEyes", false))
+                .when()
+                .put("/v1/export-settings")
+                .then()
+                .statusCode(200);
+        as(person, "coach")
+                .header("Idempotency-Key", "k-1")
+                .body(Map.of("name", "w", "size", 1))
+                .when()
+                .post("/test/widgets")
+                .then()
+                .statusCode(201);
+        as(other, "coach")
+                .header("Idempotency-Key", "k-1")
+                .body(Map.of("name", "w", "size", 1))
+                .when()
+                .post("/test/widgets")
+                .then()
+                .statusCode(201);
         QuarkusTransaction.requiringNew().run(() -> {
             outbox.publish(tenant, "coach.assigned.v1", person, Map.of("coach", person, "client", other));
             outbox.publish(tenant, "coach.assigned.v1", other, Map.of("coach", other));
         });
-        insert("insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, location) values (?, ?, ?, 'v2:x', ?)",
-                tenant, "admin-x create-practitioner", "k-2", "/v1/practitioners/" + person + "?view=full");
-        insert("insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)", "kek-" + UUID.randomUUID(), person);
+        insert(
+                "insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, location) values (?, ?, ?, 'v2:x', ?)",
+                tenant,
+                "admin-x create-practitioner",
+                "k-2",
+                "/v1/practitioners/" + person + "?view=full");
+        insert(
+                "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
+                "kek-" + UUID.randomUUID(),
+                person);
         // As an admin, the person asked the erasure coordinator to erase someone else.
-        insert("insert into erasure_request (id, tenant_id, subject, pseudonym, reason, requested_by, requested_at)"
-                + " values (?, ?, ?, 'erased-x', 'sealed', ?, now())", UUID.randomUUID(), tenant, "client-" + UUID.randomUUID(), person);
+        insert(
+                "insert into erasure_request (id, tenant_id, subject, pseudonym, reason, requested_by, requested_at)"
+                        + " values (?, ?, ?, 'erased-x', 'sealed', ?, now())",
+                UUID.randomUUID(),
+                tenant,
+                "client-" + UUID.randomUUID(),
+                person);
     }
 
     @Test
     void anErasureLeavesThePersonNowhereAndThePseudonymWhereRowsAreKept() throws Exception {
         population();
         EmbeddedPostgres db = EmbeddedPostgres.shared();
-        Set<String> roles = Set.of("audit_event.actor", "audit_event.resource_id", "export_request.subject",
-                "export_request.requested_by", "export_request.approved_by", "export_setting.changed_by",
-                "export_setting.off_requested_by", "idempotency_record.scope", "idempotency_record.location",
-                "outbox_event.aggregate_id", "outbox_event.payload", "retired_kek.retired_by", "erasure_request.requested_by");
-        assertEquals(roles, db.columnsHolding(person).keySet(), "the population names the person in every platform role");
+        Set<String> roles = Set.of(
+                "audit_event.actor",
+                "audit_event.resource_id",
+                "export_request.subject",
+                "export_request.requested_by",
+                "export_request.approved_by",
+                "export_setting.changed_by",
+                "export_setting.off_requested_by",
+                "idempotency_record.scope",
+                "idempotency_record.location",
+                "outbox_event.aggregate_id",
+                "outbox_event.payload",
+                "retired_kek.retired_by",
+                "erasure_request.requested_by");
+        assertEquals(
+                roles, db.columnsHolding(person).keySet(), "the population names the person in every platform role");
         Map<String, Long> otherBefore = db.columnsHolding(other);
 
         String pseudonym = Pseudonyms.of(tenant, person);

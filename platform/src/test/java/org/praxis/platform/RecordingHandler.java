@@ -1,5 +1,7 @@
 package org.praxis.platform;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,12 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.security.CallerContext;
@@ -27,6 +24,7 @@ public class RecordingHandler implements EventHandler {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
 
@@ -47,13 +45,15 @@ public class RecordingHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        int attempt = ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        int attempt =
+                ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         if (attempt <= event.payload().path("deadlocksFirst").asInt(0)) {
             // What PostgreSQL answers when two transactions wait on each other: not the event's fault.
             throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into applied_effect (event_id, handler, tenant_id, payload) values (?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into applied_effect (event_id, handler, tenant_id, payload) values (?, ?, ?, ?)")) {
             s.setString(1, event.id());
             s.setString(2, name());
             s.setString(3, callerContext.tenantId());

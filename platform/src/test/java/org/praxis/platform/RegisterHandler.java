@@ -1,15 +1,12 @@
 package org.praxis.platform;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 
@@ -43,9 +40,10 @@ public class RegisterHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into register_entry (tenant_id, entry_key, value) values (?, ?, ?)"
-                        + " on conflict (tenant_id, entry_key) do update set value = excluded.value")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("insert into register_entry (tenant_id, entry_key, value) values (?, ?, ?)"
+                                + " on conflict (tenant_id, entry_key) do update set value = excluded.value")) {
             s.setString(1, event.tenantId());
             s.setString(2, event.key());
             s.setString(3, event.payload().path("value").asText());

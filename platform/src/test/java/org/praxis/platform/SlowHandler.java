@@ -1,11 +1,9 @@
 package org.praxis.platform;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 

@@ -1,15 +1,5 @@
 package org.praxis.platform;
 
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +17,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.problem.ProblemException;
@@ -40,20 +37,24 @@ import org.praxis.platform.web.IdempotencyKeys;
 public class WidgetResource {
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
 
-    public record WidgetRequest(@NotBlank @Size(max = 20) String name, @Min(0) @Max(10) int size) {
-    }
+    public record WidgetRequest(
+            @NotBlank @Size(max = 20) String name,
+            @Min(0) @Max(10) int size) {}
 
-    public record Widget(UUID id, String name, long version) {
-    }
+    public record Widget(UUID id, String name, long version) {}
 
     @POST
     @RolesAllowed("coach")
@@ -61,11 +62,16 @@ public class WidgetResource {
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull WidgetRequest request) {
         return idempotency.once(key, "create-widget", request, () -> {
             UUID id = UUID.randomUUID();
-            update("insert into widget (id, tenant_id, name, version) values (?, ?, ?, 1)", id,
-                    callerContext.tenantId(), request.name());
+            update(
+                    "insert into widget (id, tenant_id, name, version) values (?, ?, ?, 1)",
+                    id,
+                    callerContext.tenantId(),
+                    request.name());
             outbox.publish("widget.created.v1", id, Map.of("widgetId", id));
             audit.record("create", "widget", id, null);
-            return Response.created(URI.create("/test/widgets/" + id)).entity(new Widget(id, request.name(), 1)).build();
+            return Response.created(URI.create("/test/widgets/" + id))
+                    .entity(new Widget(id, request.name(), 1))
+                    .build();
         });
     }
 
@@ -73,8 +79,8 @@ public class WidgetResource {
     @Path("{id}")
     @RolesAllowed("coach")
     @Transactional
-    public Widget rename(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                         @Valid @NotNull WidgetRequest request) {
+    public Widget rename(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull WidgetRequest request) {
         long version = currentVersion(id);
         ETags.requireMatch(ifMatch, version);
         update("update widget set name = ?, version = version + 1 where id = ?", request.name(), id);
@@ -89,8 +95,8 @@ public class WidgetResource {
     }
 
     private long currentVersion(UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select version from widget where id = ? and tenant_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select version from widget where id = ? and tenant_id = ?")) {
             s.setObject(1, id);
             s.setString(2, callerContext.tenantId());
             try (ResultSet rs = s.executeQuery()) {
@@ -105,7 +111,8 @@ public class WidgetResource {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -123,8 +130,8 @@ public class WidgetResource {
     @Path("/subjects/{subject}/export")
     @RolesAllowed("admin")
     @Transactional
-    public Map<String, String> export(@PathParam("subject") String subject,
-                                      @jakarta.ws.rs.QueryParam("request") UUID request) {
+    public Map<String, String> export(
+            @PathParam("subject") String subject, @jakarta.ws.rs.QueryParam("request") UUID request) {
         exportRequests.use(request, subject);
         return Map.of("subject", subject);
     }

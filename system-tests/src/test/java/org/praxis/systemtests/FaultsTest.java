@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -29,13 +28,23 @@ import org.praxis.testsupport.TopicProbe;
 class FaultsTest extends SystemTest {
 
     private int referralDrafts(String origin) {
-        return as(supervisor, REFERRAL).when().get("/v1/referrals?status=draft&origin=" + origin).then().statusCode(200)
-                .extract().<List<?>>path("items").size();
+        return as(supervisor, REFERRAL)
+                .when()
+                .get("/v1/referrals?status=draft&origin=" + origin)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<?>>path("items")
+                .size();
     }
 
     private String riskyIntake() {
         String intake = intake(coach);
-        as(client, INTAKE).body(phq9(1, 1, 0, 0, 0, 0, 0, 0, 2)).when().post("/v1/intakes/" + intake + "/screenings").then()
+        as(client, INTAKE)
+                .body(phq9(1, 1, 0, 0, 0, 0, 0, 0, 2))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
                 .statusCode(201);
         return intake;
     }
@@ -66,8 +75,13 @@ class FaultsTest extends SystemTest {
     }
 
     private int eventsHealth(String service) {
-        return io.restassured.RestAssured.given().baseUri(suite.managementUrl(service)).when().get("/q/health/group/events").then()
-                .extract().statusCode();
+        return io.restassured.RestAssured.given()
+                .baseUri(suite.managementUrl(service))
+                .when()
+                .get("/q/health/group/events")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
@@ -86,7 +100,9 @@ class FaultsTest extends SystemTest {
                 eventually(() -> eventsHealth(service) == 503);
                 assertTrue(suite.service(service).ready(), service + " stays ready while the broker is away");
             }
-            long left = Duration.ofSeconds(90).minus(Duration.between(down, Instant.now())).toMillis();
+            long left = Duration.ofSeconds(90)
+                    .minus(Duration.between(down, Instant.now()))
+                    .toMillis();
             if (left > 0) {
                 Thread.sleep(left);
             }
@@ -97,20 +113,27 @@ class FaultsTest extends SystemTest {
         }
         Instant up = Instant.now();
         for (String intake : intakes) {
-            List<ConsumerRecord<String, String>> events = TopicProbe.read("intake.events", r -> intake.equals(r.key()),
-                    found -> found.size() >= 3, Duration.ofSeconds(90));
+            List<ConsumerRecord<String, String>> events = TopicProbe.read(
+                    "intake.events", r -> intake.equals(r.key()), found -> found.size() >= 3, Duration.ofSeconds(90));
             settle();
-            events = TopicProbe.read("intake.events", r -> intake.equals(r.key()), found -> false, Duration.ofSeconds(3));
-            assertEquals(List.of("org.praxis.intake.intake.opened.v1", "org.praxis.intake.screening.scored.v1",
-                    "org.praxis.intake.risk-flag.raised.v1"), events.stream().map(r -> TopicProbe.header(r, "ce_type")).toList(),
+            events = TopicProbe.read(
+                    "intake.events", r -> intake.equals(r.key()), found -> false, Duration.ofSeconds(3));
+            assertEquals(
+                    List.of(
+                            "org.praxis.intake.intake.opened.v1",
+                            "org.praxis.intake.screening.scored.v1",
+                            "org.praxis.intake.risk-flag.raised.v1"),
+                    events.stream().map(r -> TopicProbe.header(r, "ce_type")).toList(),
                     "each event once, in the order it happened, for intake " + intake);
         }
         eventually(() -> referralDrafts("risk-flag") == 3);
         // The consumers came back on their own: a flag raised now is drafted too.
         riskyIntake();
         eventually(() -> referralDrafts("risk-flag") == 4);
-        System.out.printf("broker down %d s: 3 flags raised during the outage and 1 after, 4 drafts; recovered %d ms after restart%n",
-                Duration.between(down, up).toSeconds(), Duration.between(up, Instant.now()).toMillis());
+        System.out.printf(
+                "broker down %d s: 3 flags raised during the outage and 1 after, 4 drafts; recovered %d ms after restart%n",
+                Duration.between(down, up).toSeconds(),
+                Duration.between(up, Instant.now()).toMillis());
         for (String service : Suite.SERVICES) {
             ServiceProcess s = suite.service(service);
             eventually(s::ready);
@@ -122,15 +145,45 @@ class FaultsTest extends SystemTest {
     void replayingEveryTopicFromTheStartDuplicatesNothing() throws Exception {
         // One of each effect in this tenant: a draft engagement, a risk-flag referral, practice hours.
         String intake = riskyIntake();
-        as(coach, INTAKE).body(Map.of("pathway", "coaching", "practitionerId", coach.subject(), "reason", "coaching first, monitored"))
-                .when().post("/v1/intakes/" + intake + "/decision").then().statusCode(201);
-        as(coach, ASSESSMENT).body(Map.of("displayName", "Casey Coach")).when().post("/v1/practitioners").then().statusCode(201);
+        as(coach, INTAKE)
+                .body(Map.of(
+                        "pathway",
+                        "coaching",
+                        "practitionerId",
+                        coach.subject(),
+                        "reason",
+                        "coaching first, monitored"))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+        as(coach, ASSESSMENT)
+                .body(Map.of("displayName", "Casey Coach"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         String engagement = activeEngagement("coaching");
-        String session = as(coach, SESSION).body(Map.of("scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "durationMinutes", 50, "mode", "video")).when().post("/v1/engagements/" + engagement + "/sessions").then()
-                .statusCode(201).extract().path("id");
-        as(coach, SESSION).body(Map.of("status", "held")).when()
-                .post("/v1/engagements/" + engagement + "/sessions/" + session + "/outcome").then().statusCode(200);
+        String session = as(coach, SESSION)
+                .body(Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach, SESSION)
+                .body(Map.of("status", "held"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(200);
         eventually(() -> engagements() == 2 && referralDrafts("risk-flag") == 1 && evidence() == 1);
 
         List<String> consumers = List.of(SESSION, REFERRAL, ASSESSMENT, INTAKE);
@@ -138,7 +191,8 @@ class FaultsTest extends SystemTest {
         try (Admin admin = admin()) {
             for (String group : consumers) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
                 committed.keySet().forEach(tp -> start.put(tp, new OffsetAndMetadata(0)));
                 if (!start.isEmpty()) {
@@ -158,12 +212,25 @@ class FaultsTest extends SystemTest {
     }
 
     private int engagements() {
-        return as(coach, SESSION).when().get("/v1/engagements").then().statusCode(200).extract().<List<?>>path("items").size();
+        return as(coach, SESSION)
+                .when()
+                .get("/v1/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<?>>path("items")
+                .size();
     }
 
     private int evidence() {
-        return as(coach, ASSESSMENT).when().get("/v1/practitioners/" + coach.subject() + "/evidence?kind=practice-hours").then()
-                .statusCode(200).extract().<List<?>>path("items").size();
+        return as(coach, ASSESSMENT)
+                .when()
+                .get("/v1/practitioners/" + coach.subject() + "/evidence?kind=practice-hours")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<?>>path("items")
+                .size();
     }
 
     private static Admin admin() {
@@ -176,11 +243,13 @@ class FaultsTest extends SystemTest {
     private static boolean caughtUp(Admin admin, String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
-            return committed.entrySet().stream().allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset());
+            return committed.entrySet().stream()
+                    .allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset());
         } catch (Exception e) {
             return false; // not yet known; ask again
         }
@@ -189,17 +258,39 @@ class FaultsTest extends SystemTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheFlowAfterItStillWorks() {
         String poisonId = UUID.randomUUID().toString();
-        TopicProbe.send("intake.events", "poison", "{this is not json", Map.of("ce_id", poisonId,
-                "ce_type", "org.praxis.intake.risk-flag.raised.v1", "ce_source", ownerOf("intake.events"), "ce_tenant", tenant,
-                "ce_time", Instant.now().toString(), TEST_MARK, "1"));
-        List<ConsumerRecord<String, String>> dead = TopicProbe.read("intake.events.dlq",
-                r -> poisonId.equals(TopicProbe.header(r, "ce_id")), found -> found.stream()
-                        .anyMatch(r -> TopicProbe.header(r, "praxis_dlq_consumer").startsWith("referral-service")),
+        TopicProbe.send(
+                "intake.events",
+                "poison",
+                "{this is not json",
+                Map.of(
+                        "ce_id",
+                        poisonId,
+                        "ce_type",
+                        "org.praxis.intake.risk-flag.raised.v1",
+                        "ce_source",
+                        ownerOf("intake.events"),
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString(),
+                        TEST_MARK,
+                        "1"));
+        List<ConsumerRecord<String, String>> dead = TopicProbe.read(
+                "intake.events.dlq",
+                r -> poisonId.equals(TopicProbe.header(r, "ce_id")),
+                found -> found.stream()
+                        .anyMatch(
+                                r -> TopicProbe.header(r, "praxis_dlq_consumer").startsWith("referral-service")),
                 Duration.ofSeconds(60));
-        assertTrue(dead.stream().anyMatch(r -> TopicProbe.header(r, "praxis_dlq_consumer").startsWith("referral-service")),
+        assertTrue(
+                dead.stream()
+                        .anyMatch(
+                                r -> TopicProbe.header(r, "praxis_dlq_consumer").startsWith("referral-service")),
                 "referral-service dead-lettered the record");
-        assertTrue(dead.stream().allMatch(r -> "{this is not json".equals(r.value()) && TopicProbe.header(r, "praxis_dlq_error") != null
-                && TopicProbe.header(r, "praxis_dlq_origin").startsWith("intake.events/")));
+        assertTrue(dead.stream()
+                .allMatch(r -> "{this is not json".equals(r.value())
+                        && TopicProbe.header(r, "praxis_dlq_error") != null
+                        && TopicProbe.header(r, "praxis_dlq_origin").startsWith("intake.events/")));
 
         riskyIntake();
         eventually(() -> referralDrafts("risk-flag") == 1);

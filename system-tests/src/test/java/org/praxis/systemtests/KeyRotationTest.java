@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Order;
-import org.praxis.testsupport.FreePorts;
 import org.junit.jupiter.api.Test;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import org.praxis.testsupport.FreePorts;
 
 /**
  * The key-rotation procedure of deploy/k8s/README.md, run against intake while it serves reads and
@@ -52,12 +50,14 @@ class KeyRotationTest extends SystemTest {
         ServiceProcess original = suite.service(INTAKE);
         targets = List.of(original.baseUrl());
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                step(i++);
-            }
-        }, "rotation-load");
+        Thread load = new Thread(
+                () -> {
+                    int i = 0;
+                    while (running.get()) {
+                        step(i++);
+                    }
+                },
+                "rotation-load");
         load.start();
         try {
             awaitWrites(20);
@@ -72,10 +72,11 @@ class KeyRotationTest extends SystemTest {
             targets = List.of(listing.baseUrl(), active.baseUrl());
             awaitWrites(80);
             // A replica that lacks the new key cannot start any more: data keys under it exist.
-            ServiceProcess stale = suite.replica(INTAKE, Map.of("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.next())));
+            ServiceProcess stale =
+                    suite.replica(INTAKE, Map.of("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.next())));
             stale.start();
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> stale.awaitReady(Duration.ofMinutes(2)));
+            IllegalStateException refused =
+                    assertThrows(IllegalStateException.class, () -> stale.awaitReady(Duration.ofMinutes(2)));
             assertTrue(refused.getMessage().contains(NEW), refused.getMessage());
             switchTo(listing, active);
             awaitWrites(100);
@@ -88,15 +89,29 @@ class KeyRotationTest extends SystemTest {
                 oldValues = valuesUnder(r.jsonPath().getList("keys"), OLD);
             }
             assertEquals(0, oldValues, "values left under the old key after five passes");
-            assertEquals(0, valuesUnder(keys(active.baseUrl()).get("/v1/admin/keys").jsonPath().getList("keys"), OLD));
+            assertEquals(
+                    0,
+                    valuesUnder(
+                            keys(active.baseUrl())
+                                    .get("/v1/admin/keys")
+                                    .jsonPath()
+                                    .getList("keys"),
+                            OLD));
             Response retired = keys(active.baseUrl()).post("/v1/admin/keys/" + OLD + "/retirement");
             assertEquals(200, retired.statusCode(), retired.asString());
             assertEquals("retired", retired.jsonPath().getString("state"));
             awaitWrites(120);
 
             // (5) The old key leaves the Secret; the new replica takes over the suite's port.
-            ServiceProcess last = suite.replica(INTAKE, Map.of("PRAXIS_CRYPTO_KEYS", onlyNew,
-                    "PRAXIS_CRYPTO_ACTIVE_KEY", NEW, "QUARKUS_HTTP_PORT", Integer.toString(original.port)));
+            ServiceProcess last = suite.replica(
+                    INTAKE,
+                    Map.of(
+                            "PRAXIS_CRYPTO_KEYS",
+                            onlyNew,
+                            "PRAXIS_CRYPTO_ACTIVE_KEY",
+                            NEW,
+                            "QUARKUS_HTTP_PORT",
+                            Integer.toString(original.port)));
             last.start();
             last.awaitReady(Duration.ofMinutes(3));
             switchTo(active, last);
@@ -109,13 +124,24 @@ class KeyRotationTest extends SystemTest {
             running.set(false);
             load.join(30_000);
         }
-        assertTrue(failures.isEmpty(), failures.size() + " failed call(s) during the rotation, first: " + failures.peek());
+        assertTrue(
+                failures.isEmpty(), failures.size() + " failed call(s) during the rotation, first: " + failures.peek());
         String url = suite.url(INTAKE);
         for (Map.Entry<String, String> e : written.entrySet()) {
-            assertEquals(e.getValue(), as(coach, INTAKE).baseUri(url).when().get("/v1/intakes/" + e.getKey()).then()
-                    .statusCode(200).extract().path("presentingConcerns"), "intake " + e.getKey());
+            assertEquals(
+                    e.getValue(),
+                    as(coach, INTAKE)
+                            .baseUri(url)
+                            .when()
+                            .get("/v1/intakes/" + e.getKey())
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("presentingConcerns"),
+                    "intake " + e.getKey());
         }
-        List<Map<String, Object>> keys = keys(url).get("/v1/admin/keys").jsonPath().getList("keys");
+        List<Map<String, Object>> keys =
+                keys(url).get("/v1/admin/keys").jsonPath().getList("keys");
         assertEquals(0, valuesUnder(keys, OLD));
         assertTrue(valuesUnder(keys, NEW) >= written.size() * 2L, "display name and concerns of each intake: " + keys);
     }
@@ -126,9 +152,17 @@ class KeyRotationTest extends SystemTest {
         String url = now.get(i % now.size());
         String concerns = "rotation note " + i + " " + java.util.UUID.randomUUID();
         try {
-            Response created = given().baseUri(url).header("Authorization", coach.bearer()).contentType(ContentType.JSON)
-                    .body(Map.of("clientSubject", client.subject(), "displayName", "Rotation Client " + i,
-                            "presentingConcerns", concerns)).post("/v1/intakes");
+            Response created = given().baseUri(url)
+                    .header("Authorization", coach.bearer())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "clientSubject",
+                            client.subject(),
+                            "displayName",
+                            "Rotation Client " + i,
+                            "presentingConcerns",
+                            concerns))
+                    .post("/v1/intakes");
             if (created.statusCode() != 201) {
                 failures.add("create on " + url + ": " + created.statusCode() + " " + created.asString());
                 return;
@@ -136,7 +170,8 @@ class KeyRotationTest extends SystemTest {
             written.put(created.path("id"), concerns);
             List<String> ids = new ArrayList<>(written.keySet());
             String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-            Response read = given().baseUri(url).header("Authorization", coach.bearer()).get("/v1/intakes/" + id);
+            Response read =
+                    given().baseUri(url).header("Authorization", coach.bearer()).get("/v1/intakes/" + id);
             if (read.statusCode() != 200 || !written.get(id).equals(read.path("presentingConcerns"))) {
                 failures.add("read " + id + " on " + url + ": " + read.statusCode() + " " + read.asString());
             }
@@ -171,7 +206,9 @@ class KeyRotationTest extends SystemTest {
     }
 
     private static long valuesUnder(List<Map<String, Object>> keys, String id) {
-        return keys.stream().filter(k -> id.equals(k.get("keyId")))
-                .mapToLong(k -> ((Number) k.get("values")).longValue()).sum();
+        return keys.stream()
+                .filter(k -> id.equals(k.get("keyId")))
+                .mapToLong(k -> ((Number) k.get("values")).longValue())
+                .sum();
     }
 }

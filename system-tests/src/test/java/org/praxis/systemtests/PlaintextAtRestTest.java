@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.Method;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -25,15 +28,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
-
-import io.restassured.http.Method;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 17: after a realistic run through the four public APIs — with a distinctive, random marker in
@@ -49,16 +47,15 @@ class PlaintextAtRestTest extends SystemTest {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /** What was submitted: a token (random, 24 characters) within each text, per service and field. */
-    private record Marker(String service, String field, String token, String text) {
-    }
+    private record Marker(String service, String field, String token, String text) {}
 
     /** Where a token was found in a database. */
-    private record Finding(String database, String table, String columns, String token, String encoding) {
-    }
+    private record Finding(String database, String table, String columns, String token, String encoding) {}
 
     private final Map<String, Marker> markers = new LinkedHashMap<>();
     /** Every response body each service gave during the run (reads back the markers it stored). */
     private final Map<String, StringBuilder> responses = new LinkedHashMap<>();
+
     private final Tokens secondAdmin = Tokens.anyone().tenant(tenant).roles("admin");
 
     private static String token() {
@@ -83,15 +80,24 @@ class PlaintextAtRestTest extends SystemTest {
 
     // ------------------------------------------------------------------ calls that keep what they answered
 
-    private Response call(Tokens who, String service, Method method, String path, Object body, Map<String, String> headers,
-                          int expected) {
+    private Response call(
+            Tokens who,
+            String service,
+            Method method,
+            String path,
+            Object body,
+            Map<String, String> headers,
+            int expected) {
         RequestSpecification spec = as(who, service);
         headers.forEach(spec::header);
         if (body != null) {
             spec.body(body);
         }
         Response r = spec.when().request(method, path);
-        responses.computeIfAbsent(service, s -> new StringBuilder()).append(r.asString()).append('\n');
+        responses
+                .computeIfAbsent(service, s -> new StringBuilder())
+                .append(r.asString())
+                .append('\n');
         if (expected > 0) {
             assertEquals(expected, r.statusCode(), method + " " + service + path + ": " + r.asString());
         }
@@ -137,7 +143,10 @@ class PlaintextAtRestTest extends SystemTest {
         // Each marker went in and came back out through its service's API: it was stored (in some form).
         List<String> unread = new ArrayList<>();
         for (Marker m : markers.values()) {
-            if (!responses.getOrDefault(m.service(), new StringBuilder()).toString().contains(m.text())) {
+            if (!responses
+                    .getOrDefault(m.service(), new StringBuilder())
+                    .toString()
+                    .contains(m.text())) {
                 unread.add(m.service() + " " + m.field());
             }
         }
@@ -155,9 +164,20 @@ class PlaintextAtRestTest extends SystemTest {
         StringBuilder report = new StringBuilder();
         for (Finding f : leaks) {
             Marker m = markers.get(f.token());
-            report.append("\n  ").append(f.database()).append('.').append(f.table()).append(" [").append(f.columns())
-                    .append("] holds ").append(m.service()).append(' ').append(m.field()).append(" (").append(f.encoding())
-                    .append("): ").append(m.text());
+            report.append("\n  ")
+                    .append(f.database())
+                    .append('.')
+                    .append(f.table())
+                    .append(" [")
+                    .append(f.columns())
+                    .append("] holds ")
+                    .append(m.service())
+                    .append(' ')
+                    .append(m.field())
+                    .append(" (")
+                    .append(f.encoding())
+                    .append("): ")
+                    .append(m.text());
         }
         List<String> readableAnswers = readableScreeningAnswers();
         System.out.println("PlaintextAtRestTest: " + markers.size() + " markers; scanned " + scanned);
@@ -169,104 +189,336 @@ class PlaintextAtRestTest extends SystemTest {
 
     private void assessment(String today) {
         String me = "/v1/practitioners/" + coach.subject();
-        once(coach, ASSESSMENT, "/v1/practitioners", Map.of("displayName",
-                mark(ASSESSMENT, "practitioner display name (first)", t -> "Zephyrine Quillfeather " + t), "roles", List.of("coach")));
+        once(
+                coach,
+                ASSESSMENT,
+                "/v1/practitioners",
+                Map.of(
+                        "displayName",
+                        mark(ASSESSMENT, "practitioner display name (first)", t -> "Zephyrine Quillfeather " + t),
+                        "roles",
+                        List.of("coach")));
         // The supervisor (also known to session- and referral-service by the event): reads notes, approves exceptions.
         String tag = etag(admin, ASSESSMENT, me);
-        call(admin, ASSESSMENT, Method.PUT, me + "/supervisor", Map.of("supervisorId", supervisor.subject()),
-                Map.of("If-Match", tag), 200);
+        call(
+                admin,
+                ASSESSMENT,
+                Method.PUT,
+                me + "/supervisor",
+                Map.of("supervisorId", supervisor.subject()),
+                Map.of("If-Match", tag),
+                200);
         tag = etag(coach, ASSESSMENT, me);
-        call(coach, ASSESSMENT, Method.PUT, me, Map.of("displayName",
-                mark(ASSESSMENT, "practitioner display name (changed)", t -> "Zephyrine Quillfeather-Ashgrove " + t),
-                "roles", List.of("coach")), Map.of("If-Match", tag), 200);
-        post(admin, ASSESSMENT, "/v1/practitioners", Map.of("subject", supervisor.subject(), "displayName",
-                mark(ASSESSMENT, "supervisor display name (by admin)", t -> "Isolde Brackenridge " + t), "roles",
-                List.of("coach", "supervisor")), 201);
+        call(
+                coach,
+                ASSESSMENT,
+                Method.PUT,
+                me,
+                Map.of(
+                        "displayName",
+                        mark(
+                                ASSESSMENT,
+                                "practitioner display name (changed)",
+                                t -> "Zephyrine Quillfeather-Ashgrove " + t),
+                        "roles",
+                        List.of("coach")),
+                Map.of("If-Match", tag),
+                200);
+        post(
+                admin,
+                ASSESSMENT,
+                "/v1/practitioners",
+                Map.of(
+                        "subject",
+                        supervisor.subject(),
+                        "displayName",
+                        mark(ASSESSMENT, "supervisor display name (by admin)", t -> "Isolde Brackenridge " + t),
+                        "roles",
+                        List.of("coach", "supervisor")),
+                201);
 
         List<String> competences = get(coach, ASSESSMENT, "/v1/frameworks/praxis-coaching")
                 .path("items.findAll { it.type == 'Competence' }.code");
         assertFalse(competences.isEmpty(), "the built-in framework has competences");
-        String evidence = post(coach, ASSESSMENT, me + "/evidence", Map.of("kind", "reflective-log", "occurredOn", today,
-                "description", mark(ASSESSMENT, "evidence description"), "competences", List.of(competences.get(0))), 201).path("id");
-        String supervision = post(coach, ASSESSMENT, me + "/supervision-sessions", Map.of("heldOn", today, "durationMinutes", 60,
-                "competences", List.of(competences.get(0)), "notes", mark(ASSESSMENT, "supervision notes (supervisee)")), 201).path("id");
+        String evidence = post(
+                        coach,
+                        ASSESSMENT,
+                        me + "/evidence",
+                        Map.of(
+                                "kind",
+                                "reflective-log",
+                                "occurredOn",
+                                today,
+                                "description",
+                                mark(ASSESSMENT, "evidence description"),
+                                "competences",
+                                List.of(competences.get(0))),
+                        201)
+                .path("id");
+        String supervision = post(
+                        coach,
+                        ASSESSMENT,
+                        me + "/supervision-sessions",
+                        Map.of(
+                                "heldOn",
+                                today,
+                                "durationMinutes",
+                                60,
+                                "competences",
+                                List.of(competences.get(0)),
+                                "notes",
+                                mark(ASSESSMENT, "supervision notes (supervisee)")),
+                        201)
+                .path("id");
         post(supervisor, ASSESSMENT, me + "/supervision-sessions/" + supervision + "/verification", null, 200);
-        post(supervisor, ASSESSMENT, me + "/supervision-sessions", Map.of("heldOn", today, "durationMinutes", 45,
-                "notes", mark(ASSESSMENT, "supervision notes (supervisor)")), 201);
-        post(coach, ASSESSMENT, me + "/registrations", Map.of("kind", "therapy-register", "body", "Example Register",
-                "number", mark(ASSESSMENT, "registration number", t -> "REG-" + t), "expiresOn",
-                LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()), 201);
+        post(
+                supervisor,
+                ASSESSMENT,
+                me + "/supervision-sessions",
+                Map.of(
+                        "heldOn",
+                        today,
+                        "durationMinutes",
+                        45,
+                        "notes",
+                        mark(ASSESSMENT, "supervision notes (supervisor)")),
+                201);
+        post(
+                coach,
+                ASSESSMENT,
+                me + "/registrations",
+                Map.of(
+                        "kind",
+                        "therapy-register",
+                        "body",
+                        "Example Register",
+                        "number",
+                        mark(ASSESSMENT, "registration number", t -> "REG-" + t),
+                        "expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
+                201);
 
-        String assessment = post(coach, ASSESSMENT, me + "/assessments", Map.of(), 201).path("id");
-        post(coach, ASSESSMENT, "/v1/assessments/" + assessment + "/self-ratings", Map.of("competenceCode", competences.get(0),
-                "level", "developing", "comment", mark(ASSESSMENT, "self-rating comment"), "evidenceIds", List.of(evidence)), 200);
-        post(supervisor, ASSESSMENT, "/v1/assessments/" + assessment + "/assessor-ratings", Map.of("competenceCode",
-                competences.get(0), "level", "not-yet", "comment", mark(ASSESSMENT, "assessor-rating comment")), 200);
-        String action = post(coach, ASSESSMENT, me + "/development-actions", Map.of("competenceCode", competences.get(0),
-                "action", mark(ASSESSMENT, "development action (practitioner)"), "dueOn",
-                LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()), 201).path("id");
-        post(supervisor, ASSESSMENT, me + "/development-actions", Map.of("competenceCode", competences.get(0),
-                "action", mark(ASSESSMENT, "development action (supervisor)"), "dueOn",
-                LocalDate.now(ZoneOffset.UTC).plusDays(60).toString()), 201);
+        String assessment =
+                post(coach, ASSESSMENT, me + "/assessments", Map.of(), 201).path("id");
+        post(
+                coach,
+                ASSESSMENT,
+                "/v1/assessments/" + assessment + "/self-ratings",
+                Map.of(
+                        "competenceCode",
+                        competences.get(0),
+                        "level",
+                        "developing",
+                        "comment",
+                        mark(ASSESSMENT, "self-rating comment"),
+                        "evidenceIds",
+                        List.of(evidence)),
+                200);
+        post(
+                supervisor,
+                ASSESSMENT,
+                "/v1/assessments/" + assessment + "/assessor-ratings",
+                Map.of(
+                        "competenceCode",
+                        competences.get(0),
+                        "level",
+                        "not-yet",
+                        "comment",
+                        mark(ASSESSMENT, "assessor-rating comment")),
+                200);
+        String action = post(
+                        coach,
+                        ASSESSMENT,
+                        me + "/development-actions",
+                        Map.of(
+                                "competenceCode",
+                                competences.get(0),
+                                "action",
+                                mark(ASSESSMENT, "development action (practitioner)"),
+                                "dueOn",
+                                LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()),
+                        201)
+                .path("id");
+        post(
+                supervisor,
+                ASSESSMENT,
+                me + "/development-actions",
+                Map.of(
+                        "competenceCode",
+                        competences.get(0),
+                        "action",
+                        mark(ASSESSMENT, "development action (supervisor)"),
+                        "dueOn",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(60).toString()),
+                201);
         post(coach, ASSESSMENT, me + "/development-actions/" + action + "/completion", null, 200);
     }
 
     // ------------------------------------------------------------------ session-service
 
     private String session(String today) {
-        String id = once(coach, SESSION, "/v1/engagements", Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        String id = once(
+                        coach,
+                        SESSION,
+                        "/v1/engagements",
+                        Map.of("clientSubject", client.subject(), "pathway", "coaching"))
                 .path("id");
         String e = "/v1/engagements/" + id;
-        post(coach, SESSION, e + "/contracts", Map.of(
-                "purpose", mark(SESSION, "contract purpose"),
-                "goalsInScope", mark(SESSION, "contract goals in scope"),
-                "confidentialityTerms", mark(SESSION, "contract confidentiality terms"),
-                "limitsOfConfidentiality", mark(SESSION, "contract limits of confidentiality"),
-                "reviewEveryWeeks", 6,
-                "parties", List.of(Map.of("role", "client", "subject", client.subject(), "required", true),
-                        Map.of("role", "coach", "subject", coach.subject(), "required", true))), 201);
+        post(
+                coach,
+                SESSION,
+                e + "/contracts",
+                Map.of(
+                        "purpose", mark(SESSION, "contract purpose"),
+                        "goalsInScope", mark(SESSION, "contract goals in scope"),
+                        "confidentialityTerms", mark(SESSION, "contract confidentiality terms"),
+                        "limitsOfConfidentiality", mark(SESSION, "contract limits of confidentiality"),
+                        "reviewEveryWeeks", 6,
+                        "parties",
+                                List.of(
+                                        Map.of("role", "client", "subject", client.subject(), "required", true),
+                                        Map.of("role", "coach", "subject", coach.subject(), "required", true))),
+                201);
         post(client, SESSION, e + "/contracts/1/acceptance", null, 200);
         post(coach, SESSION, e + "/contracts/1/acceptance", null, 200);
 
-        String held = post(coach, SESSION, e + "/sessions", Map.of("scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "durationMinutes", 50, "mode", "video", "model", "GROW"), 201).path("id");
+        String held = post(
+                        coach,
+                        SESSION,
+                        e + "/sessions",
+                        Map.of(
+                                "scheduledAt",
+                                Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                                "durationMinutes",
+                                50,
+                                "mode",
+                                "video",
+                                "model",
+                                "GROW"),
+                        201)
+                .path("id");
         post(coach, SESSION, e + "/sessions/" + held + "/outcome", Map.of("status", "held", "scaling", 5), 200);
 
         // A private note: written, edited (the first draft must be gone too), signed, with an addendum.
-        String note = post(coach, SESSION, e + "/notes", Map.of("kind", "private", "sessionId", held,
-                "body", mark(SESSION, "private note (first draft)")), 201).path("id");
-        call(coach, SESSION, Method.PUT, e + "/notes/" + note, Map.of("body", mark(SESSION, "private note (edited)")),
-                Map.of("If-Match", "\"0\""), 200);
+        String note = post(
+                        coach,
+                        SESSION,
+                        e + "/notes",
+                        Map.of(
+                                "kind",
+                                "private",
+                                "sessionId",
+                                held,
+                                "body",
+                                mark(SESSION, "private note (first draft)")),
+                        201)
+                .path("id");
+        call(
+                coach,
+                SESSION,
+                Method.PUT,
+                e + "/notes/" + note,
+                Map.of("body", mark(SESSION, "private note (edited)")),
+                Map.of("If-Match", "\"0\""),
+                200);
         post(coach, SESSION, e + "/notes/" + note + "/signature", null, 200);
         post(coach, SESSION, e + "/notes/" + note + "/addenda", Map.of("body", mark(SESSION, "note addendum")), 201);
         post(coach, SESSION, e + "/notes", Map.of("kind", "shared", "body", mark(SESSION, "shared summary note")), 201);
 
-        String goal = post(client, SESSION, e + "/goals", Map.of("title", mark(SESSION, "goal title (client)"),
-                "horizon", "distal", "orientation", "learning", "direction", "approach", "selfConcordant", true,
-                "milestones", List.of(Map.of("title", mark(SESSION, "milestone title"),
-                        "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString()))), 201).path("id");
-        post(coach, SESSION, e + "/goals", Map.of("title", mark(SESSION, "goal title (coach)"), "horizon", "proximal",
-                "orientation", "performance", "direction", "avoidance"), 201);
+        String goal = post(
+                        client,
+                        SESSION,
+                        e + "/goals",
+                        Map.of(
+                                "title",
+                                mark(SESSION, "goal title (client)"),
+                                "horizon",
+                                "distal",
+                                "orientation",
+                                "learning",
+                                "direction",
+                                "approach",
+                                "selfConcordant",
+                                true,
+                                "milestones",
+                                List.of(Map.of(
+                                        "title",
+                                        mark(SESSION, "milestone title"),
+                                        "dueDate",
+                                        LocalDate.now(ZoneOffset.UTC)
+                                                .plusDays(40)
+                                                .toString()))),
+                        201)
+                .path("id");
+        post(
+                coach,
+                SESSION,
+                e + "/goals",
+                Map.of(
+                        "title",
+                        mark(SESSION, "goal title (coach)"),
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "avoidance"),
+                201);
         post(client, SESSION, e + "/goals/" + goal + "/progress", Map.of("rating", 4, "ratedOn", today), 201);
-        String action = post(coach, SESSION, e + "/actions", Map.of("title", mark(SESSION, "action item title"),
-                "dueDate", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(), "goalId", goal), 201).path("id");
+        String action = post(
+                        coach,
+                        SESSION,
+                        e + "/actions",
+                        Map.of(
+                                "title",
+                                mark(SESSION, "action item title"),
+                                "dueDate",
+                                LocalDate.now(ZoneOffset.UTC).plusDays(7).toString(),
+                                "goalId",
+                                goal),
+                        201)
+                .path("id");
         post(client, SESSION, e + "/actions/" + action + "/done", Map.of("done", true), 200);
-        post(coach, SESSION, e + "/reviews", Map.of("kind", "periodic", "heldOn", today,
-                "whatChanged", mark(SESSION, "periodic review what changed"),
-                "sharedSummary", mark(SESSION, "periodic review shared summary")), 201);
+        post(
+                coach,
+                SESSION,
+                e + "/reviews",
+                Map.of(
+                        "kind",
+                        "periodic",
+                        "heldOn",
+                        today,
+                        "whatChanged",
+                        mark(SESSION, "periodic review what changed"),
+                        "sharedSummary",
+                        mark(SESSION, "periodic review shared summary")),
+                201);
         post(coach, SESSION, e + "/risk-concerns", Map.of("level", "low", "sessionId", held), 201);
 
         // The supervisor (named in assessment-service, known here by its event) reads the private note with a reason.
         String reason = mark(SESSION, "supervisor's note-reading reason", t -> "case-review-" + t);
-        eventually(() -> call(supervisor, SESSION, Method.GET, e + "/notes/" + note + "?reason=" + reason,
-                null, Map.of(), 0).statusCode() == 200);
+        eventually(() ->
+                call(supervisor, SESSION, Method.GET, e + "/notes/" + note + "?reason=" + reason, null, Map.of(), 0)
+                                .statusCode()
+                        == 200);
         return id;
     }
 
     private void endReview(String engagement) {
-        post(coach, SESSION, "/v1/engagements/" + engagement + "/reviews", Map.of("kind", "end",
-                "whatChanged", mark(SESSION, "end review what changed"),
-                "sharedSummary", mark(SESSION, "end review shared summary"), "followUpOffered", true), 201);
+        post(
+                coach,
+                SESSION,
+                "/v1/engagements/" + engagement + "/reviews",
+                Map.of(
+                        "kind",
+                        "end",
+                        "whatChanged",
+                        mark(SESSION, "end review what changed"),
+                        "sharedSummary",
+                        mark(SESSION, "end review shared summary"),
+                        "followUpOffered",
+                        true),
+                201);
     }
 
     // ------------------------------------------------------------------ intake-service
@@ -275,41 +527,140 @@ class PlaintextAtRestTest extends SystemTest {
     private String flagId;
 
     private void intake() {
-        intakeId = once(coach, INTAKE, "/v1/intakes", Map.of("clientSubject", client.subject(),
-                "displayName", mark(INTAKE, "display name", t -> "Zephyrine Quillfeather " + t),
-                "presentingConcerns", mark(INTAKE, "presenting concerns"),
-                "hopedForOutcomes", mark(INTAKE, "hoped-for outcomes"))).path("id");
+        intakeId = once(
+                        coach,
+                        INTAKE,
+                        "/v1/intakes",
+                        Map.of(
+                                "clientSubject",
+                                client.subject(),
+                                "displayName",
+                                mark(INTAKE, "display name", t -> "Zephyrine Quillfeather " + t),
+                                "presentingConcerns",
+                                mark(INTAKE, "presenting concerns"),
+                                "hopedForOutcomes",
+                                mark(INTAKE, "hoped-for outcomes")))
+                .path("id");
         // The client opens one for themselves too.
-        post(client, INTAKE, "/v1/intakes", Map.of("displayName", mark(INTAKE, "display name (client's own)",
-                t -> "Zeph Quillfeather " + t), "presentingConcerns", mark(INTAKE, "presenting concerns (client's own)")), 201);
+        post(
+                client,
+                INTAKE,
+                "/v1/intakes",
+                Map.of(
+                        "displayName",
+                        mark(INTAKE, "display name (client's own)", t -> "Zeph Quillfeather " + t),
+                        "presentingConcerns",
+                        mark(INTAKE, "presenting concerns (client's own)")),
+                201);
         String i = "/v1/intakes/" + intakeId;
         once(client, INTAKE, i + "/screenings", phq9(1, 0, 1, 0, 1, 0, 1, 0, 0));
-        flagId = post(coach, INTAKE, i + "/risk-flags", Map.of("code", "coach-concern", "level", "low",
-                "note", mark(INTAKE, "risk flag note (raised)")), 201).path("id");
+        flagId = post(
+                        coach,
+                        INTAKE,
+                        i + "/risk-flags",
+                        Map.of(
+                                "code",
+                                "coach-concern",
+                                "level",
+                                "low",
+                                "note",
+                                mark(INTAKE, "risk flag note (raised)")),
+                        201)
+                .path("id");
         String move = "/v1/risk-flags/" + flagId + "/transitions";
-        post(supervisor, INTAKE, move, Map.of("status", "acknowledged", "note", mark(INTAKE, "risk flag note (acknowledged)")), 200);
-        post(supervisor, INTAKE, move, Map.of("status", "actioned", "note", mark(INTAKE, "risk flag note (actioned)")), 200);
-        post(supervisor, INTAKE, move, Map.of("status", "closed", "note", mark(INTAKE, "risk flag note (closed)")), 200);
-        post(coach, INTAKE, i + "/decision", Map.of("pathway", "coaching-with-monitoring", "practitionerId", coach.subject(),
-                "reason", mark(INTAKE, "decision reason")), 201);
+        post(
+                supervisor,
+                INTAKE,
+                move,
+                Map.of("status", "acknowledged", "note", mark(INTAKE, "risk flag note (acknowledged)")),
+                200);
+        post(
+                supervisor,
+                INTAKE,
+                move,
+                Map.of("status", "actioned", "note", mark(INTAKE, "risk flag note (actioned)")),
+                200);
+        post(
+                supervisor,
+                INTAKE,
+                move,
+                Map.of("status", "closed", "note", mark(INTAKE, "risk flag note (closed)")),
+                200);
+        post(
+                coach,
+                INTAKE,
+                i + "/decision",
+                Map.of(
+                        "pathway",
+                        "coaching-with-monitoring",
+                        "practitionerId",
+                        coach.subject(),
+                        "reason",
+                        mark(INTAKE, "decision reason")),
+                201);
     }
 
     // ------------------------------------------------------------------ referral-service
 
     private void referral(String engagement) {
-        String org = post(admin, REFERRAL, "/v1/directory/organisations", Map.of("name", "Harbour Talking Therapies"), 201).path("id");
-        String therapy = post(admin, REFERRAL, "/v1/directory/services", Map.of("organisationId", org, "name", "Adult therapy",
-                "kind", "therapy", "acceptingReferrals", true), 201).path("id");
-        String selfHelp = post(admin, REFERRAL, "/v1/directory/services", Map.of("organisationId", org, "name", "Sleep workbook",
-                "kind", "self-help", "acceptingReferrals", false), 201).path("id");
+        String org = post(
+                        admin,
+                        REFERRAL,
+                        "/v1/directory/organisations",
+                        Map.of("name", "Harbour Talking Therapies"),
+                        201)
+                .path("id");
+        String therapy = post(
+                        admin,
+                        REFERRAL,
+                        "/v1/directory/services",
+                        Map.of(
+                                "organisationId",
+                                org,
+                                "name",
+                                "Adult therapy",
+                                "kind",
+                                "therapy",
+                                "acceptingReferrals",
+                                true),
+                        201)
+                .path("id");
+        String selfHelp = post(
+                        admin,
+                        REFERRAL,
+                        "/v1/directory/services",
+                        Map.of(
+                                "organisationId",
+                                org,
+                                "name",
+                                "Sleep workbook",
+                                "kind",
+                                "self-help",
+                                "acceptingReferrals",
+                                false),
+                        201)
+                .path("id");
 
         // 1. With consent: drafted (idempotent), revised, consented with the client's words, sent, declined.
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("clientSubject", client.subject(), "engagementId", engagement,
-                "serviceId", therapy, "reasonCode", "depression", "urgency", "soon",
-                "disclose", List.of("identity", "contact", "reason"),
-                "reasonText", mark(REFERRAL, "referral reason text (first)"),
-                "clientName", mark(REFERRAL, "client name", t -> "Zephyrine Quillfeather " + t),
-                "clientContact", mark(REFERRAL, "client contact", t -> t + "@example.org")));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "clientSubject",
+                client.subject(),
+                "engagementId",
+                engagement,
+                "serviceId",
+                therapy,
+                "reasonCode",
+                "depression",
+                "urgency",
+                "soon",
+                "disclose",
+                List.of("identity", "contact", "reason"),
+                "reasonText",
+                mark(REFERRAL, "referral reason text (first)"),
+                "clientName",
+                mark(REFERRAL, "client name", t -> "Zephyrine Quillfeather " + t),
+                "clientContact",
+                mark(REFERRAL, "client contact", t -> t + "@example.org")));
         // referral-service names only engagements it has heard of (engagement.status-changed): wait for it.
         AtomicReference<String> created = new AtomicReference<>();
         Map<String, String> key = Map.of("Idempotency-Key", "plaintext-" + UUID.randomUUID());
@@ -327,38 +678,123 @@ class PlaintextAtRestTest extends SystemTest {
         revised.put("reasonText", mark(REFERRAL, "referral reason text (revised)"));
         call(coach, REFERRAL, Method.PUT, r1, revised, Map.of("If-Match", etag(coach, REFERRAL, r1)), 200);
         post(coach, REFERRAL, r1 + "/consent-request", null, 200);
-        post(client, REFERRAL, mine(r1) + "/consent", Map.of("agree", true, "shares", List.of("identity", "reason"),
-                "words", mark(REFERRAL, "client's consent words")), 200);
+        post(
+                client,
+                REFERRAL,
+                mine(r1) + "/consent",
+                Map.of(
+                        "agree",
+                        true,
+                        "shares",
+                        List.of("identity", "reason"),
+                        "words",
+                        mark(REFERRAL, "client's consent words")),
+                200);
         post(coach, REFERRAL, r1 + "/sending", null, 200);
-        post(coach, REFERRAL, r1 + "/answer", Map.of("outcome", "declined", "reason", mark(REFERRAL, "decline reason")), 200);
+        post(
+                coach,
+                REFERRAL,
+                r1 + "/answer",
+                Map.of("outcome", "declined", "reason", mark(REFERRAL, "decline reason")),
+                200);
 
         // 2. Consent given, then withdrawn with a reason.
-        String r2 = "/v1/referrals/" + post(coach, REFERRAL, "/v1/referrals", Map.of("clientSubject", client.subject(),
-                "engagementId", engagement, "serviceId", therapy, "reasonCode", "anxiety", "urgency", "routine",
-                "reasonText", mark(REFERRAL, "referral reason text (withdrawn one)")), 201).path("id");
+        String r2 = "/v1/referrals/"
+                + post(
+                                coach,
+                                REFERRAL,
+                                "/v1/referrals",
+                                Map.of(
+                                        "clientSubject",
+                                        client.subject(),
+                                        "engagementId",
+                                        engagement,
+                                        "serviceId",
+                                        therapy,
+                                        "reasonCode",
+                                        "anxiety",
+                                        "urgency",
+                                        "routine",
+                                        "reasonText",
+                                        mark(REFERRAL, "referral reason text (withdrawn one)")),
+                                201)
+                        .path("id");
         post(coach, REFERRAL, r2 + "/consent-request", null, 200);
         post(client, REFERRAL, mine(r2) + "/consent", Map.of("agree", true, "shares", List.of()), 200);
-        post(client, REFERRAL, mine(r2) + "/consent/withdrawal", Map.of("reason", mark(REFERRAL, "consent withdrawal reason")),
+        post(
+                client,
+                REFERRAL,
+                mine(r2) + "/consent/withdrawal",
+                Map.of("reason", mark(REFERRAL, "consent withdrawal reason")),
                 200);
 
         // 3. Called off with a reason.
-        String r3 = "/v1/referrals/" + post(coach, REFERRAL, "/v1/referrals", Map.of("clientSubject", client.subject(),
-                "engagementId", engagement, "serviceId", therapy, "reasonCode", "grief", "urgency", "routine"), 201).path("id");
+        String r3 = "/v1/referrals/"
+                + post(
+                                coach,
+                                REFERRAL,
+                                "/v1/referrals",
+                                Map.of(
+                                        "clientSubject",
+                                        client.subject(),
+                                        "engagementId",
+                                        engagement,
+                                        "serviceId",
+                                        therapy,
+                                        "reasonCode",
+                                        "grief",
+                                        "urgency",
+                                        "routine"),
+                                201)
+                        .path("id");
         post(coach, REFERRAL, r3 + "/cancellation", Map.of("reason", mark(REFERRAL, "cancellation reason")), 200);
 
         // 4. The serious-risk exception: justified, approved by the supervisor, sent without consent.
-        String r4 = "/v1/referrals/" + post(coach, REFERRAL, "/v1/referrals", Map.of("clientSubject", client.subject(),
-                "engagementId", engagement, "serviceId", therapy, "reasonCode", "safety-concern", "urgency", "emergency",
-                "disclose", List.of("identity", "risk"),
-                "reasonText", mark(REFERRAL, "referral reason text (emergency)")), 201).path("id");
-        post(coach, REFERRAL, r4 + "/risk-exception", Map.of("justification", mark(REFERRAL, "risk-exception justification")), 200);
+        String r4 = "/v1/referrals/"
+                + post(
+                                coach,
+                                REFERRAL,
+                                "/v1/referrals",
+                                Map.of(
+                                        "clientSubject",
+                                        client.subject(),
+                                        "engagementId",
+                                        engagement,
+                                        "serviceId",
+                                        therapy,
+                                        "reasonCode",
+                                        "safety-concern",
+                                        "urgency",
+                                        "emergency",
+                                        "disclose",
+                                        List.of("identity", "risk"),
+                                        "reasonText",
+                                        mark(REFERRAL, "referral reason text (emergency)")),
+                                201)
+                        .path("id");
+        post(
+                coach,
+                REFERRAL,
+                r4 + "/risk-exception",
+                Map.of("justification", mark(REFERRAL, "risk-exception justification")),
+                200);
         eventually(() -> call(supervisor, REFERRAL, Method.POST, r4 + "/risk-exception/approval", null, Map.of(), 0)
-                .statusCode() == 200);
+                        .statusCode()
+                == 200);
         post(coach, REFERRAL, r4 + "/sending", null, 200);
 
         // A self-help resource offered with a note (idempotent).
-        once(coach, REFERRAL, "/v1/self-help-offers", Map.of("clientSubject", client.subject(), "serviceId", selfHelp,
-                "note", mark(REFERRAL, "self-help offer note")));
+        once(
+                coach,
+                REFERRAL,
+                "/v1/self-help-offers",
+                Map.of(
+                        "clientSubject",
+                        client.subject(),
+                        "serviceId",
+                        selfHelp,
+                        "note",
+                        mark(REFERRAL, "self-help offer note")));
         referrals = List.of(r1, r2, r3, r4);
     }
 
@@ -376,11 +812,29 @@ class PlaintextAtRestTest extends SystemTest {
     private void exportRequests() {
         for (String service : Suite.SERVICES) {
             String subject = ASSESSMENT.equals(service) ? coach.subject() : client.subject();
-            String request = post(admin, service, "/v1/export-requests", Map.of("subject", subject,
-                    "reason", mark(service, "export request reason"), "reference", "TICKET-17"), 201).path("id");
+            String request = post(
+                            admin,
+                            service,
+                            "/v1/export-requests",
+                            Map.of(
+                                    "subject",
+                                    subject,
+                                    "reason",
+                                    mark(service, "export request reason"),
+                                    "reference",
+                                    "TICKET-17"),
+                            201)
+                    .path("id");
             exportRequests.put(service, request);
             // Running the export writes the request's reason into the audit again (however the API names the request).
-            call(admin, service, Method.GET, "/v1/subjects/" + subject + "/export?request=" + request, null, Map.of(), 0);
+            call(
+                    admin,
+                    service,
+                    Method.GET,
+                    "/v1/subjects/" + subject + "/export?request=" + request,
+                    null,
+                    Map.of(),
+                    0);
         }
     }
 
@@ -412,7 +866,8 @@ class PlaintextAtRestTest extends SystemTest {
         for (Object i : get(supervisor, INTAKE, "/v1/intakes").<List<?>>path("items.id")) {
             get(supervisor, INTAKE, "/v1/intakes/" + i);
         }
-        for (Object s : get(coach, INTAKE, "/v1/intakes/" + intakeId + "/screenings").<List<?>>path("items.id")) {
+        for (Object s :
+                get(coach, INTAKE, "/v1/intakes/" + intakeId + "/screenings").<List<?>>path("items.id")) {
             get(coach, INTAKE, "/v1/intakes/" + intakeId + "/screenings/" + s);
         }
         get(coach, INTAKE, "/v1/risk-flags/" + flagId);
@@ -437,8 +892,9 @@ class PlaintextAtRestTest extends SystemTest {
         for (String service : Suite.SERVICES) {
             String database = service.substring(0, service.indexOf('-'));
             eventually(() -> {
-                try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(
-                        "select count(*) from outbox_event where tenant_id = ? and sent_at is null")) {
+                try (Connection c = connect(database);
+                        PreparedStatement s = c.prepareStatement(
+                                "select count(*) from outbox_event where tenant_id = ? and sent_at is null")) {
                     s.setString(1, tenant);
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
@@ -448,10 +904,20 @@ class PlaintextAtRestTest extends SystemTest {
             });
         }
         // What the consumers do with them: the risk flag's draft referral, the held session's practice hours.
-        eventually(() -> !as(supervisor, REFERRAL).when().get("/v1/referrals?origin=risk-flag").then().extract()
-                .<List<?>>path("items").isEmpty());
-        eventually(() -> !as(coach, ASSESSMENT).when().get("/v1/practitioners/" + coach.subject() + "/evidence?kind=practice-hours")
-                .then().extract().<List<?>>path("items").isEmpty());
+        eventually(() -> !as(supervisor, REFERRAL)
+                .when()
+                .get("/v1/referrals?origin=risk-flag")
+                .then()
+                .extract()
+                .<List<?>>path("items")
+                .isEmpty());
+        eventually(() -> !as(coach, ASSESSMENT)
+                .when()
+                .get("/v1/practitioners/" + coach.subject() + "/evidence?kind=practice-hours")
+                .then()
+                .extract()
+                .<List<?>>path("items")
+                .isEmpty());
     }
 
     // ------------------------------------------------------------------ the dump
@@ -472,7 +938,8 @@ class PlaintextAtRestTest extends SystemTest {
         forms.put(token, "plaintext");
         forms.put(HexFormat.of().formatHex(bytes), "hex");
         for (int skip = 0; skip < 3; skip++) {
-            // Whatever precedes it, one of these three starts on a base64 group boundary; the last group depends on what follows.
+            // Whatever precedes it, one of these three starts on a base64 group boundary; the last group depends on
+            // what follows.
             byte[] tail = java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
             int whole = tail.length / 3 * 4;
             forms.put(Base64.getEncoder().encodeToString(tail).substring(0, whole), "base64");
@@ -496,11 +963,14 @@ class PlaintextAtRestTest extends SystemTest {
             try (Statement s = c.createStatement()) {
                 s.execute("create table public." + canaryTable + " (id int, words text, raw bytea, encoded text)");
             }
-            try (PreparedStatement s = c.prepareStatement("insert into public." + canaryTable + " values (1, ?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("insert into public." + canaryTable + " values (1, ?, ?, ?)")) {
                 s.setString(1, "Some words with " + textCanary + " inside");
                 s.setBytes(2, ("bytes with " + bytesCanary).getBytes(StandardCharsets.UTF_8));
-                s.setString(3, Base64.getEncoder().encodeToString(("xy" + base64Canary + " and more")
-                        .getBytes(StandardCharsets.UTF_8)));
+                s.setString(
+                        3,
+                        Base64.getEncoder()
+                                .encodeToString(("xy" + base64Canary + " and more").getBytes(StandardCharsets.UTF_8)));
                 s.executeUpdate();
             }
             Map<String, String[]> needles = new LinkedHashMap<>();
@@ -512,14 +982,16 @@ class PlaintextAtRestTest extends SystemTest {
             }
 
             List<String> tables = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select table_schema, table_name"
-                    + " from information_schema.tables where table_type = 'BASE TABLE'"
-                    + " and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select table_schema, table_name"
+                            + " from information_schema.tables where table_type = 'BASE TABLE'"
+                            + " and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2")) {
                 while (rs.next()) {
                     tables.add("\"" + rs.getString(1) + "\".\"" + rs.getString(2) + "\"");
                 }
             }
-            assertTrue(tables.size() > 5 && tables.stream().anyMatch(t -> t.endsWith("\"audit_event\"")),
+            assertTrue(
+                    tables.size() > 5 && tables.stream().anyMatch(t -> t.endsWith("\"audit_event\"")),
                     database + " has the service's tables: " + tables);
             List<Finding> found = new ArrayList<>();
             long rows = 0;
@@ -543,17 +1015,34 @@ class PlaintextAtRestTest extends SystemTest {
                 }
                 for (Map.Entry<String, String> hit : hits.entrySet()) {
                     String[] tokenAndEncoding = hit.getKey().split(" ");
-                    found.add(new Finding(database, table.replace("\"", ""), columns(c, table, hit.getValue()),
-                            tokenAndEncoding[0], tokenAndEncoding[1]));
+                    found.add(new Finding(
+                            database,
+                            table.replace("\"", ""),
+                            columns(c, table, hit.getValue()),
+                            tokenAndEncoding[0],
+                            tokenAndEncoding[1]));
                 }
             }
             String canaries = canaryTable;
-            assertTrue(found.stream().anyMatch(f -> f.token().equals(textCanary) && f.encoding().equals("plaintext")
-                    && f.table().endsWith(canaries) && f.columns().equals("words")), database + ": the text canary is found");
-            assertTrue(found.stream().anyMatch(f -> f.token().equals(bytesCanary) && f.encoding().equals("hex")
-                    && f.columns().equals("raw")), database + ": the bytea canary is found");
-            assertTrue(found.stream().anyMatch(f -> f.token().equals(base64Canary) && f.encoding().equals("base64")
-                    && f.columns().equals("encoded")), database + ": the base64 canary is found");
+            assertTrue(
+                    found.stream()
+                            .anyMatch(f -> f.token().equals(textCanary)
+                                    && f.encoding().equals("plaintext")
+                                    && f.table().endsWith(canaries)
+                                    && f.columns().equals("words")),
+                    database + ": the text canary is found");
+            assertTrue(
+                    found.stream()
+                            .anyMatch(f -> f.token().equals(bytesCanary)
+                                    && f.encoding().equals("hex")
+                                    && f.columns().equals("raw")),
+                    database + ": the bytea canary is found");
+            assertTrue(
+                    found.stream()
+                            .anyMatch(f -> f.token().equals(base64Canary)
+                                    && f.encoding().equals("base64")
+                                    && f.columns().equals("encoded")),
+                    database + ": the base64 canary is found");
             found.stream().filter(f -> markers.containsKey(f.token())).forEach(leaks::add);
             return tables.size() + " tables, " + rows + " rows";
         } finally {
@@ -564,7 +1053,8 @@ class PlaintextAtRestTest extends SystemTest {
     /** The columns of {@code table} whose text holds {@code needle} (for the report). */
     private static String columns(Connection c, String table, String needle) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + table + " limit 0")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select * from " + table + " limit 0")) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 names.add(rs.getMetaData().getColumnName(i));
             }
@@ -590,8 +1080,9 @@ class PlaintextAtRestTest extends SystemTest {
     private List<String> readableScreeningAnswers() throws SQLException {
         List<String> readable = new ArrayList<>();
         int screenings = 0;
-        try (Connection c = connect("intake"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id, answers from screening")) {
+        try (Connection c = connect("intake");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id, answers from screening")) {
             while (rs.next()) {
                 screenings++;
                 String answers = rs.getString(2);
@@ -610,6 +1101,9 @@ class PlaintextAtRestTest extends SystemTest {
 
     private static boolean readableJson(String value) {
         String compact = value.replaceAll("\\s", "");
-        return compact.startsWith("{") || compact.startsWith("[") || compact.contains("\":") || compact.matches(".*\"\\d+\".*");
+        return compact.startsWith("{")
+                || compact.startsWith("[")
+                || compact.contains("\":")
+                || compact.matches(".*\"\\d+\".*");
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One service run from its built jar as a separate process, the way it runs in production. */
 final class ServiceProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Every process object the suite made (second replicas too), so none is forgotten at the end. */
     private static final List<ServiceProcess> ALL = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -26,6 +27,7 @@ final class ServiceProcess {
     final int port;
     /** The management interface's port (QUARKUS_MANAGEMENT_PORT): /q/health and /q/metrics, as the packaged jar serves them. */
     final int managementPort;
+
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
@@ -36,7 +38,8 @@ final class ServiceProcess {
         this.port = port;
         String management = env.get("QUARKUS_MANAGEMENT_PORT");
         if (management == null) {
-            throw new IllegalArgumentException(name + ": no QUARKUS_MANAGEMENT_PORT; processes on one host need one each");
+            throw new IllegalArgumentException(
+                    name + ": no QUARKUS_MANAGEMENT_PORT; processes on one host need one each");
         }
         this.managementPort = Integer.parseInt(management);
         this.jar = jar;
@@ -64,12 +67,13 @@ final class ServiceProcess {
             return;
         }
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (mvn -B verify builds them before this module)");
+            throw new IllegalStateException(
+                    jar + " is missing: build the services first (mvn -B verify builds them before this module)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Small heaps and C1 only: four services and the test JVM share two cores.
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -97,8 +101,11 @@ final class ServiceProcess {
 
     boolean ready() {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;

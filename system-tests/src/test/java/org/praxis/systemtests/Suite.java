@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.praxis.testsupport.EmbeddedKafka;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.FreePorts;
@@ -21,14 +20,14 @@ import org.praxis.testsupport.MockOidcIssuer;
  * the OIDC issuer, and the four services as processes from their built jars on free ports.
  */
 final class Suite {
-    static final List<String> SERVICES = List.of("intake-service", "session-service", "referral-service", "assessment-service");
+    static final List<String> SERVICES =
+            List.of("intake-service", "session-service", "referral-service", "assessment-service");
     private static Suite shared;
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 
-    private Suite() {
-    }
+    private Suite() {}
 
     static synchronized Suite shared() {
         if (shared == null) {
@@ -93,8 +92,10 @@ final class Suite {
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
             environments.put(name, env);
-            services.put(name, new ServiceProcess(name, port,
-                    project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs));
+            services.put(
+                    name,
+                    new ServiceProcess(
+                            name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs));
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
@@ -151,9 +152,15 @@ final class Suite {
         int port = freePort();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // A management port of its own too, unless the caller names one.
-        env.put("QUARKUS_MANAGEMENT_PORT", overrides.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort())));
+        env.put(
+                "QUARKUS_MANAGEMENT_PORT",
+                overrides.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort())));
         Path project = Path.of("").toAbsolutePath().getParent();
-        return new ServiceProcess(name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env,
+        return new ServiceProcess(
+                name,
+                port,
+                project.resolve(name + "/target/quarkus-app/quarkus-run.jar"),
+                env,
                 project.resolve("system-tests/target/system-tests"));
     }
 }

@@ -2,6 +2,8 @@ package org.praxis.systemtests;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,14 +14,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** What every system test has: the running suite, a fresh tenant with its people, calls through the public APIs. */
 @ExtendWith(SuiteDiagnostics.class)
@@ -47,15 +45,19 @@ abstract class SystemTest {
     final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
 
     RequestSpecification as(Tokens who, String service) {
-        return given().baseUri(suite.url(service)).header("Authorization", who.bearer()).contentType(ContentType.JSON);
+        return given().baseUri(suite.url(service))
+                .header("Authorization", who.bearer())
+                .contentType(ContentType.JSON);
     }
 
     /** A scalar from a service's own database, read directly (the API may not answer while it is read-only). */
     long countIn(String service, String sql, Object... args) {
         Map<String, String> env = suite.environment(service);
-        try (Connection c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"));
-             PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                        env.get("QUARKUS_DATASOURCE_USERNAME"),
+                        env.get("QUARKUS_DATASOURCE_PASSWORD"));
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -70,13 +72,32 @@ abstract class SystemTest {
 
     /** Polls with a deadline (no fixed sleeps): events cross the services within seconds. */
     static void eventually(Callable<Boolean> condition) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(condition);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(condition);
     }
 
     void publish(String topic, String key, String type, String payload) {
-        TopicProbe.send(topic, key, payload, Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", ownerOf(topic), "ce_tenant", tenant, "ce_time", Instant.now().toString(), "ce_specversion", "1.0",
-                TEST_MARK, "1"));
+        TopicProbe.send(
+                topic,
+                key,
+                payload,
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        ownerOf(topic),
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString(),
+                        "ce_specversion",
+                        "1.0",
+                        TEST_MARK,
+                        "1"));
     }
 
     static Map<String, Object> phq9(int... answers) {
@@ -88,21 +109,54 @@ abstract class SystemTest {
     }
 
     String intake(Tokens by) {
-        return as(by, INTAKE).body(Map.of("clientSubject", client.subject(), "displayName", "Sam Client",
-                "presentingConcerns", "Wants a career change")).when().post("/v1/intakes").then().statusCode(201)
-                .extract().path("id");
+        return as(by, INTAKE)
+                .body(Map.of(
+                        "clientSubject",
+                        client.subject(),
+                        "displayName",
+                        "Sam Client",
+                        "presentingConcerns",
+                        "Wants a career change"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** An active coaching engagement between the coach and the client (contract proposed and accepted by both). */
     String activeEngagement(String pathway) {
-        String id = as(coach, SESSION).body(Map.of("clientSubject", client.subject(), "pathway", pathway)).when()
-                .post("/v1/engagements").then().statusCode(201).extract().path("id");
-        as(coach, SESSION).body(Map.of("purpose", "Career transition", "parties", java.util.List.of(
-                Map.of("role", "client", "subject", client.subject(), "required", true),
-                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
-        as(client, SESSION).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        as(coach, SESSION).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        String id = as(coach, SESSION)
+                .body(Map.of("clientSubject", client.subject(), "pathway", pathway))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach, SESSION)
+                .body(Map.of(
+                        "purpose",
+                        "Career transition",
+                        "parties",
+                        java.util.List.of(
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(client, SESSION)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(coach, SESSION)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
         return id;
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.Tokens;
@@ -21,19 +20,34 @@ import org.praxis.testsupport.TopicProbe;
 class UnregisteredPersonRiskTest extends SystemTest {
 
     private List<Map<String, Object>> riskDrafts() {
-        return as(supervisor, REFERRAL).when().get("/v1/referrals?status=draft&origin=risk-flag").then().statusCode(200)
-                .extract().path("items");
+        return as(supervisor, REFERRAL)
+                .when()
+                .get("/v1/referrals?status=draft&origin=risk-flag")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
     }
 
     private String intakeWithoutAccount(Tokens by) {
-        return as(by, INTAKE).body(Map.of("displayName", "Sam (no account yet)", "presentingConcerns", "Low mood at work"))
-                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
+        return as(by, INTAKE)
+                .body(Map.of("displayName", "Sam (no account yet)", "presentingConcerns", "Low mood at work"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private void selfHarmAnswerOpensOneUrgentDraft(Tokens practitioner) throws InterruptedException {
         String intake = intakeWithoutAccount(practitioner);
-        as(practitioner, INTAKE).body(phq9(1, 2, 1, 0, 0, 0, 0, 0, 2)).when().post("/v1/intakes/" + intake + "/screenings")
-                .then().statusCode(201);
+        as(practitioner, INTAKE)
+                .body(phq9(1, 2, 1, 0, 0, 0, 0, 0, 2))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
+                .statusCode(201);
 
         eventually(() -> riskDrafts().size() >= 1);
         Thread.sleep(2000); // redeliveries and retries get their chance to make a second draft
@@ -44,8 +58,14 @@ class UnregisteredPersonRiskTest extends SystemTest {
         assertEquals(intake, draft.get("intakeId"));
         assertNull(draft.get("clientSubject"), "known by the intake until the person has an account");
         assertEquals("safety-concern", draft.get("reasonCode"));
-        assertEquals(List.of(), TopicProbe.read("intake.events.dlq", r -> r.value() != null && r.value().contains(intake),
-                f -> !f.isEmpty(), Duration.ofSeconds(3)), "the flag is not dead-lettered");
+        assertEquals(
+                List.of(),
+                TopicProbe.read(
+                        "intake.events.dlq",
+                        r -> r.value() != null && r.value().contains(intake),
+                        f -> !f.isEmpty(),
+                        Duration.ofSeconds(3)),
+                "the flag is not dead-lettered");
     }
 
     @Test

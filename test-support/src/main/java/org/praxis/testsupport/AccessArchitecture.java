@@ -1,6 +1,7 @@
 package org.praxis.testsupport;
 
-import java.util.Set;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,9 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.util.Set;
 
 /**
  * Deny by default only works if one place decides: a service's access policies (subclasses of
@@ -29,8 +28,7 @@ public final class AccessArchitecture {
     private static final String POLICY = "org.praxis.platform.access.Policy";
     private static final Set<String> ROLE_CHECKS = Set.of("hasRole", "hasAnyRole", "roles");
 
-    private AccessArchitecture() {
-    }
+    private AccessArchitecture() {}
 
     /** Checks every production class under {@code rootPackage} (e.g. {@code org.praxis.referral}). */
     public static void check(String rootPackage) {
@@ -64,22 +62,26 @@ public final class AccessArchitecture {
     }
 
     static ArchRule roleChecksOnlyInPolicies() {
-        return noClasses().that(DescribedPredicate.not(POLICIES))
-                .should().callMethodWhere(new DescribedPredicate<>("a role check on the caller") {
+        return noClasses()
+                .that(DescribedPredicate.not(POLICIES))
+                .should()
+                .callMethodWhere(new DescribedPredicate<>("a role check on the caller") {
                     @Override
                     public boolean test(JavaMethodCall call) {
                         String owner = call.getTargetOwner().getName();
                         String name = call.getName();
                         return owner.equals(CALLER) && ROLE_CHECKS.contains(name)
                                 || owner.equals("io.quarkus.security.identity.SecurityIdentity")
-                                && (name.equals("hasRole") || name.equals("getRoles"));
+                                        && (name.equals("hasRole") || name.equals("getRoles"));
                     }
                 })
                 .because("who may do what is decided by the aggregate's policy (docs/access.md), nowhere else");
     }
 
     static ArchRule subjectComparisonsOnlyInPolicies() {
-        return codeUnits().that().areDeclaredInClassesThat(DescribedPredicate.not(POLICIES))
+        return codeUnits()
+                .that()
+                .areDeclaredInClassesThat(DescribedPredicate.not(POLICIES))
                 .should(new ArchCondition<JavaCodeUnit>("not compare the caller's subject with anything") {
                     @Override
                     public void check(JavaCodeUnit unit, ConditionEvents events) {
@@ -89,13 +91,17 @@ public final class AccessArchitecture {
                             if (readsSubject(call)) {
                                 readsSubject = true;
                             }
-                            if (call.getName().equals("equals") || call.getName().equals("equalsIgnoreCase")) {
+                            if (call.getName().equals("equals")
+                                    || call.getName().equals("equalsIgnoreCase")) {
                                 compares = true;
                             }
                         }
                         if (readsSubject && compares) {
-                            events.add(SimpleConditionEvent.violated(unit, unit.getFullName()
-                                    + " reads the caller's subject and compares values: ask the aggregate's policy"));
+                            events.add(
+                                    SimpleConditionEvent.violated(
+                                            unit,
+                                            unit.getFullName()
+                                                    + " reads the caller's subject and compares values: ask the aggregate's policy"));
                         }
                     }
                 })

@@ -1,8 +1,7 @@
 package org.praxis.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 
 /**
  * Starts the service with its database pointed at a port where nothing listens (Kafka and OIDC stay

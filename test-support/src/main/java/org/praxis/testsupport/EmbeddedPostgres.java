@@ -24,8 +24,11 @@ public final class EmbeddedPostgres {
     private final String password;
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
-    private EmbeddedPostgres(String jdbcUrl, String username, String password,
-                             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    private EmbeddedPostgres(
+            String jdbcUrl,
+            String username,
+            String password,
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -42,9 +45,11 @@ public final class EmbeddedPostgres {
     private static EmbeddedPostgres start() {
         String external = System.getProperty(URL_PROPERTY);
         if (external != null && !external.isBlank()) {
-            return new EmbeddedPostgres(external,
+            return new EmbeddedPostgres(
+                    external,
                     System.getProperty("praxis.test.postgres.username", "postgres"),
-                    System.getProperty("praxis.test.postgres.password", "postgres"), null);
+                    System.getProperty("praxis.test.postgres.password", "postgres"),
+                    null);
         }
         try {
             // Durability settings off: a test database is thrown away, and fsync dominates small writes.
@@ -89,7 +94,8 @@ public final class EmbeddedPostgres {
 
     /** {@code select count(*) ...} with positional parameters, for tests that check the stored rows. */
     public long count(String sql, Object... args) {
-        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -104,7 +110,8 @@ public final class EmbeddedPostgres {
 
     /** Runs SQL as the owner, for tests that look at the stored rows directly. */
     public void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -118,15 +125,18 @@ public final class EmbeddedPostgres {
      */
     public Map<String, Long> columnsHolding(String value) {
         Map<String, Long> found = new TreeMap<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet columns = s.executeQuery("select c.table_name, c.column_name from information_schema.columns c"
-                     + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
-                     + " where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
-                     + " and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet columns = s.executeQuery(
+                        "select c.table_name, c.column_name from information_schema.columns c"
+                                + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                                + " where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
+                                + " and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')")) {
             while (columns.next()) {
                 String table = columns.getString(1);
                 String column = columns.getString(2);
-                long rows = count("select count(*) from \"" + table + "\" where strpos(\"" + column + "\"::text, ?) > 0", value);
+                long rows = count(
+                        "select count(*) from \"" + table + "\" where strpos(\"" + column + "\"::text, ?) > 0", value);
                 if (rows > 0) {
                     found.put(table + "." + column, rows);
                 }

@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Asks for a person's erasure as the privacy process does, and checks what is left of them in the database. */
 public final class ErasureRequests {
     public static final String TYPE = "org.praxis.privacy.subject.erasure-requested.v1";
 
-    private ErasureRequests() {
-    }
+    private ErasureRequests() {}
 
     /**
      * Sends {@code subject.erasure-requested} for {@code subject} in {@code tenant} and returns the
@@ -25,11 +23,23 @@ public final class ErasureRequests {
      */
     public static List<ConsumerRecord<String, String>> erase(String tenant, String subject, String confirmationTopic) {
         String requestId = "era-" + UUID.randomUUID();
-        TopicProbe.send("privacy.events", subject, "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}",
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", TYPE, "ce_source", "/privacy", "ce_tenant", tenant,
-                        "ce_time", Instant.now().toString()));
-        return TopicProbe.read(confirmationTopic, r -> requestId.equals(r.key()), found -> !found.isEmpty(),
-                Duration.ofSeconds(30));
+        TopicProbe.send(
+                "privacy.events",
+                subject,
+                "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}",
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        TYPE,
+                        "ce_source",
+                        "/privacy",
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
+        return TopicProbe.read(
+                confirmationTopic, r -> requestId.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
     }
 
     /**
@@ -38,8 +48,14 @@ public final class ErasureRequests {
      * every column that named them except those whose rows are {@code deleted}; and every column naming
      * {@code other} does so as often as before.
      */
-    public static void assertErasedEverywhere(String tenant, String person, String pseudonym, String other, Set<String> roles,
-                                              Set<String> deleted, String confirmationTopic) {
+    public static void assertErasedEverywhere(
+            String tenant,
+            String person,
+            String pseudonym,
+            String other,
+            Set<String> roles,
+            Set<String> deleted,
+            String confirmationTopic) {
         EmbeddedPostgres db = EmbeddedPostgres.shared();
         Map<String, Long> before = db.columnsHolding(person);
         Set<String> missing = new HashSet<>(roles);

@@ -1,5 +1,11 @@
 package org.praxis.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,20 +14,12 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-
 /** The event schemas and golden examples in {@code docs/events/}, for producer and consumer tests. */
 public final class EventContracts {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     /** {@code docs/events}, found from the module's working directory up. */
     public static Path directory() {
@@ -31,7 +29,8 @@ public final class EventContracts {
                 return events;
             }
         }
-        throw new IllegalStateException("docs/events not found above " + Paths.get("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/events not found above " + Paths.get("").toAbsolutePath());
     }
 
     /** The schema's complaints about {@code payload} as an event of {@code ceType}; empty when it conforms. */

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** Free loopback ports, so parallel builds on a shared machine never collide on a fixed port. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

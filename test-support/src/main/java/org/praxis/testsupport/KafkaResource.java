@@ -1,8 +1,7 @@
 package org.praxis.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points the application at the shared test Kafka broker. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {

@@ -1,5 +1,7 @@
 package org.praxis.testsupport;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,9 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A minimal OpenID provider for tests: discovery document and JWKS of one RSA key, on a free loopback
@@ -75,8 +74,7 @@ public final class MockOidcIssuer {
 
     private static String jwks(RSAPublicKey key) {
         return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
-                .formatted(KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}""".formatted(KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
     }
 
     private static String base64Url(BigInteger value) {

@@ -1,8 +1,7 @@
 package org.praxis.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points the application's OIDC resource server at the mock issuer. */
 public class OidcResource implements QuarkusTestResourceLifecycleManager {
@@ -10,8 +9,7 @@ public class OidcResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         MockOidcIssuer oidc = MockOidcIssuer.shared();
         return Map.of(
-                "quarkus.oidc.auth-server-url", oidc.issuer(),
-                "quarkus.oidc.token.audience", MockOidcIssuer.AUDIENCE);
+                "quarkus.oidc.auth-server-url", oidc.issuer(), "quarkus.oidc.token.audience", MockOidcIssuer.AUDIENCE);
     }
 
     @Override

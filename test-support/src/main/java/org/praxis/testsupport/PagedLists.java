@@ -3,13 +3,12 @@ package org.praxis.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * "Every list pages", read from a running service's OpenAPI document: each operation answering a list
@@ -17,13 +16,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * one of the few the service names as unpaged.
  */
 public final class PagedLists {
-    private PagedLists() {
-    }
+    private PagedLists() {}
 
     /** Fails unless the lists that do not page are exactly {@code unpaged} (operation ids). */
     public static void assertEveryListPagesBut(Set<String> unpaged) throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi").then()
-                .statusCode(200).extract().asString());
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .when()
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         Set<String> notPaged = new TreeSet<>();
         for (JsonNode path : doc.get("paths")) {
             JsonNode get = path.get("get");

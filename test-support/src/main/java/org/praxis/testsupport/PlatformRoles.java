@@ -2,11 +2,10 @@ package org.praxis.testsupport;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.Map;
-import java.util.UUID;
-
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Puts a person in the platform's roles of a service, through its API, for erasure tests: as an admin
@@ -14,26 +13,52 @@ import io.restassured.specification.RequestSpecification;
  * subject of an export someone else runs.
  */
 public final class PlatformRoles {
-    private PlatformRoles() {
-    }
+    private PlatformRoles() {}
 
     private static RequestSpecification admin(String tenant, String subject) {
-        return given().header("Authorization", Tokens.of(subject).tenant(tenant).roles("admin").bearer()).contentType(ContentType.JSON);
+        return given().header(
+                        "Authorization",
+                        Tokens.of(subject).tenant(tenant).roles("admin").bearer())
+                .contentType(ContentType.JSON);
     }
 
     private static String exportRequest(String tenant, String admin, String subject) {
-        return admin(tenant, admin).body(Map.of("subject", subject, "reason", "Subject access request")).when()
-                .post("/v1/export-requests").then().statusCode(201).extract().path("id");
+        return admin(tenant, admin)
+                .body(Map.of("subject", subject, "reason", "Subject access request"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** {@code staff} and {@code secondAdmin} are two other admins: the one who exports, the one who approves. */
     public static void play(String tenant, String who, String staff, String secondAdmin) {
-        admin(tenant, who).body(Map.of("fourEyes", true)).when().put("/v1/export-settings").then().statusCode(200);
-        admin(tenant, who).when().post("/v1/export-requests/" + exportRequest(tenant, staff, "client-" + UUID.randomUUID())
-                + "/approval").then().statusCode(200);
+        admin(tenant, who)
+                .body(Map.of("fourEyes", true))
+                .when()
+                .put("/v1/export-settings")
+                .then()
+                .statusCode(200);
+        admin(tenant, who)
+                .when()
+                .post("/v1/export-requests/" + exportRequest(tenant, staff, "client-" + UUID.randomUUID())
+                        + "/approval")
+                .then()
+                .statusCode(200);
         exportRequest(tenant, who, "client-" + UUID.randomUUID());
         String aboutThem = exportRequest(tenant, staff, who);
-        admin(tenant, secondAdmin).when().post("/v1/export-requests/" + aboutThem + "/approval").then().statusCode(200);
-        admin(tenant, staff).queryParam("request", aboutThem).when().get("/v1/subjects/" + who + "/export").then().statusCode(200);
+        admin(tenant, secondAdmin)
+                .when()
+                .post("/v1/export-requests/" + aboutThem + "/approval")
+                .then()
+                .statusCode(200);
+        admin(tenant, staff)
+                .queryParam("request", aboutThem)
+                .when()
+                .get("/v1/subjects/" + who + "/export")
+                .then()
+                .statusCode(200);
     }
 }

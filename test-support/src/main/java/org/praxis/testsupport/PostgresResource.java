@@ -1,8 +1,7 @@
 package org.praxis.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /** Points the application's datasource at the shared test PostgreSQL. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {

@@ -10,7 +10,9 @@ public abstract class ReadinessWithoutDatabaseContract {
 
     @Test
     void readinessIsDownWhileLivenessStaysUp() {
-        given().when().get("/q/health/ready").then()
+        given().when()
+                .get("/q/health/ready")
+                .then()
                 .statusCode(503)
                 .body("status", org.hamcrest.Matchers.is("DOWN"))
                 .body("checks.findAll { it.status == 'DOWN' }.name", hasItem("Database connections health check"));

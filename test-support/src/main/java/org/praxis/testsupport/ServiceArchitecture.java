@@ -2,11 +2,10 @@ package org.praxis.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.List;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 
 /**
  * The layering every service keeps (docs/conventions.md): {@code domain} knows nothing of {@code api}
@@ -14,30 +13,52 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * no service uses another's classes (they meet over HTTP and Kafka only).
  */
 public final class ServiceArchitecture {
-    private static final List<String> SERVICES = List.of("org.praxis.intake", "org.praxis.session", "org.praxis.referral",
-            "org.praxis.assessment");
+    private static final List<String> SERVICES =
+            List.of("org.praxis.intake", "org.praxis.session", "org.praxis.referral", "org.praxis.assessment");
 
-    private ServiceArchitecture() {
-    }
+    private ServiceArchitecture() {}
 
     /** Checks every production class under {@code rootPackage} (e.g. {@code org.praxis.referral}). */
     public static void check(String rootPackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
-        noClasses().that().resideInAPackage(rootPackage + ".domain..")
-                .should().dependOnClassesThat().resideInAPackage(rootPackage + ".api..")
-                .because("the domain is the same whichever way it is called").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(rootPackage + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(rootPackage + ".api..")
+                .because("the domain is the same whichever way it is called")
+                .check(classes);
         // The domain publishes through its <Service>Events records; handlers call the domain, never the reverse.
-        noClasses().that().resideInAPackage(rootPackage + ".domain..")
-                .should().dependOnClassesThat().implement("org.praxis.platform.events.EventHandler")
-                .because("handlers call the domain, not the reverse").check(classes);
-        noClasses().that().resideInAPackage(rootPackage + ".api..")
-                .should().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
-                .because("resources are thin: queries and writes live in the domain").check(classes);
-        String[] others = SERVICES.stream().filter(s -> !s.equals(rootPackage)).map(s -> s + "..").toArray(String[]::new);
-        noClasses().that().resideInAPackage(rootPackage + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others)
-                .because("services meet over HTTP and Kafka, not through each other's classes").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(rootPackage + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .implement("org.praxis.platform.events.EventHandler")
+                .because("handlers call the domain, not the reverse")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(rootPackage + ".api..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo("jakarta.persistence.EntityManager")
+                .because("resources are thin: queries and writes live in the domain")
+                .check(classes);
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(rootPackage))
+                .map(s -> s + "..")
+                .toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
+                .because("services meet over HTTP and Kafka, not through each other's classes")
+                .check(classes);
     }
 }

@@ -13,17 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * What every Praxis service must do before it has any domain resource: refuse bad tokens with 401,
@@ -37,7 +35,9 @@ public abstract class ServiceContract {
 
     @Test
     void noTokenIsUnauthorized() {
-        given().when().get(AUDIT).then()
+        given().when()
+                .get(AUDIT)
+                .then()
                 .statusCode(401)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"))
@@ -52,7 +52,10 @@ public abstract class ServiceContract {
 
     @Test
     void tokenFromAnotherIssuerIsUnauthorized() {
-        assertUnauthorized(Tokens.anyone().roles("admin").issuer("http://127.0.0.1:1/realms/elsewhere").bearer());
+        assertUnauthorized(Tokens.anyone()
+                .roles("admin")
+                .issuer("http://127.0.0.1:1/realms/elsewhere")
+                .bearer());
     }
 
     @Test
@@ -62,7 +65,8 @@ public abstract class ServiceContract {
 
     @Test
     void tokenForAnotherAudienceIsUnauthorized() {
-        assertUnauthorized(Tokens.anyone().roles("admin").audience("some-other-api").bearer());
+        assertUnauthorized(
+                Tokens.anyone().roles("admin").audience("some-other-api").bearer());
     }
 
     @Test
@@ -71,7 +75,10 @@ public abstract class ServiceContract {
     }
 
     private static void assertUnauthorized(String authorization) {
-        given().header("Authorization", authorization).when().get(AUDIT).then()
+        given().header("Authorization", authorization)
+                .when()
+                .get(AUDIT)
+                .then()
                 .statusCode(401)
                 .contentType(PROBLEM)
                 .body("status", is(401));
@@ -79,8 +86,12 @@ public abstract class ServiceContract {
 
     @Test
     void validTokenWithoutTenantIsForbidden() {
-        given().header("Authorization", Tokens.anyone().roles("admin").withoutTenant().bearer())
-                .when().get(AUDIT).then()
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().roles("admin").withoutTenant().bearer())
+                .when()
+                .get(AUDIT)
+                .then()
                 .statusCode(403)
                 .contentType(PROBLEM)
                 .body("status", is(403));
@@ -89,8 +100,12 @@ public abstract class ServiceContract {
     @ParameterizedTest
     @ValueSource(strings = {"client", "coach", "supervisor", "sponsor"})
     void onlyAdminsReadTheAuditTrail(String role) {
-        given().header("Authorization", Tokens.anyone().tenant(newTenant()).roles(role).bearer())
-                .when().get(AUDIT).then()
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().tenant(newTenant()).roles(role).bearer())
+                .when()
+                .get(AUDIT)
+                .then()
                 .statusCode(403)
                 .contentType(PROBLEM);
     }
@@ -103,12 +118,23 @@ public abstract class ServiceContract {
         String theirs = insertAuditEvent(globex, "intake");
         String admin = Tokens.anyone().tenant(acme).roles("admin").bearer();
 
-        List<String> ids = given().header("Authorization", admin).when().get(AUDIT).then()
-                .statusCode(200).extract().jsonPath().getList("items.resourceId", String.class);
+        List<String> ids = given().header("Authorization", admin)
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.resourceId", String.class);
         assertEquals(List.of(ours), ids);
 
-        given().header("Authorization", admin).queryParam("resourceId", theirs)
-                .when().get(AUDIT).then().statusCode(200).body("items", empty());
+        given().header("Authorization", admin)
+                .queryParam("resourceId", theirs)
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     @Test
@@ -127,7 +153,8 @@ public abstract class ServiceContract {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            ExtractableResponse<Response> page = request.when().get(AUDIT).then().statusCode(200).extract();
+            ExtractableResponse<Response> page =
+                    request.when().get(AUDIT).then().statusCode(200).extract();
             seen.addAll(page.jsonPath().getList("items.resourceId", String.class));
             cursor = page.jsonPath().getString("nextCursor");
             pages++;
@@ -139,17 +166,31 @@ public abstract class ServiceContract {
     @Test
     void badPagingParametersAreProblems() {
         String admin = Tokens.anyone().tenant(newTenant()).roles("admin").bearer();
-        given().header("Authorization", admin).queryParam("limit", 0).when().get(AUDIT).then()
-                .statusCode(422).contentType(PROBLEM)
+        given().header("Authorization", admin)
+                .queryParam("limit", 0)
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItems("limit"));
-        given().header("Authorization", admin).queryParam("cursor", "bm9wZQ").when().get(AUDIT).then()
-                .statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", admin)
+                .queryParam("cursor", "bm9wZQ")
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     @Test
     void unknownPathIsAProblemWithoutInternals() {
-        given().header("Authorization", Tokens.anyone().tenant(newTenant()).roles("admin").bearer())
-                .when().get("/v1/no-such-resource").then()
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().tenant(newTenant()).roles("admin").bearer())
+                .when()
+                .get("/v1/no-such-resource")
+                .then()
                 .statusCode(404)
                 .contentType(PROBLEM)
                 .body("trace", nullValue())
@@ -160,13 +201,17 @@ public abstract class ServiceContract {
     void readinessIsTheDatabaseAndTheBrokerIsItsOwnHealthGroup() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         // The outbox lets writes go on while Kafka is away: a broker outage must not take pods out of service.
-        given().when().get("/q/health/ready").then()
+        given().when()
+                .get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Database connections health check"))
                 .body("checks.name", org.hamcrest.Matchers.not(hasItems("Kafka connection health check")))
                 .body("checks.name", org.hamcrest.Matchers.not(hasItems("kafka")));
-        given().when().get("/q/health/group/events").then()
+        given().when()
+                .get("/q/health/group/events")
+                .then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'kafka' }.data.brokers", org.hamcrest.Matchers.greaterThan(0));
@@ -174,17 +219,28 @@ public abstract class ServiceContract {
 
     @Test
     void openApiDeclaresTheOidcScheme() {
-        given().queryParam("format", "json").when().get("/q/openapi").then()
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
-                .body("components.securitySchemes.oidc.openIdConnectUrl", containsString(".well-known/openid-configuration"));
+                .body(
+                        "components.securitySchemes.oidc.openIdConnectUrl",
+                        containsString(".well-known/openid-configuration"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsDocumentedWithItsSecurityAndErrors() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         int operations = 0;
         for (var path : paths.entrySet()) {
             for (var op : path.getValue().entrySet()) {
@@ -193,10 +249,12 @@ public abstract class ServiceContract {
                 assertNotNull(operation.get("operationId"), where + " has an operationId");
                 assertNotNull(operation.get("summary"), where + " has a summary");
                 assertNotNull(operation.get("security"), where + " declares its security requirement");
-                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                Map<String, Map<String, Object>> responses =
+                        (Map<String, Map<String, Object>>) operation.get("responses");
                 for (String code : List.of("401", "403", "500")) {
                     assertNotNull(responses.get(code), where + " documents " + code);
-                    assertTrue(((Map<String, Object>) responses.get(code).get("content")).containsKey(PROBLEM),
+                    assertTrue(
+                            ((Map<String, Object>) responses.get(code).get("content")).containsKey(PROBLEM),
                             where + " " + code + " is problem+json");
                 }
                 operations++;
@@ -212,9 +270,11 @@ public abstract class ServiceContract {
     /** Writes an audit row straight into the database, as another tenant's activity would. */
     protected static String insertAuditEvent(String tenant, String resourceType) {
         String id = UUID.randomUUID().toString();
-        EmbeddedPostgres.shared().execute("insert into audit_event (id, tenant_id, actor, action, resource_type,"
-                + " resource_id, reason, occurred_at) values ('" + UUID.randomUUID() + "', '" + tenant + "', 'someone',"
-                + " 'read', '" + resourceType + "', '" + id + "', null, clock_timestamp())");
+        EmbeddedPostgres.shared()
+                .execute("insert into audit_event (id, tenant_id, actor, action, resource_type,"
+                        + " resource_id, reason, occurred_at) values ('" + UUID.randomUUID() + "', '" + tenant
+                        + "', 'someone',"
+                        + " 'read', '" + resourceType + "', '" + id + "', null, clock_timestamp())");
         return id;
     }
 }

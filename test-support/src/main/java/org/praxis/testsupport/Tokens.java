@@ -1,14 +1,13 @@
 package org.praxis.testsupport;
 
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Builds signed access tokens shaped like Keycloak's: {@code realm_access.roles} and a {@code tenant} claim.
@@ -81,8 +80,10 @@ public final class Tokens {
                 .subject(subject)
                 .claim("preferred_username", subject)
                 .claim("realm_access", Map.of("roles", roles))
-                .issuedAt(expiresAt.minus(Duration.ofHours(2)).isAfter(Instant.now())
-                        ? Instant.now() : expiresAt.minus(Duration.ofMinutes(31)))
+                .issuedAt(
+                        expiresAt.minus(Duration.ofHours(2)).isAfter(Instant.now())
+                                ? Instant.now()
+                                : expiresAt.minus(Duration.ofMinutes(31)))
                 .expiresAt(expiresAt);
         if (audience != null) {
             claims.audience(audience);

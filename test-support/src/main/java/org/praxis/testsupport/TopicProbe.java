@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,8 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Puts records on the test broker and reads what services put there, as an outside party would. */
 public final class TopicProbe {
-    private TopicProbe() {
-    }
+    private TopicProbe() {}
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         Properties p = new Properties();
@@ -43,9 +41,11 @@ public final class TopicProbe {
      * Reads the topic from its beginning until {@code done} holds for the records matching {@code filter},
      * or the deadline passes; returns the matching records either way.
      */
-    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
-                                                            Predicate<List<ConsumerRecord<String, String>>> done,
-                                                            Duration deadline) {
+    public static List<ConsumerRecord<String, String>> read(
+            String topic,
+            Predicate<ConsumerRecord<String, String>> filter,
+            Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration deadline) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());

@@ -11,6 +11,7 @@ import org.praxis.platform.web.Bounds;
 final class AssessmentBounds {
     /** Evidence descriptions, supervision notes, rating comments. */
     static final int NOTE = 5_000;
+
     static final int REGISTRATION_NUMBER = 100;
     static final int ATTACHMENTS = 20;
     /** Evidence one rating links to. */
@@ -22,6 +23,5 @@ final class AssessmentBounds {
     /** Framework versions are numbered from 1. */
     static final String VERSION_MAX = "" + Integer.MAX_VALUE;
 
-    private AssessmentBounds() {
-    }
+    private AssessmentBounds() {}
 }

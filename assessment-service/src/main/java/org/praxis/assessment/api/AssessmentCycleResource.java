@@ -1,7 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,19 +39,26 @@ public class AssessmentCycleResource {
     @Inject
     Assessments assessments;
 
-    public record OpenAssessmentRequest(@Size(max = Bounds.CODE) String frameworkCode,
-                                     @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion) {
-    }
+    public record OpenAssessmentRequest(
+            @Size(max = Bounds.CODE) String frameworkCode,
+            @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion) {}
 
     @POST
     @Path("assessments")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:open")
-    @Operation(operationId = "openAssessment", summary = "Open an assessment cycle against a framework version (the current one by default)")
+    @Operation(
+            operationId = "openAssessment",
+            summary = "Open an assessment cycle against a framework version (the current one by default)")
     @APIResponse(responseCode = "201", description = "Opened")
-    public Response openAssessment(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentRequest body) {
-        Assessment a = assessments.open(id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
-        return Response.created(URI.create("/v1/assessments/" + a.id)).entity(AssessmentSummary.of(a)).tag(ETags.of(a.version)).build();
+    public Response openAssessment(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentRequest body) {
+        Assessment a = assessments.open(
+                id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
+        return Response.created(URI.create("/v1/assessments/" + a.id))
+                .entity(AssessmentSummary.of(a))
+                .tag(ETags.of(a.version))
+                .build();
     }
 
     @GET
@@ -61,7 +66,8 @@ public class AssessmentCycleResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
     @Operation(operationId = "listAssessments", summary = "The practitioner's assessment cycles, newest first")
-    public Page<AssessmentSummary> assessments(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @BeanParam PageParams page) {
+    public Page<AssessmentSummary> assessments(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @BeanParam PageParams page) {
         return assessments.list(id, page.request()).map(AssessmentSummary::of);
     }
 }

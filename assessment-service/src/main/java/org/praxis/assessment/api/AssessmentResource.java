@@ -1,9 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,7 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,46 +34,82 @@ import org.praxis.platform.web.ETags;
 @Path("/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Assessments", description = "Assessment cycles with self and assessor ratings, kept apart and never averaged")
+@Tag(
+        name = "Assessments",
+        description = "Assessment cycles with self and assessor ratings, kept apart and never averaged")
 public class AssessmentResource {
     @Inject
     Assessments assessments;
 
-    public record AssessmentSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                                    @Schema(maxLength = Bounds.CODE) String frameworkCode,
-                                    @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int frameworkVersion,
-                                    @Schema(maxLength = Bounds.CODE) String status, @Schema(maxLength = Bounds.SUBJECT) String openedBy,
-                                    Instant openedAt, @Schema(maxLength = Bounds.SUBJECT) String completedBy, Instant completedAt) {
+    public record AssessmentSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.CODE) String frameworkCode,
+
+            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            int frameworkVersion,
+
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.SUBJECT) String openedBy,
+            Instant openedAt,
+            @Schema(maxLength = Bounds.SUBJECT) String completedBy,
+            Instant completedAt) {
         static AssessmentSummary of(Assessment a) {
-            return new AssessmentSummary(a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, a.status, a.openedBy,
-                    a.openedAt, a.completedBy, a.completedAt);
+            return new AssessmentSummary(
+                    a.id,
+                    a.practitionerId,
+                    a.frameworkCode,
+                    a.frameworkVersion,
+                    a.status,
+                    a.openedBy,
+                    a.openedAt,
+                    a.completedBy,
+                    a.completedAt);
         }
     }
 
-    public record RatingView(@Schema(maxLength = Bounds.CODE) String level, @Schema(maxLength = AssessmentBounds.NOTE) String comment,
-                             @Schema(maxItems = AssessmentBounds.EVIDENCE_LINKS) List<UUID> evidenceIds,
-                             @Schema(maxLength = Bounds.SUBJECT) String ratedBy, Instant ratedAt) {
+    public record RatingView(
+            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(maxLength = AssessmentBounds.NOTE) String comment,
+
+            @Schema(maxItems = AssessmentBounds.EVIDENCE_LINKS)
+            List<UUID> evidenceIds,
+
+            @Schema(maxLength = Bounds.SUBJECT) String ratedBy,
+            Instant ratedAt) {
         static RatingView of(Rating r) {
             return r == null ? null : new RatingView(r.level, r.comment(), r.evidenceIds, r.ratedBy, r.ratedAt);
         }
     }
 
-    public record RatingPair(@Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode, RatingView self, RatingView assessor) {
-    }
+    public record RatingPair(
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode, RatingView self, RatingView assessor) {}
 
-    public record AssessmentView(AssessmentSummary assessment, @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<RatingPair> ratings) {
-    }
+    public record AssessmentView(
+            AssessmentSummary assessment,
+            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<RatingPair> ratings) {}
 
-    public record CompetenceRatingRequest(@NotBlank @Size(max = Bounds.CODE) String competenceCode, @NotBlank @Size(max = Bounds.CODE) String level,
-                             @Size(max = AssessmentBounds.NOTE) String comment,
-                             @Size(max = AssessmentBounds.EVIDENCE_LINKS) List<@NotNull UUID> evidenceIds) {
-    }
+    public record CompetenceRatingRequest(
+            @NotBlank @Size(max = Bounds.CODE) String competenceCode,
+            @NotBlank @Size(max = Bounds.CODE) String level,
+            @Size(max = AssessmentBounds.NOTE) String comment,
+            @Size(max = AssessmentBounds.EVIDENCE_LINKS) List<@NotNull UUID> evidenceIds) {}
 
     private AssessmentView view(Assessment a) {
         List<Rating> ratings = assessments.ratings(a);
-        List<RatingPair> pairs = ratings.stream().map(r -> r.competenceCode).distinct().map(code -> new RatingPair(code,
-                RatingView.of(ratings.stream().filter(r -> r.competenceCode.equals(code) && Rating.SELF.equals(r.source)).findFirst().orElse(null)),
-                RatingView.of(ratings.stream().filter(r -> r.competenceCode.equals(code) && Rating.ASSESSOR.equals(r.source)).findFirst().orElse(null))))
+        List<RatingPair> pairs = ratings.stream()
+                .map(r -> r.competenceCode)
+                .distinct()
+                .map(code -> new RatingPair(
+                        code,
+                        RatingView.of(ratings.stream()
+                                .filter(r -> r.competenceCode.equals(code) && Rating.SELF.equals(r.source))
+                                .findFirst()
+                                .orElse(null)),
+                        RatingView.of(ratings.stream()
+                                .filter(r -> r.competenceCode.equals(code) && Rating.ASSESSOR.equals(r.source))
+                                .findFirst()
+                                .orElse(null))))
                 .toList();
         return new AssessmentView(AssessmentSummary.of(a), pairs);
     }
@@ -94,7 +128,9 @@ public class AssessmentResource {
     @Path("{id}/self-ratings")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-self")
-    @Operation(operationId = "rateSelf", summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
+    @Operation(
+            operationId = "rateSelf",
+            summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.SELF, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
@@ -105,7 +141,9 @@ public class AssessmentResource {
     @Path("{id}/assessor-ratings")
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:rate-as-assessor")
-    @Operation(operationId = "rateAsAssessor", summary = "The practitioner's supervisor rates one competence as assessor")
+    @Operation(
+            operationId = "rateAsAssessor",
+            summary = "The practitioner's supervisor rates one competence as assessor")
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.ASSESSOR, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
@@ -116,7 +154,9 @@ public class AssessmentResource {
     @Path("{id}/completion")
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:complete")
-    @Operation(operationId = "completeAssessment", summary = "The supervisor completes the cycle: ratings freeze, eligibility is recomputed")
+    @Operation(
+            operationId = "completeAssessment",
+            summary = "The supervisor completes the cycle: ratings freeze, eligibility is recomputed")
     @APIResponse(responseCode = "409", description = "Already completed")
     public Response complete(@PathParam("id") UUID id) {
         Assessment a = assessments.complete(id);

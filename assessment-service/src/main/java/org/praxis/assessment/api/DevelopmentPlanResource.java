@@ -1,10 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,15 +43,22 @@ import org.praxis.platform.web.PageParams;
 public class DevelopmentPlanResource {
     @Inject
     Assessments assessments;
+
     @Inject
     Eligibility eligibility;
 
-    public record DevelopmentActionRequest(@NotBlank @Size(max = Bounds.CODE) String competenceCode,
-                             @NotBlank @Size(max = Bounds.REASON) String action, @NotNull LocalDate dueOn) {
-    }
+    public record DevelopmentActionRequest(
+            @NotBlank @Size(max = Bounds.CODE) String competenceCode,
+            @NotBlank @Size(max = Bounds.REASON) String action,
+            @NotNull LocalDate dueOn) {}
 
-    public record ActionView(UUID id, @Schema(maxLength = Bounds.CODE) String competenceCode,
-                             @Schema(maxLength = Bounds.REASON) String action, LocalDate dueOn, Instant doneAt, boolean overdue) {
+    public record ActionView(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String competenceCode,
+            @Schema(maxLength = Bounds.REASON) String action,
+            LocalDate dueOn,
+            Instant doneAt,
+            boolean overdue) {
         static ActionView of(DevelopmentAction d, LocalDate today) {
             return new ActionView(d.id, d.competenceCode, d.action(), d.dueOn, d.doneAt, d.isOverdueOn(today));
         }
@@ -65,21 +70,26 @@ public class DevelopmentPlanResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:create")
     @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response plan(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull DevelopmentActionRequest body) {
+    public Response plan(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull DevelopmentActionRequest body) {
         DevelopmentAction d = assessments.plan(id, body.competenceCode(), body.action(), body.dueOn());
         return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
-                .entity(ActionView.of(d, eligibility.today())).build();
+                .entity(ActionView.of(d, eligibility.today()))
+                .build();
     }
 
     @GET
     @Path("development-actions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:view")
-    @Operation(operationId = "listDevelopmentActions", summary = "The development plan, newest action first (the practitioner or their supervisor)")
-    public Page<ActionView> developmentActions(@PathParam("id") @Size(max = Bounds.SUBJECT) String id,
-                                               @Parameter(description = "true: only actions done; false: only those still open")
-                                               @QueryParam("done") Boolean done,
-                                               @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listDevelopmentActions",
+            summary = "The development plan, newest action first (the practitioner or their supervisor)")
+    public Page<ActionView> developmentActions(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @Parameter(description = "true: only actions done; false: only those still open") @QueryParam("done")
+                    Boolean done,
+            @BeanParam PageParams page) {
         LocalDate today = eligibility.today();
         return assessments.plan(id, page.request(), done).map(d -> ActionView.of(d, today));
     }
@@ -90,7 +100,8 @@ public class DevelopmentPlanResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:complete")
     @Operation(operationId = "completeDevelopmentAction", summary = "Mark a development action done; audited")
     @APIResponse(responseCode = "409", description = "Already done")
-    public ActionView done(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("actionId") UUID actionId) {
+    public ActionView done(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("actionId") UUID actionId) {
         return ActionView.of(assessments.markDone(id, actionId), eligibility.today());
     }
 }

@@ -1,10 +1,6 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -20,7 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -30,50 +29,76 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.BuiltInFramework;
-import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.assessment.domain.Frameworks;
+import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 @Path("/v1/frameworks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Frameworks", description = "Competence frameworks: the built-in one and the tenant's imported versions (CASE JSON)")
+@Tag(
+        name = "Frameworks",
+        description = "Competence frameworks: the built-in one and the tenant's imported versions (CASE JSON)")
 public class FrameworkResource {
     @Inject
     Frameworks frameworks;
+
     @Inject
     AccessPolicies policies;
 
-    public record FrameworkSummary(@Schema(maxLength = CaseDocuments.MAX_CODE) String code,
-                                   @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int version,
-                                   @Schema(maxLength = CaseDocuments.MAX_TITLE) String title, boolean builtIn,
-                                   @Schema(minimum = "1", maximum = "" + CaseDocuments.MAX_ITEMS) int items) {
+    public record FrameworkSummary(
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+
+            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            int version,
+
+            @Schema(maxLength = CaseDocuments.MAX_TITLE) String title,
+            boolean builtIn,
+
+            @Schema(minimum = "1", maximum = "" + CaseDocuments.MAX_ITEMS)
+            int items) {
         static FrameworkSummary of(CompetenceFramework f) {
-            return new FrameworkSummary(f.code(), f.version(), f.title(), BuiltInFramework.CODE.equals(f.code()), f.items().size());
+            return new FrameworkSummary(
+                    f.code(),
+                    f.version(),
+                    f.title(),
+                    BuiltInFramework.CODE.equals(f.code()),
+                    f.items().size());
         }
     }
 
-    public record ItemView(@Schema(maxLength = CaseDocuments.MAX_IDENTIFIER) String id,
-                           @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
-                           @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
-                           @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String statement,
-                           @Schema(maxLength = CaseDocuments.MAX_CODE) String parentCode) {
-    }
+    public record ItemView(
+            @Schema(maxLength = CaseDocuments.MAX_IDENTIFIER)
+            String id,
 
-    public record FrameworkView(@Schema(maxLength = CaseDocuments.MAX_CODE) String code,
-                                @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int version,
-                                @Schema(maxLength = CaseDocuments.MAX_TITLE) String title, boolean builtIn,
-                                @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ItemView> items) {
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
+            @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String statement,
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String parentCode) {}
+
+    public record FrameworkView(
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+
+            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            int version,
+
+            @Schema(maxLength = CaseDocuments.MAX_TITLE) String title,
+            boolean builtIn,
+            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ItemView> items) {
         static FrameworkView of(CompetenceFramework f) {
             Map<String, String> codes = new HashMap<>();
             f.items().forEach(i -> codes.put(i.id(), i.code()));
-            return new FrameworkView(f.code(), f.version(), f.title(), BuiltInFramework.CODE.equals(f.code()), f.items().stream()
-                    .map(i -> new ItemView(i.id(), i.code(), i.type(), i.statement(), codes.get(i.parentId()))).toList());
+            return new FrameworkView(
+                    f.code(),
+                    f.version(),
+                    f.title(),
+                    BuiltInFramework.CODE.equals(f.code()),
+                    f.items().stream()
+                            .map(i -> new ItemView(i.id(), i.code(), i.type(), i.statement(), codes.get(i.parentId())))
+                            .toList());
         }
     }
 
@@ -81,22 +106,37 @@ public class FrameworkResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:view")
     @Operation(operationId = "listFrameworks", summary = "The latest version of every framework the tenant can use")
-    @APIResponse(responseCode = "200", description = "The built-in framework and at most " + Frameworks.MAX_FRAMEWORKS + " imported ones",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = FrameworkSummary.class, maxItems = Frameworks.MAX_FRAMEWORKS + 1)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The built-in framework and at most " + Frameworks.MAX_FRAMEWORKS + " imported ones",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = FrameworkSummary.class,
+                                            maxItems = Frameworks.MAX_FRAMEWORKS + 1)))
     public List<FrameworkSummary> list() {
         FrameworkPolicy policy = policies.framework();
-        return frameworks.latest().stream().filter(f -> policy.canView(policies.caller(), f)).map(FrameworkSummary::of).toList();
+        return frameworks.latest().stream()
+                .filter(f -> policy.canView(policies.caller(), f))
+                .map(FrameworkSummary::of)
+                .toList();
     }
 
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:view")
-    @Operation(operationId = "getFramework", summary = "A framework version as a tree of coded items (latest unless ?version=)")
-    public FrameworkView get(@PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
-                             @QueryParam("version") @Min(1) @Max(Integer.MAX_VALUE) Integer version) {
-        return FrameworkView.of(policies.framework().requireView(policies.caller(), frameworks.get(code, version), code));
+    @Operation(
+            operationId = "getFramework",
+            summary = "A framework version as a tree of coded items (latest unless ?version=)")
+    public FrameworkView get(
+            @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
+            @QueryParam("version") @Min(1) @Max(Integer.MAX_VALUE) Integer version) {
+        return FrameworkView.of(
+                policies.framework().requireView(policies.caller(), frameworks.get(code, version), code));
     }
 
     @GET
@@ -104,24 +144,32 @@ public class FrameworkResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:export-case")
     @Operation(operationId = "exportFrameworkAsCase", summary = "Export a framework version as 1EdTech CASE JSON")
-    public JsonNode export(@PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
-                           @PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
-        return CaseDocuments.write(policies.framework().require(policies.caller(), FrameworkPolicy.Action.EXPORT_CASE,
-                frameworks.get(code, version), code));
+    public JsonNode export(
+            @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
+            @PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
+        return CaseDocuments.write(policies.framework()
+                .require(policies.caller(), FrameworkPolicy.Action.EXPORT_CASE, frameworks.get(code, version), code));
     }
 
     @POST
     @Path("{code}/versions")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:import")
-    @Operation(operationId = "importFramework", summary = "Import a CASE JSON document as the framework's next version (immutable once published)")
+    @Operation(
+            operationId = "importFramework",
+            summary = "Import a CASE JSON document as the framework's next version (immutable once published)")
     @APIResponse(responseCode = "201", description = "Published")
-    @APIResponse(responseCode = "422", description = "The document is malformed or over its bounds (" + CaseDocuments.MAX_ITEMS
-            + " items, " + CaseDocuments.MAX_ASSOCIATIONS + " associations, " + CaseDocuments.MAX_DEPTH
-            + " levels, texts by kind); every problem is named and nothing is stored")
-    public Response publish(@PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code, @NotNull JsonNode document) {
+    @APIResponse(
+            responseCode = "422",
+            description = "The document is malformed or over its bounds (" + CaseDocuments.MAX_ITEMS
+                    + " items, " + CaseDocuments.MAX_ASSOCIATIONS + " associations, " + CaseDocuments.MAX_DEPTH
+                    + " levels, texts by kind); every problem is named and nothing is stored")
+    public Response publish(
+            @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code, @NotNull JsonNode document) {
         policies.framework().requireAllowed(policies.caller(), FrameworkPolicy.Action.IMPORT);
         CompetenceFramework f = frameworks.publish(code, document);
-        return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version())).entity(FrameworkView.of(f)).build();
+        return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version()))
+                .entity(FrameworkView.of(f))
+                .build();
     }
 }

@@ -1,5 +1,9 @@
 package org.praxis.assessment.api;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,18 +12,19 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-import jakarta.validation.Payload;
-
 /**
  * A day that has begun somewhere: not after today in the earliest time zone (UTC+14), so a
  * practitioner anywhere can record what they did today, and nobody records what has not happened yet.
  */
 @Documented
 @Constraint(validatedBy = NotAfterToday.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NotAfterToday {
     String message() default "must not be in the future";

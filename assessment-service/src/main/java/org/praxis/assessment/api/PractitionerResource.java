@@ -1,11 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +19,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,60 +50,88 @@ import org.praxis.platform.web.PageParams;
 public class PractitionerResource {
     /** The one tag of every practitioner resource (this and its sub-resources), as generated clients know it. */
     static final String TAG = "Practitioners";
-    static final String TAG_DESCRIPTION = "Profiles, registrations, evidence, supervision, the competence profile and eligibility. {id} is the practitioner's OIDC subject.";
+
+    static final String TAG_DESCRIPTION =
+            "Profiles, registrations, evidence, supervision, the competence profile and eligibility. {id} is the practitioner's OIDC subject.";
 
     @Inject
     Practitioners practitioners;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     IdempotencyKeys idempotency;
 
-    public record ProfileRequest(@Size(max = Bounds.SUBJECT) String subject, @NotBlank @Size(max = Bounds.NAME) String displayName,
-                              @Size(max = Practitioners.MAX_ROLES)
-                              List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = "coach|therapist|supervisor|assessor") String> roles) {
-    }
+    public record ProfileRequest(
+            @Size(max = Bounds.SUBJECT) String subject,
+            @NotBlank @Size(max = Bounds.NAME) String displayName,
 
-    public record SupervisorRequest(@Size(max = Bounds.SUBJECT) String supervisorId) {
-    }
+            @Size(max = Practitioners.MAX_ROLES)
+            List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = "coach|therapist|supervisor|assessor") String>
+                    roles) {}
 
-    public record PractitionerView(@Schema(maxLength = Bounds.SUBJECT) String id, @Schema(maxLength = Bounds.NAME) String displayName,
-                                   @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
-                                   @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
-                                   @Schema(maxItems = Practitioners.MAX_REGISTRATIONS) List<RegistrationView> registrations,
-                                   Instant createdAt, @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long version) {
-    }
+    public record SupervisorRequest(
+            @Size(max = Bounds.SUBJECT) String supervisorId) {}
+
+    public record PractitionerView(
+            @Schema(maxLength = Bounds.SUBJECT) String id,
+            @Schema(maxLength = Bounds.NAME) String displayName,
+            @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
+            @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
+
+            @Schema(maxItems = Practitioners.MAX_REGISTRATIONS)
+            List<RegistrationView> registrations,
+
+            Instant createdAt,
+
+            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            long version) {}
 
     private PractitionerView view(Practitioner p) {
         return view(p, practitioners.registrations(p.subject), eligibility.today());
     }
 
     private static PractitionerView view(Practitioner p, List<Registration> registrations, LocalDate today) {
-        return new PractitionerView(p.subject, p.displayName(), p.roles, p.supervisorId,
-                registrations.stream().map(r -> RegistrationView.of(r, today)).toList(), p.createdAt, p.version);
+        return new PractitionerView(
+                p.subject,
+                p.displayName(),
+                p.roles,
+                p.supervisorId,
+                registrations.stream().map(r -> RegistrationView.of(r, today)).toList(),
+                p.createdAt,
+                p.version);
     }
 
     @POST
     @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:create")
-    @Operation(operationId = "createPractitioner", summary = "Create a profile: a practitioner their own, an admin anyone's")
+    @Operation(
+            operationId = "createPractitioner",
+            summary = "Create a profile: a practitioner their own, an admin anyone's")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The practitioner already has a profile")
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileRequest body) {
         return idempotency.once(key, "create-practitioner", body, () -> {
             Practitioner p = practitioners.create(body.subject(), body.displayName(), body.roles());
-            return Response.created(URI.create("/v1/practitioners/" + p.subject)).entity(view(p)).tag(ETags.of(p.version)).build();
+            return Response.created(URI.create("/v1/practitioners/" + p.subject))
+                    .entity(view(p))
+                    .tag(ETags.of(p.version))
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view")
-    @Operation(operationId = "listPractitioners", summary = "Admins: every profile; supervisors: their supervisees and themselves; coaches: themselves")
+    @Operation(
+            operationId = "listPractitioners",
+            summary = "Admins: every profile; supervisors: their supervisees and themselves; coaches: themselves")
     public Page<PractitionerView> list(@BeanParam PageParams page) {
         Page<Practitioner> rows = practitioners.list(page.request());
-        Map<String, List<Registration>> registrations = practitioners.registrations(rows.items().stream().map(p -> p.subject).toList());
+        Map<String, List<Registration>> registrations = practitioners.registrations(
+                rows.items().stream().map(p -> p.subject).toList());
         LocalDate today = eligibility.today();
         return rows.map(p -> view(p, registrations.getOrDefault(p.subject, List.of()), today));
     }
@@ -124,10 +150,15 @@ public class PractitionerResource {
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:update")
-    @Operation(operationId = "updatePractitioner", summary = "Change name and roles (the practitioner or an admin; If-Match required)")
+    @Operation(
+            operationId = "updatePractitioner",
+            summary = "Change name and roles (the practitioner or an admin; If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response update(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProfileRequest body) {
+    public Response update(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ProfileRequest body) {
         Practitioner p = practitioners.update(id, ifMatch, body.displayName(), body.roles());
         return Response.ok(view(p)).tag(ETags.of(p.version)).build();
     }
@@ -136,11 +167,16 @@ public class PractitionerResource {
     @Path("{id}/supervisor")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:assign-supervisor")
-    @Operation(operationId = "assignSupervisor", summary = "Name the practitioner's supervisor (admin; If-Match required); publishes practitioner.supervisor-changed")
+    @Operation(
+            operationId = "assignSupervisor",
+            summary =
+                    "Name the practitioner's supervisor (admin; If-Match required); publishes practitioner.supervisor-changed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response assignSupervisor(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull SupervisorRequest body) {
+    public Response assignSupervisor(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull SupervisorRequest body) {
         Practitioner p = practitioners.assignSupervisor(id, ifMatch, body.supervisorId());
         return Response.ok(view(p)).tag(ETags.of(p.version)).build();
     }

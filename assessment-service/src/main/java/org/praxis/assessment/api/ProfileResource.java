@@ -1,8 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -12,7 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,59 +34,91 @@ import org.praxis.platform.web.Bounds;
 public class ProfileResource {
     @Inject
     CompetenceProfiles profiles;
+
     @Inject
     Eligibility eligibility;
 
     /** {@code difference}: how many levels the assessor's rating lies above (positive) or below the self rating. */
-    public record ProfileLine(@Schema(maxLength = CaseDocuments.MAX_CODE) String code, @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
-                              @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String title, RatingView self, RatingView assessor,
-                              boolean gap, @Schema(minimum = "-3", maximum = "3") Integer difference) {
-    }
+    public record ProfileLine(
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
+            @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String title,
+            RatingView self,
+            RatingView assessor,
+            boolean gap,
+            @Schema(minimum = "-3", maximum = "3") Integer difference) {}
 
     /** The development plan is its own list: {@code GET .../development-actions}. */
-    public record CompetenceProfileView(@Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                                        @Schema(maxLength = Bounds.CODE) String frameworkCode,
-                                        @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int frameworkVersion,
-                                        AssessmentSummary assessment,
-                                        @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ProfileLine> competences,
-                                        @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> gaps) {
-    }
+    public record CompetenceProfileView(
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.CODE) String frameworkCode,
 
-    public record RequirementView(@Schema(maxLength = Bounds.CODE) String eligibility, @Schema(maxLength = Bounds.CODE) String requirement,
-                                  boolean met, @Schema(maxLength = Bounds.NAME) String detail,
-                                  @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> missing) {
+            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            int frameworkVersion,
+
+            AssessmentSummary assessment,
+            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ProfileLine> competences,
+            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> gaps) {}
+
+    public record RequirementView(
+            @Schema(maxLength = Bounds.CODE) String eligibility,
+            @Schema(maxLength = Bounds.CODE) String requirement,
+            boolean met,
+            @Schema(maxLength = Bounds.NAME) String detail,
+            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> missing) {
         static RequirementView of(EligibilityRules.Requirement r) {
             return new RequirementView(r.eligibility(), r.requirement(), r.met(), r.detail(), r.missing());
         }
     }
 
-    public record EligibilityView(@Schema(maxLength = Bounds.SUBJECT) String practitionerId, LocalDate asOf,
-                                  @Schema(maxItems = 2) List<@Size(max = Bounds.CODE) String> eligibilities,
-                                  @Schema(maxItems = 10) List<RequirementView> requirements) {
-    }
+    public record EligibilityView(
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            LocalDate asOf,
+            @Schema(maxItems = 2) List<@Size(max = Bounds.CODE) String> eligibilities,
+            @Schema(maxItems = 10) List<RequirementView> requirements) {}
 
     @GET
     @Path("profile")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view-competence-profile")
-    @Operation(operationId = "getCompetenceProfile", summary = "Self and assessor ratings side by side per competence (never averaged) and the gaps; the plan for them is listDevelopmentActions")
+    @Operation(
+            operationId = "getCompetenceProfile",
+            summary =
+                    "Self and assessor ratings side by side per competence (never averaged) and the gaps; the plan for them is listDevelopmentActions")
     public CompetenceProfileView profile(@PathParam("id") @Size(max = Bounds.SUBJECT) String id) {
         CompetenceProfile p = profiles.of(id);
         List<ProfileLine> lines = p.lines().stream()
-                .map(l -> new ProfileLine(l.competence().code(), l.competence().type(), l.competence().statement(),
-                        RatingView.of(l.self()), RatingView.of(l.assessor()), l.gap(), l.difference())).toList();
-        return new CompetenceProfileView(id, p.framework().code(), p.framework().version(),
-                p.assessment() == null ? null : AssessmentSummary.of(p.assessment()), lines, p.gaps());
+                .map(l -> new ProfileLine(
+                        l.competence().code(),
+                        l.competence().type(),
+                        l.competence().statement(),
+                        RatingView.of(l.self()),
+                        RatingView.of(l.assessor()),
+                        l.gap(),
+                        l.difference()))
+                .toList();
+        return new CompetenceProfileView(
+                id,
+                p.framework().code(),
+                p.framework().version(),
+                p.assessment() == null ? null : AssessmentSummary.of(p.assessment()),
+                lines,
+                p.gaps());
     }
 
     @GET
     @Path("eligibility")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view-eligibility")
-    @Operation(operationId = "getEligibility", summary = "What the practitioner is eligible for today, with every requirement met or missing")
+    @Operation(
+            operationId = "getEligibility",
+            summary = "What the practitioner is eligible for today, with every requirement met or missing")
     public EligibilityView eligibility(@PathParam("id") @Size(max = Bounds.SUBJECT) String id) {
         Eligibility.Standing s = eligibility.standing(id);
-        return new EligibilityView(id, s.asOf(), s.result().eligibilities(),
+        return new EligibilityView(
+                id,
+                s.asOf(),
+                s.result().eligibilities(),
                 s.result().requirements().stream().map(RequirementView::of).toList());
     }
 }

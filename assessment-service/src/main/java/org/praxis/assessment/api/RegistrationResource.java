@@ -1,10 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,21 +40,45 @@ import org.praxis.platform.web.ETags;
 public class RegistrationResource {
     @Inject
     Practitioners practitioners;
+
     @Inject
     Eligibility eligibility;
 
-    public record RegistrationRequest(@NotBlank @Size(max = Bounds.CODE) String kind, @NotBlank @Size(max = Bounds.NAME) String body,
-                                   @NotBlank @Size(max = AssessmentBounds.REGISTRATION_NUMBER) String number,
-                                   @NotNull LocalDate expiresOn) {
-    }
+    public record RegistrationRequest(
+            @NotBlank @Size(max = Bounds.CODE) String kind,
+            @NotBlank @Size(max = Bounds.NAME) String body,
 
-    public record RegistrationView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, @Schema(maxLength = Bounds.NAME) String body,
-                                   @Schema(maxLength = AssessmentBounds.REGISTRATION_NUMBER) String number, LocalDate expiresOn,
-                                   boolean current, @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt,
-                                   @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long version) {
+            @NotBlank @Size(max = AssessmentBounds.REGISTRATION_NUMBER)
+            String number,
+
+            @NotNull LocalDate expiresOn) {}
+
+    public record RegistrationView(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            @Schema(maxLength = Bounds.NAME) String body,
+
+            @Schema(maxLength = AssessmentBounds.REGISTRATION_NUMBER)
+            String number,
+
+            LocalDate expiresOn,
+            boolean current,
+            @Schema(maxLength = Bounds.SUBJECT) String verifiedBy,
+            Instant verifiedAt,
+
+            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            long version) {
         static RegistrationView of(Registration r, LocalDate today) {
-            return new RegistrationView(r.id, r.kind, r.body, r.number(), r.expiresOn, r.isCurrentOn(today),
-                    r.verifiedBy, r.verifiedAt, r.version);
+            return new RegistrationView(
+                    r.id,
+                    r.kind,
+                    r.body,
+                    r.number(),
+                    r.expiresOn,
+                    r.isCurrentOn(today),
+                    r.verifiedBy,
+                    r.verifiedAt,
+                    r.version);
         }
     }
 
@@ -64,36 +86,52 @@ public class RegistrationResource {
     @Path("registrations")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:create")
-    @Operation(operationId = "addRegistration", summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
+    @Operation(
+            operationId = "addRegistration",
+            summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
     @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
-    public Response register(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationRequest body) {
+    public Response register(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationRequest body) {
         Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
         return Response.created(URI.create("/v1/practitioners/" + id + "/registrations/" + r.id))
-                .entity(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();
+                .entity(RegistrationView.of(r, eligibility.today()))
+                .tag(ETags.of(r.version))
+                .build();
     }
 
     @PUT
     @Path("registrations/{registrationId}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:update")
-    @Operation(operationId = "updateRegistration", summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
+    @Operation(
+            operationId = "updateRegistration",
+            summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response updateRegistration(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId,
-                                       @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegistrationRequest body) {
-        Registration r = practitioners.updateRegistration(id, registrationId, ifMatch, body.kind(), body.body(), body.number(),
-                body.expiresOn());
-        return Response.ok(RegistrationView.of(r, eligibility.today())).tag(ETags.of(r.version)).build();
+    public Response updateRegistration(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @PathParam("registrationId") UUID registrationId,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RegistrationRequest body) {
+        Registration r = practitioners.updateRegistration(
+                id, registrationId, ifMatch, body.kind(), body.body(), body.number(), body.expiresOn());
+        return Response.ok(RegistrationView.of(r, eligibility.today()))
+                .tag(ETags.of(r.version))
+                .build();
     }
 
     @POST
     @Path("registrations/{registrationId}/verification")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:verify")
-    @Operation(operationId = "verifyRegistration", summary = "An admin (not the practitioner) verifies a registration: only verified ones count toward eligibility, which is recomputed; audited")
+    @Operation(
+            operationId = "verifyRegistration",
+            summary =
+                    "An admin (not the practitioner) verifies a registration: only verified ones count toward eligibility, which is recomputed; audited")
     @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
     @APIResponse(responseCode = "409", description = "Already verified")
-    public RegistrationView verifyRegistration(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId) {
+    public RegistrationView verifyRegistration(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId) {
         return RegistrationView.of(practitioners.verifyRegistration(id, registrationId), eligibility.today());
     }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,20 +35,40 @@ public class SettingsResource {
     @Inject
     Settings settings;
 
-    public record SettingsRequest(@NotBlank @Size(max = Bounds.CODE) String frameworkCode,
-                               @NotNull @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion,
-                               @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minPracticeHours,
-                               @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS) Integer minSupervisionHours) {
-    }
+    public record SettingsRequest(
+            @NotBlank @Size(max = Bounds.CODE) String frameworkCode,
+            @NotNull @Min(1) @Max(Integer.MAX_VALUE) Integer frameworkVersion,
 
-    public record SettingsView(@Schema(maxLength = Bounds.CODE) String frameworkCode,
-                               @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX) int frameworkVersion,
-                               @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS) int minPracticeHours,
-                               @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS) int minSupervisionHours,
-                               @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long revision, boolean defaults) {
+            @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS)
+            Integer minPracticeHours,
+
+            @NotNull @Min(0) @Max(AssessmentBounds.MAX_HOURS)
+            Integer minSupervisionHours) {}
+
+    public record SettingsView(
+            @Schema(maxLength = Bounds.CODE) String frameworkCode,
+
+            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            int frameworkVersion,
+
+            @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
+            int minPracticeHours,
+
+            @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
+            int minSupervisionHours,
+
+            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            long revision,
+
+            boolean defaults) {
         static SettingsView of(Settings.Current c) {
-            return new SettingsView(c.frameworkCode(), c.frameworkVersion(), c.minPracticeMinutes() / 60,
-                    c.minSupervisionMinutes() / 60, c.revision(), c.revision() == 0);
+            return new SettingsView(
+                    c.frameworkCode(),
+                    c.frameworkVersion(),
+                    c.minPracticeMinutes() / 60,
+                    c.minSupervisionMinutes() / 60,
+                    c.revision(),
+                    c.revision() == 0);
         }
     }
 
@@ -65,12 +84,18 @@ public class SettingsResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "settings:replace")
-    @Operation(operationId = "replaceAssessmentSettings", summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
+    @Operation(
+            operationId = "replaceAssessmentSettings",
+            summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest body) {
-        Settings.Current c = settings.replace(body.frameworkCode(), body.frameworkVersion(), body.minPracticeHours() * 60,
-                body.minSupervisionHours() * 60, ifMatch);
+        Settings.Current c = settings.replace(
+                body.frameworkCode(),
+                body.frameworkVersion(),
+                body.minPracticeHours() * 60,
+                body.minSupervisionHours() * 60,
+                ifMatch);
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }
 }

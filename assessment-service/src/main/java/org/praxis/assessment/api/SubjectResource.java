@@ -1,9 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -13,7 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,8 +26,8 @@ import org.praxis.assessment.api.SupervisionResource.SupervisionView;
 import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.Eligibility;
-import org.praxis.assessment.domain.Practitioners;
 import org.praxis.assessment.domain.PractiseRecords;
+import org.praxis.assessment.domain.Practitioners;
 import org.praxis.assessment.domain.Rating;
 import org.praxis.assessment.domain.SubjectRecords;
 import org.praxis.assessment.domain.access.SubjectExportPolicy;
@@ -44,68 +42,95 @@ import org.praxis.platform.web.Bounds;
 public class SubjectResource {
     @Inject
     SubjectRecords records;
+
     @Inject
     AccessPolicies policies;
+
     @Inject
     Eligibility eligibility;
 
-    public record ProfileExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
-                                @Schema(maxLength = Bounds.NAME) String displayName,
-                                @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
-                                @Schema(maxLength = Bounds.SUBJECT) String supervisorId) {
-    }
+    public record ProfileExport(
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxLength = Bounds.NAME) String displayName,
+            @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
+            @Schema(maxLength = Bounds.SUBJECT) String supervisorId) {}
 
-    public record EvidenceExport(UUID id, @Schema(maxLength = Bounds.CODE) String kind, LocalDate occurredOn,
-                                 @Schema(maxLength = AssessmentBounds.NOTE) String description,
-                                 @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
-                                 @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES) Integer minutes) {
-    }
+    public record EvidenceExport(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            LocalDate occurredOn,
+            @Schema(maxLength = AssessmentBounds.NOTE) String description,
+            @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
 
-    public record RatingExport(UUID assessmentId, @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode,
-                               @Schema(enumeration = {Rating.SELF, Rating.ASSESSOR}, maxLength = Bounds.CODE) String source,
-                               @Schema(maxLength = Bounds.CODE) String level,
-                               @Schema(maxLength = AssessmentBounds.NOTE) String comment) {
-    }
+            @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES)
+            Integer minutes) {}
+
+    public record RatingExport(
+            UUID assessmentId,
+            @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode,
+
+            @Schema(
+                    enumeration = {Rating.SELF, Rating.ASSESSOR},
+                    maxLength = Bounds.CODE)
+            String source,
+
+            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(maxLength = AssessmentBounds.NOTE) String comment) {}
 
     /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
-    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProfileExport> profile,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RegistrationView> registrations,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EvidenceExport> evidence,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SupervisionView> supervision,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssessmentSummary> assessments,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RatingExport> ratings,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> plan) {
-    }
+    public record SubjectExport(
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProfileExport> profile,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RegistrationView> registrations,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EvidenceExport> evidence,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SupervisionView> supervision,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssessmentSummary> assessments,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RatingExport> ratings,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> plan) {}
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject:export")
-    @Operation(operationId = "exportSubject",
+    @Operation(
+            operationId = "exportSubject",
             summary = "Export everything held about a practitioner on a recorded export request (admin; audited)",
             description = ExportRequests.EXPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The practitioner's profile, registrations, evidence, supervision,"
-            + " assessments with their ratings, and development plan",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The practitioner's profile, registrations, evidence, supervision,"
+                    + " assessments with their ratings, and development plan",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubjectExport.class)))
     @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
     @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
     @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
-    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
-                                @QueryParam("request") UUID request) {
+    public SubjectExport export(
+            @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+            @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
+                    UUID request) {
         policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         SubjectRecords.Export e = records.export(subject, request);
         LocalDate today = eligibility.today();
-        return new SubjectExport(e.subject(),
-                e.profile().stream().map(p -> new ProfileExport(p.subject, p.displayName(), p.roles, p.supervisorId)).toList(),
-                e.registrations().stream().map(r -> RegistrationView.of(r, today)).toList(),
-                e.evidence().stream().map(v -> new EvidenceExport(v.id, v.kind, v.occurredOn, v.description(), v.competences,
-                        v.minutes)).toList(),
+        return new SubjectExport(
+                e.subject(),
+                e.profile().stream()
+                        .map(p -> new ProfileExport(p.subject, p.displayName(), p.roles, p.supervisorId))
+                        .toList(),
+                e.registrations().stream()
+                        .map(r -> RegistrationView.of(r, today))
+                        .toList(),
+                e.evidence().stream()
+                        .map(v -> new EvidenceExport(
+                                v.id, v.kind, v.occurredOn, v.description(), v.competences, v.minutes))
+                        .toList(),
                 e.supervision().stream().map(SupervisionView::of).toList(),
                 e.assessments().stream().map(AssessmentSummary::of).toList(),
-                e.ratings().stream().map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level,
-                        r.comment())).toList(),
+                e.ratings().stream()
+                        .map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level, r.comment()))
+                        .toList(),
                 e.plan().stream().map(d -> ActionView.of(d, today)).toList());
     }
 }

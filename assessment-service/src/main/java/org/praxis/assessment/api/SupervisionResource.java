@@ -1,11 +1,5 @@
 package org.praxis.assessment.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,26 +46,46 @@ import org.praxis.platform.web.PageRequest;
 public class SupervisionResource {
     @Inject
     PractiseRecords records;
+
     @Inject
     Verifications verifications;
 
     /** Bounds: at most 8 hours (480 minutes) per session, held on a day that has begun (not in the future anywhere). */
-    public record SupervisionRequest(@NotNull @NotAfterToday LocalDate heldOn,
-                                  @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES) Integer durationMinutes,
-                                  @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.CODE) String> competences,
-                                  @Size(max = AssessmentBounds.NOTE) String notes) {
-    }
+    public record SupervisionRequest(
+            @NotNull @NotAfterToday LocalDate heldOn,
 
-    public record SupervisionView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String superviseeId,
-                                  @Schema(maxLength = Bounds.SUBJECT) String supervisorId, LocalDate heldOn,
-                                  @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_SUPERVISION_MINUTES) int durationMinutes,
-                                  @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
-                                  @Schema(maxLength = AssessmentBounds.NOTE) String notes,
-                                  @Schema(maxLength = Bounds.SUBJECT) String recordedBy,
-                                  @Schema(maxLength = Bounds.SUBJECT) String verifiedBy, Instant verifiedAt) {
+            @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES)
+            Integer durationMinutes,
+
+            @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.CODE) String> competences,
+            @Size(max = AssessmentBounds.NOTE) String notes) {}
+
+    public record SupervisionView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String superviseeId,
+            @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
+            LocalDate heldOn,
+
+            @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_SUPERVISION_MINUTES)
+            int durationMinutes,
+
+            @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+            @Schema(maxLength = AssessmentBounds.NOTE) String notes,
+            @Schema(maxLength = Bounds.SUBJECT) String recordedBy,
+            @Schema(maxLength = Bounds.SUBJECT) String verifiedBy,
+            Instant verifiedAt) {
         static SupervisionView of(SupervisionSession s) {
-            return new SupervisionView(s.id, s.superviseeId, s.supervisorId, s.heldOn, s.durationMinutes, s.competences, s.notes(),
-                    s.recordedBy, s.verifiedBy, s.verifiedAt);
+            return new SupervisionView(
+                    s.id,
+                    s.superviseeId,
+                    s.supervisorId,
+                    s.heldOn,
+                    s.durationMinutes,
+                    s.competences,
+                    s.notes(),
+                    s.recordedBy,
+                    s.verifiedBy,
+                    s.verifiedAt);
         }
     }
 
@@ -75,44 +93,66 @@ public class SupervisionResource {
      * One page of supervision sessions ({@code items}, {@code nextCursor} as every list) and the minutes of
      * every session in the period, on every page; {@code verifiedMinutes}: the part that counts toward eligibility.
      */
-    public record SupervisionLog(@Schema(maxItems = PageRequest.MAX_LIMIT) List<SupervisionView> items,
-                                 @Schema(maxLength = Bounds.CURSOR) String nextCursor,
-                                 @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long totalMinutes, double totalHours,
-                                 @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX) long verifiedMinutes) {
-    }
+    public record SupervisionLog(
+            @Schema(maxItems = PageRequest.MAX_LIMIT) List<SupervisionView> items,
+            @Schema(maxLength = Bounds.CURSOR) String nextCursor,
+
+            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            long totalMinutes,
+
+            double totalHours,
+
+            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            long verifiedMinutes) {}
 
     @POST
     @Path("supervision-sessions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:record")
-    @Operation(operationId = "recordSupervision", summary = "Record a supervision session (the supervisee or their supervisor)")
+    @Operation(
+            operationId = "recordSupervision",
+            summary = "Record a supervision session (the supervisee or their supervisor)")
     @APIResponse(responseCode = "201", description = "Recorded; eligibility is recomputed")
-    public Response recordSupervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionRequest body) {
-        SupervisionSession s = records.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
+    public Response recordSupervision(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionRequest body) {
+        SupervisionSession s =
+                records.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
         return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
-                .entity(SupervisionView.of(s)).build();
+                .entity(SupervisionView.of(s))
+                .build();
     }
 
     @GET
     @Path("supervision-sessions")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:view")
-    @Operation(operationId = "listSupervision", summary = "Supervision sessions, newest recorded first, optionally in a period (from, to inclusive), with the minutes of every session in it on each page")
-    public SupervisionLog supervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @QueryParam("from") LocalDate from,
-                                      @QueryParam("to") LocalDate to, @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listSupervision",
+            summary =
+                    "Supervision sessions, newest recorded first, optionally in a period (from, to inclusive), with the minutes of every session in it on each page")
+    public SupervisionLog supervision(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @BeanParam PageParams page) {
         PractiseRecords.SupervisionPage t = records.supervision(id, from, to, page.request());
         Page<SupervisionView> rows = t.sessions().map(SupervisionView::of);
-        return new SupervisionLog(rows.items(), rows.nextCursor(), t.totalMinutes(), t.totalHours(), t.verifiedMinutes());
+        return new SupervisionLog(
+                rows.items(), rows.nextCursor(), t.totalMinutes(), t.totalHours(), t.verifiedMinutes());
     }
 
     @POST
     @Path("supervision-sessions/{sessionId}/verification")
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:verify")
-    @Operation(operationId = "verifySupervision", summary = "The supervisee's supervisor verifies a session the supervisee recorded: only verified sessions count toward eligibility, which is recomputed; audited")
+    @Operation(
+            operationId = "verifySupervision",
+            summary =
+                    "The supervisee's supervisor verifies a session the supervisee recorded: only verified sessions count toward eligibility, which is recomputed; audited")
     @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
     @APIResponse(responseCode = "409", description = "Already verified")
-    public SupervisionView verifySupervision(@PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("sessionId") UUID sessionId) {
+    public SupervisionView verifySupervision(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("sessionId") UUID sessionId) {
         return SupervisionView.of(verifications.verifySupervision(id, sessionId));
     }
 }

@@ -1,12 +1,10 @@
 package org.praxis.assessment.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.domain.access.EvidencePolicy;
@@ -28,6 +26,7 @@ import org.praxis.platform.security.CallerContext;
 public class AccessPolicies {
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
 
@@ -41,8 +40,10 @@ public class AccessPolicies {
         if (me == null) {
             return Set.of();
         }
-        return tenant.select(Practitioner.class, "e.supervisorId = :me", null, Map.of("me", me)).getResultStream()
-                .map(p -> p.subject).collect(Collectors.toUnmodifiableSet());
+        return tenant.select(Practitioner.class, "e.supervisorId = :me", null, Map.of("me", me))
+                .getResultStream()
+                .map(p -> p.subject)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public PractitionerPolicy practitioner() {

@@ -1,12 +1,11 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 /** An assessment cycle of one practitioner against one framework version. */
 @Entity
@@ -16,6 +15,7 @@ public class Assessment {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String practitionerId;
     public String frameworkCode;
@@ -25,6 +25,7 @@ public class Assessment {
     public Instant openedAt;
     public String completedBy;
     public Instant completedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

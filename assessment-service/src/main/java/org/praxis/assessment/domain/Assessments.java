@@ -1,5 +1,9 @@
 package org.praxis.assessment.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
@@ -34,30 +32,43 @@ import org.praxis.platform.web.PageRequest;
 public class Assessments {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Practitioners practitioners;
+
     @Inject
     Frameworks frameworks;
+
     @Inject
     Settings settings;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     AccessPolicies policies;
 
     @Transactional
     public Assessment open(String practitioner, String frameworkCode, Integer frameworkVersion) {
         practitioners.existing(practitioner);
-        policies.assessment().require(policies.caller(), AssessmentPolicy.Action.OPEN, AssessmentPolicy.proposed(practitioner),
-                practitioner);
+        policies.assessment()
+                .require(
+                        policies.caller(),
+                        AssessmentPolicy.Action.OPEN,
+                        AssessmentPolicy.proposed(practitioner),
+                        practitioner);
         CompetenceFramework f;
         if (frameworkCode == null) {
             Settings.Current s = settings.current();
@@ -66,7 +77,8 @@ public class Assessments {
             try {
                 f = frameworks.get(frameworkCode, frameworkVersion);
             } catch (ProblemException e) {
-                throw ProblemException.unprocessable("No such framework",
+                throw ProblemException.unprocessable(
+                        "No such framework",
                         List.of(new Problem.FieldError("frameworkCode", "is not a framework of your tenant")));
             }
         }
@@ -95,7 +107,8 @@ public class Assessments {
         AssessmentPolicy policy = policies.assessment();
         policy.requireView(policies.caller(), AssessmentPolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        List<String> where = new ArrayList<>(
+                List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         return tenant.pageNewestFirst(Assessment.class, where, params, page, "e.openedAt");
     }
 
@@ -104,7 +117,8 @@ public class Assessments {
     }
 
     public List<Rating> ratings(Assessment a) {
-        return tenant.select(Rating.class, "e.assessmentId = :a", "e.competenceCode, e.source", Map.of("a", a.id)).getResultList();
+        return tenant.select(Rating.class, "e.assessmentId = :a", "e.competenceCode, e.source", Map.of("a", a.id))
+                .getResultList();
     }
 
     /**
@@ -112,31 +126,58 @@ public class Assessments {
      * practitioner, assessor ratings only by their supervisor.
      */
     @Transactional
-    public Rating rate(UUID assessmentId, String source, String competenceCode, String level, String comment,
-                       List<UUID> evidenceIds) {
+    public Rating rate(
+            UUID assessmentId,
+            String source,
+            String competenceCode,
+            String level,
+            String comment,
+            List<UUID> evidenceIds) {
         Assessment a = tenant.find(Assessment.class, assessmentId).orElse(null);
-        policies.assessment().require(policies.caller(), Rating.SELF.equals(source) ? AssessmentPolicy.Action.RATE_SELF
-                : AssessmentPolicy.Action.RATE_AS_ASSESSOR, a, assessmentId);
+        policies.assessment()
+                .require(
+                        policies.caller(),
+                        Rating.SELF.equals(source)
+                                ? AssessmentPolicy.Action.RATE_SELF
+                                : AssessmentPolicy.Action.RATE_AS_ASSESSOR,
+                        a,
+                        assessmentId);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!framework(a).hasCompetence(competenceCode)) {
-            errors.add(new Problem.FieldError("competenceCode", "is not a competence of " + a.frameworkCode + " v" + a.frameworkVersion));
+            errors.add(new Problem.FieldError(
+                    "competenceCode", "is not a competence of " + a.frameworkCode + " v" + a.frameworkVersion));
         }
         if (!RatingLevel.codes().contains(level)) {
             errors.add(new Problem.FieldError("level", "must be one of " + String.join(", ", RatingLevel.codes())));
         }
-        List<UUID> links = evidenceIds == null ? List.of() : evidenceIds.stream().distinct().toList();
-        if (!links.isEmpty() && tenant.select(Evidence.class, "e.id in :ids and e.practitionerId = :p", null,
-                Map.of("ids", links, "p", a.practitionerId)).getResultList().size() != links.size()) {
+        List<UUID> links = evidenceIds == null
+                ? List.of()
+                : evidenceIds.stream().distinct().toList();
+        if (!links.isEmpty()
+                && tenant.select(
+                                        Evidence.class,
+                                        "e.id in :ids and e.practitionerId = :p",
+                                        null,
+                                        Map.of("ids", links, "p", a.practitionerId))
+                                .getResultList()
+                                .size()
+                        != links.size()) {
             errors.add(new Problem.FieldError("evidenceIds", "must be evidence of this practitioner"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The rating is not valid", errors);
         }
-        Rating r = tenant.select(Rating.class, "e.assessmentId = :a and e.competenceCode = :c and e.source = :s", null,
-                Map.of("a", a.id, "c", competenceCode, "s", source)).getResultStream().findFirst().orElse(null);
+        Rating r = tenant.select(
+                        Rating.class,
+                        "e.assessmentId = :a and e.competenceCode = :c and e.source = :s",
+                        null,
+                        Map.of("a", a.id, "c", competenceCode, "s", source))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (r == null) {
             r = new Rating();
             r.id = UUID.randomUUID();
@@ -164,7 +205,9 @@ public class Assessments {
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is already completed.");
         }
-        List<Rating> assessor = ratings(a).stream().filter(r -> Rating.ASSESSOR.equals(r.source)).toList();
+        List<Rating> assessor = ratings(a).stream()
+                .filter(r -> Rating.ASSESSOR.equals(r.source))
+                .toList();
         if (assessor.isEmpty()) {
             throw ProblemException.unprocessable("Rate at least one competence as assessor before completing");
         }
@@ -172,9 +215,14 @@ public class Assessments {
         a.completedBy = actor();
         a.completedAt = Instant.now();
         audit.record("complete", "assessment", a.id, null);
-        int competent = (int) assessor.stream().filter(r -> RatingLevel.of(r.level).atLeastCompetent()).count();
-        outbox.publish(AssessmentEvents.ASSESSMENT_COMPLETED, a.practitionerId, new AssessmentEvents.AssessmentCompleted(a.id,
-                a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
+        int competent = (int) assessor.stream()
+                .filter(r -> RatingLevel.of(r.level).atLeastCompetent())
+                .count();
+        outbox.publish(
+                AssessmentEvents.ASSESSMENT_COMPLETED,
+                a.practitionerId,
+                new AssessmentEvents.AssessmentCompleted(
+                        a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
         eligibility.refresh(a.practitionerId);
         return a;
     }
@@ -182,11 +230,16 @@ public class Assessments {
     @Transactional
     public DevelopmentAction plan(String practitioner, String competenceCode, String action, LocalDate dueOn) {
         practitioners.existing(practitioner);
-        policies.developmentAction().require(policies.caller(), DevelopmentActionPolicy.Action.CREATE,
-                DevelopmentActionPolicy.proposed(practitioner), practitioner);
+        policies.developmentAction()
+                .require(
+                        policies.caller(),
+                        DevelopmentActionPolicy.Action.CREATE,
+                        DevelopmentActionPolicy.proposed(practitioner),
+                        practitioner);
         Settings.Current s = settings.current();
         if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
-            throw ProblemException.unprocessable("Unknown competence",
+            throw ProblemException.unprocessable(
+                    "Unknown competence",
                     List.of(new Problem.FieldError("competenceCode", "is not in the current framework")));
         }
         DevelopmentAction d = new DevelopmentAction();
@@ -205,8 +258,14 @@ public class Assessments {
 
     @Transactional
     public DevelopmentAction markDone(String practitioner, UUID actionId) {
-        DevelopmentAction d = tenant.select(DevelopmentAction.class, "e.id = :id and e.practitionerId = :p", null,
-                Map.of("id", actionId, "p", practitioner)).getResultStream().findFirst().orElse(null);
+        DevelopmentAction d = tenant.select(
+                        DevelopmentAction.class,
+                        "e.id = :id and e.practitionerId = :p",
+                        null,
+                        Map.of("id", actionId, "p", practitioner))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         policies.developmentAction().require(policies.caller(), DevelopmentActionPolicy.Action.COMPLETE, d, actionId);
         if (d.doneAt != null) {
             throw ProblemException.conflict("The action is already done.");
@@ -225,7 +284,8 @@ public class Assessments {
         DevelopmentActionPolicy policy = policies.developmentAction();
         policy.requireView(policies.caller(), DevelopmentActionPolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        List<String> where = new ArrayList<>(
+                List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         if (done != null) {
             where.add(done ? "e.doneAt is not null" : "e.doneAt is null");
         }
@@ -235,9 +295,14 @@ public class Assessments {
     /** The latest assessment of the practitioner against the tenant's current framework, if any. */
     public java.util.Optional<Assessment> latestOnCurrentFramework(String practitioner) {
         Settings.Current s = settings.current();
-        return tenant.select(Assessment.class, "e.practitionerId = :p and e.frameworkCode = :c and e.frameworkVersion = :v",
-                "e.openedAt desc", Map.of("p", practitioner, "c", s.frameworkCode(), "v", s.frameworkVersion()))
-                .setMaxResults(1).getResultStream().findFirst();
+        return tenant.select(
+                        Assessment.class,
+                        "e.practitionerId = :p and e.frameworkCode = :c and e.frameworkVersion = :v",
+                        "e.openedAt desc",
+                        Map.of("p", practitioner, "c", s.frameworkCode(), "v", s.frameworkVersion()))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Who is acting, to stamp what they record (access is decided by the policies, not here). */

@@ -1,18 +1,16 @@
 package org.praxis.assessment.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.praxis.platform.web.Bounds;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Frameworks in and out as JSON shaped after 1EdTech CASE 1.0: a {@code CFDocument}, its
@@ -34,13 +32,13 @@ public final class CaseDocuments {
     public static final int MAX_IDENTIFIER = Bounds.NAME;
     /** humanCodingScheme, CFItemType, associationType. */
     public static final int MAX_CODE = Bounds.CODE;
+
     public static final int MAX_TITLE = Bounds.NAME;
     public static final int MAX_STATEMENT = Bounds.REASON;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URI_BASE = "https://praxis.dev/case/";
 
-    private CaseDocuments() {
-    }
+    private CaseDocuments() {}
 
     /** What is wrong with an imported document: a JSON path and a message each. */
     public static final class InvalidDocument extends RuntimeException {
@@ -114,14 +112,20 @@ public final class CaseDocuments {
             String origin = text(a.path("originNodeURI"), "identifier");
             String destination = text(a.path("destinationNodeURI"), "identifier");
             if (type == null || origin == null || destination == null) {
-                problems.add(new String[] {at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"});
+                problems.add(new String[] {
+                    at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"
+                });
                 continue;
             }
             String id = text(a, "identifier");
-            if (type.length() > MAX_CODE || longer(id, MAX_IDENTIFIER) || longer(origin, MAX_IDENTIFIER)
+            if (type.length() > MAX_CODE
+                    || longer(id, MAX_IDENTIFIER)
+                    || longer(origin, MAX_IDENTIFIER)
                     || longer(destination, MAX_IDENTIFIER)) {
-                problems.add(new String[] {at, "associationType must be at most " + MAX_CODE + " characters, identifiers at most "
-                        + MAX_IDENTIFIER});
+                problems.add(new String[] {
+                    at,
+                    "associationType must be at most " + MAX_CODE + " characters, identifiers at most " + MAX_IDENTIFIER
+                });
                 continue;
             }
             if (!items.containsKey(origin)) {
@@ -129,7 +133,8 @@ public final class CaseDocuments {
                 continue;
             }
             if (!items.containsKey(destination) && !destination.equals(documentId)) {
-                problems.add(new String[] {at + ".destinationNodeURI", "is not an item or the document: " + destination});
+                problems.add(
+                        new String[] {at + ".destinationNodeURI", "is not an item or the document: " + destination});
                 continue;
             }
             if (IS_CHILD_OF.equals(type)) {
@@ -137,7 +142,8 @@ public final class CaseDocuments {
                     problems.add(new String[] {at, "gives item " + origin + " a second parent"});
                 }
             } else {
-                others.add(new CompetenceFramework.Association(id == null ? origin + ">" + destination : id, type, origin, destination));
+                others.add(new CompetenceFramework.Association(
+                        id == null ? origin + ">" + destination : id, type, origin, destination));
             }
         }
         for (String id : order) {
@@ -149,17 +155,25 @@ public final class CaseDocuments {
             if (depth < 0) {
                 problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " is its own ancestor"});
             } else if (depth > MAX_DEPTH) {
-                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " lies deeper than " + MAX_DEPTH + " levels"});
+                problems.add(new String[] {
+                    "CFAssociations", "item " + code(items, id) + " lies deeper than " + MAX_DEPTH + " levels"
+                });
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidDocument(problems);
         }
-        List<CompetenceFramework.Item> result = order.stream().map(id -> {
-            JsonNode item = items.get(id);
-            return new CompetenceFramework.Item(id, text(item, "humanCodingScheme"), text(item, "CFItemType"),
-                    text(item, "fullStatement"), parents.get(id));
-        }).toList();
+        List<CompetenceFramework.Item> result = order.stream()
+                .map(id -> {
+                    JsonNode item = items.get(id);
+                    return new CompetenceFramework.Item(
+                            id,
+                            text(item, "humanCodingScheme"),
+                            text(item, "CFItemType"),
+                            text(item, "fullStatement"),
+                            parents.get(id));
+                })
+                .toList();
         return new CompetenceFramework(code, version, title, documentId, result, List.copyOf(others));
     }
 
@@ -183,19 +197,36 @@ public final class CaseDocuments {
             item.put("CFItemType", i.type());
             item.set("CFDocumentURI", link(f.title(), f.documentId(), "CFDocuments"));
             ObjectNode a = associations.addObject();
-            a.put("identifier", java.util.UUID.nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes()).toString());
+            a.put(
+                    "identifier",
+                    java.util
+                            .UUID
+                            .nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes())
+                            .toString());
             a.put("associationType", IS_CHILD_OF);
             a.set("originNodeURI", link(i.code(), i.id(), "CFItems"));
             boolean top = i.parentId().equals(f.documentId());
-            a.set("destinationNodeURI", link(top ? f.title() : f.items().stream().filter(p -> p.id().equals(i.parentId()))
-                    .findFirst().map(CompetenceFramework.Item::code).orElse(""), i.parentId(), top ? "CFDocuments" : "CFItems"));
+            a.set(
+                    "destinationNodeURI",
+                    link(
+                            top
+                                    ? f.title()
+                                    : f.items().stream()
+                                            .filter(p -> p.id().equals(i.parentId()))
+                                            .findFirst()
+                                            .map(CompetenceFramework.Item::code)
+                                            .orElse(""),
+                            i.parentId(),
+                            top ? "CFDocuments" : "CFItems"));
         }
         for (CompetenceFramework.Association o : f.otherAssociations()) {
             ObjectNode a = associations.addObject();
             a.put("identifier", o.id());
             a.put("associationType", o.type());
             a.set("originNodeURI", link("", o.originId(), "CFItems"));
-            a.set("destinationNodeURI", link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems"));
+            a.set(
+                    "destinationNodeURI",
+                    link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems"));
         }
         return root;
     }

@@ -13,8 +13,13 @@ import java.util.Optional;
  * foundational competence. Imported frameworks keep their own codes; eligibility looks for the
  * domains coded {@code D1} and {@code D2}.
  */
-public record CompetenceFramework(String code, int version, String title, String documentId, List<Item> items,
-                                  List<Association> otherAssociations) {
+public record CompetenceFramework(
+        String code,
+        int version,
+        String title,
+        String documentId,
+        List<Item> items,
+        List<Association> otherAssociations) {
     public static final String DOMAIN = "Domain";
     public static final String AREA = "Area";
     public static final String COMPETENCE = "Competence";
@@ -22,12 +27,10 @@ public record CompetenceFramework(String code, int version, String title, String
     public static final String FOUNDATIONAL = "Foundational competence";
 
     /** One CASE item; {@code parentId} is the item it is a child of, or the document's id at the top. */
-    public record Item(String id, String code, String type, String statement, String parentId) {
-    }
+    public record Item(String id, String code, String type, String statement, String parentId) {}
 
     /** A CASE association other than the tree's {@code isChildOf}, kept so an export gives it back. */
-    public record Association(String id, String type, String originId, String destinationId) {
-    }
+    public record Association(String id, String type, String originId, String destinationId) {}
 
     public Optional<Item> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
@@ -54,7 +57,9 @@ public record CompetenceFramework(String code, int version, String title, String
     }
 
     public boolean hasCompetence(String code) {
-        return item(code).filter(i -> COMPETENCE.equals(i.type()) || METACOMPETENCE.equals(i.type())
-                || FOUNDATIONAL.equals(i.type())).isPresent();
+        return item(code)
+                .filter(i ->
+                        COMPETENCE.equals(i.type()) || METACOMPETENCE.equals(i.type()) || FOUNDATIONAL.equals(i.type()))
+                .isPresent();
     }
 }

@@ -13,27 +13,33 @@ import java.util.stream.Collectors;
  * required, so unrated is no gap); {@code difference} is how many levels the assessor's rating lies
  * above (positive) or below (negative) the practitioner's own.
  */
-public record CompetenceProfile(String practitionerId, CompetenceFramework framework, Assessment assessment, List<Line> lines) {
+public record CompetenceProfile(
+        String practitionerId, CompetenceFramework framework, Assessment assessment, List<Line> lines) {
 
-    public record Line(CompetenceFramework.Item competence, Rating self, Rating assessor, boolean gap, Integer difference) {
-    }
+    public record Line(
+            CompetenceFramework.Item competence, Rating self, Rating assessor, boolean gap, Integer difference) {}
 
-    public static CompetenceProfile of(String practitionerId, CompetenceFramework framework, Assessment assessment,
-                                       List<Rating> ratings) {
+    public static CompetenceProfile of(
+            String practitionerId, CompetenceFramework framework, Assessment assessment, List<Rating> ratings) {
         Map<String, Rating> self = bySource(ratings, Rating.SELF);
         Map<String, Rating> assessor = bySource(ratings, Rating.ASSESSOR);
         List<Line> lines = framework.items().stream()
-                .filter(i -> CompetenceFramework.COMPETENCE.equals(i.type()) || CompetenceFramework.METACOMPETENCE.equals(i.type())
+                .filter(i -> CompetenceFramework.COMPETENCE.equals(i.type())
+                        || CompetenceFramework.METACOMPETENCE.equals(i.type())
                         || CompetenceFramework.FOUNDATIONAL.equals(i.type()))
                 .map(i -> {
                     Rating s = self.get(i.code());
                     Rating a = assessor.get(i.code());
-                    boolean gap = a == null ? CompetenceFramework.COMPETENCE.equals(i.type())
+                    boolean gap = a == null
+                            ? CompetenceFramework.COMPETENCE.equals(i.type())
                             : !RatingLevel.of(a.level).atLeastCompetent();
-                    Integer difference = s == null || a == null ? null
-                            : RatingLevel.of(a.level).ordinal() - RatingLevel.of(s.level).ordinal();
+                    Integer difference = s == null || a == null
+                            ? null
+                            : RatingLevel.of(a.level).ordinal()
+                                    - RatingLevel.of(s.level).ordinal();
                     return new Line(i, s, a, gap, difference);
-                }).toList();
+                })
+                .toList();
         return new CompetenceProfile(practitionerId, framework, assessment, lines);
     }
 
@@ -43,7 +49,8 @@ public record CompetenceProfile(String practitionerId, CompetenceFramework frame
     }
 
     private static Map<String, Rating> bySource(List<Rating> ratings, String source) {
-        return ratings.stream().filter(r -> source.equals(r.source))
+        return ratings.stream()
+                .filter(r -> source.equals(r.source))
                 .collect(Collectors.toMap(r -> r.competenceCode, Function.identity(), (x, y) -> y));
     }
 }

@@ -1,10 +1,8 @@
 package org.praxis.assessment.domain;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 
 /** Builds a practitioner's {@link CompetenceProfile} from what is recorded. */
@@ -12,10 +10,13 @@ import org.praxis.assessment.domain.access.PractitionerPolicy;
 public class CompetenceProfiles {
     @Inject
     Practitioners practitioners;
+
     @Inject
     Assessments assessments;
+
     @Inject
     Settings settings;
+
     @Inject
     Frameworks frameworks;
 
@@ -28,7 +29,8 @@ public class CompetenceProfiles {
         Assessment latest = assessments.latestOnCurrentFramework(practitioner).orElse(null);
         if (latest == null) {
             Settings.Current s = settings.current();
-            return CompetenceProfile.of(practitioner, frameworks.get(s.frameworkCode(), s.frameworkVersion()), null, List.of());
+            return CompetenceProfile.of(
+                    practitioner, frameworks.get(s.frameworkCode(), s.frameworkVersion()), null, List.of());
         }
         return CompetenceProfile.of(practitioner, assessments.framework(latest), latest, assessments.ratings(latest));
     }

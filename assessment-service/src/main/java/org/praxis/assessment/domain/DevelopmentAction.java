@@ -1,14 +1,12 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A step of the development plan, for one competence with a gap, due by a date. */
@@ -18,15 +16,18 @@ public class DevelopmentAction {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String practitionerId;
     public String competenceCode;
     /** Sealed to this row: read and write it through {@link #action()} and {@link #action(String)}. */
     String action;
+
     public LocalDate dueOn;
     public Instant doneAt;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

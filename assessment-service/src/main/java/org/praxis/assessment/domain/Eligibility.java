@@ -1,5 +1,9 @@
 package org.praxis.assessment.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,14 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
@@ -38,28 +35,36 @@ import org.praxis.platform.security.CallerContext;
 public class Eligibility {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Settings settings;
+
     @Inject
     Frameworks frameworks;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     Clock clock;
+
     @Inject
     Practitioners practitioners;
 
     /** What the practitioner is eligible for on {@code asOf} (today), with every requirement met or missing. */
-    public record Standing(String practitioner, LocalDate asOf, EligibilityRules.Result result) {
-    }
+    public record Standing(String practitioner, LocalDate asOf, EligibilityRules.Result result) {}
 
     /** The day eligibility is judged on: today in UTC, wherever the clock's zone is. */
     public LocalDate today() {
@@ -77,34 +82,81 @@ public class Eligibility {
         Settings.Current s = settings.current();
         CompetenceFramework framework = frameworks.get(s.frameworkCode(), s.frameworkVersion());
         Map<String, RatingLevel> assessor = new HashMap<>();
-        tenant.select(Assessment.class, "e.practitionerId = :p and e.status = :done and e.frameworkCode = :code"
-                        + " and e.frameworkVersion = :version", "e.completedAt desc",
-                Map.of("p", practitioner, "done", Assessment.COMPLETED, "code", s.frameworkCode(), "version", s.frameworkVersion()))
-                .setMaxResults(1).getResultStream().findFirst().ifPresent(latest ->
-                        tenant.select(Rating.class, "e.assessmentId = :a and e.source = :src", null,
-                                        Map.of("a", latest.id, "src", Rating.ASSESSOR)).getResultList()
-                                .forEach(r -> assessor.put(r.competenceCode, RatingLevel.of(r.level))));
+        tenant.select(
+                        Assessment.class,
+                        "e.practitionerId = :p and e.status = :done and e.frameworkCode = :code"
+                                + " and e.frameworkVersion = :version",
+                        "e.completedAt desc",
+                        Map.of(
+                                "p",
+                                practitioner,
+                                "done",
+                                Assessment.COMPLETED,
+                                "code",
+                                s.frameworkCode(),
+                                "version",
+                                s.frameworkVersion()))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(latest -> tenant.select(
+                                Rating.class,
+                                "e.assessmentId = :a and e.source = :src",
+                                null,
+                                Map.of("a", latest.id, "src", Rating.ASSESSOR))
+                        .getResultList()
+                        .forEach(r -> assessor.put(r.competenceCode, RatingLevel.of(r.level))));
         // Only verified entries count: typed-in hours, sessions and registrations once verified (issue 16),
         // hours from session.completed as they arrive (the system verified them).
-        int practice = sum("select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t and e.practitionerId = :p"
-                + " and e.kind = '" + Evidence.PRACTICE_HOURS + "' and e.verifiedAt is not null", practitioner);
-        int practicePending = sum("select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t"
-                + " and e.practitionerId = :p and e.kind = '" + Evidence.PRACTICE_HOURS + "' and e.verifiedAt is null", practitioner);
-        int supervision = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
-                + " and e.superviseeId = :p and e.verifiedAt is not null", practitioner);
-        int supervisionPending = sum("select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
-                + " and e.superviseeId = :p and e.verifiedAt is null", practitioner);
-        List<Registration> registrations = tenant.select(Registration.class, "e.practitionerId = :p and e.kind = :k", null,
-                Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER)).getResultList();
-        List<LocalDate> expiries = registrations.stream().filter(r -> r.verifiedAt != null).map(r -> r.expiresOn).toList();
-        List<LocalDate> pendingExpiries = registrations.stream().filter(r -> r.verifiedAt == null).map(r -> r.expiresOn).toList();
-        return EligibilityRules.evaluate(new EligibilityRules.Inputs(framework, assessor, practice, supervision,
-                s.minPracticeMinutes(), s.minSupervisionMinutes(), expiries, today, practicePending, supervisionPending,
+        int practice = sum(
+                "select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t and e.practitionerId = :p"
+                        + " and e.kind = '" + Evidence.PRACTICE_HOURS + "' and e.verifiedAt is not null",
+                practitioner);
+        int practicePending = sum(
+                "select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t"
+                        + " and e.practitionerId = :p and e.kind = '" + Evidence.PRACTICE_HOURS
+                        + "' and e.verifiedAt is null",
+                practitioner);
+        int supervision = sum(
+                "select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
+                        + " and e.superviseeId = :p and e.verifiedAt is not null",
+                practitioner);
+        int supervisionPending = sum(
+                "select coalesce(sum(e.durationMinutes), 0) from SupervisionSession e where e.tenantId = :t"
+                        + " and e.superviseeId = :p and e.verifiedAt is null",
+                practitioner);
+        List<Registration> registrations = tenant.select(
+                        Registration.class,
+                        "e.practitionerId = :p and e.kind = :k",
+                        null,
+                        Map.of("p", practitioner, "k", Registration.THERAPY_REGISTER))
+                .getResultList();
+        List<LocalDate> expiries = registrations.stream()
+                .filter(r -> r.verifiedAt != null)
+                .map(r -> r.expiresOn)
+                .toList();
+        List<LocalDate> pendingExpiries = registrations.stream()
+                .filter(r -> r.verifiedAt == null)
+                .map(r -> r.expiresOn)
+                .toList();
+        return EligibilityRules.evaluate(new EligibilityRules.Inputs(
+                framework,
+                assessor,
+                practice,
+                supervision,
+                s.minPracticeMinutes(),
+                s.minSupervisionMinutes(),
+                expiries,
+                today,
+                practicePending,
+                supervisionPending,
                 pendingExpiries));
     }
 
     private int sum(String jpql, String practitioner) {
-        Number n = (Number) em.createQuery(jpql).setParameter("t", tenant.tenantId()).setParameter("p", practitioner)
+        Number n = (Number) em.createQuery(jpql)
+                .setParameter("t", tenant.tenantId())
+                .setParameter("p", practitioner)
                 .getSingleResult();
         return n.intValue();
     }
@@ -119,14 +171,19 @@ public class Eligibility {
     public List<String> refresh(String practitioner, LocalDate today) {
         em.flush(); // what this transaction recorded counts
         // An erased practitioner holds nothing, whatever their records kept under the pseudonym add up to.
-        List<String> now = Pseudonyms.isPseudonym(practitioner) ? List.of() : evaluate(practitioner, today).eligibilities();
+        List<String> now = Pseudonyms.isPseudonym(practitioner)
+                ? List.of()
+                : evaluate(practitioner, today).eligibilities();
         List<String> before = published(practitioner);
         if (before != null ? before.equals(now) : now.isEmpty()) {
             return now;
         }
         store(practitioner, now);
         audit.record("eligibility-changed", "practitioner", practitioner, String.join(",", now));
-        outbox.publish(AssessmentEvents.ELIGIBILITY_CHANGED, practitioner, new AssessmentEvents.EligibilityChanged(practitioner, now));
+        outbox.publish(
+                AssessmentEvents.ELIGIBILITY_CHANGED,
+                practitioner,
+                new AssessmentEvents.EligibilityChanged(practitioner, now));
         return now;
     }
 
@@ -143,8 +200,9 @@ public class Eligibility {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(String practitioner) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "delete from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "delete from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
             s.setString(1, tenant.tenantId());
             s.setString(2, practitioner);
             s.executeUpdate();
@@ -155,25 +213,32 @@ public class Eligibility {
 
     /** Practitioners of the caller's tenant whose published eligibility includes integrated practice. */
     public List<String> holdingIntegratedPractice() {
-        return rows("select practitioner_id from practitioner_eligibility where tenant_id = ? and ? = any(eligibilities)",
-                tenant.tenantId(), EligibilityRules.INTEGRATED_PRACTICE);
+        return rows(
+                "select practitioner_id from practitioner_eligibility where tenant_id = ? and ? = any(eligibilities)",
+                tenant.tenantId(),
+                EligibilityRules.INTEGRATED_PRACTICE);
     }
 
     /** Every practitioner of the tenant that has any record eligibility could depend on. */
     public List<String> everyone() {
-        return rows("select practitioner_id from practitioner_eligibility where tenant_id = ?"
-                + " union select subject from practitioner where tenant_id = ?", tenant.tenantId(), tenant.tenantId());
+        return rows(
+                "select practitioner_id from practitioner_eligibility where tenant_id = ?"
+                        + " union select subject from practitioner where tenant_id = ?",
+                tenant.tenantId(),
+                tenant.tenantId());
     }
 
     /** Tenants where someone holds integrated practice: the expiry sweep looks only there. */
     public List<String> tenantsWithIntegratedPractice() {
-        return rows("select distinct tenant_id from practitioner_eligibility where ? = any(eligibilities)",
+        return rows(
+                "select distinct tenant_id from practitioner_eligibility where ? = any(eligibilities)",
                 EligibilityRules.INTEGRATED_PRACTICE);
     }
 
     private List<String> published(String practitioner) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select eligibilities from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select eligibilities from practitioner_eligibility where tenant_id = ? and practitioner_id = ?")) {
             s.setString(1, tenant.tenantId());
             s.setString(2, practitioner);
             try (ResultSet rs = s.executeQuery()) {
@@ -189,10 +254,11 @@ public class Eligibility {
     }
 
     private void store(String practitioner, List<String> eligibilities) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into practitioner_eligibility (tenant_id, practitioner_id, eligibilities, changed_at) values (?, ?, ?, ?)"
-                        + " on conflict (tenant_id, practitioner_id) do update set eligibilities = excluded.eligibilities,"
-                        + " changed_at = excluded.changed_at")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into practitioner_eligibility (tenant_id, practitioner_id, eligibilities, changed_at) values (?, ?, ?, ?)"
+                                + " on conflict (tenant_id, practitioner_id) do update set eligibilities = excluded.eligibilities,"
+                                + " changed_at = excluded.changed_at")) {
             s.setString(1, tenant.tenantId());
             s.setString(2, practitioner);
             s.setArray(3, c.createArrayOf("varchar", eligibilities.toArray()));
@@ -204,7 +270,8 @@ public class Eligibility {
     }
 
     private List<String> rows(String sql, String... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setString(i + 1, params[i]);
             }

@@ -18,51 +18,91 @@ public final class EligibilityRules {
     public static final String CORE_COACHING = "core-coaching";
     public static final String INTEGRATED_PRACTICE = "integrated-practice";
 
-    private EligibilityRules() {
-    }
+    private EligibilityRules() {}
 
-    public record Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
-                         int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
-                         List<LocalDate> therapyRegistrationExpiries, LocalDate today, int pendingPracticeMinutes,
-                         int pendingSupervisionMinutes, List<LocalDate> pendingRegistrationExpiries) {
-        public Inputs(CompetenceFramework framework, Map<String, RatingLevel> assessorRatings, int practiceMinutes,
-                      int supervisionMinutes, int minPracticeMinutes, int minSupervisionMinutes,
-                      List<LocalDate> therapyRegistrationExpiries, LocalDate today) {
-            this(framework, assessorRatings, practiceMinutes, supervisionMinutes, minPracticeMinutes, minSupervisionMinutes,
-                    therapyRegistrationExpiries, today, 0, 0, List.of());
+    public record Inputs(
+            CompetenceFramework framework,
+            Map<String, RatingLevel> assessorRatings,
+            int practiceMinutes,
+            int supervisionMinutes,
+            int minPracticeMinutes,
+            int minSupervisionMinutes,
+            List<LocalDate> therapyRegistrationExpiries,
+            LocalDate today,
+            int pendingPracticeMinutes,
+            int pendingSupervisionMinutes,
+            List<LocalDate> pendingRegistrationExpiries) {
+        public Inputs(
+                CompetenceFramework framework,
+                Map<String, RatingLevel> assessorRatings,
+                int practiceMinutes,
+                int supervisionMinutes,
+                int minPracticeMinutes,
+                int minSupervisionMinutes,
+                List<LocalDate> therapyRegistrationExpiries,
+                LocalDate today) {
+            this(
+                    framework,
+                    assessorRatings,
+                    practiceMinutes,
+                    supervisionMinutes,
+                    minPracticeMinutes,
+                    minSupervisionMinutes,
+                    therapyRegistrationExpiries,
+                    today,
+                    0,
+                    0,
+                    List.of());
         }
     }
 
     /** One requirement, met or not; {@code missing} names the competences still short of competent. */
-    public record Requirement(String eligibility, String requirement, boolean met, String detail, List<String> missing) {
-    }
+    public record Requirement(
+            String eligibility, String requirement, boolean met, String detail, List<String> missing) {}
 
-    public record Result(List<String> eligibilities, List<Requirement> requirements) {
-    }
+    public record Result(List<String> eligibilities, List<Requirement> requirements) {}
 
     public static Result evaluate(Inputs in) {
         List<Requirement> requirements = new ArrayList<>();
         Requirement d1 = assessed(CORE_COACHING, "domain-one-assessed-competent", "D1", in);
-        Requirement practice = new Requirement(CORE_COACHING, "practice-hours", in.practiceMinutes() >= in.minPracticeMinutes(),
-                hours(in.practiceMinutes()) + " of " + hours(in.minPracticeMinutes()) + " practice hours" + pending(in.pendingPracticeMinutes()),
+        Requirement practice = new Requirement(
+                CORE_COACHING,
+                "practice-hours",
+                in.practiceMinutes() >= in.minPracticeMinutes(),
+                hours(in.practiceMinutes()) + " of " + hours(in.minPracticeMinutes()) + " practice hours"
+                        + pending(in.pendingPracticeMinutes()),
                 List.of());
-        Requirement supervision = new Requirement(CORE_COACHING, "supervision-hours",
+        Requirement supervision = new Requirement(
+                CORE_COACHING,
+                "supervision-hours",
                 in.supervisionMinutes() >= in.minSupervisionMinutes(),
                 hours(in.supervisionMinutes()) + " of " + hours(in.minSupervisionMinutes()) + " supervision hours"
-                        + pending(in.pendingSupervisionMinutes()), List.of());
+                        + pending(in.pendingSupervisionMinutes()),
+                List.of());
         requirements.add(d1);
         requirements.add(practice);
         requirements.add(supervision);
         boolean core = d1.met() && practice.met() && supervision.met();
 
-        Requirement coreMet = new Requirement(INTEGRATED_PRACTICE, "core-coaching", core,
-                core ? "eligible for core coaching" : "not yet eligible for core coaching", List.of());
+        Requirement coreMet = new Requirement(
+                INTEGRATED_PRACTICE,
+                "core-coaching",
+                core,
+                core ? "eligible for core coaching" : "not yet eligible for core coaching",
+                List.of());
         Requirement d2 = assessed(INTEGRATED_PRACTICE, "domain-two-assessed-competent", "D2", in);
         boolean registered = in.therapyRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()));
-        Requirement registration = new Requirement(INTEGRATED_PRACTICE, "current-therapy-registration", registered,
-                registered ? "a therapy registration is current" : "no therapy registration current on " + in.today()
-                        + (in.pendingRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()))
-                        ? " (one awaits an admin's verification)" : ""), List.of());
+        Requirement registration = new Requirement(
+                INTEGRATED_PRACTICE,
+                "current-therapy-registration",
+                registered,
+                registered
+                        ? "a therapy registration is current"
+                        : "no therapy registration current on " + in.today()
+                                + (in.pendingRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()))
+                                        ? " (one awaits an admin's verification)"
+                                        : ""),
+                List.of());
         requirements.add(coreMet);
         requirements.add(d2);
         requirements.add(registration);
@@ -81,13 +121,25 @@ public final class EligibilityRules {
     private static Requirement assessed(String eligibility, String name, String domain, Inputs in) {
         List<CompetenceFramework.Item> competences = in.framework().competencesOf(domain);
         if (competences.isEmpty()) {
-            return new Requirement(eligibility, name, false, "the framework has no competences under a domain coded " + domain,
+            return new Requirement(
+                    eligibility,
+                    name,
+                    false,
+                    "the framework has no competences under a domain coded " + domain,
                     List.of());
         }
-        List<String> missing = competences.stream().map(CompetenceFramework.Item::code)
-                .filter(c -> in.assessorRatings().get(c) == null || !in.assessorRatings().get(c).atLeastCompetent()).toList();
-        return new Requirement(eligibility, name, missing.isEmpty(), (competences.size() - missing.size()) + " of "
-                + competences.size() + " " + domain + " competences rated competent or above by an assessor", missing);
+        List<String> missing = competences.stream()
+                .map(CompetenceFramework.Item::code)
+                .filter(c -> in.assessorRatings().get(c) == null
+                        || !in.assessorRatings().get(c).atLeastCompetent())
+                .toList();
+        return new Requirement(
+                eligibility,
+                name,
+                missing.isEmpty(),
+                (competences.size() - missing.size()) + " of " + competences.size() + " " + domain
+                        + " competences rated competent or above by an assessor",
+                missing);
     }
 
     private static String pending(int minutes) {
@@ -95,6 +147,8 @@ public final class EligibilityRules {
     }
 
     private static String hours(int minutes) {
-        return minutes % 60 == 0 ? Integer.toString(minutes / 60) : String.format(java.util.Locale.ROOT, "%.1f", minutes / 60.0);
+        return minutes % 60 == 0
+                ? Integer.toString(minutes / 60)
+                : String.format(java.util.Locale.ROOT, "%.1f", minutes / 60.0);
     }
 }

@@ -1,16 +1,16 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A tenant framework version, imported as CASE JSON; a published version never changes. */
 @Entity
 public class FrameworkVersion {
     @Id
     public UUID id;
+
     public String tenantId;
     public String code;
     public int version;

@@ -1,5 +1,12 @@
 package org.praxis.assessment.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,21 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The built-in framework and the tenant's imported versions (each immutable once published). A
@@ -43,26 +40,33 @@ public class Frameworks {
 
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
 
-    private record Key(String tenant, String code, int version) {
-    }
+    private record Key(String tenant, String code, int version) {}
 
     /** In access order, so the eldest entry is the least recently read. */
     private final LinkedHashMap<Key, CompetenceFramework> parsed = new LinkedHashMap<>(16, 0.75f, true);
+
     private int parsedItems;
 
     /** The latest version of each framework the tenant can use, the built-in one first. */
     public List<CompetenceFramework> latest() {
         List<CompetenceFramework> found = new ArrayList<>();
         found.add(BuiltInFramework.framework());
-        List<Object[]> versions = em.createQuery("select e.code, max(e.version) from FrameworkVersion e where e.tenantId = :t"
-                + " group by e.code order by e.code", Object[].class).setParameter("t", tenant.tenantId()).getResultList();
+        List<Object[]> versions = em.createQuery(
+                        "select e.code, max(e.version) from FrameworkVersion e where e.tenantId = :t"
+                                + " group by e.code order by e.code",
+                        Object[].class)
+                .setParameter("t", tenant.tenantId())
+                .getResultList();
         for (Object[] v : versions) {
             found.add(get((String) v[0], ((Number) v[1]).intValue()));
         }
@@ -86,8 +90,13 @@ public class Frameworks {
         if (known != null) {
             return known;
         }
-        FrameworkVersion stored = tenant.select(FrameworkVersion.class, "e.code = :code and e.version = :version", null,
-                Map.of("code", code, "version", wanted)).getResultStream().findFirst()
+        FrameworkVersion stored = tenant.select(
+                        FrameworkVersion.class,
+                        "e.code = :code and e.version = :version",
+                        null,
+                        Map.of("code", code, "version", wanted))
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Framework " + code + " version " + wanted));
         CompetenceFramework f = parse(stored);
         keep(key, f);
@@ -95,8 +104,11 @@ public class Frameworks {
     }
 
     private Integer lastVersion(String code) {
-        Number last = (Number) em.createQuery("select max(e.version) from FrameworkVersion e where e.tenantId = :t and e.code = :c")
-                .setParameter("t", tenant.tenantId()).setParameter("c", code).getSingleResult();
+        Number last = (Number)
+                em.createQuery("select max(e.version) from FrameworkVersion e where e.tenantId = :t and e.code = :c")
+                        .setParameter("t", tenant.tenantId())
+                        .setParameter("c", code)
+                        .getSingleResult();
         return last == null ? null : last.intValue();
     }
 
@@ -119,29 +131,38 @@ public class Frameworks {
     @Transactional
     public CompetenceFramework publish(String code, JsonNode document) {
         if (BuiltInFramework.CODE.equals(code)) {
-            throw ProblemException.unprocessable("The built-in framework cannot be replaced; import under your own code",
+            throw ProblemException.unprocessable(
+                    "The built-in framework cannot be replaced; import under your own code",
                     List.of(new Problem.FieldError("code", "is reserved for the built-in framework")));
         }
         if (!code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw ProblemException.unprocessable("A framework code is lower case letters, digits and dashes",
+            throw ProblemException.unprocessable(
+                    "A framework code is lower case letters, digits and dashes",
                     List.of(new Problem.FieldError("code", "must match [a-z0-9][a-z0-9-]{1,62}")));
         }
         // One import per tenant at a time, so the version numbers and the count of frameworks stay exact.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))").setParameter("key", "framework-import:" + tenant.tenantId())
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "framework-import:" + tenant.tenantId())
                 .getSingleResult();
         Integer last = lastVersion(code);
         if (last == null && frameworkCount() >= MAX_FRAMEWORKS) {
-            throw ProblemException.unprocessable("A tenant imports at most " + MAX_FRAMEWORKS + " frameworks",
-                    List.of(new Problem.FieldError("code", "would be framework " + (MAX_FRAMEWORKS + 1)
-                            + "; publish a new version of an existing one instead")));
+            throw ProblemException.unprocessable(
+                    "A tenant imports at most " + MAX_FRAMEWORKS + " frameworks",
+                    List.of(new Problem.FieldError(
+                            "code",
+                            "would be framework " + (MAX_FRAMEWORKS + 1)
+                                    + "; publish a new version of an existing one instead")));
         }
         int version = last == null ? 1 : last + 1;
         CompetenceFramework framework;
         try {
             framework = CaseDocuments.read(code, version, document);
         } catch (CaseDocuments.InvalidDocument e) {
-            throw ProblemException.unprocessable("The CASE document is not valid",
-                    e.problems.stream().map(p -> new Problem.FieldError(p[0], p[1])).toList());
+            throw ProblemException.unprocessable(
+                    "The CASE document is not valid",
+                    e.problems.stream()
+                            .map(p -> new Problem.FieldError(p[0], p[1]))
+                            .toList());
         }
         FrameworkVersion v = new FrameworkVersion();
         v.id = UUID.randomUUID();
@@ -159,7 +180,8 @@ public class Frameworks {
 
     private long frameworkCount() {
         return em.createQuery("select count(distinct e.code) from FrameworkVersion e where e.tenantId = :t", Long.class)
-                .setParameter("t", tenant.tenantId()).getSingleResult();
+                .setParameter("t", tenant.tenantId())
+                .getSingleResult();
     }
 
     private static CompetenceFramework parse(FrameworkVersion v) {

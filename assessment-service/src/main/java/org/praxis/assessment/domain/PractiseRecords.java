@@ -1,5 +1,9 @@
 package org.praxis.assessment.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.assessment.domain.access.EvidencePolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.audit.AuditLog;
@@ -30,20 +28,28 @@ import org.praxis.platform.web.PageRequest;
 public class PractiseRecords {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Practitioners practitioners;
+
     @Inject
     Frameworks frameworks;
+
     @Inject
     Settings settings;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     AccessPolicies policies;
 
@@ -56,24 +62,34 @@ public class PractiseRecords {
     /** The longest coaching session session-service reports in session.completed (its event schema): 8 hours. */
     public static final int MAX_SESSION_MINUTES = 480;
 
-    public record Attachment(String url, String sha256) {
-    }
+    public record Attachment(String url, String sha256) {}
 
-    public record EvidenceWithAttachments(Evidence evidence, List<EvidenceAttachment> attachments) {
-    }
+    public record EvidenceWithAttachments(Evidence evidence, List<EvidenceAttachment> attachments) {}
 
     @Transactional
-    public EvidenceWithAttachments addEvidence(String practitioner, String kind, LocalDate occurredOn, String description,
-                                              List<String> competences, Integer minutes, List<Attachment> attachments) {
+    public EvidenceWithAttachments addEvidence(
+            String practitioner,
+            String kind,
+            LocalDate occurredOn,
+            String description,
+            List<String> competences,
+            Integer minutes,
+            List<Attachment> attachments) {
         practitioners.existing(practitioner);
-        policies.evidence().require(policies.caller(), EvidencePolicy.Action.CREATE, EvidencePolicy.proposed(practitioner),
-                practitioner);
+        policies.evidence()
+                .require(
+                        policies.caller(),
+                        EvidencePolicy.Action.CREATE,
+                        EvidencePolicy.proposed(practitioner),
+                        practitioner);
         if (!Evidence.KINDS.contains(kind)) {
-            throw ProblemException.unprocessable("Unknown kind of evidence",
+            throw ProblemException.unprocessable(
+                    "Unknown kind of evidence",
                     List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Evidence.KINDS))));
         }
         if (Evidence.PRACTICE_HOURS.equals(kind) && (minutes == null || minutes <= 0)) {
-            throw ProblemException.unprocessable("Practice hours need their minutes",
+            throw ProblemException.unprocessable(
+                    "Practice hours need their minutes",
                     List.of(new Problem.FieldError("minutes", "is required for practice hours")));
         }
         List<String> linked = checkedCompetences(competences);
@@ -101,12 +117,17 @@ public class PractiseRecords {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean practiceFromSession(UUID sessionId, String practitioner, int minutes, Instant completedAt) {
         boolean known = !tenant.select(Evidence.class, "e.sourceSessionId = :s", null, Map.of("s", sessionId))
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
         if (known) {
             return false;
         }
-        Evidence e = evidence(practitioner, Evidence.PRACTICE_HOURS, LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
-                List.of(), minutes);
+        Evidence e = evidence(
+                practitioner,
+                Evidence.PRACTICE_HOURS,
+                LocalDate.ofInstant(completedAt, ZoneOffset.UTC),
+                List.of(),
+                minutes);
         e.sourceSessionId = sessionId;
         e.verifiedBy = SESSION_COMPLETED;
         e.verifiedAt = e.recordedAt;
@@ -115,7 +136,8 @@ public class PractiseRecords {
         return true;
     }
 
-    private Evidence evidence(String practitioner, String kind, LocalDate on, List<String> competences, Integer minutes) {
+    private Evidence evidence(
+            String practitioner, String kind, LocalDate on, List<String> competences, Integer minutes) {
         Evidence e = new Evidence();
         e.id = UUID.randomUUID();
         e.tenantId = callerContext.tenantId();
@@ -130,12 +152,14 @@ public class PractiseRecords {
     }
 
     /** The practitioner's evidence, newest first; {@code verified} (when given) keeps only verified or only pending entries. */
-    public Page<EvidenceWithAttachments> evidence(String practitioner, PageRequest page, String kind, Boolean verified) {
+    public Page<EvidenceWithAttachments> evidence(
+            String practitioner, PageRequest page, String kind, Boolean verified) {
         practitioners.existing(practitioner);
         EvidencePolicy policy = policies.evidence();
         policy.requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
         Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        List<String> where = new ArrayList<>(List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        List<String> where = new ArrayList<>(
+                List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         if (kind != null) {
             where.add("e.kind = :kind");
             params.put("kind", kind);
@@ -145,28 +169,40 @@ public class PractiseRecords {
         }
         Page<Evidence> rows = tenant.pageNewestFirst(Evidence.class, where, params, page, "e.recordedAt");
         // The page's attachments in one query, not one per entry.
-        Map<UUID, List<EvidenceAttachment>> attached = rows.items().isEmpty() ? Map.of()
-                : em.createQuery("select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
-                        EvidenceAttachment.class).setParameter("ids", rows.items().stream().map(e -> e.id).toList()).getResultStream()
+        Map<UUID, List<EvidenceAttachment>> attached = rows.items().isEmpty()
+                ? Map.of()
+                : em.createQuery(
+                                "select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
+                                EvidenceAttachment.class)
+                        .setParameter(
+                                "ids", rows.items().stream().map(e -> e.id).toList())
+                        .getResultStream()
                         .collect(Collectors.groupingBy(a -> a.evidenceId));
         return rows.map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of())));
     }
 
     public List<EvidenceAttachment> attachments(UUID evidenceId) {
-        return em.createQuery("select a from EvidenceAttachment a where a.evidenceId = :e order by a.url", EvidenceAttachment.class)
-                .setParameter("e", evidenceId).getResultList();
+        return em.createQuery(
+                        "select a from EvidenceAttachment a where a.evidenceId = :e order by a.url",
+                        EvidenceAttachment.class)
+                .setParameter("e", evidenceId)
+                .getResultList();
     }
 
     /** Recorded by the supervisee (naming their supervisor) or by their supervisor. */
     @Transactional
-    public SupervisionSession recordSupervision(String supervisee, LocalDate heldOn, int minutes, List<String> competences,
-                                                String notes) {
+    public SupervisionSession recordSupervision(
+            String supervisee, LocalDate heldOn, int minutes, List<String> competences, String notes) {
         Practitioner p = practitioners.existing(supervisee);
         SupervisionRecordPolicy policy = policies.supervision();
-        policy.require(policies.caller(), SupervisionRecordPolicy.Action.RECORD, SupervisionRecordPolicy.proposed(supervisee),
+        policy.require(
+                policies.caller(),
+                SupervisionRecordPolicy.Action.RECORD,
+                SupervisionRecordPolicy.proposed(supervisee),
                 supervisee);
         if (p.supervisorId == null) {
-            throw ProblemException.unprocessable("The practitioner has no supervisor yet",
+            throw ProblemException.unprocessable(
+                    "The practitioner has no supervisor yet",
                     List.of(new Problem.FieldError("superviseeId", "has no supervisor named on their profile")));
         }
         SupervisionSession s = new SupervisionSession();
@@ -207,7 +243,8 @@ public class PractiseRecords {
         SupervisionRecordPolicy policy = policies.supervision();
         policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
         Map<String, Object> params = new HashMap<>(Map.of("p", supervisee));
-        List<String> where = new ArrayList<>(List.of("e.superviseeId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        List<String> where = new ArrayList<>(
+                List.of("e.superviseeId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
         if (from != null) {
             where.add("e.heldOn >= :from");
             params.put("from", from);
@@ -217,14 +254,17 @@ public class PractiseRecords {
             params.put("to", to);
         }
         // The totals before the page's cursor joins the conditions: they cover the whole period.
-        var totals = em.createQuery("select coalesce(sum(e.durationMinutes), 0),"
-                + " coalesce(sum(case when e.verifiedAt is not null then e.durationMinutes else 0 end), 0)"
-                + " from SupervisionSession e where e.tenantId = :tenant and "
-                + where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and ")), Object[].class)
+        var totals = em.createQuery(
+                        "select coalesce(sum(e.durationMinutes), 0),"
+                                + " coalesce(sum(case when e.verifiedAt is not null then e.durationMinutes else 0 end), 0)"
+                                + " from SupervisionSession e where e.tenantId = :tenant and "
+                                + where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and ")),
+                        Object[].class)
                 .setParameter("tenant", tenant.tenantId());
         params.forEach(totals::setParameter);
         Object[] minutes = totals.getSingleResult();
-        Page<SupervisionSession> sessions = tenant.pageNewestFirst(SupervisionSession.class, where, params, page, "e.recordedAt");
+        Page<SupervisionSession> sessions =
+                tenant.pageNewestFirst(SupervisionSession.class, where, params, page, "e.recordedAt");
         return new SupervisionPage(sessions, ((Number) minutes[0]).longValue(), ((Number) minutes[1]).longValue());
     }
 
@@ -237,9 +277,11 @@ public class PractiseRecords {
         CompetenceFramework f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
         List<String> unknown = codes.stream().filter(c -> !f.hasCompetence(c)).toList();
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("Unknown competences",
-                    List.of(new Problem.FieldError("competences", "not in " + f.code() + " v" + f.version() + ": "
-                            + String.join(", ", unknown))));
+            throw ProblemException.unprocessable(
+                    "Unknown competences",
+                    List.of(new Problem.FieldError(
+                            "competences",
+                            "not in " + f.code() + " v" + f.version() + ": " + String.join(", ", unknown))));
         }
         return codes.stream().distinct().toList();
     }

@@ -1,14 +1,12 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
@@ -20,15 +18,19 @@ public class Practitioner {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String subject;
     /** Sealed to this row: read and write it through {@link #displayName()} and {@link #displayName(String)}. */
     String displayName;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> roles;
+
     public String supervisorId;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

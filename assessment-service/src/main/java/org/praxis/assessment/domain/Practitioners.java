@@ -1,5 +1,10 @@
 package org.praxis.assessment.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,13 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.events.AssessmentEvents;
@@ -40,21 +38,29 @@ public class Practitioners {
 
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     AccessPolicies policies;
 
     public Optional<Practitioner> find(String subject) {
-        return tenant.select(Practitioner.class, "e.subject = :s", null, Map.of("s", subject)).getResultStream().findFirst();
+        return tenant.select(Practitioner.class, "e.subject = :s", null, Map.of("s", subject))
+                .getResultStream()
+                .findFirst();
     }
 
     /** The profile, or 404 when there is none or the caller may not know it ({@link PractitionerPolicy}). */
@@ -79,7 +85,8 @@ public class Practitioners {
         policy.requireAllowed(caller, PractitionerPolicy.Action.CREATE);
         String who = subject == null ? caller.subject() : subject;
         if (!policy.can(caller, PractitionerPolicy.Action.CREATE, PractitionerPolicy.proposed(who))) {
-            throw ProblemException.unprocessable("A practitioner creates only their own profile",
+            throw ProblemException.unprocessable(
+                    "A practitioner creates only their own profile",
                     List.of(new Problem.FieldError("subject", "must be you or empty")));
         }
         if (find(who).isPresent()) {
@@ -121,13 +128,17 @@ public class Practitioners {
         Practitioner p = require(subject, PractitionerPolicy.Action.ASSIGN_SUPERVISOR);
         ETags.requireMatch(ifMatch, p.version);
         if (subject.equals(supervisorId)) {
-            throw ProblemException.unprocessable("Nobody supervises themselves",
+            throw ProblemException.unprocessable(
+                    "Nobody supervises themselves",
                     List.of(new Problem.FieldError("supervisorId", "must be someone else")));
         }
         p.supervisorId = supervisorId;
         em.flush();
         audit.record("assign-supervisor", "practitioner", subject, null);
-        outbox.publish(AssessmentEvents.SUPERVISOR_CHANGED, subject, new AssessmentEvents.SupervisorChanged(subject, supervisorId));
+        outbox.publish(
+                AssessmentEvents.SUPERVISOR_CHANGED,
+                subject,
+                new AssessmentEvents.SupervisorChanged(subject, supervisorId));
         return p;
     }
 
@@ -143,18 +154,27 @@ public class Practitioners {
         }
         Map<String, Object> params = new HashMap<>(Map.of("p", subjects));
         String filter = policies.registration().listFilter(policies.caller(), params);
-        return tenant.select(Registration.class, "e.practitionerId in :p and (" + filter + ")", "e.createdAt, e.id", params)
-                .getResultStream().collect(Collectors.groupingBy(r -> r.practitionerId));
+        return tenant.select(
+                        Registration.class, "e.practitionerId in :p and (" + filter + ")", "e.createdAt, e.id", params)
+                .getResultStream()
+                .collect(Collectors.groupingBy(r -> r.practitionerId));
     }
 
     @Transactional
     public Registration register(String subject, String kind, String body, String number, LocalDate expiresOn) {
         Practitioner p = existing(subject);
-        policies.registration().require(policies.caller(), RegistrationPolicy.Action.CREATE, RegistrationPolicy.proposed(subject),
-                subject);
+        policies.registration()
+                .require(
+                        policies.caller(),
+                        RegistrationPolicy.Action.CREATE,
+                        RegistrationPolicy.proposed(subject),
+                        subject);
         em.lock(p, LockModeType.PESSIMISTIC_WRITE); // two registrations at once still count each other
-        long held = (Long) em.createQuery("select count(e) from Registration e where e.tenantId = :t and e.practitionerId = :p")
-                .setParameter("t", tenant.tenantId()).setParameter("p", subject).getSingleResult();
+        long held = (Long)
+                em.createQuery("select count(e) from Registration e where e.tenantId = :t and e.practitionerId = :p")
+                        .setParameter("t", tenant.tenantId())
+                        .setParameter("p", subject)
+                        .getSingleResult();
         if (held >= MAX_REGISTRATIONS) {
             throw ProblemException.unprocessable("A practitioner keeps at most " + MAX_REGISTRATIONS
                     + " registrations; change one instead of adding another");
@@ -173,8 +193,8 @@ public class Practitioners {
 
     /** A change to what was entered voids its verification: the changed facts need an admin's eye again. */
     @Transactional
-    public Registration updateRegistration(String subject, UUID id, String ifMatch, String kind, String body, String number,
-                                           LocalDate expiresOn) {
+    public Registration updateRegistration(
+            String subject, UUID id, String ifMatch, String kind, String body, String number, LocalDate expiresOn) {
         Registration r = registration(subject, id, RegistrationPolicy.Action.UPDATE);
         ETags.requireMatch(ifMatch, r.version);
         apply(r, kind, body, number, expiresOn);
@@ -202,14 +222,21 @@ public class Practitioners {
     }
 
     private Registration registration(String subject, UUID id, RegistrationPolicy.Action action) {
-        Registration r = tenant.select(Registration.class, "e.id = :id and e.practitionerId = :p", null,
-                Map.of("id", id, "p", subject)).getResultStream().findFirst().orElse(null);
+        Registration r = tenant.select(
+                        Registration.class,
+                        "e.id = :id and e.practitionerId = :p",
+                        null,
+                        Map.of("id", id, "p", subject))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         return policies.registration().require(policies.caller(), action, r, id);
     }
 
     private static void apply(Registration r, String kind, String body, String number, LocalDate expiresOn) {
         if (!Registration.KINDS.contains(kind)) {
-            throw ProblemException.unprocessable("Unknown registration kind",
+            throw ProblemException.unprocessable(
+                    "Unknown registration kind",
                     List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Registration.KINDS))));
         }
         r.kind = kind;

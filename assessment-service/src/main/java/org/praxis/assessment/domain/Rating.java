@@ -1,12 +1,10 @@
 package org.praxis.assessment.domain;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
@@ -21,6 +19,7 @@ public class Rating {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID assessmentId;
     public String competenceCode;
@@ -28,8 +27,10 @@ public class Rating {
     public String level;
     /** Sealed to this row: read and write it through {@link #comment()} and {@link #comment(String)}. */
     String comment;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<UUID> evidenceIds;
+
     public String ratedBy;
     public Instant ratedAt;
 

@@ -5,7 +5,10 @@ import java.util.List;
 
 /** The rating scale, in rising order. Self and assessor ratings use it apart and are never averaged. */
 public enum RatingLevel {
-    NOT_YET("not-yet"), DEVELOPING("developing"), COMPETENT("competent"), ADVANCED("advanced");
+    NOT_YET("not-yet"),
+    DEVELOPING("developing"),
+    COMPETENT("competent"),
+    ADVANCED("advanced");
 
     public final String code;
 
@@ -14,7 +17,9 @@ public enum RatingLevel {
     }
 
     public static RatingLevel of(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(l -> l.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("level must be one of " + codes()));
     }
 

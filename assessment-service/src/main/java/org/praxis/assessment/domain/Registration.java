@@ -1,15 +1,13 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A professional registration (e.g. a therapy register) with its number and expiry. */
@@ -22,17 +20,21 @@ public class Registration {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String practitionerId;
     public String kind;
     public String body;
     /** Sealed to this row: read and write it through {@link #number()} and {@link #number(String)}. */
     String number;
+
     public LocalDate expiresOn;
     public Instant createdAt;
     /** Who verified the entry and when; null until verified (only verified entries count toward eligibility). */
     public String verifiedBy;
+
     public Instant verifiedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

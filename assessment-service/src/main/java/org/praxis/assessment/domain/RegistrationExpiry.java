@@ -1,21 +1,18 @@
 package org.praxis.assessment.domain;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.persistence.SingletonJobs;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * An expired therapy registration ends integrated-practice eligibility on the day it expires, even
@@ -31,10 +28,13 @@ public class RegistrationExpiry {
 
     @Inject
     Eligibility eligibility;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     SingletonJobs jobs;
 
@@ -58,8 +58,10 @@ public class RegistrationExpiry {
             callerContext.actAs(Caller.system(config.service(), tenantId));
             List<String> holders = eligibility.holdingIntegratedPractice();
             for (String practitioner : holders) {
-                boolean kept = QuarkusTransaction.requiringNew().call(() -> eligibility.refresh(practitioner, today)
-                        .contains(EligibilityRules.INTEGRATED_PRACTICE));
+                boolean kept = QuarkusTransaction.requiringNew()
+                        .call(() -> eligibility
+                                .refresh(practitioner, today)
+                                .contains(EligibilityRules.INTEGRATED_PRACTICE));
                 lost += kept ? 0 : 1;
             }
         }

@@ -1,13 +1,11 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Instant;
+import java.util.List;
 import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
@@ -26,26 +24,44 @@ public class Settings {
 
     @Inject
     EntityManager em;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Frameworks frameworks;
+
     @Inject
     AccessPolicies policies;
+
     @Inject
     Eligibility eligibility;
 
-    public record Current(String frameworkCode, int frameworkVersion, int minPracticeMinutes, int minSupervisionMinutes,
-                          long revision) {
-    }
+    public record Current(
+            String frameworkCode,
+            int frameworkVersion,
+            int minPracticeMinutes,
+            int minSupervisionMinutes,
+            long revision) {}
 
     public Current current() {
         AssessmentSettings s = em.find(AssessmentSettings.class, callerContext.tenantId());
-        return s == null ? new Current(BuiltInFramework.CODE, BuiltInFramework.VERSION, DEFAULT_PRACTICE_MINUTES,
-                DEFAULT_SUPERVISION_MINUTES, 0)
-                : new Current(s.frameworkCode, s.frameworkVersion, s.minPracticeMinutes, s.minSupervisionMinutes, s.version + 1);
+        return s == null
+                ? new Current(
+                        BuiltInFramework.CODE,
+                        BuiltInFramework.VERSION,
+                        DEFAULT_PRACTICE_MINUTES,
+                        DEFAULT_SUPERVISION_MINUTES,
+                        0)
+                : new Current(
+                        s.frameworkCode,
+                        s.frameworkVersion,
+                        s.minPracticeMinutes,
+                        s.minSupervisionMinutes,
+                        s.version + 1);
     }
 
     /** The current settings, for a caller who may read them ({@link SettingsPolicy}). */
@@ -55,16 +71,22 @@ public class Settings {
 
     /** Replaces them and, in the same transaction, recomputes every practitioner's eligibility against them. */
     @Transactional
-    public Current replace(String frameworkCode, int frameworkVersion, int minPracticeMinutes, int minSupervisionMinutes,
-                           String ifMatch) {
+    public Current replace(
+            String frameworkCode,
+            int frameworkVersion,
+            int minPracticeMinutes,
+            int minSupervisionMinutes,
+            String ifMatch) {
         policies.settings().require(policies.caller(), SettingsPolicy.Action.REPLACE, current(), "of your tenant");
         AssessmentSettings s = em.find(AssessmentSettings.class, callerContext.tenantId());
         ETags.requireMatch(ifMatch, s == null ? 0 : s.version + 1);
         try {
             frameworks.get(frameworkCode, frameworkVersion);
         } catch (ProblemException e) {
-            throw ProblemException.unprocessable("No such framework version",
-                    List.of(new Problem.FieldError("frameworkVersion", "is not a published version of " + frameworkCode)));
+            throw ProblemException.unprocessable(
+                    "No such framework version",
+                    List.of(new Problem.FieldError(
+                            "frameworkVersion", "is not a published version of " + frameworkCode)));
         }
         if (s == null) {
             s = new AssessmentSettings();

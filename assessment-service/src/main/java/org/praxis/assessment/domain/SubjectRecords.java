@@ -1,14 +1,12 @@
 package org.praxis.assessment.domain;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -29,24 +27,34 @@ import org.praxis.platform.privacy.SubjectErasure;
 public class SubjectRecords implements SubjectErasure {
     @Inject
     TenantQueries tenant;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     ExportRequests exportRequests;
+
     @Inject
     PlatformRecords platformRecords;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
-    public record Export(String subject, List<Practitioner> profile, List<Registration> registrations, List<Evidence> evidence,
-                         List<SupervisionSession> supervision, List<Assessment> assessments, List<Rating> ratings,
-                         List<DevelopmentAction> plan) {
-    }
+    public record Export(
+            String subject,
+            List<Practitioner> profile,
+            List<Registration> registrations,
+            List<Evidence> evidence,
+            List<SupervisionSession> supervision,
+            List<Assessment> assessments,
+            List<Rating> ratings,
+            List<DevelopmentAction> plan) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -57,14 +65,19 @@ public class SubjectRecords implements SubjectErasure {
     public Export export(String subject, UUID request) {
         exportRequests.use(request, subject);
         Map<String, Object> s = Map.of("s", subject);
-        return new Export(subject,
+        return new Export(
+                subject,
                 capped(tenant.select(Practitioner.class, "e.subject = :s", "e.createdAt, e.id", s)),
                 capped(tenant.select(Registration.class, "e.practitionerId = :s", "e.createdAt, e.id", s)),
                 capped(tenant.select(Evidence.class, "e.practitionerId = :s", "e.recordedAt, e.id", s)),
                 capped(tenant.select(SupervisionSession.class, "e.superviseeId = :s", "e.recordedAt, e.id", s)),
                 capped(tenant.select(Assessment.class, "e.practitionerId = :s", "e.openedAt, e.id", s)),
-                capped(tenant.select(Rating.class, "e.assessmentId in (select a.id from Assessment a"
-                        + " where a.tenantId = e.tenantId and a.practitionerId = :s)", "e.ratedAt, e.id", s)),
+                capped(tenant.select(
+                        Rating.class,
+                        "e.assessmentId in (select a.id from Assessment a"
+                                + " where a.tenantId = e.tenantId and a.practitionerId = :s)",
+                        "e.ratedAt, e.id",
+                        s)),
                 capped(tenant.select(DevelopmentAction.class, "e.practitionerId = :s", "e.createdAt, e.id", s)));
     }
 
@@ -98,9 +111,12 @@ public class SubjectRecords implements SubjectErasure {
         List<Evidence> evidence = of(Evidence.class, "e.practitionerId", subject);
         evidence.forEach(e -> e.description(null));
         of(SupervisionSession.class, "e.superviseeId", subject).forEach(s -> s.notes(null));
-        List<UUID> ids = of(Assessment.class, "e.practitionerId", subject).stream().map(a -> a.id).toList();
+        List<UUID> ids = of(Assessment.class, "e.practitionerId", subject).stream()
+                .map(a -> a.id)
+                .toList();
         if (!ids.isEmpty()) {
-            tenant.select(Rating.class, "e.assessmentId in :ids", null, Map.of("ids", ids)).getResultList()
+            tenant.select(Rating.class, "e.assessmentId in :ids", null, Map.of("ids", ids))
+                    .getResultList()
                     .forEach(r -> r.comment(null));
         }
         of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> d.action("erased"));
@@ -108,7 +124,9 @@ public class SubjectRecords implements SubjectErasure {
         eligibility.forget(subject);
         platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
-        outbox.publish(AssessmentEvents.SUBJECT_ERASED, requestId,
+        outbox.publish(
+                AssessmentEvents.SUBJECT_ERASED,
+                requestId,
                 new AssessmentEvents.SubjectErased(requestId, "assessment-service", profile.size(), evidence.size()));
     }
 

@@ -1,14 +1,12 @@
 package org.praxis.assessment.domain;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.assessment.domain.access.EvidencePolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.audit.AuditLog;
@@ -26,21 +24,32 @@ import org.praxis.platform.security.CallerContext;
 public class Verifications {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Eligibility eligibility;
+
     @Inject
     AccessPolicies policies;
 
     @Transactional
     public Evidence verifyEvidence(String practitioner, UUID id) {
-        Evidence e = tenant.select(Evidence.class, "e.id = :id and e.practitionerId = :p", null, Map.of("id", id, "p", practitioner))
-                .getResultStream().findFirst().orElse(null);
+        Evidence e = tenant.select(
+                        Evidence.class,
+                        "e.id = :id and e.practitionerId = :p",
+                        null,
+                        Map.of("id", id, "p", practitioner))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         policies.evidence().require(policies.caller(), EvidencePolicy.Action.VERIFY, e, id);
         if (e.verifiedAt != null) {
             throw ProblemException.conflict("The evidence is already verified.");
@@ -55,8 +64,14 @@ public class Verifications {
 
     @Transactional
     public SupervisionSession verifySupervision(String supervisee, UUID id) {
-        SupervisionSession s = tenant.select(SupervisionSession.class, "e.id = :id and e.superviseeId = :p", null,
-                Map.of("id", id, "p", supervisee)).getResultStream().findFirst().orElse(null);
+        SupervisionSession s = tenant.select(
+                        SupervisionSession.class,
+                        "e.id = :id and e.superviseeId = :p",
+                        null,
+                        Map.of("id", id, "p", supervisee))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         policies.supervision().require(policies.caller(), SupervisionRecordPolicy.Action.VERIFY, s, id);
         if (s.verifiedAt != null) {
             throw ProblemException.conflict("The supervision session is already verified.");

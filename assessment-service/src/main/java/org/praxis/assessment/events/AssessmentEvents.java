@@ -10,20 +10,20 @@ public final class AssessmentEvents {
     public static final String ASSESSMENT_COMPLETED = "assessment.completed.v1";
     public static final String SUBJECT_ERASED = "subject.erased.v1";
 
-    private AssessmentEvents() {
-    }
+    private AssessmentEvents() {}
 
     /** The full current set, so a consumer replaces what it held. */
-    public record EligibilityChanged(String practitionerId, List<String> eligibilities) {
-    }
+    public record EligibilityChanged(String practitionerId, List<String> eligibilities) {}
 
-    public record SupervisorChanged(String practitionerId, String supervisorId) {
-    }
+    public record SupervisorChanged(String practitionerId, String supervisorId) {}
 
-    public record AssessmentCompleted(UUID assessmentId, String practitionerId, String frameworkCode, int frameworkVersion,
-                                      int competencesAssessed, int competentOrAbove) {
-    }
+    public record AssessmentCompleted(
+            UUID assessmentId,
+            String practitionerId,
+            String frameworkCode,
+            int frameworkVersion,
+            int competencesAssessed,
+            int competentOrAbove) {}
 
-    public record SubjectErased(String requestId, String service, int practitioners, int evidence) {
-    }
+    public record SubjectErased(String requestId, String service, int practitioners, int evidence) {}
 }

@@ -1,18 +1,15 @@
 package org.praxis.assessment.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 5: a held session adds its minutes to the practitioner's practice hours. */
 @ApplicationScoped
@@ -33,13 +30,14 @@ public class SessionCompletedHandler extends SingleTypeHandler {
         String practitioner = p.path("practitionerId").asText(null);
         int minutes = p.path("durationMinutes").asInt(0);
         if (session == null || practitioner == null || minutes <= 0 || minutes > PractiseRecords.MAX_SESSION_MINUTES) {
-            throw new UnprocessableEvent("session.completed needs sessionId, practitionerId and a durationMinutes of 1 to "
-                    + PractiseRecords.MAX_SESSION_MINUTES);
+            throw new UnprocessableEvent(
+                    "session.completed needs sessionId, practitionerId and a durationMinutes of 1 to "
+                            + PractiseRecords.MAX_SESSION_MINUTES);
         }
         try {
             String at = p.path("completedAt").asText(null);
-            records.practiceFromSession(UUID.fromString(session), practitioner, minutes,
-                    at == null ? event.time() : Instant.parse(at));
+            records.practiceFromSession(
+                    UUID.fromString(session), practitioner, minutes, at == null ? event.time() : Instant.parse(at));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new UnprocessableEvent("session.completed carries a malformed sessionId or completedAt", e);
         }

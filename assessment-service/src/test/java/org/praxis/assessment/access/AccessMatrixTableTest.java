@@ -6,7 +6,6 @@ import static org.praxis.assessment.access.MatrixTable.records;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.BuiltInFramework;
@@ -49,7 +48,11 @@ class AccessMatrixTableTest {
         fixtures.put("supervisee", practitioner(MY_SUPERVISEE, MatrixTable.ME));
         fixtures.put("stranger", practitioner(MatrixTable.STRANGER, "someone-else"));
         fixtures.put("unsupervised", practitioner("unsupervised", null));
-        total += MatrixTable.check("practitioner", new PractitionerPolicy(), PractitionerPolicy.Action.class, fixtures,
+        total += MatrixTable.check(
+                "practitioner",
+                new PractitionerPolicy(),
+                PractitionerPolicy.Action.class,
+                fixtures,
                 // action                 | client | coach | supervisor     | sponsor | admin
                 "view                     | -      | own   | own,supervisee | -       | own,supervisee,stranger,unsupervised",
                 "create                   | -      | own   | own            | -       | own,supervisee,stranger,unsupervised",
@@ -61,7 +64,10 @@ class AccessMatrixTableTest {
 
     @Test
     void registration() {
-        total += MatrixTable.check("registration", new RegistrationPolicy(SUPERVISEES), RegistrationPolicy.Action.class,
+        total += MatrixTable.check(
+                "registration",
+                new RegistrationPolicy(SUPERVISEES),
+                RegistrationPolicy.Action.class,
                 records(RegistrationPolicy::proposed),
                 // action | client | coach | supervisor     | sponsor | admin
                 "view     | -      | own   | own,supervisee | -       | own,supervisee,stranger",
@@ -72,7 +78,10 @@ class AccessMatrixTableTest {
 
     @Test
     void evidence() {
-        total += MatrixTable.check("evidence", new EvidencePolicy(SUPERVISEES), EvidencePolicy.Action.class,
+        total += MatrixTable.check(
+                "evidence",
+                new EvidencePolicy(SUPERVISEES),
+                EvidencePolicy.Action.class,
                 records(EvidencePolicy::proposed),
                 // action | client | coach | supervisor     | sponsor | admin
                 "view     | -      | own   | own,supervisee | -       | -",
@@ -82,8 +91,11 @@ class AccessMatrixTableTest {
 
     @Test
     void supervisionRecord() {
-        total += MatrixTable.check("supervision-record", new SupervisionRecordPolicy(SUPERVISEES),
-                SupervisionRecordPolicy.Action.class, records(SupervisionRecordPolicy::proposed),
+        total += MatrixTable.check(
+                "supervision-record",
+                new SupervisionRecordPolicy(SUPERVISEES),
+                SupervisionRecordPolicy.Action.class,
+                records(SupervisionRecordPolicy::proposed),
                 // action | client | coach | supervisor     | sponsor | admin
                 "view     | -      | own   | own,supervisee | -       | -",
                 "record   | -      | own   | own,supervisee | -       | -",
@@ -92,7 +104,10 @@ class AccessMatrixTableTest {
 
     @Test
     void assessment() {
-        total += MatrixTable.check("assessment", new AssessmentPolicy(SUPERVISEES), AssessmentPolicy.Action.class,
+        total += MatrixTable.check(
+                "assessment",
+                new AssessmentPolicy(SUPERVISEES),
+                AssessmentPolicy.Action.class,
                 records(AssessmentPolicy::proposed),
                 // action         | client | coach | supervisor     | sponsor | admin
                 "view             | -      | own   | own,supervisee | -       | -",
@@ -104,8 +119,11 @@ class AccessMatrixTableTest {
 
     @Test
     void developmentAction() {
-        total += MatrixTable.check("development-action", new DevelopmentActionPolicy(SUPERVISEES),
-                DevelopmentActionPolicy.Action.class, records(DevelopmentActionPolicy::proposed),
+        total += MatrixTable.check(
+                "development-action",
+                new DevelopmentActionPolicy(SUPERVISEES),
+                DevelopmentActionPolicy.Action.class,
+                records(DevelopmentActionPolicy::proposed),
                 // action | client | coach | supervisor     | sponsor | admin
                 "view     | -      | own   | own,supervisee | -       | -",
                 "create   | -      | own   | own,supervisee | -       | -",
@@ -114,7 +132,10 @@ class AccessMatrixTableTest {
 
     @Test
     void settings() {
-        total += MatrixTable.check("settings", new SettingsPolicy(), SettingsPolicy.Action.class,
+        total += MatrixTable.check(
+                "settings",
+                new SettingsPolicy(),
+                SettingsPolicy.Action.class,
                 Map.of("tenant", new Settings.Current(BuiltInFramework.CODE, BuiltInFramework.VERSION, 6000, 600, 0)),
                 // action | client | coach  | supervisor | sponsor | admin
                 "view     | -      | tenant | tenant     | -       | tenant",
@@ -123,7 +144,10 @@ class AccessMatrixTableTest {
 
     @Test
     void framework() {
-        total += MatrixTable.check("framework", new FrameworkPolicy(), FrameworkPolicy.Action.class,
+        total += MatrixTable.check(
+                "framework",
+                new FrameworkPolicy(),
+                FrameworkPolicy.Action.class,
                 Map.of("built-in", BuiltInFramework.framework()),
                 // action    | client | coach    | supervisor | sponsor | admin
                 "view        | -      | built-in | built-in   | -       | built-in",
@@ -133,7 +157,10 @@ class AccessMatrixTableTest {
 
     @Test
     void subjectExport() {
-        total += MatrixTable.check("subject", new SubjectExportPolicy(), SubjectExportPolicy.Action.class,
+        total += MatrixTable.check(
+                "subject",
+                new SubjectExportPolicy(),
+                SubjectExportPolicy.Action.class,
                 Map.of("anyone", "someone-of-the-tenant"),
                 // action | client | coach | supervisor | sponsor | admin
                 "export   | -      | -     | -          | -       | anyone");

@@ -3,9 +3,11 @@ package org.praxis.assessment.access;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
@@ -18,21 +20,31 @@ import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.access.AccessMatrix;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-
 /** Every /v1 operation names its guard, and assessment-service's section of docs/access.md is current (PRAXIS_DOCS_UPDATE=true rewrites it). */
 @QuarkusTest
 class AccessMatrixTest {
     @Test
     void theAccessMatrixIsCompleteAndCurrent() throws Exception {
-        String json = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode openApi = new ObjectMapper().readTree(json);
-        AccessMatrix matrix = new AccessMatrix("assessment-service", List.of(PractitionerPolicy.RULES, RegistrationPolicy.RULES,
-                EvidencePolicy.RULES, SupervisionRecordPolicy.RULES, AssessmentPolicy.RULES, DevelopmentActionPolicy.RULES,
-                SettingsPolicy.RULES, FrameworkPolicy.RULES, SubjectExportPolicy.RULES));
+        AccessMatrix matrix = new AccessMatrix(
+                "assessment-service",
+                List.of(
+                        PractitionerPolicy.RULES,
+                        RegistrationPolicy.RULES,
+                        EvidencePolicy.RULES,
+                        SupervisionRecordPolicy.RULES,
+                        AssessmentPolicy.RULES,
+                        DevelopmentActionPolicy.RULES,
+                        SettingsPolicy.RULES,
+                        FrameworkPolicy.RULES,
+                        SubjectExportPolicy.RULES));
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
@@ -33,8 +32,7 @@ final class MatrixTable {
     /** Someone the caller has nothing to do with. */
     static final String STRANGER = "stranger";
 
-    private MatrixTable() {
-    }
+    private MatrixTable() {}
 
     static Caller caller(String role) {
         return new Caller(ME, "t-matrix", Set.of(role), false);
@@ -46,8 +44,8 @@ final class MatrixTable {
      * @param policy   the policy for a caller who supervises {@link #MY_SUPERVISEE}
      * @param fixtures the objects by name (the caller's relation to them)
      */
-    static <E, A extends Enum<A>> int check(String aggregate, Policy<E, A, ?> policy, Class<A> actions,
-                                            Map<String, E> fixtures, String... rows) {
+    static <E, A extends Enum<A>> int check(
+            String aggregate, Policy<E, A, ?> policy, Class<A> actions, Map<String, E> fixtures, String... rows) {
         Map<A, String[]> table = new LinkedHashMap<>();
         for (String row : rows) {
             String[] cells = Arrays.stream(row.split("\\|")).map(String::trim).toArray(String[]::new);
@@ -55,14 +53,16 @@ final class MatrixTable {
             A action = Enum.valueOf(actions, cells[0].toUpperCase(Locale.ROOT).replace('-', '_'));
             table.put(action, Arrays.copyOfRange(cells, 1, cells.length));
         }
-        assertEquals(new TreeSet<>(List.of(actions.getEnumConstants())), new TreeSet<>(table.keySet()),
+        assertEquals(
+                new TreeSet<>(List.of(actions.getEnumConstants())),
+                new TreeSet<>(table.keySet()),
                 aggregate + ": the table names every action");
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         for (Map.Entry<A, String[]> row : table.entrySet()) {
             for (int r = 0; r < ROLES.size(); r++) {
-                Set<String> expected = row.getValue()[r].equals("-") ? Set.of()
-                        : Set.of(row.getValue()[r].split("\\s*,\\s*"));
+                Set<String> expected =
+                        row.getValue()[r].equals("-") ? Set.of() : Set.of(row.getValue()[r].split("\\s*,\\s*"));
                 for (String fixture : expected) {
                     if (!fixtures.containsKey(fixture)) {
                         throw new IllegalArgumentException(aggregate + ": unknown fixture " + fixture);
@@ -73,8 +73,8 @@ final class MatrixTable {
                     boolean allowed = policy.can(caller, row.getKey(), fixture.getValue());
                     cells++;
                     if (allowed != expected.contains(fixture.getKey())) {
-                        wrong.add(aggregate + ":" + row.getKey().name().toLowerCase(Locale.ROOT) + " " + ROLES.get(r) + " on "
-                                + fixture.getKey() + " → " + (allowed ? "allowed" : "refused"));
+                        wrong.add(aggregate + ":" + row.getKey().name().toLowerCase(Locale.ROOT) + " " + ROLES.get(r)
+                                + " on " + fixture.getKey() + " → " + (allowed ? "allowed" : "refused"));
                     }
                 }
             }

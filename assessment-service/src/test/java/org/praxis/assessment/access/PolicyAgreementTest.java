@@ -3,6 +3,10 @@ package org.praxis.assessment.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.AccessPolicies;
@@ -29,9 +29,6 @@ import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-
 /**
  * The list filter and the single-object check of each policy agree: over a fixture population covering
  * every role × relation (own, supervised, another coach's, unsupervised, a supervisor's own, another
@@ -40,15 +37,16 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class PolicyAgreementTest {
-    private static final String COACH_A = "coach-a";      // supervised by SUP_A
-    private static final String COACH_B = "coach-b";      // supervised by SUP_B
-    private static final String COACH_C = "coach-c";      // no supervisor yet
-    private static final String SUP_A = "sup-a";          // supervised by SUP_B
-    private static final String SUP_B = "sup-b";          // no supervisor
+    private static final String COACH_A = "coach-a"; // supervised by SUP_A
+    private static final String COACH_B = "coach-b"; // supervised by SUP_B
+    private static final String COACH_C = "coach-c"; // no supervisor yet
+    private static final String SUP_A = "sup-a"; // supervised by SUP_B
+    private static final String SUP_B = "sup-b"; // no supervisor
     private static final Map<String, String> SUPERVISOR_OF = Map.of(COACH_A, SUP_A, COACH_B, SUP_B, SUP_A, SUP_B);
 
     @Inject
     EntityManager em;
+
     @Inject
     PolicyAgreement agreement;
 
@@ -161,15 +159,24 @@ class PolicyAgreementTest {
         return callers;
     }
 
-    private <E> int agree(String aggregate, Class<E> type, Function<AccessPolicies, Policy<E, ?, ?>> policy,
-                          Function<E, String> tenantOf, Function<E, Object> id, List<E> fixtures) {
+    private <E> int agree(
+            String aggregate,
+            Class<E> type,
+            Function<AccessPolicies, Policy<E, ?, ?>> policy,
+            Function<E, String> tenantOf,
+            Function<E, Object> id,
+            List<E> fixtures) {
         int compared = 0;
         for (Caller caller : callers()) {
             PolicyAgreement.Outcome o = agreement.compare(caller, type, policy, tenantOf, id, fixtures);
             assertEquals(o.viewable(), o.listed(), aggregate + ": list and single check disagree for " + caller);
-            Set<Object> elsewhere = fixtures.stream().filter(f -> !caller.tenantId().equals(tenantOf.apply(f))).map(id)
+            Set<Object> elsewhere = fixtures.stream()
+                    .filter(f -> !caller.tenantId().equals(tenantOf.apply(f)))
+                    .map(id)
                     .collect(java.util.stream.Collectors.toSet());
-            assertFalse(o.listed().stream().anyMatch(elsewhere::contains), aggregate + ": another tenant's row listed for " + caller);
+            assertFalse(
+                    o.listed().stream().anyMatch(elsewhere::contains),
+                    aggregate + ": another tenant's row listed for " + caller);
             compared += fixtures.size();
         }
         System.out.printf("policy agreement %s: %d caller × fixture pairs%n", aggregate, compared);
@@ -178,12 +185,24 @@ class PolicyAgreementTest {
 
     @Test
     void practitioner() {
-        agree("practitioner", Practitioner.class, AccessPolicies::practitioner, p -> p.tenantId, p -> p.id, practitioners);
+        agree(
+                "practitioner",
+                Practitioner.class,
+                AccessPolicies::practitioner,
+                p -> p.tenantId,
+                p -> p.id,
+                practitioners);
     }
 
     @Test
     void registration() {
-        agree("registration", Registration.class, AccessPolicies::registration, r -> r.tenantId, r -> r.id, registrations);
+        agree(
+                "registration",
+                Registration.class,
+                AccessPolicies::registration,
+                r -> r.tenantId,
+                r -> r.id,
+                registrations);
     }
 
     @Test
@@ -193,7 +212,13 @@ class PolicyAgreementTest {
 
     @Test
     void supervisionRecord() {
-        agree("supervision-record", SupervisionSession.class, AccessPolicies::supervision, s -> s.tenantId, s -> s.id, sessions);
+        agree(
+                "supervision-record",
+                SupervisionSession.class,
+                AccessPolicies::supervision,
+                s -> s.tenantId,
+                s -> s.id,
+                sessions);
     }
 
     @Test
@@ -203,7 +228,12 @@ class PolicyAgreementTest {
 
     @Test
     void developmentAction() {
-        agree("development-action", DevelopmentAction.class, AccessPolicies::developmentAction, d -> d.tenantId, d -> d.id,
+        agree(
+                "development-action",
+                DevelopmentAction.class,
+                AccessPolicies::developmentAction,
+                d -> d.tenantId,
+                d -> d.id,
                 actions);
     }
 }

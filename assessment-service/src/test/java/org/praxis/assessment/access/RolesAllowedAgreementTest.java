@@ -3,6 +3,7 @@ package org.praxis.assessment.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.security.RolesAllowed;
-
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.api.AssessmentCycleResource;
@@ -44,18 +42,35 @@ import org.praxis.platform.access.AccessRules;
  * guarding policy grants the action to — no role the policy would refuse anyway, none it grants.
  */
 class RolesAllowedAgreementTest {
-    private static final Map<String, AccessRules<?, ?>> RULES = List.of(PractitionerPolicy.RULES, RegistrationPolicy.RULES,
-                    EvidencePolicy.RULES, SupervisionRecordPolicy.RULES, AssessmentPolicy.RULES, DevelopmentActionPolicy.RULES,
-                    SettingsPolicy.RULES, FrameworkPolicy.RULES, SubjectExportPolicy.RULES).stream()
+    private static final Map<String, AccessRules<?, ?>> RULES = List.of(
+                    PractitionerPolicy.RULES,
+                    RegistrationPolicy.RULES,
+                    EvidencePolicy.RULES,
+                    SupervisionRecordPolicy.RULES,
+                    AssessmentPolicy.RULES,
+                    DevelopmentActionPolicy.RULES,
+                    SettingsPolicy.RULES,
+                    FrameworkPolicy.RULES,
+                    SubjectExportPolicy.RULES)
+            .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));
 
     @Test
     void theGateAndThePolicyNameTheSameRoles() {
         List<String> wrong = new ArrayList<>();
         int operations = 0;
-        for (Class<?> resource : List.of(PractitionerResource.class, RegistrationResource.class, EvidenceResource.class,
-                SupervisionResource.class, AssessmentCycleResource.class, DevelopmentPlanResource.class, ProfileResource.class,
-                AssessmentResource.class, SettingsResource.class, FrameworkResource.class, SubjectResource.class)) {
+        for (Class<?> resource : List.of(
+                PractitionerResource.class,
+                RegistrationResource.class,
+                EvidenceResource.class,
+                SupervisionResource.class,
+                AssessmentCycleResource.class,
+                DevelopmentPlanResource.class,
+                ProfileResource.class,
+                AssessmentResource.class,
+                SettingsResource.class,
+                FrameworkResource.class,
+                SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);
                 RolesAllowed gate = m.getAnnotation(RolesAllowed.class);
@@ -67,7 +82,8 @@ class RolesAllowedAgreementTest {
                 Set<String> granted = granted(RULES.get(parts[0]), parts[1]);
                 Set<String> allowed = gate == null ? Set.of() : new TreeSet<>(List.of(gate.value()));
                 if (!granted.equals(allowed)) {
-                    wrong.add(resource.getSimpleName() + "." + m.getName() + ": @RolesAllowed " + allowed + ", policy " + granted);
+                    wrong.add(resource.getSimpleName() + "." + m.getName() + ": @RolesAllowed " + allowed + ", policy "
+                            + granted);
                 }
             }
         }

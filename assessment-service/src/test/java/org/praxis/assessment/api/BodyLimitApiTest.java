@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,17 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.testsupport.EmbeddedPostgres;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * assessment-service takes bodies up to 8 MB (CASE imports), not the platform's 1 MB; anything larger
@@ -34,10 +31,14 @@ class BodyLimitApiTest {
 
     /** Java's client sends the body with its length declared, as any HTTP client does. */
     private HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                        .header("Authorization", t.admin.bearer()).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                                .header("Authorization", t.admin.bearer())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** A valid CASE document of {@code items} competences, each with a statement of the longest allowed length. */
@@ -50,8 +51,12 @@ class BodyLimitApiTest {
         for (int i = 0; i < items; i++) {
             String id = UUID.randomUUID().toString();
             String code = "C." + i;
-            String statement = (code + " ").repeat(CaseDocuments.MAX_STATEMENT).substring(0, CaseDocuments.MAX_STATEMENT);
-            cfItems.addObject().put("identifier", id).put("humanCodingScheme", code).put("CFItemType", "Competence")
+            String statement =
+                    (code + " ").repeat(CaseDocuments.MAX_STATEMENT).substring(0, CaseDocuments.MAX_STATEMENT);
+            cfItems.addObject()
+                    .put("identifier", id)
+                    .put("humanCodingScheme", code)
+                    .put("CFItemType", "Competence")
                     .put("fullStatement", statement);
             ObjectNode a = associations.addObject();
             a.put("identifier", UUID.randomUUID().toString()).put("associationType", CaseDocuments.IS_CHILD_OF);
@@ -67,10 +72,13 @@ class BodyLimitApiTest {
         Arrays.fill(big, (byte) 'a');
         HttpResponse<String> response = post("/v1/frameworks/huge/versions", big);
         assertEquals(413, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().contains("\"status\":413"), response.body());
         assertFalse(response.body().contains("aaaa"));
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from framework_version where tenant_id = ?", t.id));
+        assertEquals(
+                0, EmbeddedPostgres.shared().count("select count(*) from framework_version where tenant_id = ?", t.id));
     }
 
     @Test
@@ -78,11 +86,26 @@ class BodyLimitApiTest {
         byte[] document = caseDocument(1_000);
         assertTrue(document.length > 2 * 1024 * 1024, "the document is " + document.length + " bytes");
         HttpResponse<String> response = post("/v1/frameworks/large-licensed/versions", document);
-        assertEquals(201, response.statusCode(), response.body().substring(0, Math.min(500, response.body().length())));
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from framework_version where tenant_id = ?"
-                + " and code = 'large-licensed'", t.id));
-        String back = new String(RestAssured.given().header("Authorization", t.admin.bearer()).when()
-                .get("/v1/frameworks/large-licensed/versions/1/case").then().statusCode(200).extract().asByteArray(),
+        assertEquals(
+                201,
+                response.statusCode(),
+                response.body().substring(0, Math.min(500, response.body().length())));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from framework_version where tenant_id = ?"
+                                        + " and code = 'large-licensed'",
+                                t.id));
+        String back = new String(
+                RestAssured.given()
+                        .header("Authorization", t.admin.bearer())
+                        .when()
+                        .get("/v1/frameworks/large-licensed/versions/1/case")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray(),
                 StandardCharsets.UTF_8);
         assertEquals(1_000, JSON.readTree(back).get("CFItems").size());
     }

@@ -3,13 +3,18 @@ package org.praxis.assessment.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
@@ -19,14 +24,6 @@ import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.PlatformRoles;
 import org.praxis.testsupport.Tokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /**
  * Issue 24: after an erasure no column of assessment-service's database names the person, whatever roles
  * they had (practitioner, supervisor, assessor, verifier, admin); rows kept name their pseudonym, which
@@ -35,18 +32,42 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ErasureInEveryRoleTest {
     /** Every column the population below puts the person in. */
-    private static final Set<String> ROLES = Set.of("practitioner.subject", "practitioner.supervisor_id", "practitioner.created_by",
-            "registration.practitioner_id", "registration.verified_by", "evidence.practitioner_id", "evidence.recorded_by",
-            "evidence.verified_by", "supervision_session.supervisee_id", "supervision_session.supervisor_id",
-            "supervision_session.recorded_by", "supervision_session.verified_by", "assessment.practitioner_id",
-            "assessment.opened_by", "assessment.completed_by", "rating.rated_by", "development_action.practitioner_id",
-            "development_action.created_by", "framework_version.created_by", "assessment_settings.updated_by",
-            "practitioner_eligibility.practitioner_id", "audit_event.actor", "audit_event.resource_id", "export_request.subject",
-            "export_request.requested_by", "export_request.approved_by", "export_setting.changed_by", "idempotency_record.scope",
-            "idempotency_record.location", "outbox_event.aggregate_id", "outbox_event.payload");
+    private static final Set<String> ROLES = Set.of(
+            "practitioner.subject",
+            "practitioner.supervisor_id",
+            "practitioner.created_by",
+            "registration.practitioner_id",
+            "registration.verified_by",
+            "evidence.practitioner_id",
+            "evidence.recorded_by",
+            "evidence.verified_by",
+            "supervision_session.supervisee_id",
+            "supervision_session.supervisor_id",
+            "supervision_session.recorded_by",
+            "supervision_session.verified_by",
+            "assessment.practitioner_id",
+            "assessment.opened_by",
+            "assessment.completed_by",
+            "rating.rated_by",
+            "development_action.practitioner_id",
+            "development_action.created_by",
+            "framework_version.created_by",
+            "assessment_settings.updated_by",
+            "practitioner_eligibility.practitioner_id",
+            "audit_event.actor",
+            "audit_event.resource_id",
+            "export_request.subject",
+            "export_request.requested_by",
+            "export_request.approved_by",
+            "export_setting.changed_by",
+            "idempotency_record.scope",
+            "idempotency_record.location",
+            "outbox_event.aggregate_id",
+            "outbox_event.payload");
     /** Rows deleted rather than kept: the person's eligibility, replay caches. */
-    private static final Set<String> DELETED = Set.of("practitioner_eligibility.practitioner_id", "idempotency_record.scope",
-            "idempotency_record.location");
+    private static final Set<String> DELETED = Set.of(
+            "practitioner_eligibility.practitioner_id", "idempotency_record.scope", "idempotency_record.location");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
@@ -54,27 +75,62 @@ class ErasureInEveryRoleTest {
     private final String other = "other-" + UUID.randomUUID();
     /** Staff who act on the person's records where that takes someone else. */
     private final String staff = "staff-" + UUID.randomUUID();
+
     private final String secondAdmin = "admin-" + UUID.randomUUID();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
 
     private RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", Tokens.of(subject).tenant(tenant).roles(role).bearer()).contentType(ContentType.JSON);
+        return given().header(
+                        "Authorization",
+                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
+                .contentType(ContentType.JSON);
     }
 
     private String post(String subject, String role, Object body, String path) {
-        return as(subject, role).body(body).when().post(path).then().statusCode(201).extract().path("id");
+        return as(subject, role)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private void settings(String admin) {
-        String etag = as(admin, "admin").when().get("/v1/assessment-settings").then().statusCode(200).extract().header("ETag");
-        as(admin, "admin").header("If-Match", etag).body(Map.of("frameworkCode", BuiltInFramework.CODE, "frameworkVersion", 1,
-                "minPracticeHours", 1, "minSupervisionHours", 1)).when().put("/v1/assessment-settings").then().statusCode(200);
+        String etag = as(admin, "admin")
+                .when()
+                .get("/v1/assessment-settings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(admin, "admin")
+                .header("If-Match", etag)
+                .body(Map.of(
+                        "frameworkCode",
+                        BuiltInFramework.CODE,
+                        "frameworkVersion",
+                        1,
+                        "minPracticeHours",
+                        1,
+                        "minSupervisionHours",
+                        1))
+                .when()
+                .put("/v1/assessment-settings")
+                .then()
+                .statusCode(200);
     }
 
     /** The built-in framework as the tenant's own, under {@code code}. */
     private void publishFramework(String admin, String code) throws Exception {
-        ObjectNode doc = (ObjectNode) JSON.readTree(as(admin, "admin").when().get("/v1/frameworks/praxis-coaching/versions/1/case")
-                .then().statusCode(200).extract().asString());
+        ObjectNode doc = (ObjectNode) JSON.readTree(as(admin, "admin")
+                .when()
+                .get("/v1/frameworks/praxis-coaching/versions/1/case")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String oldId = doc.at("/CFDocument/identifier").asText();
         String newId = UUID.randomUUID().toString();
         ((ObjectNode) doc.get("CFDocument")).put("identifier", newId);
@@ -84,23 +140,47 @@ class ErasureInEveryRoleTest {
                 ((ObjectNode) a.get("destinationNodeURI")).put("identifier", newId);
             }
         }
-        as(admin, "admin").body(doc.toString()).when().post("/v1/frameworks/" + code + "/versions").then().statusCode(201);
+        as(admin, "admin")
+                .body(doc.toString())
+                .when()
+                .post("/v1/frameworks/" + code + "/versions")
+                .then()
+                .statusCode(201);
     }
 
     private void supervisorOf(String practitioner, String supervisor) {
-        String etag = as(staff, "admin").when().get("/v1/practitioners/" + practitioner).then().statusCode(200).extract().header("ETag");
-        as(staff, "admin").header("If-Match", etag).body(Map.of("supervisorId", supervisor)).when()
-                .put("/v1/practitioners/" + practitioner + "/supervisor").then().statusCode(200);
+        String etag = as(staff, "admin")
+                .when()
+                .get("/v1/practitioners/" + practitioner)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(staff, "admin")
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", supervisor))
+                .when()
+                .put("/v1/practitioners/" + practitioner + "/supervisor")
+                .then()
+                .statusCode(200);
     }
 
     /** {@code assessor} opens an assessment of {@code practitioner}, rates {@code codes} competent and completes it. */
     private void assessed(String practitioner, String assessor, List<String> codes) {
         String a = post(assessor, "supervisor", Map.of(), "/v1/practitioners/" + practitioner + "/assessments");
         for (String code : codes) {
-            as(assessor, "supervisor").body(Map.of("competenceCode", code, "level", "competent")).when()
-                    .post("/v1/assessments/" + a + "/assessor-ratings").then().statusCode(200);
+            as(assessor, "supervisor")
+                    .body(Map.of("competenceCode", code, "level", "competent"))
+                    .when()
+                    .post("/v1/assessments/" + a + "/assessor-ratings")
+                    .then()
+                    .statusCode(200);
         }
-        as(assessor, "supervisor").when().post("/v1/assessments/" + a + "/completion").then().statusCode(200);
+        as(assessor, "supervisor")
+                .when()
+                .post("/v1/assessments/" + a + "/completion")
+                .then()
+                .statusCode(200);
     }
 
     /** {@code who} as practitioner (eligible), supervisee, supervisor, assessor, verifier and admin. */
@@ -110,40 +190,120 @@ class ErasureInEveryRoleTest {
         publishFramework(who, "own-" + UUID.randomUUID().toString().substring(0, 8));
 
         // Their own practice, verified by staff and assessed competent: eligible for core coaching.
-        as(who, "coach").header("Idempotency-Key", "k-" + UUID.randomUUID()).body(Map.of("displayName", "Casey Coach",
-                "roles", List.of("coach"))).when().post("/v1/practitioners").then().statusCode(201);
+        as(who, "coach")
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(Map.of("displayName", "Casey Coach", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         supervisorOf(who, staff);
-        String registration = post(who, "coach", Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-1",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()), me + "/registrations");
-        as(staff, "admin").when().post(me + "/registrations/" + registration + "/verification").then().statusCode(200);
-        String hours = post(who, "coach", Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60), me + "/evidence");
-        as(staff, "supervisor").when().post(me + "/evidence/" + hours + "/verification").then().statusCode(200);
-        String supervision = post(who, "coach", Map.of("heldOn", today, "durationMinutes", 60, "notes", "boundaries"),
+        String registration = post(
+                who,
+                "coach",
+                Map.of(
+                        "kind",
+                        "therapy-register",
+                        "body",
+                        "Example Register",
+                        "number",
+                        "R-1",
+                        "expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
+                me + "/registrations");
+        as(staff, "admin")
+                .when()
+                .post(me + "/registrations/" + registration + "/verification")
+                .then()
+                .statusCode(200);
+        String hours = post(
+                who, "coach", Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60), me + "/evidence");
+        as(staff, "supervisor")
+                .when()
+                .post(me + "/evidence/" + hours + "/verification")
+                .then()
+                .statusCode(200);
+        String supervision = post(
+                who,
+                "coach",
+                Map.of("heldOn", today, "durationMinutes", 60, "notes", "boundaries"),
                 me + "/supervision-sessions");
-        as(staff, "supervisor").when().post(me + "/supervision-sessions/" + supervision + "/verification").then().statusCode(200);
+        as(staff, "supervisor")
+                .when()
+                .post(me + "/supervision-sessions/" + supervision + "/verification")
+                .then()
+                .statusCode(200);
         String self = post(who, "coach", Map.of(), me + "/assessments");
-        as(who, "coach").body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view")).when()
-                .post("/v1/assessments/" + self + "/self-ratings").then().statusCode(200);
-        post(who, "coach", Map.of("competenceCode", "D1.A1.1.1", "action", "Read up", "dueOn", today), me + "/development-actions");
-        assessed(who, staff, java.util.stream.Stream.of("D1", "D2").flatMap(d -> BuiltInFramework.framework().competencesOf(d).stream())
-                .map(CompetenceFramework.Item::code).toList());
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from practitioner_eligibility where tenant_id = ?"
-                + " and practitioner_id = ?", tenant, who), "eligible before the erasure");
+        as(who, "coach")
+                .body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view"))
+                .when()
+                .post("/v1/assessments/" + self + "/self-ratings")
+                .then()
+                .statusCode(200);
+        post(
+                who,
+                "coach",
+                Map.of("competenceCode", "D1.A1.1.1", "action", "Read up", "dueOn", today),
+                me + "/development-actions");
+        assessed(
+                who,
+                staff,
+                java.util.stream.Stream.of("D1", "D2")
+                        .flatMap(d -> BuiltInFramework.framework().competencesOf(d).stream())
+                        .map(CompetenceFramework.Item::code)
+                        .toList());
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from practitioner_eligibility where tenant_id = ?"
+                                        + " and practitioner_id = ?",
+                                tenant,
+                                who),
+                "eligible before the erasure");
 
         // A supervisee's supervisor, assessor and verifier; their registration verified as an admin.
         String supervisee = "coach-" + UUID.randomUUID();
         String theirs = "/v1/practitioners/" + supervisee;
-        as(supervisee, "coach").body(Map.of("displayName", "Sam Supervisee")).when().post("/v1/practitioners").then().statusCode(201);
+        as(supervisee, "coach")
+                .body(Map.of("displayName", "Sam Supervisee"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         supervisorOf(supervisee, who);
-        String evidence = post(supervisee, "coach", Map.of("kind", "reflective-log", "occurredOn", today), theirs + "/evidence");
-        as(who, "supervisor").when().post(theirs + "/evidence/" + evidence + "/verification").then().statusCode(200);
+        String evidence =
+                post(supervisee, "coach", Map.of("kind", "reflective-log", "occurredOn", today), theirs + "/evidence");
+        as(who, "supervisor")
+                .when()
+                .post(theirs + "/evidence/" + evidence + "/verification")
+                .then()
+                .statusCode(200);
         post(who, "supervisor", Map.of("heldOn", today, "durationMinutes", 45), theirs + "/supervision-sessions");
-        post(who, "supervisor", Map.of("competenceCode", "D1.A1.1.1", "action", "Practise", "dueOn", today),
+        post(
+                who,
+                "supervisor",
+                Map.of("competenceCode", "D1.A1.1.1", "action", "Practise", "dueOn", today),
                 theirs + "/development-actions");
         assessed(supervisee, who, List.of("D1.A1.1.1"));
-        String theirRegistration = post(supervisee, "coach", Map.of("kind", "coaching-body", "body", "Example Body", "number", "C-2",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()), theirs + "/registrations");
-        as(who, "admin").when().post(theirs + "/registrations/" + theirRegistration + "/verification").then().statusCode(200);
+        String theirRegistration = post(
+                supervisee,
+                "coach",
+                Map.of(
+                        "kind",
+                        "coaching-body",
+                        "body",
+                        "Example Body",
+                        "number",
+                        "C-2",
+                        "expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
+                theirs + "/registrations");
+        as(who, "admin")
+                .when()
+                .post(theirs + "/registrations/" + theirRegistration + "/verification")
+                .then()
+                .statusCode(200);
 
         PlatformRoles.play(tenant, who, staff, secondAdmin);
     }
@@ -155,16 +315,27 @@ class ErasureInEveryRoleTest {
         String pseudonym = Pseudonyms.of(tenant, person);
         ErasureRequests.assertErasedEverywhere(tenant, person, pseudonym, other, ROLES, DELETED, "assessment.events");
 
-        // Their kept hours and levels would add up to eligibility; a pseudonym holds none, even when everyone is recomputed.
+        // Their kept hours and levels would add up to eligibility; a pseudonym holds none, even when everyone is
+        // recomputed.
         EmbeddedPostgres db = EmbeddedPostgres.shared();
-        String published = "select count(*) from outbox_event where tenant_id = ? and event_type like '%eligibility.changed%'"
-                + " and aggregate_id = ?";
-        long before = db.count(published, tenant, pseudonym); // what was published under the person's id, now under the pseudonym
+        String published =
+                "select count(*) from outbox_event where tenant_id = ? and event_type like '%eligibility.changed%'"
+                        + " and aggregate_id = ?";
+        long before = db.count(
+                published, tenant, pseudonym); // what was published under the person's id, now under the pseudonym
         settings(staff);
-        assertEquals(0, db.count("select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                tenant, pseudonym));
+        assertEquals(
+                0,
+                db.count(
+                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                        tenant,
+                        pseudonym));
         assertEquals(before, db.count(published, tenant, pseudonym), "nothing new published for the pseudonym");
-        assertEquals(1, db.count("select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                tenant, other));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                        tenant,
+                        other));
     }
 }

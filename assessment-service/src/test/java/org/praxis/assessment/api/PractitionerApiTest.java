@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.assessment.api.AssessmentTenant.as;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,16 +19,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Profiles and who reaches them; practice hours from sessions; erasure. */
 @QuarkusTest
@@ -39,34 +36,97 @@ class PractitionerApiTest {
 
     @Test
     void profilesBelongToTheirPractitionerTheirSupervisorAndAdminsOnly() {
-        as(t.coach).body(Map.of("subject", t.otherCoach.subject(), "displayName", "Someone else")).when()
-                .post("/v1/practitioners").then().statusCode(422).body("errors.field", hasItem("subject"));
-        as(t.coach).body(Map.of("displayName", "Casey Coach", "roles", List.of("coach"))).when().post("/v1/practitioners")
-                .then().statusCode(201).body("id", is(t.coach.subject()));
-        as(t.coach).body(Map.of("displayName", "Casey again")).when().post("/v1/practitioners").then().statusCode(409);
-        as(t.coach).body(Map.of("displayName", "Casey", "roles", List.of("wizard"))).when().post("/v1/practitioners").then().statusCode(422);
-        as(t.admin).body(Map.of("subject", t.otherCoach.subject(), "displayName", "Olly Other")).when().post("/v1/practitioners")
-                .then().statusCode(201);
+        as(t.coach)
+                .body(Map.of("subject", t.otherCoach.subject(), "displayName", "Someone else"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("subject"));
+        as(t.coach)
+                .body(Map.of("displayName", "Casey Coach", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201)
+                .body("id", is(t.coach.subject()));
+        as(t.coach)
+                .body(Map.of("displayName", "Casey again"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(409);
+        as(t.coach)
+                .body(Map.of("displayName", "Casey", "roles", List.of("wizard")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(422);
+        as(t.admin)
+                .body(Map.of("subject", t.otherCoach.subject(), "displayName", "Olly Other"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
 
         // Before the admin names a supervisor, the supervisor reaches nothing.
         as(t.supervisor).when().get(path("")).then().statusCode(404);
         as(t.supervisor).when().get(path("/eligibility")).then().statusCode(404);
-        String etag = as(t.admin).when().get(path("")).then().statusCode(200).extract().header("ETag");
-        as(t.admin).body(Map.of("supervisorId", t.supervisor.subject())).when().put(path("/supervisor")).then().statusCode(428);
-        as(t.coach).header("If-Match", etag).body(Map.of("supervisorId", t.coach.subject())).when().put(path("/supervisor"))
-                .then().statusCode(403);
-        as(t.admin).header("If-Match", etag).body(Map.of("supervisorId", t.coach.subject())).when().put(path("/supervisor"))
-                .then().statusCode(422);
-        as(t.admin).header("If-Match", etag).body(Map.of("supervisorId", t.supervisor.subject())).when().put(path("/supervisor"))
-                .then().statusCode(200).body("supervisorId", is(t.supervisor.subject()));
-        as(t.admin).header("If-Match", etag).body(Map.of("supervisorId", t.supervisor.subject())).when().put(path("/supervisor"))
-                .then().statusCode(412);
-        var changed = TopicProbe.read("assessment.events", r -> t.coach.subject().equals(r.key())
-                        && "org.praxis.assessment.practitioner.supervisor-changed.v1".equals(TopicProbe.header(r, "ce_type")),
-                f -> !f.isEmpty(), Duration.ofSeconds(20));
+        String etag = as(t.admin)
+                .when()
+                .get(path(""))
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .body(Map.of("supervisorId", t.supervisor.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(428);
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", t.coach.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(403);
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", t.coach.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(422);
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", t.supervisor.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(200)
+                .body("supervisorId", is(t.supervisor.subject()));
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", t.supervisor.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(412);
+        var changed = TopicProbe.read(
+                "assessment.events",
+                r -> t.coach.subject().equals(r.key())
+                        && "org.praxis.assessment.practitioner.supervisor-changed.v1"
+                                .equals(TopicProbe.header(r, "ce_type")),
+                f -> !f.isEmpty(),
+                Duration.ofSeconds(20));
         assertEquals(1, changed.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.practitioner.supervisor-changed.v1",
-                changed.get(0).value()));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.assessment.practitioner.supervisor-changed.v1",
+                        changed.get(0).value()));
         assertEquals(t.id, TopicProbe.header(changed.get(0), "ce_tenant"));
 
         as(t.supervisor).when().get(path("/eligibility")).then().statusCode(200);
@@ -82,23 +142,60 @@ class PractitionerApiTest {
             as(denied).when().get(path("")).then().statusCode(403);
             as(denied).when().get(path("/profile")).then().statusCode(403);
             as(denied).when().get("/v1/practitioners").then().statusCode(403);
-            as(denied).body(Map.of("displayName", "x")).when().post("/v1/practitioners").then().statusCode(403);
+            as(denied)
+                    .body(Map.of("displayName", "x"))
+                    .when()
+                    .post("/v1/practitioners")
+                    .then()
+                    .statusCode(403);
             as(denied).when().get("/v1/assessment-settings").then().statusCode(403);
         }
 
         String coachTag = as(t.coach).when().get(path("")).then().extract().header("ETag");
-        as(t.coach).header("If-Match", coachTag).body(Map.of("displayName", "Casey C.", "roles", List.of("coach", "therapist")))
-                .when().put(path("")).then().statusCode(200).body("displayName", is("Casey C."));
-        as(t.supervisor).header("If-Match", "\"2\"").body(Map.of("displayName", "Renamed by supervisor")).when().put(path(""))
-                .then().statusCode(403);
+        as(t.coach)
+                .header("If-Match", coachTag)
+                .body(Map.of("displayName", "Casey C.", "roles", List.of("coach", "therapist")))
+                .when()
+                .put(path(""))
+                .then()
+                .statusCode(200)
+                .body("displayName", is("Casey C."));
+        as(t.supervisor)
+                .header("If-Match", "\"2\"")
+                .body(Map.of("displayName", "Renamed by supervisor"))
+                .when()
+                .put(path(""))
+                .then()
+                .statusCode(403);
 
         // Registrations are the practitioner's own business.
-        Map<String, String> registration = Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-1",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
-        as(t.supervisor).body(registration).when().post(path("/registrations")).then().statusCode(403);
-        as(t.coach).body(Map.of("kind", "fan-club", "body", "x", "number", "1", "expiresOn", "2030-01-01")).when()
-                .post(path("/registrations")).then().statusCode(422);
-        as(t.coach).body(registration).when().post(path("/registrations")).then().statusCode(201);
+        Map<String, String> registration = Map.of(
+                "kind",
+                "therapy-register",
+                "body",
+                "Example Register",
+                "number",
+                "R-1",
+                "expiresOn",
+                LocalDate.now(ZoneOffset.UTC).plusYears(1).toString());
+        as(t.supervisor)
+                .body(registration)
+                .when()
+                .post(path("/registrations"))
+                .then()
+                .statusCode(403);
+        as(t.coach)
+                .body(Map.of("kind", "fan-club", "body", "x", "number", "1", "expiresOn", "2030-01-01"))
+                .when()
+                .post(path("/registrations"))
+                .then()
+                .statusCode(422);
+        as(t.coach)
+                .body(registration)
+                .when()
+                .post(path("/registrations"))
+                .then()
+                .statusCode(201);
 
         // Another tenant's people reach nothing of it, even under the same subject.
         AssessmentTenant other = new AssessmentTenant();
@@ -106,23 +203,39 @@ class PractitionerApiTest {
         Tokens sameSubject = Tokens.of(t.coach.subject()).tenant(other.id).roles("coach");
         as(sameSubject).when().get(path("")).then().statusCode(404);
         as(sameSubject).when().get(path("/eligibility")).then().statusCode(404);
-        as(other.supervisor).body(Map.of("heldOn", "2026-11-01", "durationMinutes", 60)).when()
-                .post(path("/supervision-sessions")).then().statusCode(404);
+        as(other.supervisor)
+                .body(Map.of("heldOn", "2026-11-01", "durationMinutes", 60))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(404);
     }
 
     /** A list filter that is an "or" of relations stays one condition beside the page's cursor. */
     @Test
     void aSupervisorPagesThroughTheirOwnAndTheirSuperviseesProfilesEachOnce() {
         AssessmentTenant t = new AssessmentTenant().supervised();
-        as(t.supervisor).body(Map.of("displayName", "Sam Supervisor", "roles", List.of("coach"))).when()
-                .post("/v1/practitioners").then().statusCode(201);
-        as(t.otherCoach).body(Map.of("displayName", "Other Coach", "roles", List.of("coach"))).when()
-                .post("/v1/practitioners").then().statusCode(201);
+        as(t.supervisor)
+                .body(Map.of("displayName", "Sam Supervisor", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
+        as(t.otherCoach)
+                .body(Map.of("displayName", "Other Coach", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         List<String> seen = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            var page = as(t.supervisor).when().get("/v1/practitioners?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .then().statusCode(200).extract();
+            var page = as(t.supervisor)
+                    .when()
+                    .get("/v1/practitioners?limit=1" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then()
+                    .statusCode(200)
+                    .extract();
             seen.addAll(page.<List<String>>path("items.id"));
             cursor = page.path("nextCursor");
         } while (cursor != null && seen.size() < 10);
@@ -132,24 +245,69 @@ class PractitionerApiTest {
 
     @Test
     void aCompletedSessionAddsPracticeHoursOnceHoweverOftenItArrives() {
-        as(t.coach).body(Map.of("displayName", "Casey Coach")).when().post("/v1/practitioners").then().statusCode(201);
+        as(t.coach)
+                .body(Map.of("displayName", "Casey Coach"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         String type = "org.praxis.session.session.completed.v1";
         ObjectNode completed = (ObjectNode) EventContracts.goldenExampleJson(type);
-        completed.put("sessionId", UUID.randomUUID().toString()).put("practitionerId", t.coach.subject()).put("durationMinutes", 50);
+        completed
+                .put("sessionId", UUID.randomUUID().toString())
+                .put("practitionerId", t.coach.subject())
+                .put("durationMinutes", 50);
         assertEquals(List.of(), EventContracts.violations(type, completed.toString()));
-        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/session-service",
-                "ce_tenant", t.id, "ce_time", Instant.now().toString());
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                "/session-service",
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                Instant.now().toString());
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
-        TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(),
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/session-service", "ce_tenant", t.id,
-                        "ce_time", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
-                "select count(*) from evidence where tenant_id = ? and practitioner_id = ?", t.id, t.coach.subject()) >= 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> EmbeddedPostgres.shared().count(
-                "select count(*) from evidence where tenant_id = ? and practitioner_id = ?", t.id, t.coach.subject()) == 1);
-        as(t.coach).when().get(path("/evidence?kind=practice-hours")).then().body("items", hasSize(1))
-                .body("items[0].minutes", is(50)).body("items[0].occurredOn", is("2026-11-20"));
+        TopicProbe.send(
+                "session.events",
+                completed.get("engagementId").asText(),
+                completed.toString(),
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        "/session-service",
+                        "ce_tenant",
+                        t.id,
+                        "ce_time",
+                        Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
+                                        t.id,
+                                        t.coach.subject())
+                        >= 1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
+                                        t.id,
+                                        t.coach.subject())
+                        == 1);
+        as(t.coach)
+                .when()
+                .get(path("/evidence?kind=practice-hours"))
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].minutes", is(50))
+                .body("items[0].occurredOn", is("2026-11-20"));
         as(t.coach).when().get(path("/eligibility")).then().body("requirements[1].detail", startsWith("0.8 of 100"));
     }
 
@@ -157,34 +315,72 @@ class PractitionerApiTest {
     void erasureForgetsTheNameAndCommentsKeepsLevelsUnderAPseudonymAndWithdrawsEligibility() {
         t.supervised();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        as(t.coach).body(Map.of("kind", "reflective-log", "occurredOn", today, "description", "What I learnt")).when()
-                .post(path("/evidence")).then().statusCode(201);
+        as(t.coach)
+                .body(Map.of("kind", "reflective-log", "occurredOn", today, "description", "What I learnt"))
+                .when()
+                .post(path("/evidence"))
+                .then()
+                .statusCode(201);
         String a = t.openAssessment();
-        as(t.coach).body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view")).when()
-                .post("/v1/assessments/" + a + "/self-ratings").then().statusCode(200);
+        as(t.coach)
+                .body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view"))
+                .when()
+                .post("/v1/assessments/" + a + "/self-ratings")
+                .then()
+                .statusCode(200);
         String request = t.exportRequest(t.coach.subject());
-        t.export(t.admin, t.coach.subject(), request).statusCode(200)
-                .body("profile[0].displayName", is("Casey Coach")).body("evidence", hasSize(1)).body("ratings[0].comment", is("My view"));
+        t.export(t.admin, t.coach.subject(), request)
+                .statusCode(200)
+                .body("profile[0].displayName", is("Casey Coach"))
+                .body("evidence", hasSize(1))
+                .body("ratings[0].comment", is("My view"));
         t.export(t.supervisor, t.coach.subject(), request).statusCode(403);
 
         String requestId = "era-" + UUID.randomUUID();
         String payload = "{\"subject\":\"" + t.coach.subject() + "\",\"requestId\":\"" + requestId + "\"}";
-        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(),
-                "ce_type", "org.praxis.privacy.subject.erasure-requested.v1", "ce_source", "/privacy", "ce_tenant", t.id,
-                "ce_time", Instant.now().toString());
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                "org.praxis.privacy.subject.erasure-requested.v1",
+                "ce_source",
+                "/privacy",
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                Instant.now().toString());
         TopicProbe.send("privacy.events", t.coach.subject(), payload, headers);
         TopicProbe.send("privacy.events", t.coach.subject(), payload, headers);
-        var confirmations = TopicProbe.read("assessment.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations =
+                TopicProbe.read("assessment.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.assessment.subject.erased.v1", confirmations.get(0).value()));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.assessment.subject.erased.v1",
+                        confirmations.get(0).value()));
         // The request made before names the pseudonym now; an export after the erasure takes a new one.
         t.export(t.admin, t.coach.subject(), request).statusCode(422);
-        as(t.admin).when().get("/v1/export-requests/" + request).then().statusCode(200).body("uses", is(1))
+        as(t.admin)
+                .when()
+                .get("/v1/export-requests/" + request)
+                .then()
+                .statusCode(200)
+                .body("uses", is(1))
                 .body("subject", startsWith("erased-"));
-        t.export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject())).statusCode(200).body("profile", hasSize(0))
+        t.export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject()))
+                .statusCode(200)
+                .body("profile", hasSize(0))
                 .body("evidence", hasSize(0));
-        as(t.supervisor).when().get("/v1/practitioners").then().body("items", hasSize(1))
-                .body("items[0].id", startsWith("erased-")).body("items[0].displayName", is("erased"));
-        assertTrue(EmbeddedPostgres.shared().count("select count(*) from rating where tenant_id = ? and comment is null", t.id) == 1);
+        as(t.supervisor)
+                .when()
+                .get("/v1/practitioners")
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].id", startsWith("erased-"))
+                .body("items[0].displayName", is("erased"));
+        assertTrue(EmbeddedPostgres.shared()
+                        .count("select count(*) from rating where tenant_id = ? and comment is null", t.id)
+                == 1);
     }
 }

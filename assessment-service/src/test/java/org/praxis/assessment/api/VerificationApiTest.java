@@ -10,18 +10,16 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.praxis.assessment.api.AssessmentTenant.as;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Issue 16, hole 6: eligibility rests on verified facts. Practice hours, supervision sessions and
@@ -31,8 +29,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class VerificationApiTest {
     private final AssessmentTenant t = new AssessmentTenant();
-    private final List<String> d1 = BuiltInFramework.framework().competencesOf("D1").stream().map(CompetenceFramework.Item::code).toList();
-    private final List<String> d2 = BuiltInFramework.framework().competencesOf("D2").stream().map(CompetenceFramework.Item::code).toList();
+    private final List<String> d1 = BuiltInFramework.framework().competencesOf("D1").stream()
+            .map(CompetenceFramework.Item::code)
+            .toList();
+    private final List<String> d2 = BuiltInFramework.framework().competencesOf("D2").stream()
+            .map(CompetenceFramework.Item::code)
+            .toList();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
 
     @BeforeEach
@@ -49,23 +51,50 @@ class VerificationApiTest {
         String a = t.openAssessment();
         t.rateAsAssessor(a, d1, "competent");
         t.rateAsAssessor(a, d2, "competent");
-        as(t.supervisor).when().post("/v1/assessments/" + a + "/completion").then().statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/assessments/" + a + "/completion")
+                .then()
+                .statusCode(200);
     }
 
     private String practiceHours(Tokens who, int minutes) {
-        return as(who).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes)).when()
-                .post(path("/evidence")).then().statusCode(201).extract().path("id");
+        return as(who).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes))
+                .when()
+                .post(path("/evidence"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String supervision(Tokens who, int minutes) {
-        return as(who).body(Map.of("heldOn", today, "durationMinutes", minutes)).when()
-                .post(path("/supervision-sessions")).then().statusCode(201).extract().path("id");
+        return as(who).body(Map.of("heldOn", today, "durationMinutes", minutes))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String registration() {
-        return as(t.coach).body(Map.of("kind", "therapy-register", "body", "Example Register", "number", "R-77",
-                "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(1).toString())).when().post(path("/registrations"))
-                .then().statusCode(201).extract().path("id");
+        return as(t.coach)
+                .body(Map.of(
+                        "kind",
+                        "therapy-register",
+                        "body",
+                        "Example Register",
+                        "number",
+                        "R-77",
+                        "expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()))
+                .when()
+                .post(path("/registrations"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -77,7 +106,12 @@ class VerificationApiTest {
         String registration = registration();
 
         // Typed in, not verified: nothing counts.
-        as(t.coach).when().get(path("/eligibility")).then().statusCode(200).body("eligibilities", empty())
+        as(t.coach)
+                .when()
+                .get(path("/eligibility"))
+                .then()
+                .statusCode(200)
+                .body("eligibilities", empty())
                 .body("requirements[1].detail", startsWith("0 of 1"))
                 .body("requirements[2].detail", startsWith("0 of 1"));
         as(t.coach).when().get(path("/evidence")).then().body("items[0].verifiedBy", nullValue());
@@ -85,36 +119,91 @@ class VerificationApiTest {
         as(t.supervisor).when().get(path("/evidence?verified=true")).then().body("items", empty());
 
         // The supervisor verifies the hours, then the session: core coaching, not yet integrated practice.
-        as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(200)
-                .body("verifiedBy", is(t.supervisor.subject())).body("verifiedAt", notNullValue());
-        as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", empty())
+        as(t.supervisor)
+                .when()
+                .post(path("/evidence/" + hours + "/verification"))
+                .then()
+                .statusCode(200)
+                .body("verifiedBy", is(t.supervisor.subject()))
+                .body("verifiedAt", notNullValue());
+        as(t.coach)
+                .when()
+                .get(path("/eligibility"))
+                .then()
+                .body("eligibilities", empty())
                 .body("requirements[1].detail", startsWith("1 of 1"));
-        as(t.supervisor).when().post(path("/supervision-sessions/" + session + "/verification")).then().statusCode(200)
+        as(t.supervisor)
+                .when()
+                .post(path("/supervision-sessions/" + session + "/verification"))
+                .then()
+                .statusCode(200)
                 .body("verifiedBy", is(t.supervisor.subject()));
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));
 
         // An admin verifies the therapy registration: integrated practice.
-        as(t.admin).when().post(path("/registrations/" + registration + "/verification")).then().statusCode(200)
-                .body("verifiedBy", is(t.admin.subject())).body("current", is(true));
-        as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching", "integrated-practice"));
+        as(t.admin)
+                .when()
+                .post(path("/registrations/" + registration + "/verification"))
+                .then()
+                .statusCode(200)
+                .body("verifiedBy", is(t.admin.subject()))
+                .body("current", is(true));
+        as(t.coach)
+                .when()
+                .get(path("/eligibility"))
+                .then()
+                .body("eligibilities", contains("core-coaching", "integrated-practice"));
         as(t.supervisor).when().get(path("/evidence?verified=false")).then().body("items", empty());
 
         // Verifying twice is a conflict; who verified stays recorded, and each verification is audited.
-        as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(409);
+        as(t.supervisor)
+                .when()
+                .post(path("/evidence/" + hours + "/verification"))
+                .then()
+                .statusCode(409);
         as(t.coach).when().get(path("/evidence")).then().body("items[0].verifiedBy", is(t.supervisor.subject()));
-        as(t.admin).when().get("/v1/audit-events?resourceType=evidence&resourceId=" + hours).then().statusCode(200)
-                .body("items.action", hasItem("verify")).body("items.actor", hasItem(t.supervisor.subject()));
-        as(t.admin).when().get("/v1/audit-events?resourceType=supervision-session&resourceId=" + session).then()
+        as(t.admin)
+                .when()
+                .get("/v1/audit-events?resourceType=evidence&resourceId=" + hours)
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("verify"))
+                .body("items.actor", hasItem(t.supervisor.subject()));
+        as(t.admin)
+                .when()
+                .get("/v1/audit-events?resourceType=supervision-session&resourceId=" + session)
+                .then()
                 .body("items.action", hasItem("verify"));
-        as(t.admin).when().get("/v1/audit-events?resourceType=registration&resourceId=" + registration).then()
+        as(t.admin)
+                .when()
+                .get("/v1/audit-events?resourceType=registration&resourceId=" + registration)
+                .then()
                 .body("items.action", hasItem("verify"));
 
         // Changing a verified registration voids its verification until an admin verifies it again.
-        String version = as(t.coach).when().get("/v1/practitioners/" + t.coach.subject()).then().extract()
-                .path("registrations[0].version").toString();
-        as(t.coach).header("If-Match", "\"" + version + "\"").body(Map.of("kind", "therapy-register", "body", "Example Register",
-                "number", "R-78", "expiresOn", LocalDate.now(ZoneOffset.UTC).plusYears(2).toString())).when()
-                .put(path("/registrations/" + registration)).then().statusCode(200).body("verifiedBy", nullValue());
+        String version = as(t.coach)
+                .when()
+                .get("/v1/practitioners/" + t.coach.subject())
+                .then()
+                .extract()
+                .path("registrations[0].version")
+                .toString();
+        as(t.coach)
+                .header("If-Match", "\"" + version + "\"")
+                .body(Map.of(
+                        "kind",
+                        "therapy-register",
+                        "body",
+                        "Example Register",
+                        "number",
+                        "R-78",
+                        "expiresOn",
+                        LocalDate.now(ZoneOffset.UTC).plusYears(2).toString()))
+                .when()
+                .put(path("/registrations/" + registration))
+                .then()
+                .statusCode(200)
+                .body("verifiedBy", nullValue());
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));
     }
 
@@ -122,25 +211,64 @@ class VerificationApiTest {
     void entriesAreBoundedAndARefusedEntryChangesNothing() {
         practiceHours(t.coach, 60);
         for (int minutes : List.of(100000, 721, 0, -5)) {
-            as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes)).when()
-                    .post(path("/evidence")).then().statusCode(422).contentType(startsWith("application/problem+json"))
+            as(t.coach)
+                    .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes))
+                    .when()
+                    .post(path("/evidence"))
+                    .then()
+                    .statusCode(422)
+                    .contentType(startsWith("application/problem+json"))
                     .body("errors.field", hasItem("minutes"));
         }
-        as(t.coach).body(Map.of("kind", "practice-hours", "occurredOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(),
-                "minutes", 60)).when().post(path("/evidence")).then().statusCode(422)
+        as(t.coach)
+                .body(Map.of(
+                        "kind",
+                        "practice-hours",
+                        "occurredOn",
+                        LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(),
+                        "minutes",
+                        60))
+                .when()
+                .post(path("/evidence"))
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("occurredOn"));
-        as(t.coach).when().get(path("/evidence")).then().body("items", hasSize(1)).body("items[0].minutes", is(60));
+        as(t.coach)
+                .when()
+                .get(path("/evidence"))
+                .then()
+                .body("items", hasSize(1))
+                .body("items[0].minutes", is(60));
 
         for (int minutes : List.of(100000, 481, 0)) {
-            as(t.coach).body(Map.of("heldOn", today, "durationMinutes", minutes)).when().post(path("/supervision-sessions"))
-                    .then().statusCode(422).body("errors.field", hasItem("durationMinutes"));
+            as(t.coach)
+                    .body(Map.of("heldOn", today, "durationMinutes", minutes))
+                    .when()
+                    .post(path("/supervision-sessions"))
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem("durationMinutes"));
         }
-        as(t.coach).body(Map.of("heldOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(), "durationMinutes", 60)).when()
-                .post(path("/supervision-sessions")).then().statusCode(422).body("errors.field", hasItem("heldOn"));
-        as(t.coach).when().get(path("/supervision-sessions")).then().body("items", empty()).body("totalMinutes", is(0));
+        as(t.coach)
+                .body(Map.of("heldOn", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString(), "durationMinutes", 60))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("heldOn"));
+        as(t.coach)
+                .when()
+                .get(path("/supervision-sessions"))
+                .then()
+                .body("items", empty())
+                .body("totalMinutes", is(0));
 
         // The bounds are in the OpenAPI document.
-        io.restassured.RestAssured.given().when().get("/q/openapi?format=json").then().statusCode(200)
+        io.restassured.RestAssured.given()
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("components.schemas.EvidenceRequest.properties.minutes.maximum", is(720))
                 .body("components.schemas.EvidenceRequest.properties.minutes.minimum", is(1))
                 .body("components.schemas.SupervisionRequest.properties.durationMinutes.maximum", is(480));
@@ -152,21 +280,26 @@ class VerificationApiTest {
         String session = supervision(t.coach, 30);
         String registration = registration();
         AssessmentTenant other = new AssessmentTenant();
-        Tokens sameSubjectElsewhere = Tokens.of(t.supervisor.subject()).tenant(other.id).roles("supervisor");
+        Tokens sameSubjectElsewhere =
+                Tokens.of(t.supervisor.subject()).tenant(other.id).roles("supervisor");
         Tokens adminElsewhere = Tokens.of(t.admin.subject()).tenant(other.id).roles("admin");
 
         for (String kind : List.of("/evidence/" + hours, "/supervision-sessions/" + session)) {
             String url = path(kind + "/verification");
-            as(t.coach).when().post(url).then().statusCode(403);           // their own entry
-            as(t.otherCoach).when().post(url).then().statusCode(403);      // no coach verifies (role gate)
+            as(t.coach).when().post(url).then().statusCode(403); // their own entry
+            as(t.otherCoach).when().post(url).then().statusCode(403); // no coach verifies (role gate)
             as(t.otherSupervisor).when().post(url).then().statusCode(404); // not their supervisee
             as(t.admin).when().post(url).then().statusCode(403);
             as(t.client).when().post(url).then().statusCode(403);
             as(t.sponsor).when().post(url).then().statusCode(403);
             as(other.supervisor).when().post(url).then().statusCode(404);
             as(sameSubjectElsewhere).when().post(url).then().statusCode(404);
-            as(t.supervisor).when().post(path(kind.substring(0, kind.lastIndexOf('/') + 1)
-                    + java.util.UUID.randomUUID() + "/verification")).then().statusCode(404);
+            as(t.supervisor)
+                    .when()
+                    .post(path(kind.substring(0, kind.lastIndexOf('/') + 1) + java.util.UUID.randomUUID()
+                            + "/verification"))
+                    .then()
+                    .statusCode(404);
             as(t.supervisor).when().post(url).then().statusCode(200);
         }
 
@@ -178,27 +311,61 @@ class VerificationApiTest {
         as(t.sponsor).when().post(url).then().statusCode(403);
         as(other.admin).when().post(url).then().statusCode(404);
         as(adminElsewhere).when().post(url).then().statusCode(404);
-        as(t.admin).when().post(path("/registrations/" + java.util.UUID.randomUUID() + "/verification")).then().statusCode(404);
+        as(t.admin)
+                .when()
+                .post(path("/registrations/" + java.util.UUID.randomUUID() + "/verification"))
+                .then()
+                .statusCode(404);
         as(t.admin).when().post(url).then().statusCode(200);
 
         // A session the supervisor records is verified by them at once; hours from session.completed need no one.
-        as(t.supervisor).body(Map.of("heldOn", today, "durationMinutes", 45)).when().post(path("/supervision-sessions")).then()
-                .statusCode(201).body("verifiedBy", is(t.supervisor.subject()));
+        as(t.supervisor)
+                .body(Map.of("heldOn", today, "durationMinutes", 45))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(201)
+                .body("verifiedBy", is(t.supervisor.subject()));
     }
 
     @Test
     void aVerifierErasedKeepsTheirVerificationsUnderAPseudonym() {
         String hours = practiceHours(t.coach, 30);
-        as(t.supervisor).when().post(path("/evidence/" + hours + "/verification")).then().statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post(path("/evidence/" + hours + "/verification"))
+                .then()
+                .statusCode(200);
         String requestId = "era-" + java.util.UUID.randomUUID();
-        org.praxis.testsupport.TopicProbe.send("privacy.events", t.supervisor.subject(),
+        org.praxis.testsupport.TopicProbe.send(
+                "privacy.events",
+                t.supervisor.subject(),
                 "{\"subject\":\"" + t.supervisor.subject() + "\",\"requestId\":\"" + requestId + "\"}",
-                Map.of("ce_id", java.util.UUID.randomUUID().toString(), "ce_type", "org.praxis.privacy.subject.erasure-requested.v1",
-                        "ce_source", "/privacy", "ce_tenant", t.id, "ce_time", java.time.Instant.now().toString()));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                org.praxis.testsupport.EmbeddedPostgres.shared().count("select count(*) from evidence where tenant_id = ?"
-                        + " and verified_by like 'erased-%' and verified_at is not null", t.id) == 1);
-        org.junit.jupiter.api.Assertions.assertEquals(0, org.praxis.testsupport.EmbeddedPostgres.shared().count(
-                "select count(*) from evidence where tenant_id = ? and verified_by = ?", t.id, t.supervisor.subject()));
+                Map.of(
+                        "ce_id",
+                        java.util.UUID.randomUUID().toString(),
+                        "ce_type",
+                        "org.praxis.privacy.subject.erasure-requested.v1",
+                        "ce_source",
+                        "/privacy",
+                        "ce_tenant",
+                        t.id,
+                        "ce_time",
+                        java.time.Instant.now().toString()));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> org.praxis.testsupport.EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from evidence where tenant_id = ?"
+                                                + " and verified_by like 'erased-%' and verified_at is not null",
+                                        t.id)
+                        == 1);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                0,
+                org.praxis.testsupport.EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from evidence where tenant_id = ? and verified_by = ?",
+                                t.id,
+                                t.supervisor.subject()));
     }
 }

@@ -4,23 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 class BuiltInFrameworkTest {
     private final CompetenceFramework f = BuiltInFramework.framework();
 
     private Map<String, Long> competencesPerArea(String domain) {
-        return f.competencesOf(domain).stream().collect(Collectors.groupingBy(
-                i -> i.code().substring(0, i.code().indexOf('.', 3)), LinkedHashMap::new, Collectors.counting()));
+        return f.competencesOf(domain).stream()
+                .collect(Collectors.groupingBy(
+                        i -> i.code().substring(0, i.code().indexOf('.', 3)),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
     }
 
     @Test
@@ -37,13 +38,27 @@ class BuiltInFrameworkTest {
 
     @Test
     void metacompetencesBelongToDomainOneAreasOnlyAndOneFoundationalCompetenceCrownsIt() {
-        List<String> metas = f.items().stream().filter(i -> CompetenceFramework.METACOMPETENCE.equals(i.type()))
-                .map(CompetenceFramework.Item::code).toList();
+        List<String> metas = f.items().stream()
+                .filter(i -> CompetenceFramework.METACOMPETENCE.equals(i.type()))
+                .map(CompetenceFramework.Item::code)
+                .toList();
         assertEquals(List.of("D1.A1.M", "D1.A2.M", "D1.A3.M", "D1.A4.M"), metas);
-        assertEquals(List.of("F"), f.items().stream().filter(i -> CompetenceFramework.FOUNDATIONAL.equals(i.type()))
-                .map(CompetenceFramework.Item::code).toList());
-        assertEquals(2, f.items().stream().filter(i -> CompetenceFramework.DOMAIN.equals(i.type())).count());
-        assertEquals(8, f.items().stream().filter(i -> CompetenceFramework.AREA.equals(i.type())).count());
+        assertEquals(
+                List.of("F"),
+                f.items().stream()
+                        .filter(i -> CompetenceFramework.FOUNDATIONAL.equals(i.type()))
+                        .map(CompetenceFramework.Item::code)
+                        .toList());
+        assertEquals(
+                2,
+                f.items().stream()
+                        .filter(i -> CompetenceFramework.DOMAIN.equals(i.type()))
+                        .count());
+        assertEquals(
+                8,
+                f.items().stream()
+                        .filter(i -> CompetenceFramework.AREA.equals(i.type()))
+                        .count());
     }
 
     @Test
@@ -54,7 +69,12 @@ class BuiltInFrameworkTest {
         assertTrue(f.item("D2.A4.4.5").isEmpty());
         assertTrue(f.item("D1.A4.4.10").isEmpty());
         assertTrue(f.competencesOf("D1").stream().allMatch(i -> i.code().matches("D1\\.A([1-4])\\.\\1\\.\\d{1,2}")));
-        assertEquals(f.items().size(), f.items().stream().map(CompetenceFramework.Item::code).distinct().count());
+        assertEquals(
+                f.items().size(),
+                f.items().stream()
+                        .map(CompetenceFramework.Item::code)
+                        .distinct()
+                        .count());
     }
 
     @Test
@@ -70,20 +90,27 @@ class BuiltInFrameworkTest {
     void aMalformedDocumentIsRefusedNamingEachProblem() {
         ObjectNode doc = CaseDocuments.write(f);
         ArrayNode items = (ArrayNode) doc.get("CFItems");
-        ((ObjectNode) items.get(3)).put("humanCodingScheme", items.get(2).get("humanCodingScheme").asText());
+        ((ObjectNode) items.get(3))
+                .put("humanCodingScheme", items.get(2).get("humanCodingScheme").asText());
         ((ObjectNode) items.get(5)).remove("fullStatement");
         ((ArrayNode) doc.get("CFAssociations")).remove(7); // item 7 loses its parent
-        CaseDocuments.InvalidDocument e = assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
+        CaseDocuments.InvalidDocument e =
+                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
         List<String> where = e.problems.stream().map(p -> p[0]).toList();
         assertTrue(where.contains("CFItems[3].humanCodingScheme"), where.toString());
         assertTrue(where.contains("CFItems[5].fullStatement"), where.toString());
         assertTrue(e.problems.stream().anyMatch(p -> p[1].contains("no isChildOf parent")), where.toString());
 
-        assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, new ObjectMapper().createArrayNode()));
+        assertThrows(
+                CaseDocuments.InvalidDocument.class,
+                () -> CaseDocuments.read("x", 1, new ObjectMapper().createArrayNode()));
         ObjectNode empty = new ObjectMapper().createObjectNode();
         empty.putObject("CFDocument").put("identifier", "d");
-        CaseDocuments.InvalidDocument none = assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, empty));
-        assertEquals(List.of("CFDocument.title", "CFItems"), none.problems.stream().map(p -> p[0]).toList());
+        CaseDocuments.InvalidDocument none =
+                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, empty));
+        assertEquals(
+                List.of("CFDocument.title", "CFItems"),
+                none.problems.stream().map(p -> p[0]).toList());
     }
 
     @Test
@@ -98,7 +125,8 @@ class BuiltInFrameworkTest {
                 ((ObjectNode) a.get("destinationNodeURI")).put("identifier", area);
             }
         }
-        CaseDocuments.InvalidDocument e = assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
+        CaseDocuments.InvalidDocument e =
+                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
         assertTrue(e.problems.stream().anyMatch(p -> p[1].contains("its own ancestor")));
     }
 }

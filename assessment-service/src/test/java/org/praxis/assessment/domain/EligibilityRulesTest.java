@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class EligibilityRulesTest {
@@ -22,9 +21,14 @@ class EligibilityRulesTest {
         return ratings;
     }
 
-    private static EligibilityRules.Result evaluate(Map<String, RatingLevel> ratings, int practice, int supervision,
-                                                    List<LocalDate> registrations, LocalDate today) {
-        return EligibilityRules.evaluate(new EligibilityRules.Inputs(F, ratings, practice, supervision, 600, 120, registrations, today));
+    private static EligibilityRules.Result evaluate(
+            Map<String, RatingLevel> ratings,
+            int practice,
+            int supervision,
+            List<LocalDate> registrations,
+            LocalDate today) {
+        return EligibilityRules.evaluate(
+                new EligibilityRules.Inputs(F, ratings, practice, supervision, 600, 120, registrations, today));
     }
 
     private static final List<LocalDate> CURRENT = List.of(LocalDate.parse("2027-03-31"));
@@ -55,47 +59,74 @@ class EligibilityRulesTest {
 
     @Test
     void tooFewPracticeOrSupervisionHoursEachKeepCoreOff() {
-        assertEquals(List.of(), evaluate(allCompetent(), 599, 120, CURRENT, TODAY).eligibilities());
-        assertEquals(List.of(), evaluate(allCompetent(), 600, 119, CURRENT, TODAY).eligibilities());
+        assertEquals(
+                List.of(), evaluate(allCompetent(), 599, 120, CURRENT, TODAY).eligibilities());
+        assertEquals(
+                List.of(), evaluate(allCompetent(), 600, 119, CURRENT, TODAY).eligibilities());
     }
 
     @Test
     void domainTwoShortfallOrNoCurrentRegistrationKeepsOnlyCore() {
         Map<String, RatingLevel> ratings = allCompetent();
         ratings.put("D2.A2.2.6", RatingLevel.NOT_YET);
-        assertEquals(List.of("core-coaching"), evaluate(ratings, 600, 120, CURRENT, TODAY).eligibilities());
-        assertEquals(List.of("core-coaching"), evaluate(allCompetent(), 600, 120, List.of(), TODAY).eligibilities());
+        assertEquals(
+                List.of("core-coaching"),
+                evaluate(ratings, 600, 120, CURRENT, TODAY).eligibilities());
+        assertEquals(
+                List.of("core-coaching"),
+                evaluate(allCompetent(), 600, 120, List.of(), TODAY).eligibilities());
     }
 
     @Test
     void aRegistrationStopsCountingOnTheDayItExpires() {
         LocalDate expiry = LocalDate.parse("2026-12-01");
-        assertTrue(evaluate(allCompetent(), 600, 120, List.of(expiry), expiry.minusDays(1)).eligibilities()
+        assertTrue(evaluate(allCompetent(), 600, 120, List.of(expiry), expiry.minusDays(1))
+                .eligibilities()
                 .contains("integrated-practice"));
-        assertFalse(evaluate(allCompetent(), 600, 120, List.of(expiry), expiry).eligibilities().contains("integrated-practice"));
-        assertTrue(evaluate(allCompetent(), 600, 120, List.of(expiry, expiry.plusYears(1)), expiry).eligibilities()
-                .contains("integrated-practice"), "a renewed registration counts");
+        assertFalse(evaluate(allCompetent(), 600, 120, List.of(expiry), expiry)
+                .eligibilities()
+                .contains("integrated-practice"));
+        assertTrue(
+                evaluate(allCompetent(), 600, 120, List.of(expiry, expiry.plusYears(1)), expiry)
+                        .eligibilities()
+                        .contains("integrated-practice"),
+                "a renewed registration counts");
     }
 
     @Test
     void aFrameworkWithoutDomainTwoCannotGrantIntegratedPractice() {
-        CompetenceFramework onlyCore = new CompetenceFramework("own", 1, "Own", F.documentId(),
-                F.items().stream().filter(i -> !i.code().startsWith("D2")).toList(), List.of());
-        EligibilityRules.Result r = EligibilityRules.evaluate(new EligibilityRules.Inputs(onlyCore, allCompetent(), 600, 120,
-                600, 120, CURRENT, TODAY));
+        CompetenceFramework onlyCore = new CompetenceFramework(
+                "own",
+                1,
+                "Own",
+                F.documentId(),
+                F.items().stream().filter(i -> !i.code().startsWith("D2")).toList(),
+                List.of());
+        EligibilityRules.Result r = EligibilityRules.evaluate(
+                new EligibilityRules.Inputs(onlyCore, allCompetent(), 600, 120, 600, 120, CURRENT, TODAY));
         assertEquals(List.of("core-coaching"), r.eligibilities());
         assertTrue(r.requirements().get(4).detail().contains("no competences under a domain coded D2"));
     }
 
     @Test
     void minutesAwaitingVerificationNeverCountButAreExplained() {
-        EligibilityRules.Result r = EligibilityRules.evaluate(new EligibilityRules.Inputs(F, allCompetent(), 0, 60, 600, 120,
-                List.of(), TODAY, 6000, 60, CURRENT));
+        EligibilityRules.Result r = EligibilityRules.evaluate(
+                new EligibilityRules.Inputs(F, allCompetent(), 0, 60, 600, 120, List.of(), TODAY, 6000, 60, CURRENT));
         assertEquals(List.of(), r.eligibilities());
-        assertEquals("0 of 10 practice hours (100 more awaiting verification)", r.requirements().get(1).detail());
-        assertEquals("1 of 2 supervision hours (1 more awaiting verification)", r.requirements().get(2).detail());
-        assertEquals("no therapy registration current on 2026-11-24 (one awaits an admin's verification)",
+        assertEquals(
+                "0 of 10 practice hours (100 more awaiting verification)",
+                r.requirements().get(1).detail());
+        assertEquals(
+                "1 of 2 supervision hours (1 more awaiting verification)",
+                r.requirements().get(2).detail());
+        assertEquals(
+                "no therapy registration current on 2026-11-24 (one awaits an admin's verification)",
                 r.requirements().get(5).detail());
-        assertEquals("10 of 10 practice hours", evaluate(allCompetent(), 600, 120, CURRENT, TODAY).requirements().get(1).detail());
+        assertEquals(
+                "10 of 10 practice hours",
+                evaluate(allCompetent(), 600, 120, CURRENT, TODAY)
+                        .requirements()
+                        .get(1)
+                        .detail());
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Page;
 
@@ -23,8 +22,14 @@ class PractitionerCalendarTest {
 
     @Test
     void todayIsTheUtcDayWhateverTheClocksZone() {
-        assertEquals(LocalDate.parse("2026-03-01"), todayOn("2026-03-01T23:30:00Z", "Pacific/Kiritimati"), "already 2 March at +14");
-        assertEquals(LocalDate.parse("2026-03-02"), todayOn("2026-03-02T00:00:00Z", "America/Los_Angeles"), "still 1 March at -8");
+        assertEquals(
+                LocalDate.parse("2026-03-01"),
+                todayOn("2026-03-01T23:30:00Z", "Pacific/Kiritimati"),
+                "already 2 March at +14");
+        assertEquals(
+                LocalDate.parse("2026-03-02"),
+                todayOn("2026-03-02T00:00:00Z", "America/Los_Angeles"),
+                "still 1 March at -8");
         assertEquals(LocalDate.parse("2026-03-02"), todayOn("2026-03-02T00:00:00Z", "UTC"));
     }
 

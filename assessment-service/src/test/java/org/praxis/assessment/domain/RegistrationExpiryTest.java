@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,16 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Two replicas sweeping at the same moment publish each expiry once. */
 @QuarkusTest
@@ -35,8 +31,10 @@ class RegistrationExpiryTest {
 
     @Inject
     RegistrationExpiry expiry;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     Eligibility eligibility;
 
@@ -48,27 +46,40 @@ class RegistrationExpiryTest {
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         try (Connection test = dataSource.getConnection()) {
             // Published as holding integrated practice, with no registration left to back it: the sweep takes it away.
-            execute(test, "insert into practitioner_eligibility (tenant_id, practitioner_id, eligibilities, changed_at)"
-                    + " values (?, ?, array['" + EligibilityRules.INTEGRATED_PRACTICE + "'], now())", tenant, practitioner);
-            // Holding the row keeps the first sweep in the middle of its run, its job lock taken, for as long as the test needs.
+            execute(
+                    test,
+                    "insert into practitioner_eligibility (tenant_id, practitioner_id, eligibilities, changed_at)"
+                            + " values (?, ?, array['" + EligibilityRules.INTEGRATED_PRACTICE + "'], now())",
+                    tenant,
+                    practitioner);
+            // Holding the row keeps the first sweep in the middle of its run, its job lock taken, for as long as the
+            // test needs.
             test.setAutoCommit(false);
-            execute(test, "select 1 from practitioner_eligibility where tenant_id = ? and practitioner_id = ? for update",
-                    tenant, practitioner);
+            execute(
+                    test,
+                    "select 1 from practitioner_eligibility where tenant_id = ? and practitioner_id = ? for update",
+                    tenant,
+                    practitioner);
 
             Future<Optional<Integer>> first = replicas.submit(() -> expiry.sweep(today));
             await().atMost(Duration.ofSeconds(30)).until(this::aSweepWaitsOnTheRow);
             Future<Optional<Integer>> second = replicas.submit(() -> expiry.sweep(today));
             // Without the job lock the second would recompute the same holder and wait on the same row.
-            assertEquals(Optional.empty(), second.get(10, TimeUnit.SECONDS), "the second sweep skips while the first runs");
+            assertEquals(
+                    Optional.empty(), second.get(10, TimeUnit.SECONDS), "the second sweep skips while the first runs");
 
             test.rollback();
-            assertTrue(first.get(30, TimeUnit.SECONDS).orElseThrow() >= 1, "the first sweep took integrated practice away");
+            assertTrue(
+                    first.get(30, TimeUnit.SECONDS).orElseThrow() >= 1,
+                    "the first sweep took integrated practice away");
             assertTrue(expiry.sweep(today).isPresent(), "the lock is free again once the first sweep is done");
         } finally {
             replicas.shutdownNow();
         }
-        List<ConsumerRecord<String, String>> published = TopicProbe.read("assessment.events",
-                r -> practitioner.equals(r.key()) && CHANGED.equals(TopicProbe.header(r, "ce_type")), found -> false,
+        List<ConsumerRecord<String, String>> published = TopicProbe.read(
+                "assessment.events",
+                r -> practitioner.equals(r.key()) && CHANGED.equals(TopicProbe.header(r, "ce_type")),
+                found -> false,
                 Duration.ofSeconds(4));
         assertEquals(1, published.size(), "one eligibility.changed for the one expiry");
         assertEquals(tenant, TopicProbe.header(published.get(0), "ce_tenant"));
@@ -76,9 +87,10 @@ class RegistrationExpiryTest {
 
     /** Whether a session waits on a lock while writing an eligibility row (asked outside the test's transaction, which would see a snapshot). */
     private boolean aSweepWaitsOnTheRow() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity"
-                + " where wait_event_type = 'Lock' and query like 'insert into practitioner_eligibility%'");
-             ResultSet rs = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like 'insert into practitioner_eligibility%'");
+                ResultSet rs = s.executeQuery()) {
             return rs.next() && rs.getInt(1) > 0;
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The PrometheusRule ({@code base/platform/alerts.yaml}), the alarm table of {@code docs/runbook.md} and
@@ -41,18 +39,31 @@ class AlertRulesTest {
     static final String RUNBOOK_URL = "https://github.com/praxis/praxis/blob/main/docs/runbook.md";
     /** Prometheus's own series, per scrape target; no service registers it. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
-    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right", "bool",
-            "and", "or", "unless", "offset", "Inf", "NaN", "inf", "nan");
 
-    record Rule(String alert, String expr, String duration, Map<String, String> labels, Map<String, String> annotations) {
-    }
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "Inf",
+            "NaN",
+            "inf",
+            "nan");
+
+    record Rule(
+            String alert, String expr, String duration, Map<String, String> labels, Map<String, String> annotations) {}
 
     /** A row of the runbook's alarm table. */
-    record Alarm(String name, String metric, String firesWhen) {
-    }
+    record Alarm(String name, String metric, String firesWhen) {}
 
-    record Runbook(Map<String, Alarm> alarms, Set<String> anchors) {
-    }
+    record Runbook(Map<String, Alarm> alarms, Set<String> anchors) {}
 
     private static Path project() {
         return RenderedManifests.k8s().getParent().getParent();
@@ -60,11 +71,18 @@ class AlertRulesTest {
 
     static List<Rule> rules(RenderedManifests m) {
         List<JsonNode> docs = m.ofKind("PrometheusRule");
-        assertEquals(List.of("praxis-events"), docs.stream().map(RenderedManifests::name).toList(), "overlays/" + m.overlay);
+        assertEquals(
+                List.of("praxis-events"),
+                docs.stream().map(RenderedManifests::name).toList(),
+                "overlays/" + m.overlay);
         List<Rule> rules = new ArrayList<>();
         for (JsonNode group : docs.get(0).at("/spec/groups")) {
             for (JsonNode r : group.path("rules")) {
-                rules.add(new Rule(r.path("alert").asText(), r.path("expr").asText(), r.path("for").asText(), strings(r.path("labels")),
+                rules.add(new Rule(
+                        r.path("alert").asText(),
+                        r.path("expr").asText(),
+                        r.path("for").asText(),
+                        strings(r.path("labels")),
                         strings(r.path("annotations"))));
             }
         }
@@ -100,7 +118,9 @@ class AlertRulesTest {
 
     /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
     static String slug(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return heading.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     /** The metric names a PromQL expression reads (not its functions, aggregations, label names or keywords). */
@@ -110,7 +130,8 @@ class AlertRulesTest {
                 .replaceAll("\\[[^\\]]*]", " ")
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?").matcher(e);
+        Matcher m = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?")
+                .matcher(e);
         while (m.find()) {
             if (m.group(2) == null && !PROMQL_WORDS.contains(m.group(1))) {
                 names.add(m.group(1));
@@ -127,19 +148,23 @@ class AlertRulesTest {
     static Predicate<String> exposedByThePlatform() throws IOException {
         String main = sources(project().resolve("platform/src/main/java"), f -> true);
         String metricsTests = sources(project().resolve("platform/src/test/java"), text -> text.contains("/q/metrics"));
-        return name -> PROMETHEUS_OWN.contains(name) || main.contains('"' + name.replace('_', '.') + '"')
+        return name -> PROMETHEUS_OWN.contains(name)
+                || main.contains('"' + name.replace('_', '.') + '"')
                 || metricsTests.contains('"' + name + '"');
     }
 
     private static String sources(Path root, Predicate<String> keep) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).map(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).filter(keep).collect(Collectors.joining("\n"));
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f, StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .filter(keep)
+                    .collect(Collectors.joining("\n"));
         }
     }
 
@@ -158,7 +183,8 @@ class AlertRulesTest {
                 problems.add(a + ": two rules of that name");
             }
             if (!Set.of("critical", "warning").contains(r.labels().getOrDefault("severity", ""))) {
-                problems.add(a + ": severity is not critical or warning: " + r.labels().get("severity"));
+                problems.add(a + ": severity is not critical or warning: "
+                        + r.labels().get("severity"));
             }
             for (String annotation : List.of("summary", "description")) {
                 if (r.annotations().getOrDefault(annotation, "").isBlank()) {
@@ -174,7 +200,9 @@ class AlertRulesTest {
             if (read.isEmpty()) {
                 problems.add(a + ": reads no metric: " + r.expr());
             }
-            read.stream().filter(exposed.negate()).forEach(n -> problems.add(a + ": " + n + " is not a metric the platform registers"));
+            read.stream()
+                    .filter(exposed.negate())
+                    .forEach(n -> problems.add(a + ": " + n + " is not a metric the platform registers"));
             Alarm alarm = runbook.alarms().get(a);
             if (alarm == null) {
                 problems.add(a + ": not in the runbook's alarm table");
@@ -184,10 +212,12 @@ class AlertRulesTest {
                 problems.add(a + ": the runbook says it reads " + alarm.metric() + ", the rule reads " + read);
             }
             if (!alarm.firesWhen().endsWith("for " + minutes(r.duration()) + " min")) {
-                problems.add(a + ": the runbook says it fires '" + alarm.firesWhen() + "', the rule waits " + r.duration());
+                problems.add(
+                        a + ": the runbook says it fires '" + alarm.firesWhen() + "', the rule waits " + r.duration());
             }
         }
-        runbook.alarms().keySet().stream().filter(n -> !alerts.contains(n))
+        runbook.alarms().keySet().stream()
+                .filter(n -> !alerts.contains(n))
                 .forEach(n -> problems.add(n + ": in the runbook's alarm table but no rule raises it"));
         return problems;
     }
@@ -202,16 +232,20 @@ class AlertRulesTest {
         List<Rule> rules = rules(RenderedManifests.of(overlay));
         Predicate<String> exposed = exposedByThePlatform();
         assertEquals(List.of(), problems(rules, theRunbook(), exposed));
-        assertEquals(Set.of("OutboxStuck", "DeadLetters", "ConsumerDead", "ConsumerLag", "ServiceDown", "EventsParked"),
+        assertEquals(
+                Set.of("OutboxStuck", "DeadLetters", "ConsumerDead", "ConsumerLag", "ServiceDown", "EventsParked"),
                 rules.stream().map(Rule::alert).collect(Collectors.toSet()));
     }
 
     @Test
     void theMetricsOfAnExpressionAreItsSeriesNotItsFunctionsOrLabels() {
-        assertEquals(Set.of("praxis_outbox_oldest_unsent_seconds"),
+        assertEquals(
+                Set.of("praxis_outbox_oldest_unsent_seconds"),
                 metrics("max by (namespace, job) (praxis_outbox_oldest_unsent_seconds) > 120"));
         assertEquals(Set.of("up"), metrics("up{job=~\"intake-service|session-service\"} == 0"));
-        assertEquals(Set.of("a_total", "b"), metrics("sum without (pod) (rate(a_total{x=\"y(z)\"}[5m])) / on(job) group_left b offset 1h"));
+        assertEquals(
+                Set.of("a_total", "b"),
+                metrics("sum without (pod) (rate(a_total{x=\"y(z)\"}[5m])) / on(job) group_left b offset 1h"));
         assertEquals("outbox-stuck-what-to-do", slug("Outbox stuck: what to do"));
     }
 
@@ -223,27 +257,104 @@ class AlertRulesTest {
         assertEquals(List.of(), problems(rules, runbook, exposed), "the unmutated rules pass");
         Map<String, List<String>> reported = new TreeMap<>();
 
-        Consumer<List<Rule>> noop = l -> { };
-        reportedFor(reported, "a link to a section the runbook lacks", rules, runbook, exposed, "OutboxStuck", l -> replace(l, "OutboxStuck",
-                r -> new Rule(r.alert(), r.expr(), r.duration(), r.labels(), with(r.annotations(), "runbook_url", RUNBOOK_URL + "#outbox"))));
-        reportedFor(reported, "a link elsewhere than the runbook", rules, runbook, exposed, "DeadLetters", l -> replace(l, "DeadLetters",
-                r -> new Rule(r.alert(), r.expr(), r.duration(), r.labels(), with(r.annotations(), "runbook_url",
-                        "https://example.org/runbook.md#dead-letters-what-to-do"))));
-        reportedFor(reported, "a metric the platform does not register", rules, runbook, exposed, "ConsumerDead", l -> replace(l, "ConsumerDead",
-                r -> new Rule(r.alert(), "praxis_inbox_consumer_up == 0", r.duration(), r.labels(), r.annotations())));
-        reportedFor(reported, "another duration than the runbook's", rules, runbook, exposed, "ServiceDown", l -> replace(l, "ServiceDown",
-                r -> new Rule(r.alert(), r.expr(), "1m", r.labels(), r.annotations())));
-        reportedFor(reported, "no severity", rules, runbook, exposed, "ConsumerLag", l -> replace(l, "ConsumerLag",
-                r -> new Rule(r.alert(), r.expr(), r.duration(), Map.of(), r.annotations())));
-        reportedFor(reported, "a runbook alarm without its rule", rules, runbook, exposed, "EventsParked",
+        Consumer<List<Rule>> noop = l -> {};
+        reportedFor(
+                reported,
+                "a link to a section the runbook lacks",
+                rules,
+                runbook,
+                exposed,
+                "OutboxStuck",
+                l -> replace(
+                        l,
+                        "OutboxStuck",
+                        r -> new Rule(
+                                r.alert(),
+                                r.expr(),
+                                r.duration(),
+                                r.labels(),
+                                with(r.annotations(), "runbook_url", RUNBOOK_URL + "#outbox"))));
+        reportedFor(
+                reported,
+                "a link elsewhere than the runbook",
+                rules,
+                runbook,
+                exposed,
+                "DeadLetters",
+                l -> replace(
+                        l,
+                        "DeadLetters",
+                        r -> new Rule(
+                                r.alert(),
+                                r.expr(),
+                                r.duration(),
+                                r.labels(),
+                                with(
+                                        r.annotations(),
+                                        "runbook_url",
+                                        "https://example.org/runbook.md#dead-letters-what-to-do"))));
+        reportedFor(
+                reported,
+                "a metric the platform does not register",
+                rules,
+                runbook,
+                exposed,
+                "ConsumerDead",
+                l -> replace(
+                        l,
+                        "ConsumerDead",
+                        r -> new Rule(
+                                r.alert(),
+                                "praxis_inbox_consumer_up == 0",
+                                r.duration(),
+                                r.labels(),
+                                r.annotations())));
+        reportedFor(
+                reported,
+                "another duration than the runbook's",
+                rules,
+                runbook,
+                exposed,
+                "ServiceDown",
+                l -> replace(l, "ServiceDown", r -> new Rule(r.alert(), r.expr(), "1m", r.labels(), r.annotations())));
+        reportedFor(
+                reported,
+                "no severity",
+                rules,
+                runbook,
+                exposed,
+                "ConsumerLag",
+                l -> replace(
+                        l, "ConsumerLag", r -> new Rule(r.alert(), r.expr(), r.duration(), Map.of(), r.annotations())));
+        reportedFor(
+                reported,
+                "a runbook alarm without its rule",
+                rules,
+                runbook,
+                exposed,
+                "EventsParked",
                 l -> l.removeIf(r -> r.alert().equals("EventsParked")));
-        reportedFor(reported, "a rule the runbook's table lacks", rules, runbook(Files.readString(project().resolve("docs/runbook.md"))
-                .replaceAll("(?m)^\\| <a id=\"dead-letters\"></a>DeadLetters .*\\n", "")), exposed, "DeadLetters", noop);
-        reported.forEach((mutation, problems) -> System.out.printf("alert rules, mutation '%s': %s%n", mutation, problems));
+        reportedFor(
+                reported,
+                "a rule the runbook's table lacks",
+                rules,
+                runbook(Files.readString(project().resolve("docs/runbook.md"))
+                        .replaceAll("(?m)^\\| <a id=\"dead-letters\"></a>DeadLetters .*\\n", "")),
+                exposed,
+                "DeadLetters",
+                noop);
+        reported.forEach(
+                (mutation, problems) -> System.out.printf("alert rules, mutation '%s': %s%n", mutation, problems));
     }
 
-    private static void reportedFor(Map<String, List<String>> reported, String mutation, List<Rule> rules, Runbook runbook,
-                                    Predicate<String> exposed, String alert, Consumer<List<Rule>> change) {
+    private static void reportedFor(
+            Map<String, List<String>> reported,
+            String mutation,
+            List<Rule> rules,
+            Runbook runbook,
+            Predicate<String> exposed,
+            String alert,
+            Consumer<List<Rule>> change) {
         List<Rule> mutant = new ArrayList<>(rules);
         change.accept(mutant);
         List<String> problems = problems(mutant, runbook, exposed);
@@ -266,20 +377,32 @@ class AlertRulesTest {
     @Test
     void anOverlayPointsTheRunbookLinksElsewhereWithTheReadmesReplacement() throws Exception {
         String readme = Files.readString(RenderedManifests.k8s().resolve("README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("(?s)```yaml\\n(replacements:\\n.*?)```").matcher(readme);
+        Matcher block =
+                Pattern.compile("(?s)```yaml\\n(replacements:\\n.*?)```").matcher(readme);
         assertTrue(block.find(), "README.md (Monitoring) shows the replacement");
         Path overlay = RenderedManifests.k8s().resolve("target/runbook-overlay");
         Files.createDirectories(overlay);
         String elsewhere = "https://git.example.org/ops/praxis/-/blob/v2/docs/runbook.md";
-        Files.writeString(overlay.resolve("runbook.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: praxis-runbook\n"
-                + "data:\n  url: " + elsewhere + "\n");
-        Files.writeString(overlay.resolve("kustomization.yaml"), "resources:\n- ../../overlays/prod\n- runbook.yaml\n" + block.group(1));
-        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        Files.writeString(
+                overlay.resolve("runbook.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: praxis-runbook\n" + "data:\n  url: " + elsewhere
+                        + "\n");
+        Files.writeString(
+                overlay.resolve("kustomization.yaml"),
+                "resources:\n- ../../overlays/prod\n- runbook.yaml\n" + block.group(1));
+        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, out);
-        List<String> urls = Pattern.compile("runbook_url: (\\S+)").matcher(out).results().map(r -> r.group(1)).toList();
+        List<String> urls = Pattern.compile("runbook_url: (\\S+)")
+                .matcher(out)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
         List<String> expected = rules(RenderedManifests.of("prod")).stream()
-                .map(r -> r.annotations().get("runbook_url").replace(RUNBOOK_URL, elsewhere)).toList();
+                .map(r -> r.annotations().get("runbook_url").replace(RUNBOOK_URL, elsewhere))
+                .toList();
         assertEquals(expected, urls);
     }
 }

@@ -3,6 +3,14 @@ package org.praxis.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.tls.runtime.config.TlsBucketConfig;
+import io.quarkus.tls.runtime.config.TlsConfig;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,18 +30,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.tls.runtime.config.TlsBucketConfig;
-import io.quarkus.tls.runtime.config.TlsConfig;
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The environment the manifests give each service names only settings the service reads, and sets
@@ -66,7 +63,8 @@ class ConfigurationNamesTest {
     /** Environment names the service reads, each with the built-in value it would otherwise use. */
     static Map<String, String> readBy(String service) throws IOException {
         Map<String, String> read = new TreeMap<>();
-        for (Path file : List.of(project().resolve("platform/src/main/resources/META-INF/microprofile-config.properties"),
+        for (Path file : List.of(
+                project().resolve("platform/src/main/resources/META-INF/microprofile-config.properties"),
                 project().resolve(service + "/src/main/resources/application.properties"))) {
             Properties p = load(file);
             for (String key : p.stringPropertyNames()) {
@@ -78,7 +76,8 @@ class ConfigurationNamesTest {
                 }
             }
         }
-        for (Path sources : List.of(project().resolve("platform/src/main/java"), project().resolve(service + "/src/main/java"))) {
+        for (Path sources :
+                List.of(project().resolve("platform/src/main/java"), project().resolve(service + "/src/main/java"))) {
             try (Stream<Path> files = Files.walk(sources)) {
                 for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
                     Matcher m = CONFIG_PROPERTY.matcher(Files.readString(f));
@@ -99,7 +98,8 @@ class ConfigurationNamesTest {
     static Map<Pattern, String> quarkusSettings() throws IOException {
         Map<Pattern, String> settings = new java.util.LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
-        for (URL model : Collections.list(ConfigurationNamesTest.class.getClassLoader()
+        for (URL model : Collections.list(ConfigurationNamesTest.class
+                .getClassLoader()
                 .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
             try (var in = model.openStream()) {
                 collect(json.readTree(in), settings);
@@ -116,7 +116,8 @@ class ConfigurationNamesTest {
             for (JsonNode p : paths) {
                 String env = p.path("environmentVariable").asText();
                 if (!env.isEmpty()) {
-                    String regex = Pattern.quote(env).replaceAll("__[A-Z0-9]+(?:_[A-Z0-9]+)*__", "\\\\E__[A-Z0-9_]+__\\\\Q");
+                    String regex =
+                            Pattern.quote(env).replaceAll("__[A-Z0-9]+(?:_[A-Z0-9]+)*__", "\\\\E__[A-Z0-9_]+__\\\\Q");
                     settings.put(Pattern.compile(regex), node.path("phase").asText());
                 }
             }
@@ -126,7 +127,11 @@ class ConfigurationNamesTest {
     }
 
     static String quarkusPhase(Map<Pattern, String> settings, String name) {
-        return settings.entrySet().stream().filter(e -> e.getKey().matcher(name).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
+        return settings.entrySet().stream()
+                .filter(e -> e.getKey().matcher(name).matches())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -134,8 +139,14 @@ class ConfigurationNamesTest {
         Map<Pattern, String> settings = quarkusSettings();
         assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_OIDC_TOKEN_ISSUER"));
         assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_TLS__KEYCLOAK__TRUST_STORE_PEM_CERTS"));
-        assertEquals("BUILD_AND_RUN_TIME_FIXED", quarkusPhase(settings, "QUARKUS_MANAGEMENT_ENABLED"), "management interface: fixed at build time");
-        assertEquals("RUN_TIME", quarkusPhase(settings, "QUARKUS_SWAGGER_UI_ENABLED"), "Swagger UI: switched off at run time");
+        assertEquals(
+                "BUILD_AND_RUN_TIME_FIXED",
+                quarkusPhase(settings, "QUARKUS_MANAGEMENT_ENABLED"),
+                "management interface: fixed at build time");
+        assertEquals(
+                "RUN_TIME",
+                quarkusPhase(settings, "QUARKUS_SWAGGER_UI_ENABLED"),
+                "Swagger UI: switched off at run time");
     }
 
     @Test
@@ -169,18 +180,24 @@ class ConfigurationNamesTest {
         for (String overlay : List.of("dev", "prod")) {
             RenderedManifests m = RenderedManifests.of(overlay);
             JsonNode keycloak = m.ofKind("Keycloak").get(0);
-            String realm = m.ofKind("KeycloakRealmImport").get(0).at("/spec/realm/realm").asText();
+            String realm = m.ofKind("KeycloakRealmImport")
+                    .get(0)
+                    .at("/spec/realm/realm")
+                    .asText();
             String hostname = keycloak.at("/spec/hostname/hostname").asText();
-            assertTrue(hostname.startsWith("https://"), "hostname as a URL, which backchannelDynamic needs: " + hostname);
-            assertTrue(keycloak.at("/spec/hostname/backchannelDynamic").asBoolean(false),
+            assertTrue(
+                    hostname.startsWith("https://"), "hostname as a URL, which backchannelDynamic needs: " + hostname);
+            assertTrue(
+                    keycloak.at("/spec/hostname/backchannelDynamic").asBoolean(false),
                     "backchannel URLs (jwks_uri) follow the internal address the services call");
-            String internal = "https://" + RenderedManifests.name(keycloak) + "-service:" + keycloak.at("/spec/http/httpsPort").asInt(8443)
-                    + "/realms/" + realm;
+            String internal = "https://" + RenderedManifests.name(keycloak) + "-service:"
+                    + keycloak.at("/spec/http/httpsPort").asInt(8443) + "/realms/" + realm;
             for (JsonNode d : m.ofKind("Deployment")) {
                 String service = RenderedManifests.name(d);
                 Map<String, String> env = configOf(m, d);
                 assertEquals(internal, env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), overlay + " " + service);
-                assertEquals(hostname + "/realms/" + realm, env.get("QUARKUS_OIDC_TOKEN_ISSUER"), overlay + " " + service);
+                assertEquals(
+                        hostname + "/realms/" + realm, env.get("QUARKUS_OIDC_TOKEN_ISSUER"), overlay + " " + service);
                 String tls = env.get("QUARKUS_OIDC_TLS_TLS_CONFIGURATION_NAME");
                 String ca = env.get("QUARKUS_TLS__" + String.valueOf(tls).toUpperCase() + "__TRUST_STORE_PEM_CERTS");
                 assertTrue(ca != null, overlay + " " + service + ": a trust store for TLS configuration " + tls);
@@ -206,15 +223,26 @@ class ConfigurationNamesTest {
             RenderedManifests m = RenderedManifests.of(overlay);
             for (JsonNode d : m.ofKind("Deployment")) {
                 Map<String, String> env = configOf(m, d);
-                SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(new EnvConfigSource(env, 300))
-                        .withConverter(Duration.class, 200, new DurationConverter()).withMapping(TlsConfig.class).build();
+                SmallRyeConfig config = new SmallRyeConfigBuilder()
+                        .withSources(new EnvConfigSource(env, 300))
+                        .withConverter(Duration.class, 200, new DurationConverter())
+                        .withMapping(TlsConfig.class)
+                        .build();
                 String name = config.getValue("quarkus.oidc.tls.tls-configuration-name", String.class);
-                TlsBucketConfig bucket = config.getConfigMapping(TlsConfig.class).namedCertificateConfig().get(name);
+                TlsBucketConfig bucket = config.getConfigMapping(TlsConfig.class)
+                        .namedCertificateConfig()
+                        .get(name);
                 String where = overlay + " " + RenderedManifests.name(d);
                 assertTrue(bucket != null, where + ": no TLS configuration named " + name);
-                assertEquals(Optional.of(List.of(Path.of(env.get("QUARKUS_TLS__" + name.toUpperCase() + "__TRUST_STORE_PEM_CERTS")))),
-                        bucket.trustStore().flatMap(t -> t.pem()).flatMap(p -> p.certs()), where);
-                assertEquals(env.get("QUARKUS_OIDC_TOKEN_ISSUER"), config.getValue("quarkus.oidc.token.issuer", String.class), where);
+                assertEquals(
+                        Optional.of(List.of(
+                                Path.of(env.get("QUARKUS_TLS__" + name.toUpperCase() + "__TRUST_STORE_PEM_CERTS")))),
+                        bucket.trustStore().flatMap(t -> t.pem()).flatMap(p -> p.certs()),
+                        where);
+                assertEquals(
+                        env.get("QUARKUS_OIDC_TOKEN_ISSUER"),
+                        config.getValue("quarkus.oidc.token.issuer", String.class),
+                        where);
             }
         }
     }
@@ -224,8 +252,12 @@ class ConfigurationNamesTest {
         Map<String, String> values = new TreeMap<>();
         for (JsonNode from : deployment.at("/spec/template/spec/containers/0/envFrom")) {
             String cm = from.at("/configMapRef/name").asText();
-            m.ofKind("ConfigMap").stream().filter(c -> cm.equals(RenderedManifests.name(c)))
-                    .forEach(c -> c.path("data").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText())));
+            m.ofKind("ConfigMap").stream()
+                    .filter(c -> cm.equals(RenderedManifests.name(c)))
+                    .forEach(c -> c.path("data")
+                            .fields()
+                            .forEachRemaining(
+                                    e -> values.put(e.getKey(), e.getValue().asText())));
         }
         return values;
     }
@@ -243,7 +275,10 @@ class ConfigurationNamesTest {
                     missing.add(service + ": " + name + " (built-in " + value + ")");
                 }
             });
-            for (String required : List.of("PRAXIS_CRYPTO_KEYS", "PRAXIS_CRYPTO_ACTIVE_KEY", "QUARKUS_DATASOURCE_USERNAME",
+            for (String required : List.of(
+                    "PRAXIS_CRYPTO_KEYS",
+                    "PRAXIS_CRYPTO_ACTIVE_KEY",
+                    "QUARKUS_DATASOURCE_USERNAME",
                     "QUARKUS_DATASOURCE_PASSWORD")) {
                 if (!given.contains(required)) {
                     missing.add(service + ": " + required);
@@ -260,7 +295,8 @@ class ConfigurationNamesTest {
         container.path("env").forEach(e -> names.add(e.path("name").asText()));
         for (JsonNode from : container.path("envFrom")) {
             String cm = from.at("/configMapRef/name").asText();
-            m.ofKind("ConfigMap").stream().filter(c -> cm.equals(RenderedManifests.name(c)))
+            m.ofKind("ConfigMap").stream()
+                    .filter(c -> cm.equals(RenderedManifests.name(c)))
                     .forEach(c -> c.path("data").fieldNames().forEachRemaining(names::add));
         }
         return names;

@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.praxis.deploy.Connectivity.Endpoint;
 import org.praxis.deploy.Connectivity.Port;
 import org.praxis.deploy.Connectivity.RuleRef;
@@ -39,7 +36,12 @@ class ConnectivityTest {
     }
 
     /** An overlay's pods, flows and policies. */
-    record Setup(String overlay, String namespace, Map<String, Endpoint> endpoints, List<Flow> flows, RenderedManifests manifests) {
+    record Setup(
+            String overlay,
+            String namespace,
+            Map<String, Endpoint> endpoints,
+            List<Flow> flows,
+            RenderedManifests manifests) {
         Endpoint endpoint(String name) {
             Endpoint e = endpoints.get(name);
             if (e == null) {
@@ -68,37 +70,80 @@ class ConnectivityTest {
         data.path("pods").fields().forEachRemaining(e -> {
             JsonNode pod = e.getValue();
             if (pod.has("deployment")) {
-                JsonNode d = m.ofKind("Deployment").stream().filter(x -> RenderedManifests.name(x).equals(pod.path("deployment").asText()))
-                        .findFirst().orElseThrow(() -> new AssertionError("no Deployment " + pod.path("deployment")));
+                JsonNode d = m.ofKind("Deployment").stream()
+                        .filter(x -> RenderedManifests.name(x)
+                                .equals(pod.path("deployment").asText()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no Deployment " + pod.path("deployment")));
                 Map<String, Port> ports = new LinkedHashMap<>();
                 for (JsonNode c : d.at("/spec/template/spec/containers")) {
                     for (JsonNode p : c.path("ports")) {
-                        ports.put(p.path("name").asText(), new Port(p.path("containerPort").asInt(), p.path("protocol").asText("TCP")));
+                        ports.put(
+                                p.path("name").asText(),
+                                new Port(
+                                        p.path("containerPort").asInt(),
+                                        p.path("protocol").asText("TCP")));
                     }
                 }
                 String podNamespace = d.at("/metadata/namespace").asText(namespace);
-                endpoints.put(e.getKey(), new Endpoint(e.getKey(), podNamespace, Connectivity.labels(d.at("/spec/template/metadata/labels")), ports, null));
+                endpoints.put(
+                        e.getKey(),
+                        new Endpoint(
+                                e.getKey(),
+                                podNamespace,
+                                Connectivity.labels(d.at("/spec/template/metadata/labels")),
+                                ports,
+                                null));
             } else {
                 Map<String, Port> ports = new LinkedHashMap<>();
-                pod.path("ports").fields().forEachRemaining(p -> ports.put(p.getKey(), Port.parse(p.getValue().asText())));
-                endpoints.put(e.getKey(), new Endpoint(e.getKey(), pod.path("namespace").asText(namespace), Connectivity.labels(pod.path("labels")), ports, null));
+                pod.path("ports")
+                        .fields()
+                        .forEachRemaining(p ->
+                                ports.put(p.getKey(), Port.parse(p.getValue().asText())));
+                endpoints.put(
+                        e.getKey(),
+                        new Endpoint(
+                                e.getKey(),
+                                pod.path("namespace").asText(namespace),
+                                Connectivity.labels(pod.path("labels")),
+                                ports,
+                                null));
             }
         });
-        data.path("external").fields().forEachRemaining(e -> endpoints.put(e.getKey(),
-                new Endpoint(e.getKey(), null, Map.of(), Map.of(), e.getValue().asText())));
+        data.path("external")
+                .fields()
+                .forEachRemaining(e -> endpoints.put(
+                        e.getKey(),
+                        new Endpoint(
+                                e.getKey(),
+                                null,
+                                Map.of(),
+                                Map.of(),
+                                e.getValue().asText())));
 
         List<Flow> flows = new ArrayList<>();
         for (String list : List.of("allowed", "refused")) {
             for (JsonNode f : data.path(list)) {
-                f.fieldNames().forEachRemaining(k -> assertTrue(List.of("from", "to", "port", "why", "pending", "except").contains(k),
-                        "flows.yaml: unknown key '" + k + "' in " + f + " (an unquoted comma in a flow mapping?)"));
+                f.fieldNames()
+                        .forEachRemaining(k -> assertTrue(
+                                List.of("from", "to", "port", "why", "pending", "except")
+                                        .contains(k),
+                                "flows.yaml: unknown key '" + k + "' in " + f
+                                        + " (an unquoted comma in a flow mapping?)"));
                 List<String> except = new ArrayList<>();
                 f.path("except").forEach(x -> except.add(x.asText()));
-                except.forEach(x -> assertTrue(data.path("pods").has(x), "flows.yaml: 'except' names an unknown pod " + x));
+                except.forEach(
+                        x -> assertTrue(data.path("pods").has(x), "flows.yaml: 'except' names an unknown pod " + x));
                 List<String> pods = new ArrayList<>();
                 data.path("pods").fieldNames().forEachRemaining(pods::add);
-                for (String[] pair : expand(f.path("from").asText(), f.path("to").asText(), pods, except)) {
-                    flows.add(new Flow(pair[0], pair[1], f.path("port").asText(), "allowed".equals(list), f.path("why").asText(),
+                for (String[] pair :
+                        expand(f.path("from").asText(), f.path("to").asText(), pods, except)) {
+                    flows.add(new Flow(
+                            pair[0],
+                            pair[1],
+                            f.path("port").asText(),
+                            "allowed".equals(list),
+                            f.path("why").asText(),
                             f.has("pending") ? f.path("pending").asText() : null));
                 }
             }
@@ -175,12 +220,18 @@ class ConnectivityTest {
             }
             Verdict v = model.evaluate(s.endpoint(f.from), s.endpoint(f.to), port);
             if (matrix != null) {
-                matrix.append(String.format("  %-8s %-70s %s | egress: %s | ingress: %s%n", v.allowed() ? "ALLOWED" : "REFUSED", f + " (" + port + ")",
-                        v.allowed() == f.mustAllow ? "ok  " : "WRONG", v.egress().reason(), v.ingress().reason()));
+                matrix.append(String.format(
+                        "  %-8s %-70s %s | egress: %s | ingress: %s%n",
+                        v.allowed() ? "ALLOWED" : "REFUSED",
+                        f + " (" + port + ")",
+                        v.allowed() == f.mustAllow ? "ok  " : "WRONG",
+                        v.egress().reason(),
+                        v.ingress().reason()));
             }
             if (v.allowed() != f.mustAllow) {
-                wrong.add((f.mustAllow ? "refused, must be allowed: " : "allowed, must be refused: ") + f + " (" + f.why + ") egress: "
-                        + v.egress().reason() + ", ingress: " + v.ingress().reason());
+                wrong.add((f.mustAllow ? "refused, must be allowed: " : "allowed, must be refused: ") + f + " (" + f.why
+                        + ") egress: " + v.egress().reason() + ", ingress: "
+                        + v.ingress().reason());
             }
         }
         return wrong;
@@ -194,9 +245,12 @@ class ConnectivityTest {
         StringBuilder matrix = new StringBuilder();
         List<String> wrong = mismatches(s, model, matrix);
         long allowed = s.flows.stream().filter(f -> f.mustAllow).count();
-        long pending = s.flows.stream().filter(f -> f.pending != null && s.port(f) == null).count();
-        System.out.printf("Connectivity of overlays/%s (namespace %s): %d must be allowed, %d must be refused, %d pending%n%s", overlay,
-                s.namespace, allowed, s.flows.size() - allowed - pending, pending, matrix);
+        long pending = s.flows.stream()
+                .filter(f -> f.pending != null && s.port(f) == null)
+                .count();
+        System.out.printf(
+                "Connectivity of overlays/%s (namespace %s): %d must be allowed, %d must be refused, %d pending%n%s",
+                overlay, s.namespace, allowed, s.flows.size() - allowed - pending, pending, matrix);
         assertEquals(List.of(), wrong);
     }
 
@@ -224,13 +278,19 @@ class ConnectivityTest {
                 }
                 Connectivity mutant = model.copy();
                 List<RuleRef> rules = mutant.admitting(s.endpoint(f.from), s.endpoint(f.to), port, direction);
-                assertFalse(rules.isEmpty(), f + ": no " + direction + " rule admits it, so it passes only because the pod is not isolated");
+                assertFalse(
+                        rules.isEmpty(),
+                        f + ": no " + direction + " rule admits it, so it passes only because the pod is not isolated");
                 // remove from the highest index down so the remaining references stay valid
-                rules.stream().sorted(Comparator.comparingInt(RuleRef::policy).thenComparing(RuleRef::index, Comparator.reverseOrder()))
+                rules.stream()
+                        .sorted(Comparator.comparingInt(RuleRef::policy)
+                                .thenComparing(RuleRef::index, Comparator.reverseOrder()))
                         .forEach(mutant::removeRule);
                 List<String> wrong = mismatches(s, mutant, null);
-                assertTrue(wrong.stream().anyMatch(w -> w.startsWith("refused, must be allowed: " + f + " ")),
-                        "without " + rules.stream().map(model::describe).toList() + " the check must report " + f + "; it reported " + wrong);
+                assertTrue(
+                        wrong.stream().anyMatch(w -> w.startsWith("refused, must be allowed: " + f + " ")),
+                        "without " + rules.stream().map(model::describe).toList() + " the check must report " + f
+                                + "; it reported " + wrong);
                 mutations++;
             }
         }
@@ -249,7 +309,8 @@ class ConnectivityTest {
             Port port = s.port(f);
             if (f.mustAllow && port != null) {
                 for (String direction : List.of("egress", "ingress")) {
-                    model.admitting(s.endpoint(f.from), s.endpoint(f.to), port, direction).forEach(r -> used.add(model.describe(r)));
+                    model.admitting(s.endpoint(f.from), s.endpoint(f.to), port, direction)
+                            .forEach(r -> used.add(model.describe(r)));
                 }
             }
         }
@@ -264,7 +325,10 @@ class ConnectivityTest {
                 }
             }
         }
-        assertEquals(List.of(), unused, "rules no listed connection needs: list the connection in flows.yaml, or drop the rule");
+        assertEquals(
+                List.of(),
+                unused,
+                "rules no listed connection needs: list the connection in flows.yaml, or drop the rule");
     }
 
     /** Loosening a rule is caught too: each mutation opens a connection the list says must stay refused. */
@@ -273,39 +337,49 @@ class ConnectivityTest {
     void looseningARuleOpensARefusedConnectionAndIsReported(String overlay) {
         Setup s = setup(overlay);
         // Keycloak's ingress for the ingress controller without its port list: the management port opens.
-        assertCaught(s, "ingress-controller -> keycloak :management", "keycloak ingress rule for ingress-nginx without ports", m -> {
-            for (ObjectNode p : m.policies) {
-                for (JsonNode rule : p.path("ingress")) {
-                    if (rule.toString().contains("ingress-nginx") && p.at("/spec/podSelector").toString().contains("keycloak")) {
-                        ((ObjectNode) rule).remove("ports");
-                    }
-                }
-            }
-        });
-        // The database's rule for the services widened from their pods to every namespace.
-        assertCaught(s, "ingress-controller -> postgres-primary :postgresql", "praxis-db ingress from any namespace", m -> {
-            for (ObjectNode p : m.policies) {
-                if (p.at("/metadata/name").asText().equals("praxis-db")) {
-                    for (JsonNode rule : p.path("ingress")) {
-                        if (rule.toString().contains("intake-service")) {
-                            ArrayNode from = (ArrayNode) rule.path("from");
-                            from.removeAll();
-                            from.addObject().putObject("namespaceSelector");
+        assertCaught(
+                s,
+                "ingress-controller -> keycloak :management",
+                "keycloak ingress rule for ingress-nginx without ports",
+                m -> {
+                    for (ObjectNode p : m.policies) {
+                        for (JsonNode rule : p.path("ingress")) {
+                            if (rule.toString().contains("ingress-nginx")
+                                    && p.at("/spec/podSelector").toString().contains("keycloak")) {
+                                ((ObjectNode) rule).remove("ports");
+                            }
                         }
                     }
-                }
-            }
-        });
+                });
+        // The database's rule for the services widened from their pods to every namespace.
+        assertCaught(
+                s, "ingress-controller -> postgres-primary :postgresql", "praxis-db ingress from any namespace", m -> {
+                    for (ObjectNode p : m.policies) {
+                        if (p.at("/metadata/name").asText().equals("praxis-db")) {
+                            for (JsonNode rule : p.path("ingress")) {
+                                if (rule.toString().contains("intake-service")) {
+                                    ArrayNode from = (ArrayNode) rule.path("from");
+                                    from.removeAll();
+                                    from.addObject().putObject("namespaceSelector");
+                                }
+                            }
+                        }
+                    }
+                });
         // Kafka's listener without networkPolicyPeers: Strimzi's generated policy admits anyone on 9093.
-        assertCaught(s, "ingress-controller -> kafka-broker :tcp-clientstls", "the tls listener without networkPolicyPeers", m -> {
-            m.policies.removeIf(p -> p.at("/metadata/name").asText().contains("generated by Strimzi"));
-            ObjectNode kafka = s.manifests.ofKind("Kafka").get(0).deepCopy();
-            kafka.at("/spec/kafka/listeners").forEach(l -> ((ObjectNode) l).remove("networkPolicyPeers"));
-            ObjectNode generated = Connectivity.strimziGenerated(kafka, s.namespace);
-            ObjectNode spec = (ObjectNode) generated.path("spec");
-            generated.set("ingress", spec.remove("ingress"));
-            m.policies.add(generated);
-        });
+        assertCaught(
+                s,
+                "ingress-controller -> kafka-broker :tcp-clientstls",
+                "the tls listener without networkPolicyPeers",
+                m -> {
+                    m.policies.removeIf(p -> p.at("/metadata/name").asText().contains("generated by Strimzi"));
+                    ObjectNode kafka = s.manifests.ofKind("Kafka").get(0).deepCopy();
+                    kafka.at("/spec/kafka/listeners").forEach(l -> ((ObjectNode) l).remove("networkPolicyPeers"));
+                    ObjectNode generated = Connectivity.strimziGenerated(kafka, s.namespace);
+                    ObjectNode spec = (ObjectNode) generated.path("spec");
+                    generated.set("ingress", spec.remove("ingress"));
+                    m.policies.add(generated);
+                });
         // A service's management port opened to every peer instead of Prometheus's namespace: an operator in
         // another namespace (egress not ours to restrict) reaches /q/metrics and /q/health.
         assertCaught(s, "cnpg-operator -> intake-service :management", "intake management ingress from anyone", m -> {
@@ -320,17 +394,29 @@ class ConnectivityTest {
             }
         });
         // One service's egress opened to every pod of the namespace, and another's ingress to the namespace.
-        assertCaught(s, "intake-service -> session-service :http", "intake egress and session ingress opened within the namespace", m -> {
-            for (ObjectNode p : m.policies) {
-                String name = p.at("/metadata/name").asText();
-                if (name.equals("intake-service")) {
-                    ((ArrayNode) p.path("egress")).addObject().putArray("to").addObject().putObject("podSelector");
-                }
-                if (name.equals("session-service")) {
-                    ((ArrayNode) p.path("ingress")).addObject().putArray("from").addObject().putObject("podSelector");
-                }
-            }
-        });
+        assertCaught(
+                s,
+                "intake-service -> session-service :http",
+                "intake egress and session ingress opened within the namespace",
+                m -> {
+                    for (ObjectNode p : m.policies) {
+                        String name = p.at("/metadata/name").asText();
+                        if (name.equals("intake-service")) {
+                            ((ArrayNode) p.path("egress"))
+                                    .addObject()
+                                    .putArray("to")
+                                    .addObject()
+                                    .putObject("podSelector");
+                        }
+                        if (name.equals("session-service")) {
+                            ((ArrayNode) p.path("ingress"))
+                                    .addObject()
+                                    .putArray("from")
+                                    .addObject()
+                                    .putObject("podSelector");
+                        }
+                    }
+                });
     }
 
     private static void assertCaught(Setup s, String flow, String mutation, Consumer<Connectivity> change) {
@@ -339,7 +425,8 @@ class ConnectivityTest {
         change.accept(mutant);
         List<String> wrong = mismatches(s, mutant, null);
         System.out.printf("overlays/%s, mutation '%s': %s%n", s.overlay, mutation, wrong);
-        assertTrue(wrong.stream().anyMatch(w -> w.startsWith("allowed, must be refused: " + flow + " ")),
+        assertTrue(
+                wrong.stream().anyMatch(w -> w.startsWith("allowed, must be refused: " + flow + " ")),
                 mutation + " must be reported for " + flow + "; reported " + wrong);
     }
 
@@ -351,7 +438,10 @@ class ConnectivityTest {
         for (JsonNode monitor : s.manifests.ofKind("ServiceMonitor")) {
             String service = RenderedManifests.name(monitor);
             String servicePort = monitor.at("/spec/endpoints/0/port").asText();
-            JsonNode svc = s.manifests.ofKind("Service").stream().filter(x -> RenderedManifests.name(x).equals(service)).findFirst().orElseThrow();
+            JsonNode svc = s.manifests.ofKind("Service").stream()
+                    .filter(x -> RenderedManifests.name(x).equals(service))
+                    .findFirst()
+                    .orElseThrow();
             String target = null;
             for (JsonNode p : svc.at("/spec/ports")) {
                 if (p.path("name").asText().equals(servicePort)) {
@@ -359,8 +449,14 @@ class ConnectivityTest {
                 }
             }
             String scraped = target;
-            assertTrue(s.flows.stream().anyMatch(f -> f.mustAllow && f.from.equals("prometheus") && f.to.equals(service) && f.port.equals(scraped)),
-                    service + ": the ServiceMonitor scrapes port " + scraped + ", which no allowed Prometheus flow covers");
+            assertTrue(
+                    s.flows.stream()
+                            .anyMatch(f -> f.mustAllow
+                                    && f.from.equals("prometheus")
+                                    && f.to.equals(service)
+                                    && f.port.equals(scraped)),
+                    service + ": the ServiceMonitor scrapes port " + scraped
+                            + ", which no allowed Prometheus flow covers");
         }
     }
 }

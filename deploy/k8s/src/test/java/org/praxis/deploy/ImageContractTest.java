@@ -3,6 +3,7 @@ package org.praxis.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Deployments run the images as deploy/image builds them: the user and group the image's config
@@ -37,14 +35,16 @@ class ImageContractTest {
         Path lib = RenderedManifests.k8s().resolve("../image/lib.sh").normalize();
         try {
             String text = Files.readString(lib);
-            Matcher block = Pattern.compile("# image contract[^\\n]*\\n(.*?)# end of image contract", Pattern.DOTALL).matcher(text);
+            Matcher block = Pattern.compile("# image contract[^\\n]*\\n(.*?)# end of image contract", Pattern.DOTALL)
+                    .matcher(text);
             assertTrue(block.find(), "no image contract block in " + lib);
             Map<String, String> c = new LinkedHashMap<>();
             Matcher kv = Pattern.compile("(?m)^([A-Z_]+)=(\\S+)$").matcher(block.group(1));
             while (kv.find()) {
                 c.put(kv.group(1), kv.group(2));
             }
-            for (String k : List.of("APP_UID", "APP_GID", "APP_PORT", "APP_MANAGEMENT_PORT", "TMP_DIR", "IMAGE_GROUP")) {
+            for (String k :
+                    List.of("APP_UID", "APP_GID", "APP_PORT", "APP_MANAGEMENT_PORT", "TMP_DIR", "IMAGE_GROUP")) {
                 assertTrue(c.containsKey(k), k + " missing from the image contract in " + lib);
             }
             return c;
@@ -67,8 +67,10 @@ class ImageContractTest {
             String name = RenderedManifests.name(d);
             JsonNode pod = d.at("/spec/template/spec");
             JsonNode c0 = pod.path("containers").get(0);
-            int runAsUser = c0.at("/securityContext/runAsUser").asInt(pod.at("/securityContext/runAsUser").asInt(-1));
-            int runAsGroup = c0.at("/securityContext/runAsGroup").asInt(pod.at("/securityContext/runAsGroup").asInt(-1));
+            int runAsUser = c0.at("/securityContext/runAsUser")
+                    .asInt(pod.at("/securityContext/runAsUser").asInt(-1));
+            int runAsGroup = c0.at("/securityContext/runAsGroup")
+                    .asInt(pod.at("/securityContext/runAsGroup").asInt(-1));
             if (runAsUser != uid || runAsGroup != gid) {
                 problems.add(name + ": runs as " + runAsUser + ":" + runAsGroup + ", the image as " + uid + ":" + gid);
             }
@@ -76,18 +78,23 @@ class ImageContractTest {
                 problems.add(name + ": fsGroup is not the image's group " + gid);
             }
             Map<String, Integer> ports = new LinkedHashMap<>();
-            c0.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            c0.path("ports")
+                    .forEach(p -> ports.put(
+                            p.path("name").asText(), p.path("containerPort").asInt()));
             if (!Integer.valueOf(port).equals(ports.get("http"))) {
-                problems.add(name + ": container port http is not " + port + " (the image's exposed API port); has " + ports);
+                problems.add(name + ": container port http is not " + port + " (the image's exposed API port); has "
+                        + ports);
             }
             if (!Integer.valueOf(managementPort).equals(ports.get("management"))) {
-                problems.add(name + ": container port management is not " + managementPort + " (the image's exposed management port); has " + ports);
+                problems.add(name + ": container port management is not " + managementPort
+                        + " (the image's exposed management port); has " + ports);
             }
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 JsonNode p = c0.at("/" + probe + "/httpGet/port");
                 int resolved = p.isInt() ? p.asInt() : ports.getOrDefault(p.asText(), -1);
                 if (resolved != managementPort) {
-                    problems.add(name + ": " + probe + " on " + p + " (" + resolved + "), the image serves health on " + managementPort);
+                    problems.add(name + ": " + probe + " on " + p + " (" + resolved + "), the image serves health on "
+                            + managementPort);
                 }
             }
             String tmpVolume = null;
@@ -98,15 +105,19 @@ class ImageContractTest {
             }
             boolean tmpIsSizedEmptyDir = false;
             for (JsonNode v : pod.path("volumes")) {
-                if (v.path("name").asText().equals(tmpVolume) && v.has("emptyDir") && v.at("/emptyDir/sizeLimit").isTextual()) {
+                if (v.path("name").asText().equals(tmpVolume)
+                        && v.has("emptyDir")
+                        && v.at("/emptyDir/sizeLimit").isTextual()) {
                     tmpIsSizedEmptyDir = true;
                 }
             }
             if (!tmpIsSizedEmptyDir) {
-                problems.add(name + ": " + c.get("TMP_DIR") + " is not an emptyDir with a sizeLimit (the root is read-only)");
+                problems.add(name + ": " + c.get("TMP_DIR")
+                        + " is not an emptyDir with a sizeLimit (the root is read-only)");
             }
             String image = c0.path("image").asText();
-            if (!image.matches("([a-z0-9.-]+(:\\d+)?/)?" + Pattern.quote(c.get("IMAGE_GROUP") + "/" + name) + ":[A-Za-z0-9._-]+")) {
+            if (!image.matches("([a-z0-9.-]+(:\\d+)?/)?" + Pattern.quote(c.get("IMAGE_GROUP") + "/" + name)
+                    + ":[A-Za-z0-9._-]+")) {
                 problems.add(name + ": image " + image + " is not " + c.get("IMAGE_GROUP") + "/" + name + ":<tag>");
             }
         }
@@ -147,21 +158,31 @@ class ImageContractTest {
     @Test
     void deployImageIsTheOnlyImageDefinition() throws IOException {
         Path project = RenderedManifests.k8s().getParent().getParent();
-        assertEquals(List.of(), otherImageDefinitions(project),
-                "the images are built by deploy/image (Debian base, uid " + contract().get("APP_UID") + ", checked read-only by deploy/image/check);"
+        assertEquals(
+                List.of(),
+                otherImageDefinitions(project),
+                "the images are built by deploy/image (Debian base, uid "
+                        + contract().get("APP_UID") + ", checked read-only by deploy/image/check);"
                         + " another definition would build an image nobody checked");
     }
 
     @Test
     void anotherImageDefinitionIsFound(@TempDir Path root) throws IOException {
         Files.createDirectories(root.resolve("svc/src/main/docker"));
-        Files.writeString(root.resolve("svc/src/main/docker/Dockerfile.jvm"), "FROM registry.access.redhat.com/ubi9/openjdk-17-runtime\nUSER 185\n");
+        Files.writeString(
+                root.resolve("svc/src/main/docker/Dockerfile.jvm"),
+                "FROM registry.access.redhat.com/ubi9/openjdk-17-runtime\nUSER 185\n");
         Files.writeString(root.resolve("pom.xml"), "<properties><quarkus.jib.user>185</quarkus.jib.user></properties>");
         Files.createDirectories(root.resolve("svc/src/main/resources"));
-        Files.writeString(root.resolve("svc/src/main/resources/application.properties"), "quarkus.container-image.build=true\n");
+        Files.writeString(
+                root.resolve("svc/src/main/resources/application.properties"), "quarkus.container-image.build=true\n");
         Files.createDirectories(root.resolve("svc/target"));
         Files.writeString(root.resolve("svc/target/Dockerfile"), "FROM scratch\n");
-        assertEquals(List.of("pom.xml: quarkus.jib.", "svc/src/main/docker/Dockerfile.jvm: a Dockerfile",
-                "svc/src/main/resources/application.properties: quarkus.container-image."), otherImageDefinitions(root).stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "pom.xml: quarkus.jib.",
+                        "svc/src/main/docker/Dockerfile.jvm: a Dockerfile",
+                        "svc/src/main/resources/application.properties: quarkus.container-image."),
+                otherImageDefinitions(root).stream().sorted().toList());
     }
 }

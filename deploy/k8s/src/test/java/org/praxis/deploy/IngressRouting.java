@@ -1,13 +1,12 @@
 package org.praxis.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Where ingress-nginx sends a request, modelled from the rendered Ingress objects of one overlay.
@@ -31,7 +30,14 @@ final class IngressRouting {
     static final String REWRITE_TARGET = "nginx.ingress.kubernetes.io/rewrite-target";
 
     /** One path of one Ingress rule. */
-    record Route(String ingress, String host, String path, String pathType, String service, String port, String rewriteTarget,
+    record Route(
+            String ingress,
+            String host,
+            String path,
+            String pathType,
+            String service,
+            String port,
+            String rewriteTarget,
             boolean useRegex) {
         @Override
         public String toString() {
@@ -40,12 +46,10 @@ final class IngressRouting {
     }
 
     /** An nginx location generated from a route. */
-    private record Location(String path, boolean exact, Route route) {
-    }
+    private record Location(String path, boolean exact, Route route) {}
 
     /** Where a request ends up: the Service, its port (as the Ingress names it) and the path the pod receives. */
-    record Target(String service, String port, String upstreamPath, Route route) {
-    }
+    record Target(String service, String port, String upstreamPath, Route route) {}
 
     final List<Route> routes;
 
@@ -58,14 +62,23 @@ final class IngressRouting {
         for (JsonNode ing : ingresses) {
             String name = RenderedManifests.name(ing);
             JsonNode ann = ing.at("/metadata/annotations");
-            String rewrite = ann.hasNonNull(REWRITE_TARGET) ? ann.get(REWRITE_TARGET).asText() : null;
+            String rewrite =
+                    ann.hasNonNull(REWRITE_TARGET) ? ann.get(REWRITE_TARGET).asText() : null;
             boolean regex = "true".equals(ann.path(USE_REGEX).asText());
             for (JsonNode rule : ing.at("/spec/rules")) {
                 for (JsonNode p : rule.at("/http/paths")) {
                     JsonNode port = p.at("/backend/service/port");
-                    routes.add(new Route(name, rule.path("host").asText(), p.path("path").asText("/"),
-                            p.path("pathType").asText("ImplementationSpecific"), p.at("/backend/service/name").asText(),
-                            port.has("name") ? port.get("name").asText() : port.path("number").asText(), rewrite, regex));
+                    routes.add(new Route(
+                            name,
+                            rule.path("host").asText(),
+                            p.path("path").asText("/"),
+                            p.path("pathType").asText("ImplementationSpecific"),
+                            p.at("/backend/service/name").asText(),
+                            port.has("name")
+                                    ? port.get("name").asText()
+                                    : port.path("number").asText(),
+                            rewrite,
+                            regex));
                 }
             }
         }
@@ -74,7 +87,8 @@ final class IngressRouting {
 
     /** A copy without the given route (for the mutation check). */
     IngressRouting without(Route removed) {
-        return new IngressRouting(routes.stream().filter(r -> !r.equals(removed)).toList());
+        return new IngressRouting(
+                routes.stream().filter(r -> !r.equals(removed)).toList());
     }
 
     boolean regexEnforced(String host) {
@@ -96,7 +110,8 @@ final class IngressRouting {
         }
         Location chosen = null;
         if (regexEnforced(host)) {
-            locations.sort(Comparator.comparingInt((Location l) -> l.path().length()).reversed());
+            locations.sort(
+                    Comparator.comparingInt((Location l) -> l.path().length()).reversed());
             for (Location l : locations) {
                 if (Pattern.compile("(?i)^" + l.path()).matcher(uri).find()) {
                     chosen = l;
@@ -112,7 +127,10 @@ final class IngressRouting {
             }
             if (chosen == null) {
                 for (Location l : locations) {
-                    if (!l.exact() && uri.startsWith(l.path()) && (chosen == null || l.path().length() > chosen.path().length())) {
+                    if (!l.exact()
+                            && uri.startsWith(l.path())
+                            && (chosen == null
+                                    || l.path().length() > chosen.path().length())) {
                         chosen = l;
                     }
                 }

@@ -3,6 +3,7 @@ package org.praxis.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a platform engineer would refuse in the rendered dev and prod overlays. */
 class ManifestsTest {
@@ -32,8 +30,9 @@ class ManifestsTest {
     void everyDeploymentHasProbesLimitsAndALockedDownSecurityContext(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
         List<String> problems = new ArrayList<>();
-        assertEquals(Set.copyOf(RenderedManifests.SERVICES), m.ofKind("Deployment").stream().map(RenderedManifests::name)
-                .collect(Collectors.toSet()));
+        assertEquals(
+                Set.copyOf(RenderedManifests.SERVICES),
+                m.ofKind("Deployment").stream().map(RenderedManifests::name).collect(Collectors.toSet()));
         for (JsonNode d : m.ofKind("Deployment")) {
             String name = RenderedManifests.name(d);
             JsonNode pod = d.at("/spec/template/spec");
@@ -74,13 +73,18 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void noSecretValueIsInlinedAnywhere(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
-        assertEquals(List.of(), m.ofKind("Secret").stream().map(RenderedManifests::name).toList(),
+        assertEquals(
+                List.of(),
+                m.ofKind("Secret").stream().map(RenderedManifests::name).toList(),
                 "secrets are created by the operators or out of band, never shipped in the manifests");
         List<String> inlined = new ArrayList<>();
         for (JsonNode d : m.ofKind("Deployment")) {
             for (JsonNode e : d.at("/spec/template/spec/containers/0/env")) {
                 String n = e.path("name").asText();
-                boolean sensitive = n.contains("PASSWORD") || n.contains("SECRET") || n.contains("JAAS") || n.contains("CRYPTO_KEYS")
+                boolean sensitive = n.contains("PASSWORD")
+                        || n.contains("SECRET")
+                        || n.contains("JAAS")
+                        || n.contains("CRYPTO_KEYS")
                         || n.contains("ACTIVE_KEY");
                 if (sensitive && !e.has("valueFrom")) {
                     inlined.add(RenderedManifests.name(d) + " " + n);
@@ -112,7 +116,8 @@ class ManifestsTest {
         for (JsonNode d : m.ofKind("Deployment")) {
             String service = RenderedManifests.name(d);
             String image = d.at("/spec/template/spec/containers/0/image").asText();
-            assertTrue(image.matches("([a-z0-9.-]+(:\\d+)?/)?praxis/" + service + ":[A-Za-z0-9._-]+"),
+            assertTrue(
+                    image.matches("([a-z0-9.-]+(:\\d+)?/)?praxis/" + service + ":[A-Za-z0-9._-]+"),
                     service + " runs " + image + ", not praxis/" + service + " as the build names it");
         }
     }
@@ -121,15 +126,25 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsServiceAutoscalerBudgetPolicyAndMonitor(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
-        for (String kind : List.of("Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "ConfigMap",
+        for (String kind : List.of(
+                "Service",
+                "HorizontalPodAutoscaler",
+                "PodDisruptionBudget",
+                "NetworkPolicy",
+                "ServiceMonitor",
+                "ConfigMap",
                 "KafkaUser")) {
-            Set<String> names = m.ofKind(kind).stream().map(RenderedManifests::name).collect(Collectors.toSet());
+            Set<String> names =
+                    m.ofKind(kind).stream().map(RenderedManifests::name).collect(Collectors.toSet());
             for (String s : RenderedManifests.SERVICES) {
                 assertTrue(names.contains(s) || names.contains(s + "-config"), kind + " for " + s + " in " + overlay);
             }
         }
-        assertTrue(m.ofKind("NetworkPolicy").stream().anyMatch(p -> p.at("/spec/podSelector").isEmpty()
-                && p.at("/spec/policyTypes").toString().contains("Ingress") && p.at("/spec/policyTypes").toString().contains("Egress")),
+        assertTrue(
+                m.ofKind("NetworkPolicy").stream()
+                        .anyMatch(p -> p.at("/spec/podSelector").isEmpty()
+                                && p.at("/spec/policyTypes").toString().contains("Ingress")
+                                && p.at("/spec/policyTypes").toString().contains("Egress")),
                 "a default-deny policy for the namespace");
     }
 
@@ -137,8 +152,11 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyTopicAndItsDeadLetterTopicExistAndEachUserReachesOnlyItsOwn(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
-        Set<String> topics = m.ofKind("KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).collect(Collectors.toSet());
-        for (String t : List.of("intake.events", "session.events", "referral.events", "assessment.events", "privacy.events")) {
+        Set<String> topics = m.ofKind("KafkaTopic").stream()
+                .map(t -> t.at("/spec/topicName").asText())
+                .collect(Collectors.toSet());
+        for (String t :
+                List.of("intake.events", "session.events", "referral.events", "assessment.events", "privacy.events")) {
             assertTrue(topics.contains(t) && topics.contains(t + ".dlq"), t);
         }
         String coordinator = coordinator();
@@ -166,7 +184,9 @@ class ManifestsTest {
             }
             if (service.equals(coordinator)) {
                 for (String t : List.of("intake.events", "session.events", "referral.events", "assessment.events")) {
-                    assertTrue(reads.contains(t) && reads.contains(t + ".dlq"), coordinator + " reads the subject.erased on " + t);
+                    assertTrue(
+                            reads.contains(t) && reads.contains(t + ".dlq"),
+                            coordinator + " reads the subject.erased on " + t);
                 }
             }
         }
@@ -179,15 +199,18 @@ class ManifestsTest {
     void theLocalStacksAclsAreThoseOfTheKafkaUsers() throws Exception {
         Path lib = RenderedManifests.k8s().resolve("../local/lib.sh").normalize();
         Process p = new ProcessBuilder("bash", "-c", "source \"$1\" && kafka_acl_specs", "specs", lib.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         Map<String, String> local = new TreeMap<>();
         for (String spec : out.strip().split("\n")) {
             String[] userRest = spec.split("=", 2);
             String[] writesReads = userRest[1].split("/", 2);
-            local.put(userRest[0], new TreeSet<>(List.of(writesReads[0].split(","))) + " / "
-                    + new TreeSet<>(List.of(writesReads[1].split(","))));
+            local.put(
+                    userRest[0],
+                    new TreeSet<>(List.of(writesReads[0].split(","))) + " / "
+                            + new TreeSet<>(List.of(writesReads[1].split(","))));
         }
         Map<String, String> k8s = new TreeMap<>();
         for (JsonNode u : RenderedManifests.of("dev").ofKind("KafkaUser")) {
@@ -215,7 +238,8 @@ class ManifestsTest {
         List<String> found = new ArrayList<>();
         for (String service : RenderedManifests.SERVICES) {
             Properties p = new Properties();
-            try (var in = Files.newInputStream(project.resolve(service + "/src/main/resources/application.properties"))) {
+            try (var in =
+                    Files.newInputStream(project.resolve(service + "/src/main/resources/application.properties"))) {
                 p.load(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -257,13 +281,19 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void keycloaksPodsMeetTheNamespacesPodSecurityStandard(String overlay) {
         RenderedManifests m = RenderedManifests.of(overlay);
-        assertEquals("restricted", m.ofKind("Namespace").get(0).at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText());
+        assertEquals(
+                "restricted",
+                m.ofKind("Namespace")
+                        .get(0)
+                        .at("/metadata/labels/pod-security.kubernetes.io~1enforce")
+                        .asText());
         JsonNode pod = m.ofKind("Keycloak").get(0).at("/spec/unsupported/podTemplate/spec");
         List<String> problems = new ArrayList<>();
         if (!pod.at("/securityContext/runAsNonRoot").asBoolean(false)) {
             problems.add("pod: runAsNonRoot is not true");
         }
-        if (!"RuntimeDefault".equals(pod.at("/securityContext/seccompProfile/type").asText())) {
+        if (!"RuntimeDefault"
+                .equals(pod.at("/securityContext/seccompProfile/type").asText())) {
             problems.add("pod: no RuntimeDefault seccomp profile");
         }
         JsonNode sc = pod.at("/containers/0/securityContext");

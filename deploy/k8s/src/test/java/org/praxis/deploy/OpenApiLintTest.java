@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,10 @@ class OpenApiLintTest {
         Path project = RenderedManifests.k8s().getParent().getParent();
         Path check = project.resolve("docs/api-lint/check");
         assertTrue(Files.isExecutable(check), check + " is missing");
-        Process p = new ProcessBuilder("bash", check.toString()).directory(project.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", check.toString())
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "docs/api-lint/check did not finish");
         System.out.println(out);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,15 +28,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The services' production settings in the rendered overlays: Swagger UI off, JDBC over TLS that
@@ -53,8 +51,12 @@ class ProductionConfigTest {
         JsonNode c = deployment.at("/spec/template/spec/containers/0");
         for (JsonNode from : c.path("envFrom")) {
             String cm = from.at("/configMapRef/name").asText();
-            m.ofKind("ConfigMap").stream().filter(x -> cm.equals(RenderedManifests.name(x)))
-                    .forEach(x -> x.path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+            m.ofKind("ConfigMap").stream()
+                    .filter(x -> cm.equals(RenderedManifests.name(x)))
+                    .forEach(x -> x.path("data")
+                            .fields()
+                            .forEachRemaining(
+                                    e -> env.put(e.getKey(), e.getValue().asText())));
         }
         c.path("env").forEach(e -> {
             if (e.has("value")) {
@@ -67,7 +69,8 @@ class ProductionConfigTest {
     /** The service's build-time properties as its jar carries them (platform defaults, then the service's own, %prod applied). */
     static Properties buildProperties(String service) {
         Properties merged = new Properties();
-        for (Path file : List.of(project().resolve("platform/src/main/resources/META-INF/microprofile-config.properties"),
+        for (Path file : List.of(
+                project().resolve("platform/src/main/resources/META-INF/microprofile-config.properties"),
                 project().resolve(service + "/src/main/resources/application.properties"))) {
             Properties p = new Properties();
             try (var in = Files.newInputStream(file)) {
@@ -75,8 +78,12 @@ class ProductionConfigTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            p.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).forEach(k -> merged.setProperty(k, p.getProperty(k)));
-            p.stringPropertyNames().stream().filter(k -> k.startsWith("%prod.")).forEach(k -> merged.setProperty(k.substring(6), p.getProperty(k)));
+            p.stringPropertyNames().stream()
+                    .filter(k -> !k.startsWith("%"))
+                    .forEach(k -> merged.setProperty(k, p.getProperty(k)));
+            p.stringPropertyNames().stream()
+                    .filter(k -> k.startsWith("%prod."))
+                    .forEach(k -> merged.setProperty(k.substring(6), p.getProperty(k)));
         }
         return merged;
     }
@@ -90,11 +97,13 @@ class ProductionConfigTest {
         List<String> problems = new ArrayList<>();
         for (JsonNode d : m.ofKind("Deployment")) {
             String service = RenderedManifests.name(d);
-            boolean included = Boolean.parseBoolean(buildProperties(service).getProperty("quarkus.swagger-ui.always-include", "false"));
+            boolean included = Boolean.parseBoolean(
+                    buildProperties(service).getProperty("quarkus.swagger-ui.always-include", "false"));
             // always-include builds Swagger UI into the prod jar; quarkus.swagger-ui.enabled is its run-time switch
             // (ConfigurationNamesTest checks the name is a run-time setting of the extension)
             if (included && !"false".equals(environment(m, d).get("QUARKUS_SWAGGER_UI_ENABLED"))) {
-                problems.add(overlay + " " + service + ": its image serves /q/swagger-ui; set QUARKUS_SWAGGER_UI_ENABLED=false");
+                problems.add(overlay + " " + service
+                        + ": its image serves /q/swagger-ui; set QUARKUS_SWAGGER_UI_ENABLED=false");
             }
         }
         assertEquals(List.of(), problems);
@@ -119,20 +128,24 @@ class ProductionConfigTest {
             }
         }
         if (!"verify-full".equals(params.get("sslmode"))) {
-            problems.add(service + ": sslmode=" + params.get("sslmode") + ", not verify-full (encrypted, server certificate and host name checked)");
+            problems.add(service + ": sslmode=" + params.get("sslmode")
+                    + ", not verify-full (encrypted, server certificate and host name checked)");
         }
         if (params.containsKey("sslfactory")) {
-            problems.add(service + ": sslfactory=" + params.get("sslfactory") + " replaces the verification sslrootcert gives");
+            problems.add(service + ": sslfactory=" + params.get("sslfactory")
+                    + " replaces the verification sslrootcert gives");
         }
         // the cluster the host belongs to, and the names CloudNativePG puts in its server certificate
         JsonNode cluster = null;
         Set<String> certificateNames = new java.util.HashSet<>();
         for (JsonNode c : m.ofKind("Cluster")) {
             String name = RenderedManifests.name(c);
-            String ns = c.at("/metadata/namespace").asText(m.ofKind("Namespace").get(0).at("/metadata/name").asText());
+            String ns = c.at("/metadata/namespace")
+                    .asText(m.ofKind("Namespace").get(0).at("/metadata/name").asText());
             Set<String> names = new java.util.HashSet<>();
             for (String svc : List.of(name + "-rw", name + "-r", name + "-ro")) {
-                names.addAll(List.of(svc, svc + "." + ns, svc + "." + ns + ".svc", svc + "." + ns + ".svc.cluster.local"));
+                names.addAll(
+                        List.of(svc, svc + "." + ns, svc + "." + ns + ".svc", svc + "." + ns + ".svc.cluster.local"));
             }
             c.at("/spec/certificates/serverAltDNSNames").forEach(n -> names.add(n.asText()));
             if (names.contains(uri.getHost())) {
@@ -141,19 +154,23 @@ class ProductionConfigTest {
             }
         }
         if (cluster == null) {
-            problems.add(service + ": host " + uri.getHost() + " is no name in a CloudNativePG cluster's server certificate");
+            problems.add(service + ": host " + uri.getHost()
+                    + " is no name in a CloudNativePG cluster's server certificate");
             return problems;
         }
         if (!uri.getHost().contains("-rw")) {
-            problems.add(service + ": host " + uri.getHost() + " is not the read-write Service (writes need the primary)");
+            problems.add(
+                    service + ": host " + uri.getHost() + " is not the read-write Service (writes need the primary)");
         }
         // the CA: the cluster's serverCASecret, or the one CloudNativePG makes, <cluster>-ca
-        String caSecret = cluster.at("/spec/certificates/serverCASecret").asText(RenderedManifests.name(cluster) + "-ca");
+        String caSecret =
+                cluster.at("/spec/certificates/serverCASecret").asText(RenderedManifests.name(cluster) + "-ca");
         String rootCert = params.get("sslrootcert");
         if (rootCert == null) {
             problems.add(service + ": no sslrootcert (pgjdbc would look for ~/.postgresql/root.crt)");
         } else if (!mountedFromSecret(deployment, rootCert, caSecret, "ca.crt")) {
-            problems.add(service + ": sslrootcert " + rootCert + " is not ca.crt of Secret " + caSecret + " on a read-only volume");
+            problems.add(service + ": sslrootcert " + rootCert + " is not ca.crt of Secret " + caSecret
+                    + " on a read-only volume");
         }
         // the database is the cluster's, owned by the role whose Secret the service logs in with
         String database = uri.getPath().replaceFirst("^/", "");
@@ -163,24 +180,31 @@ class ProductionConfigTest {
             owner = initdb.path("owner").asText();
         }
         for (JsonNode db : m.ofKind("Database")) {
-            if (database.equals(db.at("/spec/name").asText()) && RenderedManifests.name(cluster).equals(db.at("/spec/cluster/name").asText())) {
+            if (database.equals(db.at("/spec/name").asText())
+                    && RenderedManifests.name(cluster)
+                            .equals(db.at("/spec/cluster/name").asText())) {
                 owner = db.at("/spec/owner").asText();
             }
         }
         if (owner == null) {
-            problems.add(service + ": database " + database + " is not created in cluster " + RenderedManifests.name(cluster));
+            problems.add(service + ": database " + database + " is not created in cluster "
+                    + RenderedManifests.name(cluster));
         } else {
-            String roleSecret = owner.equals(initdb.path("owner").asText()) ? initdb.at("/secret/name").asText() : null;
+            String roleSecret = owner.equals(initdb.path("owner").asText())
+                    ? initdb.at("/secret/name").asText()
+                    : null;
             for (JsonNode r : cluster.at("/spec/managed/roles")) {
                 if (owner.equals(r.path("name").asText())) {
                     roleSecret = r.at("/passwordSecret/name").asText();
                 }
             }
             for (JsonNode e : deployment.at("/spec/template/spec/containers/0/env")) {
-                if (e.path("name").asText().startsWith("QUARKUS_DATASOURCE_") && e.has("valueFrom")
+                if (e.path("name").asText().startsWith("QUARKUS_DATASOURCE_")
+                        && e.has("valueFrom")
                         && !e.at("/valueFrom/secretKeyRef/name").asText().equals(roleSecret)) {
-                    problems.add(service + ": " + e.path("name").asText() + " from " + e.at("/valueFrom/secretKeyRef/name").asText()
-                            + ", but " + database + "'s owner " + owner + " has " + roleSecret);
+                    problems.add(service + ": " + e.path("name").asText() + " from "
+                            + e.at("/valueFrom/secretKeyRef/name").asText() + ", but " + database + "'s owner " + owner
+                            + " has " + roleSecret);
                 }
             }
         }
@@ -198,7 +222,8 @@ class ProductionConfigTest {
             }
             String file = path.substring(dir.length() + 1);
             for (JsonNode v : pod.path("volumes")) {
-                if (!v.path("name").asText().equals(mount.path("name").asText()) || !secret.equals(v.at("/secret/secretName").asText())) {
+                if (!v.path("name").asText().equals(mount.path("name").asText())
+                        || !secret.equals(v.at("/secret/secretName").asText())) {
                     continue;
                 }
                 JsonNode items = v.at("/secret/items");
@@ -206,7 +231,8 @@ class ProductionConfigTest {
                     return file.equals(key);
                 }
                 for (JsonNode item : items) {
-                    if (key.equals(item.path("key").asText()) && file.equals(item.path("path").asText())) {
+                    if (key.equals(item.path("key").asText())
+                            && file.equals(item.path("path").asText())) {
                         return true;
                     }
                 }
@@ -231,8 +257,11 @@ class ProductionConfigTest {
     static List<String> caKeyProblems(JsonNode deployment) {
         List<String> problems = new ArrayList<>();
         for (JsonNode v : deployment.at("/spec/template/spec/volumes")) {
-            if (v.at("/secret/secretName").asText().endsWith("-ca") && (v.at("/secret/items").isMissingNode() || v.at("/secret/items").isEmpty())) {
-                problems.add(RenderedManifests.name(deployment) + ": mounts all of " + v.at("/secret/secretName").asText() + ", its ca.key included");
+            if (v.at("/secret/secretName").asText().endsWith("-ca")
+                    && (v.at("/secret/items").isMissingNode()
+                            || v.at("/secret/items").isEmpty())) {
+                problems.add(RenderedManifests.name(deployment) + ": mounts all of "
+                        + v.at("/secret/secretName").asText() + ", its ca.key included");
             }
         }
         return problems;
@@ -252,8 +281,10 @@ class ProductionConfigTest {
                 properties = o.path("value").asText();
             }
         }
-        String url = db.hasNonNull("url") ? db.path("url").asText()
-                : "jdbc:postgresql://" + db.path("host").asText("localhost") + ":" + db.path("port").asInt(5432) + "/"
+        String url = db.hasNonNull("url")
+                ? db.path("url").asText()
+                : "jdbc:postgresql://" + db.path("host").asText("localhost") + ":"
+                        + db.path("port").asInt(5432) + "/"
                         + db.path("database").asText("keycloak") + properties;
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode deployment = f.objectNode();
@@ -267,9 +298,13 @@ class ProductionConfigTest {
         ObjectNode container = (ObjectNode) pod.path("containers").get(0);
         ArrayNode env = container.putArray("env");
         env.addObject().put("name", "QUARKUS_DATASOURCE_JDBC_URL").put("value", url);
-        for (String[] login : List.of(new String[] {"QUARKUS_DATASOURCE_USERNAME", "usernameSecret"},
+        for (String[] login : List.of(
+                new String[] {"QUARKUS_DATASOURCE_USERNAME", "usernameSecret"},
                 new String[] {"QUARKUS_DATASOURCE_PASSWORD", "passwordSecret"})) {
-            env.addObject().put("name", login[0]).putObject("valueFrom").set("secretKeyRef", db.path(login[1]).deepCopy());
+            env.addObject()
+                    .put("name", login[0])
+                    .putObject("valueFrom")
+                    .set("secretKeyRef", db.path(login[1]).deepCopy());
         }
         return deployment;
     }
@@ -306,13 +341,17 @@ class ProductionConfigTest {
             option.put("value", "");
             assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=null")));
             option.put("value", good.replace("/etc/postgres-ca/", "/opt/keycloak/conf/truststores/"));
-            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("is not ca.crt of Secret praxis-db-ca")));
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream()
+                    .anyMatch(p -> p.contains("is not ca.crt of Secret praxis-db-ca")));
             option.put("value", good);
             db.put("host", "10.0.0.5");
-            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("no name in a CloudNativePG")));
+            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream()
+                    .anyMatch(p -> p.contains("no name in a CloudNativePG")));
             db.put("host", "praxis-db-rw");
             db.put("url", "jdbc:postgresql://praxis-db-rw:5432/keycloak");
-            assertTrue(jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=null")), "db.url replaces db-url-properties");
+            assertTrue(
+                    jdbcProblems(m, keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("sslmode=null")),
+                    "db.url replaces db-url-properties");
             db.remove("url");
             secret.remove("items");
             assertTrue(caKeyProblems(keycloakAsDeployment(m)).stream().anyMatch(p -> p.contains("ca.key included")));
@@ -331,8 +370,12 @@ class ProductionConfigTest {
         JsonNode d = m.ofKind("Deployment").get(0);
         assertEquals(List.of(), jdbcProblems(m, d));
         String service = RenderedManifests.name(d);
-        String cm = d.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText();
-        ObjectNode config = (ObjectNode) m.ofKind("ConfigMap").stream().filter(c -> cm.equals(RenderedManifests.name(c))).findFirst().orElseThrow()
+        String cm = d.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name")
+                .asText();
+        ObjectNode config = (ObjectNode) m.ofKind("ConfigMap").stream()
+                .filter(c -> cm.equals(RenderedManifests.name(c)))
+                .findFirst()
+                .orElseThrow()
                 .path("data");
         String good = config.path("QUARKUS_DATASOURCE_JDBC_URL").asText();
         try {
@@ -340,8 +383,11 @@ class ProductionConfigTest {
             assertTrue(jdbcProblems(m, d).stream().anyMatch(p -> p.contains("sslmode=require")), service);
             config.put("QUARKUS_DATASOURCE_JDBC_URL", good.replace("praxis-db-rw", "10.0.0.5"));
             assertTrue(jdbcProblems(m, d).stream().anyMatch(p -> p.contains("no name in a CloudNativePG")), service);
-            config.put("QUARKUS_DATASOURCE_JDBC_URL", good.replace("/etc/postgres-ca/ca.crt", "/etc/keycloak-ca/ca.crt"));
-            assertTrue(jdbcProblems(m, d).stream().anyMatch(p -> p.contains("is not ca.crt of Secret praxis-db-ca")), service);
+            config.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL", good.replace("/etc/postgres-ca/ca.crt", "/etc/keycloak-ca/ca.crt"));
+            assertTrue(
+                    jdbcProblems(m, d).stream().anyMatch(p -> p.contains("is not ca.crt of Secret praxis-db-ca")),
+                    service);
             config.put("QUARKUS_DATASOURCE_JDBC_URL", good + "&sslfactory=org.postgresql.ssl.NonValidatingFactory");
             assertTrue(jdbcProblems(m, d).stream().anyMatch(p -> p.contains("NonValidatingFactory")), service);
         } finally {
@@ -362,7 +408,8 @@ class ProductionConfigTest {
             String shortName = service.substring(0, service.indexOf('-'));
             Set<String> secrets = new java.util.TreeSet<>();
             for (JsonNode e : d.at("/spec/template/spec/containers/0/env")) {
-                if (!CRYPTO_NAMES.contains(e.path("name").asText()) && !e.path("name").asText().startsWith("PRAXIS_CRYPTO_")) {
+                if (!CRYPTO_NAMES.contains(e.path("name").asText())
+                        && !e.path("name").asText().startsWith("PRAXIS_CRYPTO_")) {
                     continue;
                 }
                 String secret = e.at("/valueFrom/secretKeyRef/name").asText("");
@@ -373,7 +420,8 @@ class ProductionConfigTest {
                 secrets.add(secret);
             }
             if (secrets.size() != 1) {
-                problems.add(service + ": encryption settings from " + secrets.size() + " Secrets " + secrets + ", expected its own one");
+                problems.add(service + ": encryption settings from " + secrets.size() + " Secrets " + secrets
+                        + ", expected its own one");
                 continue;
             }
             String secret = secrets.iterator().next();
@@ -413,14 +461,20 @@ class ProductionConfigTest {
             }
         }
         List<String> problems = encryptionSecretProblems(m);
-        assertTrue(problems.stream().filter(p -> p.contains("share the encryption Secret")).count() == RenderedManifests.SERVICES.size() - 1,
+        assertTrue(
+                problems.stream()
+                                .filter(p -> p.contains("share the encryption Secret"))
+                                .count()
+                        == RenderedManifests.SERVICES.size() - 1,
                 String.join("\n", problems));
     }
 
     // --------------------------------------------------------------------------- no committed key
 
-    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])");
-    private static final Pattern HEX = Pattern.compile("(?<![0-9A-Za-z:])(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})(?![0-9A-Za-z])");
+    private static final Pattern BASE64 =
+            Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])");
+    private static final Pattern HEX =
+            Pattern.compile("(?<![0-9A-Za-z:])(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{48}|[0-9a-fA-F]{64})(?![0-9A-Za-z])");
     private static final Pattern PEM_KEY = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
 
     /** Key-sized secrets in a text: base64 of 16, 24, 32 or 64 bytes (AES keys, HMAC keys), hex of the same, PEM private keys. */
@@ -430,8 +484,11 @@ class ProductionConfigTest {
         while (b.find()) {
             String token = b.group();
             byte[] bytes = decode(token);
-            if (bytes != null && Set.of(16, 24, 32, 64).contains(bytes.length) && token.matches(".*[0-9+/=].*|A{20,}.*")) {
-                found.add(where + ": " + bytes.length + "-byte value " + token.substring(0, 6) + "…" + (allZero(bytes) ? " (all zero)" : ""));
+            if (bytes != null
+                    && Set.of(16, 24, 32, 64).contains(bytes.length)
+                    && token.matches(".*[0-9+/=].*|A{20,}.*")) {
+                found.add(where + ": " + bytes.length + "-byte value " + token.substring(0, 6) + "…"
+                        + (allZero(bytes) ? " (all zero)" : ""));
             }
         }
         Matcher h = HEX.matcher(text);
@@ -469,24 +526,29 @@ class ProductionConfigTest {
     void noKeyIsCommittedInTheManifests() throws IOException {
         List<String> found = new ArrayList<>();
         List<Path> files;
-        try (Stream<Path> walk = Stream.concat(Files.walk(RenderedManifests.k8s().resolve("base")),
+        try (Stream<Path> walk = Stream.concat(
+                Files.walk(RenderedManifests.k8s().resolve("base")),
                 Files.walk(RenderedManifests.k8s().resolve("overlays")))) {
             files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
         }
         files.add(RenderedManifests.k8s().resolve("README.md"));
         for (Path f : files) {
-            found.addAll(keyMaterial(RenderedManifests.k8s().relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            found.addAll(keyMaterial(
+                    RenderedManifests.k8s().relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
         }
         for (String overlay : List.of("dev", "prod")) {
             RenderedManifests m = RenderedManifests.of(overlay);
             for (JsonNode d : m.documents) {
-                found.addAll(keyMaterial("overlays/" + overlay + " " + d.path("kind").asText() + "/" + RenderedManifests.name(d), d.toString()));
+                found.addAll(keyMaterial(
+                        "overlays/" + overlay + " " + d.path("kind").asText() + "/" + RenderedManifests.name(d),
+                        d.toString()));
             }
             // no encryption setting may carry a value of its own, key or placeholder
             for (JsonNode d : m.ofKind("Deployment")) {
                 for (JsonNode e : d.at("/spec/template/spec/containers/0/env")) {
                     if (e.path("name").asText().startsWith("PRAXIS_CRYPTO_") && e.has("value")) {
-                        found.add(overlay + " " + RenderedManifests.name(d) + ": " + e.path("name").asText() + " has a literal value");
+                        found.add(overlay + " " + RenderedManifests.name(d) + ": "
+                                + e.path("name").asText() + " has a literal value");
                     }
                 }
             }
@@ -498,7 +560,8 @@ class ProductionConfigTest {
                 });
             }
         }
-        assertEquals(List.of(), found, "key material belongs in Secrets created out of band (README, 'Secrets you create')");
+        assertEquals(
+                List.of(), found, "key material belongs in Secrets created out of band (README, 'Secrets you create')");
     }
 
     @Test
@@ -507,15 +570,29 @@ class ProductionConfigTest {
         new SecureRandom().nextBytes(random);
         String zero = Base64.getEncoder().encodeToString(new byte[32]);
         String key = Base64.getEncoder().encodeToString(random);
-        assertEquals(1, keyMaterial("t", "  PRAXIS_CRYPTO_KEYS: k1:" + zero + "\n").size());
+        assertEquals(
+                1, keyMaterial("t", "  PRAXIS_CRYPTO_KEYS: k1:" + zero + "\n").size());
         assertTrue(keyMaterial("t", "keys: k1:" + zero).get(0).contains("all zero"));
         assertEquals(1, keyMaterial("t", "keys: 'k1:" + key + "'").size());
-        assertEquals(1, keyMaterial("t", "keys=old:" + Base64.getUrlEncoder().withoutPadding().encodeToString(random)).size());
-        assertEquals(1, keyMaterial("t", "key: " + HexFormat.of().formatHex(random)).size());
+        assertEquals(
+                1,
+                keyMaterial(
+                                "t",
+                                "keys=old:"
+                                        + Base64.getUrlEncoder()
+                                                .withoutPadding()
+                                                .encodeToString(random))
+                        .size());
+        assertEquals(
+                1, keyMaterial("t", "key: " + HexFormat.of().formatHex(random)).size());
         assertEquals(1, keyMaterial("t", "-----BEGIN PRIVATE KEY-----\nMIIE...").size());
         // what the manifests legitimately carry is not a key
-        assertEquals(List.of(), keyMaterial("t", "image: registry.example.org/praxis/intake-service:0.1.0\nname: praxis-field-encryption-intake\n"
-                + "path: /intake-service/v1/((?:audit-events|dead-letters|subjects)(?:/.*)?)$\nsecretName: praxis-kafka-cluster-ca-cert"));
+        assertEquals(
+                List.of(),
+                keyMaterial(
+                        "t",
+                        "image: registry.example.org/praxis/intake-service:0.1.0\nname: praxis-field-encryption-intake\n"
+                                + "path: /intake-service/v1/((?:audit-events|dead-letters|subjects)(?:/.*)?)$\nsecretName: praxis-kafka-cluster-ca-cert"));
     }
 
     // ------------------------------------------------------------------ management interface, when built
@@ -538,13 +615,16 @@ class ProductionConfigTest {
             boolean management = Boolean.parseBoolean(build.getProperty("quarkus.management.enabled", "false"));
             JsonNode c0 = d.at("/spec/template/spec/containers/0");
             Map<String, Integer> ports = new LinkedHashMap<>();
-            c0.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+            c0.path("ports")
+                    .forEach(p -> ports.put(
+                            p.path("name").asText(), p.path("containerPort").asInt()));
             String healthPortName = management ? "management" : "http";
-            int healthPort = management ? Integer.parseInt(build.getProperty("quarkus.management.port", "9000"))
+            int healthPort = management
+                    ? Integer.parseInt(build.getProperty("quarkus.management.port", "9000"))
                     : Integer.parseInt(environment(m, d).getOrDefault("QUARKUS_HTTP_PORT", "8080"));
             if (!Integer.valueOf(healthPort).equals(ports.get(healthPortName))) {
-                problems.add(service + ": built with management " + (management ? "on" : "off") + ", needs container port " + healthPortName + " = "
-                        + healthPort + "; has " + ports);
+                problems.add(service + ": built with management " + (management ? "on" : "off")
+                        + ", needs container port " + healthPortName + " = " + healthPort + "; has " + ports);
             }
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 JsonNode port = c0.at("/" + probe + "/httpGet/port");
@@ -553,17 +633,25 @@ class ProductionConfigTest {
                 }
             }
             for (JsonNode sm : m.ofKind("ServiceMonitor")) {
-                if (!service.equals(sm.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText())) {
+                if (!service.equals(sm.at("/spec/selector/matchLabels/app.kubernetes.io~1name")
+                        .asText())) {
                     continue;
                 }
                 for (JsonNode ep : sm.at("/spec/endpoints")) {
                     String servicePort = ep.path("port").asText();
-                    String target = m.ofKind("Service").stream().filter(s -> service.equals(RenderedManifests.name(s)))
-                            .flatMap(s -> java.util.stream.StreamSupport.stream(s.at("/spec/ports").spliterator(), false))
-                            .filter(p -> servicePort.equals(p.path("name").asText())).map(p -> p.path("targetPort").asText()).findFirst().orElse(null);
-                    if (!healthPortName.equals(target) || !ep.path("path").asText().equals("/q/metrics")) {
-                        problems.add(service + ": ServiceMonitor scrapes " + ep.path("path").asText() + " on Service port " + servicePort + " (target "
-                                + target + "), metrics are served on " + healthPortName);
+                    String target = m.ofKind("Service").stream()
+                            .filter(s -> service.equals(RenderedManifests.name(s)))
+                            .flatMap(s -> java.util.stream.StreamSupport.stream(
+                                    s.at("/spec/ports").spliterator(), false))
+                            .filter(p -> servicePort.equals(p.path("name").asText()))
+                            .map(p -> p.path("targetPort").asText())
+                            .findFirst()
+                            .orElse(null);
+                    if (!healthPortName.equals(target)
+                            || !ep.path("path").asText().equals("/q/metrics")) {
+                        problems.add(service + ": ServiceMonitor scrapes "
+                                + ep.path("path").asText() + " on Service port " + servicePort + " (target " + target
+                                + "), metrics are served on " + healthPortName);
                     }
                 }
             }
@@ -571,8 +659,12 @@ class ProductionConfigTest {
                 for (JsonNode ing : m.ofKind("Ingress")) {
                     for (JsonNode rule : ing.at("/spec/rules")) {
                         for (JsonNode p : rule.at("/http/paths")) {
-                            if (service.equals(p.at("/backend/service/name").asText()) && !"http".equals(p.at("/backend/service/port/name").asText())) {
-                                problems.add(service + ": Ingress " + RenderedManifests.name(ing) + " reaches port " + p.at("/backend/service/port"));
+                            if (service.equals(p.at("/backend/service/name").asText())
+                                    && !"http"
+                                            .equals(p.at("/backend/service/port/name")
+                                                    .asText())) {
+                                problems.add(service + ": Ingress " + RenderedManifests.name(ing) + " reaches port "
+                                        + p.at("/backend/service/port"));
                             }
                         }
                     }

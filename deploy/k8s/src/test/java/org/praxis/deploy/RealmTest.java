@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,15 +21,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Keycloak realm of both overlays (the KeycloakRealmImport) and of the local stack
@@ -39,6 +36,7 @@ class RealmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The realm roles that must log in with a one-time code in Kubernetes. */
     static final Set<String> OTP_ROLES = Set.of("coach", "supervisor", "admin");
+
     static final List<String> PERSON_ROLES = List.of("client", "coach", "supervisor", "sponsor", "admin");
 
     static JsonNode kubernetesRealm(String overlay) {
@@ -48,7 +46,8 @@ class RealmTest {
     }
 
     static JsonNode localRealm() {
-        Path file = RenderedManifests.k8s().resolve("../local/realm-praxis.json").normalize();
+        Path file =
+                RenderedManifests.k8s().resolve("../local/realm-praxis.json").normalize();
         try {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
@@ -63,10 +62,13 @@ class RealmTest {
         if (text.isBlank()) {
             return policy;
         }
-        Matcher m = Pattern.compile("^\\s*([A-Za-z]+)\\s*(?:\\(([^)]*)\\))?\\s*$").matcher("");
+        Matcher m =
+                Pattern.compile("^\\s*([A-Za-z]+)\\s*(?:\\(([^)]*)\\))?\\s*$").matcher("");
         for (String part : text.split("\\band\\b")) {
             assertTrue(m.reset(part).matches(), "unreadable password policy part '" + part + "' in " + text);
-            String arg = m.group(2) == null || "undefined".equals(m.group(2)) ? "" : m.group(2).trim();
+            String arg = m.group(2) == null || "undefined".equals(m.group(2))
+                    ? ""
+                    : m.group(2).trim();
             policy.put(m.group(1), arg);
         }
         return policy;
@@ -82,13 +84,15 @@ class RealmTest {
         if (factor < 3 || factor > 10) {
             problems.add(where + ": failureFactor " + factor + " (lock after 3 to 10 failed logins)");
         }
-        if (realm.path("waitIncrementSeconds").asInt(60) < 30 || realm.path("maxFailureWaitSeconds").asInt(900) < 300) {
+        if (realm.path("waitIncrementSeconds").asInt(60) < 30
+                || realm.path("maxFailureWaitSeconds").asInt(900) < 300) {
             problems.add(where + ": a lockout shorter than 30 s, or never longer than 5 min");
         }
         if (realm.path("maxDeltaTimeSeconds").asInt(43200) < 3600) {
             problems.add(where + ": failures forgotten within the hour (maxDeltaTimeSeconds)");
         }
-        if (realm.path("permanentLockout").asBoolean(false) && realm.path("maxTemporaryLockouts").asInt(0) == 0) {
+        if (realm.path("permanentLockout").asBoolean(false)
+                && realm.path("maxTemporaryLockouts").asInt(0) == 0) {
             problems.add(where + ": permanent lockout on the first series of failures lets anyone lock a user out");
         }
         Map<String, String> policy = passwordPolicy(realm);
@@ -105,19 +109,25 @@ class RealmTest {
             problems.add(where + ": password policy allows the e-mail address: " + policy);
         }
         if (intOr(policy.get("passwordHistory"), 0) < 3) {
-            problems.add(where + ": password policy lets a recent password be used again (passwordHistory >= 3): " + policy);
+            problems.add(
+                    where + ": password policy lets a recent password be used again (passwordHistory >= 3): " + policy);
         }
-        if (!realm.path("revokeRefreshToken").asBoolean(false) || realm.path("refreshTokenMaxReuse").asInt(0) != 0) {
+        if (!realm.path("revokeRefreshToken").asBoolean(false)
+                || realm.path("refreshTokenMaxReuse").asInt(0) != 0) {
             problems.add(where + ": refresh tokens do not rotate (revokeRefreshToken true, refreshTokenMaxReuse 0)");
         }
         JsonNode mobile = client(realm, "praxis-mobile");
         if (mobile == null) {
             problems.add(where + ": no praxis-mobile client");
         } else {
-            if (!mobile.path("publicClient").asBoolean(false) || !"S256".equals(mobile.at("/attributes/pkce.code.challenge.method").asText())) {
+            if (!mobile.path("publicClient").asBoolean(false)
+                    || !"S256"
+                            .equals(mobile.at("/attributes/pkce.code.challenge.method")
+                                    .asText())) {
                 problems.add(where + ": praxis-mobile is not a public client with PKCE S256");
             }
-            if (mobile.path("directAccessGrantsEnabled").asBoolean(false) || mobile.path("implicitFlowEnabled").asBoolean(false)) {
+            if (mobile.path("directAccessGrantsEnabled").asBoolean(false)
+                    || mobile.path("implicitFlowEnabled").asBoolean(false)) {
                 problems.add(where + ": praxis-mobile allows password grants or the implicit flow");
             }
             if ("false".equals(mobile.at("/attributes/use.refresh.tokens").asText())) {
@@ -172,7 +182,8 @@ class RealmTest {
             if (c.path("implicitFlowEnabled").asBoolean(false)) {
                 problems.add(where + ": client " + id + " allows the implicit flow");
             }
-            if (c.has("authenticationFlowBindingOverrides") && !c.path("authenticationFlowBindingOverrides").isEmpty()) {
+            if (c.has("authenticationFlowBindingOverrides")
+                    && !c.path("authenticationFlowBindingOverrides").isEmpty()) {
                 problems.add(where + ": client " + id + " overrides the realm's login flows");
             }
         }
@@ -201,9 +212,11 @@ class RealmTest {
             // start when it fails (the demo password is shorter than 12): demo users carry a hash
             for (JsonNode c : u.path("credentials")) {
                 if (c.has("value")) {
-                    problems.add("local: " + name + " has a plain-text credential; import checks it against the policy");
+                    problems.add(
+                            "local: " + name + " has a plain-text credential; import checks it against the policy");
                 }
-                if ("password".equals(c.path("type").asText()) && !c.path("secretData").asText().contains("\"salt\"")) {
+                if ("password".equals(c.path("type").asText())
+                        && !c.path("secretData").asText().contains("\"salt\"")) {
                     problems.add("local: " + name + "'s password has no salted hash");
                 }
             }
@@ -221,7 +234,8 @@ class RealmTest {
         weak.put("passwordPolicy", "length(8) and notUsername(undefined)");
         weak.put("refreshTokenMaxReuse", 2);
         List<String> problems = commonHardening("dev", weak);
-        for (String expected : List.of("brute-force detection is off", "length(12)", "e-mail", "passwordHistory", "do not rotate")) {
+        for (String expected :
+                List.of("brute-force detection is off", "length(12)", "e-mail", "passwordHistory", "do not rotate")) {
             assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), expected + " not reported: " + problems);
         }
     }
@@ -243,8 +257,7 @@ class RealmTest {
     }
 
     /** What a fresh browser login asks of the user. */
-    record Login(boolean password, int otpForms) {
-    }
+    record Login(boolean password, int otpForms) {}
 
     static final class FlowWalker {
         private final Map<String, JsonNode> flows = new LinkedHashMap<>();
@@ -252,8 +265,10 @@ class RealmTest {
         final String top;
 
         FlowWalker(JsonNode realm) {
-            realm.path("authenticationFlows").forEach(f -> flows.put(f.path("alias").asText(), f));
-            realm.path("authenticatorConfig").forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
+            realm.path("authenticationFlows")
+                    .forEach(f -> flows.put(f.path("alias").asText(), f));
+            realm.path("authenticatorConfig")
+                    .forEach(c -> configs.put(c.path("alias").asText(), c.path("config")));
             top = realm.path("browserFlow").asText("browser");
         }
 
@@ -279,17 +294,21 @@ class RealmTest {
         }
 
         private static boolean isCondition(JsonNode e) {
-            return !e.path("authenticatorFlow").asBoolean(false) && e.path("authenticator").asText().startsWith("conditional-");
+            return !e.path("authenticatorFlow").asBoolean(false)
+                    && e.path("authenticator").asText().startsWith("conditional-");
         }
 
         /** Runs a flow; returns whether it can succeed for the user (the walk records what it asks). */
         private boolean walk(JsonNode flow, User user, int[] otp, boolean[] password, int depth) {
             if (depth > 10) {
-                throw new AssertionError("flows nest too deep at " + flow.path("alias").asText());
+                throw new AssertionError(
+                        "flows nest too deep at " + flow.path("alias").asText());
             }
             List<JsonNode> execs = executions(flow);
-            boolean hasRequired = execs.stream().filter(e -> !isCondition(e))
-                    .anyMatch(e -> Set.of("REQUIRED", "CONDITIONAL").contains(e.path("requirement").asText()));
+            boolean hasRequired = execs.stream()
+                    .filter(e -> !isCondition(e))
+                    .anyMatch(e -> Set.of("REQUIRED", "CONDITIONAL")
+                            .contains(e.path("requirement").asText()));
             for (JsonNode e : execs) {
                 String req = e.path("requirement").asText();
                 if (isCondition(e) || "DISABLED".equals(req)) {
@@ -312,7 +331,8 @@ class RealmTest {
                     continue;
                 }
                 if (!"REQUIRED".equals(req)) {
-                    throw new AssertionError("unknown requirement " + req + " in " + flow.path("alias").asText());
+                    throw new AssertionError("unknown requirement " + req + " in "
+                            + flow.path("alias").asText());
                 }
                 run(e, user, otp, password, depth);
             }
@@ -344,7 +364,8 @@ class RealmTest {
         private JsonNode subFlow(JsonNode e) {
             JsonNode sub = flows.get(e.path("flowAlias").asText());
             if (sub == null) {
-                throw new AssertionError("execution names an undefined flow '" + e.path("flowAlias").asText() + "'");
+                throw new AssertionError("execution names an undefined flow '"
+                        + e.path("flowAlias").asText() + "'");
             }
             return sub;
         }
@@ -361,19 +382,25 @@ class RealmTest {
                 boolean holds;
                 switch (authenticator) {
                     case "conditional-user-role": {
-                        JsonNode config = configs.get(e.path("authenticatorConfig").asText());
+                        JsonNode config =
+                                configs.get(e.path("authenticatorConfig").asText());
                         if (config == null) {
-                            throw new AssertionError("condition without its config '" + e.path("authenticatorConfig").asText() + "'");
+                            throw new AssertionError("condition without its config '"
+                                    + e.path("authenticatorConfig").asText() + "'");
                         }
-                        boolean has = user.roles().contains(config.path("condUserRole").asText());
+                        boolean has = user.roles()
+                                .contains(config.path("condUserRole").asText());
                         holds = Boolean.parseBoolean(config.path("negate").asText("false")) != has;
                         break;
                     }
                     case "conditional-user-configured":
                         // true when the user has set up what the sub-flow's authenticators need: here only OTP forms
                         for (JsonNode other : executions(flow)) {
-                            if (!isCondition(other) && !"auth-otp-form".equals(other.path("authenticator").asText())) {
-                                throw new AssertionError("'user configured' next to " + other + ": the walk only knows OTP forms there");
+                            if (!isCondition(other)
+                                    && !"auth-otp-form"
+                                            .equals(other.path("authenticator").asText())) {
+                                throw new AssertionError(
+                                        "'user configured' next to " + other + ": the walk only knows OTP forms there");
                             }
                         }
                         holds = user.otpSetUp();
@@ -411,14 +438,18 @@ class RealmTest {
         JsonNode actions = realm.path("requiredActions");
         if (actions.isArray()) { // absent: Keycloak adds its defaults, CONFIGURE_TOTP enabled among them
             boolean enabled = StreamSupport.stream(actions.spliterator(), false)
-                    .anyMatch(a -> "CONFIGURE_TOTP".equals(a.path("alias").asText()) && a.path("enabled").asBoolean(false));
+                    .anyMatch(a -> "CONFIGURE_TOTP".equals(a.path("alias").asText())
+                            && a.path("enabled").asBoolean(false));
             if (!enabled) {
-                problems.add(where + ": the CONFIGURE_TOTP required action is not enabled, so no one can be made to set up OTP");
+                problems.add(where
+                        + ": the CONFIGURE_TOTP required action is not enabled, so no one can be made to set up OTP");
             }
         }
         String bound = realm.path("browserFlow").asText("");
-        if (StreamSupport.stream(realm.path("authenticationFlows").spliterator(), false).noneMatch(f -> bound.equals(f.path("alias").asText()))) {
-            problems.add(where + ": the browser flow is Keycloak's built-in one ('" + bound + "' is not defined here), which asks no one for a code");
+        if (StreamSupport.stream(realm.path("authenticationFlows").spliterator(), false)
+                .noneMatch(f -> bound.equals(f.path("alias").asText()))) {
+            problems.add(where + ": the browser flow is Keycloak's built-in one ('" + bound
+                    + "' is not defined here), which asks no one for a code");
             return problems;
         }
         FlowWalker walker = new FlowWalker(realm);
@@ -429,7 +460,8 @@ class RealmTest {
                 problems.add(where + ": " + user + " logs in without a password");
             }
             if (login.otpForms() != (mustOtp ? 1 : 0)) {
-                problems.add(where + ": " + user + " is asked for a one-time code " + login.otpForms() + " times, expected " + (mustOtp ? 1 : 0));
+                problems.add(where + ": " + user + " is asked for a one-time code " + login.otpForms()
+                        + " times, expected " + (mustOtp ? 1 : 0));
             }
         }
         return problems;
@@ -452,7 +484,9 @@ class RealmTest {
         }
         List<String> problems = otpProblems("dev", noAdminOtp);
         assertFalse(problems.isEmpty(), "removing the admins' OTP went unnoticed");
-        assertTrue(problems.stream().allMatch(p -> p.contains("admin") && p.contains("0 times")), String.join("\n", problems));
+        assertTrue(
+                problems.stream().allMatch(p -> p.contains("admin") && p.contains("0 times")),
+                String.join("\n", problems));
 
         // the supervisors' sub-flow no longer excludes coaches: a coach who supervises is asked twice
         ObjectNode twice = realm.deepCopy();
@@ -463,13 +497,17 @@ class RealmTest {
             }
         }
         problems = otpProblems("dev", twice);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("coach") && p.contains("supervisor") && p.contains("2 times")),
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p -> p.contains("coach") && p.contains("supervisor") && p.contains("2 times")),
                 String.join("\n", problems));
 
         // the browser flow left at Keycloak's: nobody is made to use a code
         ObjectNode unbound = realm.deepCopy();
         unbound.remove("browserFlow");
-        assertTrue(otpProblems("dev", unbound).stream().anyMatch(p -> p.contains("built-in")), "an unbound flow went unnoticed");
+        assertTrue(
+                otpProblems("dev", unbound).stream().anyMatch(p -> p.contains("built-in")),
+                "an unbound flow went unnoticed");
 
         // a password grant would skip the browser flow
         ObjectNode direct = realm.deepCopy();

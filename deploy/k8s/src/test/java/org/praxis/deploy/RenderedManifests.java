@@ -1,5 +1,9 @@
 package org.praxis.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 /** An overlay rendered by {@code kubectl kustomize}, exactly as an operator would apply it. */
 final class RenderedManifests {
-    static final List<String> SERVICES = List.of("intake-service", "session-service", "referral-service", "assessment-service");
+    static final List<String> SERVICES =
+            List.of("intake-service", "session-service", "referral-service", "assessment-service");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     final String overlay;
@@ -32,8 +32,12 @@ final class RenderedManifests {
 
     static RenderedManifests of(String overlay) {
         try {
-            Process p = new ProcessBuilder("kubectl", "kustomize", k8s().resolve("overlays").resolve(overlay).toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "kubectl",
+                            "kustomize",
+                            k8s().resolve("overlays").resolve(overlay).toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("kubectl kustomize overlays/" + overlay + " failed:\n" + out);
@@ -49,7 +53,8 @@ final class RenderedManifests {
             }
             return new RenderedManifests(overlay, docs);
         } catch (IOException e) {
-            throw new UncheckedIOException("kubectl (with its built-in kustomize) is needed to render the manifests", e);
+            throw new UncheckedIOException(
+                    "kubectl (with its built-in kustomize) is needed to render the manifests", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -57,7 +62,9 @@ final class RenderedManifests {
     }
 
     List<JsonNode> ofKind(String kind) {
-        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        return documents.stream()
+                .filter(d -> kind.equals(d.path("kind").asText()))
+                .toList();
     }
 
     static String name(JsonNode doc) {

@@ -1,8 +1,5 @@
 package org.praxis.intake.api;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,7 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -46,18 +44,23 @@ import org.praxis.platform.web.PageParams;
 public class CoachAssignmentResource {
     @Inject
     Intakes intakes;
+
     @Inject
     Decisions decisions;
 
-    public record CoachAssignmentRequest(@NotBlank @Size(max = Bounds.SUBJECT) String coach) {
-    }
+    public record CoachAssignmentRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String coach) {}
 
     /** What a coach may see of an intake before it is theirs: no names, concerns, outcomes or answers. */
-    public record TriageCard(UUID id, @Schema(maxLength = Bounds.CODE) String status, Instant createdAt,
-                             boolean openRiskFlags, Pathway recommendedPathway) {
+    public record TriageCard(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String status,
+            Instant createdAt,
+            boolean openRiskFlags,
+            Pathway recommendedPathway) {
         static TriageCard of(Decisions.Waiting w) {
-            return new TriageCard(w.intake().id, w.intake().status, w.intake().createdAt, w.openRiskFlags(),
-                    w.recommendedPathway());
+            return new TriageCard(
+                    w.intake().id, w.intake().status, w.intake().createdAt, w.openRiskFlags(), w.recommendedPathway());
         }
     }
 
@@ -65,8 +68,10 @@ public class CoachAssignmentResource {
     @Path("triage-queue")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-triage-card")
-    @Operation(operationId = "listTriageQueue", summary = "Intakes waiting for a coach, as triage cards (no names, concerns or answers):"
-            + " every supervisor; coaches only where the tenant lets them claim")
+    @Operation(
+            operationId = "listTriageQueue",
+            summary = "Intakes waiting for a coach, as triage cards (no names, concerns or answers):"
+                    + " every supervisor; coaches only where the tenant lets them claim")
     public Page<TriageCard> triageQueue(@BeanParam PageParams page) {
         return decisions.triageQueue(page.request()).map(TriageCard::of);
     }
@@ -75,25 +80,39 @@ public class CoachAssignmentResource {
     @Path("{id}/coach-assignment")
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:assign-coach")
-    @Operation(operationId = "assignCoach", summary = "Assign (or reassign) the intake's coach (supervisors; If-Match optional; audited)")
-    @APIResponse(responseCode = "200", description = "Assigned; ETag is the intake's new version",
+    @Operation(
+            operationId = "assignCoach",
+            summary = "Assign (or reassign) the intake's coach (supervisors; If-Match optional; audited)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Assigned; ETag is the intake's new version",
             content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    public Response assignCoach(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                @Valid @NotNull CoachAssignmentRequest request) {
+    public Response assignCoach(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull CoachAssignmentRequest request) {
         Intake intake = intakes.assignCoach(id, request.coach(), ifMatch);
-        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+        return Response.ok(IntakeDetail.of(intake))
+                .tag(ETags.of(intake.version))
+                .build();
     }
 
     @POST
     @Path("{id}/claim")
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:claim")
-    @Operation(operationId = "claimIntake", summary = "Claim an intake waiting for a coach, where the tenant's triage policy allows it (audited)")
-    @APIResponse(responseCode = "200", description = "Claimed: the intake is assigned to the caller",
+    @Operation(
+            operationId = "claimIntake",
+            summary = "Claim an intake waiting for a coach, where the tenant's triage policy allows it (audited)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Claimed: the intake is assigned to the caller",
             content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     public Response claim(@PathParam("id") UUID id) {
         Intake intake = intakes.claim(id);
-        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+        return Response.ok(IntakeDetail.of(intake))
+                .tag(ETags.of(intake.version))
+                .build();
     }
 }

@@ -1,9 +1,5 @@
 package org.praxis.intake.api;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,21 +41,28 @@ public class DecisionResource {
     @Inject
     Decisions decisions;
 
-    public record RecommendationView(Pathway pathway, @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
+    public record RecommendationView(
+            Pathway pathway,
+            @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
         static RecommendationView of(Triage.Recommendation r) {
-            return new RecommendationView(r.pathway(), r.reasons().stream()
-                    .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail())).toList());
+            return new RecommendationView(
+                    r.pathway(),
+                    r.reasons().stream()
+                            .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail()))
+                            .toList());
         }
     }
 
     /** {@code detail} is one generated line: a flag code or an instrument with its total and threshold. */
-    public record ReasonView(@Schema(maxLength = Bounds.CODE) String rule, Pathway pathway,
-                             @Schema(maxLength = Bounds.NAME) String detail) {
-    }
+    public record ReasonView(
+            @Schema(maxLength = Bounds.CODE) String rule,
+            Pathway pathway,
+            @Schema(maxLength = Bounds.NAME) String detail) {}
 
-    public record DecisionRequest(@NotNull Pathway pathway, @Size(max = Bounds.SUBJECT) String practitionerId,
-                                  @Size(max = Bounds.REASON) String reason) {
-    }
+    public record DecisionRequest(
+            @NotNull Pathway pathway,
+            @Size(max = Bounds.SUBJECT) String practitionerId,
+            @Size(max = Bounds.REASON) String reason) {}
 
     @GET
     @Path("recommendation")
@@ -72,16 +77,32 @@ public class DecisionResource {
     @Path("decision")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:decide")
-    @Operation(operationId = "decidePathway", summary = "Decide the pathway; differing from the recommendation needs a reason")
-    @APIResponse(responseCode = "201", description = "Decided; intake.decided is published",
+    @Operation(
+            operationId = "decidePathway",
+            summary = "Decide the pathway; differing from the recommendation needs a reason")
+    @APIResponse(
+            responseCode = "201",
+            description = "Decided; intake.decided is published",
             content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "409", description = "Already decided")
-    public Response decide(@PathParam("id") UUID id,
-                           @RequestBody(content = @Content(examples = @ExampleObject(name = "differs from the recommendation",
-                                   value = "{\"pathway\": \"therapy\", \"practitionerId\": \"coach-7\","
-                                           + " \"reason\": \"Client asked for a therapist first\"}")))
-                           @Valid @NotNull DecisionRequest request) {
-        DecisionView view = DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
-        return Response.created(URI.create("/v1/intakes/" + id + "/decision")).entity(view).build();
+    public Response decide(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "differs from the recommendation",
+                                                            value =
+                                                                    "{\"pathway\": \"therapy\", \"practitionerId\": \"coach-7\","
+                                                                            + " \"reason\": \"Client asked for a therapist first\"}")))
+                    @Valid
+                    @NotNull
+                    DecisionRequest request) {
+        DecisionView view =
+                DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
+        return Response.created(URI.create("/v1/intakes/" + id + "/decision"))
+                .entity(view)
+                .build();
     }
 }

@@ -1,8 +1,5 @@
 package org.praxis.intake.api;
 
-import java.net.URI;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,11 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,8 +30,9 @@ import org.praxis.intake.domain.Instrument;
 import org.praxis.intake.domain.InstrumentDefinitionRules;
 import org.praxis.intake.domain.Instruments;
 import org.praxis.intake.domain.access.InstrumentPolicy;
-import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 
@@ -45,6 +43,7 @@ import org.praxis.platform.web.Bounds;
 public class InstrumentResource {
     @Inject
     Instruments instruments;
+
     @Inject
     CallerContext callerContext;
 
@@ -52,76 +51,133 @@ public class InstrumentResource {
      * A tenant's instrument as its admin publishes it; the store gives it its code and version. Sizes are
      * checked here, whether it can be scored by {@link InstrumentDefinitionRules}.
      */
-    public record InstrumentDefinition(@Size(max = Bounds.NAME) String title,
-                                       @NotEmpty @Size(max = InstrumentDefinitionRules.MAX_ITEMS) List<@NotNull @Valid Item> items,
-                                       @NotEmpty @Size(max = Bounds.LIST) List<@NotNull @Valid Band> bands,
-                                       @Size(max = Bounds.LIST) List<@NotNull @Valid ItemFlag> itemFlags) {
+    public record InstrumentDefinition(
+            @Size(max = Bounds.NAME) String title,
+
+            @NotEmpty @Size(max = InstrumentDefinitionRules.MAX_ITEMS)
+            List<@NotNull @Valid Item> items,
+
+            @NotEmpty @Size(max = Bounds.LIST) List<@NotNull @Valid Band> bands,
+            @Size(max = Bounds.LIST) List<@NotNull @Valid ItemFlag> itemFlags) {
         Instruments.Definition toDomain() {
-            return new Instruments.Definition(title,
-                    items.stream().map(i -> new Instrument.Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored())).toList(),
-                    bands.stream().map(b -> new Instrument.Band(b.min(), b.max(), b.severity())).toList(),
-                    itemFlags == null ? List.of() : itemFlags.stream()
-                            .map(f -> new Instrument.ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level())).toList());
+            return new Instruments.Definition(
+                    title,
+                    items.stream()
+                            .map(i -> new Instrument.Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored()))
+                            .toList(),
+                    bands.stream()
+                            .map(b -> new Instrument.Band(b.min(), b.max(), b.severity()))
+                            .toList(),
+                    itemFlags == null
+                            ? List.of()
+                            : itemFlags.stream()
+                                    .map(f -> new Instrument.ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level()))
+                                    .toList());
         }
     }
 
     /** One question; {@code topic} is a short label in our own words, not the licensed wording. */
-    public record Item(@Size(max = Bounds.CODE) String linkId, @Size(max = Bounds.NAME) String topic,
-                       @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int min,
-                       @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int max, boolean scored) {
+    public record Item(
+            @Size(max = Bounds.CODE) String linkId,
+            @Size(max = Bounds.NAME) String topic,
+
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            int min,
+
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            int max,
+
+            boolean scored) {
         static Item of(Instrument.Item i) {
             return new Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored());
         }
     }
 
     /** Totals {@code min..max} inclusive have this severity code. */
-    public record Band(@Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) int min,
-                       @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) int max,
-                       @Size(max = Bounds.CODE) String severity) {
+    public record Band(
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL)
+            int min,
+
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL)
+            int max,
+
+            @Size(max = Bounds.CODE) String severity) {
         static Band of(Instrument.Band b) {
             return new Band(b.min(), b.max(), b.severity());
         }
     }
 
     /** An answer of at least {@code atLeast} to item {@code linkId} raises a risk flag, whatever the total. */
-    public record ItemFlag(@Size(max = Bounds.CODE) String linkId, @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) int atLeast,
-                           @Size(max = Bounds.CODE) String code, @Size(max = Bounds.CODE) String level) {
+    public record ItemFlag(
+            @Size(max = Bounds.CODE) String linkId,
+
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            int atLeast,
+
+            @Size(max = Bounds.CODE) String code,
+            @Size(max = Bounds.CODE) String level) {
         static ItemFlag of(Instrument.ItemFlag f) {
             return new ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level());
         }
     }
 
     /** Any scored item at or below {@code atMost} sets the severity (WHO-5). */
-    public record LowItemRule(@Schema(minimum = "0", maximum = IntakeViews.ANSWER_MAX) int atMost,
-                              @Schema(maxLength = Bounds.CODE) String severity) {
-    }
+    public record LowItemRule(
+            @Schema(minimum = "0", maximum = IntakeViews.ANSWER_MAX)
+            int atMost,
+
+            @Schema(maxLength = Bounds.CODE) String severity) {}
 
     /** {@code percentMultiplier}: the response also reports total × multiplier, a percentage (WHO-5: 4). */
     @Schema(name = "InstrumentView")
-    public record InstrumentView(@Schema(maxLength = Bounds.CODE) String code,
-                                 @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX) int version,
-                                 @Schema(maxLength = Bounds.NAME) String title,
-                                 @Schema(maxLength = Bounds.CODE) String scoringVersion,
-                                 @Schema(maxItems = InstrumentDefinitionRules.MAX_ITEMS) List<Item> items,
-                                 @Schema(maxItems = Bounds.LIST) List<Band> bands,
-                                 @Schema(maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
-                                 @Schema(minimum = "1", maximum = "100") Integer percentMultiplier,
-                                 LowItemRule lowItemRule) {
+    public record InstrumentView(
+            @Schema(maxLength = Bounds.CODE) String code,
+
+            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            int version,
+
+            @Schema(maxLength = Bounds.NAME) String title,
+            @Schema(maxLength = Bounds.CODE) String scoringVersion,
+
+            @Schema(maxItems = InstrumentDefinitionRules.MAX_ITEMS)
+            List<Item> items,
+
+            @Schema(maxItems = Bounds.LIST) List<Band> bands,
+            @Schema(maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
+            @Schema(minimum = "1", maximum = "100") Integer percentMultiplier,
+            LowItemRule lowItemRule) {
         static InstrumentView of(Instrument i) {
-            return new InstrumentView(i.code(), i.version(), i.title(), i.scoringVersion(),
-                    i.items().stream().map(Item::of).toList(), i.bands().stream().map(Band::of).toList(),
-                    i.itemFlags().stream().map(ItemFlag::of).toList(), i.percentMultiplier(),
-                    i.lowItemRule().map(r -> new LowItemRule(r.atMost(), r.severity())).orElse(null));
+            return new InstrumentView(
+                    i.code(),
+                    i.version(),
+                    i.title(),
+                    i.scoringVersion(),
+                    i.items().stream().map(Item::of).toList(),
+                    i.bands().stream().map(Band::of).toList(),
+                    i.itemFlags().stream().map(ItemFlag::of).toList(),
+                    i.percentMultiplier(),
+                    i.lowItemRule()
+                            .map(r -> new LowItemRule(r.atMost(), r.severity()))
+                            .orElse(null));
         }
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
-    @Operation(operationId = "listInstruments", summary = "The built-in instruments and the latest version of the tenant's own")
-    @APIResponse(responseCode = "200", description = "The instruments",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InstrumentView.class,
-                    maxItems = Instruments.MAX_LISTED)))
+    @Operation(
+            operationId = "listInstruments",
+            summary = "The built-in instruments and the latest version of the tenant's own")
+    @APIResponse(
+            responseCode = "200",
+            description = "The instruments",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = InstrumentView.class,
+                                            maxItems = Instruments.MAX_LISTED)))
     public List<InstrumentView> list() {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
         return instruments.all().stream().map(InstrumentView::of).toList();
@@ -131,26 +187,36 @@ public class InstrumentResource {
     @Path("{code}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
-    @Operation(operationId = "getInstrument", summary = "One instrument: items, answer ranges, scoring rule and version")
-    public InstrumentView get(@PathParam("code") @Size(max = Bounds.CODE) String code,
-                              @QueryParam("version") @Min(1) @Max(Bounds.COUNT_MAX) Integer version) {
+    @Operation(
+            operationId = "getInstrument",
+            summary = "One instrument: items, answer ranges, scoring rule and version")
+    public InstrumentView get(
+            @PathParam("code") @Size(max = Bounds.CODE) String code,
+            @QueryParam("version") @Min(1) @Max(Bounds.COUNT_MAX) Integer version) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
-        return instruments.find(code, version).map(InstrumentView::of)
-                .orElseThrow(() -> ProblemException.notFound("Instrument " + code + (version == null ? "" : " version " + version)));
+        return instruments
+                .find(code, version)
+                .map(InstrumentView::of)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "Instrument " + code + (version == null ? "" : " version " + version)));
     }
 
     @POST
     @Path("{code}/versions")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:publish")
-    @Operation(operationId = "publishInstrumentVersion",
+    @Operation(
+            operationId = "publishInstrumentVersion",
             summary = "Publish the tenant's own instrument, or its next version (published versions never change)")
-    @APIResponse(responseCode = "201", description = "Published",
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
             content = @Content(schema = @Schema(implementation = InstrumentView.class)))
-    public Response publish(@PathParam("code") @Size(max = Bounds.CODE) String code,
-                            @Valid @NotNull InstrumentDefinition definition) {
+    public Response publish(
+            @PathParam("code") @Size(max = Bounds.CODE) String code, @Valid @NotNull InstrumentDefinition definition) {
         Instrument published = instruments.publish(code, definition.toDomain());
         return Response.created(URI.create("/v1/instruments/" + code + "?version=" + published.version()))
-                .entity(InstrumentView.of(published)).build();
+                .entity(InstrumentView.of(published))
+                .build();
     }
 }

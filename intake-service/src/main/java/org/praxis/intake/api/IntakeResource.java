@@ -1,9 +1,5 @@
 package org.praxis.intake.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,26 +51,36 @@ public class IntakeResource {
 
     @Inject
     Intakes intakes;
+
     @Inject
     IdempotencyKeys idempotency;
 
-    public record CreateIntakeRequest(@Size(max = Bounds.SUBJECT) String clientSubject,
-                                      @NotBlank @Size(max = Bounds.NAME) String displayName,
-                                      @Size(max = Bounds.TEXT) String presentingConcerns,
-                                      @Size(max = Bounds.TEXT) String hopedForOutcomes,
-                                      @Size(max = Bounds.NAME) String sponsorOrganisation,
-                                      @Size(max = Bounds.SUBJECT) String assignedCoach) {
-    }
+    public record CreateIntakeRequest(
+            @Size(max = Bounds.SUBJECT) String clientSubject,
+            @NotBlank @Size(max = Bounds.NAME) String displayName,
+            @Size(max = Bounds.TEXT) String presentingConcerns,
+            @Size(max = Bounds.TEXT) String hopedForOutcomes,
+            @Size(max = Bounds.NAME) String sponsorOrganisation,
+            @Size(max = Bounds.SUBJECT) String assignedCoach) {}
 
     /** The list view leaves out the free text; {@link IntakeDetail} has it. */
-    public record IntakeSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                                @Schema(maxLength = Bounds.NAME) String displayName,
-                                @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
-                                @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
-                                @Schema(maxLength = Bounds.CODE) String status, Instant createdAt) {
+    public record IntakeSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.NAME) String displayName,
+            @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+            @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
+            @Schema(maxLength = Bounds.CODE) String status,
+            Instant createdAt) {
         static IntakeSummary of(Intake i) {
-            return new IntakeSummary(i.id, i.clientSubject, i.displayName(), i.sponsorOrganisation, i.assignedCoach,
-                    i.status, i.createdAt);
+            return new IntakeSummary(
+                    i.id,
+                    i.clientSubject,
+                    i.displayName(),
+                    i.sponsorOrganisation,
+                    i.assignedCoach,
+                    i.status,
+                    i.createdAt);
         }
     }
 
@@ -81,30 +89,51 @@ public class IntakeResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:open")
     @Operation(operationId = "openIntake", summary = "Open an intake (a client may open one for themselves)")
-    @APIResponse(responseCode = "201", description = "Opened",
+    @APIResponse(
+            responseCode = "201",
+            description = "Opened",
             content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
-    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key,
-                         @RequestBody(content = @Content(examples = @ExampleObject(name = "coach opens for a client",
-                                 value = "{\"clientSubject\": \"8c1f6c3e-3b7a-4c55-9d0e-5d1f0a2b7e11\", \"displayName\": \"Alex\","
-                                         + " \"presentingConcerns\": \"Stress at work since a reorganisation\","
-                                         + " \"hopedForOutcomes\": \"A calmer way of leading the team\","
-                                         + " \"sponsorOrganisation\": \"acme-hr\"}")))
-                         @Valid @NotNull CreateIntakeRequest request) {
+    public Response open(
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "coach opens for a client",
+                                                            value =
+                                                                    "{\"clientSubject\": \"8c1f6c3e-3b7a-4c55-9d0e-5d1f0a2b7e11\", \"displayName\": \"Alex\","
+                                                                            + " \"presentingConcerns\": \"Stress at work since a reorganisation\","
+                                                                            + " \"hopedForOutcomes\": \"A calmer way of leading the team\","
+                                                                            + " \"sponsorOrganisation\": \"acme-hr\"}")))
+                    @Valid
+                    @NotNull
+                    CreateIntakeRequest request) {
         return idempotency.once(key, "open-intake", request, () -> {
-            Intake intake = intakes.open(new Intakes.NewIntake(request.clientSubject(), request.displayName(),
-                    request.presentingConcerns(), request.hopedForOutcomes(), request.sponsorOrganisation(),
+            Intake intake = intakes.open(new Intakes.NewIntake(
+                    request.clientSubject(),
+                    request.displayName(),
+                    request.presentingConcerns(),
+                    request.hopedForOutcomes(),
+                    request.sponsorOrganisation(),
                     request.assignedCoach()));
-            return Response.created(URI.create("/v1/intakes/" + intake.id)).entity(IntakeDetail.of(intake)).build();
+            return Response.created(URI.create("/v1/intakes/" + intake.id))
+                    .entity(IntakeDetail.of(intake))
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
-    @Operation(operationId = "listIntakes", summary = "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
-    public Page<IntakeSummary> list(@QueryParam("status") @Size(max = Bounds.CODE) String status,
-                                    @QueryParam("assignedCoach") @Size(max = Bounds.SUBJECT) String assignedCoach,
-                                    @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listIntakes",
+            summary =
+                    "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
+    public Page<IntakeSummary> list(
+            @QueryParam("status") @Size(max = Bounds.CODE) String status,
+            @QueryParam("assignedCoach") @Size(max = Bounds.SUBJECT) String assignedCoach,
+            @BeanParam PageParams page) {
         return intakes.list(page.request(), status, assignedCoach).map(IntakeSummary::of);
     }
 
@@ -112,8 +141,13 @@ public class IntakeResource {
     @Path("{id}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
-    @Operation(operationId = "getIntake", summary = "Read an intake with its presenting concerns: its client, its assigned coach, supervisors (audited)")
-    @APIResponse(responseCode = "200", description = "The intake; ETag is its version",
+    @Operation(
+            operationId = "getIntake",
+            summary =
+                    "Read an intake with its presenting concerns: its client, its assigned coach, supervisors (audited)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The intake; ETag is its version",
             content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -121,6 +155,8 @@ public class IntakeResource {
         if (ETags.matchesNoneMatch(ifNoneMatch, intake.version)) {
             return Response.notModified(ETags.of(intake.version)).build();
         }
-        return Response.ok(IntakeDetail.of(intake)).tag(ETags.of(intake.version)).build();
+        return Response.ok(IntakeDetail.of(intake))
+                .tag(ETags.of(intake.version))
+                .build();
     }
 }

@@ -1,8 +1,5 @@
 package org.praxis.intake.api;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -17,7 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,21 +39,28 @@ public class IntakeRiskFlagResource {
     @Inject
     RiskFlags riskFlags;
 
-    public record RaiseRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String code,
-                                       @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low") String level,
-                                       @Size(max = Bounds.TEXT) String note) {
-    }
+    public record RaiseRiskFlagRequest(
+            @NotBlank @Size(max = Bounds.CODE) String code,
+
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low")
+            String level,
+
+            @Size(max = Bounds.TEXT) String note) {}
 
     @POST
     @Path("risk-flags")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:raise-risk-flag")
     @Operation(operationId = "raiseRiskFlag", summary = "Raise a risk flag by hand; risk-flag.raised is published")
-    @APIResponse(responseCode = "201", description = "Raised",
+    @APIResponse(
+            responseCode = "201",
+            description = "Raised",
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {
         RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
-        return Response.created(URI.create("/v1/risk-flags/" + flag.id)).entity(RiskFlagView.of(flag, null))
-                .tag(ETags.of(flag.version)).build();
+        return Response.created(URI.create("/v1/risk-flags/" + flag.id))
+                .entity(RiskFlagView.of(flag, null))
+                .tag(ETags.of(flag.version))
+                .build();
     }
 }

@@ -1,15 +1,12 @@
 package org.praxis.intake.api;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.InstrumentDefinitionRules;
@@ -28,64 +25,114 @@ public final class IntakeViews {
     /** The largest total an instrument may have. */
     static final String TOTAL_MAX = "" + InstrumentDefinitionRules.MAX_TOTAL;
 
-    private IntakeViews() {
-    }
+    private IntakeViews() {}
 
-    public record IntakeDetail(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                               @Schema(maxLength = Bounds.NAME) String displayName,
-                               @Schema(maxLength = Bounds.TEXT) String presentingConcerns,
-                               @Schema(maxLength = Bounds.TEXT) String hopedForOutcomes,
-                               @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
-                               @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
-                               @Schema(maxLength = Bounds.CODE) String status,
-                               @Schema(maxLength = Bounds.SUBJECT) String createdBy, Instant createdAt,
-                               @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+    public record IntakeDetail(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.NAME) String displayName,
+            @Schema(maxLength = Bounds.TEXT) String presentingConcerns,
+            @Schema(maxLength = Bounds.TEXT) String hopedForOutcomes,
+            @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+            @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.SUBJECT) String createdBy,
+            Instant createdAt,
+            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static IntakeDetail of(Intake i) {
-            return new IntakeDetail(i.id, i.clientSubject, i.displayName(), i.presentingConcerns(), i.hopedForOutcomes(),
-                    i.sponsorOrganisation, i.assignedCoach, i.status, i.createdBy, i.createdAt, i.version);
+            return new IntakeDetail(
+                    i.id,
+                    i.clientSubject,
+                    i.displayName(),
+                    i.presentingConcerns(),
+                    i.hopedForOutcomes(),
+                    i.sponsorOrganisation,
+                    i.assignedCoach,
+                    i.status,
+                    i.createdBy,
+                    i.createdAt,
+                    i.version);
         }
     }
 
-    public record AssignmentView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
-                                 LocalDate dueDate, @Schema(maxLength = Bounds.CODE) String status,
-                                 UUID screeningId, Instant createdAt) {
+    public record AssignmentView(
+            UUID id,
+            UUID intakeId,
+            @Schema(maxLength = Bounds.CODE) String instrument,
+            LocalDate dueDate,
+            @Schema(maxLength = Bounds.CODE) String status,
+            UUID screeningId,
+            Instant createdAt) {
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
+            return new AssignmentView(
+                    a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
         }
     }
 
-    public record DecisionView(UUID id, UUID intakeId, Pathway pathway, Pathway recommendedPathway,
-                               @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                               @Schema(maxLength = Bounds.REASON) String reason,
-                               @Schema(maxLength = Bounds.SUBJECT) String decidedBy, Instant decidedAt) {
+    public record DecisionView(
+            UUID id,
+            UUID intakeId,
+            Pathway pathway,
+            Pathway recommendedPathway,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.REASON) String reason,
+            @Schema(maxLength = Bounds.SUBJECT) String decidedBy,
+            Instant decidedAt) {
         static DecisionView of(Decision d) {
-            return new DecisionView(d.id, d.intakeId, Pathway.of(d.pathway), Pathway.of(d.recommendedPathway),
-                    d.practitionerId, d.reason(), d.decidedBy, d.decidedAt);
+            return new DecisionView(
+                    d.id,
+                    d.intakeId,
+                    Pathway.of(d.pathway),
+                    Pathway.of(d.recommendedPathway),
+                    d.practitionerId,
+                    d.reason(),
+                    d.decidedBy,
+                    d.decidedAt);
         }
     }
 
-    public record MoveRiskFlagRequest(@NotBlank @Size(max = Bounds.CODE) String status,
-                                      @Size(max = Bounds.TEXT) String note) {
-    }
+    public record MoveRiskFlagRequest(
+            @NotBlank @Size(max = Bounds.CODE) String status,
+            @Size(max = Bounds.TEXT) String note) {}
 
-    public record RiskFlagStepView(@Schema(maxLength = Bounds.CODE) String status,
-                                   @Schema(maxLength = Bounds.SUBJECT) String actor, Instant at,
-                                   @Schema(maxLength = Bounds.TEXT) String note) {
+    public record RiskFlagStepView(
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.SUBJECT) String actor,
+            Instant at,
+            @Schema(maxLength = Bounds.TEXT) String note) {
         static RiskFlagStepView of(RiskFlagStep s) {
             return new RiskFlagStepView(s.status, s.actor, s.at, s.note());
         }
     }
 
     /** {@code steps}: one per status reached, and a flag only moves forward (raised to closed). */
-    public record RiskFlagView(UUID id, UUID intakeId, UUID screeningId, @Schema(maxLength = Bounds.CODE) String code,
-                               @Schema(maxLength = Bounds.CODE) String level, @Schema(maxLength = Bounds.CODE) String source,
-                               @Schema(maxLength = Bounds.CODE) String status,
-                               @Schema(maxLength = Bounds.SUBJECT) String raisedBy, Instant raisedAt,
-                               @Schema(minimum = "0", maximum = COUNT_MAX) long version,
-                               @Schema(maxItems = RiskFlag.STATUSES) List<RiskFlagStepView> steps) {
+    public record RiskFlagView(
+            UUID id,
+            UUID intakeId,
+            UUID screeningId,
+            @Schema(maxLength = Bounds.CODE) String code,
+            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(maxLength = Bounds.CODE) String source,
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.SUBJECT) String raisedBy,
+            Instant raisedAt,
+            @Schema(minimum = "0", maximum = COUNT_MAX) long version,
+            @Schema(maxItems = RiskFlag.STATUSES) List<RiskFlagStepView> steps) {
         static RiskFlagView of(RiskFlag f, List<RiskFlagStep> steps) {
-            return new RiskFlagView(f.id, f.intakeId, f.screeningId, f.code, f.level, f.source, f.status, f.raisedBy,
-                    f.raisedAt, f.version, steps == null ? null : steps.stream().map(RiskFlagStepView::of).toList());
+            return new RiskFlagView(
+                    f.id,
+                    f.intakeId,
+                    f.screeningId,
+                    f.code,
+                    f.level,
+                    f.source,
+                    f.status,
+                    f.raisedBy,
+                    f.raisedAt,
+                    f.version,
+                    steps == null
+                            ? null
+                            : steps.stream().map(RiskFlagStepView::of).toList());
         }
     }
 }

@@ -1,15 +1,13 @@
 package org.praxis.intake.api;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,10 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +28,7 @@ import org.praxis.intake.api.IntakeViews.MoveRiskFlagRequest;
 import org.praxis.intake.api.IntakeViews.RiskFlagView;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlags;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
@@ -48,9 +46,12 @@ public class RiskFlagResource {
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
-    @Operation(operationId = "listRiskFlags", summary = "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
-    public Page<RiskFlagView> queue(@QueryParam("status") @Size(max = Bounds.CODE) String status,
-                                    @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listRiskFlags",
+            summary =
+                    "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
+    public Page<RiskFlagView> queue(
+            @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
         return riskFlags.queue(page.request(), status).map(f -> RiskFlagView.of(f, null));
     }
 
@@ -59,11 +60,15 @@ public class RiskFlagResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(operationId = "getRiskFlag", summary = "A risk flag with every step and note (audited)")
-    @APIResponse(responseCode = "200", description = "The flag; ETag is its version",
+    @APIResponse(
+            responseCode = "200",
+            description = "The flag; ETag is its version",
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response get(@PathParam("id") UUID id) {
         RiskFlag flag = riskFlags.read(id);
-        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id))).tag(ETags.of(flag.version)).build();
+        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id)))
+                .tag(ETags.of(flag.version))
+                .build();
     }
 
     @POST
@@ -72,16 +77,22 @@ public class RiskFlagResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:move")
     @Operation(operationId = "moveRiskFlag", summary = "Move a flag to acknowledged, actioned or closed, with a note")
-    @APIResponse(responseCode = "200", description = "Moved; risk-flag.status-changed is published",
+    @APIResponse(
+            responseCode = "200",
+            description = "Moved; risk-flag.status-changed is published",
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     @APIResponse(responseCode = "409", description = "Not a transition the lifecycle allows")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                         @Valid @NotNull MoveRiskFlagRequest request) {
+    public Response move(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MoveRiskFlagRequest request) {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, riskFlags.read(id).version);
         }
         RiskFlag flag = riskFlags.move(id, request.status(), request.note());
-        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id))).tag(ETags.of(flag.version + 1)).build();
+        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id)))
+                .tag(ETags.of(flag.version + 1))
+                .build();
     }
 }

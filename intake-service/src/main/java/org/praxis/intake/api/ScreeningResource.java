@@ -1,12 +1,5 @@
 package org.praxis.intake.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,7 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,53 +52,89 @@ import org.praxis.platform.web.PageParams;
 public class ScreeningResource {
     @Inject
     Intakes intakes;
+
     @Inject
     Screenings screenings;
+
     @Inject
     IdempotencyKeys idempotency;
 
-    public record CreateAssignmentRequest(@NotBlank @Size(max = Bounds.CODE) String instrument, LocalDate dueDate) {
-    }
+    public record CreateAssignmentRequest(
+            @NotBlank @Size(max = Bounds.CODE) String instrument, LocalDate dueDate) {}
 
-    public record SubmitScreeningRequest(@NotBlank @Size(max = Bounds.CODE) String instrument,
-                                         @NotNull @NotEmpty @Size(max = Bounds.ANSWERS) @ItemAnswers
-                                         @Schema(propertyNames = ItemAnswers.ItemId.class,
-                                                 additionalProperties = ItemAnswers.Answer.class)
-                                         Map<String, Integer> answers) {
-    }
+    public record SubmitScreeningRequest(
+            @NotBlank @Size(max = Bounds.CODE) String instrument,
 
-    public record RiskFlagSummary(UUID id, @Schema(maxLength = Bounds.CODE) String code,
-                                  @Schema(maxLength = Bounds.CODE) String level,
-                                  @Schema(maxLength = Bounds.CODE) String status) {
+            @NotNull
+            @NotEmpty
+            @Size(max = Bounds.ANSWERS)
+            @ItemAnswers
+            @Schema(propertyNames = ItemAnswers.ItemId.class, additionalProperties = ItemAnswers.Answer.class)
+            Map<String, Integer> answers) {}
+
+    public record RiskFlagSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String code,
+            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(maxLength = Bounds.CODE) String status) {
         static RiskFlagSummary of(RiskFlag f) {
             return new RiskFlagSummary(f.id, f.code, f.level, f.status);
         }
     }
 
     /** A score as the client may see it: no answers. */
-    public record ScreeningView(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
-                                @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX) int instrumentVersion,
-                                @Schema(maxLength = Bounds.CODE) String scoringVersion,
-                                @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX) int total,
-                                @Schema(maxLength = Bounds.CODE) String severity,
-                                @Schema(minimum = "0", maximum = "100") Integer percent,
-                                @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
-                                Instant scoredAt) {
+    public record ScreeningView(
+            UUID id,
+            UUID intakeId,
+            @Schema(maxLength = Bounds.CODE) String instrument,
+
+            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            int instrumentVersion,
+
+            @Schema(maxLength = Bounds.CODE) String scoringVersion,
+
+            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            int total,
+
+            @Schema(maxLength = Bounds.CODE) String severity,
+            @Schema(minimum = "0", maximum = "100") Integer percent,
+            @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
+            Instant scoredAt) {
         static ScreeningView of(Screening s, List<RiskFlag> flags) {
-            return new ScreeningView(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion, s.scoringVersion, s.total,
-                    s.severity, s.percent, flags.stream().map(RiskFlagSummary::of).toList(), s.scoredAt);
+            return new ScreeningView(
+                    s.id,
+                    s.intakeId,
+                    s.instrumentCode,
+                    s.instrumentVersion,
+                    s.scoringVersion,
+                    s.total,
+                    s.severity,
+                    s.percent,
+                    flags.stream().map(RiskFlagSummary::of).toList(),
+                    s.scoredAt);
         }
     }
 
-    public record ScreeningWithAnswers(UUID id, @Schema(maxLength = Bounds.CODE) String instrument,
-                                       @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX) int total,
-                                       @Schema(maxLength = Bounds.CODE) String severity,
-                                       @Schema(maxProperties = Bounds.ANSWERS, propertyNames = ItemAnswers.ItemId.class,
-                                               additionalProperties = ItemAnswers.Answer.class)
-                                       Map<String, Integer> answers,
-                                       @Schema(maxLength = Bounds.SUBJECT) String submittedBy, Instant scoredAt) {
+    public record ScreeningWithAnswers(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String instrument,
+
+            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            int total,
+
+            @Schema(maxLength = Bounds.CODE) String severity,
+
+            @Schema(
+                    maxProperties = Bounds.ANSWERS,
+                    propertyNames = ItemAnswers.ItemId.class,
+                    additionalProperties = ItemAnswers.Answer.class)
+            Map<String, Integer> answers,
+
+            @Schema(maxLength = Bounds.SUBJECT) String submittedBy,
+            Instant scoredAt) {
         static ScreeningWithAnswers of(Screening s, Map<String, Integer> answers) {
-            return new ScreeningWithAnswers(s.id, s.instrumentCode, s.total, s.severity, answers, s.submittedBy, s.scoredAt);
+            return new ScreeningWithAnswers(
+                    s.id, s.instrumentCode, s.total, s.severity, answers, s.submittedBy, s.scoredAt);
         }
     }
 
@@ -110,13 +144,19 @@ public class ScreeningResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:send-instrument")
     @Operation(operationId = "assignInstrument", summary = "Send an instrument to the client, with a due date")
-    @APIResponse(responseCode = "201", description = "Assigned",
+    @APIResponse(
+            responseCode = "201",
+            description = "Assigned",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    public Response assign(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @Valid @NotNull CreateAssignmentRequest request) {
+    public Response assign(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull CreateAssignmentRequest request) {
         return idempotency.once(key, "assign-instrument " + id, request, () -> {
             AssignmentView view = AssignmentView.of(intakes.assign(id, request.instrument(), request.dueDate()));
-            return Response.created(URI.create("/v1/me/assignments")).entity(view).build();
+            return Response.created(URI.create("/v1/me/assignments"))
+                    .entity(view)
+                    .build();
         });
     }
 
@@ -125,20 +165,38 @@ public class ScreeningResource {
     @Transactional // the idempotency key is claimed in the submission's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:submit-screening")
-    @Operation(operationId = "submitScreening", summary = "Submit answers; the server scores them and raises risk flags")
-    @APIResponse(responseCode = "201", description = "Scored",
+    @Operation(
+            operationId = "submitScreening",
+            summary = "Submit answers; the server scores them and raises risk flags")
+    @APIResponse(
+            responseCode = "201",
+            description = "Scored",
             content = @Content(schema = @Schema(implementation = ScreeningView.class)))
-    public Response submit(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @RequestBody(content = @Content(examples = {
-                                   @ExampleObject(name = "PHQ-9", value = "{\"instrument\": \"PHQ-9\", \"answers\": {\"1\": 1,"
-                                           + " \"2\": 1, \"3\": 2, \"4\": 2, \"5\": 1, \"6\": 1, \"7\": 1, \"8\": 1, \"9\": 0, \"10\": 1}}"),
-                                   @ExampleObject(name = "WHO-5", value = "{\"instrument\": \"WHO-5\", \"answers\": {\"1\": 3,"
-                                           + " \"2\": 3, \"3\": 3, \"4\": 2, \"5\": 2}}")}))
-                           @Valid @NotNull SubmitScreeningRequest request) {
+    public Response submit(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "PHQ-9",
+                                                        value =
+                                                                "{\"instrument\": \"PHQ-9\", \"answers\": {\"1\": 1,"
+                                                                        + " \"2\": 1, \"3\": 2, \"4\": 2, \"5\": 1, \"6\": 1, \"7\": 1, \"8\": 1, \"9\": 0, \"10\": 1}}"),
+                                                @ExampleObject(
+                                                        name = "WHO-5",
+                                                        value = "{\"instrument\": \"WHO-5\", \"answers\": {\"1\": 3,"
+                                                                + " \"2\": 3, \"3\": 3, \"4\": 2, \"5\": 2}}")
+                                            }))
+                    @Valid
+                    @NotNull
+                    SubmitScreeningRequest request) {
         return idempotency.once(key, "submit-screening " + id, request, () -> {
             Screenings.Submitted done = screenings.submit(id, request.instrument(), request.answers());
             return Response.created(URI.create("/v1/intakes/" + id + "/screenings/" + done.screening().id))
-                    .entity(ScreeningView.of(done.screening(), done.flags())).build();
+                    .entity(ScreeningView.of(done.screening(), done.flags()))
+                    .build();
         });
     }
 
@@ -155,7 +213,9 @@ public class ScreeningResource {
     @Path("screenings/{screeningId}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-answers")
-    @Operation(operationId = "getScreeningAnswers", summary = "A screening with its answers (the intake's assigned coach, supervisors; audited)")
+    @Operation(
+            operationId = "getScreeningAnswers",
+            summary = "A screening with its answers (the intake's assigned coach, supervisors; audited)")
     public ScreeningWithAnswers screening(@PathParam("id") UUID id, @PathParam("screeningId") UUID screeningId) {
         Screening s = screenings.withAnswers(id, screeningId);
         return ScreeningWithAnswers.of(s, screenings.answersOf(s));

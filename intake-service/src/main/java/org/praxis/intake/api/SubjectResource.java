@@ -1,9 +1,5 @@
 package org.praxis.intake.api;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -13,7 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,47 +38,75 @@ public class SubjectResource {
     SubjectRecords records;
 
     /** A screening with its answers as stored: a JSON object of item link id to answer. */
-    public record ScreeningExport(UUID id, UUID intakeId, @Schema(maxLength = Bounds.CODE) String instrument,
-                                  @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX) int instrumentVersion,
-                                  @Schema(maxLength = Bounds.CODE) String scoringVersion,
-                                  @Schema(maxLength = Bounds.TEXT) String answers,
-                                  @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX) int total,
-                                  @Schema(maxLength = Bounds.CODE) String severity,
-                                  @Schema(minimum = "0", maximum = "100") Integer percent,
-                                  Instant scoredAt) {
-    }
+    public record ScreeningExport(
+            UUID id,
+            UUID intakeId,
+            @Schema(maxLength = Bounds.CODE) String instrument,
+
+            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            int instrumentVersion,
+
+            @Schema(maxLength = Bounds.CODE) String scoringVersion,
+            @Schema(maxLength = Bounds.TEXT) String answers,
+
+            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            int total,
+
+            @Schema(maxLength = Bounds.CODE) String severity,
+            @Schema(minimum = "0", maximum = "100") Integer percent,
+            Instant scoredAt) {}
 
     /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
-    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<IntakeDetail> intakes,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssignmentView> assignments,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ScreeningExport> screenings,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagView> riskFlags,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagStepView> riskFlagSteps,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<DecisionView> decisions) {
-    }
+    public record SubjectExport(
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<IntakeDetail> intakes,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssignmentView> assignments,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ScreeningExport> screenings,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagView> riskFlags,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagStepView> riskFlagSteps,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<DecisionView> decisions) {}
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject",
+    @Operation(
+            operationId = "exportSubject",
             summary = "Export everything held about a person on a recorded export request (admin; audited)",
             description = ExportRequests.EXPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The person's intakes, assignments, screenings with answers, risk"
-            + " flags with their steps, and decisions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The person's intakes, assignments, screenings with answers, risk"
+                    + " flags with their steps, and decisions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubjectExport.class)))
     @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
     @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
     @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
-    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
-                                @QueryParam("request") UUID request) {
+    public SubjectExport export(
+            @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+            @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
+                    UUID request) {
         SubjectRecords.Export e = records.export(subject, request);
-        return new SubjectExport(e.subject(), e.intakes().stream().map(IntakeDetail::of).toList(),
+        return new SubjectExport(
+                e.subject(),
+                e.intakes().stream().map(IntakeDetail::of).toList(),
                 e.assignments().stream().map(AssignmentView::of).toList(),
-                e.screenings().stream().map(s -> new ScreeningExport(s.id, s.intakeId, s.instrumentCode, s.instrumentVersion,
-                        s.scoringVersion, s.answers(), s.total, s.severity, s.percent, s.scoredAt)).toList(),
+                e.screenings().stream()
+                        .map(s -> new ScreeningExport(
+                                s.id,
+                                s.intakeId,
+                                s.instrumentCode,
+                                s.instrumentVersion,
+                                s.scoringVersion,
+                                s.answers(),
+                                s.total,
+                                s.severity,
+                                s.percent,
+                                s.scoredAt))
+                        .toList(),
                 e.riskFlags().stream().map(f -> RiskFlagView.of(f, null)).toList(),
                 e.riskFlagSteps().stream().map(RiskFlagStepView::of).toList(),
                 e.decisions().stream().map(DecisionView::of).toList());

@@ -14,16 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.domain.TriagePolicies;
 import org.praxis.intake.domain.TriagePolicy;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 
@@ -37,24 +36,50 @@ public class TriagePolicyResource {
 
     /** The thresholds, each within the range of its instrument's total; their order is checked by {@link TriagePolicy}. */
     @Schema(name = "TriagePolicy")
-    public record Thresholds(@Min(1) @Max(27) int phq9Therapy, @Min(1) @Max(21) int gad7Therapy,
-                             @Min(1) @Max(27) int phq9Integrated, @Min(1) @Max(21) int gad7Integrated,
-                             @Min(1) @Max(27) int phq9Monitoring, @Min(1) @Max(21) int gad7Monitoring,
-                             @Min(1) @Max(40) int wsasMonitoring, @Min(1) @Max(6) int screenPositiveThreshold,
-                             boolean coachesMayClaim) {
+    public record Thresholds(
+            @Min(1) @Max(27) int phq9Therapy,
+            @Min(1) @Max(21) int gad7Therapy,
+            @Min(1) @Max(27) int phq9Integrated,
+            @Min(1) @Max(21) int gad7Integrated,
+            @Min(1) @Max(27) int phq9Monitoring,
+            @Min(1) @Max(21) int gad7Monitoring,
+            @Min(1) @Max(40) int wsasMonitoring,
+            @Min(1) @Max(6) int screenPositiveThreshold,
+            boolean coachesMayClaim) {
         static Thresholds of(TriagePolicy p) {
-            return new Thresholds(p.phq9Therapy(), p.gad7Therapy(), p.phq9Integrated(), p.gad7Integrated(), p.phq9Monitoring(),
-                    p.gad7Monitoring(), p.wsasMonitoring(), p.screenPositiveThreshold(), p.coachesMayClaim());
+            return new Thresholds(
+                    p.phq9Therapy(),
+                    p.gad7Therapy(),
+                    p.phq9Integrated(),
+                    p.gad7Integrated(),
+                    p.phq9Monitoring(),
+                    p.gad7Monitoring(),
+                    p.wsasMonitoring(),
+                    p.screenPositiveThreshold(),
+                    p.coachesMayClaim());
         }
 
         TriagePolicy toDomain() {
-            return new TriagePolicy(phq9Therapy, gad7Therapy, phq9Integrated, gad7Integrated, phq9Monitoring, gad7Monitoring,
-                    wsasMonitoring, screenPositiveThreshold, coachesMayClaim);
+            return new TriagePolicy(
+                    phq9Therapy,
+                    gad7Therapy,
+                    phq9Integrated,
+                    gad7Integrated,
+                    phq9Monitoring,
+                    gad7Monitoring,
+                    wsasMonitoring,
+                    screenPositiveThreshold,
+                    coachesMayClaim);
         }
     }
 
-    public record PolicyView(Thresholds policy, @Schema(minimum = "0", maximum = IntakeViews.COUNT_MAX) long revision,
-                             boolean defaults) {
+    public record PolicyView(
+            Thresholds policy,
+
+            @Schema(minimum = "0", maximum = IntakeViews.COUNT_MAX)
+            long revision,
+
+            boolean defaults) {
         static PolicyView of(TriagePolicies.Current c) {
             return new PolicyView(Thresholds.of(c.policy()), c.revision(), c.revision() == 0);
         }
@@ -63,24 +88,34 @@ public class TriagePolicyResource {
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "triage-policy:view")
-    @Operation(operationId = "getTriagePolicy", summary = "The thresholds triage uses in this tenant, and whether coaches may claim waiting intakes")
-    @APIResponse(responseCode = "200", description = "The thresholds; ETag is their revision",
+    @Operation(
+            operationId = "getTriagePolicy",
+            summary = "The thresholds triage uses in this tenant, and whether coaches may claim waiting intakes")
+    @APIResponse(
+            responseCode = "200",
+            description = "The thresholds; ETag is their revision",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response get() {
         TriagePolicies.Current current = policies.read();
-        return Response.ok(PolicyView.of(current)).tag(ETags.of(current.revision())).build();
+        return Response.ok(PolicyView.of(current))
+                .tag(ETags.of(current.revision()))
+                .build();
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "triage-policy:replace")
     @Operation(operationId = "replaceTriagePolicy", summary = "Replace the tenant's thresholds (If-Match required)")
-    @APIResponse(responseCode = "200", description = "Replaced",
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull Thresholds request) {
         TriagePolicies.Current current = policies.replace(request.toDomain(), ifMatch);
-        return Response.ok(PolicyView.of(current)).tag(ETags.of(current.revision())).build();
+        return Response.ok(PolicyView.of(current))
+                .tag(ETags.of(current.revision()))
+                .build();
     }
 }

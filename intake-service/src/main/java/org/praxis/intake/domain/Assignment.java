@@ -1,11 +1,10 @@
 package org.praxis.intake.domain;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 
 /** An instrument sent to the client to fill in; done when a screening of it arrives. */
 @Entity
@@ -15,6 +14,7 @@ public class Assignment {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID intakeId;
     public String clientSubject;

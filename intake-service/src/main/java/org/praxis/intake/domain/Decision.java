@@ -1,11 +1,9 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A practitioner's choice of pathway; it may differ from the recommendation, with a reason. */
@@ -15,6 +13,7 @@ public class Decision {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID intakeId;
     public String pathway;
@@ -22,6 +21,7 @@ public class Decision {
     public String practitionerId;
     /** Sealed ({@link #reason()}). */
     String reason;
+
     public String decidedBy;
     public Instant decidedAt;
 

@@ -1,17 +1,15 @@
 package org.praxis.intake.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.events.IntakeEvents;
@@ -29,22 +27,31 @@ import org.praxis.platform.web.PageRequest;
 public class Decisions {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Intakes intakes;
+
     @Inject
     RiskFlags riskFlags;
+
     @Inject
     EligibilityRegister eligibility;
+
     @Inject
     TriagePolicies policies;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies access;
 
@@ -54,8 +61,7 @@ public class Decisions {
     }
 
     /** An intake waiting for a coach, with what a coach may know of it before it is theirs. */
-    public record Waiting(Intake intake, boolean openRiskFlags, Pathway recommendedPathway) {
-    }
+    public record Waiting(Intake intake, boolean openRiskFlags, Pathway recommendedPathway) {}
 
     /** One page of the triage queue ({@link Intakes#triageQueue}), each intake with its open flags and recommendation. */
     public Page<Waiting> triageQueue(PageRequest page) {
@@ -68,18 +74,27 @@ public class Decisions {
     /** The recommendation once there is something to recommend from, else null. */
     private Triage.Recommendation recommendationIfScreened(UUID intakeId) {
         boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
-                .setMaxResults(1).getResultList().isEmpty();
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         return screened || !riskFlags.openCodes(intakeId).isEmpty() ? recommendation(intakeId) : null;
     }
 
     private Triage.Recommendation recommendation(UUID intakeId) {
         // Latest screening of each instrument, newest first.
         Map<String, Triage.ScoreSummary> latest = new LinkedHashMap<>();
-        for (Screening s : tenant.select(Screening.class, "e.intakeId = :intake", "e.scoredAt desc, e.id desc",
-                Map.of("intake", intakeId)).getResultList()) {
+        for (Screening s : tenant.select(
+                        Screening.class,
+                        "e.intakeId = :intake",
+                        "e.scoredAt desc, e.id desc",
+                        Map.of("intake", intakeId))
+                .getResultList()) {
             latest.putIfAbsent(s.instrumentCode, new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity));
         }
-        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), policies.current().policy());
+        return Triage.recommend(
+                new ArrayList<>(latest.values()),
+                riskFlags.openCodes(intakeId),
+                policies.current().policy());
     }
 
     @Transactional
@@ -90,17 +105,24 @@ public class Decisions {
         named.intakeId = intake.id;
         named.practitionerId = practitionerId;
         access.decision().requireRecord(callerContext.caller(), named);
-        if (tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId)).getResultList().size() > 0) {
+        if (tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
+                        .getResultList()
+                        .size()
+                > 0) {
             throw ProblemException.conflict("This intake has been decided already.");
         }
         Triage.Recommendation recommended = recommendation(intakeId);
         List<Problem.FieldError> errors = new ArrayList<>();
         if (pathway != recommended.pathway() && (reason == null || reason.isBlank())) {
-            errors.add(new Problem.FieldError("reason", "is required when the pathway differs from the recommended "
-                    + recommended.pathway().code()));
+            errors.add(new Problem.FieldError(
+                    "reason",
+                    "is required when the pathway differs from the recommended "
+                            + recommended.pathway().code()));
         }
-        if (pathway == Pathway.INTEGRATED && (practitionerId == null
-                || !eligibility.isEligible(intake.tenantId, practitionerId, EligibilityRegister.INTEGRATED_PRACTICE))) {
+        if (pathway == Pathway.INTEGRATED
+                && (practitionerId == null
+                        || !eligibility.isEligible(
+                                intake.tenantId, practitionerId, EligibilityRegister.INTEGRATED_PRACTICE))) {
             errors.add(new Problem.FieldError("practitionerId", "is not eligible for integrated practice"));
         }
         if (!errors.isEmpty()) {
@@ -119,8 +141,16 @@ public class Decisions {
         em.persist(d);
         intake.status = Intake.DECIDED;
         audit.record("decide", "intake", intake.id, null);
-        outbox.publish(IntakeEvents.DECIDED, intake.id, new IntakeEvents.Decided(intake.id, intake.clientSubject,
-                d.pathway, d.recommendedPathway, practitionerId, intake.sponsorOrganisation));
+        outbox.publish(
+                IntakeEvents.DECIDED,
+                intake.id,
+                new IntakeEvents.Decided(
+                        intake.id,
+                        intake.clientSubject,
+                        d.pathway,
+                        d.recommendedPathway,
+                        practitionerId,
+                        intake.sponsorOrganisation));
         return d;
     }
 }

@@ -15,15 +15,14 @@ public final class InstrumentDefinitionRules {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
     /** Items of one instrument, and the largest answer an item may take. */
     public static final int MAX_ITEMS = 100;
+
     public static final int MAX_ANSWER = 100;
     /** So no total can exceed this. */
     public static final int MAX_TOTAL = MAX_ITEMS * MAX_ANSWER;
 
-    private InstrumentDefinitionRules() {
-    }
+    private InstrumentDefinitionRules() {}
 
-    public record Problem(String field, String message) {
-    }
+    public record Problem(String field, String message) {}
 
     public static List<Problem> check(Instrument i) {
         List<Problem> problems = new ArrayList<>();
@@ -58,11 +57,15 @@ public final class InstrumentDefinitionRules {
         checkBands(i, problems);
         for (int n = 0; n < i.itemFlags().size(); n++) {
             Instrument.ItemFlag flag = i.itemFlags().get(n);
-            Instrument.Item item = i.items().stream().filter(x -> x.linkId().equals(flag.linkId())).findFirst().orElse(null);
+            Instrument.Item item = i.items().stream()
+                    .filter(x -> x.linkId().equals(flag.linkId()))
+                    .findFirst()
+                    .orElse(null);
             if (item == null) {
                 problems.add(new Problem("itemFlags[" + n + "].linkId", "names no item"));
             } else if (flag.atLeast() <= item.min() || flag.atLeast() > item.max()) {
-                problems.add(new Problem("itemFlags[" + n + "].atLeast", "must be above the item's minimum and reachable"));
+                problems.add(
+                        new Problem("itemFlags[" + n + "].atLeast", "must be above the item's minimum and reachable"));
             }
             if (flag.code() == null || !SLUG.matcher(flag.code()).matches()) {
                 problems.add(new Problem("itemFlags[" + n + "].code", "must be a lower-case code"));
@@ -79,15 +82,19 @@ public final class InstrumentDefinitionRules {
             problems.add(new Problem("bands", "needs at least one band"));
             return;
         }
-        List<Instrument.Band> sorted = i.bands().stream().sorted((a, b) -> Integer.compare(a.min(), b.min())).toList();
+        List<Instrument.Band> sorted = i.bands().stream()
+                .sorted((a, b) -> Integer.compare(a.min(), b.min()))
+                .toList();
         int expected = i.minTotal();
         for (Instrument.Band band : sorted) {
             if (band.severity() == null || !SLUG.matcher(band.severity()).matches()) {
                 problems.add(new Problem("bands", "severity " + band.severity() + " must be a lower-case code"));
             }
             if (band.min() != expected || band.max() < band.min()) {
-                problems.add(new Problem("bands", "must cover every total from " + i.minTotal() + " to " + i.maxTotal()
-                        + " exactly once; a gap or overlap is at " + expected));
+                problems.add(new Problem(
+                        "bands",
+                        "must cover every total from " + i.minTotal() + " to " + i.maxTotal()
+                                + " exactly once; a gap or overlap is at " + expected));
                 return;
             }
             expected = band.max() + 1;

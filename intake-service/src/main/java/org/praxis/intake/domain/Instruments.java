@@ -1,5 +1,11 @@
 package org.praxis.intake.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,20 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
+import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.security.CallerContext;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The built-in instruments and the tenant's own, by code (latest version unless one is named). A tenant's
@@ -37,33 +34,39 @@ public class Instruments {
 
     @Inject
     EntityManager em;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     AuditLog audit;
 
-    private record Version(String tenantId, String code, int version) {
-    }
+    private record Version(String tenantId, String code, int version) {}
 
     /** Only versions read back from the database go in, so a rolled-back publish is never served. */
-    private final Map<Version, Instrument> parsed = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Version, Instrument> eldest) {
-                    return size() > PARSED_KEPT;
-                }
-            });
+    private final Map<Version, Instrument> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Version, Instrument> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
     /** The instrument's definition without code and version, which the store gives it. */
-    public record Definition(String title, List<Instrument.Item> items, List<Instrument.Band> bands,
-                             List<Instrument.ItemFlag> itemFlags) {
-    }
+    public record Definition(
+            String title,
+            List<Instrument.Item> items,
+            List<Instrument.Band> bands,
+            List<Instrument.ItemFlag> itemFlags) {}
 
     public Instrument require(String code) {
-        return find(code, null).orElseThrow(() -> ProblemException.unprocessable("Unknown instrument " + code,
-                List.of(new Problem.FieldError("instrument", "is neither built in nor defined by this tenant"))));
+        return find(code, null)
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "Unknown instrument " + code,
+                        List.of(new Problem.FieldError(
+                                "instrument", "is neither built in nor defined by this tenant"))));
     }
 
     public Optional<Instrument> find(String code, Integer version) {
@@ -74,7 +77,8 @@ public class Instruments {
         String tenantId = callerContext.tenantId();
         var query = em.createNativeQuery("select version from tenant_instrument where tenant_id = ?1 and code = ?2"
                         + (version == null ? "" : " and version = ?3") + " order by version desc limit 1")
-                .setParameter(1, tenantId).setParameter(2, code);
+                .setParameter(1, tenantId)
+                .setParameter(2, code);
         if (version != null) {
             query.setParameter(3, version);
         }
@@ -86,7 +90,9 @@ public class Instruments {
         String tenantId = callerContext.tenantId();
         List<Instrument> all = new ArrayList<>(BuiltInInstruments.all());
         List<?> rows = em.createNativeQuery("select distinct on (code) code, version from tenant_instrument"
-                + " where tenant_id = ?1 order by code, version desc").setParameter(1, tenantId).getResultList();
+                        + " where tenant_id = ?1 order by code, version desc")
+                .setParameter(1, tenantId)
+                .getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             all.add(parsed(new Version(tenantId, (String) r[0], ((Number) r[1]).intValue())));
@@ -101,7 +107,10 @@ public class Instruments {
         }
         String definition = (String) em.createNativeQuery("select definition from tenant_instrument"
                         + " where tenant_id = ?1 and code = ?2 and version = ?3")
-                .setParameter(1, v.tenantId()).setParameter(2, v.code()).setParameter(3, v.version()).getSingleResult();
+                .setParameter(1, v.tenantId())
+                .setParameter(2, v.code())
+                .setParameter(3, v.version())
+                .getSingleResult();
         Instrument instrument = read(definition);
         parsed.putIfAbsent(v, instrument);
         return instrument;
@@ -115,46 +124,74 @@ public class Instruments {
     public Instrument publish(String code, Definition d) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.PUBLISH);
         em.createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "tenant_instrument " + callerContext.tenantId()).getSingleResult();
+                .setParameter(1, "tenant_instrument " + callerContext.tenantId())
+                .getSingleResult();
         Number latest = (Number) em.createNativeQuery("select coalesce(max(version), 0) from tenant_instrument"
-                + " where tenant_id = ?1 and code = ?2").setParameter(1, callerContext.tenantId()).setParameter(2, code)
+                        + " where tenant_id = ?1 and code = ?2")
+                .setParameter(1, callerContext.tenantId())
+                .setParameter(2, code)
                 .getSingleResult();
         if (latest.intValue() == 0 && ownCodes() >= TENANT_LIMIT) {
-            throw ProblemException.unprocessable("This tenant has " + TENANT_LIMIT + " instruments of its own already",
-                    List.of(new Problem.FieldError("code", "would be one more than the " + TENANT_LIMIT
-                            + " a tenant may define; publish a new version of one instead")));
+            throw ProblemException.unprocessable(
+                    "This tenant has " + TENANT_LIMIT + " instruments of its own already",
+                    List.of(new Problem.FieldError(
+                            "code",
+                            "would be one more than the " + TENANT_LIMIT
+                                    + " a tenant may define; publish a new version of one instead")));
         }
         int version = latest.intValue() + 1;
-        Instrument instrument = new Instrument(code, version, d.title(), code + "/sum/" + version,
-                d.items() == null ? List.of() : d.items(), d.bands() == null ? List.of() : d.bands(),
-                d.itemFlags() == null ? List.of() : d.itemFlags(), null, Optional.empty());
+        Instrument instrument = new Instrument(
+                code,
+                version,
+                d.title(),
+                code + "/sum/" + version,
+                d.items() == null ? List.of() : d.items(),
+                d.bands() == null ? List.of() : d.bands(),
+                d.itemFlags() == null ? List.of() : d.itemFlags(),
+                null,
+                Optional.empty());
         List<InstrumentDefinitionRules.Problem> problems = InstrumentDefinitionRules.check(instrument);
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The instrument cannot be scored as defined",
-                    problems.stream().map(p -> new Problem.FieldError(p.field(), p.message())).toList());
+            throw ProblemException.unprocessable(
+                    "The instrument cannot be scored as defined",
+                    problems.stream()
+                            .map(p -> new Problem.FieldError(p.field(), p.message()))
+                            .toList());
         }
-        em.createNativeQuery("insert into tenant_instrument (tenant_id, code, version, definition, created_by, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, callerContext.tenantId()).setParameter(2, code).setParameter(3, version)
-                .setParameter(4, write(instrument)).setParameter(5, callerContext.subject())
-                .setParameter(6, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+        em.createNativeQuery(
+                        "insert into tenant_instrument (tenant_id, code, version, definition, created_by, created_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, callerContext.tenantId())
+                .setParameter(2, code)
+                .setParameter(3, version)
+                .setParameter(4, write(instrument))
+                .setParameter(5, callerContext.subject())
+                .setParameter(6, java.sql.Timestamp.from(Instant.now()))
+                .executeUpdate();
         audit.record("publish", "instrument", code + "@" + version, null);
         return instrument;
     }
 
     private long ownCodes() {
         return ((Number) em.createNativeQuery("select count(distinct code) from tenant_instrument where tenant_id = ?1")
-                .setParameter(1, callerContext.tenantId()).getSingleResult()).longValue();
+                        .setParameter(1, callerContext.tenantId())
+                        .getSingleResult())
+                .longValue();
     }
 
-    private record Stored(String code, int version, String title, String scoringVersion, List<Instrument.Item> items,
-                          List<Instrument.Band> bands, List<Instrument.ItemFlag> itemFlags) {
-    }
+    private record Stored(
+            String code,
+            int version,
+            String title,
+            String scoringVersion,
+            List<Instrument.Item> items,
+            List<Instrument.Band> bands,
+            List<Instrument.ItemFlag> itemFlags) {}
 
     private String write(Instrument i) {
         try {
-            return json.writeValueAsString(new Stored(i.code(), i.version(), i.title(), i.scoringVersion(), i.items(),
-                    i.bands(), i.itemFlags()));
+            return json.writeValueAsString(new Stored(
+                    i.code(), i.version(), i.title(), i.scoringVersion(), i.items(), i.bands(), i.itemFlags()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -163,11 +200,18 @@ public class Instruments {
     private Instrument read(String definition) {
         try {
             Stored s = json.readValue(definition, Stored.class);
-            return new Instrument(s.code(), s.version(), s.title(), s.scoringVersion(), s.items(), s.bands(), s.itemFlags(),
-                    null, Optional.empty());
+            return new Instrument(
+                    s.code(),
+                    s.version(),
+                    s.title(),
+                    s.scoringVersion(),
+                    s.items(),
+                    s.bands(),
+                    s.itemFlags(),
+                    null,
+                    Optional.empty());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored instrument unreadable", e);
         }
     }
-
 }

@@ -1,13 +1,11 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A person's request for coaching, screened before anyone decides how to help. */
@@ -22,6 +20,7 @@ public class Intake {
 
     @Id
     public UUID id;
+
     public String tenantId;
     /** The person's OIDC subject when they have an account. */
     public String clientSubject;
@@ -31,14 +30,17 @@ public class Intake {
     String presentingConcerns;
     /** Sealed ({@link #hopedForOutcomes()}). */
     String hopedForOutcomes;
+
     public String sponsorOrganisation;
     public String assignedCoach;
     /** Who assigned the coach (a supervisor, or the coach who claimed the intake) and when; null when opened so. */
     public String assignedBy;
+
     public Instant assignedAt;
     public String status;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

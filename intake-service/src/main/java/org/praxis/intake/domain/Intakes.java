@@ -1,5 +1,9 @@
 package org.praxis.intake.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -21,8 +21,6 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.intake.domain.access.IntakePolicy;
-import org.praxis.intake.domain.access.Policies;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -32,22 +30,32 @@ import org.praxis.platform.web.PageRequest;
 public class Intakes {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Instruments instruments;
+
     @Inject
     Policies policies;
 
-    public record NewIntake(String clientSubject, String displayName, String presentingConcerns,
-                            String hopedForOutcomes, String sponsorOrganisation, String assignedCoach) {
-    }
+    public record NewIntake(
+            String clientSubject,
+            String displayName,
+            String presentingConcerns,
+            String hopedForOutcomes,
+            String sponsorOrganisation,
+            String assignedCoach) {}
 
     @Transactional
     public Intake open(NewIntake request) {
@@ -69,8 +77,11 @@ public class Intakes {
         intake.createdAt = Instant.now();
         em.persist(intake);
         em.flush();
-        outbox.publish(IntakeEvents.OPENED, intake.id, new IntakeEvents.Opened(intake.id, intake.clientSubject,
-                intake.assignedCoach, intake.sponsorOrganisation));
+        outbox.publish(
+                IntakeEvents.OPENED,
+                intake.id,
+                new IntakeEvents.Opened(
+                        intake.id, intake.clientSubject, intake.assignedCoach, intake.sponsorOrganisation));
         audit.record("create", "intake", intake.id, null);
         return intake;
     }
@@ -121,8 +132,8 @@ public class Intakes {
     @Transactional
     public Intake assignCoach(UUID id, String coach, String ifMatch) {
         Caller caller = callerContext.caller();
-        Intake intake = policies.intake().requireReachable(caller, IntakePolicy.Action.ASSIGN_COACH,
-                tenant.get(Intake.class, id, "Intake"), id);
+        Intake intake = policies.intake()
+                .requireReachable(caller, IntakePolicy.Action.ASSIGN_COACH, tenant.get(Intake.class, id, "Intake"), id);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, intake.version);
         }
@@ -133,8 +144,8 @@ public class Intakes {
     @Transactional
     public Intake claim(UUID id) {
         Caller caller = callerContext.caller();
-        Intake intake = policies.intake().requireReachable(caller, IntakePolicy.Action.CLAIM,
-                tenant.get(Intake.class, id, "Intake"), id);
+        Intake intake = policies.intake()
+                .requireReachable(caller, IntakePolicy.Action.CLAIM, tenant.get(Intake.class, id, "Intake"), id);
         return setCoach(intake, caller.subject(), "claim");
     }
 
@@ -152,7 +163,8 @@ public class Intakes {
     public Assignment assign(UUID intakeId, String instrumentCode, LocalDate dueDate) {
         Intake intake = require(intakeId, IntakePolicy.Action.SEND_INSTRUMENT);
         if (intake.clientSubject == null) {
-            throw ProblemException.unprocessable("The intake's person has no account to send an instrument to",
+            throw ProblemException.unprocessable(
+                    "The intake's person has no account to send an instrument to",
                     List.of(new Problem.FieldError("clientSubject", "the intake has none")));
         }
         instruments.require(instrumentCode);
@@ -174,8 +186,8 @@ public class Intakes {
     /** One page of the caller's open assignments (the assignment policy's list filter), soonest due first, undated last. */
     public Page<Assignment> myOpenAssignments(PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(List.of(policies.assignment().listFilter(callerContext.caller(), params),
-                "e.status = :open"));
+        List<String> where = new ArrayList<>(
+                List.of(policies.assignment().listFilter(callerContext.caller(), params), "e.status = :open"));
         params.put("open", Assignment.OPEN);
         return tenant.pageSoonestFirst(Assignment.class, where, params, page, "e.dueDate");
     }

@@ -5,8 +5,7 @@ import java.util.List;
 /** A response the scorer refuses, with one problem per item. */
 public class InvalidAnswers extends RuntimeException {
     /** {@code linkId} is null for a problem with the response as a whole. */
-    public record ItemProblem(String linkId, String message) {
-    }
+    public record ItemProblem(String linkId, String message) {}
 
     private final transient List<ItemProblem> problems;
 

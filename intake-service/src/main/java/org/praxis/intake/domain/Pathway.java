@@ -1,9 +1,8 @@
 package org.praxis.intake.domain;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 
 /** The triage outcomes, least to most intensive: the recommendation is the most intensive one any rule gives. */
 public enum Pathway {
@@ -26,7 +25,9 @@ public enum Pathway {
 
     @JsonCreator
     public static Pathway of(String code) {
-        return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.code.equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown pathway " + code));
     }
 }

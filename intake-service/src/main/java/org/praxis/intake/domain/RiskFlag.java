@@ -1,14 +1,13 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /** A concern about a person's safety, followed from raised to closed. */
 @Entity
@@ -30,6 +29,7 @@ public class RiskFlag {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID intakeId;
     public UUID screeningId;
@@ -39,6 +39,7 @@ public class RiskFlag {
     public String status;
     public String raisedBy;
     public Instant raisedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

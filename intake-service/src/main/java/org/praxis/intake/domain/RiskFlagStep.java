@@ -1,11 +1,9 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** Who moved a risk flag to which status, when, and their note (sealed). */
@@ -15,6 +13,7 @@ public class RiskFlagStep {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID riskFlagId;
     public String status;

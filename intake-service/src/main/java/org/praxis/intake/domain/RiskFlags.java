@@ -1,17 +1,18 @@
 package org.praxis.intake.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
+import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.Policies;
+import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -20,9 +21,6 @@ import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.intake.domain.access.IntakePolicy;
-import org.praxis.intake.domain.access.Policies;
-import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
@@ -31,16 +29,22 @@ import org.praxis.platform.web.PageRequest;
 public class RiskFlags {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Intakes intakes;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
 
@@ -62,8 +66,18 @@ public class RiskFlags {
         em.flush();
         addStep(flag, note);
         audit.record("raise", "risk-flag", flag.id, null);
-        outbox.publish(IntakeEvents.RISK_FLAG_RAISED, intake.id, new IntakeEvents.RiskFlagRaised(flag.id, intake.id,
-                intake.clientSubject, screeningId, code, level, source, intake.assignedCoach));
+        outbox.publish(
+                IntakeEvents.RISK_FLAG_RAISED,
+                intake.id,
+                new IntakeEvents.RiskFlagRaised(
+                        flag.id,
+                        intake.id,
+                        intake.clientSubject,
+                        screeningId,
+                        code,
+                        level,
+                        source,
+                        intake.assignedCoach));
         return flag;
     }
 
@@ -74,10 +88,15 @@ public class RiskFlags {
 
     @Transactional
     public RiskFlag move(UUID flagId, String status, String note) {
-        RiskFlag flag = policies.riskFlag().require(callerContext.caller(), RiskFlagPolicy.Action.MOVE,
-                tenant.get(RiskFlag.class, flagId, "Risk flag"), flagId);
+        RiskFlag flag = policies.riskFlag()
+                .require(
+                        callerContext.caller(),
+                        RiskFlagPolicy.Action.MOVE,
+                        tenant.get(RiskFlag.class, flagId, "Risk flag"),
+                        flagId);
         if (!RiskFlag.isKnownStatus(status)) {
-            throw ProblemException.unprocessable("Unknown status " + status,
+            throw ProblemException.unprocessable(
+                    "Unknown status " + status,
                     List.of(new Problem.FieldError("status", "must be acknowledged, actioned or closed")));
         }
         if (!flag.canMoveTo(status)) {
@@ -86,7 +105,9 @@ public class RiskFlags {
         flag.status = status;
         addStep(flag, note);
         audit.record("move-to-" + status, "risk-flag", flag.id, null);
-        outbox.publish(IntakeEvents.RISK_FLAG_STATUS_CHANGED, flag.intakeId,
+        outbox.publish(
+                IntakeEvents.RISK_FLAG_STATUS_CHANGED,
+                flag.intakeId,
                 new IntakeEvents.RiskFlagStatusChanged(flag.id, flag.intakeId, status));
         return flag;
     }
@@ -94,8 +115,8 @@ public class RiskFlags {
     /** A flag with its steps and notes: as the risk-flag policy says, audited. */
     @Transactional
     public RiskFlag read(UUID flagId) {
-        RiskFlag flag = policies.riskFlag().requireView(callerContext.caller(), tenant.get(RiskFlag.class, flagId, "Risk flag"),
-                flagId);
+        RiskFlag flag = policies.riskFlag()
+                .requireView(callerContext.caller(), tenant.get(RiskFlag.class, flagId, "Risk flag"), flagId);
         audit.record("read", "risk-flag", flag.id, null);
         return flag;
     }
@@ -122,8 +143,16 @@ public class RiskFlags {
     }
 
     public List<String> openCodes(UUID intakeId) {
-        return tenant.select(RiskFlag.class, "e.intakeId = :intake and e.status in :open", "e.raisedAt asc",
-                Map.of("intake", intakeId, "open", RiskFlag.OPEN)).getResultList().stream().map(f -> f.code).toList();
+        return tenant
+                .select(
+                        RiskFlag.class,
+                        "e.intakeId = :intake and e.status in :open",
+                        "e.raisedAt asc",
+                        Map.of("intake", intakeId, "open", RiskFlag.OPEN))
+                .getResultList()
+                .stream()
+                .map(f -> f.code)
+                .toList();
     }
 
     private void addStep(RiskFlag flag, String note) {

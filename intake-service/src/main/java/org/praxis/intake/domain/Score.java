@@ -6,6 +6,5 @@ import java.util.List;
 public record Score(int total, String severity, Integer percent, List<RaisedFlag> flags) {
 
     /** A risk flag an item answer raised. */
-    public record RaisedFlag(String code, String level, String linkId) {
-    }
+    public record RaisedFlag(String code, String level, String linkId) {}
 }

@@ -11,8 +11,7 @@ public final class Scorer {
     /** Unknown items named in a refusal; the rest are only counted, so a large bad response gets a small answer. */
     static final int NAMED_UNKNOWN = 3;
 
-    private Scorer() {
-    }
+    private Scorer() {}
 
     public static Score score(Instrument instrument, Map<String, Integer> answers) {
         validate(instrument, answers);
@@ -49,7 +48,8 @@ public final class Scorer {
 
     private static void validate(Instrument instrument, Map<String, Integer> answers) {
         List<InvalidAnswers.ItemProblem> problems = new ArrayList<>();
-        Set<String> known = instrument.items().stream().map(Instrument.Item::linkId).collect(Collectors.toSet());
+        Set<String> known =
+                instrument.items().stream().map(Instrument.Item::linkId).collect(Collectors.toSet());
         for (Instrument.Item item : instrument.items()) {
             Integer value = answers.get(item.linkId());
             if (value == null) {
@@ -57,16 +57,21 @@ public final class Scorer {
                     problems.add(new InvalidAnswers.ItemProblem(item.linkId(), "is required"));
                 }
             } else if (value < item.min() || value > item.max()) {
-                problems.add(new InvalidAnswers.ItemProblem(item.linkId(),
-                        "must be between " + item.min() + " and " + item.max()));
+                problems.add(new InvalidAnswers.ItemProblem(
+                        item.linkId(), "must be between " + item.min() + " and " + item.max()));
             }
         }
-        List<String> unknown = answers.keySet().stream().filter(k -> !known.contains(k)).sorted().toList();
-        unknown.stream().limit(NAMED_UNKNOWN)
-                .forEach(k -> problems.add(new InvalidAnswers.ItemProblem(k, "is not an item of " + instrument.code())));
+        List<String> unknown = answers.keySet().stream()
+                .filter(k -> !known.contains(k))
+                .sorted()
+                .toList();
+        unknown.stream()
+                .limit(NAMED_UNKNOWN)
+                .forEach(
+                        k -> problems.add(new InvalidAnswers.ItemProblem(k, "is not an item of " + instrument.code())));
         if (unknown.size() > NAMED_UNKNOWN) {
-            problems.add(new InvalidAnswers.ItemProblem(null, (unknown.size() - NAMED_UNKNOWN) + " more answers name no item of "
-                    + instrument.code()));
+            problems.add(new InvalidAnswers.ItemProblem(
+                    null, (unknown.size() - NAMED_UNKNOWN) + " more answers name no item of " + instrument.code()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAnswers(problems);

@@ -1,11 +1,9 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** One scored response. Never changes: a correction is a new screening. */
@@ -15,6 +13,7 @@ public class Screening {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID intakeId;
     public String instrumentCode;
@@ -22,6 +21,7 @@ public class Screening {
     public String scoringVersion;
     /** The answers as JSON, sealed ({@link #answers()}). */
     String answers;
+
     public int total;
     public String severity;
     public Integer percent;

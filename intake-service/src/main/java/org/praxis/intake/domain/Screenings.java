@@ -1,17 +1,18 @@
 package org.praxis.intake.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.ScreeningPolicy;
@@ -26,10 +27,6 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Scores a response on the server and stores it with the rule versions; raises the risk flags its
  * items call for, in the same transaction, so {@code risk-flag.raised} leaves with the score.
@@ -38,29 +35,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Screenings {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Intakes intakes;
+
     @Inject
     RiskFlags riskFlags;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     TriagePolicies policies;
+
     @Inject
     Instruments instruments;
+
     @Inject
     Policies access;
 
-    public record Submitted(Screening screening, List<RiskFlag> flags) {
-    }
+    public record Submitted(Screening screening, List<RiskFlag> flags) {}
 
     @Transactional
     public Submitted submit(UUID intakeId, String instrumentCode, Map<String, Integer> answers) {
@@ -71,9 +77,12 @@ public class Screenings {
         try {
             score = Scorer.score(instrument, answers);
         } catch (InvalidAnswers e) {
-            throw ProblemException.unprocessable("The answers do not fit " + instrument.code(), e.problems().stream()
-                    .map(p -> new Problem.FieldError(p.linkId() == null ? "answers" : "answers." + p.linkId(), p.message()))
-                    .toList());
+            throw ProblemException.unprocessable(
+                    "The answers do not fit " + instrument.code(),
+                    e.problems().stream()
+                            .map(p -> new Problem.FieldError(
+                                    p.linkId() == null ? "answers" : "answers." + p.linkId(), p.message()))
+                            .toList());
         }
         Screening s = new Screening();
         s.id = UUID.randomUUID();
@@ -91,18 +100,35 @@ public class Screenings {
         em.persist(s);
         em.flush();
         audit.record("create", "screening", s.id, null);
-        outbox.publish(IntakeEvents.SCREENING_SCORED, intake.id, new IntakeEvents.ScreeningScored(s.id, intake.id,
-                intake.clientSubject, s.instrumentCode, s.instrumentVersion, s.scoringVersion, s.total, s.severity));
+        outbox.publish(
+                IntakeEvents.SCREENING_SCORED,
+                intake.id,
+                new IntakeEvents.ScreeningScored(
+                        s.id,
+                        intake.id,
+                        intake.clientSubject,
+                        s.instrumentCode,
+                        s.instrumentVersion,
+                        s.scoringVersion,
+                        s.total,
+                        s.severity));
         List<RiskFlag> flags = score.flags().stream()
-                .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), "item", null)).toList();
+                .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), "item", null))
+                .toList();
         completeAssignment(intake, s);
         return new Submitted(s, flags);
     }
 
     private void completeAssignment(Intake intake, Screening s) {
-        tenant.select(Assignment.class, "e.intakeId = :intake and e.instrumentCode = :code and e.status = :open",
-                        "e.createdAt asc", Map.of("intake", intake.id, "code", s.instrumentCode, "open", Assignment.OPEN))
-                .setMaxResults(1).getResultStream().findFirst().ifPresent(a -> {
+        tenant.select(
+                        Assignment.class,
+                        "e.intakeId = :intake and e.instrumentCode = :code and e.status = :open",
+                        "e.createdAt asc",
+                        Map.of("intake", intake.id, "code", s.instrumentCode, "open", Assignment.OPEN))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(a -> {
                     a.status = Assignment.COMPLETED;
                     a.screeningId = s.id;
                 });
@@ -112,8 +138,8 @@ public class Screenings {
     public Page<Screening> ofIntake(UUID intakeId, PageRequest page) {
         intakes.readable(intakeId);
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(List.of(access.screening().listFilter(callerContext.caller(), params),
-                "e.intakeId = :intake"));
+        List<String> where = new ArrayList<>(
+                List.of(access.screening().listFilter(callerContext.caller(), params), "e.intakeId = :intake"));
         params.put("intake", intakeId);
         return tenant.pageNewestFirst(Screening.class, where, params, page, "e.scoredAt");
     }
@@ -121,7 +147,8 @@ public class Screenings {
     /** A screening with its answers: as the screening policy says, and every read is audited. */
     @Transactional
     public Screening withAnswers(UUID intakeId, UUID screeningId) {
-        Screening s = tenant.find(Screening.class, screeningId).filter(found -> found.intakeId.equals(intakeId))
+        Screening s = tenant.find(Screening.class, screeningId)
+                .filter(found -> found.intakeId.equals(intakeId))
                 .orElseThrow(() -> ProblemException.notFound("Screening " + screeningId));
         access.screening().require(callerContext.caller(), ScreeningPolicy.Action.VIEW_ANSWERS, s, screeningId);
         audit.record("read-answers", "screening", s.id, null);
@@ -139,7 +166,7 @@ public class Screenings {
     /** The answers of a screening read with {@link #withAnswers}, by item link id. */
     public Map<String, Integer> answersOf(Screening s) {
         try {
-            return json.readValue(s.answers(), new TypeReference<>() { });
+            return json.readValue(s.answers(), new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers unreadable", e);
         }

@@ -1,18 +1,15 @@
 package org.praxis.intake.domain;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.events.IntakeEvents;
-import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -20,6 +17,7 @@ import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
+import org.praxis.platform.security.CallerContext;
 
 /**
  * Everything intake holds about one person: export on request, and erasure. Erasure pseudonymises:
@@ -31,27 +29,39 @@ import org.praxis.platform.privacy.SubjectErasure;
 public class SubjectRecords implements SubjectErasure {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     ExportRequests exportRequests;
+
     @Inject
     PlatformRecords platformRecords;
+
     @Inject
     EligibilityRegister eligibility;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
-    public record Export(String subject, List<Intake> intakes, List<Assignment> assignments, List<Screening> screenings,
-                         List<RiskFlag> riskFlags, List<RiskFlagStep> riskFlagSteps, List<Decision> decisions) {
-    }
+    public record Export(
+            String subject,
+            List<Intake> intakes,
+            List<Assignment> assignments,
+            List<Screening> screenings,
+            List<RiskFlag> riskFlags,
+            List<RiskFlagStep> riskFlagSteps,
+            List<Decision> decisions) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -61,21 +71,32 @@ public class SubjectRecords implements SubjectErasure {
     public Export export(String subject, UUID request) {
         new SubjectExportPolicy().requireAllowed(callerContext.caller(), SubjectExportPolicy.Action.EXPORT);
         exportRequests.use(request, subject);
-        List<Intake> intakes = capped(tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt, e.id",
-                Map.of("s", subject)));
+        List<Intake> intakes =
+                capped(tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
-        List<RiskFlag> flags = ids.isEmpty() ? List.of() : capped(tenant.select(RiskFlag.class, "e.intakeId in :ids",
-                "e.raisedAt, e.id", Map.of("ids", ids)));
+        List<RiskFlag> flags = ids.isEmpty()
+                ? List.of()
+                : capped(tenant.select(RiskFlag.class, "e.intakeId in :ids", "e.raisedAt, e.id", Map.of("ids", ids)));
         List<UUID> flagIds = flags.stream().map(f -> f.id).toList();
-        List<RiskFlagStep> steps = flagIds.isEmpty() ? List.of() : capped(tenant.select(RiskFlagStep.class,
-                "e.riskFlagId in :ids", "e.at, e.id", Map.of("ids", flagIds)));
-        return new Export(subject, intakes,
-                capped(tenant.select(Assignment.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject))),
-                ids.isEmpty() ? List.of() : capped(tenant.select(Screening.class, "e.intakeId in :ids", "e.scoredAt, e.id",
-                        Map.of("ids", ids))),
-                flags, steps,
-                ids.isEmpty() ? List.of() : capped(tenant.select(Decision.class, "e.intakeId in :ids", "e.decidedAt, e.id",
-                        Map.of("ids", ids))));
+        List<RiskFlagStep> steps = flagIds.isEmpty()
+                ? List.of()
+                : capped(tenant.select(
+                        RiskFlagStep.class, "e.riskFlagId in :ids", "e.at, e.id", Map.of("ids", flagIds)));
+        return new Export(
+                subject,
+                intakes,
+                capped(tenant.select(
+                        Assignment.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject))),
+                ids.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                Screening.class, "e.intakeId in :ids", "e.scoredAt, e.id", Map.of("ids", ids))),
+                flags,
+                steps,
+                ids.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                Decision.class, "e.intakeId in :ids", "e.decidedAt, e.id", Map.of("ids", ids))));
     }
 
     private static <E> List<E> capped(TypedQuery<E> query) {
@@ -115,29 +136,37 @@ public class SubjectRecords implements SubjectErasure {
         for (Decision d : byIntake(Decision.class, ids)) {
             d.reason(null);
         }
-        List<UUID> flagIds = byIntake(RiskFlag.class, ids).stream().map(f -> f.id).toList();
+        List<UUID> flagIds =
+                byIntake(RiskFlag.class, ids).stream().map(f -> f.id).toList();
         if (!flagIds.isEmpty()) {
-            tenant.select(RiskFlagStep.class, "e.riskFlagId in :ids", null, Map.of("ids", flagIds)).getResultList()
+            tenant.select(RiskFlagStep.class, "e.riskFlagId in :ids", null, Map.of("ids", flagIds))
+                    .getResultList()
                     .forEach(step -> step.note(null));
         }
         em.createQuery("delete from Assignment a where a.tenantId = :t and a.clientSubject = :s")
-                .setParameter("t", tenant.tenantId()).setParameter("s", subject).executeUpdate();
+                .setParameter("t", tenant.tenantId())
+                .setParameter("s", subject)
+                .executeUpdate();
         // An erased practitioner holds no eligibility.
         eligibility.replace(tenant.tenantId(), subject, List.of());
         platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
-        outbox.publish(IntakeEvents.SUBJECT_ERASED, requestId,
+        outbox.publish(
+                IntakeEvents.SUBJECT_ERASED,
+                requestId,
                 new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
     }
 
     private List<Intake> intakesOf(String subject) {
-        return tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject)).getResultList();
+        return tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject))
+                .getResultList();
     }
 
     private <E> List<E> byIntake(Class<E> type, List<UUID> intakeIds) {
         if (intakeIds.isEmpty()) {
             return List.of();
         }
-        return tenant.select(type, "e.intakeId in :ids", null, Map.of("ids", intakeIds)).getResultList();
+        return tenant.select(type, "e.intakeId in :ids", null, Map.of("ids", intakeIds))
+                .getResultList();
     }
 }

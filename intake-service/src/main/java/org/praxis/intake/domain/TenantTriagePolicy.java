@@ -1,12 +1,11 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /** A tenant's stored triage thresholds (see {@link TriagePolicy}). */
 @Entity
@@ -14,6 +13,7 @@ import jakarta.persistence.Version;
 public class TenantTriagePolicy {
     @Id
     public String tenantId;
+
     public int phq9Therapy;
     public int gad7Therapy;
     public int phq9Integrated;
@@ -25,12 +25,21 @@ public class TenantTriagePolicy {
     public boolean coachesMayClaim;
     public String updatedBy;
     public Instant updatedAt;
+
     @Version
     @Column(nullable = false)
     public long version;
 
     public TriagePolicy toPolicy() {
-        return new TriagePolicy(phq9Therapy, gad7Therapy, phq9Integrated, gad7Integrated, phq9Monitoring, gad7Monitoring,
-                wsasMonitoring, screenPositiveThreshold, coachesMayClaim);
+        return new TriagePolicy(
+                phq9Therapy,
+                gad7Therapy,
+                phq9Integrated,
+                gad7Integrated,
+                phq9Monitoring,
+                gad7Monitoring,
+                wsasMonitoring,
+                screenPositiveThreshold,
+                coachesMayClaim);
     }
 }

@@ -1,13 +1,11 @@
 package org.praxis.intake.domain;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Instant;
+import java.util.List;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
@@ -20,14 +18,15 @@ import org.praxis.platform.web.ETags;
 public class TriagePolicies {
     @Inject
     EntityManager em;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
 
     /** The policy and its revision: 0 while the defaults apply, then 1, 2, ... with each change. */
-    public record Current(TriagePolicy policy, long revision) {
-    }
+    public record Current(TriagePolicy policy, long revision) {}
 
     /** The settings as a caller reads them through the API. */
     public Current read() {
@@ -37,7 +36,9 @@ public class TriagePolicies {
 
     public Current current() {
         TenantTriagePolicy stored = em.find(TenantTriagePolicy.class, callerContext.tenantId());
-        return stored == null ? new Current(TriagePolicy.defaults(), 0) : new Current(stored.toPolicy(), stored.version + 1);
+        return stored == null
+                ? new Current(TriagePolicy.defaults(), 0)
+                : new Current(stored.toPolicy(), stored.version + 1);
     }
 
     @Transactional
@@ -46,7 +47,8 @@ public class TriagePolicies {
         try {
             policy.check();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable(e.getMessage(), List.of(new Problem.FieldError("policy", e.getMessage())));
+            throw ProblemException.unprocessable(
+                    e.getMessage(), List.of(new Problem.FieldError("policy", e.getMessage())));
         }
         TenantTriagePolicy stored = em.find(TenantTriagePolicy.class, callerContext.tenantId());
         ETags.requireMatch(ifMatch, stored == null ? 0 : stored.version + 1);
@@ -74,8 +76,10 @@ public class TriagePolicies {
     /** PHQ-2 and GAD-2 score against the tenant's positive threshold. */
     public Instrument forTenant(Instrument instrument) {
         int threshold = current().policy().screenPositiveThreshold();
-        boolean screen = instrument.code().equals(BuiltInInstruments.PHQ2) || instrument.code().equals(BuiltInInstruments.GAD2);
+        boolean screen = instrument.code().equals(BuiltInInstruments.PHQ2)
+                || instrument.code().equals(BuiltInInstruments.GAD2);
         return screen && threshold != TriagePolicy.defaults().screenPositiveThreshold()
-                ? BuiltInInstruments.withPositiveThreshold(instrument, threshold) : instrument;
+                ? BuiltInInstruments.withPositiveThreshold(instrument, threshold)
+                : instrument;
     }
 }

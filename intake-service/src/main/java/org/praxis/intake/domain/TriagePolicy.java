@@ -5,9 +5,16 @@ package org.praxis.intake.domain;
  * {@code coachesMayClaim}: whether a coach may claim an intake waiting for assignment (default false:
  * only supervisors assign).
  */
-public record TriagePolicy(int phq9Therapy, int gad7Therapy, int phq9Integrated, int gad7Integrated,
-                           int phq9Monitoring, int gad7Monitoring, int wsasMonitoring, int screenPositiveThreshold,
-                           boolean coachesMayClaim) {
+public record TriagePolicy(
+        int phq9Therapy,
+        int gad7Therapy,
+        int phq9Integrated,
+        int gad7Integrated,
+        int phq9Monitoring,
+        int gad7Monitoring,
+        int wsasMonitoring,
+        int screenPositiveThreshold,
+        boolean coachesMayClaim) {
 
     public static TriagePolicy defaults() {
         return new TriagePolicy(15, 15, 10, 10, 5, 5, 10, 3, false);
@@ -15,12 +22,22 @@ public record TriagePolicy(int phq9Therapy, int gad7Therapy, int phq9Integrated,
 
     /** Thresholds must keep their order, or a severe score could recommend less than a moderate one. */
     public void check() {
-        require(phq9Monitoring >= 1 && phq9Monitoring <= phq9Integrated && phq9Integrated <= phq9Therapy
-                && phq9Therapy <= 27, "PHQ-9 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 27");
-        require(gad7Monitoring >= 1 && gad7Monitoring <= gad7Integrated && gad7Integrated <= gad7Therapy
-                && gad7Therapy <= 21, "GAD-7 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 21");
+        require(
+                phq9Monitoring >= 1
+                        && phq9Monitoring <= phq9Integrated
+                        && phq9Integrated <= phq9Therapy
+                        && phq9Therapy <= 27,
+                "PHQ-9 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 27");
+        require(
+                gad7Monitoring >= 1
+                        && gad7Monitoring <= gad7Integrated
+                        && gad7Integrated <= gad7Therapy
+                        && gad7Therapy <= 21,
+                "GAD-7 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 21");
         require(wsasMonitoring >= 1 && wsasMonitoring <= 40, "WSAS threshold must be between 1 and 40");
-        require(screenPositiveThreshold >= 1 && screenPositiveThreshold <= 6, "PHQ-2/GAD-2 threshold must be between 1 and 6");
+        require(
+                screenPositiveThreshold >= 1 && screenPositiveThreshold <= 6,
+                "PHQ-2/GAD-2 threshold must be between 1 and 6");
     }
 
     private static void require(boolean ok, String message) {

@@ -1,17 +1,14 @@
 package org.praxis.intake.events;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.praxis.intake.domain.EligibilityRegister;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Keeps the register of who may take integrated work, from assessment-service's eligibility.changed. */
 @ApplicationScoped

@@ -15,27 +15,39 @@ public final class IntakeEvents {
     /** The confirmation that an erasure request was applied here. */
     public static final String SUBJECT_ERASED = "subject.erased.v1";
 
-    private IntakeEvents() {
-    }
+    private IntakeEvents() {}
 
-    public record Opened(UUID intakeId, String clientSubject, String assignedCoach, String sponsorOrganisation) {
-    }
+    public record Opened(UUID intakeId, String clientSubject, String assignedCoach, String sponsorOrganisation) {}
 
-    public record ScreeningScored(UUID screeningId, UUID intakeId, String clientSubject, String instrument,
-                                  int instrumentVersion, String scoringVersion, int total, String severity) {
-    }
+    public record ScreeningScored(
+            UUID screeningId,
+            UUID intakeId,
+            String clientSubject,
+            String instrument,
+            int instrumentVersion,
+            String scoringVersion,
+            int total,
+            String severity) {}
 
-    public record RiskFlagRaised(UUID riskFlagId, UUID intakeId, String clientSubject, UUID screeningId, String code,
-                                 String level, String source, String assignedCoach) {
-    }
+    public record RiskFlagRaised(
+            UUID riskFlagId,
+            UUID intakeId,
+            String clientSubject,
+            UUID screeningId,
+            String code,
+            String level,
+            String source,
+            String assignedCoach) {}
 
-    public record RiskFlagStatusChanged(UUID riskFlagId, UUID intakeId, String status) {
-    }
+    public record RiskFlagStatusChanged(UUID riskFlagId, UUID intakeId, String status) {}
 
-    public record SubjectErased(String requestId, String service, int intakes) {
-    }
+    public record SubjectErased(String requestId, String service, int intakes) {}
 
-    public record Decided(UUID intakeId, String clientSubject, String pathway, String recommendedPathway,
-                          String practitionerId, String sponsorOrganisation) {
-    }
+    public record Decided(
+            UUID intakeId,
+            String clientSubject,
+            String pathway,
+            String recommendedPathway,
+            String practitionerId,
+            String sponsorOrganisation) {}
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.Intake;

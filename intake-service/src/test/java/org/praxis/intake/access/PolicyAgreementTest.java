@@ -3,6 +3,10 @@ package org.praxis.intake.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +15,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.intake.domain.Intake;
@@ -25,9 +25,6 @@ import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.intake.domain.access.ScreeningPolicy;
 import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * For every aggregate with per-object relations, every caller shape and every action: the JPQL the
@@ -63,9 +60,14 @@ class PolicyAgreementTest {
             fx.callers().forEach(c -> agree("Intake", policy, fx.intakes, i -> i.id, i -> i.tenantId, c));
             fx.callers().forEach(c -> {
                 Map<String, Object> params = new HashMap<>();
-                assertEquals(ids(fx.intakes, i -> i.id, i -> i.tenantId.equals(fx.tenant)
-                                && policy.can(c, IntakePolicy.Action.VIEW_TRIAGE_CARD, i)),
-                        query("Intake", policy.triageQueueFilter(c, params), params, (Intake i) -> i.id), "triage queue of " + c);
+                assertEquals(
+                        ids(
+                                fx.intakes,
+                                i -> i.id,
+                                i -> i.tenantId.equals(fx.tenant)
+                                        && policy.can(c, IntakePolicy.Action.VIEW_TRIAGE_CARD, i)),
+                        query("Intake", policy.triageQueueFilter(c, params), params, (Intake i) -> i.id),
+                        "triage queue of " + c);
             });
         }
         report("intake");
@@ -99,13 +101,19 @@ class PolicyAgreementTest {
         report("assignment");
     }
 
-    private <E, A extends Enum<A>> void agree(String entity, Policy<E, A, ?> policy, List<E> fixtures,
-                                              Function<E, UUID> id, Function<E, String> tenantOf, Caller caller) {
+    private <E, A extends Enum<A>> void agree(
+            String entity,
+            Policy<E, A, ?> policy,
+            List<E> fixtures,
+            Function<E, UUID> id,
+            Function<E, String> tenantOf,
+            Caller caller) {
         for (A action : policy.rules().allActions()) {
             Map<String, Object> params = new HashMap<>();
             String where = policy.filter(caller, action).jpql("e", params);
             Set<UUID> listed = query(entity, where, params, id);
-            Set<UUID> checked = ids(fixtures, id, e -> tenantOf.apply(e).equals(fx.tenant) && policy.can(caller, action, e));
+            Set<UUID> checked =
+                    ids(fixtures, id, e -> tenantOf.apply(e).equals(fx.tenant) && policy.can(caller, action, e));
             assertEquals(checked, listed, entity + " " + action + " for " + caller + " (where " + where + ")");
             Set<UUID> otherTenant = ids(fixtures, id, e -> !tenantOf.apply(e).equals(fx.tenant));
             assertTrue(listed.stream().noneMatch(otherTenant::contains), "another tenant's rows never");
@@ -116,8 +124,8 @@ class PolicyAgreementTest {
     private <E> Set<UUID> query(String entity, String where, Map<String, Object> params, Function<E, UUID> id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            var q = (jakarta.persistence.TypedQuery<E>) em.createQuery("select e from " + entity
-                    + " e where e.tenantId = :tenant and (" + where + ")", Object.class);
+            var q = (jakarta.persistence.TypedQuery<E>) em.createQuery(
+                    "select e from " + entity + " e where e.tenantId = :tenant and (" + where + ")", Object.class);
             q.setParameter("tenant", fx.tenant);
             params.forEach(q::setParameter);
             return q.getResultList().stream().map(id).collect(Collectors.toCollection(TreeSet::new));
@@ -129,6 +137,7 @@ class PolicyAgreementTest {
     }
 
     private void report(String aggregate) {
-        System.out.println("[policy-agreement] " + aggregate + ": " + compared + " fixture decisions compared (list vs check)");
+        System.out.println(
+                "[policy-agreement] " + aggregate + ": " + compared + " fixture decisions compared (list vs check)");
     }
 }

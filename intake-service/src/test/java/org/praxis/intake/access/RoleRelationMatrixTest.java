@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.intake.domain.Assignment;
@@ -68,7 +67,10 @@ class RoleRelationMatrixTest {
     }
 
     private static Intake byId(UUID id) {
-        return INTAKES.values().stream().filter(i -> i.id.equals(id)).findFirst().orElse(null);
+        return INTAKES.values().stream()
+                .filter(i -> i.id.equals(id))
+                .findFirst()
+                .orElse(null);
     }
 
     // ------------------------------------------------------------------ the expected tables
@@ -221,7 +223,11 @@ class RoleRelationMatrixTest {
     void intake() {
         Map<String, Intake> fixtures = INTAKES;
         check("intake (claiming off)", new IntakePolicy(false), fixtures, INTAKE_NO_CLAIMING);
-        check("intake (claiming on)", new IntakePolicy(true), fixtures, override(INTAKE_NO_CLAIMING, INTAKE_CLAIMING_CHANGES));
+        check(
+                "intake (claiming on)",
+                new IntakePolicy(true),
+                fixtures,
+                override(INTAKE_NO_CLAIMING, INTAKE_CLAIMING_CHANGES));
     }
 
     @Test
@@ -268,7 +274,14 @@ class RoleRelationMatrixTest {
 
     @Test
     void settingsAndExport() {
-        check("instrument", new InstrumentPolicy(), Map.of("tenant's", org.praxis.intake.domain.BuiltInInstruments.byCode("PHQ-9").orElseThrow()), INSTRUMENT);
+        check(
+                "instrument",
+                new InstrumentPolicy(),
+                Map.of(
+                        "tenant's",
+                        org.praxis.intake.domain.BuiltInInstruments.byCode("PHQ-9")
+                                .orElseThrow()),
+                INSTRUMENT);
         check("triage-policy", new TriageSettingsPolicy(), Map.of("tenant's", TriagePolicy.defaults()), TRIAGE_POLICY);
         check("subject-export", new SubjectExportPolicy(), Map.of("any subject", "someone"), SUBJECT_EXPORT);
     }
@@ -276,7 +289,8 @@ class RoleRelationMatrixTest {
     @AfterAll
     static void printCounts() {
         CELLS.forEach((aggregate, n) -> System.out.println("[access-matrix] " + aggregate + ": " + n + " cells"));
-        System.out.println("[access-matrix] intake-service total: " + CELLS.values().stream().mapToInt(Integer::intValue).sum() + " cells");
+        System.out.println("[access-matrix] intake-service total: "
+                + CELLS.values().stream().mapToInt(Integer::intValue).sum() + " cells");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -305,8 +319,8 @@ class RoleRelationMatrixTest {
         return String.join("\n", rows.values());
     }
 
-    private static <E, A extends Enum<A>> void check(String aggregate, Policy<E, A, ?> policy, Map<String, E> fixtures,
-                                                     String table) {
+    private static <E, A extends Enum<A>> void check(
+            String aggregate, Policy<E, A, ?> policy, Map<String, E> fixtures, String table) {
         List<String> mismatches = new ArrayList<>();
         int cells = 0;
         Set<String> rowsSeen = new java.util.HashSet<>();
@@ -316,10 +330,15 @@ class RoleRelationMatrixTest {
             String role = parts[1].strip();
             String reached = parts[2].strip();
             A action = policy.rules().allActions().stream()
-                    .filter(a -> a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(actionLabel))
-                    .findFirst().orElseThrow(() -> new AssertionError(aggregate + ": no action " + actionLabel));
+                    .filter(a -> a.name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-')
+                            .equals(actionLabel))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(aggregate + ": no action " + actionLabel));
             rowsSeen.add(actionLabel + "|" + role);
-            Set<String> expected = reached.equals("-") ? Set.of()
+            Set<String> expected = reached.equals("-")
+                    ? Set.of()
                     : reached.equals("all") ? fixtures.keySet() : Set.of(reached.split("\\s*,\\s*"));
             Caller caller = new Caller(ME, "t", Set.of(role), false);
             for (Map.Entry<String, E> f : fixtures.entrySet()) {
@@ -327,7 +346,8 @@ class RoleRelationMatrixTest {
                 boolean got = policy.can(caller, action, f.getValue());
                 cells++;
                 if (want != got) {
-                    mismatches.add(actionLabel + " | " + role + " | " + f.getKey() + ": expected " + want + ", policy says " + got);
+                    mismatches.add(actionLabel + " | " + role + " | " + f.getKey() + ": expected " + want
+                            + ", policy says " + got);
                 }
             }
         }
@@ -343,5 +363,4 @@ class RoleRelationMatrixTest {
         CELLS.merge(aggregate.replaceAll(" \\(.*", ""), cells, Integer::sum);
         assertEquals(List.of(), mismatches, aggregate);
     }
-
 }

@@ -15,13 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
@@ -29,14 +34,6 @@ import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * intake-service is the erasure coordinator: an admin starts an erasure here, every service applies it
@@ -46,8 +43,8 @@ import io.restassured.response.ValidatableResponse;
 class ErasureRequestsTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String REQUESTED = "org.praxis.privacy.subject.erasure-requested.v1";
-    private static final List<String> SERVICES = List.of("assessment-service", "intake-service", "referral-service",
-            "session-service");
+    private static final List<String> SERVICES =
+            List.of("assessment-service", "intake-service", "referral-service", "session-service");
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
@@ -55,17 +52,31 @@ class ErasureRequestsTest {
     private final String subject = "person-" + UUID.randomUUID();
 
     private static ValidatableResponse start(Tokens who, Map<String, ?> body) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON).body(body)
-                .when().post("/v1/erasure-requests").then();
+        return given().header("Authorization", who.bearer())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/erasure-requests")
+                .then();
     }
 
     private static ValidatableResponse start(Tokens who, String subject) {
-        return start(who, Map.of("subject", subject, "reason", "The client withdrew consent and asked to be erased",
-                "reference", "ERA-2026-17"));
+        return start(
+                who,
+                Map.of(
+                        "subject",
+                        subject,
+                        "reason",
+                        "The client withdrew consent and asked to be erased",
+                        "reference",
+                        "ERA-2026-17"));
     }
 
     private static ValidatableResponse read(Tokens who, String id) {
-        return given().header("Authorization", who.bearer()).when().get("/v1/erasure-requests/" + id).then();
+        return given().header("Authorization", who.bearer())
+                .when()
+                .get("/v1/erasure-requests/" + id)
+                .then();
     }
 
     private JsonPath view(String id) {
@@ -78,8 +89,9 @@ class ErasureRequestsTest {
 
     /** The payload of the tenant's one privacy.events row in the outbox. */
     private String privacyPayload() throws java.sql.SQLException {
-        try (var c = EmbeddedPostgres.shared().connect(); var s = c.prepareStatement(
-                "select payload::text from outbox_event where tenant_id = ? and topic = 'privacy.events'")) {
+        try (var c = EmbeddedPostgres.shared().connect();
+                var s = c.prepareStatement(
+                        "select payload::text from outbox_event where tenant_id = ? and topic = 'privacy.events'")) {
             s.setString(1, tenant);
             try (var rs = s.executeQuery()) {
                 rs.next();
@@ -92,16 +104,36 @@ class ErasureRequestsTest {
     private String confirm(String topic, String ceId, String payload) throws Exception {
         String service = topic.substring(0, topic.indexOf('.'));
         String key = new ObjectMapper().readTree(payload).path("requestId").asText();
-        TopicProbe.send(topic, key, payload, Map.of("ce_id", ceId,
-                "ce_type", "org.praxis." + service + ".subject.erased.v1", "ce_source", "/" + service + "-service",
-                "ce_tenant", tenant, "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+        TopicProbe.send(
+                topic,
+                key,
+                payload,
+                Map.of(
+                        "ce_id",
+                        ceId,
+                        "ce_type",
+                        "org.praxis." + service + ".subject.erased.v1",
+                        "ce_source",
+                        "/" + service + "-service",
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString(),
+                        "ce_specversion",
+                        "1.0"));
         return ceId;
     }
 
     private String intakeOf(String person) {
-        return given().header("Authorization", coach.bearer()).contentType(ContentType.JSON)
+        return given().header("Authorization", coach.bearer())
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Robin Private", "clientSubject", person, "presentingConcerns", "grief"))
-                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -109,7 +141,9 @@ class ErasureRequestsTest {
         intakeOf(subject);
         var started = start(admin, subject).statusCode(202).extract();
         String id = started.path("id");
-        assertEquals("/v1/erasure-requests/" + id, java.net.URI.create(started.header("Location")).getPath());
+        assertEquals(
+                "/v1/erasure-requests/" + id,
+                java.net.URI.create(started.header("Location")).getPath());
         JsonPath body = started.jsonPath();
         assertEquals(subject, body.getString("subject"));
         assertEquals("in-progress", body.getString("state"));
@@ -122,8 +156,8 @@ class ErasureRequestsTest {
         assertNotNull(pseudonym);
 
         // The request went out on privacy.events as the privacy process, and matches its contract.
-        List<ConsumerRecord<String, String>> published = TopicProbe.read("privacy.events",
-                r -> pseudonym.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(15));
+        List<ConsumerRecord<String, String>> published = TopicProbe.read(
+                "privacy.events", r -> pseudonym.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(15));
         assertEquals(1, published.size());
         ConsumerRecord<String, String> event = published.get(0);
         assertEquals("/privacy", TopicProbe.header(event, "ce_source"));
@@ -135,41 +169,68 @@ class ErasureRequestsTest {
         assertEquals(List.of(), EventContracts.violations(REQUESTED, event.value()));
 
         // intake applies it itself (its intake is pseudonymised) and its own confirmation is recorded.
-        await().atMost(Duration.ofSeconds(20)).until(() -> view(id).get("services.find { it.service == 'intake-service' }.confirmedAt") != null);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> view(id).get("services.find { it.service == 'intake-service' }.confirmedAt") != null);
         assertEquals(Map.of("intakes", 1), view(id).getMap("services.find { it.service == 'intake-service' }.records"));
-        assertEquals(0, count("select count(*) from intake where tenant_id = ? and client_subject = ?", tenant, subject));
+        assertEquals(
+                0, count("select count(*) from intake where tenant_id = ? and client_subject = ?", tenant, subject));
 
         // session-service cannot confirm for referral-service: dead-lettered, not recorded.
-        String forged = confirm("session.events", UUID.randomUUID().toString(),
-                "{\"requestId\":\"" + id + "\",\"service\":\"referral-service\",\"referrals\":0,\"exceptionRecordsRetained\":0}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox_event where consumer ="
-                + " 'erasure-confirmations' and event_id = ? and outcome = 'dead-lettered'", forged) == 1);
+        String forged = confirm(
+                "session.events",
+                UUID.randomUUID().toString(),
+                "{\"requestId\":\"" + id
+                        + "\",\"service\":\"referral-service\",\"referrals\":0,\"exceptionRecordsRetained\":0}");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select count(*) from inbox_event where consumer ="
+                                        + " 'erasure-confirmations' and event_id = ? and outcome = 'dead-lettered'",
+                                forged)
+                        == 1);
         read(admin, id).body("services.find { it.service == 'referral-service' }.confirmedAt", nullValue());
 
         // session confirms; the same event again and a second one change nothing: the first counts, once.
-        String session = "{\"requestId\":\"" + id + "\",\"service\":\"session-service\",\"engagements\":2,\"signedNotesRetained\":1}";
+        String session = "{\"requestId\":\"" + id
+                + "\",\"service\":\"session-service\",\"engagements\":2,\"signedNotesRetained\":1}";
         assertEquals(List.of(), EventContracts.violations("org.praxis.session.subject.erased.v1", session));
         String sessionId = confirm("session.events", UUID.randomUUID().toString(), session);
         confirm("session.events", sessionId, session);
-        String again = confirm("session.events", UUID.randomUUID().toString(),
-                "{\"requestId\":\"" + id + "\",\"service\":\"session-service\",\"engagements\":9,\"signedNotesRetained\":9}");
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox_event where consumer ="
-                + " 'erasure-confirmations' and event_id = ?", again) == 1);
-        assertEquals(1, count("select count(*) from inbox_event where consumer = 'erasure-confirmations' and event_id = ?",
-                sessionId));
+        String again = confirm(
+                "session.events",
+                UUID.randomUUID().toString(),
+                "{\"requestId\":\"" + id
+                        + "\",\"service\":\"session-service\",\"engagements\":9,\"signedNotesRetained\":9}");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select count(*) from inbox_event where consumer ="
+                                        + " 'erasure-confirmations' and event_id = ?",
+                                again)
+                        == 1);
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from inbox_event where consumer = 'erasure-confirmations' and event_id = ?",
+                        sessionId));
         JsonPath afterSession = view(id);
-        assertEquals(Map.of("engagements", 2, "signedNotesRetained", 1),
+        assertEquals(
+                Map.of("engagements", 2, "signedNotesRetained", 1),
                 afterSession.getMap("services.find { it.service == 'session-service' }.records"));
         assertEquals("in-progress", afterSession.getString("state"));
         assertEquals(subject, afterSession.getString("subject"));
 
-        confirm("referral.events", UUID.randomUUID().toString(),
-                "{\"requestId\":\"" + id + "\",\"service\":\"referral-service\",\"referrals\":1,\"exceptionRecordsRetained\":0}");
-        confirm("assessment.events", UUID.randomUUID().toString(),
+        confirm(
+                "referral.events",
+                UUID.randomUUID().toString(),
+                "{\"requestId\":\"" + id
+                        + "\",\"service\":\"referral-service\",\"referrals\":1,\"exceptionRecordsRetained\":0}");
+        confirm(
+                "assessment.events",
+                UUID.randomUUID().toString(),
                 "{\"requestId\":\"" + id + "\",\"service\":\"assessment-service\",\"practitioners\":0,\"evidence\":0}");
         await().atMost(Duration.ofSeconds(20)).until(() -> "complete".equals(view(id).getString("state")));
 
-        read(admin, id).statusCode(200)
+        read(admin, id)
+                .statusCode(200)
                 .body("subject", nullValue())
                 .body("pseudonym", is(pseudonym))
                 .body("completedAt", notNullValue())
@@ -177,14 +238,32 @@ class ErasureRequestsTest {
                 .body("services.confirmedAt", everyItem(notNullValue()))
                 .body("services.find { it.service == 'referral-service' }.records.referrals", is(1));
         // The coordinator keeps no trace of the identifier it erased: not in its row, not in its outbox.
-        assertEquals(0, count("select count(*) from erasure_request where subject = ? or id = ? and subject is not null",
-                subject, UUID.fromString(id)));
-        assertEquals(0, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
-        assertEquals(1, count("select count(*) from audit_event where tenant_id = ? and action = 'request-erasure'"
-                + " and resource_id = ?", tenant, id));
-        assertEquals(1, count("select count(*) from audit_event where tenant_id = ? and action = 'complete-erasure'"
-                + " and resource_id = ?", tenant, id));
-        assertEquals(0, count("select count(*) from erasure_request where reason like '%withdrew consent%'"), "sealed at rest");
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from erasure_request where subject = ? or id = ? and subject is not null",
+                        subject,
+                        UUID.fromString(id)));
+        assertEquals(
+                0, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'request-erasure'"
+                                + " and resource_id = ?",
+                        tenant,
+                        id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'complete-erasure'"
+                                + " and resource_id = ?",
+                        tenant,
+                        id));
+        assertEquals(
+                0,
+                count("select count(*) from erasure_request where reason like '%withdrew consent%'"),
+                "sealed at rest");
         // Once complete, erasing the person again is a new request.
         String second = start(admin, subject).statusCode(202).extract().path("id");
         assertNotEquals(id, second);
@@ -193,12 +272,21 @@ class ErasureRequestsTest {
     @Test
     void aSecondRequestWhileOneIsInProgressReturnsThatOne() {
         String first = start(admin, subject).statusCode(202).extract().path("id");
-        given().header("Authorization", Tokens.anyone().tenant(tenant).roles("admin").bearer()).contentType(ContentType.JSON)
-                .body(Map.of("subject", subject, "reason", "Asked again by letter")).when().post("/v1/erasure-requests").then()
-                .statusCode(200).header("Location", endsWith("/v1/erasure-requests/" + first))
-                .body("id", is(first)).body("state", is("in-progress"));
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().tenant(tenant).roles("admin").bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", subject, "reason", "Asked again by letter"))
+                .when()
+                .post("/v1/erasure-requests")
+                .then()
+                .statusCode(200)
+                .header("Location", endsWith("/v1/erasure-requests/" + first))
+                .body("id", is(first))
+                .body("state", is("in-progress"));
         assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", tenant));
-        assertEquals(1, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
+        assertEquals(
+                1, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
         // Another person, or the same identifier in another tenant, is another erasure.
         start(admin, subject + "-2").statusCode(202);
         start(Tokens.anyone().tenant(tenant + "-x").roles("admin"), subject).statusCode(202);
@@ -206,15 +294,29 @@ class ErasureRequestsTest {
 
     @Test
     void aConfirmationOfARequestTheCoordinatorDidNotMakeIsIgnored() throws Exception {
-        String unknown = confirm("referral.events", UUID.randomUUID().toString(), "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"service\":\"referral-service\",\"referrals\":0,\"exceptionRecordsRetained\":0}");
-        String byHand = confirm("assessment.events", UUID.randomUUID().toString(),
+        String unknown = confirm(
+                "referral.events",
+                UUID.randomUUID().toString(),
+                "{\"requestId\":\"" + UUID.randomUUID()
+                        + "\",\"service\":\"referral-service\",\"referrals\":0,\"exceptionRecordsRetained\":0}");
+        String byHand = confirm(
+                "assessment.events",
+                UUID.randomUUID().toString(),
                 EventContracts.goldenExample("org.praxis.assessment.subject.erased.v1"));
         for (String ceId : List.of(unknown, byHand)) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from inbox_event where consumer ="
-                    + " 'erasure-confirmations' and event_id = ?", ceId) == 1);
-            assertEquals(1, count("select count(*) from inbox_event where consumer = 'erasure-confirmations'"
-                    + " and event_id = ? and outcome = 'applied'", ceId), "ignored, not dead-lettered");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count(
+                                    "select count(*) from inbox_event where consumer ="
+                                            + " 'erasure-confirmations' and event_id = ?",
+                                    ceId)
+                            == 1);
+            assertEquals(
+                    1,
+                    count(
+                            "select count(*) from inbox_event where consumer = 'erasure-confirmations'"
+                                    + " and event_id = ? and outcome = 'applied'",
+                            ceId),
+                    "ignored, not dead-lettered");
         }
     }
 
@@ -224,12 +326,21 @@ class ErasureRequestsTest {
         for (String role : List.of("client", "coach", "supervisor", "sponsor")) {
             Tokens who = Tokens.anyone().tenant(tenant).roles(role);
             start(who, "someone-" + role).statusCode(403).contentType(PROBLEM);
-            given().header("Authorization", who.bearer()).when().get("/v1/erasure-requests").then().statusCode(403)
+            given().header("Authorization", who.bearer())
+                    .when()
+                    .get("/v1/erasure-requests")
+                    .then()
+                    .statusCode(403)
                     .contentType(PROBLEM);
             read(who, id).statusCode(403).contentType(PROBLEM);
         }
-        given().contentType(ContentType.JSON).body(Map.of("subject", "x", "reason", "y")).when().post("/v1/erasure-requests")
-                .then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("subject", "x", "reason", "y"))
+                .when()
+                .post("/v1/erasure-requests")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
         given().when().get("/v1/erasure-requests").then().statusCode(401);
         given().when().get("/v1/erasure-requests/" + id).then().statusCode(401);
         assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", tenant));
@@ -237,9 +348,17 @@ class ErasureRequestsTest {
         Tokens otherAdmin = Tokens.anyone().tenant(tenant + "-other").roles("admin");
         read(otherAdmin, id).statusCode(404).contentType(PROBLEM);
         read(admin, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
-        given().header("Authorization", otherAdmin.bearer()).when().get("/v1/erasure-requests").then().statusCode(200)
+        given().header("Authorization", otherAdmin.bearer())
+                .when()
+                .get("/v1/erasure-requests")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(0));
-        given().header("Authorization", admin.bearer()).when().get("/v1/erasure-requests").then().statusCode(200)
+        given().header("Authorization", admin.bearer())
+                .when()
+                .get("/v1/erasure-requests")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(id));
     }
 
@@ -248,12 +367,24 @@ class ErasureRequestsTest {
         String a = start(admin, subject + "-a").statusCode(202).extract().path("id");
         String b = start(admin, subject + "-b").statusCode(202).extract().path("id");
         String c = start(admin, subject + "-c").statusCode(202).extract().path("id");
-        JsonPath first = given().header("Authorization", admin.bearer()).queryParam("limit", 2).when()
-                .get("/v1/erasure-requests").then().statusCode(200).extract().jsonPath();
+        JsonPath first = given().header("Authorization", admin.bearer())
+                .queryParam("limit", 2)
+                .when()
+                .get("/v1/erasure-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(c, b), first.getList("items.id"));
-        given().header("Authorization", admin.bearer()).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
-                .when().get("/v1/erasure-requests").then().statusCode(200)
-                .body("items.id", contains(a)).body("nextCursor", nullValue())
+        given().header("Authorization", admin.bearer())
+                .queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor"))
+                .when()
+                .get("/v1/erasure-requests")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(a))
+                .body("nextCursor", nullValue())
                 .body("items[0].services", hasSize(4));
     }
 
@@ -262,20 +393,34 @@ class ErasureRequestsTest {
         Map<String, Object> noReason = new HashMap<>(Map.of("subject", subject));
         start(admin, noReason).statusCode(422).contentType(PROBLEM).body("errors.field", hasItem(startsWith("reason")));
         start(admin, Map.of("subject", subject, "reason", " ")).statusCode(422).contentType(PROBLEM);
-        start(admin, Map.of("subject", "x".repeat(Bounds.SUBJECT + 1), "reason", "asked")).statusCode(422)
-                .contentType(PROBLEM).body("errors.field", hasItem(startsWith("subject")));
-        start(admin, Map.of("subject", subject, "reason", "r".repeat(Bounds.REASON + 1))).statusCode(422).contentType(PROBLEM);
-        start(admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1))).statusCode(422)
+        start(admin, Map.of("subject", "x".repeat(Bounds.SUBJECT + 1), "reason", "asked"))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem(startsWith("subject")));
+        start(admin, Map.of("subject", subject, "reason", "r".repeat(Bounds.REASON + 1)))
+                .statusCode(422)
                 .contentType(PROBLEM);
-        for (String notAPerson : List.of(org.praxis.platform.privacy.Pseudonyms.of(tenant, subject), "system:intake-service",
-                " " + subject)) {
-            start(admin, Map.of("subject", notAPerson, "reason", "asked")).statusCode(422).contentType(PROBLEM)
+        start(admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1)))
+                .statusCode(422)
+                .contentType(PROBLEM);
+        for (String notAPerson : List.of(
+                org.praxis.platform.privacy.Pseudonyms.of(tenant, subject), "system:intake-service", " " + subject)) {
+            start(admin, Map.of("subject", notAPerson, "reason", "asked"))
+                    .statusCode(422)
+                    .contentType(PROBLEM)
                     .body("errors.field", hasItem("subject"));
         }
-        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON).body("{\"subject\": ")
-                .when().post("/v1/erasure-requests").then().statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", admin.bearer())
+                .contentType(ContentType.JSON)
+                .body("{\"subject\": ")
+                .when()
+                .post("/v1/erasure-requests")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
         assertEquals(0, count("select count(*) from erasure_request where tenant_id = ?", tenant));
-        assertEquals(0, count("select count(*) from outbox_event where tenant_id = ? and topic = 'privacy.events'", tenant));
+        assertEquals(
+                0, count("select count(*) from outbox_event where tenant_id = ? and topic = 'privacy.events'", tenant));
 
         // The longest subject accepted still makes an event within its contract.
         String longest = "x".repeat(Bounds.SUBJECT);

@@ -2,7 +2,6 @@ package org.praxis.intake.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -11,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,17 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /** Every input has a size, a refusal names the field without echoing what was sent, and the answer stays small. */
 @QuarkusTest
@@ -51,8 +48,14 @@ class InputBoundsTest {
     }
 
     private String openIntake() {
-        return as(coach).body(Map.of("displayName", "Pat", "clientSubject", client.subject())).when().post("/v1/intakes")
-                .then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("displayName", "Pat", "clientSubject", client.subject()))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> phq9(Map<String, ?> answers) {
@@ -78,7 +81,10 @@ class InputBoundsTest {
     @Test
     void anOverLongConcernIs422NamingTheFieldAndStoresNothing() {
         String concerns = "worry ".repeat(Bounds.TEXT / 6 + 1);
-        Response r = as(coach).body(Map.of("displayName", "Pat", "presentingConcerns", concerns)).when().post("/v1/intakes");
+        Response r = as(coach)
+                .body(Map.of("displayName", "Pat", "presentingConcerns", concerns))
+                .when()
+                .post("/v1/intakes");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("presentingConcerns"));
         assertSmallAndSilent(r, "worry worry");
         assertEquals(0, count("select count(*) from intake where tenant_id = ?", tenant));
@@ -87,20 +93,48 @@ class InputBoundsTest {
     @Test
     void anOverLongNoteLeavesTheRiskFlagAsItWas() {
         String id = openIntake();
-        String flag = as(coach).body(Map.of("code", "concern", "level", "low")).when().post("/v1/intakes/" + id + "/risk-flags")
-                .then().statusCode(201).extract().path("id");
-        as(coach).body(Map.of("status", "acknowledged", "note", "n".repeat(Bounds.TEXT + 1))).when()
-                .post("/v1/risk-flags/" + flag + "/transitions").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("note"));
-        as(coach).when().get("/v1/risk-flags/" + flag).then().statusCode(200).body("status", is("raised")).body("steps", hasSize(1));
+        String flag = as(coach)
+                .body(Map.of("code", "concern", "level", "low"))
+                .when()
+                .post("/v1/intakes/" + id + "/risk-flags")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .body(Map.of("status", "acknowledged", "note", "n".repeat(Bounds.TEXT + 1)))
+                .when()
+                .post("/v1/risk-flags/" + flag + "/transitions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("note"));
+        as(coach)
+                .when()
+                .get("/v1/risk-flags/" + flag)
+                .then()
+                .statusCode(200)
+                .body("status", is("raised"))
+                .body("steps", hasSize(1));
     }
 
     @Test
     void overLongQueryAndPathParametersAre422() {
-        as(coach).queryParam("status", "s".repeat(Bounds.CODE + 1)).when().get("/v1/intakes").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("status"));
-        as(coach).when().get("/v1/instruments/" + "X".repeat(Bounds.CODE + 1)).then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("code"));
+        as(coach)
+                .queryParam("status", "s".repeat(Bounds.CODE + 1))
+                .when()
+                .get("/v1/intakes")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("status"));
+        as(coach)
+                .when()
+                .get("/v1/instruments/" + "X".repeat(Bounds.CODE + 1))
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("code"));
     }
 
     @Test
@@ -166,7 +200,9 @@ class InputBoundsTest {
             answers.put("u" + (100 + n), 2);
         }
         Response r = as(client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
-        r.then().statusCode(422).contentType(PROBLEM)
+        r.then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", contains("answers.u100", "answers.u101", "answers.u102", "answers"))
                 .body("errors[3].message", is("47 more answers name no item of PHQ-9"));
         assertSmallAndSilent(r, "u149");
@@ -180,16 +216,32 @@ class InputBoundsTest {
         for (int n = 1; n <= items; n++) {
             list.add(Map.of("linkId", Integer.toString(n), "topic", "topic " + n, "min", 0, "max", 1, "scored", true));
         }
-        return Map.of("title", "Check-in", "items", list,
-                "bands", List.of(Map.of("min", 0, "max", items, "severity", "any")));
+        return Map.of(
+                "title",
+                "Check-in",
+                "items",
+                list,
+                "bands",
+                List.of(Map.of("min", 0, "max", items, "severity", "any")));
     }
 
     @Test
     void anInstrumentWithTooManyItemsIs422AndStoresNothing() {
-        as(admin).body(definition(101)).when().post("/v1/instruments/BIG/versions").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("items"));
+        as(admin)
+                .body(definition(101))
+                .when()
+                .post("/v1/instruments/BIG/versions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("items"));
         as(admin).when().get("/v1/instruments/BIG").then().statusCode(404);
-        as(admin).body(definition(100)).when().post("/v1/instruments/BIG/versions").then().statusCode(201)
+        as(admin)
+                .body(definition(100))
+                .when()
+                .post("/v1/instruments/BIG/versions")
+                .then()
+                .statusCode(201)
                 .body("items", hasSize(100));
     }
 
@@ -197,28 +249,68 @@ class InputBoundsTest {
     void anInstrumentWithOverLongOrOutOfRangeFieldsIs422() {
         Map<String, Object> longTitle = new LinkedHashMap<>(definition(2));
         longTitle.put("title", "t".repeat(Bounds.NAME + 1));
-        as(admin).body(longTitle).when().post("/v1/instruments/LONG/versions").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("title"));
+        as(admin)
+                .body(longTitle)
+                .when()
+                .post("/v1/instruments/LONG/versions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("title"));
         Map<String, Object> wide = new LinkedHashMap<>(definition(2));
         wide.put("items", List.of(Map.of("linkId", "1", "topic", "x", "min", 0, "max", 1_000_000, "scored", true)));
-        as(admin).body(wide).when().post("/v1/instruments/WIDE/versions").then().statusCode(422).contentType(PROBLEM);
+        as(admin)
+                .body(wide)
+                .when()
+                .post("/v1/instruments/WIDE/versions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM);
         Map<String, Object> nullItem = new LinkedHashMap<>(definition(2));
         List<Object> items = new ArrayList<>();
         items.add(null);
         nullItem.put("items", items);
-        as(admin).body(nullItem).when().post("/v1/instruments/HOLE/versions").then().statusCode(422).contentType(PROBLEM);
+        as(admin)
+                .body(nullItem)
+                .when()
+                .post("/v1/instruments/HOLE/versions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM);
         assertEquals(0, count("select count(*) from tenant_instrument where tenant_id = ?", tenant));
     }
 
     @Test
     void aTenantDefinesAtMostAHundredInstrumentsButMoreVersionsOfThem() {
         for (int n = 0; n < 100; n++) {
-            as(admin).body(definition(1)).when().post("/v1/instruments/OWN-" + n + "/versions").then().statusCode(201);
+            as(admin)
+                    .body(definition(1))
+                    .when()
+                    .post("/v1/instruments/OWN-" + n + "/versions")
+                    .then()
+                    .statusCode(201);
         }
-        as(admin).body(definition(1)).when().post("/v1/instruments/ONE-TOO-MANY/versions").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("code"));
-        as(admin).body(definition(2)).when().post("/v1/instruments/OWN-7/versions").then().statusCode(201).body("version", is(2));
-        as(coach).when().get("/v1/instruments").then().statusCode(200).body("size()", is(107))
+        as(admin)
+                .body(definition(1))
+                .when()
+                .post("/v1/instruments/ONE-TOO-MANY/versions")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", contains("code"));
+        as(admin)
+                .body(definition(2))
+                .when()
+                .post("/v1/instruments/OWN-7/versions")
+                .then()
+                .statusCode(201)
+                .body("version", is(2));
+        as(coach)
+                .when()
+                .get("/v1/instruments")
+                .then()
+                .statusCode(200)
+                .body("size()", is(107))
                 .body("find { it.code == 'OWN-7' }.version", is(2));
     }
 
@@ -228,44 +320,86 @@ class InputBoundsTest {
     void screeningsAndAssignmentsPage() {
         String id = openIntake();
         for (int n = 0; n < 3; n++) {
-            as(client).body(phq9(phq9Answers())).when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+            as(client)
+                    .body(phq9(phq9Answers()))
+                    .when()
+                    .post("/v1/intakes/" + id + "/screenings")
+                    .then()
+                    .statusCode(201);
         }
-        String cursor = as(coach).queryParam("limit", 2).when().get("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue()).extract().path("nextCursor");
-        as(coach).queryParam("limit", 2).queryParam("cursor", cursor).when().get("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
+        String cursor = as(coach)
+                .queryParam("limit", 2)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        as(coach)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue());
 
         List<String> sent = new ArrayList<>();
         for (String due : new String[] {"2031-03-01", null, "2030-01-15", "2030-01-15"}) {
             Map<String, Object> body = new HashMap<>(Map.of("instrument", "GAD-7"));
             body.put("dueDate", due);
-            sent.add(as(coach).body(body).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(201)
-                    .extract().path("id"));
+            sent.add(as(coach)
+                    .body(body)
+                    .when()
+                    .post("/v1/intakes/" + id + "/assignments")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         List<String> seen = new ArrayList<>();
         List<String> dues = new ArrayList<>();
         String next = null;
         do {
             RequestSpecification request = as(client).queryParam("limit", 1);
-            var page = (next == null ? request : request.queryParam("cursor", next)).when().get("/v1/me/assignments")
-                    .then().statusCode(200).body("items", hasSize(1)).extract().jsonPath();
+            var page = (next == null ? request : request.queryParam("cursor", next))
+                    .when()
+                    .get("/v1/me/assignments")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .extract()
+                    .jsonPath();
             seen.add(page.getString("items[0].id"));
             dues.add(page.getString("items[0].dueDate"));
             next = page.getString("nextCursor");
         } while (next != null);
         assertEquals(4, seen.size());
         assertEquals(new java.util.HashSet<>(sent), new java.util.HashSet<>(seen));
-        assertEquals(java.util.Arrays.asList("2030-01-15", "2030-01-15", "2031-03-01", null), dues,
+        assertEquals(
+                java.util.Arrays.asList("2030-01-15", "2030-01-15", "2031-03-01", null),
+                dues,
                 "soonest due first, no due date last");
     }
 
     @Test
     void theDocumentDeclaresTheBounds() {
-        var doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        var doc = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String request = "components.schemas.SubmitScreeningRequest.properties.";
         assertEquals(Bounds.CODE, doc.getInt(request + "instrument.maxLength"));
         assertEquals(Bounds.ANSWERS, doc.getInt(request + "answers.maxProperties"));
-        assertEquals(Bounds.TEXT, doc.getInt("components.schemas.CreateIntakeRequest.properties.presentingConcerns.maxLength"));
+        assertEquals(
+                Bounds.TEXT,
+                doc.getInt("components.schemas.CreateIntakeRequest.properties.presentingConcerns.maxLength"));
         assertEquals(100, doc.getInt("components.schemas.Answer.maximum"));
         assertEquals(Bounds.CODE, doc.getInt("components.schemas.ItemId.maxLength"));
         assertEquals(100, doc.getInt("components.schemas.InstrumentDefinition.properties.items.maxItems"));

@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,10 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** intake-service through its REST API, with real PostgreSQL, Kafka and signed tokens. */
 @QuarkusTest
@@ -51,9 +49,21 @@ class IntakeApiTest {
     }
 
     private String openIntake(Tokens who, String clientSubject) {
-        return as(who).body(Map.of("clientSubject", clientSubject, "displayName", "Pat Example",
-                        "presentingConcerns", "sleepless since the merger", "hopedForOutcomes", "calmer mornings"))
-                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
+        return as(who).body(Map.of(
+                        "clientSubject",
+                        clientSubject,
+                        "displayName",
+                        "Pat Example",
+                        "presentingConcerns",
+                        "sleepless since the merger",
+                        "hopedForOutcomes",
+                        "calmer mornings"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> phq9(int... answers) {
@@ -73,86 +83,207 @@ class IntakeApiTest {
     @Test
     void aCoachOpensAnIntakeAssignedToThemAndReadsItBackWithAnETag() {
         String id = openIntake(coach, client.subject());
-        String etag = as(coach).when().get("/v1/intakes/" + id).then()
+        String etag = as(coach)
+                .when()
+                .get("/v1/intakes/" + id)
+                .then()
                 .statusCode(200)
                 .body("assignedCoach", is(coach.subject()))
                 .body("presentingConcerns", is("sleepless since the merger"))
                 .body("status", is("open"))
-                .extract().header("ETag");
-        as(coach).header("If-None-Match", etag).when().get("/v1/intakes/" + id).then().statusCode(304);
+                .extract()
+                .header("ETag");
+        as(coach)
+                .header("If-None-Match", etag)
+                .when()
+                .get("/v1/intakes/" + id)
+                .then()
+                .statusCode(304);
         // Every read of the presenting concerns is audited, the conditional one included.
-        assertEquals(2, count("select count(*) from audit_event where tenant_id = ? and resource_id = ? and action = 'read'",
-                tenant, id));
+        assertEquals(
+                2,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and resource_id = ? and action = 'read'",
+                        tenant,
+                        id));
     }
 
     @Test
     void freeTextAndAnswersAreSealedAtRest() {
         String id = openIntake(coach, client.subject());
-        String sid = as(client).body(phq9(1, 2, 3, 0, 1, 2, 3, 0, 0)).when().post("/v1/intakes/" + id + "/screenings")
-                .then().statusCode(201).extract().path("id");
-        assertEquals(0, count("select count(*) from intake where id = ?::uuid and (presenting_concerns like '%merger%'"
-                + " or display_name like '%Pat%' or hoped_for_outcomes like '%mornings%')", id));
+        String sid = as(client)
+                .body(phq9(1, 2, 3, 0, 1, 2, 3, 0, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from intake where id = ?::uuid and (presenting_concerns like '%merger%'"
+                                + " or display_name like '%Pat%' or hoped_for_outcomes like '%mornings%')",
+                        id));
         // Every value in the row-bound scheme (v2: a tenant's data key, sealed to table, column, tenant and row).
-        assertEquals(1, count("select count(*) from intake where id = ?::uuid and display_name like 'v2:%'"
-                + " and presenting_concerns like 'v2:%' and hoped_for_outcomes like 'v2:%'", id));
-        assertEquals(1, count("select count(*) from screening where id = ?::uuid and answers like 'v2:%'"
-                + " and answers not like '%\"9\"%' and answers not like '%{%'", sid));
-        as(coach).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(200).body("answers.3", is(3));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from intake where id = ?::uuid and display_name like 'v2:%'"
+                                + " and presenting_concerns like 'v2:%' and hoped_for_outcomes like 'v2:%'",
+                        id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from screening where id = ?::uuid and answers like 'v2:%'"
+                                + " and answers not like '%\"9\"%' and answers not like '%{%'",
+                        sid));
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings/" + sid)
+                .then()
+                .statusCode(200)
+                .body("answers.3", is(3));
     }
 
     @Test
     void aSealedValueCopiedToAnotherIntakeDoesNotOpenThere() {
         String first = openIntake(coach, client.subject());
-        String second = as(coach).body(Map.of("clientSubject", client.subject(), "displayName", "Sam Second",
-                "presentingConcerns", "a different worry")).when().post("/v1/intakes").then().statusCode(201)
-                .extract().path("id");
-        EmbeddedPostgres.shared().execute("update intake set presenting_concerns = (select presenting_concerns from intake"
-                + " where id = '" + first + "') where id = '" + second + "'");
+        String second = as(coach)
+                .body(Map.of(
+                        "clientSubject",
+                        client.subject(),
+                        "displayName",
+                        "Sam Second",
+                        "presentingConcerns",
+                        "a different worry"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        EmbeddedPostgres.shared()
+                .execute("update intake set presenting_concerns = (select presenting_concerns from intake"
+                        + " where id = '" + first + "') where id = '" + second + "'");
 
-        String failed = as(coach).when().get("/v1/intakes/" + second).then().statusCode(500).contentType(PROBLEM)
-                .body("status", is(500)).body("errorId", notNullValue()).extract().asString();
+        String failed = as(coach)
+                .when()
+                .get("/v1/intakes/" + second)
+                .then()
+                .statusCode(500)
+                .contentType(PROBLEM)
+                .body("status", is(500))
+                .body("errorId", notNullValue())
+                .extract()
+                .asString();
         for (String plaintext : List.of("merger", "different worry", "Pat Example", "Sam Second", "mornings")) {
             assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
         }
-        as(coach).when().get("/v1/intakes/" + first).then().statusCode(200)
-                .body("presentingConcerns", is("sleepless since the merger")).body("displayName", is("Pat Example"));
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + first)
+                .then()
+                .statusCode(200)
+                .body("presentingConcerns", is("sleepless since the merger"))
+                .body("displayName", is("Pat Example"));
 
         // Screening answers too: one screening's answers moved onto another's row do not open.
-        String a = as(client).body(phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)).when().post("/v1/intakes/" + first + "/screenings")
-                .then().statusCode(201).extract().path("id");
-        String b = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + first + "/screenings")
-                .then().statusCode(201).extract().path("id");
-        EmbeddedPostgres.shared().execute("update screening set answers = (select answers from screening where id = '" + a
-                + "') where id = '" + b + "'");
-        as(coach).when().get("/v1/intakes/" + first + "/screenings/" + b).then().statusCode(500).contentType(PROBLEM)
-                .body("errorId", notNullValue()).body("answers", nullValue());
-        as(coach).when().get("/v1/intakes/" + first + "/screenings/" + a).then().statusCode(200).body("answers.1", is(3));
+        String a = as(client)
+                .body(phq9(3, 3, 3, 3, 3, 3, 3, 3, 0))
+                .when()
+                .post("/v1/intakes/" + first + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String b = as(client)
+                .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .when()
+                .post("/v1/intakes/" + first + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        EmbeddedPostgres.shared()
+                .execute("update screening set answers = (select answers from screening where id = '" + a
+                        + "') where id = '" + b + "'");
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + first + "/screenings/" + b)
+                .then()
+                .statusCode(500)
+                .contentType(PROBLEM)
+                .body("errorId", notNullValue())
+                .body("answers", nullValue());
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + first + "/screenings/" + a)
+                .then()
+                .statusCode(200)
+                .body("answers.1", is(3));
     }
 
     @Test
     void anInvalidIntakeIs422AndStoresNothing() {
-        as(coach).body(Map.of("displayName", "")).when().post("/v1/intakes").then()
-                .statusCode(422).contentType(PROBLEM).body("errors.field", hasItem("displayName"));
+        as(coach)
+                .body(Map.of("displayName", ""))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("displayName"));
         assertEquals(0, count("select count(*) from intake where tenant_id = ?", tenant));
     }
 
     @Test
     void aClientOpensAnIntakeOnlyForThemselves() {
-        as(client).body(Map.of("displayName", "Me")).when().post("/v1/intakes").then()
-                .statusCode(201).body("clientSubject", is(client.subject())).body("assignedCoach", nullValue());
-        as(client).body(Map.of("displayName", "Someone", "clientSubject", "someone-else")).when().post("/v1/intakes")
-                .then().statusCode(422).body("errors.field", hasItem("clientSubject"));
+        as(client)
+                .body(Map.of("displayName", "Me"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .body("clientSubject", is(client.subject()))
+                .body("assignedCoach", nullValue());
+        as(client)
+                .body(Map.of("displayName", "Someone", "clientSubject", "someone-else"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
     }
 
     @Test
     void theSameIdempotencyKeyOpensOneIntake() {
         Map<String, String> body = Map.of("displayName", "Once", "clientSubject", client.subject());
-        String first = as(coach).header("Idempotency-Key", "open-1").body(body).when().post("/v1/intakes").then()
-                .statusCode(201).extract().path("id");
-        as(coach).header("Idempotency-Key", "open-1").body(body).when().post("/v1/intakes").then()
-                .statusCode(201).body("id", is(first));
-        as(coach).header("Idempotency-Key", "open-1").body(Map.of("displayName", "Other")).when().post("/v1/intakes")
-                .then().statusCode(422).contentType(PROBLEM);
+        String first = as(coach)
+                .header("Idempotency-Key", "open-1")
+                .body(body)
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .header("Idempotency-Key", "open-1")
+                .body(body)
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .body("id", is(first));
+        as(coach)
+                .header("Idempotency-Key", "open-1")
+                .body(Map.of("displayName", "Other"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM);
         assertEquals(1, count("select count(*) from intake where tenant_id = ?", tenant));
     }
 
@@ -165,7 +296,11 @@ class IntakeApiTest {
         as(admin).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
         as(client).when().get("/v1/intakes/" + mine).then().statusCode(200);
         as(otherCoach).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
-        as(Tokens.anyone().tenant(tenant).roles("client")).when().get("/v1/intakes/" + mine).then().statusCode(404);
+        as(Tokens.anyone().tenant(tenant).roles("client"))
+                .when()
+                .get("/v1/intakes/" + mine)
+                .then()
+                .statusCode(404);
         as(sponsor).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
         as(stranger).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
 
@@ -180,12 +315,36 @@ class IntakeApiTest {
         for (int i = 0; i < 3; i++) {
             openIntake(coach, "c-" + i);
         }
-        String cursor = as(supervisor).queryParam("limit", 2).when().get("/v1/intakes").then()
-                .statusCode(200).body("items", hasSize(2)).extract().path("nextCursor");
-        as(supervisor).queryParam("limit", 2).queryParam("cursor", cursor).when().get("/v1/intakes").then()
-                .statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
-        as(supervisor).queryParam("status", "decided").when().get("/v1/intakes").then().body("items", hasSize(0));
-        as(supervisor).queryParam("assignedCoach", coach.subject()).when().get("/v1/intakes").then().body("items", hasSize(3));
+        String cursor = as(supervisor)
+                .queryParam("limit", 2)
+                .when()
+                .get("/v1/intakes")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract()
+                .path("nextCursor");
+        as(supervisor)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .when()
+                .get("/v1/intakes")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue());
+        as(supervisor)
+                .queryParam("status", "decided")
+                .when()
+                .get("/v1/intakes")
+                .then()
+                .body("items", hasSize(0));
+        as(supervisor)
+                .queryParam("assignedCoach", coach.subject())
+                .when()
+                .get("/v1/intakes")
+                .then()
+                .body("items", hasSize(3));
     }
 
     // ------------------------------------------------------------------ screenings
@@ -193,7 +352,11 @@ class IntakeApiTest {
     @Test
     void theServerScoresAScreening() {
         String id = openIntake(coach, client.subject());
-        as(client).body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then()
+        as(client)
+                .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
                 .statusCode(201)
                 .body("instrument", is("PHQ-9"))
                 .body("instrumentVersion", is(1))
@@ -202,48 +365,96 @@ class IntakeApiTest {
                 .body("severity", is("moderate"))
                 .body("riskFlags", hasSize(0))
                 .body("scoredAt", notNullValue());
-        as(client).body(Map.of("instrument", "WHO-5", "answers", Map.of("1", 3, "2", 3, "3", 3, "4", 2, "5", 2)))
-                .when().post("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(201).body("total", is(13)).body("percent", is(52)).body("severity", is("adequate"));
-        as(client).when().get("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(200).body("items.instrument", containsInAnyOrder("PHQ-9", "WHO-5"));
+        as(client)
+                .body(Map.of("instrument", "WHO-5", "answers", Map.of("1", 3, "2", 3, "3", 3, "4", 2, "5", 2)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("total", is(13))
+                .body("percent", is(52))
+                .body("severity", is("adequate"));
+        as(client)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items.instrument", containsInAnyOrder("PHQ-9", "WHO-5"));
     }
 
     @Test
     void badAnswersAre422NamingEachItemAndStoreNothing() {
         String id = openIntake(coach, client.subject());
-        Map<String, Integer> answers = new java.util.HashMap<>(Map.of("1", 0, "2", 4, "3", 0, "4", 0, "5", 0, "6", 0, "7", 0, "8", 0));
+        Map<String, Integer> answers =
+                new java.util.HashMap<>(Map.of("1", 0, "2", 4, "3", 0, "4", 0, "5", 0, "6", 0, "7", 0, "8", 0));
         answers.put("12", 1);
-        as(coach).body(Map.of("instrument", "PHQ-9", "answers", answers)).when().post("/v1/intakes/" + id + "/screenings")
-                .then().statusCode(422).contentType(PROBLEM)
+        as(coach)
+                .body(Map.of("instrument", "PHQ-9", "answers", answers))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("answers.2", "answers.9", "answers.12"));
-        as(coach).body(Map.of("instrument", "NOPE-1", "answers", Map.of("1", 0))).when().post("/v1/intakes/" + id + "/screenings")
-                .then().statusCode(422).body("errors.field", hasItem("instrument"));
+        as(coach)
+                .body(Map.of("instrument", "NOPE-1", "answers", Map.of("1", 0)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("instrument"));
         assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
     }
 
     @Test
     void answersAreForPractitionersAndEveryReadIsAudited() {
         String id = openIntake(coach, client.subject());
-        String sid = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + id + "/screenings")
-                .then().statusCode(201).extract().path("id");
-        as(coach).when().get("/v1/intakes/" + id + "/screenings/" + sid).then()
-                .statusCode(200).body("answers.9", is(0)).body("total", is(0));
+        String sid = as(client)
+                .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings/" + sid)
+                .then()
+                .statusCode(200)
+                .body("answers.9", is(0))
+                .body("total", is(0));
         as(client).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(403);
-        as(stranger).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(404);
-        assertEquals(1, count("select count(*) from audit_event where resource_id = ? and action = 'read-answers'", sid));
-        assertEquals(0, count("select count(*) from screening where id = ?::uuid and answers like '%\"9\"%'", sid),
+        as(stranger)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings/" + sid)
+                .then()
+                .statusCode(404);
+        assertEquals(
+                1, count("select count(*) from audit_event where resource_id = ? and action = 'read-answers'", sid));
+        assertEquals(
+                0,
+                count("select count(*) from screening where id = ?::uuid and answers like '%\"9\"%'", sid),
                 "answers are encrypted at rest");
     }
 
     @Test
     void anotherTenantCannotSubmitToOrReadAnIntake() {
         String id = openIntake(coach, client.subject());
-        as(stranger).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).when().post("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(404).contentType(PROBLEM);
+        as(stranger)
+                .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
         as(stranger).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach")).body(Map.of("pathway", "coaching"))
-                .when().post("/v1/intakes/" + id + "/decision").then().statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
+                .body(Map.of("pathway", "coaching"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(404);
         assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
     }
 
@@ -252,20 +463,32 @@ class IntakeApiTest {
     @Test
     void phq9Item9RaisesExactlyOneRiskFlagEventWithoutAnswers() {
         String id = openIntake(coach, client.subject());
-        String flagId = as(client).body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1)).when().post("/v1/intakes/" + id + "/screenings")
-                .then().statusCode(201)
-                .body("total", is(1)).body("severity", is("minimal"))
+        String flagId = as(client)
+                .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("total", is(1))
+                .body("severity", is("minimal"))
                 .body("riskFlags[0].code", is("self-harm-thoughts"))
                 .body("riskFlags[0].level", is("serious"))
-                .extract().path("riskFlags[0].id");
+                .extract()
+                .path("riskFlags[0].id");
 
-        List<ConsumerRecord<String, String>> raised = TopicProbe.read("intake.events",
-                r -> id.equals(r.key()) && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
-                found -> found.size() >= 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> raised = TopicProbe.read(
+                "intake.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> found.size() >= 1,
+                Duration.ofSeconds(30));
         // Wait a little past the first, in case a second copy was on its way.
-        List<ConsumerRecord<String, String>> again = TopicProbe.read("intake.events",
-                r -> id.equals(r.key()) && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
-                found -> false, Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> again = TopicProbe.read(
+                "intake.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.intake.risk-flag.raised.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> false,
+                Duration.ofSeconds(3));
         assertEquals(1, raised.size());
         assertEquals(1, again.size());
         String payload = raised.get(0).value();
@@ -275,13 +498,33 @@ class IntakeApiTest {
         assertFalse(payload.contains("Pat Example") || payload.contains("merger"), payload);
         assertEquals(tenant, TopicProbe.header(raised.get(0), "ce_tenant"));
 
-        as(supervisor).queryParam("status", "raised").when().get("/v1/risk-flags").then()
-                .statusCode(200).body("items.id", hasItem(flagId));
-        as(coach).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items.id", hasItem(flagId));
-        as(otherCoach).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items.id", not(hasItem(flagId)));
+        as(supervisor)
+                .queryParam("status", "raised")
+                .when()
+                .get("/v1/risk-flags")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(flagId));
+        as(coach)
+                .queryParam("status", "raised")
+                .when()
+                .get("/v1/risk-flags")
+                .then()
+                .body("items.id", hasItem(flagId));
+        as(otherCoach)
+                .queryParam("status", "raised")
+                .when()
+                .get("/v1/risk-flags")
+                .then()
+                .body("items.id", not(hasItem(flagId)));
         as(client).when().get("/v1/risk-flags").then().statusCode(403);
         as(sponsor).when().get("/v1/risk-flags").then().statusCode(403);
-        as(stranger).queryParam("status", "raised").when().get("/v1/risk-flags").then().body("items", hasSize(0));
+        as(stranger)
+                .queryParam("status", "raised")
+                .when()
+                .get("/v1/risk-flags")
+                .then()
+                .body("items", hasSize(0));
         as(stranger).when().get("/v1/risk-flags/" + flagId).then().statusCode(404);
     }
 
@@ -289,35 +532,93 @@ class IntakeApiTest {
     void aRetriedScreeningWithTheSameKeyScoresOnceAndRaisesOneFlag() {
         String id = openIntake(coach, client.subject());
         Map<String, Object> body = phq9(0, 0, 0, 0, 0, 0, 0, 0, 3);
-        String first = as(client).header("Idempotency-Key", "phone-retry-1").body(body)
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).extract().path("id");
-        as(client).header("Idempotency-Key", "phone-retry-1").body(body)
-                .when().post("/v1/intakes/" + id + "/screenings").then()
-                .statusCode(201).header("Idempotent-Replayed", "true").body("id", is(first));
+        String first = as(client)
+                .header("Idempotency-Key", "phone-retry-1")
+                .body(body)
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(client)
+                .header("Idempotency-Key", "phone-retry-1")
+                .body(body)
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", is(first));
         assertEquals(1, count("select count(*) from screening where intake_id = ?::uuid", id));
         assertEquals(1, count("select count(*) from risk_flag where intake_id = ?::uuid", id));
-        assertEquals(1, count("select count(*) from outbox_event where aggregate_id = ? and event_type like '%risk-flag.raised%'", id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type like '%risk-flag.raised%'",
+                        id));
     }
 
     @Test
     void aRiskFlagMovesOnlyForwardWithNotes() {
         String id = openIntake(coach, client.subject());
-        String flagId = as(coach).body(Map.of("code", "coach-concern", "level", "elevated", "note", "mentioned hopelessness"))
-                .when().post("/v1/intakes/" + id + "/risk-flags").then().statusCode(201).extract().path("id");
+        String flagId = as(coach)
+                .body(Map.of("code", "coach-concern", "level", "elevated", "note", "mentioned hopelessness"))
+                .when()
+                .post("/v1/intakes/" + id + "/risk-flags")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String move = "/v1/risk-flags/" + flagId + "/transitions";
-        as(supervisor).body(Map.of("status", "closed")).when().post(move).then().statusCode(409).contentType(PROBLEM);
+        as(supervisor)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
         as(supervisor).body(Map.of("status", "weird")).when().post(move).then().statusCode(422);
-        as(supervisor).header("If-Match", "\"99\"").body(Map.of("status", "acknowledged")).when().post(move).then().statusCode(412);
-        as(supervisor).body(Map.of("status", "acknowledged", "note", "called the client")).when().post(move).then()
-                .statusCode(200).body("status", is("acknowledged"));
-        as(supervisor).body(Map.of("status", "actioned", "note", "referred")).when().post(move).then().statusCode(200);
+        as(supervisor)
+                .header("If-Match", "\"99\"")
+                .body(Map.of("status", "acknowledged"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(412);
+        as(supervisor)
+                .body(Map.of("status", "acknowledged", "note", "called the client"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(200)
+                .body("status", is("acknowledged"));
+        as(supervisor)
+                .body(Map.of("status", "actioned", "note", "referred"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(200);
         as(supervisor).body(Map.of("status", "closed")).when().post(move).then().statusCode(200);
-        as(supervisor).body(Map.of("status", "acknowledged")).when().post(move).then().statusCode(409);
-        as(coach).when().get("/v1/risk-flags/" + flagId).then().statusCode(200)
+        as(supervisor)
+                .body(Map.of("status", "acknowledged"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(409);
+        as(coach)
+                .when()
+                .get("/v1/risk-flags/" + flagId)
+                .then()
+                .statusCode(200)
                 .body("steps.status", equalTo(List.of("raised", "acknowledged", "actioned", "closed")))
                 .body("steps[0].note", is("mentioned hopelessness"));
         as(client).body(Map.of("status", "closed")).when().post(move).then().statusCode(403);
-        assertEquals(0, count("select count(*) from risk_flag_step where risk_flag_id = ?::uuid and note like '%hopeless%'", flagId));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from risk_flag_step where risk_flag_id = ?::uuid and note like '%hopeless%'",
+                        flagId));
     }
 
     // ------------------------------------------------------------------ recommendation and decision
@@ -325,75 +626,170 @@ class IntakeApiTest {
     @Test
     void theRecommendationListsEveryRuleAndAnOpenFlagMakesItUrgent() {
         String id = openIntake(coach, client.subject());
-        as(client).body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
-        as(client).body(Map.of("instrument", "WSAS", "answers", Map.of("1", 4, "2", 2, "3", 2, "4", 1, "5", 1)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
-        as(coach).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(200)
+        as(client)
+                .body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of("instrument", "WSAS", "answers", Map.of("1", 4, "2", 2, "3", 2, "4", 1, "5", 1)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + id + "/recommendation")
+                .then()
+                .statusCode(200)
                 .body("pathway", is("integrated"))
                 .body("reasons.rule", containsInAnyOrder("phq9-integrated", "wsas-impairment"));
         as(client).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(403);
 
-        as(coach).body(Map.of("code", "coach-concern", "level", "serious")).when().post("/v1/intakes/" + id + "/risk-flags")
-                .then().statusCode(201);
-        as(coach).when().get("/v1/intakes/" + id + "/recommendation").then()
-                .body("pathway", is("urgent")).body("reasons.rule", hasItem("open-risk-flag"));
+        as(coach)
+                .body(Map.of("code", "coach-concern", "level", "serious"))
+                .when()
+                .post("/v1/intakes/" + id + "/risk-flags")
+                .then()
+                .statusCode(201);
+        as(coach)
+                .when()
+                .get("/v1/intakes/" + id + "/recommendation")
+                .then()
+                .body("pathway", is("urgent"))
+                .body("reasons.rule", hasItem("open-risk-flag"));
     }
 
     @Test
     void aDecisionAgainstTheRecommendationNeedsAReasonAndIsMadeOnce() {
         String id = openIntake(coach, client.subject());
-        as(coach).body(Map.of("pathway", "therapy")).when().post("/v1/intakes/" + id + "/decision").then()
-                .statusCode(422).body("errors.field", hasItem("reason"));
-        as(coach).body(Map.of("pathway", "sideways")).when().post("/v1/intakes/" + id + "/decision").then()
-                .statusCode(400).contentType(PROBLEM);
-        as(coach).body(Map.of("pathway", "coaching", "practitionerId", coach.subject())).when()
-                .post("/v1/intakes/" + id + "/decision").then().statusCode(201)
-                .body("pathway", is("coaching")).body("recommendedPathway", is("coaching"));
-        as(coach).body(Map.of("pathway", "coaching")).when().post("/v1/intakes/" + id + "/decision").then().statusCode(409);
+        as(coach)
+                .body(Map.of("pathway", "therapy"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("reason"));
+        as(coach)
+                .body(Map.of("pathway", "sideways"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        as(coach)
+                .body(Map.of("pathway", "coaching", "practitionerId", coach.subject()))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(201)
+                .body("pathway", is("coaching"))
+                .body("recommendedPathway", is("coaching"));
+        as(coach)
+                .body(Map.of("pathway", "coaching"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(409);
         as(coach).when().get("/v1/intakes/" + id).then().body("status", is("decided"));
 
-        List<ConsumerRecord<String, String>> decided = TopicProbe.read("intake.events",
-                r -> id.equals(r.key()) && "org.praxis.intake.intake.decided.v1".equals(TopicProbe.header(r, "ce_type")),
-                found -> !found.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> decided = TopicProbe.read(
+                "intake.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.intake.intake.decided.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
         assertEquals(1, decided.size());
-        assertTrue(decided.get(0).value().contains("\"pathway\": \"coaching\""), decided.get(0).value());
+        assertTrue(
+                decided.get(0).value().contains("\"pathway\": \"coaching\""),
+                decided.get(0).value());
     }
 
     @Test
     void integratedWorkNeedsAPractitionerAssessmentServiceCallsEligible() {
         String id = openIntake(coach, client.subject());
-        as(client).body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0)).when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+        as(client)
+                .body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
         String practitioner = "practitioner-" + UUID.randomUUID();
         Map<String, String> decision = Map.of("pathway", "integrated", "practitionerId", practitioner);
-        as(supervisor).body(decision).when().post("/v1/intakes/" + id + "/decision").then()
-                .statusCode(422).body("errors.field", hasItem("practitionerId"));
+        as(supervisor)
+                .body(decision)
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("practitionerId"));
 
         String eventId = UUID.randomUUID().toString();
-        TopicProbe.send("assessment.events", practitioner,
-                "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"core-coaching\",\"integrated-practice\"]}",
-                Map.of("ce_id", eventId, "ce_type", "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source", "/assessment-service", "ce_tenant", tenant, "ce_time", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?", tenant, practitioner) == 2);
+        TopicProbe.send(
+                "assessment.events",
+                practitioner,
+                "{\"practitionerId\":\"" + practitioner
+                        + "\",\"eligibilities\":[\"core-coaching\",\"integrated-practice\"]}",
+                Map.of(
+                        "ce_id",
+                        eventId,
+                        "ce_type",
+                        "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source",
+                        "/assessment-service",
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                                tenant,
+                                practitioner)
+                        == 2);
 
-        as(supervisor).body(decision).when().post("/v1/intakes/" + id + "/decision").then()
-                .statusCode(201).body("pathway", is("integrated")).body("practitionerId", is(practitioner));
+        as(supervisor)
+                .body(decision)
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(201)
+                .body("pathway", is("integrated"))
+                .body("practitionerId", is(practitioner));
     }
 
     @Test
     void eligibilityInOneTenantDoesNotCountInAnother() {
         String practitioner = "practitioner-" + UUID.randomUUID();
-        TopicProbe.send("assessment.events", practitioner,
+        TopicProbe.send(
+                "assessment.events",
+                practitioner,
                 "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"integrated-practice\"]}",
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source", "/assessment-service", "ce_tenant", "other-" + tenant, "ce_time", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner) == 1);
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source",
+                        "/assessment-service",
+                        "ce_tenant",
+                        "other-" + tenant,
+                        "ce_time",
+                        Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner)
+                                == 1);
         String id = openIntake(coach, client.subject());
         // Changed by issue 16: a coach names only themselves, so a supervisor names the practitioner here.
-        as(supervisor).body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
-                .when().post("/v1/intakes/" + id + "/decision").then()
-                .statusCode(422).body("errors.field", hasItem("practitionerId"));
+        as(supervisor)
+                .body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("practitionerId"));
     }
 
     // ------------------------------------------------------------------ assignments and instruments
@@ -401,29 +797,71 @@ class IntakeApiTest {
     @Test
     void anAssignedInstrumentIsOnTheClientsListUntilTheyAnswerIt() {
         String id = openIntake(coach, client.subject());
-        String aid = as(coach).body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-31")).when()
-                .post("/v1/intakes/" + id + "/assignments").then().statusCode(201).extract().path("id");
-        as(client).when().get("/v1/me/assignments").then().statusCode(200)
-                .body("items.id", hasItem(aid)).body("items.find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
-        as(client).body(Map.of("instrument", "GAD-7", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).body("severity", is("mild"));
+        String aid = as(coach)
+                .body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-31"))
+                .when()
+                .post("/v1/intakes/" + id + "/assignments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(client)
+                .when()
+                .get("/v1/me/assignments")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(aid))
+                .body("items.find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
+        as(client)
+                .body(Map.of(
+                        "instrument",
+                        "GAD-7",
+                        "answers",
+                        Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("severity", is("mild"));
         as(client).when().get("/v1/me/assignments").then().statusCode(200).body("items.id", not(hasItem(aid)));
         as(coach).when().get("/v1/me/assignments").then().statusCode(403);
-        as(client).body(Map.of("instrument", "GAD-7")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(403);
-        as(coach).body(Map.of("instrument", "NOPE")).when().post("/v1/intakes/" + id + "/assignments").then().statusCode(422);
+        as(client)
+                .body(Map.of("instrument", "GAD-7"))
+                .when()
+                .post("/v1/intakes/" + id + "/assignments")
+                .then()
+                .statusCode(403);
+        as(coach)
+                .body(Map.of("instrument", "NOPE"))
+                .when()
+                .post("/v1/intakes/" + id + "/assignments")
+                .then()
+                .statusCode(422);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"client", "coach", "supervisor", "admin"})
     void everyRoleButSponsorsReadsTheInstruments(String role) {
-        as(Tokens.anyone().tenant(tenant).roles(role)).when().get("/v1/instruments").then().statusCode(200)
-                .body("code", containsInAnyOrder("PHQ-9", "PHQ-2", "GAD-7", "GAD-2", "WHO-5", "WSAS", "COACHING-READINESS"));
+        as(Tokens.anyone().tenant(tenant).roles(role))
+                .when()
+                .get("/v1/instruments")
+                .then()
+                .statusCode(200)
+                .body(
+                        "code",
+                        containsInAnyOrder("PHQ-9", "PHQ-2", "GAD-7", "GAD-2", "WHO-5", "WSAS", "COACHING-READINESS"));
     }
 
     @Test
     void anInstrumentShowsItsItemsRangesAndRule() {
-        as(client).when().get("/v1/instruments/WHO-5").then().statusCode(200)
-                .body("items", hasSize(5)).body("items[0].max", is(5)).body("percentMultiplier", is(4))
+        as(client)
+                .when()
+                .get("/v1/instruments/WHO-5")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(5))
+                .body("items[0].max", is(5))
+                .body("percentMultiplier", is(4))
                 .body("lowItemRule.severity", is("poor"));
         as(client).when().get("/v1/instruments/NOPE").then().statusCode(404).contentType(PROBLEM);
         as(sponsor).when().get("/v1/instruments").then().statusCode(403);

@@ -9,22 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /** Subject access export (on a recorded export request) and erasure on subject.erasure-requested. */
 @QuarkusTest
@@ -37,21 +35,52 @@ class PrivacyTest {
     private final String subject = "person-" + UUID.randomUUID();
 
     private String intakeWithHistory() {
-        String id = given().header("Authorization", coach.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("displayName", "Robin Private", "clientSubject", subject, "presentingConcerns", "grief after a loss"))
-                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
-        given().header("Authorization", coach.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("instrument", "PHQ-9", "answers", Map.of("1", 2, "2", 2, "3", 1, "4", 1, "5", 0, "6", 0, "7", 0, "8", 0, "9", 1)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201);
+        String id = given().header("Authorization", coach.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "displayName",
+                        "Robin Private",
+                        "clientSubject",
+                        subject,
+                        "presentingConcerns",
+                        "grief after a loss"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("Authorization", coach.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "instrument",
+                        "PHQ-9",
+                        "answers",
+                        Map.of("1", 2, "2", 2, "3", 1, "4", 1, "5", 0, "6", 0, "7", 0, "8", 0, "9", 1)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     /** Records an export request as {@code who} (an admin) and returns its id. */
     private static String exportRequest(Tokens who, String subject) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("subject", subject, "reason", "The client asked for a copy of their records",
-                        "reference", "DSAR-2026-7"))
-                .when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+        return given().header("Authorization", who.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "subject",
+                        subject,
+                        "reason",
+                        "The client asked for a copy of their records",
+                        "reference",
+                        "DSAR-2026-7"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse export(Tokens who, String subject, String request) {
@@ -82,24 +111,42 @@ class PrivacyTest {
         // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
         Tokens otherAdmin = Tokens.anyone().tenant("other-" + tenant).roles("admin");
         export(otherAdmin, subject, request).statusCode(404);
-        export(otherAdmin, subject, exportRequest(otherAdmin, subject)).statusCode(200).body("intakes", hasSize(0));
+        export(otherAdmin, subject, exportRequest(otherAdmin, subject))
+                .statusCode(200)
+                .body("intakes", hasSize(0));
         // The export's audit names the request; the reason is in it, sealed at rest.
-        assertEquals(1, count("select count(*) from audit_event where tenant_id = ? and action = 'export'"
-                + " and resource_id = ?", tenant, subject));
-        given().header("Authorization", admin.bearer()).when().get("/v1/export-requests/" + request).then()
-                .statusCode(200).body("uses", is(1));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'export'"
+                                + " and resource_id = ?",
+                        tenant,
+                        subject));
+        given().header("Authorization", admin.bearer())
+                .when()
+                .get("/v1/export-requests/" + request)
+                .then()
+                .statusCode(200)
+                .body("uses", is(1));
         assertFalse(id.isEmpty());
     }
 
     @Test
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         intakeWithHistory();
-        export(admin, subject, null).statusCode(422).contentType(PROBLEM).body("errors[0].field", is("request"))
+        export(admin, subject, null)
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors[0].field", is("request"))
                 .body(not(containsString("grief")));
         export(admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
-        export(admin, subject, exportRequest(admin, "someone-else")).statusCode(422).contentType(PROBLEM)
+        export(admin, subject, exportRequest(admin, "someone-else"))
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors[0].field", is("request"));
-        export(admin, "x".repeat(300), exportRequest(admin, subject)).statusCode(422).contentType(PROBLEM);
+        export(admin, "x".repeat(300), exportRequest(admin, subject))
+                .statusCode(422)
+                .contentType(PROBLEM);
         assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", tenant));
     }
 
@@ -109,30 +156,59 @@ class PrivacyTest {
         String requestId = "era-" + UUID.randomUUID();
         String payload = "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}";
         assertEquals(List.of(), EventContracts.violations("org.praxis.privacy.subject.erasure-requested.v1", payload));
-        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(),
-                "ce_type", "org.praxis.privacy.subject.erasure-requested.v1", "ce_source", "/privacy",
-                "ce_tenant", tenant, "ce_time", Instant.now().toString());
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                "org.praxis.privacy.subject.erasure-requested.v1",
+                "ce_source",
+                "/privacy",
+                "ce_tenant",
+                tenant,
+                "ce_time",
+                Instant.now().toString());
         TopicProbe.send("privacy.events", subject, payload, headers);
         TopicProbe.send("privacy.events", subject, payload, headers); // redelivered
 
-        List<ConsumerRecord<String, String>> confirmations = TopicProbe.read("intake.events", r -> requestId.equals(r.key()),
-                found -> false, Duration.ofSeconds(8));
+        List<ConsumerRecord<String, String>> confirmations =
+                TopicProbe.read("intake.events", r -> requestId.equals(r.key()), found -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size(), "erased and confirmed once");
-        assertEquals(List.of(), EventContracts.violations("org.praxis.intake.subject.erased.v1", confirmations.get(0).value()));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.intake.subject.erased.v1",
+                        confirmations.get(0).value()));
 
         export(admin, subject, exportRequest(admin, subject))
-                .statusCode(200).body("intakes", hasSize(0)).body("screenings", hasSize(0));
+                .statusCode(200)
+                .body("intakes", hasSize(0))
+                .body("screenings", hasSize(0));
         // Changed by issue 16: admins no longer read intakes or scores (export only); a supervisor checks.
         Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-        var intake = given().header("Authorization", supervisor.bearer()).when().get("/v1/intakes/" + id).then()
-                .statusCode(200).extract().jsonPath();
+        var intake = given().header("Authorization", supervisor.bearer())
+                .when()
+                .get("/v1/intakes/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("erased", intake.getString("displayName"));
         assertEquals(null, intake.getString("presentingConcerns"));
         assertTrue(intake.getString("clientSubject").startsWith("erased-"));
         // Scores stay under the retention rule; the answers do not.
-        String sid = given().header("Authorization", supervisor.bearer()).when().get("/v1/intakes/" + id + "/screenings").then()
-                .body("items[0].total", is(7)).extract().path("items[0].id");
-        given().header("Authorization", coach.bearer()).when().get("/v1/intakes/" + id + "/screenings/" + sid).then()
-                .statusCode(200).body("total", is(7)).body("answers.size()", is(0));
+        String sid = given().header("Authorization", supervisor.bearer())
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .body("items[0].total", is(7))
+                .extract()
+                .path("items[0].id");
+        given().header("Authorization", coach.bearer())
+                .when()
+                .get("/v1/intakes/" + id + "/screenings/" + sid)
+                .then()
+                .statusCode(200)
+                .body("total", is(7))
+                .body("answers.size()", is(0));
     }
 }

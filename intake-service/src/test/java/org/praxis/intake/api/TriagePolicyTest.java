@@ -3,15 +3,13 @@ package org.praxis.intake.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.praxis.testsupport.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.Tokens;
 
 @QuarkusTest
 class TriagePolicyTest {
@@ -19,8 +17,23 @@ class TriagePolicyTest {
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
     private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
 
-    private static final Map<String, Integer> CAUTIOUS = Map.of("phq9Therapy", 12, "gad7Therapy", 12, "phq9Integrated", 8,
-            "gad7Integrated", 8, "phq9Monitoring", 3, "gad7Monitoring", 3, "wsasMonitoring", 8, "screenPositiveThreshold", 2);
+    private static final Map<String, Integer> CAUTIOUS = Map.of(
+            "phq9Therapy",
+            12,
+            "gad7Therapy",
+            12,
+            "phq9Integrated",
+            8,
+            "gad7Integrated",
+            8,
+            "phq9Monitoring",
+            3,
+            "gad7Monitoring",
+            3,
+            "wsasMonitoring",
+            8,
+            "screenPositiveThreshold",
+            2);
 
     private static RequestSpecification as(Tokens who) {
         return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
@@ -28,25 +41,73 @@ class TriagePolicyTest {
 
     @Test
     void anAdminChangesTheThresholdsAndTriageFollows() {
-        as(coach).when().get("/v1/triage-policy").then().statusCode(200)
-                .header("ETag", "\"0\"").body("defaults", is(true)).body("policy.phq9Therapy", is(15));
+        as(coach)
+                .when()
+                .get("/v1/triage-policy")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("defaults", is(true))
+                .body("policy.phq9Therapy", is(15));
         as(admin).body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(428);
-        as(admin).header("If-Match", "\"3\"").body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(412);
-        as(admin).header("If-Match", "\"0\"").body(CAUTIOUS).when().put("/v1/triage-policy").then()
-                .statusCode(200).header("ETag", "\"1\"").body("policy.phq9Therapy", is(12));
-        as(admin).header("If-Match", "\"0\"").body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(412);
+        as(admin)
+                .header("If-Match", "\"3\"")
+                .body(CAUTIOUS)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(412);
+        as(admin)
+                .header("If-Match", "\"0\"")
+                .body(CAUTIOUS)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("policy.phq9Therapy", is(12));
+        as(admin)
+                .header("If-Match", "\"0\"")
+                .body(CAUTIOUS)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(412);
 
-        String id = as(coach).body(Map.of("displayName", "Sam", "clientSubject", "c1")).when().post("/v1/intakes")
-                .then().statusCode(201).extract().path("id");
-        as(coach).body(Map.of("instrument", "PHQ-9", "answers", Map.of("1", 2, "2", 2, "3", 2, "4", 2, "5", 2, "6", 1, "7", 1, "8", 0, "9", 0)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).body("total", is(12));
+        String id = as(coach)
+                .body(Map.of("displayName", "Sam", "clientSubject", "c1"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .body(Map.of(
+                        "instrument",
+                        "PHQ-9",
+                        "answers",
+                        Map.of("1", 2, "2", 2, "3", 2, "4", 2, "5", 2, "6", 1, "7", 1, "8", 0, "9", 0)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("total", is(12));
         as(coach).when().get("/v1/intakes/" + id + "/recommendation").then().body("pathway", is("therapy"));
         // PHQ-2 with the tenant's threshold of 2.
-        as(coach).body(Map.of("instrument", "PHQ-2", "answers", Map.of("1", 1, "2", 1)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).body("severity", is("positive"))
+        as(coach)
+                .body(Map.of("instrument", "PHQ-2", "answers", Map.of("1", 1, "2", 1)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("severity", is("positive"))
                 .body("scoringVersion", is("PHQ-2/sum/1/threshold-2"));
         // Other tenants keep the defaults.
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach")).when().get("/v1/triage-policy").then()
+        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
+                .when()
+                .get("/v1/triage-policy")
+                .then()
                 .body("defaults", is(true));
     }
 
@@ -54,12 +115,33 @@ class TriagePolicyTest {
     void thresholdsOutOfOrderAre422AndOnlyAdminsChangeThem() {
         Map<String, Integer> inverted = new java.util.HashMap<>(CAUTIOUS);
         inverted.put("phq9Integrated", 20);
-        as(admin).header("If-Match", "\"0\"").body(inverted).when().put("/v1/triage-policy").then()
-                .statusCode(422).contentType("application/problem+json");
-        as(coach).header("If-Match", "\"0\"").body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("supervisor")).header("If-Match", "\"0\"").body(CAUTIOUS)
-                .when().put("/v1/triage-policy").then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("client")).when().get("/v1/triage-policy").then().statusCode(403);
+        as(admin)
+                .header("If-Match", "\"0\"")
+                .body(inverted)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(coach)
+                .header("If-Match", "\"0\"")
+                .body(CAUTIOUS)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(403);
+        as(Tokens.anyone().tenant(tenant).roles("supervisor"))
+                .header("If-Match", "\"0\"")
+                .body(CAUTIOUS)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(403);
+        as(Tokens.anyone().tenant(tenant).roles("client"))
+                .when()
+                .get("/v1/triage-policy")
+                .then()
+                .statusCode(403);
         as(admin).when().get("/v1/triage-policy").then().body("defaults", is(true));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,8 +35,18 @@ class ScorerTest {
     }
 
     @ParameterizedTest(name = "PHQ-9 total {0} is {1}")
-    @CsvSource({"0,minimal", "4,minimal", "5,mild", "9,mild", "10,moderate", "14,moderate",
-            "15,moderately-severe", "19,moderately-severe", "20,severe", "24,severe"})
+    @CsvSource({
+        "0,minimal",
+        "4,minimal",
+        "5,mild",
+        "9,mild",
+        "10,moderate",
+        "14,moderate",
+        "15,moderately-severe",
+        "19,moderately-severe",
+        "20,severe",
+        "24,severe"
+    })
     void phq9Bands(int total, String severity) {
         Score score = Scorer.score(instrument("PHQ-9"), answersTotalling(instrument("PHQ-9"), total));
         assertEquals(total, score.total());
@@ -82,24 +91,45 @@ class ScorerTest {
     }
 
     @ParameterizedTest(name = "{0} total {1} is {2}")
-    @CsvSource({"PHQ-2,0,negative", "PHQ-2,2,negative", "PHQ-2,3,positive", "PHQ-2,6,positive",
-            "GAD-2,2,negative", "GAD-2,3,positive", "GAD-2,6,positive"})
+    @CsvSource({
+        "PHQ-2,0,negative",
+        "PHQ-2,2,negative",
+        "PHQ-2,3,positive",
+        "PHQ-2,6,positive",
+        "GAD-2,2,negative",
+        "GAD-2,3,positive",
+        "GAD-2,6,positive"
+    })
     void twoItemScreens(String code, int total, String severity) {
-        assertEquals(severity, Scorer.score(instrument(code), answersTotalling(instrument(code), total)).severity());
+        assertEquals(
+                severity,
+                Scorer.score(instrument(code), answersTotalling(instrument(code), total))
+                        .severity());
     }
 
     @Test
     void aTenantThresholdMovesTheScreenBoundary() {
         Instrument strict = BuiltInInstruments.withPositiveThreshold(instrument("PHQ-2"), 2);
         assertEquals("positive", Scorer.score(strict, Map.of("1", 1, "2", 1)).severity());
-        assertEquals("negative", Scorer.score(instrument("PHQ-2"), Map.of("1", 1, "2", 1)).severity());
+        assertEquals(
+                "negative",
+                Scorer.score(instrument("PHQ-2"), Map.of("1", 1, "2", 1)).severity());
     }
 
     @ParameterizedTest(name = "WSAS total {0} is {1}")
-    @CsvSource({"0,subclinical", "9,subclinical", "10,significant", "20,significant",
-            "21,moderately-severe", "40,moderately-severe"})
+    @CsvSource({
+        "0,subclinical",
+        "9,subclinical",
+        "10,significant",
+        "20,significant",
+        "21,moderately-severe",
+        "40,moderately-severe"
+    })
     void wsasBands(int total, String severity) {
-        assertEquals(severity, Scorer.score(instrument("WSAS"), answersTotalling(instrument("WSAS"), total)).severity());
+        assertEquals(
+                severity,
+                Scorer.score(instrument("WSAS"), answersTotalling(instrument("WSAS"), total))
+                        .severity());
     }
 
     @Test
@@ -119,14 +149,24 @@ class ScorerTest {
 
     @Test
     void who5Raw12IsPoorAndTheExtremesMapTo0And100Percent() {
-        assertEquals("poor", Scorer.score(instrument("WHO-5"), Map.of("1", 3, "2", 3, "3", 2, "4", 2, "5", 2)).severity());
-        assertEquals(100, Scorer.score(instrument("WHO-5"), Map.of("1", 5, "2", 5, "3", 5, "4", 5, "5", 5)).percent());
-        assertEquals(0, Scorer.score(instrument("WHO-5"), Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0)).percent());
+        assertEquals(
+                "poor",
+                Scorer.score(instrument("WHO-5"), Map.of("1", 3, "2", 3, "3", 2, "4", 2, "5", 2))
+                        .severity());
+        assertEquals(
+                100,
+                Scorer.score(instrument("WHO-5"), Map.of("1", 5, "2", 5, "3", 5, "4", 5, "5", 5))
+                        .percent());
+        assertEquals(
+                0,
+                Scorer.score(instrument("WHO-5"), Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0))
+                        .percent());
     }
 
     @Test
     void percentOnlyForWho5() {
-        assertNull(Scorer.score(instrument("GAD-7"), answersTotalling(instrument("GAD-7"), 3)).percent());
+        assertNull(Scorer.score(instrument("GAD-7"), answersTotalling(instrument("GAD-7"), 3))
+                .percent());
     }
 
     @Test
@@ -141,7 +181,8 @@ class ScorerTest {
     void missingUnknownAndOutOfRangeItemsAreEachNamed() {
         Map<String, Integer> answers = new HashMap<>(Map.of("1", 0, "2", 4, "3", -1, "11", 0));
         InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("PHQ-9"), answers));
-        List<String> named = e.problems().stream().map(InvalidAnswers.ItemProblem::linkId).toList();
+        List<String> named =
+                e.problems().stream().map(InvalidAnswers.ItemProblem::linkId).toList();
         assertEquals(List.of("2", "3", "4", "5", "6", "7", "8", "9", "11"), named);
     }
 
@@ -153,8 +194,14 @@ class ScorerTest {
         }
         InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("GAD-7"), answers));
         assertEquals(Scorer.NAMED_UNKNOWN + 1, e.problems().size());
-        assertEquals(List.of("x0", "x1", "x10"), e.problems().stream().limit(3).map(InvalidAnswers.ItemProblem::linkId).toList());
+        assertEquals(
+                List.of("x0", "x1", "x10"),
+                e.problems().stream()
+                        .limit(3)
+                        .map(InvalidAnswers.ItemProblem::linkId)
+                        .toList());
         assertNull(e.problems().get(3).linkId());
-        assertEquals("87 more answers name no item of GAD-7", e.problems().get(3).message());
+        assertEquals(
+                "87 more answers name no item of GAD-7", e.problems().get(3).message());
     }
 }

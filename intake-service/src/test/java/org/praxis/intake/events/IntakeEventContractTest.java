@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -23,22 +24,24 @@ import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-
 /** Every event intake emits conforms to its schema in docs/events; the golden examples conform too. */
 @QuarkusTest
 class IntakeEventContractTest {
-    private static final Set<String> PUBLISHED = Set.of("org.praxis.intake.intake.opened.v1",
-            "org.praxis.intake.screening.scored.v1", "org.praxis.intake.risk-flag.raised.v1",
-            "org.praxis.intake.risk-flag.status-changed.v1", "org.praxis.intake.intake.decided.v1");
+    private static final Set<String> PUBLISHED = Set.of(
+            "org.praxis.intake.intake.opened.v1",
+            "org.praxis.intake.screening.scored.v1",
+            "org.praxis.intake.risk-flag.raised.v1",
+            "org.praxis.intake.risk-flag.status-changed.v1",
+            "org.praxis.intake.intake.decided.v1");
 
     @Test
     void everyGoldenExampleConformsToItsSchema() throws Exception {
         List<String> types;
         try (Stream<java.nio.file.Path> files = Files.list(EventContracts.directory())) {
-            types = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json"))
-                    .map(n -> n.substring(0, n.length() - ".schema.json".length())).toList();
+            types = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".schema.json"))
+                    .map(n -> n.substring(0, n.length() - ".schema.json".length()))
+                    .toList();
         }
         assertTrue(types.containsAll(PUBLISHED), "a schema for every event intake publishes");
         for (String type : types) {
@@ -56,21 +59,47 @@ class IntakeEventContractTest {
     void everyEventOfAWholeIntakeConformsToItsSchema() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         String coach = Tokens.anyone().tenant(tenant).roles("coach").bearer();
-        String id = given().header("Authorization", coach).contentType(ContentType.JSON)
+        String id = given().header("Authorization", coach)
+                .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Contract", "clientSubject", "client-x", "sponsorOrganisation", "acme-hr"))
-                .when().post("/v1/intakes").then().statusCode(201).extract().path("id");
-        String flag = given().header("Authorization", coach).contentType(ContentType.JSON)
-                .body(Map.of("instrument", "PHQ-9", "answers", Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0, "8", 0, "9", 2)))
-                .when().post("/v1/intakes/" + id + "/screenings").then().statusCode(201).extract().path("riskFlags[0].id");
-        given().header("Authorization", coach).contentType(ContentType.JSON).body(Map.of("status", "acknowledged"))
-                .when().post("/v1/risk-flags/" + flag + "/transitions").then().statusCode(200);
-        given().header("Authorization", coach).contentType(ContentType.JSON)
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String flag = given().header("Authorization", coach)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "instrument",
+                        "PHQ-9",
+                        "answers",
+                        Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 0, "7", 0, "8", 0, "9", 2)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("riskFlags[0].id");
+        given().header("Authorization", coach)
+                .contentType(ContentType.JSON)
+                .body(Map.of("status", "acknowledged"))
+                .when()
+                .post("/v1/risk-flags/" + flag + "/transitions")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", coach)
+                .contentType(ContentType.JSON)
                 .body(Map.of("pathway", "therapy", "reason", "needs a therapist before coaching"))
-                .when().post("/v1/intakes/" + id + "/decision").then().statusCode(201);
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(201);
 
-        List<ConsumerRecord<String, String>> events = TopicProbe.read("intake.events", r -> id.equals(r.key()),
-                found -> found.size() >= 5, Duration.ofSeconds(30));
-        Set<String> types = events.stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toSet());
+        List<ConsumerRecord<String, String>> events = TopicProbe.read(
+                "intake.events", r -> id.equals(r.key()), found -> found.size() >= 5, Duration.ofSeconds(30));
+        Set<String> types =
+                events.stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toSet());
         assertEquals(PUBLISHED, types);
         for (ConsumerRecord<String, String> r : events) {
             String type = TopicProbe.header(r, "ce_type");
@@ -82,12 +111,24 @@ class IntakeEventContractTest {
     void theEligibilityGoldenExampleIsAppliedByIntakesConsumer() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         var example = EventContracts.goldenExampleJson("org.praxis.assessment.eligibility.changed.v1");
-        TopicProbe.send("assessment.events", example.get("practitionerId").asText(), example.toString(),
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source", "/assessment-service", "ce_tenant", tenant, "ce_time", Instant.now().toString()));
+        TopicProbe.send(
+                "assessment.events",
+                example.get("practitionerId").asText(),
+                example.toString(),
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source",
+                        "/assessment-service",
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var c = EmbeddedPostgres.shared().connect();
-                 var s = c.prepareStatement("select count(*) from practitioner_eligibility where tenant_id = ?")) {
+                    var s = c.prepareStatement("select count(*) from practitioner_eligibility where tenant_id = ?")) {
                 s.setString(1, tenant);
                 try (var rs = s.executeQuery()) {
                     rs.next();

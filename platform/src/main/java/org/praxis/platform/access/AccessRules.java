@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
@@ -19,7 +18,8 @@ import org.praxis.platform.security.Roles;
  */
 public final class AccessRules<A extends Enum<A>, R extends Enum<R>> {
     /** The roles in the order the matrix shows them. */
-    public static final List<String> ROLES = List.of(Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR, Roles.ADMIN);
+    public static final List<String> ROLES =
+            List.of(Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR, Roles.ADMIN);
 
     private final String aggregate;
     private final Class<A> actions;
@@ -33,7 +33,8 @@ public final class AccessRules<A extends Enum<A>, R extends Enum<R>> {
         this.audits = audits;
     }
 
-    public static <A extends Enum<A>, R extends Enum<R>> Builder<A, R> of(String aggregate, Class<A> actions, Class<R> relations) {
+    public static <A extends Enum<A>, R extends Enum<R>> Builder<A, R> of(
+            String aggregate, Class<A> actions, Class<R> relations) {
         return new Builder<>(aggregate, actions, relations);
     }
 

@@ -57,7 +57,8 @@ public final class Criterion<E> {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        return new Criterion<>(e -> parts.stream().anyMatch(c -> c.test.test(e)),
+        return new Criterion<>(
+                e -> parts.stream().anyMatch(c -> c.test.test(e)),
                 (alias, params) -> join(parts, " or ", alias, params));
     }
 
@@ -67,16 +68,18 @@ public final class Criterion<E> {
 
     public Criterion<E> and(Criterion<E> other) {
         List<Criterion<E>> parts = List.of(this, other);
-        return new Criterion<>(e -> test.test(e) && other.test.test(e), (alias, params) -> join(parts, " and ", alias, params));
+        return new Criterion<>(
+                e -> test.test(e) && other.test.test(e), (alias, params) -> join(parts, " and ", alias, params));
     }
 
     /** Holds for an entity whose {@code field} refers to a row that {@code related} accepts (e.g. a flag's intake). */
-    public static <E, R> Criterion<E> via(Field<E, ?> field, String relatedEntity, java.util.function.Function<E, R> load,
-                                          Criterion<R> related) {
+    public static <E, R> Criterion<E> via(
+            Field<E, ?> field, String relatedEntity, java.util.function.Function<E, R> load, Criterion<R> related) {
         return new Criterion<>(e -> related.test(load.apply(e)), (alias, params) -> {
             String inner = alias + "_r";
             return alias + "." + field.path() + " in (select " + inner + ".id from " + relatedEntity + " " + inner
-                    + " where " + inner + ".tenantId = " + alias + ".tenantId and (" + related.jpql(inner, params) + "))";
+                    + " where " + inner + ".tenantId = " + alias + ".tenantId and (" + related.jpql(inner, params)
+                    + "))";
         });
     }
 

@@ -20,7 +20,8 @@ public record Field<E, T>(String path, Function<E, T> get) {
         if (value == null) {
             return Criterion.none();
         }
-        return new Criterion<>(e -> value.equals(get.apply(e)),
+        return new Criterion<>(
+                e -> value.equals(get.apply(e)),
                 (alias, params) -> alias + "." + path + " = " + Criterion.parameter(params, value));
     }
 
@@ -31,10 +32,11 @@ public record Field<E, T>(String path, Function<E, T> get) {
         }
         Set<T> set = Criterion.copyOf(values);
         // Set.copyOf refuses contains(null); a null attribute is in no set, as in SQL.
-        return new Criterion<>(e -> {
-            T actual = get.apply(e);
-            return actual != null && set.contains(actual);
-        },
+        return new Criterion<>(
+                e -> {
+                    T actual = get.apply(e);
+                    return actual != null && set.contains(actual);
+                },
                 (alias, params) -> alias + "." + path + " in " + Criterion.parameter(params, set));
     }
 
@@ -48,7 +50,8 @@ public record Field<E, T>(String path, Function<E, T> get) {
 
     public Criterion<E> isNot(T value) {
         Objects.requireNonNull(value);
-        return new Criterion<>(e -> get.apply(e) != null && !value.equals(get.apply(e)),
+        return new Criterion<>(
+                e -> get.apply(e) != null && !value.equals(get.apply(e)),
                 (alias, params) -> alias + "." + path + " <> " + Criterion.parameter(params, value));
     }
 }

@@ -3,7 +3,6 @@ package org.praxis.platform.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 
@@ -70,7 +69,9 @@ public abstract class Policy<E, A extends Enum<A>, R extends Enum<R>> {
     public E require(Caller caller, A action, E entity, Object id) {
         requireView(caller, entity, id);
         if (!can(caller, action, entity)) {
-            throw ProblemException.forbidden("You may not " + AccessRules.label(action).replace('-', ' ') + " this " + noun.toLowerCase(java.util.Locale.ROOT) + ".");
+            throw ProblemException.forbidden(
+                    "You may not " + AccessRules.label(action).replace('-', ' ') + " this "
+                            + noun.toLowerCase(java.util.Locale.ROOT) + ".");
         }
         return entity;
     }
@@ -78,7 +79,9 @@ public abstract class Policy<E, A extends Enum<A>, R extends Enum<R>> {
     /** For actions on no existing object (create, list): 403 when no role of the caller reaches it. */
     public void requireAllowed(Caller caller, A action) {
         if (!rules.allows(action, caller)) {
-            throw ProblemException.forbidden("You may not " + AccessRules.label(action).replace('-', ' ') + " " + noun.toLowerCase(java.util.Locale.ROOT) + "s.");
+            throw ProblemException.forbidden(
+                    "You may not " + AccessRules.label(action).replace('-', ' ') + " "
+                            + noun.toLowerCase(java.util.Locale.ROOT) + "s.");
         }
     }
 }

@@ -1,17 +1,5 @@
 package org.praxis.platform.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -21,16 +9,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.web.Bounds;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.platform.web.PageRequest;
@@ -42,15 +39,18 @@ import org.praxis.platform.web.PageRequest;
 public class AuditEventResource {
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
 
-    public record AuditEventView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String actor,
-                                 @Schema(maxLength = Bounds.CODE) String action,
-                                 @Schema(maxLength = Bounds.CODE) String resourceType,
-                                 @Schema(maxLength = Bounds.NAME) String resourceId,
-                                 @Schema(maxLength = Bounds.REASON) String reason, Instant occurredAt) {
-    }
+    public record AuditEventView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String actor,
+            @Schema(maxLength = Bounds.CODE) String action,
+            @Schema(maxLength = Bounds.CODE) String resourceType,
+            @Schema(maxLength = Bounds.NAME) String resourceId,
+            @Schema(maxLength = Bounds.REASON) String reason,
+            Instant occurredAt) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -61,13 +61,15 @@ public class AuditEventResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "422", description = "limit out of range")
-    public Page<AuditEventView> list(@QueryParam("resourceType") @Size(max = Bounds.CODE) String resourceType,
-                                     @QueryParam("resourceId") @Size(max = Bounds.NAME) String resourceId,
-                                     @QueryParam("actor") @Size(max = Bounds.SUBJECT) String actor,
-                                     @BeanParam PageParams paging) {
+    public Page<AuditEventView> list(
+            @QueryParam("resourceType") @Size(max = Bounds.CODE) String resourceType,
+            @QueryParam("resourceId") @Size(max = Bounds.NAME) String resourceId,
+            @QueryParam("actor") @Size(max = Bounds.SUBJECT) String actor,
+            @BeanParam PageParams paging) {
         PageRequest page = paging.request();
-        StringBuilder sql = new StringBuilder("select id, actor, action, resource_type, resource_id, reason, occurred_at"
-                + " from audit_event where tenant_id = ?");
+        StringBuilder sql =
+                new StringBuilder("select id, actor, action, resource_type, resource_id, reason, occurred_at"
+                        + " from audit_event where tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(callerContext.tenantId()));
         if (resourceType != null) {
             sql.append(" and resource_type = ?");
@@ -87,16 +89,22 @@ public class AuditEventResource {
             args.add(page.after().id());
         }
         sql.append(" order by occurred_at desc, id desc limit ").append(page.fetchSize());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 s.setObject(i + 1, args.get(i));
             }
             List<AuditEventView> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new AuditEventView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5),
-                            reason(rs.getObject(1, UUID.class), rs.getString(6)), rs.getTimestamp(7).toInstant()));
+                    rows.add(new AuditEventView(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            reason(rs.getObject(1, UUID.class), rs.getString(6)),
+                            rs.getTimestamp(7).toInstant()));
                 }
             }
             return page.page(rows, r -> new PageRequest.Position(r.occurredAt(), r.id()));

@@ -1,18 +1,15 @@
 package org.praxis.platform.audit;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
@@ -28,6 +25,7 @@ public class AuditLog {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
 
@@ -38,9 +36,11 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Caller caller, String action, String resourceType, Object resourceId, String reason) {
-        String sql = "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        String sql =
+                "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             UUID id = UUID.randomUUID();
             s.setObject(1, id);
             s.setString(2, caller.tenantId());

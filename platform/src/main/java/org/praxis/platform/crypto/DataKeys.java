@@ -1,5 +1,8 @@
 package org.praxis.platform.crypto;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -10,15 +13,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.PraxisConfig;
 
 /**
@@ -29,8 +26,7 @@ import org.praxis.platform.PraxisConfig;
  */
 @ApplicationScoped
 public class DataKeys {
-    public record DataKey(String id, String tenantId, String kekId, SecretKey key) {
-    }
+    public record DataKey(String id, String tenantId, String kekId, SecretKey key) {}
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, DataKey> byId = new ConcurrentHashMap<>();
@@ -38,10 +34,13 @@ public class DataKeys {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     FieldCipher cipher;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     DataKeys self;
 
@@ -66,7 +65,8 @@ public class DataKeys {
             return key;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select tenant_id, kek_id, wrapped from data_key where id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("select tenant_id, kek_id, wrapped from data_key where id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -87,7 +87,8 @@ public class DataKeys {
 
     private DataKey find(String tenantId, String kekId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, wrapped from data_key where tenant_id = ? and kek_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("select id, wrapped from data_key where tenant_id = ? and kek_id = ?")) {
             s.setString(1, tenantId);
             s.setString(2, kekId);
             try (ResultSet rs = s.executeQuery()) {
@@ -102,7 +103,7 @@ public class DataKeys {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void create(String tenantId, String kekId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select 1 from retired_kek where kek_id = ?")) {
+                PreparedStatement s = c.prepareStatement("select 1 from retired_kek where kek_id = ?")) {
             s.setString(1, kekId);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
@@ -117,11 +118,11 @@ public class DataKeys {
         byte[] idBytes = new byte[9];
         random.nextBytes(idBytes);
         String id = "dk" + HexFormat.of().formatHex(idBytes);
-        String wrapped = Base64.getEncoder().encodeToString(
-                cipher.encrypt(cipher.kek(kekId), raw, wrapping(id, tenantId, kekId)));
+        String wrapped = Base64.getEncoder()
+                .encodeToString(cipher.encrypt(cipher.kek(kekId), raw, wrapping(id, tenantId, kekId)));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into data_key (id, tenant_id, kek_id, wrapped)"
-                     + " values (?, ?, ?, ?) on conflict (tenant_id, kek_id) do nothing")) {
+                PreparedStatement s = c.prepareStatement("insert into data_key (id, tenant_id, kek_id, wrapped)"
+                        + " values (?, ?, ?, ?) on conflict (tenant_id, kek_id) do nothing")) {
             s.setString(1, id);
             s.setString(2, tenantId);
             s.setString(3, kekId);
@@ -133,7 +134,8 @@ public class DataKeys {
     }
 
     private DataKey unwrap(String id, String tenantId, String kekId, String wrapped) {
-        byte[] raw = cipher.decrypt(cipher.kek(kekId), Base64.getDecoder().decode(wrapped), wrapping(id, tenantId, kekId));
+        byte[] raw =
+                cipher.decrypt(cipher.kek(kekId), Base64.getDecoder().decode(wrapped), wrapping(id, tenantId, kekId));
         return new DataKey(id, tenantId, kekId, new SecretKeySpec(raw, "AES"));
     }
 

@@ -1,5 +1,9 @@
 package org.praxis.platform.crypto;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,19 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.platform.PraxisConfig;
-
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.Startup;
 
 /**
  * AES-256-GCM for notes, answers, names and other free text at rest, with envelope keys: the
@@ -63,8 +59,9 @@ public class FieldCipher {
             if (key.length != 32) {
                 throw new IllegalStateException("key " + parts[0] + " must be 32 bytes (AES-256)");
             }
-            if (isAllZero(key) || LaunchMode.current() == LaunchMode.NORMAL
-                    && java.util.Arrays.equals(key, Base64.getDecoder().decode(PUBLISHED_KEY))) {
+            if (isAllZero(key)
+                    || LaunchMode.current() == LaunchMode.NORMAL
+                            && java.util.Arrays.equals(key, Base64.getDecoder().decode(PUBLISHED_KEY))) {
                 throw new IllegalStateException("key " + parts[0] + " is a placeholder (all zero or the published test"
                         + " key); generate a real one: head -c 32 /dev/urandom | base64");
             }
@@ -72,7 +69,8 @@ public class FieldCipher {
         }
         activeKekId = config.crypto().activeKey();
         if (!keks.containsKey(activeKekId)) {
-            throw new IllegalStateException("praxis.crypto.active-key " + activeKekId + " is not among praxis.crypto.keys");
+            throw new IllegalStateException(
+                    "praxis.crypto.active-key " + activeKekId + " is not among praxis.crypto.keys");
         }
     }
 
@@ -161,7 +159,10 @@ public class FieldCipher {
                 cipher.updateAAD(associatedData);
             }
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return ByteBuffer.allocate(iv.length + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -176,8 +177,10 @@ public class FieldCipher {
             }
             return cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("decryption failed (wrong key, tampered value, or a value moved from"
-                    + " another row, column or tenant)", e);
+            throw new IllegalStateException(
+                    "decryption failed (wrong key, tampered value, or a value moved from"
+                            + " another row, column or tenant)",
+                    e);
         }
     }
 

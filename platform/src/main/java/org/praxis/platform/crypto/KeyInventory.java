@@ -1,5 +1,10 @@
 package org.praxis.platform.crypto;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,17 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.platform.problem.ProblemException;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The service's key-encryption keys as the data shows them: how many sealed values and data keys each
@@ -42,10 +38,13 @@ public class KeyInventory {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     FieldCipher cipher;
+
     @Inject
     DataKeys dataKeys;
+
     @Inject
     MeterRegistry registry;
 
@@ -56,8 +55,8 @@ public class KeyInventory {
         Map<String, String> kekOfDataKey = new HashMap<>();
         Map<String, Long> dataKeysPerKek = new TreeMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select id, kek_id from data_key");
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s = c.prepareStatement("select id, kek_id from data_key");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 kekOfDataKey.put(rs.getString(1), rs.getString(2));
                 dataKeysPerKek.merge(rs.getString(2), 1L, Long::sum);
@@ -67,13 +66,15 @@ public class KeyInventory {
         }
         Map<String, Long> values = new TreeMap<>();
         for (SealedColumn column : SealedColumn.all()) {
-            String sql = "select split_part(" + column.column() + ", ':', 1), split_part(" + column.column() + ", ':', 2),"
-                    + " count(*) from " + column.table() + " where " + column.column() + " is not null group by 1, 2";
+            String sql = "select split_part(" + column.column() + ", ':', 1), split_part(" + column.column()
+                    + ", ':', 2)," + " count(*) from " + column.table() + " where " + column.column()
+                    + " is not null group by 1, 2";
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement s = c.prepareStatement(sql);
-                 ResultSet rs = s.executeQuery()) {
+                    PreparedStatement s = c.prepareStatement(sql);
+                    ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String kek = "v1".equals(rs.getString(1)) ? rs.getString(2)
+                    String kek = "v1".equals(rs.getString(1))
+                            ? rs.getString(2)
                             : kekOfDataKey.getOrDefault(rs.getString(2), "unknown-data-key");
                     values.merge(kek, rs.getLong(3), Long::sum);
                 }
@@ -90,17 +91,23 @@ public class KeyInventory {
         for (String id : ids) {
             long count = values.getOrDefault(id, 0L);
             // Retired only while nothing uses it: a value written under it afterwards shows it again.
-            String state = id.equals(cipher.activeKekId()) ? KeyStatus.ACTIVE
-                    : retired.contains(id) && count == 0 ? KeyStatus.RETIRED
-                    : cipher.kekIds().contains(id) ? KeyStatus.READABLE : KeyStatus.MISSING;
+            String state = id.equals(cipher.activeKekId())
+                    ? KeyStatus.ACTIVE
+                    : retired.contains(id) && count == 0
+                            ? KeyStatus.RETIRED
+                            : cipher.kekIds().contains(id) ? KeyStatus.READABLE : KeyStatus.MISSING;
             out.add(new KeyStatus(id, state, count, dataKeysPerKek.getOrDefault(id, 0L)));
-            valuesGauge.computeIfAbsent(id, k -> {
-                AtomicLong holder = new AtomicLong();
-                Gauge.builder("praxis.crypto.values", holder, AtomicLong::get)
-                        .description("Sealed values per key-encryption key (0 for every key but the active one after rotation)")
-                        .tag("key", k).register(registry);
-                return holder;
-            }).set(count);
+            valuesGauge
+                    .computeIfAbsent(id, k -> {
+                        AtomicLong holder = new AtomicLong();
+                        Gauge.builder("praxis.crypto.values", holder, AtomicLong::get)
+                                .description(
+                                        "Sealed values per key-encryption key (0 for every key but the active one after rotation)")
+                                .tag("key", k)
+                                .register(registry);
+                        return holder;
+                    })
+                    .set(count);
         }
         return out;
     }
@@ -114,7 +121,9 @@ public class KeyInventory {
         if (kekId.equals(cipher.activeKekId())) {
             throw ProblemException.conflict("Key " + kekId + " is the active key; make another key active first.");
         }
-        KeyStatus current = status().stream().filter(k -> k.keyId().equals(kekId)).findFirst()
+        KeyStatus current = status().stream()
+                .filter(k -> k.keyId().equals(kekId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Key"));
         if (current.state().equals(KeyStatus.RETIRED)) {
             return current;
@@ -125,8 +134,8 @@ public class KeyInventory {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement r = c.prepareStatement("insert into retired_kek (kek_id, retired_at, retired_by)"
-                         + " values (?, ?, ?) on conflict do nothing")) {
+                    PreparedStatement r = c.prepareStatement("insert into retired_kek (kek_id, retired_at, retired_by)"
+                            + " values (?, ?, ?) on conflict do nothing")) {
                 r.setString(1, kekId);
                 r.setObject(2, java.sql.Timestamp.from(Instant.now()));
                 r.setString(3, actor);
@@ -141,8 +150,8 @@ public class KeyInventory {
 
     List<String> queryStrings(String sql) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getString(1));

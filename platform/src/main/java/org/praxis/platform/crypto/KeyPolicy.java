@@ -8,9 +8,15 @@ import org.praxis.platform.security.Roles;
  * service, so what an admin sees is counts and key ids, never a value or another tenant's data.
  */
 public final class KeyPolicy {
-    public enum Action { LIST, ROTATE, RETIRE }
+    public enum Action {
+        LIST,
+        ROTATE,
+        RETIRE
+    }
 
-    public enum Relation { SERVICE_WIDE }
+    public enum Relation {
+        SERVICE_WIDE
+    }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("field-key", Action.class, Relation.class)
             .allow(Action.LIST, Roles.ADMIN, Relation.SERVICE_WIDE)
@@ -20,6 +26,5 @@ public final class KeyPolicy {
             .audit(Action.RETIRE, "retire")
             .build();
 
-    private KeyPolicy() {
-    }
+    private KeyPolicy() {}
 }

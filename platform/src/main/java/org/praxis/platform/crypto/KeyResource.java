@@ -1,7 +1,5 @@
 package org.praxis.platform.crypto;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,34 +32,49 @@ public class KeyResource {
 
     @Inject
     KeyRotation rotation;
+
     @Inject
     KeyInventory inventory;
+
     @Inject
     AuditLog audit;
+
     @Inject
     CallerContext callerContext;
 
-    public record KeyView(@Schema(maxLength = 40, pattern = KEY_ID) String keyId,
-                          @Schema(enumeration = {"active", "readable", "retired", "missing"}) String state,
-                          @Schema(minimum = "0", maximum = "9223372036854775807") long values,
-                          @Schema(minimum = "0", maximum = "9223372036854775807") long dataKeys) {
+    public record KeyView(
+            @Schema(maxLength = 40, pattern = KEY_ID) String keyId,
+
+            @Schema(enumeration = {"active", "readable", "retired", "missing"})
+            String state,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long values,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long dataKeys) {
         static KeyView of(KeyInventory.KeyStatus k) {
             return new KeyView(k.keyId(), k.state(), k.values(), k.dataKeys());
         }
     }
 
-    public record KeyList(@Schema(maxItems = Bounds.LIST) List<KeyView> keys) {
-    }
+    public record KeyList(@Schema(maxItems = Bounds.LIST) List<KeyView> keys) {}
 
-    public record RotationPass(@Schema(minimum = "0", maximum = "9223372036854775807") long moved,
-                               @Schema(minimum = "0", maximum = "9223372036854775807") long failed,
-                               @Schema(maxItems = Bounds.LIST) List<KeyView> keys) {
-    }
+    public record RotationPass(
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long moved,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long failed,
+
+            @Schema(maxItems = Bounds.LIST) List<KeyView> keys) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "field-key:list")
-    @Operation(operationId = "listFieldKeys", summary = "List the key-encryption keys with the number of values sealed under each")
+    @Operation(
+            operationId = "listFieldKeys",
+            summary = "List the key-encryption keys with the number of values sealed under each")
     @APIResponse(responseCode = "200", description = "Every key the service knows or its values name")
     public KeyList list() {
         return new KeyList(inventory.status().stream().map(KeyView::of).toList());
@@ -71,13 +84,19 @@ public class KeyResource {
     @Path("/rotation")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "field-key:rotate")
-    @Operation(operationId = "rotateFieldKeys", summary = "Run a rotation pass now: move values under other keys to the active key (audited)")
+    @Operation(
+            operationId = "rotateFieldKeys",
+            summary = "Run a rotation pass now: move values under other keys to the active key (audited)")
     @APIResponse(responseCode = "200", description = "What the pass moved, and the keys after it")
     public RotationPass rotate() {
         // Audited in a transaction of its own: the pass commits batch by batch and may outlast one.
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("rotate", "field-key", null, null));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> audit.record("rotate", "field-key", null, null));
         KeyRotation.PassResult pass = rotation.reencrypt();
-        return new RotationPass(pass.moved(), pass.failed(), pass.keys().stream().map(KeyView::of).toList());
+        return new RotationPass(
+                pass.moved(),
+                pass.failed(),
+                pass.keys().stream().map(KeyView::of).toList());
     }
 
     @POST
@@ -85,7 +104,9 @@ public class KeyResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Extension(name = AccessMatrix.EXTENSION, value = "field-key:retire")
-    @Operation(operationId = "retireFieldKey", summary = "Retire a key no value uses any more; then it may leave the Secret (audited)")
+    @Operation(
+            operationId = "retireFieldKey",
+            summary = "Retire a key no value uses any more; then it may leave the Secret (audited)")
     @APIResponse(responseCode = "200", description = "The key, retired")
     @APIResponse(responseCode = "409", description = "The key is active or values still use it")
     public KeyView retire(@PathParam("keyId") @Size(max = 40) @Pattern(regexp = KEY_ID) String keyId) {

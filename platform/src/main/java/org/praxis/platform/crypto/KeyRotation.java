@@ -1,5 +1,13 @@
 package org.praxis.platform.crypto;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,15 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
@@ -24,10 +24,6 @@ import org.praxis.platform.persistence.SingletonJobs;
 import org.praxis.platform.privacy.ErasureRequests;
 import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.web.IdempotencyKeys;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Key rotation of sealed columns. Rotating a key-encryption key: list the new key in the Secret
@@ -41,19 +37,23 @@ import io.quarkus.runtime.StartupEvent;
 public class KeyRotation {
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
 
-    public record PassResult(long moved, long failed, List<KeyInventory.KeyStatus> keys) {
-    }
+    public record PassResult(long moved, long failed, List<KeyInventory.KeyStatus> keys) {}
 
     @Inject
     DataSource dataSource;
+
     @Inject
     FieldCipher cipher;
+
     @Inject
     SingletonJobs jobs;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     Instance<EntityManagerFactory> entityManagers;
+
     @Inject
     KeyInventory inventory;
 
@@ -66,7 +66,9 @@ public class KeyRotation {
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException) {
                 // Without a database the service starts unready; the check runs on the next start.
-                LOG.warnf("could not check the data keys' KEKs at start: %s", e.getCause().getMessage());
+                LOG.warnf(
+                        "could not check the data keys' KEKs at start: %s",
+                        e.getCause().getMessage());
             } else {
                 throw e;
             }
@@ -126,8 +128,8 @@ public class KeyRotation {
     private void refuseUnknownKeks() {
         List<String> retired = inventory.queryStrings("select kek_id from retired_kek");
         if (retired.contains(cipher.activeKekId())) {
-            throw new IllegalStateException("praxis.crypto.active-key " + cipher.activeKekId() + " was retired;"
-                    + " make a new key active");
+            throw new IllegalStateException(
+                    "praxis.crypto.active-key " + cipher.activeKekId() + " was retired;" + " make a new key active");
         }
         List<String> missing = new ArrayList<>();
         for (String kek : inventory.queryStrings("select distinct kek_id from data_key")) {
@@ -143,27 +145,29 @@ public class KeyRotation {
 
     /** One pass over every sealed column, on one replica at a time; empty when another replica is running it. */
     public PassResult reencrypt() {
-        List<String> newest = inventory.queryStrings("select kek_id from data_key group by kek_id order by min(created_at) desc,"
-                + " kek_id limit 1");
+        List<String> newest = inventory.queryStrings(
+                "select kek_id from data_key group by kek_id order by min(created_at) desc," + " kek_id limit 1");
         if (!newest.isEmpty() && !newest.get(0).equals(cipher.activeKekId())) {
             // The key introduced last is the one to move to: a replica still on an older active key
             // (mid-rollout) would move values back to its own.
             return new PassResult(0, 0, inventory.status());
         }
         return jobs.runAlone("field-key-rotation", () -> {
-            long moved = 0;
-            long failed = 0;
-            for (SealedColumn column : SealedColumn.all()) {
-                long[] result = reencrypt(column);
-                moved += result[0];
-                failed += result[1];
-            }
-            if (moved > 0 || failed > 0) {
-                LOG.infof("field key rotation: %d value(s) moved to key %s, %d could not be opened", moved,
-                        cipher.activeKekId(), failed);
-            }
-            return new PassResult(moved, failed, inventory.status());
-        }).orElseGet(() -> new PassResult(0, 0, inventory.status()));
+                    long moved = 0;
+                    long failed = 0;
+                    for (SealedColumn column : SealedColumn.all()) {
+                        long[] result = reencrypt(column);
+                        moved += result[0];
+                        failed += result[1];
+                    }
+                    if (moved > 0 || failed > 0) {
+                        LOG.infof(
+                                "field key rotation: %d value(s) moved to key %s, %d could not be opened",
+                                moved, cipher.activeKekId(), failed);
+                    }
+                    return new PassResult(moved, failed, inventory.status());
+                })
+                .orElseGet(() -> new PassResult(0, 0, inventory.status()));
     }
 
     private long[] reencrypt(SealedColumn column) {
@@ -186,8 +190,8 @@ public class KeyRotation {
                 long bad = 0;
                 UUID last = null;
                 try (Connection c = dataSource.getConnection();
-                     PreparedStatement s = c.prepareStatement(select);
-                     PreparedStatement u = c.prepareStatement(update)) {
+                        PreparedStatement s = c.prepareStatement(select);
+                        PreparedStatement u = c.prepareStatement(update)) {
                     s.setObject(1, from);
                     s.setString(2, cipher.activeKekId());
                     s.setInt(3, config.crypto().rotationBatch());
@@ -198,14 +202,17 @@ public class KeyRotation {
                             try {
                                 String stored = rs.getString(3);
                                 // A value stored before its column was sealed (audit reasons) is sealed now.
-                                String plain = FieldCipher.isSealed(stored) ? column.open(tenant, last, stored) : stored;
+                                String plain =
+                                        FieldCipher.isSealed(stored) ? column.open(tenant, last, stored) : stored;
                                 u.setString(1, column.seal(tenant, last, plain));
                                 u.setObject(2, last);
                                 u.addBatch();
                                 ok++;
                             } catch (RuntimeException e) {
                                 // Left as it is and counted: a tampered or misplaced value is not made readable.
-                                LOG.warnf("field key rotation: %s row %s cannot be opened: %s", column, last, e.getMessage());
+                                LOG.warnf(
+                                        "field key rotation: %s row %s cannot be opened: %s",
+                                        column, last, e.getMessage());
                                 bad++;
                             }
                         }
@@ -214,8 +221,13 @@ public class KeyRotation {
                         u.executeBatch();
                     }
                 }
-                return new long[] {ok, bad, last == null ? 0 : last.getMostSignificantBits(),
-                        last == null ? 0 : last.getLeastSignificantBits(), last == null ? 0 : 1};
+                return new long[] {
+                    ok,
+                    bad,
+                    last == null ? 0 : last.getMostSignificantBits(),
+                    last == null ? 0 : last.getLeastSignificantBits(),
+                    last == null ? 0 : 1
+                };
             });
             moved += batch[0];
             failed += batch[1];
@@ -227,9 +239,10 @@ public class KeyRotation {
     }
 
     private boolean hasVersion(SealedColumn column) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select 1 from information_schema.columns where table_schema = current_schema() and table_name = ?"
-                        + " and column_name = 'version'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select 1 from information_schema.columns where table_schema = current_schema() and table_name = ?"
+                                + " and column_name = 'version'")) {
             s.setString(1, column.table());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();

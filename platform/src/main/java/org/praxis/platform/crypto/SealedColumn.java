@@ -1,12 +1,11 @@
 package org.praxis.platform.crypto;
 
+import io.quarkus.arc.Arc;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
-
-import io.quarkus.arc.Arc;
 
 /**
  * A text column kept encrypted at rest, bound to its place: a value is sealed with associated data

@@ -1,19 +1,16 @@
 package org.praxis.platform.events;
 
-import java.util.concurrent.TimeUnit;
-
+import io.smallrye.health.api.HealthGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-
-import io.smallrye.health.api.HealthGroup;
 
 /**
  * Whether the broker answers, in the health group {@code events} ({@code /q/health/group/events}),
@@ -32,11 +29,15 @@ public class BrokerHealth implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("kafka");
         try {
-            int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).nodes()
-                    .get(4, TimeUnit.SECONDS).size();
+            int brokers = admin().describeCluster(new DescribeClusterOptions().timeoutMs(3_000))
+                    .nodes()
+                    .get(4, TimeUnit.SECONDS)
+                    .size();
             return health.up().withData("brokers", brokers).build();
         } catch (Exception e) {
-            return health.down().withData("error", String.valueOf(e.getCause() == null ? e : e.getCause())).build();
+            return health.down()
+                    .withData("error", String.valueOf(e.getCause() == null ? e : e.getCause()))
+                    .build();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.praxis.platform.events;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -15,10 +14,10 @@ public final class CloudEventHeaders {
     public static final String TENANT = "ce_tenant";
     /** CloudEvents sequence extension: the outbox row's sequence, increasing per service (so per aggregate). */
     public static final String SEQUENCE = "ce_sequence";
+
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     public static String get(Headers headers, String name) {
         Header header = headers.lastHeader(name);

@@ -1,8 +1,10 @@
 package org.praxis.platform.events;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.web.Bounds;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,25 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.praxis.platform.web.Bounds;
 
 /**
  * The events this service dead-lettered, read back from the {@code <topic>.dlq} topics, and their
@@ -48,40 +43,54 @@ public class DeadLetters {
 
     @Inject
     KafkaClients kafka;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     @Any
     Instance<EventHandler> handlers;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Instance<InboxConsumer> inbox;
 
     /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
-    public record DeadLetter(@Schema(maxLength = Bounds.UUID) String eventId, @Schema(maxLength = Bounds.NAME) String type,
-                             @Schema(maxLength = Bounds.CODE) String tenant, @Schema(maxLength = Bounds.CODE) String topic,
-                             @Schema(maxLength = Bounds.NAME) String key, @Schema(maxLength = Bounds.NAME) String handler,
-                             @Schema(maxLength = Bounds.REASON) String error, @Schema(maxLength = Bounds.NAME) String origin,
-                             Instant occurredAt, @Schema(maxLength = Bounds.CODE) String state) {
-    }
+    public record DeadLetter(
+            @Schema(maxLength = Bounds.UUID) String eventId,
+            @Schema(maxLength = Bounds.NAME) String type,
+            @Schema(maxLength = Bounds.CODE) String tenant,
+            @Schema(maxLength = Bounds.CODE) String topic,
+            @Schema(maxLength = Bounds.NAME) String key,
+            @Schema(maxLength = Bounds.NAME) String handler,
+            @Schema(maxLength = Bounds.REASON) String error,
+            @Schema(maxLength = Bounds.NAME) String origin,
+            Instant occurredAt,
+            @Schema(maxLength = Bounds.CODE) String state) {}
 
     /** The tenant's dead letters of this service, newest first. */
     public List<DeadLetter> list(String tenant, int limit) {
         // Sorted and cut before the views are made: each view asks the inbox for its state, and up to
         // READ_BACK records per partition are read back, of which only {@code limit} are answered.
         return readBack(tenant).stream()
-                .sorted(Comparator.comparing((ConsumerRecord<String, String> r) -> occurredAt(
-                        CloudEventHeaders.get(r.headers(), CloudEventHeaders.TIME), r.timestamp())).reversed())
-                .limit(limit).map(this::view).toList();
+                .sorted(Comparator.comparing((ConsumerRecord<String, String> r) ->
+                                occurredAt(CloudEventHeaders.get(r.headers(), CloudEventHeaders.TIME), r.timestamp()))
+                        .reversed())
+                .limit(limit)
+                .map(this::view)
+                .toList();
     }
 
     /** Puts the dead-lettered event back on its topic and clears its inbox mark (audited); 404 when the tenant has no such dead letter. */
     public DeadLetter replay(String tenant, String eventId) {
         List<ConsumerRecord<String, String>> candidates = readBack(tenant).stream()
-                .filter(r -> eventId.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID))).toList();
+                .filter(r -> eventId.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID)))
+                .toList();
         if (candidates.isEmpty()) {
             throw ProblemException.notFound("Dead letter " + eventId);
         }
@@ -97,11 +106,13 @@ public class DeadLetters {
             }
         }
         if (dead == null) {
-            throw ProblemException.conflict("Dead letter " + eventId + " is not waiting for a replay here (applied already,"
-                    + " or not the record this service dead-lettered).");
+            throw ProblemException.conflict(
+                    "Dead letter " + eventId + " is not waiting for a replay here (applied already,"
+                            + " or not the record this service dead-lettered).");
         }
         String topic = dead.topic().substring(0, dead.topic().length() - InboxConsumer.DLQ_SUFFIX.length());
-        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
         for (Header h : dead.headers()) {
             if (!h.key().startsWith("praxis_dlq_")) {
                 headers.add(h);
@@ -110,12 +121,23 @@ public class DeadLetters {
         // Applied here, by this service's own inbox, not sent back to the topic: the topic belongs to
         // its publisher (a service's Kafka user may write only its own), and the other consumers of it
         // have it already. The inbox marks of this service's other handlers keep them from applying it twice.
-        ConsumerRecord<String, String> again = new ConsumerRecord<>(topic, dead.partition(), dead.offset(), dead.timestamp(),
-                dead.timestampType(), -1, -1, dead.key(), dead.value(), headers, java.util.Optional.empty());
+        ConsumerRecord<String, String> again = new ConsumerRecord<>(
+                topic,
+                dead.partition(),
+                dead.offset(),
+                dead.timestamp(),
+                dead.timestampType(),
+                -1,
+                -1,
+                dead.key(),
+                dead.value(),
+                headers,
+                java.util.Optional.empty());
         String markOwner = handler;
         QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "delete from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "delete from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
                 s.setString(1, markOwner);
                 s.setString(2, eventId);
                 if (s.executeUpdate() != 1) {
@@ -143,15 +165,19 @@ public class DeadLetters {
             // The service is stopping: the record was neither applied nor dead-lettered again. Its mark is
             // gone, so put it back for the next replay.
             QuarkusTransaction.requiringNew().run(() -> remark(markOwner, eventId, topic, InboxMarks.digest(again)));
-            throw new ProblemException(Problem.of(503, "unavailable", "Service stopping",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "unavailable",
+                    "Service stopping",
                     "The service is stopping; replay " + eventId + " again in a moment."));
         }
         return view(dead);
     }
 
     private String markDigest(String handler, String eventId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select record_digest from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select record_digest from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
             s.setString(1, handler);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {
@@ -163,9 +189,10 @@ public class DeadLetters {
     }
 
     private void remark(String handler, String eventId, String topic, String digest) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into inbox_event (consumer, event_id, topic, outcome, record_digest) values (?, ?, ?, 'dead-lettered', ?)"
-                        + " on conflict do nothing")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into inbox_event (consumer, event_id, topic, outcome, record_digest) values (?, ?, ?, 'dead-lettered', ?)"
+                                + " on conflict do nothing")) {
             s.setString(1, handler);
             s.setString(2, eventId);
             s.setString(3, topic);
@@ -199,10 +226,13 @@ public class DeadLetters {
                 reader.seek(tp, Math.max(starts.get(tp), ends.get(tp) - READ_BACK));
             }
             Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline) && partitions.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
+            while (Instant.now().isBefore(deadline)
+                    && partitions.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
                 for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
                     String by = CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_CONSUMER);
-                    if (by != null && by.startsWith(mine) && tenant.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.TENANT))) {
+                    if (by != null
+                            && by.startsWith(mine)
+                            && tenant.equals(CloudEventHeaders.get(r.headers(), CloudEventHeaders.TENANT))) {
                         out.add(r);
                     }
                 }
@@ -220,12 +250,17 @@ public class DeadLetters {
         String id = CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID);
         String handler = handlerOf(r);
         String time = CloudEventHeaders.get(r.headers(), CloudEventHeaders.TIME);
-        return new DeadLetter(id, CloudEventHeaders.get(r.headers(), CloudEventHeaders.TYPE),
+        return new DeadLetter(
+                id,
+                CloudEventHeaders.get(r.headers(), CloudEventHeaders.TYPE),
                 CloudEventHeaders.get(r.headers(), CloudEventHeaders.TENANT),
-                r.topic().substring(0, r.topic().length() - InboxConsumer.DLQ_SUFFIX.length()), r.key(), handler,
+                r.topic().substring(0, r.topic().length() - InboxConsumer.DLQ_SUFFIX.length()),
+                r.key(),
+                handler,
                 CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ERROR),
                 CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ORIGIN),
-                occurredAt(time, r.timestamp()), state(handler, id));
+                occurredAt(time, r.timestamp()),
+                state(handler, id));
     }
 
     private static Instant occurredAt(String ceTime, long recordTimestamp) {
@@ -237,8 +272,9 @@ public class DeadLetters {
     }
 
     private String state(String handler, String eventId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select outcome from inbox_event where consumer = ? and event_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select outcome from inbox_event where consumer = ? and event_id = ?")) {
             s.setString(1, handler);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {

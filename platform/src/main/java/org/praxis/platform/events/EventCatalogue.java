@@ -1,5 +1,7 @@
 package org.praxis.platform.events;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.praxis.platform.PraxisConfig;
 
 /**
@@ -29,7 +27,10 @@ public class EventCatalogue {
     @Inject
     public EventCatalogue(PraxisConfig config) {
         Set<String> types = new HashSet<>(listed());
-        Arrays.stream(config.inbox().knownTypes().split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(types::add);
+        Arrays.stream(config.inbox().knownTypes().split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .forEach(types::add);
         this.known = Set.copyOf(types);
     }
 
@@ -44,8 +45,11 @@ public class EventCatalogue {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " missing");
             }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(types::add);
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(types::add);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,8 +6,7 @@ package org.praxis.platform.events;
  * (the organisation's privacy process); other owners are configured ({@code praxis.inbox.sources}).
  */
 public final class EventSources {
-    private EventSources() {
-    }
+    private EventSources() {}
 
     /** The {@code ce_source} every event on {@code topic} carries; {@code configured}: {@code praxis.inbox.sources}. */
     public static String ownerOf(String topic, String configured) {

@@ -1,18 +1,22 @@
 package org.praxis.platform.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,14 +25,6 @@ import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.privacy.ErasedSubjects;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Feeds other services' events to this service's {@link EventHandler}s, each event once: the handler
@@ -47,18 +43,25 @@ public class InboxConsumer {
     @Inject
     @Any
     Instance<EventHandler> handlers;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     KafkaClients kafka;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     EventCatalogue catalogue;
+
     @Inject
     InboxMarks marks;
+
     @Inject
     ParkedEvents parked;
+
     @Inject
     ErasedSubjects erasedSubjects;
 
@@ -114,7 +117,11 @@ public class InboxConsumer {
 
     /** The last client error a topic's consumer recovered from, or null. */
     public String lastFailure() {
-        return loops.stream().map(l -> l.lastFailure).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        return loops.stream()
+                .map(l -> l.lastFailure)
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** Marks the topic's consumer as alive now (it is retrying, not hung). */
@@ -153,7 +160,8 @@ public class InboxConsumer {
     boolean process(ConsumerRecord<String, String> record, String onlyHandler) {
         IncomingEvent event;
         try {
-            event = IncomingEvent.read(record, EventSources.ownerOf(record.topic(), config.inbox().sources()), json);
+            event = IncomingEvent.read(
+                    record, EventSources.ownerOf(record.topic(), config.inbox().sources()), json);
         } catch (UnprocessableEvent e) {
             return deadLetter(record, e, "inbox");
         }
@@ -219,7 +227,9 @@ public class InboxConsumer {
                     alive(record.topic());
                     // Not the event's fault (database away, failover, deadlock, lock or pool timeout,
                     // optimistic lock): retry with a growing pause instead of dead-lettering good events.
-                    LOG.warnf("transient failure applying %s (try %d), retrying: %s", event.id(), attempt, TransientFailures.rootCause(e));
+                    LOG.warnf(
+                            "transient failure applying %s (try %d), retrying: %s",
+                            event.id(), attempt, TransientFailures.rootCause(e));
                     sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
                     continue;
                 }
@@ -241,7 +251,10 @@ public class InboxConsumer {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            Arc.container().instance(CallerContext.class).get().actAs(Caller.system(config.service(), event.tenantId()));
+            Arc.container()
+                    .instance(CallerContext.class)
+                    .get()
+                    .actAs(Caller.system(config.service(), event.tenantId()));
             QuarkusTransaction.requiringNew().run(() -> {
                 if (!marks.claim(handler.name(), event, "applied")) {
                     return;
@@ -262,17 +275,19 @@ public class InboxConsumer {
 
     /** True once the dead-letter topic has the record; false when shutdown came first. */
     private boolean deadLetter(ConsumerRecord<String, String> record, Exception error, String consumerName) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
+        ProducerRecord<String, String> dead =
+                new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
         record.headers().forEach(h -> dead.headers().add(h));
         CloudEventHeaders.put(dead.headers(), DLQ_ERROR, String.valueOf(TransientFailures.rootCause(error)));
         CloudEventHeaders.put(dead.headers(), DLQ_CONSUMER, config.service() + "/" + consumerName);
-        CloudEventHeaders.put(dead.headers(), DLQ_ORIGIN,
-                record.topic() + "/" + record.partition() + "/" + record.offset());
+        CloudEventHeaders.put(
+                dead.headers(), DLQ_ORIGIN, record.topic() + "/" + record.partition() + "/" + record.offset());
         while (running) {
             try {
                 deadLetters.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
-                LOG.warnf("event at %s/%d/%d dead-lettered: %s", record.topic(), record.partition(), record.offset(),
-                        TransientFailures.rootCause(error));
+                LOG.warnf(
+                        "event at %s/%d/%d dead-lettered: %s",
+                        record.topic(), record.partition(), record.offset(), TransientFailures.rootCause(error));
                 return true;
             } catch (Exception e) {
                 // Never skip an event silently: keep trying until the dead-letter topic takes it.

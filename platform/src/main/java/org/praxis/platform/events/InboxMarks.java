@@ -1,18 +1,14 @@
 package org.praxis.platform.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The inbox table: one row per (handler, event) with what became of it — {@code applied},
@@ -29,9 +25,10 @@ class InboxMarks {
 
     /** Inserts the inbox row; false when this handler has seen the event already. */
     boolean claim(String consumerName, IncomingEvent event, String outcome) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into inbox_event (consumer, event_id, topic, event_type, outcome) values (?, ?, ?, ?, ?)"
-                        + " on conflict do nothing")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into inbox_event (consumer, event_id, topic, event_type, outcome) values (?, ?, ?, ?, ?)"
+                                + " on conflict do nothing")) {
             s.setString(1, consumerName);
             s.setString(2, event.id());
             s.setString(3, event.topic());
@@ -44,8 +41,9 @@ class InboxMarks {
     }
 
     void outcome(EventHandler handler, IncomingEvent event, String outcome) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update inbox_event set outcome = ? where consumer = ? and event_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("update inbox_event set outcome = ? where consumer = ? and event_id = ?")) {
             s.setString(1, outcome);
             s.setString(2, handler.name());
             s.setString(3, event.id());
@@ -64,10 +62,11 @@ class InboxMarks {
         if (event.sequence() == null || event.key() == null) {
             return true;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into applied_sequence (consumer, tenant_id, aggregate_id, sequence) values (?, ?, ?, ?)"
-                        + " on conflict (consumer, tenant_id, aggregate_id) do update set sequence = excluded.sequence,"
-                        + " applied_at = now() where applied_sequence.sequence < excluded.sequence")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into applied_sequence (consumer, tenant_id, aggregate_id, sequence) values (?, ?, ?, ?)"
+                                + " on conflict (consumer, tenant_id, aggregate_id) do update set sequence = excluded.sequence,"
+                                + " applied_at = now() where applied_sequence.sequence < excluded.sequence")) {
             s.setString(1, handler.name());
             s.setString(2, event.tenantId());
             s.setString(3, event.key());
@@ -82,8 +81,9 @@ class InboxMarks {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (claim(handler.name(), event, "dead-lettered")) {
-                    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                            "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
+                    try (Connection c = dataSource.getConnection();
+                            PreparedStatement s = c.prepareStatement(
+                                    "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
                         s.setString(1, digest(record));
                         s.setString(2, handler.name());
                         s.setString(3, event.id());
@@ -107,17 +107,23 @@ class InboxMarks {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             java.util.function.Consumer<String> add = part -> {
                 byte[] bytes = part == null ? new byte[0] : part.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                sha.update(java.nio.ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+                sha.update(java.nio.ByteBuffer.allocate(4)
+                        .putInt(part == null ? -1 : bytes.length)
+                        .array());
                 sha.update(bytes);
             };
-            add.accept(record.topic().endsWith(InboxConsumer.DLQ_SUFFIX)
-                    ? record.topic().substring(0, record.topic().length() - InboxConsumer.DLQ_SUFFIX.length()) : record.topic());
+            add.accept(
+                    record.topic().endsWith(InboxConsumer.DLQ_SUFFIX)
+                            ? record.topic().substring(0, record.topic().length() - InboxConsumer.DLQ_SUFFIX.length())
+                            : record.topic());
             add.accept(record.key());
             add.accept(record.value());
             java.util.TreeMap<String, String> headers = new java.util.TreeMap<>();
             for (org.apache.kafka.common.header.Header h : record.headers()) {
                 if (h.key().startsWith("ce_")) {
-                    headers.put(h.key(), h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    headers.put(
+                            h.key(),
+                            h.value() == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
             headers.forEach((k, v) -> {

@@ -1,22 +1,28 @@
 package org.praxis.platform.events;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * An event read from Kafka, with its CloudEvents attributes. {@code sequence} (header {@code ce_sequence})
  * increases with each event of the publishing service, so a handler that replaces state can ignore an
  * event older than the one it applied last; null for records without it.
  */
-public record IncomingEvent(String id, String type, String source, String tenantId, Instant time,
-                            String topic, String key, JsonNode payload, Long sequence) {
+public record IncomingEvent(
+        String id,
+        String type,
+        String source,
+        String tenantId,
+        Instant time,
+        String topic,
+        String key,
+        JsonNode payload,
+        Long sequence) {
 
     /**
      * The event a record carries; {@link UnprocessableEvent} when its CloudEvents headers are missing or
@@ -44,8 +50,15 @@ public record IncomingEvent(String id, String type, String source, String tenant
                 throw new UnprocessableEvent("payload is not a JSON object");
             }
             String sequence = CloudEventHeaders.get(record.headers(), CloudEventHeaders.SEQUENCE);
-            return new IncomingEvent(id, type, source,
-                    tenant, time == null ? null : Instant.parse(time), record.topic(), record.key(), payload,
+            return new IncomingEvent(
+                    id,
+                    type,
+                    source,
+                    tenant,
+                    time == null ? null : Instant.parse(time),
+                    record.topic(),
+                    record.key(),
+                    payload,
                     sequence == null ? null : Long.valueOf(sequence));
         } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
             throw new UnprocessableEvent("malformed event: " + e.getMessage(), e);

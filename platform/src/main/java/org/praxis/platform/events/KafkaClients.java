@@ -1,17 +1,17 @@
 package org.praxis.platform.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,9 +25,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.platform.PraxisConfig;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-
 /**
  * Producer and consumer settings the relay, the inbox and the dead-letter path share. The relay's and
  * the inbox's clients report Kafka's own client metrics on {@code /q/metrics} (Quarkus binds only the
@@ -39,6 +36,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 public class KafkaClients {
     @Inject
     MeterRegistry registry;
+
     @Inject
     PraxisConfig config;
 
@@ -72,12 +70,16 @@ public class KafkaClients {
      */
     @ConfigProperty(name = "kafka.security.protocol")
     Optional<String> securityProtocol;
+
     @ConfigProperty(name = "kafka.sasl.mechanism")
     Optional<String> saslMechanism;
+
     @ConfigProperty(name = "kafka.sasl.jaas.config")
     Optional<String> saslJaasConfig;
+
     @ConfigProperty(name = "kafka.ssl.truststore.type")
     Optional<String> truststoreType;
+
     @ConfigProperty(name = "kafka.ssl.truststore.location")
     Optional<String> truststoreLocation;
 
@@ -155,7 +157,8 @@ public class KafkaClients {
 
         MeteredConsumer(Properties p, KafkaClients clients) {
             super(p);
-            metrics = clients.bind(new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
+            metrics = clients.bind(
+                    new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
         }
 
         @Override
@@ -184,7 +187,8 @@ public class KafkaClients {
 
         MeteredProducer(Properties p, KafkaClients clients) {
             super(p);
-            metrics = clients.bind(new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
+            metrics = clients.bind(
+                    new KafkaClientMetrics(this, List.of(), clients.metricsRefresher, clients.metricsRefresh));
         }
 
         @Override

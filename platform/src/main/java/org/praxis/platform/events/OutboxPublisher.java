@@ -1,26 +1,22 @@
 package org.praxis.platform.events;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.security.CallerContext;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Records an event in the outbox, inside the caller's transaction: the event exists exactly when the
@@ -31,14 +27,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class OutboxPublisher {
     @Inject
     DataSource dataSource;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
     @Inject
     OutboxRelay relay;
 
@@ -55,7 +56,8 @@ public class OutboxPublisher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
-        return insert(tenantId, config.events().topic(), config.events().typePrefix() + "." + type, aggregateId, payload);
+        return insert(
+                tenantId, config.events().topic(), config.events().typePrefix() + "." + type, aggregateId, payload);
     }
 
     /**
@@ -77,7 +79,8 @@ public class OutboxPublisher {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean forgetSent(UUID id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("delete from outbox_event where id = ? and sent_at is not null")) {
+                PreparedStatement s =
+                        c.prepareStatement("delete from outbox_event where id = ? and sent_at is not null")) {
             s.setObject(1, id);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -89,7 +92,8 @@ public class OutboxPublisher {
         UUID id = UUID.randomUUID();
         String sql = "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, id);
             s.setString(2, tenantId);
             s.setString(3, topic);
@@ -104,8 +108,7 @@ public class OutboxPublisher {
         // Wake the relay once the transaction commits instead of waiting for its next poll.
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -1,5 +1,11 @@
 package org.praxis.platform.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,22 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends committed outbox rows to Kafka, in order, and marks them sent. However many replicas run, one
@@ -45,10 +41,13 @@ public class OutboxRelay {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     KafkaClients kafka;
+
     @Inject
     RetentionSweep retention;
 
@@ -57,9 +56,15 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    private record Row(long seq, UUID id, String tenantId, String topic, String aggregateId, String type,
-                       String payload, Instant occurredAt) {
-    }
+    private record Row(
+            long seq,
+            UUID id,
+            String tenantId,
+            String topic,
+            String aggregateId,
+            String type,
+            String payload,
+            Instant occurredAt) {}
 
     void onStart(@Observes StartupEvent event) {
         if (config.outbox().relayEnabled()) {
@@ -156,7 +161,8 @@ public class OutboxRelay {
                         done.add(rows.get(i).id());
                     } catch (Exception e) {
                         // Stop at the first failure so an aggregate's later events never overtake it.
-                        failure[0] = new IllegalStateException("send of outbox row " + rows.get(i).id() + " failed", e);
+                        failure[0] = new IllegalStateException(
+                                "send of outbox row " + rows.get(i).id() + " failed", e);
                         markFailed(c, rows.subList(i, rows.size()), e);
                         break;
                     }
@@ -200,8 +206,15 @@ public class OutboxRelay {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
                 }
             }
             return rows;
@@ -214,7 +227,8 @@ public class OutboxRelay {
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, row.id().toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TYPE, row.type());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SOURCE, sourceOf(row.topic()));
-        CloudEventHeaders.put(record.headers(), CloudEventHeaders.TIME, row.occurredAt().toString());
+        CloudEventHeaders.put(
+                record.headers(), CloudEventHeaders.TIME, row.occurredAt().toString());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.TENANT, row.tenantId());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SEQUENCE, Long.toString(row.seq()));
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.CONTENT_TYPE, "application/json");
@@ -226,7 +240,8 @@ public class OutboxRelay {
      * ({@code privacy.events}, the erasure coordinator) carries that topic's owner, as consumers expect.
      */
     private String sourceOf(String topic) {
-        return topic.equals(config.events().topic()) ? "/" + config.service()
+        return topic.equals(config.events().topic())
+                ? "/" + config.service()
                 : EventSources.ownerOf(topic, config.inbox().sources());
     }
 

@@ -1,5 +1,13 @@
 package org.praxis.platform.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,26 +18,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.persistence.SingletonJobs;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Events of a type this version does not know, kept instead of skipped: during a rolling deploy the
@@ -45,12 +40,16 @@ public class ParkedEvents {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     SingletonJobs jobs;
+
     @Inject
     InboxConsumer inbox;
 
@@ -61,18 +60,22 @@ public class ParkedEvents {
         if (!config.inbox().enabled() || interval.isZero()) {
             return;
         }
-        Thread w = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(interval.toMillis());
-                    retry();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.warnf("offering parked events again failed; next try in %s: %s", interval, e.getMessage());
-                }
-            }
-        }, "parked-events");
+        Thread w = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            Thread.sleep(interval.toMillis());
+                            retry();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            LOG.warnf(
+                                    "offering parked events again failed; next try in %s: %s",
+                                    interval, e.getMessage());
+                        }
+                    }
+                },
+                "parked-events");
         w.setDaemon(true);
         worker = w;
         w.start();
@@ -93,9 +96,10 @@ public class ParkedEvents {
                 headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
             }
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into parked_event (topic, kafka_partition, kafka_offset, event_id, event_type, tenant_id, record_key,"
-                        + " record_value, headers) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into parked_event (topic, kafka_partition, kafka_offset, event_id, event_type, tenant_id, record_key,"
+                                + " record_value, headers) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
             s.setLong(3, record.offset());
@@ -109,8 +113,9 @@ public class ParkedEvents {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not park event " + event.id(), e);
         }
-        LOG.warnf("event %s of unknown type %s parked (%s/%d/%d) until a version that knows it runs", event.id(),
-                event.type(), record.topic(), record.partition(), record.offset());
+        LOG.warnf(
+                "event %s of unknown type %s parked (%s/%d/%d) until a version that knows it runs",
+                event.id(), event.type(), record.topic(), record.partition(), record.offset());
     }
 
     /**
@@ -119,26 +124,28 @@ public class ParkedEvents {
      */
     public int retry() {
         return jobs.runAlone("inbox-parked-retry", () -> {
-            int done = 0;
-            List<ConsumerRecord<String, String>> batch;
-            do {
-                batch = knownNow();
-                for (ConsumerRecord<String, String> record : batch) {
-                    if (!inbox.process(record)) {
-                        return done; // shutting down: the row stays for the next run
-                    }
-                    remove(record);
-                    done++;
-                }
-            } while (batch.size() == BATCH);
-            return done;
-        }).orElse(-1);
+                    int done = 0;
+                    List<ConsumerRecord<String, String>> batch;
+                    do {
+                        batch = knownNow();
+                        for (ConsumerRecord<String, String> record : batch) {
+                            if (!inbox.process(record)) {
+                                return done; // shutting down: the row stays for the next run
+                            }
+                            remove(record);
+                            done++;
+                        }
+                    } while (batch.size() == BATCH);
+                    return done;
+                })
+                .orElse(-1);
     }
 
     /** Events waiting, for the metric. */
     public long count() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select count(*) from parked_event");
-             ResultSet rs = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from parked_event");
+                ResultSet rs = s.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -149,8 +156,9 @@ public class ParkedEvents {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<String[]> unknown = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select topic, kafka_partition, kafka_offset, event_type, record_key,"
-                    + " record_value, headers::text from parked_event order by parked_at, topic, kafka_partition, kafka_offset")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select topic, kafka_partition, kafka_offset, event_type, record_key,"
+                            + " record_value, headers::text from parked_event order by parked_at, topic, kafka_partition, kafka_offset")) {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next() && out.size() < BATCH) {
                         if (!inbox.knows(rs.getString(1), rs.getString(4))) {
@@ -158,12 +166,21 @@ public class ParkedEvents {
                             continue;
                         }
                         RecordHeaders headers = new RecordHeaders();
-                        Map<String, String> stored = json.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {
-                        });
+                        Map<String, String> stored =
+                                json.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {});
                         stored.forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        out.add(new ConsumerRecord<>(rs.getString(1), rs.getInt(2), rs.getLong(3), 0L,
-                                org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE, -1, -1, rs.getString(5),
-                                rs.getString(6), headers, java.util.Optional.empty()));
+                        out.add(new ConsumerRecord<>(
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getLong(3),
+                                0L,
+                                org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
+                                -1,
+                                -1,
+                                rs.getString(5),
+                                rs.getString(6),
+                                headers,
+                                java.util.Optional.empty()));
                     }
                 }
             }
@@ -186,8 +203,9 @@ public class ParkedEvents {
     }
 
     private void remove(ConsumerRecord<String, String> record) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "delete from parked_event where topic = ? and kafka_partition = ? and kafka_offset = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "delete from parked_event where topic = ? and kafka_partition = ? and kafka_offset = ?")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
             s.setLong(3, record.offset());

@@ -1,21 +1,17 @@
 package org.praxis.platform.events;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What the event plumbing keeps only for a while — sent outbox rows, inbox marks, idempotency records
@@ -29,6 +25,7 @@ public class RetentionSweep {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     PraxisConfig config;
 
@@ -60,12 +57,22 @@ public class RetentionSweep {
                     if (!OutboxRelay.holdsRelayLock(c, PRUNE_LOCK)) {
                         return 0;
                     }
-                    return deleteOlder(c, "delete from outbox_event where seq in (select seq from outbox_event"
-                            + " where sent_at < ? order by seq limit " + PRUNE_BATCH + ")", config.outbox().retention())
-                            + deleteOlder(c, "delete from inbox_event where ctid in (select ctid from inbox_event"
-                            + " where outcome <> 'dead-lettered' and received_at < ? limit " + PRUNE_BATCH + ")", config.inbox().retention())
-                            + deleteOlder(c, "delete from idempotency_record where ctid in (select ctid from idempotency_record"
-                            + " where created_at < ? limit " + PRUNE_BATCH + ")", config.idempotency().retention());
+                    return deleteOlder(
+                                    c,
+                                    "delete from outbox_event where seq in (select seq from outbox_event"
+                                            + " where sent_at < ? order by seq limit " + PRUNE_BATCH + ")",
+                                    config.outbox().retention())
+                            + deleteOlder(
+                                    c,
+                                    "delete from inbox_event where ctid in (select ctid from inbox_event"
+                                            + " where outcome <> 'dead-lettered' and received_at < ? limit "
+                                            + PRUNE_BATCH + ")",
+                                    config.inbox().retention())
+                            + deleteOlder(
+                                    c,
+                                    "delete from idempotency_record where ctid in (select ctid from idempotency_record"
+                                            + " where created_at < ? limit " + PRUNE_BATCH + ")",
+                                    config.idempotency().retention());
                 }
             });
             total += pruned;

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,8 +60,10 @@ final class TopicConsumer {
         Duration backoff = Duration.ofSeconds(1);
         while (inbox.running()) {
             try {
-                consumer = inbox.kafka.consumer(inbox.config.service(),
-                        inbox.config.service() + "-inbox-" + topic, inbox.config.inbox().autoOffsetReset());
+                consumer = inbox.kafka.consumer(
+                        inbox.config.service(),
+                        inbox.config.service() + "-inbox-" + topic,
+                        inbox.config.inbox().autoOffsetReset());
                 loop();
                 backoff = Duration.ofSeconds(1);
             } catch (WakeupException e) {
@@ -94,7 +95,9 @@ final class TopicConsumer {
                 try {
                     commitApplied(partitions);
                 } catch (RuntimeException e) {
-                    LOG.warnf("offset commit on revocation failed; the next owner gets those events again: %s", e.getMessage());
+                    LOG.warnf(
+                            "offset commit on revocation failed; the next owner gets those events again: %s",
+                            e.getMessage());
                 }
                 applied.keySet().removeAll(partitions);
             }
@@ -121,7 +124,9 @@ final class TopicConsumer {
                     if (!inbox.running() || !inbox.process(record)) {
                         break;
                     }
-                    applied.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                    applied.put(
+                            new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
                 }
                 if (!applied.isEmpty() && System.nanoTime() - lastCommit >= interval) {
                     commitApplied(null);

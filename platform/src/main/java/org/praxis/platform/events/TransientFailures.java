@@ -10,8 +10,7 @@ import java.util.Set;
  * growing pause and never dead-lettered.
  */
 final class TransientFailures {
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     static Throwable rootCause(Throwable e) {
         Throwable cause = e;
@@ -22,21 +21,25 @@ final class TransientFailures {
     }
 
     /** SQL states that say "try again later", not "this event is wrong". */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03",
-            "25006", "53000", "53100", "53200", "53300");
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03", "25006", "53000", "53100", "53200", "53300");
 
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof jakarta.persistence.OptimisticLockException
+            if (t instanceof SQLTransientException
+                    || t instanceof jakarta.persistence.OptimisticLockException
                     || t instanceof org.hibernate.StaleStateException
                     || t instanceof org.hibernate.exception.LockAcquisitionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || TRANSIENT_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+            if (t instanceof SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().contains("acquisition timeout")) {
                 return true; // Agroal's pool: every connection busy
             }
             if (t.getCause() == t) {
@@ -45,5 +48,4 @@ final class TransientFailures {
         }
         return false;
     }
-
 }

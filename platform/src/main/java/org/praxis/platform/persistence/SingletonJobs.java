@@ -1,5 +1,7 @@
 package org.praxis.platform.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,11 +10,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Runs a periodic job (an expiry sweep, an overdue check) on one replica at a time: the job holds a

@@ -1,5 +1,10 @@
 package org.praxis.platform.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,13 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
@@ -33,11 +31,15 @@ public class TenantQueries {
 
     @Inject
     Instance<EntityManager> entityManager;
+
     @Inject
     CallerContext callerContext;
 
     public <E> Optional<E> find(Class<E> type, UUID id) {
-        return select(type, "e.id = :id", "e.id", Map.of("id", id)).setMaxResults(1).getResultStream().findFirst();
+        return select(type, "e.id = :id", "e.id", Map.of("id", id))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The entity, or a 404 problem naming {@code what}. */
@@ -63,7 +65,8 @@ public class TenantQueries {
      * One keyset page, newest first by {@code timeField} (an {@code Instant}) then id: at most the
      * request's limit of rows, and the cursor of the next page only when there is one.
      */
-    public <E> Page<E> pageNewestFirst(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String timeField) {
+    public <E> Page<E> pageNewestFirst(
+            Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String timeField) {
         page.restrict(where, params, timeField, "e.id");
         return keysetPage(type, where, params, page, timeField, "desc", at -> (Instant) at);
     }
@@ -73,8 +76,8 @@ public class TenantQueries {
      * (actions by their due date, reviews by when they fall due); rows without a date come last. The
      * cursor is the same as {@link #pageNewestFirst}'s: the date as the start of its day (UTC), and the id.
      */
-    public <E> Page<E> pageSoonestFirst(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page,
-                                        String dateField) {
+    public <E> Page<E> pageSoonestFirst(
+            Class<E> type, List<String> where, Map<String, Object> params, PageRequest page, String dateField) {
         String key = "coalesce(" + dateField + ", :undated)";
         params.put("undated", UNDATED);
         if (page.after() != null) {
@@ -82,7 +85,13 @@ public class TenantQueries {
             params.put("afterDate", LocalDate.ofInstant(page.after().at(), ZoneOffset.UTC));
             params.put("afterId", page.after().id());
         }
-        return keysetPage(type, where, params, page, key, "asc",
+        return keysetPage(
+                type,
+                where,
+                params,
+                page,
+                key,
+                "asc",
                 date -> ((LocalDate) date).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
@@ -90,8 +99,14 @@ public class TenantQueries {
      * Selects each row with its sort key and id, one row more than the page holds, so the page knows
      * whether there is a next one and its cursor is made from the very key the rows are ordered by.
      */
-    private <E> Page<E> keysetPage(Class<E> type, List<String> where, Map<String, Object> params, PageRequest page,
-                                   String key, String direction, Function<Object, Instant> at) {
+    private <E> Page<E> keysetPage(
+            Class<E> type,
+            List<String> where,
+            Map<String, Object> params,
+            PageRequest page,
+            String key,
+            String direction,
+            Function<Object, Instant> at) {
         // Each condition in parentheses: a policy's filter is often an "or" of relations, and
         // "own or supervised and after the cursor" would bring the caller's own rows back on every page.
         String conjunction = where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and "));
@@ -102,7 +117,8 @@ public class TenantQueries {
         query.setParameter("tenant", callerContext.tenantId());
         params.forEach(query::setParameter);
         List<Object[]> rows = query.setMaxResults(page.limit() + 1).getResultList();
-        return page.page(rows, r -> new PageRequest.Position(at.apply(r[1]), (UUID) r[2])).map(r -> type.cast(r[0]));
+        return page.page(rows, r -> new PageRequest.Position(at.apply(r[1]), (UUID) r[2]))
+                .map(r -> type.cast(r[0]));
     }
 
     public String tenantId() {

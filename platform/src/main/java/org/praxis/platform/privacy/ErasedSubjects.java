@@ -1,5 +1,10 @@
 package org.praxis.platform.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,17 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.events.IncomingEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The people this service erased, by pseudonym, and the rule that keeps them erased: an event sent
@@ -40,8 +36,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @ApplicationScoped
 public class ErasedSubjects {
     /** Payload fields that name a person, across every event of docs/events; the first present is the event's own. */
-    static final List<String> PERSON_FIELDS = List.of("clientSubject", "practitionerId", "assignedCoach", "supervisorId",
-            "createdBy");
+    static final List<String> PERSON_FIELDS =
+            List.of("clientSubject", "practitionerId", "assignedCoach", "supervisorId", "createdBy");
+
     private static final Set<String> OWN_PERSON_FIELDS = Set.of("clientSubject", "practitionerId");
 
     @Inject
@@ -57,10 +54,11 @@ public class ErasedSubjects {
         try (Connection c = dataSource.getConnection()) {
             lock(c, "select pg_advisory_xact_lock(?)", tenantId, pseudonym);
             // Erased again later (the person came back and asked again): the latest request counts.
-            try (PreparedStatement s = c.prepareStatement("insert into erased_subject (tenant_id, pseudonym, request_id,"
-                    + " requested_at) values (?, ?, ?, ?) on conflict (tenant_id, pseudonym) do update set"
-                    + " request_id = excluded.request_id, requested_at = excluded.requested_at"
-                    + " where erased_subject.requested_at < excluded.requested_at")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("insert into erased_subject (tenant_id, pseudonym, request_id,"
+                            + " requested_at) values (?, ?, ?, ?) on conflict (tenant_id, pseudonym) do update set"
+                            + " request_id = excluded.request_id, requested_at = excluded.requested_at"
+                            + " where erased_subject.requested_at < excluded.requested_at")) {
                 s.setString(1, tenantId);
                 s.setString(2, pseudonym);
                 s.setString(3, requestId);
@@ -68,8 +66,8 @@ public class ErasedSubjects {
                 s.executeUpdate();
             }
             // The platform's own traces of the person's id as an event key or inside a parked event.
-            try (PreparedStatement s = c.prepareStatement(
-                    "delete from applied_sequence where tenant_id = ? and aggregate_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("delete from applied_sequence where tenant_id = ? and aggregate_id = ?")) {
                 s.setString(1, tenantId);
                 s.setString(2, subject);
                 s.executeUpdate();
@@ -114,7 +112,11 @@ public class ErasedSubjects {
         List<String> erasedFields = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             for (String subject : Set.copyOf(people.values())) {
-                lock(c, "select pg_advisory_xact_lock_shared(?)", event.tenantId(), Pseudonyms.of(event.tenantId(), subject));
+                lock(
+                        c,
+                        "select pg_advisory_xact_lock_shared(?)",
+                        event.tenantId(),
+                        Pseudonyms.of(event.tenantId(), subject));
             }
             // Only an event from before the erasure was asked for is about the erased past; one from after
             // it is the person's new activity (a new intake under the same account) and is applied. An
@@ -122,8 +124,14 @@ public class ErasedSubjects {
             try (PreparedStatement s = c.prepareStatement("select pseudonym from erased_subject where tenant_id = ?"
                     + " and pseudonym = any(?) and (cast(? as timestamptz) is null or requested_at > ?)")) {
                 s.setString(1, event.tenantId());
-                s.setArray(2, c.createArrayOf("text", people.values().stream()
-                        .map(p -> Pseudonyms.of(event.tenantId(), p)).distinct().toArray()));
+                s.setArray(
+                        2,
+                        c.createArrayOf(
+                                "text",
+                                people.values().stream()
+                                        .map(p -> Pseudonyms.of(event.tenantId(), p))
+                                        .distinct()
+                                        .toArray()));
                 Timestamp at = event.time() == null ? null : Timestamp.from(event.time());
                 s.setTimestamp(3, at);
                 s.setTimestamp(4, at);
@@ -145,14 +153,25 @@ public class ErasedSubjects {
         if (erasedFields.isEmpty()) {
             return event;
         }
-        String ownField = people.keySet().stream().filter(OWN_PERSON_FIELDS::contains).findFirst().orElse(null);
+        String ownField = people.keySet().stream()
+                .filter(OWN_PERSON_FIELDS::contains)
+                .findFirst()
+                .orElse(null);
         if (ownField != null && erasedFields.contains(ownField)) {
             return null;
         }
         ObjectNode payload = event.payload().deepCopy();
         erasedFields.forEach(field -> payload.put(field, Pseudonyms.of(event.tenantId(), people.get(field))));
-        return new IncomingEvent(event.id(), event.type(), event.source(), event.tenantId(), event.time(), event.topic(),
-                event.key(), payload, event.sequence());
+        return new IncomingEvent(
+                event.id(),
+                event.type(),
+                event.source(),
+                event.tenantId(),
+                event.time(),
+                event.topic(),
+                event.key(),
+                payload,
+                event.sequence());
     }
 
     private static void lock(Connection c, String sql, String tenantId, String pseudonym) throws SQLException {

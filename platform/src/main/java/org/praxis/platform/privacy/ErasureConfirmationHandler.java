@@ -1,13 +1,13 @@
 package org.praxis.platform.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.events.EventHandler;
@@ -15,10 +15,6 @@ import org.praxis.platform.events.EventSources;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * The erasure coordinator's side of {@code <svc>.subject.erased.v1}: each service's confirmation of an
@@ -36,6 +32,7 @@ public class ErasureConfirmationHandler implements EventHandler {
 
     @Inject
     PraxisConfig config;
+
     @Inject
     ErasureRequests requests;
 
@@ -56,12 +53,14 @@ public class ErasureConfirmationHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        Confirmation c = Confirmation.of(EventSources.ownerOf(event.topic(), config.inbox().sources()), event.payload());
+        Confirmation c = Confirmation.of(
+                EventSources.ownerOf(event.topic(), config.inbox().sources()), event.payload());
         UUID request;
         try {
             request = UUID.fromString(c.requestId());
         } catch (IllegalArgumentException e) {
-            LOG.infof("erasure confirmation from %s for request %s ignored: not one of the coordinator's",
+            LOG.infof(
+                    "erasure confirmation from %s for request %s ignored: not one of the coordinator's",
                     c.service(), EventSources.shown(c.requestId()));
             return;
         }
@@ -79,8 +78,8 @@ public class ErasureConfirmationHandler implements EventHandler {
                 throw new UnprocessableEvent("subject.erased needs requestId and service");
             }
             if (!owner.equals("/" + service)) {
-                throw new UnprocessableEvent("subject.erased names service " + EventSources.shown(service) + ", but only "
-                        + owner + " publishes on this topic");
+                throw new UnprocessableEvent("subject.erased names service " + EventSources.shown(service)
+                        + ", but only " + owner + " publishes on this topic");
             }
             Map<String, Integer> records = new LinkedHashMap<>();
             payload.fields().forEachRemaining(field -> {
@@ -89,7 +88,8 @@ public class ErasureConfirmationHandler implements EventHandler {
                     records.put(field.getKey(), value.intValue());
                 }
             });
-            if (records.size() > MAX_RECORD_KINDS || records.keySet().stream().anyMatch(k -> k.length() > Bounds.CODE)) {
+            if (records.size() > MAX_RECORD_KINDS
+                    || records.keySet().stream().anyMatch(k -> k.length() > Bounds.CODE)) {
                 throw new UnprocessableEvent("subject.erased counts more than " + MAX_RECORD_KINDS
                         + " kinds of records, or names one with more than " + Bounds.CODE + " characters");
             }

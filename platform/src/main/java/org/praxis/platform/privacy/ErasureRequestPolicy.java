@@ -8,16 +8,21 @@ import org.praxis.platform.security.Roles;
  * erasures ({@link ErasureRequests}); nobody else reaches a request, not even the person's coach.
  */
 public final class ErasureRequestPolicy {
-    public enum Action { REQUEST, LIST }
+    public enum Action {
+        REQUEST,
+        LIST
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("erasure-request", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "erasure-request", Action.class, Relation.class)
             .allow(Action.REQUEST, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .allow(Action.LIST, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .audit(Action.REQUEST, "request-erasure")
             .build();
 
-    private ErasureRequestPolicy() {
-    }
+    private ErasureRequestPolicy() {}
 }

@@ -1,11 +1,6 @@
 package org.praxis.platform.privacy;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -34,8 +33,6 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Erasure requests, served only by the erasure coordinator ({@value ErasureRequests#SWITCH}, a build-time
@@ -50,50 +47,76 @@ public class ErasureRequestResource {
     @Inject
     ErasureRequests requests;
 
-    public record CreateErasureRequest(@NotBlank @Size(max = Bounds.SUBJECT) String subject,
-                                       @NotBlank @Size(max = Bounds.REASON) String reason,
-                                       @Size(max = Bounds.NAME) String reference) {
-    }
+    public record CreateErasureRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String subject,
+            @NotBlank @Size(max = Bounds.REASON) String reason,
+            @Size(max = Bounds.NAME) String reference) {}
 
     /** The name of a kind of record a service counted, for the OpenAPI document. */
     @Schema(name = "ErasedRecordKind", type = SchemaType.STRING, minLength = 1, maxLength = Bounds.CODE)
-    interface RecordKind {
-    }
+    interface RecordKind {}
 
     /** A count, for the OpenAPI document. */
-    @Schema(name = "ErasedRecordCount", type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "2147483647")
-    interface Count {
-    }
+    @Schema(
+            name = "ErasedRecordCount",
+            type = SchemaType.INTEGER,
+            format = "int32",
+            minimum = "0",
+            maximum = "2147483647")
+    interface Count {}
 
-    public record ServiceConfirmationView(@Schema(maxLength = Bounds.NAME) String service,
-                                          @Schema(description = "When the service confirmed; null while it has not")
-                                          Instant confirmedAt,
-                                          @Schema(description = "What the service counted as erased or kept under a"
-                                                  + " pseudonym, as its subject.erased event says, e.g. {\"intakes\": 2}",
-                                                  maxProperties = ErasureConfirmationHandler.MAX_RECORD_KINDS,
-                                                  propertyNames = RecordKind.class, additionalProperties = Count.class)
-                                          Map<String, Integer> records) {
+    public record ServiceConfirmationView(
+            @Schema(maxLength = Bounds.NAME) String service,
+
+            @Schema(description = "When the service confirmed; null while it has not")
+            Instant confirmedAt,
+
+            @Schema(
+                    description = "What the service counted as erased or kept under a"
+                            + " pseudonym, as its subject.erased event says, e.g. {\"intakes\": 2}",
+                    maxProperties = ErasureConfirmationHandler.MAX_RECORD_KINDS,
+                    propertyNames = RecordKind.class,
+                    additionalProperties = Count.class)
+            Map<String, Integer> records) {
         static ServiceConfirmationView of(ErasureRequests.Confirmation c) {
             return new ServiceConfirmationView(c.service(), c.confirmedAt(), c.records());
         }
     }
 
-    public record ErasureRequestView(UUID id,
-                                     @Schema(maxLength = Bounds.SUBJECT, description = "The person; null once complete")
-                                     String subject,
-                                     @Schema(maxLength = Bounds.CODE, description = "How the services' retained records"
-                                             + " name the person from now on") String pseudonym,
-                                     @Schema(maxLength = Bounds.REASON) String reason,
-                                     @Schema(maxLength = Bounds.NAME) String reference,
-                                     @Schema(maxLength = Bounds.SUBJECT) String requestedBy, Instant requestedAt,
-                                     @Schema(enumeration = {ErasureRequests.IN_PROGRESS, ErasureRequests.COMPLETE})
-                                     String state,
-                                     @Schema(maxItems = Bounds.LIST, description = "Every service expected to confirm")
-                                     List<ServiceConfirmationView> services,
-                                     Instant completedAt) {
+    public record ErasureRequestView(
+            UUID id,
+
+            @Schema(maxLength = Bounds.SUBJECT, description = "The person; null once complete")
+            String subject,
+
+            @Schema(
+                    maxLength = Bounds.CODE,
+                    description = "How the services' retained records" + " name the person from now on")
+            String pseudonym,
+
+            @Schema(maxLength = Bounds.REASON) String reason,
+            @Schema(maxLength = Bounds.NAME) String reference,
+            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
+            Instant requestedAt,
+
+            @Schema(enumeration = {ErasureRequests.IN_PROGRESS, ErasureRequests.COMPLETE})
+            String state,
+
+            @Schema(maxItems = Bounds.LIST, description = "Every service expected to confirm")
+            List<ServiceConfirmationView> services,
+
+            Instant completedAt) {
         static ErasureRequestView of(ErasureRequests.ErasureRequest r) {
-            return new ErasureRequestView(r.id(), r.subject(), r.pseudonym(), r.reason(), r.reference(), r.requestedBy(),
-                    r.requestedAt(), r.state(), r.services().stream().map(ServiceConfirmationView::of).toList(),
+            return new ErasureRequestView(
+                    r.id(),
+                    r.subject(),
+                    r.pseudonym(),
+                    r.reason(),
+                    r.reference(),
+                    r.requestedBy(),
+                    r.requestedAt(),
+                    r.state(),
+                    r.services().stream().map(ServiceConfirmationView::of).toList(),
                     r.completedAt());
         }
     }
@@ -103,23 +126,32 @@ public class ErasureRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "erasure-request:request")
-    @Operation(operationId = "requestErasure", summary = "Start erasing a person from every service (admin; audited)",
+    @Operation(
+            operationId = "requestErasure",
+            summary = "Start erasing a person from every service (admin; audited)",
             description = "Records who asks to erase whom, why and with which reference, and publishes"
                     + " subject.erasure-requested to every service; follow it with GET /v1/erasure-requests/{id} until"
                     + " every service has confirmed. While an erasure of the person is in progress, a second request"
                     + " starts nothing and returns that one (200).")
-    @APIResponse(responseCode = "202", description = "Started; the services erase and confirm asynchronously",
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; the services erase and confirm asynchronously",
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
-    @APIResponse(responseCode = "200", description = "An erasure of this person was in progress already: that one",
+    @APIResponse(
+            responseCode = "200",
+            description = "An erasure of this person was in progress already: that one",
             content = @Content(schema = @Schema(implementation = ErasureRequestView.class)))
-    @APIResponse(responseCode = "409", description = "The erasure of this person in progress completed at that moment; ask again")
+    @APIResponse(
+            responseCode = "409",
+            description = "The erasure of this person in progress completed at that moment; ask again")
     // No Idempotency-Key: its replay record would keep the person's identifier (sealed) for a day after the
     // erasure completed. One erasure in progress per person makes a retry safe instead.
     public Response request(@Valid @NotNull CreateErasureRequest body) {
         ErasureRequests.Started s = requests.request(body.subject(), body.reason(), body.reference());
         return Response.status(s.started() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(URI.create("/v1/erasure-requests/" + s.request().id()))
-                .entity(ErasureRequestView.of(s.request())).build();
+                .entity(ErasureRequestView.of(s.request()))
+                .build();
     }
 
     @GET

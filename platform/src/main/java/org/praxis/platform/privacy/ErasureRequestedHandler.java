@@ -1,11 +1,9 @@
 package org.praxis.platform.privacy;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
+import java.util.Set;
 import org.praxis.platform.events.EventHandler;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.UnprocessableEvent;
@@ -20,8 +18,10 @@ public class ErasureRequestedHandler implements EventHandler {
 
     @Inject
     Instance<SubjectErasure> erasure;
+
     @Inject
     PlatformRecords platformRecords;
+
     @Inject
     ErasedSubjects erasedSubjects;
 
@@ -48,7 +48,8 @@ public class ErasureRequestedHandler implements EventHandler {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
         // First, so that no event about the person is being applied meanwhile and none re-creates them later.
-        erasedSubjects.record(event.tenantId(), subject, requestId, event.time() == null ? java.time.Instant.now() : event.time());
+        erasedSubjects.record(
+                event.tenantId(), subject, requestId, event.time() == null ? java.time.Instant.now() : event.time());
         // The platform's tables of every service (audit trail, export requests, outbox, idempotency records)
         // before the service's own: one place for what all four hold alike.
         platformRecords.erase(event.tenantId(), subject, Pseudonyms.of(event.tenantId(), subject));

@@ -1,5 +1,12 @@
 package org.praxis.platform.privacy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,13 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
@@ -29,12 +30,6 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * The erasure coordinator (DESIGN flow 7), in the one service that sets {@value #SWITCH}: an admin
@@ -50,6 +45,7 @@ public class ErasureRequests {
 
     /** The build-time switch ({@link PraxisConfig.Privacy#erasureCoordinator()}). */
     public static final String SWITCH = "praxis.privacy.erasure-coordinator";
+
     public static final SealedColumn REASON = SealedColumn.of("erasure_request", "reason");
     public static final String TOPIC = "privacy.events";
 
@@ -57,31 +53,42 @@ public class ErasureRequests {
     public static final String COMPLETE = "complete";
 
     /** One service's part: null {@code confirmedAt} and {@code records} until it confirmed. */
-    public record Confirmation(String service, Instant confirmedAt, Map<String, Integer> records) {
-    }
+    public record Confirmation(String service, Instant confirmedAt, Map<String, Integer> records) {}
 
     /** {@code subject} is null once complete; {@code pseudonym} is how the services' retained records name the person. */
-    public record ErasureRequest(UUID id, String subject, String pseudonym, String reason, String reference,
-                                 String requestedBy, Instant requestedAt, Instant completedAt, List<Confirmation> services) {
+    public record ErasureRequest(
+            UUID id,
+            String subject,
+            String pseudonym,
+            String reason,
+            String reference,
+            String requestedBy,
+            Instant requestedAt,
+            Instant completedAt,
+            List<Confirmation> services) {
         public String state() {
             return completedAt == null ? IN_PROGRESS : COMPLETE;
         }
     }
 
     /** {@code started} is false when an erasure of the person was in progress already: that one is returned. */
-    public record Started(ErasureRequest request, boolean started) {
-    }
+    public record Started(ErasureRequest request, boolean started) {}
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     PraxisConfig config;
+
     @Inject
     ObjectMapper json;
 
@@ -89,22 +96,33 @@ public class ErasureRequests {
     public Started request(String subject, String reason, String reference) {
         // A pseudonym is erased already, a service's own caller is nobody to erase, and padding is a typo.
         if (Pseudonyms.isPseudonym(subject) || subject.startsWith("system:") || !subject.equals(subject.strip())) {
-            throw ProblemException.unprocessable("Not a person's subject",
-                    java.util.List.of(new Problem.FieldError("subject", "must be a person's subject: not a pseudonym,"
-                            + " a system caller or padded with spaces")));
+            throw ProblemException.unprocessable(
+                    "Not a person's subject",
+                    java.util.List.of(new Problem.FieldError(
+                            "subject",
+                            "must be a person's subject: not a pseudonym,"
+                                    + " a system caller or padded with spaces")));
         }
         String tenant = callerContext.tenantId();
         UUID id = UUID.randomUUID();
         // The partial unique index (one in progress per person) decides, also between two concurrent requests.
-        int inserted = update("insert into erasure_request (id, tenant_id, subject, pseudonym, reason, reference,"
+        int inserted = update(
+                "insert into erasure_request (id, tenant_id, subject, pseudonym, reason, reference,"
                         + " requested_by, requested_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (tenant_id, subject) where completed_at is null do nothing",
-                id, tenant, subject, Pseudonyms.of(tenant, subject), REASON.seal(tenant, id, reason), reference,
-                callerContext.subject(), Timestamp.from(Instant.now()));
+                id,
+                tenant,
+                subject,
+                Pseudonyms.of(tenant, subject),
+                REASON.seal(tenant, id, reason),
+                reference,
+                callerContext.subject(),
+                Timestamp.from(Instant.now()));
         if (inserted == 0) {
             List<ErasureRequest> running = select(" and subject = ? and completed_at is null", List.of(subject), 1);
             if (running.isEmpty()) {
-                throw ProblemException.conflict("An erasure of this person completed just now; ask again to start another.");
+                throw ProblemException.conflict(
+                        "An erasure of this person completed just now; ask again to start another.");
             }
             return new Started(running.get(0), false);
         }
@@ -112,7 +130,11 @@ public class ErasureRequests {
             update("insert into erasure_confirmation (request_id, service) values (?, ?)", id, service);
         }
         // Keyed by the pseudonym: one person's requests stay in order without their id in the record key.
-        UUID event = outbox.publishOn(TOPIC, tenant, ErasureRequestedHandler.TYPE, Pseudonyms.of(tenant, subject),
+        UUID event = outbox.publishOn(
+                TOPIC,
+                tenant,
+                ErasureRequestedHandler.TYPE,
+                Pseudonyms.of(tenant, subject),
                 Map.of("subject", subject, "requestId", id.toString()));
         update("update erasure_request set event_id = ? where id = ?", event, id);
         audit.record("request-erasure", "erasure-request", id, reason);
@@ -122,7 +144,10 @@ public class ErasureRequests {
     /** Each confirmation topic's owner, without the slash: {@code session.events} → {@code session-service}. */
     List<String> expectedServices() {
         return config.privacy().erasureConfirmationTopics().stream()
-                .map(topic -> EventSources.ownerOf(topic, config.inbox().sources()).substring(1)).distinct().toList();
+                .map(topic ->
+                        EventSources.ownerOf(topic, config.inbox().sources()).substring(1))
+                .distinct()
+                .toList();
     }
 
     /**
@@ -135,14 +160,17 @@ public class ErasureRequests {
         String tenant = callerContext.tenantId();
         // Confirmations arrive on one consumer thread per topic: the lock lets exactly one of them see the last.
         UUID event;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select event_id from erasure_request where tenant_id = ? and id = ? for update")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select event_id from erasure_request where tenant_id = ? and id = ? for update")) {
             s.setString(1, tenant);
             s.setObject(2, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     // e.g. a request published by hand before the coordinator existed
-                    LOG.infof("erasure confirmation from %s for unknown request %s of tenant %s ignored", service, id, tenant);
+                    LOG.infof(
+                            "erasure confirmation from %s for unknown request %s of tenant %s ignored",
+                            service, id, tenant);
                     return;
                 }
                 event = rs.getObject(1, UUID.class);
@@ -151,10 +179,17 @@ public class ErasureRequests {
             throw new IllegalStateException("erasure request not read", e);
         }
         Instant now = Instant.now();
-        int confirmed = update("update erasure_confirmation set confirmed_at = ?, records = cast(? as jsonb)"
-                + " where request_id = ? and service = ? and confirmed_at is null", Timestamp.from(now), toJson(records), id, service);
+        int confirmed = update(
+                "update erasure_confirmation set confirmed_at = ?, records = cast(? as jsonb)"
+                        + " where request_id = ? and service = ? and confirmed_at is null",
+                Timestamp.from(now),
+                toJson(records),
+                id,
+                service);
         if (confirmed == 0) {
-            LOG.infof("erasure confirmation from %s for request %s ignored: confirmed already, or not expected", service, id);
+            LOG.infof(
+                    "erasure confirmation from %s for request %s ignored: confirmed already, or not expected",
+                    service, id);
             return;
         }
         if (count("select count(*) from erasure_confirmation where request_id = ? and confirmed_at is null", id) == 0) {
@@ -176,14 +211,18 @@ public class ErasureRequests {
 
     public Page<ErasureRequest> list(PageRequest page) {
         PageRequest.Keyset after = page.keyset("requested_at");
-        return page.page(select(after.sql(), after.args(), page.fetchSize()), r -> new PageRequest.Position(r.requestedAt(), r.id()));
+        return page.page(
+                select(after.sql(), after.args(), page.fetchSize()),
+                r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
     private List<ErasureRequest> select(String where, List<Object> args, int limit) {
         String tenant = callerContext.tenantId();
         String sql = "select id, subject, pseudonym, reason, reference, requested_by, requested_at, completed_at"
-                + " from erasure_request where tenant_id = ?" + where + " order by requested_at desc, id desc limit " + limit;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                + " from erasure_request where tenant_id = ?" + where + " order by requested_at desc, id desc limit "
+                + limit;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, tenant);
             for (int i = 0; i < args.size(); i++) {
                 s.setObject(i + 2, args.get(i));
@@ -193,9 +232,16 @@ public class ErasureRequests {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     Timestamp completedAt = rs.getTimestamp(8);
-                    out.add(new ErasureRequest(id, rs.getString(2), rs.getString(3), REASON.open(tenant, id, rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                            completedAt == null ? null : completedAt.toInstant(), List.of()));
+                    out.add(new ErasureRequest(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            REASON.open(tenant, id, rs.getString(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getTimestamp(7).toInstant(),
+                            completedAt == null ? null : completedAt.toInstant(),
+                            List.of()));
                 }
             }
             return withConfirmations(c, out);
@@ -212,17 +258,32 @@ public class ErasureRequests {
         Map<UUID, List<Confirmation>> byRequest = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("select request_id, service, confirmed_at, records::text"
                 + " from erasure_confirmation where request_id = any(?) order by service")) {
-            s.setArray(1, c.createArrayOf("uuid", requests.stream().map(ErasureRequest::id).toArray()));
+            s.setArray(
+                    1,
+                    c.createArrayOf(
+                            "uuid", requests.stream().map(ErasureRequest::id).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(3);
-                    byRequest.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Confirmation(
-                            rs.getString(2), at == null ? null : at.toInstant(), fromJson(rs.getString(4))));
+                    byRequest
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Confirmation(
+                                    rs.getString(2), at == null ? null : at.toInstant(), fromJson(rs.getString(4))));
                 }
             }
         }
-        return requests.stream().map(r -> new ErasureRequest(r.id(), r.subject(), r.pseudonym(), r.reason(), r.reference(),
-                r.requestedBy(), r.requestedAt(), r.completedAt(), byRequest.getOrDefault(r.id(), List.of()))).toList();
+        return requests.stream()
+                .map(r -> new ErasureRequest(
+                        r.id(),
+                        r.subject(),
+                        r.pseudonym(),
+                        r.reason(),
+                        r.reference(),
+                        r.requestedBy(),
+                        r.requestedAt(),
+                        r.completedAt(),
+                        byRequest.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     private String toJson(Map<String, Integer> records) {
@@ -235,14 +296,17 @@ public class ErasureRequests {
 
     private Map<String, Integer> fromJson(String records) {
         try {
-            return records == null ? null : json.readValue(records, new TypeReference<LinkedHashMap<String, Integer>>() { });
+            return records == null
+                    ? null
+                    : json.readValue(records, new TypeReference<LinkedHashMap<String, Integer>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private long count(String sql, Object arg) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, arg);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -254,7 +318,8 @@ public class ErasureRequests {
     }
 
     private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

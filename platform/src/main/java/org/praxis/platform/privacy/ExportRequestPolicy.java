@@ -9,11 +9,19 @@ import org.praxis.platform.security.Roles;
  * Approving one's own request is refused in {@link ExportRequests}, not here: it depends on the row.
  */
 public final class ExportRequestPolicy {
-    public enum Action { REQUEST, LIST, APPROVE, CONFIGURE }
+    public enum Action {
+        REQUEST,
+        LIST,
+        APPROVE,
+        CONFIGURE
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("export-request", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "export-request", Action.class, Relation.class)
             .allow(Action.REQUEST, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .allow(Action.LIST, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .allow(Action.APPROVE, Roles.ADMIN, Relation.ANY_IN_TENANT)
@@ -23,6 +31,5 @@ public final class ExportRequestPolicy {
             .audit(Action.CONFIGURE, "configure-exports")
             .build();
 
-    private ExportRequestPolicy() {
-    }
+    private ExportRequestPolicy() {}
 }

@@ -1,17 +1,13 @@
 package org.praxis.platform.privacy;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,7 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,30 +39,47 @@ public class ExportRequestResource {
     @Inject
     ExportRequests requests;
 
-    public record CreateExportRequest(@NotBlank @Size(max = Bounds.SUBJECT) String subject,
-                                      @NotBlank @Size(max = Bounds.REASON) String reason,
-                                      @Size(max = Bounds.NAME) String reference) {
-    }
+    public record CreateExportRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String subject,
+            @NotBlank @Size(max = Bounds.REASON) String reason,
+            @Size(max = Bounds.NAME) String reference) {}
 
-    public record ExportRequestView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String subject,
-                                    @Schema(maxLength = Bounds.REASON) String reason,
-                                    @Schema(maxLength = Bounds.NAME) String reference,
-                                    @Schema(maxLength = Bounds.SUBJECT) String requestedBy, Instant requestedAt,
-                                    boolean needsApproval, @Schema(maxLength = Bounds.SUBJECT) String approvedBy,
-                                    Instant approvedAt, @Schema(minimum = "0", maximum = "2147483647") int uses,
-                                    @Schema(enumeration = {ExportRequests.AWAITING_APPROVAL, ExportRequests.READY,
-                                            ExportRequests.EXPIRED}) String state) {
+    public record ExportRequestView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxLength = Bounds.REASON) String reason,
+            @Schema(maxLength = Bounds.NAME) String reference,
+            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
+            Instant requestedAt,
+            boolean needsApproval,
+            @Schema(maxLength = Bounds.SUBJECT) String approvedBy,
+            Instant approvedAt,
+            @Schema(minimum = "0", maximum = "2147483647") int uses,
+
+            @Schema(enumeration = {ExportRequests.AWAITING_APPROVAL, ExportRequests.READY, ExportRequests.EXPIRED})
+            String state) {
         static ExportRequestView of(ExportRequests.ExportRequest r) {
-            return new ExportRequestView(r.id(), r.subject(), r.reason(), r.reference(), r.requestedBy(), r.requestedAt(),
-                    r.needsApproval(), r.approvedBy(), r.approvedAt(), r.uses(), r.state());
+            return new ExportRequestView(
+                    r.id(),
+                    r.subject(),
+                    r.reason(),
+                    r.reference(),
+                    r.requestedBy(),
+                    r.requestedAt(),
+                    r.needsApproval(),
+                    r.approvedBy(),
+                    r.approvedAt(),
+                    r.uses(),
+                    r.state());
         }
     }
 
-    public record ExportSettings(@NotNull Boolean fourEyes) {
-    }
+    public record ExportSettings(@NotNull Boolean fourEyes) {}
 
     /** The setting, and who asked to turn four eyes off while a second admin has not confirmed it. */
-    public record ExportSettingsView(boolean fourEyes, @Schema(maxLength = Bounds.SUBJECT) String offRequestedBy) {
+    public record ExportSettingsView(
+            boolean fourEyes,
+            @Schema(maxLength = Bounds.SUBJECT) String offRequestedBy) {
         static ExportSettingsView of(ExportRequests.Settings s) {
             return new ExportSettingsView(s.fourEyes(), s.offRequestedBy());
         }
@@ -75,12 +90,18 @@ public class ExportRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:request")
-    @Operation(operationId = "requestExport", summary = "Record a request to export everything held about a person (admin; audited)")
-    @APIResponse(responseCode = "201", description = "Recorded; ready, or awaiting a second admin's approval",
+    @Operation(
+            operationId = "requestExport",
+            summary = "Record a request to export everything held about a person (admin; audited)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; ready, or awaiting a second admin's approval",
             content = @Content(schema = @Schema(implementation = ExportRequestView.class)))
     public Response request(@Valid @NotNull CreateExportRequest body) {
         ExportRequests.ExportRequest r = requests.request(body.subject(), body.reason(), body.reference());
-        return Response.created(URI.create("/v1/export-requests/" + r.id())).entity(ExportRequestView.of(r)).build();
+        return Response.created(URI.create("/v1/export-requests/" + r.id()))
+                .entity(ExportRequestView.of(r))
+                .build();
     }
 
     @GET
@@ -107,7 +128,9 @@ public class ExportRequestResource {
     @Path("/export-requests/{id}/approval")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:approve")
-    @Operation(operationId = "approveExportRequest", summary = "Approve another admin's export request (four eyes; audited)")
+    @Operation(
+            operationId = "approveExportRequest",
+            summary = "Approve another admin's export request (four eyes; audited)")
     @APIResponse(responseCode = "200", description = "Approved; the export may run for 24 hours")
     @APIResponse(responseCode = "409", description = "The request needs no approval")
     public ExportRequestView approve(@PathParam("id") UUID id) {
@@ -118,7 +141,9 @@ public class ExportRequestResource {
     @Path("/export-settings")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:list")
-    @Operation(operationId = "getExportSettings", summary = "Whether the tenant's exports need a second admin's approval")
+    @Operation(
+            operationId = "getExportSettings",
+            summary = "Whether the tenant's exports need a second admin's approval")
     @APIResponse(responseCode = "200", description = "The tenant's export settings")
     public ExportSettingsView settings() {
         return ExportSettingsView.of(requests.settings());
@@ -129,10 +154,14 @@ public class ExportRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:configure")
-    @Operation(operationId = "putExportSettings", summary = "Require a second admin's approval of exports, or stop"
-            + " requiring it — which itself takes a second admin (audited)")
-    @APIResponse(responseCode = "200", description = "The tenant's export settings; offRequestedBy while turning off waits"
-            + " for a second admin")
+    @Operation(
+            operationId = "putExportSettings",
+            summary = "Require a second admin's approval of exports, or stop"
+                    + " requiring it — which itself takes a second admin (audited)")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "The tenant's export settings; offRequestedBy while turning off waits" + " for a second admin")
     public ExportSettingsView configure(@Valid @NotNull ExportSettings body) {
         return ExportSettingsView.of(requests.configure(body.fourEyes()));
     }

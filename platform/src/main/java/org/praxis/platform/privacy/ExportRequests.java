@@ -1,5 +1,8 @@
 package org.praxis.platform.privacy;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,13 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.problem.Problem;
@@ -42,6 +39,7 @@ public class ExportRequests {
     public static final String EXPORT_DESCRIPTION = "Runs only on a ready export request for this subject"
             + " (POST /v1/export-requests, approved by a second admin where the tenant requires four eyes); each run is"
             + " counted on the request and audited with it and its reason. Each list holds at most 10,000 rows, oldest first.";
+
     public static final String REQUEST_PARAMETER = "The export request this export runs on";
     public static final String NO_SUCH_REQUEST = "No such export request";
     public static final String REQUEST_NOT_READY = "The export request awaits approval or has expired";
@@ -51,15 +49,25 @@ public class ExportRequests {
     public static final String READY = "ready";
     public static final String EXPIRED = "expired";
 
-    public record ExportRequest(UUID id, String subject, String reason, String reference, String requestedBy,
-                                Instant requestedAt, boolean needsApproval, String approvedBy, Instant approvedAt,
-                                int uses, String state) {
-    }
+    public record ExportRequest(
+            UUID id,
+            String subject,
+            String reason,
+            String reference,
+            String requestedBy,
+            Instant requestedAt,
+            boolean needsApproval,
+            String approvedBy,
+            Instant approvedAt,
+            int uses,
+            String state) {}
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
 
@@ -69,9 +77,17 @@ public class ExportRequests {
         String tenant = callerContext.tenantId();
         boolean fourEyes = settings().fourEyes();
         Instant now = Instant.now();
-        update("insert into export_request (id, tenant_id, subject, reason, reference, requested_by, requested_at,"
-                        + " needs_approval) values (?, ?, ?, ?, ?, ?, ?, ?)", id, tenant, subject,
-                REASON.seal(tenant, id, reason), reference, callerContext.subject(), Timestamp.from(now), fourEyes);
+        update(
+                "insert into export_request (id, tenant_id, subject, reason, reference, requested_by, requested_at,"
+                        + " needs_approval) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                tenant,
+                subject,
+                REASON.seal(tenant, id, reason),
+                reference,
+                callerContext.subject(),
+                Timestamp.from(now),
+                fourEyes);
         audit.record("request-export", "export-request", id, reason);
         return find(id);
     }
@@ -80,7 +96,8 @@ public class ExportRequests {
     public ExportRequest approve(UUID id) {
         ExportRequest r = find(id);
         if (!r.needsApproval()) {
-            throw ProblemException.conflict("This export request needs no approval: the tenant does not require four eyes.");
+            throw ProblemException.conflict(
+                    "This export request needs no approval: the tenant does not require four eyes.");
         }
         if (r.approvedBy() != null) {
             return r;
@@ -89,11 +106,15 @@ public class ExportRequests {
             throw ProblemException.forbidden("A second admin approves an export request, not the one who made it.");
         }
         if (r.requestedAt().plus(VALID_FOR).isBefore(Instant.now())) {
-            throw ProblemException.conflict("This export request is older than " + VALID_FOR.toHours()
-                    + " hours; make a new one.");
+            throw ProblemException.conflict(
+                    "This export request is older than " + VALID_FOR.toHours() + " hours; make a new one.");
         }
-        update("update export_request set approved_by = ?, approved_at = ? where tenant_id = ? and id = ?",
-                callerContext.subject(), Timestamp.from(Instant.now()), callerContext.tenantId(), id);
+        update(
+                "update export_request set approved_by = ?, approved_at = ? where tenant_id = ? and id = ?",
+                callerContext.subject(),
+                Timestamp.from(Instant.now()),
+                callerContext.tenantId(),
+                id);
         audit.record("approve-export", "export-request", id, null);
         return find(id);
     }
@@ -105,12 +126,14 @@ public class ExportRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public void use(UUID requestId, String subject) {
         if (requestId == null) {
-            throw ProblemException.unprocessable("An export runs only on a recorded export request",
+            throw ProblemException.unprocessable(
+                    "An export runs only on a recorded export request",
                     List.of(new Problem.FieldError("request", "is required: POST /v1/export-requests first")));
         }
         ExportRequest r = find(requestId);
         if (!r.subject().equals(subject)) {
-            throw ProblemException.unprocessable("The export request is for another subject",
+            throw ProblemException.unprocessable(
+                    "The export request is for another subject",
                     List.of(new Problem.FieldError("request", "names another subject")));
         }
         if (!READY.equals(r.state())) {
@@ -119,8 +142,11 @@ public class ExportRequests {
         if (!r.requestedBy().equals(callerContext.subject())) {
             throw ProblemException.forbidden("The admin who requested the export runs it.");
         }
-        update("update export_request set uses = uses + 1, last_used_at = ? where tenant_id = ? and id = ?",
-                Timestamp.from(Instant.now()), callerContext.tenantId(), requestId);
+        update(
+                "update export_request set uses = uses + 1, last_used_at = ? where tenant_id = ? and id = ?",
+                Timestamp.from(Instant.now()),
+                callerContext.tenantId(),
+                requestId);
         audit.record("export", "subject", subject, "export request " + requestId + ": " + r.reason());
     }
 
@@ -134,16 +160,18 @@ public class ExportRequests {
 
     public Page<ExportRequest> list(PageRequest page) {
         PageRequest.Keyset after = page.keyset("requested_at");
-        return page.page(select(after.sql(), after.args(), page.fetchSize()), r -> new PageRequest.Position(r.requestedAt(), r.id()));
+        return page.page(
+                select(after.sql(), after.args(), page.fetchSize()),
+                r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
     /** The tenant's setting; {@code offRequestedBy}: an admin asked to turn four eyes off and waits for a second one. */
-    public record Settings(boolean fourEyes, String offRequestedBy) {
-    }
+    public record Settings(boolean fourEyes, String offRequestedBy) {}
 
     public Settings settings() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select four_eyes, off_requested_by from export_setting where tenant_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select four_eyes, off_requested_by from export_setting where tenant_id = ?")) {
             s.setString(1, callerContext.tenantId());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new Settings(rs.getBoolean(1), rs.getString(2)) : new Settings(false, null);
@@ -161,14 +189,24 @@ public class ExportRequests {
     public Settings configure(boolean fourEyes) {
         Settings now = settings();
         String me = callerContext.subject();
-        boolean off = !fourEyes && (!now.fourEyes() || now.offRequestedBy() != null && !now.offRequestedBy().equals(me));
+        boolean off = !fourEyes
+                && (!now.fourEyes()
+                        || now.offRequestedBy() != null && !now.offRequestedBy().equals(me));
         String offRequestedBy = !fourEyes && !off ? me : null;
-        update("insert into export_setting (tenant_id, four_eyes, changed_by, changed_at, off_requested_by) values (?, ?, ?, ?, ?)"
+        update(
+                "insert into export_setting (tenant_id, four_eyes, changed_by, changed_at, off_requested_by) values (?, ?, ?, ?, ?)"
                         + " on conflict (tenant_id) do update set four_eyes = excluded.four_eyes,"
                         + " changed_by = excluded.changed_by, changed_at = excluded.changed_at,"
                         + " off_requested_by = excluded.off_requested_by",
-                callerContext.tenantId(), !off, me, Timestamp.from(Instant.now()), offRequestedBy);
-        audit.record("configure-exports", "export-setting", callerContext.tenantId(),
+                callerContext.tenantId(),
+                !off,
+                me,
+                Timestamp.from(Instant.now()),
+                offRequestedBy);
+        audit.record(
+                "configure-exports",
+                "export-setting",
+                callerContext.tenantId(),
                 off ? "one admin" : offRequestedBy != null ? "four eyes; asked to turn off" : "four eyes");
         return settings();
     }
@@ -180,7 +218,8 @@ public class ExportRequests {
         String sql = "select id, subject, reason, reference, requested_by, requested_at, needs_approval, approved_by,"
                 + " approved_at, uses from export_request where tenant_id = ?" + where
                 + " order by requested_at desc, id desc limit " + limit;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, tenant);
             for (int i = 0; i < args.size(); i++) {
                 s.setObject(i + 2, args.get(i));
@@ -192,12 +231,23 @@ public class ExportRequests {
                     Instant requestedAt = rs.getTimestamp(6).toInstant();
                     boolean needsApproval = rs.getBoolean(7) || fourEyesNow;
                     Timestamp approvedAt = rs.getTimestamp(9);
-                    Instant readyAt = needsApproval ? (approvedAt == null ? null : approvedAt.toInstant()) : requestedAt;
-                    String state = readyAt == null ? AWAITING_APPROVAL
+                    Instant readyAt =
+                            needsApproval ? (approvedAt == null ? null : approvedAt.toInstant()) : requestedAt;
+                    String state = readyAt == null
+                            ? AWAITING_APPROVAL
                             : readyAt.plus(VALID_FOR).isBefore(Instant.now()) ? EXPIRED : READY;
-                    out.add(new ExportRequest(id, rs.getString(2), REASON.open(tenant, id, rs.getString(3)),
-                            rs.getString(4), rs.getString(5), requestedAt, needsApproval, rs.getString(8),
-                            approvedAt == null ? null : approvedAt.toInstant(), rs.getInt(10), state));
+                    out.add(new ExportRequest(
+                            id,
+                            rs.getString(2),
+                            REASON.open(tenant, id, rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            requestedAt,
+                            needsApproval,
+                            rs.getString(8),
+                            approvedAt == null ? null : approvedAt.toInstant(),
+                            rs.getInt(10),
+                            state));
                 }
             }
             return out;
@@ -207,7 +257,8 @@ public class ExportRequests {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

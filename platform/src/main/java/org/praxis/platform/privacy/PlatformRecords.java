@@ -1,19 +1,16 @@
 package org.praxis.platform.privacy;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.praxis.platform.web.IdempotencyKeys;
 
 /**
@@ -35,8 +32,10 @@ public class PlatformRecords {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     Instance<EntityManager> entityManager;
+
     @Inject
     IdempotencyKeys idempotencyKeys;
 
@@ -47,13 +46,21 @@ public class PlatformRecords {
         // Event payloads name people as JSON strings: the whole string is replaced, never a part of
         // another id. Events not yet sent go out under the pseudonym too, so no service learns the
         // person's id again from this one.
-        update("update outbox_event set payload = replace(payload::text, to_jsonb(?::text)::text, to_jsonb(?::text)::text)::jsonb"
-                + " where tenant_id = ? and strpos(payload::text, to_jsonb(?::text)::text) > 0", subject, pseudonym, tenant, subject);
+        update(
+                "update outbox_event set payload = replace(payload::text, to_jsonb(?::text)::text, to_jsonb(?::text)::text)::jsonb"
+                        + " where tenant_id = ? and strpos(payload::text, to_jsonb(?::text)::text) > 0",
+                subject,
+                pseudonym,
+                tenant,
+                subject);
         // A retired key belongs to the whole service, not a tenant; who retired it stays accountable by pseudonym.
         update("update retired_kek set retired_by = ? where retired_by = ?", pseudonym, subject);
         idempotencyKeys.forget(tenant, subject);
-        update("delete from idempotency_record where tenant_id = ?"
-                + " and ? = any(string_to_array(split_part(location, '?', 1), '/'))", tenant, subject);
+        update(
+                "delete from idempotency_record where tenant_id = ?"
+                        + " and ? = any(string_to_array(split_part(location, '?', 1), '/'))",
+                tenant,
+                subject);
     }
 
     /**
@@ -63,17 +70,21 @@ public class PlatformRecords {
      * tables after this call.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void pseudonymise(String tenant, String subject, String pseudonym, Map<String, List<String>> columnsByTable) {
+    public void pseudonymise(
+            String tenant, String subject, String pseudonym, Map<String, List<String>> columnsByTable) {
         if (entityManager.isResolvable()) {
             entityManager.get().flush();
         }
-        columnsByTable.forEach((table, columns) -> columns.forEach(column ->
-                update("update " + table + " set " + column + " = ? where tenant_id = ? and " + column + " = ?",
-                        pseudonym, tenant, subject)));
+        columnsByTable.forEach((table, columns) -> columns.forEach(column -> update(
+                "update " + table + " set " + column + " = ? where tenant_id = ? and " + column + " = ?",
+                pseudonym,
+                tenant,
+                subject)));
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

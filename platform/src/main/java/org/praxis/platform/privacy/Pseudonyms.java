@@ -9,12 +9,12 @@ import java.util.HexFormat;
 public final class Pseudonyms {
     private static final String PREFIX = "erased-";
 
-    private Pseudonyms() {
-    }
+    private Pseudonyms() {}
 
     public static String of(String tenantId, String subject) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((tenantId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((tenantId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
             return PREFIX + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -45,7 +45,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException preconditionRequired() {
-        return new ProblemException(Problem.of(428, "if-match-required", "If-Match required",
+        return new ProblemException(Problem.of(
+                428,
+                "if-match-required",
+                "If-Match required",
                 "Send the ETag you last read in an If-Match header to change this resource."));
     }
 

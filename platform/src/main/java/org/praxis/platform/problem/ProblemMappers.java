@@ -1,10 +1,14 @@
 package org.praxis.platform.problem;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -14,21 +18,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 
 /**
  * Every error leaves a service as {@code application/problem+json}, never as a stack trace or SQL:
@@ -49,8 +45,14 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(Problem.of(422, "validation", "Validation failed",
-                "The request has " + errors.size() + " invalid field(s).").withErrors(errors), uri);
+        return respond(
+                Problem.of(
+                                422,
+                                "validation",
+                                "Validation failed",
+                                "The request has " + errors.size() + " invalid field(s).")
+                        .withErrors(errors),
+                uri);
     }
 
     /**
@@ -70,7 +72,9 @@ public class ProblemMappers {
             // Hibernate Validator puts an element's index or key on the node after the container:
             // items[1].linkId, answers[9].
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex().toString() : keyOf(node.getKey())).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex().toString() : keyOf(node.getKey()))
+                        .append(']');
             }
             String name = node.getName();
             if (name == null || name.startsWith("<")) {
@@ -94,8 +98,14 @@ public class ProblemMappers {
         return field.length() <= 200 ? field : field.substring(0, 200) + "…";
     }
 
-    @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class, InvalidFormatException.class,
-            UnrecognizedPropertyException.class, JsonMappingException.class, JsonProcessingException.class})
+    @ServerExceptionMapper({
+        JsonParseException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        JsonMappingException.class,
+        JsonProcessingException.class
+    })
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String detail = "The request body is not valid JSON for this operation";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -121,22 +131,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentChange(RuntimeException e, UriInfo uri) {
-        return respond(Problem.of(409, "concurrent-change", "Changed concurrently",
-                "Someone else changed this resource at the same time; read it again and retry."), uri);
+        return respond(
+                Problem.of(
+                        409,
+                        "concurrent-change",
+                        "Changed concurrently",
+                        "Someone else changed this resource at the same time; read it again and retry."),
+                uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Authentication required",
-                        "Send a valid, unexpired bearer token from the configured issuer."), uri))
+        return Response.fromResponse(respond(
+                        Problem.of(
+                                401,
+                                "unauthenticated",
+                                "Authentication required",
+                                "Send a valid, unexpired bearer token from the configured issuer."),
+                        uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
-                "Your roles or tenant do not allow this operation."), uri);
+        return respond(
+                Problem.of(403, "forbidden", "Forbidden", "Your roles or tenant do not allow this operation."), uri);
     }
 
     @ServerExceptionMapper
@@ -146,8 +166,8 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-        Response.ResponseBuilder response = Response.fromResponse(
-                respond(Problem.of(status, "http-" + status, reason, e.getMessage()), uri));
+        Response.ResponseBuilder response =
+                Response.fromResponse(respond(Problem.of(status, "http-" + status, reason, e.getMessage()), uri));
         return response.build();
     }
 
@@ -155,12 +175,21 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
-        return respond(Problem.of(500, "internal", "Internal error",
-                "Something went wrong on our side; quote the error id when you report it.").withErrorId(errorId), uri);
+        return respond(
+                Problem.of(
+                                500,
+                                "internal",
+                                "Internal error",
+                                "Something went wrong on our side; quote the error id when you report it.")
+                        .withErrorId(errorId),
+                uri);
     }
 
     static Response respond(Problem problem, UriInfo uri) {
         Problem body = uri == null ? problem : problem.withInstance(uri.getPath());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 }

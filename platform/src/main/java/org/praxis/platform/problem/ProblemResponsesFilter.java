@@ -3,7 +3,6 @@ package org.praxis.platform.problem;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -35,13 +34,16 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void describeErrors(OpenAPI openAPI) {
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             boolean byId = path.getKey().contains("{");
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                    path.getValue().getOperations().entrySet()) {
                 Operation op = entry.getValue();
                 boolean takesInput = op.getRequestBody() != null
                         || op.getParameters() != null && !op.getParameters().isEmpty();
-                APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+                APIResponses responses =
+                        op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
                 if (takesInput) {
                     add(responses, "400", "Malformed JSON or parameter");
                     add(responses, "422", "Invalid fields or refused by the rules; `errors` lists each field");
@@ -59,10 +61,15 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         var existing = responses.getAPIResponse(code);
-        var content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)));
+        var content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(REF)));
         if (existing == null) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
+            responses.addAPIResponse(
+                    code,
+                    OASFactory.createAPIResponse().description(description).content(content));
         } else if (existing.getContent() == null) {
             existing.setContent(content);
         }
@@ -70,23 +77,49 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static Schema problemSchema() {
         // Problem texts are written by the services, never echo input at length (Bounds.REASON at most).
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Bounds.REASON);
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", string).addProperty("message", string);
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema string =
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(Bounds.REASON);
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", string)
+                .addProperty("message", string);
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details")
                 .required(List.of("type", "title", "status"))
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(Bounds.URI))
+                .addProperty(
+                        "type",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("uri")
+                                .maxLength(Bounds.URI))
                 .addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", string)
                 .addProperty("instance", string)
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
-                        .maxItems(Problem.MAX_FIELD_ERRORS))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(fieldError)
+                                .maxItems(Problem.MAX_FIELD_ERRORS))
                 .addProperty("errorId", string)
-                .example(Map.of("type", Problem.TYPE_PREFIX + "validation", "title", "Validation failed", "status", 422,
-                        "detail", "The request has 1 invalid field(s).",
-                        "errors", List.of(Map.of("field", "answers.9", "message", "is required"))));
+                .example(Map.of(
+                        "type",
+                        Problem.TYPE_PREFIX + "validation",
+                        "title",
+                        "Validation failed",
+                        "status",
+                        422,
+                        "detail",
+                        "The request has 1 invalid field(s).",
+                        "errors",
+                        List.of(Map.of("field", "answers.9", "message", "is required"))));
     }
 }

@@ -1,14 +1,11 @@
 package org.praxis.platform.security;
 
-import java.util.Set;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.praxis.platform.problem.ProblemException;
-
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The caller of the current request or event. Every tenant-scoped query takes its tenant from here;
@@ -39,7 +36,8 @@ public class CallerContext {
         }
         // The OIDC subject, not a display name: ids stay stable when a user renames themselves.
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : identity.getPrincipal().getName();
+                ? jwt.getSubject()
+                : identity.getPrincipal().getName();
         return new Caller(subject, tenant, Set.copyOf(identity.getRoles()), false);
     }
 

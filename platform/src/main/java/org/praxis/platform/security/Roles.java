@@ -10,6 +10,5 @@ public final class Roles {
     /** Service accounts (client-credentials tokens) of the other Praxis services. */
     public static final String SERVICE = "service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

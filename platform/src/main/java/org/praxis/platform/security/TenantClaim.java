@@ -2,7 +2,6 @@ package org.praxis.platform.security;
 
 import java.security.Principal;
 import java.util.regex.Pattern;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Reads and checks the {@code tenant} claim of an access token. */
@@ -10,8 +9,7 @@ final class TenantClaim {
     static final String NAME = "tenant";
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private TenantClaim() {
-    }
+    private TenantClaim() {}
 
     /** The tenant of the token, or null when it has none or one that is not a valid tenant id. */
     static String of(Principal principal) {

@@ -1,14 +1,12 @@
 package org.praxis.platform.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.praxis.platform.problem.Problem;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.praxis.platform.problem.Problem;
 
 /**
  * Answers a request whose declared body is larger than {@code quarkus.http.limits.max-body-size}
@@ -32,10 +30,16 @@ public class BodyLimit {
                 declared = -1;
             }
             if (declared > max) {
-                Problem problem = Problem.of(413, "body-too-large", "Request body too large",
+                Problem problem = Problem.of(
+                        413,
+                        "body-too-large",
+                        "Request body too large",
                         "The body is " + declared + " bytes; this service accepts at most " + max + ".");
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(Json.encode(problem));
+                ctx.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(Json.encode(problem));
                 return;
             }
             ctx.next();

@@ -31,11 +31,11 @@ public final class Bounds {
     public static final int ANSWERS = 100;
     /** Serialised size of one ISO-8601 instant / date / UUID. */
     public static final int INSTANT = 35;
+
     public static final int DATE = 10;
     public static final int UUID = 36;
     /** Any count or version a response carries. */
     public static final long COUNT_MAX = Integer.MAX_VALUE;
 
-    private Bounds() {
-    }
+    private Bounds() {}
 }

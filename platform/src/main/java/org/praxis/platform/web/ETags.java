@@ -1,13 +1,11 @@
 package org.praxis.platform.web;
 
 import jakarta.ws.rs.core.EntityTag;
-
 import org.praxis.platform.problem.ProblemException;
 
 /** Strong ETags from a row's version: GETs answer 304 to a matching If-None-Match, changes need If-Match. */
 public final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -29,8 +27,8 @@ public final class ETags {
                 return;
             }
         }
-        throw ProblemException.staleVersion("If-Match " + ifMatch + " does not match the current version "
-                + expected + "; read the resource again.");
+        throw ProblemException.staleVersion("If-Match " + ifMatch + " does not match the current version " + expected
+                + "; read the resource again.");
     }
 
     public static boolean matchesNoneMatch(String ifNoneMatch, long currentVersion) {

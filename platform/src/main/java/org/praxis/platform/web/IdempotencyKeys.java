@@ -1,5 +1,13 @@
 package org.praxis.platform.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,23 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code Idempotency-Key} for creates: the same key and body return the first response; the same key
@@ -48,8 +44,10 @@ public class IdempotencyKeys {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     ObjectMapper json;
 
@@ -63,7 +61,8 @@ public class IdempotencyKeys {
             return create.get();
         }
         if (key.isBlank() || key.length() > Bounds.IDEMPOTENCY_KEY) {
-            throw ProblemException.unprocessable("Idempotency-Key must be 1 to 200 characters",
+            throw ProblemException.unprocessable(
+                    "Idempotency-Key must be 1 to 200 characters",
                     List.of(new Problem.FieldError(HEADER, "must be 1 to 200 characters")));
         }
         String tenant = callerContext.tenantId();
@@ -73,8 +72,9 @@ public class IdempotencyKeys {
             // Waits on the unique key while another transaction holds it, then sees its result.
             boolean claimed;
             UUID id = UUID.randomUUID();
-            try (PreparedStatement s = c.prepareStatement("insert into idempotency_record"
-                    + " (id, tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into idempotency_record"
+                            + " (id, tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?, ?) on conflict do nothing")) {
                 s.setObject(1, id);
                 s.setString(2, tenant);
                 s.setString(3, scope);
@@ -86,13 +86,17 @@ public class IdempotencyKeys {
                 return replay(c, tenant, scope, key, hash);
             }
             Response response = create.get();
-            try (PreparedStatement s = c.prepareStatement("update idempotency_record set status = ?, location = ?, body = ?"
-                    + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("update idempotency_record set status = ?, location = ?, body = ?"
+                            + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
                 s.setInt(1, response.getStatus());
                 URI location = response.getLocation();
                 s.setString(2, location == null ? null : location.toString());
-                s.setString(3, response.getEntity() == null ? null
-                        : BODY.seal(tenant, id, json.writeValueAsString(response.getEntity())));
+                s.setString(
+                        3,
+                        response.getEntity() == null
+                                ? null
+                                : BODY.seal(tenant, id, json.writeValueAsString(response.getEntity())));
                 s.setString(4, tenant);
                 s.setString(5, scope);
                 s.setString(6, key);
@@ -105,15 +109,19 @@ public class IdempotencyKeys {
     }
 
     private Response replay(Connection c, String tenant, String scope, String key, String hash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select request_hash, status, location, body, id from idempotency_record"
-                + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("select request_hash, status, location, body, id from idempotency_record"
+                        + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
             s.setString(1, tenant);
             s.setString(2, scope);
             s.setString(3, key);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                if (!REQUEST_HASH.open(tenant, rs.getObject(5, UUID.class), rs.getString(1)).equals(hash)) {
-                    throw ProblemException.unprocessable("This Idempotency-Key was used with another request body",
+                if (!REQUEST_HASH
+                        .open(tenant, rs.getObject(5, UUID.class), rs.getString(1))
+                        .equals(hash)) {
+                    throw ProblemException.unprocessable(
+                            "This Idempotency-Key was used with another request body",
                             List.of(new Problem.FieldError(HEADER, "already used with another request body")));
                 }
                 Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
@@ -121,7 +129,8 @@ public class IdempotencyKeys {
                     replay.header(HttpHeaders.LOCATION, rs.getString(3));
                 }
                 if (rs.getString(4) != null) {
-                    replay.entity(BODY.open(tenant, rs.getObject(5, UUID.class), rs.getString(4))).type(MediaType.APPLICATION_JSON);
+                    replay.entity(BODY.open(tenant, rs.getObject(5, UUID.class), rs.getString(4)))
+                            .type(MediaType.APPLICATION_JSON);
                 }
                 return replay.build();
             }
@@ -132,8 +141,8 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public int forget(String tenant, String subject) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("delete from idempotency_record where tenant_id = ?"
-                     + " and left(scope, ?) = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "delete from idempotency_record where tenant_id = ?" + " and left(scope, ?) = ?")) {
             String prefix = subject + " ";
             s.setString(1, tenant);
             s.setInt(2, prefix.length());

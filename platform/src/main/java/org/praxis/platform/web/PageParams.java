@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 public class PageParams {
     @QueryParam("limit")
     Integer limit;
+
     @QueryParam("cursor")
     String cursor;
 

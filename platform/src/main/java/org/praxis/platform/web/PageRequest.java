@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 
@@ -19,13 +18,13 @@ public record PageRequest(int limit, Position after) {
     public static final int MAX_LIMIT = 100;
 
     /** The last row of the previous page. */
-    public record Position(Instant at, UUID id) {
-    }
+    public record Position(Instant at, UUID id) {}
 
     public static PageRequest of(Integer limit, String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.unprocessable("limit is out of range",
+            throw ProblemException.unprocessable(
+                    "limit is out of range",
                     List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
         }
         if (cursor != null && cursor.length() > Bounds.CURSOR) {
@@ -60,16 +59,18 @@ public record PageRequest(int limit, Position after) {
     }
 
     /** A JDBC query's keyset condition (starting with {@code " and "}, or empty) and its arguments, in order. */
-    public record Keyset(String sql, List<Object> args) {
-    }
+    public record Keyset(String sql, List<Object> args) {}
 
     /**
      * As {@link #restrict}, for a plain JDBC query ordered by {@code timeColumn desc, id desc}: the
      * condition to append to its {@code where} and the arguments it binds.
      */
     public Keyset keyset(String timeColumn) {
-        return after == null ? new Keyset("", List.of())
-                : new Keyset(" and (" + timeColumn + ", id) < (?, ?)", List.of(java.sql.Timestamp.from(after.at()), after.id()));
+        return after == null
+                ? new Keyset("", List.of())
+                : new Keyset(
+                        " and (" + timeColumn + ", id) < (?, ?)",
+                        List.of(java.sql.Timestamp.from(after.at()), after.id()));
     }
 
     public int fetchSize() {
@@ -84,7 +85,8 @@ public record PageRequest(int limit, Position after) {
     static Position decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new Position(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+            return new Position(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("The cursor is not one this service gave out.");

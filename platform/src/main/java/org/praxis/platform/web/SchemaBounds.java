@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -20,16 +19,16 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * parameters are checked by {@link PageRequest}, {@link IdempotencyKeys} and {@link ETags}.
  */
 public final class SchemaBounds {
-    private static final Map<String, Integer> FORMAT_LENGTH = Map.of(
-            "uuid", Bounds.UUID, "date-time", Bounds.INSTANT, "date", Bounds.DATE);
+    private static final Map<String, Integer> FORMAT_LENGTH =
+            Map.of("uuid", Bounds.UUID, "date-time", Bounds.INSTANT, "date", Bounds.DATE);
     private static final Set<String> TIME_SCHEMAS = Set.of("Instant", "LocalDate", "OffsetDateTime");
 
-    private SchemaBounds() {
-    }
+    private SchemaBounds() {}
 
     public static void apply(OpenAPI openAPI) {
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            for (Map.Entry<String, Schema> e : openAPI.getComponents().getSchemas().entrySet()) {
+            for (Map.Entry<String, Schema> e :
+                    openAPI.getComponents().getSchemas().entrySet()) {
                 Schema schema = e.getValue();
                 if (TIME_SCHEMAS.contains(e.getKey()) && schema.getMaxLength() == null && isString(schema)) {
                     schema.setMaxLength(e.getKey().equals("LocalDate") ? Bounds.DATE : Bounds.INSTANT);
@@ -72,8 +71,7 @@ public final class SchemaBounds {
                         case "cursor" -> setMaxLength(schema, Bounds.CURSOR);
                         case IdempotencyKeys.HEADER -> setMaxLength(schema, Bounds.IDEMPOTENCY_KEY);
                         case "If-Match", "If-None-Match" -> setMaxLength(schema, Bounds.ETAG_HEADER);
-                        default -> {
-                        }
+                        default -> {}
                     }
                     walk(schema);
                 }
@@ -97,7 +95,9 @@ public final class SchemaBounds {
         if (schema == null) {
             return;
         }
-        if (isString(schema) && schema.getMaxLength() == null && schema.getFormat() != null
+        if (isString(schema)
+                && schema.getMaxLength() == null
+                && schema.getFormat() != null
                 && FORMAT_LENGTH.containsKey(schema.getFormat())) {
             schema.setMaxLength(FORMAT_LENGTH.get(schema.getFormat()));
         }

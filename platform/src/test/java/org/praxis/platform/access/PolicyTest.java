@@ -9,31 +9,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
 class PolicyTest {
-    record Thing(String owner, String coach) {
+    record Thing(String owner, String coach) {}
+
+    enum Action {
+        VIEW,
+        CHANGE
     }
 
-    enum Action { VIEW, CHANGE }
-
-    enum Relation { OWN, COACHED, UNASSIGNED, ANY_IN_TENANT }
+    enum Relation {
+        OWN,
+        COACHED,
+        UNASSIGNED,
+        ANY_IN_TENANT
+    }
 
     static final Field<Thing, String> OWNER = Field.of("owner", Thing::owner);
     static final Field<Thing, String> COACH = Field.of("coach", Thing::coach);
 
     static final class ThingPolicy extends Policy<Thing, Action, Relation> {
         ThingPolicy() {
-            super(AccessRules.of("thing", Action.class, Relation.class)
-                    .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
-                    .allow(Action.VIEW, Roles.COACH, Relation.COACHED, Relation.UNASSIGNED)
-                    .allow(Action.CHANGE, Roles.COACH, Relation.COACHED)
-                    .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
-                    .audit(Action.VIEW, "read").build(), Action.VIEW, "Thing");
+            super(
+                    AccessRules.of("thing", Action.class, Relation.class)
+                            .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
+                            .allow(Action.VIEW, Roles.COACH, Relation.COACHED, Relation.UNASSIGNED)
+                            .allow(Action.CHANGE, Roles.COACH, Relation.COACHED)
+                            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+                            .audit(Action.VIEW, "read")
+                            .build(),
+                    Action.VIEW,
+                    "Thing");
         }
 
         @Override
@@ -70,10 +80,12 @@ class PolicyTest {
     @Test
     void refusesUnseenWith404AndSeenWith403() {
         Thing unassigned = new Thing("c2", null);
-        ProblemException hidden = assertThrows(ProblemException.class,
+        ProblemException hidden = assertThrows(
+                ProblemException.class,
                 () -> policy.require(caller("c1", Roles.CLIENT), Action.CHANGE, unassigned, "id"));
         assertEquals(404, hidden.problem().status());
-        ProblemException seen = assertThrows(ProblemException.class,
+        ProblemException seen = assertThrows(
+                ProblemException.class,
                 () -> policy.require(caller("k1", Roles.COACH), Action.CHANGE, unassigned, "id"));
         assertEquals(403, seen.problem().status());
     }
@@ -97,11 +109,15 @@ class PolicyTest {
     @Test
     void matrixNamesEveryOperationsGuard() {
         AccessMatrix matrix = new AccessMatrix("thing-service", List.of(policy.rules()));
-        List<AccessMatrix.Operation> ops = List.of(new AccessMatrix.Operation("GET", "/v1/things/{id}", "getThing", "thing:view"),
+        List<AccessMatrix.Operation> ops = List.of(
+                new AccessMatrix.Operation("GET", "/v1/things/{id}", "getThing", "thing:view"),
                 new AccessMatrix.Operation("PUT", "/v1/things/{id}", "putThing", null),
                 new AccessMatrix.Operation("POST", "/v1/things", "x", "thing:destroy"));
         assertEquals(2, matrix.problems(ops).size());
         String md = matrix.render(ops.subList(0, 1));
-        assertTrue(md.contains("| `GET /v1/things/{id}` getThing | thing:view | own | coached, unassigned | any-in-tenant | — | — | read |"), md);
+        assertTrue(
+                md.contains(
+                        "| `GET /v1/things/{id}` getThing | thing:view | own | coached, unassigned | any-in-tenant | — | — | read |"),
+                md);
     }
 }

@@ -6,20 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.testsupport.EmbeddedPostgres;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Sealed values stay bound to their place, and rotation moves every value to the active key. */
 @QuarkusTest
@@ -29,10 +26,13 @@ class FieldSealingTest {
 
     @Inject
     FieldCipher cipher;
+
     @Inject
     DataKeys dataKeys;
+
     @Inject
     KeyRotation rotation;
+
     @Inject
     KeyInventory inventory;
 
@@ -45,7 +45,8 @@ class FieldSealingTest {
         assertTrue(sealed.startsWith("v2:"));
         assertFalse(sealed.contains("sleep"));
         assertEquals("I can't sleep since the restructuring", BODY.open(tenant, row, sealed));
-        assertNotEquals(sealed, BODY.seal(tenant, row, "I can't sleep since the restructuring"), "a fresh IV each time");
+        assertNotEquals(
+                sealed, BODY.seal(tenant, row, "I can't sleep since the restructuring"), "a fresh IV each time");
 
         assertThrows(IllegalStateException.class, () -> BODY.open(tenant, UUID.randomUUID(), sealed), "another row");
         assertThrows(IllegalStateException.class, () -> OTHER.open(tenant, row, sealed), "another column");
@@ -60,8 +61,9 @@ class FieldSealingTest {
         UUID b = UUID.randomUUID();
         insert(a, tenant, BODY.seal(tenant, a, "panic attacks on Sundays"));
         insert(b, tenant, BODY.seal(tenant, b, "nothing to report"));
-        EmbeddedPostgres.shared().execute("update sealed_note set body = (select body from sealed_note where id = '" + a
-                + "') where id = '" + b + "'");
+        EmbeddedPostgres.shared()
+                .execute("update sealed_note set body = (select body from sealed_note where id = '" + a
+                        + "') where id = '" + b + "'");
         String moved = read(b);
         assertThrows(IllegalStateException.class, () -> BODY.open(tenant, b, moved));
         assertEquals("panic attacks on Sundays", BODY.open(tenant, a, read(a)));
@@ -82,7 +84,8 @@ class FieldSealingTest {
         // Values sealed under the "old" KEK: as a replica did before "test" became active, plus first-scheme values.
         DataKeys.DataKey oldKey = dataKeys.current(tenant, "old");
         // "old" was the active key before "test": its data keys are older than any under "test".
-        EmbeddedPostgres.shared().execute("update data_key set created_at = now() - interval '1 day' where kek_id = 'old'");
+        EmbeddedPostgres.shared()
+                .execute("update data_key set created_at = now() - interval '1 day' where kek_id = 'old'");
         List<UUID> rows = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             UUID row = UUID.randomUUID();
@@ -91,13 +94,21 @@ class FieldSealingTest {
         }
         UUID legacy = UUID.randomUUID();
         rows.add(legacy);
-        insert(legacy, tenant, "v1:old:" + java.util.Base64.getEncoder().encodeToString(
-                cipher.encrypt(cipher.kek("old"), "first scheme".getBytes(java.nio.charset.StandardCharsets.UTF_8), null)));
+        insert(
+                legacy,
+                tenant,
+                "v1:old:"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(cipher.encrypt(
+                                        cipher.kek("old"),
+                                        "first scheme".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                        null)));
         assertTrue(valuesUnder("old") >= 24);
 
         ProblemException refused = assertThrows(ProblemException.class, () -> inventory.retire("old", "admin-1"));
         assertEquals(409, refused.problem().status());
-        assertThrows(ProblemException.class, () -> inventory.retire("test", "admin-1"), "the active key is never retired");
+        assertThrows(
+                ProblemException.class, () -> inventory.retire("test", "admin-1"), "the active key is never retired");
 
         KeyRotation.PassResult pass = rotation.reencrypt();
         assertTrue(pass.moved() >= 24, "moved " + pass.moved());
@@ -108,20 +119,28 @@ class FieldSealingTest {
         assertEquals("first scheme", BODY.open(tenant, legacy, read(legacy)));
         assertTrue(read(legacy).startsWith("v2:"));
 
-        assertEquals(KeyInventory.KeyStatus.RETIRED, inventory.retire("old", "admin-1").state());
-        IllegalStateException refused2 = assertThrows(IllegalStateException.class,
-                () -> dataKeys.create(tenant + "-new", "old"), "nothing new is sealed under a retired key");
+        assertEquals(
+                KeyInventory.KeyStatus.RETIRED,
+                inventory.retire("old", "admin-1").state());
+        IllegalStateException refused2 = assertThrows(
+                IllegalStateException.class,
+                () -> dataKeys.create(tenant + "-new", "old"),
+                "nothing new is sealed under a retired key");
         assertTrue(refused2.getMessage().contains("retired"));
         assertEquals(0, rotation.reencrypt().moved(), "nothing left to move");
     }
 
     private long valuesUnder(String kek) {
-        return inventory.status().stream().filter(k -> k.keyId().equals(kek)).mapToLong(KeyInventory.KeyStatus::values).sum();
+        return inventory.status().stream()
+                .filter(k -> k.keyId().equals(kek))
+                .mapToLong(KeyInventory.KeyStatus::values)
+                .sum();
     }
 
     private static void insert(UUID id, String tenant, String body) throws Exception {
         try (Connection c = EmbeddedPostgres.shared().connect();
-             PreparedStatement s = c.prepareStatement("insert into sealed_note (id, tenant_id, body) values (?, ?, ?)")) {
+                PreparedStatement s =
+                        c.prepareStatement("insert into sealed_note (id, tenant_id, body) values (?, ?, ?)")) {
             s.setObject(1, id);
             s.setString(2, tenant);
             s.setString(3, body);
@@ -131,7 +150,7 @@ class FieldSealingTest {
 
     private static String read(UUID id) throws Exception {
         try (Connection c = EmbeddedPostgres.shared().connect();
-             PreparedStatement s = c.prepareStatement("select body from sealed_note where id = ?")) {
+                PreparedStatement s = c.prepareStatement("select body from sealed_note where id = ?")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The secured-broker settings reach every client, and stay out when not set; the clients' meters live as long as they do. */
 class KafkaClientsTest {
@@ -31,7 +29,9 @@ class KafkaClientsTest {
 
     @Test
     void aSecuredBrokerGetsSaslAndTheClusterCa() {
-        Properties p = clients(Optional.of("SASL_SSL"), Optional.of("org.apache.kafka.common.security.scram.ScramLoginModule required;"))
+        Properties p = clients(
+                        Optional.of("SASL_SSL"),
+                        Optional.of("org.apache.kafka.common.security.scram.ScramLoginModule required;"))
                 .connection();
         assertEquals("kafka:9093", p.get("bootstrap.servers"));
         assertEquals("SASL_SSL", p.get("security.protocol"));
@@ -73,7 +73,8 @@ class KafkaClientsTest {
     }
 
     private static boolean metered(KafkaClients k, String clientId, String prefix) {
-        return k.registry.getMeters().stream().anyMatch(m -> clientId.equals(m.getId().getTag("client.id"))
-                && m.getId().getName().startsWith(prefix));
+        return k.registry.getMeters().stream()
+                .anyMatch(m -> clientId.equals(m.getId().getTag("client.id"))
+                        && m.getId().getName().startsWith(prefix));
     }
 }

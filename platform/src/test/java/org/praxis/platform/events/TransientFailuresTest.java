@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
 import org.junit.jupiter.api.Test;
 
 class TransientFailuresTest {

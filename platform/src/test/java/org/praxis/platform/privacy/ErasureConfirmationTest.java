@@ -3,13 +3,11 @@ package org.praxis.platform.privacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.praxis.platform.events.UnprocessableEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.praxis.platform.events.UnprocessableEvent;
 
 /** What the coordinator takes from a service's subject.erased, and what it refuses to record. */
 class ErasureConfirmationTest {
@@ -21,8 +19,10 @@ class ErasureConfirmationTest {
 
     @Test
     void aServiceConfirmsOnItsOwnTopicWithWhatItCounted() throws Exception {
-        ErasureConfirmationHandler.Confirmation c = ErasureConfirmationHandler.Confirmation.of("/session-service", payload(
-                "{\"requestId\":\"r-1\",\"service\":\"session-service\",\"engagements\":2,\"signedNotesRetained\":1}"));
+        ErasureConfirmationHandler.Confirmation c = ErasureConfirmationHandler.Confirmation.of(
+                "/session-service",
+                payload(
+                        "{\"requestId\":\"r-1\",\"service\":\"session-service\",\"engagements\":2,\"signedNotesRetained\":1}"));
         assertEquals("r-1", c.requestId());
         assertEquals("session-service", c.service());
         assertEquals(Map.of("engagements", 2, "signedNotesRetained", 1), c.records());
@@ -30,31 +30,46 @@ class ErasureConfirmationTest {
 
     @Test
     void onlyWholeNonNegativeCountsAreRecords() throws Exception {
-        ErasureConfirmationHandler.Confirmation c = ErasureConfirmationHandler.Confirmation.of("/intake-service", payload(
-                "{\"requestId\":\"r-1\",\"service\":\"intake-service\",\"intakes\":3,\"note\":\"x\",\"minus\":-1,"
-                        + "\"half\":0.5,\"huge\":99999999999}"));
+        ErasureConfirmationHandler.Confirmation c = ErasureConfirmationHandler.Confirmation.of(
+                "/intake-service",
+                payload(
+                        "{\"requestId\":\"r-1\",\"service\":\"intake-service\",\"intakes\":3,\"note\":\"x\",\"minus\":-1,"
+                                + "\"half\":0.5,\"huge\":99999999999}"));
         assertEquals(Map.of("intakes", 3), c.records());
     }
 
     @Test
     void aConfirmationNamingAnotherServiceThanTheTopicsOwnerIsRefused() {
-        assertThrows(UnprocessableEvent.class, () -> ErasureConfirmationHandler.Confirmation.of("/session-service",
-                payload("{\"requestId\":\"r-1\",\"service\":\"referral-service\",\"referrals\":0}")));
+        assertThrows(
+                UnprocessableEvent.class,
+                () -> ErasureConfirmationHandler.Confirmation.of(
+                        "/session-service",
+                        payload("{\"requestId\":\"r-1\",\"service\":\"referral-service\",\"referrals\":0}")));
     }
 
     @Test
     void aConfirmationWithoutRequestOrServiceOrWithTooManyCountsIsRefused() {
-        assertThrows(UnprocessableEvent.class, () -> ErasureConfirmationHandler.Confirmation.of("/intake-service",
-                payload("{\"service\":\"intake-service\",\"intakes\":0}")));
-        assertThrows(UnprocessableEvent.class, () -> ErasureConfirmationHandler.Confirmation.of("/intake-service",
-                payload("{\"requestId\":\"r-1\",\"intakes\":0}")));
+        assertThrows(
+                UnprocessableEvent.class,
+                () -> ErasureConfirmationHandler.Confirmation.of(
+                        "/intake-service", payload("{\"service\":\"intake-service\",\"intakes\":0}")));
+        assertThrows(
+                UnprocessableEvent.class,
+                () -> ErasureConfirmationHandler.Confirmation.of(
+                        "/intake-service", payload("{\"requestId\":\"r-1\",\"intakes\":0}")));
         StringBuilder many = new StringBuilder("{\"requestId\":\"r-1\",\"service\":\"intake-service\"");
         for (int i = 0; i <= ErasureConfirmationHandler.MAX_RECORD_KINDS; i++) {
             many.append(",\"kind").append(i).append("\":1");
         }
-        assertThrows(UnprocessableEvent.class, () -> ErasureConfirmationHandler.Confirmation.of("/intake-service",
-                payload(many.append('}').toString())));
-        assertThrows(UnprocessableEvent.class, () -> ErasureConfirmationHandler.Confirmation.of("/intake-service",
-                payload("{\"requestId\":\"r-1\",\"service\":\"intake-service\",\"" + "k".repeat(65) + "\":1}")));
+        assertThrows(
+                UnprocessableEvent.class,
+                () -> ErasureConfirmationHandler.Confirmation.of(
+                        "/intake-service", payload(many.append('}').toString())));
+        assertThrows(
+                UnprocessableEvent.class,
+                () -> ErasureConfirmationHandler.Confirmation.of(
+                        "/intake-service",
+                        payload("{\"requestId\":\"r-1\",\"service\":\"intake-service\",\"" + "k".repeat(65)
+                                + "\":1}")));
     }
 }

@@ -1,10 +1,5 @@
 package org.praxis.referral.api;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,14 +13,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
-import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
@@ -33,27 +30,44 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.Deadlines;
+import org.praxis.referral.domain.access.DeadlinesPolicy;
 
 @Path("/v1/referral-deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referral deadlines", description = "How long a recipient may take to answer, per urgency, before a referral is overdue")
+@Tag(
+        name = "Referral deadlines",
+        description = "How long a recipient may take to answer, per urgency, before a referral is overdue")
 public class DeadlineResource {
     @Inject
     Deadlines deadlines;
 
     /** ISO-8601 durations, e.g. PT4H, P2D. */
-    public record DeadlinesRequest(@Size(max = Bounds.CODE) String emergency, @Size(max = Bounds.CODE) String urgent,
-                                @Size(max = Bounds.CODE) String soon, @Size(max = Bounds.CODE) String routine) {
-    }
+    public record DeadlinesRequest(
+            @Size(max = Bounds.CODE) String emergency,
+            @Size(max = Bounds.CODE) String urgent,
+            @Size(max = Bounds.CODE) String soon,
+            @Size(max = Bounds.CODE) String routine) {}
 
-    public record DeadlinesView(@Schema(maxLength = Bounds.CODE) String emergency, @Schema(maxLength = Bounds.CODE) String urgent,
-                                @Schema(maxLength = Bounds.CODE) String soon, @Schema(maxLength = Bounds.CODE) String routine,
-                                @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long revision, boolean defaults) {
+    public record DeadlinesView(
+            @Schema(maxLength = Bounds.CODE) String emergency,
+            @Schema(maxLength = Bounds.CODE) String urgent,
+            @Schema(maxLength = Bounds.CODE) String soon,
+            @Schema(maxLength = Bounds.CODE) String routine,
+
+            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            long revision,
+
+            boolean defaults) {
         static DeadlinesView of(Deadlines.Current c) {
             AnswerDeadlines d = c.deadlines();
-            return new DeadlinesView(d.emergency().toString(), d.urgent().toString(), d.soon().toString(),
-                    d.routine().toString(), c.revision(), c.revision() == 0);
+            return new DeadlinesView(
+                    d.emergency().toString(),
+                    d.urgent().toString(),
+                    d.soon().toString(),
+                    d.routine().toString(),
+                    c.revision(),
+                    c.revision() == 0);
         }
     }
 
@@ -63,7 +77,9 @@ public class DeadlineResource {
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral-deadlines:view")
-    @Operation(operationId = "getReferralDeadlines", summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
+    @Operation(
+            operationId = "getReferralDeadlines",
+            summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
     public Response get() {
         new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.VIEW);
         Deadlines.Current c = deadlines.current();
@@ -73,14 +89,19 @@ public class DeadlineResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "referral-deadlines:replace")
-    @Operation(operationId = "replaceReferralDeadlines", summary = "Replace the tenant's answer deadlines (If-Match required)")
+    @Operation(
+            operationId = "replaceReferralDeadlines",
+            summary = "Replace the tenant's answer deadlines (If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesRequest body) {
         new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.REPLACE);
         List<Problem.FieldError> errors = new ArrayList<>();
-        AnswerDeadlines requested = new AnswerDeadlines(parse("emergency", body.emergency(), errors),
-                parse("urgent", body.urgent(), errors), parse("soon", body.soon(), errors), parse("routine", body.routine(), errors));
+        AnswerDeadlines requested = new AnswerDeadlines(
+                parse("emergency", body.emergency(), errors),
+                parse("urgent", body.urgent(), errors),
+                parse("soon", body.soon(), errors),
+                parse("routine", body.routine(), errors));
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
         }

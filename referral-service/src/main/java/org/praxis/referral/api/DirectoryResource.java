@@ -1,10 +1,5 @@
 package org.praxis.referral.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,13 +20,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
@@ -51,65 +49,117 @@ import org.praxis.referral.domain.ServiceKinds;
 public class DirectoryResource {
     @Inject
     Directory directory;
+
     @Inject
     IdempotencyKeys idempotency;
 
     /** The longest phone number a directory entry keeps (an international number with an extension). */
     private static final int PHONE = Bounds.CODE;
+
     private static final int AREAS = 50;
     private static final int LANGUAGES = 20;
 
-    public record OrganisationRequest(@NotBlank @Size(max = Bounds.NAME) String name,
-                                   @Size(max = Bounds.REASON) String description,
-                                   @Size(max = Bounds.URI) String website, @Email @Size(max = Bounds.NAME) String email,
-                                   @Size(max = PHONE) String phone) {
+    public record OrganisationRequest(
+            @NotBlank @Size(max = Bounds.NAME) String name,
+            @Size(max = Bounds.REASON) String description,
+            @Size(max = Bounds.URI) String website,
+            @Email @Size(max = Bounds.NAME) String email,
+            @Size(max = PHONE) String phone) {
         Directory.OrganisationDetails details() {
             return new Directory.OrganisationDetails(name, description, website, email, phone);
         }
     }
 
-    public record OrganisationView(UUID id, @Schema(maxLength = Bounds.NAME) String name,
-                                   @Schema(maxLength = Bounds.REASON) String description,
-                                   @Schema(maxLength = Bounds.URI) String website, @Schema(maxLength = Bounds.NAME) String email,
-                                   @Schema(maxLength = PHONE) String phone, Instant createdAt,
-                                   @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long version) {
+    public record OrganisationView(
+            UUID id,
+            @Schema(maxLength = Bounds.NAME) String name,
+            @Schema(maxLength = Bounds.REASON) String description,
+            @Schema(maxLength = Bounds.URI) String website,
+            @Schema(maxLength = Bounds.NAME) String email,
+            @Schema(maxLength = PHONE) String phone,
+            Instant createdAt,
+
+            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            long version) {
         static OrganisationView of(DirectoryOrganisation o) {
-            return new OrganisationView(o.id, o.name, o.description, o.website, o.email, o.phone, o.createdAt, o.version);
+            return new OrganisationView(
+                    o.id, o.name, o.description, o.website, o.email, o.phone, o.createdAt, o.version);
         }
     }
 
-    public record DirectoryServiceRequest(@NotNull UUID organisationId, @NotBlank @Size(max = Bounds.NAME) String name,
-                              @Size(max = Bounds.REASON) String description, @NotBlank @Size(max = Bounds.CODE) String kind,
-                              @Size(max = Bounds.REASON) String eligibility,
-                              @Size(max = AREAS) List<@NotBlank @Size(max = Bounds.NAME) String> areasServed,
-                              @Size(max = LANGUAGES) List<@NotBlank @Size(max = Bounds.CODE) String> languages,
-                              @Email @Size(max = Bounds.NAME) String email, @Size(max = PHONE) String phone,
-                              @Size(max = Bounds.URI) String website, @Size(max = Bounds.REASON) String howToRefer,
-                              @Size(max = Bounds.NAME) String practitionerName,
-                              @Size(max = Bounds.NAME) String professionalRegistration,
-                              @NotNull Boolean acceptingReferrals) {
+    public record DirectoryServiceRequest(
+            @NotNull UUID organisationId,
+            @NotBlank @Size(max = Bounds.NAME) String name,
+            @Size(max = Bounds.REASON) String description,
+            @NotBlank @Size(max = Bounds.CODE) String kind,
+            @Size(max = Bounds.REASON) String eligibility,
+            @Size(max = AREAS) List<@NotBlank @Size(max = Bounds.NAME) String> areasServed,
+            @Size(max = LANGUAGES) List<@NotBlank @Size(max = Bounds.CODE) String> languages,
+            @Email @Size(max = Bounds.NAME) String email,
+            @Size(max = PHONE) String phone,
+            @Size(max = Bounds.URI) String website,
+            @Size(max = Bounds.REASON) String howToRefer,
+            @Size(max = Bounds.NAME) String practitionerName,
+            @Size(max = Bounds.NAME) String professionalRegistration,
+            @NotNull Boolean acceptingReferrals) {
         Directory.ServiceDetails details() {
-            return new Directory.ServiceDetails(organisationId, name, description, kind, eligibility, areasServed, languages,
-                    email, phone, website, howToRefer, practitionerName, professionalRegistration, acceptingReferrals);
+            return new Directory.ServiceDetails(
+                    organisationId,
+                    name,
+                    description,
+                    kind,
+                    eligibility,
+                    areasServed,
+                    languages,
+                    email,
+                    phone,
+                    website,
+                    howToRefer,
+                    practitionerName,
+                    professionalRegistration,
+                    acceptingReferrals);
         }
     }
 
-    public record ServiceView(UUID id, UUID organisationId, @Schema(maxLength = Bounds.NAME) String name,
-                              @Schema(maxLength = Bounds.REASON) String description,
-                              @Schema(maxLength = Bounds.CODE) String kind,
-                              @Schema(maxLength = Bounds.REASON) String eligibility,
-                              @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
-                              @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
-                              @Schema(maxLength = Bounds.NAME) String email, @Schema(maxLength = PHONE) String phone,
-                              @Schema(maxLength = Bounds.URI) String website,
-                              @Schema(maxLength = Bounds.REASON) String howToRefer,
-                              @Schema(maxLength = Bounds.NAME) String practitionerName,
-                              @Schema(maxLength = Bounds.NAME) String professionalRegistration, boolean acceptingReferrals,
-                              Instant createdAt, @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX) long version) {
+    public record ServiceView(
+            UUID id,
+            UUID organisationId,
+            @Schema(maxLength = Bounds.NAME) String name,
+            @Schema(maxLength = Bounds.REASON) String description,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            @Schema(maxLength = Bounds.REASON) String eligibility,
+            @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
+            @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
+            @Schema(maxLength = Bounds.NAME) String email,
+            @Schema(maxLength = PHONE) String phone,
+            @Schema(maxLength = Bounds.URI) String website,
+            @Schema(maxLength = Bounds.REASON) String howToRefer,
+            @Schema(maxLength = Bounds.NAME) String practitionerName,
+            @Schema(maxLength = Bounds.NAME) String professionalRegistration,
+            boolean acceptingReferrals,
+            Instant createdAt,
+
+            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            long version) {
         static ServiceView of(DirectoryService s) {
-            return new ServiceView(s.id, s.organisationId, s.name, s.description, s.kind, s.eligibility, s.areasServed,
-                    s.languages, s.email, s.phone, s.website, s.howToRefer, s.practitionerName, s.professionalRegistration,
-                    s.acceptingReferrals, s.createdAt, s.version);
+            return new ServiceView(
+                    s.id,
+                    s.organisationId,
+                    s.name,
+                    s.description,
+                    s.kind,
+                    s.eligibility,
+                    s.areasServed,
+                    s.languages,
+                    s.email,
+                    s.phone,
+                    s.website,
+                    s.howToRefer,
+                    s.practitionerName,
+                    s.professionalRegistration,
+                    s.acceptingReferrals,
+                    s.createdAt,
+                    s.version);
         }
     }
 
@@ -120,11 +170,14 @@ public class DirectoryResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response addOrganisation(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
+    public Response addOrganisation(
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
         return idempotency.once(key, "add-organisation", body, () -> {
             DirectoryOrganisation o = directory.addOrganisation(body.details());
-            return Response.created(URI.create("/v1/directory/organisations/" + o.id)).entity(OrganisationView.of(o))
-                    .tag(ETags.of(o.version)).build();
+            return Response.created(URI.create("/v1/directory/organisations/" + o.id))
+                    .entity(OrganisationView.of(o))
+                    .tag(ETags.of(o.version))
+                    .build();
         });
     }
 
@@ -133,8 +186,8 @@ public class DirectoryResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
-    public Page<OrganisationView> organisations(@QueryParam("q") @Size(max = Bounds.NAME) String q,
-                                                @BeanParam PageParams page) {
+    public Page<OrganisationView> organisations(
+            @QueryParam("q") @Size(max = Bounds.NAME) String q, @BeanParam PageParams page) {
         return directory.organisations(page.request(), q).map(OrganisationView::of);
     }
 
@@ -152,11 +205,15 @@ public class DirectoryResource {
     @Path("organisations/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
-    @Operation(operationId = "replaceOrganisation", summary = "Replace an organisation's details (admin, If-Match required)")
+    @Operation(
+            operationId = "replaceOrganisation",
+            summary = "Replace an organisation's details (admin, If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replaceOrganisation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                        @Valid @NotNull OrganisationRequest body) {
+    public Response replaceOrganisation(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull OrganisationRequest body) {
         DirectoryOrganisation o = directory.replaceOrganisation(id, ifMatch, body.details());
         return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
     }
@@ -168,11 +225,14 @@ public class DirectoryResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")
     @APIResponse(responseCode = "201", description = "Added")
-    public Response addService(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DirectoryServiceRequest body) {
+    public Response addService(
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DirectoryServiceRequest body) {
         return idempotency.once(key, "add-service", body, () -> {
             DirectoryService s = directory.addService(body.details());
-            return Response.created(URI.create("/v1/directory/services/" + s.id)).entity(ServiceView.of(s))
-                    .tag(ETags.of(s.version)).build();
+            return Response.created(URI.create("/v1/directory/services/" + s.id))
+                    .entity(ServiceView.of(s))
+                    .tag(ETags.of(s.version))
+                    .build();
         });
     }
 
@@ -180,16 +240,22 @@ public class DirectoryResource {
     @Path("services")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
-    @Operation(operationId = "searchServices", summary = "Search services by kind, text, area served, language and whether they accept referrals")
-    public Page<ServiceView> services(@QueryParam("kind") @Size(max = Bounds.CODE) String kind,
-                                      @QueryParam("q") @Size(max = Bounds.NAME) String q,
-                                      @QueryParam("area") @Size(max = Bounds.NAME) String area,
-                                      @QueryParam("language") @Size(max = Bounds.CODE) String language,
-                                      @QueryParam("accepting") Boolean accepting, @BeanParam PageParams page) {
+    @Operation(
+            operationId = "searchServices",
+            summary = "Search services by kind, text, area served, language and whether they accept referrals")
+    public Page<ServiceView> services(
+            @QueryParam("kind") @Size(max = Bounds.CODE) String kind,
+            @QueryParam("q") @Size(max = Bounds.NAME) String q,
+            @QueryParam("area") @Size(max = Bounds.NAME) String area,
+            @QueryParam("language") @Size(max = Bounds.CODE) String language,
+            @QueryParam("accepting") Boolean accepting,
+            @BeanParam PageParams page) {
         if (kind != null && !ServiceKinds.ALL.contains(kind)) {
             throw ProblemException.badRequest("kind must be one of " + String.join(", ", ServiceKinds.ALL));
         }
-        return directory.services(page.request(), new Directory.Search(kind, q, area, language, accepting)).map(ServiceView::of);
+        return directory
+                .services(page.request(), new Directory.Search(kind, q, area, language, accepting))
+                .map(ServiceView::of);
     }
 
     @GET
@@ -209,8 +275,10 @@ public class DirectoryResource {
     @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replaceService(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                   @Valid @NotNull DirectoryServiceRequest body) {
+    public Response replaceService(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull DirectoryServiceRequest body) {
         DirectoryService s = directory.replaceService(id, ifMatch, body.details());
         return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
     }

@@ -1,18 +1,16 @@
 package org.praxis.referral.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.ConsentRecord;
-import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
+import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
 import org.praxis.referral.domain.Urgency;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A referral as a FHIR R4 {@code ServiceRequest}, for a receiving health system. Beyond the bare
@@ -24,39 +22,44 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "FhirServiceRequest", description = "A FHIR R4 ServiceRequest (only the elements Praxis fills)")
-public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourceType,
-                                 @Schema(maxLength = Bounds.UUID) String id,
-                                 @Schema(maxItems = 1) List<Patient> contained,
-                                 @Schema(maxItems = 1) List<Identifier> identifier,
-                                 @Schema(maxLength = Bounds.CODE) String status,
-                                 @Schema(maxLength = Bounds.CODE) String intent,
-                                 @Schema(maxItems = 1) List<CodeableConcept> category,
-                                 @Schema(maxLength = Bounds.CODE) String priority,
-                                 CodeableConcept code,
-                                 Reference subject,
-                                 @Schema(maxLength = Bounds.INSTANT) String authoredOn,
-                                 Reference requester,
-                                 @Schema(maxItems = 1) List<Reference> performer,
-                                 @Schema(maxItems = 1) List<CodeableConcept> reasonCode,
-                                 @Schema(maxItems = 1) List<Reference> supportingInfo,
-                                 @Schema(maxItems = 1) List<Annotation> note) {
+public record FhirServiceRequest(
+        @Schema(maxLength = Bounds.CODE) String resourceType,
+        @Schema(maxLength = Bounds.UUID) String id,
+        @Schema(maxItems = 1) List<Patient> contained,
+        @Schema(maxItems = 1) List<Identifier> identifier,
+        @Schema(maxLength = Bounds.CODE) String status,
+        @Schema(maxLength = Bounds.CODE) String intent,
+        @Schema(maxItems = 1) List<CodeableConcept> category,
+        @Schema(maxLength = Bounds.CODE) String priority,
+        CodeableConcept code,
+        Reference subject,
+        @Schema(maxLength = Bounds.INSTANT) String authoredOn,
+        Reference requester,
+        @Schema(maxItems = 1) List<Reference> performer,
+        @Schema(maxItems = 1) List<CodeableConcept> reasonCode,
+        @Schema(maxItems = 1) List<Reference> supportingInfo,
+        @Schema(maxItems = 1) List<Annotation> note) {
     static final String MEDIA_TYPE = "application/fhir+json";
     private static final String SYSTEM = "https://praxis.dev/fhir";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirIdentifier")
-    public record Identifier(@Schema(maxLength = Bounds.URI) String system, @Schema(maxLength = Bounds.SUBJECT) String value) {
-    }
+    public record Identifier(
+            @Schema(maxLength = Bounds.URI) String system,
+            @Schema(maxLength = Bounds.SUBJECT) String value) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirCoding")
-    public record Coding(@Schema(maxLength = Bounds.URI) String system, @Schema(maxLength = Bounds.CODE) String code,
-                         @Schema(maxLength = Bounds.NAME) String display) {
-    }
+    public record Coding(
+            @Schema(maxLength = Bounds.URI) String system,
+            @Schema(maxLength = Bounds.CODE) String code,
+            @Schema(maxLength = Bounds.NAME) String display) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirCodeableConcept")
-    public record CodeableConcept(@Schema(maxItems = 1) List<Coding> coding, @Schema(maxLength = Bounds.TEXT) String text) {
+    public record CodeableConcept(
+            @Schema(maxItems = 1) List<Coding> coding,
+            @Schema(maxLength = Bounds.TEXT) String text) {
         static CodeableConcept of(String system, String code, String display) {
             return new CodeableConcept(List.of(new Coding(system, code, display)), null);
         }
@@ -65,35 +68,38 @@ public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourc
     /** A reference by local id, by identifier, or only a display text. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirReference")
-    public record Reference(@Schema(maxLength = Bounds.NAME) String reference, Identifier identifier,
-                            @Schema(maxLength = Bounds.REASON) String display) {
-    }
+    public record Reference(
+            @Schema(maxLength = Bounds.NAME) String reference,
+            Identifier identifier,
+            @Schema(maxLength = Bounds.REASON) String display) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirHumanName")
-    public record HumanName(@Schema(maxLength = Bounds.NAME) String text) {
-    }
+    public record HumanName(@Schema(maxLength = Bounds.NAME) String text) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirContactPoint")
-    public record ContactPoint(@Schema(maxLength = Bounds.CODE) String system, @Schema(maxLength = Bounds.REASON) String value) {
-    }
+    public record ContactPoint(
+            @Schema(maxLength = Bounds.CODE) String system,
+            @Schema(maxLength = Bounds.REASON) String value) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirAnnotation")
-    public record Annotation(@Schema(maxLength = Bounds.NAME) String text) {
-    }
+    public record Annotation(
+            @Schema(maxLength = Bounds.NAME) String text) {}
 
     /** The client, contained in the request: identity and contact only as far as disclosed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirPatient")
-    public record Patient(@Schema(maxLength = Bounds.CODE) String resourceType, @Schema(maxLength = Bounds.CODE) String id,
-                          @Schema(maxItems = 1) List<Identifier> identifier, @Schema(maxItems = 1) List<HumanName> name,
-                          @Schema(maxItems = 1) List<ContactPoint> telecom) {
-    }
+    public record Patient(
+            @Schema(maxLength = Bounds.CODE) String resourceType,
+            @Schema(maxLength = Bounds.CODE) String id,
+            @Schema(maxItems = 1) List<Identifier> identifier,
+            @Schema(maxItems = 1) List<HumanName> name,
+            @Schema(maxItems = 1) List<ContactPoint> telecom) {}
 
-    static FhirServiceRequest of(Referral r, ConsentRecord consent, DirectoryService service,
-                                 DirectoryOrganisation organisation) {
+    static FhirServiceRequest of(
+            Referral r, ConsentRecord consent, DirectoryService service, DirectoryOrganisation organisation) {
         List<String> allowed = r.effectiveDisclosure(consent);
         boolean identity = allowed.contains(Disclosure.IDENTITY);
         Identifier client = null;
@@ -106,37 +112,59 @@ public record FhirServiceRequest(@Schema(maxLength = Bounds.CODE) String resourc
         String clientName = identity ? r.clientName() : null;
         List<HumanName> name = clientName != null ? List.of(new HumanName(clientName)) : null;
         String contact = allowed.contains(Disclosure.CONTACT) ? r.clientContact() : null;
-        List<ContactPoint> telecom = contact != null
-                ? List.of(new ContactPoint(contact.contains("@") ? "email" : "phone", contact)) : null;
+        List<ContactPoint> telecom =
+                contact != null ? List.of(new ContactPoint(contact.contains("@") ? "email" : "phone", contact)) : null;
         Patient patient = new Patient("Patient", "client", client == null ? null : List.of(client), name, telecom);
 
-        Reference requester = r.practitionerId == null ? null : new Reference(null,
-                new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId), null);
+        Reference requester = r.practitionerId == null
+                ? null
+                : new Reference(
+                        null,
+                        new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId),
+                        null);
         List<Reference> performer = null;
         if (service != null) {
             String display = organisation == null ? service.name : service.name + " (" + organisation.name + ")";
-            performer = List.of(new Reference(null, new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()),
-                    display));
+            performer = List.of(new Reference(
+                    null, new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()), display));
         }
-        List<CodeableConcept> reason = allowed.contains(Disclosure.REASON) ? List.of(new CodeableConcept(
-                List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)), r.reasonText())) : null;
+        List<CodeableConcept> reason = allowed.contains(Disclosure.REASON)
+                ? List.of(new CodeableConcept(
+                        List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)),
+                        r.reasonText()))
+                : null;
         List<Reference> supportingInfo = null;
         if (r.sentUnderException) {
-            supportingInfo = List.of(new Reference(null, null,
+            supportingInfo = List.of(new Reference(
+                    null,
+                    null,
                     "Sent without the client's consent under the serious-risk exception, approved by a supervisor"));
         } else if (consent != null) {
-            supportingInfo = List.of(new Reference("Consent/" + consent.id, null, "The client's consent to this referral"));
+            supportingInfo =
+                    List.of(new Reference("Consent/" + consent.id, null, "The client's consent to this referral"));
         }
         List<Annotation> note = allowed.contains(Disclosure.RISK) && r.riskLevel != null
-                ? List.of(new Annotation("Risk level at referral: " + r.riskLevel)) : null;
+                ? List.of(new Annotation("Risk level at referral: " + r.riskLevel))
+                : null;
 
-        return new FhirServiceRequest("ServiceRequest", r.id.toString(), List.of(patient),
-                List.of(new Identifier(SYSTEM + "/sid/referral", r.id.toString())), status(r.status), "order",
+        return new FhirServiceRequest(
+                "ServiceRequest",
+                r.id.toString(),
+                List.of(patient),
+                List.of(new Identifier(SYSTEM + "/sid/referral", r.id.toString())),
+                status(r.status),
+                "order",
                 List.of(CodeableConcept.of("http://snomed.info/sct", "3457005", "Patient referral")),
                 Urgency.of(r.urgency).fhirPriority(),
-                CodeableConcept.of(SYSTEM + "/CodeSystem/service-kind", r.serviceKind == null ? "other" : r.serviceKind, null),
-                new Reference("#client", null, null), r.sentAt == null ? null : r.sentAt.toString(), requester, performer,
-                reason, supportingInfo, note);
+                CodeableConcept.of(
+                        SYSTEM + "/CodeSystem/service-kind", r.serviceKind == null ? "other" : r.serviceKind, null),
+                new Reference("#client", null, null),
+                r.sentAt == null ? null : r.sentAt.toString(),
+                requester,
+                performer,
+                reason,
+                supportingInfo,
+                note);
     }
 
     /** FHIR request-status: draft | active | on-hold | revoked | completed | entered-in-error | unknown. */

@@ -1,8 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,12 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
@@ -45,8 +43,10 @@ import org.praxis.referral.domain.SelfHelp;
 public class MeResource {
     @Inject
     Referrals referrals;
+
     @Inject
     ReferralConsent consent;
+
     @Inject
     SelfHelp selfHelp;
 
@@ -54,11 +54,14 @@ public class MeResource {
     @Path("referrals")
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-as-client")
-    @Operation(operationId = "listMyReferrals", summary = "Referrals about me, once I have been asked or they were sent")
+    @Operation(
+            operationId = "listMyReferrals",
+            summary = "Referrals about me, once I have been asked or they were sent")
     public Page<ClientReferralView> list(@BeanParam PageParams page) {
         Page<Referral> mine = referrals.clientsOwnList(page.request());
         // The page's services and consents in one query each, not two queries per referral.
-        Map<UUID, DirectoryService> services = referrals.services(mine.items().stream().map(r -> r.serviceId).toList());
+        Map<UUID, DirectoryService> services =
+                referrals.services(mine.items().stream().map(r -> r.serviceId).toList());
         Map<UUID, ConsentRecord> consents = referrals.currentConsents(mine.items());
         return mine.map(r -> ClientReferralView.of(r, services.get(r.serviceId), consents.get(r.consentId)));
     }
@@ -81,7 +84,9 @@ public class MeResource {
     @Path("referrals/{id}/consent")
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "consent:decide")
-    @Operation(operationId = "decideConsent", summary = "Agree to the referral (choosing what it may share) or refuse it")
+    @Operation(
+            operationId = "decideConsent",
+            summary = "Agree to the referral (choosing what it may share) or refuse it")
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
         Referral r = consent.decide(id, request.agree(), request.shares(), request.words());
@@ -109,6 +114,9 @@ public class MeResource {
     }
 
     private ClientReferralView view(Referral r) {
-        return ClientReferralView.of(r, referrals.service(r).orElse(null), referrals.currentConsent(r).orElse(null));
+        return ClientReferralView.of(
+                r,
+                referrals.service(r).orElse(null),
+                referrals.currentConsent(r).orElse(null));
     }
 }

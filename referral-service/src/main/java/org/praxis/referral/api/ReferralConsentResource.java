@@ -1,7 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,14 +33,19 @@ import org.praxis.referral.domain.access.ReferralPolicy.Action;
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
+@Tag(
+        name = "Referrals",
+        description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
 public class ReferralConsentResource {
     @Inject
     ReferralResponses responses;
+
     @Inject
     Referrals referrals;
+
     @Inject
     ReferralConsent consent;
+
     @Inject
     AuditLog audit;
 
@@ -62,7 +65,10 @@ public class ReferralConsentResource {
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
-    @Operation(operationId = "listReferralConsents", summary = "Every consent asked about the referral, newest first, a page at a time (audited with the history)")
+    @Operation(
+            operationId = "listReferralConsents",
+            summary =
+                    "Every consent asked about the referral, newest first, a page at a time (audited with the history)")
     public Page<ConsentView> consents(@PathParam("id") UUID id, @BeanParam PageParams page) {
         Referral r = referrals.require(id, Action.READ_HISTORY);
         audit.record("read-history", "referral", r.id, null);

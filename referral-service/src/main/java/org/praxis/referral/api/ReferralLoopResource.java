@@ -1,7 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,10 +28,13 @@ import org.praxis.referral.domain.ReferralLoop;
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
+@Tag(
+        name = "Referrals",
+        description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
 public class ReferralLoopResource {
     @Inject
     ReferralResponses responses;
+
     @Inject
     ReferralLoop loop;
 
@@ -41,7 +42,9 @@ public class ReferralLoopResource {
     @Path("{id}/sending")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:send")
-    @Operation(operationId = "sendReferral", summary = "Send it: needs the client's consent or an approved serious-risk exception")
+    @Operation(
+            operationId = "sendReferral",
+            summary = "Send it: needs the client's consent or an approved serious-risk exception")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     public Response send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return responses.ok(loop.send(id, ifMatch));
@@ -51,11 +54,14 @@ public class ReferralLoopResource {
     @Path("{id}/answer")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-answer")
-    @Operation(operationId = "recordReferralAnswer", summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
+    @Operation(
+            operationId = "recordReferralAnswer",
+            summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
-    public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull AnswerRequest request) {
-        return responses.ok(loop.answer(id, ifMatch, request.outcome(), request.reason(), request.firstAppointmentAt()));
+    public Response answer(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AnswerRequest request) {
+        return responses.ok(
+                loop.answer(id, ifMatch, request.outcome(), request.reason(), request.firstAppointmentAt()));
     }
 
     @POST
@@ -64,8 +70,10 @@ public class ReferralLoopResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-appointment")
     @Operation(operationId = "recordFirstAppointment", summary = "Record the first appointment of an accepted referral")
     @APIResponse(responseCode = "409", description = "Not accepted")
-    public Response firstAppointment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull AppointmentRequest request) {
+    public Response firstAppointment(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull AppointmentRequest request) {
         return responses.ok(loop.firstAppointment(id, ifMatch, request.at()));
     }
 
@@ -75,8 +83,8 @@ public class ReferralLoopResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:cancel")
     @Operation(operationId = "cancelReferral", summary = "Call the referral off, with a reason")
     @APIResponse(responseCode = "409", description = "Already closed")
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull CancelRequest request) {
+    public Response cancel(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CancelRequest request) {
         return responses.ok(loop.cancel(id, ifMatch, request.reason()));
     }
 }

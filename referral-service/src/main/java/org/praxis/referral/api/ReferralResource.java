@@ -1,9 +1,5 @@
 package org.praxis.referral.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,14 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
@@ -44,13 +42,13 @@ import org.praxis.referral.api.ReferralViews.ReviseReferralRequest;
 import org.praxis.referral.api.ReferralViews.StepView;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.Deadlines;
+import org.praxis.referral.domain.Directory;
 import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.Urgency;
-import org.praxis.referral.domain.Directory;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 /**
@@ -61,18 +59,25 @@ import org.praxis.referral.domain.access.ReferralPolicy.Action;
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
+@Tag(
+        name = "Referrals",
+        description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
 public class ReferralResource {
     @Inject
     Referrals referrals;
+
     @Inject
     Deadlines deadlines;
+
     @Inject
     Directory directory;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ReferralResponses responses;
 
@@ -85,19 +90,27 @@ public class ReferralResource {
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
         return idempotency.once(key, "open-referral", request, () -> {
             Referral r = referrals.open(request.toNew());
-            return Response.created(URI.create("/v1/referrals/" + r.id)).entity(responses.view(r)).tag(ETags.of(r.version)).build();
+            return Response.created(URI.create("/v1/referrals/" + r.id))
+                    .entity(responses.view(r))
+                    .tag(ETags.of(r.version))
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:list")
-    @Operation(operationId = "listReferrals", summary = "Referrals a coach is responsible for (supervisors: all); overdue=true lists those waiting past their deadline")
-    public Page<ReferralSummary> list(@QueryParam("status") @Size(max = Bounds.CODE) String status,
-                                      @QueryParam("urgency") @Size(max = Bounds.CODE) String urgency,
-                                      @QueryParam("origin") @Size(max = Bounds.CODE) String origin,
-                                      @QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
-                                      @QueryParam("overdue") boolean overdue, @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listReferrals",
+            summary =
+                    "Referrals a coach is responsible for (supervisors: all); overdue=true lists those waiting past their deadline")
+    public Page<ReferralSummary> list(
+            @QueryParam("status") @Size(max = Bounds.CODE) String status,
+            @QueryParam("urgency") @Size(max = Bounds.CODE) String urgency,
+            @QueryParam("origin") @Size(max = Bounds.CODE) String origin,
+            @QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
+            @QueryParam("overdue") boolean overdue,
+            @BeanParam PageParams page) {
         if (status != null && !ReferralLifecycle.isStatus(status)) {
             throw ProblemException.badRequest("status must be one of " + String.join(", ", ReferralLifecycle.STATUSES));
         }
@@ -106,7 +119,8 @@ public class ReferralResource {
         }
         AnswerDeadlines d = deadlines.current().deadlines();
         Instant now = Instant.now();
-        return referrals.list(page.request(), new Referrals.Filter(status, urgency, origin, clientSubject, overdue))
+        return referrals
+                .list(page.request(), new Referrals.Filter(status, urgency, origin, clientSubject, overdue))
                 .map(r -> ReferralSummary.of(r, d, now));
     }
 
@@ -130,12 +144,17 @@ public class ReferralResource {
     @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:revise")
-    @Operation(operationId = "reviseReferral", summary = "Change the terms before it is sent (If-Match required); once the client was asked, they are asked again")
+    @Operation(
+            operationId = "reviseReferral",
+            summary =
+                    "Change the terms before it is sent (If-Match required); once the client was asked, they are asked again")
     @APIResponse(responseCode = "409", description = "Already sent or closed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull ReviseReferralRequest request) {
+    public Response revise(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ReviseReferralRequest request) {
         return responses.ok(referrals.revise(id, ifMatch, request.terms()));
     }
 
@@ -144,7 +163,9 @@ public class ReferralResource {
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
-    @Operation(operationId = "getReferralHistory", summary = "Every step (who, when, why), newest first, a page at a time (audited)")
+    @Operation(
+            operationId = "getReferralHistory",
+            summary = "Every step (who, when, why), newest first, a page at a time (audited)")
     public Page<StepView> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
         Referral r = referrals.require(id, Action.READ_HISTORY);
         audit.record("read-history", "referral", r.id, null);
@@ -157,20 +178,30 @@ public class ReferralResource {
     @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-fhir")
-    @Operation(operationId = "getReferralAsFhir", summary = "The sent referral as a FHIR R4 ServiceRequest, holding only what the consent allows (audited)")
-    @APIResponse(responseCode = "200", description = "The ServiceRequest; ETag is the referral's version",
-            content = @Content(mediaType = FhirServiceRequest.MEDIA_TYPE, schema = @Schema(implementation = FhirServiceRequest.class)))
+    @Operation(
+            operationId = "getReferralAsFhir",
+            summary = "The sent referral as a FHIR R4 ServiceRequest, holding only what the consent allows (audited)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The ServiceRequest; ETag is the referral's version",
+            content =
+                    @Content(
+                            mediaType = FhirServiceRequest.MEDIA_TYPE,
+                            schema = @Schema(implementation = FhirServiceRequest.class)))
     @APIResponse(responseCode = "409", description = "Not sent yet")
     public Response fhir(@PathParam("id") UUID id) {
         Referral r = referrals.require(id, Action.READ_FHIR);
         if (r.sentAt == null) {
-            throw ProblemException.conflict("A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
+            throw ProblemException.conflict(
+                    "A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
         }
         DirectoryService service = referrals.service(r).orElse(null);
         DirectoryOrganisation organisation = service == null ? null : directory.organisation(service.organisationId);
-        FhirServiceRequest document = FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
+        FhirServiceRequest document =
+                FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
         audit.record("read-fhir", "referral", r.id, null);
-        return Response.ok(document, FhirServiceRequest.MEDIA_TYPE).tag(ETags.of(r.version)).build();
+        return Response.ok(document, FhirServiceRequest.MEDIA_TYPE)
+                .tag(ETags.of(r.version))
+                .build();
     }
-
 }

@@ -3,7 +3,6 @@ package org.praxis.referral.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
 import org.praxis.platform.web.ETags;
 import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.domain.Deadlines;
@@ -15,6 +14,7 @@ import org.praxis.referral.domain.Referrals;
 class ReferralResponses {
     @Inject
     Referrals referrals;
+
     @Inject
     Deadlines deadlines;
 
@@ -23,6 +23,7 @@ class ReferralResponses {
     }
 
     ReferralView view(Referral r) {
-        return ReferralView.of(r, referrals.currentConsent(r).orElse(null), deadlines.current().deadlines());
+        return ReferralView.of(
+                r, referrals.currentConsent(r).orElse(null), deadlines.current().deadlines());
     }
 }

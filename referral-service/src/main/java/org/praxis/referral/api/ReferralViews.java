@@ -1,19 +1,17 @@
 package org.praxis.referral.api;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.ConsentRecord;
-import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.DirectoryService;
+import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralStep;
 import org.praxis.referral.domain.ReferralTerms;
@@ -30,169 +28,296 @@ public final class ReferralViews {
     /** The largest count or version a response carries, as {@code @Schema(maximum)} wants it. */
     static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
 
-    private ReferralViews() {
-    }
+    private ReferralViews() {}
 
-    public record OpenReferralRequest(@NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
-                                      @Size(max = Bounds.SUBJECT) String practitionerId,
-                                      UUID intakeId,
-                                      UUID engagementId,
-                                      UUID serviceId,
-                                      @NotBlank @Size(max = Bounds.CODE) String reasonCode,
-                                      @Size(max = Bounds.TEXT) String reasonText,
-                                      @NotBlank @Size(max = Bounds.CODE) String urgency,
-                                      @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
-                                      @Size(max = Bounds.NAME) String clientName,
-                                      @Size(max = Bounds.REASON) String clientContact) {
+    public record OpenReferralRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
+            @Size(max = Bounds.SUBJECT) String practitionerId,
+            UUID intakeId,
+            UUID engagementId,
+            UUID serviceId,
+            @NotBlank @Size(max = Bounds.CODE) String reasonCode,
+            @Size(max = Bounds.TEXT) String reasonText,
+            @NotBlank @Size(max = Bounds.CODE) String urgency,
+            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
+            @Size(max = Bounds.NAME) String clientName,
+            @Size(max = Bounds.REASON) String clientContact) {
         Referrals.NewReferral toNew() {
-            return new Referrals.NewReferral(clientSubject, practitionerId, intakeId, engagementId,
+            return new Referrals.NewReferral(
+                    clientSubject,
+                    practitionerId,
+                    intakeId,
+                    engagementId,
                     new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact));
         }
     }
 
-    public record ReviseReferralRequest(UUID serviceId,
-                                        @NotBlank @Size(max = Bounds.CODE) String reasonCode,
-                                        @Size(max = Bounds.TEXT) String reasonText,
-                                        @NotBlank @Size(max = Bounds.CODE) String urgency,
-                                        @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
-                                        @Size(max = Bounds.NAME) String clientName,
-                                        @Size(max = Bounds.REASON) String clientContact) {
+    public record ReviseReferralRequest(
+            UUID serviceId,
+            @NotBlank @Size(max = Bounds.CODE) String reasonCode,
+            @Size(max = Bounds.TEXT) String reasonText,
+            @NotBlank @Size(max = Bounds.CODE) String urgency,
+            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
+            @Size(max = Bounds.NAME) String clientName,
+            @Size(max = Bounds.REASON) String clientContact) {
         ReferralTerms terms() {
             return new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact);
         }
     }
 
-    public record ExceptionRequest(@NotBlank @Size(min = 10, max = Bounds.TEXT) String justification) {
-    }
+    public record ExceptionRequest(
+            @NotBlank @Size(min = 10, max = Bounds.TEXT) String justification) {}
 
-    public record AnswerRequest(@NotBlank @Size(max = Bounds.CODE) String outcome, @Size(max = Bounds.REASON) String reason,
-                                Instant firstAppointmentAt) {
-    }
+    public record AnswerRequest(
+            @NotBlank @Size(max = Bounds.CODE) String outcome,
+            @Size(max = Bounds.REASON) String reason,
+            Instant firstAppointmentAt) {}
 
-    public record AppointmentRequest(@NotNull Instant at) {
-    }
+    public record AppointmentRequest(@NotNull Instant at) {}
 
-    public record CancelRequest(@NotBlank @Size(max = Bounds.REASON) String reason) {
-    }
+    public record CancelRequest(
+            @NotBlank @Size(max = Bounds.REASON) String reason) {}
 
-    public record ConsentDecisionRequest(@NotNull Boolean agree,
-                                         @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> shares,
-                                         @Size(max = Bounds.REASON) String words) {
-    }
+    public record ConsentDecisionRequest(
+            @NotNull Boolean agree,
+            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> shares,
+            @Size(max = Bounds.REASON) String words) {}
 
-    public record WithdrawalRequest(@Size(max = Bounds.REASON) String reason) {
-    }
+    public record WithdrawalRequest(
+            @Size(max = Bounds.REASON) String reason) {}
 
-    public record ConsentView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String askedBy, Instant askedAt,
-                              @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposed,
-                              @Schema(maxLength = Bounds.CODE) String decision,
-                              @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> shares,
-                              @Schema(maxLength = Bounds.REASON) String clientWords, Instant decidedAt, Instant withdrawnAt) {
+    public record ConsentView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String askedBy,
+            Instant askedAt,
+            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposed,
+            @Schema(maxLength = Bounds.CODE) String decision,
+            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> shares,
+            @Schema(maxLength = Bounds.REASON) String clientWords,
+            Instant decidedAt,
+            Instant withdrawnAt) {
         static ConsentView of(ConsentRecord c) {
-            return c == null ? null : new ConsentView(c.id, c.askedBy, c.askedAt, c.proposed, c.decision, c.shares,
-                    c.clientWords(), c.decidedAt, c.withdrawnAt);
+            return c == null
+                    ? null
+                    : new ConsentView(
+                            c.id,
+                            c.askedBy,
+                            c.askedAt,
+                            c.proposed,
+                            c.decision,
+                            c.shares,
+                            c.clientWords(),
+                            c.decidedAt,
+                            c.withdrawnAt);
         }
     }
 
     /** The terms a serious-risk exception was approved for; any change of the referral's terms voids the approval. */
-    public record ApprovedTermsView(@Schema(maxLength = Bounds.CODE) String urgency, UUID serviceId,
-                                    @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
-                                    @Schema(minimum = "0", maximum = COUNT_MAX) int termsRevision) {
-    }
+    public record ApprovedTermsView(
+            @Schema(maxLength = Bounds.CODE) String urgency,
+            UUID serviceId,
+            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
+            @Schema(minimum = "0", maximum = COUNT_MAX) int termsRevision) {}
 
-    public record RiskExceptionView(@Schema(maxLength = Bounds.TEXT) String justification,
-                                    @Schema(maxLength = Bounds.SUBJECT) String requestedBy, Instant requestedAt,
-                                    @Schema(maxLength = Bounds.SUBJECT) String approvedBy, Instant approvedAt,
-                                    ApprovedTermsView approvedTerms) {
+    public record RiskExceptionView(
+            @Schema(maxLength = Bounds.TEXT) String justification,
+            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
+            Instant requestedAt,
+            @Schema(maxLength = Bounds.SUBJECT) String approvedBy,
+            Instant approvedAt,
+            ApprovedTermsView approvedTerms) {
         static RiskExceptionView of(Referral r) {
-            return r.exceptionRequestedAt == null ? null : new RiskExceptionView(r.exceptionJustification(),
-                    r.exceptionRequestedBy, r.exceptionRequestedAt, r.exceptionApprovedBy, r.exceptionApprovedAt,
-                    r.exceptionApprovedAt == null ? null : new ApprovedTermsView(r.exceptionApprovedUrgency,
-                            r.exceptionApprovedService, r.exceptionApprovedDisclose, r.exceptionApprovedRevision));
+            return r.exceptionRequestedAt == null
+                    ? null
+                    : new RiskExceptionView(
+                            r.exceptionJustification(),
+                            r.exceptionRequestedBy,
+                            r.exceptionRequestedAt,
+                            r.exceptionApprovedBy,
+                            r.exceptionApprovedAt,
+                            r.exceptionApprovedAt == null
+                                    ? null
+                                    : new ApprovedTermsView(
+                                            r.exceptionApprovedUrgency,
+                                            r.exceptionApprovedService,
+                                            r.exceptionApprovedDisclose,
+                                            r.exceptionApprovedRevision));
         }
     }
 
     /** A list row: no free text (reasons, names, justifications); read the referral for those. */
-    public record ReferralSummary(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                                  @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                                  @Schema(maxLength = Bounds.CODE) String origin, @Schema(maxLength = Bounds.CODE) String riskLevel,
-                                  UUID intakeId, UUID engagementId, UUID serviceId,
-                                  @Schema(maxLength = Bounds.CODE) String serviceKind,
-                                  @Schema(maxLength = Bounds.CODE) String reasonCode, @Schema(maxLength = Bounds.CODE) String urgency,
-                                  @Schema(maxLength = Bounds.CODE) String status, Instant statusAt, Instant sentAt,
-                                  Instant answerDueBy, boolean overdue, Instant createdAt) {
+    public record ReferralSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.CODE) String origin,
+            @Schema(maxLength = Bounds.CODE) String riskLevel,
+            UUID intakeId,
+            UUID engagementId,
+            UUID serviceId,
+            @Schema(maxLength = Bounds.CODE) String serviceKind,
+            @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @Schema(maxLength = Bounds.CODE) String urgency,
+            @Schema(maxLength = Bounds.CODE) String status,
+            Instant statusAt,
+            Instant sentAt,
+            Instant answerDueBy,
+            boolean overdue,
+            Instant createdAt) {
         static ReferralSummary of(Referral r, AnswerDeadlines deadlines, Instant now) {
             Urgency u = Urgency.of(r.urgency);
             Instant dueBy = r.sentAt == null ? null : r.sentAt.plus(deadlines.of(u));
             boolean overdue = "sent".equals(r.status) && deadlines.isOverdue(u, r.sentAt, now);
-            return new ReferralSummary(r.id, r.clientSubject, r.practitionerId, r.origin, r.riskLevel, r.intakeId,
-                    r.engagementId, r.serviceId, r.serviceKind, r.reasonCode, r.urgency, r.status, r.statusAt, r.sentAt,
-                    dueBy, overdue, r.createdAt);
+            return new ReferralSummary(
+                    r.id,
+                    r.clientSubject,
+                    r.practitionerId,
+                    r.origin,
+                    r.riskLevel,
+                    r.intakeId,
+                    r.engagementId,
+                    r.serviceId,
+                    r.serviceKind,
+                    r.reasonCode,
+                    r.urgency,
+                    r.status,
+                    r.statusAt,
+                    r.sentAt,
+                    dueBy,
+                    overdue,
+                    r.createdAt);
         }
     }
 
     /** One referral in full, for its practitioner or a supervisor. */
-    public record ReferralView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                               @Schema(maxLength = Bounds.NAME) String clientName,
-                               @Schema(maxLength = Bounds.REASON) String clientContact,
-                               @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                               @Schema(maxLength = Bounds.CODE) String origin, @Schema(maxLength = Bounds.CODE) String riskLevel,
-                               UUID intakeId, UUID engagementId, UUID serviceId,
-                               @Schema(maxLength = Bounds.CODE) String serviceKind,
-                               @Schema(maxLength = Bounds.CODE) String reasonCode,
-                               @Schema(maxLength = Bounds.TEXT) String reasonText,
-                               @Schema(maxLength = Bounds.CODE) String urgency,
-                               @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
-                               @Schema(maxLength = Bounds.CODE) String status, Instant statusAt, ConsentView consent,
-                               RiskExceptionView riskException, boolean sentUnderException, Instant sentAt,
-                               Instant answerDueBy, boolean overdue, Instant answeredAt,
-                               @Schema(maxLength = Bounds.REASON) String declineReason,
-                               Instant firstAppointmentAt, Instant completedAt,
-                               @Schema(maxLength = Bounds.SUBJECT) String createdBy, Instant createdAt,
-                               @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+    public record ReferralView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.NAME) String clientName,
+            @Schema(maxLength = Bounds.REASON) String clientContact,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.CODE) String origin,
+            @Schema(maxLength = Bounds.CODE) String riskLevel,
+            UUID intakeId,
+            UUID engagementId,
+            UUID serviceId,
+            @Schema(maxLength = Bounds.CODE) String serviceKind,
+            @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @Schema(maxLength = Bounds.TEXT) String reasonText,
+            @Schema(maxLength = Bounds.CODE) String urgency,
+            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
+            @Schema(maxLength = Bounds.CODE) String status,
+            Instant statusAt,
+            ConsentView consent,
+            RiskExceptionView riskException,
+            boolean sentUnderException,
+            Instant sentAt,
+            Instant answerDueBy,
+            boolean overdue,
+            Instant answeredAt,
+            @Schema(maxLength = Bounds.REASON) String declineReason,
+            Instant firstAppointmentAt,
+            Instant completedAt,
+            @Schema(maxLength = Bounds.SUBJECT) String createdBy,
+            Instant createdAt,
+            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static ReferralView of(Referral r, ConsentRecord consent, AnswerDeadlines deadlines) {
             ReferralSummary s = ReferralSummary.of(r, deadlines, Instant.now());
-            return new ReferralView(r.id, r.clientSubject, r.clientName(), r.clientContact(), r.practitionerId, r.origin,
-                    r.riskLevel, r.intakeId, r.engagementId, r.serviceId, r.serviceKind, r.reasonCode, r.reasonText(), r.urgency,
-                    r.disclose, r.status, r.statusAt, ConsentView.of(consent), RiskExceptionView.of(r), r.sentUnderException,
-                    r.sentAt, s.answerDueBy(), s.overdue(), r.answeredAt, r.declineReason(), r.firstAppointmentAt,
-                    r.completedAt, r.createdBy, r.createdAt, r.version);
+            return new ReferralView(
+                    r.id,
+                    r.clientSubject,
+                    r.clientName(),
+                    r.clientContact(),
+                    r.practitionerId,
+                    r.origin,
+                    r.riskLevel,
+                    r.intakeId,
+                    r.engagementId,
+                    r.serviceId,
+                    r.serviceKind,
+                    r.reasonCode,
+                    r.reasonText(),
+                    r.urgency,
+                    r.disclose,
+                    r.status,
+                    r.statusAt,
+                    ConsentView.of(consent),
+                    RiskExceptionView.of(r),
+                    r.sentUnderException,
+                    r.sentAt,
+                    s.answerDueBy(),
+                    s.overdue(),
+                    r.answeredAt,
+                    r.declineReason(),
+                    r.firstAppointmentAt,
+                    r.completedAt,
+                    r.createdBy,
+                    r.createdAt,
+                    r.version);
         }
     }
 
     /** One step of a referral's history; the reason may be a serious-risk justification, hence TEXT. */
-    public record StepView(UUID id, @Schema(maxLength = Bounds.CODE) String status,
-                           @Schema(maxLength = Bounds.CODE) String action, @Schema(maxLength = Bounds.SUBJECT) String actor,
-                           Instant at, @Schema(maxLength = Bounds.TEXT) String reason) {
+    public record StepView(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.CODE) String action,
+            @Schema(maxLength = Bounds.SUBJECT) String actor,
+            Instant at,
+            @Schema(maxLength = Bounds.TEXT) String reason) {
         static StepView of(ReferralStep s) {
             return new StepView(s.id, s.status, s.action, s.actor, s.at, s.reason());
         }
     }
 
     /** Where the client is being referred, with how to reach it. */
-    public record ServiceSummary(UUID id, @Schema(maxLength = Bounds.NAME) String name,
-                                 @Schema(maxLength = Bounds.CODE) String kind,
-                                 @Schema(maxLength = Bounds.REASON) String description,
-                                 @Schema(maxLength = Bounds.CODE) String phone, @Schema(maxLength = Bounds.NAME) String email,
-                                 @Schema(maxLength = Bounds.URI) String website) {
+    public record ServiceSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.NAME) String name,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            @Schema(maxLength = Bounds.REASON) String description,
+            @Schema(maxLength = Bounds.CODE) String phone,
+            @Schema(maxLength = Bounds.NAME) String email,
+            @Schema(maxLength = Bounds.URI) String website) {
         static ServiceSummary of(DirectoryService s) {
-            return s == null ? null : new ServiceSummary(s.id, s.name, s.kind, s.description, s.phone, s.email, s.website);
+            return s == null
+                    ? null
+                    : new ServiceSummary(s.id, s.name, s.kind, s.description, s.phone, s.email, s.website);
         }
     }
 
     /** The client's own view of a referral: what is proposed, to whom, and what they agreed to. */
-    public record ClientReferralView(UUID id, ServiceSummary service, @Schema(maxLength = Bounds.CODE) String reasonCode,
-                                     @Schema(maxLength = Bounds.TEXT) String reasonText,
-                                     @Schema(maxLength = Bounds.CODE) String urgency,
-                                     @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposedDisclosure,
-                                     @Schema(maxLength = Bounds.CODE) String status, Instant statusAt,
-                                     ConsentView consent, boolean sentUnderException, Instant sentAt,
-                                     Instant firstAppointmentAt, Instant createdAt,
-                                     @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+    public record ClientReferralView(
+            UUID id,
+            ServiceSummary service,
+            @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @Schema(maxLength = Bounds.TEXT) String reasonText,
+            @Schema(maxLength = Bounds.CODE) String urgency,
+            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposedDisclosure,
+            @Schema(maxLength = Bounds.CODE) String status,
+            Instant statusAt,
+            ConsentView consent,
+            boolean sentUnderException,
+            Instant sentAt,
+            Instant firstAppointmentAt,
+            Instant createdAt,
+            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static ClientReferralView of(Referral r, DirectoryService service, ConsentRecord consent) {
-            return new ClientReferralView(r.id, ServiceSummary.of(service), r.reasonCode, r.reasonText(), r.urgency, r.disclose,
-                    r.status, r.statusAt, ConsentView.of(consent), r.sentUnderException, r.sentAt, r.firstAppointmentAt,
-                    r.createdAt, r.version);
+            return new ClientReferralView(
+                    r.id,
+                    ServiceSummary.of(service),
+                    r.reasonCode,
+                    r.reasonText(),
+                    r.urgency,
+                    r.disclose,
+                    r.status,
+                    r.statusAt,
+                    ConsentView.of(consent),
+                    r.sentUnderException,
+                    r.sentAt,
+                    r.firstAppointmentAt,
+                    r.createdAt,
+                    r.version);
         }
     }
 }

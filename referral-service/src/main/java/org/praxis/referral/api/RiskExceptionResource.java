@@ -1,7 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -14,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,10 +26,13 @@ import org.praxis.referral.domain.RiskExceptions;
 @Path("/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
+@Tag(
+        name = "Referrals",
+        description = "Referrals to other professionals: consent, the serious-risk exception, the closed loop")
 public class RiskExceptionResource {
     @Inject
     ReferralResponses responses;
+
     @Inject
     RiskExceptions exceptions;
 
@@ -39,10 +40,14 @@ public class RiskExceptionResource {
     @Path("{id}/risk-exception")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:request-exception")
-    @Operation(operationId = "requestRiskException", summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
+    @Operation(
+            operationId = "requestRiskException",
+            summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
     @APIResponse(responseCode = "409", description = "Already sent or closed")
-    public Response requestException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                     @Valid @NotNull ExceptionRequest request) {
+    public Response requestException(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ExceptionRequest request) {
         return responses.ok(exceptions.request(id, ifMatch, request.justification()));
     }
 
@@ -50,7 +55,9 @@ public class RiskExceptionResource {
     @Path("{id}/risk-exception/approval")
     @RolesAllowed(Roles.SUPERVISOR)
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:approve-exception")
-    @Operation(operationId = "approveRiskException", summary = "A supervisor, not the one who asked, approves referring without consent")
+    @Operation(
+            operationId = "approveRiskException",
+            summary = "A supervisor, not the one who asked, approves referring without consent")
     @APIResponse(responseCode = "409", description = "Nothing to approve")
     public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return responses.ok(exceptions.approve(id, ifMatch));

@@ -1,10 +1,5 @@
 package org.praxis.referral.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,13 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
@@ -46,18 +44,32 @@ import org.praxis.referral.domain.SelfHelpOffer;
 public class SelfHelpResource {
     @Inject
     SelfHelp selfHelp;
+
     @Inject
     IdempotencyKeys idempotency;
 
-    public record OfferRequest(@NotBlank @Size(max = Bounds.SUBJECT) String clientSubject, @NotNull UUID serviceId,
-                               @Size(max = Bounds.REASON) String note, UUID referralId) {
-    }
+    public record OfferRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
+            @NotNull UUID serviceId,
+            @Size(max = Bounds.REASON) String note,
+            UUID referralId) {}
 
-    public record OfferView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject, ServiceSummary resource,
-                            UUID referralId, @Schema(maxLength = Bounds.REASON) String note,
-                            @Schema(maxLength = Bounds.SUBJECT) String offeredBy, Instant offeredAt) {
+    public record OfferView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            ServiceSummary resource,
+            UUID referralId,
+            @Schema(maxLength = Bounds.REASON) String note,
+            @Schema(maxLength = Bounds.SUBJECT) String offeredBy,
+            Instant offeredAt) {
         static OfferView of(SelfHelpOffer o, DirectoryService resource) {
-            return new OfferView(o.id, o.clientSubject, ServiceSummary.of(resource), o.referralId, o.note(), o.offeredBy,
+            return new OfferView(
+                    o.id,
+                    o.clientSubject,
+                    ServiceSummary.of(resource),
+                    o.referralId,
+                    o.note(),
+                    o.offeredBy,
                     o.offeredAt);
         }
     }
@@ -70,8 +82,10 @@ public class SelfHelpResource {
     @APIResponse(responseCode = "201", description = "Offered and kept on the person's record")
     public Response offer(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OfferRequest request) {
         return idempotency.once(key, "offer-self-help", request, () -> {
-            SelfHelpOffer o = selfHelp.offer(request.clientSubject(), request.serviceId(), request.note(), request.referralId());
-            return Response.created(URI.create("/v1/self-help-offers/" + o.id)).entity(OfferView.of(o, selfHelp.resource(o)))
+            SelfHelpOffer o =
+                    selfHelp.offer(request.clientSubject(), request.serviceId(), request.note(), request.referralId());
+            return Response.created(URI.create("/v1/self-help-offers/" + o.id))
+                    .entity(OfferView.of(o, selfHelp.resource(o)))
                     .build();
         });
     }
@@ -79,9 +93,11 @@ public class SelfHelpResource {
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:list")
-    @Operation(operationId = "listSelfHelpOffers", summary = "Offers a coach made (supervisors: all), optionally for one person")
-    public Page<OfferView> list(@QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject,
-                                @BeanParam PageParams page) {
+    @Operation(
+            operationId = "listSelfHelpOffers",
+            summary = "Offers a coach made (supervisors: all), optionally for one person")
+    public Page<OfferView> list(
+            @QueryParam("clientSubject") @Size(max = Bounds.SUBJECT) String clientSubject, @BeanParam PageParams page) {
         return views(selfHelp, selfHelp.list(page.request(), clientSubject));
     }
 

@@ -1,8 +1,5 @@
 package org.praxis.referral.api;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -12,7 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,36 +37,47 @@ import org.praxis.referral.domain.access.SubjectPolicy;
 public class SubjectResource {
     @Inject
     SubjectRecords records;
+
     @Inject
     CallerContext callerContext;
 
     /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
-    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReferralView> referrals,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ConsentView> consents,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<StepView> steps,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<OfferView> selfHelp) {
-    }
+    public record SubjectExport(
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReferralView> referrals,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ConsentView> consents,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<StepView> steps,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<OfferView> selfHelp) {}
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject",
+    @Operation(
+            operationId = "exportSubject",
             summary = "Export everything held about a person on a recorded export request (admin; audited)",
             description = ExportRequests.EXPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The person's referrals, consents, referral steps and self-help offers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The person's referrals, consents, referral steps and self-help offers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubjectExport.class)))
     @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
     @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
     @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
-    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
-                                @QueryParam("request") UUID request) {
+    public SubjectExport export(
+            @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+            @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
+                    UUID request) {
         new SubjectPolicy().requireAllowed(callerContext.caller(), SubjectPolicy.Action.EXPORT);
         SubjectRecords.Export e = records.export(subject, request);
-        return new SubjectExport(e.subject(),
-                e.referrals().stream().map(r -> ReferralView.of(r, null, AnswerDeadlines.defaults())).toList(),
+        return new SubjectExport(
+                e.subject(),
+                e.referrals().stream()
+                        .map(r -> ReferralView.of(r, null, AnswerDeadlines.defaults()))
+                        .toList(),
                 e.consents().stream().map(ConsentView::of).toList(),
                 e.steps().stream().map(StepView::of).toList(),
                 e.selfHelp().stream().map(o -> OfferView.of(o, null)).toList());

@@ -13,8 +13,11 @@ public record AnswerDeadlines(Duration emergency, Duration urgent, Duration soon
     static final Duration LONGEST = Duration.ofDays(365);
 
     public static AnswerDeadlines defaults() {
-        return new AnswerDeadlines(Urgency.EMERGENCY.defaultDeadline, Urgency.URGENT.defaultDeadline,
-                Urgency.SOON.defaultDeadline, Urgency.ROUTINE.defaultDeadline);
+        return new AnswerDeadlines(
+                Urgency.EMERGENCY.defaultDeadline,
+                Urgency.URGENT.defaultDeadline,
+                Urgency.SOON.defaultDeadline,
+                Urgency.ROUTINE.defaultDeadline);
     }
 
     public Duration of(Urgency urgency) {

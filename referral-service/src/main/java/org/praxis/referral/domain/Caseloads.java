@@ -1,16 +1,14 @@
 package org.praxis.referral.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
 import org.praxis.referral.domain.access.CaseloadPolicy;
@@ -29,8 +27,12 @@ public class Caseloads {
     EntityManager em;
 
     public Optional<KnownEngagement> engagement(String tenantId, UUID id) {
-        List<?> rows = em.createNativeQuery("select engagement_id, client_subject, practitioner_id, status from known_engagement"
-                + " where tenant_id = ?1 and engagement_id = ?2 and accepted").setParameter(1, tenantId).setParameter(2, id).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "select engagement_id, client_subject, practitioner_id, status from known_engagement"
+                                + " where tenant_id = ?1 and engagement_id = ?2 and accepted")
+                .setParameter(1, tenantId)
+                .setParameter(2, id)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -45,7 +47,10 @@ public class Caseloads {
         }
         Number n = (Number) em.createNativeQuery("select count(*) from known_engagement where tenant_id = ?1"
                         + " and client_subject = ?2 and practitioner_id in (?3) and accepted")
-                .setParameter(1, tenantId).setParameter(2, client).setParameter(3, practitioners).getSingleResult();
+                .setParameter(1, tenantId)
+                .setParameter(2, client)
+                .setParameter(3, practitioners)
+                .getSingleResult();
         return n.longValue() > 0;
     }
 
@@ -53,8 +58,12 @@ public class Caseloads {
         if (supervisor == null) {
             return Set.of();
         }
-        List<?> rows = em.createNativeQuery("select practitioner_id from practitioner_supervisor where tenant_id = ?1 and supervisor_id = ?2",
-                String.class).setParameter(1, tenantId).setParameter(2, supervisor).getResultList();
+        List<?> rows = em.createNativeQuery(
+                        "select practitioner_id from practitioner_supervisor where tenant_id = ?1 and supervisor_id = ?2",
+                        String.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, supervisor)
+                .getResultList();
         return rows.stream().map(String.class::cast).collect(java.util.stream.Collectors.toSet());
     }
 
@@ -76,12 +85,20 @@ public class Caseloads {
      */
     public String requireNameable(Caller caller, String practitioner, UUID engagementId, String client) {
         CaseloadPolicy policy = caseload(caller);
-        KnownEngagement engagement = engagementId == null ? null : engagement(caller.tenantId(), engagementId).orElse(null);
-        var errors = policy.problems(practitioner, engagementId == null ? null : engagementId.toString(), engagement, client,
+        KnownEngagement engagement = engagementId == null
+                ? null
+                : engagement(caller.tenantId(), engagementId).orElse(null);
+        var errors = policy.problems(
+                practitioner,
+                engagementId == null ? null : engagementId.toString(),
+                engagement,
+                client,
                 clientOf(caller.tenantId(), client, policy.owners(practitioner)));
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("You may name only your own clients and engagements"
-                    + " (a supervisor: also those of the practitioners they supervise)", errors);
+            throw ProblemException.unprocessable(
+                    "You may name only your own clients and engagements"
+                            + " (a supervisor: also those of the practitioners they supervise)",
+                    errors);
         }
         return policy.responsible(practitioner);
     }
@@ -89,23 +106,37 @@ public class Caseloads {
     public void recordEngagement(String tenantId, UUID id, String client, String practitioner, String status) {
         Timestamp now = Timestamp.from(Instant.now());
         boolean accepted = "active".equals(status) || "paused".equals(status);
-        em.createNativeQuery("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status,"
-                        + " accepted, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (tenant_id, engagement_id) do update set"
-                        + " client_subject = coalesce(excluded.client_subject, known_engagement.client_subject),"
-                        + " practitioner_id = coalesce(excluded.practitioner_id, known_engagement.practitioner_id),"
-                        + " status = excluded.status, accepted = known_engagement.accepted or excluded.accepted,"
-                        + " updated_at = excluded.updated_at")
-                .setParameter(1, tenantId).setParameter(2, id).setParameter(3, client).setParameter(4, practitioner)
-                .setParameter(5, status).setParameter(6, accepted).setParameter(7, now).executeUpdate();
+        em.createNativeQuery(
+                        "insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status,"
+                                + " accepted, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (tenant_id, engagement_id) do update set"
+                                + " client_subject = coalesce(excluded.client_subject, known_engagement.client_subject),"
+                                + " practitioner_id = coalesce(excluded.practitioner_id, known_engagement.practitioner_id),"
+                                + " status = excluded.status, accepted = known_engagement.accepted or excluded.accepted,"
+                                + " updated_at = excluded.updated_at")
+                .setParameter(1, tenantId)
+                .setParameter(2, id)
+                .setParameter(3, client)
+                .setParameter(4, practitioner)
+                .setParameter(5, status)
+                .setParameter(6, accepted)
+                .setParameter(7, now)
+                .executeUpdate();
     }
 
     public void assignSupervisor(String tenantId, String practitioner, String supervisor) {
         em.createNativeQuery("delete from practitioner_supervisor where tenant_id = ?1 and practitioner_id = ?2")
-                .setParameter(1, tenantId).setParameter(2, practitioner).executeUpdate();
+                .setParameter(1, tenantId)
+                .setParameter(2, practitioner)
+                .executeUpdate();
         if (supervisor != null) {
-            em.createNativeQuery("insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
-                            + " values (?1, ?2, ?3, ?4)").setParameter(1, tenantId).setParameter(2, practitioner)
-                    .setParameter(3, supervisor).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+            em.createNativeQuery(
+                            "insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
+                                    + " values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, tenantId)
+                    .setParameter(2, practitioner)
+                    .setParameter(3, supervisor)
+                    .setParameter(4, Timestamp.from(Instant.now()))
+                    .executeUpdate();
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
@@ -27,17 +25,22 @@ public class ConsentRecord {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID referralId;
     public String askedBy;
     public Instant askedAt;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> proposed;
+
     public String decision;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> shares;
     /** Sealed ({@link #clientWords()}). */
     String clientWords;
+
     public Instant decidedAt;
     public Instant withdrawnAt;
 
@@ -68,9 +71,12 @@ public class ConsentRecord {
         List<String> sharing = shares == null ? List.of() : shares;
         List<Integer> beyond = Disclosure.beyond(proposed, sharing);
         if (agree && !beyond.isEmpty()) {
-            throw ProblemException.unprocessable("You can share only what you were asked about",
-                    List.of(new Problem.FieldError("shares", "items " + beyond + " were not proposed; you were asked about: "
-                            + (proposed.isEmpty() ? "nothing" : String.join(", ", proposed)))));
+            throw ProblemException.unprocessable(
+                    "You can share only what you were asked about",
+                    List.of(new Problem.FieldError(
+                            "shares",
+                            "items " + beyond + " were not proposed; you were asked about: "
+                                    + (proposed.isEmpty() ? "nothing" : String.join(", ", proposed)))));
         }
         decision = agree ? AGREED : REFUSED;
         this.shares = agree ? List.copyOf(sharing) : List.of();

@@ -1,14 +1,12 @@
 package org.praxis.referral.domain;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
@@ -20,25 +18,34 @@ import org.praxis.platform.web.ETags;
 public class Deadlines {
     @Inject
     EntityManager em;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
 
     /** The deadlines and their revision: 0 while the defaults apply, then 1, 2, ... with each change. */
-    public record Current(AnswerDeadlines deadlines, long revision) {
-    }
+    public record Current(AnswerDeadlines deadlines, long revision) {}
 
     public Current current() {
         TenantDeadlines stored = em.find(TenantDeadlines.class, callerContext.tenantId());
-        return stored == null ? new Current(AnswerDeadlines.defaults(), 0)
-                : new Current(new AnswerDeadlines(Duration.ofSeconds(stored.emergencySeconds), Duration.ofSeconds(stored.urgentSeconds),
-                Duration.ofSeconds(stored.soonSeconds), Duration.ofSeconds(stored.routineSeconds)), stored.version + 1);
+        return stored == null
+                ? new Current(AnswerDeadlines.defaults(), 0)
+                : new Current(
+                        new AnswerDeadlines(
+                                Duration.ofSeconds(stored.emergencySeconds),
+                                Duration.ofSeconds(stored.urgentSeconds),
+                                Duration.ofSeconds(stored.soonSeconds),
+                                Duration.ofSeconds(stored.routineSeconds)),
+                        stored.version + 1);
     }
 
     @Transactional
     public Current replace(AnswerDeadlines deadlines, String ifMatch) {
-        List<Problem.FieldError> errors = deadlines.problems().stream().map(p -> new Problem.FieldError(p[0], p[1])).toList();
+        List<Problem.FieldError> errors = deadlines.problems().stream()
+                .map(p -> new Problem.FieldError(p[0], p[1]))
+                .toList();
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("These deadlines cannot be used", errors);
         }

@@ -1,5 +1,9 @@
 package org.praxis.referral.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,12 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
@@ -28,24 +26,35 @@ import org.praxis.referral.domain.access.DirectoryPolicy;
 public class Directory {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
 
-    public record OrganisationDetails(String name, String description, String website, String email, String phone) {
-    }
+    public record OrganisationDetails(String name, String description, String website, String email, String phone) {}
 
-    public record ServiceDetails(UUID organisationId, String name, String description, String kind, String eligibility,
-                                 List<String> areasServed, List<String> languages, String email, String phone,
-                                 String website, String howToRefer, String practitionerName,
-                                 String professionalRegistration, boolean acceptingReferrals) {
-    }
+    public record ServiceDetails(
+            UUID organisationId,
+            String name,
+            String description,
+            String kind,
+            String eligibility,
+            List<String> areasServed,
+            List<String> languages,
+            String email,
+            String phone,
+            String website,
+            String howToRefer,
+            String practitionerName,
+            String professionalRegistration,
+            boolean acceptingReferrals) {}
 
-    public record Search(String kind, String text, String area, String language, Boolean accepting) {
-    }
+    public record Search(String kind, String text, String area, String language, Boolean accepting) {}
 
     @Transactional
     public DirectoryOrganisation addOrganisation(OrganisationDetails details) {
@@ -156,11 +165,13 @@ public class Directory {
 
     private void apply(DirectoryService s, ServiceDetails d) {
         if (!ServiceKinds.ALL.contains(d.kind())) {
-            throw ProblemException.unprocessable("Not a kind of service this directory knows",
+            throw ProblemException.unprocessable(
+                    "Not a kind of service this directory knows",
                     List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", ServiceKinds.ALL))));
         }
         if (tenant.find(DirectoryOrganisation.class, d.organisationId()).isEmpty()) {
-            throw ProblemException.unprocessable("No such organisation in your directory",
+            throw ProblemException.unprocessable(
+                    "No such organisation in your directory",
                     List.of(new Problem.FieldError("organisationId", "is not an organisation in your directory")));
         }
         s.organisationId = d.organisationId();
@@ -180,8 +191,13 @@ public class Directory {
     }
 
     private static List<String> normalised(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(Directory::normalise)
-                .distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(Directory::normalise)
+                        .distinct()
+                        .toList();
     }
 
     private static String normalise(String value) {

@@ -1,18 +1,18 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 /** An organisation in the tenant's referral directory (HSDS organization). */
 @Entity
 public class DirectoryOrganisation {
     @Id
     public UUID id;
+
     public String tenantId;
     public String name;
     public String description;
@@ -21,6 +21,7 @@ public class DirectoryOrganisation {
     public String phone;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -1,14 +1,12 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -17,16 +15,20 @@ import org.hibernate.type.SqlTypes;
 public class DirectoryService {
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID organisationId;
     public String name;
     public String description;
     public String kind;
     public String eligibility;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> areasServed;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> languages;
+
     public String email;
     public String phone;
     public String website;
@@ -36,6 +38,7 @@ public class DirectoryService {
     public boolean acceptingReferrals;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -20,8 +20,7 @@ public final class Disclosure {
     /** How many items a disclosure can name: the size of {@link #ITEMS}, as a constant for bounds. */
     public static final int COUNT = 4;
 
-    private Disclosure() {
-    }
+    private Disclosure() {}
 
     /** Positions of the unknown items among {@code items}: a 422 names these, never echoes what was sent. */
     public static List<Integer> unknown(List<String> items) {
@@ -34,7 +33,10 @@ public final class Disclosure {
     }
 
     private static List<Integer> positionsOutside(List<String> items, Collection<String> allowed) {
-        return IntStream.range(0, items.size()).filter(i -> !allowed.contains(items.get(i))).boxed().toList();
+        return IntStream.range(0, items.size())
+                .filter(i -> !allowed.contains(items.get(i)))
+                .boxed()
+                .toList();
     }
 
     public static List<String> intersection(List<String> a, List<String> b) {

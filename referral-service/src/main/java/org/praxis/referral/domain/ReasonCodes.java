@@ -9,9 +9,16 @@ import java.util.List;
  */
 public final class ReasonCodes {
     public static final String SAFETY_CONCERN = "safety-concern";
-    public static final List<String> ALL = List.of("depression", "anxiety", "trauma", "grief", "addiction", SAFETY_CONCERN,
-            "physical-health", "beyond-coaching-scope", "other");
+    public static final List<String> ALL = List.of(
+            "depression",
+            "anxiety",
+            "trauma",
+            "grief",
+            "addiction",
+            SAFETY_CONCERN,
+            "physical-health",
+            "beyond-coaching-scope",
+            "other");
 
-    private ReasonCodes() {
-    }
+    private ReasonCodes() {}
 }

@@ -1,14 +1,12 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
@@ -30,12 +28,14 @@ public class Referral {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String clientSubject;
     /** Sealed ({@link #clientName()}). */
     String clientName;
     /** Sealed ({@link #clientContact()}). */
     String clientContact;
+
     public String practitionerId;
     public String origin;
     public String originRef;
@@ -47,14 +47,18 @@ public class Referral {
     public String reasonCode;
     /** Sealed ({@link #reasonText()}). */
     String reasonText;
+
     public String urgency;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> disclose;
+
     public String status;
     public Instant statusAt;
     public UUID consentId;
     /** Sealed ({@link #exceptionJustification()}). */
     String exceptionJustification;
+
     public String exceptionRequestedBy;
     public Instant exceptionRequestedAt;
     public String exceptionApprovedBy;
@@ -63,20 +67,25 @@ public class Referral {
     public int termsRevision;
     /** What the approval of the serious-risk exception was for: the terms revision and a digest of the terms. */
     public Integer exceptionApprovedRevision;
+
     public String exceptionApprovedTerms;
     public String exceptionApprovedUrgency;
     public UUID exceptionApprovedService;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> exceptionApprovedDisclose;
+
     public boolean sentUnderException;
     public Instant sentAt;
     public Instant answeredAt;
     /** Sealed ({@link #declineReason()}). */
     String declineReason;
+
     public Instant firstAppointmentAt;
     public Instant completedAt;
     public String createdBy;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;
@@ -133,11 +142,14 @@ public class Referral {
     /** The serious-risk exception is asked for only before sending, and only in an emergency. */
     public void requireExceptionRequestable() {
         if (!isBeforeSending()) {
-            throw ProblemException.conflict("The exception applies only before a referral is sent; it is " + status + ".");
+            throw ProblemException.conflict(
+                    "The exception applies only before a referral is sent; it is " + status + ".");
         }
         if (!isEmergency()) {
-            throw ProblemException.unprocessable("Referring without consent is only for serious risk",
-                    List.of(new Problem.FieldError("urgency", "must be emergency to refer without the client's consent")));
+            throw ProblemException.unprocessable(
+                    "Referring without consent is only for serious risk",
+                    List.of(new Problem.FieldError(
+                            "urgency", "must be emergency to refer without the client's consent")));
         }
     }
 
@@ -156,7 +168,8 @@ public class Referral {
             throw ProblemException.conflict("The referral is " + status + "; there is nothing to approve.");
         }
         if (!isEmergency()) {
-            throw ProblemException.conflict("The exception is only for an emergency; this referral is " + urgency + ".");
+            throw ProblemException.conflict(
+                    "The exception is only for an emergency; this referral is " + urgency + ".");
         }
     }
 
@@ -185,17 +198,29 @@ public class Referral {
      * urgency, service, disclosure, reason, name, contact and justification.
      */
     public boolean exceptionApproved() {
-        return exceptionApprovedAt != null && exceptionApprovedRevision != null && exceptionApprovedRevision == termsRevision
+        return exceptionApprovedAt != null
+                && exceptionApprovedRevision != null
+                && exceptionApprovedRevision == termsRevision
                 && termsDigest().equals(exceptionApprovedTerms);
     }
 
     /** A digest of everything the serious-risk exception is approved for. */
     public String termsDigest() {
-        String terms = String.join("\u0000", String.valueOf(urgency), String.valueOf(serviceId), String.valueOf(reasonCode),
-                String.valueOf(reasonText()), disclose == null ? "" : String.join(",", disclose.stream().sorted().toList()),
-                String.valueOf(clientName()), String.valueOf(clientContact()), String.valueOf(exceptionJustification()));
+        String terms = String.join(
+                "\u0000",
+                String.valueOf(urgency),
+                String.valueOf(serviceId),
+                String.valueOf(reasonCode),
+                String.valueOf(reasonText()),
+                disclose == null
+                        ? ""
+                        : String.join(",", disclose.stream().sorted().toList()),
+                String.valueOf(clientName()),
+                String.valueOf(clientContact()),
+                String.valueOf(exceptionJustification()));
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(terms.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(terms.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(hash);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -242,7 +267,6 @@ public class Referral {
         if (sentUnderException) {
             return disclose;
         }
-        return consent == null || !consent.isAgreed() ? List.of()
-                : Disclosure.intersection(disclose, consent.shares);
+        return consent == null || !consent.isAgreed() ? List.of() : Disclosure.intersection(disclose, consent.shares);
     }
 }

@@ -1,17 +1,20 @@
 package org.praxis.referral.domain;
 
+import static org.praxis.referral.domain.ReferralLifecycle.ACCEPTED;
+import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
+import static org.praxis.referral.domain.ReferralLifecycle.SENT;
+import static org.praxis.referral.domain.ReferralLifecycle.WITHDRAWN;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
@@ -20,11 +23,6 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
-
-import static org.praxis.referral.domain.ReferralLifecycle.ACCEPTED;
-import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
-import static org.praxis.referral.domain.ReferralLifecycle.SENT;
-import static org.praxis.referral.domain.ReferralLifecycle.WITHDRAWN;
 
 /**
  * The client's say over a referral: the practitioner asks them about the complete terms, they agree
@@ -35,12 +33,16 @@ import static org.praxis.referral.domain.ReferralLifecycle.WITHDRAWN;
 public class ReferralConsent {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Referrals referrals;
+
     @Inject
     ReferralHistory history;
 
@@ -50,11 +52,16 @@ public class ReferralConsent {
         Referral r = referrals.require(id, Action.ASK_CONSENT, ifMatch);
         ReferralLifecycle.requireMove(r.status, AWAITING_CONSENT);
         if (r.clientSubject == null) {
-            throw ProblemException.unprocessable("The person has no account yet to be asked for consent (the referral knows them by their intake)",
-                    List.of(new Problem.FieldError("clientSubject", "is not known yet: ask once the person has an account, or use the serious-risk exception")));
+            throw ProblemException.unprocessable(
+                    "The person has no account yet to be asked for consent (the referral knows them by their intake)",
+                    List.of(
+                            new Problem.FieldError(
+                                    "clientSubject",
+                                    "is not known yet: ask once the person has an account, or use the serious-risk exception")));
         }
         if (r.serviceId == null) {
-            throw ProblemException.unprocessable("Choose the directory service before asking the client",
+            throw ProblemException.unprocessable(
+                    "Choose the directory service before asking the client",
                     List.of(new Problem.FieldError("serviceId", "is required before the client is asked")));
         }
         ConsentRecord c = new ConsentRecord();
@@ -79,7 +86,8 @@ public class ReferralConsent {
         if (!AWAITING_CONSENT.equals(r.status)) {
             throw ProblemException.conflict("This referral is not waiting for your consent; it is " + r.status + ".");
         }
-        ConsentRecord c = referrals.currentConsent(r).orElseThrow(() -> ProblemException.conflict("No consent was asked for."));
+        ConsentRecord c =
+                referrals.currentConsent(r).orElseThrow(() -> ProblemException.conflict("No consent was asked for."));
         policy().require(callerContext.caller(), ConsentPolicy.Action.DECIDE, c, c.id);
         c.decide(agree, shares, words, Instant.now());
         if (agree) {
@@ -95,9 +103,10 @@ public class ReferralConsent {
     public Referral withdraw(UUID id, String reason) {
         Referral r = referrals.require(id, Action.READ_AS_CLIENT);
         if (!AWAITING_CONSENT.equals(r.status)) {
-            throw ProblemException.conflict(SENT.equals(r.status) || ACCEPTED.equals(r.status)
-                    ? "This referral has already been sent; talk to your coach about stopping it."
-                    : "This referral is " + r.status + "; there is no consent to withdraw.");
+            throw ProblemException.conflict(
+                    SENT.equals(r.status) || ACCEPTED.equals(r.status)
+                            ? "This referral has already been sent; talk to your coach about stopping it."
+                            : "This referral is " + r.status + "; there is no consent to withdraw.");
         }
         ConsentRecord consent = referrals.currentConsent(r).orElse(null);
         if (consent != null) {
@@ -112,7 +121,8 @@ public class ReferralConsent {
     /** One page of the consents asked about a referral, newest first, as far as the caller may see them. */
     public Page<ConsentRecord> asked(Referral r, PageRequest page) {
         Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
-        String visible = policy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW).jpql("e", params);
+        String visible = policy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW)
+                .jpql("e", params);
         List<String> where = new ArrayList<>(List.of("e.referralId = :r", "(" + visible + ")"));
         return tenant.pageNewestFirst(ConsentRecord.class, where, params, page, "e.askedAt");
     }

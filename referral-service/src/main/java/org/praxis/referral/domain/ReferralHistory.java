@@ -1,12 +1,10 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.security.CallerContext;
@@ -21,10 +19,13 @@ import org.praxis.referral.events.ReferralEvents;
 class ReferralHistory {
     @Inject
     EntityManager em;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
 
@@ -53,8 +54,20 @@ class ReferralHistory {
     }
 
     void publish(Referral r) {
-        outbox.publish(ReferralEvents.STATUS_CHANGED, r.id, new ReferralEvents.StatusChanged(r.id, r.engagementId,
-                r.intakeId, r.status, r.urgency, r.serviceKind, r.clientSubject, r.practitionerId, r.createdBy, r.origin));
+        outbox.publish(
+                ReferralEvents.STATUS_CHANGED,
+                r.id,
+                new ReferralEvents.StatusChanged(
+                        r.id,
+                        r.engagementId,
+                        r.intakeId,
+                        r.status,
+                        r.urgency,
+                        r.serviceKind,
+                        r.clientSubject,
+                        r.practitionerId,
+                        r.createdBy,
+                        r.origin));
     }
 
     /** Who is acting, to stamp on what they do. */
@@ -64,7 +77,7 @@ class ReferralHistory {
 
     /** The terms an exception is asked or approved for, as the history shows them. */
     static String terms(Referral r) {
-        return "urgency " + r.urgency + ", service " + r.serviceId + ", disclosing " + r.disclose
-                + ", reason " + r.reasonCode;
+        return "urgency " + r.urgency + ", service " + r.serviceId + ", disclosing " + r.disclose + ", reason "
+                + r.reasonCode;
     }
 }

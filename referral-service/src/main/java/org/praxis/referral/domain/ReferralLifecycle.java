@@ -3,7 +3,6 @@ package org.praxis.referral.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.praxis.platform.problem.ProblemException;
 
 /**
@@ -21,8 +20,8 @@ public final class ReferralLifecycle {
     public static final String WITHDRAWN = "withdrawn";
     public static final String CANCELLED = "cancelled";
 
-    public static final List<String> STATUSES = List.of(DRAFT, AWAITING_CONSENT, SENT, ACCEPTED, DECLINED, COMPLETED,
-            WITHDRAWN, CANCELLED);
+    public static final List<String> STATUSES =
+            List.of(DRAFT, AWAITING_CONSENT, SENT, ACCEPTED, DECLINED, COMPLETED, WITHDRAWN, CANCELLED);
 
     private static final Map<String, Set<String>> NEXT = Map.of(
             DRAFT, Set.of(AWAITING_CONSENT, SENT, CANCELLED),
@@ -35,8 +34,7 @@ public final class ReferralLifecycle {
             WITHDRAWN, Set.of(),
             CANCELLED, Set.of());
 
-    private ReferralLifecycle() {
-    }
+    private ReferralLifecycle() {}
 
     public static boolean isStatus(String status) {
         return NEXT.containsKey(status);

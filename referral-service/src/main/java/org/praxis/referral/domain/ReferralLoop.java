@@ -1,23 +1,21 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import org.praxis.platform.problem.Problem;
-import org.praxis.platform.problem.ProblemException;
-import org.praxis.referral.domain.access.ReferralPolicy.Action;
-
 import static org.praxis.referral.domain.ReferralLifecycle.ACCEPTED;
 import static org.praxis.referral.domain.ReferralLifecycle.CANCELLED;
 import static org.praxis.referral.domain.ReferralLifecycle.COMPLETED;
 import static org.praxis.referral.domain.ReferralLifecycle.DECLINED;
 import static org.praxis.referral.domain.ReferralLifecycle.SENT;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 /**
  * The closed loop: a referral is sent (with the client's agreement or under the approved
@@ -28,8 +26,10 @@ import static org.praxis.referral.domain.ReferralLifecycle.SENT;
 public class ReferralLoop {
     @Inject
     EntityManager em;
+
     @Inject
     Referrals referrals;
+
     @Inject
     ReferralHistory history;
 
@@ -46,7 +46,10 @@ public class ReferralLoop {
         boolean agreed = consent != null && consent.isAgreed();
         r.sentUnderException = !agreed;
         r.sentAt = Instant.now();
-        history.move(r, SENT, agreed ? "send-with-consent" : "send-under-risk-exception",
+        history.move(
+                r,
+                SENT,
+                agreed ? "send-with-consent" : "send-under-risk-exception",
                 agreed ? null : "approved by " + r.exceptionApprovedBy);
         return r;
     }
@@ -56,12 +59,14 @@ public class ReferralLoop {
     public Referral answer(UUID id, String ifMatch, String outcome, String reason, Instant firstAppointmentAt) {
         Referral r = referrals.require(id, Action.RECORD_ANSWER, ifMatch);
         if (!ACCEPTED.equals(outcome) && !DECLINED.equals(outcome) && !COMPLETED.equals(outcome)) {
-            throw ProblemException.unprocessable("The recipient's answer is not one this service knows",
+            throw ProblemException.unprocessable(
+                    "The recipient's answer is not one this service knows",
                     List.of(new Problem.FieldError("outcome", "must be accepted, declined or completed")));
         }
         ReferralLifecycle.requireMove(r.status, outcome);
         if (DECLINED.equals(outcome) && (reason == null || reason.isBlank())) {
-            throw ProblemException.unprocessable("Say why the recipient declined",
+            throw ProblemException.unprocessable(
+                    "Say why the recipient declined",
                     List.of(new Problem.FieldError("reason", "is required when the referral is declined")));
         }
         Instant now = Instant.now();
@@ -85,7 +90,8 @@ public class ReferralLoop {
     public Referral firstAppointment(UUID id, String ifMatch, Instant at) {
         Referral r = referrals.require(id, Action.RECORD_APPOINTMENT, ifMatch);
         if (!ACCEPTED.equals(r.status)) {
-            throw ProblemException.conflict("A first appointment is recorded for an accepted referral; it is " + r.status + ".");
+            throw ProblemException.conflict(
+                    "A first appointment is recorded for an accepted referral; it is " + r.status + ".");
         }
         r.firstAppointmentAt = at;
         history.step(r, "first-appointment", null);
@@ -96,7 +102,10 @@ public class ReferralLoop {
     public Referral cancel(UUID id, String ifMatch, String reason) {
         Referral r = referrals.require(id, Action.CANCEL, ifMatch);
         ReferralLifecycle.requireMove(r.status, CANCELLED);
-        referrals.currentConsent(r).filter(ConsentRecord::isPending).ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
+        referrals
+                .currentConsent(r)
+                .filter(ConsentRecord::isPending)
+                .ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
         history.move(r, CANCELLED, "cancel", reason);
         return r;
     }

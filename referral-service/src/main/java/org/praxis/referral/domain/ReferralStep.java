@@ -1,11 +1,9 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** One step in a referral's history: what was done, by whom, when and why (the why encrypted). */
@@ -15,10 +13,12 @@ public class ReferralStep {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID referralId;
     /** The referral's status after the step. */
     public String status;
+
     public String action;
     public String actor;
     public Instant at;

@@ -3,13 +3,18 @@ package org.praxis.referral.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 
 /** What the referrer decides about a referral; all of it may change before it is sent. */
-public record ReferralTerms(UUID serviceId, String reasonCode, String reasonText, String urgency, List<String> disclose,
-                            String clientName, String clientContact) {
+public record ReferralTerms(
+        UUID serviceId,
+        String reasonCode,
+        String reasonText,
+        String urgency,
+        List<String> disclose,
+        String clientName,
+        String clientContact) {
 
     /**
      * Sets these terms on the referral, or refuses them all with a 422 naming every invalid field.
@@ -27,13 +32,15 @@ public record ReferralTerms(UUID serviceId, String reasonCode, String reasonText
         List<String> items = disclose == null ? List.of() : disclose;
         List<Integer> unknown = Disclosure.unknown(items);
         if (!unknown.isEmpty()) {
-            errors.add(new Problem.FieldError("disclose", "items " + unknown + " are not one of identity, contact, reason, risk"));
+            errors.add(new Problem.FieldError(
+                    "disclose", "items " + unknown + " are not one of identity, contact, reason, risk"));
         }
         if (serviceId != null) {
             if (service == null) {
                 errors.add(new Problem.FieldError("serviceId", "is not a service in your directory"));
             } else if (ServiceKinds.SELF_HELP.equals(service.kind)) {
-                errors.add(new Problem.FieldError("serviceId", "is a self-help resource: offer it instead of referring"));
+                errors.add(
+                        new Problem.FieldError("serviceId", "is a self-help resource: offer it instead of referring"));
             }
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,13 @@
 package org.praxis.referral.domain;
 
+import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
+import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
+import static org.praxis.referral.domain.ReferralLifecycle.SENT;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
@@ -25,10 +27,6 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
-
-import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
-import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
-import static org.praxis.referral.domain.ReferralLifecycle.SENT;
 
 /**
  * A referral drafted by a practitioner and its terms revised before sending; the referrals a caller
@@ -40,30 +38,33 @@ import static org.praxis.referral.domain.ReferralLifecycle.SENT;
 public class Referrals {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     Deadlines deadlines;
+
     @Inject
     Caseloads caseloads;
+
     @Inject
     ReferralHistory history;
 
-    public record NewReferral(String clientSubject, String practitionerId, UUID intakeId, UUID engagementId,
-                              ReferralTerms terms) {
-    }
+    public record NewReferral(
+            String clientSubject, String practitionerId, UUID intakeId, UUID engagementId, ReferralTerms terms) {}
 
-    public record Filter(String status, String urgency, String origin, String clientSubject, boolean overdue) {
-    }
+    public record Filter(String status, String urgency, String origin, String clientSubject, boolean overdue) {}
 
     @Transactional
     public Referral open(NewReferral request) {
         Caller caller = callerContext.caller();
         caseloads.referralPolicy(caller).requireAllowed(caller, Action.CREATE);
-        String practitioner = caseloads.requireNameable(caller, request.practitionerId(), request.engagementId(),
-                request.clientSubject());
+        String practitioner = caseloads.requireNameable(
+                caller, request.practitionerId(), request.engagementId(), request.clientSubject());
         Referral r = new Referral();
         r.id = UUID.randomUUID();
         r.tenantId = caller.tenantId();
@@ -89,7 +90,8 @@ public class Referrals {
         Referral r = require(id, Action.REVISE);
         ETags.requireMatch(ifMatch, r.version);
         if (!r.isBeforeSending()) {
-            throw ProblemException.conflict("A referral's terms change only before it is sent; it is " + r.status + ".");
+            throw ProblemException.conflict(
+                    "A referral's terms change only before it is sent; it is " + r.status + ".");
         }
         String before = r.termsDigest();
         String was = ReferralHistory.terms(r);
@@ -100,8 +102,12 @@ public class Referrals {
                 // Hole 1: an exception (requested or approved) is for the terms it was asked for; any change voids it.
                 boolean approved = r.exceptionApprovedAt != null;
                 r.voidException();
-                history.step(r, "void-risk-exception", (approved ? "approved" : "requested") + " for " + was
-                        + "; terms changed to " + ReferralHistory.terms(r) + ": a new request and another supervisor's approval are needed");
+                history.step(
+                        r,
+                        "void-risk-exception",
+                        (approved ? "approved" : "requested") + " for " + was + "; terms changed to "
+                                + ReferralHistory.terms(r)
+                                + ": a new request and another supervisor's approval are needed");
             }
         }
         if (AWAITING_CONSENT.equals(r.status)) {
@@ -175,7 +181,8 @@ public class Referrals {
         ReferralPolicy policy = new ReferralPolicy();
         policy.requireAllowed(caller, Action.READ_AS_CLIENT);
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(List.of("(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")"));
+        List<String> where = new ArrayList<>(
+                List.of("(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")"));
         return tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
     }
 
@@ -213,7 +220,8 @@ public class Referrals {
         if (wanted.isEmpty()) {
             return new HashMap<>(); // not Map.of(): callers look up null ids
         }
-        return tenant.select(type, "e.id in :ids", null, Map.of("ids", wanted)).getResultStream()
+        return tenant.select(type, "e.id in :ids", null, Map.of("ids", wanted))
+                .getResultStream()
                 .collect(Collectors.toMap(id, e -> e));
     }
 }

@@ -1,18 +1,16 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.platform.persistence.TenantQueries;
-
-import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
 
 /**
  * DESIGN flows 2 and 3: a risk flag from intake or a concern noted in a session opens an urgent
@@ -23,17 +21,30 @@ import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
 public class RiskDrafts {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     ReferralHistory history;
 
     /** The unique (origin, ref) keeps it to one draft per risk, however often the event arrives. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean draftForRisk(String origin, String ref, String clientSubject, String practitionerId, String riskLevel,
-                                UUID intakeId, UUID engagementId) {
-        boolean exists = !tenant.select(Referral.class, "e.origin = :origin and e.originRef = :ref", null,
-                Map.of("origin", origin, "ref", ref)).getResultList().isEmpty();
+    public boolean draftForRisk(
+            String origin,
+            String ref,
+            String clientSubject,
+            String practitionerId,
+            String riskLevel,
+            UUID intakeId,
+            UUID engagementId) {
+        boolean exists = !tenant.select(
+                        Referral.class,
+                        "e.origin = :origin and e.originRef = :ref",
+                        null,
+                        Map.of("origin", origin, "ref", ref))
+                .getResultList()
+                .isEmpty();
         if (exists) {
             return false;
         }
@@ -69,8 +80,12 @@ public class RiskDrafts {
         if (intakeId == null || clientSubject == null) {
             return 0;
         }
-        List<Referral> unknown = tenant.select(Referral.class, "e.intakeId = :intake and e.clientSubject is null", null,
-                Map.of("intake", intakeId)).getResultList();
+        List<Referral> unknown = tenant.select(
+                        Referral.class,
+                        "e.intakeId = :intake and e.clientSubject is null",
+                        null,
+                        Map.of("intake", intakeId))
+                .getResultList();
         for (Referral r : unknown) {
             r.clientSubject = clientSubject;
             history.step(r, "identify-client", "the intake's person now has an account");

@@ -1,13 +1,11 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
@@ -23,8 +21,10 @@ import org.praxis.referral.domain.access.ReferralPolicy.Action;
 public class RiskExceptions {
     @Inject
     CallerContext callerContext;
+
     @Inject
     Referrals referrals;
+
     @Inject
     ReferralHistory history;
 
@@ -46,7 +46,8 @@ public class RiskExceptions {
         Referral r = referrals.require(id, Action.APPROVE_EXCEPTION, ifMatch);
         r.requireExceptionApprovable();
         if (new ReferralPolicy().requestedException(callerContext.caller(), r)) {
-            throw ProblemException.unprocessable("Another supervisor must approve the exception you requested",
+            throw ProblemException.unprocessable(
+                    "Another supervisor must approve the exception you requested",
                     List.of(new Problem.FieldError("approver", "must not be the person who requested the exception")));
         }
         r.approveException(history.actor(), Instant.now());

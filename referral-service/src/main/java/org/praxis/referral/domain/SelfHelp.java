@@ -1,17 +1,15 @@
 package org.praxis.referral.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.Problem;
@@ -31,14 +29,19 @@ import org.praxis.referral.domain.access.SelfHelpOfferPolicy.Action;
 public class SelfHelp {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     CallerContext callerContext;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Referrals referrals;
+
     @Inject
     Caseloads caseloads;
 
@@ -47,15 +50,18 @@ public class SelfHelp {
         Caller caller = callerContext.caller();
         caseloads.selfHelpPolicy(caller).requireAllowed(caller, Action.CREATE);
         caseloads.requireNameable(caller, null, null, clientSubject);
-        DirectoryService service = tenant.find(DirectoryService.class, serviceId).orElse(null);
+        DirectoryService service =
+                tenant.find(DirectoryService.class, serviceId).orElse(null);
         if (service == null || !ServiceKinds.SELF_HELP.equals(service.kind)) {
-            throw ProblemException.unprocessable("Offer a self-help resource from your directory",
+            throw ProblemException.unprocessable(
+                    "Offer a self-help resource from your directory",
                     List.of(new Problem.FieldError("serviceId", "must be a directory service of kind self-help")));
         }
         if (referralId != null) {
             Referral r = referrals.require(referralId, org.praxis.referral.domain.access.ReferralPolicy.Action.READ);
             if (!clientSubject.equals(r.clientSubject)) {
-                throw ProblemException.unprocessable("The referral is another person's",
+                throw ProblemException.unprocessable(
+                        "The referral is another person's",
                         List.of(new Problem.FieldError("referralId", "must be a referral of the same client")));
             }
         }
@@ -93,7 +99,11 @@ public class SelfHelp {
         SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy();
         policy.requireAllowed(caller, Action.READ_AS_CLIENT);
         Map<String, Object> params = new HashMap<>();
-        return page(page, new ArrayList<>(List.of("(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")")), params);
+        return page(
+                page,
+                new ArrayList<>(List.of(
+                        "(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")")),
+                params);
     }
 
     /** Who is acting, to stamp on the offer. */

@@ -1,11 +1,9 @@
 package org.praxis.referral.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A self-help resource from the directory offered to a person, instead of or before a referral. */
@@ -15,12 +13,14 @@ public class SelfHelpOffer {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String clientSubject;
     public UUID serviceId;
     public UUID referralId;
     /** Sealed ({@link #note()}). */
     String note;
+
     public String offeredBy;
     public Instant offeredAt;
 

@@ -1,14 +1,12 @@
 package org.praxis.referral.domain;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -29,23 +27,31 @@ import org.praxis.referral.events.ReferralEvents;
 public class SubjectRecords implements SubjectErasure {
     @Inject
     TenantQueries tenant;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ExportRequests exportRequests;
+
     @Inject
     PlatformRecords platformRecords;
+
     @Inject
     Caseloads caseloads;
 
     /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
-    public record Export(String subject, List<Referral> referrals, List<ConsentRecord> consents, List<ReferralStep> steps,
-                         List<SelfHelpOffer> selfHelp) {
-    }
+    public record Export(
+            String subject,
+            List<Referral> referrals,
+            List<ConsentRecord> consents,
+            List<ReferralStep> steps,
+            List<SelfHelpOffer> selfHelp) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -54,15 +60,22 @@ public class SubjectRecords implements SubjectErasure {
     @Transactional
     public Export export(String subject, UUID request) {
         exportRequests.use(request, subject);
-        List<Referral> referrals = capped(tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt, e.id",
-                Map.of("s", subject)));
+        List<Referral> referrals = capped(
+                tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
-        return new Export(subject, referrals,
-                ids.isEmpty() ? List.of() : capped(tenant.select(ConsentRecord.class, "e.referralId in :ids",
-                        "e.askedAt, e.id", Map.of("ids", ids))),
-                ids.isEmpty() ? List.of() : capped(tenant.select(ReferralStep.class, "e.referralId in :ids", "e.at, e.id",
-                        Map.of("ids", ids))),
-                capped(tenant.select(SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt, e.id", Map.of("s", subject))));
+        return new Export(
+                subject,
+                referrals,
+                ids.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                ConsentRecord.class, "e.referralId in :ids", "e.askedAt, e.id", Map.of("ids", ids))),
+                ids.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                ReferralStep.class, "e.referralId in :ids", "e.at, e.id", Map.of("ids", ids))),
+                capped(tenant.select(
+                        SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt, e.id", Map.of("s", subject))));
     }
 
     private static <E> List<E> capped(TypedQuery<E> query) {
@@ -77,7 +90,13 @@ public class SubjectRecords implements SubjectErasure {
      * Praxis, not a subject.
      */
     static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
-            "referral", List.of("client_subject", "practitioner_id", "exception_requested_by", "exception_approved_by", "created_by"),
+            "referral",
+                    List.of(
+                            "client_subject",
+                            "practitioner_id",
+                            "exception_requested_by",
+                            "exception_approved_by",
+                            "created_by"),
             "referral_step", List.of("actor"),
             "referral_consent", List.of("asked_by"),
             "self_help_offer", List.of("client_subject", "offered_by"),
@@ -112,19 +131,26 @@ public class SubjectRecords implements SubjectErasure {
         caseloads.assignSupervisor(tenant.tenantId(), subject, null);
         platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
-        outbox.publish(ReferralEvents.SUBJECT_ERASED, requestId,
+        outbox.publish(
+                ReferralEvents.SUBJECT_ERASED,
+                requestId,
                 new ReferralEvents.SubjectErased(requestId, "referral-service", referrals.size(), retained));
     }
 
     private List<Referral> referralsOf(String subject) {
-        return tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject)).getResultList();
+        return tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject))
+                .getResultList();
     }
 
     private List<SelfHelpOffer> offersTo(String subject) {
-        return tenant.select(SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt", Map.of("s", subject)).getResultList();
+        return tenant.select(SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt", Map.of("s", subject))
+                .getResultList();
     }
 
     private <E> List<E> byReferral(Class<E> type, List<UUID> ids, String order) {
-        return ids.isEmpty() ? List.of() : tenant.select(type, "e.referralId in :ids", order, Map.of("ids", ids)).getResultList();
+        return ids.isEmpty()
+                ? List.of()
+                : tenant.select(type, "e.referralId in :ids", order, Map.of("ids", ids))
+                        .getResultList();
     }
 }

@@ -1,17 +1,14 @@
 package org.praxis.referral.events;
 
-import java.util.UUID;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.UUID;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Caseloads;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Keeps the engagements referral-service knows of: a practitioner names only their own (issue 16, hole 3). */
 @ApplicationScoped
@@ -39,7 +36,11 @@ public class EngagementStatusChangedHandler extends SingleTypeHandler {
         if (engagement == null || status == null) {
             throw new UnprocessableEvent("engagement.status-changed needs engagementId and status");
         }
-        caseloads.recordEngagement(event.tenantId(), engagement, RiskEvents.text(p, "clientSubject", Bounds.SUBJECT),
-                RiskEvents.text(p, "practitionerId", Bounds.SUBJECT), status);
+        caseloads.recordEngagement(
+                event.tenantId(),
+                engagement,
+                RiskEvents.text(p, "clientSubject", Bounds.SUBJECT),
+                RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
+                status);
     }
 }

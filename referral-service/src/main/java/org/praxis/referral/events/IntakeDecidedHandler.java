@@ -2,7 +2,6 @@ package org.praxis.referral.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
@@ -25,7 +24,8 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        riskDrafts.identify(RiskEvents.uuid(event.payload(), "intakeId"),
+        riskDrafts.identify(
+                RiskEvents.uuid(event.payload(), "intakeId"),
                 RiskEvents.text(event.payload(), "clientSubject", Bounds.SUBJECT));
     }
 }

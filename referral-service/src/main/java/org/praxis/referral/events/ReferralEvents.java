@@ -7,19 +7,24 @@ public final class ReferralEvents {
     public static final String STATUS_CHANGED = "referral.status-changed.v1";
     public static final String SUBJECT_ERASED = "subject.erased.v1";
 
-    private ReferralEvents() {
-    }
+    private ReferralEvents() {}
 
     /**
      * {@code clientSubject}, {@code practitionerId}, {@code createdBy} and {@code origin} say whose referral it
      * is, so session-service moves an engagement only for that engagement's own client and practitioner.
      */
-    public record StatusChanged(UUID referralId, UUID engagementId, UUID intakeId, String status, String urgency,
-                                String serviceKind, String clientSubject, String practitionerId, String createdBy,
-                                String origin) {
-    }
+    public record StatusChanged(
+            UUID referralId,
+            UUID engagementId,
+            UUID intakeId,
+            String status,
+            String urgency,
+            String serviceKind,
+            String clientSubject,
+            String practitionerId,
+            String createdBy,
+            String origin) {}
 
     /** Confirms an erasure request; referrals sent under the serious-risk exception keep their justification. */
-    public record SubjectErased(String requestId, String service, int referrals, int exceptionRecordsRetained) {
-    }
+    public record SubjectErased(String requestId, String service, int referrals, int exceptionRecordsRetained) {}
 }

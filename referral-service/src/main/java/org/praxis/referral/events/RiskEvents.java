@@ -1,15 +1,12 @@
 package org.praxis.referral.events;
 
-import java.util.UUID;
-
-import org.praxis.platform.events.UnprocessableEvent;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.praxis.platform.events.UnprocessableEvent;
 
 /** Reading the ids and texts events carry, bounded like the API's own inputs. */
 final class RiskEvents {
-    private RiskEvents() {
-    }
+    private RiskEvents() {}
 
     static UUID uuid(JsonNode payload, String field) {
         String value = payload.path(field).asText(null);

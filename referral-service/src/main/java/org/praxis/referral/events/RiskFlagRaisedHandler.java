@@ -1,16 +1,14 @@
 package org.praxis.referral.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.RiskDrafts;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 2: a risk flag raised at intake opens an urgent draft referral for the supervisors' queue. */
 @ApplicationScoped
@@ -35,7 +33,13 @@ public class RiskFlagRaisedHandler extends SingleTypeHandler {
         }
         // Issue 16, hole 7: a person who has no account yet is known by their intake until they have one.
         riskDrafts.identify(intake, client);
-        riskDrafts.draftForRisk(Referral.FROM_RISK_FLAG, flag, client, RiskEvents.text(p, "assignedCoach", Bounds.SUBJECT),
-                RiskEvents.text(p, "level", Bounds.CODE), intake, null);
+        riskDrafts.draftForRisk(
+                Referral.FROM_RISK_FLAG,
+                flag,
+                client,
+                RiskEvents.text(p, "assignedCoach", Bounds.SUBJECT),
+                RiskEvents.text(p, "level", Bounds.CODE),
+                intake,
+                null);
     }
 }

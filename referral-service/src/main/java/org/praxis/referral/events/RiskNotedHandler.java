@@ -1,16 +1,14 @@
 package org.praxis.referral.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.RiskDrafts;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 3: a concern a coach noted in a session opens an urgent draft referral. */
 @ApplicationScoped
@@ -32,7 +30,13 @@ public class RiskNotedHandler extends SingleTypeHandler {
         if (concern == null || client == null) {
             throw new UnprocessableEvent("risk.noted needs riskConcernId and clientSubject");
         }
-        riskDrafts.draftForRisk(Referral.FROM_RISK_CONCERN, concern, client, RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
-                RiskEvents.text(p, "level", Bounds.CODE), null, RiskEvents.uuid(p, "engagementId"));
+        riskDrafts.draftForRisk(
+                Referral.FROM_RISK_CONCERN,
+                concern,
+                client,
+                RiskEvents.text(p, "practitionerId", Bounds.SUBJECT),
+                RiskEvents.text(p, "level", Bounds.CODE),
+                null,
+                RiskEvents.uuid(p, "engagementId"));
     }
 }

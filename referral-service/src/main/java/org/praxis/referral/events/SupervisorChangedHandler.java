@@ -2,7 +2,6 @@ package org.praxis.referral.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
@@ -33,6 +32,7 @@ public class SupervisorChangedHandler extends SingleTypeHandler {
         if (practitioner == null || practitioner.isBlank()) {
             throw new UnprocessableEvent("practitioner.supervisor-changed needs practitionerId");
         }
-        caseloads.assignSupervisor(event.tenantId(), practitioner, RiskEvents.text(event.payload(), "supervisorId", Bounds.SUBJECT));
+        caseloads.assignSupervisor(
+                event.tenantId(), practitioner, RiskEvents.text(event.payload(), "supervisorId", Bounds.SUBJECT));
     }
 }

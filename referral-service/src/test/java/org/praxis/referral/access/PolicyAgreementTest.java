@@ -3,6 +3,10 @@ package org.praxis.referral.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
@@ -27,9 +27,6 @@ import org.praxis.referral.domain.SelfHelpOffer;
 import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
-
-import io.quarkus.test.TestTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The list filter (JPQL against the real database) and the single-object check (in memory) of each
@@ -60,11 +57,19 @@ class PolicyAgreementTest {
     }
 
     /** For one policy and one action: rows the query returns = rows of the caller's tenant the policy allows. */
-    <E, A extends Enum<A>> int agree(Class<E> type, Policy<E, A, ?> policy, A action, Caller caller, List<E> population,
-                                     Function<E, UUID> id, Function<E, String> tenantOf) {
+    <E, A extends Enum<A>> int agree(
+            Class<E> type,
+            Policy<E, A, ?> policy,
+            A action,
+            Caller caller,
+            List<E> population,
+            Function<E, UUID> id,
+            Function<E, String> tenantOf) {
         Map<String, Object> params = new HashMap<>();
         String where = policy.filter(caller, action).jpql("e", params);
-        var q = em.createQuery("select e from " + type.getSimpleName() + " e where e.tenantId = :tenant and (" + where + ")", type)
+        var q = em.createQuery(
+                        "select e from " + type.getSimpleName() + " e where e.tenantId = :tenant and (" + where + ")",
+                        type)
                 .setParameter("tenant", caller.tenantId());
         params.forEach(q::setParameter);
         Set<UUID> listed = new TreeSet<>();
@@ -108,13 +113,13 @@ class PolicyAgreementTest {
     void referralAndConsentListsAndSingleChecksAgree() {
         List<Referral> population = new ArrayList<>();
         for (String t : List.of(tenant, otherTenant)) {
-            population.add(referral(t, "k1", "c1", "awaiting-consent"));  // the coach's; the client asked
-            population.add(referral(t, "k1", "c1", "draft"));             // the coach's draft about the client
-            population.add(referral(t, "k2", "c2", "sent"));              // another coach's, another client
-            population.add(referral(t, "k2", "c1", "accepted"));          // another coach's, about the client
-            population.add(referral(t, null, null, "draft"));             // unassigned risk draft, no account yet
-            population.add(referral(t, "s1", "c3", "sent"));              // the supervisor's own
-            population.add(referral(t, "k1", "k3", "sent"));              // about a coach who is also a client
+            population.add(referral(t, "k1", "c1", "awaiting-consent")); // the coach's; the client asked
+            population.add(referral(t, "k1", "c1", "draft")); // the coach's draft about the client
+            population.add(referral(t, "k2", "c2", "sent")); // another coach's, another client
+            population.add(referral(t, "k2", "c1", "accepted")); // another coach's, about the client
+            population.add(referral(t, null, null, "draft")); // unassigned risk draft, no account yet
+            population.add(referral(t, "s1", "c3", "sent")); // the supervisor's own
+            population.add(referral(t, "k1", "k3", "sent")); // about a coach who is also a client
         }
         List<ConsentRecord> consents = new ArrayList<>();
         for (Referral r : population) {
@@ -139,7 +144,8 @@ class PolicyAgreementTest {
         ConsentPolicy consentPolicy = new ConsentPolicy(c -> byId.get(c.referralId));
         for (Caller caller : callers()) {
             for (ConsentPolicy.Action action : ConsentPolicy.Action.values()) {
-                checks += agree(ConsentRecord.class, consentPolicy, action, caller, consents, c -> c.id, c -> c.tenantId);
+                checks +=
+                        agree(ConsentRecord.class, consentPolicy, action, caller, consents, c -> c.id, c -> c.tenantId);
             }
         }
         for (Caller caller : callers()) {
@@ -148,8 +154,10 @@ class PolicyAgreementTest {
                 checks += agree(Referral.class, policy, action, caller, population, r -> r.id, r -> r.tenantId);
             }
             Map<String, Object> params = new HashMap<>();
-            assertEquals(policy.filter(caller, ReferralPolicy.Action.VIEW).jpql("e", new HashMap<>()),
-                    policy.listFilter(caller, params), "listFilter is the view filter");
+            assertEquals(
+                    policy.filter(caller, ReferralPolicy.Action.VIEW).jpql("e", new HashMap<>()),
+                    policy.listFilter(caller, params),
+                    "listFilter is the view filter");
         }
         System.out.println("referral and consent policy agreement checks: " + checks);
     }
@@ -186,7 +194,8 @@ class PolicyAgreementTest {
         em.flush();
         int checks = 0;
         for (Caller caller : callers()) {
-            SelfHelpOfferPolicy policy = new SelfHelpOfferPolicy(caller.subject().equals("s1") ? Set.of("k1") : Set.of());
+            SelfHelpOfferPolicy policy =
+                    new SelfHelpOfferPolicy(caller.subject().equals("s1") ? Set.of("k1") : Set.of());
             for (SelfHelpOfferPolicy.Action action : SelfHelpOfferPolicy.Action.values()) {
                 checks += agree(SelfHelpOffer.class, policy, action, caller, population, o -> o.id, o -> o.tenantId);
             }

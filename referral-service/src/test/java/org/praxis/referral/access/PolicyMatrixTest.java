@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.Problem;
@@ -54,6 +53,7 @@ class PolicyMatrixTest {
 
     /** The supervisor supervises the coach k1. */
     static final Set<String> SUPERVISEES = Set.of("k1");
+
     static final Map<String, Integer> CELLS = new LinkedHashMap<>();
 
     static Referral referral(String practitioner, String client, String status) {
@@ -80,8 +80,12 @@ class PolicyMatrixTest {
     }
 
     /** Checks one action's row: for each role, exactly these fixtures are allowed. */
-    static <E, A> void row(String aggregate, Map<String, E> fixtures, A action, BiFunction<Caller, E, Boolean> can,
-                           Map<String, List<String>> allowed) {
+    static <E, A> void row(
+            String aggregate,
+            Map<String, E> fixtures,
+            A action,
+            BiFunction<Caller, E, Boolean> can,
+            Map<String, List<String>> allowed) {
         List<String> wrong = new ArrayList<>();
         ROLES.forEach((role, caller) -> {
             List<String> expected = allowed.getOrDefault(role, List.of());
@@ -118,28 +122,63 @@ class PolicyMatrixTest {
     void referralMatrix() {
         ReferralPolicy policy = new ReferralPolicy(SUPERVISEES);
         Map<String, Referral> f = referrals();
-        BiFunction<ReferralPolicy.Action, Caller, BiFunction<Caller, Referral, Boolean>> can = (a, ignored) -> (c, r) -> policy.can(c, a, r);
-        row("referral", f, ReferralPolicy.Action.VIEW, can.apply(ReferralPolicy.Action.VIEW, null),
-                grants("client", List.of("coach's, client asked", "another coach's about client"), "coach", COACHS,
-                        "supervisor", ALL_REFERRALS));
-        for (ReferralPolicy.Action a : List.of(ReferralPolicy.Action.READ, ReferralPolicy.Action.LIST, ReferralPolicy.Action.REVISE,
-                ReferralPolicy.Action.ASK_CONSENT, ReferralPolicy.Action.REQUEST_EXCEPTION, ReferralPolicy.Action.SEND,
-                ReferralPolicy.Action.RECORD_ANSWER, ReferralPolicy.Action.RECORD_APPOINTMENT, ReferralPolicy.Action.CANCEL,
-                ReferralPolicy.Action.READ_HISTORY, ReferralPolicy.Action.READ_FHIR)) {
+        BiFunction<ReferralPolicy.Action, Caller, BiFunction<Caller, Referral, Boolean>> can =
+                (a, ignored) -> (c, r) -> policy.can(c, a, r);
+        row(
+                "referral",
+                f,
+                ReferralPolicy.Action.VIEW,
+                can.apply(ReferralPolicy.Action.VIEW, null),
+                grants(
+                        "client",
+                        List.of("coach's, client asked", "another coach's about client"),
+                        "coach",
+                        COACHS,
+                        "supervisor",
+                        ALL_REFERRALS));
+        for (ReferralPolicy.Action a : List.of(
+                ReferralPolicy.Action.READ,
+                ReferralPolicy.Action.LIST,
+                ReferralPolicy.Action.REVISE,
+                ReferralPolicy.Action.ASK_CONSENT,
+                ReferralPolicy.Action.REQUEST_EXCEPTION,
+                ReferralPolicy.Action.SEND,
+                ReferralPolicy.Action.RECORD_ANSWER,
+                ReferralPolicy.Action.RECORD_APPOINTMENT,
+                ReferralPolicy.Action.CANCEL,
+                ReferralPolicy.Action.READ_HISTORY,
+                ReferralPolicy.Action.READ_FHIR)) {
             row("referral", f, a, can.apply(a, null), grants("coach", COACHS, "supervisor", ALL_REFERRALS));
         }
-        row("referral", f, ReferralPolicy.Action.APPROVE_EXCEPTION, can.apply(ReferralPolicy.Action.APPROVE_EXCEPTION, null),
+        row(
+                "referral",
+                f,
+                ReferralPolicy.Action.APPROVE_EXCEPTION,
+                can.apply(ReferralPolicy.Action.APPROVE_EXCEPTION, null),
                 grants("supervisor", ALL_REFERRALS));
         // Creating names a practitioner: the coach themselves; a supervisor themselves or a supervisee.
-        row("referral", f, ReferralPolicy.Action.CREATE, can.apply(ReferralPolicy.Action.CREATE, null),
-                grants("coach", COACHS, "supervisor", List.of("coach's, client asked", "coach's draft about client", "supervisor's own")));
-        row("referral", f, ReferralPolicy.Action.READ_AS_CLIENT, can.apply(ReferralPolicy.Action.READ_AS_CLIENT, null),
+        row(
+                "referral",
+                f,
+                ReferralPolicy.Action.CREATE,
+                can.apply(ReferralPolicy.Action.CREATE, null),
+                grants(
+                        "coach",
+                        COACHS,
+                        "supervisor",
+                        List.of("coach's, client asked", "coach's draft about client", "supervisor's own")));
+        row(
+                "referral",
+                f,
+                ReferralPolicy.Action.READ_AS_CLIENT,
+                can.apply(ReferralPolicy.Action.READ_AS_CLIENT, null),
                 grants("client", List.of("coach's, client asked", "another coach's about client")));
         // The separation of duties of the exception.
         Referral requested = referral("k1", "c1", "draft");
         requested.exceptionRequestedBy = "s1";
         assertEquals(true, policy.requestedException(SUPERVISOR, requested));
-        assertEquals(false, policy.requestedException(new Caller("s2", TENANT, Set.of("supervisor"), false), requested));
+        assertEquals(
+                false, policy.requestedException(new Caller("s2", TENANT, Set.of("supervisor"), false), requested));
         CELLS.merge("referral", 2, Integer::sum);
     }
 
@@ -160,13 +199,34 @@ class PolicyMatrixTest {
             }
         });
         List<String> all = List.copyOf(f.keySet());
-        List<String> clients = List.of("asked about coach's, client asked", "asked about coach's draft about client",
+        List<String> clients = List.of(
+                "asked about coach's, client asked",
+                "asked about coach's draft about client",
                 "asked about another coach's about client");
-        row("consent", f, ConsentPolicy.Action.VIEW, (c, e) -> policy.can(c, ConsentPolicy.Action.VIEW, e),
-                grants("client", clients, "coach", List.of("asked about coach's, client asked", "asked about coach's draft about client"),
-                        "supervisor", all));
-        row("consent", f, ConsentPolicy.Action.DECIDE, (c, e) -> policy.can(c, ConsentPolicy.Action.DECIDE, e), grants("client", clients));
-        row("consent", f, ConsentPolicy.Action.WITHDRAW, (c, e) -> policy.can(c, ConsentPolicy.Action.WITHDRAW, e), grants("client", clients));
+        row(
+                "consent",
+                f,
+                ConsentPolicy.Action.VIEW,
+                (c, e) -> policy.can(c, ConsentPolicy.Action.VIEW, e),
+                grants(
+                        "client",
+                        clients,
+                        "coach",
+                        List.of("asked about coach's, client asked", "asked about coach's draft about client"),
+                        "supervisor",
+                        all));
+        row(
+                "consent",
+                f,
+                ConsentPolicy.Action.DECIDE,
+                (c, e) -> policy.can(c, ConsentPolicy.Action.DECIDE, e),
+                grants("client", clients));
+        row(
+                "consent",
+                f,
+                ConsentPolicy.Action.WITHDRAW,
+                (c, e) -> policy.can(c, ConsentPolicy.Action.WITHDRAW, e),
+                grants("client", clients));
     }
 
     @Test
@@ -179,12 +239,22 @@ class PolicyMatrixTest {
         List<String> all = List.copyOf(f.keySet());
         for (SelfHelpOfferPolicy.Action a : SelfHelpOfferPolicy.Action.values()) {
             Map<String, List<String>> expected = switch (a) {
-                case VIEW -> grants("client", List.of("coach's offer to client"), "coach", List.of("coach's offer to client"),
-                        "supervisor", all);
+                case VIEW ->
+                    grants(
+                            "client",
+                            List.of("coach's offer to client"),
+                            "coach",
+                            List.of("coach's offer to client"),
+                            "supervisor",
+                            all);
                 case LIST -> grants("coach", List.of("coach's offer to client"), "supervisor", all);
                 case READ_AS_CLIENT -> grants("client", List.of("coach's offer to client"));
-                case CREATE -> grants("coach", List.of("coach's offer to client"),
-                        "supervisor", List.of("coach's offer to client", "supervisor's offer"));
+                case CREATE ->
+                    grants(
+                            "coach",
+                            List.of("coach's offer to client"),
+                            "supervisor",
+                            List.of("coach's offer to client", "supervisor's offer"));
             };
             row("self-help-offer", f, a, (c, o) -> policy.can(c, a, o), expected);
         }
@@ -204,13 +274,29 @@ class PolicyMatrixTest {
         DirectoryPolicy policy = new DirectoryPolicy();
         Map<String, Object> f = Map.of("an organisation or service", new Object());
         List<String> it = List.of("an organisation or service");
-        row("directory-entry", f, DirectoryPolicy.Action.VIEW, (c, e) -> policy.can(c, DirectoryPolicy.Action.VIEW, e),
+        row(
+                "directory-entry",
+                f,
+                DirectoryPolicy.Action.VIEW,
+                (c, e) -> policy.can(c, DirectoryPolicy.Action.VIEW, e),
                 grants("coach", it, "supervisor", it, "admin", it));
-        row("directory-entry", f, DirectoryPolicy.Action.LIST, (c, e) -> policy.can(c, DirectoryPolicy.Action.LIST, e),
+        row(
+                "directory-entry",
+                f,
+                DirectoryPolicy.Action.LIST,
+                (c, e) -> policy.can(c, DirectoryPolicy.Action.LIST, e),
                 grants("coach", it, "supervisor", it, "admin", it));
-        row("directory-entry", f, DirectoryPolicy.Action.CREATE, (c, e) -> policy.can(c, DirectoryPolicy.Action.CREATE, e),
+        row(
+                "directory-entry",
+                f,
+                DirectoryPolicy.Action.CREATE,
+                (c, e) -> policy.can(c, DirectoryPolicy.Action.CREATE, e),
                 grants("admin", it));
-        row("directory-entry", f, DirectoryPolicy.Action.REPLACE, (c, e) -> policy.can(c, DirectoryPolicy.Action.REPLACE, e),
+        row(
+                "directory-entry",
+                f,
+                DirectoryPolicy.Action.REPLACE,
+                (c, e) -> policy.can(c, DirectoryPolicy.Action.REPLACE, e),
                 grants("admin", it));
     }
 
@@ -221,13 +307,25 @@ class PolicyMatrixTest {
         d.tenantId = TENANT;
         Map<String, TenantDeadlines> f = Map.of("the tenant's deadlines", d);
         List<String> it = List.of("the tenant's deadlines");
-        row("referral-deadlines", f, DeadlinesPolicy.Action.VIEW, (c, e) -> deadlines.can(c, DeadlinesPolicy.Action.VIEW, e),
+        row(
+                "referral-deadlines",
+                f,
+                DeadlinesPolicy.Action.VIEW,
+                (c, e) -> deadlines.can(c, DeadlinesPolicy.Action.VIEW, e),
                 grants("coach", it, "supervisor", it, "admin", it));
-        row("referral-deadlines", f, DeadlinesPolicy.Action.REPLACE, (c, e) -> deadlines.can(c, DeadlinesPolicy.Action.REPLACE, e),
+        row(
+                "referral-deadlines",
+                f,
+                DeadlinesPolicy.Action.REPLACE,
+                (c, e) -> deadlines.can(c, DeadlinesPolicy.Action.REPLACE, e),
                 grants("admin", it));
         SubjectPolicy subjects = new SubjectPolicy();
-        row("subject-export", Map.of("a person", "c1"), SubjectPolicy.Action.EXPORT,
-                (c, s) -> subjects.can(c, SubjectPolicy.Action.EXPORT, s), grants("admin", List.of("a person")));
+        row(
+                "subject-export",
+                Map.of("a person", "c1"),
+                SubjectPolicy.Action.EXPORT,
+                (c, s) -> subjects.can(c, SubjectPolicy.Action.EXPORT, s),
+                grants("admin", List.of("a person")));
     }
 
     /** Hole 3: whom each role may name, by the engagement's relation to the caller. */
@@ -242,14 +340,19 @@ class PolicyMatrixTest {
         f.put("supervisor's own engagement", supervisors);
         f.put("unknown engagement", null);
         Map<String, CaseloadPolicy> policies = new HashMap<>();
-        ROLES.forEach((role, caller) -> policies.put(role, new CaseloadPolicy(caller, "supervisor".equals(role) ? SUPERVISEES : Set.of())));
+        ROLES.forEach((role, caller) ->
+                policies.put(role, new CaseloadPolicy(caller, "supervisor".equals(role) ? SUPERVISEES : Set.of())));
         List<String> wrong = new ArrayList<>();
-        Map<String, List<String>> expected = grants("coach", List.of("coach's engagement (supervised)"),
-                "supervisor", List.of("coach's engagement (supervised)", "supervisor's own engagement"));
+        Map<String, List<String>> expected = grants(
+                "coach",
+                List.of("coach's engagement (supervised)"),
+                "supervisor",
+                List.of("coach's engagement (supervised)", "supervisor's own engagement"));
         ROLES.forEach((role, caller) -> f.forEach((name, e) -> {
             String client = e == null ? "c1" : e.clientSubject();
             boolean inReach = e != null && policies.get(role).reach().contains(e.practitionerId());
-            List<Problem.FieldError> problems = policies.get(role).problems(null, UUID.randomUUID().toString(), e, client, inReach);
+            List<Problem.FieldError> problems =
+                    policies.get(role).problems(null, UUID.randomUUID().toString(), e, client, inReach);
             boolean allowed = problems.isEmpty();
             if (allowed != expected.getOrDefault(role, List.of()).contains(name)) {
                 wrong.add(role + " names " + name + ": " + problems);
@@ -260,7 +363,8 @@ class PolicyMatrixTest {
         Map<String, List<String>> practitioners = grants("coach", List.of("k1"), "supervisor", List.of("s1", "k1"));
         ROLES.forEach((role, caller) -> {
             for (String p : List.of("k1", "k2", "s1")) {
-                boolean allowed = policies.get(role).problems(p, null, null, null, false).isEmpty();
+                boolean allowed =
+                        policies.get(role).problems(p, null, null, null, false).isEmpty();
                 if (allowed != practitioners.getOrDefault(role, List.of()).contains(p)) {
                     wrong.add(role + " names practitioner " + p);
                 }

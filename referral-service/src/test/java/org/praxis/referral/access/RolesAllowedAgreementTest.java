@@ -3,15 +3,13 @@ package org.praxis.referral.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.annotation.security.RolesAllowed;
-
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
@@ -34,10 +32,19 @@ import org.praxis.referral.domain.access.SubjectPolicy;
 
 /** The coarse gate (@RolesAllowed) of every operation names exactly the roles its policy action grants. */
 class RolesAllowedAgreementTest {
-    static final Map<String, AccessRules<?, ?>> RULES = Map.of(ReferralPolicy.RULES.aggregate(), ReferralPolicy.RULES,
-            ConsentPolicy.RULES.aggregate(), ConsentPolicy.RULES,
-            SelfHelpOfferPolicy.RULES.aggregate(), SelfHelpOfferPolicy.RULES, DirectoryPolicy.RULES.aggregate(), DirectoryPolicy.RULES,
-            DeadlinesPolicy.RULES.aggregate(), DeadlinesPolicy.RULES, SubjectPolicy.RULES.aggregate(), SubjectPolicy.RULES);
+    static final Map<String, AccessRules<?, ?>> RULES = Map.of(
+            ReferralPolicy.RULES.aggregate(),
+            ReferralPolicy.RULES,
+            ConsentPolicy.RULES.aggregate(),
+            ConsentPolicy.RULES,
+            SelfHelpOfferPolicy.RULES.aggregate(),
+            SelfHelpOfferPolicy.RULES,
+            DirectoryPolicy.RULES.aggregate(),
+            DirectoryPolicy.RULES,
+            DeadlinesPolicy.RULES.aggregate(),
+            DeadlinesPolicy.RULES,
+            SubjectPolicy.RULES.aggregate(),
+            SubjectPolicy.RULES);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Set<String> granted(String guard) {
@@ -61,9 +68,16 @@ class RolesAllowedAgreementTest {
     void everyOperationsRolesAllowedMatchesItsPolicy() {
         List<String> wrong = new ArrayList<>();
         int operations = 0;
-        for (Class<?> resource : List.of(ReferralResource.class, ReferralConsentResource.class, RiskExceptionResource.class,
-                ReferralLoopResource.class, MeResource.class, SelfHelpResource.class, DirectoryResource.class,
-                DeadlineResource.class, SubjectResource.class)) {
+        for (Class<?> resource : List.of(
+                ReferralResource.class,
+                ReferralConsentResource.class,
+                RiskExceptionResource.class,
+                ReferralLoopResource.class,
+                MeResource.class,
+                SelfHelpResource.class,
+                DirectoryResource.class,
+                DeadlineResource.class,
+                SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);
                 if (guard == null || !AccessMatrix.EXTENSION.equals(guard.name())) {
@@ -73,8 +87,8 @@ class RolesAllowedAgreementTest {
                 RolesAllowed allowed = m.getAnnotation(RolesAllowed.class);
                 Set<String> gate = allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.value()));
                 if (!gate.equals(granted(guard.value()))) {
-                    wrong.add(resource.getSimpleName() + "." + m.getName() + " @RolesAllowed " + gate + " but " + guard.value()
-                            + " grants " + granted(guard.value()));
+                    wrong.add(resource.getSimpleName() + "." + m.getName() + " @RolesAllowed " + gate + " but "
+                            + guard.value() + " grants " + granted(guard.value()));
                 }
             }
         }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -19,10 +21,6 @@ import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.PlatformRoles;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 24: after an erasure no column of referral-service's database names the person, whatever roles
@@ -32,102 +30,247 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ErasureInEveryRoleTest {
     /** Every column the population below puts the person in. */
-    private static final Set<String> ROLES = Set.of("referral.client_subject", "referral.practitioner_id",
-            "referral.exception_requested_by", "referral.exception_approved_by", "referral.created_by", "referral_step.actor",
-            "referral_consent.asked_by", "self_help_offer.client_subject", "self_help_offer.offered_by",
-            "known_engagement.client_subject", "known_engagement.practitioner_id", "practitioner_supervisor.practitioner_id",
-            "practitioner_supervisor.supervisor_id", "directory_organisation.created_by", "directory_service.created_by",
-            "referral_deadlines.updated_by", "audit_event.actor", "audit_event.resource_id", "export_request.subject",
-            "export_request.requested_by", "export_request.approved_by", "export_setting.changed_by", "idempotency_record.scope");
+    private static final Set<String> ROLES = Set.of(
+            "referral.client_subject",
+            "referral.practitioner_id",
+            "referral.exception_requested_by",
+            "referral.exception_approved_by",
+            "referral.created_by",
+            "referral_step.actor",
+            "referral_consent.asked_by",
+            "self_help_offer.client_subject",
+            "self_help_offer.offered_by",
+            "known_engagement.client_subject",
+            "known_engagement.practitioner_id",
+            "practitioner_supervisor.practitioner_id",
+            "practitioner_supervisor.supervisor_id",
+            "directory_organisation.created_by",
+            "directory_service.created_by",
+            "referral_deadlines.updated_by",
+            "audit_event.actor",
+            "audit_event.resource_id",
+            "export_request.subject",
+            "export_request.requested_by",
+            "export_request.approved_by",
+            "export_setting.changed_by",
+            "idempotency_record.scope");
     /** Rows deleted rather than kept: the person's own supervision, replay caches. */
-    private static final Set<String> DELETED = Set.of("practitioner_supervisor.practitioner_id", "idempotency_record.scope");
+    private static final Set<String> DELETED =
+            Set.of("practitioner_supervisor.practitioner_id", "idempotency_record.scope");
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String person = "person-" + UUID.randomUUID();
     private final String other = "other-" + UUID.randomUUID();
     /** Staff who act on the person's records where that takes someone else. */
     private final String staff = "staff-" + UUID.randomUUID();
+
     private final String secondAdmin = "admin-" + UUID.randomUUID();
 
     private RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", Tokens.of(subject).tenant(tenant).roles(role).bearer()).contentType(ContentType.JSON);
+        return given().header(
+                        "Authorization",
+                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
+                .contentType(ContentType.JSON);
     }
 
     private void event(String topic, String type, String source, String key, String payload) {
-        TopicProbe.send(topic, key, payload, Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", source,
-                "ce_tenant", tenant, "ce_time", Instant.now().toString()));
+        TopicProbe.send(
+                topic,
+                key,
+                payload,
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        source,
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
     }
 
     /** session-service says {@code practitioner} has an accepted engagement with {@code client}. */
     private void engagement(String client, String practitioner) {
         String id = UUID.randomUUID().toString();
-        event("session.events", "org.praxis.session.engagement.status-changed.v1", "/session-service", id,
-                "{\"engagementId\":\"" + id + "\",\"clientSubject\":\"" + client + "\",\"practitionerId\":\"" + practitioner
-                        + "\",\"status\":\"active\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
-                "select count(*) from known_engagement where tenant_id = ? and engagement_id = ?::uuid", tenant, id) == 1);
+        event(
+                "session.events",
+                "org.praxis.session.engagement.status-changed.v1",
+                "/session-service",
+                id,
+                "{\"engagementId\":\"" + id + "\",\"clientSubject\":\"" + client + "\",\"practitionerId\":\""
+                        + practitioner + "\",\"status\":\"active\"}");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from known_engagement where tenant_id = ? and engagement_id = ?::uuid",
+                                        tenant,
+                                        id)
+                        == 1);
     }
 
     /** assessment-service says {@code supervisor} supervises {@code practitioner}. */
     private void supervises(String supervisor, String practitioner) {
-        event("assessment.events", "org.praxis.assessment.practitioner.supervisor-changed.v1", "/assessment-service", practitioner,
+        event(
+                "assessment.events",
+                "org.praxis.assessment.practitioner.supervisor-changed.v1",
+                "/assessment-service",
+                practitioner,
                 "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count("select count(*) from practitioner_supervisor"
-                + " where tenant_id = ? and practitioner_id = ? and supervisor_id = ?", tenant, practitioner, supervisor) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from practitioner_supervisor"
+                                                + " where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
+                                        tenant,
+                                        practitioner,
+                                        supervisor)
+                        == 1);
     }
 
     private String draft(String coach, String client, String service, String urgency) {
-        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client, "reasonCode", "depression", "reasonText",
-                "Low mood for months", "urgency", urgency, "disclose", List.of("identity"), "clientName", "Alex Example",
-                "clientContact", "alex@example.org", "serviceId", service));
-        return as(coach, "coach").header("Idempotency-Key", "k-" + UUID.randomUUID()).body(body).when().post("/v1/referrals")
-                .then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "clientSubject",
+                client,
+                "reasonCode",
+                "depression",
+                "reasonText",
+                "Low mood for months",
+                "urgency",
+                urgency,
+                "disclose",
+                List.of("identity"),
+                "clientName",
+                "Alex Example",
+                "clientContact",
+                "alex@example.org",
+                "serviceId",
+                service));
+        return as(coach, "coach")
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(body)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** An emergency referral {@code coach} sends under the serious-risk exception {@code supervisor} approved. */
     private void sentUnderException(String coach, String supervisor, String client, String service) {
         String id = draft(coach, client, service, "emergency");
-        as(coach, "coach").body(Map.of("justification", "Imminent danger")).when().post("/v1/referrals/" + id + "/risk-exception")
-                .then().statusCode(200);
-        as(supervisor, "supervisor").when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200);
-        as(coach, "coach").when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
+        as(coach, "coach")
+                .body(Map.of("justification", "Imminent danger"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(supervisor, "supervisor")
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+        as(coach, "coach")
+                .when()
+                .post("/v1/referrals/" + id + "/sending")
+                .then()
+                .statusCode(200);
     }
 
     private String directoryService(String admin, String org, String kind) {
-        return as(admin, "admin").body(Map.of("organisationId", org, "name", "A " + kind + " service", "kind", kind,
-                "acceptingReferrals", true, "areasServed", List.of("cardiff"), "languages", List.of("en"))).when()
-                .post("/v1/directory/services").then().statusCode(201).extract().path("id");
+        return as(admin, "admin")
+                .body(Map.of(
+                        "organisationId",
+                        org,
+                        "name",
+                        "A " + kind + " service",
+                        "kind",
+                        kind,
+                        "acceptingReferrals",
+                        true,
+                        "areasServed",
+                        List.of("cardiff"),
+                        "languages",
+                        List.of("en")))
+                .when()
+                .post("/v1/directory/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** {@code who} as client, coach, supervisor, supervisee and admin. */
     private void population(String who) {
         // As an admin: the directory and the tenant's deadlines.
-        String org = as(who, "admin").body(Map.of("name", "Valley Talking Therapies")).when().post("/v1/directory/organisations")
-                .then().statusCode(201).extract().path("id");
+        String org = as(who, "admin")
+                .body(Map.of("name", "Valley Talking Therapies"))
+                .when()
+                .post("/v1/directory/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String service = directoryService(who, org, "therapy");
         String selfHelp = directoryService(who, org, "self-help");
-        String etag = as(who, "admin").when().get("/v1/referral-deadlines").then().statusCode(200).extract().header("ETag");
-        as(who, "admin").header("If-Match", etag).body(Map.of("emergency", "PT4H", "urgent", "P1D", "soon", "P7D", "routine", "P21D"))
-                .when().put("/v1/referral-deadlines").then().statusCode(200);
+        String etag = as(who, "admin")
+                .when()
+                .get("/v1/referral-deadlines")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(who, "admin")
+                .header("If-Match", etag)
+                .body(Map.of("emergency", "PT4H", "urgent", "P1D", "soon", "P7D", "routine", "P21D"))
+                .when()
+                .put("/v1/referral-deadlines")
+                .then()
+                .statusCode(200);
 
         // As a client: referred with their consent, and offered self-help.
         engagement(who, staff);
         String own = draft(staff, who, service, "soon");
-        as(staff, "coach").when().post("/v1/referrals/" + own + "/consent-request").then().statusCode(200);
-        as(who, "client").body(Map.of("agree", true, "shares", List.of("identity"), "words", "Yes please")).when()
-                .post("/v1/me/referrals/" + own + "/consent").then().statusCode(200);
-        as(staff, "coach").when().post("/v1/referrals/" + own + "/sending").then().statusCode(200);
-        as(staff, "coach").body(Map.of("clientSubject", who, "serviceId", selfHelp, "note", "For the evenings")).when()
-                .post("/v1/self-help-offers").then().statusCode(201);
+        as(staff, "coach")
+                .when()
+                .post("/v1/referrals/" + own + "/consent-request")
+                .then()
+                .statusCode(200);
+        as(who, "client")
+                .body(Map.of("agree", true, "shares", List.of("identity"), "words", "Yes please"))
+                .when()
+                .post("/v1/me/referrals/" + own + "/consent")
+                .then()
+                .statusCode(200);
+        as(staff, "coach")
+                .when()
+                .post("/v1/referrals/" + own + "/sending")
+                .then()
+                .statusCode(200);
+        as(staff, "coach")
+                .body(Map.of("clientSubject", who, "serviceId", selfHelp, "note", "For the evenings"))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(201);
 
         // As a coach, supervised by staff: a referral under the exception, one awaiting consent, a self-help offer.
         String client = "client-" + UUID.randomUUID();
         engagement(client, who);
         supervises(staff, who);
         sentUnderException(who, staff, client, service);
-        as(who, "coach").when().post("/v1/referrals/" + draft(who, client, service, "soon") + "/consent-request").then()
+        as(who, "coach")
+                .when()
+                .post("/v1/referrals/" + draft(who, client, service, "soon") + "/consent-request")
+                .then()
                 .statusCode(200);
-        as(who, "coach").body(Map.of("clientSubject", client, "serviceId", selfHelp)).when().post("/v1/self-help-offers").then()
+        as(who, "coach")
+                .body(Map.of("clientSubject", client, "serviceId", selfHelp))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
                 .statusCode(201);
 
         // As a supervisor: approving a supervisee's exception.
@@ -144,10 +287,16 @@ class ErasureInEveryRoleTest {
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
         population(other);
         population(person); // last, so the tenant's single-row settings name the person
-        ErasureRequests.assertErasedEverywhere(tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED,
-                "referral.events");
+        ErasureRequests.assertErasedEverywhere(
+                tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED, "referral.events");
         // Whom they supervised is still supervised, by the pseudonym.
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from practitioner_supervisor where tenant_id = ?"
-                + " and supervisor_id = ?", tenant, Pseudonyms.of(tenant, person)));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from practitioner_supervisor where tenant_id = ?"
+                                        + " and supervisor_id = ?",
+                                tenant,
+                                Pseudonyms.of(tenant, person)));
     }
 }

@@ -11,20 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.referral.api.ReferralTenant.as;
 import static org.praxis.referral.api.ReferralTenant.export;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TopicProbe;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Risk events open one urgent draft each; an erasure request is applied once and confirmed. */
 @QuarkusTest
@@ -32,12 +29,22 @@ class ReferralConsumersTest {
     private final ReferralTenant t = new ReferralTenant();
 
     private Map<String, String> headers(String type, String source) {
-        return Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", source, "ce_tenant", t.id,
-                "ce_time", Instant.now().toString());
+        return Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                source,
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                Instant.now().toString());
     }
 
     private int drafts(String origin) {
-        return (int) EmbeddedPostgres.shared().count("select count(*) from referral where tenant_id = ? and origin = ?", t.id, origin);
+        return (int) EmbeddedPostgres.shared()
+                .count("select count(*) from referral where tenant_id = ? and origin = ?", t.id, origin);
     }
 
     @Test
@@ -50,25 +57,53 @@ class ReferralConsumersTest {
         Map<String, String> once = headers(type, "/intake-service");
         TopicProbe.send("intake.events", flag.get("intakeId").asText(), flag.toString(), once);
         TopicProbe.send("intake.events", flag.get("intakeId").asText(), flag.toString(), once); // redelivered
-        TopicProbe.send("intake.events", flag.get("intakeId").asText(), flag.toString(), headers(type, "/intake-service")); // republished
+        TopicProbe.send(
+                "intake.events",
+                flag.get("intakeId").asText(),
+                flag.toString(),
+                headers(type, "/intake-service")); // republished
 
         await().atMost(Duration.ofSeconds(30)).until(() -> drafts("risk-flag") >= 1);
         Thread.sleep(3000); // give the duplicates their chance to make a second draft
         assertEquals(1, drafts("risk-flag"));
 
-        as(t.supervisor).when().get("/v1/referrals?status=draft&origin=risk-flag").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].urgency", is("urgent")).body("items[0].riskLevel", is("serious"))
+        as(t.supervisor)
+                .when()
+                .get("/v1/referrals?status=draft&origin=risk-flag")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].urgency", is("urgent"))
+                .body("items[0].riskLevel", is("serious"))
                 .body("items[0].intakeId", is(flag.get("intakeId").asText()))
                 .body("items[0].reasonCode", is("safety-concern"));
         as(t.coach).when().get("/v1/referrals?origin=risk-flag").then().body("items", hasSize(1));
         as(t.otherCoach).when().get("/v1/referrals?origin=risk-flag").then().body("items", hasSize(0));
-        as(t.client).when().get("/v1/me/referrals").then().body("items", hasSize(0)); // a draft, not yet discussed with them
-        as(new ReferralTenant().supervisor).when().get("/v1/referrals?origin=risk-flag").then().body("items", hasSize(0));
+        as(t.client)
+                .when()
+                .get("/v1/me/referrals")
+                .then()
+                .body("items", hasSize(0)); // a draft, not yet discussed with them
+        as(new ReferralTenant().supervisor)
+                .when()
+                .get("/v1/referrals?origin=risk-flag")
+                .then()
+                .body("items", hasSize(0));
 
-        String draft = as(t.supervisor).when().get("/v1/referrals?origin=risk-flag").then().extract().path("items[0].id");
-        var published = TopicProbe.read("referral.events", r -> draft.equals(r.key()), f -> f.size() >= 1, Duration.ofSeconds(20));
+        String draft = as(t.supervisor)
+                .when()
+                .get("/v1/referrals?origin=risk-flag")
+                .then()
+                .extract()
+                .path("items[0].id");
+        var published = TopicProbe.read(
+                "referral.events", r -> draft.equals(r.key()), f -> f.size() >= 1, Duration.ofSeconds(20));
         assertEquals(1, published.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.referral.referral.status-changed.v1", published.get(0).value()));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.referral.referral.status-changed.v1",
+                        published.get(0).value()));
     }
 
     @Test
@@ -76,14 +111,20 @@ class ReferralConsumersTest {
         String type = "org.praxis.session.risk.noted.v1";
         ObjectNode noted = (ObjectNode) EventContracts.goldenExampleJson(type);
         String engagement = UUID.randomUUID().toString();
-        noted.put("riskConcernId", UUID.randomUUID().toString()).put("engagementId", engagement)
-                .put("clientSubject", t.client.subject()).put("practitionerId", t.coach.subject());
+        noted.put("riskConcernId", UUID.randomUUID().toString())
+                .put("engagementId", engagement)
+                .put("clientSubject", t.client.subject())
+                .put("practitionerId", t.coach.subject());
         assertEquals(List.of(), EventContracts.violations(type, noted.toString()));
         Map<String, String> h = headers(type, "/session-service");
         TopicProbe.send("session.events", engagement, noted.toString(), h);
         TopicProbe.send("session.events", engagement, noted.toString(), h);
         await().atMost(Duration.ofSeconds(30)).until(() -> drafts("risk-concern") == 1);
-        as(t.coach).when().get("/v1/referrals?origin=risk-concern").then().body("items[0].engagementId", is(engagement))
+        as(t.coach)
+                .when()
+                .get("/v1/referrals?origin=risk-concern")
+                .then()
+                .body("items[0].engagementId", is(engagement))
                 .body("items[0].urgency", is("urgent"));
     }
 
@@ -92,23 +133,51 @@ class ReferralConsumersTest {
         String service = t.therapyService();
         String consented = t.sent(service);
         String emergency = t.draft(service, "emergency", List.of("identity"));
-        as(t.coach).body(Map.of("justification", "Imminent danger to the client")).when()
-                .post("/v1/referrals/" + emergency + "/risk-exception").then().statusCode(200);
-        as(t.supervisor).when().post("/v1/referrals/" + emergency + "/risk-exception/approval").then().statusCode(200);
-        as(t.coach).when().post("/v1/referrals/" + emergency + "/sending").then().statusCode(200);
+        as(t.coach)
+                .body(Map.of("justification", "Imminent danger to the client"))
+                .when()
+                .post("/v1/referrals/" + emergency + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + emergency + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + emergency + "/sending")
+                .then()
+                .statusCode(200);
         String org = t.organisation("Library");
-        as(t.coach).body(Map.of("clientSubject", t.client.subject(), "serviceId", t.service(org, "Workbook", "self-help", true),
-                "note", "For the evenings")).when().post("/v1/self-help-offers").then().statusCode(201);
+        as(t.coach)
+                .body(Map.of(
+                        "clientSubject",
+                        t.client.subject(),
+                        "serviceId",
+                        t.service(org, "Workbook", "self-help", true),
+                        "note",
+                        "For the evenings"))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(201);
 
         String request = t.exportRequest(t.client.subject());
-        export(t.admin, t.client.subject(), request).statusCode(200)
-                .body("referrals", hasSize(2)).body("selfHelp", hasSize(1)).body("consents", hasSize(1))
-                .body("referrals.reasonText", contains("Low mood for months, beyond coaching", "Low mood for months, beyond coaching"));
+        export(t.admin, t.client.subject(), request)
+                .statusCode(200)
+                .body("referrals", hasSize(2))
+                .body("selfHelp", hasSize(1))
+                .body("consents", hasSize(1))
+                .body(
+                        "referrals.reasonText",
+                        contains("Low mood for months, beyond coaching", "Low mood for months, beyond coaching"));
         export(t.coach, t.client.subject(), request).statusCode(403);
         export(t.supervisor, t.client.subject(), request).statusCode(403);
         ReferralTenant other = new ReferralTenant();
         export(other.admin, t.client.subject(), request).statusCode(404); // another tenant's request is not found
-        export(other.admin, t.client.subject(), other.exportRequest(t.client.subject())).statusCode(200)
+        export(other.admin, t.client.subject(), other.exportRequest(t.client.subject()))
+                .statusCode(200)
                 .body("referrals", hasSize(0));
 
         String requestId = "era-" + UUID.randomUUID();
@@ -116,22 +185,35 @@ class ReferralConsumersTest {
         Map<String, String> h = headers("org.praxis.privacy.subject.erasure-requested.v1", "/privacy");
         TopicProbe.send("privacy.events", t.client.subject(), payload, h);
         TopicProbe.send("privacy.events", t.client.subject(), payload, h);
-        var confirmations = TopicProbe.read("referral.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations =
+                TopicProbe.read("referral.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
         String confirmation = confirmations.get(0).value();
         assertEquals(List.of(), EventContracts.violations("org.praxis.referral.subject.erased.v1", confirmation));
-        assertTrue(confirmation.matches(".*\"referrals\": ?2.*") && confirmation.matches(".*\"exceptionRecordsRetained\": ?1.*"),
+        assertTrue(
+                confirmation.matches(".*\"referrals\": ?2.*")
+                        && confirmation.matches(".*\"exceptionRecordsRetained\": ?1.*"),
                 confirmation);
 
         // The request made before names the pseudonym now; an export after the erasure takes a new one.
         export(t.admin, t.client.subject(), request).statusCode(422);
-        export(t.admin, t.client.subject(), t.exportRequest(t.client.subject())).statusCode(200).body("referrals", hasSize(0))
+        export(t.admin, t.client.subject(), t.exportRequest(t.client.subject()))
+                .statusCode(200)
+                .body("referrals", hasSize(0))
                 .body("selfHelp", hasSize(0));
-        as(t.coach).when().get("/v1/referrals/" + consented).then().statusCode(200)
-                .body("clientName", nullValue()).body("reasonText", nullValue())
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + consented)
+                .then()
+                .statusCode(200)
+                .body("clientName", nullValue())
+                .body("reasonText", nullValue())
                 .body("clientSubject", startsWith("erased-"))
                 .body("consent.clientWords", nullValue());
-        as(t.coach).when().get("/v1/referrals/" + emergency).then()
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + emergency)
+                .then()
                 .body("riskException.justification", is("Imminent danger to the client"));
         as(t.client).when().get("/v1/me/referrals").then().body("items", hasSize(0));
     }

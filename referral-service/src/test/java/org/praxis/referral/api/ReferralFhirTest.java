@@ -5,17 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.referral.api.ReferralTenant.as;
 
-import java.util.List;
-import java.util.Map;
-
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.ServiceRequest;
-import org.junit.jupiter.api.Test;
-
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.junit.jupiter.api.Test;
 
 /** The FHIR view parses as an R4 ServiceRequest with the reference library and carries only what consent allows. */
 @QuarkusTest
@@ -29,8 +27,15 @@ class ReferralFhirTest {
     }
 
     private String fhir(String id) {
-        return as(t.coach).accept("application/fhir+json").when().get("/v1/referrals/" + id + "/fhir").then().statusCode(200)
-                .contentType("application/fhir+json").extract().asString();
+        return as(t.coach)
+                .accept("application/fhir+json")
+                .when()
+                .get("/v1/referrals/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .contentType("application/fhir+json")
+                .extract()
+                .asString();
     }
 
     @Test
@@ -49,40 +54,64 @@ class ReferralFhirTest {
         assertTrue(request.getPerformerFirstRep().getDisplay().contains("Adult talking therapy"));
         assertTrue(request.getSupportingInfoFirstRep().getReference().startsWith("Consent/"));
         Patient patient = (Patient) request.getContained().get(0);
-        assertEquals("#" + patient.getIdElement().getIdPart(), request.getSubject().getReference());
+        assertEquals(
+                "#" + patient.getIdElement().getIdPart(), request.getSubject().getReference());
         assertEquals("Alex Example", patient.getNameFirstRep().getText());
         assertTrue(patient.getTelecom().isEmpty(), "contact was proposed but not agreed");
         assertTrue(request.getReasonCode().isEmpty(), "reason was proposed but not agreed");
         assertFalse(json.contains("Low mood"), json);
         assertFalse(json.contains("alex@example.org"), json);
-        assertTrue(org.praxis.testsupport.EmbeddedPostgres.shared().count(
-                "select count(*) from audit_event where action = 'read-fhir' and resource_id = ?", id) == 1);
+        assertTrue(org.praxis.testsupport.EmbeddedPostgres.shared()
+                        .count("select count(*) from audit_event where action = 'read-fhir' and resource_id = ?", id)
+                == 1);
     }
 
     @Test
     void everythingAgreedIsThereAndTheExceptionIsStatedInsteadOfAConsent() {
         String service = t.therapyService();
-        String agreed = t.consented(service, List.of("identity", "contact", "reason"), List.of("identity", "contact", "reason"));
+        String agreed = t.consented(
+                service, List.of("identity", "contact", "reason"), List.of("identity", "contact", "reason"));
         as(t.coach).when().post("/v1/referrals/" + agreed + "/sending").then().statusCode(200);
         ServiceRequest full = parse(fhir(agreed));
         Patient patient = (Patient) full.getContained().get(0);
         assertEquals("alex@example.org", patient.getTelecomFirstRep().getValue());
-        assertEquals("Low mood for months, beyond coaching", full.getReasonCodeFirstRep().getText());
-        assertEquals("depression", full.getReasonCodeFirstRep().getCodingFirstRep().getCode());
+        assertEquals(
+                "Low mood for months, beyond coaching",
+                full.getReasonCodeFirstRep().getText());
+        assertEquals(
+                "depression", full.getReasonCodeFirstRep().getCodingFirstRep().getCode());
 
         String emergency = t.draft(service, "emergency", List.of("identity", "contact"));
-        as(t.coach).body(Map.of("justification", "Immediate risk to life, client unreachable")).when()
-                .post("/v1/referrals/" + emergency + "/risk-exception").then().statusCode(200);
-        as(t.supervisor).when().post("/v1/referrals/" + emergency + "/risk-exception/approval").then().statusCode(200);
-        as(t.coach).when().post("/v1/referrals/" + emergency + "/sending").then().statusCode(200);
+        as(t.coach)
+                .body(Map.of("justification", "Immediate risk to life, client unreachable"))
+                .when()
+                .post("/v1/referrals/" + emergency + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + emergency + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + emergency + "/sending")
+                .then()
+                .statusCode(200);
         ServiceRequest urgent = parse(fhir(emergency));
         assertEquals(ServiceRequest.ServiceRequestPriority.STAT, urgent.getPriority());
         assertFalse(urgent.getSupportingInfoFirstRep().hasReference());
         assertTrue(urgent.getSupportingInfoFirstRep().getDisplay().contains("serious-risk exception"));
         assertTrue(urgent.getReasonCode().isEmpty(), "reason was not in the proposal");
 
-        as(t.coach).body(Map.of("outcome", "declined", "reason", "Sent to crisis team instead")).when()
-                .post("/v1/referrals/" + emergency + "/answer").then().statusCode(200);
-        assertEquals(ServiceRequest.ServiceRequestStatus.REVOKED, parse(fhir(emergency)).getStatus());
+        as(t.coach)
+                .body(Map.of("outcome", "declined", "reason", "Sent to crisis team instead"))
+                .when()
+                .post("/v1/referrals/" + emergency + "/answer")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                ServiceRequest.ServiceRequestStatus.REVOKED,
+                parse(fhir(emergency)).getStatus());
     }
 }

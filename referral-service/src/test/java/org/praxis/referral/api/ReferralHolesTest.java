@@ -11,21 +11,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.referral.api.ReferralTenant.as;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TopicProbe;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Issue 16, holes 1, 3 and 7 as referral-service sees them; each of these failed before the access policies. */
 @QuarkusTest
@@ -33,12 +30,27 @@ class ReferralHolesTest {
     private final ReferralTenant t = new ReferralTenant();
 
     private Map<String, String> headers(String type, String source) {
-        return Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", source, "ce_tenant", t.id,
-                "ce_time", Instant.now().toString());
+        return Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                source,
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                Instant.now().toString());
     }
 
     private String etag(String id) {
-        return as(t.coach).when().get("/v1/referrals/" + id).then().statusCode(200).extract().header("ETag");
+        return as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     /** Hole 1: the supervisor approved one set of terms; the coach edits them and sends without consent. */
@@ -47,40 +59,106 @@ class ReferralHolesTest {
         String crisis = t.therapyService();
         String other = t.service(t.organisation("Elsewhere"), "Employer's counselling line", "counselling", true);
         String id = t.draft(crisis, "emergency", List.of("identity", "risk"));
-        as(t.coach).body(Map.of("justification", "Stated a plan to end their life tonight")).when()
-                .post("/v1/referrals/" + id + "/risk-exception").then().statusCode(200);
-        as(t.supervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200)
+        as(t.coach)
+                .body(Map.of("justification", "Stated a plan to end their life tonight"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(200)
                 .body("riskException.approvedBy", is(t.supervisor.subject()));
 
         // The attack: routine urgency, another service, full disclosure, then send without consent.
-        Map<String, Object> changed = t.referralBody(other, "routine", List.of("identity", "contact", "reason", "risk"));
-        as(t.coach).header("If-Match", etag(id)).body(changed).when().put("/v1/referrals/" + id).then().statusCode(200)
+        Map<String, Object> changed =
+                t.referralBody(other, "routine", List.of("identity", "contact", "reason", "risk"));
+        as(t.coach)
+                .header("If-Match", etag(id))
+                .body(changed)
+                .when()
+                .put("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
                 .body("riskException", nullValue());
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422);
-        as(t.coach).when().get("/v1/referrals/" + id).then().body("status", is("draft")).body("sentAt", nullValue());
-        as(t.coach).when().get("/v1/referrals/" + id + "/history").then().statusCode(200)
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .body("status", is("draft"))
+                .body("sentAt", nullValue());
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("items.action", hasItem("void-risk-exception"));
-        assertEquals(1, EmbeddedPostgres.shared().count(
-                "select count(*) from audit_event where tenant_id = ? and action = 'void-risk-exception' and resource_id = ?", t.id, id));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where tenant_id = ? and action = 'void-risk-exception' and resource_id = ?",
+                                t.id,
+                                id));
 
         // Any single change voids it too: here only the disclosure widens, urgency and service stay.
         String second = t.draft(crisis, "emergency", List.of("identity"));
-        as(t.coach).body(Map.of("justification", "Immediate danger to the client")).when()
-                .post("/v1/referrals/" + second + "/risk-exception").then().statusCode(200);
-        as(t.supervisor).when().post("/v1/referrals/" + second + "/risk-exception/approval").then().statusCode(200);
-        as(t.coach).header("If-Match", etag(second)).body(t.referralBody(crisis, "emergency", List.of("identity", "contact")))
-                .when().put("/v1/referrals/" + second).then().statusCode(200).body("riskException", nullValue());
+        as(t.coach)
+                .body(Map.of("justification", "Immediate danger to the client"))
+                .when()
+                .post("/v1/referrals/" + second + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + second + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .header("If-Match", etag(second))
+                .body(t.referralBody(crisis, "emergency", List.of("identity", "contact")))
+                .when()
+                .put("/v1/referrals/" + second)
+                .then()
+                .statusCode(200)
+                .body("riskException", nullValue());
         as(t.coach).when().post("/v1/referrals/" + second + "/sending").then().statusCode(422);
         // Re-saving the same terms changes nothing and keeps a fresh approval.
-        as(t.coach).body(Map.of("justification", "Immediate danger to the client, again")).when()
-                .post("/v1/referrals/" + second + "/risk-exception").then().statusCode(200);
-        as(t.coach).when().post("/v1/referrals/" + second + "/risk-exception/approval").then().statusCode(403);
-        as(t.supervisor).when().post("/v1/referrals/" + second + "/risk-exception/approval").then().statusCode(200)
+        as(t.coach)
+                .body(Map.of("justification", "Immediate danger to the client, again"))
+                .when()
+                .post("/v1/referrals/" + second + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + second + "/risk-exception/approval")
+                .then()
+                .statusCode(403);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + second + "/risk-exception/approval")
+                .then()
+                .statusCode(200)
                 .body("riskException.approvedTerms.urgency", is("emergency"))
                 .body("riskException.approvedTerms.disclose", contains("contact", "identity"));
-        as(t.coach).header("If-Match", etag(second)).body(t.referralBody(crisis, "emergency", List.of("identity", "contact")))
-                .when().put("/v1/referrals/" + second).then().statusCode(200).body("riskException.approvedAt", notNullValue());
-        as(t.coach).when().post("/v1/referrals/" + second + "/sending").then().statusCode(200).body("sentUnderException", is(true))
+        as(t.coach)
+                .header("If-Match", etag(second))
+                .body(t.referralBody(crisis, "emergency", List.of("identity", "contact")))
+                .when()
+                .put("/v1/referrals/" + second)
+                .then()
+                .statusCode(200)
+                .body("riskException.approvedAt", notNullValue());
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + second + "/sending")
+                .then()
+                .statusCode(200)
+                .body("sentUnderException", is(true))
                 .body("disclose", contains("contact", "identity"));
     }
 
@@ -89,23 +167,47 @@ class ReferralHolesTest {
     void aNewJustificationNeedsANewApprovalByAnotherSupervisor() {
         String crisis = t.therapyService();
         String id = t.draft(crisis, "emergency", List.of("identity"));
-        as(t.supervisor).body(Map.of("justification", "Immediate danger to the client")).when()
-                .post("/v1/referrals/" + id + "/risk-exception").then().statusCode(200);
-        as(t.secondSupervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200);
-        as(t.supervisor).body(Map.of("justification", "Something else entirely now")).when()
-                .post("/v1/referrals/" + id + "/risk-exception").then().statusCode(200).body("riskException.approvedAt", nullValue());
+        as(t.supervisor)
+                .body(Map.of("justification", "Immediate danger to the client"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.secondSupervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .body(Map.of("justification", "Something else entirely now"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200)
+                .body("riskException.approvedAt", nullValue());
         as(t.supervisor).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422);
-        as(t.supervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(422)
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("approver"));
-        as(t.secondSupervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200);
+        as(t.secondSupervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
         as(t.supervisor).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
     }
 
     private void engagement(String engagementId, String client, String practitioner, String status) {
         String type = "org.praxis.session.engagement.status-changed.v1";
         ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(type);
-        e.put("engagementId", engagementId).put("clientSubject", client).put("practitionerId", practitioner)
-                .put("previousStatus", "draft").put("status", status);
+        e.put("engagementId", engagementId)
+                .put("clientSubject", client)
+                .put("practitionerId", practitioner)
+                .put("previousStatus", "draft")
+                .put("status", status);
         assertEquals(List.of(), EventContracts.violations(type, e.toString()));
         TopicProbe.send("session.events", engagementId, e.toString(), headers(type, "/session-service"));
     }
@@ -118,8 +220,17 @@ class ReferralHolesTest {
     }
 
     private Map<String, Object> body(String service, String client, String engagement) {
-        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client, "reasonCode", "depression", "urgency", "soon",
-                "disclose", List.of("identity"), "serviceId", service));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "clientSubject",
+                client,
+                "reasonCode",
+                "depression",
+                "urgency",
+                "soon",
+                "disclose",
+                List.of("identity"),
+                "serviceId",
+                service));
         if (engagement != null) {
             body.put("engagementId", engagement);
         }
@@ -137,61 +248,160 @@ class ReferralHolesTest {
         String otherClient = "client-" + UUID.randomUUID();
         String supervisor = "sup-" + UUID.randomUUID();
         var asCoach = org.praxis.testsupport.Tokens.of(coach).tenant(t.id).roles("coach");
-        var asSupervisor = org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
+        var asSupervisor =
+                org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
         String mine = UUID.randomUUID().toString();
         String theirs = UUID.randomUUID().toString();
         engagement(mine, client, coach, "active");
         engagement(theirs, otherClient, otherCoach, "active");
         supervises(supervisor, coach);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(asCoach).body(body(service, client, mine)).when()
-                .post("/v1/referrals").then().extract().statusCode() == 201);
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(asSupervisor).body(body(service, client, mine)).when()
-                .post("/v1/referrals").then().extract().statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(asCoach)
+                                .body(body(service, client, mine))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(asSupervisor)
+                                .body(body(service, client, mine))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
 
         // Another coach's engagement: refused, and nothing is published that would pause it.
-        as(asCoach).body(body(service, otherClient, theirs)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, otherClient, theirs))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("engagementId"));
-        as(asCoach).body(body(service, client, theirs)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, client, theirs))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("engagementId"));
-        as(asCoach).body(body(service, otherClient, null)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, otherClient, null))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
-        as(asCoach).body(body(service, otherClient, mine)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, otherClient, mine))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
-        as(asCoach).body(body(service, client, UUID.randomUUID().toString())).when().post("/v1/referrals").then().statusCode(422)
-                .body("errors.field", hasItem("engagementId")).body("detail", notNullValue());
-        as(asCoach).body(body(service, client, null)).when().post("/v1/referrals").then().statusCode(201);
+        as(asCoach)
+                .body(body(service, client, UUID.randomUUID().toString()))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("engagementId"))
+                .body("detail", notNullValue());
+        as(asCoach)
+                .body(body(service, client, null))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201);
         // A supervisor names their supervisees' clients and engagements, not anyone else's.
-        as(asSupervisor).body(body(service, otherClient, theirs)).when().post("/v1/referrals").then().statusCode(422)
+        as(asSupervisor)
+                .body(body(service, otherClient, theirs))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("engagementId"));
         Map<String, Object> forOther = body(service, client, mine);
         forOther.put("practitionerId", otherCoach);
-        as(asSupervisor).body(forOther).when().post("/v1/referrals").then().statusCode(422)
+        as(asSupervisor)
+                .body(forOther)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("practitionerId"));
         forOther.put("practitionerId", coach);
-        as(asSupervisor).body(forOther).when().post("/v1/referrals").then().statusCode(201)
+        as(asSupervisor)
+                .body(forOther)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
                 .body("practitionerId", is(coach));
-        as(t.secondSupervisor).body(body(service, client, mine)).when().post("/v1/referrals").then().statusCode(422);
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from referral where tenant_id = ? and engagement_id = ?",
-                t.id, UUID.fromString(theirs)));
+        as(t.secondSupervisor)
+                .body(body(service, client, mine))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422);
+        assertEquals(
+                0,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral where tenant_id = ? and engagement_id = ?",
+                                t.id,
+                                UUID.fromString(theirs)));
 
         // Self-help offers likewise.
         String workbook = t.service(t.organisation("Library"), "Workbook", "self-help", true);
-        as(asCoach).body(Map.of("clientSubject", otherClient, "serviceId", workbook)).when().post("/v1/self-help-offers")
-                .then().statusCode(422).body("errors.field", hasItem("clientSubject"));
-        as(asCoach).body(Map.of("clientSubject", client, "serviceId", workbook)).when().post("/v1/self-help-offers")
-                .then().statusCode(201);
-        as(asSupervisor).body(Map.of("clientSubject", client, "serviceId", workbook)).when().post("/v1/self-help-offers")
-                .then().statusCode(201);
-        as(t.secondSupervisor).body(Map.of("clientSubject", client, "serviceId", workbook)).when().post("/v1/self-help-offers")
-                .then().statusCode(422).body("errors.field", hasItem("clientSubject"));
+        as(asCoach)
+                .body(Map.of("clientSubject", otherClient, "serviceId", workbook))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
+        as(asCoach)
+                .body(Map.of("clientSubject", client, "serviceId", workbook))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(201);
+        as(asSupervisor)
+                .body(Map.of("clientSubject", client, "serviceId", workbook))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(201);
+        as(t.secondSupervisor)
+                .body(Map.of("clientSubject", client, "serviceId", workbook))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("clientSubject"));
 
         // The supervisor moves on: the replica follows assessment's next event.
         String type = "org.praxis.assessment.practitioner.supervisor-changed.v1";
-        TopicProbe.send("assessment.events", coach, "{\"practitionerId\":\"" + coach + "\",\"supervisorId\":null}",
+        TopicProbe.send(
+                "assessment.events",
+                coach,
+                "{\"practitionerId\":\"" + coach + "\",\"supervisorId\":null}",
                 headers(type, "/assessment-service"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(asSupervisor).body(body(service, client, mine)).when()
-                .post("/v1/referrals").then().extract().statusCode() == 422);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(asSupervisor)
+                                .body(body(service, client, mine))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 422);
     }
 
     /**
@@ -208,7 +418,8 @@ class ReferralHolesTest {
         String clientOfB = "client-" + UUID.randomUUID();
         String supervisor = "sup-" + UUID.randomUUID();
         var asCoach = org.praxis.testsupport.Tokens.of(coach).tenant(t.id).roles("coach");
-        var asSupervisor = org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
+        var asSupervisor =
+                org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
         String drafted = UUID.randomUUID().toString();
         String ofB = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
@@ -218,30 +429,76 @@ class ReferralHolesTest {
         supervises(supervisor, coachB);
         engagement(marker, "client-" + UUID.randomUUID(), coach, "active");
         // Once the marker engagement is usable, the events before it were applied too.
-        await().atMost(Duration.ofSeconds(30)).until(() -> as(asSupervisor).body(body(service, clientOfB, ofB)).when()
-                .post("/v1/referrals").then().extract().statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(asSupervisor)
+                                .body(body(service, clientOfB, ofB))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
 
-        as(asCoach).body(body(service, victim, drafted)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, victim, drafted))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("engagementId"));
-        as(asCoach).body(body(service, victim, null)).when().post("/v1/referrals").then().statusCode(422)
+        as(asCoach)
+                .body(body(service, victim, null))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
-        as(asCoach).body(Map.of("clientSubject", victim, "serviceId", t.service(t.organisation("Library"), "Workbook",
-                "self-help", true))).when().post("/v1/self-help-offers").then().statusCode(422)
+        as(asCoach)
+                .body(Map.of(
+                        "clientSubject",
+                        victim,
+                        "serviceId",
+                        t.service(t.organisation("Library"), "Workbook", "self-help", true)))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
 
         Map<String, Object> crossed = body(service, clientOfB, ofB);
         crossed.put("practitionerId", coach);
-        as(asSupervisor).body(crossed).when().post("/v1/referrals").then().statusCode(422)
+        as(asSupervisor)
+                .body(crossed)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("engagementId"));
         Map<String, Object> crossedClient = body(service, clientOfB, null);
         crossedClient.put("practitionerId", coach);
-        as(asSupervisor).body(crossedClient).when().post("/v1/referrals").then().statusCode(422)
+        as(asSupervisor)
+                .body(crossedClient)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
         Map<String, Object> right = body(service, clientOfB, ofB);
         right.put("practitionerId", coachB);
-        as(asSupervisor).body(right).when().post("/v1/referrals").then().statusCode(201).body("practitionerId", is(coachB));
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from referral where tenant_id = ? and client_subject = ?",
-                t.id, victim));
+        as(asSupervisor)
+                .body(right)
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .body("practitionerId", is(coachB));
+        assertEquals(
+                0,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral where tenant_id = ? and client_subject = ?",
+                                t.id,
+                                victim));
     }
 
     /** Hole 7: a self-harm answer on an intake without a client account still opens exactly one urgent draft. */
@@ -250,7 +507,9 @@ class ReferralHolesTest {
         String type = "org.praxis.intake.risk-flag.raised.v1";
         ObjectNode flag = (ObjectNode) EventContracts.goldenExampleJson(type);
         String intake = UUID.randomUUID().toString();
-        flag.put("riskFlagId", UUID.randomUUID().toString()).put("intakeId", intake).putNull("clientSubject")
+        flag.put("riskFlagId", UUID.randomUUID().toString())
+                .put("intakeId", intake)
+                .putNull("clientSubject")
                 .put("assignedCoach", t.coach.subject());
         assertEquals(List.of(), EventContracts.violations(type, flag.toString()));
         Map<String, String> h = headers(type, "/intake-service");
@@ -258,42 +517,104 @@ class ReferralHolesTest {
         TopicProbe.send("intake.events", intake, flag.toString(), h);
         TopicProbe.send("intake.events", intake, flag.toString(), headers(type, "/intake-service"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
-                "select count(*) from referral where tenant_id = ? and intake_id = ?", t.id, UUID.fromString(intake)) >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from referral where tenant_id = ? and intake_id = ?",
+                                        t.id,
+                                        UUID.fromString(intake))
+                        >= 1);
         Thread.sleep(2000);
-        assertEquals(1, EmbeddedPostgres.shared().count(
-                "select count(*) from referral where tenant_id = ? and intake_id = ?", t.id, UUID.fromString(intake)));
-        String id = as(t.supervisor).when().get("/v1/referrals?origin=risk-flag&status=draft").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].urgency", is("urgent")).body("items[0].intakeId", is(intake))
-                .body("items[0].clientSubject", nullValue()).extract().path("items[0].id");
-        as(t.supervisor).when().get("/v1/referrals/" + id).then().statusCode(200).body("clientSubject", nullValue());
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral where tenant_id = ? and intake_id = ?",
+                                t.id,
+                                UUID.fromString(intake)));
+        String id = as(t.supervisor)
+                .when()
+                .get("/v1/referrals?origin=risk-flag&status=draft")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].urgency", is("urgent"))
+                .body("items[0].intakeId", is(intake))
+                .body("items[0].clientSubject", nullValue())
+                .extract()
+                .path("items[0].id");
+        as(t.supervisor)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("clientSubject", nullValue());
         as(t.coach).when().get("/v1/referrals/" + id).then().statusCode(200);
         as(t.otherCoach).when().get("/v1/referrals/" + id).then().statusCode(404);
         as(t.client).when().get("/v1/me/referrals").then().statusCode(200).body("items", hasSize(0));
         // Nobody can be asked for consent yet: the person has no account.
         String service = t.therapyService();
         Map<String, Object> terms = t.referralBody(service, "urgent", List.of("identity"));
-        as(t.coach).header("If-Match", etag(id)).body(terms).when().put("/v1/referrals/" + id).then().statusCode(200);
-        as(t.coach).when().post("/v1/referrals/" + id + "/consent-request").then().statusCode(422)
-                .body("errors.field", hasItem("clientSubject")).body("detail", containsString("account"));
+        as(t.coach)
+                .header("If-Match", etag(id))
+                .body(terms)
+                .when()
+                .put("/v1/referrals/" + id)
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + id + "/consent-request")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("clientSubject"))
+                .body("detail", containsString("account"));
         // Under the serious-risk exception it can still go, with the FHIR view coping with no subject.
         terms.put("urgency", "emergency");
-        as(t.coach).header("If-Match", etag(id)).body(terms).when().put("/v1/referrals/" + id).then().statusCode(200);
-        as(t.coach).body(Map.of("justification", "Self-harm thoughts, no account to ask")).when()
-                .post("/v1/referrals/" + id + "/risk-exception").then().statusCode(200);
-        as(t.supervisor).when().post("/v1/referrals/" + id + "/risk-exception/approval").then().statusCode(200);
+        as(t.coach)
+                .header("If-Match", etag(id))
+                .body(terms)
+                .when()
+                .put("/v1/referrals/" + id)
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .body(Map.of("justification", "Self-harm thoughts, no account to ask"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
-        as(t.coach).when().get("/v1/referrals/" + id + "/fhir").then().statusCode(200)
-                .body("identifier[0].value", is(id)).body("contained[0].identifier[0].value", is(intake));
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .body("identifier[0].value", is(id))
+                .body("contained[0].identifier[0].value", is(intake));
 
         // Once the intake is decided for a known person, the draft names them.
         String decidedType = "org.praxis.intake.intake.decided.v1";
         ObjectNode decided = (ObjectNode) EventContracts.goldenExampleJson(decidedType);
-        decided.put("intakeId", intake).put("clientSubject", t.client.subject()).put("practitionerId", t.coach.subject());
+        decided.put("intakeId", intake)
+                .put("clientSubject", t.client.subject())
+                .put("practitionerId", t.coach.subject());
         assertEquals(List.of(), EventContracts.violations(decidedType, decided.toString()));
         TopicProbe.send("intake.events", intake, decided.toString(), headers(decidedType, "/intake-service"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> t.client.subject().equals(
-                as(t.supervisor).when().get("/v1/referrals/" + id).then().extract().path("clientSubject")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> t.client
+                        .subject()
+                        .equals(as(t.supervisor)
+                                .when()
+                                .get("/v1/referrals/" + id)
+                                .then()
+                                .extract()
+                                .path("clientSubject")));
         as(t.client).when().get("/v1/me/referrals/" + id).then().statusCode(200).body("sentUnderException", is(true));
     }
 }

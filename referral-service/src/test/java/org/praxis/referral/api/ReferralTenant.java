@@ -2,16 +2,14 @@ package org.praxis.referral.api;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** A fresh tenant with its people and a small directory, for the referral tests. */
 final class ReferralTenant {
@@ -44,15 +42,19 @@ final class ReferralTenant {
     }
 
     UUID engagement(UUID id, String clientSubject, String practitioner) {
-        EmbeddedPostgres.shared().execute("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id,"
-                + " status, accepted, updated_at) values ('" + this.id + "', '" + id + "', '" + clientSubject + "', '" + practitioner
-                + "', 'active', true, now()) on conflict do nothing");
+        EmbeddedPostgres.shared()
+                .execute("insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id,"
+                        + " status, accepted, updated_at) values ('" + this.id + "', '" + id + "', '" + clientSubject
+                        + "', '" + practitioner
+                        + "', 'active', true, now()) on conflict do nothing");
         return id;
     }
 
     void supervises(String supervisorSubject, String practitioner) {
-        EmbeddedPostgres.shared().execute("insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
-                + " values ('" + id + "', '" + practitioner + "', '" + supervisorSubject + "', now()) on conflict do nothing");
+        EmbeddedPostgres.shared()
+                .execute("insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
+                        + " values ('" + id + "', '" + practitioner + "', '" + supervisorSubject
+                        + "', now()) on conflict do nothing");
     }
 
     static RequestSpecification as(Tokens who) {
@@ -60,15 +62,42 @@ final class ReferralTenant {
     }
 
     String organisation(String name) {
-        return as(admin).body(Map.of("name", name, "website", "https://example.org")).when()
-                .post("/v1/directory/organisations").then().statusCode(201).extract().path("id");
+        return as(admin)
+                .body(Map.of("name", name, "website", "https://example.org"))
+                .when()
+                .post("/v1/directory/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     String service(String organisation, String name, String kind, boolean accepting) {
-        Map<String, Object> body = new HashMap<>(Map.of("organisationId", organisation, "name", name, "kind", kind,
-                "acceptingReferrals", accepting, "areasServed", List.of("Cardiff", "Newport"), "languages", List.of("en", "CY"),
-                "phone", "+44 29 0000 0000", "howToRefer", "Send the referral; they call the person within a week"));
-        return as(admin).body(body).when().post("/v1/directory/services").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "organisationId",
+                organisation,
+                "name",
+                name,
+                "kind",
+                kind,
+                "acceptingReferrals",
+                accepting,
+                "areasServed",
+                List.of("Cardiff", "Newport"),
+                "languages",
+                List.of("en", "CY"),
+                "phone",
+                "+44 29 0000 0000",
+                "howToRefer",
+                "Send the referral; they call the person within a week"));
+        return as(admin)
+                .body(body)
+                .when()
+                .post("/v1/directory/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A therapy service that accepts referrals. */
@@ -78,9 +107,21 @@ final class ReferralTenant {
 
     Map<String, Object> referralBody(String service, String urgency, List<String> disclose) {
         knownCaseloads();
-        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client.subject(), "reasonCode", "depression",
-                "reasonText", "Low mood for months, beyond coaching", "urgency", urgency, "disclose", disclose,
-                "clientName", "Alex Example", "clientContact", "alex@example.org"));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "clientSubject",
+                client.subject(),
+                "reasonCode",
+                "depression",
+                "reasonText",
+                "Low mood for months, beyond coaching",
+                "urgency",
+                urgency,
+                "disclose",
+                disclose,
+                "clientName",
+                "Alex Example",
+                "clientContact",
+                "alex@example.org"));
         if (service != null) {
             body.put("serviceId", service);
         }
@@ -88,23 +129,45 @@ final class ReferralTenant {
     }
 
     String draft(String service, String urgency, List<String> disclose) {
-        return as(coach).body(referralBody(service, urgency, disclose)).when().post("/v1/referrals").then().statusCode(201)
-                .extract().path("id");
+        return as(coach)
+                .body(referralBody(service, urgency, disclose))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A draft the client has been asked about and agreed to, sharing {@code shares}. */
     String consented(String service, List<String> disclose, List<String> shares) {
         String id = draft(service, "soon", disclose);
         as(coach).when().post("/v1/referrals/" + id + "/consent-request").then().statusCode(200);
-        as(client).body(Map.of("agree", true, "shares", shares, "words", "Yes, I'd like that")).when()
-                .post("/v1/me/referrals/" + id + "/consent").then().statusCode(200);
+        as(client)
+                .body(Map.of("agree", true, "shares", shares, "words", "Yes, I'd like that"))
+                .when()
+                .post("/v1/me/referrals/" + id + "/consent")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     /** An export request for {@code subject} recorded by this tenant's admin; ready at once (the tenant needs no second admin). */
     String exportRequest(String subject) {
-        return as(admin).body(Map.of("subject", subject, "reason", "The client asked for a copy of their records",
-                "reference", "DSAR-" + id)).when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+        return as(admin)
+                .body(Map.of(
+                        "subject",
+                        subject,
+                        "reason",
+                        "The client asked for a copy of their records",
+                        "reference",
+                        "DSAR-" + id))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** {@code GET /v1/subjects/{subject}/export} as {@code who} on the export request {@code request}. */

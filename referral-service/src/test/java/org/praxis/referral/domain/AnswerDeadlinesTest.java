@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class AnswerDeadlinesTest {
@@ -35,12 +34,19 @@ class AnswerDeadlinesTest {
 
     @Test
     void deadlinesMustBePositiveBoundedAndNotLongerForMoreUrgentReferrals() {
-        AnswerDeadlines longerEmergency = new AnswerDeadlines(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(7),
-                Duration.ofDays(21));
-        assertEquals(List.of("urgent"), longerEmergency.problems().stream().map(p -> p[0]).toList());
-        AnswerDeadlines zero = new AnswerDeadlines(Duration.ZERO, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(400));
-        assertEquals(List.of("emergency", "routine"), zero.problems().stream().map(p -> p[0]).toList());
-        AnswerDeadlines missing = new AnswerDeadlines(null, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(21));
-        assertEquals(List.of("emergency"), missing.problems().stream().map(p -> p[0]).toList());
+        AnswerDeadlines longerEmergency =
+                new AnswerDeadlines(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(21));
+        assertEquals(
+                List.of("urgent"),
+                longerEmergency.problems().stream().map(p -> p[0]).toList());
+        AnswerDeadlines zero =
+                new AnswerDeadlines(Duration.ZERO, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(400));
+        assertEquals(
+                List.of("emergency", "routine"),
+                zero.problems().stream().map(p -> p[0]).toList());
+        AnswerDeadlines missing =
+                new AnswerDeadlines(null, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(21));
+        assertEquals(
+                List.of("emergency"), missing.problems().stream().map(p -> p[0]).toList());
     }
 }

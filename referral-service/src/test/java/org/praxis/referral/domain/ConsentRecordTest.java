@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.ProblemException;
 
@@ -24,7 +23,8 @@ class ConsentRecordTest {
     void onlyAnAgreementAgreesAndOnlyAPendingConsentIsDecided() {
         Set<String> agreed = new TreeSet<>();
         Set<String> pending = new TreeSet<>();
-        for (String d : List.of(ConsentRecord.PENDING, ConsentRecord.AGREED, ConsentRecord.REFUSED, ConsentRecord.WITHDRAWN)) {
+        for (String d :
+                List.of(ConsentRecord.PENDING, ConsentRecord.AGREED, ConsentRecord.REFUSED, ConsentRecord.WITHDRAWN)) {
             if (asked(d, List.of()).isAgreed()) {
                 agreed.add(d);
             }
@@ -32,7 +32,8 @@ class ConsentRecordTest {
                 pending.add(d);
             }
             if (!d.equals(ConsentRecord.PENDING)) {
-                ProblemException e = assertThrows(ProblemException.class, () -> asked(d, List.of()).decide(true, List.of(), null, Instant.now()));
+                ProblemException e = assertThrows(
+                        ProblemException.class, () -> asked(d, List.of()).decide(true, List.of(), null, Instant.now()));
                 assertEquals(409, e.problem().status(), d);
             }
         }
@@ -43,7 +44,8 @@ class ConsentRecordTest {
     @Test
     void theClientSharesNoMoreThanWasProposed() {
         ConsentRecord c = asked(ConsentRecord.PENDING, List.of("identity", "reason"));
-        ProblemException e = assertThrows(ProblemException.class, () -> c.decide(true, List.of("identity", "risk"), null, Instant.now()));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> c.decide(true, List.of("identity", "risk"), null, Instant.now()));
         assertEquals(422, e.problem().status());
         assertEquals(ConsentRecord.PENDING, c.decision);
 

@@ -10,16 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class ReferralLifecycleTest {
 
     @Test
     void exactlyTheDocumentedMovesAreAllowed() {
-        Set<String> allowed = Set.of("draft>awaiting-consent", "draft>sent", "draft>cancelled",
-                "awaiting-consent>draft", "awaiting-consent>sent", "awaiting-consent>withdrawn", "awaiting-consent>cancelled",
-                "sent>accepted", "sent>declined", "sent>cancelled", "accepted>completed", "accepted>cancelled");
+        Set<String> allowed = Set.of(
+                "draft>awaiting-consent",
+                "draft>sent",
+                "draft>cancelled",
+                "awaiting-consent>draft",
+                "awaiting-consent>sent",
+                "awaiting-consent>withdrawn",
+                "awaiting-consent>cancelled",
+                "sent>accepted",
+                "sent>declined",
+                "sent>cancelled",
+                "accepted>completed",
+                "accepted>cancelled");
         List<String> found = new ArrayList<>();
         for (String from : ReferralLifecycle.STATUSES) {
             for (String to : ReferralLifecycle.STATUSES) {
@@ -101,8 +110,11 @@ class ReferralLifecycleTest {
 
     @Test
     void urgencyMapsToRisingFhirPriorities() {
-        assertEquals(List.of("stat", "asap", "urgent", "routine"),
-                java.util.Arrays.stream(Urgency.values()).map(Urgency::fhirPriority).toList());
+        assertEquals(
+                List.of("stat", "asap", "urgent", "routine"),
+                java.util.Arrays.stream(Urgency.values())
+                        .map(Urgency::fhirPriority)
+                        .toList());
         assertEquals(Urgency.SOON, Urgency.of("soon"));
     }
 }

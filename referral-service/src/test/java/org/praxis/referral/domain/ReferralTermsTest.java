@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
@@ -26,7 +25,8 @@ class ReferralTermsTest {
     @Test
     void everyInvalidFieldIsNamedAndNothingIsApplied() {
         Referral r = new Referral();
-        ReferralTerms terms = new ReferralTerms(UUID.randomUUID(), "astrology", null, "whenever", List.of("identity", "diagnosis"), null, null);
+        ReferralTerms terms = new ReferralTerms(
+                UUID.randomUUID(), "astrology", null, "whenever", List.of("identity", "diagnosis"), null, null);
         ProblemException e = assertThrows(ProblemException.class, () -> terms.applyTo(r, null));
         assertEquals(422, e.problem().status());
         assertEquals(List.of("reasonCode", "urgency", "disclose", "serviceId"), fields(e));
@@ -37,14 +37,23 @@ class ReferralTermsTest {
     void aSelfHelpResourceIsOfferedNotReferredTo() {
         DirectoryService selfHelp = service(ServiceKinds.SELF_HELP);
         ReferralTerms terms = new ReferralTerms(selfHelp.id, ReasonCodes.ALL.get(0), null, "routine", null, null, null);
-        assertEquals(List.of("serviceId"), fields(assertThrows(ProblemException.class, () -> terms.applyTo(new Referral(), selfHelp))));
+        assertEquals(
+                List.of("serviceId"),
+                fields(assertThrows(ProblemException.class, () -> terms.applyTo(new Referral(), selfHelp))));
     }
 
     @Test
     void validTermsAreAppliedWithTheDisclosureSortedOnce() {
         DirectoryService therapy = service("therapy");
         Referral r = new Referral();
-        new ReferralTerms(therapy.id, ReasonCodes.ALL.get(0), null, "soon", List.of("reason", "identity", "reason"), null, null)
+        new ReferralTerms(
+                        therapy.id,
+                        ReasonCodes.ALL.get(0),
+                        null,
+                        "soon",
+                        List.of("reason", "identity", "reason"),
+                        null,
+                        null)
                 .applyTo(r, therapy);
         assertEquals(therapy.id, r.serviceId);
         assertEquals("therapy", r.serviceKind);

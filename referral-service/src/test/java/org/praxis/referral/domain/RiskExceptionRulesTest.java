@@ -10,14 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.ProblemException;
 
 /** The serious-risk exception's rules on {@link Referral}, over every status, urgency and state of the exception. */
 class RiskExceptionRulesTest {
     /** Where the exception stands: never asked, asked, approved for these terms, approved for terms since changed. */
-    enum Stage { NONE, REQUESTED, APPROVED, APPROVED_FOR_OTHER_TERMS }
+    enum Stage {
+        NONE,
+        REQUESTED,
+        APPROVED,
+        APPROVED_FOR_OTHER_TERMS
+    }
 
     private static Referral referral(String status, String urgency, Stage stage) {
         Referral r = new Referral();
@@ -67,7 +71,8 @@ class RiskExceptionRulesTest {
                 for (Stage stage : Stage.values()) {
                     int refused = refusal(referral(status, urgency, stage)::requireExceptionRequestable);
                     boolean before = status.equals("draft") || status.equals("awaiting-consent");
-                    // A later status is a conflict first; before sending, anything but an emergency is refused by the rules.
+                    // A later status is a conflict first; before sending, anything but an emergency is refused by the
+                    // rules.
                     int expected = !before ? 409 : urgency.equals("emergency") ? 0 : 422;
                     if (refused != expected) {
                         table.add(status + "/" + urgency + "/" + stage + ": " + refused + " not " + expected);
@@ -97,8 +102,13 @@ class RiskExceptionRulesTest {
         }
         assertEquals(8 * 4 * 4, cases);
         // An approval for terms since changed no longer holds, so the new terms may be approved.
-        assertEquals(Set.of("draft/emergency/REQUESTED", "draft/emergency/APPROVED_FOR_OTHER_TERMS",
-                "awaiting-consent/emergency/REQUESTED", "awaiting-consent/emergency/APPROVED_FOR_OTHER_TERMS"), approvable);
+        assertEquals(
+                Set.of(
+                        "draft/emergency/REQUESTED",
+                        "draft/emergency/APPROVED_FOR_OTHER_TERMS",
+                        "awaiting-consent/emergency/REQUESTED",
+                        "awaiting-consent/emergency/APPROVED_FOR_OTHER_TERMS"),
+                approvable);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.praxis.session.api;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -12,12 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
@@ -33,14 +31,18 @@ public class DueReviewResource {
     @Inject
     Reviews reviews;
 
-    public record DueView(UUID engagementId, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                          @Schema(maxLength = Bounds.SUBJECT) String practitionerId, LocalDate dueOn) {
-    }
+    public record DueView(
+            UUID engagementId,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            LocalDate dueOn) {}
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list-due")
-    @Operation(operationId = "listDueReviews", summary = "Engagements whose periodic review is due (?due=true), most overdue first")
+    @Operation(
+            operationId = "listDueReviews",
+            summary = "Engagements whose periodic review is due (?due=true), most overdue first")
     public Page<DueView> due(@QueryParam("due") Boolean due, @BeanParam PageParams page) {
         if (!Boolean.TRUE.equals(due)) {
             throw ProblemException.badRequest("Ask for ?due=true; past reviews are listed per engagement.");

@@ -1,8 +1,5 @@
 package org.praxis.session.api;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,8 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,12 +19,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
@@ -52,8 +50,10 @@ import org.praxis.session.domain.access.EngagementPolicy;
 public class EngagementResource {
     @Inject
     Engagements engagements;
+
     @Inject
     Contracts contracts;
+
     @Inject
     IdempotencyKeys idempotency;
 
@@ -62,21 +62,35 @@ public class EngagementResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:open")
     @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
-    @APIResponse(responseCode = "201", description = "Opened as a draft; it becomes active when its contract is accepted")
-    public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Opened as a draft; it becomes active when its contract is accepted")
+    public Response open(
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
         return idempotency.once(key, "open-engagement", request, () -> {
-            Engagement e = engagements.open(new Engagements.NewEngagement(request.clientSubject(), request.practitionerId(),
-                    request.pathway(), request.sponsorOrganisation(), request.sessionsPrepaid()));
-            return Response.created(URI.create("/v1/engagements/" + e.id)).entity(EngagementView.of(e)).build();
+            Engagement e = engagements.open(new Engagements.NewEngagement(
+                    request.clientSubject(),
+                    request.practitionerId(),
+                    request.pathway(),
+                    request.sponsorOrganisation(),
+                    request.sessionsPrepaid()));
+            return Response.created(URI.create("/v1/engagements/" + e.id))
+                    .entity(EngagementView.of(e))
+                    .build();
         });
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
-    @Operation(operationId = "listEngagements", summary = "Engagements the caller is client or practitioner of (supervisors: all)")
-    public Page<EngagementView> list(@QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
-        return engagements.list(page.request(), status, EngagementPolicy.Action.LIST).map(EngagementView::of);
+    @Operation(
+            operationId = "listEngagements",
+            summary = "Engagements the caller is client or practitioner of (supervisors: all)")
+    public Page<EngagementView> list(
+            @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
+        return engagements
+                .list(page.request(), status, EngagementPolicy.Action.LIST)
+                .map(EngagementView::of);
     }
 
     @GET
@@ -101,7 +115,8 @@ public class EngagementResource {
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
+    public Response move(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
         Engagement e = engagements.move(id, request.status(), ifMatch);
         return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version)).build();
     }
@@ -110,20 +125,26 @@ public class EngagementResource {
     @Path("{id}/contracts")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:propose")
-    @Operation(operationId = "proposeContract", summary = "Propose the next contract version; every required party must accept it")
+    @Operation(
+            operationId = "proposeContract",
+            summary = "Propose the next contract version; every required party must accept it")
     @APIResponse(responseCode = "201", description = "Proposed")
     @APIResponse(responseCode = "409", description = "The engagement is closed")
     public Response propose(@PathParam("id") UUID id, @Valid @NotNull ProposeContractRequest request) {
         Contracts.Version v = contracts.propose(id, request.terms());
         return Response.created(URI.create("/v1/engagements/" + id + "/contracts/" + v.contract().number))
-                .entity(ContractView.of(v)).build();
+                .entity(ContractView.of(v))
+                .build();
     }
 
     @GET
     @Path("{id}/contracts")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:list")
-    @Operation(operationId = "listContractVersions", summary = "The versions of the engagement's contract the caller may see (a party: those naming them), newest first")
+    @Operation(
+            operationId = "listContractVersions",
+            summary =
+                    "The versions of the engagement's contract the caller may see (a party: those naming them), newest first")
     public Page<ContractSummary> versions(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return contracts.visibleVersions(id, page.request()).map(c -> new ContractSummary(c.id, c.number, c.createdAt));
     }
@@ -132,8 +153,12 @@ public class EngagementResource {
     @Path("{id}/contracts/{number}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:view")
-    @Operation(operationId = "getContractVersion", summary = "One contract version with its parties and acceptances, to the engagement's people and the parties it names (audited)")
-    public ContractView version(@PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
+    @Operation(
+            operationId = "getContractVersion",
+            summary =
+                    "One contract version with its parties and acceptances, to the engagement's people and the parties it names (audited)")
+    public ContractView version(
+            @PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
         return ContractView.of(contracts.read(id, number));
     }
 
@@ -142,9 +167,12 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.SPONSOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:accept")
     @Operation(operationId = "acceptContract", summary = "The caller, a party to this version, accepts it")
-    @APIResponse(responseCode = "200", description = "Accepted; when all required parties have, the engagement is active")
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted; when all required parties have, the engagement is active")
     @APIResponse(responseCode = "409", description = "A newer version replaced this one")
-    public ContractView accept(@PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
+    public ContractView accept(
+            @PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
         return ContractView.of(contracts.accept(id, number));
     }
 }

@@ -1,9 +1,5 @@
 package org.praxis.session.api;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +8,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.ContractParty;
@@ -27,82 +25,143 @@ public final class EngagementViews {
     public static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
     /** Parties one contract version names. */
     public static final int PARTIES = 20;
+
     public static final int MAX_PREPAID = Engagement.MAX_PREPAID;
     public static final int MAX_REVIEW_WEEKS = 52;
 
-    private EngagementViews() {
-    }
+    private EngagementViews() {}
 
-    public record OpenEngagementRequest(@NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
-                                        @Size(max = Bounds.SUBJECT) String practitionerId,
-                                        @NotBlank @Size(max = Bounds.CODE)
-                                        @Pattern(regexp = "coaching|coaching-with-monitoring|integrated") String pathway,
-                                        @Size(max = Bounds.NAME) String sponsorOrganisation,
-                                        @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid) {
-    }
+    public record OpenEngagementRequest(
+            @NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
+            @Size(max = Bounds.SUBJECT) String practitionerId,
 
-    public record EngagementView(UUID id, @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-                                 @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-                                 @Schema(maxLength = Bounds.CODE) String pathway,
-                                 @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
-                                 @Schema(maxLength = Bounds.CODE) String status, UUID sourceIntakeId,
-                                 @Schema(minimum = "1", maximum = "" + MAX_PREPAID) Integer sessionsPrepaid,
-                                 @Schema(minimum = "0", maximum = "" + MAX_PREPAID) Integer sessionsRemaining,
-                                 UUID currentReferral, Instant activatedAt, Instant createdAt,
-                                 @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "coaching|coaching-with-monitoring|integrated")
+            String pathway,
+
+            @Size(max = Bounds.NAME) String sponsorOrganisation,
+            @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid) {}
+
+    public record EngagementView(
+            UUID id,
+            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+            @Schema(maxLength = Bounds.CODE) String pathway,
+            @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
+            @Schema(maxLength = Bounds.CODE) String status,
+            UUID sourceIntakeId,
+
+            @Schema(minimum = "1", maximum = "" + MAX_PREPAID)
+            Integer sessionsPrepaid,
+
+            @Schema(minimum = "0", maximum = "" + MAX_PREPAID)
+            Integer sessionsRemaining,
+
+            UUID currentReferral,
+            Instant activatedAt,
+            Instant createdAt,
+            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
         static EngagementView of(Engagement e) {
-            return new EngagementView(e.id, e.clientSubject, e.practitionerId, e.pathway, e.sponsorOrganisation, e.status,
-                    e.sourceIntakeId, e.sessionsPrepaid, e.sessionsRemaining, e.currentReferral, e.activatedAt, e.createdAt,
+            return new EngagementView(
+                    e.id,
+                    e.clientSubject,
+                    e.practitionerId,
+                    e.pathway,
+                    e.sponsorOrganisation,
+                    e.status,
+                    e.sourceIntakeId,
+                    e.sessionsPrepaid,
+                    e.sessionsRemaining,
+                    e.currentReferral,
+                    e.activatedAt,
+                    e.createdAt,
                     e.version);
         }
     }
 
-    public record StatusRequest(@NotBlank @Size(max = Bounds.CODE) String status) {
-    }
+    public record StatusRequest(
+            @NotBlank @Size(max = Bounds.CODE) String status) {}
 
-    public record PartyRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "client|coach|sponsor|other") String role,
-                               @NotBlank @Size(max = Bounds.SUBJECT) String subject, boolean required) {
-    }
+    public record PartyRequest(
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "client|coach|sponsor|other")
+            String role,
 
-    public record ProposeContractRequest(@NotBlank @Size(max = Bounds.TEXT) String purpose,
-                                         @Size(max = Bounds.TEXT) String goalsInScope,
-                                         @Size(max = Bounds.TEXT) String confidentialityTerms,
-                                         @Size(max = Bounds.TEXT) String limitsOfConfidentiality,
-                                         @Min(1) @Max(MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
-                                         @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid,
-                                         DisclosureTerms disclosure,
-                                         @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties) {
+            @NotBlank @Size(max = Bounds.SUBJECT) String subject,
+            boolean required) {}
+
+    public record ProposeContractRequest(
+            @NotBlank @Size(max = Bounds.TEXT) String purpose,
+            @Size(max = Bounds.TEXT) String goalsInScope,
+            @Size(max = Bounds.TEXT) String confidentialityTerms,
+            @Size(max = Bounds.TEXT) String limitsOfConfidentiality,
+            @Min(1) @Max(MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
+            @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid,
+            DisclosureTerms disclosure,
+            @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties) {
         Contracts.Terms terms() {
-            return new Contracts.Terms(purpose, goalsInScope, confidentialityTerms, limitsOfConfidentiality, reviewEveryWeeks,
-                    sessionsPrepaid, disclosure, parties.stream()
-                    .map(p -> new ContractRules.Party(p.role(), p.subject(), p.required())).toList());
+            return new Contracts.Terms(
+                    purpose,
+                    goalsInScope,
+                    confidentialityTerms,
+                    limitsOfConfidentiality,
+                    reviewEveryWeeks,
+                    sessionsPrepaid,
+                    disclosure,
+                    parties.stream()
+                            .map(p -> new ContractRules.Party(p.role(), p.subject(), p.required()))
+                            .toList());
         }
     }
 
-    public record PartyView(@Schema(maxLength = Bounds.CODE) String role, @Schema(maxLength = Bounds.SUBJECT) String subject,
-                            boolean required, Instant acceptedAt) {
+    public record PartyView(
+            @Schema(maxLength = Bounds.CODE) String role,
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            boolean required,
+            Instant acceptedAt) {
         static PartyView of(ContractParty p) {
             return new PartyView(p.role, p.subject, p.required, p.acceptedAt);
         }
     }
 
-    public record ContractView(UUID id, UUID engagementId, @Schema(minimum = "1", maximum = COUNT_MAX) int number,
-                               @Schema(maxLength = Bounds.TEXT) String purpose,
-                               @Schema(maxLength = Bounds.TEXT) String goalsInScope,
-                               @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
-                               @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
-                               @Schema(minimum = "1", maximum = "" + MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
-                               @Schema(minimum = "1", maximum = "" + MAX_PREPAID) Integer sessionsPrepaid,
-                               DisclosureTerms disclosure, @Schema(maxItems = PARTIES) List<PartyView> parties,
-                               boolean inForce, Instant createdAt) {
+    public record ContractView(
+            UUID id,
+            UUID engagementId,
+            @Schema(minimum = "1", maximum = COUNT_MAX) int number,
+            @Schema(maxLength = Bounds.TEXT) String purpose,
+            @Schema(maxLength = Bounds.TEXT) String goalsInScope,
+            @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
+            @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
+
+            @Schema(minimum = "1", maximum = "" + MAX_REVIEW_WEEKS)
+            Integer reviewEveryWeeks,
+
+            @Schema(minimum = "1", maximum = "" + MAX_PREPAID)
+            Integer sessionsPrepaid,
+
+            DisclosureTerms disclosure,
+            @Schema(maxItems = PARTIES) List<PartyView> parties,
+            boolean inForce,
+            Instant createdAt) {
         static ContractView of(Contracts.Version v) {
             var c = v.contract();
-            return new ContractView(c.id, c.engagementId, c.number, c.purpose(), c.goalsInScope(), c.confidentialityTerms(),
-                    c.limitsOfConfidentiality(), c.reviewEveryWeeks, c.sessionsPrepaid, c.disclosure(),
-                    v.parties().stream().map(PartyView::of).toList(), v.inForce(), c.createdAt);
+            return new ContractView(
+                    c.id,
+                    c.engagementId,
+                    c.number,
+                    c.purpose(),
+                    c.goalsInScope(),
+                    c.confidentialityTerms(),
+                    c.limitsOfConfidentiality(),
+                    c.reviewEveryWeeks,
+                    c.sessionsPrepaid,
+                    c.disclosure(),
+                    v.parties().stream().map(PartyView::of).toList(),
+                    v.inForce(),
+                    c.createdAt);
         }
     }
 
-    public record ContractSummary(UUID id, @Schema(minimum = "1", maximum = COUNT_MAX) int number, Instant createdAt) {
-    }
+    public record ContractSummary(
+            UUID id,
+            @Schema(minimum = "1", maximum = COUNT_MAX) int number,
+            Instant createdAt) {}
 }

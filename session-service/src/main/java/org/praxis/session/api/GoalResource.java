@@ -1,11 +1,5 @@
 package org.praxis.session.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,13 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
@@ -47,51 +45,77 @@ public class GoalResource {
     @Inject
     Goals goals;
 
-    public record MilestoneRequest(@NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate) {
-    }
+    public record MilestoneRequest(
+            @NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate) {}
 
-    public record GoalRequest(@NotBlank @Size(max = Bounds.NAME) String title,
-                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "proximal|distal") String horizon,
-                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "performance|learning") String orientation,
-                              @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "approach|avoidance") String direction,
-                              boolean selfConcordant,
-                              @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {
-    }
+    public record GoalRequest(
+            @NotBlank @Size(max = Bounds.NAME) String title,
 
-    public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {
-    }
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "proximal|distal")
+            String horizon,
 
-    public record ActionRequest(@NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate, UUID goalId) {
-    }
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "performance|learning")
+            String orientation,
 
-    public record DoneRequest(boolean done) {
-    }
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "approach|avoidance")
+            String direction,
 
-    public record MilestoneView(UUID id, @Schema(maxLength = Bounds.NAME) String title, LocalDate dueDate, Instant reachedAt) {
-    }
+            boolean selfConcordant,
+            @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {}
 
-    public record ProgressView(@Schema(minimum = "0", maximum = "10") int rating, LocalDate ratedOn) {
+    public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {}
+
+    public record ActionRequest(
+            @NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate, UUID goalId) {}
+
+    public record DoneRequest(boolean done) {}
+
+    public record MilestoneView(
+            UUID id, @Schema(maxLength = Bounds.NAME) String title, LocalDate dueDate, Instant reachedAt) {}
+
+    public record ProgressView(
+            @Schema(minimum = "0", maximum = "10") int rating, LocalDate ratedOn) {
         static ProgressView of(GoalProgress p) {
             return new ProgressView(p.rating, p.ratedOn);
         }
     }
 
     /** A goal with its milestones and its latest ratings ({@code progress}, oldest first; the whole history is paged apart). */
-    public record GoalView(UUID id, @Schema(maxLength = Bounds.NAME) String title, @Schema(maxLength = Bounds.CODE) String horizon,
-                           @Schema(maxLength = Bounds.CODE) String orientation, @Schema(maxLength = Bounds.CODE) String direction,
-                           boolean selfConcordant, @Schema(maxLength = Bounds.CODE) String status,
-                           @Schema(maxItems = Goals.MAX_MILESTONES) List<MilestoneView> milestones,
-                           @Schema(maxItems = Goals.RECENT_RATINGS) List<ProgressView> progress) {
+    public record GoalView(
+            UUID id,
+            @Schema(maxLength = Bounds.NAME) String title,
+            @Schema(maxLength = Bounds.CODE) String horizon,
+            @Schema(maxLength = Bounds.CODE) String orientation,
+            @Schema(maxLength = Bounds.CODE) String direction,
+            boolean selfConcordant,
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxItems = Goals.MAX_MILESTONES) List<MilestoneView> milestones,
+            @Schema(maxItems = Goals.RECENT_RATINGS) List<ProgressView> progress) {
         static GoalView of(Goals.GoalWithProgress g) {
             var goal = g.goal();
-            return new GoalView(goal.id, goal.title(), goal.horizon, goal.orientation, goal.direction, goal.selfConcordant,
-                    goal.status, g.milestones().stream().map(m -> new MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt)).toList(),
+            return new GoalView(
+                    goal.id,
+                    goal.title(),
+                    goal.horizon,
+                    goal.orientation,
+                    goal.direction,
+                    goal.selfConcordant,
+                    goal.status,
+                    g.milestones().stream()
+                            .map(m -> new MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt))
+                            .toList(),
                     g.progress().stream().map(ProgressView::of).toList());
         }
     }
 
-    public record ActionView(UUID id, UUID engagementId, UUID goalId, @Schema(maxLength = Bounds.NAME) String title,
-                             LocalDate dueDate, boolean done, Instant doneAt) {
+    public record ActionView(
+            UUID id,
+            UUID engagementId,
+            UUID goalId,
+            @Schema(maxLength = Bounds.NAME) String title,
+            LocalDate dueDate,
+            boolean done,
+            Instant doneAt) {
         static ActionView of(ActionItem a) {
             return new ActionView(a.id, a.engagementId, a.goalId, a.title(), a.dueDate, a.done, a.doneAt);
         }
@@ -104,18 +128,39 @@ public class GoalResource {
     @Operation(operationId = "addGoal", summary = "Record a goal agreed in the engagement, with milestones")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response add(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
-        var goal = goals.add(id, new Goals.NewGoal(request.title(), request.horizon(), request.orientation(),
-                request.direction(), request.selfConcordant(), request.milestones() == null ? List.of()
-                : request.milestones().stream().map(m -> new Goals.NewMilestone(m.title(), m.dueDate())).toList()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/goals")).entity(new GoalView(goal.id, goal.title(),
-                goal.horizon, goal.orientation, goal.direction, goal.selfConcordant, goal.status, List.of(), List.of())).build();
+        var goal = goals.add(
+                id,
+                new Goals.NewGoal(
+                        request.title(),
+                        request.horizon(),
+                        request.orientation(),
+                        request.direction(),
+                        request.selfConcordant(),
+                        request.milestones() == null
+                                ? List.of()
+                                : request.milestones().stream()
+                                        .map(m -> new Goals.NewMilestone(m.title(), m.dueDate()))
+                                        .toList()));
+        return Response.created(URI.create("/v1/engagements/" + id + "/goals"))
+                .entity(new GoalView(
+                        goal.id,
+                        goal.title(),
+                        goal.horizon,
+                        goal.orientation,
+                        goal.direction,
+                        goal.selfConcordant,
+                        goal.status,
+                        List.of(),
+                        List.of()))
+                .build();
     }
 
     @GET
     @Path("goals")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:list")
-    @Operation(operationId = "listGoals",
+    @Operation(
+            operationId = "listGoals",
             summary = "The engagement's goals, newest first, with milestones and the client's latest ratings")
     public Page<GoalView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return goals.ofEngagement(id, page.request()).map(GoalView::of);
@@ -126,8 +171,8 @@ public class GoalResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:view")
     @Operation(operationId = "listGoalProgress", summary = "Every rating of a goal, newest first")
-    public Page<ProgressView> progress(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId,
-                                       @BeanParam PageParams page) {
+    public Page<ProgressView> progress(
+            @PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @BeanParam PageParams page) {
         return goals.progress(id, goalId, page.request()).map(ProgressView::of);
     }
 
@@ -137,8 +182,11 @@ public class GoalResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:rate-progress")
     @Operation(operationId = "rateGoalProgress", summary = "The client rates progress on a goal, 0 to 10")
     @APIResponse(responseCode = "201", description = "Rated")
-    public Response rate(@PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @Valid @NotNull RatingRequest request) {
-        return Response.status(201).entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn()))).build();
+    public Response rate(
+            @PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @Valid @NotNull RatingRequest request) {
+        return Response.status(201)
+                .entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn())))
+                .build();
     }
 
     @POST
@@ -148,7 +196,8 @@ public class GoalResource {
     @Operation(operationId = "addAction", summary = "Add an action item (homework) with a due date")
     @APIResponse(responseCode = "201", description = "Added")
     public Response addAction(@PathParam("id") UUID id, @Valid @NotNull ActionRequest request) {
-        return Response.status(201).entity(ActionView.of(goals.addAction(id, request.goalId(), request.title(), request.dueDate())))
+        return Response.status(201)
+                .entity(ActionView.of(goals.addAction(id, request.goalId(), request.title(), request.dueDate())))
                 .build();
     }
 
@@ -166,7 +215,8 @@ public class GoalResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH})
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:mark-done")
     @Operation(operationId = "markActionDone", summary = "Mark an action item done (or not done)")
-    public ActionView done(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
+    public ActionView done(
+            @PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
         return ActionView.of(goals.markDone(id, actionId, request.done()));
     }
 }

@@ -7,11 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
@@ -28,6 +27,7 @@ import org.praxis.session.domain.access.EngagementPolicy;
 public class MeResource {
     @Inject
     Goals goals;
+
     @Inject
     Engagements engagements;
 
@@ -35,7 +35,9 @@ public class MeResource {
     @Path("actions")
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list-own")
-    @Operation(operationId = "listMyActions", summary = "The signed-in client's open action items, soonest due first (undated last)")
+    @Operation(
+            operationId = "listMyActions",
+            summary = "The signed-in client's open action items, soonest due first (undated last)")
     public Page<ActionView> actions(@BeanParam PageParams page) {
         return goals.myOpenActions(page.request()).map(ActionView::of);
     }
@@ -46,6 +48,8 @@ public class MeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list-own")
     @Operation(operationId = "listMyEngagements", summary = "The signed-in client's engagements, newest first")
     public Page<EngagementView> engagements(@BeanParam PageParams page) {
-        return engagements.list(page.request(), null, EngagementPolicy.Action.LIST_OWN).map(EngagementView::of);
+        return engagements
+                .list(page.request(), null, EngagementPolicy.Action.LIST_OWN)
+                .map(EngagementView::of);
     }
 }

@@ -1,10 +1,5 @@
 package org.praxis.session.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,13 +19,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
@@ -49,63 +47,103 @@ public class NoteResource {
     @Inject
     Notes notes;
 
-    public record WriteNoteRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "private|shared") String kind,
-                                   UUID sessionId, @NotBlank @Size(max = Bounds.TEXT) String body) {
-    }
+    public record WriteNoteRequest(
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "private|shared")
+            String kind,
 
-    public record EditNoteRequest(@NotBlank @Size(max = Bounds.TEXT) String body) {
-    }
+            UUID sessionId,
+            @NotBlank @Size(max = Bounds.TEXT) String body) {}
 
-    public record RiskConcernRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low") String level,
-                                     UUID sessionId) {
-    }
+    public record EditNoteRequest(
+            @NotBlank @Size(max = Bounds.TEXT) String body) {}
 
-    public record NoteSummary(UUID id, @Schema(maxLength = Bounds.CODE) String kind, UUID sessionId,
-                              @Schema(maxLength = Bounds.SUBJECT) String author, Instant createdAt, Instant signedAt) {
+    public record RiskConcernRequest(
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low")
+            String level,
+
+            UUID sessionId) {}
+
+    public record NoteSummary(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            UUID sessionId,
+            @Schema(maxLength = Bounds.SUBJECT) String author,
+            Instant createdAt,
+            Instant signedAt) {
         static NoteSummary of(SessionNote n) {
             return new NoteSummary(n.id, n.kind, n.sessionId, n.author, n.createdAt, n.signedAt);
         }
     }
 
-    public record AddendumView(@Schema(minimum = "1", maximum = "" + NoteAddendum.MAX_PER_NOTE) int seq,
-                               @Schema(maxLength = Bounds.TEXT) String body, @Schema(maxLength = Bounds.SUBJECT) String author,
-                               Instant signedAt) {
+    public record AddendumView(
+            @Schema(minimum = "1", maximum = "" + NoteAddendum.MAX_PER_NOTE)
+            int seq,
+
+            @Schema(maxLength = Bounds.TEXT) String body,
+            @Schema(maxLength = Bounds.SUBJECT) String author,
+            Instant signedAt) {
         static AddendumView of(NoteAddendum a) {
             return new AddendumView(a.seq, a.body(), a.author, a.signedAt);
         }
     }
 
-    public record NoteView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, UUID sessionId,
-                           @Schema(maxLength = Bounds.TEXT) String body, @Schema(maxLength = Bounds.SUBJECT) String author,
-                           Instant createdAt, Instant signedAt, @Schema(minimum = "0", maximum = EngagementViews.COUNT_MAX) long version,
-                           @Schema(maxItems = NoteAddendum.MAX_PER_NOTE) List<AddendumView> addenda) {
+    public record NoteView(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            UUID sessionId,
+            @Schema(maxLength = Bounds.TEXT) String body,
+            @Schema(maxLength = Bounds.SUBJECT) String author,
+            Instant createdAt,
+            Instant signedAt,
+
+            @Schema(minimum = "0", maximum = EngagementViews.COUNT_MAX)
+            long version,
+
+            @Schema(maxItems = NoteAddendum.MAX_PER_NOTE) List<AddendumView> addenda) {
         static NoteView of(SessionNote n, List<NoteAddendum> addenda) {
-            return new NoteView(n.id, n.kind, n.sessionId, n.body(), n.author, n.createdAt, n.signedAt, n.version,
+            return new NoteView(
+                    n.id,
+                    n.kind,
+                    n.sessionId,
+                    n.body(),
+                    n.author,
+                    n.createdAt,
+                    n.signedAt,
+                    n.version,
                     addenda.stream().map(AddendumView::of).toList());
         }
     }
 
-    public record RiskConcernView(UUID id, UUID engagementId, UUID sessionId, @Schema(maxLength = Bounds.CODE) String level,
-                                  Instant raisedAt) {
-    }
+    public record RiskConcernView(
+            UUID id,
+            UUID engagementId,
+            UUID sessionId,
+            @Schema(maxLength = Bounds.CODE) String level,
+            Instant raisedAt) {}
 
     @POST
     @Path("notes")
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "note:write")
-    @Operation(operationId = "writeNote", summary = "Write a private note or a shared summary (the engagement's practitioner)")
+    @Operation(
+            operationId = "writeNote",
+            summary = "Write a private note or a shared summary (the engagement's practitioner)")
     @APIResponse(responseCode = "201", description = "Written")
     public Response write(@PathParam("id") UUID id, @Valid @NotNull WriteNoteRequest request) {
         SessionNote n = notes.write(id, request.kind(), request.sessionId(), request.body());
-        return Response.created(URI.create("/v1/engagements/" + id + "/notes/" + n.id)).entity(NoteView.of(n, List.of()))
-                .tag(ETags.of(n.version)).build();
+        return Response.created(URI.create("/v1/engagements/" + id + "/notes/" + n.id))
+                .entity(NoteView.of(n, List.of()))
+                .tag(ETags.of(n.version))
+                .build();
     }
 
     @GET
     @Path("notes")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "note:list")
-    @Operation(operationId = "listNotes", summary = "Notes the caller may see (clients: shared summaries only), without bodies, newest first")
+    @Operation(
+            operationId = "listNotes",
+            summary = "Notes the caller may see (clients: shared summaries only), without bodies, newest first")
     public Page<NoteSummary> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return notes.list(id, page.request()).map(NoteSummary::of);
     }
@@ -114,11 +152,17 @@ public class NoteResource {
     @Path("notes/{noteId}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
-    @Operation(operationId = "readNote",
+    @Operation(
+            operationId = "readNote",
             summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
-    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @QueryParam("reason") @Size(max = Bounds.REASON) String reason) {
+    public Response read(
+            @PathParam("id") UUID id,
+            @PathParam("noteId") UUID noteId,
+            @QueryParam("reason") @Size(max = Bounds.REASON) String reason) {
         Notes.Read r = notes.read(id, noteId, reason);
-        return Response.ok(NoteView.of(r.note(), r.addenda())).tag(ETags.of(r.note().version)).build();
+        return Response.ok(NoteView.of(r.note(), r.addenda()))
+                .tag(ETags.of(r.note().version))
+                .build();
     }
 
     @PUT
@@ -129,8 +173,11 @@ public class NoteResource {
     @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response edit(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @HeaderParam("If-Match") String ifMatch,
-                         @Valid @NotNull EditNoteRequest request) {
+    public Response edit(
+            @PathParam("id") UUID id,
+            @PathParam("noteId") UUID noteId,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull EditNoteRequest request) {
         SessionNote n = notes.edit(id, noteId, request.body(), ifMatch);
         return Response.ok(NoteView.of(n, List.of())).tag(ETags.of(n.version)).build();
     }
@@ -152,7 +199,8 @@ public class NoteResource {
     @Operation(operationId = "addAddendum", summary = "Append a signed, timestamped addendum to a signed note")
     @APIResponse(responseCode = "201", description = "Appended")
     @APIResponse(responseCode = "409", description = "The note is not signed, or has as many addenda as a note takes")
-    public Response addendum(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull EditNoteRequest request) {
+    public Response addendum(
+            @PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull EditNoteRequest request) {
         NoteAddendum a = notes.addendum(id, noteId, request.body());
         return Response.status(201).entity(AddendumView.of(a)).build();
     }
@@ -161,10 +209,14 @@ public class NoteResource {
     @Path("risk-concerns")
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-concern:raise")
-    @Operation(operationId = "noteRiskConcern", summary = "Record a concern for the client's safety; publishes risk.noted")
+    @Operation(
+            operationId = "noteRiskConcern",
+            summary = "Record a concern for the client's safety; publishes risk.noted")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response risk(@PathParam("id") UUID id, @Valid @NotNull RiskConcernRequest request) {
         RiskConcern r = notes.noteRisk(id, request.sessionId(), request.level());
-        return Response.status(201).entity(new RiskConcernView(r.id, r.engagementId, r.sessionId, r.level, r.raisedAt)).build();
+        return Response.status(201)
+                .entity(new RiskConcernView(r.id, r.engagementId, r.sessionId, r.level, r.raisedAt))
+                .build();
     }
 }

@@ -1,12 +1,6 @@
 package org.praxis.session.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,8 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,15 +19,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
@@ -52,43 +49,84 @@ public class ReviewResource {
     /** Boosters an end review offers at most. */
     public static final int MAX_BOOSTERS = 20;
 
-    public record ReviewRequest(@NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "periodic|end") String kind, LocalDate heldOn,
-                                @Size(max = Bounds.TEXT) String whatChanged, @Size(max = Bounds.TEXT) String sharedSummary,
-                                @Size(max = Bounds.LIST) List<@NotNull UUID> goalsMet,
-                                boolean followUpOffered, @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered) {
-    }
+    public record ReviewRequest(
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "periodic|end")
+            String kind,
+
+            LocalDate heldOn,
+            @Size(max = Bounds.TEXT) String whatChanged,
+            @Size(max = Bounds.TEXT) String sharedSummary,
+            @Size(max = Bounds.LIST) List<@NotNull UUID> goalsMet,
+            boolean followUpOffered,
+            @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered) {}
 
     /** A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code sharedSummary}). */
-    public record ReviewView(UUID id, @Schema(maxLength = Bounds.CODE) String kind, LocalDate heldOn,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = Bounds.TEXT) String whatChanged,
-                             @Schema(maxLength = Bounds.TEXT) String sharedSummary,
-                             @Schema(maxItems = Bounds.LIST) List<UUID> goalsMet, boolean followUpOffered,
-                             @Schema(minimum = "0", maximum = "" + MAX_BOOSTERS) int boosterSessionsOffered, Instant createdAt) {
+    public record ReviewView(
+            UUID id,
+            @Schema(maxLength = Bounds.CODE) String kind,
+            LocalDate heldOn,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = Bounds.TEXT)
+            String whatChanged,
+
+            @Schema(maxLength = Bounds.TEXT) String sharedSummary,
+            @Schema(maxItems = Bounds.LIST) List<UUID> goalsMet,
+            boolean followUpOffered,
+
+            @Schema(minimum = "0", maximum = "" + MAX_BOOSTERS)
+            int boosterSessionsOffered,
+
+            Instant createdAt) {
         static ReviewView of(Review r, boolean practitionerText) {
-            return new ReviewView(r.id, r.kind, r.heldOn, practitionerText ? r.whatChanged() : null, r.sharedSummary(),
-                    r.goalsMet == null || r.goalsMet.isEmpty() ? List.of()
-                    : Arrays.stream(r.goalsMet.split(",")).map(UUID::fromString).toList(), r.followUpOffered,
-                    r.boosterSessionsOffered, r.createdAt);
+            return new ReviewView(
+                    r.id,
+                    r.kind,
+                    r.heldOn,
+                    practitionerText ? r.whatChanged() : null,
+                    r.sharedSummary(),
+                    r.goalsMet == null || r.goalsMet.isEmpty()
+                            ? List.of()
+                            : Arrays.stream(r.goalsMet.split(","))
+                                    .map(UUID::fromString)
+                                    .toList(),
+                    r.followUpOffered,
+                    r.boosterSessionsOffered,
+                    r.createdAt);
         }
     }
 
     @POST
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:record")
-    @Operation(operationId = "recordReview",
-            summary = "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
+    @Operation(
+            operationId = "recordReview",
+            summary =
+                    "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        Review r = reviews.record(id, new Reviews.NewReview(request.kind(), request.heldOn(), request.whatChanged(),
-                request.sharedSummary(), request.goalsMet(), request.followUpOffered(), request.boosterSessionsOffered()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/reviews")).entity(ReviewView.of(r, true)).build();
+        Review r = reviews.record(
+                id,
+                new Reviews.NewReview(
+                        request.kind(),
+                        request.heldOn(),
+                        request.whatChanged(),
+                        request.sharedSummary(),
+                        request.goalsMet(),
+                        request.followUpOffered(),
+                        request.boosterSessionsOffered()));
+        return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
+                .entity(ReviewView.of(r, true))
+                .build();
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:list")
-    @Operation(operationId = "listReviews", summary = "The engagement's reviews, newest first; the client sees what each shares with them, not the practitioner's text")
+    @Operation(
+            operationId = "listReviews",
+            summary =
+                    "The engagement's reviews, newest first; the client sees what each shares with them, not the practitioner's text")
     public Page<ReviewView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return reviews.ofEngagement(id, page.request()).map(s -> ReviewView.of(s.review(), s.practitionerText()));
     }

@@ -1,9 +1,5 @@
 package org.praxis.session.api;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,13 +18,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.praxis.platform.access.AccessMatrix;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.Page;
@@ -48,27 +46,53 @@ public class SessionResource {
     public static final int MIN_MINUTES = 10;
     public static final int MAX_MINUTES = 480;
 
-    public record ScheduleRequest(@NotNull Instant scheduledAt, @Min(MIN_MINUTES) @Max(MAX_MINUTES) int durationMinutes,
-                                  @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "in-person|video|phone") String mode,
-                                  @Size(max = Bounds.CODE) @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other") String model) {
-    }
+    public record ScheduleRequest(
+            @NotNull Instant scheduledAt,
+            @Min(MIN_MINUTES) @Max(MAX_MINUTES) int durationMinutes,
 
-    public record RescheduleRequest(@NotNull Instant scheduledAt) {
-    }
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "in-person|video|phone")
+            String mode,
 
-    public record OutcomeRequest(@NotBlank @Size(max = Bounds.CODE) String status, @Min(0) @Max(10) Integer scaling,
-                                 Boolean previousGoalsReviewed) {
-    }
+            @Size(max = Bounds.CODE) @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other")
+            String model) {}
 
-    public record SessionView(UUID id, UUID engagementId, Instant scheduledAt,
-                              @Schema(minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES) int durationMinutes,
-                              @Schema(maxLength = Bounds.CODE) String mode, @Schema(maxLength = Bounds.CODE) String model,
-                              @Schema(maxLength = Bounds.CODE) String status, @Schema(maxLength = Bounds.CODE) String cancelledBy,
-                              Boolean cancelledLate, @Schema(minimum = "0", maximum = "10") Integer scaling,
-                              Boolean previousGoalsReviewed, Instant completedAt) {
+    public record RescheduleRequest(@NotNull Instant scheduledAt) {}
+
+    public record OutcomeRequest(
+            @NotBlank @Size(max = Bounds.CODE) String status,
+            @Min(0) @Max(10) Integer scaling,
+            Boolean previousGoalsReviewed) {}
+
+    public record SessionView(
+            UUID id,
+            UUID engagementId,
+            Instant scheduledAt,
+
+            @Schema(minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES)
+            int durationMinutes,
+
+            @Schema(maxLength = Bounds.CODE) String mode,
+            @Schema(maxLength = Bounds.CODE) String model,
+            @Schema(maxLength = Bounds.CODE) String status,
+            @Schema(maxLength = Bounds.CODE) String cancelledBy,
+            Boolean cancelledLate,
+            @Schema(minimum = "0", maximum = "10") Integer scaling,
+            Boolean previousGoalsReviewed,
+            Instant completedAt) {
         static SessionView of(CoachingSession s) {
-            return new SessionView(s.id, s.engagementId, s.scheduledAt, s.durationMinutes, s.mode, s.model, s.status,
-                    s.cancelledBy, s.cancelledLate, s.scaling, s.previousGoalsReviewed, s.completedAt);
+            return new SessionView(
+                    s.id,
+                    s.engagementId,
+                    s.scheduledAt,
+                    s.durationMinutes,
+                    s.mode,
+                    s.model,
+                    s.status,
+                    s.cancelledBy,
+                    s.cancelledLate,
+                    s.scaling,
+                    s.previousGoalsReviewed,
+                    s.completedAt);
         }
     }
 
@@ -78,17 +102,25 @@ public class SessionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "session:schedule")
     @Operation(operationId = "scheduleSession", summary = "Schedule a session in an active engagement")
     @APIResponse(responseCode = "201", description = "Scheduled")
-    @APIResponse(responseCode = "409", description = "The engagement is not active, or holds as many sessions as an engagement may")
+    @APIResponse(
+            responseCode = "409",
+            description = "The engagement is not active, or holds as many sessions as an engagement may")
     public Response schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request) {
-        CoachingSession s = sessions.schedule(id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
-        return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id)).entity(SessionView.of(s)).build();
+        CoachingSession s = sessions.schedule(
+                id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
+        return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id))
+                .entity(SessionView.of(s))
+                .build();
     }
 
     @GET
     @Path("sessions")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:list")
-    @Operation(operationId = "listSessions", summary = "The engagement's sessions, latest first; its client lists them too (dates, mode, status; never notes)")
+    @Operation(
+            operationId = "listSessions",
+            summary =
+                    "The engagement's sessions, latest first; its client lists them too (dates, mode, status; never notes)")
     public Page<SessionView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
         return sessions.ofEngagement(id, page.request()).map(SessionView::of);
     }
@@ -99,8 +131,10 @@ public class SessionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "session:reschedule")
     @Operation(operationId = "rescheduleSession", summary = "Move a scheduled session")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
-    public SessionView reschedule(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
-                                  @Valid @NotNull RescheduleRequest request) {
+    public SessionView reschedule(
+            @PathParam("id") UUID id,
+            @PathParam("sessionId") UUID sessionId,
+            @Valid @NotNull RescheduleRequest request) {
         return SessionView.of(sessions.reschedule(id, sessionId, request.scheduledAt()));
     }
 
@@ -108,7 +142,9 @@ public class SessionResource {
     @Path("sessions/{sessionId}/cancellation")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:cancel")
-    @Operation(operationId = "cancelSession", summary = "Cancel a scheduled session (late within 24 hours of its start)")
+    @Operation(
+            operationId = "cancelSession",
+            summary = "Cancel a scheduled session (late within 24 hours of its start)")
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     public SessionView cancel(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
         return SessionView.of(sessions.cancel(id, sessionId));
@@ -118,12 +154,16 @@ public class SessionResource {
     @Path("sessions/{sessionId}/outcome")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:record-outcome")
-    @Operation(operationId = "recordSessionOutcome",
-            summary = "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
+    @Operation(
+            operationId = "recordSessionOutcome",
+            summary =
+                    "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
     @APIResponse(responseCode = "409", description = "Already recorded, or the prepaid package is used up")
-    public SessionView outcome(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId,
-                               @Valid @NotNull OutcomeRequest request) {
-        return SessionView.of(sessions.record(id, sessionId,
+    public SessionView outcome(
+            @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @Valid @NotNull OutcomeRequest request) {
+        return SessionView.of(sessions.record(
+                id,
+                sessionId,
                 new Sessions.Outcome(request.status(), request.scaling(), request.previousGoalsReviewed())));
     }
 
@@ -131,8 +171,10 @@ public class SessionResource {
     @Path("sponsor-report")
     @RolesAllowed({Roles.SPONSOR, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "sponsor-report:view")
-    @Operation(operationId = "getSponsorReport",
-            summary = "What the sponsor may see under the contract in force, nothing beyond its disclosure terms; to the sponsor it names and, as a preview, a supervisor of the practitioner (audited)")
+    @Operation(
+            operationId = "getSponsorReport",
+            summary =
+                    "What the sponsor may see under the contract in force, nothing beyond its disclosure terms; to the sponsor it names and, as a preview, a supervisor of the practitioner (audited)")
     public SponsorReport sponsorReport(@PathParam("id") UUID id) {
         return sessions.sponsorReport(id);
     }

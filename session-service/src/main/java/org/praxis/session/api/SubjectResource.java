@@ -1,8 +1,5 @@
 package org.praxis.session.api;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -12,7 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,54 +37,84 @@ public class SubjectResource {
     @Inject
     SubjectRecords records;
 
-    public record GoalExport(UUID id, UUID engagementId, @Schema(maxLength = Bounds.NAME) String title,
-                             @Schema(maxLength = Bounds.CODE) String status) {
-    }
+    public record GoalExport(
+            UUID id,
+            UUID engagementId,
+            @Schema(maxLength = Bounds.NAME) String title,
+            @Schema(maxLength = Bounds.CODE) String status) {}
 
-    public record ContractExport(UUID id, UUID engagementId,
-                                 @Schema(minimum = "1", maximum = EngagementViews.COUNT_MAX) int number,
-                                 @Schema(maxLength = Bounds.TEXT) String purpose,
-                                 @Schema(maxLength = Bounds.TEXT) String goalsInScope,
-                                 @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
-                                 @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {
-    }
+    public record ContractExport(
+            UUID id,
+            UUID engagementId,
+
+            @Schema(minimum = "1", maximum = EngagementViews.COUNT_MAX)
+            int number,
+
+            @Schema(maxLength = Bounds.TEXT) String purpose,
+            @Schema(maxLength = Bounds.TEXT) String goalsInScope,
+            @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
+            @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {}
 
     /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
-    public record SubjectExport(@Schema(maxLength = Bounds.SUBJECT) String subject,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EngagementView> engagements,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ContractExport> contracts,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SessionView> sessions,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<NoteView> notes,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<GoalExport> goals,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProgressView> progress,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> actions,
-                                @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReviewView> reviews) {
-    }
+    public record SubjectExport(
+            @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EngagementView> engagements,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ContractExport> contracts,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SessionView> sessions,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<NoteView> notes,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<GoalExport> goals,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProgressView> progress,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> actions,
+            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReviewView> reviews) {}
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
-    @Operation(operationId = "exportSubject",
+    @Operation(
+            operationId = "exportSubject",
             summary = "Export everything held about a client on a recorded export request (admin; audited)",
             description = ExportRequests.EXPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The client's engagements, contract versions, sessions, notes, goals"
-            + " with their ratings, actions and reviews",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectExport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The client's engagements, contract versions, sessions, notes, goals"
+                    + " with their ratings, actions and reviews",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubjectExport.class)))
     @APIResponse(responseCode = "404", description = ExportRequests.NO_SUCH_REQUEST)
     @APIResponse(responseCode = "409", description = ExportRequests.REQUEST_NOT_READY)
     @APIResponse(responseCode = "422", description = ExportRequests.REQUEST_MISSING)
-    public SubjectExport export(@PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
-                                @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER)
-                                @QueryParam("request") UUID request) {
+    public SubjectExport export(
+            @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
+            @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
+                    UUID request) {
         SubjectRecords.Export e = records.export(subject, request);
-        return new SubjectExport(e.subject(), e.engagements().stream().map(EngagementView::of).toList(),
-                e.contracts().stream().map(c -> new ContractExport(c.id, c.engagementId, c.number, c.purpose(),
-                        c.goalsInScope(), c.confidentialityTerms(), c.limitsOfConfidentiality())).toList(),
+        return new SubjectExport(
+                e.subject(),
+                e.engagements().stream().map(EngagementView::of).toList(),
+                e.contracts().stream()
+                        .map(c -> new ContractExport(
+                                c.id,
+                                c.engagementId,
+                                c.number,
+                                c.purpose(),
+                                c.goalsInScope(),
+                                c.confidentialityTerms(),
+                                c.limitsOfConfidentiality()))
+                        .toList(),
                 e.sessions().stream().map(SessionView::of).toList(),
-                e.notes().stream().map(n -> NoteView.of(n, e.addenda().stream().filter(a -> a.noteId.equals(n.id))
-                        .toList())).toList(),
-                e.goals().stream().map(g -> new GoalExport(g.id, g.engagementId, g.title(), g.status)).toList(),
+                e.notes().stream()
+                        .map(n -> NoteView.of(
+                                n,
+                                e.addenda().stream()
+                                        .filter(a -> a.noteId.equals(n.id))
+                                        .toList()))
+                        .toList(),
+                e.goals().stream()
+                        .map(g -> new GoalExport(g.id, g.engagementId, g.title(), g.status))
+                        .toList(),
                 e.progress().stream().map(ProgressView::of).toList(),
                 e.actions().stream().map(ActionView::of).toList(),
                 e.reviews().stream().map(r -> ReviewView.of(r, true)).toList());

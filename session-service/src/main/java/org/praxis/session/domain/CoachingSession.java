@@ -1,14 +1,13 @@
 package org.praxis.session.domain;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 
 /** One session of an engagement: scheduled, then held, missed (no-show) or cancelled. */
 @Entity
@@ -29,6 +28,7 @@ public class CoachingSession {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     public Instant scheduledAt;
@@ -42,6 +42,7 @@ public class CoachingSession {
     public Boolean previousGoalsReviewed;
     public Instant completedAt;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -1,11 +1,9 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /**
@@ -17,10 +15,12 @@ public class Contract {
     private static final SealedColumn PURPOSE = SealedColumn.of("contract", "purpose");
     private static final SealedColumn GOALS_IN_SCOPE = SealedColumn.of("contract", "goals_in_scope");
     private static final SealedColumn CONFIDENTIALITY_TERMS = SealedColumn.of("contract", "confidentiality_terms");
-    private static final SealedColumn LIMITS_OF_CONFIDENTIALITY = SealedColumn.of("contract", "limits_of_confidentiality");
+    private static final SealedColumn LIMITS_OF_CONFIDENTIALITY =
+            SealedColumn.of("contract", "limits_of_confidentiality");
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     public int number;
@@ -32,6 +32,7 @@ public class Contract {
     String confidentialityTerms;
     /** Sealed ({@link #limitsOfConfidentiality()}). */
     String limitsOfConfidentiality;
+
     public Integer reviewEveryWeeks;
     public Integer sessionsPrepaid;
     public boolean discloseAttendance;
@@ -42,7 +43,8 @@ public class Contract {
     public Instant createdAt;
 
     public DisclosureTerms disclosure() {
-        return new DisclosureTerms(discloseAttendance, discloseSessionDates, discloseSessionCounts, discloseProgressSummaries);
+        return new DisclosureTerms(
+                discloseAttendance, discloseSessionDates, discloseSessionCounts, discloseProgressSummaries);
     }
 
     public String purpose() {

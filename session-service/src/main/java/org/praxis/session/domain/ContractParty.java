@@ -1,10 +1,9 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A party to one contract version and whether they have accepted it. */
 @Entity
@@ -16,6 +15,7 @@ public class ContractParty {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID contractId;
     public String role;

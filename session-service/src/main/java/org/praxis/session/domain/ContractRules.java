@@ -5,11 +5,9 @@ import java.util.List;
 
 /** Who must be party to a contract, and when a contract version is in force. */
 public final class ContractRules {
-    private ContractRules() {
-    }
+    private ContractRules() {}
 
-    public record Party(String role, String subject, boolean required) {
-    }
+    public record Party(String role, String subject, boolean required) {}
 
     /**
      * The client and the coach are always required parties; an engagement with a sponsor needs a
@@ -17,16 +15,23 @@ public final class ContractRules {
      *
      * @return what is wrong, as {@code field: message}; empty when the parties are complete
      */
-    public static List<String> missingParties(List<Party> parties, String clientSubject, String practitionerId,
-                                              boolean sponsored) {
+    public static List<String> missingParties(
+            List<Party> parties, String clientSubject, String practitionerId, boolean sponsored) {
         List<String> problems = new ArrayList<>();
-        if (parties.stream().noneMatch(p -> p.required() && p.role().equals(ContractParty.CLIENT) && p.subject().equals(clientSubject))) {
+        if (parties.stream()
+                .noneMatch(p -> p.required()
+                        && p.role().equals(ContractParty.CLIENT)
+                        && p.subject().equals(clientSubject))) {
             problems.add("parties: the client " + clientSubject + " must be a required party");
         }
-        if (parties.stream().noneMatch(p -> p.required() && p.role().equals(ContractParty.COACH) && p.subject().equals(practitionerId))) {
+        if (parties.stream()
+                .noneMatch(p -> p.required()
+                        && p.role().equals(ContractParty.COACH)
+                        && p.subject().equals(practitionerId))) {
             problems.add("parties: the practitioner " + practitionerId + " must be a required party");
         }
-        if (sponsored && parties.stream().noneMatch(p -> p.required() && p.role().equals(ContractParty.SPONSOR))) {
+        if (sponsored
+                && parties.stream().noneMatch(p -> p.required() && p.role().equals(ContractParty.SPONSOR))) {
             problems.add("parties: a sponsored engagement needs the sponsor's contact as a required party");
         }
         if (parties.stream().map(Party::subject).distinct().count() != parties.size()) {

@@ -1,17 +1,15 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -30,23 +28,34 @@ import org.praxis.session.events.SessionEvents;
 public class Contracts {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     Engagements engagements;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
+
     @Inject
     ReviewCalendar calendar;
 
-    public record Terms(String purpose, String goalsInScope, String confidentialityTerms, String limitsOfConfidentiality,
-                        Integer reviewEveryWeeks, Integer sessionsPrepaid, DisclosureTerms disclosure,
-                        List<ContractRules.Party> parties) {
-    }
+    public record Terms(
+            String purpose,
+            String goalsInScope,
+            String confidentialityTerms,
+            String limitsOfConfidentiality,
+            Integer reviewEveryWeeks,
+            Integer sessionsPrepaid,
+            DisclosureTerms disclosure,
+            List<ContractRules.Party> parties) {}
 
     public record Version(Contract contract, List<ContractParty> parties) {
         public boolean inForce() {
@@ -62,15 +71,19 @@ public class Contracts {
         candidate.engagementId = e.id;
         ContractPolicy policy = policies.contracts();
         if (!policy.can(policies.caller(), ContractPolicy.Action.PROPOSE, candidate)) {
-            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor proposes its contract.");
+            throw ProblemException.forbidden(
+                    "Only the engagement's practitioner or their supervisor proposes its contract.");
         }
         if (Engagement.CLOSED.equals(e.status)) {
             throw ProblemException.conflict("The engagement is closed.");
         }
         List<String> problems = ContractPolicy.namingProblems(e, terms.parties());
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("The contract's parties are incomplete", problems.stream()
-                    .map(p -> new Problem.FieldError("parties", p.substring(p.indexOf(':') + 2))).toList());
+            throw ProblemException.unprocessable(
+                    "The contract's parties are incomplete",
+                    problems.stream()
+                            .map(p -> new Problem.FieldError("parties", p.substring(p.indexOf(':') + 2)))
+                            .toList());
         }
         Contract c = new Contract();
         c.id = UUID.randomUUID();
@@ -91,23 +104,26 @@ public class Contracts {
         c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);
-        List<ContractParty> parties = terms.parties().stream().map(p -> {
-            ContractParty party = new ContractParty();
-            party.id = UUID.randomUUID();
-            party.tenantId = c.tenantId;
-            party.contractId = c.id;
-            party.role = p.role();
-            party.subject = p.subject();
-            party.required = p.required();
-            em.persist(party);
-            return party;
-        }).toList();
+        List<ContractParty> parties = terms.parties().stream()
+                .map(p -> {
+                    ContractParty party = new ContractParty();
+                    party.id = UUID.randomUUID();
+                    party.tenantId = c.tenantId;
+                    party.contractId = c.id;
+                    party.role = p.role();
+                    party.subject = p.subject();
+                    party.required = p.required();
+                    em.persist(party);
+                    return party;
+                })
+                .toList();
         audit.record("propose", "contract", c.id, null);
         return new Version(c, parties);
     }
 
     public List<Contract> versions(UUID engagementId) {
-        return tenant.select(Contract.class, "e.engagementId = :e", "e.number asc", Map.of("e", engagementId)).getResultList();
+        return tenant.select(Contract.class, "e.engagementId = :e", "e.number asc", Map.of("e", engagementId))
+                .getResultList();
     }
 
     /**
@@ -119,7 +135,8 @@ public class Contracts {
         ContractPolicy policy = policies.contracts();
         policy.requireAllowed(policies.caller(), ContractPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
-        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<String> where =
+                new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         Page<Contract> visible = tenant.pageNewestFirst(Contract.class, where, params, page, "e.createdAt");
         if (visible.items().isEmpty()) {
             engagements.readable(engagementId);
@@ -137,8 +154,13 @@ public class Contracts {
     }
 
     private Version version(UUID engagementId, int number) {
-        Contract c = tenant.select(Contract.class, "e.engagementId = :e and e.number = :n", null,
-                        Map.of("e", engagementId, "n", number)).getResultStream().findFirst()
+        Contract c = tenant.select(
+                        Contract.class,
+                        "e.engagementId = :e and e.number = :n",
+                        null,
+                        Map.of("e", engagementId, "n", number))
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Contract version " + number));
         return new Version(c, parties(c.id));
     }
@@ -161,7 +183,8 @@ public class Contracts {
             return v;
         }
         if (number != versions(engagementId).size()) {
-            throw ProblemException.conflict("Version " + number + " has been replaced by a newer one; accept that instead.");
+            throw ProblemException.conflict(
+                    "Version " + number + " has been replaced by a newer one; accept that instead.");
         }
         me.acceptedAt = Instant.now();
         audit.record("accept", "contract", v.contract().id, null);

@@ -1,15 +1,14 @@
 package org.praxis.session.domain;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 
 /** A coaching engagement between a client and a practitioner, perhaps paid for by a sponsor. */
 @Entity
@@ -31,6 +30,7 @@ public class Engagement {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public String clientSubject;
     public String practitionerId;
@@ -48,6 +48,7 @@ public class Engagement {
     public LocalDate reviewDueOn;
     /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
     public UUID currentReferral;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -1,17 +1,15 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -30,38 +28,55 @@ import org.praxis.session.events.SessionEvents;
 public class Engagements {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     EligibilityRegister eligibility;
+
     @Inject
     SupervisionRegister supervision;
+
     @Inject
     Policies policies;
 
-    public record NewEngagement(String clientSubject, String practitionerId, String pathway, String sponsorOrganisation,
-                                Integer sessionsPrepaid) {
-    }
+    public record NewEngagement(
+            String clientSubject,
+            String practitionerId,
+            String pathway,
+            String sponsorOrganisation,
+            Integer sessionsPrepaid) {}
 
     @Transactional
     public Engagement open(NewEngagement request) {
         Caller caller = policies.caller();
         EngagementPolicy policy = policies.engagements();
         policy.requireAllowed(caller, EngagementPolicy.Action.OPEN);
-        Engagement e = draft(caller.tenantId(), request.clientSubject(),
-                EngagementPolicy.defaultPractitioner(caller, request.practitionerId()), request.pathway(),
-                request.sponsorOrganisation(), null, policies.subject());
+        Engagement e = draft(
+                caller.tenantId(),
+                request.clientSubject(),
+                EngagementPolicy.defaultPractitioner(caller, request.practitionerId()),
+                request.pathway(),
+                request.sponsorOrganisation(),
+                null,
+                policies.subject());
         List<Problem.FieldError> naming = policy.namingProblems(caller, e);
         if (!naming.isEmpty()) {
-            throw ProblemException.unprocessable("An engagement names its own practitioner: you, or a coach you supervise", naming);
+            throw ProblemException.unprocessable(
+                    "An engagement names its own practitioner: you, or a coach you supervise", naming);
         }
         if ("integrated".equals(request.pathway())
-                && !eligibility.isEligible(caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
-            throw ProblemException.unprocessable("Integrated work needs a practitioner eligible for it",
+                && !eligibility.isEligible(
+                        caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
+            throw ProblemException.unprocessable(
+                    "Integrated work needs a practitioner eligible for it",
                     List.of(new Problem.FieldError("practitionerId", "is not eligible for integrated practice")));
         }
         e.sessionsPrepaid = request.sessionsPrepaid();
@@ -73,22 +88,36 @@ public class Engagements {
 
     /** From {@code intake.decided}; the unique source intake keeps it to one draft however often it arrives. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean draftFromDecision(UUID intakeId, String clientSubject, String practitionerId, String pathway,
-                                     String sponsorOrganisation) {
-        boolean exists = !tenant.select(Engagement.class, "e.sourceIntakeId = :intake", null, Map.of("intake", intakeId))
-                .getResultList().isEmpty();
+    public boolean draftFromDecision(
+            UUID intakeId, String clientSubject, String practitionerId, String pathway, String sponsorOrganisation) {
+        boolean exists = !tenant.select(
+                        Engagement.class, "e.sourceIntakeId = :intake", null, Map.of("intake", intakeId))
+                .getResultList()
+                .isEmpty();
         if (exists) {
             return false;
         }
-        Engagement e = draft(tenant.tenantId(), clientSubject, practitionerId, pathway, sponsorOrganisation, intakeId,
+        Engagement e = draft(
+                tenant.tenantId(),
+                clientSubject,
+                practitionerId,
+                pathway,
+                sponsorOrganisation,
+                intakeId,
                 policies.subject());
         em.persist(e);
         audit.record("create-from-intake", "engagement", e.id, "intake " + intakeId);
         return true;
     }
 
-    private static Engagement draft(String tenantId, String client, String practitioner, String pathway, String sponsor,
-                                    UUID intakeId, String by) {
+    private static Engagement draft(
+            String tenantId,
+            String client,
+            String practitioner,
+            String pathway,
+            String sponsor,
+            UUID intakeId,
+            String by) {
         Engagement e = new Engagement();
         e.id = UUID.randomUUID();
         e.tenantId = tenantId;
@@ -115,7 +144,8 @@ public class Engagements {
         EngagementPolicy policy = policies.engagements();
         policy.requireAllowed(caller, action);
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(List.of("(" + policy.filter(caller, action).jpql("e", params) + ")"));
+        List<String> where =
+                new ArrayList<>(List.of("(" + policy.filter(caller, action).jpql("e", params) + ")"));
         if (status != null) {
             where.add("e.status = :status");
             params.put("status", status);
@@ -129,12 +159,16 @@ public class Engagements {
         policies.engagements().require(policies.caller(), EngagementPolicy.Action.CHANGE_STATUS, e, id);
         ETags.requireMatch(ifMatch, e.version);
         if (!Engagement.isStatus(status)) {
-            throw ProblemException.unprocessable("Unknown status " + status,
+            throw ProblemException.unprocessable(
+                    "Unknown status " + status,
                     List.of(new Problem.FieldError("status", "must be paused, active or closed")));
         }
         if (!e.canMoveTo(status)) {
             throw ProblemException.conflict("An engagement cannot go from " + e.status + " to " + status
-                    + (Engagement.ACTIVE.equals(status) ? " (a draft becomes active when its contract is accepted)" : "") + ".");
+                    + (Engagement.ACTIVE.equals(status)
+                            ? " (a draft becomes active when its contract is accepted)"
+                            : "")
+                    + ".");
         }
         changeStatus(e, status);
         return e;
@@ -145,19 +179,28 @@ public class Engagements {
      * referral may move it ({@link ReferralEventPolicy}); returns false when it was refused.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean applyReferral(UUID engagementId, UUID referralId, String referralStatus,
-                                 ReferralEventPolicy.Provenance provenance, boolean requireProvenance) {
+    public boolean applyReferral(
+            UUID engagementId,
+            UUID referralId,
+            String referralStatus,
+            ReferralEventPolicy.Provenance provenance,
+            boolean requireProvenance) {
         Engagement e = tenant.find(Engagement.class, engagementId).orElse(null);
         if (e == null) {
             return true;
         }
-        if (!ReferralEventPolicy.mayMove(e, provenance,
-                by -> supervision.supervises(e.tenantId, by, e.practitionerId), requireProvenance)) {
-            audit.record("refuse-referral-" + referralStatus, "engagement", e.id, "referral " + referralId
-                    + " is not from this engagement's practitioner, their supervisor or a risk about its client");
+        if (!ReferralEventPolicy.mayMove(
+                e, provenance, by -> supervision.supervises(e.tenantId, by, e.practitionerId), requireProvenance)) {
+            audit.record(
+                    "refuse-referral-" + referralStatus,
+                    "engagement",
+                    e.id,
+                    "referral " + referralId
+                            + " is not from this engagement's practitioner, their supervisor or a risk about its client");
             return false;
         }
-        ReferralEffect.Change change = ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
+        ReferralEffect.Change change =
+                ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
         if (change == null) {
             return true;
         }
@@ -175,7 +218,9 @@ public class Engagements {
         String previous = e.status;
         e.status = status;
         audit.record("move-to-" + status, "engagement", e.id, null);
-        outbox.publish(SessionEvents.ENGAGEMENT_STATUS_CHANGED, e.id, new SessionEvents.EngagementStatusChanged(e.id,
-                e.clientSubject, e.practitionerId, previous, status));
+        outbox.publish(
+                SessionEvents.ENGAGEMENT_STATUS_CHANGED,
+                e.id,
+                new SessionEvents.EngagementStatusChanged(e.id, e.clientSubject, e.practitionerId, previous, status));
     }
 }

@@ -1,13 +1,11 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /**
@@ -22,16 +20,19 @@ public class Goal {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     /** Sealed ({@link #title()}). */
     String title;
+
     public String horizon;
     public String orientation;
     public String direction;
     public boolean selfConcordant;
     public String status;
     public Instant createdAt;
+
     @Version
     @Column(nullable = false)
     public long version;

@@ -1,12 +1,10 @@
 package org.praxis.session.domain;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A step on the way to a goal. */
@@ -16,10 +14,12 @@ public class GoalMilestone {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID goalId;
     /** Sealed ({@link #title()}). */
     String title;
+
     public LocalDate dueDate;
     public Instant reachedAt;
 

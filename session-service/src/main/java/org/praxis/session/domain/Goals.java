@@ -1,5 +1,9 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,12 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
@@ -27,25 +25,31 @@ import org.praxis.session.domain.access.GoalPolicy;
 public class Goals {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     Engagements engagements;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
 
-    public record NewGoal(String title, String horizon, String orientation, String direction, boolean selfConcordant,
-                          List<NewMilestone> milestones) {
-    }
+    public record NewGoal(
+            String title,
+            String horizon,
+            String orientation,
+            String direction,
+            boolean selfConcordant,
+            List<NewMilestone> milestones) {}
 
-    public record NewMilestone(String title, LocalDate dueDate) {
-    }
+    public record NewMilestone(String title, LocalDate dueDate) {}
 
     /** A goal with its milestones and its latest ratings (at most {@link #RECENT_RATINGS}, oldest first). */
-    public record GoalWithProgress(Goal goal, List<GoalMilestone> milestones, List<GoalProgress> progress) {
-    }
+    public record GoalWithProgress(Goal goal, List<GoalMilestone> milestones, List<GoalProgress> progress) {}
 
     /** Ratings a goal shows in a list; the whole history is paged by {@link #progress}. */
     public static final int RECENT_RATINGS = 10;
@@ -94,27 +98,39 @@ public class Goals {
         GoalPolicy policy = policies.goals();
         policy.requireAllowed(policies.caller(), GoalPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
-        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<String> where =
+                new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         Page<Goal> goals = tenant.pageNewestFirst(Goal.class, where, params, page, "e.createdAt");
         List<UUID> ids = goals.items().stream().map(g -> g.id).toList();
         if (ids.isEmpty()) {
             return new Page<>(List.of(), goals.nextCursor());
         }
-        Map<UUID, List<GoalMilestone>> milestones = tenant.select(GoalMilestone.class, "e.goalId in :ids", "e.dueDate asc, e.id asc",
-                Map.of("ids", ids)).getResultStream().collect(Collectors.groupingBy(m -> m.goalId));
-        Map<UUID, List<GoalProgress>> recent = recentRatings(ids).stream().collect(Collectors.groupingBy(p -> p.goalId));
-        return new Page<>(goals.items().stream().map(g -> new GoalWithProgress(g, milestones.getOrDefault(g.id, List.of()),
-                recent.getOrDefault(g.id, List.of()))).toList(), goals.nextCursor());
+        Map<UUID, List<GoalMilestone>> milestones = tenant.select(
+                        GoalMilestone.class, "e.goalId in :ids", "e.dueDate asc, e.id asc", Map.of("ids", ids))
+                .getResultStream()
+                .collect(Collectors.groupingBy(m -> m.goalId));
+        Map<UUID, List<GoalProgress>> recent =
+                recentRatings(ids).stream().collect(Collectors.groupingBy(p -> p.goalId));
+        return new Page<>(
+                goals.items().stream()
+                        .map(g -> new GoalWithProgress(
+                                g, milestones.getOrDefault(g.id, List.of()), recent.getOrDefault(g.id, List.of())))
+                        .toList(),
+                goals.nextCursor());
     }
 
     /** The latest {@link #RECENT_RATINGS} ratings of each goal, oldest first, in one query. */
     @SuppressWarnings("unchecked")
     private List<GoalProgress> recentRatings(List<UUID> goalIds) {
-        return em.createNativeQuery("select id, tenant_id, goal_id, rating, rated_by, rated_on, created_at from ("
-                        + "select p.*, row_number() over (partition by p.goal_id order by p.rated_on desc, p.created_at desc) as n"
-                        + " from goal_progress p where p.tenant_id = :tenant and p.goal_id in (:goals)) recent"
-                        + " where n <= :recent order by rated_on, created_at", GoalProgress.class)
-                .setParameter("tenant", tenant.tenantId()).setParameter("goals", goalIds).setParameter("recent", RECENT_RATINGS)
+        return em.createNativeQuery(
+                        "select id, tenant_id, goal_id, rating, rated_by, rated_on, created_at from ("
+                                + "select p.*, row_number() over (partition by p.goal_id order by p.rated_on desc, p.created_at desc) as n"
+                                + " from goal_progress p where p.tenant_id = :tenant and p.goal_id in (:goals)) recent"
+                                + " where n <= :recent order by rated_on, created_at",
+                        GoalProgress.class)
+                .setParameter("tenant", tenant.tenantId())
+                .setParameter("goals", goalIds)
+                .setParameter("recent", RECENT_RATINGS)
                 .getResultList();
     }
 
@@ -123,7 +139,8 @@ public class Goals {
         engagements.readable(engagementId);
         Goal g = policies.goals().requireView(policies.caller(), goal(engagementId, goalId), goalId);
         Map<String, Object> params = new HashMap<>(Map.of("goal", g.id));
-        return tenant.pageNewestFirst(GoalProgress.class, new ArrayList<>(List.of("e.goalId = :goal")), params, page, "e.createdAt");
+        return tenant.pageNewestFirst(
+                GoalProgress.class, new ArrayList<>(List.of("e.goalId = :goal")), params, page, "e.createdAt");
     }
 
     /** Only the client rates progress: success is judged by the person coached. */
@@ -189,7 +206,8 @@ public class Goals {
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
-        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<String> where =
+                new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 
@@ -198,8 +216,10 @@ public class Goals {
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST_OWN);
         Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>(List.of("e.done = false",
-                policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN).jpql("e", params)));
+        List<String> where = new ArrayList<>(List.of(
+                "e.done = false",
+                policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN)
+                        .jpql("e", params)));
         return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 

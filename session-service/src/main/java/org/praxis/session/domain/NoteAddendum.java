@@ -1,11 +1,9 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** An append-only correction or addition to a signed note, signed when written. */
@@ -18,11 +16,13 @@ public class NoteAddendum {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID noteId;
     public int seq;
     /** Sealed ({@link #body()}). */
     String body;
+
     public String author;
     public Instant signedAt;
 

@@ -1,17 +1,15 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -33,19 +31,23 @@ import org.praxis.session.events.SessionEvents;
 public class Notes {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     Engagements engagements;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
 
-    public record Read(SessionNote note, List<NoteAddendum> addenda) {
-    }
+    public record Read(SessionNote note, List<NoteAddendum> addenda) {}
 
     @Transactional
     public SessionNote write(UUID engagementId, String kind, UUID sessionId, String body) {
@@ -59,7 +61,8 @@ public class Notes {
         if (sessionId != null) {
             CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
             if (!s.engagementId.equals(e.id)) {
-                throw ProblemException.unprocessable("The session belongs to another engagement",
+                throw ProblemException.unprocessable(
+                        "The session belongs to another engagement",
                         List.of(new Problem.FieldError("sessionId", "is not a session of this engagement")));
             }
         }
@@ -86,7 +89,8 @@ public class Notes {
         NotePolicy policy = policies.notes();
         policy.requireAllowed(policies.caller(), NotePolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
-        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<String> where =
+                new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         return tenant.pageNewestFirst(SessionNote.class, where, params, page, "e.createdAt");
     }
 
@@ -110,8 +114,10 @@ public class Notes {
         if (privateRead) {
             boolean needsReason = policy.needsReason(policies.caller(), n);
             if (needsReason && (reason == null || reason.isBlank())) {
-                throw ProblemException.unprocessable("A supervisor reads a private note only with a reason",
-                        List.of(new Problem.FieldError("reason", "is required to read another practitioner's private note")));
+                throw ProblemException.unprocessable(
+                        "A supervisor reads a private note only with a reason",
+                        List.of(new Problem.FieldError(
+                                "reason", "is required to read another practitioner's private note")));
             }
             audit.record("read", "private-note", n.id, needsReason ? reason : null);
         }
@@ -152,7 +158,8 @@ public class Notes {
         em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         int seq = addenda(n.id).size() + 1;
         if (seq > NoteAddendum.MAX_PER_NOTE) {
-            throw ProblemException.conflict("A note takes at most " + NoteAddendum.MAX_PER_NOTE + " addenda; write a new note.");
+            throw ProblemException.conflict(
+                    "A note takes at most " + NoteAddendum.MAX_PER_NOTE + " addenda; write a new note.");
         }
         NoteAddendum a = new NoteAddendum();
         a.id = UUID.randomUUID();
@@ -184,8 +191,10 @@ public class Notes {
         r.raisedAt = Instant.now();
         em.persist(r);
         audit.record("note-risk", "engagement", e.id, null);
-        outbox.publish(SessionEvents.RISK_NOTED, e.id, new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject,
-                e.practitionerId, level));
+        outbox.publish(
+                SessionEvents.RISK_NOTED,
+                e.id,
+                new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject, e.practitionerId, level));
         return r;
     }
 
@@ -204,6 +213,7 @@ public class Notes {
     }
 
     private List<NoteAddendum> addenda(UUID noteId) {
-        return tenant.select(NoteAddendum.class, "e.noteId = :n", "e.seq asc", Map.of("n", noteId)).getResultList();
+        return tenant.select(NoteAddendum.class, "e.noteId = :n", "e.seq asc", Map.of("n", noteId))
+                .getResultList();
     }
 }

@@ -1,15 +1,13 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
@@ -32,10 +30,13 @@ import org.praxis.session.domain.access.SponsorReportPolicy;
 public class Policies {
     @Inject
     CallerContext callerContext;
+
     @Inject
     SupervisionRegister supervision;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     EntityManager em;
 
@@ -51,10 +52,15 @@ public class Policies {
     public EngagementRelations relations() {
         Caller caller = caller();
         Set<String> supervisees = new HashSet<>(supervision.supervisees(caller.tenantId(), caller.subject()));
-        // Loaded once per policy: checking a page of an engagement's items in memory asks for the same engagement each time.
+        // Loaded once per policy: checking a page of an engagement's items in memory asks for the same engagement each
+        // time.
         Map<UUID, Engagement> loaded = new HashMap<>();
-        return new EngagementRelations(supervisees, id -> id == null ? null
-                : loaded.computeIfAbsent(id, key -> tenant.find(Engagement.class, key).orElse(null)));
+        return new EngagementRelations(
+                supervisees,
+                id -> id == null
+                        ? null
+                        : loaded.computeIfAbsent(
+                                id, key -> tenant.find(Engagement.class, key).orElse(null)));
     }
 
     public EngagementPolicy engagements() {
@@ -100,11 +106,14 @@ public class Policies {
      */
     private Set<UUID> contractsNaming(String role) {
         Caller caller = caller();
-        var q = em.createQuery("select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
-                + (role == null ? "" : " and p.role = :role")
-                + " and (p.role in ('client', 'coach') or exists (select c.id from ContractParty c where c.tenantId = p.tenantId"
-                + " and c.contractId = p.contractId and c.role = 'client' and c.acceptedAt is not null))", UUID.class)
-                .setParameter("t", caller.tenantId()).setParameter("s", caller.subject());
+        var q = em.createQuery(
+                        "select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
+                                + (role == null ? "" : " and p.role = :role")
+                                + " and (p.role in ('client', 'coach') or exists (select c.id from ContractParty c where c.tenantId = p.tenantId"
+                                + " and c.contractId = p.contractId and c.role = 'client' and c.acceptedAt is not null))",
+                        UUID.class)
+                .setParameter("t", caller.tenantId())
+                .setParameter("s", caller.subject());
         if (role != null) {
             q.setParameter("role", role);
         }

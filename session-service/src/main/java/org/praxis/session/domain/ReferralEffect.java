@@ -11,14 +11,13 @@ import java.util.UUID;
 public final class ReferralEffect {
     private static final Set<String> ENDED = Set.of("completed", "declined", "withdrawn", "cancelled");
 
-    private ReferralEffect() {
-    }
+    private ReferralEffect() {}
 
     /** The new status and current referral, or null when the event changes nothing. */
-    public record Change(String status, UUID currentReferral) {
-    }
+    public record Change(String status, UUID currentReferral) {}
 
-    public static Change of(String engagementStatus, String pathway, UUID currentReferral, UUID referralId, String referralStatus) {
+    public static Change of(
+            String engagementStatus, String pathway, UUID currentReferral, UUID referralId, String referralStatus) {
         if ("accepted".equals(referralStatus) && currentReferral == null) {
             if (Engagement.ACTIVE.equals(engagementStatus)) {
                 return new Change("integrated".equals(pathway) ? Engagement.ACTIVE : Engagement.PAUSED, referralId);

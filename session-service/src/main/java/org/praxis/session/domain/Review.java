@@ -1,12 +1,10 @@
 package org.praxis.session.domain;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A periodic review of the engagement, or the end review that closes it. */
@@ -20,6 +18,7 @@ public class Review {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     public String kind;
@@ -31,6 +30,7 @@ public class Review {
      * sealed ({@link #sharedSummary()}).
      */
     String sharedSummary;
+
     public String goalsMet;
     public boolean followUpOffered;
     public int boosterSessionsOffered;

@@ -1,14 +1,12 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.persistence.TenantQueries;
 
 /**
@@ -24,9 +22,19 @@ public class ReviewCalendar {
     /** Every {@code everyWeeks} weeks (of the version in force) from activation or the last periodic review. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Engagement e, Integer everyWeeks) {
-        Optional<LocalDate> last = tenant.select(Review.class, "e.engagementId = :e and e.kind = :periodic", "e.heldOn desc",
-                Map.of("e", e.id, "periodic", Review.PERIODIC)).setMaxResults(1).getResultStream().findFirst().map(r -> r.heldOn);
-        e.reviewDueOn = ReviewSchedule.nextDue(e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC),
-                last, everyWeeks).orElse(null);
+        Optional<LocalDate> last = tenant.select(
+                        Review.class,
+                        "e.engagementId = :e and e.kind = :periodic",
+                        "e.heldOn desc",
+                        Map.of("e", e.id, "periodic", Review.PERIODIC))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(r -> r.heldOn);
+        e.reviewDueOn = ReviewSchedule.nextDue(
+                        e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC),
+                        last,
+                        everyWeeks)
+                .orElse(null);
     }
 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /** When the next periodic review is due: every N weeks from activation or from the last review. */
 public final class ReviewSchedule {
-    private ReviewSchedule() {
-    }
+    private ReviewSchedule() {}
 
-    public static Optional<LocalDate> nextDue(LocalDate activatedOn, Optional<LocalDate> lastReview, Integer everyWeeks) {
+    public static Optional<LocalDate> nextDue(
+            LocalDate activatedOn, Optional<LocalDate> lastReview, Integer everyWeeks) {
         if (activatedOn == null || everyWeeks == null) {
             return Optional.empty();
         }

@@ -1,5 +1,9 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,12 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -32,24 +30,36 @@ import org.praxis.session.events.SessionEvents;
 public class Reviews {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     Engagements engagements;
+
     @Inject
     Contracts contracts;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
+
     @Inject
     ReviewCalendar calendar;
 
-    public record NewReview(String kind, LocalDate heldOn, String whatChanged, String sharedSummary, List<UUID> goalsMet,
-                            boolean followUpOffered, int boosterSessionsOffered) {
-    }
+    public record NewReview(
+            String kind,
+            LocalDate heldOn,
+            String whatChanged,
+            String sharedSummary,
+            List<UUID> goalsMet,
+            boolean followUpOffered,
+            int boosterSessionsOffered) {}
 
     @Transactional
     public Review record(UUID engagementId, NewReview r) {
@@ -57,16 +67,20 @@ public class Reviews {
         Review candidate = new Review();
         candidate.engagementId = e.id;
         if (!policies.reviews().can(policies.caller(), ReviewPolicy.Action.RECORD, candidate)) {
-            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor records its reviews.");
+            throw ProblemException.forbidden(
+                    "Only the engagement's practitioner or their supervisor records its reviews.");
         }
         if (!Engagement.ACTIVE.equals(e.status) && !Engagement.PAUSED.equals(e.status)) {
-            throw ProblemException.conflict("Reviews are held in an active or paused engagement; this one is " + e.status + ".");
+            throw ProblemException.conflict(
+                    "Reviews are held in an active or paused engagement; this one is " + e.status + ".");
         }
-        List<Goal> goals = tenant.select(Goal.class, "e.engagementId = :e", null, Map.of("e", e.id)).getResultList();
+        List<Goal> goals = tenant.select(Goal.class, "e.engagementId = :e", null, Map.of("e", e.id))
+                .getResultList();
         Set<UUID> ids = goals.stream().map(g -> g.id).collect(Collectors.toSet());
         List<UUID> met = r.goalsMet() == null ? List.of() : r.goalsMet();
         if (!ids.containsAll(met)) {
-            throw ProblemException.unprocessable("goalsMet names goals of another engagement",
+            throw ProblemException.unprocessable(
+                    "goalsMet names goals of another engagement",
                     List.of(new Problem.FieldError("goalsMet", "must be goals of this engagement")));
         }
         Review review = new Review();
@@ -85,20 +99,32 @@ public class Reviews {
         em.persist(review);
         audit.record("review-" + r.kind(), "engagement", e.id, null);
         if (Review.PERIODIC.equals(r.kind())) {
-            calendar.reschedule(e, contracts.inForce(e.id).map(v -> v.contract().reviewEveryWeeks).orElse(null));
+            calendar.reschedule(
+                    e,
+                    contracts
+                            .inForce(e.id)
+                            .map(v -> v.contract().reviewEveryWeeks)
+                            .orElse(null));
         }
         if (Review.END.equals(r.kind())) {
             goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
             engagements.changeStatus(e, Engagement.CLOSED);
-            outbox.publish(SessionEvents.ENGAGEMENT_CLOSED, e.id, new SessionEvents.EngagementClosed(e.id, e.practitionerId,
-                    met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
+            outbox.publish(
+                    SessionEvents.ENGAGEMENT_CLOSED,
+                    e.id,
+                    new SessionEvents.EngagementClosed(
+                            e.id,
+                            e.practitionerId,
+                            met.size(),
+                            goals.size(),
+                            r.followUpOffered(),
+                            r.boosterSessionsOffered()));
         }
         return review;
     }
 
     /** A review as the caller may see it: the practitioner's own text only for those who may read it. */
-    public record Seen(Review review, boolean practitionerText) {
-    }
+    public record Seen(Review review, boolean practitionerText) {}
 
     /** A page of the engagement's reviews, newest first. */
     public Page<Seen> ofEngagement(UUID engagementId, PageRequest page) {
@@ -121,7 +147,9 @@ public class Reviews {
         ReviewPolicy policy = policies.reviews();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST_DUE);
         Map<String, Object> params = new HashMap<>(Map.of("active", Engagement.ACTIVE, "today", today));
-        List<String> where = new ArrayList<>(List.of("e.status = :active", "e.reviewDueOn <= :today",
+        List<String> where = new ArrayList<>(List.of(
+                "e.status = :active",
+                "e.reviewDueOn <= :today",
                 policy.dueFilter(caller).jpql("e", params)));
         return tenant.pageSoonestFirst(Engagement.class, where, params, page, "e.reviewDueOn");
     }

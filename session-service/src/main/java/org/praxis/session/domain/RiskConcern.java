@@ -1,16 +1,16 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A concern about the client's safety a coach recorded in a session; referral-service takes it up. */
 @Entity
 public class RiskConcern {
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     public UUID sessionId;

@@ -1,13 +1,11 @@
 package org.praxis.session.domain;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** A private note (the coach's) or a shared summary (the client sees it). Signed means locked. */
@@ -20,15 +18,18 @@ public class SessionNote {
 
     @Id
     public UUID id;
+
     public String tenantId;
     public UUID engagementId;
     public UUID sessionId;
     public String kind;
     /** Sealed ({@link #body()}). */
     String body;
+
     public String author;
     public Instant createdAt;
     public Instant signedAt;
+
     @Version
     @Column(nullable = false)
     public long version;

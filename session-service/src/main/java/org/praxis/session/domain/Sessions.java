@@ -1,18 +1,16 @@
 package org.praxis.session.domain;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
-
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -29,21 +27,26 @@ import org.praxis.session.events.SessionEvents;
 public class Sessions {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     Engagements engagements;
+
     @Inject
     Contracts contracts;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
 
-    public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {
-    }
+    public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
 
     @Transactional
     public CoachingSession schedule(UUID engagementId, Instant at, int durationMinutes, String mode, String model) {
@@ -51,15 +54,21 @@ public class Sessions {
         CoachingSession candidate = new CoachingSession();
         candidate.engagementId = e.id;
         if (!policies.sessions().can(policies.caller(), SessionPolicy.Action.SCHEDULE, candidate)) {
-            throw ProblemException.forbidden("Only the engagement's practitioner or their supervisor schedules its sessions.");
+            throw ProblemException.forbidden(
+                    "Only the engagement's practitioner or their supervisor schedules its sessions.");
         }
         if (!Engagement.ACTIVE.equals(e.status)) {
-            throw ProblemException.conflict("Sessions are scheduled in an active engagement; this one is " + e.status + ".");
+            throw ProblemException.conflict(
+                    "Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
         // Locked so two sessions scheduled at once still count each other.
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
-        long scheduled = em.createQuery("select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e",
-                Long.class).setParameter("t", e.tenantId).setParameter("e", e.id).getSingleResult();
+        long scheduled = em.createQuery(
+                        "select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e",
+                        Long.class)
+                .setParameter("t", e.tenantId)
+                .setParameter("e", e.id)
+                .getSingleResult();
         if (scheduled >= CoachingSession.MAX_PER_ENGAGEMENT) {
             throw ProblemException.conflict("An engagement holds at most " + CoachingSession.MAX_PER_ENGAGEMENT
                     + " sessions; continue in a new engagement.");
@@ -85,13 +94,18 @@ public class Sessions {
         SessionPolicy policy = policies.sessions();
         policy.requireAllowed(policies.caller(), SessionPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
-        List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
+        List<String> where =
+                new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         return tenant.pageNewestFirst(CoachingSession.class, where, params, page, "e.scheduledAt");
     }
 
     private List<CoachingSession> all(UUID engagementId) {
-        return tenant.select(CoachingSession.class, "e.engagementId = :e", "e.scheduledAt asc, e.id asc",
-                Map.of("e", engagementId)).getResultList();
+        return tenant.select(
+                        CoachingSession.class,
+                        "e.engagementId = :e",
+                        "e.scheduledAt asc, e.id asc",
+                        Map.of("e", engagementId))
+                .getResultList();
     }
 
     /** The session, 404 unless it is of this engagement and the caller sees it, 403 unless they may do {@code action}. */
@@ -137,12 +151,14 @@ public class Sessions {
             throw ProblemException.conflict("The session is " + s.status + " already.");
         }
         if (!CoachingSession.HELD.equals(outcome.status()) && !CoachingSession.NO_SHOW.equals(outcome.status())) {
-            throw ProblemException.unprocessable("An outcome is held or no-show",
+            throw ProblemException.unprocessable(
+                    "An outcome is held or no-show",
                     List.of(new Problem.FieldError("status", "must be held or no-show")));
         }
         if (CoachingSession.HELD.equals(outcome.status())) {
             if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {
-                throw ProblemException.conflict("The prepaid package is used up; a new contract version can extend it.");
+                throw ProblemException.conflict(
+                        "The prepaid package is used up; a new contract version can extend it.");
             }
             if (e.sessionsRemaining != null) {
                 e.sessionsRemaining--;
@@ -150,8 +166,10 @@ public class Sessions {
             s.scaling = outcome.scaling();
             s.previousGoalsReviewed = outcome.previousGoalsReviewed();
             s.completedAt = Instant.now();
-            outbox.publish(SessionEvents.SESSION_COMPLETED, e.id, new SessionEvents.SessionCompleted(s.id, e.id,
-                    e.practitionerId, s.durationMinutes, s.completedAt));
+            outbox.publish(
+                    SessionEvents.SESSION_COMPLETED,
+                    e.id,
+                    new SessionEvents.SessionCompleted(s.id, e.id, e.practitionerId, s.durationMinutes, s.completedAt));
         }
         s.status = outcome.status();
         audit.record("record-" + outcome.status(), "session", s.id, null);
@@ -167,10 +185,12 @@ public class Sessions {
     public SponsorReport sponsorReport(UUID engagementId) {
         Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
         SponsorReportPolicy policy = policies.sponsorReports();
-        Contracts.Version inForce = contracts.inForce(engagementId)
+        Contracts.Version inForce = contracts
+                .inForce(engagementId)
                 .filter(v -> policy.canView(policies.caller(), v.contract()))
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         audit.record("read-sponsor-report", "engagement", e.id, null);
-        return SponsorReport.of(e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());
+        return SponsorReport.of(
+                e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());
     }
 }

@@ -1,47 +1,69 @@
 package org.praxis.session.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What a sponsor sees of an engagement: only the parts the accepted disclosure terms allow; the
  * others are absent, not empty. Notes, answers and risk details are never part of it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SponsorReport(UUID engagementId, @Schema(minimum = "1", maximum = "" + Bounds.COUNT_MAX) int contractNumber,
-                            Attendance attendance, @Schema(maxItems = SESSIONS) List<LocalDate> sessionDates,
-                            Counts sessionCounts, @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.TEXT) String> progressSummaries) {
+public record SponsorReport(
+        UUID engagementId,
+
+        @Schema(minimum = "1", maximum = "" + Bounds.COUNT_MAX)
+        int contractNumber,
+
+        Attendance attendance,
+        @Schema(maxItems = SESSIONS) List<LocalDate> sessionDates,
+        Counts sessionCounts,
+        @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.TEXT) String> progressSummaries) {
     /** What the counts and dates can reach: the sessions one engagement holds. */
     private static final int SESSIONS = CoachingSession.MAX_PER_ENGAGEMENT;
 
-    public record Attendance(@Schema(minimum = "0", maximum = "" + SESSIONS) int held,
-                             @Schema(minimum = "0", maximum = "" + SESSIONS) int noShows,
-                             @Schema(minimum = "0", maximum = "" + SESSIONS) int lateCancellations) {
-    }
+    public record Attendance(
+            @Schema(minimum = "0", maximum = "" + SESSIONS) int held,
+            @Schema(minimum = "0", maximum = "" + SESSIONS) int noShows,
+            @Schema(minimum = "0", maximum = "" + SESSIONS) int lateCancellations) {}
 
-    public record Counts(@Schema(minimum = "0", maximum = "" + SESSIONS) int held,
-                         @Schema(minimum = "0", maximum = "" + SESSIONS) int scheduled,
-                         @Schema(minimum = "0", maximum = "" + Engagement.MAX_PREPAID) Integer remainingInPackage) {
-    }
+    public record Counts(
+            @Schema(minimum = "0", maximum = "" + SESSIONS) int held,
+            @Schema(minimum = "0", maximum = "" + SESSIONS) int scheduled,
 
-    public static SponsorReport of(Engagement e, int contractNumber, DisclosureTerms terms, List<CoachingSession> sessions,
-                                   List<String> agreedSummaries) {
-        Attendance attendance = terms.attendance() ? new Attendance(count(sessions, CoachingSession.HELD),
-                count(sessions, CoachingSession.NO_SHOW),
-                (int) sessions.stream().filter(s -> Boolean.TRUE.equals(s.cancelledLate)).count()) : null;
-        List<LocalDate> dates = terms.sessionDates() ? sessions.stream().filter(s -> CoachingSession.HELD.equals(s.status))
-                .map(s -> LocalDate.ofInstant(s.scheduledAt, ZoneOffset.UTC)).sorted().toList() : null;
-        Counts counts = terms.sessionCounts() ? new Counts(count(sessions, CoachingSession.HELD),
-                count(sessions, CoachingSession.SCHEDULED), e.sessionsRemaining) : null;
+            @Schema(minimum = "0", maximum = "" + Engagement.MAX_PREPAID)
+            Integer remainingInPackage) {}
+
+    public static SponsorReport of(
+            Engagement e,
+            int contractNumber,
+            DisclosureTerms terms,
+            List<CoachingSession> sessions,
+            List<String> agreedSummaries) {
+        Attendance attendance = terms.attendance()
+                ? new Attendance(count(sessions, CoachingSession.HELD), count(sessions, CoachingSession.NO_SHOW), (int)
+                        sessions.stream()
+                                .filter(s -> Boolean.TRUE.equals(s.cancelledLate))
+                                .count())
+                : null;
+        List<LocalDate> dates = terms.sessionDates()
+                ? sessions.stream()
+                        .filter(s -> CoachingSession.HELD.equals(s.status))
+                        .map(s -> LocalDate.ofInstant(s.scheduledAt, ZoneOffset.UTC))
+                        .sorted()
+                        .toList()
+                : null;
+        Counts counts = terms.sessionCounts()
+                ? new Counts(
+                        count(sessions, CoachingSession.HELD),
+                        count(sessions, CoachingSession.SCHEDULED),
+                        e.sessionsRemaining)
+                : null;
         List<String> summaries = terms.progressSummaries() ? List.copyOf(agreedSummaries) : null;
         return new SponsorReport(e.id, contractNumber, attendance, dates, counts, summaries);
     }

@@ -1,15 +1,13 @@
 package org.praxis.session.domain;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -32,30 +30,45 @@ import org.praxis.session.events.SessionEvents;
 public class SubjectRecords implements SubjectErasure {
     @Inject
     EntityManager em;
+
     @Inject
     TenantQueries tenant;
+
     @Inject
     OutboxPublisher outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Policies policies;
+
     @Inject
     ExportRequests exportRequests;
+
     @Inject
     PlatformRecords platformRecords;
+
     @Inject
     EligibilityRegister eligibility;
+
     @Inject
     SupervisionRegister supervision;
 
     /** The most rows of each kind one export holds (oldest first); a client with more is exported in part. */
     public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
-    public record Export(String subject, List<Engagement> engagements, List<Contract> contracts, List<CoachingSession> sessions,
-                         List<SessionNote> notes, List<NoteAddendum> addenda, List<Goal> goals, List<GoalProgress> progress, List<ActionItem> actions,
-                         List<Review> reviews) {
-    }
+    public record Export(
+            String subject,
+            List<Engagement> engagements,
+            List<Contract> contracts,
+            List<CoachingSession> sessions,
+            List<SessionNote> notes,
+            List<NoteAddendum> addenda,
+            List<Goal> goals,
+            List<GoalProgress> progress,
+            List<ActionItem> actions,
+            List<Review> reviews) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -66,28 +79,39 @@ public class SubjectRecords implements SubjectErasure {
     public Export export(String subject, UUID request) {
         new SubjectExportPolicy().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         exportRequests.use(request, subject);
-        List<Engagement> engagements = capped(tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt, e.id",
-                Map.of("s", subject)));
+        List<Engagement> engagements = capped(
+                tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         List<Goal> goals = byEngagement(Goal.class, ids, "e.createdAt, e.id");
         List<UUID> goalIds = goals.stream().map(g -> g.id).toList();
         List<SessionNote> notes = byEngagement(SessionNote.class, ids, "e.createdAt, e.id");
         List<UUID> noteIds = notes.stream().map(n -> n.id).toList();
-        return new Export(subject, engagements,
+        return new Export(
+                subject,
+                engagements,
                 byEngagement(Contract.class, ids, "e.createdAt, e.id"),
                 byEngagement(CoachingSession.class, ids, "e.createdAt, e.id"),
                 notes,
-                noteIds.isEmpty() ? List.of() : capped(tenant.select(NoteAddendum.class, "e.noteId in :n",
-                        "e.signedAt, e.id", Map.of("n", noteIds))),
+                noteIds.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                NoteAddendum.class, "e.noteId in :n", "e.signedAt, e.id", Map.of("n", noteIds))),
                 goals,
-                goalIds.isEmpty() ? List.of() : capped(tenant.select(GoalProgress.class, "e.goalId in :g",
-                        "e.ratedOn, e.createdAt, e.id", Map.of("g", goalIds))),
+                goalIds.isEmpty()
+                        ? List.of()
+                        : capped(tenant.select(
+                                GoalProgress.class,
+                                "e.goalId in :g",
+                                "e.ratedOn, e.createdAt, e.id",
+                                Map.of("g", goalIds))),
                 byEngagement(ActionItem.class, ids, "e.createdAt, e.id"),
                 byEngagement(Review.class, ids, "e.createdAt, e.id"));
     }
 
     private <E> List<E> byEngagement(Class<E> type, List<UUID> ids, String orderBy) {
-        return ids.isEmpty() ? List.of() : capped(tenant.select(type, "e.engagementId in :ids", orderBy, Map.of("ids", ids)));
+        return ids.isEmpty()
+                ? List.of()
+                : capped(tenant.select(type, "e.engagementId in :ids", orderBy, Map.of("ids", ids)));
     }
 
     private static <E> List<E> capped(TypedQuery<E> query) {
@@ -128,8 +152,13 @@ public class SubjectRecords implements SubjectErasure {
         List<Goal> goals = byEngagement(Goal.class, ids);
         goals.forEach(g -> g.title("erased"));
         if (!goals.isEmpty()) {
-            tenant.select(GoalMilestone.class, "e.goalId in :g", null, Map.of("g", goals.stream().map(g -> g.id).toList()))
-                    .getResultList().forEach(m -> m.title("erased"));
+            tenant.select(
+                            GoalMilestone.class,
+                            "e.goalId in :g",
+                            null,
+                            Map.of("g", goals.stream().map(g -> g.id).toList()))
+                    .getResultList()
+                    .forEach(m -> m.title("erased"));
         }
         byEngagement(ActionItem.class, ids).forEach(a -> a.title("erased"));
         byEngagement(Review.class, ids).forEach(r -> {
@@ -145,16 +174,21 @@ public class SubjectRecords implements SubjectErasure {
         supervision.assign(tenant.tenantId(), subject, null);
         platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
         audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
-        outbox.publish(SessionEvents.SUBJECT_ERASED, requestId,
+        outbox.publish(
+                SessionEvents.SUBJECT_ERASED,
+                requestId,
                 new SessionEvents.SubjectErased(requestId, "session-service", engagements.size(), retained));
     }
 
     private List<Engagement> engagementsOf(String subject) {
-        return tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject)).getResultList();
+        return tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt", Map.of("s", subject))
+                .getResultList();
     }
 
     private <E> List<E> byEngagement(Class<E> type, List<UUID> ids) {
-        return ids.isEmpty() ? List.of()
-                : tenant.select(type, "e.engagementId in :ids", null, Map.of("ids", ids)).getResultList();
+        return ids.isEmpty()
+                ? List.of()
+                : tenant.select(type, "e.engagementId in :ids", null, Map.of("ids", ids))
+                        .getResultList();
     }
 }

@@ -1,19 +1,16 @@
 package org.praxis.session.events;
 
-import java.util.Set;
-import java.util.UUID;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.Engagements;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** DESIGN flow 1: an intake decided for coaching (or integrated work) becomes a draft engagement. */
 @ApplicationScoped
@@ -43,14 +40,18 @@ public class IntakeDecidedHandler extends SingleTypeHandler {
         String client = p.path("clientSubject").asText(null);
         String practitioner = p.path("practitionerId").asText(null);
         if (client == null || practitioner == null) {
-            LOG.infof("intake %s decided for %s without a client account or practitioner; no draft engagement", intakeId, pathway);
+            LOG.infof(
+                    "intake %s decided for %s without a client account or practitioner; no draft engagement",
+                    intakeId, pathway);
             return;
         }
         String sponsor = p.path("sponsorOrganisation").asText(null);
         // The same bounds as an engagement opened through the API, so what the API answers stays within its schema.
-        if (client.length() > Bounds.SUBJECT || practitioner.length() > Bounds.SUBJECT
+        if (client.length() > Bounds.SUBJECT
+                || practitioner.length() > Bounds.SUBJECT
                 || sponsor != null && sponsor.length() > Bounds.NAME) {
-            throw new UnprocessableEvent("intake.decided names a client, practitioner or sponsor longer than an engagement holds");
+            throw new UnprocessableEvent(
+                    "intake.decided names a client, practitioner or sponsor longer than an engagement holds");
         }
         try {
             engagements.draftFromDecision(UUID.fromString(intakeId), client, practitioner, pathway, sponsor);

@@ -1,14 +1,12 @@
 package org.praxis.session.events;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.access.ReferralEventPolicy;
 
@@ -45,9 +43,16 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
             return; // a referral made from an intake, not from an engagement
         }
         try {
-            engagements.applyReferral(UUID.fromString(engagement), UUID.fromString(referral), status,
-                    new ReferralEventPolicy.Provenance(text(event, "clientSubject"), text(event, "practitionerId"),
-                            text(event, "createdBy"), text(event, "origin")), requireProvenance);
+            engagements.applyReferral(
+                    UUID.fromString(engagement),
+                    UUID.fromString(referral),
+                    status,
+                    new ReferralEventPolicy.Provenance(
+                            text(event, "clientSubject"),
+                            text(event, "practitionerId"),
+                            text(event, "createdBy"),
+                            text(event, "origin")),
+                    requireProvenance);
         } catch (IllegalArgumentException e) {
             throw new UnprocessableEvent("engagementId or referralId is not a UUID", e);
         }

@@ -2,7 +2,6 @@ package org.praxis.session.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
@@ -32,6 +31,9 @@ public class SupervisorChangedHandler extends SingleTypeHandler {
         if (practitioner == null || practitioner.isBlank()) {
             throw new UnprocessableEvent("practitioner.supervisor-changed needs practitionerId");
         }
-        register.assign(event.tenantId(), practitioner, event.payload().path("supervisorId").asText(null));
+        register.assign(
+                event.tenantId(),
+                practitioner,
+                event.payload().path("supervisorId").asText(null));
     }
 }

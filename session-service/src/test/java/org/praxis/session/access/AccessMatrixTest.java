@@ -3,12 +3,11 @@ package org.praxis.session.access;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.session.domain.access.ActionItemPolicy;
@@ -22,18 +21,32 @@ import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.domain.access.SubjectExportPolicy;
 
-import io.quarkus.test.junit.QuarkusTest;
-
 /** Every /v1 operation names its guard, and docs/access.md says what the policies do (PRAXIS_DOCS_UPDATE=true (environment) rewrites it). */
 @QuarkusTest
 class AccessMatrixTest {
     @Test
     void theAccessMatrixIsCompleteAndCurrent() throws Exception {
-        String json = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode openApi = new ObjectMapper().readTree(json);
-        AccessMatrix matrix = new AccessMatrix("session-service", List.of(EngagementPolicy.RULES, ContractPolicy.RULES,
-                SessionPolicy.RULES, NotePolicy.RULES, RiskConcernPolicy.RULES, GoalPolicy.RULES, ActionItemPolicy.RULES,
-                ReviewPolicy.RULES, SponsorReportPolicy.RULES, SubjectExportPolicy.RULES));
+        AccessMatrix matrix = new AccessMatrix(
+                "session-service",
+                List.of(
+                        EngagementPolicy.RULES,
+                        ContractPolicy.RULES,
+                        SessionPolicy.RULES,
+                        NotePolicy.RULES,
+                        RiskConcernPolicy.RULES,
+                        GoalPolicy.RULES,
+                        ActionItemPolicy.RULES,
+                        ReviewPolicy.RULES,
+                        SponsorReportPolicy.RULES,
+                        SubjectExportPolicy.RULES));
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

@@ -3,6 +3,10 @@ package org.praxis.session.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
@@ -42,9 +42,6 @@ import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The list filter (JPQL, run against the database) and the single-object check (in memory) of every
@@ -72,18 +69,23 @@ class PolicyAgreementTest {
     final Map<String, Set<String>> supervision = Map.of(supervisor, Set.of(supervisedCoach));
 
     /** A persisted fixture with its id and tenant, as written (the entities' own fields are read through Hibernate). */
-    record Fixture(UUID id, String tenant, Object entity) {
-    }
+    record Fixture(UUID id, String tenant, Object entity) {}
 
     final Map<Class<?>, List<Fixture>> fixtures = new HashMap<>();
 
-    record Who(String subject, String role) {
-    }
+    record Who(String subject, String role) {}
 
     List<Who> callers() {
-        return List.of(new Who(client, Roles.CLIENT), new Who(client2, Roles.CLIENT), new Who(coach, Roles.COACH),
-                new Who(coach2, Roles.COACH), new Who(supervisedCoach, Roles.COACH), new Who(supervisor, Roles.SUPERVISOR),
-                new Who(idleSupervisor, Roles.SUPERVISOR), new Who(sponsor, Roles.SPONSOR), new Who(admin, Roles.ADMIN));
+        return List.of(
+                new Who(client, Roles.CLIENT),
+                new Who(client2, Roles.CLIENT),
+                new Who(coach, Roles.COACH),
+                new Who(coach2, Roles.COACH),
+                new Who(supervisedCoach, Roles.COACH),
+                new Who(supervisor, Roles.SUPERVISOR),
+                new Who(idleSupervisor, Roles.SUPERVISOR),
+                new Who(sponsor, Roles.SPONSOR),
+                new Who(admin, Roles.ADMIN));
     }
 
     private void keep(Object entity, UUID id, String t) {
@@ -98,7 +100,8 @@ class PolicyAgreementTest {
         engagementWithEverything(t, client2, coach2, null);
     }
 
-    private void engagementWithEverything(String t, String clientSubject, String practitioner, String sponsorOrganisation) {
+    private void engagementWithEverything(
+            String t, String clientSubject, String practitioner, String sponsorOrganisation) {
         Instant now = Instant.now();
         Engagement e = new Engagement();
         e.id = UUID.randomUUID();
@@ -120,8 +123,8 @@ class PolicyAgreementTest {
         c.createdBy = practitioner;
         c.createdAt = now;
         keep(c, c.id, t);
-        List<String[]> parties = new ArrayList<>(List.of(new String[] {ContractParty.CLIENT, clientSubject},
-                new String[] {ContractParty.COACH, practitioner}));
+        List<String[]> parties = new ArrayList<>(List.of(
+                new String[] {ContractParty.CLIENT, clientSubject}, new String[] {ContractParty.COACH, practitioner}));
         if (sponsorOrganisation != null) {
             parties.add(new String[] {ContractParty.SPONSOR, sponsor});
         }
@@ -194,9 +197,12 @@ class PolicyAgreementTest {
     }
 
     private Set<UUID> partyQuery(Caller caller, String role) {
-        var q = em.createQuery("select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
-                + (role == null ? "" : " and p.role = :role"), UUID.class)
-                .setParameter("t", caller.tenantId()).setParameter("s", caller.subject());
+        var q = em.createQuery(
+                        "select p.contractId from ContractParty p where p.tenantId = :t and p.subject = :s"
+                                + (role == null ? "" : " and p.role = :role"),
+                        UUID.class)
+                .setParameter("t", caller.tenantId())
+                .setParameter("s", caller.subject());
         if (role != null) {
             q.setParameter("role", role);
         }
@@ -217,7 +223,8 @@ class PolicyAgreementTest {
             Map<String, Object> params = new HashMap<>();
             String where = policy.listFilter(caller, params);
             params.put("tenant", tenant);
-            var query = em.createQuery("select e from " + type.getSimpleName() + " e where e.tenantId = :tenant and (" + where + ")",
+            var query = em.createQuery(
+                    "select e from " + type.getSimpleName() + " e where e.tenantId = :tenant and (" + where + ")",
                     type);
             params.forEach(query::setParameter);
             Set<UUID> ids = new HashSet<>(all.stream().map(Fixture::id).toList());
@@ -232,7 +239,8 @@ class PolicyAgreementTest {
                 }
             }
             assertEquals(expected, listed, aggregate + " for " + who);
-            assertEquals(listed.size(), query.getResultList().size(), aggregate + ": only fixtures are listed for " + who);
+            assertEquals(
+                    listed.size(), query.getResultList().size(), aggregate + ": only fixtures are listed for " + who);
             for (Fixture f : all) {
                 if (!tenant.equals(f.tenant())) {
                     assertTrue(!listed.contains(f.id()), aggregate + ": another tenant's row listed for " + who);
@@ -254,17 +262,31 @@ class PolicyAgreementTest {
             population(otherTenant);
             em.flush();
             Function<Caller, EngagementRelations> relations = caller -> new EngagementRelations(
-                    supervision.getOrDefault(caller.subject(), Set.of()), id -> id == null ? null : em.find(Engagement.class, id));
-            pairs.put("engagement", agree("engagement", Engagement.class, c -> new EngagementPolicy(relations.apply(c))));
-            pairs.put("contract", agree("contract", Contract.class,
-                    c -> new ContractPolicy(relations.apply(c), partyQuery(c, null))));
-            pairs.put("sponsor-report", agree("sponsor-report", Contract.class,
-                    c -> new SponsorReportPolicy(relations.apply(c), partyQuery(c, ContractParty.SPONSOR))));
+                    supervision.getOrDefault(caller.subject(), Set.of()),
+                    id -> id == null ? null : em.find(Engagement.class, id));
+            pairs.put(
+                    "engagement", agree("engagement", Engagement.class, c -> new EngagementPolicy(relations.apply(c))));
+            pairs.put(
+                    "contract",
+                    agree(
+                            "contract",
+                            Contract.class,
+                            c -> new ContractPolicy(relations.apply(c), partyQuery(c, null))));
+            pairs.put(
+                    "sponsor-report",
+                    agree(
+                            "sponsor-report",
+                            Contract.class,
+                            c -> new SponsorReportPolicy(relations.apply(c), partyQuery(c, ContractParty.SPONSOR))));
             pairs.put("session", agree("session", CoachingSession.class, c -> new SessionPolicy(relations.apply(c))));
             pairs.put("note", agree("note", SessionNote.class, c -> new NotePolicy(relations.apply(c))));
-            pairs.put("risk-concern", agree("risk-concern", RiskConcern.class, c -> new RiskConcernPolicy(relations.apply(c))));
+            pairs.put(
+                    "risk-concern",
+                    agree("risk-concern", RiskConcern.class, c -> new RiskConcernPolicy(relations.apply(c))));
             pairs.put("goal", agree("goal", Goal.class, c -> new GoalPolicy(relations.apply(c))));
-            pairs.put("action-item", agree("action-item", ActionItem.class, c -> new ActionItemPolicy(relations.apply(c))));
+            pairs.put(
+                    "action-item",
+                    agree("action-item", ActionItem.class, c -> new ActionItemPolicy(relations.apply(c))));
             pairs.put("review", agree("review", Review.class, c -> new ReviewPolicy(relations.apply(c))));
         });
         System.out.println("session-service policy agreement (caller × fixture pairs): " + pairs);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.Policy;
@@ -89,8 +88,8 @@ class PolicyMatrixTest {
      * Checks every action × role × fixture against {@code table}: one line per action,
      * {@code ACTION: role fixture fixture; role fixture}; what a line does not name is refused.
      */
-    static <E, A extends Enum<A>> void check(String aggregate, Policy<E, A, ?> policy, Class<A> actions, Map<String, E> fixtures,
-                                              String table) {
+    static <E, A extends Enum<A>> void check(
+            String aggregate, Policy<E, A, ?> policy, Class<A> actions, Map<String, E> fixtures, String table) {
         Map<String, Set<String>> allowed = new HashMap<>();
         for (String line : table.strip().split("\n")) {
             String[] head = line.split(":", 2);
@@ -105,7 +104,8 @@ class PolicyMatrixTest {
                     if (!fixtures.containsKey(words[i]) || !ROLES.contains(words[0])) {
                         throw new IllegalArgumentException("Unknown role or fixture in " + line);
                     }
-                    allowed.computeIfAbsent(action + " " + words[0], k -> new java.util.HashSet<>()).add(words[i]);
+                    allowed.computeIfAbsent(action + " " + words[0], k -> new java.util.HashSet<>())
+                            .add(words[i]);
                 }
             }
         }
@@ -115,11 +115,13 @@ class PolicyMatrixTest {
             for (String role : ROLES) {
                 Caller caller = new Caller(ME, "t1", Set.of(role), false);
                 for (Map.Entry<String, E> f : fixtures.entrySet()) {
-                    boolean expected = allowed.getOrDefault(action.name() + " " + role, Set.of()).contains(f.getKey());
+                    boolean expected = allowed.getOrDefault(action.name() + " " + role, Set.of())
+                            .contains(f.getKey());
                     boolean actual = policy.can(caller, action, f.getValue());
                     cells++;
                     if (expected != actual) {
-                        wrong.add(action + " " + role + " " + f.getKey() + ": expected " + expected + ", was " + actual);
+                        wrong.add(
+                                action + " " + role + " " + f.getKey() + ": expected " + expected + ", was " + actual);
                     }
                 }
             }
@@ -180,11 +182,12 @@ class PolicyMatrixTest {
         Map<String, SessionNote> f = new LinkedHashMap<>();
         for (String kind : List.of(SessionNote.PRIVATE, SessionNote.SHARED)) {
             byEngagement(e -> {
-                SessionNote n = new SessionNote();
-                n.engagementId = e.id;
-                n.kind = kind;
-                return n;
-            }).forEach((name, n) -> f.put(name + "-" + kind, n));
+                        SessionNote n = new SessionNote();
+                        n.engagementId = e.id;
+                        n.kind = kind;
+                        return n;
+                    })
+                    .forEach((name, n) -> f.put(name + "-" + kind, n));
         }
         check("note", new NotePolicy(relations), NotePolicy.Action.class, f, """
                 VIEW: client own-shared; coach practitioner-private practitioner-shared; supervisor supervised-shared
@@ -261,15 +264,24 @@ class PolicyMatrixTest {
     void sponsorReport() {
         Map<String, Contract> f = byEngagement(PolicyMatrixTest::contract);
         f.put("sponsor-party", sponsorContract);
-        check("sponsor-report", new SponsorReportPolicy(relations, Set.of(sponsorContract.id)), SponsorReportPolicy.Action.class,
-                f, """
+        check(
+                "sponsor-report",
+                new SponsorReportPolicy(relations, Set.of(sponsorContract.id)),
+                SponsorReportPolicy.Action.class,
+                f,
+                """
                 VIEW: supervisor supervised; sponsor sponsor-party
                 """);
     }
 
     @Test
     void subjectExport() {
-        check("subject-export", new SubjectExportPolicy(), SubjectExportPolicy.Action.class, Map.of("any", "someone"), """
+        check(
+                "subject-export",
+                new SubjectExportPolicy(),
+                SubjectExportPolicy.Action.class,
+                Map.of("any", "someone"),
+                """
                 EXPORT: admin any
                 """);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.access.ReferralEventPolicy;
@@ -29,7 +28,8 @@ class ReferralEventPolicyTest {
     void theEngagementsPractitionerOrTheirSupervisorMoveIt() {
         assertTrue(may(new Provenance("c1", "k1", "k1", "manual"), true));
         assertTrue(may(new Provenance("c1", "k1", "s1", "manual"), true));
-        assertTrue(may(new Provenance("c1", "k1", null, null), true), "the responsible coach when the author is not said");
+        assertTrue(
+                may(new Provenance("c1", "k1", null, null), true), "the responsible coach when the author is not said");
     }
 
     @Test

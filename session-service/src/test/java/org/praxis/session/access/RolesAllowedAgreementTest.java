@@ -3,6 +3,7 @@ package org.praxis.session.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.security.RolesAllowed;
-
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
@@ -39,9 +37,18 @@ import org.praxis.session.domain.access.SubjectExportPolicy;
 
 /** The coarse gate (@RolesAllowed) of every guarded operation names exactly the roles its policy grants the action. */
 class RolesAllowedAgreementTest {
-    static final Map<String, AccessRules<?, ?>> RULES = List.<AccessRules<?, ?>>of(EngagementPolicy.RULES, ContractPolicy.RULES,
-            SessionPolicy.RULES, NotePolicy.RULES, RiskConcernPolicy.RULES, GoalPolicy.RULES, ActionItemPolicy.RULES,
-            ReviewPolicy.RULES, SponsorReportPolicy.RULES, SubjectExportPolicy.RULES).stream()
+    static final Map<String, AccessRules<?, ?>> RULES = List.<AccessRules<?, ?>>of(
+                    EngagementPolicy.RULES,
+                    ContractPolicy.RULES,
+                    SessionPolicy.RULES,
+                    NotePolicy.RULES,
+                    RiskConcernPolicy.RULES,
+                    GoalPolicy.RULES,
+                    ActionItemPolicy.RULES,
+                    ReviewPolicy.RULES,
+                    SponsorReportPolicy.RULES,
+                    SubjectExportPolicy.RULES)
+            .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));
 
     @Test
@@ -49,8 +56,15 @@ class RolesAllowedAgreementTest {
     void rolesAllowedAgreesWithThePolicies() {
         List<String> wrong = new ArrayList<>();
         int operations = 0;
-        for (Class<?> resource : List.of(EngagementResource.class, SessionResource.class, NoteResource.class, GoalResource.class,
-                ReviewResource.class, DueReviewResource.class, MeResource.class, SubjectResource.class)) {
+        for (Class<?> resource : List.of(
+                EngagementResource.class,
+                SessionResource.class,
+                NoteResource.class,
+                GoalResource.class,
+                ReviewResource.class,
+                DueReviewResource.class,
+                MeResource.class,
+                SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);
                 if (guard == null || !AccessMatrix.EXTENSION.equals(guard.name())) {
@@ -74,8 +88,8 @@ class RolesAllowedAgreementTest {
                 RolesAllowed allowed = m.getAnnotation(RolesAllowed.class);
                 Set<String> gate = allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.value()));
                 if (!granted.equals(gate)) {
-                    wrong.add(resource.getSimpleName() + "." + m.getName() + " " + guard.value() + ": @RolesAllowed " + gate
-                            + ", policy " + granted);
+                    wrong.add(resource.getSimpleName() + "." + m.getName() + " " + guard.value() + ": @RolesAllowed "
+                            + gate + ", policy " + granted);
                 }
             }
         }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -22,10 +24,6 @@ import org.praxis.testsupport.PlatformRoles;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-
 /**
  * Issue 24: after an erasure no column of session-service's database names the person, whatever roles they
  * had (client, coach, supervisor, admin); rows kept name their pseudonym; another person's rows are untouched.
@@ -33,38 +31,84 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class ErasureInEveryRoleTest {
     /** Every column the population below puts the person in. */
-    private static final Set<String> ROLES = Set.of("engagement.client_subject", "engagement.practitioner_id",
-            "engagement.created_by", "contract.created_by", "contract_party.subject", "session_note.author",
-            "note_addendum.author", "risk_concern.raised_by", "goal_progress.rated_by", "review.created_by",
-            "practitioner_eligibility.practitioner_id", "practitioner_supervisor.practitioner_id",
-            "practitioner_supervisor.supervisor_id", "audit_event.actor", "audit_event.resource_id", "export_request.subject",
-            "export_request.requested_by", "export_request.approved_by", "export_setting.changed_by", "idempotency_record.scope",
+    private static final Set<String> ROLES = Set.of(
+            "engagement.client_subject",
+            "engagement.practitioner_id",
+            "engagement.created_by",
+            "contract.created_by",
+            "contract_party.subject",
+            "session_note.author",
+            "note_addendum.author",
+            "risk_concern.raised_by",
+            "goal_progress.rated_by",
+            "review.created_by",
+            "practitioner_eligibility.practitioner_id",
+            "practitioner_supervisor.practitioner_id",
+            "practitioner_supervisor.supervisor_id",
+            "audit_event.actor",
+            "audit_event.resource_id",
+            "export_request.subject",
+            "export_request.requested_by",
+            "export_request.approved_by",
+            "export_setting.changed_by",
+            "idempotency_record.scope",
             "outbox_event.payload");
     /** Rows deleted rather than kept: the person's eligibility and own supervision, replay caches. */
-    private static final Set<String> DELETED = Set.of("practitioner_eligibility.practitioner_id",
-            "practitioner_supervisor.practitioner_id", "idempotency_record.scope");
+    private static final Set<String> DELETED = Set.of(
+            "practitioner_eligibility.practitioner_id",
+            "practitioner_supervisor.practitioner_id",
+            "idempotency_record.scope");
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String person = "person-" + UUID.randomUUID();
     private final String other = "other-" + UUID.randomUUID();
     /** Staff who act on the person's records where that takes someone else. */
     private final String staff = "staff-" + UUID.randomUUID();
+
     private final String secondAdmin = "admin-" + UUID.randomUUID();
 
     private RequestSpecification as(String subject, String role) {
-        return given().header("Authorization", Tokens.of(subject).tenant(tenant).roles(role).bearer()).contentType(ContentType.JSON);
+        return given().header(
+                        "Authorization",
+                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
+                .contentType(ContentType.JSON);
     }
 
     /** An engagement of {@code coach} with {@code client}, its contract accepted by both. */
     private String activeEngagement(String coach, String client) {
-        String id = as(coach, "coach").header("Idempotency-Key", "k-" + UUID.randomUUID()).body(Map.of("clientSubject", client, "pathway", "coaching"))
-                .when().post("/v1/engagements").then().statusCode(201).extract().path("id");
-        as(coach, "coach").body(Map.of("purpose", "Clarity", "reviewEveryWeeks", 4, "parties", List.of(
-                        Map.of("role", "client", "subject", client, "required", true),
-                        Map.of("role", "coach", "subject", coach, "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
-        as(client, "client").when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        as(coach, "coach").when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        String id = as(coach, "coach")
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(Map.of("clientSubject", client, "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach, "coach")
+                .body(Map.of(
+                        "purpose",
+                        "Clarity",
+                        "reviewEveryWeeks",
+                        4,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", client, "required", true),
+                                Map.of("role", "coach", "subject", coach, "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(client, "client")
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(coach, "coach")
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
         return id;
     }
 
@@ -72,39 +116,121 @@ class ErasureInEveryRoleTest {
     private void population(String who) {
         // Their own engagement as a client, with a goal whose progress they rated.
         String own = activeEngagement(staff, who);
-        String goal = as(who, "client").body(Map.of("title", "Find a new role", "horizon", "distal", "orientation", "performance",
-                "direction", "approach", "selfConcordant", true)).when().post("/v1/engagements/" + own + "/goals").then()
-                .statusCode(201).extract().path("id");
-        as(who, "client").body(Map.of("rating", 4, "ratedOn", LocalDate.now(ZoneOffset.UTC).toString())).when()
-                .post("/v1/engagements/" + own + "/goals/" + goal + "/progress").then().statusCode(201);
+        String goal = as(who, "client")
+                .body(Map.of(
+                        "title",
+                        "Find a new role",
+                        "horizon",
+                        "distal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true))
+                .when()
+                .post("/v1/engagements/" + own + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(who, "client")
+                .body(Map.of(
+                        "rating", 4, "ratedOn", LocalDate.now(ZoneOffset.UTC).toString()))
+                .when()
+                .post("/v1/engagements/" + own + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(201);
 
         // A client's engagement as the coach: a held session, notes, an addendum, a concern and a review.
         String theirs = activeEngagement(who, "client-" + UUID.randomUUID());
-        String session = as(who, "coach").body(Map.of("scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "durationMinutes", 50, "mode", "video")).when().post("/v1/engagements/" + theirs + "/sessions").then()
-                .statusCode(201).extract().path("id");
-        as(who, "coach").body(Map.of("status", "held")).when()
-                .post("/v1/engagements/" + theirs + "/sessions/" + session + "/outcome").then().statusCode(200);
-        String note = as(who, "coach").body(Map.of("kind", "private", "body", "signed record")).when()
-                .post("/v1/engagements/" + theirs + "/notes").then().statusCode(201).extract().path("id");
-        as(who, "coach").when().post("/v1/engagements/" + theirs + "/notes/" + note + "/signature").then().statusCode(200);
-        as(who, "coach").body(Map.of("body", "later thought")).when()
-                .post("/v1/engagements/" + theirs + "/notes/" + note + "/addenda").then().statusCode(201);
-        as(who, "coach").body(Map.of("kind", "private", "body", "draft")).when().post("/v1/engagements/" + theirs + "/notes")
-                .then().statusCode(201);
-        as(who, "coach").body(Map.of("level", "serious")).when().post("/v1/engagements/" + theirs + "/risk-concerns").then()
+        String session = as(who, "coach")
+                .body(Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(who, "coach")
+                .body(Map.of("status", "held"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(200);
+        String note = as(who, "coach")
+                .body(Map.of("kind", "private", "body", "signed record"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(who, "coach")
+                .when()
+                .post("/v1/engagements/" + theirs + "/notes/" + note + "/signature")
+                .then()
+                .statusCode(200);
+        as(who, "coach")
+                .body(Map.of("body", "later thought"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/notes/" + note + "/addenda")
+                .then()
                 .statusCode(201);
-        as(who, "coach").body(Map.of("kind", "periodic", "heldOn", LocalDate.now(ZoneOffset.UTC).toString())).when()
-                .post("/v1/engagements/" + theirs + "/reviews").then().statusCode(201);
+        as(who, "coach")
+                .body(Map.of("kind", "private", "body", "draft"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/notes")
+                .then()
+                .statusCode(201);
+        as(who, "coach")
+                .body(Map.of("level", "serious"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/risk-concerns")
+                .then()
+                .statusCode(201);
+        as(who, "coach")
+                .body(Map.of(
+                        "kind",
+                        "periodic",
+                        "heldOn",
+                        LocalDate.now(ZoneOffset.UTC).toString()))
+                .when()
+                .post("/v1/engagements/" + theirs + "/reviews")
+                .then()
+                .statusCode(201);
 
         // In the registers fed by assessment-service: supervised, supervising, eligible.
         Supervision.assign(tenant, who, staff);
         Supervision.assign(tenant, "coach-" + UUID.randomUUID(), who);
-        TopicProbe.send("assessment.events", who, "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}",
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source", "/assessment-service", "ce_tenant", tenant, "ce_time", Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> EmbeddedPostgres.shared().count(
-                "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?", tenant, who) == 1);
+        TopicProbe.send(
+                "assessment.events",
+                who,
+                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}",
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        "org.praxis.assessment.eligibility.changed.v1",
+                        "ce_source",
+                        "/assessment-service",
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> EmbeddedPostgres.shared()
+                                .count(
+                                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                                        tenant,
+                                        who)
+                        == 1);
 
         PlatformRoles.play(tenant, who, staff, secondAdmin);
     }
@@ -113,12 +239,24 @@ class ErasureInEveryRoleTest {
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
         population(other);
         population(person); // last, so the tenant's single-row settings name the person
-        ErasureRequests.assertErasedEverywhere(tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED,
-                "session.events");
+        ErasureRequests.assertErasedEverywhere(
+                tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED, "session.events");
         // Whom they supervised is still supervised, by the pseudonym; the other person's registers stay.
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from practitioner_supervisor where tenant_id = ?"
-                + " and supervisor_id = ?", tenant, Pseudonyms.of(tenant, person)));
-        assertEquals(2, EmbeddedPostgres.shared().count("select count(*) from practitioner_supervisor where tenant_id = ?"
-                + " and ? in (practitioner_id, supervisor_id)", tenant, other));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from practitioner_supervisor where tenant_id = ?"
+                                        + " and supervisor_id = ?",
+                                tenant,
+                                Pseudonyms.of(tenant, person)));
+        assertEquals(
+                2,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from practitioner_supervisor where tenant_id = ?"
+                                        + " and ? in (practitioner_id, supervisor_id)",
+                                tenant,
+                                other));
     }
 }

@@ -6,17 +6,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.Tokens;
 
 @QuarkusTest
 class GoalApiTest {
@@ -29,29 +27,78 @@ class GoalApiTest {
     }
 
     private String engagement() {
-        return as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching")).when().post("/v1/engagements")
-                .then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void goalsCarryTheirTypologyAndTheClientRatesProgress() {
         String id = engagement();
-        String goal = as(coach).body(Map.of("title", "Speak up in leadership meetings", "horizon", "proximal",
-                        "orientation", "learning", "direction", "approach", "selfConcordant", true,
-                        "milestones", List.of(Map.of("title", "One point per meeting", "dueDate", "2027-01-15"))))
-                .when().post("/v1/engagements/" + id + "/goals").then().statusCode(201).extract().path("id");
-        as(coach).body(Map.of("title", "x", "horizon", "soon", "orientation", "learning", "direction", "approach"))
-                .when().post("/v1/engagements/" + id + "/goals").then().statusCode(422);
+        String goal = as(coach)
+                .body(Map.of(
+                        "title",
+                        "Speak up in leadership meetings",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "learning",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true,
+                        "milestones",
+                        List.of(Map.of("title", "One point per meeting", "dueDate", "2027-01-15"))))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .body(Map.of("title", "x", "horizon", "soon", "orientation", "learning", "direction", "approach"))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(422);
 
-        as(client).body(Map.of("rating", 3, "ratedOn", "2026-11-01")).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
-                .then().statusCode(201);
-        as(client).body(Map.of("rating", 6, "ratedOn", "2026-11-20")).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
-                .then().statusCode(201);
-        as(client).body(Map.of("rating", 11)).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress").then().statusCode(422);
-        as(coach).body(Map.of("rating", 9)).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress").then().statusCode(403);
+        as(client)
+                .body(Map.of("rating", 3, "ratedOn", "2026-11-01"))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of("rating", 6, "ratedOn", "2026-11-20"))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of("rating", 11))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(422);
+        as(coach)
+                .body(Map.of("rating", 9))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(403);
 
-        as(coach).when().get("/v1/engagements/" + id + "/goals").then().statusCode(200)
-                .body("items[0].horizon", is("proximal")).body("items[0].selfConcordant", is(true))
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(200)
+                .body("items[0].horizon", is("proximal"))
+                .body("items[0].selfConcordant", is(true))
                 .body("items[0].milestones[0].title", is("One point per meeting"))
                 .body("items[0].progress.rating", is(List.of(3, 6)));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from goal where title like '%leadership%'"));
@@ -60,48 +107,121 @@ class GoalApiTest {
     @Test
     void actionItemsAreOnTheClientsMobileListUntilDone() {
         String id = engagement();
-        String action = as(coach).body(Map.of("title", "Note three moments of calm", "dueDate", "2026-12-01"))
-                .when().post("/v1/engagements/" + id + "/actions").then().statusCode(201).extract().path("id");
+        String action = as(coach)
+                .body(Map.of("title", "Note three moments of calm", "dueDate", "2026-12-01"))
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as(client).when().get("/v1/me/actions").then().statusCode(200).body("items.id", hasItem(action));
         as(client).when().get("/v1/me/engagements").then().statusCode(200).body("items.id", hasItem(id));
-        as(client).body(Map.of("done", true)).when().post("/v1/engagements/" + id + "/actions/" + action + "/done").then()
-                .statusCode(200).body("done", is(true));
+        as(client)
+                .body(Map.of("done", true))
+                .when()
+                .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                .then()
+                .statusCode(200)
+                .body("done", is(true));
         as(client).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
 
         Tokens otherClient = Tokens.anyone().tenant(tenant).roles("client");
         as(otherClient).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
-        as(otherClient).body(Map.of("done", false)).when().post("/v1/engagements/" + id + "/actions/" + action + "/done")
-                .then().statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach")).when().get("/v1/engagements/" + id + "/actions")
-                .then().statusCode(404);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/goals").then().statusCode(403);
+        as(otherClient)
+                .body(Map.of("done", false))
+                .when()
+                .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                .then()
+                .statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
+                .when()
+                .get("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(404);
+        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(403);
         as(coach).when().get("/v1/me/actions").then().statusCode(403);
     }
 
     @Test
     void ratingsAndActionChangesAreAudited() {
         String id = engagement();
-        String goal = as(client).body(Map.of("title", "Sleep before midnight", "horizon", "proximal", "orientation", "performance",
-                "direction", "approach")).when().post("/v1/engagements/" + id + "/goals").then().statusCode(201).extract().path("id");
-        as(client).body(Map.of("rating", 4)).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress").then().statusCode(201);
-        as(coach).body(Map.of("rating", 9)).when().post("/v1/engagements/" + id + "/goals/" + goal + "/progress").then().statusCode(403);
-        assertEquals(List.of("create by " + client.subject(), "rate-progress by " + client.subject()), audited("goal", goal));
+        String goal = as(client)
+                .body(Map.of(
+                        "title",
+                        "Sleep before midnight",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach"))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(client)
+                .body(Map.of("rating", 4))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(201);
+        as(coach)
+                .body(Map.of("rating", 9))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(403);
+        assertEquals(
+                List.of("create by " + client.subject(), "rate-progress by " + client.subject()),
+                audited("goal", goal));
 
-        String action = as(coach).body(Map.of("title", "Walk at lunch")).when().post("/v1/engagements/" + id + "/actions").then()
-                .statusCode(201).extract().path("id");
-        as(client).body(Map.of("done", true)).when().post("/v1/engagements/" + id + "/actions/" + action + "/done").then().statusCode(200);
-        as(coach).body(Map.of("done", false)).when().post("/v1/engagements/" + id + "/actions/" + action + "/done").then().statusCode(200);
-        as(Tokens.anyone().tenant(tenant).roles("client")).body(Map.of("done", true))
-                .when().post("/v1/engagements/" + id + "/actions/" + action + "/done").then().statusCode(404);
-        assertEquals(List.of("create by " + coach.subject(), "mark-done by " + client.subject(), "mark-not-done by " + coach.subject()),
+        String action = as(coach)
+                .body(Map.of("title", "Walk at lunch"))
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(client)
+                .body(Map.of("done", true))
+                .when()
+                .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .body(Map.of("done", false))
+                .when()
+                .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                .then()
+                .statusCode(200);
+        as(Tokens.anyone().tenant(tenant).roles("client"))
+                .body(Map.of("done", true))
+                .when()
+                .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                .then()
+                .statusCode(404);
+        assertEquals(
+                List.of(
+                        "create by " + coach.subject(),
+                        "mark-done by " + client.subject(),
+                        "mark-not-done by " + coach.subject()),
                 audited("action-item", action));
     }
 
     /** The audit events of one resource, oldest first, as "action by actor". */
     private List<String> audited(String type, String id) {
         List<String> events = new java.util.ArrayList<>();
-        try (var c = EmbeddedPostgres.shared().connect(); var s = c.prepareStatement("select action, actor from audit_event"
-                + " where tenant_id = ? and resource_type = ? and resource_id = ? order by occurred_at, id")) {
+        try (var c = EmbeddedPostgres.shared().connect();
+                var s = c.prepareStatement("select action, actor from audit_event"
+                        + " where tenant_id = ? and resource_type = ? and resource_id = ? order by occurred_at, id")) {
             s.setString(1, tenant);
             s.setString(2, type);
             s.setString(3, id);

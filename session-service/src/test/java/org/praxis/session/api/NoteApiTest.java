@@ -10,20 +10,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class NoteApiTest {
@@ -39,25 +37,45 @@ class NoteApiTest {
     }
 
     private String engagement() {
-        return as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching")).when().post("/v1/engagements")
-                .then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String note(String engagement, String kind, String body) {
-        return as(coach).body(Map.of("kind", kind, "body", body)).when().post("/v1/engagements/" + engagement + "/notes")
-                .then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("kind", kind, "body", body))
+                .when()
+                .post("/v1/engagements/" + engagement + "/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void noPlaintextOfANoteIsInTheDatabase() {
         String id = engagement();
         String noteId = note(id, "private", SECRET);
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from session_note where id = ?::uuid", noteId));
+        assertEquals(
+                1, EmbeddedPostgres.shared().count("select count(*) from session_note where id = ?::uuid", noteId));
         assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from session_note where body like '%panic%'"));
         // Sealed in the row-bound scheme (v2: the tenant's data key, bound to table, column, tenant and row).
-        assertEquals(1, EmbeddedPostgres.shared().count(
-                "select count(*) from session_note where id = ?::uuid and body like 'v2:%'", noteId));
-        as(coach).when().get("/v1/engagements/" + id + "/notes/" + noteId).then().statusCode(200).body("body", is(SECRET));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count("select count(*) from session_note where id = ?::uuid and body like 'v2:%'", noteId));
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + noteId)
+                .then()
+                .statusCode(200)
+                .body("body", is(SECRET));
     }
 
     @Test
@@ -65,16 +83,30 @@ class NoteApiTest {
         String id = engagement();
         String first = note(id, "private", SECRET);
         String second = note(id, "private", "talked about the new job offer");
-        EmbeddedPostgres.shared().execute("update session_note set body = (select body from session_note where id = '" + first
-                + "') where id = '" + second + "'");
+        EmbeddedPostgres.shared()
+                .execute("update session_note set body = (select body from session_note where id = '" + first
+                        + "') where id = '" + second + "'");
 
-        String failed = as(coach).when().get("/v1/engagements/" + id + "/notes/" + second).then().statusCode(500)
-                .contentType("application/problem+json").body("status", is(500)).body("errorId", notNullValue())
-                .body("body", nullValue()).extract().asString();
+        String failed = as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + second)
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json")
+                .body("status", is(500))
+                .body("errorId", notNullValue())
+                .body("body", nullValue())
+                .extract()
+                .asString();
         for (String plaintext : List.of("panic", "train", "job offer")) {
             assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
         }
-        as(coach).when().get("/v1/engagements/" + id + "/notes/" + first).then().statusCode(200).body("body", is(SECRET));
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + first)
+                .then()
+                .statusCode(200)
+                .body("body", is(SECRET));
     }
 
     @Test
@@ -83,17 +115,49 @@ class NoteApiTest {
         String noteId = note(id, "private", "first draft");
         String path = "/v1/engagements/" + id + "/notes/" + noteId;
         as(coach).body(Map.of("body", "second draft")).when().put(path).then().statusCode(428);
-        as(coach).header("If-Match", "\"0\"").body(Map.of("body", "second draft")).when().put(path).then().statusCode(200)
+        as(coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("body", "second draft"))
+                .when()
+                .put(path)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"");
-        as(coach).header("If-Match", "\"0\"").body(Map.of("body", "stale")).when().put(path).then().statusCode(412);
-        as(coach).body(Map.of("body", "too early")).when().post(path + "/addenda").then().statusCode(409);
+        as(coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("body", "stale"))
+                .when()
+                .put(path)
+                .then()
+                .statusCode(412);
+        as(coach)
+                .body(Map.of("body", "too early"))
+                .when()
+                .post(path + "/addenda")
+                .then()
+                .statusCode(409);
         as(coach).when().post(path + "/signature").then().statusCode(200);
         as(coach).when().post(path + "/signature").then().statusCode(409);
-        as(coach).header("If-Match", "\"1\"").body(Map.of("body", "rewrite history")).when().put(path).then().statusCode(409);
+        as(coach)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("body", "rewrite history"))
+                .when()
+                .put(path)
+                .then()
+                .statusCode(409);
         for (String text : List.of("one", "two", "three")) {
-            as(coach).body(Map.of("body", text)).when().post(path + "/addenda").then().statusCode(201);
+            as(coach)
+                    .body(Map.of("body", text))
+                    .when()
+                    .post(path + "/addenda")
+                    .then()
+                    .statusCode(201);
         }
-        as(coach).when().get(path).then().statusCode(200)
+        as(coach)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("body", is("second draft"))
                 .body("addenda.seq", is(List.of(1, 2, 3)))
                 .body("addenda.body", is(List.of("one", "two", "three")));
@@ -104,42 +168,110 @@ class NoteApiTest {
         String id = engagement();
         String privateNote = note(id, "private", SECRET);
         String shared = note(id, "shared", "We agreed on two small experiments");
-        as(client).when().get("/v1/engagements/" + id + "/notes").then().statusCode(200)
-                .body("items.id", hasItem(shared)).body("items.id", not(hasItem(privateNote)));
-        as(client).when().get("/v1/engagements/" + id + "/notes/" + shared).then().statusCode(200);
-        as(client).when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(404);
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(shared))
+                .body("items.id", not(hasItem(privateNote)));
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + shared)
+                .then()
+                .statusCode(200);
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then()
+                .statusCode(404);
 
-        as(supervisor).queryParam("reason", "case review").when().get("/v1/engagements/" + id + "/notes/" + privateNote)
-                .then().statusCode(404);
+        as(supervisor)
+                .queryParam("reason", "case review")
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then()
+                .statusCode(404);
         Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        as(supervisor).when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(422)
+        as(supervisor)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then()
+                .statusCode(422)
                 .body("errors.field", hasItem("reason"));
-        as(supervisor).queryParam("reason", "case review after a complaint")
-                .when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(200).body("body", is(SECRET));
+        as(supervisor)
+                .queryParam("reason", "case review after a complaint")
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then()
+                .statusCode(200)
+                .body("body", is(SECRET));
         // The read is audited with the supervisor's reason, sealed like other free text.
-        assertEquals(1, EmbeddedPostgres.shared().count("select count(*) from audit_event where resource_id = ?"
-                + " and action = 'read' and reason is not null and reason not like '%complaint%'", privateNote));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where resource_id = ?"
+                                        + " and action = 'read' and reason is not null and reason not like '%complaint%'",
+                                privateNote));
 
-        as(client).body(Map.of("kind", "shared", "body", "x")).when().post("/v1/engagements/" + id + "/notes").then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("coach")).body(Map.of("kind", "private", "body", "x"))
-                .when().post("/v1/engagements/" + id + "/notes").then().statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor")).queryParam("reason", "curious")
-                .when().get("/v1/engagements/" + id + "/notes/" + privateNote).then().statusCode(404);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/notes").then().statusCode(403);
+        as(client)
+                .body(Map.of("kind", "shared", "body", "x"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(403);
+        as(Tokens.anyone().tenant(tenant).roles("coach"))
+                .body(Map.of("kind", "private", "body", "x"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor"))
+                .queryParam("reason", "curious")
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .then()
+                .statusCode(404);
+        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+                .when()
+                .get("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aRiskConcernPublishesRiskNotedWithoutWords() {
         String id = engagement();
-        as(coach).body(Map.of("level", "whatever")).when().post("/v1/engagements/" + id + "/risk-concerns").then().statusCode(422);
-        as(coach).body(Map.of("level", "serious")).when().post("/v1/engagements/" + id + "/risk-concerns").then()
-                .statusCode(201).body("level", is("serious"));
-        var noted = TopicProbe.read("session.events", r -> id.equals(r.key())
-                && "org.praxis.session.risk.noted.v1".equals(TopicProbe.header(r, "ce_type")), found -> !found.isEmpty(),
+        as(coach)
+                .body(Map.of("level", "whatever"))
+                .when()
+                .post("/v1/engagements/" + id + "/risk-concerns")
+                .then()
+                .statusCode(422);
+        as(coach)
+                .body(Map.of("level", "serious"))
+                .when()
+                .post("/v1/engagements/" + id + "/risk-concerns")
+                .then()
+                .statusCode(201)
+                .body("level", is("serious"));
+        var noted = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key()) && "org.praxis.session.risk.noted.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> !found.isEmpty(),
                 Duration.ofSeconds(30));
         assertEquals(1, noted.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.session.risk.noted.v1", noted.get(0).value()));
-        as(client).body(Map.of("level", "serious")).when().post("/v1/engagements/" + id + "/risk-concerns").then().statusCode(403);
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.session.risk.noted.v1", noted.get(0).value()));
+        as(client)
+                .body(Map.of("level", "serious"))
+                .when()
+                .post("/v1/engagements/" + id + "/risk-concerns")
+                .then()
+                .statusCode(403);
         as(client).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(0));
     }
 }

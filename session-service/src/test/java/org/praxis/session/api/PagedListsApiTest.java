@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,16 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 17: every list of an engagement pages like the other lists ({@code ?limit=&cursor=} →
@@ -45,23 +43,55 @@ class PagedListsApiTest {
     }
 
     private String active(Tokens client) {
-        String id = as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching")).when().post("/v1/engagements")
-                .then().statusCode(201).extract().path("id");
+        String id = as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         propose(id, client);
-        as(client).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        as(coach).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        as(client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     private int propose(String id, Tokens client) {
-        return as(coach).body(Map.of("purpose", "Clarity", "reviewEveryWeeks", 4, "parties", List.of(
-                        Map.of("role", "client", "subject", client.subject(), "required", true),
-                        Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201).extract().path("number");
+        return as(coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity",
+                        "reviewEveryWeeks",
+                        4,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
     }
 
     private String post(Tokens who, String path, Map<String, Object> body) {
-        return as(who).body(body).when().post(path).then().statusCode(201).extract().path("id");
+        return as(who).body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Walks every page of {@code path} with {@code limit}, checking each page's size; the values of {@code field} in order. */
@@ -74,7 +104,8 @@ class PagedListsApiTest {
             if (cursor != null) {
                 request = request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.when().get(path).then().statusCode(200).extract().jsonPath();
+            JsonPath page =
+                    request.when().get(path).then().statusCode(200).extract().jsonPath();
             List<Object> items = page.getList("items." + field);
             cursor = page.getString("nextCursor");
             assertTrue(items.size() <= limit, path + " gave " + items.size() + " items for limit " + limit);
@@ -91,19 +122,41 @@ class PagedListsApiTest {
         String base = "/v1/engagements/" + id;
         List<String> goals = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            goals.add(post(client, base + "/goals", Map.of("title", "Goal " + i, "horizon", "proximal", "orientation", "learning",
-                    "direction", "approach", "selfConcordant", true)));
+            goals.add(post(
+                    client,
+                    base + "/goals",
+                    Map.of(
+                            "title",
+                            "Goal " + i,
+                            "horizon",
+                            "proximal",
+                            "orientation",
+                            "learning",
+                            "direction",
+                            "approach",
+                            "selfConcordant",
+                            true)));
         }
         assertEquals(List.of(goals.get(2), goals.get(1), goals.get(0)), walk(coach, base + "/goals", 2, "id"));
         assertEquals(walk(coach, base + "/goals", 100, "id"), walk(client, base + "/goals", 1, "id"));
 
         String goal = goals.get(0);
         for (int day = 1; day <= 12; day++) {
-            as(client).body(Map.of("rating", day % 11, "ratedOn", "2026-11-" + String.format("%02d", day)))
-                    .when().post(base + "/goals/" + goal + "/progress").then().statusCode(201);
+            as(client)
+                    .body(Map.of("rating", day % 11, "ratedOn", "2026-11-" + String.format("%02d", day)))
+                    .when()
+                    .post(base + "/goals/" + goal + "/progress")
+                    .then()
+                    .statusCode(201);
         }
         // The list shows the latest ten ratings in date order; the history pages every one, newest first.
-        List<Object> recent = as(coach).when().get(base + "/goals").then().statusCode(200).extract().jsonPath()
+        List<Object> recent = as(coach)
+                .when()
+                .get(base + "/goals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("items.find { it.id == '" + goal + "' }.progress.ratedOn");
         assertEquals(10, recent.size());
         assertEquals("2026-11-03", recent.get(0));
@@ -115,7 +168,11 @@ class PagedListsApiTest {
 
         mayList(base + "/goals");
         mayList(base + "/goals/" + goal + "/progress");
-        as(client).when().get(base + "/goals/" + UUID.randomUUID() + "/progress").then().statusCode(404);
+        as(client)
+                .when()
+                .get(base + "/goals/" + UUID.randomUUID() + "/progress")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -133,8 +190,14 @@ class PagedListsApiTest {
 
         // The client's own open actions, across engagements, page the same way.
         String second = active(client);
-        String elsewhere = post(coach, "/v1/engagements/" + second + "/actions", Map.of("title", "Elsewhere", "dueDate", "2026-12-02"));
-        as(client).body(Map.of("done", true)).when().post(base + "/actions/" + later + "/done").then().statusCode(200);
+        String elsewhere = post(
+                coach, "/v1/engagements/" + second + "/actions", Map.of("title", "Elsewhere", "dueDate", "2026-12-02"));
+        as(client)
+                .body(Map.of("done", true))
+                .when()
+                .post(base + "/actions/" + later + "/done")
+                .then()
+                .statusCode(200);
         List<Object> mine = walk(client, "/v1/me/actions", 1, "id");
         assertEquals(List.of(sooner, elsewhere), mine.subList(0, 2));
         assertEquals(4, mine.size());
@@ -153,7 +216,9 @@ class PagedListsApiTest {
         for (int i = 0; i < 3; i++) {
             shared.add(post(coach, base + "/notes", Map.of("kind", "shared", "body", "Summary " + i)));
         }
-        assertEquals(List.of(shared.get(2), shared.get(1), shared.get(0), privateNote), walk(coach, base + "/notes", 3, "id"));
+        assertEquals(
+                List.of(shared.get(2), shared.get(1), shared.get(0), privateNote),
+                walk(coach, base + "/notes", 3, "id"));
         // The client pages through the shared summaries only.
         assertEquals(List.of(shared.get(2), shared.get(1), shared.get(0)), walk(client, base + "/notes", 2, "id"));
 
@@ -175,7 +240,10 @@ class PagedListsApiTest {
     }
 
     private String scheduleAt(String base, Instant at) {
-        return post(coach, base + "/sessions", Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video"));
+        return post(
+                coach,
+                base + "/sessions",
+                Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video"));
     }
 
     @Test
@@ -210,15 +278,34 @@ class PagedListsApiTest {
         for (int i = 0; i < 101; i++) {
             made.add(post(coach, "/v1/engagements", Map.of("clientSubject", client.subject(), "pathway", "coaching")));
         }
-        JsonPath first = as(client).queryParam("limit", 100).when().get("/v1/me/engagements").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath first = as(client)
+                .queryParam("limit", 100)
+                .when()
+                .get("/v1/me/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(100, first.getList("items").size());
         assertNotNull(first.getString("nextCursor"));
-        JsonPath last = as(client).queryParam("limit", 100).queryParam("cursor", first.getString("nextCursor"))
-                .when().get("/v1/me/engagements").then().statusCode(200).extract().jsonPath();
+        JsonPath last = as(client)
+                .queryParam("limit", 100)
+                .queryParam("cursor", first.getString("nextCursor"))
+                .when()
+                .get("/v1/me/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, last.getList("items").size());
         assertNull(last.getString("nextCursor"));
-        JsonPath byDefault = as(client).when().get("/v1/me/engagements").then().statusCode(200).extract().jsonPath();
+        JsonPath byDefault = as(client)
+                .when()
+                .get("/v1/me/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(20, byDefault.getList("items").size());
         assertNotNull(byDefault.getString("nextCursor"));
         assertEquals(made, Set.copyOf(walk(client, "/v1/me/engagements", 100, "id")));
@@ -235,7 +322,8 @@ class PagedListsApiTest {
         setDue(due.get(0), 3);
         setDue(due.get(1), 2);
         setDue(due.get(2), 2);
-        List<Object> twoDays = due.subList(1, 3).stream().sorted().map(Object.class::cast).toList();
+        List<Object> twoDays =
+                due.subList(1, 3).stream().sorted().map(Object.class::cast).toList();
         List<Object> expected = new ArrayList<>(List.of(due.get(0)));
         expected.addAll(twoDays);
 
@@ -252,8 +340,9 @@ class PagedListsApiTest {
     }
 
     private static void setDue(String engagement, int daysOverdue) {
-        EmbeddedPostgres.shared().execute("update engagement set review_due_on = current_date - " + daysOverdue
-                + " where id = '" + engagement + "'");
+        EmbeddedPostgres.shared()
+                .execute("update engagement set review_due_on = current_date - " + daysOverdue + " where id = '"
+                        + engagement + "'");
     }
 
     /**
@@ -285,8 +374,20 @@ class PagedListsApiTest {
         String base = "/v1/engagements/" + id;
         post(coach, base + "/notes", Map.of("kind", "shared", "body", "Shared"));
         post(coach, base + "/notes", Map.of("kind", "private", "body", "Private"));
-        post(client, base + "/goals", Map.of("title", "Goal", "horizon", "distal", "orientation", "learning", "direction", "approach",
-                "selfConcordant", false));
+        post(
+                client,
+                base + "/goals",
+                Map.of(
+                        "title",
+                        "Goal",
+                        "horizon",
+                        "distal",
+                        "orientation",
+                        "learning",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        false));
         post(coach, base + "/actions", Map.of("title", "Act"));
         post(coach, base + "/reviews", Map.of("kind", "periodic"));
         Supervision.assign(tenant, coach.subject(), supervisor.subject());

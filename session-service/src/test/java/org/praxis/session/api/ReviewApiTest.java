@@ -7,15 +7,16 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,6 @@ import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class ReviewApiTest {
@@ -42,35 +39,91 @@ class ReviewApiTest {
     }
 
     private String activeEngagement() {
-        String id = as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching")).when().post("/v1/engagements")
-                .then().statusCode(201).extract().path("id");
-        as(coach).body(Map.of("purpose", "Clarity", "reviewEveryWeeks", 4, "parties", List.of(
-                Map.of("role", "client", "subject", client.subject(), "required", true),
-                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
-        as(client).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        as(coach).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+        String id = as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity",
+                        "reviewEveryWeeks",
+                        4,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     @Test
     void aReviewIsDueByTheContractsScheduleUntilItIsHeld() {
         String id = activeEngagement();
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("items.engagementId", not(hasItem(id)));
+        as(coach)
+                .queryParam("due", true)
+                .when()
+                .get("/v1/reviews")
+                .then()
+                .statusCode(200)
+                .body("items.engagementId", not(hasItem(id)));
         // Activated five weeks ago: the four-weekly review is a week overdue.
-        EmbeddedPostgres.shared().execute("update engagement set activated_at = now() - interval '35 days',"
-                + " review_due_on = current_date - 7 where id = '" + id + "'");
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().statusCode(200).body("items.engagementId", hasItem(id));
-        as(Tokens.anyone().tenant(tenant).roles("coach")).queryParam("due", true).when().get("/v1/reviews").then()
+        EmbeddedPostgres.shared()
+                .execute("update engagement set activated_at = now() - interval '35 days',"
+                        + " review_due_on = current_date - 7 where id = '" + id + "'");
+        as(coach)
+                .queryParam("due", true)
+                .when()
+                .get("/v1/reviews")
+                .then()
+                .statusCode(200)
+                .body("items.engagementId", hasItem(id));
+        as(Tokens.anyone().tenant(tenant).roles("coach"))
+                .queryParam("due", true)
+                .when()
+                .get("/v1/reviews")
+                .then()
                 .body("items.engagementId", not(hasItem(id)));
         Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-        as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", not(hasItem(id)));
+        as(supervisor)
+                .queryParam("due", true)
+                .when()
+                .get("/v1/reviews")
+                .then()
+                .body("items.engagementId", not(hasItem(id)));
         Supervision.assign(tenant, coach.subject(), supervisor.subject());
         as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", hasItem(id));
         as(client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
 
-        as(coach).body(Map.of("kind", "periodic", "heldOn", LocalDate.now(ZoneOffset.UTC).toString(), "whatChanged", "More sleep"))
-                .when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
+        as(coach)
+                .body(Map.of(
+                        "kind",
+                        "periodic",
+                        "heldOn",
+                        LocalDate.now(ZoneOffset.UTC).toString(),
+                        "whatChanged",
+                        "More sleep"))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
         as(coach).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", not(hasItem(id)));
         as(coach).when().get("/v1/reviews").then().statusCode(400);
     }
@@ -78,26 +131,95 @@ class ReviewApiTest {
     @Test
     void theEndReviewClosesTheEngagementWithTheGoalsTheClientJudgedMet() {
         String id = activeEngagement();
-        String met = as(client).body(Map.of("title", "Sleep before midnight", "horizon", "proximal", "orientation", "performance",
-                "direction", "approach", "selfConcordant", true)).when().post("/v1/engagements/" + id + "/goals").then()
-                .statusCode(201).extract().path("id");
-        as(client).body(Map.of("title", "Run a half marathon", "horizon", "distal", "orientation", "performance",
-                "direction", "approach", "selfConcordant", false)).when().post("/v1/engagements/" + id + "/goals").then().statusCode(201);
-        as(coach).body(Map.of("kind", "end", "goalsMet", List.of(UUID.randomUUID().toString())))
-                .when().post("/v1/engagements/" + id + "/reviews").then().statusCode(422);
-        as(coach).body(Map.of("kind", "end", "whatChanged", "Calmer evenings", "goalsMet", List.of(met), "followUpOffered", true,
-                "boosterSessionsOffered", 2)).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
+        String met = as(client)
+                .body(Map.of(
+                        "title",
+                        "Sleep before midnight",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(client)
+                .body(Map.of(
+                        "title",
+                        "Run a half marathon",
+                        "horizon",
+                        "distal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        false))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201);
+        as(coach)
+                .body(Map.of(
+                        "kind", "end", "goalsMet", List.of(UUID.randomUUID().toString())))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(422);
+        as(coach)
+                .body(Map.of(
+                        "kind",
+                        "end",
+                        "whatChanged",
+                        "Calmer evenings",
+                        "goalsMet",
+                        List.of(met),
+                        "followUpOffered",
+                        true,
+                        "boosterSessionsOffered",
+                        2))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
         as(client).when().get("/v1/engagements/" + id).then().body("status", is("closed"));
-        as(client).when().get("/v1/engagements/" + id + "/goals").then().body("items.find { it.id == '" + met + "' }.status", is("met"));
-        as(coach).body(Map.of("kind", "periodic")).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(409);
-        as(client).body(Map.of("kind", "end")).when().post("/v1/engagements/" + id + "/reviews").then().statusCode(403);
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .body("items.find { it.id == '" + met + "' }.status", is("met"));
+        as(coach)
+                .body(Map.of("kind", "periodic"))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(409);
+        as(client)
+                .body(Map.of("kind", "end"))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(403);
 
-        var closed = TopicProbe.read("session.events", r -> id.equals(r.key())
-                && "org.praxis.session.engagement.closed.v1".equals(TopicProbe.header(r, "ce_type")), f -> !f.isEmpty(),
+        var closed = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.session.engagement.closed.v1".equals(TopicProbe.header(r, "ce_type")),
+                f -> !f.isEmpty(),
                 Duration.ofSeconds(30));
         assertEquals(1, closed.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.session.engagement.closed.v1", closed.get(0).value()));
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from review where what_changed like '%Calmer%'"));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.session.engagement.closed.v1", closed.get(0).value()));
+        assertEquals(
+                0, EmbeddedPostgres.shared().count("select count(*) from review where what_changed like '%Calmer%'"));
     }
 
     @Test
@@ -105,23 +227,45 @@ class ReviewApiTest {
         String id = activeEngagement();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(today.plusWeeks(4), reviewDueOn(id), "four weeks from activation");
-        as(coach).body(Map.of("kind", "periodic", "heldOn", today.plusDays(3).toString())).when()
-                .post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
+        as(coach)
+                .body(Map.of("kind", "periodic", "heldOn", today.plusDays(3).toString()))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
         assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "four weeks from the review held");
         // A new version every required party accepted brings its own interval, counted from the last review.
-        as(coach).body(Map.of("purpose", "Clarity", "reviewEveryWeeks", 2, "parties", List.of(
-                        Map.of("role", "client", "subject", client.subject(), "required", true),
-                        Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
-        as(client).when().post("/v1/engagements/" + id + "/contracts/2/acceptance").then().statusCode(200);
+        as(coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity",
+                        "reviewEveryWeeks",
+                        2,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/2/acceptance")
+                .then()
+                .statusCode(200);
         assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "not in force until everyone accepted");
-        as(coach).when().post("/v1/engagements/" + id + "/contracts/2/acceptance").then().statusCode(200);
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/2/acceptance")
+                .then()
+                .statusCode(200);
         assertEquals(today.plusDays(3).plusWeeks(2), reviewDueOn(id));
     }
 
     private static LocalDate reviewDueOn(String engagement) {
         try (var c = EmbeddedPostgres.shared().connect();
-             var s = c.prepareStatement("select review_due_on from engagement where id = ?::uuid")) {
+                var s = c.prepareStatement("select review_due_on from engagement where id = ?::uuid")) {
             s.setString(1, engagement);
             try (var rows = s.executeQuery()) {
                 rows.next();
@@ -138,13 +282,21 @@ class ReviewApiTest {
         for (int i = 0; i < 30; i++) {
             ids.add(activeEngagement());
         }
-        EmbeddedPostgres.shared().execute("update engagement set review_due_on = current_date - 1 where tenant_id = '" + tenant + "'");
+        EmbeddedPostgres.shared()
+                .execute("update engagement set review_due_on = current_date - 1 where tenant_id = '" + tenant + "'");
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);
         try {
             statistics.clear();
-            List<String> due = as(coach).queryParam("due", true).queryParam("limit", 100).when().get("/v1/reviews").then()
-                    .statusCode(200).extract().path("items.engagementId");
+            List<String> due = as(coach)
+                    .queryParam("due", true)
+                    .queryParam("limit", 100)
+                    .when()
+                    .get("/v1/reviews")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.engagementId");
             long statements = statistics.getPrepareStatementCount();
             assertEquals(java.util.Set.copyOf(ids), java.util.Set.copyOf(due));
             // Whom the caller supervises, and the page: a query per engagement would be 30 or more.

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,15 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class SessionApiTest {
@@ -35,23 +33,52 @@ class SessionApiTest {
 
     /** An active, sponsored engagement whose contract discloses what {@code disclosure} says. */
     private String activeEngagement(Map<String, Boolean> disclosure, int sessionsPrepaid) {
-        String id = as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
-                .when().post("/v1/engagements").then().statusCode(201).extract().path("id");
+        String id = as(coach)
+                .body(Map.of(
+                        "clientSubject", client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         List<Map<String, Object>> parties = new ArrayList<>(List.of(
                 Map.of("role", "client", "subject", client.subject(), "required", true),
                 Map.of("role", "coach", "subject", coach.subject(), "required", true),
                 Map.of("role", "sponsor", "subject", sponsor.subject(), "required", true)));
-        as(coach).body(Map.of("purpose", "Grow as a leader", "sessionsPrepaid", sessionsPrepaid, "disclosure", disclosure,
-                "parties", parties)).when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
+        as(coach)
+                .body(Map.of(
+                        "purpose",
+                        "Grow as a leader",
+                        "sessionsPrepaid",
+                        sessionsPrepaid,
+                        "disclosure",
+                        disclosure,
+                        "parties",
+                        parties))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
         for (Tokens party : List.of(client, coach, sponsor)) {
-            as(party).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
+            as(party)
+                    .when()
+                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
 
     private String schedule(String engagement, Instant at) {
-        return as(coach).body(Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video", "model", "OSKAR"))
-                .when().post("/v1/engagements/" + engagement + "/sessions").then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video", "model", "OSKAR"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -59,25 +86,51 @@ class SessionApiTest {
         String id = activeEngagement(Map.of("sessionCounts", true), 2);
         String first = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
         String outcome = "/v1/engagements/" + id + "/sessions/" + first + "/outcome";
-        as(coach).body(Map.of("status", "held", "scaling", 11)).when().post(outcome).then().statusCode(422);
+        as(coach)
+                .body(Map.of("status", "held", "scaling", 11))
+                .when()
+                .post(outcome)
+                .then()
+                .statusCode(422);
         as(coach).body(Map.of("status", "maybe")).when().post(outcome).then().statusCode(422);
-        as(coach).body(Map.of("status", "held", "scaling", 6, "previousGoalsReviewed", true)).when().post(outcome).then()
-                .statusCode(200).body("status", is("held")).body("scaling", is(6));
+        as(coach)
+                .body(Map.of("status", "held", "scaling", 6, "previousGoalsReviewed", true))
+                .when()
+                .post(outcome)
+                .then()
+                .statusCode(200)
+                .body("status", is("held"))
+                .body("scaling", is(6));
         as(coach).body(Map.of("status", "no-show")).when().post(outcome).then().statusCode(409);
         as(client).when().get("/v1/engagements/" + id).then().body("sessionsRemaining", is(1));
 
-        var completed = TopicProbe.read("session.events", r -> id.equals(r.key())
-                && "org.praxis.session.session.completed.v1".equals(TopicProbe.header(r, "ce_type")),
-                found -> !found.isEmpty(), Duration.ofSeconds(30));
+        var completed = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.session.session.completed.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
         assertEquals(1, completed.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.session.session.completed.v1", completed.get(0).value()));
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.session.session.completed.v1",
+                        completed.get(0).value()));
 
         String second = schedule(id, Instant.now().plus(3, ChronoUnit.DAYS));
-        as(coach).body(Map.of("status", "held")).when().post("/v1/engagements/" + id + "/sessions/" + second + "/outcome")
-                .then().statusCode(200);
+        as(coach)
+                .body(Map.of("status", "held"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + second + "/outcome")
+                .then()
+                .statusCode(200);
         String third = schedule(id, Instant.now().plus(4, ChronoUnit.DAYS));
-        as(coach).body(Map.of("status", "held")).when().post("/v1/engagements/" + id + "/sessions/" + third + "/outcome")
-                .then().statusCode(409);
+        as(coach)
+                .body(Map.of("status", "held"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + third + "/outcome")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -85,65 +138,150 @@ class SessionApiTest {
         String id = activeEngagement(Map.of("attendance", true), 6);
         String soon = schedule(id, Instant.now().plus(3, ChronoUnit.HOURS));
         String later = schedule(id, Instant.now().plus(5, ChronoUnit.DAYS));
-        as(client).when().post("/v1/engagements/" + id + "/sessions/" + soon + "/cancellation").then()
-                .statusCode(200).body("cancelledBy", is("client")).body("cancelledLate", is(true));
-        as(coach).when().post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation").then()
-                .statusCode(200).body("cancelledBy", is("practitioner")).body("cancelledLate", is(false));
-        as(coach).when().post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation").then().statusCode(409);
-        as(coach).body(Map.of("scheduledAt", Instant.now().toString())).when()
-                .post("/v1/engagements/" + id + "/sessions/" + later + "/reschedule").then().statusCode(409);
+        as(client)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + soon + "/cancellation")
+                .then()
+                .statusCode(200)
+                .body("cancelledBy", is("client"))
+                .body("cancelledLate", is(true));
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation")
+                .then()
+                .statusCode(200)
+                .body("cancelledBy", is("practitioner"))
+                .body("cancelledLate", is(false));
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation")
+                .then()
+                .statusCode(409);
+        as(coach)
+                .body(Map.of("scheduledAt", Instant.now().toString()))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + later + "/reschedule")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void theSponsorReportShowsOnlyWhatTheTermsAllow() {
         String id = activeEngagement(Map.of("attendance", true), 6);
         String held = schedule(id, Instant.now().plus(1, ChronoUnit.DAYS));
-        as(coach).body(Map.of("status", "held", "scaling", 7)).when().post("/v1/engagements/" + id + "/sessions/" + held + "/outcome")
-                .then().statusCode(200);
+        as(coach)
+                .body(Map.of("status", "held", "scaling", 7))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + held + "/outcome")
+                .then()
+                .statusCode(200);
         String missed = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
-        as(coach).body(Map.of("status", "no-show")).when().post("/v1/engagements/" + id + "/sessions/" + missed + "/outcome")
-                .then().statusCode(200);
+        as(coach)
+                .body(Map.of("status", "no-show"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + missed + "/outcome")
+                .then()
+                .statusCode(200);
 
-        Map<String, Object> report = as(sponsor).when().get("/v1/engagements/" + id + "/sponsor-report").then()
-                .statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> report = as(sponsor)
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertEquals(Set.of("engagementId", "contractNumber", "attendance"), report.keySet());
         assertEquals(Map.of("held", 1, "noShows", 1, "lateCancellations", 0), report.get("attendance"));
 
         String both = activeEngagement(Map.of("sessionDates", true, "sessionCounts", true), 6);
-        Map<String, Object> other = as(sponsor).when().get("/v1/engagements/" + both + "/sponsor-report").then()
-                .statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> other = as(sponsor)
+                .when()
+                .get("/v1/engagements/" + both + "/sponsor-report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertEquals(Set.of("engagementId", "contractNumber", "sessionDates", "sessionCounts"), other.keySet());
     }
 
     @Test
     void aSponsorReachesOnlyTheReportOfTheirOwnContracts() {
         String id = activeEngagement(Map.of("attendance", true), 6);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/sponsor-report").then()
+        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("sponsor")).when().get("/v1/engagements/" + id + "/sponsor-report")
-                .then().statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("sponsor"))
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
+                .statusCode(404);
         as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
         as(sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
         as(coach).when().get("/v1/engagements/" + id + "/sponsor-report").then().statusCode(403);
-        as(client).when().get("/v1/engagements/" + id + "/sponsor-report").then().statusCode(403);
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void onlyTheEngagementsPractitionerSchedulesAndNothingBeforeItIsActive() {
-        String draft = as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
-                .when().post("/v1/engagements").then().statusCode(201).extract().path("id");
-        Map<String, Object> body = Map.of("scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(), "durationMinutes", 50,
-                "mode", "video");
-        as(coach).body(body).when().post("/v1/engagements/" + draft + "/sessions").then().statusCode(409);
+        String draft = as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> body = Map.of(
+                "scheduledAt",
+                Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                "durationMinutes",
+                50,
+                "mode",
+                "video");
+        as(coach)
+                .body(body)
+                .when()
+                .post("/v1/engagements/" + draft + "/sessions")
+                .then()
+                .statusCode(409);
         String id = activeEngagement(Map.of(), 6);
-        as(client).body(body).when().post("/v1/engagements/" + id + "/sessions").then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("coach")).body(body).when().post("/v1/engagements/" + id + "/sessions")
-                .then().statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor")).body(body)
-                .when().post("/v1/engagements/" + id + "/sessions").then().statusCode(404);
-        as(coach).body(Map.of("scheduledAt", "tomorrow", "durationMinutes", 50, "mode", "video"))
-                .when().post("/v1/engagements/" + id + "/sessions").then().statusCode(400);
-        as(coach).body(Map.of("scheduledAt", Instant.now().toString(), "durationMinutes", 5, "mode", "carrier-pigeon"))
-                .when().post("/v1/engagements/" + id + "/sessions").then().statusCode(422);
+        as(client)
+                .body(body)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(403);
+        as(Tokens.anyone().tenant(tenant).roles("coach"))
+                .body(body)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(404);
+        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor"))
+                .body(body)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(404);
+        as(coach)
+                .body(Map.of("scheduledAt", "tomorrow", "durationMinutes", 50, "mode", "video"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(400);
+        as(coach)
+                .body(Map.of("scheduledAt", Instant.now().toString(), "durationMinutes", 5, "mode", "carrier-pigeon"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(422);
     }
 }

@@ -9,22 +9,20 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 /** Subject access export (on a recorded export request), erasure, and free text sealed at rest. */
 @QuarkusTest
@@ -42,9 +40,19 @@ class SessionPrivacyTest {
 
     /** Records an export request as {@code who} (an admin) and returns its id. */
     private static String exportRequest(Tokens who, String subject) {
-        return as(who).body(Map.of("subject", subject, "reason", "The client asked for a copy of their records",
-                        "reference", "DSAR-2026-31"))
-                .when().post("/v1/export-requests").then().statusCode(201).extract().path("id");
+        return as(who).body(Map.of(
+                        "subject",
+                        subject,
+                        "reason",
+                        "The client asked for a copy of their records",
+                        "reference",
+                        "DSAR-2026-31"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse export(Tokens who, String subject, String request) {
@@ -60,109 +68,275 @@ class SessionPrivacyTest {
     }
 
     private String engagement() {
-        return as(coach).body(Map.of("clientSubject", client.subject(), "pathway", "coaching")).when().post("/v1/engagements")
-                .then().statusCode(201).extract().path("id");
+        return as(coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void exportThenErasureKeepsOnlySignedNotesUnderAPseudonym() {
         String id = engagement();
-        String signed = as(coach).body(Map.of("kind", "private", "body", "signed record")).when()
-                .post("/v1/engagements/" + id + "/notes").then().statusCode(201).extract().path("id");
-        as(coach).when().post("/v1/engagements/" + id + "/notes/" + signed + "/signature").then().statusCode(200);
-        as(coach).body(Map.of("kind", "private", "body", "draft thoughts")).when().post("/v1/engagements/" + id + "/notes")
-                .then().statusCode(201);
-        as(client).body(Map.of("title", "Find a new role", "horizon", "distal", "orientation", "performance",
-                "direction", "approach", "selfConcordant", true, "milestones", List.of(Map.of("title", "Update the CV"))))
-                .when().post("/v1/engagements/" + id + "/goals").then().statusCode(201);
+        String signed = as(coach)
+                .body(Map.of("kind", "private", "body", "signed record"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + signed + "/signature")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .body(Map.of("kind", "private", "body", "draft thoughts"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of(
+                        "title",
+                        "Find a new role",
+                        "horizon",
+                        "distal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true,
+                        "milestones",
+                        List.of(Map.of("title", "Update the CV"))))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201);
 
         String request = exportRequest(admin, client.subject());
-        export(admin, client.subject(), request).statusCode(200)
-                .body("engagements", hasSize(1)).body("notes", hasSize(2)).body("goals[0].title", is("Find a new role"))
+        export(admin, client.subject(), request)
+                .statusCode(200)
+                .body("engagements", hasSize(1))
+                .body("notes", hasSize(2))
+                .body("goals[0].title", is("Find a new role"))
                 .body("notes.body", hasItem("signed record"));
         export(coach, client.subject(), request).statusCode(403);
         // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
         Tokens otherAdmin = Tokens.anyone().tenant("other-" + tenant).roles("admin");
         export(otherAdmin, client.subject(), request).statusCode(404);
-        export(otherAdmin, client.subject(), exportRequest(otherAdmin, client.subject())).statusCode(200)
+        export(otherAdmin, client.subject(), exportRequest(otherAdmin, client.subject()))
+                .statusCode(200)
                 .body("engagements", hasSize(0));
         // The export is audited once, naming the request; the request counts its use.
-        assertEquals(1, count("select count(*) from audit_event where tenant_id = ? and action = 'export'"
-                + " and resource_id = ?", tenant, client.subject()));
-        as(admin).when().get("/v1/export-requests/" + request).then().statusCode(200).body("uses", is(1));
-        as(admin).queryParam("resourceType", "subject").when().get("/v1/audit-events").then().statusCode(200)
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'export'"
+                                + " and resource_id = ?",
+                        tenant,
+                        client.subject()));
+        as(admin)
+                .when()
+                .get("/v1/export-requests/" + request)
+                .then()
+                .statusCode(200)
+                .body("uses", is(1));
+        as(admin)
+                .queryParam("resourceType", "subject")
+                .when()
+                .get("/v1/audit-events")
+                .then()
+                .statusCode(200)
                 .body("items[0].reason", containsString(request))
                 .body("items[0].reason", containsString("copy of their records"));
 
         String requestId = "era-" + UUID.randomUUID();
-        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(),
-                "ce_type", "org.praxis.privacy.subject.erasure-requested.v1", "ce_source", "/privacy",
-                "ce_tenant", tenant, "ce_time", Instant.now().toString());
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                "org.praxis.privacy.subject.erasure-requested.v1",
+                "ce_source",
+                "/privacy",
+                "ce_tenant",
+                tenant,
+                "ce_time",
+                Instant.now().toString());
         String payload = "{\"subject\":\"" + client.subject() + "\",\"requestId\":\"" + requestId + "\"}";
         TopicProbe.send("privacy.events", client.subject(), payload, headers);
         TopicProbe.send("privacy.events", client.subject(), payload, headers);
-        var confirmations = TopicProbe.read("session.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations =
+                TopicProbe.read("session.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
-        assertEquals(List.of(), EventContracts.violations("org.praxis.session.subject.erased.v1", confirmations.get(0).value()));
-        assertTrue(confirmations.get(0).value().contains("\"signedNotesRetained\": 1"), confirmations.get(0).value());
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.session.subject.erased.v1",
+                        confirmations.get(0).value()));
+        assertTrue(
+                confirmations.get(0).value().contains("\"signedNotesRetained\": 1"),
+                confirmations.get(0).value());
 
-        export(admin, client.subject(), exportRequest(admin, client.subject())).statusCode(200).body("engagements", hasSize(0));
+        export(admin, client.subject(), exportRequest(admin, client.subject()))
+                .statusCode(200)
+                .body("engagements", hasSize(0));
         as(coach).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(1));
-        as(coach).when().get("/v1/engagements/" + id + "/goals").then().body("items[0].title", is("erased"))
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .body("items[0].title", is("erased"))
                 .body("items[0].milestones[0].title", is("erased"));
         // The erased title is stored sealed like any other (a substring test on ciphertext, as before, can
         // match base64 by chance): the milestone holds no unsealed text and opens to "erased" above.
-        assertEquals(0, count("select count(*) from goal_milestone m join goal g on g.id = m.goal_id"
-                + " where g.engagement_id = ?::uuid and m.title not like 'v2:%'", id));
-        String pseudonym = as(coach).when().get("/v1/engagements/" + id).then().extract().path("clientSubject");
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from goal_milestone m join goal g on g.id = m.goal_id"
+                                + " where g.engagement_id = ?::uuid and m.title not like 'v2:%'",
+                        id));
+        String pseudonym =
+                as(coach).when().get("/v1/engagements/" + id).then().extract().path("clientSubject");
         assertTrue(pseudonym.startsWith("erased-"), pseudonym);
     }
 
     @Test
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         String id = engagement();
-        as(coach).body(Map.of("kind", "private", "body", "worries about the night shifts")).when()
-                .post("/v1/engagements/" + id + "/notes").then().statusCode(201);
-        export(admin, client.subject(), null).statusCode(422).contentType(PROBLEM).body("errors[0].field", is("request"))
+        as(coach)
+                .body(Map.of("kind", "private", "body", "worries about the night shifts"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(201);
+        export(admin, client.subject(), null)
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors[0].field", is("request"))
                 .body(not(containsString("night shifts")));
-        export(admin, client.subject(), UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
-        export(admin, client.subject(), exportRequest(admin, "someone-else")).statusCode(422).contentType(PROBLEM)
+        export(admin, client.subject(), UUID.randomUUID().toString())
+                .statusCode(404)
+                .contentType(PROBLEM);
+        export(admin, client.subject(), exportRequest(admin, "someone-else"))
+                .statusCode(422)
+                .contentType(PROBLEM)
                 .body("errors[0].field", is("request"));
-        export(admin, "x".repeat(300), exportRequest(admin, client.subject())).statusCode(422).contentType(PROBLEM);
+        export(admin, "x".repeat(300), exportRequest(admin, client.subject()))
+                .statusCode(422)
+                .contentType(PROBLEM);
         assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", tenant));
     }
 
     @Test
     void theEngagementsFreeTextIsSealedAtRest() {
         String id = engagement();
-        as(coach).body(Map.of("purpose", "Rebuild confidence after the burnout", "goalsInScope", "Saying no to overtime",
-                "confidentialityTerms", "Nothing leaves the room", "limitsOfConfidentiality", "Danger to life is the exception",
-                "reviewEveryWeeks", 4, "parties", List.of(
-                        Map.of("role", "client", "subject", client.subject(), "required", true),
-                        Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when().post("/v1/engagements/" + id + "/contracts").then().statusCode(201);
-        as(client).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        as(coach).when().post("/v1/engagements/" + id + "/contracts/1/acceptance").then().statusCode(200);
-        String note = as(coach).body(Map.of("kind", "private", "body", "mentioned the divorce for the first time")).when()
-                .post("/v1/engagements/" + id + "/notes").then().statusCode(201).extract().path("id");
-        as(coach).when().post("/v1/engagements/" + id + "/notes/" + note + "/signature").then().statusCode(200);
-        as(coach).body(Map.of("body", "the divorce was last spring")).when()
-                .post("/v1/engagements/" + id + "/notes/" + note + "/addenda").then().statusCode(201);
-        as(client).body(Map.of("title", "Leave work by six", "horizon", "proximal", "orientation", "performance",
-                "direction", "approach", "selfConcordant", true, "milestones", List.of(Map.of("title", "Tell the manager"))))
-                .when().post("/v1/engagements/" + id + "/goals").then().statusCode(201);
-        as(client).body(Map.of("title", "Write the boundary letter")).when().post("/v1/engagements/" + id + "/actions")
-                .then().statusCode(201);
-        as(coach).body(Map.of("kind", "periodic", "whatChanged", "Fewer panic evenings", "sharedSummary", "You set two limits"))
-                .when().post("/v1/engagements/" + id + "/reviews").then().statusCode(201);
+        as(coach)
+                .body(Map.of(
+                        "purpose",
+                        "Rebuild confidence after the burnout",
+                        "goalsInScope",
+                        "Saying no to overtime",
+                        "confidentialityTerms",
+                        "Nothing leaves the room",
+                        "limitsOfConfidentiality",
+                        "Danger to life is the exception",
+                        "reviewEveryWeeks",
+                        4,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        String note = as(coach)
+                .body(Map.of("kind", "private", "body", "mentioned the divorce for the first time"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(coach)
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + note + "/signature")
+                .then()
+                .statusCode(200);
+        as(coach)
+                .body(Map.of("body", "the divorce was last spring"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + note + "/addenda")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of(
+                        "title",
+                        "Leave work by six",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true,
+                        "milestones",
+                        List.of(Map.of("title", "Tell the manager"))))
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201);
+        as(client)
+                .body(Map.of("title", "Write the boundary letter"))
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(201);
+        as(coach)
+                .body(Map.of(
+                        "kind",
+                        "periodic",
+                        "whatChanged",
+                        "Fewer panic evenings",
+                        "sharedSummary",
+                        "You set two limits"))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
 
         // No table holds the text in plaintext; every value is in the row-bound scheme (v2).
-        assertEquals(0, count("select count(*) from contract where engagement_id = ?::uuid and (purpose like '%burnout%'"
-                + " or goals_in_scope like '%overtime%' or confidentiality_terms like '%room%'"
-                + " or limits_of_confidentiality like '%Danger%')", id));
-        assertEquals(1, count("select count(*) from contract where engagement_id = ?::uuid and purpose like 'v2:%'"
-                + " and goals_in_scope like 'v2:%' and confidentiality_terms like 'v2:%'"
-                + " and limits_of_confidentiality like 'v2:%'", id));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from contract where engagement_id = ?::uuid and (purpose like '%burnout%'"
+                                + " or goals_in_scope like '%overtime%' or confidentiality_terms like '%room%'"
+                                + " or limits_of_confidentiality like '%Danger%')",
+                        id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from contract where engagement_id = ?::uuid and purpose like 'v2:%'"
+                                + " and goals_in_scope like 'v2:%' and confidentiality_terms like 'v2:%'"
+                                + " and limits_of_confidentiality like 'v2:%'",
+                        id));
         assertEquals(0, count("select count(*) from session_note where body like '%divorce%'"));
         assertEquals(1, count("select count(*) from session_note where id = ?::uuid and body like 'v2:%'", note));
         assertEquals(0, count("select count(*) from note_addendum where body like '%divorce%'"));
@@ -170,16 +344,29 @@ class SessionPrivacyTest {
         assertEquals(0, count("select count(*) from goal where title like '%by six%'"));
         assertEquals(1, count("select count(*) from goal where engagement_id = ?::uuid and title like 'v2:%'", id));
         assertEquals(0, count("select count(*) from goal_milestone where title like '%manager%'"));
-        assertEquals(1, count("select count(*) from goal_milestone m join goal g on g.id = m.goal_id"
-                + " where g.engagement_id = ?::uuid and m.title like 'v2:%'", id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from goal_milestone m join goal g on g.id = m.goal_id"
+                                + " where g.engagement_id = ?::uuid and m.title like 'v2:%'",
+                        id));
         assertEquals(0, count("select count(*) from action_item where title like '%boundary letter%'"));
-        assertEquals(1, count("select count(*) from action_item where engagement_id = ?::uuid and title like 'v2:%'", id));
-        assertEquals(0, count("select count(*) from review where what_changed like '%panic%' or shared_summary like '%two limits%'"));
-        assertEquals(1, count("select count(*) from review where engagement_id = ?::uuid and what_changed like 'v2:%'"
-                + " and shared_summary like 'v2:%'", id));
+        assertEquals(
+                1, count("select count(*) from action_item where engagement_id = ?::uuid and title like 'v2:%'", id));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from review where what_changed like '%panic%' or shared_summary like '%two limits%'"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from review where engagement_id = ?::uuid and what_changed like 'v2:%'"
+                                + " and shared_summary like 'v2:%'",
+                        id));
 
         // ... and all of it opens again for those who may read it.
-        export(admin, client.subject(), exportRequest(admin, client.subject())).statusCode(200)
+        export(admin, client.subject(), exportRequest(admin, client.subject()))
+                .statusCode(200)
                 .body("contracts[0].purpose", is("Rebuild confidence after the burnout"))
                 .body("contracts[0].goalsInScope", is("Saying no to overtime"))
                 .body("contracts[0].confidentialityTerms", is("Nothing leaves the room"))
@@ -190,11 +377,23 @@ class SessionPrivacyTest {
                 .body("actions[0].title", is("Write the boundary letter"))
                 .body("reviews[0].whatChanged", is("Fewer panic evenings"))
                 .body("reviews[0].sharedSummary", is("You set two limits"));
-        as(coach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200)
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .statusCode(200)
                 .body("limitsOfConfidentiality", is("Danger to life is the exception"));
-        as(coach).when().get("/v1/engagements/" + id + "/notes/" + note).then().statusCode(200)
+        as(coach)
+                .when()
+                .get("/v1/engagements/" + id + "/notes/" + note)
+                .then()
+                .statusCode(200)
                 .body("addenda[0].body", is("the divorce was last spring"));
-        as(client).when().get("/v1/engagements/" + id + "/goals").then().statusCode(200)
+        as(client)
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(200)
                 .body("items[0].milestones[0].title", is("Tell the manager"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class ReferralEffectTest {
@@ -12,16 +11,26 @@ class ReferralEffectTest {
 
     @Test
     void anAcceptedReferralPausesCoachingButAccompaniesIntegratedWork() {
-        assertEquals(new ReferralEffect.Change("paused", referral), ReferralEffect.of("active", "coaching", null, referral, "accepted"));
-        assertEquals(new ReferralEffect.Change("active", referral), ReferralEffect.of("active", "integrated", null, referral, "accepted"));
+        assertEquals(
+                new ReferralEffect.Change("paused", referral),
+                ReferralEffect.of("active", "coaching", null, referral, "accepted"));
+        assertEquals(
+                new ReferralEffect.Change("active", referral),
+                ReferralEffect.of("active", "integrated", null, referral, "accepted"));
     }
 
     @Test
     void onlyTheEndOfThatReferralResumesTheEngagement() {
-        assertEquals(new ReferralEffect.Change("active", null), ReferralEffect.of("paused", "coaching", referral, referral, "completed"));
-        assertEquals(new ReferralEffect.Change("active", null), ReferralEffect.of("paused", "coaching", referral, referral, "declined"));
+        assertEquals(
+                new ReferralEffect.Change("active", null),
+                ReferralEffect.of("paused", "coaching", referral, referral, "completed"));
+        assertEquals(
+                new ReferralEffect.Change("active", null),
+                ReferralEffect.of("paused", "coaching", referral, referral, "declined"));
         assertNull(ReferralEffect.of("paused", "coaching", referral, UUID.randomUUID(), "completed"));
-        assertEquals(new ReferralEffect.Change("active", null), ReferralEffect.of("active", "integrated", referral, referral, "completed"));
+        assertEquals(
+                new ReferralEffect.Change("active", null),
+                ReferralEffect.of("active", "integrated", referral, referral, "completed"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ReviewScheduleTest {
@@ -15,7 +14,8 @@ class ReviewScheduleTest {
     @Test
     void theFirstReviewIsDueTheScheduleAfterActivationAndEachNextAfterTheLast() {
         assertEquals(Optional.of(LocalDate.of(2026, 10, 29)), ReviewSchedule.nextDue(ACTIVATED, Optional.empty(), 4));
-        assertEquals(Optional.of(LocalDate.of(2026, 12, 3)),
+        assertEquals(
+                Optional.of(LocalDate.of(2026, 12, 3)),
                 ReviewSchedule.nextDue(ACTIVATED, Optional.of(LocalDate.of(2026, 11, 5)), 4));
     }
 
@@ -29,7 +29,8 @@ class ReviewScheduleTest {
 
     @Test
     void noScheduleOrNoActivationMeansNothingDue() {
-        assertFalse(ReviewSchedule.isDue(ReviewSchedule.nextDue(ACTIVATED, Optional.empty(), null), LocalDate.of(2030, 1, 1)));
+        assertFalse(ReviewSchedule.isDue(
+                ReviewSchedule.nextDue(ACTIVATED, Optional.empty(), null), LocalDate.of(2030, 1, 1)));
         assertFalse(ReviewSchedule.isDue(ReviewSchedule.nextDue(null, Optional.empty(), 4), LocalDate.of(2030, 1, 1)));
     }
 }

@@ -1,26 +1,31 @@
 package org.praxis.assessment.domain.access;
 
-import java.util.Set;
+import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
+import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
 
+import java.util.Set;
 import org.praxis.assessment.domain.Assessment;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.security.Roles;
-
-import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
-import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
 
 /**
  * An assessment cycle with its self and assessor ratings: the practitioner rates themselves, their
  * supervisor rates them as assessor and completes the cycle; both read it.
  */
 public final class AssessmentPolicy extends PractitionerRecordPolicy<Assessment, AssessmentPolicy.Action> {
-    public enum Action { VIEW, OPEN, RATE_SELF, RATE_AS_ASSESSOR, COMPLETE }
+    public enum Action {
+        VIEW,
+        OPEN,
+        RATE_SELF,
+        RATE_AS_ASSESSOR,
+        COMPLETE
+    }
 
     static final Field<Assessment, String> PRACTITIONER = Field.of("practitionerId", a -> a.practitionerId);
 
-    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules
-            .of("assessment", Action.class, PractitionerRelation.class)
+    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules.of(
+                    "assessment", Action.class, PractitionerRelation.class)
             .allow(Action.VIEW, Roles.COACH, OWN)
             .allow(Action.VIEW, Roles.SUPERVISOR, OWN, SUPERVISEE)
             .allow(Action.OPEN, Roles.COACH, OWN)

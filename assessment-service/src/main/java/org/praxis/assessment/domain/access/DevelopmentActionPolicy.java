@@ -1,23 +1,27 @@
 package org.praxis.assessment.domain.access;
 
-import java.util.Set;
+import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
+import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
 
+import java.util.Set;
 import org.praxis.assessment.domain.DevelopmentAction;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.security.Roles;
 
-import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
-import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
-
 /** The development plan: the practitioner and their supervisor add actions for the gaps and mark them done. */
-public final class DevelopmentActionPolicy extends PractitionerRecordPolicy<DevelopmentAction, DevelopmentActionPolicy.Action> {
-    public enum Action { VIEW, CREATE, COMPLETE }
+public final class DevelopmentActionPolicy
+        extends PractitionerRecordPolicy<DevelopmentAction, DevelopmentActionPolicy.Action> {
+    public enum Action {
+        VIEW,
+        CREATE,
+        COMPLETE
+    }
 
     static final Field<DevelopmentAction, String> PRACTITIONER = Field.of("practitionerId", d -> d.practitionerId);
 
-    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules
-            .of("development-action", Action.class, PractitionerRelation.class)
+    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules.of(
+                    "development-action", Action.class, PractitionerRelation.class)
             .allow(Action.VIEW, Roles.COACH, OWN)
             .allow(Action.VIEW, Roles.SUPERVISOR, OWN, SUPERVISEE)
             .allow(Action.CREATE, Roles.COACH, OWN)

@@ -1,14 +1,13 @@
 package org.praxis.assessment.domain.access;
 
-import java.util.Set;
+import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
+import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
 
+import java.util.Set;
 import org.praxis.assessment.domain.Evidence;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.security.Roles;
-
-import static org.praxis.assessment.domain.access.PractitionerRelation.OWN;
-import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISEE;
 
 /**
  * Evidence of practice, practice hours included: the practitioner records their own; they and their
@@ -16,12 +15,16 @@ import static org.praxis.assessment.domain.access.PractitionerRelation.SUPERVISE
  * eligibility only once verified; hours from session.completed are verified by the system).
  */
 public final class EvidencePolicy extends PractitionerRecordPolicy<Evidence, EvidencePolicy.Action> {
-    public enum Action { VIEW, CREATE, VERIFY }
+    public enum Action {
+        VIEW,
+        CREATE,
+        VERIFY
+    }
 
     static final Field<Evidence, String> PRACTITIONER = Field.of("practitionerId", e -> e.practitionerId);
 
-    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules
-            .of("evidence", Action.class, PractitionerRelation.class)
+    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules.of(
+                    "evidence", Action.class, PractitionerRelation.class)
             .allow(Action.VIEW, Roles.COACH, OWN)
             .allow(Action.VIEW, Roles.SUPERVISOR, OWN, SUPERVISEE)
             .allow(Action.CREATE, Roles.COACH, OWN)

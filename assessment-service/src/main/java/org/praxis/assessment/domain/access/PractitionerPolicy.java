@@ -14,13 +14,20 @@ import org.praxis.platform.security.Roles;
  * and supervisors but read no ratings or evidence). Clients and sponsors reach nothing.
  */
 public final class PractitionerPolicy extends Policy<Practitioner, PractitionerPolicy.Action, PractitionerRelation> {
-    public enum Action { VIEW, CREATE, UPDATE, ASSIGN_SUPERVISOR, VIEW_COMPETENCE_PROFILE, VIEW_ELIGIBILITY }
+    public enum Action {
+        VIEW,
+        CREATE,
+        UPDATE,
+        ASSIGN_SUPERVISOR,
+        VIEW_COMPETENCE_PROFILE,
+        VIEW_ELIGIBILITY
+    }
 
     static final Field<Practitioner, String> SUBJECT = Field.of("subject", p -> p.subject);
     static final Field<Practitioner, String> SUPERVISOR = Field.of("supervisorId", p -> p.supervisorId);
 
-    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules
-            .of("practitioner", Action.class, PractitionerRelation.class)
+    public static final AccessRules<Action, PractitionerRelation> RULES = AccessRules.of(
+                    "practitioner", Action.class, PractitionerRelation.class)
             .allow(Action.VIEW, Roles.COACH, PractitionerRelation.OWN)
             .allow(Action.VIEW, Roles.SUPERVISOR, PractitionerRelation.OWN, PractitionerRelation.SUPERVISEE)
             .allow(Action.VIEW, Roles.ADMIN, PractitionerRelation.ANY_IN_TENANT)
@@ -32,7 +39,11 @@ public final class PractitionerPolicy extends Policy<Practitioner, PractitionerP
             .allow(Action.UPDATE, Roles.ADMIN, PractitionerRelation.ANY_IN_TENANT)
             .allow(Action.ASSIGN_SUPERVISOR, Roles.ADMIN, PractitionerRelation.ANY_IN_TENANT)
             .allow(Action.VIEW_COMPETENCE_PROFILE, Roles.COACH, PractitionerRelation.OWN)
-            .allow(Action.VIEW_COMPETENCE_PROFILE, Roles.SUPERVISOR, PractitionerRelation.OWN, PractitionerRelation.SUPERVISEE)
+            .allow(
+                    Action.VIEW_COMPETENCE_PROFILE,
+                    Roles.SUPERVISOR,
+                    PractitionerRelation.OWN,
+                    PractitionerRelation.SUPERVISEE)
             .allow(Action.VIEW_ELIGIBILITY, Roles.COACH, PractitionerRelation.OWN)
             .allow(Action.VIEW_ELIGIBILITY, Roles.SUPERVISOR, PractitionerRelation.OWN, PractitionerRelation.SUPERVISEE)
             .audit(Action.CREATE, "create")

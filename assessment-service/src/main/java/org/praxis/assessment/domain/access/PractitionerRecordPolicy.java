@@ -1,7 +1,6 @@
 package org.praxis.assessment.domain.access;
 
 import java.util.Set;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -18,8 +17,12 @@ public abstract class PractitionerRecordPolicy<E, A extends Enum<A>> extends Pol
     private final Field<E, String> practitioner;
     private final Set<String> supervisees;
 
-    protected PractitionerRecordPolicy(AccessRules<A, PractitionerRelation> rules, A view, String noun,
-                                       Field<E, String> practitioner, Set<String> supervisees) {
+    protected PractitionerRecordPolicy(
+            AccessRules<A, PractitionerRelation> rules,
+            A view,
+            String noun,
+            Field<E, String> practitioner,
+            Set<String> supervisees) {
         super(rules, view, noun);
         this.practitioner = practitioner;
         this.supervisees = Set.copyOf(supervisees);

@@ -5,5 +5,8 @@ package org.praxis.assessment.domain.access;
  * supervisees, it is someone else's (anyone but the caller), or any record of the tenant.
  */
 public enum PractitionerRelation {
-    OWN, SUPERVISEE, SOMEONE_ELSES, ANY_IN_TENANT
+    OWN,
+    SUPERVISEE,
+    SOMEONE_ELSES,
+    ANY_IN_TENANT
 }

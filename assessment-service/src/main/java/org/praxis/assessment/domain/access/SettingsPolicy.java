@@ -1,14 +1,17 @@
 package org.praxis.assessment.domain.access;
 
+import static org.praxis.assessment.domain.access.TenantWidePolicy.Relation.ANY_IN_TENANT;
+
 import org.praxis.assessment.domain.Settings;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.security.Roles;
 
-import static org.praxis.assessment.domain.access.TenantWidePolicy.Relation.ANY_IN_TENANT;
-
 /** The tenant's current framework and eligibility minimums: practitioners and admins read them, admins replace them. */
 public final class SettingsPolicy extends TenantWidePolicy<Settings.Current, SettingsPolicy.Action> {
-    public enum Action { VIEW, REPLACE }
+    public enum Action {
+        VIEW,
+        REPLACE
+    }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("settings", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, ANY_IN_TENANT)

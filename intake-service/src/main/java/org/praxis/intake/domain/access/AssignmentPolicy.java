@@ -14,7 +14,9 @@ import org.praxis.platform.security.Roles;
  */
 public final class AssignmentPolicy extends Policy<Assignment, AssignmentPolicy.Action, AssignmentPolicy.Relation> {
 
-    public enum Action { VIEW }
+    public enum Action {
+        VIEW
+    }
 
     public enum Relation {
         /** Sent to the caller. */

@@ -2,7 +2,6 @@ package org.praxis.intake.domain.access;
 
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.Intake;
 import org.praxis.platform.access.AccessRules;
@@ -58,7 +57,9 @@ public final class DecisionPolicy extends Policy<Decision, DecisionPolicy.Action
     protected Criterion<Decision> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case NAMES_SELF -> PRACTITIONER.is(caller.subject()).or(PRACTITIONER.isNull());
-            case ASSIGNED_INTAKE -> Criterion.via(INTAKE, "Intake", d -> intakes.apply(d.intakeId), IntakePolicy.COACH.is(caller.subject()));
+            case ASSIGNED_INTAKE ->
+                Criterion.via(
+                        INTAKE, "Intake", d -> intakes.apply(d.intakeId), IntakePolicy.COACH.is(caller.subject()));
             case ANY_IN_TENANT -> Criterion.all();
         };
     }

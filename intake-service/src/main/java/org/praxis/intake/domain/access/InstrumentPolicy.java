@@ -10,9 +10,14 @@ import org.praxis.platform.security.Roles;
 /** Questionnaires: everyone but sponsors reads them (they hold no personal data); admins publish the tenant's own. */
 public final class InstrumentPolicy extends Policy<Instrument, InstrumentPolicy.Action, InstrumentPolicy.Relation> {
 
-    public enum Action { VIEW, PUBLISH }
+    public enum Action {
+        VIEW,
+        PUBLISH
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("instrument", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.ANY_IN_TENANT)

@@ -1,7 +1,6 @@
 package org.praxis.intake.domain.access;
 
 import java.util.List;
-
 import org.praxis.intake.domain.Intake;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
@@ -134,7 +133,8 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             throw ProblemException.notFound("Intake " + id);
         }
         if (!can(caller, action, intake)) {
-            throw ProblemException.forbidden("You may not " + AccessRules.label(action).replace('-', ' ') + " this intake.");
+            throw ProblemException.forbidden(
+                    "You may not " + AccessRules.label(action).replace('-', ' ') + " this intake.");
         }
         return intake;
     }
@@ -149,7 +149,9 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
         if (draft.clientSubject == null && caller.hasRole(Roles.CLIENT) && !practitionerOrAdmin) {
             draft.clientSubject = caller.subject();
         }
-        if (draft.assignedCoach == null && caller.hasRole(Roles.COACH) && !caller.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)) {
+        if (draft.assignedCoach == null
+                && caller.hasRole(Roles.COACH)
+                && !caller.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)) {
             draft.assignedCoach = caller.subject();
         }
     }
@@ -167,7 +169,8 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
         asOwn.clientSubject = caller.subject();
         asOwn.assignedCoach = draft.assignedCoach;
         String field = can(caller, Action.OPEN, asOwn) ? "clientSubject" : "assignedCoach";
-        throw ProblemException.unprocessable("You may not open an intake naming this " + field,
+        throw ProblemException.unprocessable(
+                "You may not open an intake naming this " + field,
                 List.of(new Problem.FieldError(field, "must be your own subject or empty")));
     }
 }

@@ -3,7 +3,6 @@ package org.praxis.intake.domain.access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.TriagePolicies;
 
@@ -12,6 +11,7 @@ import org.praxis.intake.domain.TriagePolicies;
 public class Policies {
     @Inject
     EntityManager em;
+
     @Inject
     TriagePolicies triage;
 

@@ -2,7 +2,6 @@ package org.praxis.intake.domain.access;
 
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.platform.access.AccessRules;
@@ -20,7 +19,10 @@ import org.praxis.platform.security.Roles;
  */
 public final class RiskFlagPolicy extends Policy<RiskFlag, RiskFlagPolicy.Action, RiskFlagPolicy.Relation> {
 
-    public enum Action { VIEW, MOVE }
+    public enum Action {
+        VIEW,
+        MOVE
+    }
 
     public enum Relation {
         /** The flag's intake is assigned to the caller. */
@@ -50,7 +52,9 @@ public final class RiskFlagPolicy extends Policy<RiskFlag, RiskFlagPolicy.Action
     @Override
     protected Criterion<RiskFlag> relation(Relation relation, Caller caller) {
         return switch (relation) {
-            case ASSIGNED_INTAKE -> Criterion.via(INTAKE, "Intake", f -> intakes.apply(f.intakeId), IntakePolicy.COACH.is(caller.subject()));
+            case ASSIGNED_INTAKE ->
+                Criterion.via(
+                        INTAKE, "Intake", f -> intakes.apply(f.intakeId), IntakePolicy.COACH.is(caller.subject()));
             case ANY_IN_TENANT -> Criterion.all();
         };
     }

@@ -2,7 +2,6 @@ package org.praxis.intake.domain.access;
 
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Screening;
 import org.praxis.platform.access.AccessRules;
@@ -19,7 +18,10 @@ import org.praxis.platform.security.Roles;
  */
 public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Action, ScreeningPolicy.Relation> {
 
-    public enum Action { VIEW_SCORE, VIEW_ANSWERS }
+    public enum Action {
+        VIEW_SCORE,
+        VIEW_ANSWERS
+    }
 
     public enum Relation {
         /** The screening's intake is the caller's own. */
@@ -51,8 +53,12 @@ public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Act
     @Override
     protected Criterion<Screening> relation(Relation relation, Caller caller) {
         return switch (relation) {
-            case OWN_INTAKE -> Criterion.via(INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.CLIENT.is(caller.subject()));
-            case ASSIGNED_INTAKE -> Criterion.via(INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.COACH.is(caller.subject()));
+            case OWN_INTAKE ->
+                Criterion.via(
+                        INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.CLIENT.is(caller.subject()));
+            case ASSIGNED_INTAKE ->
+                Criterion.via(
+                        INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.COACH.is(caller.subject()));
             case ANY_IN_TENANT -> Criterion.all();
         };
     }

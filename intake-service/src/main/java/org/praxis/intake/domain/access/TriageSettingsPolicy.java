@@ -11,13 +11,20 @@ import org.praxis.platform.security.Roles;
  * The tenant's triage settings (thresholds, and whether coaches may claim waiting intakes):
  * practitioners and admins read them, admins replace them.
  */
-public final class TriageSettingsPolicy extends Policy<TriagePolicy, TriageSettingsPolicy.Action, TriageSettingsPolicy.Relation> {
+public final class TriageSettingsPolicy
+        extends Policy<TriagePolicy, TriageSettingsPolicy.Action, TriageSettingsPolicy.Relation> {
 
-    public enum Action { VIEW, REPLACE }
+    public enum Action {
+        VIEW,
+        REPLACE
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("triage-policy", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "triage-policy", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, Relation.ANY_IN_TENANT)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .allow(Action.VIEW, Roles.ADMIN, Relation.ANY_IN_TENANT)

@@ -1,7 +1,6 @@
 package org.praxis.referral.domain.access;
 
 import java.util.function.Function;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -17,7 +16,11 @@ import org.praxis.referral.domain.Referral;
  * read it with the referral's history. Its relations hold through its referral.
  */
 public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Action, ConsentPolicy.Relation> {
-    public enum Action { VIEW, DECIDE, WITHDRAW }
+    public enum Action {
+        VIEW,
+        DECIDE,
+        WITHDRAW
+    }
 
     public enum Relation {
         /** Asked about a referral the caller is responsible for. */
@@ -35,7 +38,8 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .allow(Action.DECIDE, Roles.CLIENT, Relation.ASKED_OF_ME)
             .allow(Action.WITHDRAW, Roles.CLIENT, Relation.ASKED_OF_ME)
-            .audit(Action.DECIDE, "consent-given / consent-refused").audit(Action.WITHDRAW, "consent-withdrawn")
+            .audit(Action.DECIDE, "consent-given / consent-refused")
+            .audit(Action.WITHDRAW, "consent-withdrawn")
             .build();
 
     private final Function<ConsentRecord, Referral> referralOf;
@@ -49,9 +53,11 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
     @Override
     protected Criterion<ConsentRecord> relation(Relation relation, Caller caller) {
         return switch (relation) {
-            case OF_MY_REFERRAL -> Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.PRACTITIONER.is(caller.subject()));
+            case OF_MY_REFERRAL ->
+                Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.PRACTITIONER.is(caller.subject()));
             case ANY_IN_TENANT -> Criterion.all();
-            case ASKED_OF_ME -> Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.CLIENT.is(caller.subject()));
+            case ASKED_OF_ME ->
+                Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.CLIENT.is(caller.subject()));
         };
     }
 }

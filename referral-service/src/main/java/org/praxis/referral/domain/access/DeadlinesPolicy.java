@@ -9,11 +9,17 @@ import org.praxis.referral.domain.TenantDeadlines;
 
 /** The tenant's answer deadlines (a setting): practitioners and admins read them, admins change them. */
 public final class DeadlinesPolicy extends Policy<TenantDeadlines, DeadlinesPolicy.Action, DeadlinesPolicy.Relation> {
-    public enum Action { VIEW, REPLACE }
+    public enum Action {
+        VIEW,
+        REPLACE
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("referral-deadlines", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "referral-deadlines", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, Relation.ANY_IN_TENANT)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .allow(Action.VIEW, Roles.ADMIN, Relation.ANY_IN_TENANT)

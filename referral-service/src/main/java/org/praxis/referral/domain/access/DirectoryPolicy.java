@@ -12,20 +12,28 @@ import org.praxis.platform.security.Roles;
  * is referred or offered to them.
  */
 public final class DirectoryPolicy extends Policy<Object, DirectoryPolicy.Action, DirectoryPolicy.Relation> {
-    public enum Action { VIEW, LIST, CREATE, REPLACE }
+    public enum Action {
+        VIEW,
+        LIST,
+        CREATE,
+        REPLACE
+    }
 
-    public enum Relation { ANY_IN_TENANT }
+    public enum Relation {
+        ANY_IN_TENANT
+    }
 
     public static final AccessRules<Action, Relation> RULES = grants();
 
     private static AccessRules<Action, Relation> grants() {
         AccessRules.Builder<Action, Relation> b = AccessRules.of("directory-entry", Action.class, Relation.class);
-        for (String role : new String[]{Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN}) {
+        for (String role : new String[] {Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN}) {
             b.allow(Action.VIEW, role, Relation.ANY_IN_TENANT).allow(Action.LIST, role, Relation.ANY_IN_TENANT);
         }
         return b.allow(Action.CREATE, Roles.ADMIN, Relation.ANY_IN_TENANT)
                 .allow(Action.REPLACE, Roles.ADMIN, Relation.ANY_IN_TENANT)
-                .audit(Action.CREATE, "create").audit(Action.REPLACE, "replace")
+                .audit(Action.CREATE, "create")
+                .audit(Action.REPLACE, "replace")
                 .build();
     }
 

@@ -1,7 +1,6 @@
 package org.praxis.referral.domain.access;
 
 import java.util.Set;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -24,8 +23,19 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         /** Know that it exists (404 otherwise). */
         VIEW,
         /** The practitioners' full record (GET /v1/referrals/{id}) and list. */
-        READ, LIST, CREATE, REVISE, ASK_CONSENT, REQUEST_EXCEPTION, APPROVE_EXCEPTION, SEND, RECORD_ANSWER,
-        RECORD_APPOINTMENT, CANCEL, READ_HISTORY, READ_FHIR,
+        READ,
+        LIST,
+        CREATE,
+        REVISE,
+        ASK_CONSENT,
+        REQUEST_EXCEPTION,
+        APPROVE_EXCEPTION,
+        SEND,
+        RECORD_ANSWER,
+        RECORD_APPOINTMENT,
+        CANCEL,
+        READ_HISTORY,
+        READ_FHIR,
         /** The client's own view of it (GET /v1/me/referrals). */
         READ_AS_CLIENT
     }
@@ -53,23 +63,39 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
 
     private static AccessRules<Action, Relation> grants() {
         AccessRules.Builder<Action, Relation> b = AccessRules.of("referral", Action.class, Relation.class);
-        for (Action a : new Action[]{Action.VIEW, Action.READ, Action.LIST, Action.REVISE, Action.ASK_CONSENT,
-                Action.REQUEST_EXCEPTION, Action.SEND, Action.RECORD_ANSWER, Action.RECORD_APPOINTMENT, Action.CANCEL,
-                Action.READ_HISTORY, Action.READ_FHIR}) {
+        for (Action a : new Action[] {
+            Action.VIEW,
+            Action.READ,
+            Action.LIST,
+            Action.REVISE,
+            Action.ASK_CONSENT,
+            Action.REQUEST_EXCEPTION,
+            Action.SEND,
+            Action.RECORD_ANSWER,
+            Action.RECORD_APPOINTMENT,
+            Action.CANCEL,
+            Action.READ_HISTORY,
+            Action.READ_FHIR
+        }) {
             b.allow(a, Roles.COACH, Relation.RESPONSIBLE).allow(a, Roles.SUPERVISOR, Relation.ANY_IN_TENANT);
         }
         b.allow(Action.APPROVE_EXCEPTION, Roles.SUPERVISOR, Relation.ANY_IN_TENANT);
         b.allow(Action.CREATE, Roles.COACH, Relation.OWN_CASELOAD)
                 .allow(Action.CREATE, Roles.SUPERVISOR, Relation.OWN_CASELOAD, Relation.SUPERVISEES_CASELOAD);
-        for (Action a : new Action[]{Action.VIEW, Action.READ_AS_CLIENT}) {
+        for (Action a : new Action[] {Action.VIEW, Action.READ_AS_CLIENT}) {
             b.allow(a, Roles.CLIENT, Relation.ABOUT_ME_ASKED);
         }
-        return b.audit(Action.READ, "read").audit(Action.READ_HISTORY, "read-history").audit(Action.READ_FHIR, "read-fhir")
-                .audit(Action.CREATE, "create").audit(Action.REVISE, "revise (void-risk-exception when approved terms change)")
-                .audit(Action.ASK_CONSENT, "ask-consent").audit(Action.REQUEST_EXCEPTION, "request-risk-exception")
+        return b.audit(Action.READ, "read")
+                .audit(Action.READ_HISTORY, "read-history")
+                .audit(Action.READ_FHIR, "read-fhir")
+                .audit(Action.CREATE, "create")
+                .audit(Action.REVISE, "revise (void-risk-exception when approved terms change)")
+                .audit(Action.ASK_CONSENT, "ask-consent")
+                .audit(Action.REQUEST_EXCEPTION, "request-risk-exception")
                 .audit(Action.APPROVE_EXCEPTION, "approve-risk-exception")
                 .audit(Action.SEND, "send-with-consent / send-under-risk-exception")
-                .audit(Action.RECORD_ANSWER, "answer-<outcome>").audit(Action.RECORD_APPOINTMENT, "first-appointment")
+                .audit(Action.RECORD_ANSWER, "answer-<outcome>")
+                .audit(Action.RECORD_APPOINTMENT, "first-appointment")
                 .audit(Action.CANCEL, "cancel")
                 .build();
     }

@@ -1,7 +1,6 @@
 package org.praxis.referral.domain.access;
 
 import java.util.Set;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -14,8 +13,14 @@ import org.praxis.referral.domain.SelfHelpOffer;
  * Self-help offers: the person offered it sees it; a coach the offers they made; a supervisor every
  * offer of the tenant. An offer names only a client of the caller's caseload ({@link CaseloadPolicy}).
  */
-public final class SelfHelpOfferPolicy extends Policy<SelfHelpOffer, SelfHelpOfferPolicy.Action, SelfHelpOfferPolicy.Relation> {
-    public enum Action { VIEW, LIST, CREATE, READ_AS_CLIENT }
+public final class SelfHelpOfferPolicy
+        extends Policy<SelfHelpOffer, SelfHelpOfferPolicy.Action, SelfHelpOfferPolicy.Relation> {
+    public enum Action {
+        VIEW,
+        LIST,
+        CREATE,
+        READ_AS_CLIENT
+    }
 
     public enum Relation {
         /** Offered by the caller. */
@@ -32,7 +37,8 @@ public final class SelfHelpOfferPolicy extends Policy<SelfHelpOffer, SelfHelpOff
     static final Field<SelfHelpOffer, String> OFFERED_BY = Field.of("offeredBy", o -> o.offeredBy);
     static final Field<SelfHelpOffer, String> CLIENT = Field.of("clientSubject", o -> o.clientSubject);
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("self-help-offer", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "self-help-offer", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OFFERED_TO_ME)
             .allow(Action.VIEW, Roles.COACH, Relation.OFFERED_BY_ME)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)

@@ -1,7 +1,6 @@
 package org.praxis.session.domain.access;
 
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -12,11 +11,18 @@ import org.praxis.session.domain.ActionItem;
 
 /** Homework between sessions: on the client's own list; the client and the practitioner tick it off. */
 public final class ActionItemPolicy extends Policy<ActionItem, ActionItemPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, LIST_OWN, ADD, MARK_DONE }
+    public enum Action {
+        VIEW,
+        LIST,
+        LIST_OWN,
+        ADD,
+        MARK_DONE
+    }
 
     public static final Field<ActionItem, UUID> ENGAGEMENT = Field.of("engagementId", a -> a.engagementId);
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("action-item", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "action-item", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
             .allow(Action.VIEW, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED)

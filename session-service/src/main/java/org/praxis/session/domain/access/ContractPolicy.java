@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -30,7 +29,12 @@ import org.praxis.session.domain.Engagement;
  * someone's coaching before that person agreed to them and to who is named. Nobody is named twice.
  */
 public final class ContractPolicy extends Policy<Contract, ContractPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, PROPOSE, ACCEPT }
+    public enum Action {
+        VIEW,
+        LIST,
+        PROPOSE,
+        ACCEPT
+    }
 
     public static final Field<Contract, UUID> ID = Field.of("id", c -> c.id);
     public static final Field<Contract, UUID> ENGAGEMENT = Field.of("engagementId", c -> c.engagementId);
@@ -76,18 +80,22 @@ public final class ContractPolicy extends Policy<Contract, ContractPolicy.Action
 
     /** The caller's own party row of a version, if they are named in it. */
     public static Optional<ContractParty> partyOf(Caller caller, List<ContractParty> parties) {
-        return parties.stream().filter(p -> p.subject != null && p.subject.equals(caller.subject())).findFirst();
+        return parties.stream()
+                .filter(p -> p.subject != null && p.subject.equals(caller.subject()))
+                .findFirst();
     }
 
     /** Whether the caller is named as the sponsor in these parties (for the sponsor report). */
     public static boolean isSponsorParty(Caller caller, List<ContractParty> parties) {
-        return partyOf(caller, parties).filter(p -> ContractParty.SPONSOR.equals(p.role)).isPresent();
+        return partyOf(caller, parties)
+                .filter(p -> ContractParty.SPONSOR.equals(p.role))
+                .isPresent();
     }
 
     /** Whom a proposed version may name (see the class comment); each problem as {@code parties: ...}. */
     public static List<String> namingProblems(Engagement e, List<ContractRules.Party> parties) {
-        List<String> problems = new ArrayList<>(ContractRules.missingParties(parties, e.clientSubject, e.practitionerId,
-                e.sponsorOrganisation != null));
+        List<String> problems = new ArrayList<>(ContractRules.missingParties(
+                parties, e.clientSubject, e.practitionerId, e.sponsorOrganisation != null));
         for (ContractRules.Party p : parties) {
             switch (p.role()) {
                 case ContractParty.CLIENT -> {

@@ -2,7 +2,6 @@ package org.praxis.session.domain.access;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Policy;
@@ -19,7 +18,13 @@ import org.praxis.session.domain.Engagement;
  * to be created, with the same relations as every other check.
  */
 public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, LIST_OWN, OPEN, CHANGE_STATUS }
+    public enum Action {
+        VIEW,
+        LIST,
+        LIST_OWN,
+        OPEN,
+        CHANGE_STATUS
+    }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("engagement", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)

@@ -3,7 +3,6 @@ package org.praxis.session.domain.access;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.security.Caller;
@@ -48,6 +47,10 @@ public final class EngagementRelations {
 
     /** The relation for an object that belongs to an engagement through {@code engagementId}. */
     public <E> Criterion<E> via(Field<E, UUID> engagementId, Relation relation, Caller caller) {
-        return Criterion.via(engagementId, "Engagement", e -> engagements.apply(engagementId.get().apply(e)), of(relation, caller));
+        return Criterion.via(
+                engagementId,
+                "Engagement",
+                e -> engagements.apply(engagementId.get().apply(e)),
+                of(relation, caller));
     }
 }

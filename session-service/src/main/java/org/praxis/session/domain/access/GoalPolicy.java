@@ -1,7 +1,6 @@
 package org.praxis.session.domain.access;
 
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -12,7 +11,12 @@ import org.praxis.session.domain.Goal;
 
 /** Goals are agreed with the client: client and practitioners record them; only the client rates progress. */
 public final class GoalPolicy extends Policy<Goal, GoalPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, ADD, RATE_PROGRESS }
+    public enum Action {
+        VIEW,
+        LIST,
+        ADD,
+        RATE_PROGRESS
+    }
 
     public static final Field<Goal, UUID> ENGAGEMENT = Field.of("engagementId", g -> g.engagementId);
 

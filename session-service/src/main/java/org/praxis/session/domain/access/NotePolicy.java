@@ -1,7 +1,6 @@
 package org.praxis.session.domain.access;
 
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -17,7 +16,15 @@ import org.praxis.session.domain.SessionNote;
  * ({@link Action#READ_PRIVATE}, audited with the reason).
  */
 public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, READ_PRIVATE, WRITE, EDIT, SIGN, ADD_ADDENDUM }
+    public enum Action {
+        VIEW,
+        LIST,
+        READ_PRIVATE,
+        WRITE,
+        EDIT,
+        SIGN,
+        ADD_ADDENDUM
+    }
 
     public static final Field<SessionNote, UUID> ENGAGEMENT = Field.of("engagementId", n -> n.engagementId);
     public static final Field<SessionNote, String> KIND = Field.of("kind", n -> n.kind);
@@ -54,13 +61,15 @@ public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Rel
         return switch (relation) {
             case PRACTITIONER, SUPERVISED -> relations.via(ENGAGEMENT, relation, caller);
             case OWN_SHARED -> KIND.is(SessionNote.SHARED).and(relations.via(ENGAGEMENT, Relation.OWN, caller));
-            case SUPERVISED_SHARED -> KIND.is(SessionNote.SHARED).and(relations.via(ENGAGEMENT, Relation.SUPERVISED, caller));
+            case SUPERVISED_SHARED ->
+                KIND.is(SessionNote.SHARED).and(relations.via(ENGAGEMENT, Relation.SUPERVISED, caller));
             default -> Criterion.none();
         };
     }
 
     /** A private note read by someone other than the engagement's practitioner needs a reason. */
     public boolean needsReason(Caller caller, SessionNote n) {
-        return SessionNote.PRIVATE.equals(n.kind) && !relation(Relation.PRACTITIONER, caller).test(n);
+        return SessionNote.PRIVATE.equals(n.kind)
+                && !relation(Relation.PRACTITIONER, caller).test(n);
     }
 }

@@ -2,7 +2,6 @@ package org.praxis.session.domain.access;
 
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.praxis.session.domain.Engagement;
 
 /**
@@ -27,8 +26,7 @@ public final class ReferralEventPolicy {
         }
     }
 
-    private ReferralEventPolicy() {
-    }
+    private ReferralEventPolicy() {}
 
     /**
      * @param supervises whether a subject supervises the engagement's practitioner

@@ -3,7 +3,6 @@ package org.praxis.session.domain.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -20,7 +19,13 @@ import org.praxis.session.domain.Review;
  * ({@link Action#READ_PRACTITIONER_TEXT}; issue 16, hole 5).
  */
 public final class ReviewPolicy extends Policy<Review, ReviewPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, READ_PRACTITIONER_TEXT, RECORD, LIST_DUE }
+    public enum Action {
+        VIEW,
+        LIST,
+        READ_PRACTITIONER_TEXT,
+        RECORD,
+        LIST_DUE
+    }
 
     public static final Field<Review, UUID> ENGAGEMENT = Field.of("engagementId", r -> r.engagementId);
 

@@ -1,7 +1,6 @@
 package org.praxis.session.domain.access;
 
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -12,11 +11,15 @@ import org.praxis.session.domain.RiskConcern;
 
 /** A concern for the client's safety: the engagement's practitioner raises it; referral-service takes it up. */
 public final class RiskConcernPolicy extends Policy<RiskConcern, RiskConcernPolicy.Action, Relation> {
-    public enum Action { VIEW, RAISE }
+    public enum Action {
+        VIEW,
+        RAISE
+    }
 
     public static final Field<RiskConcern, UUID> ENGAGEMENT = Field.of("engagementId", r -> r.engagementId);
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("risk-concern", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "risk-concern", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.RAISE, Roles.COACH, Relation.PRACTITIONER)

@@ -1,7 +1,6 @@
 package org.praxis.session.domain.access;
 
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -16,7 +15,14 @@ import org.praxis.session.domain.CoachingSession;
  * aggregate) — and may cancel one (issue 16, hole 5: the client lists their own sessions).
  */
 public final class SessionPolicy extends Policy<CoachingSession, SessionPolicy.Action, Relation> {
-    public enum Action { VIEW, LIST, SCHEDULE, RESCHEDULE, CANCEL, RECORD_OUTCOME }
+    public enum Action {
+        VIEW,
+        LIST,
+        SCHEDULE,
+        RESCHEDULE,
+        CANCEL,
+        RECORD_OUTCOME
+    }
 
     public static final Field<CoachingSession, UUID> ENGAGEMENT = Field.of("engagementId", s -> s.engagementId);
 

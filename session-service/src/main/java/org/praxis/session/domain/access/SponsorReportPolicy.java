@@ -2,7 +2,6 @@ package org.praxis.session.domain.access;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Policy;
@@ -19,9 +18,12 @@ import org.praxis.session.domain.Contract;
  * contract's disclosure terms instead). Every read is audited. (Issue 16, hole 4.)
  */
 public final class SponsorReportPolicy extends Policy<Contract, SponsorReportPolicy.Action, Relation> {
-    public enum Action { VIEW }
+    public enum Action {
+        VIEW
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("sponsor-report", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "sponsor-report", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.SPONSOR, Relation.SPONSOR_PARTY)
             .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.VIEW, "read-sponsor-report")

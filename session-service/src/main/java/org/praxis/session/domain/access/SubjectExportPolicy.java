@@ -8,9 +8,12 @@ import org.praxis.platform.security.Roles;
 
 /** A subject access export: everything held about one client of the tenant, for the tenant's admin (audited). */
 public final class SubjectExportPolicy extends Policy<String, SubjectExportPolicy.Action, Relation> {
-    public enum Action { EXPORT }
+    public enum Action {
+        EXPORT
+    }
 
-    public static final AccessRules<Action, Relation> RULES = AccessRules.of("subject-export", Action.class, Relation.class)
+    public static final AccessRules<Action, Relation> RULES = AccessRules.of(
+                    "subject-export", Action.class, Relation.class)
             .allow(Action.EXPORT, Roles.ADMIN, Relation.ANY_IN_TENANT)
             .audit(Action.EXPORT, "export")
             .build();
