@@ -23,16 +23,15 @@ import org.praxis.assessment.api.AssessmentResource.AssessmentSummary;
 import org.praxis.assessment.api.DevelopmentPlanResource.ActionView;
 import org.praxis.assessment.api.RegistrationResource.RegistrationView;
 import org.praxis.assessment.api.SupervisionResource.SupervisionView;
-import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.Eligibility;
 import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.assessment.domain.Practitioners;
 import org.praxis.assessment.domain.Rating;
 import org.praxis.assessment.domain.SubjectRecords;
-import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 
@@ -42,9 +41,6 @@ import org.praxis.platform.web.Bounds;
 public class SubjectResource {
     @Inject
     SubjectRecords records;
-
-    @Inject
-    AccessPolicies policies;
 
     @Inject
     Eligibility eligibility;
@@ -77,21 +73,21 @@ public class SubjectResource {
             @Schema(maxLength = Bounds.CODE) String level,
             @Schema(maxLength = AssessmentBounds.NOTE) String comment) {}
 
-    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
             @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProfileExport> profile,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RegistrationView> registrations,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EvidenceExport> evidence,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SupervisionView> supervision,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssessmentSummary> assessments,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RatingExport> ratings,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> plan) {}
+            @Schema(maxItems = SubjectExports.ROWS) List<ProfileExport> profile,
+            @Schema(maxItems = SubjectExports.ROWS) List<RegistrationView> registrations,
+            @Schema(maxItems = SubjectExports.ROWS) List<EvidenceExport> evidence,
+            @Schema(maxItems = SubjectExports.ROWS) List<SupervisionView> supervision,
+            @Schema(maxItems = SubjectExports.ROWS) List<AssessmentSummary> assessments,
+            @Schema(maxItems = SubjectExports.ROWS) List<RatingExport> ratings,
+            @Schema(maxItems = SubjectExports.ROWS) List<ActionView> plan) {}
 
     @GET
     @Path("{subject}/export")
     @RolesAllowed(Roles.ADMIN)
-    @Extension(name = AccessMatrix.EXTENSION, value = "subject:export")
+    @Extension(name = AccessMatrix.EXTENSION, value = "subject-export:export")
     @Operation(
             operationId = "exportSubject",
             summary = "Export everything held about a practitioner on a recorded export request (admin; audited)",
@@ -111,7 +107,6 @@ public class SubjectResource {
             @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
             @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
                     UUID request) {
-        policies.subjectExport().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
         SubjectRecords.Export e = records.export(subject, request);
         LocalDate today = eligibility.today();
         return new SubjectExport(

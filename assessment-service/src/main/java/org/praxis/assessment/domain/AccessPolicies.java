@@ -12,7 +12,6 @@ import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.domain.access.SettingsPolicy;
-import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.Caller;
@@ -76,9 +75,5 @@ public class AccessPolicies {
 
     public FrameworkPolicy framework() {
         return new FrameworkPolicy();
-    }
-
-    public SubjectExportPolicy subjectExport() {
-        return new SubjectExportPolicy();
     }
 }

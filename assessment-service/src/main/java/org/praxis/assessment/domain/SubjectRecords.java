@@ -2,19 +2,16 @@ package org.praxis.assessment.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.praxis.assessment.events.AssessmentEvents;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.PlatformRecords;
-import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
+import org.praxis.platform.privacy.SubjectExports;
 
 /**
  * Everything assessment-service holds about a practitioner: export on a recorded export request, and erasure. Erasure
@@ -32,19 +29,13 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     Eligibility eligibility;
 
     @Inject
-    ExportRequests exportRequests;
+    SubjectExports exports;
 
     @Inject
     PlatformRecords platformRecords;
-
-    /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
-    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(
             String subject,
@@ -59,30 +50,26 @@ public class SubjectRecords implements SubjectErasure {
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
      * counted and audited with the request and its reason, in this transaction, before anything is read.
-     * Each list holds at most {@link #EXPORT_ROWS} rows, oldest first.
+     * Each list holds at most {@link SubjectExports#ROWS} rows, oldest first.
      */
     @Transactional
     public Export export(String subject, UUID request) {
-        exportRequests.use(request, subject);
+        exports.open(subject, request);
         Map<String, Object> s = Map.of("s", subject);
         return new Export(
                 subject,
-                capped(tenant.select(Practitioner.class, "e.subject = :s", "e.createdAt, e.id", s)),
-                capped(tenant.select(Registration.class, "e.practitionerId = :s", "e.createdAt, e.id", s)),
-                capped(tenant.select(Evidence.class, "e.practitionerId = :s", "e.recordedAt, e.id", s)),
-                capped(tenant.select(SupervisionSession.class, "e.superviseeId = :s", "e.recordedAt, e.id", s)),
-                capped(tenant.select(Assessment.class, "e.practitionerId = :s", "e.openedAt, e.id", s)),
-                capped(tenant.select(
+                exports.rows(Practitioner.class, "e.subject = :s", "e.createdAt, e.id", s),
+                exports.rows(Registration.class, "e.practitionerId = :s", "e.createdAt, e.id", s),
+                exports.rows(Evidence.class, "e.practitionerId = :s", "e.recordedAt, e.id", s),
+                exports.rows(SupervisionSession.class, "e.superviseeId = :s", "e.recordedAt, e.id", s),
+                exports.rows(Assessment.class, "e.practitionerId = :s", "e.openedAt, e.id", s),
+                exports.rows(
                         Rating.class,
                         "e.assessmentId in (select a.id from Assessment a"
                                 + " where a.tenantId = e.tenantId and a.practitionerId = :s)",
                         "e.ratedAt, e.id",
-                        s)),
-                capped(tenant.select(DevelopmentAction.class, "e.practitionerId = :s", "e.createdAt, e.id", s)));
-    }
-
-    private static <E> List<E> capped(TypedQuery<E> query) {
-        return query.setMaxResults(EXPORT_ROWS).getResultList();
+                        s),
+                exports.rows(DevelopmentAction.class, "e.practitionerId = :s", "e.createdAt, e.id", s));
     }
 
     /**
@@ -104,7 +91,6 @@ public class SubjectRecords implements SubjectErasure {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
-        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         List<Practitioner> profile = of(Practitioner.class, "e.subject", subject);
         profile.forEach(p -> p.displayName("erased"));
         of(Registration.class, "e.practitionerId", subject).forEach(r -> r.number("erased"));
@@ -122,8 +108,7 @@ public class SubjectRecords implements SubjectErasure {
         of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> d.action("erased"));
         // Intake and session drop their copies on this same request: nothing is published under the person's id again.
         eligibility.forget(subject);
-        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
-        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
+        platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 AssessmentEvents.SUBJECT_ERASED,
                 requestId,

@@ -18,8 +18,8 @@ import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.domain.access.SettingsPolicy;
-import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 
 /**
  * The role × relation matrix of every assessment-service aggregate, written out by hand: who reaches

@@ -16,7 +16,6 @@ import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.domain.access.SettingsPolicy;
-import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.access.AccessMatrix;
 
@@ -43,8 +42,7 @@ class AccessMatrixTest {
                         AssessmentPolicy.RULES,
                         DevelopmentActionPolicy.RULES,
                         SettingsPolicy.RULES,
-                        FrameworkPolicy.RULES,
-                        SubjectExportPolicy.RULES));
+                        FrameworkPolicy.RULES));
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

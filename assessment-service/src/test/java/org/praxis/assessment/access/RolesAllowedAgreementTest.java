@@ -32,10 +32,10 @@ import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
 import org.praxis.assessment.domain.access.SettingsPolicy;
-import org.praxis.assessment.domain.access.SubjectExportPolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 
 /**
  * {@code @RolesAllowed}, the coarse first gate of every operation, lets in exactly the roles the

@@ -27,6 +27,7 @@ import org.praxis.intake.api.IntakeViews.RiskFlagView;
 import org.praxis.intake.domain.SubjectRecords;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 
@@ -56,15 +57,15 @@ public class SubjectResource {
             @Schema(minimum = "0", maximum = "100") Integer percent,
             Instant scoredAt) {}
 
-    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
             @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<IntakeDetail> intakes,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<AssignmentView> assignments,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ScreeningExport> screenings,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagView> riskFlags,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<RiskFlagStepView> riskFlagSteps,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<DecisionView> decisions) {}
+            @Schema(maxItems = SubjectExports.ROWS) List<IntakeDetail> intakes,
+            @Schema(maxItems = SubjectExports.ROWS) List<AssignmentView> assignments,
+            @Schema(maxItems = SubjectExports.ROWS) List<ScreeningExport> screenings,
+            @Schema(maxItems = SubjectExports.ROWS) List<RiskFlagView> riskFlags,
+            @Schema(maxItems = SubjectExports.ROWS) List<RiskFlagStepView> riskFlagSteps,
+            @Schema(maxItems = SubjectExports.ROWS) List<DecisionView> decisions) {}
 
     @GET
     @Path("{subject}/export")

@@ -3,21 +3,16 @@ package org.praxis.intake.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.events.IntakeEvents;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.PlatformRecords;
-import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
-import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.privacy.SubjectExports;
 
 /**
  * Everything intake holds about one person: export on request, and erasure. Erasure pseudonymises:
@@ -37,22 +32,13 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    CallerContext callerContext;
-
-    @Inject
-    ExportRequests exportRequests;
+    SubjectExports exports;
 
     @Inject
     PlatformRecords platformRecords;
 
     @Inject
     EligibilityRegister eligibility;
-
-    /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
-    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(
             String subject,
@@ -66,41 +52,27 @@ public class SubjectRecords implements SubjectErasure {
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
      * counted and audited with the request and its reason, in this transaction, before anything is read.
+     * Each list holds at most {@link SubjectExports#ROWS} rows, oldest first.
      */
     @Transactional
     public Export export(String subject, UUID request) {
-        new SubjectExportPolicy().requireAllowed(callerContext.caller(), SubjectExportPolicy.Action.EXPORT);
-        exportRequests.use(request, subject);
+        exports.open(subject, request);
         List<Intake> intakes =
-                capped(tenant.select(Intake.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
+                exports.rows(Intake.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject));
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
-        List<RiskFlag> flags = ids.isEmpty()
-                ? List.of()
-                : capped(tenant.select(RiskFlag.class, "e.intakeId in :ids", "e.raisedAt, e.id", Map.of("ids", ids)));
-        List<UUID> flagIds = flags.stream().map(f -> f.id).toList();
-        List<RiskFlagStep> steps = flagIds.isEmpty()
-                ? List.of()
-                : capped(tenant.select(
-                        RiskFlagStep.class, "e.riskFlagId in :ids", "e.at, e.id", Map.of("ids", flagIds)));
+        List<RiskFlag> flags = exports.rowsIn(RiskFlag.class, "intakeId", ids, "e.raisedAt, e.id");
         return new Export(
                 subject,
                 intakes,
-                capped(tenant.select(
-                        Assignment.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject))),
-                ids.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                Screening.class, "e.intakeId in :ids", "e.scoredAt, e.id", Map.of("ids", ids))),
+                exports.rows(Assignment.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)),
+                exports.rowsIn(Screening.class, "intakeId", ids, "e.scoredAt, e.id"),
                 flags,
-                steps,
-                ids.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                Decision.class, "e.intakeId in :ids", "e.decidedAt, e.id", Map.of("ids", ids))));
-    }
-
-    private static <E> List<E> capped(TypedQuery<E> query) {
-        return query.setMaxResults(EXPORT_ROWS).getResultList();
+                exports.rowsIn(
+                        RiskFlagStep.class,
+                        "riskFlagId",
+                        flags.stream().map(f -> f.id).toList(),
+                        "e.at, e.id"),
+                exports.rowsIn(Decision.class, "intakeId", ids, "e.decidedAt, e.id"));
     }
 
     /**
@@ -122,7 +94,6 @@ public class SubjectRecords implements SubjectErasure {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
-        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         List<Intake> intakes = intakesOf(subject);
         List<UUID> ids = intakes.stream().map(i -> i.id).toList();
         for (Intake i : intakes) {
@@ -149,8 +120,7 @@ public class SubjectRecords implements SubjectErasure {
                 .executeUpdate();
         // An erased practitioner holds no eligibility.
         eligibility.replace(tenant.tenantId(), subject, List.of());
-        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
-        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
+        platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 IntakeEvents.SUBJECT_ERASED,
                 requestId,

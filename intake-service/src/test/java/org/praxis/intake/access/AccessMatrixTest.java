@@ -15,7 +15,6 @@ import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.intake.domain.access.ScreeningPolicy;
-import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ErasureRequestPolicy;
@@ -43,7 +42,6 @@ class AccessMatrixTest {
                         AssignmentPolicy.RULES,
                         InstrumentPolicy.RULES,
                         TriageSettingsPolicy.RULES,
-                        SubjectExportPolicy.RULES,
                         ErasureRequestPolicy.RULES)); // intake-service is the erasure coordinator
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }

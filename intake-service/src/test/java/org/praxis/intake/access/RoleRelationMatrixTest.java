@@ -23,9 +23,9 @@ import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.intake.domain.access.ScreeningPolicy;
-import org.praxis.intake.domain.access.SubjectExportPolicy;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.access.Policy;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.security.Caller;
 
 /**

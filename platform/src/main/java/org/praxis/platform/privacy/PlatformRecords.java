@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.web.IdempotencyKeys;
 
 /**
@@ -38,6 +39,9 @@ public class PlatformRecords {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    AuditLog audit;
 
     /** Erases {@code subject} from the platform's tables of {@code tenant}, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -80,6 +84,19 @@ public class PlatformRecords {
                 pseudonym,
                 tenant,
                 subject)));
+    }
+
+    /**
+     * How a service's own part of an erasure ends: its {@code columnsByTable} (every column that may name
+     * a person, in any role) name the pseudonym instead of {@code subject} ({@link #pseudonymise}), and the
+     * erasure is audited under the pseudonym with the request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pseudonymiseAndAudit(
+            String tenant, String subject, String requestId, Map<String, List<String>> columnsByTable) {
+        String pseudonym = Pseudonyms.of(tenant, subject);
+        pseudonymise(tenant, subject, pseudonym, columnsByTable);
+        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
     }
 
     private void update(String sql, Object... args) {

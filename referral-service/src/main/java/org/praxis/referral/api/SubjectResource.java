@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
-import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.referral.api.ReferralViews.ConsentView;
@@ -29,7 +29,6 @@ import org.praxis.referral.api.ReferralViews.StepView;
 import org.praxis.referral.api.SelfHelpResource.OfferView;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.SubjectRecords;
-import org.praxis.referral.domain.access.SubjectPolicy;
 
 @Path("/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,16 +37,13 @@ public class SubjectResource {
     @Inject
     SubjectRecords records;
 
-    @Inject
-    CallerContext callerContext;
-
-    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
             @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReferralView> referrals,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ConsentView> consents,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<StepView> steps,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<OfferView> selfHelp) {}
+            @Schema(maxItems = SubjectExports.ROWS) List<ReferralView> referrals,
+            @Schema(maxItems = SubjectExports.ROWS) List<ConsentView> consents,
+            @Schema(maxItems = SubjectExports.ROWS) List<StepView> steps,
+            @Schema(maxItems = SubjectExports.ROWS) List<OfferView> selfHelp) {}
 
     @GET
     @Path("{subject}/export")
@@ -71,7 +67,6 @@ public class SubjectResource {
             @PathParam("subject") @Size(max = Bounds.SUBJECT) String subject,
             @Parameter(required = true, description = ExportRequests.REQUEST_PARAMETER) @QueryParam("request")
                     UUID request) {
-        new SubjectPolicy().requireAllowed(callerContext.caller(), SubjectPolicy.Action.EXPORT);
         SubjectRecords.Export e = records.export(subject, request);
         return new SubjectExport(
                 e.subject(),

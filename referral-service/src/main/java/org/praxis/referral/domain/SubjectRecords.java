@@ -2,18 +2,15 @@ package org.praxis.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.PlatformRecords;
-import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.referral.events.ReferralEvents;
 
 /**
@@ -32,19 +29,13 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    ExportRequests exportRequests;
+    SubjectExports exports;
 
     @Inject
     PlatformRecords platformRecords;
 
     @Inject
     Caseloads caseloads;
-
-    /** The most rows of each kind one export holds (oldest first); a person with more is exported in part. */
-    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(
             String subject,
@@ -55,31 +46,21 @@ public class SubjectRecords implements SubjectErasure {
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
-     * counted and audited with the request and its reason, in this transaction.
+     * counted and audited with the request and its reason, in this transaction, before anything is read.
+     * Each list holds at most {@link SubjectExports#ROWS} rows, oldest first.
      */
     @Transactional
     public Export export(String subject, UUID request) {
-        exportRequests.use(request, subject);
-        List<Referral> referrals = capped(
-                tenant.select(Referral.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
+        exports.open(subject, request);
+        Map<String, Object> s = Map.of("s", subject);
+        List<Referral> referrals = exports.rows(Referral.class, "e.clientSubject = :s", "e.createdAt, e.id", s);
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
         return new Export(
                 subject,
                 referrals,
-                ids.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                ConsentRecord.class, "e.referralId in :ids", "e.askedAt, e.id", Map.of("ids", ids))),
-                ids.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                ReferralStep.class, "e.referralId in :ids", "e.at, e.id", Map.of("ids", ids))),
-                capped(tenant.select(
-                        SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt, e.id", Map.of("s", subject))));
-    }
-
-    private static <E> List<E> capped(TypedQuery<E> query) {
-        return query.setMaxResults(EXPORT_ROWS).getResultList();
+                exports.rowsIn(ConsentRecord.class, "referralId", ids, "e.askedAt, e.id"),
+                exports.rowsIn(ReferralStep.class, "referralId", ids, "e.at, e.id"),
+                exports.rows(SelfHelpOffer.class, "e.clientSubject = :s", "e.offeredAt, e.id", s));
     }
 
     /**
@@ -109,7 +90,6 @@ public class SubjectRecords implements SubjectErasure {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
-        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         List<Referral> referrals = referralsOf(subject);
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
         int retained = 0;
@@ -129,8 +109,7 @@ public class SubjectRecords implements SubjectErasure {
         offersTo(subject).forEach(o -> o.note(null));
         // An erased practitioner has no supervisor; whom they supervised keeps the link.
         caseloads.assignSupervisor(tenant.tenantId(), subject, null);
-        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
-        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
+        platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 ReferralEvents.SUBJECT_ERASED,
                 requestId,

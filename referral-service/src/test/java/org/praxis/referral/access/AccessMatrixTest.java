@@ -15,7 +15,6 @@ import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
-import org.praxis.referral.domain.access.SubjectPolicy;
 
 /** Every /v1 operation names its guard, and referral-service's section of docs/access.md is current. */
 @QuarkusTest
@@ -37,8 +36,7 @@ class AccessMatrixTest {
                         ConsentPolicy.RULES,
                         SelfHelpOfferPolicy.RULES,
                         DirectoryPolicy.RULES,
-                        DeadlinesPolicy.RULES,
-                        SubjectPolicy.RULES));
+                        DeadlinesPolicy.RULES));
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.security.Caller;
 import org.praxis.referral.domain.ConsentRecord;
@@ -26,7 +27,6 @@ import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
-import org.praxis.referral.domain.access.SubjectPolicy;
 
 /**
  * The role × relation matrix of every referral-service aggregate, written out by hand (not derived
@@ -319,12 +319,12 @@ class PolicyMatrixTest {
                 DeadlinesPolicy.Action.REPLACE,
                 (c, e) -> deadlines.can(c, DeadlinesPolicy.Action.REPLACE, e),
                 grants("admin", it));
-        SubjectPolicy subjects = new SubjectPolicy();
+        SubjectExportPolicy subjects = new SubjectExportPolicy();
         row(
                 "subject-export",
                 Map.of("a person", "c1"),
-                SubjectPolicy.Action.EXPORT,
-                (c, s) -> subjects.can(c, SubjectPolicy.Action.EXPORT, s),
+                SubjectExportPolicy.Action.EXPORT,
+                (c, s) -> subjects.can(c, SubjectExportPolicy.Action.EXPORT, s),
                 grants("admin", List.of("a person")));
     }
 

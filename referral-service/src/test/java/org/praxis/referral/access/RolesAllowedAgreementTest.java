@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.referral.api.DeadlineResource;
 import org.praxis.referral.api.DirectoryResource;
 import org.praxis.referral.api.MeResource;
@@ -28,7 +29,6 @@ import org.praxis.referral.domain.access.DeadlinesPolicy;
 import org.praxis.referral.domain.access.DirectoryPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
-import org.praxis.referral.domain.access.SubjectPolicy;
 
 /** The coarse gate (@RolesAllowed) of every operation names exactly the roles its policy action grants. */
 class RolesAllowedAgreementTest {
@@ -43,8 +43,8 @@ class RolesAllowedAgreementTest {
             DirectoryPolicy.RULES,
             DeadlinesPolicy.RULES.aggregate(),
             DeadlinesPolicy.RULES,
-            SubjectPolicy.RULES.aggregate(),
-            SubjectPolicy.RULES);
+            SubjectExportPolicy.RULES.aggregate(),
+            SubjectExportPolicy.RULES);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Set<String> granted(String guard) {

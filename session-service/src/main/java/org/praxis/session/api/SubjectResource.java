@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.api.EngagementViews.EngagementView;
@@ -55,17 +56,17 @@ public class SubjectResource {
             @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
             @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {}
 
-    /** Each list holds at most {@link SubjectRecords#EXPORT_ROWS} rows, oldest first. */
+    /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
             @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<EngagementView> engagements,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ContractExport> contracts,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<SessionView> sessions,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<NoteView> notes,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<GoalExport> goals,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ProgressView> progress,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ActionView> actions,
-            @Schema(maxItems = SubjectRecords.EXPORT_ROWS) List<ReviewView> reviews) {}
+            @Schema(maxItems = SubjectExports.ROWS) List<EngagementView> engagements,
+            @Schema(maxItems = SubjectExports.ROWS) List<ContractExport> contracts,
+            @Schema(maxItems = SubjectExports.ROWS) List<SessionView> sessions,
+            @Schema(maxItems = SubjectExports.ROWS) List<NoteView> notes,
+            @Schema(maxItems = SubjectExports.ROWS) List<GoalExport> goals,
+            @Schema(maxItems = SubjectExports.ROWS) List<ProgressView> progress,
+            @Schema(maxItems = SubjectExports.ROWS) List<ActionView> actions,
+            @Schema(maxItems = SubjectExports.ROWS) List<ReviewView> reviews) {}
 
     @GET
     @Path("{subject}/export")

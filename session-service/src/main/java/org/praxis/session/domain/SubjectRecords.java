@@ -3,19 +3,15 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.privacy.ExportRequests;
 import org.praxis.platform.privacy.PlatformRecords;
-import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
-import org.praxis.session.domain.access.SubjectExportPolicy;
+import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.session.events.SessionEvents;
 
 /**
@@ -38,13 +34,7 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    Policies policies;
-
-    @Inject
-    ExportRequests exportRequests;
+    SubjectExports exports;
 
     @Inject
     PlatformRecords platformRecords;
@@ -54,9 +44,6 @@ public class SubjectRecords implements SubjectErasure {
 
     @Inject
     SupervisionRegister supervision;
-
-    /** The most rows of each kind one export holds (oldest first); a client with more is exported in part. */
-    public static final int EXPORT_ROWS = ExportRequests.MAX_ROWS_PER_LIST;
 
     public record Export(
             String subject,
@@ -73,49 +60,35 @@ public class SubjectRecords implements SubjectErasure {
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
      * counted and audited with the request and its reason, in this transaction, before anything is read.
-     * Each list holds at most {@link #EXPORT_ROWS} rows, oldest first.
+     * Each list holds at most {@link SubjectExports#ROWS} rows, oldest first.
      */
     @Transactional
     public Export export(String subject, UUID request) {
-        new SubjectExportPolicy().require(policies.caller(), SubjectExportPolicy.Action.EXPORT, subject, subject);
-        exportRequests.use(request, subject);
-        List<Engagement> engagements = capped(
-                tenant.select(Engagement.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject)));
+        exports.open(subject, request);
+        List<Engagement> engagements =
+                exports.rows(Engagement.class, "e.clientSubject = :s", "e.createdAt, e.id", Map.of("s", subject));
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
-        List<Goal> goals = byEngagement(Goal.class, ids, "e.createdAt, e.id");
-        List<UUID> goalIds = goals.stream().map(g -> g.id).toList();
-        List<SessionNote> notes = byEngagement(SessionNote.class, ids, "e.createdAt, e.id");
-        List<UUID> noteIds = notes.stream().map(n -> n.id).toList();
+        List<Goal> goals = exports.rowsIn(Goal.class, "engagementId", ids, "e.createdAt, e.id");
+        List<SessionNote> notes = exports.rowsIn(SessionNote.class, "engagementId", ids, "e.createdAt, e.id");
         return new Export(
                 subject,
                 engagements,
-                byEngagement(Contract.class, ids, "e.createdAt, e.id"),
-                byEngagement(CoachingSession.class, ids, "e.createdAt, e.id"),
+                exports.rowsIn(Contract.class, "engagementId", ids, "e.createdAt, e.id"),
+                exports.rowsIn(CoachingSession.class, "engagementId", ids, "e.createdAt, e.id"),
                 notes,
-                noteIds.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                NoteAddendum.class, "e.noteId in :n", "e.signedAt, e.id", Map.of("n", noteIds))),
+                exports.rowsIn(
+                        NoteAddendum.class,
+                        "noteId",
+                        notes.stream().map(n -> n.id).toList(),
+                        "e.signedAt, e.id"),
                 goals,
-                goalIds.isEmpty()
-                        ? List.of()
-                        : capped(tenant.select(
-                                GoalProgress.class,
-                                "e.goalId in :g",
-                                "e.ratedOn, e.createdAt, e.id",
-                                Map.of("g", goalIds))),
-                byEngagement(ActionItem.class, ids, "e.createdAt, e.id"),
-                byEngagement(Review.class, ids, "e.createdAt, e.id"));
-    }
-
-    private <E> List<E> byEngagement(Class<E> type, List<UUID> ids, String orderBy) {
-        return ids.isEmpty()
-                ? List.of()
-                : capped(tenant.select(type, "e.engagementId in :ids", orderBy, Map.of("ids", ids)));
-    }
-
-    private static <E> List<E> capped(TypedQuery<E> query) {
-        return query.setMaxResults(EXPORT_ROWS).getResultList();
+                exports.rowsIn(
+                        GoalProgress.class,
+                        "goalId",
+                        goals.stream().map(g -> g.id).toList(),
+                        "e.ratedOn, e.createdAt, e.id"),
+                exports.rowsIn(ActionItem.class, "engagementId", ids, "e.createdAt, e.id"),
+                exports.rowsIn(Review.class, "engagementId", ids, "e.createdAt, e.id"));
     }
 
     /**
@@ -138,7 +111,6 @@ public class SubjectRecords implements SubjectErasure {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String subject, String requestId) {
-        String pseudonym = Pseudonyms.of(tenant.tenantId(), subject);
         List<Engagement> engagements = engagementsOf(subject);
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         int retained = 0;
@@ -172,8 +144,7 @@ public class SubjectRecords implements SubjectErasure {
         // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.
         eligibility.replace(tenant.tenantId(), subject, List.of());
         supervision.assign(tenant.tenantId(), subject, null);
-        platformRecords.pseudonymise(tenant.tenantId(), subject, pseudonym, PERSON_COLUMNS);
-        audit.record("erase", "subject", pseudonym, "erasure request " + requestId);
+        platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 SessionEvents.SUBJECT_ERASED,
                 requestId,

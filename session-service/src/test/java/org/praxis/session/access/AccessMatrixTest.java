@@ -19,7 +19,6 @@ import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
-import org.praxis.session.domain.access.SubjectExportPolicy;
 
 /** Every /v1 operation names its guard, and docs/access.md says what the policies do (PRAXIS_DOCS_UPDATE=true (environment) rewrites it). */
 @QuarkusTest
@@ -45,8 +44,7 @@ class AccessMatrixTest {
                         GoalPolicy.RULES,
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,
-                        SponsorReportPolicy.RULES,
-                        SubjectExportPolicy.RULES));
+                        SponsorReportPolicy.RULES));
         assertEquals(List.of(), matrix.verify(openApi, Path.of("../docs/access.md")));
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.Policy;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.ActionItem;
@@ -32,7 +33,6 @@ import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
-import org.praxis.session.domain.access.SubjectExportPolicy;
 
 /**
  * Role × relation matrix per aggregate, against an expected table written out here (not derived from

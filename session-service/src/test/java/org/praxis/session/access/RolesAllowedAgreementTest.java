@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
+import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.session.api.DueReviewResource;
 import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.GoalResource;
@@ -33,7 +34,6 @@ import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
-import org.praxis.session.domain.access.SubjectExportPolicy;
 
 /** The coarse gate (@RolesAllowed) of every guarded operation names exactly the roles its policy grants the action. */
 class RolesAllowedAgreementTest {

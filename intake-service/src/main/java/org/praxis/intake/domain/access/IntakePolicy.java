@@ -22,7 +22,7 @@ import org.praxis.platform.security.Roles;
  * and only where the tenant's triage policy lets coaches claim intakes ({@code coachesMayClaim}); a
  * claim assigns the intake to the claiming coach.</li>
  * <li>Admins configure; they open intakes (for a person) but reach clinical content only through the
- * recorded subject export ({@link SubjectExportPolicy}).</li>
+ * recorded subject export ({@link org.praxis.platform.privacy.SubjectExportPolicy}).</li>
  * </ul>
  */
 public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, IntakePolicy.Relation> {

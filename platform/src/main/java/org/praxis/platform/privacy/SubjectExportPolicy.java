@@ -1,4 +1,4 @@
-package org.praxis.referral.domain.access;
+package org.praxis.platform.privacy;
 
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
@@ -6,8 +6,13 @@ import org.praxis.platform.access.Policy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
-/** A subject access request: the tenant's admins export everything held about a person (audited). */
-public final class SubjectPolicy extends Policy<String, SubjectPolicy.Action, SubjectPolicy.Relation> {
+/**
+ * A subject access export: everything a service holds about one person of the tenant, clinical content
+ * included, for the tenant's admin only and audited — the one way an admin reaches that content. The same
+ * in every service, so it lives here; {@link SubjectExports} checks it.
+ */
+public final class SubjectExportPolicy
+        extends Policy<String, SubjectExportPolicy.Action, SubjectExportPolicy.Relation> {
     public enum Action {
         EXPORT
     }
@@ -22,12 +27,14 @@ public final class SubjectPolicy extends Policy<String, SubjectPolicy.Action, Su
             .audit(Action.EXPORT, "export")
             .build();
 
-    public SubjectPolicy() {
+    public SubjectExportPolicy() {
         super(RULES, Action.EXPORT, "Subject");
     }
 
     @Override
     protected Criterion<String> relation(Relation relation, Caller caller) {
-        return Criterion.all();
+        return switch (relation) {
+            case ANY_IN_TENANT -> Criterion.all();
+        };
     }
 }
