@@ -1,5 +1,7 @@
 package org.praxis.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -7,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -106,6 +109,11 @@ public final class EmbeddedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** Waits up to 30 seconds until {@link #count} is {@code expected}, e.g. for a consumer to apply an event. */
+    public void awaitCount(long expected, String sql, Object... args) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, args) == expected);
     }
 
     /** Runs SQL as the owner, for tests that look at the stored rows directly. */

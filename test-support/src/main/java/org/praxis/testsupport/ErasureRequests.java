@@ -3,7 +3,6 @@ package org.praxis.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +22,13 @@ public final class ErasureRequests {
      */
     public static List<ConsumerRecord<String, String>> erase(String tenant, String subject, String confirmationTopic) {
         String requestId = "era-" + UUID.randomUUID();
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "privacy.events",
+                TYPE,
+                "/privacy",
+                tenant,
                 subject,
-                "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}",
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        TYPE,
-                        "ce_source",
-                        "/privacy",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+                "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}");
         return TopicProbe.read(
                 confirmationTopic, r -> requestId.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
     }

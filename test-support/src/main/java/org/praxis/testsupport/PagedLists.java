@@ -1,10 +1,8 @@
 package org.praxis.testsupport;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +18,7 @@ public final class PagedLists {
 
     /** Fails unless the lists that do not page are exactly {@code unpaged} (operation ids). */
     public static void assertEveryListPagesBut(Set<String> unpaged) throws Exception {
-        JsonNode doc = new ObjectMapper()
-                .readTree(given().queryParam("format", "json")
-                        .when()
-                        .get("/q/openapi")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString());
+        JsonNode doc = OpenApi.document();
         Set<String> notPaged = new TreeSet<>();
         for (JsonNode path : doc.get("paths")) {
             JsonNode get = path.get("get");

@@ -1,8 +1,5 @@
 package org.praxis.testsupport;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +13,7 @@ public final class PlatformRoles {
     private PlatformRoles() {}
 
     private static RequestSpecification admin(String tenant, String subject) {
-        return given().header(
-                        "Authorization",
-                        Tokens.of(subject).tenant(tenant).roles("admin").bearer())
-                .contentType(ContentType.JSON);
+        return TestTenant.as(Tokens.of(subject).tenant(tenant).roles("admin"));
     }
 
     private static String exportRequest(String tenant, String admin, String subject) {

@@ -38,6 +38,28 @@ public final class TopicProbe {
     }
 
     /**
+     * Sends an event with the CloudEvents headers a service's relay writes (a fresh {@code ce_id}, the time
+     * now), as {@code source} would publish it for {@code tenant}.
+     */
+    public static void sendEvent(String topic, String type, String source, String tenant, String key, String payload) {
+        send(
+                topic,
+                key,
+                payload,
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        source,
+                        "ce_tenant",
+                        tenant,
+                        "ce_time",
+                        Instant.now().toString()));
+    }
+
+    /**
      * Reads the topic from its beginning until {@code done} holds for the records matching {@code filter},
      * or the deadline passes; returns the matching records either way.
      */

@@ -1,14 +1,8 @@
 package org.praxis.intake.api;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.ErasureRequests;
-import org.praxis.testsupport.PlatformRoles;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.ErasureCast;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -55,20 +47,7 @@ class ErasureInEveryRoleTest {
     private static final Set<String> DELETED =
             Set.of("assignment.client_subject", "practitioner_eligibility.practitioner_id", "idempotency_record.scope");
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String person = "person-" + UUID.randomUUID();
-    private final String other = "other-" + UUID.randomUUID();
-    /** Staff who act on the person's records where that takes someone else. */
-    private final String staff = "staff-" + UUID.randomUUID();
-
-    private final String secondAdmin = "admin-" + UUID.randomUUID();
-
-    private RequestSpecification as(String subject, String role) {
-        return given().header(
-                        "Authorization",
-                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
-                .contentType(ContentType.JSON);
-    }
+    private final ErasureCast cast = new ErasureCast();
 
     private static Map<String, Object> phq9WithItem9() {
         return Map.of(
@@ -81,7 +60,7 @@ class ErasureInEveryRoleTest {
     /** {@code who} as client, coach, supervisor, admin and practitioner with an eligibility. */
     private void population(String who) {
         // Their own intake as a client, with an instrument sent to them by their coach.
-        String own = as(who, "client")
+        String own = cast.as(who, "client")
                 .header("Idempotency-Key", "own-intake")
                 .body(Map.of("displayName", "Robin Private", "presentingConcerns", "grief"))
                 .when()
@@ -90,13 +69,13 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(staff, "supervisor")
-                .body(Map.of("coach", staff))
+        cast.as(cast.staff, "supervisor")
+                .body(Map.of("coach", cast.staff))
                 .when()
                 .post("/v1/intakes/" + own + "/coach-assignment")
                 .then()
                 .statusCode(200);
-        as(staff, "coach")
+        cast.as(cast.staff, "coach")
                 .body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-01"))
                 .when()
                 .post("/v1/intakes/" + own + "/assignments")
@@ -104,7 +83,7 @@ class ErasureInEveryRoleTest {
                 .statusCode(201);
 
         // A client's intake they opened, were assigned to, screened, flagged and decided as the practitioner.
-        String theirs = as(who, "coach")
+        String theirs = cast.as(who, "coach")
                 .body(Map.of("displayName", "Kim", "clientSubject", "client-" + UUID.randomUUID()))
                 .when()
                 .post("/v1/intakes")
@@ -112,25 +91,25 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(who, "supervisor")
+        cast.as(who, "supervisor")
                 .body(Map.of("coach", who))
                 .when()
                 .post("/v1/intakes/" + theirs + "/coach-assignment")
                 .then()
                 .statusCode(200);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("instrument", "GAD-7"))
                 .when()
                 .post("/v1/intakes/" + theirs + "/assignments")
                 .then()
                 .statusCode(201);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(phq9WithItem9())
                 .when()
                 .post("/v1/intakes/" + theirs + "/screenings")
                 .then()
                 .statusCode(201);
-        String flag = as(who, "coach")
+        String flag = cast.as(who, "coach")
                 .body(Map.of("code", "coach-concern", "level", "elevated", "note", "hopeless"))
                 .when()
                 .post("/v1/intakes/" + theirs + "/risk-flags")
@@ -138,44 +117,35 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(who, "supervisor")
+        cast.as(who, "supervisor")
                 .body(Map.of("status", "acknowledged", "note", "called"))
                 .when()
                 .post("/v1/risk-flags/" + flag + "/transitions")
                 .then()
                 .statusCode(200);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("pathway", "coaching", "practitionerId", who, "reason", "agreed with the client"))
                 .when()
                 .post("/v1/intakes/" + theirs + "/decision")
                 .then()
                 .statusCode(201);
 
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "assessment.events",
+                "org.praxis.assessment.eligibility.changed.v1",
+                "/assessment-service",
+                cast.id,
                 who,
-                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}",
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source",
-                        "/assessment-service",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                                        tenant,
-                                        who)
-                        == 1);
+                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}");
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                        cast.id,
+                        who);
 
         // As an admin: the tenant's settings and instruments, export requests made, approved and run about them.
-        as(who, "admin")
+        cast.as(who, "admin")
                 .body(Map.of(
                         "title",
                         "Pulse",
@@ -187,13 +157,13 @@ class ErasureInEveryRoleTest {
                 .post("/v1/instruments/OWN-" + who.substring(0, 5).toUpperCase() + "/versions")
                 .then()
                 .statusCode(201);
-        String etag = as(who, "admin")
+        String etag = cast.as(who, "admin")
                 .when()
                 .get("/v1/triage-policy")
                 .then()
                 .extract()
                 .header("ETag");
-        as(who, "admin")
+        cast.as(who, "admin")
                 .header("If-Match", etag)
                 .body(Map.of(
                         "phq9Therapy",
@@ -216,23 +186,22 @@ class ErasureInEveryRoleTest {
                 .put("/v1/triage-policy")
                 .then()
                 .statusCode(200);
-        PlatformRoles.play(tenant, who, staff, secondAdmin);
+        cast.playPlatformRoles(who);
     }
 
     @Test
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
-        population(other);
-        population(person); // last, so the tenant's single-row settings name the person
-        ErasureRequests.assertErasedEverywhere(
-                tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED, "intake.events");
+        population(cast.other);
+        population(cast.person); // last, so the tenant's single-row settings name the person
+        cast.assertErasedEverywhere(Pseudonyms.of(cast.id, cast.person), ROLES, DELETED, "intake.events");
         assertEquals(
                 1,
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from practitioner_eligibility"
                                         + " where tenant_id = ? and practitioner_id = ?",
-                                tenant,
-                                other),
+                                cast.id,
+                                cast.other),
                 "the other's eligibility stays");
     }
 }

@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
@@ -38,10 +38,6 @@ class InputBoundsTest {
     private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
     private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);

@@ -1,6 +1,5 @@
 package org.praxis.intake.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,10 +12,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +41,6 @@ class IntakeApiTest {
     private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
     private final Tokens stranger = Tokens.anyone().tenant("other-" + tenant).roles("supervisor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     private String openIntake(Tokens who, String clientSubject) {
         return as(who).body(Map.of(
@@ -762,21 +756,13 @@ class IntakeApiTest {
     @Test
     void eligibilityInOneTenantDoesNotCountInAnother() {
         String practitioner = "practitioner-" + UUID.randomUUID();
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "assessment.events",
+                "org.praxis.assessment.eligibility.changed.v1",
+                "/assessment-service",
+                "other-" + tenant,
                 practitioner,
-                "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"integrated-practice\"]}",
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source",
-                        "/assessment-service",
-                        "ce_tenant",
-                        "other-" + tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+                "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"integrated-practice\"]}");
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         count("select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner)

@@ -1,13 +1,11 @@
 package org.praxis.intake.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,10 +17,6 @@ class TenantInstrumentTest {
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
     private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     private static Map<String, Object> pulse(int highFrom) {
         return Map.of(

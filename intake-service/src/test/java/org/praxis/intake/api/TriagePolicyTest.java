@@ -1,11 +1,9 @@
 package org.praxis.intake.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,10 +32,6 @@ class TriagePolicyTest {
             8,
             "screenPositiveThreshold",
             2);
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     @Test
     void anAdminChangesTheThresholdsAndTriageFollows() {

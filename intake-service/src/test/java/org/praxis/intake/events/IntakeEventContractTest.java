@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,21 +110,13 @@ class IntakeEventContractTest {
     void theEligibilityGoldenExampleIsAppliedByIntakesConsumer() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         var example = EventContracts.goldenExampleJson("org.praxis.assessment.eligibility.changed.v1");
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "assessment.events",
+                "org.praxis.assessment.eligibility.changed.v1",
+                "/assessment-service",
+                tenant,
                 example.get("practitionerId").asText(),
-                example.toString(),
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source",
-                        "/assessment-service",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+                example.toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (var c = EmbeddedPostgres.shared().connect();
                     var s = c.prepareStatement("select count(*) from practitioner_eligibility where tenant_id = ?")) {

@@ -1,16 +1,14 @@
-package org.praxis.intake.access;
+package org.praxis.intake.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,10 +35,6 @@ class AccessHolesApiTest {
             Tokens.anyone().tenant("other-" + tenant).roles("supervisor");
     private final Tokens strangerCoach =
             Tokens.anyone().tenant("other-" + tenant).roles("coach");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
