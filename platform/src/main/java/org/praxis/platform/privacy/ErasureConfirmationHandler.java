@@ -18,7 +18,7 @@ import org.praxis.platform.web.Bounds;
 
 /**
  * The erasure coordinator's side of {@code <svc>.subject.erased.v1}: each service's confirmation of an
- * erasure request, recorded once per service ({@link ErasureRequests#confirm}). The consumer has checked
+ * erasure request, recorded once per service ({@link ErasureConfirmations#confirm}). The consumer has checked
  * that {@code ce_source} is the topic's owner; a confirmation whose {@code service} is someone else is
  * dead-lettered, not recorded: one service cannot confirm for another.
  */
@@ -34,7 +34,7 @@ public class ErasureConfirmationHandler implements EventHandler {
     PraxisConfig config;
 
     @Inject
-    ErasureRequests requests;
+    ErasureConfirmations confirmations;
 
     @Override
     public String name() {
@@ -64,7 +64,7 @@ public class ErasureConfirmationHandler implements EventHandler {
                     c.service(), EventSources.shown(c.requestId()));
             return;
         }
-        requests.confirm(request, c.service(), c.records());
+        confirmations.confirm(request, c.service(), c.records());
     }
 
     /** What a {@code subject.erased} payload confirms: the request, the service and what it counted. */

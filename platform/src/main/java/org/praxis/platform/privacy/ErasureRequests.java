@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.crypto.SealedColumn;
@@ -35,14 +34,12 @@ import org.praxis.platform.web.PageRequest;
  * The erasure coordinator (DESIGN flow 7), in the one service that sets {@value #SWITCH}: an admin
  * starts the erasure of a person (reason and reference recorded, audited), which publishes
  * {@code subject.erasure-requested} on {@code privacy.events} in the same transaction; each service's
- * {@code subject.erased} is recorded against the request ({@link ErasureConfirmationHandler}); once every
+ * {@code subject.erased} is recorded against the request ({@link ErasureConfirmations}); once every
  * expected service confirmed, the request is complete and keeps only the person's pseudonym.
  */
 @IfBuildProperty(name = ErasureRequests.SWITCH, stringValue = "true")
 @ApplicationScoped
 public class ErasureRequests {
-    private static final Logger LOG = Logger.getLogger(ErasureRequests.class);
-
     /** The build-time switch ({@link PraxisConfig.Privacy#erasureCoordinator()}). */
     public static final String SWITCH = "praxis.privacy.erasure-coordinator";
 
@@ -150,57 +147,6 @@ public class ErasureRequests {
                 .toList();
     }
 
-    /**
-     * Records {@code service}'s confirmation of request {@code id} of the current tenant, once: a second one
-     * changes nothing. The last expected confirmation completes the request, which then forgets the subject.
-     * Called in the inbox transaction.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void confirm(UUID id, String service, Map<String, Integer> records) {
-        String tenant = callerContext.tenantId();
-        // Confirmations arrive on one consumer thread per topic: the lock lets exactly one of them see the last.
-        UUID event;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select event_id from erasure_request where tenant_id = ? and id = ? for update")) {
-            s.setString(1, tenant);
-            s.setObject(2, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    // e.g. a request published by hand before the coordinator existed
-                    LOG.infof(
-                            "erasure confirmation from %s for unknown request %s of tenant %s ignored",
-                            service, id, tenant);
-                    return;
-                }
-                event = rs.getObject(1, UUID.class);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("erasure request not read", e);
-        }
-        Instant now = Instant.now();
-        int confirmed = update(
-                "update erasure_confirmation set confirmed_at = ?, records = cast(? as jsonb)"
-                        + " where request_id = ? and service = ? and confirmed_at is null",
-                Timestamp.from(now),
-                toJson(records),
-                id,
-                service);
-        if (confirmed == 0) {
-            LOG.infof(
-                    "erasure confirmation from %s for request %s ignored: confirmed already, or not expected",
-                    service, id);
-            return;
-        }
-        if (count("select count(*) from erasure_confirmation where request_id = ? and confirmed_at is null", id) == 0) {
-            update("update erasure_request set completed_at = ?, subject = null where id = ?", Timestamp.from(now), id);
-            if (event != null) {
-                outbox.forgetSent(event);
-            }
-            audit.record("complete-erasure", "erasure-request", id, null);
-        }
-    }
-
     public ErasureRequest find(UUID id) {
         List<ErasureRequest> found = select(" and id = ?", List.of(id), 1);
         if (found.isEmpty()) {
@@ -286,14 +232,6 @@ public class ErasureRequests {
                 .toList();
     }
 
-    private String toJson(Map<String, Integer> records) {
-        try {
-            return json.writeValueAsString(records);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private Map<String, Integer> fromJson(String records) {
         try {
             return records == null
@@ -304,28 +242,7 @@ public class ErasureRequests {
         }
     }
 
-    private long count(String sql, Object arg) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("erasure confirmations not read", e);
-        }
-    }
-
     private int update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("erasure request not written", e);
-        }
+        return Statements.update(dataSource, sql, args);
     }
 }

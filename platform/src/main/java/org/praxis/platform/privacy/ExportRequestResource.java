@@ -39,6 +39,9 @@ public class ExportRequestResource {
     @Inject
     ExportRequests requests;
 
+    @Inject
+    ExportSettings settings;
+
     public record CreateExportRequest(
             @NotBlank @Size(max = Bounds.SUBJECT) String subject,
             @NotBlank @Size(max = Bounds.REASON) String reason,
@@ -74,13 +77,13 @@ public class ExportRequestResource {
         }
     }
 
-    public record ExportSettings(@NotNull Boolean fourEyes) {}
+    public record ExportSettingsRequest(@NotNull Boolean fourEyes) {}
 
     /** The setting, and who asked to turn four eyes off while a second admin has not confirmed it. */
     public record ExportSettingsView(
             boolean fourEyes,
             @Schema(maxLength = Bounds.SUBJECT) String offRequestedBy) {
-        static ExportSettingsView of(ExportRequests.Settings s) {
+        static ExportSettingsView of(ExportSettings.Settings s) {
             return new ExportSettingsView(s.fourEyes(), s.offRequestedBy());
         }
     }
@@ -146,7 +149,7 @@ public class ExportRequestResource {
             summary = "Whether the tenant's exports need a second admin's approval")
     @APIResponse(responseCode = "200", description = "The tenant's export settings")
     public ExportSettingsView settings() {
-        return ExportSettingsView.of(requests.settings());
+        return ExportSettingsView.of(settings.settings());
     }
 
     @PUT
@@ -162,7 +165,7 @@ public class ExportRequestResource {
             responseCode = "200",
             description =
                     "The tenant's export settings; offRequestedBy while turning off waits" + " for a second admin")
-    public ExportSettingsView configure(@Valid @NotNull ExportSettings body) {
-        return ExportSettingsView.of(requests.configure(body.fourEyes()));
+    public ExportSettingsView configure(@Valid @NotNull ExportSettingsRequest body) {
+        return ExportSettingsView.of(settings.configure(body.fourEyes()));
     }
 }

@@ -26,7 +26,7 @@ import org.praxis.platform.web.PageRequest;
  * Recorded export requests: the only way an admin reaches a person's clinical content. A request
  * names the subject, the reason and a reference (a ticket, a letter); where the tenant requires four
  * eyes a second admin approves it; an export then runs on it for {@link #VALID_FOR}, each run
- * audited with the request and its reason.
+ * audited with the request and its reason. Whether the tenant requires four eyes: {@link ExportSettings}.
  */
 @ApplicationScoped
 public class ExportRequests {
@@ -71,11 +71,14 @@ public class ExportRequests {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ExportSettings settings;
+
     @Transactional
     public ExportRequest request(String subject, String reason, String reference) {
         UUID id = UUID.randomUUID();
         String tenant = callerContext.tenantId();
-        boolean fourEyes = settings().fourEyes();
+        boolean fourEyes = settings.settings().fourEyes();
         Instant now = Instant.now();
         update(
                 "insert into export_request (id, tenant_id, subject, reason, reference, requested_by, requested_at,"
@@ -165,56 +168,10 @@ public class ExportRequests {
                 r -> new PageRequest.Position(r.requestedAt(), r.id()));
     }
 
-    /** The tenant's setting; {@code offRequestedBy}: an admin asked to turn four eyes off and waits for a second one. */
-    public record Settings(boolean fourEyes, String offRequestedBy) {}
-
-    public Settings settings() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select four_eyes, off_requested_by from export_setting where tenant_id = ?")) {
-            s.setString(1, callerContext.tenantId());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Settings(rs.getBoolean(1), rs.getString(2)) : new Settings(false, null);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Turning four eyes on takes one admin; turning it off takes two, like an export: the first asks,
-     * a second confirms. Otherwise one admin could switch it off, export and switch it on again.
-     */
-    @Transactional
-    public Settings configure(boolean fourEyes) {
-        Settings now = settings();
-        String me = callerContext.subject();
-        boolean off = !fourEyes
-                && (!now.fourEyes()
-                        || now.offRequestedBy() != null && !now.offRequestedBy().equals(me));
-        String offRequestedBy = !fourEyes && !off ? me : null;
-        update(
-                "insert into export_setting (tenant_id, four_eyes, changed_by, changed_at, off_requested_by) values (?, ?, ?, ?, ?)"
-                        + " on conflict (tenant_id) do update set four_eyes = excluded.four_eyes,"
-                        + " changed_by = excluded.changed_by, changed_at = excluded.changed_at,"
-                        + " off_requested_by = excluded.off_requested_by",
-                callerContext.tenantId(),
-                !off,
-                me,
-                Timestamp.from(Instant.now()),
-                offRequestedBy);
-        audit.record(
-                "configure-exports",
-                "export-setting",
-                callerContext.tenantId(),
-                off ? "one admin" : offRequestedBy != null ? "four eyes; asked to turn off" : "four eyes");
-        return settings();
-    }
-
     private List<ExportRequest> select(String where, List<Object> args, int limit) {
         String tenant = callerContext.tenantId();
         // A request made while four eyes was off needs approval too once it is on again.
-        boolean fourEyesNow = settings().fourEyes();
+        boolean fourEyesNow = settings.settings().fourEyes();
         String sql = "select id, subject, reason, reference, requested_by, requested_at, needs_approval, approved_by,"
                 + " approved_at, uses from export_request where tenant_id = ?" + where
                 + " order by requested_at desc, id desc limit " + limit;
@@ -257,14 +214,6 @@ public class ExportRequests {
     }
 
     private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("export request not written", e);
-        }
+        Statements.update(dataSource, sql, args);
     }
 }
