@@ -1,41 +1,26 @@
-package org.praxis.session.api;
+package org.praxis.session;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TopicProbe;
 
 /** Puts a practitioner.supervisor-changed event on the topic, as assessment-service would, and waits for it. */
-final class Supervision {
+public final class Supervision {
     private Supervision() {}
 
-    static void assign(String tenant, String practitioner, String supervisor) {
-        TopicProbe.send(
+    public static void assign(String tenant, String practitioner, String supervisor) {
+        TopicProbe.sendEvent(
                 "assessment.events",
+                "org.praxis.assessment.practitioner.supervisor-changed.v1",
+                "/assessment-service",
+                tenant,
                 practitioner,
-                "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}",
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.assessment.practitioner.supervisor-changed.v1",
-                        "ce_source",
-                        "/assessment-service",
-                        "ce_tenant",
+                "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}");
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from practitioner_supervisor where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
                         tenant,
-                        "ce_time",
-                        Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from practitioner_supervisor where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
-                                        tenant,
-                                        practitioner,
-                                        supervisor)
-                        == 1);
+                        practitioner,
+                        supervisor);
     }
 }

@@ -1,18 +1,14 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,23 +17,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
 /** Issue 16, holes 3 (session part), 4 and 5: each of these failed before the access policies. */
 @QuarkusTest
 class AccessHolesApiTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens otherCoach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens otherClient = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     private String open(Tokens practitioner, Tokens client, String sponsorOrganisation) {
         Map<String, Object> body =
@@ -64,7 +53,7 @@ class AccessHolesApiTest {
         List<Map<String, Object>> parties =
                 new ArrayList<>(List.of(party("client", client, true), party("coach", practitioner, true)));
         if (sponsored) {
-            parties.add(party("sponsor", sponsor, true));
+            parties.add(party("sponsor", t.sponsor, true));
         }
         as(practitioner)
                 .body(Map.of(
@@ -80,7 +69,7 @@ class AccessHolesApiTest {
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        List<Tokens> accepting = sponsored ? List.of(client, practitioner, sponsor) : List.of(client, practitioner);
+        List<Tokens> accepting = sponsored ? List.of(client, practitioner, t.sponsor) : List.of(client, practitioner);
         for (Tokens p : accepting) {
             as(p).when()
                     .post("/v1/engagements/" + id + "/contracts/1/acceptance")
@@ -94,68 +83,71 @@ class AccessHolesApiTest {
 
     @Test
     void aCoachCannotOpenAnEngagementWithThemselvesAsTheClient() {
-        as(coach)
-                .body(Map.of("clientSubject", coach.subject(), "pathway", "coaching"))
+        as(t.coach)
+                .body(Map.of("clientSubject", t.coach.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("clientSubject"));
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where tenant_id = ?", tenant));
+        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where tenant_id = ?", t.id));
     }
 
     @Test
     void contractPartiesNameOnlyTheEngagementsOwnPeople() {
-        String id = open(coach, client, null);
+        String id = open(t.coach, t.client, null);
         String contracts = "/v1/engagements/" + id + "/contracts";
         // Another coach slipped in as a party would then read the terms.
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "x",
                         "parties",
                         List.of(
-                                party("client", client, true),
-                                party("coach", coach, true),
-                                party("coach", otherCoach, false))))
+                                party("client", t.client, true),
+                                party("coach", t.coach, true),
+                                party("coach", t.otherCoach, false))))
                 .when()
                 .post(contracts)
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("parties"));
         // A second "client" who is not the engagement's client.
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "x",
                         "parties",
                         List.of(
-                                party("client", client, true),
-                                party("coach", coach, true),
-                                party("client", otherClient, false))))
+                                party("client", t.client, true),
+                                party("coach", t.coach, true),
+                                party("client", t.otherClient, false))))
                 .when()
                 .post(contracts)
                 .then()
                 .statusCode(422);
         // A sponsor on an engagement that has no sponsor organisation.
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "x",
                         "parties",
                         List.of(
-                                party("client", client, true),
-                                party("coach", coach, true),
-                                party("sponsor", sponsor, false))))
+                                party("client", t.client, true),
+                                party("coach", t.coach, true),
+                                party("sponsor", t.sponsor, false))))
                 .when()
                 .post(contracts)
                 .then()
                 .statusCode(422);
         assertEquals(
                 0, EmbeddedPostgres.shared().count("select count(*) from contract where engagement_id = ?::uuid", id));
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
-                        "purpose", "x", "parties", List.of(party("client", client, true), party("coach", coach, true))))
+                        "purpose",
+                        "x",
+                        "parties",
+                        List.of(party("client", t.client, true), party("coach", t.coach, true))))
                 .when()
                 .post(contracts)
                 .then()
@@ -176,15 +168,14 @@ class AccessHolesApiTest {
                         "ce_source",
                         "/referral-service",
                         "ce_tenant",
-                        tenant,
+                        t.id,
                         "ce_time",
                         Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from inbox_event where consumer = 'session-referral-status' and event_id = ?",
-                                        eventId)
-                        == 1);
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from inbox_event where consumer = 'session-referral-status' and event_id = ?",
+                        eventId);
     }
 
     private static String referral(
@@ -197,7 +188,7 @@ class AccessHolesApiTest {
     }
 
     private String status(String id) {
-        return as(coach)
+        return as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id)
                 .then()
@@ -208,33 +199,34 @@ class AccessHolesApiTest {
 
     @Test
     void aReferralOfAnotherCoachNamingThisEngagementDoesNotPauseIt() {
-        String id = active(coach, client, false);
+        String id = active(t.coach, t.client, false);
         // Another coach's referral for their own client, linked to this engagement.
-        referralEvent(referral(id, otherClient.subject(), otherCoach.subject(), otherCoach.subject(), "manual"));
+        referralEvent(referral(id, t.otherClient.subject(), t.otherCoach.subject(), t.otherCoach.subject(), "manual"));
         assertEquals("active", status(id));
         // Another coach's referral naming this engagement's client: still not from this engagement's practitioner.
-        referralEvent(referral(id, client.subject(), otherCoach.subject(), otherCoach.subject(), "manual"));
+        referralEvent(referral(id, t.client.subject(), t.otherCoach.subject(), t.otherCoach.subject(), "manual"));
         assertEquals("active", status(id));
         // A risk-originated referral for this client pauses it, as does the practitioner's own.
-        referralEvent(referral(id, client.subject(), otherCoach.subject(), "system:referral-service", "risk-concern"));
+        referralEvent(
+                referral(id, t.client.subject(), t.otherCoach.subject(), "system:referral-service", "risk-concern"));
         assertEquals("paused", status(id));
     }
 
     @Test
     void theEngagementsPractitionersReferralPausesIt() {
-        String id = active(coach, client, false);
-        referralEvent(referral(id, client.subject(), coach.subject(), coach.subject(), "manual"));
+        String id = active(t.coach, t.client, false);
+        referralEvent(referral(id, t.client.subject(), t.coach.subject(), t.coach.subject(), "manual"));
         assertEquals("paused", status(id));
     }
 
     @Test
     void aReferralBySupervisorOfThePractitionerPausesIt() {
-        String id = active(coach, client, false);
-        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-        referralEvent(referral(id, client.subject(), coach.subject(), supervisor.subject(), "manual"));
+        String id = active(t.coach, t.client, false);
+        Tokens supervisor = t.user("supervisor");
+        referralEvent(referral(id, t.client.subject(), t.coach.subject(), supervisor.subject(), "manual"));
         assertEquals("active", status(id));
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        referralEvent(referral(id, client.subject(), coach.subject(), supervisor.subject(), "manual"));
+        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        referralEvent(referral(id, t.client.subject(), t.coach.subject(), supervisor.subject(), "manual"));
         assertEquals("paused", status(id));
     }
 
@@ -242,8 +234,8 @@ class AccessHolesApiTest {
 
     @Test
     void aSponsorPartyReadsTheContractVersionTheyAccept() {
-        String id = open(coach, client, "acme-hr");
-        as(coach)
+        String id = open(t.coach, t.client, "acme-hr");
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Lead with less strain",
@@ -253,9 +245,9 @@ class AccessHolesApiTest {
                         Map.of("attendance", true, "sessionDates", false),
                         "parties",
                         List.of(
-                                party("client", client, true),
-                                party("coach", coach, true),
-                                party("sponsor", sponsor, true))))
+                                party("client", t.client, true),
+                                party("coach", t.coach, true),
+                                party("sponsor", t.sponsor, true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
@@ -275,18 +267,22 @@ class AccessHolesApiTest {
                 "inForce",
                 "createdAt");
         // Not before the client accepted it: nobody reads the terms of someone's coaching first.
-        as(sponsor).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(404);
-        as(sponsor)
+        as(t.sponsor)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .statusCode(404);
+        as(t.sponsor)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(404);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        Map<String, Object> read = as(sponsor)
+        Map<String, Object> read = as(t.sponsor)
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
@@ -297,7 +293,7 @@ class AccessHolesApiTest {
                 .extract()
                 .as(Map.class);
         assertEquals(contractFields, read.keySet());
-        Map<String, Object> accepted = as(sponsor)
+        Map<String, Object> accepted = as(t.sponsor)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -307,41 +303,41 @@ class AccessHolesApiTest {
         assertEquals(contractFields, accepted.keySet(), "the acceptance answers with the contract view only");
 
         // The versions list shows a party the versions naming them; others of the tenant nothing.
-        as(sponsor)
+        as(t.sponsor)
                 .when()
                 .get("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(200)
                 .body("items.number", is(List.of(1)));
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant(tenant).roles("admin"))
+        as(t.user("admin"))
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
                 .statusCode(403);
-        as(otherCoach)
+        as(t.otherCoach)
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
                 .statusCode(404);
-        as(coach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
+        as(t.coach).when().get("/v1/engagements/" + id + "/contracts/1").then().statusCode(200);
         // Nothing else of the engagement: not the engagement, its notes, sessions or goals.
-        as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
-        as(sponsor).when().get("/v1/engagements/" + id + "/notes").then().statusCode(403);
-        as(sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
-        as(sponsor).when().get("/v1/engagements/" + id + "/goals").then().statusCode(403);
-        as(sponsor).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id + "/notes").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id + "/goals").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(403);
         // A sponsor who is not a party, or of another tenant, does not learn the contract exists.
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
                 .statusCode(404);
-        as(Tokens.of(sponsor.subject()).tenant("other-" + tenant).roles("sponsor"))
+        as(Tokens.of(t.sponsor.subject()).tenant("other-" + t.id).roles("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
@@ -350,27 +346,31 @@ class AccessHolesApiTest {
 
     @Test
     void aSupervisorPreviewsTheSponsorReportOfTheirSuperviseesOnly() {
-        String id = active(coach, client, true);
-        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+        String id = active(t.coach, t.client, true);
+        Tokens supervisor = t.user("supervisor");
         as(supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(404);
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
+        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(200)
                 .body("attendance.held", is(0));
-        as(sponsor)
+        as(t.sponsor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(200);
-        as(coach).when().get("/v1/engagements/" + id + "/sponsor-report").then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
+                .statusCode(403);
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
@@ -381,8 +381,8 @@ class AccessHolesApiTest {
 
     @Test
     void aClientSeesOfAReviewOnlyWhatIsSharedWithThem() {
-        String id = active(coach, client, false);
-        as(coach)
+        String id = active(t.coach, t.client, false);
+        as(t.coach)
                 .body(Map.of(
                         "kind",
                         "periodic",
@@ -394,14 +394,14 @@ class AccessHolesApiTest {
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(200)
                 .body("items[0].whatChanged", is("Client still avoids conflict with the manager"))
                 .body("items[0].sharedSummary", is("You are sleeping better and speaking up more"));
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/reviews")
                 .then()
@@ -409,20 +409,24 @@ class AccessHolesApiTest {
                 .body("items[0]", not(hasKey("whatChanged")))
                 .body("items[0].sharedSummary", is("You are sleeping better and speaking up more"))
                 .body("items[0].kind", is("periodic"));
-        as(otherClient).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(404);
+        as(t.otherClient)
+                .when()
+                .get("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aClientListsTheirOwnSessionsDatesAndStatusOnly() {
-        String id = active(coach, client, false);
+        String id = active(t.coach, t.client, false);
         Instant at = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/sessions")
                 .then()
@@ -431,9 +435,17 @@ class AccessHolesApiTest {
                 .body("items[0].scheduledAt", is(at.toString()))
                 .body("items[0]", not(hasKey("notes")))
                 .body("items[0].cancelledBy", nullValue());
-        as(otherClient).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(404);
-        as(otherCoach).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(404);
-        as(Tokens.of(client.subject()).tenant("other-" + tenant).roles("client"))
+        as(t.otherClient)
+                .when()
+                .get("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(404);
+        as(t.otherCoach)
+                .when()
+                .get("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(404);
+        as(Tokens.of(t.client.subject()).tenant("other-" + t.id).roles("client"))
                 .when()
                 .get("/v1/engagements/" + id + "/sessions")
                 .then()

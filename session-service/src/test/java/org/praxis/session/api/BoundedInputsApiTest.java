@@ -1,14 +1,13 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TestTenant;
 
 /**
  * Issue 17: every string, list and number a request carries has a bound; past it the request is a 422
@@ -30,14 +29,8 @@ import org.praxis.testsupport.Tokens;
  */
 @QuarkusTest
 class BoundedInputsApiTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
+    private final TestTenant t = new TestTenant();
     private static final EmbeddedPostgres DB = EmbeddedPostgres.shared();
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
 
     /** A recognisable over-long value: the answer must not carry it back. */
     private static String tooLong(int max) {
@@ -45,15 +38,15 @@ class BoundedInputsApiTest {
     }
 
     private String active() {
-        String id = as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Clarity",
@@ -61,18 +54,18 @@ class BoundedInputsApiTest {
                         4,
                         "parties",
                         List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -101,15 +94,15 @@ class BoundedInputsApiTest {
 
         String subject = tooLong(Bounds.SUBJECT);
         refused(
-                as(coach).body(Map.of("clientSubject", subject, "pathway", "coaching")),
+                as(t.coach).body(Map.of("clientSubject", subject, "pathway", "coaching")),
                 "/v1/engagements",
                 "clientSubject",
                 subject);
-        assertEquals(1, DB.count("select count(*) from engagement where tenant_id = ?", tenant));
+        assertEquals(1, DB.count("select count(*) from engagement where tenant_id = ?", t.id));
 
         String title = tooLong(Bounds.NAME);
         refused(
-                as(client)
+                as(t.client)
                         .body(Map.of(
                                 "title",
                                 title,
@@ -122,27 +115,27 @@ class BoundedInputsApiTest {
                 base + "/goals",
                 "title",
                 title);
-        refused(as(coach).body(Map.of("title", title)), base + "/actions", "title", title);
+        refused(as(t.coach).body(Map.of("title", title)), base + "/actions", "title", title);
         String body = tooLong(Bounds.TEXT);
-        refused(as(coach).body(Map.of("kind", "private", "body", body)), base + "/notes", "body", body);
+        refused(as(t.coach).body(Map.of("kind", "private", "body", body)), base + "/notes", "body", body);
         refused(
-                as(coach).body(Map.of("kind", "periodic", "sharedSummary", body)),
+                as(t.coach).body(Map.of("kind", "periodic", "sharedSummary", body)),
                 base + "/reviews",
                 "sharedSummary",
                 body);
         refused(
-                as(coach)
+                as(t.coach)
                         .body(Map.of(
                                 "purpose",
                                 body,
                                 "parties",
-                                List.of(Map.of("role", "client", "subject", client.subject(), "required", true)))),
+                                List.of(Map.of("role", "client", "subject", t.client.subject(), "required", true)))),
                 base + "/contracts",
                 "purpose",
                 body);
         String code = tooLong(Bounds.CODE);
         refused(
-                as(coach)
+                as(t.coach)
                         .body(Map.of(
                                 "scheduledAt",
                                 Instant.now().plus(1, ChronoUnit.DAYS).toString(),
@@ -166,10 +159,10 @@ class BoundedInputsApiTest {
                 DB.count(
                         "select count(*) from audit_event where tenant_id = ? and resource_type in"
                                 + " ('goal', 'action-item', 'private-note', 'session')",
-                        tenant));
+                        t.id));
 
         // Query parameters too: a supervisor's reason for reading a note, an engagement status.
-        String note = as(coach)
+        String note = as(t.coach)
                 .body(Map.of("kind", "private", "body", "Kept short"))
                 .when()
                 .post(base + "/notes")
@@ -178,7 +171,7 @@ class BoundedInputsApiTest {
                 .extract()
                 .path("id");
         String reason = tooLong(Bounds.REASON);
-        as(coach)
+        as(t.coach)
                 .queryParam("reason", reason)
                 .when()
                 .get(base + "/notes/" + note)
@@ -187,14 +180,14 @@ class BoundedInputsApiTest {
                 .body("errors.field", hasItem("reason"))
                 .body(not(containsString(reason.substring(0, 50))));
         assertEquals(0, DB.count("select count(*) from audit_event where resource_id = ? and action = 'read'", note));
-        as(coach)
+        as(t.coach)
                 .queryParam("status", code)
                 .when()
                 .get("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("status"));
-        as(coach).when().get(base + "/contracts/0").then().statusCode(422);
+        as(t.coach).when().get(base + "/contracts/0").then().statusCode(422);
     }
 
     @Test
@@ -202,7 +195,7 @@ class BoundedInputsApiTest {
         String id = active();
         String base = "/v1/engagements/" + id;
         List<Map<String, Object>> milestones = Collections.nCopies(21, Map.of("title", "Step"));
-        as(client)
+        as(t.client)
                 .body(Map.of(
                         "title",
                         "Goal",
@@ -220,13 +213,13 @@ class BoundedInputsApiTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("milestones"));
         assertEquals(0, rows("goal", id));
-        assertEquals(0, DB.count("select count(*) from goal_milestone where tenant_id = ?", tenant));
+        assertEquals(0, DB.count("select count(*) from goal_milestone where tenant_id = ?", t.id));
 
         List<Map<String, Object>> parties = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
             parties.add(Map.of("role", "other", "subject", "person-" + i, "required", false));
         }
-        as(coach)
+        as(t.coach)
                 .body(Map.of("purpose", "Clarity", "parties", parties))
                 .when()
                 .post(base + "/contracts")
@@ -239,7 +232,7 @@ class BoundedInputsApiTest {
         for (int i = 0; i <= Bounds.LIST; i++) {
             goalsMet.add(UUID.randomUUID().toString());
         }
-        as(coach)
+        as(t.coach)
                 .body(Map.of("kind", "end", "goalsMet", goalsMet))
                 .when()
                 .post(base + "/reviews")
@@ -247,10 +240,10 @@ class BoundedInputsApiTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("goalsMet"));
         assertEquals(0, rows("review", id));
-        as(client).when().get(base).then().body("status", is("active"));
+        as(t.client).when().get(base).then().body("status", is("active"));
 
         Map<String, Object> review = new HashMap<>(Map.of("kind", "periodic", "boosterSessionsOffered", 21));
-        as(coach)
+        as(t.coach)
                 .body(review)
                 .when()
                 .post(base + "/reviews")
@@ -266,7 +259,7 @@ class BoundedInputsApiTest {
         // 499 sessions written directly; the API schedules the 500th and refuses the 501st.
         DB.execute(
                 "insert into coaching_session (id, tenant_id, engagement_id, scheduled_at, duration_minutes, mode, status,"
-                        + " created_at, version) select gen_random_uuid(), '" + tenant + "', '" + id
+                        + " created_at, version) select gen_random_uuid(), '" + t.id + "', '" + id
                         + "', now() + n * interval '1 day', 50,"
                         + " 'video', 'scheduled', now(), 0 from generate_series(1, 499) n");
         Map<String, Object> session = Map.of(
@@ -276,13 +269,13 @@ class BoundedInputsApiTest {
                 50,
                 "mode",
                 "video");
-        as(coach)
+        as(t.coach)
                 .body(session)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .body(session)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
@@ -294,7 +287,7 @@ class BoundedInputsApiTest {
     @Test
     void aSignedNoteTakesAtMostAHundredAddenda() {
         String id = active();
-        String note = as(coach)
+        String note = as(t.coach)
                 .body(Map.of("kind", "private", "body", "Session one"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
@@ -303,9 +296,9 @@ class BoundedInputsApiTest {
                 .extract()
                 .path("id");
         String path = "/v1/engagements/" + id + "/notes/" + note;
-        as(coach).when().post(path + "/signature").then().statusCode(200);
+        as(t.coach).when().post(path + "/signature").then().statusCode(200);
         for (int i = 1; i <= 100; i++) {
-            as(coach)
+            as(t.coach)
                     .body(Map.of("body", "Correction " + i))
                     .when()
                     .post(path + "/addenda")
@@ -313,12 +306,12 @@ class BoundedInputsApiTest {
                     .statusCode(201)
                     .body("seq", is(i));
         }
-        as(coach)
+        as(t.coach)
                 .body(Map.of("body", "One too many"))
                 .when()
                 .post(path + "/addenda")
                 .then()
                 .statusCode(409);
-        as(coach).when().get(path).then().statusCode(200).body("addenda.size()", is(100));
+        as(t.coach).when().get(path).then().statusCode(200).body("addenda.size()", is(100));
     }
 }

@@ -1,16 +1,14 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,8 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -28,41 +28,32 @@ import org.praxis.testsupport.TopicProbe;
 class EngagementApiTest {
     private static final String PROBLEM = "application/problem+json";
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens otherCoach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
-    private final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-    private final Tokens stranger = Tokens.anyone().tenant("other-" + tenant).roles("supervisor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
+    private final Tokens stranger = Tokens.anyone().tenant("other-" + t.id).roles("supervisor");
 
     private String open(String sponsorOrganisation) {
-        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", client.subject(), "pathway", "coaching"));
+        Map<String, Object> body = new HashMap<>(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"));
         if (sponsorOrganisation != null) {
             body.put("sponsorOrganisation", sponsorOrganisation);
         }
-        return as(coach)
+        return as(t.coach)
                 .body(body)
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(201)
                 .body("status", is("draft"))
-                .body("practitionerId", is(coach.subject()))
+                .body("practitionerId", is(t.coach.subject()))
                 .extract()
                 .path("id");
     }
 
     private Map<String, Object> contract(boolean withSponsor, Map<String, Boolean> disclosure) {
         List<Map<String, Object>> parties = new java.util.ArrayList<>(List.of(
-                Map.of("role", "client", "subject", client.subject(), "required", true),
-                Map.of("role", "coach", "subject", coach.subject(), "required", true)));
+                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                Map.of("role", "coach", "subject", t.coach.subject(), "required", true)));
         if (withSponsor) {
-            parties.add(Map.of("role", "sponsor", "subject", sponsor.subject(), "required", true));
+            parties.add(Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true));
         }
         return Map.of(
                 "purpose",
@@ -93,7 +84,7 @@ class EngagementApiTest {
     @Test
     void aTwoPartyContractActivatesTheEngagementWhenBothAccept() {
         String id = open(null);
-        as(coach)
+        as(t.coach)
                 .body(contract(false, Map.of("attendance", false)))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
@@ -101,19 +92,19 @@ class EngagementApiTest {
                 .statusCode(201)
                 .body("number", is(1))
                 .body("inForce", is(false));
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        assertEquals("draft", status(client, id));
-        as(coach)
+        assertEquals("draft", status(t.client, id));
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200)
                 .body("inForce", is(true));
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id)
                 .then()
@@ -132,7 +123,7 @@ class EngagementApiTest {
     @Test
     void aThreePartyContractIsNotActiveUntilTheSponsorAccepts() {
         String id = open("acme-hr");
-        as(coach)
+        as(t.coach)
                 .body(contract(false, Map.of("attendance", true)))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
@@ -140,33 +131,33 @@ class EngagementApiTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem("parties"));
-        as(coach)
+        as(t.coach)
                 .body(contract(true, Map.of("attendance", true)))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200)
                 .body("inForce", is(false));
-        assertEquals("draft", status(coach, id));
-        as(sponsor)
+        assertEquals("draft", status(t.coach, id));
+        as(t.sponsor)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200)
                 .body("inForce", is(true));
-        assertEquals("active", status(coach, id));
+        assertEquals("active", status(t.coach, id));
         // A sponsor who is not a party to it cannot accept anything.
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -176,26 +167,26 @@ class EngagementApiTest {
     @Test
     void aChangedContractIsANewVersionAndOldVersionsStayReadable() {
         String id = open(null);
-        as(coach)
+        as(t.coach)
                 .body(contract(false, Map.of()))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .body(contract(false, Map.of("sessionCounts", true)))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201)
                 .body("number", is(2));
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(409);
-        as(client).when().get("/v1/engagements/" + id + "/contracts").then().body("items.number", is(List.of(2, 1)));
-        as(client)
+        as(t.client).when().get("/v1/engagements/" + id + "/contracts").then().body("items.number", is(List.of(2, 1)));
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
@@ -216,38 +207,38 @@ class EngagementApiTest {
     void statusMovesNeedTheCurrentETagAndFollowTheLifecycle() {
         String id = open(null);
         String etag =
-                as(coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
         String move = "/v1/engagements/" + id + "/status";
-        as(coach).body(Map.of("status", "paused")).when().post(move).then().statusCode(428);
-        as(coach)
+        as(t.coach).body(Map.of("status", "paused")).when().post(move).then().statusCode(428);
+        as(t.coach)
                 .header("If-Match", "\"42\"")
                 .body(Map.of("status", "closed"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(412);
-        as(coach)
+        as(t.coach)
                 .header("If-Match", etag)
                 .body(Map.of("status", "active"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(409);
-        as(coach)
+        as(t.coach)
                 .header("If-Match", etag)
                 .body(Map.of("status", "paused"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(409);
-        as(coach)
+        as(t.coach)
                 .header("If-Match", etag)
                 .body(Map.of("status", "bogus"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(422);
-        String moved = as(coach)
+        String moved = as(t.coach)
                 .header("If-Match", etag)
                 .body(Map.of("status", "closed"))
                 .when()
@@ -258,14 +249,14 @@ class EngagementApiTest {
                 .extract()
                 .header("ETag");
         // The ETag of the answer is the one a later read gives, so a client can chain its next change.
-        as(coach).when().get("/v1/engagements/" + id).then().header("ETag", moved);
-        as(coach)
+        as(t.coach).when().get("/v1/engagements/" + id).then().header("ETag", moved);
+        as(t.coach)
                 .body(contract(false, Map.of()))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(409);
-        as(client)
+        as(t.client)
                 .header("If-Match", etag)
                 .body(Map.of("status", "closed"))
                 .when()
@@ -277,42 +268,30 @@ class EngagementApiTest {
     @Test
     void whoSeesWhichEngagement() {
         String id = open("acme-hr");
-        as(coach).when().get("/v1/engagements/" + id).then().statusCode(200);
-        as(client).when().get("/v1/engagements/" + id).then().statusCode(200);
+        as(t.coach).when().get("/v1/engagements/" + id).then().statusCode(200);
+        as(t.client).when().get("/v1/engagements/" + id).then().statusCode(200);
         // A supervisor reaches it only once the register says they supervise its coach.
-        as(supervisor).when().get("/v1/engagements/" + id).then().statusCode(404);
-        as(supervisor).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        as(supervisor).when().get("/v1/engagements/" + id).then().statusCode(200);
-        as(supervisor).when().get("/v1/engagements").then().body("items.id", hasItem(id));
-        as(Tokens.anyone().tenant(tenant).roles("supervisor"))
-                .when()
-                .get("/v1/engagements/" + id)
-                .then()
-                .statusCode(404);
-        as(otherCoach)
+        as(t.supervisor).when().get("/v1/engagements/" + id).then().statusCode(404);
+        as(t.supervisor).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        as(t.supervisor).when().get("/v1/engagements/" + id).then().statusCode(200);
+        as(t.supervisor).when().get("/v1/engagements").then().body("items.id", hasItem(id));
+        as(t.user("supervisor")).when().get("/v1/engagements/" + id).then().statusCode(404);
+        as(t.otherCoach)
                 .when()
                 .get("/v1/engagements/" + id)
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM);
-        as(Tokens.anyone().tenant(tenant).roles("client"))
-                .when()
-                .get("/v1/engagements/" + id)
-                .then()
-                .statusCode(404);
-        as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("admin"))
-                .when()
-                .get("/v1/engagements/" + id)
-                .then()
-                .statusCode(403);
+        as(t.user("client")).when().get("/v1/engagements/" + id).then().statusCode(404);
+        as(t.sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
+        as(t.user("admin")).when().get("/v1/engagements/" + id).then().statusCode(403);
         as(stranger).when().get("/v1/engagements/" + id).then().statusCode(404);
         as(stranger).when().get("/v1/engagements/" + id + "/contracts").then().statusCode(404);
-        as(client).when().get("/v1/engagements").then().body("items.id", hasItem(id));
-        as(otherCoach).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
+        as(t.client).when().get("/v1/engagements").then().body("items.id", hasItem(id));
+        as(t.otherCoach).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
         as(stranger).when().get("/v1/engagements").then().body("items", hasSize(0));
-        as(client)
+        as(t.client)
                 .body(Map.of("clientSubject", "x", "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
@@ -322,43 +301,43 @@ class EngagementApiTest {
 
     @Test
     void badInputIs422AndOpensNothing() {
-        as(coach)
+        as(t.coach)
                 .body(Map.of("clientSubject", "c", "pathway", "therapy"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("pathway"));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("clientSubject", "c", "pathway", "coaching", "practitionerId", "someone-else"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("practitionerId"));
-        as(supervisor)
+        as(t.supervisor)
                 .body(Map.of("clientSubject", "c", "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("practitionerId"));
-        as(supervisor)
-                .body(Map.of("clientSubject", "c", "pathway", "coaching", "practitionerId", coach.subject()))
+        as(t.supervisor)
+                .body(Map.of("clientSubject", "c", "pathway", "coaching", "practitionerId", t.coach.subject()))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("practitionerId"));
-        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where tenant_id = ?", tenant));
+        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from engagement where tenant_id = ?", t.id));
     }
 
     @Test
     void theSameIntakeDecidedTwiceCreatesOneDraftEngagementAndTherapyNone() {
         String intake = UUID.randomUUID().toString();
-        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + client.subject()
+        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + t.client.subject()
                 + "\",\"pathway\":\"coaching\"," + "\"recommendedPathway\":\"coaching\",\"practitionerId\":\""
-                + coach.subject() + "\",\"sponsorOrganisation\":null}";
+                + t.coach.subject() + "\",\"sponsorOrganisation\":null}";
         assertEquals(List.of(), EventContracts.violations("org.praxis.intake.intake.decided.v1", payload));
         Map<String, String> headers = Map.of(
                 "ce_id",
@@ -368,7 +347,7 @@ class EngagementApiTest {
                 "ce_source",
                 "/intake-service",
                 "ce_tenant",
-                tenant,
+                t.id,
                 "ce_time",
                 Instant.now().toString());
         TopicProbe.send("intake.events", intake, payload, headers);
@@ -379,29 +358,20 @@ class EngagementApiTest {
         TopicProbe.send("intake.events", intake, payload, replayed);
 
         String therapy = UUID.randomUUID().toString();
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "intake.events",
+                "org.praxis.intake.intake.decided.v1",
+                "/intake-service",
+                t.id,
                 therapy,
-                payload.replace(intake, therapy).replace("\"pathway\":\"coaching\"", "\"pathway\":\"therapy\""),
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.intake.intake.decided.v1",
-                        "ce_source",
-                        "/intake-service",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from inbox_event where consumer = 'session-intake-decided' and topic = 'intake.events'"
-                                                + " and event_id in (?, ?)",
-                                        replayed.get("ce_id"),
-                                        headers.get("ce_id"))
-                        == 2);
+                payload.replace(intake, therapy).replace("\"pathway\":\"coaching\"", "\"pathway\":\"therapy\""));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        2,
+                        "select count(*) from inbox_event where consumer = 'session-intake-decided' and topic = 'intake.events'"
+                                + " and event_id in (?, ?)",
+                        replayed.get("ce_id"),
+                        headers.get("ce_id"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> EmbeddedPostgres.shared()
                                 .count("select count(*) from inbox_event where consumer = 'session-intake-decided'")
@@ -415,7 +385,7 @@ class EngagementApiTest {
                 0,
                 EmbeddedPostgres.shared()
                         .count("select count(*) from engagement where source_intake_id = ?::uuid", therapy));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements")
                 .then()
@@ -428,22 +398,9 @@ class EngagementApiTest {
         String intake = UUID.randomUUID().toString();
         String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + "c".repeat(Bounds.SUBJECT + 1)
                 + "\",\"pathway\":\"coaching\",\"recommendedPathway\":\"coaching\",\"practitionerId\":\""
-                + coach.subject() + "\"}";
-        TopicProbe.send(
-                "intake.events",
-                intake,
-                payload,
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.intake.intake.decided.v1",
-                        "ce_source",
-                        "/intake-service",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+                + t.coach.subject() + "\"}";
+        TopicProbe.sendEvent(
+                "intake.events", "org.praxis.intake.intake.decided.v1", "/intake-service", t.id, intake, payload);
         var dead = TopicProbe.read(
                 "intake.events.dlq", r -> intake.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, dead.size());

@@ -1,13 +1,8 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,10 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.ErasureRequests;
-import org.praxis.testsupport.PlatformRoles;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.ErasureCast;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -59,24 +53,11 @@ class ErasureInEveryRoleTest {
             "practitioner_supervisor.practitioner_id",
             "idempotency_record.scope");
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String person = "person-" + UUID.randomUUID();
-    private final String other = "other-" + UUID.randomUUID();
-    /** Staff who act on the person's records where that takes someone else. */
-    private final String staff = "staff-" + UUID.randomUUID();
-
-    private final String secondAdmin = "admin-" + UUID.randomUUID();
-
-    private RequestSpecification as(String subject, String role) {
-        return given().header(
-                        "Authorization",
-                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
-                .contentType(ContentType.JSON);
-    }
+    private final ErasureCast cast = new ErasureCast();
 
     /** An engagement of {@code coach} with {@code client}, its contract accepted by both. */
     private String activeEngagement(String coach, String client) {
-        String id = as(coach, "coach")
+        String id = cast.as(coach, "coach")
                 .header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .body(Map.of("clientSubject", client, "pathway", "coaching"))
                 .when()
@@ -85,7 +66,7 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach, "coach")
+        cast.as(coach, "coach")
                 .body(Map.of(
                         "purpose",
                         "Clarity",
@@ -99,12 +80,12 @@ class ErasureInEveryRoleTest {
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client, "client")
+        cast.as(client, "client")
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach, "coach")
+        cast.as(coach, "coach")
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -115,8 +96,8 @@ class ErasureInEveryRoleTest {
     /** {@code who} as client, coach, supervisor, supervisee, admin and practitioner with an eligibility. */
     private void population(String who) {
         // Their own engagement as a client, with a goal whose progress they rated.
-        String own = activeEngagement(staff, who);
-        String goal = as(who, "client")
+        String own = activeEngagement(cast.staff, who);
+        String goal = cast.as(who, "client")
                 .body(Map.of(
                         "title",
                         "Find a new role",
@@ -134,7 +115,7 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(who, "client")
+        cast.as(who, "client")
                 .body(Map.of(
                         "rating", 4, "ratedOn", LocalDate.now(ZoneOffset.UTC).toString()))
                 .when()
@@ -144,7 +125,7 @@ class ErasureInEveryRoleTest {
 
         // A client's engagement as the coach: a held session, notes, an addendum, a concern and a review.
         String theirs = activeEngagement(who, "client-" + UUID.randomUUID());
-        String session = as(who, "coach")
+        String session = cast.as(who, "coach")
                 .body(Map.of(
                         "scheduledAt",
                         Instant.now().plus(1, ChronoUnit.DAYS).toString(),
@@ -158,13 +139,13 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("status", "held"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/sessions/" + session + "/outcome")
                 .then()
                 .statusCode(200);
-        String note = as(who, "coach")
+        String note = cast.as(who, "coach")
                 .body(Map.of("kind", "private", "body", "signed record"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes")
@@ -172,30 +153,30 @@ class ErasureInEveryRoleTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(who, "coach")
+        cast.as(who, "coach")
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes/" + note + "/signature")
                 .then()
                 .statusCode(200);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("body", "later thought"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes/" + note + "/addenda")
                 .then()
                 .statusCode(201);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("kind", "private", "body", "draft"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes")
                 .then()
                 .statusCode(201);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("level", "serious"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/risk-concerns")
                 .then()
                 .statusCode(201);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of(
                         "kind",
                         "periodic",
@@ -207,40 +188,30 @@ class ErasureInEveryRoleTest {
                 .statusCode(201);
 
         // In the registers fed by assessment-service: supervised, supervising, eligible.
-        Supervision.assign(tenant, who, staff);
-        Supervision.assign(tenant, "coach-" + UUID.randomUUID(), who);
-        TopicProbe.send(
+        Supervision.assign(cast.id, who, cast.staff);
+        Supervision.assign(cast.id, "coach-" + UUID.randomUUID(), who);
+        TopicProbe.sendEvent(
                 "assessment.events",
+                "org.praxis.assessment.eligibility.changed.v1",
+                "/assessment-service",
+                cast.id,
                 who,
-                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}",
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.assessment.eligibility.changed.v1",
-                        "ce_source",
-                        "/assessment-service",
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                                        tenant,
-                                        who)
-                        == 1);
+                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}");
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
+                        cast.id,
+                        who);
 
-        PlatformRoles.play(tenant, who, staff, secondAdmin);
+        cast.playPlatformRoles(who);
     }
 
     @Test
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
-        population(other);
-        population(person); // last, so the tenant's single-row settings name the person
-        ErasureRequests.assertErasedEverywhere(
-                tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED, "session.events");
+        population(cast.other);
+        population(cast.person); // last, so the tenant's single-row settings name the person
+        cast.assertErasedEverywhere(Pseudonyms.of(cast.id, cast.person), ROLES, DELETED, "session.events");
         // Whom they supervised is still supervised, by the pseudonym; the other person's registers stay.
         assertEquals(
                 1,
@@ -248,15 +219,15 @@ class ErasureInEveryRoleTest {
                         .count(
                                 "select count(*) from practitioner_supervisor where tenant_id = ?"
                                         + " and supervisor_id = ?",
-                                tenant,
-                                Pseudonyms.of(tenant, person)));
+                                cast.id,
+                                Pseudonyms.of(cast.id, cast.person)));
         assertEquals(
                 2,
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from practitioner_supervisor where tenant_id = ?"
                                         + " and ? in (practitioner_id, supervisor_id)",
-                                tenant,
-                                other));
+                                cast.id,
+                                cast.other));
     }
 }

@@ -1,34 +1,26 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
 @QuarkusTest
 class GoalApiTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     private String engagement() {
-        return as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        return as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -40,7 +32,7 @@ class GoalApiTest {
     @Test
     void goalsCarryTheirTypologyAndTheClientRatesProgress() {
         String id = engagement();
-        String goal = as(coach)
+        String goal = as(t.coach)
                 .body(Map.of(
                         "title",
                         "Speak up in leadership meetings",
@@ -60,39 +52,39 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of("title", "x", "horizon", "soon", "orientation", "learning", "direction", "approach"))
                 .when()
                 .post("/v1/engagements/" + id + "/goals")
                 .then()
                 .statusCode(422);
 
-        as(client)
+        as(t.client)
                 .body(Map.of("rating", 3, "ratedOn", "2026-11-01"))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of("rating", 6, "ratedOn", "2026-11-20"))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of("rating", 11))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(422);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("rating", 9))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(403);
 
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/goals")
                 .then()
@@ -107,7 +99,7 @@ class GoalApiTest {
     @Test
     void actionItemsAreOnTheClientsMobileListUntilDone() {
         String id = engagement();
-        String action = as(coach)
+        String action = as(t.coach)
                 .body(Map.of("title", "Note three moments of calm", "dueDate", "2026-12-01"))
                 .when()
                 .post("/v1/engagements/" + id + "/actions")
@@ -115,18 +107,18 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client).when().get("/v1/me/actions").then().statusCode(200).body("items.id", hasItem(action));
-        as(client).when().get("/v1/me/engagements").then().statusCode(200).body("items.id", hasItem(id));
-        as(client)
+        as(t.client).when().get("/v1/me/actions").then().statusCode(200).body("items.id", hasItem(action));
+        as(t.client).when().get("/v1/me/engagements").then().statusCode(200).body("items.id", hasItem(id));
+        as(t.client)
                 .body(Map.of("done", true))
                 .when()
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
                 .then()
                 .statusCode(200)
                 .body("done", is(true));
-        as(client).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
+        as(t.client).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
 
-        Tokens otherClient = Tokens.anyone().tenant(tenant).roles("client");
+        Tokens otherClient = t.user("client");
         as(otherClient).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
         as(otherClient)
                 .body(Map.of("done", false))
@@ -134,23 +126,23 @@ class GoalApiTest {
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
+        as(Tokens.anyone().tenant("other-" + t.id).roles("coach"))
                 .when()
                 .get("/v1/engagements/" + id + "/actions")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/goals")
                 .then()
                 .statusCode(403);
-        as(coach).when().get("/v1/me/actions").then().statusCode(403);
+        as(t.coach).when().get("/v1/me/actions").then().statusCode(403);
     }
 
     @Test
     void ratingsAndActionChangesAreAudited() {
         String id = engagement();
-        String goal = as(client)
+        String goal = as(t.client)
                 .body(Map.of(
                         "title",
                         "Sleep before midnight",
@@ -166,23 +158,23 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client)
+        as(t.client)
                 .body(Map.of("rating", 4))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("rating", 9))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(403);
         assertEquals(
-                List.of("create by " + client.subject(), "rate-progress by " + client.subject()),
+                List.of("create by " + t.client.subject(), "rate-progress by " + t.client.subject()),
                 audited("goal", goal));
 
-        String action = as(coach)
+        String action = as(t.coach)
                 .body(Map.of("title", "Walk at lunch"))
                 .when()
                 .post("/v1/engagements/" + id + "/actions")
@@ -190,19 +182,19 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client)
+        as(t.client)
                 .body(Map.of("done", true))
                 .when()
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("done", false))
                 .when()
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
                 .then()
                 .statusCode(200);
-        as(Tokens.anyone().tenant(tenant).roles("client"))
+        as(t.user("client"))
                 .body(Map.of("done", true))
                 .when()
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
@@ -210,9 +202,9 @@ class GoalApiTest {
                 .statusCode(404);
         assertEquals(
                 List.of(
-                        "create by " + coach.subject(),
-                        "mark-done by " + client.subject(),
-                        "mark-not-done by " + coach.subject()),
+                        "create by " + t.coach.subject(),
+                        "mark-done by " + t.client.subject(),
+                        "mark-not-done by " + t.coach.subject()),
                 audited("action-item", action));
     }
 
@@ -222,7 +214,7 @@ class GoalApiTest {
         try (var c = EmbeddedPostgres.shared().connect();
                 var s = c.prepareStatement("select action, actor from audit_event"
                         + " where tenant_id = ? and resource_type = ? and resource_id = ? order by occurred_at, id")) {
-            s.setString(1, tenant);
+            s.setString(1, t.id);
             s.setString(2, type);
             s.setString(3, id);
             try (var rows = s.executeQuery()) {

@@ -1,6 +1,5 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -9,17 +8,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -27,18 +26,11 @@ import org.praxis.testsupport.TopicProbe;
 class NoteApiTest {
     private static final String SECRET = "client spoke about panic attacks on the train";
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     private String engagement() {
-        return as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        return as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -48,7 +40,7 @@ class NoteApiTest {
     }
 
     private String note(String engagement, String kind, String body) {
-        return as(coach)
+        return as(t.coach)
                 .body(Map.of("kind", kind, "body", body))
                 .when()
                 .post("/v1/engagements/" + engagement + "/notes")
@@ -70,7 +62,7 @@ class NoteApiTest {
                 1,
                 EmbeddedPostgres.shared()
                         .count("select count(*) from session_note where id = ?::uuid and body like 'v2:%'", noteId));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + noteId)
                 .then()
@@ -87,7 +79,7 @@ class NoteApiTest {
                 .execute("update session_note set body = (select body from session_note where id = '" + first
                         + "') where id = '" + second + "'");
 
-        String failed = as(coach)
+        String failed = as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + second)
                 .then()
@@ -101,7 +93,7 @@ class NoteApiTest {
         for (String plaintext : List.of("panic", "train", "job offer")) {
             assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
         }
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + first)
                 .then()
@@ -114,8 +106,8 @@ class NoteApiTest {
         String id = engagement();
         String noteId = note(id, "private", "first draft");
         String path = "/v1/engagements/" + id + "/notes/" + noteId;
-        as(coach).body(Map.of("body", "second draft")).when().put(path).then().statusCode(428);
-        as(coach)
+        as(t.coach).body(Map.of("body", "second draft")).when().put(path).then().statusCode(428);
+        as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(Map.of("body", "second draft"))
                 .when()
@@ -123,22 +115,22 @@ class NoteApiTest {
                 .then()
                 .statusCode(200)
                 .header("ETag", "\"1\"");
-        as(coach)
+        as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(Map.of("body", "stale"))
                 .when()
                 .put(path)
                 .then()
                 .statusCode(412);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("body", "too early"))
                 .when()
                 .post(path + "/addenda")
                 .then()
                 .statusCode(409);
-        as(coach).when().post(path + "/signature").then().statusCode(200);
-        as(coach).when().post(path + "/signature").then().statusCode(409);
-        as(coach)
+        as(t.coach).when().post(path + "/signature").then().statusCode(200);
+        as(t.coach).when().post(path + "/signature").then().statusCode(409);
+        as(t.coach)
                 .header("If-Match", "\"1\"")
                 .body(Map.of("body", "rewrite history"))
                 .when()
@@ -146,14 +138,14 @@ class NoteApiTest {
                 .then()
                 .statusCode(409);
         for (String text : List.of("one", "two", "three")) {
-            as(coach)
+            as(t.coach)
                     .body(Map.of("body", text))
                     .when()
                     .post(path + "/addenda")
                     .then()
                     .statusCode(201);
         }
-        as(coach)
+        as(t.coach)
                 .when()
                 .get(path)
                 .then()
@@ -168,38 +160,38 @@ class NoteApiTest {
         String id = engagement();
         String privateNote = note(id, "private", SECRET);
         String shared = note(id, "shared", "We agreed on two small experiments");
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(shared))
                 .body("items.id", not(hasItem(privateNote)));
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + shared)
                 .then()
                 .statusCode(200);
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
                 .then()
                 .statusCode(404);
 
-        as(supervisor)
+        as(t.supervisor)
                 .queryParam("reason", "case review")
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
                 .then()
                 .statusCode(404);
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        as(supervisor)
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        as(t.supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("reason"));
-        as(supervisor)
+        as(t.supervisor)
                 .queryParam("reason", "case review after a complaint")
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
@@ -215,25 +207,25 @@ class NoteApiTest {
                                         + " and action = 'read' and reason is not null and reason not like '%complaint%'",
                                 privateNote));
 
-        as(client)
+        as(t.client)
                 .body(Map.of("kind", "shared", "body", "x"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("coach"))
+        as(t.user("coach"))
                 .body(Map.of("kind", "private", "body", "x"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor"))
+        as(Tokens.anyone().tenant("other-" + t.id).roles("supervisor"))
                 .queryParam("reason", "curious")
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/notes")
                 .then()
@@ -243,13 +235,13 @@ class NoteApiTest {
     @Test
     void aRiskConcernPublishesRiskNotedWithoutWords() {
         String id = engagement();
-        as(coach)
+        as(t.coach)
                 .body(Map.of("level", "whatever"))
                 .when()
                 .post("/v1/engagements/" + id + "/risk-concerns")
                 .then()
                 .statusCode(422);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("level", "serious"))
                 .when()
                 .post("/v1/engagements/" + id + "/risk-concerns")
@@ -266,12 +258,12 @@ class NoteApiTest {
                 List.of(),
                 EventContracts.violations(
                         "org.praxis.session.risk.noted.v1", noted.get(0).value()));
-        as(client)
+        as(t.client)
                 .body(Map.of("level", "serious"))
                 .when()
                 .post("/v1/engagements/" + id + "/risk-concerns")
                 .then()
                 .statusCode(403);
-        as(client).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(0));
+        as(t.client).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(0));
     }
 }

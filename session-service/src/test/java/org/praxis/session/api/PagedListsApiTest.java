@@ -1,13 +1,12 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
@@ -19,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.PagedLists;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
 /**
@@ -29,21 +30,11 @@ import org.praxis.testsupport.Tokens;
  */
 @QuarkusTest
 class PagedListsApiTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens otherCoach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens otherClient = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
-    private final Tokens stranger = Tokens.anyone().tenant("other-" + tenant).roles("coach", "client", "supervisor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
+    private final Tokens stranger = Tokens.anyone().tenant("other-" + t.id).roles("coach", "client", "supervisor");
 
     private String active(Tokens client) {
-        String id = as(coach)
+        String id = as(t.coach)
                 .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
@@ -57,7 +48,7 @@ class PagedListsApiTest {
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -66,7 +57,7 @@ class PagedListsApiTest {
     }
 
     private int propose(String id, Tokens client) {
-        return as(coach)
+        return as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Clarity",
@@ -75,7 +66,7 @@ class PagedListsApiTest {
                         "parties",
                         List.of(
                                 Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
@@ -118,12 +109,12 @@ class PagedListsApiTest {
 
     @Test
     void goalsAndTheirRatingsPageNewestFirstWithTheLatestRatingsInline() {
-        String id = active(client);
+        String id = active(t.client);
         String base = "/v1/engagements/" + id;
         List<String> goals = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             goals.add(post(
-                    client,
+                    t.client,
                     base + "/goals",
                     Map.of(
                             "title",
@@ -137,12 +128,12 @@ class PagedListsApiTest {
                             "selfConcordant",
                             true)));
         }
-        assertEquals(List.of(goals.get(2), goals.get(1), goals.get(0)), walk(coach, base + "/goals", 2, "id"));
-        assertEquals(walk(coach, base + "/goals", 100, "id"), walk(client, base + "/goals", 1, "id"));
+        assertEquals(List.of(goals.get(2), goals.get(1), goals.get(0)), walk(t.coach, base + "/goals", 2, "id"));
+        assertEquals(walk(t.coach, base + "/goals", 100, "id"), walk(t.client, base + "/goals", 1, "id"));
 
         String goal = goals.get(0);
         for (int day = 1; day <= 12; day++) {
-            as(client)
+            as(t.client)
                     .body(Map.of("rating", day % 11, "ratedOn", "2026-11-" + String.format("%02d", day)))
                     .when()
                     .post(base + "/goals/" + goal + "/progress")
@@ -150,7 +141,7 @@ class PagedListsApiTest {
                     .statusCode(201);
         }
         // The list shows the latest ten ratings in date order; the history pages every one, newest first.
-        List<Object> recent = as(coach)
+        List<Object> recent = as(t.coach)
                 .when()
                 .get(base + "/goals")
                 .then()
@@ -161,14 +152,14 @@ class PagedListsApiTest {
         assertEquals(10, recent.size());
         assertEquals("2026-11-03", recent.get(0));
         assertEquals("2026-11-12", recent.get(9));
-        List<Object> history = walk(client, base + "/goals/" + goal + "/progress", 5, "ratedOn");
+        List<Object> history = walk(t.client, base + "/goals/" + goal + "/progress", 5, "ratedOn");
         assertEquals(12, history.size());
         assertEquals("2026-11-12", history.get(0));
         assertEquals("2026-11-01", history.get(11));
 
         mayList(base + "/goals");
         mayList(base + "/goals/" + goal + "/progress");
-        as(client)
+        as(t.client)
                 .when()
                 .get(base + "/goals/" + UUID.randomUUID() + "/progress")
                 .then()
@@ -177,62 +168,65 @@ class PagedListsApiTest {
 
     @Test
     void actionsPageSoonestDueFirstWithUndatedOnesLast() {
-        String id = active(client);
+        String id = active(t.client);
         String base = "/v1/engagements/" + id;
-        String later = post(coach, base + "/actions", Map.of("title", "Later", "dueDate", "2026-12-03"));
-        String sooner = post(coach, base + "/actions", Map.of("title", "Sooner", "dueDate", "2026-12-01"));
-        String undated = post(client, base + "/actions", Map.of("title", "Some day"));
-        String undatedToo = post(client, base + "/actions", Map.of("title", "Some other day"));
-        List<Object> order = walk(coach, base + "/actions", 1, "id");
+        String later = post(t.coach, base + "/actions", Map.of("title", "Later", "dueDate", "2026-12-03"));
+        String sooner = post(t.coach, base + "/actions", Map.of("title", "Sooner", "dueDate", "2026-12-01"));
+        String undated = post(t.client, base + "/actions", Map.of("title", "Some day"));
+        String undatedToo = post(t.client, base + "/actions", Map.of("title", "Some other day"));
+        List<Object> order = walk(t.coach, base + "/actions", 1, "id");
         assertEquals(List.of(sooner, later), order.subList(0, 2));
         assertEquals(Set.of(undated, undatedToo), Set.copyOf(order.subList(2, 4)));
-        assertEquals(order, walk(client, base + "/actions", 3, "id"));
+        assertEquals(order, walk(t.client, base + "/actions", 3, "id"));
 
         // The client's own open actions, across engagements, page the same way.
-        String second = active(client);
+        String second = active(t.client);
         String elsewhere = post(
-                coach, "/v1/engagements/" + second + "/actions", Map.of("title", "Elsewhere", "dueDate", "2026-12-02"));
-        as(client)
+                t.coach,
+                "/v1/engagements/" + second + "/actions",
+                Map.of("title", "Elsewhere", "dueDate", "2026-12-02"));
+        as(t.client)
                 .body(Map.of("done", true))
                 .when()
                 .post(base + "/actions/" + later + "/done")
                 .then()
                 .statusCode(200);
-        List<Object> mine = walk(client, "/v1/me/actions", 1, "id");
+        List<Object> mine = walk(t.client, "/v1/me/actions", 1, "id");
         assertEquals(List.of(sooner, elsewhere), mine.subList(0, 2));
         assertEquals(4, mine.size());
-        assertEquals(List.of(), walk(otherClient, "/v1/me/actions", 10, "id"));
-        as(coach).when().get("/v1/me/actions").then().statusCode(403);
+        assertEquals(List.of(), walk(t.otherClient, "/v1/me/actions", 10, "id"));
+        as(t.coach).when().get("/v1/me/actions").then().statusCode(403);
 
         mayList(base + "/actions");
     }
 
     @Test
     void notesSessionsAndReviewsPageNewestFirst() {
-        String id = active(client);
+        String id = active(t.client);
         String base = "/v1/engagements/" + id;
         List<String> shared = new ArrayList<>();
-        String privateNote = post(coach, base + "/notes", Map.of("kind", "private", "body", "Mine alone"));
+        String privateNote = post(t.coach, base + "/notes", Map.of("kind", "private", "body", "Mine alone"));
         for (int i = 0; i < 3; i++) {
-            shared.add(post(coach, base + "/notes", Map.of("kind", "shared", "body", "Summary " + i)));
+            shared.add(post(t.coach, base + "/notes", Map.of("kind", "shared", "body", "Summary " + i)));
         }
         assertEquals(
                 List.of(shared.get(2), shared.get(1), shared.get(0), privateNote),
-                walk(coach, base + "/notes", 3, "id"));
+                walk(t.coach, base + "/notes", 3, "id"));
         // The client pages through the shared summaries only.
-        assertEquals(List.of(shared.get(2), shared.get(1), shared.get(0)), walk(client, base + "/notes", 2, "id"));
+        assertEquals(List.of(shared.get(2), shared.get(1), shared.get(0)), walk(t.client, base + "/notes", 2, "id"));
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String inThreeDays = scheduleAt(base, now.plus(3, ChronoUnit.DAYS));
         String tomorrow = scheduleAt(base, now.plus(1, ChronoUnit.DAYS));
         String inTwoDays = scheduleAt(base, now.plus(2, ChronoUnit.DAYS));
-        assertEquals(List.of(inThreeDays, inTwoDays, tomorrow), walk(client, base + "/sessions", 2, "id"));
+        assertEquals(List.of(inThreeDays, inTwoDays, tomorrow), walk(t.client, base + "/sessions", 2, "id"));
 
         List<String> reviews = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            reviews.add(post(coach, base + "/reviews", Map.of("kind", "periodic", "whatChanged", "Step " + i)));
+            reviews.add(post(t.coach, base + "/reviews", Map.of("kind", "periodic", "whatChanged", "Step " + i)));
         }
-        assertEquals(List.of(reviews.get(2), reviews.get(1), reviews.get(0)), walk(client, base + "/reviews", 2, "id"));
+        assertEquals(
+                List.of(reviews.get(2), reviews.get(1), reviews.get(0)), walk(t.client, base + "/reviews", 2, "id"));
 
         mayList(base + "/notes");
         mayList(base + "/sessions");
@@ -241,25 +235,25 @@ class PagedListsApiTest {
 
     private String scheduleAt(String base, Instant at) {
         return post(
-                coach,
+                t.coach,
                 base + "/sessions",
                 Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video"));
     }
 
     @Test
     void contractVersionsAndTheClientsEngagementsPageNewestFirst() {
-        String id = active(client);
-        propose(id, client);
-        propose(id, client);
-        assertEquals(List.of(3, 2, 1), walk(client, "/v1/engagements/" + id + "/contracts", 2, "number"));
-        assertEquals(List.of(3, 2, 1), walk(coach, "/v1/engagements/" + id + "/contracts", 1, "number"));
+        String id = active(t.client);
+        propose(id, t.client);
+        propose(id, t.client);
+        assertEquals(List.of(3, 2, 1), walk(t.client, "/v1/engagements/" + id + "/contracts", 2, "number"));
+        assertEquals(List.of(3, 2, 1), walk(t.coach, "/v1/engagements/" + id + "/contracts", 1, "number"));
         mayList("/v1/engagements/" + id + "/contracts");
 
-        String second = active(client);
-        String third = active(client);
-        assertEquals(List.of(third, second, id), walk(client, "/v1/me/engagements", 2, "id"));
-        assertEquals(List.of(), walk(otherClient, "/v1/me/engagements", 2, "id"));
-        as(coach).when().get("/v1/me/engagements").then().statusCode(403);
+        String second = active(t.client);
+        String third = active(t.client);
+        assertEquals(List.of(third, second, id), walk(t.client, "/v1/me/engagements", 2, "id"));
+        assertEquals(List.of(), walk(t.otherClient, "/v1/me/engagements", 2, "id"));
+        as(t.coach).when().get("/v1/me/engagements").then().statusCode(403);
     }
 
     /** Issue 18: every list pages but the newest dead letters (read back from Kafka, not kept in a table). */
@@ -276,9 +270,10 @@ class PagedListsApiTest {
     void theClientsEngagementsPageTrimmedToTheLimit() {
         Set<Object> made = new HashSet<>();
         for (int i = 0; i < 101; i++) {
-            made.add(post(coach, "/v1/engagements", Map.of("clientSubject", client.subject(), "pathway", "coaching")));
+            made.add(post(
+                    t.coach, "/v1/engagements", Map.of("clientSubject", t.client.subject(), "pathway", "coaching")));
         }
-        JsonPath first = as(client)
+        JsonPath first = as(t.client)
                 .queryParam("limit", 100)
                 .when()
                 .get("/v1/me/engagements")
@@ -288,7 +283,7 @@ class PagedListsApiTest {
                 .jsonPath();
         assertEquals(100, first.getList("items").size());
         assertNotNull(first.getString("nextCursor"));
-        JsonPath last = as(client)
+        JsonPath last = as(t.client)
                 .queryParam("limit", 100)
                 .queryParam("cursor", first.getString("nextCursor"))
                 .when()
@@ -299,7 +294,7 @@ class PagedListsApiTest {
                 .jsonPath();
         assertEquals(1, last.getList("items").size());
         assertNull(last.getString("nextCursor"));
-        JsonPath byDefault = as(client)
+        JsonPath byDefault = as(t.client)
                 .when()
                 .get("/v1/me/engagements")
                 .then()
@@ -308,16 +303,16 @@ class PagedListsApiTest {
                 .jsonPath();
         assertEquals(20, byDefault.getList("items").size());
         assertNotNull(byDefault.getString("nextCursor"));
-        assertEquals(made, Set.copyOf(walk(client, "/v1/me/engagements", 100, "id")));
+        assertEquals(made, Set.copyOf(walk(t.client, "/v1/me/engagements", 100, "id")));
     }
 
     @Test
     void dueReviewsPageMostOverdueFirstToThePractitionerAndTheirSupervisor() {
         List<String> due = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            due.add(active(client));
+            due.add(active(t.client));
         }
-        String notYet = active(client);
+        String notYet = active(t.client);
         // Overdue by 3, 2 and 2 days; the last two are ordered by id.
         setDue(due.get(0), 3);
         setDue(due.get(1), 2);
@@ -327,16 +322,16 @@ class PagedListsApiTest {
         List<Object> expected = new ArrayList<>(List.of(due.get(0)));
         expected.addAll(twoDays);
 
-        assertEquals(expected, walk(coach, "/v1/reviews?due=true", 1, "engagementId"));
-        assertEquals(expected, walk(coach, "/v1/reviews?due=true", 2, "engagementId"));
-        assertTrue(!walk(coach, "/v1/reviews?due=true", 100, "engagementId").contains(notYet));
-        assertEquals(List.of(), walk(otherCoach, "/v1/reviews?due=true", 10, "engagementId"));
-        assertEquals(List.of(), walk(supervisor, "/v1/reviews?due=true", 10, "engagementId"));
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        assertEquals(expected, walk(supervisor, "/v1/reviews?due=true", 2, "engagementId"));
+        assertEquals(expected, walk(t.coach, "/v1/reviews?due=true", 1, "engagementId"));
+        assertEquals(expected, walk(t.coach, "/v1/reviews?due=true", 2, "engagementId"));
+        assertTrue(!walk(t.coach, "/v1/reviews?due=true", 100, "engagementId").contains(notYet));
+        assertEquals(List.of(), walk(t.otherCoach, "/v1/reviews?due=true", 10, "engagementId"));
+        assertEquals(List.of(), walk(t.supervisor, "/v1/reviews?due=true", 10, "engagementId"));
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        assertEquals(expected, walk(t.supervisor, "/v1/reviews?due=true", 2, "engagementId"));
         assertEquals(List.of(), walk(stranger, "/v1/reviews?due=true", 10, "engagementId"));
-        as(client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
-        limitsAndCursorsAreChecked("/v1/reviews?due=true", coach);
+        as(t.client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
+        limitsAndCursorsAreChecked("/v1/reviews?due=true", t.coach);
     }
 
     private static void setDue(String engagement, int daysOverdue) {
@@ -351,15 +346,15 @@ class PagedListsApiTest {
      * versions, which a sponsor lists when named).
      */
     private void mayList(String path) {
-        as(client).when().get(path).then().statusCode(200);
-        as(coach).when().get(path).then().statusCode(200);
-        as(otherCoach).when().get(path).then().statusCode(404);
-        as(otherClient).when().get(path).then().statusCode(404);
+        as(t.client).when().get(path).then().statusCode(200);
+        as(t.coach).when().get(path).then().statusCode(200);
+        as(t.otherCoach).when().get(path).then().statusCode(404);
+        as(t.otherClient).when().get(path).then().statusCode(404);
         as(stranger).when().get(path).then().statusCode(404);
-        as(supervisor).when().get(path).then().statusCode(404);
+        as(t.supervisor).when().get(path).then().statusCode(404);
         // A sponsor may list the contract versions naming them: of this engagement there are none.
-        as(sponsor).when().get(path).then().statusCode(path.endsWith("/contracts") ? 404 : 403);
-        limitsAndCursorsAreChecked(path, coach);
+        as(t.sponsor).when().get(path).then().statusCode(path.endsWith("/contracts") ? 404 : 403);
+        limitsAndCursorsAreChecked(path, t.coach);
     }
 
     private static void limitsAndCursorsAreChecked(String path, Tokens who) {
@@ -370,12 +365,12 @@ class PagedListsApiTest {
 
     @Test
     void aSupervisorPagesTheListsOfTheirSuperviseesEngagements() {
-        String id = active(client);
+        String id = active(t.client);
         String base = "/v1/engagements/" + id;
-        post(coach, base + "/notes", Map.of("kind", "shared", "body", "Shared"));
-        post(coach, base + "/notes", Map.of("kind", "private", "body", "Private"));
+        post(t.coach, base + "/notes", Map.of("kind", "shared", "body", "Shared"));
+        post(t.coach, base + "/notes", Map.of("kind", "private", "body", "Private"));
         post(
-                client,
+                t.client,
                 base + "/goals",
                 Map.of(
                         "title",
@@ -388,15 +383,15 @@ class PagedListsApiTest {
                         "approach",
                         "selfConcordant",
                         false));
-        post(coach, base + "/actions", Map.of("title", "Act"));
-        post(coach, base + "/reviews", Map.of("kind", "periodic"));
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
-        assertEquals(1, walk(supervisor, base + "/notes", 1, "id").size(), "shared summaries only");
-        assertEquals(1, walk(supervisor, base + "/goals", 1, "id").size());
-        assertEquals(1, walk(supervisor, base + "/actions", 1, "id").size());
-        assertEquals(1, walk(supervisor, base + "/reviews", 1, "id").size());
-        assertEquals(List.of(), walk(supervisor, base + "/sessions", 1, "id"));
-        assertEquals(List.of(1), walk(supervisor, base + "/contracts", 1, "number"));
-        assertNull(as(supervisor).when().get(base + "/goals").then().extract().path("nextCursor"));
+        post(t.coach, base + "/actions", Map.of("title", "Act"));
+        post(t.coach, base + "/reviews", Map.of("kind", "periodic"));
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        assertEquals(1, walk(t.supervisor, base + "/notes", 1, "id").size(), "shared summaries only");
+        assertEquals(1, walk(t.supervisor, base + "/goals", 1, "id").size());
+        assertEquals(1, walk(t.supervisor, base + "/actions", 1, "id").size());
+        assertEquals(1, walk(t.supervisor, base + "/reviews", 1, "id").size());
+        assertEquals(List.of(), walk(t.supervisor, base + "/sessions", 1, "id"));
+        assertEquals(List.of(1), walk(t.supervisor, base + "/contracts", 1, "number"));
+        assertNull(as(t.supervisor).when().get(base + "/goals").then().extract().path("nextCursor"));
     }
 }

@@ -1,15 +1,13 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,8 +18,10 @@ import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -30,24 +30,18 @@ class ReviewApiTest {
     @Inject
     SessionFactory sessionFactory;
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     private String activeEngagement() {
-        String id = as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Clarity",
@@ -55,18 +49,18 @@ class ReviewApiTest {
                         4,
                         "parties",
                         List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
@@ -77,7 +71,7 @@ class ReviewApiTest {
     @Test
     void aReviewIsDueByTheContractsScheduleUntilItIsHeld() {
         String id = activeEngagement();
-        as(coach)
+        as(t.coach)
                 .queryParam("due", true)
                 .when()
                 .get("/v1/reviews")
@@ -88,31 +82,31 @@ class ReviewApiTest {
         EmbeddedPostgres.shared()
                 .execute("update engagement set activated_at = now() - interval '35 days',"
                         + " review_due_on = current_date - 7 where id = '" + id + "'");
-        as(coach)
+        as(t.coach)
                 .queryParam("due", true)
                 .when()
                 .get("/v1/reviews")
                 .then()
                 .statusCode(200)
                 .body("items.engagementId", hasItem(id));
-        as(Tokens.anyone().tenant(tenant).roles("coach"))
+        as(t.user("coach"))
                 .queryParam("due", true)
                 .when()
                 .get("/v1/reviews")
                 .then()
                 .body("items.engagementId", not(hasItem(id)));
-        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+        Tokens supervisor = t.user("supervisor");
         as(supervisor)
                 .queryParam("due", true)
                 .when()
                 .get("/v1/reviews")
                 .then()
                 .body("items.engagementId", not(hasItem(id)));
-        Supervision.assign(tenant, coach.subject(), supervisor.subject());
+        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", hasItem(id));
-        as(client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
+        as(t.client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
 
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "kind",
                         "periodic",
@@ -124,14 +118,19 @@ class ReviewApiTest {
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(201);
-        as(coach).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", not(hasItem(id)));
-        as(coach).when().get("/v1/reviews").then().statusCode(400);
+        as(t.coach)
+                .queryParam("due", true)
+                .when()
+                .get("/v1/reviews")
+                .then()
+                .body("items.engagementId", not(hasItem(id)));
+        as(t.coach).when().get("/v1/reviews").then().statusCode(400);
     }
 
     @Test
     void theEndReviewClosesTheEngagementWithTheGoalsTheClientJudgedMet() {
         String id = activeEngagement();
-        String met = as(client)
+        String met = as(t.client)
                 .body(Map.of(
                         "title",
                         "Sleep before midnight",
@@ -149,7 +148,7 @@ class ReviewApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client)
+        as(t.client)
                 .body(Map.of(
                         "title",
                         "Run a half marathon",
@@ -165,14 +164,14 @@ class ReviewApiTest {
                 .post("/v1/engagements/" + id + "/goals")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "kind", "end", "goalsMet", List.of(UUID.randomUUID().toString())))
                 .when()
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(422);
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "kind",
                         "end",
@@ -188,19 +187,19 @@ class ReviewApiTest {
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(201);
-        as(client).when().get("/v1/engagements/" + id).then().body("status", is("closed"));
-        as(client)
+        as(t.client).when().get("/v1/engagements/" + id).then().body("status", is("closed"));
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/goals")
                 .then()
                 .body("items.find { it.id == '" + met + "' }.status", is("met"));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("kind", "periodic"))
                 .when()
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(409);
-        as(client)
+        as(t.client)
                 .body(Map.of("kind", "end"))
                 .when()
                 .post("/v1/engagements/" + id + "/reviews")
@@ -227,7 +226,7 @@ class ReviewApiTest {
         String id = activeEngagement();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(today.plusWeeks(4), reviewDueOn(id), "four weeks from activation");
-        as(coach)
+        as(t.coach)
                 .body(Map.of("kind", "periodic", "heldOn", today.plusDays(3).toString()))
                 .when()
                 .post("/v1/engagements/" + id + "/reviews")
@@ -235,7 +234,7 @@ class ReviewApiTest {
                 .statusCode(201);
         assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "four weeks from the review held");
         // A new version every required party accepted brings its own interval, counted from the last review.
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Clarity",
@@ -243,19 +242,19 @@ class ReviewApiTest {
                         2,
                         "parties",
                         List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/2/acceptance")
                 .then()
                 .statusCode(200);
         assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "not in force until everyone accepted");
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/2/acceptance")
                 .then()
@@ -283,12 +282,12 @@ class ReviewApiTest {
             ids.add(activeEngagement());
         }
         EmbeddedPostgres.shared()
-                .execute("update engagement set review_due_on = current_date - 1 where tenant_id = '" + tenant + "'");
+                .execute("update engagement set review_due_on = current_date - 1 where tenant_id = '" + t.id + "'");
         Statistics statistics = sessionFactory.getStatistics();
         statistics.setStatisticsEnabled(true);
         try {
             statistics.clear();
-            List<String> due = as(coach)
+            List<String> due = as(t.coach)
                     .queryParam("due", true)
                     .queryParam("limit", 100)
                     .when()

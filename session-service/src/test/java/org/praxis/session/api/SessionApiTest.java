@@ -1,12 +1,10 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,28 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
 @QuarkusTest
 class SessionApiTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     /** An active, sponsored engagement whose contract discloses what {@code disclosure} says. */
     private String activeEngagement(Map<String, Boolean> disclosure, int sessionsPrepaid) {
-        String id = as(coach)
+        String id = as(t.coach)
                 .body(Map.of(
-                        "clientSubject", client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
+                        "clientSubject", t.client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -43,10 +34,10 @@ class SessionApiTest {
                 .extract()
                 .path("id");
         List<Map<String, Object>> parties = new ArrayList<>(List.of(
-                Map.of("role", "client", "subject", client.subject(), "required", true),
-                Map.of("role", "coach", "subject", coach.subject(), "required", true),
-                Map.of("role", "sponsor", "subject", sponsor.subject(), "required", true)));
-        as(coach)
+                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
+                Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true)));
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Grow as a leader",
@@ -60,7 +51,7 @@ class SessionApiTest {
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        for (Tokens party : List.of(client, coach, sponsor)) {
+        for (Tokens party : List.of(t.client, t.coach, t.sponsor)) {
             as(party)
                     .when()
                     .post("/v1/engagements/" + id + "/contracts/1/acceptance")
@@ -71,7 +62,7 @@ class SessionApiTest {
     }
 
     private String schedule(String engagement, Instant at) {
-        return as(coach)
+        return as(t.coach)
                 .body(Map.of("scheduledAt", at.toString(), "durationMinutes", 50, "mode", "video", "model", "OSKAR"))
                 .when()
                 .post("/v1/engagements/" + engagement + "/sessions")
@@ -86,14 +77,14 @@ class SessionApiTest {
         String id = activeEngagement(Map.of("sessionCounts", true), 2);
         String first = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
         String outcome = "/v1/engagements/" + id + "/sessions/" + first + "/outcome";
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "held", "scaling", 11))
                 .when()
                 .post(outcome)
                 .then()
                 .statusCode(422);
-        as(coach).body(Map.of("status", "maybe")).when().post(outcome).then().statusCode(422);
-        as(coach)
+        as(t.coach).body(Map.of("status", "maybe")).when().post(outcome).then().statusCode(422);
+        as(t.coach)
                 .body(Map.of("status", "held", "scaling", 6, "previousGoalsReviewed", true))
                 .when()
                 .post(outcome)
@@ -101,8 +92,13 @@ class SessionApiTest {
                 .statusCode(200)
                 .body("status", is("held"))
                 .body("scaling", is(6));
-        as(coach).body(Map.of("status", "no-show")).when().post(outcome).then().statusCode(409);
-        as(client).when().get("/v1/engagements/" + id).then().body("sessionsRemaining", is(1));
+        as(t.coach)
+                .body(Map.of("status", "no-show"))
+                .when()
+                .post(outcome)
+                .then()
+                .statusCode(409);
+        as(t.client).when().get("/v1/engagements/" + id).then().body("sessionsRemaining", is(1));
 
         var completed = TopicProbe.read(
                 "session.events",
@@ -118,14 +114,14 @@ class SessionApiTest {
                         completed.get(0).value()));
 
         String second = schedule(id, Instant.now().plus(3, ChronoUnit.DAYS));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "held"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + second + "/outcome")
                 .then()
                 .statusCode(200);
         String third = schedule(id, Instant.now().plus(4, ChronoUnit.DAYS));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "held"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + third + "/outcome")
@@ -138,26 +134,26 @@ class SessionApiTest {
         String id = activeEngagement(Map.of("attendance", true), 6);
         String soon = schedule(id, Instant.now().plus(3, ChronoUnit.HOURS));
         String later = schedule(id, Instant.now().plus(5, ChronoUnit.DAYS));
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + soon + "/cancellation")
                 .then()
                 .statusCode(200)
                 .body("cancelledBy", is("client"))
                 .body("cancelledLate", is(true));
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation")
                 .then()
                 .statusCode(200)
                 .body("cancelledBy", is("practitioner"))
                 .body("cancelledLate", is(false));
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + later + "/cancellation")
                 .then()
                 .statusCode(409);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("scheduledAt", Instant.now().toString()))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + later + "/reschedule")
@@ -169,21 +165,21 @@ class SessionApiTest {
     void theSponsorReportShowsOnlyWhatTheTermsAllow() {
         String id = activeEngagement(Map.of("attendance", true), 6);
         String held = schedule(id, Instant.now().plus(1, ChronoUnit.DAYS));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "held", "scaling", 7))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + held + "/outcome")
                 .then()
                 .statusCode(200);
         String missed = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "no-show"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + missed + "/outcome")
                 .then()
                 .statusCode(200);
 
-        Map<String, Object> report = as(sponsor)
+        Map<String, Object> report = as(t.sponsor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
@@ -195,7 +191,7 @@ class SessionApiTest {
         assertEquals(Map.of("held", 1, "noShows", 1, "lateCancellations", 0), report.get("attendance"));
 
         String both = activeEngagement(Map.of("sessionDates", true, "sessionCounts", true), 6);
-        Map<String, Object> other = as(sponsor)
+        Map<String, Object> other = as(t.sponsor)
                 .when()
                 .get("/v1/engagements/" + both + "/sponsor-report")
                 .then()
@@ -209,20 +205,24 @@ class SessionApiTest {
     @Test
     void aSponsorReachesOnlyTheReportOfTheirOwnContracts() {
         String id = activeEngagement(Map.of("attendance", true), 6);
-        as(Tokens.anyone().tenant(tenant).roles("sponsor"))
+        as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("sponsor"))
+        as(Tokens.anyone().tenant("other-" + t.id).roles("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(404);
-        as(sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
-        as(sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
-        as(coach).when().get("/v1/engagements/" + id + "/sponsor-report").then().statusCode(403);
-        as(client)
+        as(t.sponsor).when().get("/v1/engagements/" + id).then().statusCode(403);
+        as(t.sponsor).when().get("/v1/engagements/" + id + "/sessions").then().statusCode(403);
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/sponsor-report")
+                .then()
+                .statusCode(403);
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
@@ -231,8 +231,8 @@ class SessionApiTest {
 
     @Test
     void onlyTheEngagementsPractitionerSchedulesAndNothingBeforeItIsActive() {
-        String draft = as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        String draft = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -246,38 +246,38 @@ class SessionApiTest {
                 50,
                 "mode",
                 "video");
-        as(coach)
+        as(t.coach)
                 .body(body)
                 .when()
                 .post("/v1/engagements/" + draft + "/sessions")
                 .then()
                 .statusCode(409);
         String id = activeEngagement(Map.of(), 6);
-        as(client)
+        as(t.client)
                 .body(body)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("coach"))
+        as(t.user("coach"))
                 .body(body)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("supervisor"))
+        as(Tokens.anyone().tenant("other-" + t.id).roles("supervisor"))
                 .body(body)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(404);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("scheduledAt", "tomorrow", "durationMinutes", 50, "mode", "video"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(400);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("scheduledAt", Instant.now().toString(), "durationMinutes", 5, "mode", "carrier-pigeon"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")

@@ -1,6 +1,5 @@
 package org.praxis.session.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,11 +7,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -29,14 +28,7 @@ import org.praxis.testsupport.TopicProbe;
 class SessionPrivacyTest {
     private static final String PROBLEM = "application/problem+json";
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-
-    private static RequestSpecification as(Tokens who) {
-        return given().header("Authorization", who.bearer()).contentType(ContentType.JSON);
-    }
+    private final TestTenant t = new TestTenant();
 
     /** Records an export request as {@code who} (an admin) and returns its id. */
     private static String exportRequest(Tokens who, String subject) {
@@ -68,8 +60,8 @@ class SessionPrivacyTest {
     }
 
     private String engagement() {
-        return as(coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+        return as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -81,7 +73,7 @@ class SessionPrivacyTest {
     @Test
     void exportThenErasureKeepsOnlySignedNotesUnderAPseudonym() {
         String id = engagement();
-        String signed = as(coach)
+        String signed = as(t.coach)
                 .body(Map.of("kind", "private", "body", "signed record"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
@@ -89,18 +81,18 @@ class SessionPrivacyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/notes/" + signed + "/signature")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("kind", "private", "body", "draft thoughts"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of(
                         "title",
                         "Find a new role",
@@ -119,18 +111,18 @@ class SessionPrivacyTest {
                 .then()
                 .statusCode(201);
 
-        String request = exportRequest(admin, client.subject());
-        export(admin, client.subject(), request)
+        String request = exportRequest(t.admin, t.client.subject());
+        export(t.admin, t.client.subject(), request)
                 .statusCode(200)
                 .body("engagements", hasSize(1))
                 .body("notes", hasSize(2))
                 .body("goals[0].title", is("Find a new role"))
                 .body("notes.body", hasItem("signed record"));
-        export(coach, client.subject(), request).statusCode(403);
+        export(t.coach, t.client.subject(), request).statusCode(403);
         // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
-        Tokens otherAdmin = Tokens.anyone().tenant("other-" + tenant).roles("admin");
-        export(otherAdmin, client.subject(), request).statusCode(404);
-        export(otherAdmin, client.subject(), exportRequest(otherAdmin, client.subject()))
+        Tokens otherAdmin = Tokens.anyone().tenant("other-" + t.id).roles("admin");
+        export(otherAdmin, t.client.subject(), request).statusCode(404);
+        export(otherAdmin, t.client.subject(), exportRequest(otherAdmin, t.client.subject()))
                 .statusCode(200)
                 .body("engagements", hasSize(0));
         // The export is audited once, naming the request; the request counts its use.
@@ -139,15 +131,15 @@ class SessionPrivacyTest {
                 count(
                         "select count(*) from audit_event where tenant_id = ? and action = 'export'"
                                 + " and resource_id = ?",
-                        tenant,
-                        client.subject()));
-        as(admin)
+                        t.id,
+                        t.client.subject()));
+        as(t.admin)
                 .when()
                 .get("/v1/export-requests/" + request)
                 .then()
                 .statusCode(200)
                 .body("uses", is(1));
-        as(admin)
+        as(t.admin)
                 .queryParam("resourceType", "subject")
                 .when()
                 .get("/v1/audit-events")
@@ -165,12 +157,12 @@ class SessionPrivacyTest {
                 "ce_source",
                 "/privacy",
                 "ce_tenant",
-                tenant,
+                t.id,
                 "ce_time",
                 Instant.now().toString());
-        String payload = "{\"subject\":\"" + client.subject() + "\",\"requestId\":\"" + requestId + "\"}";
-        TopicProbe.send("privacy.events", client.subject(), payload, headers);
-        TopicProbe.send("privacy.events", client.subject(), payload, headers);
+        String payload = "{\"subject\":\"" + t.client.subject() + "\",\"requestId\":\"" + requestId + "\"}";
+        TopicProbe.send("privacy.events", t.client.subject(), payload, headers);
+        TopicProbe.send("privacy.events", t.client.subject(), payload, headers);
         var confirmations =
                 TopicProbe.read("session.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
         assertEquals(1, confirmations.size());
@@ -183,11 +175,11 @@ class SessionPrivacyTest {
                 confirmations.get(0).value().contains("\"signedNotesRetained\": 1"),
                 confirmations.get(0).value());
 
-        export(admin, client.subject(), exportRequest(admin, client.subject()))
+        export(t.admin, t.client.subject(), exportRequest(t.admin, t.client.subject()))
                 .statusCode(200)
                 .body("engagements", hasSize(0));
-        as(coach).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(1));
-        as(coach)
+        as(t.coach).when().get("/v1/engagements/" + id + "/notes").then().body("items", hasSize(1));
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/goals")
                 .then()
@@ -202,41 +194,41 @@ class SessionPrivacyTest {
                                 + " where g.engagement_id = ?::uuid and m.title not like 'v2:%'",
                         id));
         String pseudonym =
-                as(coach).when().get("/v1/engagements/" + id).then().extract().path("clientSubject");
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("clientSubject");
         assertTrue(pseudonym.startsWith("erased-"), pseudonym);
     }
 
     @Test
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         String id = engagement();
-        as(coach)
+        as(t.coach)
                 .body(Map.of("kind", "private", "body", "worries about the night shifts"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(201);
-        export(admin, client.subject(), null)
+        export(t.admin, t.client.subject(), null)
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"))
                 .body(not(containsString("night shifts")));
-        export(admin, client.subject(), UUID.randomUUID().toString())
+        export(t.admin, t.client.subject(), UUID.randomUUID().toString())
                 .statusCode(404)
                 .contentType(PROBLEM);
-        export(admin, client.subject(), exportRequest(admin, "someone-else"))
+        export(t.admin, t.client.subject(), exportRequest(t.admin, "someone-else"))
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"));
-        export(admin, "x".repeat(300), exportRequest(admin, client.subject()))
+        export(t.admin, "x".repeat(300), exportRequest(t.admin, t.client.subject()))
                 .statusCode(422)
                 .contentType(PROBLEM);
-        assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", tenant));
+        assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", t.id));
     }
 
     @Test
     void theEngagementsFreeTextIsSealedAtRest() {
         String id = engagement();
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Rebuild confidence after the burnout",
@@ -250,23 +242,23 @@ class SessionPrivacyTest {
                         4,
                         "parties",
                         List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        String note = as(coach)
+        String note = as(t.coach)
                 .body(Map.of("kind", "private", "body", "mentioned the divorce for the first time"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes")
@@ -274,18 +266,18 @@ class SessionPrivacyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/notes/" + note + "/signature")
                 .then()
                 .statusCode(200);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("body", "the divorce was last spring"))
                 .when()
                 .post("/v1/engagements/" + id + "/notes/" + note + "/addenda")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of(
                         "title",
                         "Leave work by six",
@@ -303,13 +295,13 @@ class SessionPrivacyTest {
                 .post("/v1/engagements/" + id + "/goals")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of("title", "Write the boundary letter"))
                 .when()
                 .post("/v1/engagements/" + id + "/actions")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "kind",
                         "periodic",
@@ -365,7 +357,7 @@ class SessionPrivacyTest {
                         id));
 
         // ... and all of it opens again for those who may read it.
-        export(admin, client.subject(), exportRequest(admin, client.subject()))
+        export(t.admin, t.client.subject(), exportRequest(t.admin, t.client.subject()))
                 .statusCode(200)
                 .body("contracts[0].purpose", is("Rebuild confidence after the burnout"))
                 .body("contracts[0].goalsInScope", is("Saying no to overtime"))
@@ -377,19 +369,19 @@ class SessionPrivacyTest {
                 .body("actions[0].title", is("Write the boundary letter"))
                 .body("reviews[0].whatChanged", is("Fewer panic evenings"))
                 .body("reviews[0].sharedSummary", is("You set two limits"));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/contracts/1")
                 .then()
                 .statusCode(200)
                 .body("limitsOfConfidentiality", is("Danger to life is the exception"));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + note)
                 .then()
                 .statusCode(200)
                 .body("addenda[0].body", is("the divorce was last spring"));
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/goals")
                 .then()
