@@ -16,7 +16,8 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.referral.api.DeadlineResource;
-import org.praxis.referral.api.DirectoryResource;
+import org.praxis.referral.api.DirectoryOrganisationResource;
+import org.praxis.referral.api.DirectoryServiceResource;
 import org.praxis.referral.api.MeResource;
 import org.praxis.referral.api.ReferralConsentResource;
 import org.praxis.referral.api.ReferralLoopResource;
@@ -75,7 +76,8 @@ class RolesAllowedAgreementTest {
                 ReferralLoopResource.class,
                 MeResource.class,
                 SelfHelpResource.class,
-                DirectoryResource.class,
+                DirectoryOrganisationResource.class,
+                DirectoryServiceResource.class,
                 DeadlineResource.class,
                 SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {

@@ -38,54 +38,23 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.referral.domain.Directory;
-import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.ServiceKinds;
 
-@Path("/v1/directory")
+/** The directory's services (after Open Referral HSDS), searched by kind, text, area, language and intake. */
+@Path("/v1/directory/services")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory", description = "Organisations and services the tenant refers to (after Open Referral HSDS)")
-public class DirectoryResource {
+public class DirectoryServiceResource {
     @Inject
     Directory directory;
 
     @Inject
     IdempotencyKeys idempotency;
 
-    /** The longest phone number a directory entry keeps (an international number with an extension). */
-    private static final int PHONE = Bounds.CODE;
-
     private static final int AREAS = 50;
     private static final int LANGUAGES = 20;
-
-    public record OrganisationRequest(
-            @NotBlank @Size(max = Bounds.NAME) String name,
-            @Size(max = Bounds.REASON) String description,
-            @Size(max = Bounds.URI) String website,
-            @Email @Size(max = Bounds.NAME) String email,
-            @Size(max = PHONE) String phone) {
-        Directory.OrganisationDetails details() {
-            return new Directory.OrganisationDetails(name, description, website, email, phone);
-        }
-    }
-
-    public record OrganisationView(
-            UUID id,
-            @Schema(maxLength = Bounds.NAME) String name,
-            @Schema(maxLength = Bounds.REASON) String description,
-            @Schema(maxLength = Bounds.URI) String website,
-            @Schema(maxLength = Bounds.NAME) String email,
-            @Schema(maxLength = PHONE) String phone,
-            Instant createdAt,
-
-            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
-            long version) {
-        static OrganisationView of(DirectoryOrganisation o) {
-            return new OrganisationView(
-                    o.id, o.name, o.description, o.website, o.email, o.phone, o.createdAt, o.version);
-        }
-    }
 
     public record DirectoryServiceRequest(
             @NotNull UUID organisationId,
@@ -96,7 +65,7 @@ public class DirectoryResource {
             @Size(max = AREAS) List<@NotBlank @Size(max = Bounds.NAME) String> areasServed,
             @Size(max = LANGUAGES) List<@NotBlank @Size(max = Bounds.CODE) String> languages,
             @Email @Size(max = Bounds.NAME) String email,
-            @Size(max = PHONE) String phone,
+            @Size(max = DirectoryOrganisationResource.PHONE) String phone,
             @Size(max = Bounds.URI) String website,
             @Size(max = Bounds.REASON) String howToRefer,
             @Size(max = Bounds.NAME) String practitionerName,
@@ -131,7 +100,10 @@ public class DirectoryResource {
             @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
             @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
             @Schema(maxLength = Bounds.NAME) String email,
-            @Schema(maxLength = PHONE) String phone,
+
+            @Schema(maxLength = DirectoryOrganisationResource.PHONE)
+            String phone,
+
             @Schema(maxLength = Bounds.URI) String website,
             @Schema(maxLength = Bounds.REASON) String howToRefer,
             @Schema(maxLength = Bounds.NAME) String practitionerName,
@@ -164,62 +136,6 @@ public class DirectoryResource {
     }
 
     @POST
-    @Path("organisations")
-    @Transactional
-    @RolesAllowed(Roles.ADMIN)
-    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
-    @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
-    @APIResponse(responseCode = "201", description = "Added")
-    public Response addOrganisation(
-            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
-        return idempotency.once(key, "add-organisation", body, () -> {
-            DirectoryOrganisation o = directory.addOrganisation(body.details());
-            return Response.created(URI.create("/v1/directory/organisations/" + o.id))
-                    .entity(OrganisationView.of(o))
-                    .tag(ETags.of(o.version))
-                    .build();
-        });
-    }
-
-    @GET
-    @Path("organisations")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
-    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
-    @Operation(operationId = "listOrganisations", summary = "Organisations in the directory, optionally by name")
-    public Page<OrganisationView> organisations(
-            @QueryParam("q") @Size(max = Bounds.NAME) String q, @BeanParam PageParams page) {
-        return directory.organisations(page.request(), q).map(OrganisationView::of);
-    }
-
-    @GET
-    @Path("organisations/{id}")
-    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
-    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
-    @Operation(operationId = "getOrganisation", summary = "One organisation; ETag is its version")
-    public Response organisation(@PathParam("id") UUID id) {
-        DirectoryOrganisation o = directory.organisation(id);
-        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
-    }
-
-    @PUT
-    @Path("organisations/{id}")
-    @RolesAllowed(Roles.ADMIN)
-    @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
-    @Operation(
-            operationId = "replaceOrganisation",
-            summary = "Replace an organisation's details (admin, If-Match required)")
-    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
-    @APIResponse(responseCode = "428", description = "No If-Match")
-    public Response replaceOrganisation(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull OrganisationRequest body) {
-        DirectoryOrganisation o = directory.replaceOrganisation(id, ifMatch, body.details());
-        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
-    }
-
-    @POST
-    @Path("services")
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
@@ -237,7 +153,6 @@ public class DirectoryResource {
     }
 
     @GET
-    @Path("services")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:list")
     @Operation(
@@ -259,7 +174,7 @@ public class DirectoryResource {
     }
 
     @GET
-    @Path("services/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
     @Operation(operationId = "getService", summary = "One service; ETag is its version")
@@ -269,7 +184,7 @@ public class DirectoryResource {
     }
 
     @PUT
-    @Path("services/{id}")
+    @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
     @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
