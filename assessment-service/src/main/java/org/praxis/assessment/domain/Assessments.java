@@ -17,8 +17,8 @@ import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -79,7 +79,7 @@ public class Assessments {
             } catch (ProblemException e) {
                 throw ProblemException.unprocessable(
                         "No such framework",
-                        List.of(new Problem.FieldError("frameworkCode", "is not a framework of your tenant")));
+                        List.of(new Violation("frameworkCode", "is not a framework of your tenant")));
             }
         }
         Assessment a = new Assessment();
@@ -145,13 +145,13 @@ public class Assessments {
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (!framework(a).hasCompetence(competenceCode)) {
-            errors.add(new Problem.FieldError(
+            errors.add(new Violation(
                     "competenceCode", "is not a competence of " + a.frameworkCode + " v" + a.frameworkVersion));
         }
         if (!RatingLevel.codes().contains(level)) {
-            errors.add(new Problem.FieldError("level", "must be one of " + String.join(", ", RatingLevel.codes())));
+            errors.add(new Violation("level", "must be one of " + String.join(", ", RatingLevel.codes())));
         }
         List<UUID> links = evidenceIds == null
                 ? List.of()
@@ -165,11 +165,9 @@ public class Assessments {
                                 .getResultList()
                                 .size()
                         != links.size()) {
-            errors.add(new Problem.FieldError("evidenceIds", "must be evidence of this practitioner"));
+            errors.add(new Violation("evidenceIds", "must be evidence of this practitioner"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The rating is not valid", errors);
-        }
+        Violation.refuseAny("The rating is not valid", errors);
         Rating r = tenant.select(
                         Rating.class,
                         "e.assessmentId = :a and e.competenceCode = :c and e.source = :s",
@@ -239,8 +237,7 @@ public class Assessments {
         Settings.Current s = settings.current();
         if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
             throw ProblemException.unprocessable(
-                    "Unknown competence",
-                    List.of(new Problem.FieldError("competenceCode", "is not in the current framework")));
+                    "Unknown competence", List.of(new Violation("competenceCode", "is not in the current framework")));
         }
         DevelopmentAction d = new DevelopmentAction();
         d.id = UUID.randomUUID();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Bounds;
 
 /**
@@ -40,41 +41,41 @@ public final class CaseDocuments {
 
     private CaseDocuments() {}
 
-    /** What is wrong with an imported document: a JSON path and a message each. */
+    /** What is wrong with an imported document, each violation named by its JSON path. */
     public static final class InvalidDocument extends RuntimeException {
-        public final List<String[]> problems;
+        public final List<Violation> violations;
 
-        InvalidDocument(List<String[]> problems) {
+        InvalidDocument(List<Violation> problems) {
             super(problems.size() + " problem(s) in the CASE document");
-            this.problems = problems;
+            this.violations = problems;
         }
     }
 
     public static CompetenceFramework read(String code, int version, JsonNode root) {
-        List<String[]> problems = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new InvalidDocument(List.<String[]>of(new String[] {"$", "must be a CASE document object"}));
+            throw new InvalidDocument(List.of(new Violation("$", "must be a CASE document object")));
         }
         JsonNode doc = root.path("CFDocument");
         String documentId = text(doc, "identifier");
         String title = text(doc, "title");
         if (!doc.isObject()) {
-            problems.add(new String[] {"CFDocument", "is required"});
+            problems.add(new Violation("CFDocument", "is required"));
         } else {
             required(problems, "CFDocument.identifier", documentId, MAX_IDENTIFIER);
             required(problems, "CFDocument.title", title, MAX_TITLE);
         }
         JsonNode itemsNode = root.path("CFItems");
         if (!itemsNode.isArray() || itemsNode.isEmpty()) {
-            problems.add(new String[] {"CFItems", "must be a non-empty array"});
+            problems.add(new Violation("CFItems", "must be a non-empty array"));
         } else if (itemsNode.size() > MAX_ITEMS) {
-            problems.add(new String[] {"CFItems", "must have at most " + MAX_ITEMS + " items"});
+            problems.add(new Violation("CFItems", "must have at most " + MAX_ITEMS + " items"));
         }
         JsonNode associationsNode = root.path("CFAssociations");
         if (!associationsNode.isMissingNode() && !associationsNode.isArray()) {
-            problems.add(new String[] {"CFAssociations", "must be an array"});
+            problems.add(new Violation("CFAssociations", "must be an array"));
         } else if (associationsNode.size() > MAX_ASSOCIATIONS) {
-            problems.add(new String[] {"CFAssociations", "must have at most " + MAX_ASSOCIATIONS + " associations"});
+            problems.add(new Violation("CFAssociations", "must have at most " + MAX_ASSOCIATIONS + " associations"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDocument(problems);
@@ -90,14 +91,14 @@ public final class CaseDocuments {
             String itemCode = text(item, "humanCodingScheme");
             if (required(problems, at + ".identifier", id, MAX_IDENTIFIER)) {
                 if (items.containsKey(id) || id.equals(documentId)) {
-                    problems.add(new String[] {at + ".identifier", "repeats " + id});
+                    problems.add(new Violation(at + ".identifier", "repeats " + id));
                 } else {
                     items.put(id, item);
                     order.add(id);
                 }
             }
             if (required(problems, at + ".humanCodingScheme", itemCode, MAX_CODE) && !codes.add(itemCode)) {
-                problems.add(new String[] {at + ".humanCodingScheme", "repeats " + itemCode});
+                problems.add(new Violation(at + ".humanCodingScheme", "repeats " + itemCode));
             }
             required(problems, at + ".fullStatement", text(item, "fullStatement"), MAX_STATEMENT);
             required(problems, at + ".CFItemType", text(item, "CFItemType"), MAX_CODE);
@@ -112,9 +113,8 @@ public final class CaseDocuments {
             String origin = text(a.path("originNodeURI"), "identifier");
             String destination = text(a.path("destinationNodeURI"), "identifier");
             if (type == null || origin == null || destination == null) {
-                problems.add(new String[] {
-                    at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"
-                });
+                problems.add(new Violation(
+                        at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"));
                 continue;
             }
             String id = text(a, "identifier");
@@ -122,24 +122,24 @@ public final class CaseDocuments {
                     || longer(id, MAX_IDENTIFIER)
                     || longer(origin, MAX_IDENTIFIER)
                     || longer(destination, MAX_IDENTIFIER)) {
-                problems.add(new String[] {
-                    at,
-                    "associationType must be at most " + MAX_CODE + " characters, identifiers at most " + MAX_IDENTIFIER
-                });
+                problems.add(new Violation(
+                        at,
+                        "associationType must be at most " + MAX_CODE + " characters, identifiers at most "
+                                + MAX_IDENTIFIER));
                 continue;
             }
             if (!items.containsKey(origin)) {
-                problems.add(new String[] {at + ".originNodeURI", "is not an item of this document: " + origin});
+                problems.add(new Violation(at + ".originNodeURI", "is not an item of this document: " + origin));
                 continue;
             }
             if (!items.containsKey(destination) && !destination.equals(documentId)) {
                 problems.add(
-                        new String[] {at + ".destinationNodeURI", "is not an item or the document: " + destination});
+                        new Violation(at + ".destinationNodeURI", "is not an item or the document: " + destination));
                 continue;
             }
             if (IS_CHILD_OF.equals(type)) {
                 if (parents.putIfAbsent(origin, destination) != null) {
-                    problems.add(new String[] {at, "gives item " + origin + " a second parent"});
+                    problems.add(new Violation(at, "gives item " + origin + " a second parent"));
                 }
             } else {
                 others.add(new CompetenceFramework.Association(
@@ -148,16 +148,15 @@ public final class CaseDocuments {
         }
         for (String id : order) {
             if (!parents.containsKey(id)) {
-                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " has no isChildOf parent"});
+                problems.add(new Violation("CFAssociations", "item " + code(items, id) + " has no isChildOf parent"));
                 continue;
             }
             int depth = depth(id, parents, documentId);
             if (depth < 0) {
-                problems.add(new String[] {"CFAssociations", "item " + code(items, id) + " is its own ancestor"});
+                problems.add(new Violation("CFAssociations", "item " + code(items, id) + " is its own ancestor"));
             } else if (depth > MAX_DEPTH) {
-                problems.add(new String[] {
-                    "CFAssociations", "item " + code(items, id) + " lies deeper than " + MAX_DEPTH + " levels"
-                });
+                problems.add(new Violation(
+                        "CFAssociations", "item " + code(items, id) + " lies deeper than " + MAX_DEPTH + " levels"));
             }
         }
         if (!problems.isEmpty()) {
@@ -257,13 +256,13 @@ public final class CaseDocuments {
     }
 
     /** Names a missing or over-long text; true when it is there and fits. */
-    private static boolean required(List<String[]> problems, String at, String value, int max) {
+    private static boolean required(List<Violation> problems, String at, String value, int max) {
         if (value == null) {
-            problems.add(new String[] {at, "is required"});
+            problems.add(new Violation(at, "is required"));
             return false;
         }
         if (value.length() > max) {
-            problems.add(new String[] {at, "must be at most " + max + " characters"});
+            problems.add(new Violation(at, "must be at most " + max + " characters"));
             return false;
         }
         return true;

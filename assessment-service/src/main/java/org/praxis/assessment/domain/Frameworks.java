@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -133,12 +133,12 @@ public class Frameworks {
         if (BuiltInFramework.CODE.equals(code)) {
             throw ProblemException.unprocessable(
                     "The built-in framework cannot be replaced; import under your own code",
-                    List.of(new Problem.FieldError("code", "is reserved for the built-in framework")));
+                    List.of(new Violation("code", "is reserved for the built-in framework")));
         }
         if (!code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
             throw ProblemException.unprocessable(
                     "A framework code is lower case letters, digits and dashes",
-                    List.of(new Problem.FieldError("code", "must match [a-z0-9][a-z0-9-]{1,62}")));
+                    List.of(new Violation("code", "must match [a-z0-9][a-z0-9-]{1,62}")));
         }
         // One import per tenant at a time, so the version numbers and the count of frameworks stay exact.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
@@ -148,7 +148,7 @@ public class Frameworks {
         if (last == null && frameworkCount() >= MAX_FRAMEWORKS) {
             throw ProblemException.unprocessable(
                     "A tenant imports at most " + MAX_FRAMEWORKS + " frameworks",
-                    List.of(new Problem.FieldError(
+                    List.of(new Violation(
                             "code",
                             "would be framework " + (MAX_FRAMEWORKS + 1)
                                     + "; publish a new version of an existing one instead")));
@@ -158,11 +158,7 @@ public class Frameworks {
         try {
             framework = CaseDocuments.read(code, version, document);
         } catch (CaseDocuments.InvalidDocument e) {
-            throw ProblemException.unprocessable(
-                    "The CASE document is not valid",
-                    e.problems.stream()
-                            .map(p -> new Problem.FieldError(p[0], p[1]))
-                            .toList());
+            throw ProblemException.unprocessable("The CASE document is not valid", e.violations);
         }
         FrameworkVersion v = new FrameworkVersion();
         v.id = UUID.randomUUID();

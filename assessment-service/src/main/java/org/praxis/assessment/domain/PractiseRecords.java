@@ -17,8 +17,8 @@ import org.praxis.assessment.domain.access.EvidencePolicy;
 import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -85,12 +85,12 @@ public class PractiseRecords {
         if (!Evidence.KINDS.contains(kind)) {
             throw ProblemException.unprocessable(
                     "Unknown kind of evidence",
-                    List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Evidence.KINDS))));
+                    List.of(new Violation("kind", "must be one of " + String.join(", ", Evidence.KINDS))));
         }
         if (Evidence.PRACTICE_HOURS.equals(kind) && (minutes == null || minutes <= 0)) {
             throw ProblemException.unprocessable(
                     "Practice hours need their minutes",
-                    List.of(new Problem.FieldError("minutes", "is required for practice hours")));
+                    List.of(new Violation("minutes", "is required for practice hours")));
         }
         List<String> linked = checkedCompetences(competences);
         Evidence e = evidence(practitioner, kind, occurredOn, linked, minutes);
@@ -203,7 +203,7 @@ public class PractiseRecords {
         if (p.supervisorId == null) {
             throw ProblemException.unprocessable(
                     "The practitioner has no supervisor yet",
-                    List.of(new Problem.FieldError("superviseeId", "has no supervisor named on their profile")));
+                    List.of(new Violation("superviseeId", "has no supervisor named on their profile")));
         }
         SupervisionSession s = new SupervisionSession();
         s.id = UUID.randomUUID();
@@ -279,7 +279,7 @@ public class PractiseRecords {
         if (!unknown.isEmpty()) {
             throw ProblemException.unprocessable(
                     "Unknown competences",
-                    List.of(new Problem.FieldError(
+                    List.of(new Violation(
                             "competences",
                             "not in " + f.code() + " v" + f.version() + ": " + String.join(", ", unknown))));
         }

@@ -20,8 +20,8 @@ import org.praxis.assessment.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
@@ -87,7 +87,7 @@ public class Practitioners {
         if (!policy.can(caller, PractitionerPolicy.Action.CREATE, PractitionerPolicy.proposed(who))) {
             throw ProblemException.unprocessable(
                     "A practitioner creates only their own profile",
-                    List.of(new Problem.FieldError("subject", "must be you or empty")));
+                    List.of(new Violation("subject", "must be you or empty")));
         }
         if (find(who).isPresent()) {
             throw ProblemException.conflict("Practitioner " + who + " already has a profile.");
@@ -129,8 +129,7 @@ public class Practitioners {
         ETags.requireMatch(ifMatch, p.version);
         if (subject.equals(supervisorId)) {
             throw ProblemException.unprocessable(
-                    "Nobody supervises themselves",
-                    List.of(new Problem.FieldError("supervisorId", "must be someone else")));
+                    "Nobody supervises themselves", List.of(new Violation("supervisorId", "must be someone else")));
         }
         p.supervisorId = supervisorId;
         em.flush();
@@ -237,7 +236,7 @@ public class Practitioners {
         if (!Registration.KINDS.contains(kind)) {
             throw ProblemException.unprocessable(
                     "Unknown registration kind",
-                    List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", Registration.KINDS))));
+                    List.of(new Violation("kind", "must be one of " + String.join(", ", Registration.KINDS))));
         }
         r.kind = kind;
         r.body = body;

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.praxis.assessment.domain.access.SettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 
@@ -85,8 +85,7 @@ public class Settings {
         } catch (ProblemException e) {
             throw ProblemException.unprocessable(
                     "No such framework version",
-                    List.of(new Problem.FieldError(
-                            "frameworkVersion", "is not a published version of " + frameworkCode)));
+                    List.of(new Violation("frameworkVersion", "is not a published version of " + frameworkCode)));
         }
         if (s == null) {
             s = new AssessmentSettings();

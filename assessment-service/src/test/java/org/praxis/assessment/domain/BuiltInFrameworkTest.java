@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.problem.Violation;
 
 class BuiltInFrameworkTest {
     private final CompetenceFramework f = BuiltInFramework.framework();
@@ -96,10 +97,10 @@ class BuiltInFrameworkTest {
         ((ArrayNode) doc.get("CFAssociations")).remove(7); // item 7 loses its parent
         CaseDocuments.InvalidDocument e =
                 assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
-        List<String> where = e.problems.stream().map(p -> p[0]).toList();
+        List<String> where = e.violations.stream().map(Violation::field).toList();
         assertTrue(where.contains("CFItems[3].humanCodingScheme"), where.toString());
         assertTrue(where.contains("CFItems[5].fullStatement"), where.toString());
-        assertTrue(e.problems.stream().anyMatch(p -> p[1].contains("no isChildOf parent")), where.toString());
+        assertTrue(e.violations.stream().anyMatch(p -> p.message().contains("no isChildOf parent")), where.toString());
 
         assertThrows(
                 CaseDocuments.InvalidDocument.class,
@@ -110,7 +111,7 @@ class BuiltInFrameworkTest {
                 assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, empty));
         assertEquals(
                 List.of("CFDocument.title", "CFItems"),
-                none.problems.stream().map(p -> p[0]).toList());
+                none.violations.stream().map(Violation::field).toList());
     }
 
     @Test
@@ -127,6 +128,6 @@ class BuiltInFrameworkTest {
         }
         CaseDocuments.InvalidDocument e =
                 assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
-        assertTrue(e.problems.stream().anyMatch(p -> p[1].contains("its own ancestor")));
+        assertTrue(e.violations.stream().anyMatch(p -> p.message().contains("its own ancestor")));
     }
 }

@@ -16,8 +16,8 @@ import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -112,9 +112,9 @@ public class Decisions {
             throw ProblemException.conflict("This intake has been decided already.");
         }
         Triage.Recommendation recommended = recommendation(intakeId);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (pathway != recommended.pathway() && (reason == null || reason.isBlank())) {
-            errors.add(new Problem.FieldError(
+            errors.add(new Violation(
                     "reason",
                     "is required when the pathway differs from the recommended "
                             + recommended.pathway().code()));
@@ -123,11 +123,9 @@ public class Decisions {
                 && (practitionerId == null
                         || !eligibility.isEligible(
                                 intake.tenantId, practitionerId, EligibilityRegister.INTEGRATED_PRACTICE))) {
-            errors.add(new Problem.FieldError("practitionerId", "is not eligible for integrated practice"));
+            errors.add(new Violation("practitionerId", "is not eligible for integrated practice"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("The decision breaks a rule", errors);
-        }
+        Violation.refuseAny("The decision breaks a rule", errors);
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.tenantId = intake.tenantId;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.praxis.platform.problem.Violation;
 
 /**
  * What makes a tenant's instrument scoreable: unique items with sane ranges, bands that cover every
@@ -22,34 +23,32 @@ public final class InstrumentDefinitionRules {
 
     private InstrumentDefinitionRules() {}
 
-    public record Problem(String field, String message) {}
-
-    public static List<Problem> check(Instrument i) {
-        List<Problem> problems = new ArrayList<>();
+    public static List<Violation> violations(Instrument i) {
+        List<Violation> problems = new ArrayList<>();
         if (i.code() == null || !CODE.matcher(i.code()).matches()) {
-            problems.add(new Problem("code", "must be 2-40 upper-case letters, digits or dashes"));
+            problems.add(new Violation("code", "must be 2-40 upper-case letters, digits or dashes"));
         } else if (BuiltInInstruments.byCode(i.code()).isPresent()) {
-            problems.add(new Problem("code", "is a built-in instrument"));
+            problems.add(new Violation("code", "is a built-in instrument"));
         }
         if (i.title() == null || i.title().isBlank()) {
-            problems.add(new Problem("title", "is required"));
+            problems.add(new Violation("title", "is required"));
         }
         if (i.items() == null || i.items().isEmpty() || i.items().size() > MAX_ITEMS) {
-            problems.add(new Problem("items", "needs 1 to " + MAX_ITEMS + " items"));
+            problems.add(new Violation("items", "needs 1 to " + MAX_ITEMS + " items"));
             return problems;
         }
         Set<String> linkIds = new HashSet<>();
         for (int n = 0; n < i.items().size(); n++) {
             Instrument.Item item = i.items().get(n);
             if (item.linkId() == null || item.linkId().isBlank() || !linkIds.add(item.linkId())) {
-                problems.add(new Problem("items[" + n + "].linkId", "must be present and unique"));
+                problems.add(new Violation("items[" + n + "].linkId", "must be present and unique"));
             }
             if (item.min() < 0 || item.max() < item.min() || item.max() > MAX_ANSWER) {
-                problems.add(new Problem("items[" + n + "]", "needs 0 <= min <= max <= " + MAX_ANSWER));
+                problems.add(new Violation("items[" + n + "]", "needs 0 <= min <= max <= " + MAX_ANSWER));
             }
         }
         if (i.items().stream().noneMatch(Instrument.Item::scored)) {
-            problems.add(new Problem("items", "needs at least one scored item"));
+            problems.add(new Violation("items", "needs at least one scored item"));
         }
         if (!problems.isEmpty()) {
             return problems;
@@ -62,24 +61,24 @@ public final class InstrumentDefinitionRules {
                     .findFirst()
                     .orElse(null);
             if (item == null) {
-                problems.add(new Problem("itemFlags[" + n + "].linkId", "names no item"));
+                problems.add(new Violation("itemFlags[" + n + "].linkId", "names no item"));
             } else if (flag.atLeast() <= item.min() || flag.atLeast() > item.max()) {
-                problems.add(
-                        new Problem("itemFlags[" + n + "].atLeast", "must be above the item's minimum and reachable"));
+                problems.add(new Violation(
+                        "itemFlags[" + n + "].atLeast", "must be above the item's minimum and reachable"));
             }
             if (flag.code() == null || !SLUG.matcher(flag.code()).matches()) {
-                problems.add(new Problem("itemFlags[" + n + "].code", "must be a lower-case code"));
+                problems.add(new Violation("itemFlags[" + n + "].code", "must be a lower-case code"));
             }
             if (!List.of("serious", "elevated", "low").contains(flag.level())) {
-                problems.add(new Problem("itemFlags[" + n + "].level", "must be serious, elevated or low"));
+                problems.add(new Violation("itemFlags[" + n + "].level", "must be serious, elevated or low"));
             }
         }
         return problems;
     }
 
-    private static void checkBands(Instrument i, List<Problem> problems) {
+    private static void checkBands(Instrument i, List<Violation> problems) {
         if (i.bands() == null || i.bands().isEmpty()) {
-            problems.add(new Problem("bands", "needs at least one band"));
+            problems.add(new Violation("bands", "needs at least one band"));
             return;
         }
         List<Instrument.Band> sorted = i.bands().stream()
@@ -88,10 +87,10 @@ public final class InstrumentDefinitionRules {
         int expected = i.minTotal();
         for (Instrument.Band band : sorted) {
             if (band.severity() == null || !SLUG.matcher(band.severity()).matches()) {
-                problems.add(new Problem("bands", "severity " + band.severity() + " must be a lower-case code"));
+                problems.add(new Violation("bands", "severity " + band.severity() + " must be a lower-case code"));
             }
             if (band.min() != expected || band.max() < band.min()) {
-                problems.add(new Problem(
+                problems.add(new Violation(
                         "bands",
                         "must cover every total from " + i.minTotal() + " to " + i.maxTotal()
                                 + " exactly once; a gap or overlap is at " + expected));
@@ -100,7 +99,7 @@ public final class InstrumentDefinitionRules {
             expected = band.max() + 1;
         }
         if (expected != i.maxTotal() + 1) {
-            problems.add(new Problem("bands", "must end at the maximum total " + i.maxTotal()));
+            problems.add(new Violation("bands", "must end at the maximum total " + i.maxTotal()));
         }
     }
 }

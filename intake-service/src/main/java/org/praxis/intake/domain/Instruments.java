@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.audit.AuditLog;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -65,8 +65,7 @@ public class Instruments {
         return find(code, null)
                 .orElseThrow(() -> ProblemException.unprocessable(
                         "Unknown instrument " + code,
-                        List.of(new Problem.FieldError(
-                                "instrument", "is neither built in nor defined by this tenant"))));
+                        List.of(new Violation("instrument", "is neither built in nor defined by this tenant"))));
     }
 
     public Optional<Instrument> find(String code, Integer version) {
@@ -134,7 +133,7 @@ public class Instruments {
         if (latest.intValue() == 0 && ownCodes() >= TENANT_LIMIT) {
             throw ProblemException.unprocessable(
                     "This tenant has " + TENANT_LIMIT + " instruments of its own already",
-                    List.of(new Problem.FieldError(
+                    List.of(new Violation(
                             "code",
                             "would be one more than the " + TENANT_LIMIT
                                     + " a tenant may define; publish a new version of one instead")));
@@ -150,14 +149,8 @@ public class Instruments {
                 d.itemFlags() == null ? List.of() : d.itemFlags(),
                 null,
                 Optional.empty());
-        List<InstrumentDefinitionRules.Problem> problems = InstrumentDefinitionRules.check(instrument);
-        if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "The instrument cannot be scored as defined",
-                    problems.stream()
-                            .map(p -> new Problem.FieldError(p.field(), p.message()))
-                            .toList());
-        }
+        Violation.refuseAny(
+                "The instrument cannot be scored as defined", InstrumentDefinitionRules.violations(instrument));
         em.createNativeQuery(
                         "insert into tenant_instrument (tenant_id, code, version, definition, created_by, created_at)"
                                 + " values (?1, ?2, ?3, ?4, ?5, ?6)")

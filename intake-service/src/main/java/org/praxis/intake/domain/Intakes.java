@@ -17,8 +17,8 @@ import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
@@ -165,7 +165,7 @@ public class Intakes {
         if (intake.clientSubject == null) {
             throw ProblemException.unprocessable(
                     "The intake's person has no account to send an instrument to",
-                    List.of(new Problem.FieldError("clientSubject", "the intake has none")));
+                    List.of(new Violation("clientSubject", "the intake has none")));
         }
         instruments.require(instrumentCode);
         Assignment a = new Assignment();

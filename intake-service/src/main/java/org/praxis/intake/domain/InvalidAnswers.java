@@ -1,20 +1,18 @@
 package org.praxis.intake.domain;
 
 import java.util.List;
+import org.praxis.platform.problem.Violation;
 
-/** A response the scorer refuses, with one problem per item. */
+/** A response the scorer refuses (see {@link Scorer#violations}), with one violation per item. */
 public class InvalidAnswers extends RuntimeException {
-    /** {@code linkId} is null for a problem with the response as a whole. */
-    public record ItemProblem(String linkId, String message) {}
+    private final transient List<Violation> violations;
 
-    private final transient List<ItemProblem> problems;
-
-    public InvalidAnswers(List<ItemProblem> problems) {
-        super(problems.size() + " answer(s) invalid");
-        this.problems = List.copyOf(problems);
+    public InvalidAnswers(List<Violation> violations) {
+        super(violations.size() + " answer(s) invalid");
+        this.violations = List.copyOf(violations);
     }
 
-    public List<ItemProblem> problems() {
-        return problems;
+    public List<Violation> violations() {
+        return violations;
     }
 }

@@ -17,8 +17,8 @@ import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
@@ -97,7 +97,7 @@ public class RiskFlags {
         if (!RiskFlag.isKnownStatus(status)) {
             throw ProblemException.unprocessable(
                     "Unknown status " + status,
-                    List.of(new Problem.FieldError("status", "must be acknowledged, actioned or closed")));
+                    List.of(new Violation("status", "must be acknowledged, actioned or closed")));
         }
         if (!flag.canMoveTo(status)) {
             throw ProblemException.conflict("A risk flag cannot go from " + flag.status + " to " + status + ".");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.praxis.platform.problem.Violation;
 
 /** Scores a response to an instrument. Refuses missing scored items, unknown items and out-of-range values. */
 public final class Scorer {
@@ -14,7 +15,10 @@ public final class Scorer {
     private Scorer() {}
 
     public static Score score(Instrument instrument, Map<String, Integer> answers) {
-        validate(instrument, answers);
+        List<Violation> violations = violations(instrument, answers);
+        if (!violations.isEmpty()) {
+            throw new InvalidAnswers(violations);
+        }
         int total = 0;
         for (Instrument.Item item : instrument.scoredItems()) {
             total += answers.get(item.linkId());
@@ -46,19 +50,20 @@ public final class Scorer {
                 .orElseThrow(() -> new IllegalStateException(instrument.code() + " has no band for " + total));
     }
 
-    private static void validate(Instrument instrument, Map<String, Integer> answers) {
-        List<InvalidAnswers.ItemProblem> problems = new ArrayList<>();
+    /** What the scorer refuses in a response, each named {@code answers.<linkId>} (or {@code answers}). */
+    public static List<Violation> violations(Instrument instrument, Map<String, Integer> answers) {
+        List<Violation> problems = new ArrayList<>();
         Set<String> known =
                 instrument.items().stream().map(Instrument.Item::linkId).collect(Collectors.toSet());
         for (Instrument.Item item : instrument.items()) {
             Integer value = answers.get(item.linkId());
             if (value == null) {
                 if (item.scored()) {
-                    problems.add(new InvalidAnswers.ItemProblem(item.linkId(), "is required"));
+                    problems.add(new Violation(answer(item.linkId()), "is required"));
                 }
             } else if (value < item.min() || value > item.max()) {
-                problems.add(new InvalidAnswers.ItemProblem(
-                        item.linkId(), "must be between " + item.min() + " and " + item.max()));
+                problems.add(
+                        new Violation(answer(item.linkId()), "must be between " + item.min() + " and " + item.max()));
             }
         }
         List<String> unknown = answers.keySet().stream()
@@ -67,14 +72,16 @@ public final class Scorer {
                 .toList();
         unknown.stream()
                 .limit(NAMED_UNKNOWN)
-                .forEach(
-                        k -> problems.add(new InvalidAnswers.ItemProblem(k, "is not an item of " + instrument.code())));
+                .forEach(k -> problems.add(new Violation(answer(k), "is not an item of " + instrument.code())));
         if (unknown.size() > NAMED_UNKNOWN) {
-            problems.add(new InvalidAnswers.ItemProblem(
-                    null, (unknown.size() - NAMED_UNKNOWN) + " more answers name no item of " + instrument.code()));
+            problems.add(new Violation(
+                    "answers",
+                    (unknown.size() - NAMED_UNKNOWN) + " more answers name no item of " + instrument.code()));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidAnswers(problems);
-        }
+        return problems;
+    }
+
+    private static String answer(String linkId) {
+        return "answers." + linkId;
     }
 }

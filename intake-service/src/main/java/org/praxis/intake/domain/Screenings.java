@@ -20,8 +20,8 @@ import org.praxis.intake.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
@@ -73,17 +73,8 @@ public class Screenings {
         Caller caller = callerContext.caller();
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.SUBMIT_SCREENING);
         Instrument instrument = policies.forTenant(instruments.require(instrumentCode));
-        Score score;
-        try {
-            score = Scorer.score(instrument, answers);
-        } catch (InvalidAnswers e) {
-            throw ProblemException.unprocessable(
-                    "The answers do not fit " + instrument.code(),
-                    e.problems().stream()
-                            .map(p -> new Problem.FieldError(
-                                    p.linkId() == null ? "answers" : "answers." + p.linkId(), p.message()))
-                            .toList());
-        }
+        Violation.refuseAny("The answers do not fit " + instrument.code(), Scorer.violations(instrument, answers));
+        Score score = Scorer.score(instrument, answers);
         Screening s = new Screening();
         s.id = UUID.randomUUID();
         s.tenantId = intake.tenantId;

@@ -5,11 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
 import org.praxis.platform.audit.AuditLog;
-import org.praxis.platform.problem.Problem;
-import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 
@@ -44,12 +42,7 @@ public class TriagePolicies {
     @Transactional
     public Current replace(TriagePolicy policy, String ifMatch) {
         new TriageSettingsPolicy().requireAllowed(callerContext.caller(), TriageSettingsPolicy.Action.REPLACE);
-        try {
-            policy.check();
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable(
-                    e.getMessage(), List.of(new Problem.FieldError("policy", e.getMessage())));
-        }
+        Violation.refuseAny("The triage thresholds are out of order", policy.violations());
         TenantTriagePolicy stored = em.find(TenantTriagePolicy.class, callerContext.tenantId());
         ETags.requireMatch(ifMatch, stored == null ? 0 : stored.version + 1);
         if (stored == null) {

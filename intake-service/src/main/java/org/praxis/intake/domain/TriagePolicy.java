@@ -1,5 +1,9 @@
 package org.praxis.intake.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.praxis.platform.problem.Violation;
+
 /**
  * A tenant's triage thresholds; {@link #defaults()} are DESIGN.md's. Each threshold is "at or above".
  * {@code coachesMayClaim}: whether a coach may claim an intake waiting for assignment (default false:
@@ -21,28 +25,33 @@ public record TriagePolicy(
     }
 
     /** Thresholds must keep their order, or a severe score could recommend less than a moderate one. */
-    public void check() {
-        require(
+    public List<Violation> violations() {
+        List<Violation> violations = new ArrayList<>();
+        check(
+                violations,
                 phq9Monitoring >= 1
                         && phq9Monitoring <= phq9Integrated
                         && phq9Integrated <= phq9Therapy
                         && phq9Therapy <= 27,
                 "PHQ-9 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 27");
-        require(
+        check(
+                violations,
                 gad7Monitoring >= 1
                         && gad7Monitoring <= gad7Integrated
                         && gad7Integrated <= gad7Therapy
                         && gad7Therapy <= 21,
                 "GAD-7 thresholds must satisfy 1 <= monitoring <= integrated <= therapy <= 21");
-        require(wsasMonitoring >= 1 && wsasMonitoring <= 40, "WSAS threshold must be between 1 and 40");
-        require(
+        check(violations, wsasMonitoring >= 1 && wsasMonitoring <= 40, "WSAS threshold must be between 1 and 40");
+        check(
+                violations,
                 screenPositiveThreshold >= 1 && screenPositiveThreshold <= 6,
                 "PHQ-2/GAD-2 threshold must be between 1 and 6");
+        return violations;
     }
 
-    private static void require(boolean ok, String message) {
+    private static void check(List<Violation> violations, boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            violations.add(new Violation("policy", message));
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.problem.Violation;
 
 class InstrumentDefinitionRulesTest {
     private static final List<Instrument.Item> TWO_ITEMS =
@@ -17,8 +18,8 @@ class InstrumentDefinitionRulesTest {
     }
 
     private static List<String> fields(Instrument i) {
-        return InstrumentDefinitionRules.check(i).stream()
-                .map(InstrumentDefinitionRules.Problem::field)
+        return InstrumentDefinitionRules.violations(i).stream()
+                .map(Violation::field)
                 .toList();
     }
 

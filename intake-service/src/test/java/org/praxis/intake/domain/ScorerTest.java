@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.praxis.platform.problem.Violation;
 
 /** Scores against the instruments' published bands, at every boundary. */
 class ScorerTest {
@@ -79,7 +80,7 @@ class ScorerTest {
         assertEquals(6, Scorer.score(instrument("PHQ-9"), answers).total());
         answers.put("10", 4);
         InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("PHQ-9"), answers));
-        assertEquals("10", e.problems().get(0).linkId());
+        assertEquals("answers.10", e.violations().get(0).field());
     }
 
     @ParameterizedTest(name = "GAD-7 total {0} is {1}")
@@ -181,9 +182,12 @@ class ScorerTest {
     void missingUnknownAndOutOfRangeItemsAreEachNamed() {
         Map<String, Integer> answers = new HashMap<>(Map.of("1", 0, "2", 4, "3", -1, "11", 0));
         InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("PHQ-9"), answers));
-        List<String> named =
-                e.problems().stream().map(InvalidAnswers.ItemProblem::linkId).toList();
-        assertEquals(List.of("2", "3", "4", "5", "6", "7", "8", "9", "11"), named);
+        List<String> named = e.violations().stream().map(Violation::field).toList();
+        assertEquals(
+                List.of("2", "3", "4", "5", "6", "7", "8", "9", "11").stream()
+                        .map(n -> "answers." + n)
+                        .toList(),
+                named);
     }
 
     @Test
@@ -193,15 +197,12 @@ class ScorerTest {
             answers.put("x" + n, 1);
         }
         InvalidAnswers e = assertThrows(InvalidAnswers.class, () -> Scorer.score(instrument("GAD-7"), answers));
-        assertEquals(Scorer.NAMED_UNKNOWN + 1, e.problems().size());
+        assertEquals(Scorer.NAMED_UNKNOWN + 1, e.violations().size());
         assertEquals(
-                List.of("x0", "x1", "x10"),
-                e.problems().stream()
-                        .limit(3)
-                        .map(InvalidAnswers.ItemProblem::linkId)
-                        .toList());
-        assertNull(e.problems().get(3).linkId());
+                List.of("answers.x0", "answers.x1", "answers.x10"),
+                e.violations().stream().limit(3).map(Violation::field).toList());
+        assertEquals("answers", e.violations().get(3).field());
         assertEquals(
-                "87 more answers name no item of GAD-7", e.problems().get(3).message());
+                "87 more answers name no item of GAD-7", e.violations().get(3).message());
     }
 }

@@ -24,8 +24,8 @@ import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.events.EventSources;
 import org.praxis.platform.events.OutboxPublisher;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -95,7 +95,7 @@ public class ErasureRequests {
         if (Pseudonyms.isPseudonym(subject) || subject.startsWith("system:") || !subject.equals(subject.strip())) {
             throw ProblemException.unprocessable(
                     "Not a person's subject",
-                    java.util.List.of(new Problem.FieldError(
+                    java.util.List.of(new Violation(
                             "subject",
                             "must be a person's subject: not a pseudonym,"
                                     + " a system caller or padded with spaces")));

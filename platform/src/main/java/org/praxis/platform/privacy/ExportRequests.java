@@ -16,8 +16,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.crypto.SealedColumn;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -131,13 +131,13 @@ public class ExportRequests {
         if (requestId == null) {
             throw ProblemException.unprocessable(
                     "An export runs only on a recorded export request",
-                    List.of(new Problem.FieldError("request", "is required: POST /v1/export-requests first")));
+                    List.of(new Violation("request", "is required: POST /v1/export-requests first")));
         }
         ExportRequest r = find(requestId);
         if (!r.subject().equals(subject)) {
             throw ProblemException.unprocessable(
                     "The export request is for another subject",
-                    List.of(new Problem.FieldError("request", "names another subject")));
+                    List.of(new Violation("request", "names another subject")));
         }
         if (!READY.equals(r.state())) {
             throw ProblemException.conflict("The export request is " + r.state() + ".");

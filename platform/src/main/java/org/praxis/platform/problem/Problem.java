@@ -6,13 +6,7 @@ import java.util.List;
 /** An RFC 9457 problem document; {@code errors} lists field-level validation failures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
-        String instance,
-        List<FieldError> errors,
-        String errorId) {
+        String type, String title, int status, String detail, String instance, List<Violation> errors, String errorId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Problem types are relative URIs under this prefix; documented in the OpenAPI of each service. */
@@ -20,14 +14,12 @@ public record Problem(
     /** A problem lists at most this many field errors, so a huge invalid body gets a small answer. */
     public static final int MAX_FIELD_ERRORS = 20;
 
-    public record FieldError(String field, String message) {}
-
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null);
     }
 
-    public Problem withErrors(List<FieldError> fieldErrors) {
-        List<FieldError> kept = fieldErrors == null || fieldErrors.size() <= MAX_FIELD_ERRORS
+    public Problem withErrors(List<Violation> fieldErrors) {
+        List<Violation> kept = fieldErrors == null || fieldErrors.size() <= MAX_FIELD_ERRORS
                 ? fieldErrors
                 : List.copyOf(fieldErrors.subList(0, MAX_FIELD_ERRORS));
         return new Problem(type, title, status, detail, instance, kept, errorId);

@@ -30,8 +30,8 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(400, "bad-request", "Bad request", detail));
     }
 
-    /** A well-formed request the rules refuse. */
-    public static ProblemException unprocessable(String detail, List<Problem.FieldError> errors) {
+    /** A well-formed request the rules refuse, naming each violated rule (see {@link Violation#refuseAny}). */
+    public static ProblemException unprocessable(String detail, List<Violation> errors) {
         return new ProblemException(Problem.of(422, "rule-violation", "Request refused by the rules", detail)
                 .withErrors(errors.isEmpty() ? null : errors));
     }

@@ -40,11 +40,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(new Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        errors.sort(Comparator.comparing(Violation::field));
         return respond(
                 Problem.of(
                                 422,

@@ -22,8 +22,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.praxis.platform.crypto.SealedColumn;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -63,7 +63,7 @@ public class IdempotencyKeys {
         if (key.isBlank() || key.length() > Bounds.IDEMPOTENCY_KEY) {
             throw ProblemException.unprocessable(
                     "Idempotency-Key must be 1 to 200 characters",
-                    List.of(new Problem.FieldError(HEADER, "must be 1 to 200 characters")));
+                    List.of(new Violation(HEADER, "must be 1 to 200 characters")));
         }
         String tenant = callerContext.tenantId();
         String scope = callerContext.subject() + " " + operation;
@@ -122,7 +122,7 @@ public class IdempotencyKeys {
                         .equals(hash)) {
                     throw ProblemException.unprocessable(
                             "This Idempotency-Key was used with another request body",
-                            List.of(new Problem.FieldError(HEADER, "already used with another request body")));
+                            List.of(new Violation(HEADER, "already used with another request body")));
                 }
                 Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
                 if (rs.getString(3) != null) {

@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 
 /**
  * Keyset paging over {@code (time desc, id desc)}: stable while rows are added, and as fast on the
@@ -24,8 +24,7 @@ public record PageRequest(int limit, Position after) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.unprocessable(
-                    "limit is out of range",
-                    List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+                    "limit is out of range", List.of(new Violation("limit", "must be between 1 and " + MAX_LIMIT)));
         }
         if (cursor != null && cursor.length() > Bounds.CURSOR) {
             throw ProblemException.badRequest("The cursor is not one this service gave out.");

@@ -23,8 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
-import org.praxis.platform.problem.Problem;
-import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
@@ -96,27 +95,25 @@ public class DeadlineResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesRequest body) {
         new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.REPLACE);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         AnswerDeadlines requested = new AnswerDeadlines(
                 parse("emergency", body.emergency(), errors),
                 parse("urgent", body.urgent(), errors),
                 parse("soon", body.soon(), errors),
                 parse("routine", body.routine(), errors));
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
-        }
+        Violation.refuseAny("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
         Deadlines.Current c = deadlines.replace(requested, ifMatch);
         return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
-    private static Duration parse(String field, String value, List<Problem.FieldError> errors) {
+    private static Duration parse(String field, String value, List<Violation> errors) {
         if (value == null) {
             return null; // AnswerDeadlines names the missing ones
         }
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "is not an ISO-8601 duration"));
+            errors.add(new Violation(field, "is not an ISO-8601 duration"));
             return null;
         }
     }

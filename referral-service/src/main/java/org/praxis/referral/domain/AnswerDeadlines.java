@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.praxis.platform.problem.Violation;
 
 /**
  * How long a recipient may take to answer a sent referral, per urgency, before it is overdue.
@@ -29,20 +30,20 @@ public record AnswerDeadlines(Duration emergency, Duration urgent, Duration soon
         };
     }
 
-    /** Why these deadlines cannot be used, as {field, message} pairs; empty when they can. */
-    public List<String[]> problems() {
-        List<String[]> problems = new ArrayList<>();
+    /** Why these deadlines cannot be used; empty when they can. */
+    public List<Violation> violations() {
+        List<Violation> problems = new ArrayList<>();
         Duration previous = Duration.ZERO;
         for (Urgency u : Urgency.values()) {
             Duration d = of(u);
             if (d == null) {
-                problems.add(new String[] {u.code, "is required (an ISO-8601 duration such as PT4H or P2D)"});
+                problems.add(new Violation(u.code, "is required (an ISO-8601 duration such as PT4H or P2D)"));
                 continue;
             }
             if (d.isNegative() || d.isZero() || d.compareTo(LONGEST) > 0) {
-                problems.add(new String[] {u.code, "must be more than zero and at most 365 days"});
+                problems.add(new Violation(u.code, "must be more than zero and at most 365 days"));
             } else if (d.compareTo(previous) < 0) {
-                problems.add(new String[] {u.code, "must not be shorter than the deadline of a more urgent referral"});
+                problems.add(new Violation(u.code, "must not be shorter than the deadline of a more urgent referral"));
             }
             previous = d.compareTo(previous) > 0 ? d : previous;
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.referral.domain.access.CaseloadPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy;
@@ -88,18 +88,16 @@ public class Caseloads {
         KnownEngagement engagement = engagementId == null
                 ? null
                 : engagement(caller.tenantId(), engagementId).orElse(null);
-        var errors = policy.problems(
+        List<Violation> errors = policy.violations(
                 practitioner,
                 engagementId == null ? null : engagementId.toString(),
                 engagement,
                 client,
                 clientOf(caller.tenantId(), client, policy.owners(practitioner)));
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "You may name only your own clients and engagements"
-                            + " (a supervisor: also those of the practitioners they supervise)",
-                    errors);
-        }
+        Violation.refuseAny(
+                "You may name only your own clients and engagements"
+                        + " (a supervisor: also those of the practitioners they supervise)",
+                errors);
         return policy.responsible(practitioner);
     }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 
 /** The client asked about one referral: who asked, when, what they agreed to share, in their own words. */
 @Entity
@@ -73,7 +73,7 @@ public class ConsentRecord {
         if (agree && !beyond.isEmpty()) {
             throw ProblemException.unprocessable(
                     "You can share only what you were asked about",
-                    List.of(new Problem.FieldError(
+                    List.of(new Violation(
                             "shares",
                             "items " + beyond + " were not proposed; you were asked about: "
                                     + (proposed.isEmpty() ? "nothing" : String.join(", ", proposed)))));

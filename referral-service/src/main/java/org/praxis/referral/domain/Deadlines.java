@@ -6,10 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.praxis.platform.audit.AuditLog;
-import org.praxis.platform.problem.Problem;
-import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 
@@ -43,12 +41,7 @@ public class Deadlines {
 
     @Transactional
     public Current replace(AnswerDeadlines deadlines, String ifMatch) {
-        List<Problem.FieldError> errors = deadlines.problems().stream()
-                .map(p -> new Problem.FieldError(p[0], p[1]))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("These deadlines cannot be used", errors);
-        }
+        Violation.refuseAny("These deadlines cannot be used", deadlines.violations());
         TenantDeadlines stored = em.find(TenantDeadlines.class, callerContext.tenantId());
         ETags.requireMatch(ifMatch, stored == null ? 0 : stored.version + 1);
         if (stored == null) {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
@@ -167,12 +167,12 @@ public class Directory {
         if (!ServiceKinds.ALL.contains(d.kind())) {
             throw ProblemException.unprocessable(
                     "Not a kind of service this directory knows",
-                    List.of(new Problem.FieldError("kind", "must be one of " + String.join(", ", ServiceKinds.ALL))));
+                    List.of(new Violation("kind", "must be one of " + String.join(", ", ServiceKinds.ALL))));
         }
         if (tenant.find(DirectoryOrganisation.class, d.organisationId()).isEmpty()) {
             throw ProblemException.unprocessable(
                     "No such organisation in your directory",
-                    List.of(new Problem.FieldError("organisationId", "is not an organisation in your directory")));
+                    List.of(new Violation("organisationId", "is not an organisation in your directory")));
         }
         s.organisationId = d.organisationId();
         s.name = d.name();

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 
 /** A person referred to another professional or service, followed until the loop is closed. */
 @Entity
@@ -148,8 +148,7 @@ public class Referral {
         if (!isEmergency()) {
             throw ProblemException.unprocessable(
                     "Referring without consent is only for serious risk",
-                    List.of(new Problem.FieldError(
-                            "urgency", "must be emergency to refer without the client's consent")));
+                    List.of(new Violation("urgency", "must be emergency to refer without the client's consent")));
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -55,14 +55,14 @@ public class ReferralConsent {
             throw ProblemException.unprocessable(
                     "The person has no account yet to be asked for consent (the referral knows them by their intake)",
                     List.of(
-                            new Problem.FieldError(
+                            new Violation(
                                     "clientSubject",
                                     "is not known yet: ask once the person has an account, or use the serious-risk exception")));
         }
         if (r.serviceId == null) {
             throw ProblemException.unprocessable(
                     "Choose the directory service before asking the client",
-                    List.of(new Problem.FieldError("serviceId", "is required before the client is asked")));
+                    List.of(new Violation("serviceId", "is required before the client is asked")));
         }
         ConsentRecord c = new ConsentRecord();
         c.id = UUID.randomUUID();

@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 /**
@@ -61,13 +61,13 @@ public class ReferralLoop {
         if (!ACCEPTED.equals(outcome) && !DECLINED.equals(outcome) && !COMPLETED.equals(outcome)) {
             throw ProblemException.unprocessable(
                     "The recipient's answer is not one this service knows",
-                    List.of(new Problem.FieldError("outcome", "must be accepted, declined or completed")));
+                    List.of(new Violation("outcome", "must be accepted, declined or completed")));
         }
         ReferralLifecycle.requireMove(r.status, outcome);
         if (DECLINED.equals(outcome) && (reason == null || reason.isBlank())) {
             throw ProblemException.unprocessable(
                     "Say why the recipient declined",
-                    List.of(new Problem.FieldError("reason", "is required when the referral is declined")));
+                    List.of(new Violation("reason", "is required when the referral is declined")));
         }
         Instant now = Instant.now();
         switch (outcome) {

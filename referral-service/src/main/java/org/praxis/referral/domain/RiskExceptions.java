@@ -6,8 +6,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
@@ -48,7 +48,7 @@ public class RiskExceptions {
         if (new ReferralPolicy().requestedException(callerContext.caller(), r)) {
             throw ProblemException.unprocessable(
                     "Another supervisor must approve the exception you requested",
-                    List.of(new Problem.FieldError("approver", "must not be the person who requested the exception")));
+                    List.of(new Violation("approver", "must not be the person who requested the exception")));
         }
         r.approveException(history.actor(), Instant.now());
         history.step(r, "approve-risk-exception", "for " + ReferralHistory.terms(r));

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
@@ -55,14 +55,14 @@ public class SelfHelp {
         if (service == null || !ServiceKinds.SELF_HELP.equals(service.kind)) {
             throw ProblemException.unprocessable(
                     "Offer a self-help resource from your directory",
-                    List.of(new Problem.FieldError("serviceId", "must be a directory service of kind self-help")));
+                    List.of(new Violation("serviceId", "must be a directory service of kind self-help")));
         }
         if (referralId != null) {
             Referral r = referrals.require(referralId, org.praxis.referral.domain.access.ReferralPolicy.Action.READ);
             if (!clientSubject.equals(r.clientSubject)) {
                 throw ProblemException.unprocessable(
                         "The referral is another person's",
-                        List.of(new Problem.FieldError("referralId", "must be a referral of the same client")));
+                        List.of(new Violation("referralId", "must be a referral of the same client")));
             }
         }
         SelfHelpOffer o = new SelfHelpOffer();

@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.SubjectExportPolicy;
-import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.KnownEngagement;
@@ -351,8 +351,8 @@ class PolicyMatrixTest {
         ROLES.forEach((role, caller) -> f.forEach((name, e) -> {
             String client = e == null ? "c1" : e.clientSubject();
             boolean inReach = e != null && policies.get(role).reach().contains(e.practitionerId());
-            List<Problem.FieldError> problems =
-                    policies.get(role).problems(null, UUID.randomUUID().toString(), e, client, inReach);
+            List<Violation> problems =
+                    policies.get(role).violations(null, UUID.randomUUID().toString(), e, client, inReach);
             boolean allowed = problems.isEmpty();
             if (allowed != expected.getOrDefault(role, List.of()).contains(name)) {
                 wrong.add(role + " names " + name + ": " + problems);
@@ -363,8 +363,9 @@ class PolicyMatrixTest {
         Map<String, List<String>> practitioners = grants("coach", List.of("k1"), "supervisor", List.of("s1", "k1"));
         ROLES.forEach((role, caller) -> {
             for (String p : List.of("k1", "k2", "s1")) {
-                boolean allowed =
-                        policies.get(role).problems(p, null, null, null, false).isEmpty();
+                boolean allowed = policies.get(role)
+                        .violations(p, null, null, null, false)
+                        .isEmpty();
                 if (allowed != practitioners.getOrDefault(role, List.of()).contains(p)) {
                     wrong.add(role + " names practitioner " + p);
                 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.problem.Violation;
 
 class AnswerDeadlinesTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -19,7 +20,7 @@ class AnswerDeadlinesTest {
         assertEquals(Duration.ofDays(2), d.of(Urgency.URGENT));
         assertEquals(Duration.ofDays(7), d.of(Urgency.SOON));
         assertEquals(Duration.ofDays(21), d.of(Urgency.ROUTINE));
-        assertEquals(List.of(), d.problems());
+        assertEquals(List.of(), d.violations());
     }
 
     @Test
@@ -38,15 +39,16 @@ class AnswerDeadlinesTest {
                 new AnswerDeadlines(Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(21));
         assertEquals(
                 List.of("urgent"),
-                longerEmergency.problems().stream().map(p -> p[0]).toList());
+                longerEmergency.violations().stream().map(Violation::field).toList());
         AnswerDeadlines zero =
                 new AnswerDeadlines(Duration.ZERO, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(400));
         assertEquals(
                 List.of("emergency", "routine"),
-                zero.problems().stream().map(p -> p[0]).toList());
+                zero.violations().stream().map(Violation::field).toList());
         AnswerDeadlines missing =
                 new AnswerDeadlines(null, Duration.ofDays(2), Duration.ofDays(7), Duration.ofDays(21));
         assertEquals(
-                List.of("emergency"), missing.problems().stream().map(p -> p[0]).toList());
+                List.of("emergency"),
+                missing.violations().stream().map(Violation::field).toList());
     }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 
 class ReferralTermsTest {
     private static DirectoryService service(String kind) {
@@ -19,7 +19,7 @@ class ReferralTermsTest {
     }
 
     private static List<String> fields(ProblemException e) {
-        return e.problem().errors().stream().map(Problem.FieldError::field).toList();
+        return e.problem().errors().stream().map(Violation::field).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.praxis.session.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.praxis.platform.problem.Violation;
 
 /** Who must be party to a contract, and when a contract version is in force. */
 public final class ContractRules {
@@ -13,29 +14,30 @@ public final class ContractRules {
      * The client and the coach are always required parties; an engagement with a sponsor needs a
      * sponsor contact among the parties (a three-party contract) before it can be activated.
      *
-     * @return what is wrong, as {@code field: message}; empty when the parties are complete
+     * @return what is wrong; empty when the parties are complete
      */
-    public static List<String> missingParties(
+    public static List<Violation> missingParties(
             List<Party> parties, String clientSubject, String practitionerId, boolean sponsored) {
-        List<String> problems = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         if (parties.stream()
                 .noneMatch(p -> p.required()
                         && p.role().equals(ContractParty.CLIENT)
                         && p.subject().equals(clientSubject))) {
-            problems.add("parties: the client " + clientSubject + " must be a required party");
+            problems.add(new Violation("parties", "the client " + clientSubject + " must be a required party"));
         }
         if (parties.stream()
                 .noneMatch(p -> p.required()
                         && p.role().equals(ContractParty.COACH)
                         && p.subject().equals(practitionerId))) {
-            problems.add("parties: the practitioner " + practitionerId + " must be a required party");
+            problems.add(new Violation("parties", "the practitioner " + practitionerId + " must be a required party"));
         }
         if (sponsored
                 && parties.stream().noneMatch(p -> p.required() && p.role().equals(ContractParty.SPONSOR))) {
-            problems.add("parties: a sponsored engagement needs the sponsor's contact as a required party");
+            problems.add(
+                    new Violation("parties", "a sponsored engagement needs the sponsor's contact as a required party"));
         }
         if (parties.stream().map(Party::subject).distinct().count() != parties.size()) {
-            problems.add("parties: a subject appears twice");
+            problems.add(new Violation("parties", "a subject appears twice"));
         }
         return problems;
     }

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ContractPolicy;
@@ -77,14 +77,8 @@ public class Contracts {
         if (Engagement.CLOSED.equals(e.status)) {
             throw ProblemException.conflict("The engagement is closed.");
         }
-        List<String> problems = ContractPolicy.namingProblems(e, terms.parties());
-        if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "The contract's parties are incomplete",
-                    problems.stream()
-                            .map(p -> new Problem.FieldError("parties", p.substring(p.indexOf(':') + 2)))
-                            .toList());
-        }
+        Violation.refuseAny(
+                "The contract's parties are incomplete", ContractPolicy.namingViolations(e, terms.parties()));
         Contract c = new Contract();
         c.id = UUID.randomUUID();
         c.tenantId = e.tenantId;

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
@@ -67,17 +67,15 @@ public class Engagements {
                 request.sponsorOrganisation(),
                 null,
                 policies.subject());
-        List<Problem.FieldError> naming = policy.namingProblems(caller, e);
-        if (!naming.isEmpty()) {
-            throw ProblemException.unprocessable(
-                    "An engagement names its own practitioner: you, or a coach you supervise", naming);
-        }
+        Violation.refuseAny(
+                "An engagement names its own practitioner: you, or a coach you supervise",
+                policy.namingViolations(caller, e));
         if ("integrated".equals(request.pathway())
                 && !eligibility.isEligible(
                         caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
             throw ProblemException.unprocessable(
                     "Integrated work needs a practitioner eligible for it",
-                    List.of(new Problem.FieldError("practitionerId", "is not eligible for integrated practice")));
+                    List.of(new Violation("practitionerId", "is not eligible for integrated practice")));
         }
         e.sessionsPrepaid = request.sessionsPrepaid();
         e.sessionsRemaining = request.sessionsPrepaid();
@@ -160,8 +158,7 @@ public class Engagements {
         ETags.requireMatch(ifMatch, e.version);
         if (!Engagement.isStatus(status)) {
             throw ProblemException.unprocessable(
-                    "Unknown status " + status,
-                    List.of(new Problem.FieldError("status", "must be paused, active or closed")));
+                    "Unknown status " + status, List.of(new Violation("status", "must be paused, active or closed")));
         }
         if (!e.canMoveTo(status)) {
             throw ProblemException.conflict("An engagement cannot go from " + e.status + " to " + status

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -63,7 +63,7 @@ public class Notes {
             if (!s.engagementId.equals(e.id)) {
                 throw ProblemException.unprocessable(
                         "The session belongs to another engagement",
-                        List.of(new Problem.FieldError("sessionId", "is not a session of this engagement")));
+                        List.of(new Violation("sessionId", "is not a session of this engagement")));
             }
         }
         SessionNote n = new SessionNote();
@@ -116,8 +116,7 @@ public class Notes {
             if (needsReason && (reason == null || reason.isBlank())) {
                 throw ProblemException.unprocessable(
                         "A supervisor reads a private note only with a reason",
-                        List.of(new Problem.FieldError(
-                                "reason", "is required to read another practitioner's private note")));
+                        List.of(new Violation("reason", "is required to read another practitioner's private note")));
             }
             audit.record("read", "private-note", n.id, needsReason ? reason : null);
         }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
@@ -81,7 +81,7 @@ public class Reviews {
         if (!ids.containsAll(met)) {
             throw ProblemException.unprocessable(
                     "goalsMet names goals of another engagement",
-                    List.of(new Problem.FieldError("goalsMet", "must be goals of this engagement")));
+                    List.of(new Violation("goalsMet", "must be goals of this engagement")));
         }
         Review review = new Review();
         review.id = UUID.randomUUID();

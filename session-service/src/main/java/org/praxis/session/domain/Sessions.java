@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -152,8 +152,7 @@ public class Sessions {
         }
         if (!CoachingSession.HELD.equals(outcome.status()) && !CoachingSession.NO_SHOW.equals(outcome.status())) {
             throw ProblemException.unprocessable(
-                    "An outcome is held or no-show",
-                    List.of(new Problem.FieldError("status", "must be held or no-show")));
+                    "An outcome is held or no-show", List.of(new Violation("status", "must be held or no-show")));
         }
         if (CoachingSession.HELD.equals(outcome.status())) {
             if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {

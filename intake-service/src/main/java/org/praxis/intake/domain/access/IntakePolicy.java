@@ -6,8 +6,8 @@ import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.access.Policy;
-import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
@@ -171,6 +171,6 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
         String field = can(caller, Action.OPEN, asOwn) ? "clientSubject" : "assignedCoach";
         throw ProblemException.unprocessable(
                 "You may not open an intake naming this " + field,
-                List.of(new Problem.FieldError(field, "must be your own subject or empty")));
+                List.of(new Violation(field, "must be your own subject or empty")));
     }
 }

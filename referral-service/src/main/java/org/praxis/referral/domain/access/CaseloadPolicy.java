@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.referral.domain.KnownEngagement;
@@ -57,17 +57,17 @@ public final class CaseloadPolicy {
      * is named; {@code engagement} is what is known of {@code engagementId}, null when unknown) and
      * the client, who must be a client of an engagement of the {@link #owners} ({@code clientInReach}).
      */
-    public List<Problem.FieldError> problems(
+    public List<Violation> violations(
             String practitioner,
             String engagementId,
             KnownEngagement engagement,
             String client,
             boolean clientInReach) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         Set<String> reach = reach();
         Set<String> owners = owners(practitioner);
         if (practitioner != null && !reach.contains(practitioner)) {
-            errors.add(new Problem.FieldError(
+            errors.add(new Violation(
                     "practitionerId",
                     caller.hasRole(Roles.SUPERVISOR)
                             ? "must be you or a practitioner you supervise"
@@ -75,20 +75,19 @@ public final class CaseloadPolicy {
         }
         if (engagementId != null) {
             if (engagement == null || !reach.contains(engagement.practitionerId())) {
-                errors.add(new Problem.FieldError(
+                errors.add(new Violation(
                         "engagementId",
                         "is not an engagement of yours or of a practitioner you supervise (or is not known here yet)"));
             } else if (!owners.contains(engagement.practitionerId())) {
-                errors.add(
-                        new Problem.FieldError("engagementId", "is not an engagement of the practitioner responsible"));
+                errors.add(new Violation("engagementId", "is not an engagement of the practitioner responsible"));
             } else if (client != null && !client.equals(engagement.clientSubject())) {
-                errors.add(new Problem.FieldError("clientSubject", "is not the client of the engagement"));
+                errors.add(new Violation("clientSubject", "is not the client of the engagement"));
             }
         }
         if (client != null
                 && !clientInReach
                 && errors.stream().noneMatch(e -> e.field().equals("clientSubject"))) {
-            errors.add(new Problem.FieldError(
+            errors.add(new Violation(
                     "clientSubject",
                     "is not a client of yours or of a practitioner you supervise (no engagement known here)"));
         }

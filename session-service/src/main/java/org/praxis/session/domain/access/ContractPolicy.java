@@ -9,6 +9,7 @@ import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
 import org.praxis.platform.access.Policy;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.Contract;
@@ -92,30 +93,32 @@ public final class ContractPolicy extends Policy<Contract, ContractPolicy.Action
                 .isPresent();
     }
 
-    /** Whom a proposed version may name (see the class comment); each problem as {@code parties: ...}. */
-    public static List<String> namingProblems(Engagement e, List<ContractRules.Party> parties) {
-        List<String> problems = new ArrayList<>(ContractRules.missingParties(
+    /** Whom a proposed version may name (see the class comment); empty when it may name these parties. */
+    public static List<Violation> namingViolations(Engagement e, List<ContractRules.Party> parties) {
+        List<Violation> problems = new ArrayList<>(ContractRules.missingParties(
                 parties, e.clientSubject, e.practitionerId, e.sponsorOrganisation != null));
         for (ContractRules.Party p : parties) {
             switch (p.role()) {
                 case ContractParty.CLIENT -> {
                     if (!p.subject().equals(e.clientSubject)) {
-                        problems.add("parties: a client party must be the engagement's client");
+                        problems.add(new Violation("parties", "a client party must be the engagement's client"));
                     }
                 }
                 case ContractParty.COACH -> {
                     if (!p.subject().equals(e.practitionerId)) {
-                        problems.add("parties: a coach party must be the engagement's practitioner");
+                        problems.add(new Violation("parties", "a coach party must be the engagement's practitioner"));
                     }
                 }
                 case ContractParty.SPONSOR -> {
                     if (e.sponsorOrganisation == null) {
-                        problems.add("parties: a sponsor party needs an engagement with a sponsor organisation");
+                        problems.add(new Violation(
+                                "parties", "a sponsor party needs an engagement with a sponsor organisation"));
                     }
                 }
                 default -> {
                     if (p.subject().equals(e.clientSubject) || p.subject().equals(e.practitionerId)) {
-                        problems.add("parties: the client and the practitioner are named in their own roles");
+                        problems.add(new Violation(
+                                "parties", "the client and the practitioner are named in their own roles"));
                     }
                 }
             }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Policy;
-import org.praxis.platform.problem.Problem;
+import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.Engagement;
@@ -63,13 +63,13 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
      * What is wrong with the people a new engagement names, as field errors (empty: the caller may
      * open it). The engagement is not persisted yet.
      */
-    public List<Problem.FieldError> namingProblems(Caller caller, Engagement draft) {
-        List<Problem.FieldError> problems = new ArrayList<>();
+    public List<Violation> namingViolations(Caller caller, Engagement draft) {
+        List<Violation> problems = new ArrayList<>();
         if (!can(caller, Action.OPEN, draft)) {
-            problems.add(new Problem.FieldError("practitionerId", "must be you (a coach), or a coach you supervise"));
+            problems.add(new Violation("practitionerId", "must be you (a coach), or a coach you supervise"));
         }
         if (draft.clientSubject != null && draft.clientSubject.equals(draft.practitionerId)) {
-            problems.add(new Problem.FieldError("clientSubject", "must not be the practitioner"));
+            problems.add(new Violation("clientSubject", "must not be the practitioner"));
         }
         return problems;
     }
