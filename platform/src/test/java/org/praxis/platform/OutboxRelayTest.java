@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.events.OutboxRelay;
+import org.praxis.platform.privacy.ErasureRequested;
 import org.praxis.testsupport.EmbeddedKafka;
 import org.praxis.testsupport.TopicProbe;
 
@@ -49,7 +50,7 @@ class OutboxRelayTest {
             for (String key : keys) {
                 int n = i;
                 ids.add(QuarkusTransaction.requiringNew()
-                        .call(() -> outbox.publish(tenant, "thing.counted.v1", key, Map.of("n", n))));
+                        .call(() -> outbox.publish(tenant, new TestEvents.ThingCounted(key, n))));
             }
         }
         return ids;
@@ -211,11 +212,11 @@ class OutboxRelayTest {
     void anEventOnAnotherTopicCarriesThatTopicsOwnerAsItsSourceAndItsFullType() {
         String key = UUID.randomUUID().toString();
         UUID own = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.publish("acme", "thing.counted.v1", key, Map.of("n", 0)));
+                .call(() -> outbox.publish("acme", new TestEvents.ThingCounted(key, 0)));
         String type = "org.praxis.privacy.subject.erasure-requested.v1";
         UUID other = QuarkusTransaction.requiringNew()
                 .call(() -> outbox.publishOn(
-                        "privacy.events", "acme", type, key, Map.of("subject", key, "requestId", "r-1")));
+                        "privacy.events", "org.praxis.privacy", "acme", new ErasureRequested(key, "r-1", key)));
 
         List<ConsumerRecord<String, String>> privacy = TopicProbe.read(
                 "privacy.events",
@@ -239,11 +240,7 @@ class OutboxRelayTest {
         UUID[] id = new UUID[1];
         boolean forgottenUnsent = QuarkusTransaction.requiringNew().call(() -> {
             id[0] = outbox.publishOn(
-                    "privacy.events",
-                    "acme",
-                    "org.praxis.privacy.subject.erasure-requested.v1",
-                    key,
-                    Map.of("subject", key, "requestId", "r-2"));
+                    "privacy.events", "org.praxis.privacy", "acme", new ErasureRequested(key, "r-2", key));
             return outbox.forgetSent(id[0]);
         });
         assertFalse(forgottenUnsent, "a row not sent yet is kept");

@@ -110,8 +110,8 @@ class PlatformRecordsTest {
                 .then()
                 .statusCode(201);
         QuarkusTransaction.requiringNew().run(() -> {
-            outbox.publish(tenant, "coach.assigned.v1", person, Map.of("coach", person, "client", other));
-            outbox.publish(tenant, "coach.assigned.v1", other, Map.of("coach", other));
+            outbox.publish(tenant, new TestEvents.CoachAssigned(person, other));
+            outbox.publish(tenant, new TestEvents.CoachAssigned(other, null));
         });
         insert(
                 "insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, location) values (?, ?, ?, 'v2:x', ?)",

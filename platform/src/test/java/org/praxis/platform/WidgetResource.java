@@ -67,7 +67,7 @@ public class WidgetResource {
                     id,
                     callerContext.tenantId(),
                     request.name());
-            outbox.publish("widget.created.v1", id, Map.of("widgetId", id));
+            outbox.publish(new TestEvents.WidgetCreated(id));
             audit.record("create", "widget", id, null);
             return Response.created(URI.create("/test/widgets/" + id))
                     .entity(new Widget(id, request.name(), 1))

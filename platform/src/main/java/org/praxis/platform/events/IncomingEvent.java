@@ -25,6 +25,14 @@ public record IncomingEvent(
         Long sequence) {
 
     /**
+     * The payload as {@code type}, a record of the consuming service naming the fields it reads; {@link
+     * UnprocessableEvent} when a required one is missing or a field has the wrong type ({@link PayloadReader}).
+     */
+    public <T extends Record> T payloadAs(Class<T> type) {
+        return PayloadReader.read(this.type, payload, type);
+    }
+
+    /**
      * The event a record carries; {@link UnprocessableEvent} when its CloudEvents headers are missing or
      * malformed, its payload is not a JSON object, or its {@code ce_source} is not {@code owner}, the one
      * publisher of its topic.

@@ -43,21 +43,16 @@ public class OutboxPublisher {
     @Inject
     OutboxRelay relay;
 
-    /**
-     * @param type        the event type with its version, e.g. {@code risk-flag.raised.v1}; the
-     *                    {@code ce_type} is the service's prefix and this
-     * @param aggregateId the Kafka key, so one aggregate's events stay in order
-     * @return the event id ({@code ce_id})
-     */
+    /** Records {@code event} for the caller's tenant; returns its id ({@code ce_id}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String type, Object aggregateId, Object payload) {
-        return publish(callerContext.tenantId(), type, aggregateId, payload);
+    public UUID publish(OutgoingEvent event) {
+        return publish(callerContext.tenantId(), event);
     }
 
+    /** Records {@code event} for {@code tenantId}, on this service's topic with its {@code ce_type} prefix. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
-        return insert(
-                tenantId, config.events().topic(), config.events().typePrefix() + "." + type, aggregateId, payload);
+    public UUID publish(String tenantId, OutgoingEvent event) {
+        return insert(tenantId, config.events().topic(), config.events().typePrefix(), event);
     }
 
     /**
@@ -65,11 +60,32 @@ public class OutboxPublisher {
      * coordinator's {@code privacy.events}. The relay sends it with that topic's owner as {@code ce_source}
      * ({@code /privacy}), which every consumer checks; the broker's ACLs decide who may write there.
      *
-     * @param type the full {@code ce_type}, e.g. {@code org.praxis.privacy.subject.erasure-requested.v1}
+     * @param typePrefix that process's {@code ce_type} prefix, e.g. {@code org.praxis.privacy}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publishOn(String topic, String tenantId, String type, Object aggregateId, Object payload) {
-        return insert(tenantId, topic, type, aggregateId, payload);
+    public UUID publishOn(String topic, String typePrefix, String tenantId, OutgoingEvent event) {
+        return insert(tenantId, topic, typePrefix, event);
+    }
+
+    /** @deprecated pass the event record: {@link #publish(OutgoingEvent)}; goes once the services moved. */
+    @Deprecated(forRemoval = true)
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String type, Object aggregateId, Object payload) {
+        return publish(callerContext.tenantId(), untyped(type, aggregateId, payload));
+    }
+
+    /** @deprecated pass the event record: {@link #publish(String, OutgoingEvent)}. */
+    @Deprecated(forRemoval = true)
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
+        return publish(tenantId, untyped(type, aggregateId, payload));
+    }
+
+    private static OutgoingEvent untyped(String type, Object aggregateId, Object payload) {
+        record Untyped(
+                @com.fasterxml.jackson.annotation.JsonValue Object payload, String type, Object aggregateId)
+                implements OutgoingEvent {}
+        return new Untyped(payload, type, aggregateId);
     }
 
     /**
@@ -88,7 +104,7 @@ public class OutboxPublisher {
         }
     }
 
-    private UUID insert(String tenantId, String topic, String type, Object aggregateId, Object payload) {
+    private UUID insert(String tenantId, String topic, String typePrefix, OutgoingEvent event) {
         UUID id = UUID.randomUUID();
         String sql = "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)";
@@ -97,9 +113,9 @@ public class OutboxPublisher {
             s.setObject(1, id);
             s.setString(2, tenantId);
             s.setString(3, topic);
-            s.setString(4, aggregateId.toString());
-            s.setString(5, type);
-            s.setString(6, json.writeValueAsString(payload));
+            s.setString(4, event.aggregateId().toString());
+            s.setString(5, typePrefix + "." + event.type());
+            s.setString(6, json.writeValueAsString(event));
             s.setTimestamp(7, Timestamp.from(Instant.now()));
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {

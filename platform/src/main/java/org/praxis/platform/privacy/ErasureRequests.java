@@ -126,13 +126,11 @@ public class ErasureRequests {
         for (String service : expectedServices()) {
             update("insert into erasure_confirmation (request_id, service) values (?, ?)", id, service);
         }
-        // Keyed by the pseudonym: one person's requests stay in order without their id in the record key.
         UUID event = outbox.publishOn(
                 TOPIC,
+                ErasureRequested.TYPE_PREFIX,
                 tenant,
-                ErasureRequestedHandler.TYPE,
-                Pseudonyms.of(tenant, subject),
-                Map.of("subject", subject, "requestId", id.toString()));
+                new ErasureRequested(subject, id.toString(), Pseudonyms.of(tenant, subject)));
         update("update erasure_request set event_id = ? where id = ?", event, id);
         audit.record("request-erasure", "erasure-request", id, reason);
         return new Started(find(id), true);
