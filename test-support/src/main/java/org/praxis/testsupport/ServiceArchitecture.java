@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The layering every service keeps (docs/conventions.md): {@code domain} knows nothing of {@code api}
- * nor of the handlers of other services' events; resources reach the database only through the domain;
+ * nor of {@code events} (the handlers of other services' events); resources reach the database only through the domain;
  * no service uses another's classes (they meet over HTTP and Kafka only).
  */
 public final class ServiceArchitecture {
@@ -31,14 +31,15 @@ public final class ServiceArchitecture {
                 .resideInAPackage(rootPackage + ".api..")
                 .because("the domain is the same whichever way it is called")
                 .check(classes);
-        // The domain publishes through its <Service>Events records; handlers call the domain, never the reverse.
+        // What the domain publishes lives in domain.events; the events package holds the handlers, which call
+        // the domain, never the reverse.
         noClasses()
                 .that()
                 .resideInAPackage(rootPackage + ".domain..")
                 .should()
                 .dependOnClassesThat()
-                .implement("org.praxis.platform.events.EventHandler")
-                .because("handlers call the domain, not the reverse")
+                .resideInAPackage(rootPackage + ".events..")
+                .because("handlers call the domain, not the reverse; published records live in domain.events")
                 .check(classes);
         noClasses()
                 .that()

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
-import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -216,11 +216,8 @@ public class Assessments {
         int competent = (int) assessor.stream()
                 .filter(r -> RatingLevel.of(r.level).atLeastCompetent())
                 .count();
-        outbox.publish(
-                AssessmentEvents.ASSESSMENT_COMPLETED,
-                a.practitionerId,
-                new AssessmentEvents.AssessmentCompleted(
-                        a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
+        outbox.publish(new AssessmentEvents.AssessmentCompleted(
+                a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
         eligibility.refresh(a.practitionerId);
         return a;
     }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
-import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -180,10 +180,7 @@ public class Eligibility {
         }
         store(practitioner, now);
         audit.record("eligibility-changed", "practitioner", practitioner, String.join(",", now));
-        outbox.publish(
-                AssessmentEvents.ELIGIBILITY_CHANGED,
-                practitioner,
-                new AssessmentEvents.EligibilityChanged(practitioner, now));
+        outbox.publish(new AssessmentEvents.EligibilityChanged(practitioner, now));
         return now;
     }
 

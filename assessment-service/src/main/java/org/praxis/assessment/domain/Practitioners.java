@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.praxis.assessment.domain.access.PractitionerPolicy;
 import org.praxis.assessment.domain.access.RegistrationPolicy;
-import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -134,10 +134,7 @@ public class Practitioners {
         p.supervisorId = supervisorId;
         em.flush();
         audit.record("assign-supervisor", "practitioner", subject, null);
-        outbox.publish(
-                AssessmentEvents.SUPERVISOR_CHANGED,
-                subject,
-                new AssessmentEvents.SupervisorChanged(subject, supervisorId));
+        outbox.publish(new AssessmentEvents.SupervisorChanged(subject, supervisorId));
         return p;
     }
 

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.praxis.assessment.events.AssessmentEvents;
+import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
@@ -110,8 +110,6 @@ public class SubjectRecords implements SubjectErasure {
         eligibility.forget(subject);
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
-                AssessmentEvents.SUBJECT_ERASED,
-                requestId,
                 new AssessmentEvents.SubjectErased(requestId, "assessment-service", profile.size(), evidence.size()));
     }
 

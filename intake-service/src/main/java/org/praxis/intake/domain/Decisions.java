@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
-import org.praxis.intake.events.IntakeEvents;
+import org.praxis.intake.domain.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -139,16 +139,13 @@ public class Decisions {
         em.persist(d);
         intake.status = Intake.DECIDED;
         audit.record("decide", "intake", intake.id, null);
-        outbox.publish(
-                IntakeEvents.DECIDED,
+        outbox.publish(new IntakeEvents.Decided(
                 intake.id,
-                new IntakeEvents.Decided(
-                        intake.id,
-                        intake.clientSubject,
-                        d.pathway,
-                        d.recommendedPathway,
-                        practitionerId,
-                        intake.sponsorOrganisation));
+                intake.clientSubject,
+                d.pathway,
+                d.recommendedPathway,
+                practitionerId,
+                intake.sponsorOrganisation));
         return d;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
-import org.praxis.intake.events.IntakeEvents;
+import org.praxis.intake.domain.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -77,11 +77,8 @@ public class Intakes {
         intake.createdAt = Instant.now();
         em.persist(intake);
         em.flush();
-        outbox.publish(
-                IntakeEvents.OPENED,
-                intake.id,
-                new IntakeEvents.Opened(
-                        intake.id, intake.clientSubject, intake.assignedCoach, intake.sponsorOrganisation));
+        outbox.publish(new IntakeEvents.Opened(
+                intake.id, intake.clientSubject, intake.assignedCoach, intake.sponsorOrganisation));
         audit.record("create", "intake", intake.id, null);
         return intake;
     }

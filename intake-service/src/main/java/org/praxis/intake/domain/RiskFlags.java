@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
-import org.praxis.intake.events.IntakeEvents;
+import org.praxis.intake.domain.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -66,18 +66,8 @@ public class RiskFlags {
         em.flush();
         addStep(flag, note);
         audit.record("raise", "risk-flag", flag.id, null);
-        outbox.publish(
-                IntakeEvents.RISK_FLAG_RAISED,
-                intake.id,
-                new IntakeEvents.RiskFlagRaised(
-                        flag.id,
-                        intake.id,
-                        intake.clientSubject,
-                        screeningId,
-                        code,
-                        level,
-                        source,
-                        intake.assignedCoach));
+        outbox.publish(new IntakeEvents.RiskFlagRaised(
+                flag.id, intake.id, intake.clientSubject, screeningId, code, level, source, intake.assignedCoach));
         return flag;
     }
 
@@ -105,10 +95,7 @@ public class RiskFlags {
         flag.status = status;
         addStep(flag, note);
         audit.record("move-to-" + status, "risk-flag", flag.id, null);
-        outbox.publish(
-                IntakeEvents.RISK_FLAG_STATUS_CHANGED,
-                flag.intakeId,
-                new IntakeEvents.RiskFlagStatusChanged(flag.id, flag.intakeId, status));
+        outbox.publish(new IntakeEvents.RiskFlagStatusChanged(flag.id, flag.intakeId, status));
         return flag;
     }
 

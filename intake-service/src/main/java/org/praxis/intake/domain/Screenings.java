@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.ScreeningPolicy;
-import org.praxis.intake.events.IntakeEvents;
+import org.praxis.intake.domain.events.IntakeEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -91,18 +91,15 @@ public class Screenings {
         em.persist(s);
         em.flush();
         audit.record("create", "screening", s.id, null);
-        outbox.publish(
-                IntakeEvents.SCREENING_SCORED,
+        outbox.publish(new IntakeEvents.ScreeningScored(
+                s.id,
                 intake.id,
-                new IntakeEvents.ScreeningScored(
-                        s.id,
-                        intake.id,
-                        intake.clientSubject,
-                        s.instrumentCode,
-                        s.instrumentVersion,
-                        s.scoringVersion,
-                        s.total,
-                        s.severity));
+                intake.clientSubject,
+                s.instrumentCode,
+                s.instrumentVersion,
+                s.scoringVersion,
+                s.total,
+                s.severity));
         List<RiskFlag> flags = score.flags().stream()
                 .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), "item", null))
                 .toList();

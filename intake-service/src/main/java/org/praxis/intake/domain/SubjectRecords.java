@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.praxis.intake.events.IntakeEvents;
+import org.praxis.intake.domain.events.IntakeEvents;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
@@ -121,10 +121,7 @@ public class SubjectRecords implements SubjectErasure {
         // An erased practitioner holds no eligibility.
         eligibility.replace(tenant.tenantId(), subject, List.of());
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
-        outbox.publish(
-                IntakeEvents.SUBJECT_ERASED,
-                requestId,
-                new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
+        outbox.publish(new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
     }
 
     private List<Intake> intakesOf(String subject) {

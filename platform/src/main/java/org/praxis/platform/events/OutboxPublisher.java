@@ -67,27 +67,6 @@ public class OutboxPublisher {
         return insert(tenantId, topic, typePrefix, event);
     }
 
-    /** @deprecated pass the event record: {@link #publish(OutgoingEvent)}; goes once the services moved. */
-    @Deprecated(forRemoval = true)
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String type, Object aggregateId, Object payload) {
-        return publish(callerContext.tenantId(), untyped(type, aggregateId, payload));
-    }
-
-    /** @deprecated pass the event record: {@link #publish(String, OutgoingEvent)}. */
-    @Deprecated(forRemoval = true)
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID publish(String tenantId, String type, Object aggregateId, Object payload) {
-        return publish(tenantId, untyped(type, aggregateId, payload));
-    }
-
-    private static OutgoingEvent untyped(String type, Object aggregateId, Object payload) {
-        record Untyped(
-                @com.fasterxml.jackson.annotation.JsonValue Object payload, String type, Object aggregateId)
-                implements OutgoingEvent {}
-        return new Untyped(payload, type, aggregateId);
-    }
-
     /**
      * Deletes a row already sent, before its retention ends: for an event that names a person whose
      * erasure is complete. A row not sent yet stays (it is still to be sent).

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.security.CallerContext;
-import org.praxis.referral.events.ReferralEvents;
+import org.praxis.referral.domain.events.ReferralEvents;
 
 /**
  * How every sub-process of a referral records what it did: each step is kept in the referral's
@@ -54,20 +54,17 @@ class ReferralHistory {
     }
 
     void publish(Referral r) {
-        outbox.publish(
-                ReferralEvents.STATUS_CHANGED,
+        outbox.publish(new ReferralEvents.StatusChanged(
                 r.id,
-                new ReferralEvents.StatusChanged(
-                        r.id,
-                        r.engagementId,
-                        r.intakeId,
-                        r.status,
-                        r.urgency,
-                        r.serviceKind,
-                        r.clientSubject,
-                        r.practitionerId,
-                        r.createdBy,
-                        r.origin));
+                r.engagementId,
+                r.intakeId,
+                r.status,
+                r.urgency,
+                r.serviceKind,
+                r.clientSubject,
+                r.practitionerId,
+                r.createdBy,
+                r.origin));
     }
 
     /** Who is acting, to stamp on what they do. */

@@ -11,7 +11,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.platform.privacy.SubjectExports;
-import org.praxis.referral.events.ReferralEvents;
+import org.praxis.referral.domain.events.ReferralEvents;
 
 /**
  * Everything referral-service holds about a person: export on a recorded export request, and
@@ -110,10 +110,7 @@ public class SubjectRecords implements SubjectErasure {
         // An erased practitioner has no supervisor; whom they supervised keeps the link.
         caseloads.assignSupervisor(tenant.tenantId(), subject, null);
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
-        outbox.publish(
-                ReferralEvents.SUBJECT_ERASED,
-                requestId,
-                new ReferralEvents.SubjectErased(requestId, "referral-service", referrals.size(), retained));
+        outbox.publish(new ReferralEvents.SubjectErased(requestId, "referral-service", referrals.size(), retained));
     }
 
     private List<Referral> referralsOf(String subject) {

@@ -18,7 +18,7 @@ import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ContractPolicy;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * Contract versions of an engagement and their acceptance. The engagement becomes active when every
@@ -183,7 +183,7 @@ public class Contracts {
         me.acceptedAt = Instant.now();
         audit.record("accept", "contract", v.contract().id, null);
         if (v.inForce()) {
-            outbox.publish(SessionEvents.CONTRACT_ACCEPTED, e.id, new SessionEvents.ContractAccepted(e.id, number));
+            outbox.publish(new SessionEvents.ContractAccepted(e.id, number));
             if (Engagement.DRAFT.equals(e.status)) {
                 e.sessionsPrepaid = v.contract().sessionsPrepaid;
                 e.sessionsRemaining = v.contract().sessionsPrepaid;

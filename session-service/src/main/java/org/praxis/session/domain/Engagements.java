@@ -21,7 +21,7 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.ReferralEventPolicy;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /** Opening engagements (by a practitioner, or as a draft from a decided intake) and moving their status. */
 @ApplicationScoped
@@ -216,8 +216,6 @@ public class Engagements {
         e.status = status;
         audit.record("move-to-" + status, "engagement", e.id, null);
         outbox.publish(
-                SessionEvents.ENGAGEMENT_STATUS_CHANGED,
-                e.id,
                 new SessionEvents.EngagementStatusChanged(e.id, e.clientSubject, e.practitionerId, previous, status));
     }
 }

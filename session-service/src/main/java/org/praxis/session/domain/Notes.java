@@ -20,7 +20,7 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * Notes of an engagement. Private notes are the practitioner's: a client never sees them, a
@@ -190,10 +190,7 @@ public class Notes {
         r.raisedAt = Instant.now();
         em.persist(r);
         audit.record("note-risk", "engagement", e.id, null);
-        outbox.publish(
-                SessionEvents.RISK_NOTED,
-                e.id,
-                new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject, e.practitionerId, level));
+        outbox.publish(new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject, e.practitionerId, level));
         return r;
     }
 

@@ -23,7 +23,7 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ReviewPolicy;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /** Recording reviews, finding the ones due, and closing an engagement with its end review. */
 @ApplicationScoped
@@ -109,16 +109,8 @@ public class Reviews {
         if (Review.END.equals(r.kind())) {
             goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
             engagements.changeStatus(e, Engagement.CLOSED);
-            outbox.publish(
-                    SessionEvents.ENGAGEMENT_CLOSED,
-                    e.id,
-                    new SessionEvents.EngagementClosed(
-                            e.id,
-                            e.practitionerId,
-                            met.size(),
-                            goals.size(),
-                            r.followUpOffered(),
-                            r.boosterSessionsOffered()));
+            outbox.publish(new SessionEvents.EngagementClosed(
+                    e.id, e.practitionerId, met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
         }
         return review;
     }

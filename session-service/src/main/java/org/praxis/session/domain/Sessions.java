@@ -20,7 +20,7 @@ import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /** Scheduling sessions and recording what happened; a held session uses one of the prepaid package. */
 @ApplicationScoped
@@ -166,8 +166,6 @@ public class Sessions {
             s.previousGoalsReviewed = outcome.previousGoalsReviewed();
             s.completedAt = Instant.now();
             outbox.publish(
-                    SessionEvents.SESSION_COMPLETED,
-                    e.id,
                     new SessionEvents.SessionCompleted(s.id, e.id, e.practitionerId, s.durationMinutes, s.completedAt));
         }
         s.status = outcome.status();

@@ -12,7 +12,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.platform.privacy.SubjectExports;
-import org.praxis.session.events.SessionEvents;
+import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * Everything session-service holds about a client: export on a recorded export request, and erasure.
@@ -145,10 +145,7 @@ public class SubjectRecords implements SubjectErasure {
         eligibility.replace(tenant.tenantId(), subject, List.of());
         supervision.assign(tenant.tenantId(), subject, null);
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
-        outbox.publish(
-                SessionEvents.SUBJECT_ERASED,
-                requestId,
-                new SessionEvents.SubjectErased(requestId, "session-service", engagements.size(), retained));
+        outbox.publish(new SessionEvents.SubjectErased(requestId, "session-service", engagements.size(), retained));
     }
 
     private List<Engagement> engagementsOf(String subject) {

@@ -1,2 +1,2 @@
-/** Events this service publishes (through the outbox) and the handlers of events it consumes. */
+/** The handlers of other services' events; what this service publishes is in {@code domain.events}. */
 package org.praxis.session.events;

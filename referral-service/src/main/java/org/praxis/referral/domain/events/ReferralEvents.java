@@ -1,11 +1,10 @@
-package org.praxis.referral.events;
+package org.praxis.referral.domain.events;
 
 import java.util.UUID;
+import org.praxis.platform.events.OutgoingEvent;
 
 /** What referral-service publishes on {@code referral.events}. Ids, codes and levels only, never the reason. */
 public final class ReferralEvents {
-    public static final String STATUS_CHANGED = "referral.status-changed.v1";
-    public static final String SUBJECT_ERASED = "subject.erased.v1";
 
     private ReferralEvents() {}
 
@@ -23,8 +22,30 @@ public final class ReferralEvents {
             String clientSubject,
             String practitionerId,
             String createdBy,
-            String origin) {}
+            String origin)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "referral.status-changed.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return referralId;
+        }
+    }
 
     /** Confirms an erasure request; referrals sent under the serious-risk exception keep their justification. */
-    public record SubjectErased(String requestId, String service, int referrals, int exceptionRecordsRetained) {}
+    public record SubjectErased(String requestId, String service, int referrals, int exceptionRecordsRetained)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "subject.erased.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return requestId;
+        }
+    }
 }

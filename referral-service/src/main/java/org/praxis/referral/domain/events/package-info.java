@@ -1,0 +1,2 @@
+/** What this service publishes (through the outbox): one record per event type, knowing its type and key. */
+package org.praxis.referral.domain.events;

@@ -1,0 +1,109 @@
+package org.praxis.session.domain.events;
+
+import java.util.UUID;
+import org.praxis.platform.events.OutgoingEvent;
+
+/** What session-service publishes on {@code session.events}. Ids, codes and numbers only. */
+public final class SessionEvents {
+
+    private SessionEvents() {}
+
+    public record EngagementStatusChanged(
+            UUID engagementId, String clientSubject, String practitionerId, String previousStatus, String status)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "engagement.status-changed.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
+    /** A held session: assessment-service counts its duration as practice hours. */
+    public record SessionCompleted(
+            UUID sessionId,
+            UUID engagementId,
+            String practitionerId,
+            int durationMinutes,
+            java.time.Instant completedAt)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "session.completed.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
+    /** A coach's concern for the client's safety: ids and level only, never the concern's words. */
+    public record RiskNoted(
+            UUID riskConcernId,
+            UUID engagementId,
+            UUID sessionId,
+            String clientSubject,
+            String practitionerId,
+            String level)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "risk.noted.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
+    /** The end review closed the engagement. */
+    public record EngagementClosed(
+            UUID engagementId,
+            String practitionerId,
+            int goalsMet,
+            int goals,
+            boolean followUpOffered,
+            int boosterSessionsOffered)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "engagement.closed.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
+    /** Confirms an erasure request; signed notes kept under the retention rule are counted, not hidden. */
+    public record SubjectErased(String requestId, String service, int engagements, int signedNotesRetained)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "subject.erased.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return requestId;
+        }
+    }
+
+    public record ContractAccepted(UUID engagementId, int contractNumber) implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "contract.accepted.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+}
