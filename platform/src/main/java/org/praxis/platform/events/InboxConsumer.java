@@ -1,9 +1,6 @@
 package org.praxis.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
-import org.praxis.platform.privacy.ErasedSubjects;
-import org.praxis.platform.security.Caller;
-import org.praxis.platform.security.CallerContext;
 
 /**
  * Feeds other services' events to this service's {@link EventHandler}s, each event once: the handler
@@ -63,11 +55,11 @@ public class InboxConsumer {
     ParkedEvents parked;
 
     @Inject
-    ErasedSubjects erasedSubjects;
+    AppliedOnce once;
 
     private volatile boolean running;
     private final List<TopicConsumer> loops = new ArrayList<>();
-    private KafkaProducer<String, String> deadLetters;
+    private DeadLetterTopic deadLetters;
 
     void onStart(@Observes StartupEvent event) {
         Set<String> topics = new TreeSet<>();
@@ -75,7 +67,7 @@ public class InboxConsumer {
         if (!config.inbox().enabled() || topics.isEmpty()) {
             return;
         }
-        deadLetters = kafka.producer(config.service() + "-dlq");
+        deadLetters = new DeadLetterTopic(kafka.producer(config.service() + "-dlq"), config);
         running = true;
         // One consumer and thread per topic: a slow privacy or assessment handler never delays risk flags.
         for (String topic : topics) {
@@ -99,34 +91,17 @@ public class InboxConsumer {
                 Thread.currentThread().interrupt();
             }
         }
-        deadLetters.close(Duration.ofSeconds(5));
-    }
-
-    /** The oldest "last came back from a poll" over the topics (for health); null before the first poll. */
-    public Instant lastPoll() {
-        Instant oldest = null;
-        for (TopicConsumer loop : loops) {
-            Instant at = loop.lastPoll;
-            if (at == null) {
-                return null;
-            }
-            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
-        }
-        return oldest;
-    }
-
-    /** The last client error a topic's consumer recovered from, or null. */
-    public String lastFailure() {
-        return loops.stream()
-                .map(l -> l.lastFailure)
-                .filter(java.util.Objects::nonNull)
-                .reduce((a, b) -> b)
-                .orElse(null);
+        deadLetters.close();
     }
 
     /** Marks the topic's consumer as alive now (it is retrying, not hung). */
     private void alive(String topic) {
         loops.stream().filter(l -> l.topic().equals(topic)).forEach(l -> l.lastPoll = Instant.now());
+    }
+
+    /** The topics' consumers, for {@link InboxConsumerHealth}; empty when this service consumes nothing. */
+    List<TopicConsumer> loops() {
+        return loops;
     }
 
     /** False once the service is stopping: loops end at the next record boundary. */
@@ -163,7 +138,7 @@ public class InboxConsumer {
             event = IncomingEvent.read(
                     record, EventSources.ownerOf(record.topic(), config.inbox().sources()), json);
         } catch (UnprocessableEvent e) {
-            return deadLetter(record, e, "inbox");
+            return deadLetters.send(record, e, "inbox", this::running);
         }
         boolean taken = false;
         for (EventHandler handler : handlers) {
@@ -218,7 +193,7 @@ public class InboxConsumer {
         while (running) {
             attempt++;
             try {
-                applyOnce(handler, event);
+                once.apply(handler, event);
                 return true;
             } catch (RuntimeException e) {
                 if (TransientFailures.isTransient(e)) {
@@ -234,7 +209,7 @@ public class InboxConsumer {
                     continue;
                 }
                 if (e instanceof UnprocessableEvent || attempt >= config.inbox().maxAttempts()) {
-                    if (!deadLetter(record, e, handler.name())) {
+                    if (!deadLetters.send(record, e, handler.name(), this::running)) {
                         return false;
                     }
                     marks.markDeadLettered(handler, event, record);
@@ -242,57 +217,6 @@ public class InboxConsumer {
                 }
                 LOG.debugf(e, "attempt %d of event %s failed", attempt, event.id());
                 sleep(config.inbox().retryBackoff().multipliedBy(Math.max(1, attempt)));
-            }
-        }
-        return false;
-    }
-
-    private void applyOnce(EventHandler handler, IncomingEvent event) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            Arc.container()
-                    .instance(CallerContext.class)
-                    .get()
-                    .actAs(Caller.system(config.service(), event.tenantId()));
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (!marks.claim(handler.name(), event, "applied")) {
-                    return;
-                }
-                IncomingEvent screened = erasedSubjects.screen(event);
-                if (screened == null) {
-                    marks.outcome(handler, event, "erased-subject"); // sent before the person's erasure, read after it
-                } else if (handler.replacesState() && !marks.newest(handler, event)) {
-                    marks.outcome(handler, event, "superseded"); // newer state for this key was applied already
-                } else {
-                    handler.handle(screened);
-                }
-            });
-        } finally {
-            requestContext.terminate();
-        }
-    }
-
-    /** True once the dead-letter topic has the record; false when shutdown came first. */
-    private boolean deadLetter(ConsumerRecord<String, String> record, Exception error, String consumerName) {
-        ProducerRecord<String, String> dead =
-                new ProducerRecord<>(record.topic() + DLQ_SUFFIX, record.key(), record.value());
-        record.headers().forEach(h -> dead.headers().add(h));
-        CloudEventHeaders.put(dead.headers(), DLQ_ERROR, String.valueOf(TransientFailures.rootCause(error)));
-        CloudEventHeaders.put(dead.headers(), DLQ_CONSUMER, config.service() + "/" + consumerName);
-        CloudEventHeaders.put(
-                dead.headers(), DLQ_ORIGIN, record.topic() + "/" + record.partition() + "/" + record.offset());
-        while (running) {
-            try {
-                deadLetters.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
-                LOG.warnf(
-                        "event at %s/%d/%d dead-lettered: %s",
-                        record.topic(), record.partition(), record.offset(), TransientFailures.rootCause(error));
-                return true;
-            } catch (Exception e) {
-                // Never skip an event silently: keep trying until the dead-letter topic takes it.
-                LOG.warnf("dead-letter send failed, retrying: %s", e.getMessage());
-                sleep(config.inbox().retryBackoff());
             }
         }
         return false;

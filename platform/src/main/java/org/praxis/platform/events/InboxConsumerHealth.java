@@ -24,7 +24,7 @@ public class InboxConsumerHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named("inbox-consumer");
-        Instant lastPoll = consumer.lastPoll();
+        Instant lastPoll = lastPoll();
         if (!consumer.started()) {
             return health.up().withData("consuming", false).build(); // disabled, or no topics to read
         }
@@ -32,10 +32,32 @@ public class InboxConsumerHealth implements HealthCheck {
         if (lastPoll != null) {
             health.withData("lastPoll", lastPoll.toString());
         }
-        if (consumer.lastFailure() != null) {
-            health.withData("lastRecoveredFailure", consumer.lastFailure());
+        if (lastFailure() != null) {
+            health.withData("lastRecoveredFailure", lastFailure());
         }
         boolean stale = lastPoll != null && lastPoll.isBefore(Instant.now().minus(STALE));
         return health.status(consumer.alive() && !stale).build();
+    }
+
+    /** The oldest "last came back from a poll" over the topics (for health); null before the first poll. */
+    private Instant lastPoll() {
+        Instant oldest = null;
+        for (TopicConsumer loop : consumer.loops()) {
+            Instant at = loop.lastPoll;
+            if (at == null) {
+                return null;
+            }
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+        }
+        return oldest;
+    }
+
+    /** The last client error a topic's consumer recovered from, or null. */
+    private String lastFailure() {
+        return consumer.loops().stream()
+                .map(l -> l.lastFailure)
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 }

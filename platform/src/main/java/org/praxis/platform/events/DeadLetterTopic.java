@@ -1,0 +1,57 @@
+package org.praxis.platform.events;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+import org.praxis.platform.PraxisConfig;
+
+/**
+ * Where the {@link InboxConsumer} puts an event that cannot be applied: {@code <topic>.dlq}, the record as
+ * it came with the error, the consumer and the origin in its headers ({@link DeadLetters} replays it).
+ */
+final class DeadLetterTopic {
+    private static final Logger LOG = Logger.getLogger(DeadLetterTopic.class);
+
+    private final KafkaProducer<String, String> producer;
+    private final PraxisConfig config;
+
+    DeadLetterTopic(KafkaProducer<String, String> producer, PraxisConfig config) {
+        this.producer = producer;
+        this.config = config;
+    }
+
+    /** True once the dead-letter topic has the record; false when shutdown came first. */
+    boolean send(ConsumerRecord<String, String> record, Exception error, String consumerName, BooleanSupplier running) {
+        ProducerRecord<String, String> dead =
+                new ProducerRecord<>(record.topic() + InboxConsumer.DLQ_SUFFIX, record.key(), record.value());
+        record.headers().forEach(h -> dead.headers().add(h));
+        CloudEventHeaders.put(
+                dead.headers(), InboxConsumer.DLQ_ERROR, String.valueOf(TransientFailures.rootCause(error)));
+        CloudEventHeaders.put(dead.headers(), InboxConsumer.DLQ_CONSUMER, config.service() + "/" + consumerName);
+        CloudEventHeaders.put(
+                dead.headers(),
+                InboxConsumer.DLQ_ORIGIN,
+                record.topic() + "/" + record.partition() + "/" + record.offset());
+        while (running.getAsBoolean()) {
+            try {
+                producer.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                LOG.warnf(
+                        "event at %s/%d/%d dead-lettered: %s",
+                        record.topic(), record.partition(), record.offset(), TransientFailures.rootCause(error));
+                return true;
+            } catch (Exception e) {
+                // Never skip an event silently: keep trying until the dead-letter topic takes it.
+                LOG.warnf("dead-letter send failed, retrying: %s", e.getMessage());
+                InboxConsumer.sleep(config.inbox().retryBackoff());
+            }
+        }
+        return false;
+    }
+
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
