@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tokens without a tenant with 403, keep tenants apart, answer in problem+json, report health and
  * publish an OpenAPI document with the OIDC scheme. Each service runs it as a subclass with the
  * test resources registered ({@code @QuarkusTest}).
+ *
+ * <p>Long file: test code (in test-support's main sources so that every service can extend it), one
+ * abstract class because JUnit runs a contract as the inherited tests of one subclass per service.
  */
 public abstract class ServiceContract {
     protected static final String AUDIT = "/v1/audit-events";

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
-import org.praxis.referral.api.ReferralViews.AnswerRequest;
-import org.praxis.referral.api.ReferralViews.AppointmentRequest;
-import org.praxis.referral.api.ReferralViews.CancelRequest;
+import org.praxis.referral.api.ReferralRequests.AnswerRequest;
+import org.praxis.referral.api.ReferralRequests.AppointmentRequest;
+import org.praxis.referral.api.ReferralRequests.CancelRequest;
 import org.praxis.referral.domain.ReferralLoop;
 
 /** The closed loop of a referral: sent, answered by the recipient, its first appointment, or called off. */

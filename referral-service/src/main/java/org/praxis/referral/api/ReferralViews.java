@@ -1,7 +1,5 @@
 package org.praxis.referral.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -14,77 +12,22 @@ import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Disclosure;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralStep;
-import org.praxis.referral.domain.ReferralTerms;
-import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.Urgency;
 
 /**
- * Request and response bodies of referrals, for practitioners and for the client. Every request
- * field is bounded (422 beyond); responses declare the same bounds, wide enough for what earlier,
+ * Response bodies of referrals, for practitioners and for the client (the requests:
+ * {@link ReferralRequests}). Responses declare the bounds of the requests, wide enough for what earlier,
  * looser limits stored. MicroProfile's {@code @Schema} cannot annotate a type argument, so the
  * elements of a response list declare their size with {@code @Size}, which OpenAPI reads the same way.
+ *
+ * <p>Long file: only response records, one per view of a referral, each mapping its entity; they
+ * share bounds and are read side by side, so one file serves them better than ten small ones.
  */
 public final class ReferralViews {
     /** The largest count or version a response carries, as {@code @Schema(maximum)} wants it. */
     static final String COUNT_MAX = "" + Bounds.COUNT_MAX;
 
     private ReferralViews() {}
-
-    public record OpenReferralRequest(
-            @NotBlank @Size(max = Bounds.SUBJECT) String clientSubject,
-            @Size(max = Bounds.SUBJECT) String practitionerId,
-            UUID intakeId,
-            UUID engagementId,
-            UUID serviceId,
-            @NotBlank @Size(max = Bounds.CODE) String reasonCode,
-            @Size(max = Bounds.TEXT) String reasonText,
-            @NotBlank @Size(max = Bounds.CODE) String urgency,
-            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
-            @Size(max = Bounds.NAME) String clientName,
-            @Size(max = Bounds.REASON) String clientContact) {
-        Referrals.NewReferral toNew() {
-            return new Referrals.NewReferral(
-                    clientSubject,
-                    practitionerId,
-                    intakeId,
-                    engagementId,
-                    new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact));
-        }
-    }
-
-    public record ReviseReferralRequest(
-            UUID serviceId,
-            @NotBlank @Size(max = Bounds.CODE) String reasonCode,
-            @Size(max = Bounds.TEXT) String reasonText,
-            @NotBlank @Size(max = Bounds.CODE) String urgency,
-            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> disclose,
-            @Size(max = Bounds.NAME) String clientName,
-            @Size(max = Bounds.REASON) String clientContact) {
-        ReferralTerms terms() {
-            return new ReferralTerms(serviceId, reasonCode, reasonText, urgency, disclose, clientName, clientContact);
-        }
-    }
-
-    public record ExceptionRequest(
-            @NotBlank @Size(min = 10, max = Bounds.TEXT) String justification) {}
-
-    public record AnswerRequest(
-            @NotBlank @Size(max = Bounds.CODE) String outcome,
-            @Size(max = Bounds.REASON) String reason,
-            Instant firstAppointmentAt) {}
-
-    public record AppointmentRequest(@NotNull Instant at) {}
-
-    public record CancelRequest(
-            @NotBlank @Size(max = Bounds.REASON) String reason) {}
-
-    public record ConsentDecisionRequest(
-            @NotNull Boolean agree,
-            @Size(max = Disclosure.COUNT) List<@NotBlank @Size(max = Bounds.CODE) String> shares,
-            @Size(max = Bounds.REASON) String words) {}
-
-    public record WithdrawalRequest(
-            @Size(max = Bounds.REASON) String reason) {}
 
     public record ConsentView(
             UUID id,

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
-import org.praxis.referral.api.ReferralViews.ExceptionRequest;
+import org.praxis.referral.api.ReferralRequests.ExceptionRequest;
 import org.praxis.referral.domain.RiskExceptions;
 
 /** The serious-risk exception of a referral: requested, then approved by another supervisor. */

@@ -13,7 +13,12 @@ import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 
-/** A person referred to another professional or service, followed until the loop is closed. */
+/**
+ * A person referred to another professional or service, followed until the loop is closed.
+ *
+ * <p>Long file: an entity — its columns, the sealed accessors of its five free-text columns and the
+ * invariants of one referral ({@link #isBeforeSending()} and the like) belong on it, not beside it.
+ */
 @Entity
 public class Referral {
     public static final String MANUAL = "manual";
