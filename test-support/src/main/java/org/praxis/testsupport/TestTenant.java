@@ -3,7 +3,9 @@ package org.praxis.testsupport;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,6 +47,38 @@ public class TestTenant {
     /** A JSON request made by a new person of this tenant in {@code role}. */
     public RequestSpecification asRole(String role) {
         return as(user(role));
+    }
+
+    /** Records an export request for {@code subject} as this tenant's admin (no second admin needed) and returns its id. */
+    public String exportRequest(String subject) {
+        return exportRequest(admin, subject);
+    }
+
+    /** Records an export request for {@code subject} as {@code admin} and returns its id. */
+    public static String exportRequest(Tokens admin, String subject) {
+        return as(admin)
+                .body(Map.of(
+                        "subject",
+                        subject,
+                        "reason",
+                        "The person asked for a copy of their records",
+                        "reference",
+                        "DSAR-test"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** {@code GET /v1/subjects/{subject}/export} as {@code who}, on the export request {@code request} unless null. */
+    public static ValidatableResponse export(Tokens who, String subject, String request) {
+        RequestSpecification spec = as(who);
+        if (request != null) {
+            spec = spec.queryParam("request", request);
+        }
+        return spec.when().get("/v1/subjects/" + subject + "/export").then();
     }
 
     /** A JSON request made by {@code subject} of this tenant in {@code role}. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.testsupport.EmbeddedPostgres;
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.praxis.assessment.api.AssessmentTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.assessment.domain.RegistrationExpiry;

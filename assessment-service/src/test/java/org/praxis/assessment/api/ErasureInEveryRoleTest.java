@@ -1,14 +1,11 @@
 package org.praxis.assessment.api;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,9 +17,7 @@ import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.ErasureRequests;
-import org.praxis.testsupport.PlatformRoles;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.ErasureCast;
 
 /**
  * Issue 24: after an erasure no column of assessment-service's database names the person, whatever roles
@@ -70,24 +65,11 @@ class ErasureInEveryRoleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String person = "person-" + UUID.randomUUID();
-    private final String other = "other-" + UUID.randomUUID();
-    /** Staff who act on the person's records where that takes someone else. */
-    private final String staff = "staff-" + UUID.randomUUID();
-
-    private final String secondAdmin = "admin-" + UUID.randomUUID();
+    private final ErasureCast cast = new ErasureCast();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-    private RequestSpecification as(String subject, String role) {
-        return given().header(
-                        "Authorization",
-                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
-                .contentType(ContentType.JSON);
-    }
-
     private String post(String subject, String role, Object body, String path) {
-        return as(subject, role)
+        return cast.as(subject, role)
                 .body(body)
                 .when()
                 .post(path)
@@ -98,14 +80,14 @@ class ErasureInEveryRoleTest {
     }
 
     private void settings(String admin) {
-        String etag = as(admin, "admin")
+        String etag = cast.as(admin, "admin")
                 .when()
                 .get("/v1/assessment-settings")
                 .then()
                 .statusCode(200)
                 .extract()
                 .header("ETag");
-        as(admin, "admin")
+        cast.as(admin, "admin")
                 .header("If-Match", etag)
                 .body(Map.of(
                         "frameworkCode",
@@ -124,7 +106,7 @@ class ErasureInEveryRoleTest {
 
     /** The built-in framework as the tenant's own, under {@code code}. */
     private void publishFramework(String admin, String code) throws Exception {
-        ObjectNode doc = (ObjectNode) JSON.readTree(as(admin, "admin")
+        ObjectNode doc = (ObjectNode) JSON.readTree(cast.as(admin, "admin")
                 .when()
                 .get("/v1/frameworks/praxis-coaching/versions/1/case")
                 .then()
@@ -140,7 +122,7 @@ class ErasureInEveryRoleTest {
                 ((ObjectNode) a.get("destinationNodeURI")).put("identifier", newId);
             }
         }
-        as(admin, "admin")
+        cast.as(admin, "admin")
                 .body(doc.toString())
                 .when()
                 .post("/v1/frameworks/" + code + "/versions")
@@ -149,14 +131,14 @@ class ErasureInEveryRoleTest {
     }
 
     private void supervisorOf(String practitioner, String supervisor) {
-        String etag = as(staff, "admin")
+        String etag = cast.as(cast.staff, "admin")
                 .when()
                 .get("/v1/practitioners/" + practitioner)
                 .then()
                 .statusCode(200)
                 .extract()
                 .header("ETag");
-        as(staff, "admin")
+        cast.as(cast.staff, "admin")
                 .header("If-Match", etag)
                 .body(Map.of("supervisorId", supervisor))
                 .when()
@@ -169,14 +151,14 @@ class ErasureInEveryRoleTest {
     private void assessed(String practitioner, String assessor, List<String> codes) {
         String a = post(assessor, "supervisor", Map.of(), "/v1/practitioners/" + practitioner + "/assessments");
         for (String code : codes) {
-            as(assessor, "supervisor")
+            cast.as(assessor, "supervisor")
                     .body(Map.of("competenceCode", code, "level", "competent"))
                     .when()
                     .post("/v1/assessments/" + a + "/assessor-ratings")
                     .then()
                     .statusCode(200);
         }
-        as(assessor, "supervisor")
+        cast.as(assessor, "supervisor")
                 .when()
                 .post("/v1/assessments/" + a + "/completion")
                 .then()
@@ -190,14 +172,14 @@ class ErasureInEveryRoleTest {
         publishFramework(who, "own-" + UUID.randomUUID().toString().substring(0, 8));
 
         // Their own practice, verified by staff and assessed competent: eligible for core coaching.
-        as(who, "coach")
+        cast.as(who, "coach")
                 .header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .body(Map.of("displayName", "Casey Coach", "roles", List.of("coach")))
                 .when()
                 .post("/v1/practitioners")
                 .then()
                 .statusCode(201);
-        supervisorOf(who, staff);
+        supervisorOf(who, cast.staff);
         String registration = post(
                 who,
                 "coach",
@@ -211,14 +193,14 @@ class ErasureInEveryRoleTest {
                         "expiresOn",
                         LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
                 me + "/registrations");
-        as(staff, "admin")
+        cast.as(cast.staff, "admin")
                 .when()
                 .post(me + "/registrations/" + registration + "/verification")
                 .then()
                 .statusCode(200);
         String hours = post(
                 who, "coach", Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60), me + "/evidence");
-        as(staff, "supervisor")
+        cast.as(cast.staff, "supervisor")
                 .when()
                 .post(me + "/evidence/" + hours + "/verification")
                 .then()
@@ -228,13 +210,13 @@ class ErasureInEveryRoleTest {
                 "coach",
                 Map.of("heldOn", today, "durationMinutes", 60, "notes", "boundaries"),
                 me + "/supervision-sessions");
-        as(staff, "supervisor")
+        cast.as(cast.staff, "supervisor")
                 .when()
                 .post(me + "/supervision-sessions/" + supervision + "/verification")
                 .then()
                 .statusCode(200);
         String self = post(who, "coach", Map.of(), me + "/assessments");
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("competenceCode", "D1.A1.1.1", "level", "competent", "comment", "My view"))
                 .when()
                 .post("/v1/assessments/" + self + "/self-ratings")
@@ -247,7 +229,7 @@ class ErasureInEveryRoleTest {
                 me + "/development-actions");
         assessed(
                 who,
-                staff,
+                cast.staff,
                 java.util.stream.Stream.of("D1", "D2")
                         .flatMap(d -> BuiltInFramework.framework().competencesOf(d).stream())
                         .map(CompetenceFramework.Item::code)
@@ -258,14 +240,14 @@ class ErasureInEveryRoleTest {
                         .count(
                                 "select count(*) from practitioner_eligibility where tenant_id = ?"
                                         + " and practitioner_id = ?",
-                                tenant,
+                                cast.id,
                                 who),
                 "eligible before the erasure");
 
         // A supervisee's supervisor, assessor and verifier; their registration verified as an admin.
         String supervisee = "coach-" + UUID.randomUUID();
         String theirs = "/v1/practitioners/" + supervisee;
-        as(supervisee, "coach")
+        cast.as(supervisee, "coach")
                 .body(Map.of("displayName", "Sam Supervisee"))
                 .when()
                 .post("/v1/practitioners")
@@ -274,7 +256,7 @@ class ErasureInEveryRoleTest {
         supervisorOf(supervisee, who);
         String evidence =
                 post(supervisee, "coach", Map.of("kind", "reflective-log", "occurredOn", today), theirs + "/evidence");
-        as(who, "supervisor")
+        cast.as(who, "supervisor")
                 .when()
                 .post(theirs + "/evidence/" + evidence + "/verification")
                 .then()
@@ -299,21 +281,21 @@ class ErasureInEveryRoleTest {
                         "expiresOn",
                         LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
                 theirs + "/registrations");
-        as(who, "admin")
+        cast.as(who, "admin")
                 .when()
                 .post(theirs + "/registrations/" + theirRegistration + "/verification")
                 .then()
                 .statusCode(200);
 
-        PlatformRoles.play(tenant, who, staff, secondAdmin);
+        cast.playPlatformRoles(who);
     }
 
     @Test
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonymWhichHoldsNoEligibility() throws Exception {
-        population(other);
-        population(person); // last, so the tenant's single-row settings name the person
-        String pseudonym = Pseudonyms.of(tenant, person);
-        ErasureRequests.assertErasedEverywhere(tenant, person, pseudonym, other, ROLES, DELETED, "assessment.events");
+        population(cast.other);
+        population(cast.person); // last, so the tenant's single-row settings name the person
+        String pseudonym = Pseudonyms.of(cast.id, cast.person);
+        cast.assertErasedEverywhere(pseudonym, ROLES, DELETED, "assessment.events");
 
         // Their kept hours and levels would add up to eligibility; a pseudonym holds none, even when everyone is
         // recomputed.
@@ -322,20 +304,20 @@ class ErasureInEveryRoleTest {
                 "select count(*) from outbox_event where tenant_id = ? and event_type like '%eligibility.changed%'"
                         + " and aggregate_id = ?";
         long before = db.count(
-                published, tenant, pseudonym); // what was published under the person's id, now under the pseudonym
-        settings(staff);
+                published, cast.id, pseudonym); // what was published under the person's id, now under the pseudonym
+        settings(cast.staff);
         assertEquals(
                 0,
                 db.count(
                         "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                        tenant,
+                        cast.id,
                         pseudonym));
-        assertEquals(before, db.count(published, tenant, pseudonym), "nothing new published for the pseudonym");
+        assertEquals(before, db.count(published, cast.id, pseudonym), "nothing new published for the pseudonym");
         assertEquals(
                 1,
                 db.count(
                         "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                        tenant,
-                        other));
+                        cast.id,
+                        cast.other));
     }
 }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.assessment.api.AssessmentTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,6 +23,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.testsupport.PagedLists;
 import org.praxis.testsupport.Tokens;
 
@@ -255,7 +256,7 @@ class PagedListsApiTest {
     void aPageOfProfilesFetchesTheirRegistrationsInOneQuery() {
         List<String> subjects = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Tokens practitioner = Tokens.anyone().tenant(t.id).roles("coach");
+            Tokens practitioner = t.user("coach");
             as(practitioner)
                     .body(Map.of("displayName", "Practitioner " + i))
                     .when()

@@ -8,7 +8,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.assessment.api.AssessmentTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
+import static org.praxis.testsupport.TestTenant.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
@@ -271,21 +273,13 @@ class PractitionerApiTest {
                 Instant.now().toString());
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
-        TopicProbe.send(
+        TopicProbe.sendEvent(
                 "session.events",
+                type,
+                "/session-service",
+                t.id,
                 completed.get("engagementId").asText(),
-                completed.toString(),
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        type,
-                        "ce_source",
-                        "/session-service",
-                        "ce_tenant",
-                        t.id,
-                        "ce_time",
-                        Instant.now().toString()));
+                completed.toString());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> EmbeddedPostgres.shared()
                                 .count(
@@ -329,12 +323,12 @@ class PractitionerApiTest {
                 .then()
                 .statusCode(200);
         String request = t.exportRequest(t.coach.subject());
-        t.export(t.admin, t.coach.subject(), request)
+        export(t.admin, t.coach.subject(), request)
                 .statusCode(200)
                 .body("profile[0].displayName", is("Casey Coach"))
                 .body("evidence", hasSize(1))
                 .body("ratings[0].comment", is("My view"));
-        t.export(t.supervisor, t.coach.subject(), request).statusCode(403);
+        export(t.supervisor, t.coach.subject(), request).statusCode(403);
 
         String requestId = "era-" + UUID.randomUUID();
         String payload = "{\"subject\":\"" + t.coach.subject() + "\",\"requestId\":\"" + requestId + "\"}";
@@ -360,7 +354,7 @@ class PractitionerApiTest {
                         "org.praxis.assessment.subject.erased.v1",
                         confirmations.get(0).value()));
         // The request made before names the pseudonym now; an export after the erasure takes a new one.
-        t.export(t.admin, t.coach.subject(), request).statusCode(422);
+        export(t.admin, t.coach.subject(), request).statusCode(422);
         as(t.admin)
                 .when()
                 .get("/v1/export-requests/" + request)
@@ -368,7 +362,7 @@ class PractitionerApiTest {
                 .statusCode(200)
                 .body("uses", is(1))
                 .body("subject", startsWith("erased-"));
-        t.export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject()))
+        export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject()))
                 .statusCode(200)
                 .body("profile", hasSize(0))
                 .body("evidence", hasSize(0));

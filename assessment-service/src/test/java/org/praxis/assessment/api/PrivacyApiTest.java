@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.praxis.assessment.api.AssessmentTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
+import static org.praxis.testsupport.TestTenant.export;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 
@@ -263,25 +265,25 @@ class PrivacyApiTest {
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         practitionerWithFreeText();
         String subject = t.coach.subject();
-        t.export(t.admin, subject, null)
+        export(t.admin, subject, null)
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"))
                 .body(not(containsString("Casey")));
-        t.export(t.admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
-        t.export(t.admin, subject, t.exportRequest(t.otherCoach.subject()))
+        export(t.admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
+        export(t.admin, subject, t.exportRequest(t.otherCoach.subject()))
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"));
         String request = t.exportRequest(subject);
-        t.export(t.admin, "s".repeat(300), request).statusCode(422).contentType(PROBLEM);
-        t.export(t.coach, subject, request).statusCode(403);
+        export(t.admin, "s".repeat(300), request).statusCode(422).contentType(PROBLEM);
+        export(t.coach, subject, request).statusCode(403);
         // Another tenant's admin does not reach this tenant's request.
-        t.export(Tokens.anyone().tenant(t.id + "-x").roles("admin"), subject, request)
+        export(Tokens.anyone().tenant(t.id + "-x").roles("admin"), subject, request)
                 .statusCode(404);
         assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", t.id));
 
-        t.export(t.admin, subject, request)
+        export(t.admin, subject, request)
                 .statusCode(200)
                 .body("subject", is(subject))
                 .body("profile[0].displayName", is(NAME))

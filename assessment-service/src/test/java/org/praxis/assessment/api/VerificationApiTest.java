@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-import static org.praxis.assessment.api.AssessmentTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.testsupport.Tokens;

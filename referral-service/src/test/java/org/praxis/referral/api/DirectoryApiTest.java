@@ -6,12 +6,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.Tokens;
 
 /** The referral directory (admins curate, practitioners search) and self-help offers. */

@@ -1,14 +1,8 @@
 package org.praxis.referral.api;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
-import org.praxis.testsupport.ErasureRequests;
-import org.praxis.testsupport.PlatformRoles;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.ErasureCast;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -58,37 +50,10 @@ class ErasureInEveryRoleTest {
     private static final Set<String> DELETED =
             Set.of("practitioner_supervisor.practitioner_id", "idempotency_record.scope");
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String person = "person-" + UUID.randomUUID();
-    private final String other = "other-" + UUID.randomUUID();
-    /** Staff who act on the person's records where that takes someone else. */
-    private final String staff = "staff-" + UUID.randomUUID();
-
-    private final String secondAdmin = "admin-" + UUID.randomUUID();
-
-    private RequestSpecification as(String subject, String role) {
-        return given().header(
-                        "Authorization",
-                        Tokens.of(subject).tenant(tenant).roles(role).bearer())
-                .contentType(ContentType.JSON);
-    }
+    private final ErasureCast cast = new ErasureCast();
 
     private void event(String topic, String type, String source, String key, String payload) {
-        TopicProbe.send(
-                topic,
-                key,
-                payload,
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        type,
-                        "ce_source",
-                        source,
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+        TopicProbe.sendEvent(topic, type, source, cast.id, key, payload);
     }
 
     /** session-service says {@code practitioner} has an accepted engagement with {@code client}. */
@@ -101,13 +66,12 @@ class ErasureInEveryRoleTest {
                 id,
                 "{\"engagementId\":\"" + id + "\",\"clientSubject\":\"" + client + "\",\"practitionerId\":\""
                         + practitioner + "\",\"status\":\"active\"}");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from known_engagement where tenant_id = ? and engagement_id = ?::uuid",
-                                        tenant,
-                                        id)
-                        == 1);
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from known_engagement where tenant_id = ? and engagement_id = ?::uuid",
+                        cast.id,
+                        id);
     }
 
     /** assessment-service says {@code supervisor} supervises {@code practitioner}. */
@@ -118,15 +82,14 @@ class ErasureInEveryRoleTest {
                 "/assessment-service",
                 practitioner,
                 "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from practitioner_supervisor"
-                                                + " where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
-                                        tenant,
-                                        practitioner,
-                                        supervisor)
-                        == 1);
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from practitioner_supervisor"
+                                + " where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
+                        cast.id,
+                        practitioner,
+                        supervisor);
     }
 
     private String draft(String coach, String client, String service, String urgency) {
@@ -147,7 +110,7 @@ class ErasureInEveryRoleTest {
                 "alex@example.org",
                 "serviceId",
                 service));
-        return as(coach, "coach")
+        return cast.as(coach, "coach")
                 .header("Idempotency-Key", "k-" + UUID.randomUUID())
                 .body(body)
                 .when()
@@ -161,18 +124,18 @@ class ErasureInEveryRoleTest {
     /** An emergency referral {@code coach} sends under the serious-risk exception {@code supervisor} approved. */
     private void sentUnderException(String coach, String supervisor, String client, String service) {
         String id = draft(coach, client, service, "emergency");
-        as(coach, "coach")
+        cast.as(coach, "coach")
                 .body(Map.of("justification", "Imminent danger"))
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(supervisor, "supervisor")
+        cast.as(supervisor, "supervisor")
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
                 .statusCode(200);
-        as(coach, "coach")
+        cast.as(coach, "coach")
                 .when()
                 .post("/v1/referrals/" + id + "/sending")
                 .then()
@@ -180,7 +143,7 @@ class ErasureInEveryRoleTest {
     }
 
     private String directoryService(String admin, String org, String kind) {
-        return as(admin, "admin")
+        return cast.as(admin, "admin")
                 .body(Map.of(
                         "organisationId",
                         org,
@@ -205,7 +168,7 @@ class ErasureInEveryRoleTest {
     /** {@code who} as client, coach, supervisor, supervisee and admin. */
     private void population(String who) {
         // As an admin: the directory and the tenant's deadlines.
-        String org = as(who, "admin")
+        String org = cast.as(who, "admin")
                 .body(Map.of("name", "Valley Talking Therapies"))
                 .when()
                 .post("/v1/directory/organisations")
@@ -215,14 +178,14 @@ class ErasureInEveryRoleTest {
                 .path("id");
         String service = directoryService(who, org, "therapy");
         String selfHelp = directoryService(who, org, "self-help");
-        String etag = as(who, "admin")
+        String etag = cast.as(who, "admin")
                 .when()
                 .get("/v1/referral-deadlines")
                 .then()
                 .statusCode(200)
                 .extract()
                 .header("ETag");
-        as(who, "admin")
+        cast.as(who, "admin")
                 .header("If-Match", etag)
                 .body(Map.of("emergency", "PT4H", "urgent", "P1D", "soon", "P7D", "routine", "P21D"))
                 .when()
@@ -231,25 +194,25 @@ class ErasureInEveryRoleTest {
                 .statusCode(200);
 
         // As a client: referred with their consent, and offered self-help.
-        engagement(who, staff);
-        String own = draft(staff, who, service, "soon");
-        as(staff, "coach")
+        engagement(who, cast.staff);
+        String own = draft(cast.staff, who, service, "soon");
+        cast.as(cast.staff, "coach")
                 .when()
                 .post("/v1/referrals/" + own + "/consent-request")
                 .then()
                 .statusCode(200);
-        as(who, "client")
+        cast.as(who, "client")
                 .body(Map.of("agree", true, "shares", List.of("identity"), "words", "Yes please"))
                 .when()
                 .post("/v1/me/referrals/" + own + "/consent")
                 .then()
                 .statusCode(200);
-        as(staff, "coach")
+        cast.as(cast.staff, "coach")
                 .when()
                 .post("/v1/referrals/" + own + "/sending")
                 .then()
                 .statusCode(200);
-        as(staff, "coach")
+        cast.as(cast.staff, "coach")
                 .body(Map.of("clientSubject", who, "serviceId", selfHelp, "note", "For the evenings"))
                 .when()
                 .post("/v1/self-help-offers")
@@ -259,14 +222,14 @@ class ErasureInEveryRoleTest {
         // As a coach, supervised by staff: a referral under the exception, one awaiting consent, a self-help offer.
         String client = "client-" + UUID.randomUUID();
         engagement(client, who);
-        supervises(staff, who);
-        sentUnderException(who, staff, client, service);
-        as(who, "coach")
+        supervises(cast.staff, who);
+        sentUnderException(who, cast.staff, client, service);
+        cast.as(who, "coach")
                 .when()
                 .post("/v1/referrals/" + draft(who, client, service, "soon") + "/consent-request")
                 .then()
                 .statusCode(200);
-        as(who, "coach")
+        cast.as(who, "coach")
                 .body(Map.of("clientSubject", client, "serviceId", selfHelp))
                 .when()
                 .post("/v1/self-help-offers")
@@ -280,15 +243,14 @@ class ErasureInEveryRoleTest {
         supervises(who, supervisee);
         sentUnderException(supervisee, who, theirClient, service);
 
-        PlatformRoles.play(tenant, who, staff, secondAdmin);
+        cast.playPlatformRoles(who);
     }
 
     @Test
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
-        population(other);
-        population(person); // last, so the tenant's single-row settings name the person
-        ErasureRequests.assertErasedEverywhere(
-                tenant, person, Pseudonyms.of(tenant, person), other, ROLES, DELETED, "referral.events");
+        population(cast.other);
+        population(cast.person); // last, so the tenant's single-row settings name the person
+        cast.assertErasedEverywhere(Pseudonyms.of(cast.id, cast.person), ROLES, DELETED, "referral.events");
         // Whom they supervised is still supervised, by the pseudonym.
         assertEquals(
                 1,
@@ -296,7 +258,7 @@ class ErasureInEveryRoleTest {
                         .count(
                                 "select count(*) from practitioner_supervisor where tenant_id = ?"
                                         + " and supervisor_id = ?",
-                                tenant,
-                                Pseudonyms.of(tenant, person)));
+                                cast.id,
+                                Pseudonyms.of(cast.id, cast.person)));
     }
 }

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
@@ -277,7 +278,7 @@ class ReferralApiTest {
                 .post("/v1/referrals/" + own + "/risk-exception/approval")
                 .then()
                 .statusCode(422);
-        as(t.secondSupervisor)
+        as(t.otherSupervisor)
                 .when()
                 .post("/v1/referrals/" + own + "/risk-exception/approval")
                 .then()

@@ -1,6 +1,5 @@
 package org.praxis.referral.api;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,11 +7,10 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.PagedLists;
@@ -416,12 +415,11 @@ class ReferralBoundsTest {
                         t.id,
                         "ce_time",
                         Instant.now().toString()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'",
-                                        eventId)
-                        == 1);
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'",
+                        eventId);
         assertEquals(0, referrals());
     }
 

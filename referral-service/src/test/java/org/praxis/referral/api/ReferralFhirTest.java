@@ -3,7 +3,7 @@ package org.praxis.referral.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
 
 /** The FHIR view parses as an R4 ServiceRequest with the reference library and carries only what consent allows. */
 @QuarkusTest

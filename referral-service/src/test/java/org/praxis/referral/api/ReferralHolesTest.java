@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.praxis.referral.api.ReferralTenant.as;
+import static org.praxis.testsupport.TestTenant.as;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TopicProbe;
@@ -173,7 +174,7 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.secondSupervisor)
+        as(t.otherSupervisor)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -192,7 +193,7 @@ class ReferralHolesTest {
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("approver"));
-        as(t.secondSupervisor)
+        as(t.otherSupervisor)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -247,9 +248,8 @@ class ReferralHolesTest {
         String client = "client-" + UUID.randomUUID();
         String otherClient = "client-" + UUID.randomUUID();
         String supervisor = "sup-" + UUID.randomUUID();
-        var asCoach = org.praxis.testsupport.Tokens.of(coach).tenant(t.id).roles("coach");
-        var asSupervisor =
-                org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
+        var asCoach = t.person(coach, "coach");
+        var asSupervisor = t.person(supervisor, "supervisor");
         String mine = UUID.randomUUID().toString();
         String theirs = UUID.randomUUID().toString();
         engagement(mine, client, coach, "active");
@@ -343,7 +343,7 @@ class ReferralHolesTest {
                 .then()
                 .statusCode(201)
                 .body("practitionerId", is(coach));
-        as(t.secondSupervisor)
+        as(t.otherSupervisor)
                 .body(body(service, client, mine))
                 .when()
                 .post("/v1/referrals")
@@ -378,7 +378,7 @@ class ReferralHolesTest {
                 .post("/v1/self-help-offers")
                 .then()
                 .statusCode(201);
-        as(t.secondSupervisor)
+        as(t.otherSupervisor)
                 .body(Map.of("clientSubject", client, "serviceId", workbook))
                 .when()
                 .post("/v1/self-help-offers")
@@ -417,9 +417,8 @@ class ReferralHolesTest {
         String victim = "client-" + UUID.randomUUID();
         String clientOfB = "client-" + UUID.randomUUID();
         String supervisor = "sup-" + UUID.randomUUID();
-        var asCoach = org.praxis.testsupport.Tokens.of(coach).tenant(t.id).roles("coach");
-        var asSupervisor =
-                org.praxis.testsupport.Tokens.of(supervisor).tenant(t.id).roles("supervisor");
+        var asCoach = t.person(coach, "coach");
+        var asSupervisor = t.person(supervisor, "supervisor");
         String drafted = UUID.randomUUID().toString();
         String ofB = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();

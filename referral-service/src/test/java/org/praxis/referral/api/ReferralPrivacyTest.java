@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.referral.api.ReferralTenant.as;
-import static org.praxis.referral.api.ReferralTenant.export;
+import static org.praxis.testsupport.TestTenant.as;
+import static org.praxis.testsupport.TestTenant.export;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 
 /**

@@ -1,4 +1,4 @@
-package org.praxis.referral.api;
+package org.praxis.referral.events;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.praxis.referral.api.ReferralTenant.as;
-import static org.praxis.referral.api.ReferralTenant.export;
+import static org.praxis.testsupport.TestTenant.as;
+import static org.praxis.testsupport.TestTenant.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TopicProbe;
