@@ -3,6 +3,7 @@ package org.praxis.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,41 @@ public final class ErasureRequests {
      */
     public static List<ConsumerRecord<String, String>> erase(String tenant, String subject, String confirmationTopic) {
         String requestId = "era-" + UUID.randomUUID();
-        TopicProbe.sendEvent(
-                "privacy.events",
-                TYPE,
-                "/privacy",
-                tenant,
-                subject,
-                "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}");
+        TopicProbe.sendEvent("privacy.events", TYPE, "/privacy", tenant, subject, payload(subject, requestId));
         return TopicProbe.read(
                 confirmationTopic, r -> requestId.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Delivers one {@code subject.erasure-requested} twice (the same record and {@code ce_id}, as a
+     * redelivery would) and returns every confirmation of it that {@code confirmationTopic} holds after
+     * 8 seconds: a service that erases once confirms once.
+     */
+    public static List<ConsumerRecord<String, String>> eraseRedelivered(
+            String tenant, String subject, String confirmationTopic) {
+        String requestId = "era-" + UUID.randomUUID();
+        String payload = payload(subject, requestId);
+        assertEquals(
+                List.of(), EventContracts.violations(TYPE, payload), "the request as the privacy process sends it");
+        Map<String, String> headers = Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                TYPE,
+                "ce_source",
+                "/privacy",
+                "ce_tenant",
+                tenant,
+                "ce_time",
+                Instant.now().toString());
+        TopicProbe.send("privacy.events", subject, payload, headers);
+        TopicProbe.send("privacy.events", subject, payload, headers);
+        return TopicProbe.read(
+                confirmationTopic, r -> requestId.equals(r.key()), found -> false, Duration.ofSeconds(8));
+    }
+
+    private static String payload(String subject, String requestId) {
+        return "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}";
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.praxis.assessment.api;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,23 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.testsupport.TestTenant.as;
 import static org.praxis.testsupport.TestTenant.export;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.AssessmentTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
-/** Profiles and who reaches them; practice hours from sessions; erasure. */
+/** Profiles and who reaches them; erasure. */
 @QuarkusTest
 class PractitionerApiTest {
     private final AssessmentTenant t = new AssessmentTenant();
@@ -246,66 +243,6 @@ class PractitionerApiTest {
     }
 
     @Test
-    void aCompletedSessionAddsPracticeHoursOnceHoweverOftenItArrives() {
-        as(t.coach)
-                .body(Map.of("displayName", "Casey Coach"))
-                .when()
-                .post("/v1/practitioners")
-                .then()
-                .statusCode(201);
-        String type = "org.praxis.session.session.completed.v1";
-        ObjectNode completed = (ObjectNode) EventContracts.goldenExampleJson(type);
-        completed
-                .put("sessionId", UUID.randomUUID().toString())
-                .put("practitionerId", t.coach.subject())
-                .put("durationMinutes", 50);
-        assertEquals(List.of(), EventContracts.violations(type, completed.toString()));
-        Map<String, String> headers = Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                type,
-                "ce_source",
-                "/session-service",
-                "ce_tenant",
-                t.id,
-                "ce_time",
-                Instant.now().toString());
-        TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
-        TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
-        TopicProbe.sendEvent(
-                "session.events",
-                type,
-                "/session-service",
-                t.id,
-                completed.get("engagementId").asText(),
-                completed.toString());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
-                                        t.id,
-                                        t.coach.subject())
-                        >= 1);
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
-                                        t.id,
-                                        t.coach.subject())
-                        == 1);
-        as(t.coach)
-                .when()
-                .get(path("/evidence?kind=practice-hours"))
-                .then()
-                .body("items", hasSize(1))
-                .body("items[0].minutes", is(50))
-                .body("items[0].occurredOn", is("2026-11-20"));
-        as(t.coach).when().get(path("/eligibility")).then().body("requirements[1].detail", startsWith("0.8 of 100"));
-    }
-
-    @Test
     void erasureForgetsTheNameAndCommentsKeepsLevelsUnderAPseudonymAndWithdrawsEligibility() {
         t.supervised();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
@@ -330,23 +267,7 @@ class PractitionerApiTest {
                 .body("ratings[0].comment", is("My view"));
         export(t.supervisor, t.coach.subject(), request).statusCode(403);
 
-        String requestId = "era-" + UUID.randomUUID();
-        String payload = "{\"subject\":\"" + t.coach.subject() + "\",\"requestId\":\"" + requestId + "\"}";
-        Map<String, String> headers = Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                "org.praxis.privacy.subject.erasure-requested.v1",
-                "ce_source",
-                "/privacy",
-                "ce_tenant",
-                t.id,
-                "ce_time",
-                Instant.now().toString());
-        TopicProbe.send("privacy.events", t.coach.subject(), payload, headers);
-        TopicProbe.send("privacy.events", t.coach.subject(), payload, headers);
-        var confirmations =
-                TopicProbe.read("assessment.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations = ErasureRequests.eraseRedelivered(t.id, t.coach.subject(), "assessment.events");
         assertEquals(1, confirmations.size());
         assertEquals(
                 List.of(),

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.Tokens;
 
 /**
@@ -337,22 +339,10 @@ class VerificationApiTest {
                 .post(path("/evidence/" + hours + "/verification"))
                 .then()
                 .statusCode(200);
-        String requestId = "era-" + java.util.UUID.randomUUID();
-        org.praxis.testsupport.TopicProbe.send(
-                "privacy.events",
-                t.supervisor.subject(),
-                "{\"subject\":\"" + t.supervisor.subject() + "\",\"requestId\":\"" + requestId + "\"}",
-                Map.of(
-                        "ce_id",
-                        java.util.UUID.randomUUID().toString(),
-                        "ce_type",
-                        "org.praxis.privacy.subject.erasure-requested.v1",
-                        "ce_source",
-                        "/privacy",
-                        "ce_tenant",
-                        t.id,
-                        "ce_time",
-                        java.time.Instant.now().toString()));
+        assertEquals(
+                1,
+                ErasureRequests.erase(t.id, t.supervisor.subject(), "assessment.events")
+                        .size());
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> org.praxis.testsupport.EmbeddedPostgres.shared()

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.testsupport.EligibilityEvents;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureCast;
-import org.praxis.testsupport.TopicProbe;
 
 /**
  * Issue 24: after an erasure no column of intake's database names the person, whatever roles they had
@@ -130,19 +130,7 @@ class ErasureInEveryRoleTest {
                 .then()
                 .statusCode(201);
 
-        TopicProbe.sendEvent(
-                "assessment.events",
-                "org.praxis.assessment.eligibility.changed.v1",
-                "/assessment-service",
-                cast.id,
-                who,
-                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}");
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                        cast.id,
-                        who);
+        EligibilityEvents.announce(cast.id, who, "integrated-practice");
 
         // As an admin: the tenant's settings and instruments, export requests made, approved and run about them.
         cast.as(who, "admin")

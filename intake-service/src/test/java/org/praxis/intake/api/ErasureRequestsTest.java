@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -46,9 +47,7 @@ class ErasureRequestsTest {
     private static final List<String> SERVICES =
             List.of("assessment-service", "intake-service", "referral-service", "session-service");
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
+    private final TestTenant t = new TestTenant();
     private final String subject = "person-" + UUID.randomUUID();
 
     private static ValidatableResponse start(Tokens who, Map<String, ?> body) {
@@ -80,7 +79,7 @@ class ErasureRequestsTest {
     }
 
     private JsonPath view(String id) {
-        return read(admin, id).statusCode(200).extract().jsonPath();
+        return read(t.admin, id).statusCode(200).extract().jsonPath();
     }
 
     private static long count(String sql, Object... args) {
@@ -92,7 +91,7 @@ class ErasureRequestsTest {
         try (var c = EmbeddedPostgres.shared().connect();
                 var s = c.prepareStatement(
                         "select payload::text from outbox_event where tenant_id = ? and topic = 'privacy.events'")) {
-            s.setString(1, tenant);
+            s.setString(1, t.id);
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
@@ -116,7 +115,7 @@ class ErasureRequestsTest {
                         "ce_source",
                         "/" + service + "-service",
                         "ce_tenant",
-                        tenant,
+                        t.id,
                         "ce_time",
                         Instant.now().toString(),
                         "ce_specversion",
@@ -125,7 +124,7 @@ class ErasureRequestsTest {
     }
 
     private String intakeOf(String person) {
-        return given().header("Authorization", coach.bearer())
+        return given().header("Authorization", t.coach.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Robin Private", "clientSubject", person, "presentingConcerns", "grief"))
                 .when()
@@ -139,7 +138,7 @@ class ErasureRequestsTest {
     @Test
     void anAdminsErasureIsPublishedAppliedConfirmedByEveryServiceAndThenForgetsThePerson() throws Exception {
         intakeOf(subject);
-        var started = start(admin, subject).statusCode(202).extract();
+        var started = start(t.admin, subject).statusCode(202).extract();
         String id = started.path("id");
         assertEquals(
                 "/v1/erasure-requests/" + id,
@@ -149,7 +148,7 @@ class ErasureRequestsTest {
         assertEquals("in-progress", body.getString("state"));
         assertEquals("The client withdrew consent and asked to be erased", body.getString("reason"));
         assertEquals("ERA-2026-17", body.getString("reference"));
-        assertEquals(admin.subject(), body.getString("requestedBy"));
+        assertEquals(t.admin.subject(), body.getString("requestedBy"));
         assertEquals(SERVICES, body.getList("services.service"));
         assertEquals(java.util.Collections.nCopies(4, null), body.getList("services.confirmedAt"));
         String pseudonym = body.getString("pseudonym");
@@ -162,7 +161,7 @@ class ErasureRequestsTest {
         ConsumerRecord<String, String> event = published.get(0);
         assertEquals("/privacy", TopicProbe.header(event, "ce_source"));
         assertEquals(REQUESTED, TopicProbe.header(event, "ce_type"));
-        assertEquals(tenant, TopicProbe.header(event, "ce_tenant"));
+        assertEquals(t.id, TopicProbe.header(event, "ce_tenant"));
         JsonNode payload = new ObjectMapper().readTree(event.value());
         assertEquals(subject, payload.get("subject").asText());
         assertEquals(id, payload.get("requestId").asText());
@@ -172,8 +171,7 @@ class ErasureRequestsTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> view(id).get("services.find { it.service == 'intake-service' }.confirmedAt") != null);
         assertEquals(Map.of("intakes", 1), view(id).getMap("services.find { it.service == 'intake-service' }.records"));
-        assertEquals(
-                0, count("select count(*) from intake where tenant_id = ? and client_subject = ?", tenant, subject));
+        assertEquals(0, count("select count(*) from intake where tenant_id = ? and client_subject = ?", t.id, subject));
 
         // session-service cannot confirm for referral-service: dead-lettered, not recorded.
         String forged = confirm(
@@ -187,7 +185,7 @@ class ErasureRequestsTest {
                                         + " 'erasure-confirmations' and event_id = ? and outcome = 'dead-lettered'",
                                 forged)
                         == 1);
-        read(admin, id).body("services.find { it.service == 'referral-service' }.confirmedAt", nullValue());
+        read(t.admin, id).body("services.find { it.service == 'referral-service' }.confirmedAt", nullValue());
 
         // session confirms; the same event again and a second one change nothing: the first counts, once.
         String session = "{\"requestId\":\"" + id
@@ -229,7 +227,7 @@ class ErasureRequestsTest {
                 "{\"requestId\":\"" + id + "\",\"service\":\"assessment-service\",\"practitioners\":0,\"evidence\":0}");
         await().atMost(Duration.ofSeconds(20)).until(() -> "complete".equals(view(id).getString("state")));
 
-        read(admin, id)
+        read(t.admin, id)
                 .statusCode(200)
                 .body("subject", nullValue())
                 .body("pseudonym", is(pseudonym))
@@ -245,36 +243,34 @@ class ErasureRequestsTest {
                         subject,
                         UUID.fromString(id)));
         assertEquals(
-                0, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
+                0, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", t.id));
         assertEquals(
                 1,
                 count(
                         "select count(*) from audit_event where tenant_id = ? and action = 'request-erasure'"
                                 + " and resource_id = ?",
-                        tenant,
+                        t.id,
                         id));
         assertEquals(
                 1,
                 count(
                         "select count(*) from audit_event where tenant_id = ? and action = 'complete-erasure'"
                                 + " and resource_id = ?",
-                        tenant,
+                        t.id,
                         id));
         assertEquals(
                 0,
                 count("select count(*) from erasure_request where reason like '%withdrew consent%'"),
                 "sealed at rest");
         // Once complete, erasing the person again is a new request.
-        String second = start(admin, subject).statusCode(202).extract().path("id");
+        String second = start(t.admin, subject).statusCode(202).extract().path("id");
         assertNotEquals(id, second);
     }
 
     @Test
     void aSecondRequestWhileOneIsInProgressReturnsThatOne() {
-        String first = start(admin, subject).statusCode(202).extract().path("id");
-        given().header(
-                        "Authorization",
-                        Tokens.anyone().tenant(tenant).roles("admin").bearer())
+        String first = start(t.admin, subject).statusCode(202).extract().path("id");
+        given().header("Authorization", t.user("admin").bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("subject", subject, "reason", "Asked again by letter"))
                 .when()
@@ -284,12 +280,12 @@ class ErasureRequestsTest {
                 .header("Location", endsWith("/v1/erasure-requests/" + first))
                 .body("id", is(first))
                 .body("state", is("in-progress"));
-        assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", tenant));
+        assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", t.id));
         assertEquals(
-                1, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", tenant));
+                1, count("select count(*) from outbox_event where topic = 'privacy.events' and tenant_id = ?", t.id));
         // Another person, or the same identifier in another tenant, is another erasure.
-        start(admin, subject + "-2").statusCode(202);
-        start(Tokens.anyone().tenant(tenant + "-x").roles("admin"), subject).statusCode(202);
+        start(t.admin, subject + "-2").statusCode(202);
+        start(Tokens.anyone().tenant(t.id + "-x").roles("admin"), subject).statusCode(202);
     }
 
     @Test
@@ -322,9 +318,9 @@ class ErasureRequestsTest {
 
     @Test
     void onlyTheTenantsAdminsStartOrSeeErasures() {
-        String id = start(admin, subject).statusCode(202).extract().path("id");
+        String id = start(t.admin, subject).statusCode(202).extract().path("id");
         for (String role : List.of("client", "coach", "supervisor", "sponsor")) {
-            Tokens who = Tokens.anyone().tenant(tenant).roles(role);
+            Tokens who = t.user(role);
             start(who, "someone-" + role).statusCode(403).contentType(PROBLEM);
             given().header("Authorization", who.bearer())
                     .when()
@@ -343,18 +339,18 @@ class ErasureRequestsTest {
                 .contentType(PROBLEM);
         given().when().get("/v1/erasure-requests").then().statusCode(401);
         given().when().get("/v1/erasure-requests/" + id).then().statusCode(401);
-        assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", tenant));
+        assertEquals(1, count("select count(*) from erasure_request where tenant_id = ?", t.id));
 
-        Tokens otherAdmin = Tokens.anyone().tenant(tenant + "-other").roles("admin");
+        Tokens otherAdmin = Tokens.anyone().tenant(t.id + "-other").roles("admin");
         read(otherAdmin, id).statusCode(404).contentType(PROBLEM);
-        read(admin, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
+        read(t.admin, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
         given().header("Authorization", otherAdmin.bearer())
                 .when()
                 .get("/v1/erasure-requests")
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(0));
-        given().header("Authorization", admin.bearer())
+        given().header("Authorization", t.admin.bearer())
                 .when()
                 .get("/v1/erasure-requests")
                 .then()
@@ -364,10 +360,10 @@ class ErasureRequestsTest {
 
     @Test
     void theListPagesNewestFirst() {
-        String a = start(admin, subject + "-a").statusCode(202).extract().path("id");
-        String b = start(admin, subject + "-b").statusCode(202).extract().path("id");
-        String c = start(admin, subject + "-c").statusCode(202).extract().path("id");
-        JsonPath first = given().header("Authorization", admin.bearer())
+        String a = start(t.admin, subject + "-a").statusCode(202).extract().path("id");
+        String b = start(t.admin, subject + "-b").statusCode(202).extract().path("id");
+        String c = start(t.admin, subject + "-c").statusCode(202).extract().path("id");
+        JsonPath first = given().header("Authorization", t.admin.bearer())
                 .queryParam("limit", 2)
                 .when()
                 .get("/v1/erasure-requests")
@@ -376,7 +372,7 @@ class ErasureRequestsTest {
                 .extract()
                 .jsonPath();
         assertEquals(List.of(c, b), first.getList("items.id"));
-        given().header("Authorization", admin.bearer())
+        given().header("Authorization", t.admin.bearer())
                 .queryParam("limit", 2)
                 .queryParam("cursor", first.getString("nextCursor"))
                 .when()
@@ -391,26 +387,31 @@ class ErasureRequestsTest {
     @Test
     void badInputIs422AndStartsNothing() throws Exception {
         Map<String, Object> noReason = new HashMap<>(Map.of("subject", subject));
-        start(admin, noReason).statusCode(422).contentType(PROBLEM).body("errors.field", hasItem(startsWith("reason")));
-        start(admin, Map.of("subject", subject, "reason", " ")).statusCode(422).contentType(PROBLEM);
-        start(admin, Map.of("subject", "x".repeat(Bounds.SUBJECT + 1), "reason", "asked"))
+        start(t.admin, noReason)
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem(startsWith("reason")));
+        start(t.admin, Map.of("subject", subject, "reason", " "))
+                .statusCode(422)
+                .contentType(PROBLEM);
+        start(t.admin, Map.of("subject", "x".repeat(Bounds.SUBJECT + 1), "reason", "asked"))
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem(startsWith("subject")));
-        start(admin, Map.of("subject", subject, "reason", "r".repeat(Bounds.REASON + 1)))
+        start(t.admin, Map.of("subject", subject, "reason", "r".repeat(Bounds.REASON + 1)))
                 .statusCode(422)
                 .contentType(PROBLEM);
-        start(admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1)))
+        start(t.admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1)))
                 .statusCode(422)
                 .contentType(PROBLEM);
         for (String notAPerson : List.of(
-                org.praxis.platform.privacy.Pseudonyms.of(tenant, subject), "system:intake-service", " " + subject)) {
-            start(admin, Map.of("subject", notAPerson, "reason", "asked"))
+                org.praxis.platform.privacy.Pseudonyms.of(t.id, subject), "system:intake-service", " " + subject)) {
+            start(t.admin, Map.of("subject", notAPerson, "reason", "asked"))
                     .statusCode(422)
                     .contentType(PROBLEM)
                     .body("errors.field", hasItem("subject"));
         }
-        given().header("Authorization", admin.bearer())
+        given().header("Authorization", t.admin.bearer())
                 .contentType(ContentType.JSON)
                 .body("{\"subject\": ")
                 .when()
@@ -418,13 +419,13 @@ class ErasureRequestsTest {
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
-        assertEquals(0, count("select count(*) from erasure_request where tenant_id = ?", tenant));
+        assertEquals(0, count("select count(*) from erasure_request where tenant_id = ?", t.id));
         assertEquals(
-                0, count("select count(*) from outbox_event where tenant_id = ? and topic = 'privacy.events'", tenant));
+                0, count("select count(*) from outbox_event where tenant_id = ? and topic = 'privacy.events'", t.id));
 
         // The longest subject accepted still makes an event within its contract.
         String longest = "x".repeat(Bounds.SUBJECT);
-        start(admin, Map.of("subject", longest, "reason", "asked")).statusCode(202);
+        start(t.admin, Map.of("subject", longest, "reason", "asked")).statusCode(202);
         assertEquals(List.of(), EventContracts.violations(REQUESTED, privacyPayload()));
     }
 }

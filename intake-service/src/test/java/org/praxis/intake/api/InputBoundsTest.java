@@ -20,12 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.PagedLists;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TestTenant;
 
 /** Every input has a size, a refusal names the field without echoing what was sent, and the answer stays small. */
 @QuarkusTest
@@ -34,18 +33,15 @@ class InputBoundsTest {
     /** Far more than any problem this service writes, far less than the inputs below. */
     private static final int SMALL = 4_000;
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
+    private final TestTenant t = new TestTenant();
 
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
     }
 
     private String openIntake() {
-        return as(coach)
-                .body(Map.of("displayName", "Pat", "clientSubject", client.subject()))
+        return as(t.coach)
+                .body(Map.of("displayName", "Pat", "clientSubject", t.client.subject()))
                 .when()
                 .post("/v1/intakes")
                 .then()
@@ -77,19 +73,19 @@ class InputBoundsTest {
     @Test
     void anOverLongConcernIs422NamingTheFieldAndStoresNothing() {
         String concerns = "worry ".repeat(Bounds.TEXT / 6 + 1);
-        Response r = as(coach)
+        Response r = as(t.coach)
                 .body(Map.of("displayName", "Pat", "presentingConcerns", concerns))
                 .when()
                 .post("/v1/intakes");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("presentingConcerns"));
         assertSmallAndSilent(r, "worry worry");
-        assertEquals(0, count("select count(*) from intake where tenant_id = ?", tenant));
+        assertEquals(0, count("select count(*) from intake where tenant_id = ?", t.id));
     }
 
     @Test
     void anOverLongNoteLeavesTheRiskFlagAsItWas() {
         String id = openIntake();
-        String flag = as(coach)
+        String flag = as(t.coach)
                 .body(Map.of("code", "concern", "level", "low"))
                 .when()
                 .post("/v1/intakes/" + id + "/risk-flags")
@@ -97,7 +93,7 @@ class InputBoundsTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of("status", "acknowledged", "note", "n".repeat(Bounds.TEXT + 1)))
                 .when()
                 .post("/v1/risk-flags/" + flag + "/transitions")
@@ -105,7 +101,7 @@ class InputBoundsTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("note"));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/risk-flags/" + flag)
                 .then()
@@ -116,7 +112,7 @@ class InputBoundsTest {
 
     @Test
     void overLongQueryAndPathParametersAre422() {
-        as(coach)
+        as(t.coach)
                 .queryParam("status", "s".repeat(Bounds.CODE + 1))
                 .when()
                 .get("/v1/intakes")
@@ -124,7 +120,7 @@ class InputBoundsTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("status"));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/instruments/" + "X".repeat(Bounds.CODE + 1))
                 .then()
@@ -140,7 +136,7 @@ class InputBoundsTest {
         for (int n = 0; n < 100_000; n++) {
             answers.put("q" + Integer.toString(n, 36), 7); // short keys: under the body cap
         }
-        Response r = as(client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
+        Response r = as(t.client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("answers"));
         assertSmallAndSilent(r, "\"q1\"", "q2s");
         assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
@@ -151,7 +147,7 @@ class InputBoundsTest {
         String id = openIntake();
         Map<String, Object> answers = new HashMap<>(phq9Answers());
         answers.put("1", "9".repeat(10_000_000));
-        Response r = as(client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
+        Response r = as(t.client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
         r.then().statusCode(413).contentType(PROBLEM);
         assertSmallAndSilent(r, "99999999");
         assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
@@ -163,13 +159,13 @@ class InputBoundsTest {
         String key = "k".repeat(10_000);
         Map<String, Integer> longKey = phq9Answers();
         longKey.put(key, 1);
-        Response r = as(client).body(phq9(longKey)).when().post("/v1/intakes/" + id + "/screenings");
+        Response r = as(t.client).body(phq9(longKey)).when().post("/v1/intakes/" + id + "/screenings");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("answers"));
         assertSmallAndSilent(r, "kkkkkkkk");
 
         Map<String, Integer> huge = phq9Answers();
         huge.put("1", 1_234_567_890);
-        r = as(client).body(phq9(huge)).when().post("/v1/intakes/" + id + "/screenings");
+        r = as(t.client).body(phq9(huge)).when().post("/v1/intakes/" + id + "/screenings");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("answers"));
         assertSmallAndSilent(r, "1234567890");
         assertEquals(0, count("select count(*) from screening where intake_id = ?::uuid", id));
@@ -181,7 +177,7 @@ class InputBoundsTest {
         Map<String, Object> answers = new HashMap<>(phq9Answers());
         String value = "9".repeat(1_000_000);
         answers.put("1", value);
-        Response r = as(client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
+        Response r = as(t.client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
         assertEquals(PROBLEM, r.contentType().split(";")[0]);
         assertTrue(r.statusCode() == 400 || r.statusCode() == 422, "status " + r.statusCode());
         assertSmallAndSilent(r, "99999999");
@@ -195,7 +191,7 @@ class InputBoundsTest {
         for (int n = 0; n < 50; n++) {
             answers.put("u" + (100 + n), 2);
         }
-        Response r = as(client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
+        Response r = as(t.client).body(phq9(answers)).when().post("/v1/intakes/" + id + "/screenings");
         r.then()
                 .statusCode(422)
                 .contentType(PROBLEM)
@@ -223,7 +219,7 @@ class InputBoundsTest {
 
     @Test
     void anInstrumentWithTooManyItemsIs422AndStoresNothing() {
-        as(admin)
+        as(t.admin)
                 .body(definition(101))
                 .when()
                 .post("/v1/instruments/BIG/versions")
@@ -231,8 +227,8 @@ class InputBoundsTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("items"));
-        as(admin).when().get("/v1/instruments/BIG").then().statusCode(404);
-        as(admin)
+        as(t.admin).when().get("/v1/instruments/BIG").then().statusCode(404);
+        as(t.admin)
                 .body(definition(100))
                 .when()
                 .post("/v1/instruments/BIG/versions")
@@ -245,7 +241,7 @@ class InputBoundsTest {
     void anInstrumentWithOverLongOrOutOfRangeFieldsIs422() {
         Map<String, Object> longTitle = new LinkedHashMap<>(definition(2));
         longTitle.put("title", "t".repeat(Bounds.NAME + 1));
-        as(admin)
+        as(t.admin)
                 .body(longTitle)
                 .when()
                 .post("/v1/instruments/LONG/versions")
@@ -255,7 +251,7 @@ class InputBoundsTest {
                 .body("errors.field", contains("title"));
         Map<String, Object> wide = new LinkedHashMap<>(definition(2));
         wide.put("items", List.of(Map.of("linkId", "1", "topic", "x", "min", 0, "max", 1_000_000, "scored", true)));
-        as(admin)
+        as(t.admin)
                 .body(wide)
                 .when()
                 .post("/v1/instruments/WIDE/versions")
@@ -266,27 +262,27 @@ class InputBoundsTest {
         List<Object> items = new ArrayList<>();
         items.add(null);
         nullItem.put("items", items);
-        as(admin)
+        as(t.admin)
                 .body(nullItem)
                 .when()
                 .post("/v1/instruments/HOLE/versions")
                 .then()
                 .statusCode(422)
                 .contentType(PROBLEM);
-        assertEquals(0, count("select count(*) from tenant_instrument where tenant_id = ?", tenant));
+        assertEquals(0, count("select count(*) from tenant_instrument where tenant_id = ?", t.id));
     }
 
     @Test
     void aTenantDefinesAtMostAHundredInstrumentsButMoreVersionsOfThem() {
         for (int n = 0; n < 100; n++) {
-            as(admin)
+            as(t.admin)
                     .body(definition(1))
                     .when()
                     .post("/v1/instruments/OWN-" + n + "/versions")
                     .then()
                     .statusCode(201);
         }
-        as(admin)
+        as(t.admin)
                 .body(definition(1))
                 .when()
                 .post("/v1/instruments/ONE-TOO-MANY/versions")
@@ -294,14 +290,14 @@ class InputBoundsTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", contains("code"));
-        as(admin)
+        as(t.admin)
                 .body(definition(2))
                 .when()
                 .post("/v1/instruments/OWN-7/versions")
                 .then()
                 .statusCode(201)
                 .body("version", is(2));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/instruments")
                 .then()
@@ -316,14 +312,14 @@ class InputBoundsTest {
     void screeningsAndAssignmentsPage() {
         String id = openIntake();
         for (int n = 0; n < 3; n++) {
-            as(client)
+            as(t.client)
                     .body(phq9(phq9Answers()))
                     .when()
                     .post("/v1/intakes/" + id + "/screenings")
                     .then()
                     .statusCode(201);
         }
-        String cursor = as(coach)
+        String cursor = as(t.coach)
                 .queryParam("limit", 2)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings")
@@ -333,7 +329,7 @@ class InputBoundsTest {
                 .body("nextCursor", notNullValue())
                 .extract()
                 .path("nextCursor");
-        as(coach)
+        as(t.coach)
                 .queryParam("limit", 2)
                 .queryParam("cursor", cursor)
                 .when()
@@ -347,7 +343,7 @@ class InputBoundsTest {
         for (String due : new String[] {"2031-03-01", null, "2030-01-15", "2030-01-15"}) {
             Map<String, Object> body = new HashMap<>(Map.of("instrument", "GAD-7"));
             body.put("dueDate", due);
-            sent.add(as(coach)
+            sent.add(as(t.coach)
                     .body(body)
                     .when()
                     .post("/v1/intakes/" + id + "/assignments")
@@ -360,7 +356,7 @@ class InputBoundsTest {
         List<String> dues = new ArrayList<>();
         String next = null;
         do {
-            RequestSpecification request = as(client).queryParam("limit", 1);
+            RequestSpecification request = as(t.client).queryParam("limit", 1);
             var page = (next == null ? request : request.queryParam("cursor", next))
                     .when()
                     .get("/v1/me/assignments")

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -33,14 +34,8 @@ import org.praxis.testsupport.TopicProbe;
 class IntakeApiTest {
     private static final String PROBLEM = "application/problem+json";
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens otherCoach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
-    private final Tokens client = Tokens.anyone().tenant(tenant).roles("client");
-    private final Tokens sponsor = Tokens.anyone().tenant(tenant).roles("sponsor");
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-    private final Tokens stranger = Tokens.anyone().tenant("other-" + tenant).roles("supervisor");
+    private final TestTenant t = new TestTenant();
+    private final Tokens stranger = TestTenant.another().supervisor;
 
     private String openIntake(Tokens who, String clientSubject) {
         return as(who).body(Map.of(
@@ -76,18 +71,18 @@ class IntakeApiTest {
 
     @Test
     void aCoachOpensAnIntakeAssignedToThemAndReadsItBackWithAnETag() {
-        String id = openIntake(coach, client.subject());
-        String etag = as(coach)
+        String id = openIntake(t.coach, t.client.subject());
+        String etag = as(t.coach)
                 .when()
                 .get("/v1/intakes/" + id)
                 .then()
                 .statusCode(200)
-                .body("assignedCoach", is(coach.subject()))
+                .body("assignedCoach", is(t.coach.subject()))
                 .body("presentingConcerns", is("sleepless since the merger"))
                 .body("status", is("open"))
                 .extract()
                 .header("ETag");
-        as(coach)
+        as(t.coach)
                 .header("If-None-Match", etag)
                 .when()
                 .get("/v1/intakes/" + id)
@@ -98,14 +93,14 @@ class IntakeApiTest {
                 2,
                 count(
                         "select count(*) from audit_event where tenant_id = ? and resource_id = ? and action = 'read'",
-                        tenant,
+                        t.id,
                         id));
     }
 
     @Test
     void freeTextAndAnswersAreSealedAtRest() {
-        String id = openIntake(coach, client.subject());
-        String sid = as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        String sid = as(t.client)
                 .body(phq9(1, 2, 3, 0, 1, 2, 3, 0, 0))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -132,7 +127,7 @@ class IntakeApiTest {
                         "select count(*) from screening where id = ?::uuid and answers like 'v2:%'"
                                 + " and answers not like '%\"9\"%' and answers not like '%{%'",
                         sid));
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings/" + sid)
                 .then()
@@ -142,11 +137,11 @@ class IntakeApiTest {
 
     @Test
     void aSealedValueCopiedToAnotherIntakeDoesNotOpenThere() {
-        String first = openIntake(coach, client.subject());
-        String second = as(coach)
+        String first = openIntake(t.coach, t.client.subject());
+        String second = as(t.coach)
                 .body(Map.of(
                         "clientSubject",
-                        client.subject(),
+                        t.client.subject(),
                         "displayName",
                         "Sam Second",
                         "presentingConcerns",
@@ -161,7 +156,7 @@ class IntakeApiTest {
                 .execute("update intake set presenting_concerns = (select presenting_concerns from intake"
                         + " where id = '" + first + "') where id = '" + second + "'");
 
-        String failed = as(coach)
+        String failed = as(t.coach)
                 .when()
                 .get("/v1/intakes/" + second)
                 .then()
@@ -174,7 +169,7 @@ class IntakeApiTest {
         for (String plaintext : List.of("merger", "different worry", "Pat Example", "Sam Second", "mornings")) {
             assertFalse(failed.contains(plaintext), "no plaintext in the error: " + plaintext);
         }
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + first)
                 .then()
@@ -183,7 +178,7 @@ class IntakeApiTest {
                 .body("displayName", is("Pat Example"));
 
         // Screening answers too: one screening's answers moved onto another's row do not open.
-        String a = as(client)
+        String a = as(t.client)
                 .body(phq9(3, 3, 3, 3, 3, 3, 3, 3, 0))
                 .when()
                 .post("/v1/intakes/" + first + "/screenings")
@@ -191,7 +186,7 @@ class IntakeApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String b = as(client)
+        String b = as(t.client)
                 .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
                 .when()
                 .post("/v1/intakes/" + first + "/screenings")
@@ -202,7 +197,7 @@ class IntakeApiTest {
         EmbeddedPostgres.shared()
                 .execute("update screening set answers = (select answers from screening where id = '" + a
                         + "') where id = '" + b + "'");
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + first + "/screenings/" + b)
                 .then()
@@ -210,7 +205,7 @@ class IntakeApiTest {
                 .contentType(PROBLEM)
                 .body("errorId", notNullValue())
                 .body("answers", nullValue());
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + first + "/screenings/" + a)
                 .then()
@@ -220,7 +215,7 @@ class IntakeApiTest {
 
     @Test
     void anInvalidIntakeIs422AndStoresNothing() {
-        as(coach)
+        as(t.coach)
                 .body(Map.of("displayName", ""))
                 .when()
                 .post("/v1/intakes")
@@ -228,20 +223,20 @@ class IntakeApiTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem("displayName"));
-        assertEquals(0, count("select count(*) from intake where tenant_id = ?", tenant));
+        assertEquals(0, count("select count(*) from intake where tenant_id = ?", t.id));
     }
 
     @Test
     void aClientOpensAnIntakeOnlyForThemselves() {
-        as(client)
+        as(t.client)
                 .body(Map.of("displayName", "Me"))
                 .when()
                 .post("/v1/intakes")
                 .then()
                 .statusCode(201)
-                .body("clientSubject", is(client.subject()))
+                .body("clientSubject", is(t.client.subject()))
                 .body("assignedCoach", nullValue());
-        as(client)
+        as(t.client)
                 .body(Map.of("displayName", "Someone", "clientSubject", "someone-else"))
                 .when()
                 .post("/v1/intakes")
@@ -252,8 +247,8 @@ class IntakeApiTest {
 
     @Test
     void theSameIdempotencyKeyOpensOneIntake() {
-        Map<String, String> body = Map.of("displayName", "Once", "clientSubject", client.subject());
-        String first = as(coach)
+        Map<String, String> body = Map.of("displayName", "Once", "clientSubject", t.client.subject());
+        String first = as(t.coach)
                 .header("Idempotency-Key", "open-1")
                 .body(body)
                 .when()
@@ -262,7 +257,7 @@ class IntakeApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .header("Idempotency-Key", "open-1")
                 .body(body)
                 .when()
@@ -270,7 +265,7 @@ class IntakeApiTest {
                 .then()
                 .statusCode(201)
                 .body("id", is(first));
-        as(coach)
+        as(t.coach)
                 .header("Idempotency-Key", "open-1")
                 .body(Map.of("displayName", "Other"))
                 .when()
@@ -278,38 +273,39 @@ class IntakeApiTest {
                 .then()
                 .statusCode(422)
                 .contentType(PROBLEM);
-        assertEquals(1, count("select count(*) from intake where tenant_id = ?", tenant));
+        assertEquals(1, count("select count(*) from intake where tenant_id = ?", t.id));
     }
 
     @Test
     void whoSeesWhichIntake() {
-        String mine = openIntake(coach, client.subject());
-        as(coach).when().get("/v1/intakes/" + mine).then().statusCode(200);
-        as(supervisor).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        String mine = openIntake(t.coach, t.client.subject());
+        as(t.coach).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(t.supervisor).when().get("/v1/intakes/" + mine).then().statusCode(200);
         // Changed by issue 16: admins reach clinical content only through the recorded subject export.
-        as(admin).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
-        as(client).when().get("/v1/intakes/" + mine).then().statusCode(200);
-        as(otherCoach).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
-        as(Tokens.anyone().tenant(tenant).roles("client"))
+        as(t.admin).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
+        as(t.client).when().get("/v1/intakes/" + mine).then().statusCode(200);
+        as(t.otherCoach)
                 .when()
                 .get("/v1/intakes/" + mine)
                 .then()
-                .statusCode(404);
-        as(sponsor).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
+                .statusCode(404)
+                .contentType(PROBLEM);
+        as(t.user("client")).when().get("/v1/intakes/" + mine).then().statusCode(404);
+        as(t.sponsor).when().get("/v1/intakes/" + mine).then().statusCode(403).contentType(PROBLEM);
         as(stranger).when().get("/v1/intakes/" + mine).then().statusCode(404).contentType(PROBLEM);
 
-        as(otherCoach).when().get("/v1/intakes").then().statusCode(200).body("items.id", not(hasItem(mine)));
-        as(supervisor).when().get("/v1/intakes").then().statusCode(200).body("items.id", hasItem(mine));
+        as(t.otherCoach).when().get("/v1/intakes").then().statusCode(200).body("items.id", not(hasItem(mine)));
+        as(t.supervisor).when().get("/v1/intakes").then().statusCode(200).body("items.id", hasItem(mine));
         as(stranger).when().get("/v1/intakes").then().statusCode(200).body("items", hasSize(0));
-        as(sponsor).when().get("/v1/intakes").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/intakes").then().statusCode(403);
     }
 
     @Test
     void theIntakeListPagesWithACursorAndFilters() {
         for (int i = 0; i < 3; i++) {
-            openIntake(coach, "c-" + i);
+            openIntake(t.coach, "c-" + i);
         }
-        String cursor = as(supervisor)
+        String cursor = as(t.supervisor)
                 .queryParam("limit", 2)
                 .when()
                 .get("/v1/intakes")
@@ -318,7 +314,7 @@ class IntakeApiTest {
                 .body("items", hasSize(2))
                 .extract()
                 .path("nextCursor");
-        as(supervisor)
+        as(t.supervisor)
                 .queryParam("limit", 2)
                 .queryParam("cursor", cursor)
                 .when()
@@ -327,14 +323,14 @@ class IntakeApiTest {
                 .statusCode(200)
                 .body("items", hasSize(1))
                 .body("nextCursor", nullValue());
-        as(supervisor)
+        as(t.supervisor)
                 .queryParam("status", "decided")
                 .when()
                 .get("/v1/intakes")
                 .then()
                 .body("items", hasSize(0));
-        as(supervisor)
-                .queryParam("assignedCoach", coach.subject())
+        as(t.supervisor)
+                .queryParam("assignedCoach", t.coach.subject())
                 .when()
                 .get("/v1/intakes")
                 .then()
@@ -345,8 +341,8 @@ class IntakeApiTest {
 
     @Test
     void theServerScoresAScreening() {
-        String id = openIntake(coach, client.subject());
-        as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        as(t.client)
                 .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -359,7 +355,7 @@ class IntakeApiTest {
                 .body("severity", is("moderate"))
                 .body("riskFlags", hasSize(0))
                 .body("scoredAt", notNullValue());
-        as(client)
+        as(t.client)
                 .body(Map.of("instrument", "WHO-5", "answers", Map.of("1", 3, "2", 3, "3", 3, "4", 2, "5", 2)))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -368,7 +364,7 @@ class IntakeApiTest {
                 .body("total", is(13))
                 .body("percent", is(52))
                 .body("severity", is("adequate"));
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings")
                 .then()
@@ -378,11 +374,11 @@ class IntakeApiTest {
 
     @Test
     void badAnswersAre422NamingEachItemAndStoreNothing() {
-        String id = openIntake(coach, client.subject());
+        String id = openIntake(t.coach, t.client.subject());
         Map<String, Integer> answers =
                 new java.util.HashMap<>(Map.of("1", 0, "2", 4, "3", 0, "4", 0, "5", 0, "6", 0, "7", 0, "8", 0));
         answers.put("12", 1);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("instrument", "PHQ-9", "answers", answers))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -390,7 +386,7 @@ class IntakeApiTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("answers.2", "answers.9", "answers.12"));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("instrument", "NOPE-1", "answers", Map.of("1", 0)))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -402,8 +398,8 @@ class IntakeApiTest {
 
     @Test
     void answersAreForPractitionersAndEveryReadIsAudited() {
-        String id = openIntake(coach, client.subject());
-        String sid = as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        String sid = as(t.client)
                 .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -411,14 +407,18 @@ class IntakeApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings/" + sid)
                 .then()
                 .statusCode(200)
                 .body("answers.9", is(0))
                 .body("total", is(0));
-        as(client).when().get("/v1/intakes/" + id + "/screenings/" + sid).then().statusCode(403);
+        as(t.client)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings/" + sid)
+                .then()
+                .statusCode(403);
         as(stranger)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings/" + sid)
@@ -434,7 +434,7 @@ class IntakeApiTest {
 
     @Test
     void anotherTenantCannotSubmitToOrReadAnIntake() {
-        String id = openIntake(coach, client.subject());
+        String id = openIntake(t.coach, t.client.subject());
         as(stranger)
                 .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0))
                 .when()
@@ -443,7 +443,7 @@ class IntakeApiTest {
                 .statusCode(404)
                 .contentType(PROBLEM);
         as(stranger).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(404);
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
+        as(TestTenant.another().coach)
                 .body(Map.of("pathway", "coaching"))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
@@ -456,8 +456,8 @@ class IntakeApiTest {
 
     @Test
     void phq9Item9RaisesExactlyOneRiskFlagEventWithoutAnswers() {
-        String id = openIntake(coach, client.subject());
-        String flagId = as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        String flagId = as(t.client)
                 .body(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -490,29 +490,29 @@ class IntakeApiTest {
         assertTrue(payload.contains("\"level\": \"serious\""), payload);
         assertFalse(payload.contains("answers"), payload);
         assertFalse(payload.contains("Pat Example") || payload.contains("merger"), payload);
-        assertEquals(tenant, TopicProbe.header(raised.get(0), "ce_tenant"));
+        assertEquals(t.id, TopicProbe.header(raised.get(0), "ce_tenant"));
 
-        as(supervisor)
+        as(t.supervisor)
                 .queryParam("status", "raised")
                 .when()
                 .get("/v1/risk-flags")
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(flagId));
-        as(coach)
+        as(t.coach)
                 .queryParam("status", "raised")
                 .when()
                 .get("/v1/risk-flags")
                 .then()
                 .body("items.id", hasItem(flagId));
-        as(otherCoach)
+        as(t.otherCoach)
                 .queryParam("status", "raised")
                 .when()
                 .get("/v1/risk-flags")
                 .then()
                 .body("items.id", not(hasItem(flagId)));
-        as(client).when().get("/v1/risk-flags").then().statusCode(403);
-        as(sponsor).when().get("/v1/risk-flags").then().statusCode(403);
+        as(t.client).when().get("/v1/risk-flags").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/risk-flags").then().statusCode(403);
         as(stranger)
                 .queryParam("status", "raised")
                 .when()
@@ -524,9 +524,9 @@ class IntakeApiTest {
 
     @Test
     void aRetriedScreeningWithTheSameKeyScoresOnceAndRaisesOneFlag() {
-        String id = openIntake(coach, client.subject());
+        String id = openIntake(t.coach, t.client.subject());
         Map<String, Object> body = phq9(0, 0, 0, 0, 0, 0, 0, 0, 3);
-        String first = as(client)
+        String first = as(t.client)
                 .header("Idempotency-Key", "phone-retry-1")
                 .body(body)
                 .when()
@@ -535,7 +535,7 @@ class IntakeApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client)
+        as(t.client)
                 .header("Idempotency-Key", "phone-retry-1")
                 .body(body)
                 .when()
@@ -555,8 +555,8 @@ class IntakeApiTest {
 
     @Test
     void aRiskFlagMovesOnlyForwardWithNotes() {
-        String id = openIntake(coach, client.subject());
-        String flagId = as(coach)
+        String id = openIntake(t.coach, t.client.subject());
+        String flagId = as(t.coach)
                 .body(Map.of("code", "coach-concern", "level", "elevated", "note", "mentioned hopelessness"))
                 .when()
                 .post("/v1/intakes/" + id + "/risk-flags")
@@ -565,49 +565,59 @@ class IntakeApiTest {
                 .extract()
                 .path("id");
         String move = "/v1/risk-flags/" + flagId + "/transitions";
-        as(supervisor)
+        as(t.supervisor)
                 .body(Map.of("status", "closed"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(409)
                 .contentType(PROBLEM);
-        as(supervisor).body(Map.of("status", "weird")).when().post(move).then().statusCode(422);
-        as(supervisor)
+        as(t.supervisor)
+                .body(Map.of("status", "weird"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(422);
+        as(t.supervisor)
                 .header("If-Match", "\"99\"")
                 .body(Map.of("status", "acknowledged"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(412);
-        as(supervisor)
+        as(t.supervisor)
                 .body(Map.of("status", "acknowledged", "note", "called the client"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(200)
                 .body("status", is("acknowledged"));
-        as(supervisor)
+        as(t.supervisor)
                 .body(Map.of("status", "actioned", "note", "referred"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(200);
-        as(supervisor).body(Map.of("status", "closed")).when().post(move).then().statusCode(200);
-        as(supervisor)
+        as(t.supervisor)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post(move)
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
                 .body(Map.of("status", "acknowledged"))
                 .when()
                 .post(move)
                 .then()
                 .statusCode(409);
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/risk-flags/" + flagId)
                 .then()
                 .statusCode(200)
                 .body("steps.status", equalTo(List.of("raised", "acknowledged", "actioned", "closed")))
                 .body("steps[0].note", is("mentioned hopelessness"));
-        as(client).body(Map.of("status", "closed")).when().post(move).then().statusCode(403);
+        as(t.client).body(Map.of("status", "closed")).when().post(move).then().statusCode(403);
         assertEquals(
                 0,
                 count(
@@ -619,35 +629,35 @@ class IntakeApiTest {
 
     @Test
     void theRecommendationListsEveryRuleAndAnOpenFlagMakesItUrgent() {
-        String id = openIntake(coach, client.subject());
-        as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        as(t.client)
                 .body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
                 .then()
                 .statusCode(201);
-        as(client)
+        as(t.client)
                 .body(Map.of("instrument", "WSAS", "answers", Map.of("1", 4, "2", 2, "3", 2, "4", 1, "5", 1)))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + id + "/recommendation")
                 .then()
                 .statusCode(200)
                 .body("pathway", is("integrated"))
                 .body("reasons.rule", containsInAnyOrder("phq9-integrated", "wsas-impairment"));
-        as(client).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(403);
+        as(t.client).when().get("/v1/intakes/" + id + "/recommendation").then().statusCode(403);
 
-        as(coach)
+        as(t.coach)
                 .body(Map.of("code", "coach-concern", "level", "serious"))
                 .when()
                 .post("/v1/intakes/" + id + "/risk-flags")
                 .then()
                 .statusCode(201);
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/intakes/" + id + "/recommendation")
                 .then()
@@ -657,36 +667,36 @@ class IntakeApiTest {
 
     @Test
     void aDecisionAgainstTheRecommendationNeedsAReasonAndIsMadeOnce() {
-        String id = openIntake(coach, client.subject());
-        as(coach)
+        String id = openIntake(t.coach, t.client.subject());
+        as(t.coach)
                 .body(Map.of("pathway", "therapy"))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("reason"));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("pathway", "sideways"))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
-        as(coach)
-                .body(Map.of("pathway", "coaching", "practitionerId", coach.subject()))
+        as(t.coach)
+                .body(Map.of("pathway", "coaching", "practitionerId", t.coach.subject()))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
                 .then()
                 .statusCode(201)
                 .body("pathway", is("coaching"))
                 .body("recommendedPathway", is("coaching"));
-        as(coach)
+        as(t.coach)
                 .body(Map.of("pathway", "coaching"))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
                 .then()
                 .statusCode(409);
-        as(coach).when().get("/v1/intakes/" + id).then().body("status", is("decided"));
+        as(t.coach).when().get("/v1/intakes/" + id).then().body("status", is("decided"));
 
         List<ConsumerRecord<String, String>> decided = TopicProbe.read(
                 "intake.events",
@@ -702,8 +712,8 @@ class IntakeApiTest {
 
     @Test
     void integratedWorkNeedsAPractitionerAssessmentServiceCallsEligible() {
-        String id = openIntake(coach, client.subject());
-        as(client)
+        String id = openIntake(t.coach, t.client.subject());
+        as(t.client)
                 .body(phq9(2, 2, 2, 2, 1, 1, 1, 1, 0))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -711,7 +721,7 @@ class IntakeApiTest {
                 .statusCode(201);
         String practitioner = "practitioner-" + UUID.randomUUID();
         Map<String, String> decision = Map.of("pathway", "integrated", "practitionerId", practitioner);
-        as(supervisor)
+        as(t.supervisor)
                 .body(decision)
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
@@ -733,17 +743,17 @@ class IntakeApiTest {
                         "ce_source",
                         "/assessment-service",
                         "ce_tenant",
-                        tenant,
+                        t.id,
                         "ce_time",
                         Instant.now().toString()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(
                                 "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                                tenant,
+                                t.id,
                                 practitioner)
                         == 2);
 
-        as(supervisor)
+        as(t.supervisor)
                 .body(decision)
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
@@ -760,16 +770,16 @@ class IntakeApiTest {
                 "assessment.events",
                 "org.praxis.assessment.eligibility.changed.v1",
                 "/assessment-service",
-                "other-" + tenant,
+                "other-" + t.id,
                 practitioner,
                 "{\"practitionerId\":\"" + practitioner + "\",\"eligibilities\":[\"integrated-practice\"]}");
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         count("select count(*) from practitioner_eligibility where practitioner_id = ?", practitioner)
                                 == 1);
-        String id = openIntake(coach, client.subject());
+        String id = openIntake(t.coach, t.client.subject());
         // Changed by issue 16: a coach names only themselves, so a supervisor names the practitioner here.
-        as(supervisor)
+        as(t.supervisor)
                 .body(Map.of("pathway", "integrated", "practitionerId", practitioner, "reason", "wants both"))
                 .when()
                 .post("/v1/intakes/" + id + "/decision")
@@ -782,8 +792,8 @@ class IntakeApiTest {
 
     @Test
     void anAssignedInstrumentIsOnTheClientsListUntilTheyAnswerIt() {
-        String id = openIntake(coach, client.subject());
-        String aid = as(coach)
+        String id = openIntake(t.coach, t.client.subject());
+        String aid = as(t.coach)
                 .body(Map.of("instrument", "GAD-7", "dueDate", "2030-01-31"))
                 .when()
                 .post("/v1/intakes/" + id + "/assignments")
@@ -791,14 +801,14 @@ class IntakeApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/me/assignments")
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(aid))
                 .body("items.find { it.id == '" + aid + "' }.instrument", is("GAD-7"));
-        as(client)
+        as(t.client)
                 .body(Map.of(
                         "instrument",
                         "GAD-7",
@@ -809,15 +819,15 @@ class IntakeApiTest {
                 .then()
                 .statusCode(201)
                 .body("severity", is("mild"));
-        as(client).when().get("/v1/me/assignments").then().statusCode(200).body("items.id", not(hasItem(aid)));
-        as(coach).when().get("/v1/me/assignments").then().statusCode(403);
-        as(client)
+        as(t.client).when().get("/v1/me/assignments").then().statusCode(200).body("items.id", not(hasItem(aid)));
+        as(t.coach).when().get("/v1/me/assignments").then().statusCode(403);
+        as(t.client)
                 .body(Map.of("instrument", "GAD-7"))
                 .when()
                 .post("/v1/intakes/" + id + "/assignments")
                 .then()
                 .statusCode(403);
-        as(coach)
+        as(t.coach)
                 .body(Map.of("instrument", "NOPE"))
                 .when()
                 .post("/v1/intakes/" + id + "/assignments")
@@ -828,7 +838,7 @@ class IntakeApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"client", "coach", "supervisor", "admin"})
     void everyRoleButSponsorsReadsTheInstruments(String role) {
-        as(Tokens.anyone().tenant(tenant).roles(role))
+        as(t.user(role))
                 .when()
                 .get("/v1/instruments")
                 .then()
@@ -840,7 +850,7 @@ class IntakeApiTest {
 
     @Test
     void anInstrumentShowsItsItemsRangesAndRule() {
-        as(client)
+        as(t.client)
                 .when()
                 .get("/v1/instruments/WHO-5")
                 .then()
@@ -849,7 +859,7 @@ class IntakeApiTest {
                 .body("items[0].max", is(5))
                 .body("percentMultiplier", is(4))
                 .body("lowItemRule.severity", is("poor"));
-        as(client).when().get("/v1/instruments/NOPE").then().statusCode(404).contentType(PROBLEM);
-        as(sponsor).when().get("/v1/instruments").then().statusCode(403);
+        as(t.client).when().get("/v1/instruments/NOPE").then().statusCode(404).contentType(PROBLEM);
+        as(t.sponsor).when().get("/v1/instruments").then().statusCode(403);
     }
 }

@@ -8,34 +8,32 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.export;
+import static org.praxis.testsupport.TestTenant.exportRequest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
-import org.praxis.testsupport.TopicProbe;
 
 /** Subject access export (on a recorded export request) and erasure on subject.erasure-requested. */
 @QuarkusTest
 class PrivacyTest {
     private static final String PROBLEM = "application/problem+json";
 
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
+    private final TestTenant t = new TestTenant();
     private final String subject = "person-" + UUID.randomUUID();
 
     private String intakeWithHistory() {
-        String id = given().header("Authorization", coach.bearer())
+        String id = given().header("Authorization", t.coach.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "displayName",
@@ -50,7 +48,7 @@ class PrivacyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        given().header("Authorization", coach.bearer())
+        given().header("Authorization", t.coach.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "instrument",
@@ -64,33 +62,6 @@ class PrivacyTest {
         return id;
     }
 
-    /** Records an export request as {@code who} (an admin) and returns its id. */
-    private static String exportRequest(Tokens who, String subject) {
-        return given().header("Authorization", who.bearer())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "subject",
-                        subject,
-                        "reason",
-                        "The client asked for a copy of their records",
-                        "reference",
-                        "DSAR-2026-7"))
-                .when()
-                .post("/v1/export-requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static ValidatableResponse export(Tokens who, String subject, String request) {
-        var spec = given().header("Authorization", who.bearer());
-        if (request != null) {
-            spec = spec.queryParam("request", request);
-        }
-        return spec.when().get("/v1/subjects/" + subject + "/export").then();
-    }
-
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
     }
@@ -98,8 +69,8 @@ class PrivacyTest {
     @Test
     void anAdminExportsEverythingHeldAboutThePerson() {
         String id = intakeWithHistory();
-        String request = exportRequest(admin, subject);
-        export(admin, subject, request)
+        String request = exportRequest(t.admin, subject);
+        export(t.admin, subject, request)
                 .statusCode(200)
                 .body("intakes", hasSize(1))
                 .body("intakes[0].presentingConcerns", is("grief after a loss"))
@@ -107,9 +78,9 @@ class PrivacyTest {
                 .body("screenings[0].total", is(7))
                 .body("screenings[0].answers", containsString("\"9\":1"))
                 .body("riskFlags[0].code", is("self-harm-thoughts"));
-        export(coach, subject, request).statusCode(403);
+        export(t.coach, subject, request).statusCode(403);
         // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
-        Tokens otherAdmin = Tokens.anyone().tenant("other-" + tenant).roles("admin");
+        Tokens otherAdmin = TestTenant.another().admin;
         export(otherAdmin, subject, request).statusCode(404);
         export(otherAdmin, subject, exportRequest(otherAdmin, subject))
                 .statusCode(200)
@@ -120,9 +91,9 @@ class PrivacyTest {
                 count(
                         "select count(*) from audit_event where tenant_id = ? and action = 'export'"
                                 + " and resource_id = ?",
-                        tenant,
+                        t.id,
                         subject));
-        given().header("Authorization", admin.bearer())
+        given().header("Authorization", t.admin.bearer())
                 .when()
                 .get("/v1/export-requests/" + request)
                 .then()
@@ -134,44 +105,27 @@ class PrivacyTest {
     @Test
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         intakeWithHistory();
-        export(admin, subject, null)
+        export(t.admin, subject, null)
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"))
                 .body(not(containsString("grief")));
-        export(admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
-        export(admin, subject, exportRequest(admin, "someone-else"))
+        export(t.admin, subject, UUID.randomUUID().toString()).statusCode(404).contentType(PROBLEM);
+        export(t.admin, subject, exportRequest(t.admin, "someone-else"))
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors[0].field", is("request"));
-        export(admin, "x".repeat(300), exportRequest(admin, subject))
+        export(t.admin, "x".repeat(300), exportRequest(t.admin, subject))
                 .statusCode(422)
                 .contentType(PROBLEM);
-        assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", tenant));
+        assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", t.id));
     }
 
     @Test
     void erasureRemovesWhatIdentifiesThePersonOnceAndConfirms() {
         String id = intakeWithHistory();
-        String requestId = "era-" + UUID.randomUUID();
-        String payload = "{\"subject\":\"" + subject + "\",\"requestId\":\"" + requestId + "\"}";
-        assertEquals(List.of(), EventContracts.violations("org.praxis.privacy.subject.erasure-requested.v1", payload));
-        Map<String, String> headers = Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                "org.praxis.privacy.subject.erasure-requested.v1",
-                "ce_source",
-                "/privacy",
-                "ce_tenant",
-                tenant,
-                "ce_time",
-                Instant.now().toString());
-        TopicProbe.send("privacy.events", subject, payload, headers);
-        TopicProbe.send("privacy.events", subject, payload, headers); // redelivered
-
         List<ConsumerRecord<String, String>> confirmations =
-                TopicProbe.read("intake.events", r -> requestId.equals(r.key()), found -> false, Duration.ofSeconds(8));
+                ErasureRequests.eraseRedelivered(t.id, subject, "intake.events");
         assertEquals(1, confirmations.size(), "erased and confirmed once");
         assertEquals(
                 List.of(),
@@ -179,12 +133,12 @@ class PrivacyTest {
                         "org.praxis.intake.subject.erased.v1",
                         confirmations.get(0).value()));
 
-        export(admin, subject, exportRequest(admin, subject))
+        export(t.admin, subject, exportRequest(t.admin, subject))
                 .statusCode(200)
                 .body("intakes", hasSize(0))
                 .body("screenings", hasSize(0));
         // Changed by issue 16: admins no longer read intakes or scores (export only); a supervisor checks.
-        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+        Tokens supervisor = t.user("supervisor");
         var intake = given().header("Authorization", supervisor.bearer())
                 .when()
                 .get("/v1/intakes/" + id)
@@ -203,7 +157,7 @@ class PrivacyTest {
                 .body("items[0].total", is(7))
                 .extract()
                 .path("items[0].id");
-        given().header("Authorization", coach.bearer())
+        given().header("Authorization", t.coach.bearer())
                 .when()
                 .get("/v1/intakes/" + id + "/screenings/" + sid)
                 .then()

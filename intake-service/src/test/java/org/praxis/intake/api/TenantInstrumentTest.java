@@ -8,15 +8,13 @@ import static org.praxis.testsupport.TestTenant.as;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
 @QuarkusTest
 class TenantInstrumentTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
+    private final TestTenant t = new TestTenant();
 
     private static Map<String, Object> pulse(int highFrom) {
         return Map.of(
@@ -36,7 +34,7 @@ class TenantInstrumentTest {
 
     @Test
     void anAdminPublishesVersionsAndScreeningsUseTheLatest() {
-        as(admin)
+        as(t.admin)
                 .body(pulse(4))
                 .when()
                 .post("/v1/instruments/PULSE/versions")
@@ -44,24 +42,24 @@ class TenantInstrumentTest {
                 .statusCode(201)
                 .body("version", is(1))
                 .body("scoringVersion", is("PULSE/sum/1"));
-        as(admin)
+        as(t.admin)
                 .body(pulse(6))
                 .when()
                 .post("/v1/instruments/PULSE/versions")
                 .then()
                 .statusCode(201)
                 .body("version", is(2));
-        as(coach).when().get("/v1/instruments/PULSE").then().statusCode(200).body("version", is(2));
-        as(coach)
+        as(t.coach).when().get("/v1/instruments/PULSE").then().statusCode(200).body("version", is(2));
+        as(t.coach)
                 .queryParam("version", 1)
                 .when()
                 .get("/v1/instruments/PULSE")
                 .then()
                 .statusCode(200)
                 .body("bands[1].min", is(4));
-        as(coach).when().get("/v1/instruments").then().body("code", hasItem("PULSE"));
+        as(t.coach).when().get("/v1/instruments").then().body("code", hasItem("PULSE"));
 
-        String id = as(coach)
+        String id = as(t.coach)
                 .body(Map.of("displayName", "Kim", "clientSubject", "c-1"))
                 .when()
                 .post("/v1/intakes")
@@ -69,7 +67,7 @@ class TenantInstrumentTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of("instrument", "PULSE", "answers", Map.of("1", 4, "2", 1)))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -80,7 +78,7 @@ class TenantInstrumentTest {
                 .body("severity", is("low"))
                 .body("riskFlags[0].code", is("overload"));
 
-        Tokens elsewhere = Tokens.anyone().tenant("other-" + tenant).roles("coach");
+        Tokens elsewhere = TestTenant.another().coach;
         as(elsewhere).when().get("/v1/instruments/PULSE").then().statusCode(404);
         as(elsewhere).when().get("/v1/instruments").then().body("code", not(hasItem("PULSE")));
     }
@@ -91,7 +89,7 @@ class TenantInstrumentTest {
         gap.put(
                 "bands",
                 List.of(Map.of("min", 0, "max", 2, "severity", "low"), Map.of("min", 4, "max", 8, "severity", "high")));
-        as(admin)
+        as(t.admin)
                 .body(gap)
                 .when()
                 .post("/v1/instruments/GAPPY/versions")
@@ -99,21 +97,21 @@ class TenantInstrumentTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("bands"));
-        as(admin).when().get("/v1/instruments/GAPPY").then().statusCode(404);
-        as(admin)
+        as(t.admin).when().get("/v1/instruments/GAPPY").then().statusCode(404);
+        as(t.admin)
                 .body(pulse(4))
                 .when()
                 .post("/v1/instruments/PHQ-9/versions")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("code"));
-        as(admin)
+        as(t.admin)
                 .body("{\"title\": ")
                 .when()
                 .post("/v1/instruments/BROKEN/versions")
                 .then()
                 .statusCode(400);
-        as(coach)
+        as(t.coach)
                 .body(pulse(4))
                 .when()
                 .post("/v1/instruments/PULSE/versions")

@@ -5,15 +5,12 @@ import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TestTenant;
 
 @QuarkusTest
 class TriagePolicyTest {
-    private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Tokens admin = Tokens.anyone().tenant(tenant).roles("admin");
-    private final Tokens coach = Tokens.anyone().tenant(tenant).roles("coach");
+    private final TestTenant t = new TestTenant();
 
     private static final Map<String, Integer> CAUTIOUS = Map.of(
             "phq9Therapy",
@@ -35,7 +32,7 @@ class TriagePolicyTest {
 
     @Test
     void anAdminChangesTheThresholdsAndTriageFollows() {
-        as(coach)
+        as(t.coach)
                 .when()
                 .get("/v1/triage-policy")
                 .then()
@@ -43,15 +40,15 @@ class TriagePolicyTest {
                 .header("ETag", "\"0\"")
                 .body("defaults", is(true))
                 .body("policy.phq9Therapy", is(15));
-        as(admin).body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(428);
-        as(admin)
+        as(t.admin).body(CAUTIOUS).when().put("/v1/triage-policy").then().statusCode(428);
+        as(t.admin)
                 .header("If-Match", "\"3\"")
                 .body(CAUTIOUS)
                 .when()
                 .put("/v1/triage-policy")
                 .then()
                 .statusCode(412);
-        as(admin)
+        as(t.admin)
                 .header("If-Match", "\"0\"")
                 .body(CAUTIOUS)
                 .when()
@@ -60,7 +57,7 @@ class TriagePolicyTest {
                 .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("policy.phq9Therapy", is(12));
-        as(admin)
+        as(t.admin)
                 .header("If-Match", "\"0\"")
                 .body(CAUTIOUS)
                 .when()
@@ -68,7 +65,7 @@ class TriagePolicyTest {
                 .then()
                 .statusCode(412);
 
-        String id = as(coach)
+        String id = as(t.coach)
                 .body(Map.of("displayName", "Sam", "clientSubject", "c1"))
                 .when()
                 .post("/v1/intakes")
@@ -76,7 +73,7 @@ class TriagePolicyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(coach)
+        as(t.coach)
                 .body(Map.of(
                         "instrument",
                         "PHQ-9",
@@ -87,9 +84,9 @@ class TriagePolicyTest {
                 .then()
                 .statusCode(201)
                 .body("total", is(12));
-        as(coach).when().get("/v1/intakes/" + id + "/recommendation").then().body("pathway", is("therapy"));
+        as(t.coach).when().get("/v1/intakes/" + id + "/recommendation").then().body("pathway", is("therapy"));
         // PHQ-2 with the tenant's threshold of 2.
-        as(coach)
+        as(t.coach)
                 .body(Map.of("instrument", "PHQ-2", "answers", Map.of("1", 1, "2", 1)))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
@@ -98,18 +95,14 @@ class TriagePolicyTest {
                 .body("severity", is("positive"))
                 .body("scoringVersion", is("PHQ-2/sum/1/threshold-2"));
         // Other tenants keep the defaults.
-        as(Tokens.anyone().tenant("other-" + tenant).roles("coach"))
-                .when()
-                .get("/v1/triage-policy")
-                .then()
-                .body("defaults", is(true));
+        as(TestTenant.another().coach).when().get("/v1/triage-policy").then().body("defaults", is(true));
     }
 
     @Test
     void thresholdsOutOfOrderAre422AndOnlyAdminsChangeThem() {
         Map<String, Integer> inverted = new java.util.HashMap<>(CAUTIOUS);
         inverted.put("phq9Integrated", 20);
-        as(admin)
+        as(t.admin)
                 .header("If-Match", "\"0\"")
                 .body(inverted)
                 .when()
@@ -117,25 +110,21 @@ class TriagePolicyTest {
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        as(coach)
+        as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(CAUTIOUS)
                 .when()
                 .put("/v1/triage-policy")
                 .then()
                 .statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("supervisor"))
+        as(t.user("supervisor"))
                 .header("If-Match", "\"0\"")
                 .body(CAUTIOUS)
                 .when()
                 .put("/v1/triage-policy")
                 .then()
                 .statusCode(403);
-        as(Tokens.anyone().tenant(tenant).roles("client"))
-                .when()
-                .get("/v1/triage-policy")
-                .then()
-                .statusCode(403);
-        as(admin).when().get("/v1/triage-policy").then().body("defaults", is(true));
+        as(t.user("client")).when().get("/v1/triage-policy").then().statusCode(403);
+        as(t.admin).when().get("/v1/triage-policy").then().body("defaults", is(true));
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TopicProbe;
 
@@ -181,13 +182,7 @@ class ReferralConsumersTest {
                 .statusCode(200)
                 .body("referrals", hasSize(0));
 
-        String requestId = "era-" + UUID.randomUUID();
-        String payload = "{\"subject\":\"" + t.client.subject() + "\",\"requestId\":\"" + requestId + "\"}";
-        Map<String, String> h = headers("org.praxis.privacy.subject.erasure-requested.v1", "/privacy");
-        TopicProbe.send("privacy.events", t.client.subject(), payload, h);
-        TopicProbe.send("privacy.events", t.client.subject(), payload, h);
-        var confirmations =
-                TopicProbe.read("referral.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations = ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "referral.events");
         assertEquals(1, confirmations.size());
         String confirmation = confirmations.get(0).value();
         assertEquals(List.of(), EventContracts.violations("org.praxis.referral.subject.erased.v1", confirmation));

@@ -29,7 +29,7 @@ class EngagementApiTest {
     private static final String PROBLEM = "application/problem+json";
 
     private final TestTenant t = new TestTenant();
-    private final Tokens stranger = Tokens.anyone().tenant("other-" + t.id).roles("supervisor");
+    private final Tokens stranger = TestTenant.another().supervisor;
 
     private String open(String sponsorOrganisation) {
         Map<String, Object> body = new HashMap<>(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"));

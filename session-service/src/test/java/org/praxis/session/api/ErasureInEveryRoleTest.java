@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.session.Supervision;
+import org.praxis.testsupport.EligibilityEvents;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureCast;
-import org.praxis.testsupport.TopicProbe;
 
 /**
  * Issue 24: after an erasure no column of session-service's database names the person, whatever roles they
@@ -190,19 +190,7 @@ class ErasureInEveryRoleTest {
         // In the registers fed by assessment-service: supervised, supervising, eligible.
         Supervision.assign(cast.id, who, cast.staff);
         Supervision.assign(cast.id, "coach-" + UUID.randomUUID(), who);
-        TopicProbe.sendEvent(
-                "assessment.events",
-                "org.praxis.assessment.eligibility.changed.v1",
-                "/assessment-service",
-                cast.id,
-                who,
-                "{\"practitionerId\":\"" + who + "\",\"eligibilities\":[\"integrated-practice\"]}");
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from practitioner_eligibility where tenant_id = ? and practitioner_id = ?",
-                        cast.id,
-                        who);
+        EligibilityEvents.announce(cast.id, who, "integrated-practice");
 
         cast.playPlatformRoles(who);
     }

@@ -126,7 +126,7 @@ class GoalApiTest {
                 .post("/v1/engagements/" + id + "/actions/" + action + "/done")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + t.id).roles("coach"))
+        as(TestTenant.another().coach)
                 .when()
                 .get("/v1/engagements/" + id + "/actions")
                 .then()

@@ -19,7 +19,6 @@ import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
-import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
 @QuarkusTest
@@ -219,7 +218,7 @@ class NoteApiTest {
                 .post("/v1/engagements/" + id + "/notes")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + t.id).roles("supervisor"))
+        as(TestTenant.another().supervisor)
                 .queryParam("reason", "curious")
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)

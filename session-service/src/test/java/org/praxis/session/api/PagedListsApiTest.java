@@ -31,7 +31,7 @@ import org.praxis.testsupport.Tokens;
 @QuarkusTest
 class PagedListsApiTest {
     private final TestTenant t = new TestTenant();
-    private final Tokens stranger = Tokens.anyone().tenant("other-" + t.id).roles("coach", "client", "supervisor");
+    private final Tokens stranger = TestTenant.another().user("coach", "client", "supervisor");
 
     private String active(Tokens client) {
         String id = as(t.coach)

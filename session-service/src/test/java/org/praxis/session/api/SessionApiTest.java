@@ -210,7 +210,7 @@ class SessionApiTest {
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + t.id).roles("sponsor"))
+        as(TestTenant.another().sponsor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
@@ -265,7 +265,7 @@ class SessionApiTest {
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(404);
-        as(Tokens.anyone().tenant("other-" + t.id).roles("supervisor"))
+        as(TestTenant.another().supervisor)
                 .body(body)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions")

@@ -8,20 +8,19 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.testsupport.TestTenant.as;
+import static org.praxis.testsupport.TestTenant.export;
+import static org.praxis.testsupport.TestTenant.exportRequest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
-import org.praxis.testsupport.TopicProbe;
 
 /** Subject access export (on a recorded export request), erasure, and free text sealed at rest. */
 @QuarkusTest
@@ -29,31 +28,6 @@ class SessionPrivacyTest {
     private static final String PROBLEM = "application/problem+json";
 
     private final TestTenant t = new TestTenant();
-
-    /** Records an export request as {@code who} (an admin) and returns its id. */
-    private static String exportRequest(Tokens who, String subject) {
-        return as(who).body(Map.of(
-                        "subject",
-                        subject,
-                        "reason",
-                        "The client asked for a copy of their records",
-                        "reference",
-                        "DSAR-2026-31"))
-                .when()
-                .post("/v1/export-requests")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static ValidatableResponse export(Tokens who, String subject, String request) {
-        var spec = as(who);
-        if (request != null) {
-            spec = spec.queryParam("request", request);
-        }
-        return spec.when().get("/v1/subjects/" + subject + "/export").then();
-    }
 
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
@@ -120,7 +94,7 @@ class SessionPrivacyTest {
                 .body("notes.body", hasItem("signed record"));
         export(t.coach, t.client.subject(), request).statusCode(403);
         // Another tenant's admin reaches nothing: not this tenant's request, and with its own, no rows.
-        Tokens otherAdmin = Tokens.anyone().tenant("other-" + t.id).roles("admin");
+        Tokens otherAdmin = TestTenant.another().admin;
         export(otherAdmin, t.client.subject(), request).statusCode(404);
         export(otherAdmin, t.client.subject(), exportRequest(otherAdmin, t.client.subject()))
                 .statusCode(200)
@@ -148,23 +122,7 @@ class SessionPrivacyTest {
                 .body("items[0].reason", containsString(request))
                 .body("items[0].reason", containsString("copy of their records"));
 
-        String requestId = "era-" + UUID.randomUUID();
-        Map<String, String> headers = Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                "org.praxis.privacy.subject.erasure-requested.v1",
-                "ce_source",
-                "/privacy",
-                "ce_tenant",
-                t.id,
-                "ce_time",
-                Instant.now().toString());
-        String payload = "{\"subject\":\"" + t.client.subject() + "\",\"requestId\":\"" + requestId + "\"}";
-        TopicProbe.send("privacy.events", t.client.subject(), payload, headers);
-        TopicProbe.send("privacy.events", t.client.subject(), payload, headers);
-        var confirmations =
-                TopicProbe.read("session.events", r -> requestId.equals(r.key()), f -> false, Duration.ofSeconds(8));
+        var confirmations = ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "session.events");
         assertEquals(1, confirmations.size());
         assertEquals(
                 List.of(),
