@@ -1,5 +1,6 @@
 package org.praxis.platform.privacy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,6 +26,11 @@ public class ErasureRequestedHandler implements EventHandler {
     @Inject
     ErasedSubjects erasedSubjects;
 
+    /** What every service reads of {@link ErasureRequested}. */
+    record Requested(
+            @JsonProperty(required = true) String subject,
+            @JsonProperty(required = true) String requestId) {}
+
     @Override
     public String name() {
         return "subject-erasure";
@@ -42,9 +48,10 @@ public class ErasureRequestedHandler implements EventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        String subject = event.payload().path("subject").asText(null);
-        String requestId = event.payload().path("requestId").asText(null);
-        if (subject == null || subject.isBlank() || requestId == null || requestId.isBlank()) {
+        Requested requested = event.payloadAs(Requested.class);
+        String subject = requested.subject();
+        String requestId = requested.requestId();
+        if (subject.isBlank() || requestId.isBlank()) {
             throw new UnprocessableEvent("subject.erasure-requested needs subject and requestId");
         }
         // First, so that no event about the person is being applied meanwhile and none re-creates them later.

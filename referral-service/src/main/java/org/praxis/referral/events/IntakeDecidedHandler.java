@@ -2,6 +2,8 @@ package org.praxis.referral.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
@@ -12,20 +14,22 @@ import org.praxis.referral.domain.RiskDrafts;
  * intake is decided for a known client, the drafts of that intake name the client too.
  */
 @ApplicationScoped
-public class IntakeDecidedHandler extends SingleTypeHandler {
+public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler.IntakeDecided> {
     public static final String TYPE = "org.praxis.intake.intake.decided.v1";
+
+    /** What referral-service reads of intake-service's intake.decided. */
+    record IntakeDecided(
+            UUID intakeId, @Size(max = Bounds.SUBJECT) String clientSubject) {}
 
     @Inject
     RiskDrafts riskDrafts;
 
     public IntakeDecidedHandler() {
-        super("referral-intake-decided", "intake.events", TYPE);
+        super("referral-intake-decided", "intake.events", TYPE, IntakeDecided.class);
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        riskDrafts.identify(
-                RiskEvents.uuid(event.payload(), "intakeId"),
-                RiskEvents.text(event.payload(), "clientSubject", Bounds.SUBJECT));
+    protected void handle(IncomingEvent event, IntakeDecided p) {
+        riskDrafts.identify(p.intakeId(), p.clientSubject());
     }
 }

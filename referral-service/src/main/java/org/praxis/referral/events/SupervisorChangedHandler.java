@@ -1,7 +1,9 @@
 package org.praxis.referral.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.events.UnprocessableEvent;
@@ -10,14 +12,21 @@ import org.praxis.referral.domain.Caseloads;
 
 /** Keeps who supervises whom: a supervisor names the clients and engagements of their supervisees only. */
 @ApplicationScoped
-public class SupervisorChangedHandler extends SingleTypeHandler {
+public class SupervisorChangedHandler extends SingleTypeHandler<SupervisorChangedHandler.SupervisorChanged> {
     public static final String TYPE = "org.praxis.assessment.practitioner.supervisor-changed.v1";
+
+    /** What referral-service reads of assessment-service's practitioner.supervisor-changed. */
+    record SupervisorChanged(
+            @JsonProperty(required = true) @Size(max = Bounds.SUBJECT)
+            String practitionerId,
+
+            @Size(max = Bounds.SUBJECT) String supervisorId) {}
 
     @Inject
     Caseloads caseloads;
 
     public SupervisorChangedHandler() {
-        super("referral-supervision", "assessment.events", TYPE);
+        super("referral-supervision", "assessment.events", TYPE, SupervisorChanged.class);
     }
 
     /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
@@ -27,12 +36,10 @@ public class SupervisorChangedHandler extends SingleTypeHandler {
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        String practitioner = RiskEvents.text(event.payload(), "practitionerId", Bounds.SUBJECT);
-        if (practitioner == null || practitioner.isBlank()) {
+    protected void handle(IncomingEvent event, SupervisorChanged p) {
+        if (p.practitionerId().isBlank()) {
             throw new UnprocessableEvent("practitioner.supervisor-changed needs practitionerId");
         }
-        caseloads.assignSupervisor(
-                event.tenantId(), practitioner, RiskEvents.text(event.payload(), "supervisorId", Bounds.SUBJECT));
+        caseloads.assignSupervisor(event.tenantId(), p.practitionerId(), p.supervisorId());
     }
 }

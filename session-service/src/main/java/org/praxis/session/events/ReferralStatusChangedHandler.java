@@ -1,19 +1,30 @@
 package org.praxis.session.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
-import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.access.ReferralEventPolicy;
 
 /** DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. */
 @ApplicationScoped
-public class ReferralStatusChangedHandler extends SingleTypeHandler {
+public class ReferralStatusChangedHandler
+        extends SingleTypeHandler<ReferralStatusChangedHandler.ReferralStatusChanged> {
     public static final String TYPE = "org.praxis.referral.referral.status-changed.v1";
+
+    /** What session-service reads of referral-service's referral.status-changed: whose referral it is, too. */
+    record ReferralStatusChanged(
+            @JsonProperty(required = true) UUID referralId,
+            @JsonProperty(required = true) String status,
+            UUID engagementId,
+            String clientSubject,
+            String practitionerId,
+            String createdBy,
+            String origin) {}
 
     @Inject
     Engagements engagements;
@@ -22,7 +33,7 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
     boolean requireProvenance;
 
     public ReferralStatusChangedHandler() {
-        super("session-referral-status", "referral.events", TYPE);
+        super("session-referral-status", "referral.events", TYPE, ReferralStatusChanged.class);
     }
 
     /** It replaces what is held for the key with the event's state: an older event must not overwrite a newer one. */
@@ -32,34 +43,21 @@ public class ReferralStatusChangedHandler extends SingleTypeHandler {
     }
 
     @Override
-    public void handle(IncomingEvent event) {
-        String engagement = event.payload().path("engagementId").asText(null);
-        String referral = event.payload().path("referralId").asText(null);
-        String status = event.payload().path("status").asText(null);
-        if (referral == null || status == null) {
-            throw new UnprocessableEvent("referral.status-changed needs referralId and status");
-        }
-        if (engagement == null) {
+    protected void handle(IncomingEvent event, ReferralStatusChanged p) {
+        if (p.engagementId() == null) {
             return; // a referral made from an intake, not from an engagement
         }
-        try {
-            engagements.applyReferral(
-                    UUID.fromString(engagement),
-                    UUID.fromString(referral),
-                    status,
-                    new ReferralEventPolicy.Provenance(
-                            text(event, "clientSubject"),
-                            text(event, "practitionerId"),
-                            text(event, "createdBy"),
-                            text(event, "origin")),
-                    requireProvenance);
-        } catch (IllegalArgumentException e) {
-            throw new UnprocessableEvent("engagementId or referralId is not a UUID", e);
-        }
+        engagements.applyReferral(
+                p.engagementId(),
+                p.referralId(),
+                p.status(),
+                new ReferralEventPolicy.Provenance(
+                        named(p.clientSubject()), named(p.practitionerId()), named(p.createdBy()), named(p.origin())),
+                requireProvenance);
     }
 
-    private static String text(IncomingEvent event, String field) {
-        var node = event.payload().path(field);
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    /** A blank provenance field says no more than a missing one. */
+    private static String named(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }
