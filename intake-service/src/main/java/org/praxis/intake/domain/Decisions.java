@@ -121,7 +121,7 @@ public class Decisions {
         }
         if (pathway == Pathway.INTEGRATED
                 && (practitionerId == null
-                        || !eligibility.isEligible(
+                        || !eligibility.holds(
                                 intake.tenantId, practitionerId, EligibilityRegister.INTEGRATED_PRACTICE))) {
             errors.add(new Violation("practitionerId", "is not eligible for integrated practice"));
         }

@@ -71,8 +71,7 @@ public class Engagements {
                 "An engagement names its own practitioner: you, or a coach you supervise",
                 policy.namingViolations(caller, e));
         if ("integrated".equals(request.pathway())
-                && !eligibility.isEligible(
-                        caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
+                && !eligibility.holds(caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
             throw ProblemException.unprocessable(
                     "Integrated work needs a practitioner eligible for it",
                     List.of(new Violation("practitionerId", "is not eligible for integrated practice")));
