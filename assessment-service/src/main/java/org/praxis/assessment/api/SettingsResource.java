@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.Settings;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.settings.TenantSettings;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 
@@ -61,14 +62,15 @@ public class SettingsResource {
             long revision,
 
             boolean defaults) {
-        static SettingsView of(Settings.Current c) {
+        static SettingsView of(TenantSettings.Current<Settings.Values> c) {
+            Settings.Values v = c.settings();
             return new SettingsView(
-                    c.frameworkCode(),
-                    c.frameworkVersion(),
-                    c.minPracticeMinutes() / 60,
-                    c.minSupervisionMinutes() / 60,
+                    v.frameworkCode(),
+                    v.frameworkVersion(),
+                    v.minPracticeMinutes() / 60,
+                    v.minSupervisionMinutes() / 60,
                     c.revision(),
-                    c.revision() == 0);
+                    c.defaults());
         }
     }
 
@@ -77,7 +79,7 @@ public class SettingsResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "settings:view")
     @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
     public Response get() {
-        Settings.Current c = settings.visible();
+        TenantSettings.Current<Settings.Values> c = settings.read();
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
@@ -90,11 +92,12 @@ public class SettingsResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest body) {
-        Settings.Current c = settings.replace(
-                body.frameworkCode(),
-                body.frameworkVersion(),
-                body.minPracticeHours() * 60,
-                body.minSupervisionHours() * 60,
+        TenantSettings.Current<Settings.Values> c = settings.replace(
+                new Settings.Values(
+                        body.frameworkCode(),
+                        body.frameworkVersion(),
+                        body.minPracticeHours() * 60,
+                        body.minSupervisionHours() * 60),
                 ifMatch);
         return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
     }

@@ -1,27 +1,28 @@
 package org.praxis.assessment.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import org.praxis.platform.settings.TenantSettingsRow;
 
 /** A tenant's current framework and the practice and supervision minimums for eligibility. */
 @Entity
 @Table(name = "assessment_settings")
-public class AssessmentSettings {
-    @Id
-    public String tenantId;
-
+public class AssessmentSettings extends TenantSettingsRow<Settings.Values> {
     public String frameworkCode;
     public int frameworkVersion;
     public int minPracticeMinutes;
     public int minSupervisionMinutes;
-    public String updatedBy;
-    public Instant updatedAt;
 
-    @Version
-    @Column(nullable = false)
-    public long version;
+    @Override
+    public Settings.Values read() {
+        return new Settings.Values(frameworkCode, frameworkVersion, minPracticeMinutes, minSupervisionMinutes);
+    }
+
+    @Override
+    public void write(Settings.Values values) {
+        frameworkCode = values.frameworkCode();
+        frameworkVersion = values.frameworkVersion();
+        minPracticeMinutes = values.minPracticeMinutes();
+        minSupervisionMinutes = values.minSupervisionMinutes();
+    }
 }

@@ -71,7 +71,7 @@ public class Assessments {
                         practitioner);
         CompetenceFramework f;
         if (frameworkCode == null) {
-            Settings.Current s = settings.current();
+            Settings.Values s = settings.current();
             f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
         } else {
             try {
@@ -231,7 +231,7 @@ public class Assessments {
                         DevelopmentActionPolicy.Action.CREATE,
                         DevelopmentActionPolicy.proposed(practitioner),
                         practitioner);
-        Settings.Current s = settings.current();
+        Settings.Values s = settings.current();
         if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
             throw ProblemException.unprocessable(
                     "Unknown competence", List.of(new Violation("competenceCode", "is not in the current framework")));
@@ -288,7 +288,7 @@ public class Assessments {
 
     /** The latest assessment of the practitioner against the tenant's current framework, if any. */
     public java.util.Optional<Assessment> latestOnCurrentFramework(String practitioner) {
-        Settings.Current s = settings.current();
+        Settings.Values s = settings.current();
         return tenant.select(
                         Assessment.class,
                         "e.practitionerId = :p and e.frameworkCode = :c and e.frameworkVersion = :v",

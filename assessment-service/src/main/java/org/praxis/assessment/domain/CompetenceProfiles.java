@@ -28,7 +28,7 @@ public class CompetenceProfiles {
         practitioners.require(practitioner, PractitionerPolicy.Action.VIEW_COMPETENCE_PROFILE);
         Assessment latest = assessments.latestOnCurrentFramework(practitioner).orElse(null);
         if (latest == null) {
-            Settings.Current s = settings.current();
+            Settings.Values s = settings.current();
             return CompetenceProfile.of(
                     practitioner, frameworks.get(s.frameworkCode(), s.frameworkVersion()), null, List.of());
         }

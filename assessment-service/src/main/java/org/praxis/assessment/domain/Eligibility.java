@@ -79,7 +79,7 @@ public class Eligibility {
     }
 
     public EligibilityRules.Result evaluate(String practitioner, LocalDate today) {
-        Settings.Current s = settings.current();
+        Settings.Values s = settings.current();
         CompetenceFramework framework = frameworks.get(s.frameworkCode(), s.frameworkVersion());
         Map<String, RatingLevel> assessor = new HashMap<>();
         tenant.select(

@@ -273,7 +273,7 @@ public class PractiseRecords {
         if (codes == null || codes.isEmpty()) {
             return List.of();
         }
-        Settings.Current s = settings.current();
+        Settings.Values s = settings.current();
         CompetenceFramework f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
         List<String> unknown = codes.stream().filter(c -> !f.hasCompetence(c)).toList();
         if (!unknown.isEmpty()) {

@@ -2,16 +2,12 @@ package org.praxis.assessment.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import org.praxis.assessment.domain.access.SettingsPolicy;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
-import org.praxis.platform.security.CallerContext;
-import org.praxis.platform.web.ETags;
+import org.praxis.platform.settings.TenantSettings;
 
 /**
  * The tenant's current framework and its eligibility minimums; until an admin sets them, the
@@ -22,14 +18,21 @@ public class Settings {
     public static final int DEFAULT_PRACTICE_MINUTES = 100 * 60;
     public static final int DEFAULT_SUPERVISION_MINUTES = 10 * 60;
 
-    @Inject
-    EntityManager em;
+    public record Values(
+            String frameworkCode, int frameworkVersion, int minPracticeMinutes, int minSupervisionMinutes) {}
+
+    static final TenantSettings.Kind<Values, AssessmentSettings> KIND = new TenantSettings.Kind<>(
+            "assessment-settings",
+            AssessmentSettings.class,
+            AssessmentSettings::new,
+            new Values(
+                    BuiltInFramework.CODE,
+                    BuiltInFramework.VERSION,
+                    DEFAULT_PRACTICE_MINUTES,
+                    DEFAULT_SUPERVISION_MINUTES));
 
     @Inject
-    CallerContext callerContext;
-
-    @Inject
-    AuditLog audit;
+    TenantSettings settings;
 
     @Inject
     Frameworks frameworks;
@@ -40,67 +43,31 @@ public class Settings {
     @Inject
     Eligibility eligibility;
 
-    public record Current(
-            String frameworkCode,
-            int frameworkVersion,
-            int minPracticeMinutes,
-            int minSupervisionMinutes,
-            long revision) {}
-
-    public Current current() {
-        AssessmentSettings s = em.find(AssessmentSettings.class, callerContext.tenantId());
-        return s == null
-                ? new Current(
-                        BuiltInFramework.CODE,
-                        BuiltInFramework.VERSION,
-                        DEFAULT_PRACTICE_MINUTES,
-                        DEFAULT_SUPERVISION_MINUTES,
-                        0)
-                : new Current(
-                        s.frameworkCode,
-                        s.frameworkVersion,
-                        s.minPracticeMinutes,
-                        s.minSupervisionMinutes,
-                        s.version + 1);
+    public Values current() {
+        return settings.current(KIND).settings();
     }
 
-    /** The current settings, for a caller who may read them ({@link SettingsPolicy}). */
-    public Current visible() {
-        return policies.settings().requireView(policies.caller(), current(), "of your tenant");
+    /** The current settings and their revision, for a caller who may read them ({@link SettingsPolicy}). */
+    public TenantSettings.Current<Values> read() {
+        TenantSettings.Current<Values> c = settings.current(KIND);
+        policies.settings().requireView(policies.caller(), c.settings(), "of your tenant");
+        return c;
     }
 
     /** Replaces them and, in the same transaction, recomputes every practitioner's eligibility against them. */
     @Transactional
-    public Current replace(
-            String frameworkCode,
-            int frameworkVersion,
-            int minPracticeMinutes,
-            int minSupervisionMinutes,
-            String ifMatch) {
+    public TenantSettings.Current<Values> replace(Values values, String ifMatch) {
         policies.settings().require(policies.caller(), SettingsPolicy.Action.REPLACE, current(), "of your tenant");
-        AssessmentSettings s = em.find(AssessmentSettings.class, callerContext.tenantId());
-        ETags.requireMatch(ifMatch, s == null ? 0 : s.version + 1);
         try {
-            frameworks.get(frameworkCode, frameworkVersion);
+            frameworks.get(values.frameworkCode(), values.frameworkVersion());
         } catch (ProblemException e) {
             throw ProblemException.unprocessable(
                     "No such framework version",
-                    List.of(new Violation("frameworkVersion", "is not a published version of " + frameworkCode)));
+                    List.of(new Violation(
+                            "frameworkVersion", "is not a published version of " + values.frameworkCode())));
         }
-        if (s == null) {
-            s = new AssessmentSettings();
-            s.tenantId = callerContext.tenantId();
-        }
-        s.frameworkCode = frameworkCode;
-        s.frameworkVersion = frameworkVersion;
-        s.minPracticeMinutes = minPracticeMinutes;
-        s.minSupervisionMinutes = minSupervisionMinutes;
-        s.updatedBy = callerContext.subject();
-        s.updatedAt = Instant.now();
-        s = em.merge(s);
-        em.flush();
-        audit.record("replace", "assessment-settings", s.tenantId, null);
+        TenantSettings.Current<Values> replaced = settings.replace(KIND, values, ifMatch);
         eligibility.refreshEveryone();
-        return current();
+        return replaced;
     }
 }

@@ -136,7 +136,7 @@ class AccessMatrixTableTest {
                 "settings",
                 new SettingsPolicy(),
                 SettingsPolicy.Action.class,
-                Map.of("tenant", new Settings.Current(BuiltInFramework.CODE, BuiltInFramework.VERSION, 6000, 600, 0)),
+                Map.of("tenant", new Settings.Values(BuiltInFramework.CODE, BuiltInFramework.VERSION, 6000, 600)),
                 // action | client | coach  | supervisor | sponsor | admin
                 "view     | -      | tenant | tenant     | -       | tenant",
                 "replace  | -      | -      | -          | -       | tenant");

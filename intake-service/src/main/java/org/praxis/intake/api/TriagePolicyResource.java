@@ -24,6 +24,7 @@ import org.praxis.intake.domain.TriagePolicies;
 import org.praxis.intake.domain.TriagePolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.settings.TenantSettings;
 import org.praxis.platform.web.ETags;
 
 @Path("/v1/triage-policy")
@@ -80,8 +81,8 @@ public class TriagePolicyResource {
             long revision,
 
             boolean defaults) {
-        static PolicyView of(TriagePolicies.Current c) {
-            return new PolicyView(Thresholds.of(c.policy()), c.revision(), c.revision() == 0);
+        static PolicyView of(TenantSettings.Current<TriagePolicy> c) {
+            return new PolicyView(Thresholds.of(c.settings()), c.revision(), c.defaults());
         }
     }
 
@@ -96,7 +97,7 @@ public class TriagePolicyResource {
             description = "The thresholds; ETag is their revision",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response get() {
-        TriagePolicies.Current current = policies.read();
+        TenantSettings.Current<TriagePolicy> current = policies.read();
         return Response.ok(PolicyView.of(current))
                 .tag(ETags.of(current.revision()))
                 .build();
@@ -113,7 +114,7 @@ public class TriagePolicyResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull Thresholds request) {
-        TriagePolicies.Current current = policies.replace(request.toDomain(), ifMatch);
+        TenantSettings.Current<TriagePolicy> current = policies.replace(request.toDomain(), ifMatch);
         return Response.ok(PolicyView.of(current))
                 .tag(ETags.of(current.revision()))
                 .build();

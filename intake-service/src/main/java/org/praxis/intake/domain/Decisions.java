@@ -91,10 +91,7 @@ public class Decisions {
                 .getResultList()) {
             latest.putIfAbsent(s.instrumentCode, new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity));
         }
-        return Triage.recommend(
-                new ArrayList<>(latest.values()),
-                riskFlags.openCodes(intakeId),
-                policies.current().policy());
+        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), policies.current());
     }
 
     @Transactional

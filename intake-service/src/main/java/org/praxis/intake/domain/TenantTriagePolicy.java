@@ -1,19 +1,13 @@
 package org.praxis.intake.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import org.praxis.platform.settings.TenantSettingsRow;
 
 /** A tenant's stored triage thresholds (see {@link TriagePolicy}). */
 @Entity
 @Table(name = "triage_policy")
-public class TenantTriagePolicy {
-    @Id
-    public String tenantId;
-
+public class TenantTriagePolicy extends TenantSettingsRow<TriagePolicy> {
     public int phq9Therapy;
     public int gad7Therapy;
     public int phq9Integrated;
@@ -23,14 +17,9 @@ public class TenantTriagePolicy {
     public int wsasMonitoring;
     public int screenPositiveThreshold;
     public boolean coachesMayClaim;
-    public String updatedBy;
-    public Instant updatedAt;
 
-    @Version
-    @Column(nullable = false)
-    public long version;
-
-    public TriagePolicy toPolicy() {
+    @Override
+    public TriagePolicy read() {
         return new TriagePolicy(
                 phq9Therapy,
                 gad7Therapy,
@@ -41,5 +30,18 @@ public class TenantTriagePolicy {
                 wsasMonitoring,
                 screenPositiveThreshold,
                 coachesMayClaim);
+    }
+
+    @Override
+    public void write(TriagePolicy policy) {
+        phq9Therapy = policy.phq9Therapy();
+        gad7Therapy = policy.gad7Therapy();
+        phq9Integrated = policy.phq9Integrated();
+        gad7Integrated = policy.gad7Integrated();
+        phq9Monitoring = policy.phq9Monitoring();
+        gad7Monitoring = policy.gad7Monitoring();
+        wsasMonitoring = policy.wsasMonitoring();
+        screenPositiveThreshold = policy.screenPositiveThreshold();
+        coachesMayClaim = policy.coachesMayClaim();
     }
 }

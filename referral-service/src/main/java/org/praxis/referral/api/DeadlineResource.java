@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.settings.TenantSettings;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.Deadlines;
-import org.praxis.referral.domain.access.DeadlinesPolicy;
 
 @Path("/v1/referral-deadlines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,20 +58,17 @@ public class DeadlineResource {
             long revision,
 
             boolean defaults) {
-        static DeadlinesView of(Deadlines.Current c) {
-            AnswerDeadlines d = c.deadlines();
+        static DeadlinesView of(TenantSettings.Current<AnswerDeadlines> c) {
+            AnswerDeadlines d = c.settings();
             return new DeadlinesView(
                     d.emergency().toString(),
                     d.urgent().toString(),
                     d.soon().toString(),
                     d.routine().toString(),
                     c.revision(),
-                    c.revision() == 0);
+                    c.defaults());
         }
     }
-
-    @jakarta.inject.Inject
-    org.praxis.platform.security.CallerContext callerContext;
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
@@ -80,8 +77,7 @@ public class DeadlineResource {
             operationId = "getReferralDeadlines",
             summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
     public Response get() {
-        new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.VIEW);
-        Deadlines.Current c = deadlines.current();
+        TenantSettings.Current<AnswerDeadlines> c = deadlines.read();
         return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
     }
 
@@ -94,7 +90,6 @@ public class DeadlineResource {
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesRequest body) {
-        new DeadlinesPolicy().requireAllowed(callerContext.caller(), DeadlinesPolicy.Action.REPLACE);
         List<Violation> errors = new ArrayList<>();
         AnswerDeadlines requested = new AnswerDeadlines(
                 parse("emergency", body.emergency(), errors),
@@ -102,7 +97,7 @@ public class DeadlineResource {
                 parse("soon", body.soon(), errors),
                 parse("routine", body.routine(), errors));
         Violation.refuseAny("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
-        Deadlines.Current c = deadlines.replace(requested, ifMatch);
+        TenantSettings.Current<AnswerDeadlines> c = deadlines.replace(requested, ifMatch);
         return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
     }
 

@@ -117,7 +117,7 @@ public class ReferralResource {
         if (urgency != null && !Urgency.codes().contains(urgency)) {
             throw ProblemException.badRequest("urgency must be one of " + String.join(", ", Urgency.codes()));
         }
-        AnswerDeadlines d = deadlines.current().deadlines();
+        AnswerDeadlines d = deadlines.deadlines();
         Instant now = Instant.now();
         return referrals
                 .list(page.request(), new Referrals.Filter(status, urgency, origin, clientSubject, overdue))

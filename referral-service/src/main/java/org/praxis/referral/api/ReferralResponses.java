@@ -23,7 +23,6 @@ class ReferralResponses {
     }
 
     ReferralView view(Referral r) {
-        return ReferralView.of(
-                r, referrals.currentConsent(r).orElse(null), deadlines.current().deadlines());
+        return ReferralView.of(r, referrals.currentConsent(r).orElse(null), deadlines.deadlines());
     }
 }

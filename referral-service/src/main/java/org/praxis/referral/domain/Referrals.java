@@ -166,7 +166,7 @@ public class Referrals {
 
     /** Sent and unanswered past the tenant's deadline for its urgency. */
     private String overdueCondition(Map<String, Object> params) {
-        AnswerDeadlines d = deadlines.current().deadlines();
+        AnswerDeadlines d = deadlines.deadlines();
         Instant now = Instant.now();
         List<String> perUrgency = new ArrayList<>();
         for (Urgency u : Urgency.values()) {

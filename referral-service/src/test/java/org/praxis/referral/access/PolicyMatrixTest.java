@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
+import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.ConsentRecord;
 import org.praxis.referral.domain.KnownEngagement;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.SelfHelpOffer;
-import org.praxis.referral.domain.TenantDeadlines;
 import org.praxis.referral.domain.access.CaseloadPolicy;
 import org.praxis.referral.domain.access.ConsentPolicy;
 import org.praxis.referral.domain.access.DeadlinesPolicy;
@@ -303,9 +303,7 @@ class PolicyMatrixTest {
     @Test
     void deadlinesAndSubjectExport() {
         DeadlinesPolicy deadlines = new DeadlinesPolicy();
-        TenantDeadlines d = new TenantDeadlines();
-        d.tenantId = TENANT;
-        Map<String, TenantDeadlines> f = Map.of("the tenant's deadlines", d);
+        Map<String, AnswerDeadlines> f = Map.of("the tenant's deadlines", AnswerDeadlines.defaults());
         List<String> it = List.of("the tenant's deadlines");
         row(
                 "referral-deadlines",

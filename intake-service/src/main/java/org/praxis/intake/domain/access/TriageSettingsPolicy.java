@@ -2,27 +2,14 @@ package org.praxis.intake.domain.access;
 
 import org.praxis.intake.domain.TriagePolicy;
 import org.praxis.platform.access.AccessRules;
-import org.praxis.platform.access.Criterion;
-import org.praxis.platform.access.Policy;
-import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.settings.TenantSettingsPolicy;
 
 /**
  * The tenant's triage settings (thresholds, and whether coaches may claim waiting intakes):
  * practitioners and admins read them, admins replace them.
  */
-public final class TriageSettingsPolicy
-        extends Policy<TriagePolicy, TriageSettingsPolicy.Action, TriageSettingsPolicy.Relation> {
-
-    public enum Action {
-        VIEW,
-        REPLACE
-    }
-
-    public enum Relation {
-        ANY_IN_TENANT
-    }
-
+public final class TriageSettingsPolicy extends TenantSettingsPolicy<TriagePolicy> {
     public static final AccessRules<Action, Relation> RULES = AccessRules.of(
                     "triage-policy", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, Relation.ANY_IN_TENANT)
@@ -33,13 +20,6 @@ public final class TriageSettingsPolicy
             .build();
 
     public TriageSettingsPolicy() {
-        super(RULES, Action.VIEW, "Triage policy");
-    }
-
-    @Override
-    protected Criterion<TriagePolicy> relation(Relation relation, Caller caller) {
-        return switch (relation) {
-            case ANY_IN_TENANT -> Criterion.all();
-        };
+        super(RULES, "Triage policy");
     }
 }

@@ -1,23 +1,12 @@
 package org.praxis.referral.domain.access;
 
 import org.praxis.platform.access.AccessRules;
-import org.praxis.platform.access.Criterion;
-import org.praxis.platform.access.Policy;
-import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
-import org.praxis.referral.domain.TenantDeadlines;
+import org.praxis.platform.settings.TenantSettingsPolicy;
+import org.praxis.referral.domain.AnswerDeadlines;
 
 /** The tenant's answer deadlines (a setting): practitioners and admins read them, admins change them. */
-public final class DeadlinesPolicy extends Policy<TenantDeadlines, DeadlinesPolicy.Action, DeadlinesPolicy.Relation> {
-    public enum Action {
-        VIEW,
-        REPLACE
-    }
-
-    public enum Relation {
-        ANY_IN_TENANT
-    }
-
+public final class DeadlinesPolicy extends TenantSettingsPolicy<AnswerDeadlines> {
     public static final AccessRules<Action, Relation> RULES = AccessRules.of(
                     "referral-deadlines", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.COACH, Relation.ANY_IN_TENANT)
@@ -28,11 +17,6 @@ public final class DeadlinesPolicy extends Policy<TenantDeadlines, DeadlinesPoli
             .build();
 
     public DeadlinesPolicy() {
-        super(RULES, Action.VIEW, "Referral deadlines");
-    }
-
-    @Override
-    protected Criterion<TenantDeadlines> relation(Relation relation, Caller caller) {
-        return Criterion.all();
+        super(RULES, "Referral deadlines");
     }
 }
