@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.assessment.domain.SupervisionSession;
+import org.praxis.assessment.domain.SupervisionSessions;
 import org.praxis.assessment.domain.Verifications;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
@@ -45,7 +45,7 @@ import org.praxis.platform.web.PageRequest;
 @Tag(name = PractitionerResource.TAG, description = PractitionerResource.TAG_DESCRIPTION)
 public class SupervisionResource {
     @Inject
-    PractiseRecords records;
+    SupervisionSessions sessions;
 
     @Inject
     Verifications verifications;
@@ -54,7 +54,7 @@ public class SupervisionResource {
     public record SupervisionRequest(
             @NotNull @NotAfterToday LocalDate heldOn,
 
-            @NotNull @Min(1) @Max(PractiseRecords.MAX_SUPERVISION_MINUTES)
+            @NotNull @Min(1) @Max(SupervisionSessions.MAX_SUPERVISION_MINUTES)
             Integer durationMinutes,
 
             @Size(max = Bounds.LIST) List<@NotBlank @Size(max = Bounds.CODE) String> competences,
@@ -66,7 +66,7 @@ public class SupervisionResource {
             @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
             LocalDate heldOn,
 
-            @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_SUPERVISION_MINUTES)
+            @Schema(minimum = "1", maximum = "" + SupervisionSessions.MAX_SUPERVISION_MINUTES)
             int durationMinutes,
 
             @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
@@ -116,7 +116,7 @@ public class SupervisionResource {
     public Response recordSupervision(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionRequest body) {
         SupervisionSession s =
-                records.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
+                sessions.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
         return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
                 .entity(SupervisionView.of(s))
                 .build();
@@ -135,7 +135,7 @@ public class SupervisionResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @BeanParam PageParams page) {
-        PractiseRecords.SupervisionPage t = records.supervision(id, from, to, page.request());
+        SupervisionSessions.SupervisionPage t = sessions.supervision(id, from, to, page.request());
         Page<SupervisionView> rows = t.sessions().map(SupervisionView::of);
         return new SupervisionLog(
                 rows.items(), rows.nextCursor(), t.totalMinutes(), t.totalHours(), t.verifiedMinutes());

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.praxis.assessment.domain.access.EvidencePolicy;
-import org.praxis.assessment.domain.access.SupervisionRecordPolicy;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
@@ -23,7 +22,7 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
-/** Evidence of practice and supervision sessions: what assessments and eligibility rest on. */
+/** Evidence of practice: what assessments and eligibility rest on, beside the {@link SupervisionSessions}. */
 @ApplicationScoped
 public class PractiseRecords {
     @Inject
@@ -57,8 +56,6 @@ public class PractiseRecords {
     public static final String SESSION_COMPLETED = "system:session.completed";
     /** The most one typed-in evidence entry may claim: 12 hours. */
     public static final int MAX_ENTRY_MINUTES = 720;
-    /** The longest supervision session one entry may record: 8 hours. */
-    public static final int MAX_SUPERVISION_MINUTES = 480;
     /** The longest coaching session session-service reports in session.completed (its event schema): 8 hours. */
     public static final int MAX_SESSION_MINUTES = 480;
 
@@ -189,87 +186,8 @@ public class PractiseRecords {
                 .getResultList();
     }
 
-    /** Recorded by the supervisee (naming their supervisor) or by their supervisor. */
-    @Transactional
-    public SupervisionSession recordSupervision(
-            String supervisee, LocalDate heldOn, int minutes, List<String> competences, String notes) {
-        Practitioner p = practitioners.existing(supervisee);
-        SupervisionRecordPolicy policy = policies.supervision();
-        policy.require(
-                policies.caller(),
-                SupervisionRecordPolicy.Action.RECORD,
-                SupervisionRecordPolicy.proposed(supervisee),
-                supervisee);
-        if (p.supervisorId == null) {
-            throw ProblemException.unprocessable(
-                    "The practitioner has no supervisor yet",
-                    List.of(new Violation("superviseeId", "has no supervisor named on their profile")));
-        }
-        SupervisionSession s = new SupervisionSession();
-        s.id = UUID.randomUUID();
-        s.tenantId = callerContext.tenantId();
-        s.superviseeId = supervisee;
-        s.supervisorId = p.supervisorId;
-        s.heldOn = heldOn;
-        s.durationMinutes = minutes;
-        s.competences = checkedCompetences(competences);
-        s.notes(notes);
-        s.recordedBy = callerContext.subject();
-        s.recordedAt = Instant.now();
-        boolean verifiedAsRecorded = policy.can(policies.caller(), SupervisionRecordPolicy.Action.VERIFY, s);
-        if (verifiedAsRecorded) { // recorded by the supervisor: they vouch for it as they record it
-            s.verifiedBy = s.recordedBy;
-            s.verifiedAt = s.recordedAt;
-        }
-        em.persist(s);
-        audit.record("create", "supervision-session", s.id, null);
-        if (verifiedAsRecorded) {
-            audit.record("verify", "supervision-session", s.id, "recorded by the supervisor");
-        }
-        eligibility.refresh(supervisee);
-        return s;
-    }
-
-    /** One page of sessions, newest recorded first, and the minutes of all sessions in the period (every page). */
-    public record SupervisionPage(Page<SupervisionSession> sessions, long totalMinutes, long verifiedMinutes) {
-        /** {@code totalMinutes} in hours to the nearest tenth (six minutes), a half tenth rounded up: 45 min is 0.8 h. */
-        public double totalHours() {
-            return Math.round(totalMinutes / 6.0) / 10.0;
-        }
-    }
-
-    public SupervisionPage supervision(String supervisee, LocalDate from, LocalDate to, PageRequest page) {
-        practitioners.existing(supervisee);
-        SupervisionRecordPolicy policy = policies.supervision();
-        policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
-        Map<String, Object> params = new HashMap<>(Map.of("p", supervisee));
-        List<String> where = new ArrayList<>(
-                List.of("e.superviseeId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
-        if (from != null) {
-            where.add("e.heldOn >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            where.add("e.heldOn <= :to");
-            params.put("to", to);
-        }
-        // The totals before the page's cursor joins the conditions: they cover the whole period.
-        var totals = em.createQuery(
-                        "select coalesce(sum(e.durationMinutes), 0),"
-                                + " coalesce(sum(case when e.verifiedAt is not null then e.durationMinutes else 0 end), 0)"
-                                + " from SupervisionSession e where e.tenantId = :tenant and "
-                                + where.stream().map(w -> "(" + w + ")").collect(Collectors.joining(" and ")),
-                        Object[].class)
-                .setParameter("tenant", tenant.tenantId());
-        params.forEach(totals::setParameter);
-        Object[] minutes = totals.getSingleResult();
-        Page<SupervisionSession> sessions =
-                tenant.pageNewestFirst(SupervisionSession.class, where, params, page, "e.recordedAt");
-        return new SupervisionPage(sessions, ((Number) minutes[0]).longValue(), ((Number) minutes[1]).longValue());
-    }
-
     /** Codes of the tenant's current framework; an unknown one is a 422. */
-    private List<String> checkedCompetences(List<String> codes) {
+    List<String> checkedCompetences(List<String> codes) {
         if (codes == null || codes.isEmpty()) {
             return List.of();
         }

@@ -30,6 +30,9 @@ public class RegistrationExpiry {
     Eligibility eligibility;
 
     @Inject
+    PublishedEligibility published;
+
+    @Inject
     CallerContext callerContext;
 
     @Inject
@@ -54,9 +57,9 @@ public class RegistrationExpiry {
 
     private int sweepAlone(LocalDate today) {
         int lost = 0;
-        for (String tenantId : eligibility.tenantsWithIntegratedPractice()) {
+        for (String tenantId : published.tenantsWithIntegratedPractice()) {
             callerContext.actAs(Caller.system(config.service(), tenantId));
-            List<String> holders = eligibility.holdingIntegratedPractice();
+            List<String> holders = published.holdingIntegratedPractice();
             for (String practitioner : holders) {
                 boolean kept = QuarkusTransaction.requiringNew()
                         .call(() -> eligibility

@@ -29,7 +29,7 @@ public class SubjectRecords implements SubjectErasure {
     OutboxPublisher outbox;
 
     @Inject
-    Eligibility eligibility;
+    PublishedEligibility publishedEligibility;
 
     @Inject
     SubjectExports exports;
@@ -107,7 +107,7 @@ public class SubjectRecords implements SubjectErasure {
         }
         of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> d.action("erased"));
         // Intake and session drop their copies on this same request: nothing is published under the person's id again.
-        eligibility.forget(subject);
+        publishedEligibility.forget(subject);
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 new AssessmentEvents.SubjectErased(requestId, "assessment-service", profile.size(), evidence.size()));

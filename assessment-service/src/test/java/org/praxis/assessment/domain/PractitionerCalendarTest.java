@@ -45,7 +45,7 @@ class PractitionerCalendarTest {
     }
 
     private static double hours(long minutes) {
-        return new PractiseRecords.SupervisionPage(new Page<>(List.of(), null), minutes, 0).totalHours();
+        return new SupervisionSessions.SupervisionPage(new Page<>(List.of(), null), minutes, 0).totalHours();
     }
 
     @Test
