@@ -55,10 +55,7 @@ public class AssessmentCycleResource {
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid OpenAssessmentRequest body) {
         Assessment a = assessments.open(
                 id, body == null ? null : body.frameworkCode(), body == null ? null : body.frameworkVersion());
-        return Response.created(URI.create("/v1/assessments/" + a.id))
-                .entity(AssessmentSummary.of(a))
-                .tag(ETags.of(a.version))
-                .build();
+        return ETags.created(URI.create("/v1/assessments/" + a.id), AssessmentSummary.of(a), a.version);
     }
 
     @GET

@@ -121,7 +121,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "An assessment with self and assessor ratings side by side")
     public Response get(@PathParam("id") UUID id) {
         Assessment a = assessments.readable(id);
-        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
+        return ETags.ok(view(a), a.version);
     }
 
     @POST
@@ -160,6 +160,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Already completed")
     public Response complete(@PathParam("id") UUID id) {
         Assessment a = assessments.complete(id);
-        return Response.ok(view(a)).tag(ETags.of(a.version)).build();
+        return ETags.ok(view(a), a.version);
     }
 }

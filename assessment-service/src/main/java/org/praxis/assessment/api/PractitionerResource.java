@@ -115,10 +115,7 @@ public class PractitionerResource {
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileRequest body) {
         return idempotency.once(key, "create-practitioner", body, () -> {
             Practitioner p = practitioners.create(body.subject(), body.displayName(), body.roles());
-            return Response.created(URI.create("/v1/practitioners/" + p.subject))
-                    .entity(view(p))
-                    .tag(ETags.of(p.version))
-                    .build();
+            return ETags.created(URI.create("/v1/practitioners/" + p.subject), view(p), p.version);
         });
     }
 
@@ -143,7 +140,7 @@ public class PractitionerResource {
     @Operation(operationId = "getPractitioner", summary = "One profile with its registrations; ETag is its version")
     public Response get(@PathParam("id") @Size(max = Bounds.SUBJECT) String id) {
         Practitioner p = practitioners.visible(id);
-        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+        return ETags.ok(view(p), p.version);
     }
 
     @PUT
@@ -160,7 +157,7 @@ public class PractitionerResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ProfileRequest body) {
         Practitioner p = practitioners.update(id, ifMatch, body.displayName(), body.roles());
-        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+        return ETags.ok(view(p), p.version);
     }
 
     @PUT
@@ -178,6 +175,6 @@ public class PractitionerResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull SupervisorRequest body) {
         Practitioner p = practitioners.assignSupervisor(id, ifMatch, body.supervisorId());
-        return Response.ok(view(p)).tag(ETags.of(p.version)).build();
+        return ETags.ok(view(p), p.version);
     }
 }

@@ -93,10 +93,10 @@ public class RegistrationResource {
     public Response register(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationRequest body) {
         Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
-        return Response.created(URI.create("/v1/practitioners/" + id + "/registrations/" + r.id))
-                .entity(RegistrationView.of(r, eligibility.today()))
-                .tag(ETags.of(r.version))
-                .build();
+        return ETags.created(
+                URI.create("/v1/practitioners/" + id + "/registrations/" + r.id),
+                RegistrationView.of(r, eligibility.today()),
+                r.version);
     }
 
     @PUT
@@ -115,9 +115,7 @@ public class RegistrationResource {
             @Valid @NotNull RegistrationRequest body) {
         Registration r = practitioners.updateRegistration(
                 id, registrationId, ifMatch, body.kind(), body.body(), body.number(), body.expiresOn());
-        return Response.ok(RegistrationView.of(r, eligibility.today()))
-                .tag(ETags.of(r.version))
-                .build();
+        return ETags.ok(RegistrationView.of(r, eligibility.today()), r.version);
     }
 
     @POST

@@ -80,7 +80,7 @@ public class SettingsResource {
     @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
     public Response get() {
         TenantSettings.Current<Settings.Values> c = settings.read();
-        return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
+        return ETags.ok(SettingsView.of(c), c.revision());
     }
 
     @PUT
@@ -99,6 +99,6 @@ public class SettingsResource {
                         body.minPracticeHours() * 60,
                         body.minSupervisionHours() * 60),
                 ifMatch);
-        return Response.ok(SettingsView.of(c)).tag(ETags.of(c.revision())).build();
+        return ETags.ok(SettingsView.of(c), c.revision());
     }
 }

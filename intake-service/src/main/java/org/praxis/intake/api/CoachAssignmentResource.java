@@ -93,9 +93,7 @@ public class CoachAssignmentResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull CoachAssignmentRequest request) {
         Intake intake = intakes.assignCoach(id, request.coach(), ifMatch);
-        return Response.ok(IntakeDetail.of(intake))
-                .tag(ETags.of(intake.version))
-                .build();
+        return ETags.ok(IntakeDetail.of(intake), intake.version);
     }
 
     @POST
@@ -111,8 +109,6 @@ public class CoachAssignmentResource {
             content = @Content(schema = @Schema(implementation = IntakeDetail.class)))
     public Response claim(@PathParam("id") UUID id) {
         Intake intake = intakes.claim(id);
-        return Response.ok(IntakeDetail.of(intake))
-                .tag(ETags.of(intake.version))
-                .build();
+        return ETags.ok(IntakeDetail.of(intake), intake.version);
     }
 }

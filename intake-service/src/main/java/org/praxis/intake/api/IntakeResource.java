@@ -152,11 +152,6 @@ public class IntakeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Intake intake = intakes.readWithDetails(id);
-        if (ETags.matchesNoneMatch(ifNoneMatch, intake.version)) {
-            return Response.notModified(ETags.of(intake.version)).build();
-        }
-        return Response.ok(IntakeDetail.of(intake))
-                .tag(ETags.of(intake.version))
-                .build();
+        return ETags.okUnlessNotModified(ifNoneMatch, intake.version, () -> IntakeDetail.of(intake));
     }
 }

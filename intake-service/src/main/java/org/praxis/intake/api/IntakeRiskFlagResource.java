@@ -58,9 +58,6 @@ public class IntakeRiskFlagResource {
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {
         RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
-        return Response.created(URI.create("/v1/risk-flags/" + flag.id))
-                .entity(RiskFlagView.of(flag, null))
-                .tag(ETags.of(flag.version))
-                .build();
+        return ETags.created(URI.create("/v1/risk-flags/" + flag.id), RiskFlagView.of(flag, null), flag.version);
     }
 }

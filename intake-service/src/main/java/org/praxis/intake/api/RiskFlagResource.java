@@ -2,7 +2,6 @@ package org.praxis.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -66,14 +65,11 @@ public class RiskFlagResource {
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
     public Response get(@PathParam("id") UUID id) {
         RiskFlag flag = riskFlags.read(id);
-        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id)))
-                .tag(ETags.of(flag.version))
-                .build();
+        return ETags.ok(RiskFlagView.of(flag, riskFlags.steps(id)), flag.version);
     }
 
     @POST
     @Path("{id}/transitions")
-    @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:move")
     @Operation(operationId = "moveRiskFlag", summary = "Move a flag to acknowledged, actioned or closed, with a note")
@@ -87,12 +83,7 @@ public class RiskFlagResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull MoveRiskFlagRequest request) {
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, riskFlags.read(id).version);
-        }
-        RiskFlag flag = riskFlags.move(id, request.status(), request.note());
-        return Response.ok(RiskFlagView.of(flag, riskFlags.steps(id)))
-                .tag(ETags.of(flag.version + 1))
-                .build();
+        RiskFlag flag = riskFlags.move(id, ifMatch, request.status(), request.note());
+        return ETags.ok(RiskFlagView.of(flag, riskFlags.steps(id)), flag.version);
     }
 }

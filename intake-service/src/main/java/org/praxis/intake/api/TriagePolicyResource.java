@@ -98,9 +98,7 @@ public class TriagePolicyResource {
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     public Response get() {
         TenantSettings.Current<TriagePolicy> current = policies.read();
-        return Response.ok(PolicyView.of(current))
-                .tag(ETags.of(current.revision()))
-                .build();
+        return ETags.ok(PolicyView.of(current), current.revision());
     }
 
     @PUT
@@ -115,8 +113,6 @@ public class TriagePolicyResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull Thresholds request) {
         TenantSettings.Current<TriagePolicy> current = policies.replace(request.toDomain(), ifMatch);
-        return Response.ok(PolicyView.of(current))
-                .tag(ETags.of(current.revision()))
-                .build();
+        return ETags.ok(PolicyView.of(current), current.revision());
     }
 }

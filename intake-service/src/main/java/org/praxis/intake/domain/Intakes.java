@@ -131,9 +131,7 @@ public class Intakes {
         Caller caller = callerContext.caller();
         Intake intake = policies.intake()
                 .requireReachable(caller, IntakePolicy.Action.ASSIGN_COACH, tenant.get(Intake.class, id, "Intake"), id);
-        if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, intake.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, intake.version);
         return setCoach(intake, coach, "assign-coach");
     }
 

@@ -21,6 +21,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 
@@ -76,14 +77,16 @@ public class RiskFlags {
         return raise(intakes.require(intakeId, IntakePolicy.Action.RAISE_RISK_FLAG), null, code, level, "manual", note);
     }
 
+    /** Moves the flag (If-Match optional: 412 only when a stale one is sent); returns it at its new version. */
     @Transactional
-    public RiskFlag move(UUID flagId, String status, String note) {
+    public RiskFlag move(UUID flagId, String ifMatch, String status, String note) {
         RiskFlag flag = policies.riskFlag()
                 .require(
                         callerContext.caller(),
                         RiskFlagPolicy.Action.MOVE,
                         tenant.get(RiskFlag.class, flagId, "Risk flag"),
                         flagId);
+        ETags.requireMatchIfPresent(ifMatch, flag.version);
         if (!RiskFlag.isKnownStatus(status)) {
             throw ProblemException.unprocessable(
                     "Unknown status " + status,
@@ -96,6 +99,7 @@ public class RiskFlags {
         addStep(flag, note);
         audit.record("move-to-" + status, "risk-flag", flag.id, null);
         outbox.publish(new IntakeEvents.RiskFlagStatusChanged(flag.id, flag.intakeId, status));
+        em.flush(); // so the flag answers with the version this move gave it
         return flag;
     }
 

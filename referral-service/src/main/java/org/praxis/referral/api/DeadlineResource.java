@@ -78,7 +78,7 @@ public class DeadlineResource {
             summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
     public Response get() {
         TenantSettings.Current<AnswerDeadlines> c = deadlines.read();
-        return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
+        return ETags.ok(DeadlinesView.of(c), c.revision());
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class DeadlineResource {
                 parse("routine", body.routine(), errors));
         Violation.refuseAny("Deadlines are ISO-8601 durations such as PT4H or P2D", errors);
         TenantSettings.Current<AnswerDeadlines> c = deadlines.replace(requested, ifMatch);
-        return Response.ok(DeadlinesView.of(c)).tag(ETags.of(c.revision())).build();
+        return ETags.ok(DeadlinesView.of(c), c.revision());
     }
 
     private static Duration parse(String field, String value, List<Violation> errors) {

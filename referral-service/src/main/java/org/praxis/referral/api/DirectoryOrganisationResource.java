@@ -91,10 +91,7 @@ public class DirectoryOrganisationResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
         return idempotency.once(key, "add-organisation", body, () -> {
             DirectoryOrganisation o = directory.addOrganisation(body.details());
-            return Response.created(URI.create("/v1/directory/organisations/" + o.id))
-                    .entity(OrganisationView.of(o))
-                    .tag(ETags.of(o.version))
-                    .build();
+            return ETags.created(URI.create("/v1/directory/organisations/" + o.id), OrganisationView.of(o), o.version);
         });
     }
 
@@ -114,7 +111,7 @@ public class DirectoryOrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "One organisation; ETag is its version")
     public Response organisation(@PathParam("id") UUID id) {
         DirectoryOrganisation o = directory.organisation(id);
-        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
+        return ETags.ok(OrganisationView.of(o), o.version);
     }
 
     @PUT
@@ -131,6 +128,6 @@ public class DirectoryOrganisationResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganisationRequest body) {
         DirectoryOrganisation o = directory.replaceOrganisation(id, ifMatch, body.details());
-        return Response.ok(OrganisationView.of(o)).tag(ETags.of(o.version)).build();
+        return ETags.ok(OrganisationView.of(o), o.version);
     }
 }

@@ -145,10 +145,7 @@ public class DirectoryServiceResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DirectoryServiceRequest body) {
         return idempotency.once(key, "add-service", body, () -> {
             DirectoryService s = directory.addService(body.details());
-            return Response.created(URI.create("/v1/directory/services/" + s.id))
-                    .entity(ServiceView.of(s))
-                    .tag(ETags.of(s.version))
-                    .build();
+            return ETags.created(URI.create("/v1/directory/services/" + s.id), ServiceView.of(s), s.version);
         });
     }
 
@@ -180,7 +177,7 @@ public class DirectoryServiceResource {
     @Operation(operationId = "getService", summary = "One service; ETag is its version")
     public Response service(@PathParam("id") UUID id) {
         DirectoryService s = directory.service(id);
-        return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
+        return ETags.ok(ServiceView.of(s), s.version);
     }
 
     @PUT
@@ -195,6 +192,6 @@ public class DirectoryServiceResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull DirectoryServiceRequest body) {
         DirectoryService s = directory.replaceService(id, ifMatch, body.details());
-        return Response.ok(ServiceView.of(s)).tag(ETags.of(s.version)).build();
+        return ETags.ok(ServiceView.of(s), s.version);
     }
 }

@@ -74,10 +74,7 @@ public class MeResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
         Referral r = referrals.require(id, org.praxis.referral.domain.access.ReferralPolicy.Action.READ_AS_CLIENT);
-        if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
-            return Response.notModified(ETags.of(r.version)).build();
-        }
-        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+        return ETags.okUnlessNotModified(ifNoneMatch, r.version, () -> view(r));
     }
 
     @POST
@@ -90,7 +87,7 @@ public class MeResource {
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
         Referral r = consent.decide(id, request.agree(), request.shares(), request.words());
-        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+        return ETags.ok(view(r), r.version);
     }
 
     @POST
@@ -101,7 +98,7 @@ public class MeResource {
     @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
         Referral r = consent.withdraw(id, request == null ? null : request.reason());
-        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+        return ETags.ok(view(r), r.version);
     }
 
     @GET

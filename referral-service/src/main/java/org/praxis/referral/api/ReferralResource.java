@@ -90,10 +90,7 @@ public class ReferralResource {
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
         return idempotency.once(key, "open-referral", request, () -> {
             Referral r = referrals.open(request.toNew());
-            return Response.created(URI.create("/v1/referrals/" + r.id))
-                    .entity(responses.view(r))
-                    .tag(ETags.of(r.version))
-                    .build();
+            return ETags.created(URI.create("/v1/referrals/" + r.id), responses.view(r), r.version);
         });
     }
 

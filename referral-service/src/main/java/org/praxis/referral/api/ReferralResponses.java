@@ -19,7 +19,7 @@ class ReferralResponses {
     Deadlines deadlines;
 
     Response ok(Referral r) {
-        return Response.ok(view(r)).tag(ETags.of(r.version)).build();
+        return ETags.ok(view(r), r.version);
     }
 
     ReferralView view(Referral r) {

@@ -129,9 +129,7 @@ public class Referrals {
     /** {@link #require(UUID, Action)}, and 412 unless it is the version of {@code ifMatch} when one is given. */
     Referral require(UUID id, Action action, String ifMatch) {
         Referral r = require(id, action);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, r.version);
-        }
+        ETags.requireMatchIfPresent(ifMatch, r.version);
         return r;
     }
 

@@ -101,10 +101,7 @@ public class EngagementResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Engagement e = engagements.readable(id);
-        if (ETags.matchesNoneMatch(ifNoneMatch, e.version)) {
-            return Response.notModified(ETags.of(e.version)).build();
-        }
-        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version)).build();
+        return ETags.okUnlessNotModified(ifNoneMatch, e.version, () -> EngagementView.of(e));
     }
 
     @POST
@@ -118,7 +115,7 @@ public class EngagementResource {
     public Response move(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull StatusRequest request) {
         Engagement e = engagements.move(id, request.status(), ifMatch);
-        return Response.ok(EngagementView.of(e)).tag(ETags.of(e.version)).build();
+        return ETags.ok(EngagementView.of(e), e.version);
     }
 
     @POST

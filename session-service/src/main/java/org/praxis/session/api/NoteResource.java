@@ -131,10 +131,8 @@ public class NoteResource {
     @APIResponse(responseCode = "201", description = "Written")
     public Response write(@PathParam("id") UUID id, @Valid @NotNull WriteNoteRequest request) {
         SessionNote n = notes.write(id, request.kind(), request.sessionId(), request.body());
-        return Response.created(URI.create("/v1/engagements/" + id + "/notes/" + n.id))
-                .entity(NoteView.of(n, List.of()))
-                .tag(ETags.of(n.version))
-                .build();
+        return ETags.created(
+                URI.create("/v1/engagements/" + id + "/notes/" + n.id), NoteView.of(n, List.of()), n.version);
     }
 
     @GET
@@ -160,9 +158,7 @@ public class NoteResource {
             @PathParam("noteId") UUID noteId,
             @QueryParam("reason") @Size(max = Bounds.REASON) String reason) {
         Notes.Read r = notes.read(id, noteId, reason);
-        return Response.ok(NoteView.of(r.note(), r.addenda()))
-                .tag(ETags.of(r.note().version))
-                .build();
+        return ETags.ok(NoteView.of(r.note(), r.addenda()), r.note().version);
     }
 
     @PUT
@@ -179,7 +175,7 @@ public class NoteResource {
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EditNoteRequest request) {
         SessionNote n = notes.edit(id, noteId, request.body(), ifMatch);
-        return Response.ok(NoteView.of(n, List.of())).tag(ETags.of(n.version)).build();
+        return ETags.ok(NoteView.of(n, List.of()), n.version);
     }
 
     @POST
