@@ -82,7 +82,7 @@ public class DirectoryOrganisationResource {
     }
 
     @POST
-    @Transactional
+    @Transactional // the idempotency key is claimed in the addition's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")

@@ -136,7 +136,7 @@ public class DirectoryServiceResource {
     }
 
     @POST
-    @Transactional
+    @Transactional // the idempotency key is claimed in the addition's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
-import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
@@ -47,9 +46,9 @@ import org.praxis.referral.domain.DirectoryOrganisation;
 import org.praxis.referral.domain.DirectoryService;
 import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
+import org.praxis.referral.domain.ReferralLoop;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.Urgency;
-import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 /**
  * A referral drafted, its terms revised, its history and its FHIR view. Its sub-processes have their
@@ -76,13 +75,13 @@ public class ReferralResource {
     IdempotencyKeys idempotency;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     ReferralResponses responses;
 
+    @Inject
+    ReferralLoop loop;
+
     @POST
-    @Transactional
+    @Transactional // the idempotency key is claimed in the open's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:create")
     @Operation(operationId = "openReferral", summary = "Draft a referral (a coach for their own client)")
@@ -123,18 +122,13 @@ public class ReferralResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read")
     @Operation(operationId = "getReferral", summary = "One referral in full (audited); ETag is its version")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Referral r = referrals.require(id, Action.READ);
-        if (ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
-            return Response.notModified(ETags.of(r.version)).build();
-        }
-        audit.record("read", "referral", r.id, null);
-        return responses.ok(r);
+        Referral r = referrals.read(id, ifNoneMatch);
+        return ETags.okUnlessNotModified(ifNoneMatch, r.version, () -> responses.view(r));
     }
 
     @PUT
@@ -157,22 +151,18 @@ public class ReferralResource {
 
     @GET
     @Path("{id}/history")
-    @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-history")
     @Operation(
             operationId = "getReferralHistory",
             summary = "Every step (who, when, why), newest first, a page at a time (audited)")
     public Page<StepView> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        Referral r = referrals.require(id, Action.READ_HISTORY);
-        audit.record("read-history", "referral", r.id, null);
-        return referrals.history(r, page.request()).map(StepView::of);
+        return referrals.history(id, page.request()).map(StepView::of);
     }
 
     @GET
     @Path("{id}/fhir")
     @Produces({FhirServiceRequest.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Transactional
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-fhir")
     @Operation(
@@ -187,16 +177,11 @@ public class ReferralResource {
                             schema = @Schema(implementation = FhirServiceRequest.class)))
     @APIResponse(responseCode = "409", description = "Not sent yet")
     public Response fhir(@PathParam("id") UUID id) {
-        Referral r = referrals.require(id, Action.READ_FHIR);
-        if (r.sentAt == null) {
-            throw ProblemException.conflict(
-                    "A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
-        }
+        Referral r = loop.readForRecipient(id);
         DirectoryService service = referrals.service(r).orElse(null);
         DirectoryOrganisation organisation = service == null ? null : directory.organisation(service.organisationId);
         FhirServiceRequest document =
                 FhirServiceRequest.of(r, referrals.currentConsent(r).orElse(null), service, organisation);
-        audit.record("read-fhir", "referral", r.id, null);
         return Response.ok(document, FhirServiceRequest.MEDIA_TYPE)
                 .tag(ETags.of(r.version))
                 .build();

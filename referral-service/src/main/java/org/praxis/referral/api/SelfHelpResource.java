@@ -75,7 +75,7 @@ public class SelfHelpResource {
     }
 
     @POST
-    @Transactional
+    @Transactional // the idempotency key is claimed in the offer's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:create")
     @Operation(operationId = "offerSelfHelp", summary = "Offer a directory self-help resource to a person")

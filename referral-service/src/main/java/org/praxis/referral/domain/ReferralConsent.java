@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
@@ -22,6 +23,7 @@ import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.access.ConsentPolicy;
+import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
 /**
@@ -45,6 +47,9 @@ public class ReferralConsent {
 
     @Inject
     ReferralHistory history;
+
+    @Inject
+    AuditLog audit;
 
     /** The practitioner asks the client: the terms must be complete so the client knows what they agree to. */
     @Transactional
@@ -118,8 +123,14 @@ public class ReferralConsent {
         return r;
     }
 
-    /** One page of the consents asked about a referral, newest first, as far as the caller may see them. */
-    public Page<ConsentRecord> asked(Referral r, PageRequest page) {
+    /**
+     * One page of the consents asked about a referral, newest first, as far as the caller may see
+     * them; audited with the history.
+     */
+    @Transactional
+    public Page<ConsentRecord> asked(UUID referralId, PageRequest page) {
+        Referral r = referrals.require(referralId, ReferralPolicy.Action.READ_HISTORY);
+        audit.record("read-history", "referral", r.id, null);
         Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
         String visible = policy().filter(callerContext.caller(), ConsentPolicy.Action.VIEW)
                 .jpql("e", params);

@@ -4,10 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
+import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 import org.praxis.referral.domain.events.ReferralEvents;
 
 /**
@@ -28,6 +35,9 @@ class ReferralHistory {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TenantQueries tenant;
 
     /** Moves the referral to {@code to} (409 when the lifecycle does not allow it), recorded and published. */
     void move(Referral r, String to, String action, String reason) {
@@ -76,5 +86,12 @@ class ReferralHistory {
     static String terms(Referral r) {
         return "urgency " + r.urgency + ", service " + r.serviceId + ", disclosing " + r.disclose + ", reason "
                 + r.reasonCode;
+    }
+
+    /** One page of the referral's steps, newest first. */
+    Page<ReferralStep> page(Referral r, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("e.referralId = :r"));
+        Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
+        return tenant.pageNewestFirst(ReferralStep.class, where, params, page, "e.at");
     }
 }

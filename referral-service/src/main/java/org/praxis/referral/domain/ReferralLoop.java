@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
@@ -32,6 +33,21 @@ public class ReferralLoop {
 
     @Inject
     ReferralHistory history;
+
+    @Inject
+    AuditLog audit;
+
+    /** The sent referral, as its recipient gets it (audited); 409 before it is sent. */
+    @Transactional
+    public Referral readForRecipient(UUID id) {
+        Referral r = referrals.require(id, Action.READ_FHIR);
+        if (r.sentAt == null) {
+            throw ProblemException.conflict(
+                    "A referral is shared with its recipient only once it is sent; it is " + r.status + ".");
+        }
+        audit.record("read-fhir", "referral", r.id, null);
+        return r;
+    }
 
     @Transactional
     public Referral send(UUID id, String ifMatch) {

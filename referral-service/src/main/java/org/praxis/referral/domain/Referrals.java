@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.Caller;
@@ -53,6 +54,9 @@ public class Referrals {
 
     @Inject
     ReferralHistory history;
+
+    @Inject
+    AuditLog audit;
 
     public record NewReferral(
             String clientSubject, String practitionerId, UUID intakeId, UUID engagementId, ReferralTerms terms) {}
@@ -126,6 +130,16 @@ public class Referrals {
         return new ReferralPolicy().require(callerContext.caller(), action, r, id);
     }
 
+    /** The referral in full, audited unless the caller's copy is current (If-None-Match: a 304 reads nothing). */
+    @Transactional
+    public Referral read(UUID id, String ifNoneMatch) {
+        Referral r = require(id, Action.READ);
+        if (!ETags.matchesNoneMatch(ifNoneMatch, r.version)) {
+            audit.record("read", "referral", r.id, null);
+        }
+        return r;
+    }
+
     /** {@link #require(UUID, Action)}, and 412 unless it is the version of {@code ifMatch} when one is given. */
     Referral require(UUID id, Action action, String ifMatch) {
         Referral r = require(id, action);
@@ -184,11 +198,12 @@ public class Referrals {
         return tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
     }
 
-    /** One page of the referral's steps, newest first. */
-    public Page<ReferralStep> history(Referral r, PageRequest page) {
-        List<String> where = new ArrayList<>(List.of("e.referralId = :r"));
-        Map<String, Object> params = new HashMap<>(Map.of("r", r.id));
-        return tenant.pageNewestFirst(ReferralStep.class, where, params, page, "e.at");
+    /** One page of the referral's steps, newest first (audited). */
+    @Transactional
+    public Page<ReferralStep> history(UUID id, PageRequest page) {
+        Referral r = require(id, Action.READ_HISTORY);
+        audit.record("read-history", "referral", r.id, null);
+        return history.page(r, page);
     }
 
     public Optional<ConsentRecord> currentConsent(Referral r) {

@@ -58,7 +58,7 @@ public class EngagementResource {
     IdempotencyKeys idempotency;
 
     @POST
-    @Transactional
+    @Transactional // the idempotency key is claimed in the open's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:open")
     @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
