@@ -7,7 +7,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +57,9 @@ public class DeadLetters {
     AuditLog audit;
 
     @Inject
+    InboxMarks marks;
+
+    @Inject
     Instance<InboxConsumer> inbox;
 
     /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
@@ -100,7 +102,7 @@ public class DeadLetters {
         // digest. Anything else on the shared dead-letter topic under this ce_id is not replayed.
         for (ConsumerRecord<String, String> candidate : candidates) {
             String h = handlerOf(candidate);
-            if (h != null && InboxMarks.digest(candidate).equals(markDigest(h, eventId))) {
+            if (h != null && InboxMarks.digest(candidate).equals(marks.deadLetteredDigest(h, eventId))) {
                 dead = candidate;
                 handler = h;
             }
@@ -164,7 +166,8 @@ public class DeadLetters {
         if (!done) {
             // The service is stopping: the record was neither applied nor dead-lettered again. Its mark is
             // gone, so put it back for the next replay.
-            QuarkusTransaction.requiringNew().run(() -> remark(markOwner, eventId, topic, InboxMarks.digest(again)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> marks.deadLetteredAgain(markOwner, eventId, topic, InboxMarks.digest(again)));
             throw new ProblemException(Problem.of(
                     503,
                     "unavailable",
@@ -172,35 +175,6 @@ public class DeadLetters {
                     "The service is stopping; replay " + eventId + " again in a moment."));
         }
         return view(dead);
-    }
-
-    private String markDigest(String handler, String eventId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select record_digest from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
-            s.setString(1, handler);
-            s.setString(2, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void remark(String handler, String eventId, String topic, String digest) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "insert into inbox_event (consumer, event_id, topic, outcome, record_digest) values (?, ?, ?, 'dead-lettered', ?)"
-                                + " on conflict do nothing")) {
-            s.setString(1, handler);
-            s.setString(2, eventId);
-            s.setString(3, topic);
-            s.setString(4, digest);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<ConsumerRecord<String, String>> readBack(String tenant) {
@@ -260,7 +234,7 @@ public class DeadLetters {
                 CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ERROR),
                 CloudEventHeaders.get(r.headers(), InboxConsumer.DLQ_ORIGIN),
                 occurredAt(time, r.timestamp()),
-                state(handler, id));
+                marks.outcomeOf(handler, id));
     }
 
     private static Instant occurredAt(String ceTime, long recordTimestamp) {
@@ -268,20 +242,6 @@ public class DeadLetters {
             return ceTime == null ? Instant.ofEpochMilli(recordTimestamp) : Instant.parse(ceTime);
         } catch (java.time.format.DateTimeParseException e) {
             return Instant.ofEpochMilli(recordTimestamp); // a malformed time may be why it was dead-lettered
-        }
-    }
-
-    private String state(String handler, String eventId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("select outcome from inbox_event where consumer = ? and event_id = ?")) {
-            s.setString(1, handler);
-            s.setString(2, eventId);
-            try (ResultSet rs = s.executeQuery()) {
-                return !rs.next() ? "replayed" : rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("inbox query failed", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -133,6 +134,52 @@ class InboxMarks {
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The digest of the record {@code handler} dead-lettered as {@code eventId}; null when it did not. */
+    String deadLetteredDigest(String handler, String eventId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select record_digest from inbox_event where consumer = ? and event_id = ? and outcome = 'dead-lettered'")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Marks the event dead-lettered for {@code handler} again: its replay went back to the dead-letter topic. */
+    void deadLetteredAgain(String handler, String eventId, String topic, String digest) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into inbox_event (consumer, event_id, topic, outcome, record_digest) values (?, ?, ?, 'dead-lettered', ?)"
+                                + " on conflict do nothing")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            s.setString(3, topic);
+            s.setString(4, digest);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What became of the event for {@code handler}: its outcome, or replayed when its mark is gone. */
+    String outcomeOf(String handler, String eventId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select outcome from inbox_event where consumer = ? and event_id = ?")) {
+            s.setString(1, handler);
+            s.setString(2, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return !rs.next() ? "replayed" : rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox query failed", e);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,16 +54,6 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
-
-    private record Row(
-            long seq,
-            UUID id,
-            String tenantId,
-            String topic,
-            String aggregateId,
-            String type,
-            String payload,
-            Instant occurredAt) {}
 
     void onStart(@Observes StartupEvent event) {
         if (config.outbox().relayEnabled()) {
@@ -139,13 +128,13 @@ public class OutboxRelay {
                 if (!holdsRelayLock(c, RELAY_LOCK)) {
                     return 0;
                 }
-                List<Row> rows = claim(c);
+                List<OutboxRows.Row> rows = OutboxRows.claim(c, config.outbox().batchSize());
                 if (rows.isEmpty()) {
                     return 0;
                 }
                 KafkaProducer<String, String> p = producer();
                 List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
+                for (OutboxRows.Row row : rows) {
                     Future<RecordMetadata> ack = p.send(record(row));
                     acks.add(ack);
                     if (ack.isDone() && failed(ack)) {
@@ -163,11 +152,11 @@ public class OutboxRelay {
                         // Stop at the first failure so an aggregate's later events never overtake it.
                         failure[0] = new IllegalStateException(
                                 "send of outbox row " + rows.get(i).id() + " failed", e);
-                        markFailed(c, rows.subList(i, rows.size()), e);
+                        OutboxRows.markFailed(c, rows.subList(i, rows.size()), e);
                         break;
                     }
                 }
-                markSent(c, done);
+                OutboxRows.markSent(c, done);
                 return done.size();
             }
         });
@@ -198,30 +187,7 @@ public class OutboxRelay {
         }
     }
 
-    private List<Row> claim(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select seq, id, tenant_id, topic, aggregate_id, event_type,"
-                + " payload::text, occurred_at from outbox_event where sent_at is null order by seq limit ?"
-                + " for update skip locked")) {
-            s.setInt(1, config.outbox().batchSize());
-            List<Row> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(
-                            rs.getLong(1),
-                            rs.getObject(2, UUID.class),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getTimestamp(8).toInstant()));
-                }
-            }
-            return rows;
-        }
-    }
-
-    private ProducerRecord<String, String> record(Row row) {
+    private ProducerRecord<String, String> record(OutboxRows.Row row) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.SPEC_VERSION, "1.0");
         CloudEventHeaders.put(record.headers(), CloudEventHeaders.ID, row.id().toString());
@@ -243,26 +209,6 @@ public class OutboxRelay {
         return topic.equals(config.events().topic())
                 ? "/" + config.service()
                 : EventSources.ownerOf(topic, config.inbox().sources());
-    }
-
-    private static void markSent(Connection c, List<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "update outbox_event set sent_at = now(), attempts = attempts + 1 where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            s.executeUpdate();
-        }
-    }
-
-    private static void markFailed(Connection c, List<Row> rows, Exception e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "update outbox_event set attempts = attempts + 1, last_error = ? where id = any(?)")) {
-            s.setString(1, String.valueOf(e.getCause() == null ? e : e.getCause()));
-            s.setArray(2, c.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
-            s.executeUpdate();
-        }
     }
 
     private synchronized KafkaProducer<String, String> producer() {
