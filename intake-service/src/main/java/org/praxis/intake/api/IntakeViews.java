@@ -13,6 +13,7 @@ import org.praxis.intake.domain.InstrumentDefinitionRules;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Pathway;
 import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.intake.domain.RiskFlagStep;
 import org.praxis.platform.web.Bounds;
 
@@ -117,7 +118,7 @@ public final class IntakeViews {
             @Schema(maxLength = Bounds.SUBJECT) String raisedBy,
             Instant raisedAt,
             @Schema(minimum = "0", maximum = COUNT_MAX) long version,
-            @Schema(maxItems = RiskFlag.STATUSES) List<RiskFlagStepView> steps) {
+            @Schema(maxItems = RiskFlagLifecycle.MAX_STEPS) List<RiskFlagStepView> steps) {
         static RiskFlagView of(RiskFlag f, List<RiskFlagStep> steps) {
             return new RiskFlagView(
                     f.id,

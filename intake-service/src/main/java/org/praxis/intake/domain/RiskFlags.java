@@ -60,7 +60,7 @@ public class RiskFlags {
         flag.code = code;
         flag.level = level;
         flag.source = source;
-        flag.status = RiskFlag.RAISED;
+        flag.status = RiskFlagLifecycle.RAISED;
         flag.raisedBy = callerContext.subject();
         flag.raisedAt = Instant.now();
         em.persist(flag);
@@ -87,14 +87,12 @@ public class RiskFlags {
                         tenant.get(RiskFlag.class, flagId, "Risk flag"),
                         flagId);
         ETags.requireMatchIfPresent(ifMatch, flag.version);
-        if (!RiskFlag.isKnownStatus(status)) {
+        if (!RiskFlagLifecycle.isStatus(status)) {
             throw ProblemException.unprocessable(
                     "Unknown status " + status,
                     List.of(new Violation("status", "must be acknowledged, actioned or closed")));
         }
-        if (!flag.canMoveTo(status)) {
-            throw ProblemException.conflict("A risk flag cannot go from " + flag.status + " to " + status + ".");
-        }
+        RiskFlagLifecycle.requireMove(flag.status, status);
         flag.status = status;
         addStep(flag, note);
         audit.record("move-to-" + status, "risk-flag", flag.id, null);
@@ -139,7 +137,7 @@ public class RiskFlags {
                         RiskFlag.class,
                         "e.intakeId = :intake and e.status in :open",
                         "e.raisedAt asc",
-                        Map.of("intake", intakeId, "open", RiskFlag.OPEN))
+                        Map.of("intake", intakeId, "open", RiskFlagLifecycle.OPEN))
                 .getResultList()
                 .stream()
                 .map(f -> f.code)

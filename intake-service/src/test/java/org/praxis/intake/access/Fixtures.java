@@ -10,6 +10,7 @@ import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.intake.domain.Screening;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
@@ -88,7 +89,7 @@ final class Fixtures {
         f.code = "fixture";
         f.level = "elevated";
         f.source = "manual";
-        f.status = RiskFlag.RAISED;
+        f.status = RiskFlagLifecycle.RAISED;
         f.raisedBy = "fixture";
         f.raisedAt = Instant.now();
         flags.add(f);

@@ -3,7 +3,7 @@ package org.praxis.referral.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.domain.Transitions;
 
 /**
  * The referral's statuses and the moves between them. A referral leaves {@code draft} only through
@@ -23,36 +23,37 @@ public final class ReferralLifecycle {
     public static final List<String> STATUSES =
             List.of(DRAFT, AWAITING_CONSENT, SENT, ACCEPTED, DECLINED, COMPLETED, WITHDRAWN, CANCELLED);
 
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            DRAFT, Set.of(AWAITING_CONSENT, SENT, CANCELLED),
-            // Changing the terms sends it back to draft: the client's consent was to the old terms.
-            AWAITING_CONSENT, Set.of(DRAFT, SENT, WITHDRAWN, CANCELLED),
-            SENT, Set.of(ACCEPTED, DECLINED, CANCELLED),
-            ACCEPTED, Set.of(COMPLETED, CANCELLED),
-            DECLINED, Set.of(),
-            COMPLETED, Set.of(),
-            WITHDRAWN, Set.of(),
-            CANCELLED, Set.of());
+    private static final Transitions TABLE = Transitions.of(
+            "A referral",
+            STATUSES,
+            Map.of(
+                    DRAFT, Set.of(AWAITING_CONSENT, SENT, CANCELLED),
+                    // Changing the terms sends it back to draft: the client's consent was to the old terms.
+                    AWAITING_CONSENT, Set.of(DRAFT, SENT, WITHDRAWN, CANCELLED),
+                    SENT, Set.of(ACCEPTED, DECLINED, CANCELLED),
+                    ACCEPTED, Set.of(COMPLETED, CANCELLED),
+                    DECLINED, Set.of(),
+                    COMPLETED, Set.of(),
+                    WITHDRAWN, Set.of(),
+                    CANCELLED, Set.of()));
 
     private ReferralLifecycle() {}
 
     public static boolean isStatus(String status) {
-        return NEXT.containsKey(status);
+        return TABLE.isStatus(status);
     }
 
     public static boolean canMove(String from, String to) {
-        return NEXT.getOrDefault(from, Set.of()).contains(to);
+        return TABLE.canMove(from, to);
     }
 
     /** 409 unless a referral may move from {@code from} to {@code to}. */
     public static void requireMove(String from, String to) {
-        if (!canMove(from, to)) {
-            throw ProblemException.conflict("A referral cannot go from " + from + " to " + to + ".");
-        }
+        TABLE.requireMove(from, to);
     }
 
     /** Still open: the referrer may yet act on it. */
     public static boolean isOpen(String status) {
-        return !NEXT.getOrDefault(status, Set.of()).isEmpty();
+        return TABLE.isOpen(status);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.problem.ProblemException;
 
 class ReferralLifecycleTest {
 
@@ -48,6 +50,10 @@ class ReferralLifecycleTest {
         }
         assertTrue(ReferralLifecycle.isOpen("sent"));
         assertFalse(ReferralLifecycle.canMove("unknown", "sent"));
+        assertEquals(
+                "A referral cannot go from completed to sent.",
+                assertThrows(ProblemException.class, () -> ReferralLifecycle.requireMove("completed", "sent"))
+                        .getMessage());
     }
 
     private static DirectoryService service(boolean accepting) {

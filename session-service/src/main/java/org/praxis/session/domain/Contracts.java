@@ -74,7 +74,7 @@ public class Contracts {
             throw ProblemException.forbidden(
                     "Only the engagement's practitioner or their supervisor proposes its contract.");
         }
-        if (Engagement.CLOSED.equals(e.status)) {
+        if (EngagementLifecycle.CLOSED.equals(e.status)) {
             throw ProblemException.conflict("The engagement is closed.");
         }
         Violation.refuseAny(
@@ -184,11 +184,11 @@ public class Contracts {
         audit.record("accept", "contract", v.contract().id, null);
         if (v.inForce()) {
             outbox.publish(new SessionEvents.ContractAccepted(e.id, number));
-            if (Engagement.DRAFT.equals(e.status)) {
+            if (EngagementLifecycle.DRAFT.equals(e.status)) {
                 e.sessionsPrepaid = v.contract().sessionsPrepaid;
                 e.sessionsRemaining = v.contract().sessionsPrepaid;
                 e.activatedAt = Instant.now();
-                engagements.changeStatus(e, Engagement.ACTIVE);
+                engagements.changeStatus(e, EngagementLifecycle.ACTIVE);
             }
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }

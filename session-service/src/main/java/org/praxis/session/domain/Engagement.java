@@ -6,25 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** A coaching engagement between a client and a practitioner, perhaps paid for by a sponsor. */
 @Entity
 public class Engagement {
-    public static final String DRAFT = "draft";
-    public static final String ACTIVE = "active";
-    public static final String PAUSED = "paused";
-    public static final String CLOSED = "closed";
-
-    /** Moves a person may make; activation happens only through contract acceptance. */
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            DRAFT, Set.of(CLOSED),
-            ACTIVE, Set.of(PAUSED, CLOSED),
-            PAUSED, Set.of(ACTIVE, CLOSED),
-            CLOSED, Set.of());
-
     /** Sessions a package prepays at most. */
     public static final int MAX_PREPAID = 200;
 
@@ -36,7 +22,9 @@ public class Engagement {
     public String practitionerId;
     public String pathway;
     public String sponsorOrganisation;
+    /** One of {@link EngagementLifecycle#STATUSES}. */
     public String status;
+
     public UUID sourceIntakeId;
     public Integer sessionsPrepaid;
     public Integer sessionsRemaining;
@@ -52,12 +40,4 @@ public class Engagement {
     @Version
     @Column(nullable = false)
     public long version;
-
-    public static boolean isStatus(String s) {
-        return NEXT.containsKey(s);
-    }
-
-    public boolean canMoveTo(String next) {
-        return NEXT.getOrDefault(status, Set.of()).contains(next);
-    }
 }

@@ -122,7 +122,7 @@ public class Engagements {
         e.practitionerId = practitioner;
         e.pathway = pathway;
         e.sponsorOrganisation = sponsor;
-        e.status = Engagement.DRAFT;
+        e.status = EngagementLifecycle.DRAFT;
         e.sourceIntakeId = intakeId;
         e.createdBy = by;
         e.createdAt = Instant.now();
@@ -155,17 +155,11 @@ public class Engagements {
         Engagement e = tenant.get(Engagement.class, id, "Engagement");
         policies.engagements().require(policies.caller(), EngagementPolicy.Action.CHANGE_STATUS, e, id);
         ETags.requireMatch(ifMatch, e.version);
-        if (!Engagement.isStatus(status)) {
+        if (!EngagementLifecycle.isStatus(status)) {
             throw ProblemException.unprocessable(
                     "Unknown status " + status, List.of(new Violation("status", "must be paused, active or closed")));
         }
-        if (!e.canMoveTo(status)) {
-            throw ProblemException.conflict("An engagement cannot go from " + e.status + " to " + status
-                    + (Engagement.ACTIVE.equals(status)
-                            ? " (a draft becomes active when its contract is accepted)"
-                            : "")
-                    + ".");
-        }
+        EngagementLifecycle.requireMove(e.status, status);
         changeStatus(e, status);
         return e;
     }

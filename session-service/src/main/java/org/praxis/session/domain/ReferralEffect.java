@@ -19,13 +19,17 @@ public final class ReferralEffect {
     public static Change of(
             String engagementStatus, String pathway, UUID currentReferral, UUID referralId, String referralStatus) {
         if ("accepted".equals(referralStatus) && currentReferral == null) {
-            if (Engagement.ACTIVE.equals(engagementStatus)) {
-                return new Change("integrated".equals(pathway) ? Engagement.ACTIVE : Engagement.PAUSED, referralId);
+            if (EngagementLifecycle.ACTIVE.equals(engagementStatus)) {
+                return new Change(
+                        "integrated".equals(pathway) ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED,
+                        referralId);
             }
             return null;
         }
         if (ENDED.contains(referralStatus) && referralId.equals(currentReferral)) {
-            return new Change(Engagement.PAUSED.equals(engagementStatus) ? Engagement.ACTIVE : engagementStatus, null);
+            return new Change(
+                    EngagementLifecycle.PAUSED.equals(engagementStatus) ? EngagementLifecycle.ACTIVE : engagementStatus,
+                    null);
         }
         return null;
     }

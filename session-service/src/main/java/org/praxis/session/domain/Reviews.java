@@ -70,7 +70,7 @@ public class Reviews {
             throw ProblemException.forbidden(
                     "Only the engagement's practitioner or their supervisor records its reviews.");
         }
-        if (!Engagement.ACTIVE.equals(e.status) && !Engagement.PAUSED.equals(e.status)) {
+        if (!EngagementLifecycle.ACTIVE.equals(e.status) && !EngagementLifecycle.PAUSED.equals(e.status)) {
             throw ProblemException.conflict(
                     "Reviews are held in an active or paused engagement; this one is " + e.status + ".");
         }
@@ -108,7 +108,7 @@ public class Reviews {
         }
         if (Review.END.equals(r.kind())) {
             goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
-            engagements.changeStatus(e, Engagement.CLOSED);
+            engagements.changeStatus(e, EngagementLifecycle.CLOSED);
             outbox.publish(new SessionEvents.EngagementClosed(
                     e.id, e.practitionerId, met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
         }
@@ -138,7 +138,7 @@ public class Reviews {
         Caller caller = policies.caller();
         ReviewPolicy policy = policies.reviews();
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST_DUE);
-        Map<String, Object> params = new HashMap<>(Map.of("active", Engagement.ACTIVE, "today", today));
+        Map<String, Object> params = new HashMap<>(Map.of("active", EngagementLifecycle.ACTIVE, "today", today));
         List<String> where = new ArrayList<>(List.of(
                 "e.status = :active",
                 "e.reviewDueOn <= :today",

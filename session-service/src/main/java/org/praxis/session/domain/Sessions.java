@@ -57,7 +57,7 @@ public class Sessions {
             throw ProblemException.forbidden(
                     "Only the engagement's practitioner or their supervisor schedules its sessions.");
         }
-        if (!Engagement.ACTIVE.equals(e.status)) {
+        if (!EngagementLifecycle.ACTIVE.equals(e.status)) {
             throw ProblemException.conflict(
                     "Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }

@@ -28,6 +28,7 @@ import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
@@ -110,7 +111,7 @@ class PolicyAgreementTest {
         e.practitionerId = practitioner;
         e.pathway = "coaching";
         e.sponsorOrganisation = sponsorOrganisation;
-        e.status = Engagement.ACTIVE;
+        e.status = EngagementLifecycle.ACTIVE;
         e.createdBy = practitioner;
         e.createdAt = now;
         keep(e, e.id, t);

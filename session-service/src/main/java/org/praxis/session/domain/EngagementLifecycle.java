@@ -1,0 +1,49 @@
+package org.praxis.session.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.praxis.platform.domain.Transitions;
+
+/**
+ * The engagement's statuses and the moves a person may make between them. A draft becomes active
+ * only when its contract is accepted ({@link Contracts}), and a referral's progress pauses or resumes
+ * an engagement ({@link ReferralEffect}): those moves are the system's, not in this table.
+ */
+public final class EngagementLifecycle {
+    public static final String DRAFT = "draft";
+    public static final String ACTIVE = "active";
+    public static final String PAUSED = "paused";
+    public static final String CLOSED = "closed";
+
+    public static final List<String> STATUSES = List.of(DRAFT, ACTIVE, PAUSED, CLOSED);
+
+    private static final Transitions TABLE = Transitions.of(
+            "An engagement",
+            STATUSES,
+            Map.of(
+                    DRAFT, Set.of(CLOSED),
+                    ACTIVE, Set.of(PAUSED, CLOSED),
+                    PAUSED, Set.of(ACTIVE, CLOSED),
+                    CLOSED, Set.of()));
+
+    private EngagementLifecycle() {}
+
+    public static boolean isStatus(String status) {
+        return TABLE.isStatus(status);
+    }
+
+    public static boolean canMove(String from, String to) {
+        return TABLE.canMove(from, to);
+    }
+
+    /** 409 unless a person may move an engagement from {@code from} to {@code to}. */
+    public static void requireMove(String from, String to) {
+        TABLE.requireMove(from, to, ACTIVE.equals(to) ? "a draft becomes active when its contract is accepted" : null);
+    }
+
+    /** Not closed: sessions, reviews and contracts may still follow. */
+    public static boolean isOpen(String status) {
+        return TABLE.isOpen(status);
+    }
+}
