@@ -47,6 +47,16 @@ public abstract class FactReplica {
         return n.intValue() > 0;
     }
 
+    /** The keys {@code fact} is held true of (the practitioners one supervisor supervises). */
+    public List<String> keysHolding(String tenantId, String fact) {
+        return em.createNativeQuery(
+                        "select " + keyColumn + " from " + table + " where tenant_id = ?1 and " + factColumn + " = ?2",
+                        String.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, fact)
+                .getResultList();
+    }
+
     /** Replaces the key's facts with {@code facts}; none forgets the key (an erased person holds nothing). */
     public void replace(String tenantId, String key, Collection<String> facts) {
         em.createNativeQuery("delete from " + table + " where tenant_id = ?1 and " + keyColumn + " = ?2")

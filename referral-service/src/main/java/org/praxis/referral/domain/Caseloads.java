@@ -26,6 +26,9 @@ public class Caseloads {
     @Inject
     EntityManager em;
 
+    @Inject
+    SupervisionRegister supervision;
+
     public Optional<KnownEngagement> engagement(String tenantId, UUID id) {
         List<?> rows = em.createNativeQuery(
                         "select engagement_id, client_subject, practitioner_id, status from known_engagement"
@@ -55,16 +58,7 @@ public class Caseloads {
     }
 
     public Set<String> supervisees(String tenantId, String supervisor) {
-        if (supervisor == null) {
-            return Set.of();
-        }
-        List<?> rows = em.createNativeQuery(
-                        "select practitioner_id from practitioner_supervisor where tenant_id = ?1 and supervisor_id = ?2",
-                        String.class)
-                .setParameter(1, tenantId)
-                .setParameter(2, supervisor)
-                .getResultList();
-        return rows.stream().map(String.class::cast).collect(java.util.stream.Collectors.toSet());
+        return supervisor == null ? Set.of() : Set.copyOf(supervision.keysHolding(tenantId, supervisor));
     }
 
     public CaseloadPolicy caseload(Caller caller) {
@@ -122,19 +116,6 @@ public class Caseloads {
     }
 
     public void assignSupervisor(String tenantId, String practitioner, String supervisor) {
-        em.createNativeQuery("delete from practitioner_supervisor where tenant_id = ?1 and practitioner_id = ?2")
-                .setParameter(1, tenantId)
-                .setParameter(2, practitioner)
-                .executeUpdate();
-        if (supervisor != null) {
-            em.createNativeQuery(
-                            "insert into practitioner_supervisor (tenant_id, practitioner_id, supervisor_id, updated_at)"
-                                    + " values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, tenantId)
-                    .setParameter(2, practitioner)
-                    .setParameter(3, supervisor)
-                    .setParameter(4, Timestamp.from(Instant.now()))
-                    .executeUpdate();
-        }
+        supervision.replace(tenantId, practitioner, supervisor == null ? List.of() : List.of(supervisor));
     }
 }
