@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.praxis.assessment.domain.Assessments;
 import org.praxis.assessment.domain.DevelopmentAction;
+import org.praxis.assessment.domain.DevelopmentPlans;
 import org.praxis.assessment.domain.Eligibility;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
@@ -42,7 +42,7 @@ import org.praxis.platform.web.PageParams;
 @Tag(name = PractitionerResource.TAG, description = PractitionerResource.TAG_DESCRIPTION)
 public class DevelopmentPlanResource {
     @Inject
-    Assessments assessments;
+    DevelopmentPlans plans;
 
     @Inject
     Eligibility eligibility;
@@ -72,7 +72,7 @@ public class DevelopmentPlanResource {
     @APIResponse(responseCode = "201", description = "Added")
     public Response plan(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull DevelopmentActionRequest body) {
-        DevelopmentAction d = assessments.plan(id, body.competenceCode(), body.action(), body.dueOn());
+        DevelopmentAction d = plans.plan(id, body.competenceCode(), body.action(), body.dueOn());
         return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
                 .entity(ActionView.of(d, eligibility.today()))
                 .build();
@@ -91,7 +91,7 @@ public class DevelopmentPlanResource {
                     Boolean done,
             @BeanParam PageParams page) {
         LocalDate today = eligibility.today();
-        return assessments.plan(id, page.request(), done).map(d -> ActionView.of(d, today));
+        return plans.plan(id, page.request(), done).map(d -> ActionView.of(d, today));
     }
 
     @POST
@@ -102,6 +102,6 @@ public class DevelopmentPlanResource {
     @APIResponse(responseCode = "409", description = "Already done")
     public ActionView done(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("actionId") UUID actionId) {
-        return ActionView.of(assessments.markDone(id, actionId), eligibility.today());
+        return ActionView.of(plans.markDone(id, actionId), eligibility.today());
     }
 }

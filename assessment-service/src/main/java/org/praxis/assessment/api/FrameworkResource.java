@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CaseDocuments;
+import org.praxis.assessment.domain.CaseExports;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.assessment.domain.Frameworks;
 import org.praxis.assessment.domain.access.FrameworkPolicy;
@@ -147,7 +148,7 @@ public class FrameworkResource {
     public JsonNode export(
             @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
             @PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
-        return CaseDocuments.write(policies.framework()
+        return CaseExports.write(policies.framework()
                 .require(policies.caller(), FrameworkPolicy.Action.EXPORT_CASE, frameworks.get(code, version), code));
     }
 

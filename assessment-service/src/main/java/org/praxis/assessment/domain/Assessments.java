@@ -5,14 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.praxis.assessment.domain.access.AssessmentPolicy;
-import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -26,7 +24,8 @@ import org.praxis.platform.web.PageRequest;
 /**
  * Assessment cycles: the practitioner rates themselves, their supervisor rates them as assessor;
  * both are kept side by side and never averaged. Completion freezes the ratings, publishes
- * {@code assessment.completed} and recomputes eligibility. Also the development plan for the gaps.
+ * {@code assessment.completed} and recomputes eligibility. The development plan for the gaps is
+ * {@link DevelopmentPlans}.
  */
 @ApplicationScoped
 public class Assessments {
@@ -220,70 +219,6 @@ public class Assessments {
                 a.id, a.practitionerId, a.frameworkCode, a.frameworkVersion, assessor.size(), competent));
         eligibility.refresh(a.practitionerId);
         return a;
-    }
-
-    @Transactional
-    public DevelopmentAction plan(String practitioner, String competenceCode, String action, LocalDate dueOn) {
-        practitioners.existing(practitioner);
-        policies.developmentAction()
-                .require(
-                        policies.caller(),
-                        DevelopmentActionPolicy.Action.CREATE,
-                        DevelopmentActionPolicy.proposed(practitioner),
-                        practitioner);
-        Settings.Values s = settings.current();
-        if (!frameworks.get(s.frameworkCode(), s.frameworkVersion()).hasCompetence(competenceCode)) {
-            throw ProblemException.unprocessable(
-                    "Unknown competence", List.of(new Violation("competenceCode", "is not in the current framework")));
-        }
-        DevelopmentAction d = new DevelopmentAction();
-        d.id = UUID.randomUUID();
-        d.tenantId = callerContext.tenantId();
-        d.practitionerId = practitioner;
-        d.competenceCode = competenceCode;
-        d.action(action);
-        d.dueOn = dueOn;
-        d.createdBy = actor();
-        d.createdAt = Instant.now();
-        em.persist(d);
-        audit.record("create", "development-action", d.id, null);
-        return d;
-    }
-
-    @Transactional
-    public DevelopmentAction markDone(String practitioner, UUID actionId) {
-        DevelopmentAction d = tenant.select(
-                        DevelopmentAction.class,
-                        "e.id = :id and e.practitionerId = :p",
-                        null,
-                        Map.of("id", actionId, "p", practitioner))
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        policies.developmentAction().require(policies.caller(), DevelopmentActionPolicy.Action.COMPLETE, d, actionId);
-        if (d.doneAt != null) {
-            throw ProblemException.conflict("The action is already done.");
-        }
-        d.doneAt = Instant.now();
-        audit.record("complete", "development-action", d.id, null);
-        return d;
-    }
-
-    /**
-     * The practitioner's development plan, newest first, as far as the caller may see it; {@code done}
-     * (when given) keeps only the actions done or only those still open.
-     */
-    public Page<DevelopmentAction> plan(String practitioner, PageRequest page, Boolean done) {
-        practitioners.existing(practitioner);
-        DevelopmentActionPolicy policy = policies.developmentAction();
-        policy.requireView(policies.caller(), DevelopmentActionPolicy.proposed(practitioner), practitioner);
-        Map<String, Object> params = new HashMap<>(Map.of("p", practitioner));
-        List<String> where = new ArrayList<>(
-                List.of("e.practitionerId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
-        if (done != null) {
-            where.add(done ? "e.doneAt is not null" : "e.doneAt is null");
-        }
-        return tenant.pageNewestFirst(DevelopmentAction.class, where, params, page, "e.createdAt");
     }
 
     /** The latest assessment of the practitioner against the tenant's current framework, if any. */

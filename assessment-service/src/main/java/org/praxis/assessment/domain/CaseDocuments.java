@@ -1,9 +1,6 @@
 package org.praxis.assessment.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,13 +11,13 @@ import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Bounds;
 
 /**
- * Frameworks in and out as JSON shaped after 1EdTech CASE 1.0: a {@code CFDocument}, its
- * {@code CFItems} and the {@code CFAssociations} between them ({@code isChildOf} builds the tree;
- * other association types are kept and given back). Reading checks the whole document and names
- * every problem it finds; nothing partial is ever accepted. A document is bounded: at most
- * {@link #MAX_ITEMS} items, {@link #MAX_ASSOCIATIONS} associations, a tree {@link #MAX_DEPTH} items
- * deep, and each text no longer than its kind (a published framework of a few hundred competences
- * fits well inside them).
+ * Frameworks in as JSON shaped after 1EdTech CASE 1.0 ({@link CaseExports} writes them out): a
+ * {@code CFDocument}, its {@code CFItems} and the {@code CFAssociations} between them ({@code
+ * isChildOf} builds the tree; other association types are kept and given back). Reading checks the
+ * whole document and names every problem it finds; nothing partial is ever accepted. A document is
+ * bounded: at most {@link #MAX_ITEMS} items, {@link #MAX_ASSOCIATIONS} associations, a tree
+ * {@link #MAX_DEPTH} items deep, and each text no longer than its kind (a published framework of a
+ * few hundred competences fits well inside them).
  */
 public final class CaseDocuments {
     public static final String IS_CHILD_OF = "isChildOf";
@@ -36,8 +33,6 @@ public final class CaseDocuments {
 
     public static final int MAX_TITLE = Bounds.NAME;
     public static final int MAX_STATEMENT = Bounds.REASON;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String URI_BASE = "https://praxis.dev/case/";
 
     private CaseDocuments() {}
 
@@ -174,68 +169,6 @@ public final class CaseDocuments {
                 })
                 .toList();
         return new CompetenceFramework(code, version, title, documentId, result, List.copyOf(others));
-    }
-
-    public static ObjectNode write(CompetenceFramework f) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode doc = root.putObject("CFDocument");
-        doc.put("identifier", f.documentId());
-        doc.put("uri", URI_BASE + "CFDocuments/" + f.documentId());
-        doc.put("creator", "Praxis");
-        doc.put("title", f.title());
-        doc.put("version", Integer.toString(f.version()));
-        doc.put("humanCodingScheme", f.code());
-        ArrayNode items = root.putArray("CFItems");
-        ArrayNode associations = root.putArray("CFAssociations");
-        for (CompetenceFramework.Item i : f.items()) {
-            ObjectNode item = items.addObject();
-            item.put("identifier", i.id());
-            item.put("uri", URI_BASE + "CFItems/" + i.id());
-            item.put("fullStatement", i.statement());
-            item.put("humanCodingScheme", i.code());
-            item.put("CFItemType", i.type());
-            item.set("CFDocumentURI", link(f.title(), f.documentId(), "CFDocuments"));
-            ObjectNode a = associations.addObject();
-            a.put(
-                    "identifier",
-                    java.util
-                            .UUID
-                            .nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes())
-                            .toString());
-            a.put("associationType", IS_CHILD_OF);
-            a.set("originNodeURI", link(i.code(), i.id(), "CFItems"));
-            boolean top = i.parentId().equals(f.documentId());
-            a.set(
-                    "destinationNodeURI",
-                    link(
-                            top
-                                    ? f.title()
-                                    : f.items().stream()
-                                            .filter(p -> p.id().equals(i.parentId()))
-                                            .findFirst()
-                                            .map(CompetenceFramework.Item::code)
-                                            .orElse(""),
-                            i.parentId(),
-                            top ? "CFDocuments" : "CFItems"));
-        }
-        for (CompetenceFramework.Association o : f.otherAssociations()) {
-            ObjectNode a = associations.addObject();
-            a.put("identifier", o.id());
-            a.put("associationType", o.type());
-            a.set("originNodeURI", link("", o.originId(), "CFItems"));
-            a.set(
-                    "destinationNodeURI",
-                    link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems"));
-        }
-        return root;
-    }
-
-    private static ObjectNode link(String title, String id, String kind) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("title", title);
-        n.put("identifier", id);
-        n.put("uri", URI_BASE + kind + "/" + id);
-        return n;
     }
 
     /** How many items from a top-level one down to {@code id} (1 at the top); -1 when the chain comes back on itself. */

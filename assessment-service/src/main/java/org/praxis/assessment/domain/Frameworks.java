@@ -166,7 +166,7 @@ public class Frameworks {
         v.code = code;
         v.version = version;
         v.title = framework.title();
-        v.document = CaseDocuments.write(framework).toString();
+        v.document = CaseExports.write(framework).toString();
         v.createdBy = actor();
         v.createdAt = Instant.now();
         em.persist(v);

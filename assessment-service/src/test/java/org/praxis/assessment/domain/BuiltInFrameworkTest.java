@@ -80,16 +80,16 @@ class BuiltInFrameworkTest {
 
     @Test
     void theBuiltInFrameworkGoesThroughCaseAndComesBackTheSame() {
-        ObjectNode exported = CaseDocuments.write(f);
+        ObjectNode exported = CaseExports.write(f);
         CompetenceFramework back = CaseDocuments.read(f.code(), f.version(), exported);
         assertEquals(f.items(), back.items());
         assertEquals(f.title(), back.title());
-        assertEquals(exported, CaseDocuments.write(back));
+        assertEquals(exported, CaseExports.write(back));
     }
 
     @Test
     void aMalformedDocumentIsRefusedNamingEachProblem() {
-        ObjectNode doc = CaseDocuments.write(f);
+        ObjectNode doc = CaseExports.write(f);
         ArrayNode items = (ArrayNode) doc.get("CFItems");
         ((ObjectNode) items.get(3))
                 .put("humanCodingScheme", items.get(2).get("humanCodingScheme").asText());
@@ -116,7 +116,7 @@ class BuiltInFrameworkTest {
 
     @Test
     void aCycleIsRefused() {
-        ObjectNode doc = CaseDocuments.write(f);
+        ObjectNode doc = CaseExports.write(f);
         ArrayNode associations = (ArrayNode) doc.get("CFAssociations");
         // Make the first domain a child of its own first area.
         String domain = doc.get("CFItems").get(1).get("identifier").asText();
