@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * bench/REPORT.md from one run's results, with the chart it links to and, at its end, the analysis
  * written by hand in bench/FINDINGS.md (what the figures mean, the biggest cost, what was changed).
+ * Long file: REPORT.md is written top to bottom in the order a reader meets its sections, so the
+ * sections stay together here rather than scattered over files.
  */
 final class Report {
     static final String CHART = "latency-vs-concurrency.svg";

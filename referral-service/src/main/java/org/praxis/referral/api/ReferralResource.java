@@ -127,7 +127,7 @@ public class ReferralResource {
     @Operation(operationId = "getReferral", summary = "One referral in full (audited); ETag is its version")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Referral r = referrals.read(id, ifNoneMatch);
+        Referral r = referrals.read(id);
         return ETags.okUnlessNotModified(ifNoneMatch, r.version, () -> responses.view(r));
     }
 
