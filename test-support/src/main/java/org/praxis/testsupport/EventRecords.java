@@ -14,19 +14,23 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * A service's event records against the schemas in {@code docs/events}: each record it publishes (an
  * {@code OutgoingEvent}) reads its golden example, and what it writes conforms to its schema and carries
  * every property of it, no other; each payload record a handler reads (a {@code SingleTypeHandler}'s) names
- * only properties of the producer's schema, and requires only what the schema requires.
+ * only properties of the producer's schema, as the JSON type the schema gives, and requires only what the
+ * schema requires.
  */
 public final class EventRecords {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -114,9 +118,47 @@ public final class EventRecords {
                 problems.add(payload.getName() + " reads " + name + ", which " + ceType + " does not have");
             } else if ((p != null && p.required() || c.getType().isPrimitive()) && !required.contains(name)) {
                 problems.add(payload.getName() + " requires " + name + ", which " + ceType + " may leave out");
+            } else if (!readable(
+                    c.getType(), schema.path("properties").path(name).path("type"))) {
+                problems.add(payload.getName() + " reads " + name + " as "
+                        + c.getType().getSimpleName() + ", but " + ceType + " writes it as "
+                        + schema.path("properties").path(name).path("type"));
             }
         }
         return problems;
+    }
+
+    /** Whether a record component of {@code type} can read every non-null JSON type the schema allows. */
+    private static boolean readable(Class<?> type, JsonNode schemaType) {
+        Set<String> written = new HashSet<>();
+        if (schemaType.isTextual()) {
+            written.add(schemaType.asText());
+        }
+        schemaType.forEach(t -> written.add(t.asText()));
+        written.remove("null");
+        return written.isEmpty() || readsAs(type).containsAll(written); // no type given: nothing to compare
+    }
+
+    private static Set<String> readsAs(Class<?> type) {
+        if (type == String.class
+                || type == UUID.class
+                || type.isEnum()
+                || type.getName().startsWith("java.time.")) {
+            return Set.of("string");
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return Set.of("integer");
+        }
+        if (type == double.class || type == Double.class || type == BigDecimal.class) {
+            return Set.of("number", "integer");
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Set.of("boolean");
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return Set.of("array");
+        }
+        return Set.of("object");
     }
 
     private static Set<String> properties(JsonNode schema) {
