@@ -38,11 +38,19 @@ public final class PraxisApi {
 
     public String token(String username) {
         Token t = tokens.get(username);
-        if (t == null || System.nanoTime() - t.fetchedAt > RENEW_AFTER.toNanos()) {
-            t = new Token(fetchToken(username), System.nanoTime());
-            tokens.put(username, t);
+        if (t != null && !stale(t)) {
+            return t.value;
         }
-        return t.value;
+        // One renewal per user at a time: 32 load threads renewing at once were 32 logins of one user within a
+        // millisecond, which Keycloak's brute-force protection answered by disabling the user.
+        return tokens.compute(
+                        username,
+                        (u, old) -> old != null && !stale(old) ? old : new Token(fetchToken(u), System.nanoTime()))
+                .value;
+    }
+
+    private static boolean stale(Token t) {
+        return System.nanoTime() - t.fetchedAt > RENEW_AFTER.toNanos();
     }
 
     private String fetchToken(String username) {
