@@ -3,9 +3,6 @@ package org.praxis.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -64,17 +61,6 @@ class EventRecoveryTest extends SystemTest {
                         found -> false,
                         Duration.ofSeconds(3))
                 .size();
-    }
-
-    private static long logLines(String service, String text) {
-        Path log = Path.of("").toAbsolutePath().resolve("target/system-tests/" + service + ".log");
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.contains(text))
-                    .count();
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.praxis.testsupport.MockOidcIssuer;
 final class Suite {
     static final List<String> SERVICES =
             List.of("intake-service", "session-service", "referral-service", "assessment-service");
+    /**
+     * The relay's backoff cap in the suite (30 s by default): the broker outage of FaultsTest reaches it
+     * in about 30 s instead of 70 s, and the relay tries again within 5 s of the broker's return.
+     */
+    static final Duration RELAY_MAX_BACKOFF = Duration.ofSeconds(5);
+
     private static Suite shared;
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -86,6 +92,7 @@ final class Suite {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", MockOidcIssuer.AUDIENCE);
+            env.put("PRAXIS_OUTBOX_MAX_BACKOFF", RELAY_MAX_BACKOFF.toSeconds() + "s");
             // Keys per service, as each has its own Secret.
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

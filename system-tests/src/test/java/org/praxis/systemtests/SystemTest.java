@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -67,6 +70,18 @@ abstract class SystemTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many lines of the service's log (all its starts in this run) contain {@code text}; -1 if unreadable. */
+    static long logLines(String service, String text) {
+        Path log = Path.of("").toAbsolutePath().resolve("target/system-tests/" + service + ".log");
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.contains(text))
+                    .count();
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

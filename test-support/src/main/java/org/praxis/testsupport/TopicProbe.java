@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -79,6 +80,39 @@ public final class TopicProbe {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(topic));
             while (Instant.now().isBefore(end) && !done.test(matching)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+                    if (filter.test(r)) {
+                        matching.add(r);
+                    }
+                }
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * Every record on the topic now, from its beginning to the end offsets it has when called: a read
+     * that is done when the topic is, not when a fixed time has passed.
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(
+            String topic, Predicate<ConsumerRecord<String, String>> filter) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Instant end = Instant.now().plus(Duration.ofSeconds(60));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (Instant.now().isAfter(end)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + ends);
+                }
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
                     if (filter.test(r)) {
                         matching.add(r);
