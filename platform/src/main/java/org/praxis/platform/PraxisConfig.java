@@ -154,4 +154,33 @@ public interface PraxisConfig {
         @WithDefault("intake.events,session.events,referral.events,assessment.events")
         List<String> erasureConfirmationTopics();
     }
+
+    Security security();
+
+    interface Security {
+        TokenCache tokenCache();
+
+        /**
+         * Bearer tokens already verified, by SHA-256 of the whole token: a repeat skips the JWT decodes
+         * and the signature check. An entry lives until the token's {@code exp}, at most {@link #maxAge},
+         * and not past a change of the issuer's keys.
+         */
+        interface TokenCache {
+            @WithDefault("true")
+            boolean enabled();
+
+            @WithDefault("10000")
+            int maxSize();
+
+            @WithDefault("5m")
+            Duration maxAge();
+
+            /**
+             * How often the issuer's JWKS is fetched to notice a key withdrawn or replaced: how long a
+             * withdrawn key's tokens can still be accepted. 0: fetched at start only.
+             */
+            @WithDefault("30s")
+            Duration jwksCheckInterval();
+        }
+    }
 }

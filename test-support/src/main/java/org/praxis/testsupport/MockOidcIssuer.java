@@ -12,13 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A minimal OpenID provider for tests: discovery document and JWKS of one RSA key, on a free loopback
+ * A minimal OpenID provider for tests: discovery document and JWKS of its RSA keys, on a free loopback
  * port. The services check real signatures, issuer, audience and expiry against it; {@link Tokens}
- * signs tokens with its key (or, to prove they are refused, with a stranger's).
+ * signs tokens with its key (or, to prove they are refused, with a stranger's). A key-rotation test adds
+ * a key of its own ({@link #addKey}), signs with it ({@link Tokens#signedWith}) and withdraws it; the
+ * shared instance's own key is always published, so other tests never notice.
  */
 public final class MockOidcIssuer {
     public static final String KEY_ID = "praxis-test-key";
@@ -28,10 +37,15 @@ public final class MockOidcIssuer {
 
     private final KeyPair keys;
     private final String issuer;
+    private final Map<String, KeyPair> published;
+    /** Every key this issuer made, withdrawn ones too: a test signs with a key after withdrawing it. */
+    private final Map<String, KeyPair> made = new ConcurrentHashMap<>();
 
-    private MockOidcIssuer(KeyPair keys, String issuer) {
+    private MockOidcIssuer(KeyPair keys, String issuer, Map<String, KeyPair> published) {
         this.keys = keys;
         this.issuer = issuer;
+        this.published = published;
+        made.putAll(published);
     }
 
     public static synchronized MockOidcIssuer shared() {
@@ -53,6 +67,8 @@ public final class MockOidcIssuer {
 
     private static MockOidcIssuer start() {
         KeyPair keys = newRsaKeyPair();
+        Map<String, KeyPair> published = Collections.synchronizedMap(new LinkedHashMap<>());
+        published.put(KEY_ID, keys);
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             String issuer = "http://127.0.0.1:" + http.getAddress().getPort() + "/realms/praxis";
@@ -61,20 +77,26 @@ public final class MockOidcIssuer {
                     "token_endpoint":"%1$s/protocol/openid-connect/token",\
                     "authorization_endpoint":"%1$s/protocol/openid-connect/auth",\
                     "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer);
-            String jwks = jwks((RSAPublicKey) keys.getPublic());
             http.createContext("/realms/praxis/.well-known/openid-configuration", ex -> reply(ex, discovery));
-            http.createContext("/realms/praxis/protocol/openid-connect/certs", ex -> reply(ex, jwks));
+            http.createContext("/realms/praxis/protocol/openid-connect/certs", ex -> reply(ex, jwks(published)));
             http.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> http.stop(0)));
-            return new MockOidcIssuer(keys, issuer);
+            return new MockOidcIssuer(keys, issuer, published);
         } catch (IOException e) {
             throw new UncheckedIOException("mock OIDC issuer did not start", e);
         }
     }
 
-    private static String jwks(RSAPublicKey key) {
-        return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}""".formatted(KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+    private static String jwks(Map<String, KeyPair> published) {
+        StringJoiner keys = new StringJoiner(",", "{\"keys\":[", "]}");
+        synchronized (published) {
+            published.forEach((kid, pair) -> {
+                RSAPublicKey key = (RSAPublicKey) pair.getPublic();
+                keys.add("""
+                        {"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}""".formatted(kid, base64Url(key.getModulus()), base64Url(key.getPublicExponent())));
+            });
+        }
+        return keys.toString();
     }
 
     private static String base64Url(BigInteger value) {
@@ -100,5 +122,31 @@ public final class MockOidcIssuer {
 
     KeyPair keys() {
         return keys;
+    }
+
+    /** Publishes a new signing key in the JWKS; returns its {@code kid}. */
+    public String addKey() {
+        String kid = "rotating-" + UUID.randomUUID();
+        KeyPair pair = newRsaKeyPair();
+        made.put(kid, pair);
+        published.put(kid, pair);
+        return kid;
+    }
+
+    /** Withdraws a key {@link #addKey} published; the issuer's own key stays. */
+    public void removeKey(String kid) {
+        if (KEY_ID.equals(kid)) {
+            throw new IllegalArgumentException("the shared issuer's own key stays published");
+        }
+        published.remove(kid);
+    }
+
+    /** The private key of a key this issuer published, also after it was withdrawn. */
+    PrivateKey signingKey(String kid) {
+        KeyPair pair = made.get(kid);
+        if (pair == null) {
+            throw new IllegalArgumentException("no key " + kid);
+        }
+        return pair.getPrivate();
     }
 }

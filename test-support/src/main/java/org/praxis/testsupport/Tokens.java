@@ -21,6 +21,7 @@ public final class Tokens {
     private String issuer = MockOidcIssuer.shared().issuer();
     private String audience = MockOidcIssuer.AUDIENCE;
     private PrivateKey signingKey = MockOidcIssuer.shared().keys().getPrivate();
+    private String keyId = MockOidcIssuer.KEY_ID;
 
     private Tokens(String subject) {
         this.subject = subject;
@@ -55,6 +56,12 @@ public final class Tokens {
         return this;
     }
 
+    /** Expires that long from now (the cache tests wait for a token to expire). */
+    public Tokens expiresIn(Duration validFor) {
+        this.expiresAt = Instant.now().plus(validFor);
+        return this;
+    }
+
     public Tokens issuer(String issuer) {
         this.issuer = issuer;
         return this;
@@ -68,6 +75,13 @@ public final class Tokens {
     /** Signed with a key the issuer never published: the signature check must refuse it. */
     public Tokens signedByStranger() {
         this.signingKey = MockOidcIssuer.newRsaKeyPair().getPrivate();
+        return this;
+    }
+
+    /** Signed with a key the shared issuer published by {@link MockOidcIssuer#addKey}, named in the header. */
+    public Tokens signedWith(String kid) {
+        this.signingKey = MockOidcIssuer.shared().signingKey(kid);
+        this.keyId = kid;
         return this;
     }
 
@@ -91,7 +105,7 @@ public final class Tokens {
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }
-        return claims.jws().keyId(MockOidcIssuer.KEY_ID).sign(signingKey);
+        return claims.jws().keyId(keyId).sign(signingKey);
     }
 
     /** The value of an {@code Authorization} header. */

@@ -18,6 +18,9 @@ public class CallerContext {
 
     private Caller override;
 
+    // Resources, policies and queries ask many times per request; the identity does not change within one.
+    private Caller signedIn;
+
     /** Used by event consumers: the service acts for the tenant the event belongs to. */
     public void actAs(Caller caller) {
         this.override = caller;
@@ -27,6 +30,13 @@ public class CallerContext {
         if (override != null) {
             return override;
         }
+        if (signedIn == null) {
+            signedIn = fromIdentity();
+        }
+        return signedIn;
+    }
+
+    private Caller fromIdentity() {
         if (identity == null || identity.isAnonymous()) {
             throw new io.quarkus.security.UnauthorizedException();
         }
