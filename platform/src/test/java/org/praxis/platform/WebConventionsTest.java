@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,6 +149,38 @@ class WebConventionsTest {
             pool.shutdown();
         }
         assertEquals(1, widgets());
+    }
+
+    private io.restassured.response.ValidatableResponse create(String key, String name) {
+        return given().header("Authorization", coach)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\", \"size\": 1}")
+                .when()
+                .post("/test/widgets")
+                .then();
+    }
+
+    @Test
+    void aFailedCreateLeavesTheKeyFree() {
+        create("k-taken-1", "unique-a").statusCode(201);
+        create("k-fails", "unique-a").statusCode(409).contentType(PROBLEM);
+        // Nothing was recorded for the key: another body with it is a new create, not a 422.
+        create("k-fails", "unique-b").statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertEquals(2, widgets());
+    }
+
+    @Test
+    void aRepeatWhoseCreateWouldNowFailStillGetsTheFirstAnswer() {
+        String first = create("k-repeat", "unique-c").statusCode(201).extract().path("id");
+        // The widget exists now, so running the create again would be refused; the repeat is answered as the first.
+        create("k-repeat", "unique-c")
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", is(first));
+        create("k-repeat", "unique-d").statusCode(422).contentType(PROBLEM);
+        assertEquals(1, widgets());
+        assertEquals(1, Db.count("select count(*) from outbox_event where tenant_id = ?", tenant));
     }
 
     @Test

@@ -62,6 +62,10 @@ public class WidgetResource {
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull WidgetRequest request) {
         return idempotency.once(key, "create-widget", request, () -> {
             UUID id = UUID.randomUUID();
+            // A create that fails once the state has moved on, as a service's can (an intake closed since).
+            if (request.name().startsWith("unique-") && named(request.name())) {
+                throw ProblemException.conflict("A widget is named " + request.name() + " already.");
+            }
             update(
                     "insert into widget (id, tenant_id, name, version) values (?, ?, ?, 1)",
                     id,
@@ -104,6 +108,19 @@ public class WidgetResource {
                     throw ProblemException.notFound("Widget " + id);
                 }
                 return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean named(String name) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from widget where tenant_id = ? and name = ?")) {
+            s.setString(1, callerContext.tenantId());
+            s.setString(2, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

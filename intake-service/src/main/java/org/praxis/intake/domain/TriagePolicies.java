@@ -37,12 +37,19 @@ public class TriagePolicies {
         return settings.replace(KIND, policy, ifMatch);
     }
 
-    /** PHQ-2 and GAD-2 score against the tenant's positive threshold. */
+    /**
+     * PHQ-2 and GAD-2 score against the tenant's positive threshold. Only they read the policy: every
+     * other instrument is scored without it, so its submission saves that round trip. Read in the
+     * submission's transaction, never cached, so no replica scores with a replaced threshold.
+     */
     public Instrument forTenant(Instrument instrument) {
-        int threshold = current().screenPositiveThreshold();
         boolean screen = instrument.code().equals(BuiltInInstruments.PHQ2)
                 || instrument.code().equals(BuiltInInstruments.GAD2);
-        return screen && threshold != TriagePolicy.defaults().screenPositiveThreshold()
+        if (!screen) {
+            return instrument;
+        }
+        int threshold = current().screenPositiveThreshold();
+        return threshold != TriagePolicy.defaults().screenPositiveThreshold()
                 ? BuiltInInstruments.withPositiveThreshold(instrument, threshold)
                 : instrument;
     }

@@ -3,14 +3,11 @@ package org.praxis.platform.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.persistence.DeferredInserts;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 
@@ -24,10 +21,10 @@ public class AuditLog {
     public static final SealedColumn REASON = SealedColumn.of("audit_event", "reason");
 
     @Inject
-    DataSource dataSource;
+    CallerContext callerContext;
 
     @Inject
-    CallerContext callerContext;
+    DeferredInserts inserts;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String resourceType, Object resourceId, String reason) {
@@ -39,20 +36,16 @@ public class AuditLog {
         String sql =
                 "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            UUID id = UUID.randomUUID();
-            s.setObject(1, id);
-            s.setString(2, caller.tenantId());
-            s.setString(3, caller.subject());
-            s.setString(4, action);
-            s.setString(5, resourceType);
-            s.setString(6, resourceId == null ? null : resourceId.toString());
-            s.setString(7, REASON.seal(caller.tenantId(), id, reason));
-            s.setTimestamp(8, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit record not written", e);
-        }
+        UUID id = UUID.randomUUID();
+        inserts.insert(
+                sql,
+                id,
+                caller.tenantId(),
+                caller.subject(),
+                action,
+                resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                REASON.seal(caller.tenantId(), id, reason),
+                Timestamp.from(Instant.now()));
     }
 }

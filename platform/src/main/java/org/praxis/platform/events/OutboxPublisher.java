@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.persistence.DeferredInserts;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -42,6 +43,9 @@ public class OutboxPublisher {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    DeferredInserts inserts;
 
     /** Records {@code event} for the caller's tenant; returns its id ({@code ce_id}). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -87,17 +91,17 @@ public class OutboxPublisher {
         UUID id = UUID.randomUUID();
         String sql = "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at)"
                 + " values (?, ?, ?, ?, ?, cast(? as jsonb), ?)";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            s.setString(2, tenantId);
-            s.setString(3, topic);
-            s.setString(4, event.aggregateId().toString());
-            s.setString(5, typePrefix + "." + event.type());
-            s.setString(6, json.writeValueAsString(event));
-            s.setTimestamp(7, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        try {
+            inserts.insert(
+                    sql,
+                    id,
+                    tenantId,
+                    topic,
+                    event.aggregateId().toString(),
+                    typePrefix + "." + event.type(),
+                    json.writeValueAsString(event),
+                    Timestamp.from(Instant.now()));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox write failed", e);
         }
         // Wake the relay once the transaction commits instead of waiting for its next poll.

@@ -2,8 +2,10 @@ package org.praxis.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,14 +24,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.persistence.DeferredInserts;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 
 /**
  * {@code Idempotency-Key} for creates: the same key and body return the first response; the same key
- * with another body is refused (422). The key is claimed in the create's own transaction, so a create
- * that fails leaves the key free, and two concurrent requests with one key create once.
+ * with another body is refused (422). The record is written once, after the create and in its
+ * transaction, so a create that fails leaves the key free, and two concurrent requests with one key
+ * create once: the later one waits on the key, finds it taken, undoes its own create and answers as
+ * the first did.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -51,6 +56,12 @@ public class IdempotencyKeys {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    DeferredInserts deferred;
+
     /**
      * Runs {@code create} once per (tenant, caller, operation, key). Without a key it just runs it.
      * The response's entity is stored as JSON and its {@code Location} header is kept.
@@ -68,46 +79,54 @@ public class IdempotencyKeys {
         String tenant = callerContext.tenantId();
         String scope = callerContext.subject() + " " + operation;
         String hash = hash(request);
+        Response response;
+        try {
+            // Its audit records and outbox rows travel with the idempotency record, in one round trip.
+            deferred.holdBack();
+            response = create.get();
+        } catch (RuntimeException failed) {
+            // A repeat whose create fails now (the state moved on since the first) still gets the first answer.
+            Response replay = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return replay(c, tenant, scope, key, hash);
+                }
+            });
+            if (replay == null) {
+                throw failed;
+            }
+            return replay;
+        }
         try (Connection c = dataSource.getConnection()) {
-            // Waits on the unique key while another transaction holds it, then sees its result.
-            boolean claimed;
             UUID id = UUID.randomUUID();
-            try (PreparedStatement s = c.prepareStatement(
-                    "insert into idempotency_record"
-                            + " (id, tenant_id, scope, idempotency_key, request_hash) values (?, ?, ?, ?, ?) on conflict do nothing")) {
-                s.setObject(1, id);
-                s.setString(2, tenant);
-                s.setString(3, scope);
-                s.setString(4, key);
-                s.setString(5, REQUEST_HASH.seal(tenant, id, hash));
-                claimed = s.executeUpdate() == 1;
+            // Waits on the unique key while another transaction holds it, then does nothing if that one committed.
+            URI location = response.getLocation();
+            int recorded = deferred.sendWith(
+                    c,
+                    "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, status,"
+                            + " location, body) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    id,
+                    tenant,
+                    scope,
+                    key,
+                    REQUEST_HASH.seal(tenant, id, hash),
+                    response.getStatus(),
+                    location == null ? null : location.toString(),
+                    response.getEntity() == null
+                            ? null
+                            : BODY.seal(tenant, id, json.writeValueAsString(response.getEntity())));
+            if (recorded == 1) {
+                return response;
             }
-            if (!claimed) {
-                return replay(c, tenant, scope, key, hash);
-            }
-            Response response = create.get();
-            try (PreparedStatement s =
-                    c.prepareStatement("update idempotency_record set status = ?, location = ?, body = ?"
-                            + " where tenant_id = ? and scope = ? and idempotency_key = ?")) {
-                s.setInt(1, response.getStatus());
-                URI location = response.getLocation();
-                s.setString(2, location == null ? null : location.toString());
-                s.setString(
-                        3,
-                        response.getEntity() == null
-                                ? null
-                                : BODY.seal(tenant, id, json.writeValueAsString(response.getEntity())));
-                s.setString(4, tenant);
-                s.setString(5, scope);
-                s.setString(6, key);
-                s.executeUpdate();
-            }
-            return response;
+            // Another request with this key committed first: undo this create and answer as that one did.
+            Response replay = replay(c, tenant, scope, key, hash);
+            transactions.setRollbackOnly();
+            return replay;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("idempotency record failed", e);
         }
     }
 
+    /** The stored answer for the key, null when there is none; 422 when it was used with another body. */
     private Response replay(Connection c, String tenant, String scope, String key, String hash) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("select request_hash, status, location, body, id from idempotency_record"
@@ -116,7 +135,9 @@ public class IdempotencyKeys {
             s.setString(2, scope);
             s.setString(3, key);
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    return null;
+                }
                 if (!REQUEST_HASH
                         .open(tenant, rs.getObject(5, UUID.class), rs.getString(1))
                         .equals(hash)) {

@@ -1,6 +1,7 @@
 package org.praxis.intake.domain.access;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.praxis.intake.domain.Intake;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
@@ -94,12 +95,28 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
     public static final Field<Intake, String> COACH = Field.of("assignedCoach", i -> i.assignedCoach);
     public static final Field<Intake, String> STATUS = Field.of("status", i -> i.status);
 
-    private final boolean coachesMayClaim;
+    private final BooleanSupplier coachesMayClaim;
+    private Boolean claimable;
 
     /** @param coachesMayClaim the tenant triage policy's setting */
     public IntakePolicy(boolean coachesMayClaim) {
+        this(() -> coachesMayClaim);
+    }
+
+    /**
+     * @param coachesMayClaim reads the tenant triage policy's setting, once, and only when a caller's
+     *     rules reach {@link Relation#CLAIMABLE}: a client's or supervisor's request does not read it.
+     */
+    public IntakePolicy(BooleanSupplier coachesMayClaim) {
         super(RULES, Action.VIEW, "Intake");
         this.coachesMayClaim = coachesMayClaim;
+    }
+
+    private boolean coachesMayClaim() {
+        if (claimable == null) {
+            claimable = coachesMayClaim.getAsBoolean();
+        }
+        return claimable;
     }
 
     @Override
@@ -109,7 +126,7 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             case OWN_UNASSIGNED -> CLIENT.is(caller.subject()).and(COACH.isNull());
             case ASSIGNED -> COACH.is(caller.subject());
             case WAITING -> waiting();
-            case CLAIMABLE -> coachesMayClaim ? waiting() : Criterion.none();
+            case CLAIMABLE -> coachesMayClaim() ? waiting() : Criterion.none();
             case ANY_IN_TENANT -> Criterion.all();
         };
     }

@@ -16,7 +16,7 @@ public class Policies {
     TriagePolicies triage;
 
     public IntakePolicy intake() {
-        return new IntakePolicy(triage.current().coachesMayClaim());
+        return new IntakePolicy(() -> triage.current().coachesMayClaim());
     }
 
     public ScreeningPolicy screening() {
