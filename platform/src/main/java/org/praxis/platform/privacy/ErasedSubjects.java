@@ -110,42 +110,44 @@ public class ErasedSubjects {
             return event;
         }
         List<String> erasedFields = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (String subject : Set.copyOf(people.values())) {
-                lock(
-                        c,
-                        "select pg_advisory_xact_lock_shared(?)",
-                        event.tenantId(),
-                        Pseudonyms.of(event.tenantId(), subject));
-            }
+        try (Connection c = dataSource.getConnection();
+                // The locks and the look-up go in one round trip, as two statements: the look-up's snapshot
+                // is taken after the locks are held, so an erasure that held one has committed by then.
+                PreparedStatement s = c.prepareStatement(
+                        "select count(pg_advisory_xact_lock_shared(k)) from unnest(cast(? as bigint[])) k;\n"
+                                + "select pseudonym from erased_subject where tenant_id = ? and pseudonym = any(?)"
+                                + " and (cast(? as timestamptz) is null or requested_at > ?)")) {
+            List<String> pseudonyms = people.values().stream()
+                    .map(p -> Pseudonyms.of(event.tenantId(), p))
+                    .distinct()
+                    .toList();
+            s.setArray(
+                    1,
+                    c.createArrayOf(
+                            "int8",
+                            pseudonyms.stream()
+                                    .map(p -> lockKey(event.tenantId(), p))
+                                    .toArray()));
+            s.setString(2, event.tenantId());
+            s.setArray(3, c.createArrayOf("text", pseudonyms.toArray()));
             // Only an event from before the erasure was asked for is about the erased past; one from after
             // it is the person's new activity (a new intake under the same account) and is applied. An
             // event without a time counts as before.
-            try (PreparedStatement s = c.prepareStatement("select pseudonym from erased_subject where tenant_id = ?"
-                    + " and pseudonym = any(?) and (cast(? as timestamptz) is null or requested_at > ?)")) {
-                s.setString(1, event.tenantId());
-                s.setArray(
-                        2,
-                        c.createArrayOf(
-                                "text",
-                                people.values().stream()
-                                        .map(p -> Pseudonyms.of(event.tenantId(), p))
-                                        .distinct()
-                                        .toArray()));
-                Timestamp at = event.time() == null ? null : Timestamp.from(event.time());
-                s.setTimestamp(3, at);
-                s.setTimestamp(4, at);
-                try (ResultSet rs = s.executeQuery()) {
-                    Set<String> erased = new java.util.HashSet<>();
-                    while (rs.next()) {
-                        erased.add(rs.getString(1));
-                    }
-                    people.forEach((field, subject) -> {
-                        if (erased.contains(Pseudonyms.of(event.tenantId(), subject))) {
-                            erasedFields.add(field);
-                        }
-                    });
+            Timestamp at = event.time() == null ? null : Timestamp.from(event.time());
+            s.setTimestamp(4, at);
+            s.setTimestamp(5, at);
+            s.execute();
+            s.getMoreResults();
+            try (ResultSet rs = s.getResultSet()) {
+                Set<String> erased = new java.util.HashSet<>();
+                while (rs.next()) {
+                    erased.add(rs.getString(1));
                 }
+                people.forEach((field, subject) -> {
+                    if (erased.contains(Pseudonyms.of(event.tenantId(), subject))) {
+                        erasedFields.add(field);
+                    }
+                });
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not check erased subjects", e);
@@ -175,12 +177,16 @@ public class ErasedSubjects {
     }
 
     private static void lock(Connection c, String sql, String tenantId, String pseudonym) throws SQLException {
-        CRC32 crc = new CRC32();
-        crc.update((tenantId + "\n" + pseudonym).getBytes(StandardCharsets.UTF_8));
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            // A key space of its own (high bits), apart from SingletonJobs' and the relay's locks.
-            s.setLong(1, 0x4572_6173_0000_0000L | crc.getValue());
+            s.setLong(1, lockKey(tenantId, pseudonym));
             s.execute();
         }
+    }
+
+    private static long lockKey(String tenantId, String pseudonym) {
+        CRC32 crc = new CRC32();
+        crc.update((tenantId + "\n" + pseudonym).getBytes(StandardCharsets.UTF_8));
+        // A key space of its own (high bits), apart from SingletonJobs' and the relay's locks.
+        return 0x4572_6173_0000_0000L | crc.getValue();
     }
 }
