@@ -1,9 +1,9 @@
 package org.praxis.bench;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs every benchmark against the stack bench/run started and writes the results and the report.
- * Usage: {@code BenchMain <project root> [--quick]}; the stack's ports come from the environment.
+ * Usage: {@code BenchMain <project root> [--quick] [--profile] [--before <results.json>]}, or
+ * {@code BenchMain <project root> --report-only <results.json> [--before <results.json>]}; the stack's ports
+ * come from the environment.
  */
 public final class BenchMain {
 
@@ -33,10 +33,13 @@ public final class BenchMain {
             double flagRate,
             List<Long> listSizes,
             long otherTenant,
-            int listRequests) {
+            int listRequests,
+            int engagements,
+            int readConcurrency,
+            int readWarmUpSeconds) {
         static final Plan FULL = new Plan(
                 "full",
-                3,
+                5,
                 200,
                 90,
                 20,
@@ -45,19 +48,24 @@ public final class BenchMain {
                 10,
                 List.of(1_000L, 100_000L, 1_000_000L),
                 100_000,
-                300);
-        static final Plan QUICK =
-                new Plan("quick", 1, 50, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50);
+                300,
+                10,
+                32,
+                30);
+        static final Plan QUICK = new Plan(
+                "quick", 1, 50, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50, 4, 32, 5);
     }
 
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        List<String> options = List.of(args);
+        // An earlier run's results, for the report's before/after table of the targets.
+        Results before = options.contains("--before") ? load(root, options.get(options.indexOf("--before") + 1)) : null;
         if (args.length > 2 && args[1].equals("--report-only")) {
             // Writes REPORT.md again from a results file, e.g. after FINDINGS.md changed.
-            Results saved = new ObjectMapper().readValue(root.resolve(args[2]).toFile(), Results.class);
-            write(root, saved);
+            write(root, load(root, args[2]), before);
             return;
         }
         Plan plan = List.of(args).contains("--quick") ? Plan.QUICK : Plan.FULL;
@@ -78,6 +86,9 @@ public final class BenchMain {
         say("benchmark 1: preparing " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds() + " s");
         ScreeningThroughput screening = new ScreeningThroughput(stack, api);
         screening.prepare(plan.intakes());
+        if (options.contains("--profile")) {
+            screening.profileAt(plan.concurrency().get(plan.concurrency().size() - 1));
+        }
         warmUpReads(api);
         screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
         Map<String, Map<String, Double>> rss = new LinkedHashMap<>();
@@ -87,15 +98,29 @@ public final class BenchMain {
             ScreeningThroughput.Level level = screening.level(c, Duration.ofSeconds(plan.levelSeconds()), work);
             say("  c=" + c + " closed " + level.closed().throughput() + "/s "
                     + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
-                    + level.ceiling().tps() + " tps; ratio " + level.ratioToCeiling());
+                    + level.ceiling().tps() + " tps (a), " + level.leastWork().tps() + " tps (b); ratio to (b) "
+                    + level.ratioToLeastWork());
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
         ScreeningThroughput.Result screeningResult =
                 new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels);
 
+        say("benchmark 5: reads at c=" + plan.readConcurrency() + " over " + plan.engagements() + " engagements");
+        ReadThroughput reads = new ReadThroughput(stack, api);
+        reads.prepare(plan.engagements());
+        ReadThroughput.Result readResult = reads.run(
+                plan.readConcurrency(),
+                Duration.ofSeconds(plan.readWarmUpSeconds()),
+                Duration.ofSeconds(plan.levelSeconds()),
+                work);
+        say("  closed " + readResult.closed().throughput() + "/s "
+                + readResult.closed().latency() + "; paced "
+                + readResult.paced().latency() + "; pgbench "
+                + readResult.ceiling().tps() + " tps");
+
         say("benchmark 2: " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
-        RiskPropagation risk = new RiskPropagation(api);
+        RiskPropagation risk = new RiskPropagation(stack, api);
         risk.prepare(plan.flags());
         RiskPropagation.Result riskResult = risk.run(plan.flagRate());
         say("  " + riskResult);
@@ -110,7 +135,7 @@ public final class BenchMain {
                 LocalDate.now().toString(),
                 plan.mode(),
                 Latencies.round((System.nanoTime() - started) / 1e9),
-                machine(stack, root),
+                Results.Machine.of(stack, root),
                 settings(stack, plan),
                 screeningResult,
                 riskResult,
@@ -118,12 +143,25 @@ public final class BenchMain {
                 startups,
                 rss,
                 "not built: it needs GraalVM or Mandrel's native-image, which neither this machine nor the registries it "
-                        + "reaches (Maven Central, Debian, npm) provide, and Quarkus's container build needs Docker.");
-        write(root, results);
+                        + "reaches (Maven Central, Debian, npm) provide, and Quarkus's container build needs Docker.",
+                readResult,
+                screening.profile());
+        write(root, results, before);
     }
 
     /** Full runs write bench/results/&lt;date&gt;.json and bench/REPORT.md; quick ones stay in bench/.work/quick. */
-    static void write(Path root, Results results) throws IOException {
+    /** A results file, as given or else relative to the project root; fields it lacks read as absent. */
+    static Results load(Path root, String file) throws IOException {
+        Path path = Path.of(file);
+        if (!path.isAbsolute() && !Files.exists(path)) {
+            path = root.resolve(file);
+        }
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(path.toFile(), Results.class);
+    }
+
+    static void write(Path root, Results results, Results before) throws IOException {
         boolean full = results.mode().equals("full");
         Path resultsDir =
                 Files.createDirectories(full ? root.resolve("bench/results") : root.resolve("bench/.work/quick"));
@@ -136,7 +174,7 @@ public final class BenchMain {
         Files.writeString(reportDir.resolve(Report.CHART), Report.chart(results));
         Files.writeString(
                 reportDir.resolve("REPORT.md"),
-                Report.markdown(results, root.resolve("bench").relativize(json).toString(), findings));
+                Report.markdown(results, root.resolve("bench").relativize(json).toString(), findings, before));
         say("results: " + json + "\nreport:  " + reportDir.resolve("REPORT.md"));
     }
 
@@ -149,34 +187,6 @@ public final class BenchMain {
             api.get(ScreeningThroughput.USER, "referral", "/v1/referrals?limit=20");
             api.get(ScreeningThroughput.USER, "session", "/v1/engagements?limit=20");
         }
-    }
-
-    private static Results.Machine machine(LocalStack stack, Path root) throws Exception {
-        String cpu = firstMatch(Files.readString(Path.of("/proc/cpuinfo")), "model name\\s*:\\s*(.+)", "unknown");
-        double memGiB =
-                Long.parseLong(firstMatch(Files.readString(Path.of("/proc/meminfo")), "MemTotal:\\s*(\\d+)", "0"))
-                        / 1024.0
-                        / 1024.0;
-        String os = Files.exists(Path.of("/etc/os-release"))
-                ? firstMatch(Files.readString(Path.of("/etc/os-release")), "PRETTY_NAME=\"?([^\"\\n]+)", "Linux")
-                : "Linux";
-        String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-        String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
-        String postgres = stack.superuserSql("postgres", "select version()").replaceAll(" on x86_64.*", "");
-        String quarkus =
-                firstMatch(Files.readString(root.resolve("pom.xml")), "<quarkus.platform.version>([^<]+)<", "?");
-        return new Results.Machine(
-                cpu,
-                Runtime.getRuntime().availableProcessors(),
-                Latencies.round(memGiB),
-                os,
-                kernel,
-                java,
-                postgres,
-                System.getenv().getOrDefault("KAFKA_VERSION", "?"),
-                System.getenv().getOrDefault("KEYCLOAK_VERSION", "?"),
-                quarkus,
-                command(root, "git", "describe", "--always", "--dirty"));
     }
 
     private static Results.Settings settings(LocalStack stack, Plan plan) throws Exception {
@@ -194,24 +204,6 @@ public final class BenchMain {
                 plan.concurrency(),
                 ScreeningThroughput.PACED_SHARE,
                 plan.restarts());
-    }
-
-    static String firstMatch(String text, String regex, String fallback) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? m.group(1).trim() : fallback;
-    }
-
-    private static String command(Path dir, String... command) {
-        try {
-            Process p = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 ? out : "?";
-        } catch (IOException | InterruptedException e) {
-            return "?";
-        }
     }
 
     static void say(String line) {

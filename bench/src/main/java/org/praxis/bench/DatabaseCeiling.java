@@ -86,17 +86,31 @@ public final class DatabaseCeiling {
                 "");
     }
 
-    /** Runs pgbench against the intake database as its owner, at {@code concurrency}, for {@code seconds}. */
+    /** Ceiling (a): {@link #script} against the intake database, at {@code concurrency}, for {@code seconds}. */
     public static Result run(LocalStack stack, List<UUID> intakeIds, int concurrency, int seconds, Path workDir)
             throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(workDir.resolve("pgbench-c" + concurrency));
+        return pgbench(
+                stack,
+                "intake",
+                List.of(script(intakeIds)),
+                concurrency,
+                seconds,
+                workDir.resolve("pgbench-c" + concurrency));
+    }
+
+    /**
+     * pgbench against {@code database} as its owner (the user the service connects as), {@code -M prepared};
+     * with several scripts, each transaction runs one of them, chosen at random with equal weight.
+     */
+    static Result pgbench(
+            LocalStack stack, String database, List<String> scripts, int concurrency, int seconds, Path dir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.toList()) {
                 Files.delete(p);
             }
         }
-        Path script = dir.resolve("screening.sql");
-        Files.writeString(script, script(intakeIds));
         List<String> command = new ArrayList<>(List.of(
                 stack.postgresBin().resolve("pgbench").toString(),
                 "-h",
@@ -104,7 +118,7 @@ public final class DatabaseCeiling {
                 "-p",
                 String.valueOf(stack.port("postgres")),
                 "-U",
-                "intake",
+                database,
                 "-n",
                 "-M",
                 "prepared",
@@ -113,14 +127,15 @@ public final class DatabaseCeiling {
                 "-j",
                 String.valueOf(Math.min(concurrency, 2)),
                 "-T",
-                String.valueOf(seconds),
-                "-f",
-                script.toString(),
-                "--log",
-                "--log-prefix=" + dir.resolve("txn"),
-                "intake"));
+                String.valueOf(seconds)));
+        for (int i = 0; i < scripts.size(); i++) {
+            Path script = dir.resolve("script-" + i + ".sql");
+            Files.writeString(script, scripts.get(i));
+            command.addAll(List.of("-f", script.toString()));
+        }
+        command.addAll(List.of("--log", "--log-prefix=" + dir.resolve("txn"), database));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "intake");
+        pb.environment().put("PGPASSWORD", database);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -2,7 +2,6 @@ package org.praxis.bench;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -132,7 +131,7 @@ public final class ListsAtScale {
     }
 
     private void checkDeepPage(String path, UUID expectedFirst) {
-        HttpResponse<String> r = api.get(USER, "intake", path);
+        HttpConnection.Reply r = api.get(USER, "intake", path);
         var items = PraxisApi.read(r.body()).get("items");
         if (r.statusCode() != 200
                 || items.size() != LIMIT
@@ -150,7 +149,7 @@ public final class ListsAtScale {
         Histogram h = Latencies.histogram();
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> r = api.get(USER, "intake", path);
+            HttpConnection.Reply r = api.get(USER, "intake", path);
             h.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());

@@ -111,6 +111,18 @@ public final class LocalStack {
         return cpu;
     }
 
+    /** CPU per request, in ms, of each part between two readings of {@link #cpuMillis} around a run. */
+    static Map<String, Double> perRequest(
+            Map<String, Double> before, Map<String, Double> after, LoadGenerator.Run run) {
+        Map<String, Double> perRequest = new java.util.LinkedHashMap<>();
+        after.forEach((part, ms) -> {
+            if (before.containsKey(part)) {
+                perRequest.put(part, Latencies.round((ms - before.get(part)) / Math.max(1, run.ok() + run.failed())));
+            }
+        });
+        return perRequest;
+    }
+
     private interface CpuReading {
         double read() throws IOException;
     }

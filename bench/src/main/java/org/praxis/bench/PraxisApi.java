@@ -5,32 +5,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.praxis.bench.HttpConnection.Reply;
 
 /**
  * The calls the benchmarks make, with real Keycloak tokens (password grant of the local realm's
- * praxis-cli client, renewed well before they expire).
+ * praxis-cli client), fetched once per user and renewed when half their lifetime is gone, never per
+ * request. Each thread has its own keep-alive connection per port ({@link HttpConnection}).
  */
 public final class PraxisApi {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RENEW_AFTER = Duration.ofMinutes(5); // the realm's tokens live 15
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<Integer, HttpConnection>> connections = ThreadLocal.withInitial(HashMap::new);
+    private final Set<HttpConnection> opened = new HashSet<>();
 
-    private record Token(String value, long fetchedAt) {}
+    private record Token(String value, long renewAt) {}
 
     public PraxisApi(LocalStack stack) {
         this.stack = stack;
@@ -44,57 +43,106 @@ public final class PraxisApi {
         // One renewal per user at a time: 32 load threads renewing at once were 32 logins of one user within a
         // millisecond, which Keycloak's brute-force protection answered by disabling the user.
         return tokens.compute(
-                        username,
-                        (u, old) -> old != null && !stale(old) ? old : new Token(fetchToken(u), System.nanoTime()))
+                        username, (u, old) -> old != null && !stale(old) ? old : fetchToken(u))
                 .value;
     }
 
     private static boolean stale(Token t) {
-        return System.nanoTime() - t.fetchedAt > RENEW_AFTER.toNanos();
+        return System.nanoTime() - t.renewAt > 0;
     }
 
-    private String fetchToken(String username) {
+    /** The user's OIDC subject (the token's {@code sub}), which the services store as the caller's id. */
+    public String subject(String username) {
+        String payload = token(username).split("\\.")[1];
+        return read(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .get("sub")
+                .asText();
+    }
+
+    private Token fetchToken(String username) {
         String form = Map.of(
                         "grant_type", "password", "client_id", "praxis-cli", "username", username, "password", "praxis")
                 .entrySet()
                 .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "no token for " + username + ": " + response.statusCode() + " " + response.body());
+        long asked = System.nanoTime();
+        URI issuer = URI.create(stack.issuer());
+        Reply r = send(
+                issuer.getPort(),
+                "POST",
+                issuer.getPath() + "/protocol/openid-connect/token",
+                "application/x-www-form-urlencoded",
+                form);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + r.statusCode() + " " + r.body());
         }
-        return read(response.body()).get("access_token").asText();
+        JsonNode t = read(r.body());
+        long lifetimeNanos = t.path("expires_in").asLong(300) * 1_000_000_000L;
+        return new Token(t.get("access_token").asText(), asked + lifetimeNanos / 2);
     }
 
-    public HttpResponse<String> post(String user, String service, String path, Object body, String idempotencyKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(user))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(b.build());
+    public Reply post(String user, String service, String path, Object body, String idempotencyKey) {
+        return send(
+                stack.port(service),
+                "POST",
+                path,
+                "application/json",
+                write(body),
+                "Authorization",
+                "Bearer " + token(user),
+                "Idempotency-Key",
+                idempotencyKey);
     }
 
-    public HttpResponse<String> get(String user, String service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(user))
-                .GET()
-                .build());
+    public Reply get(String user, String service, String path) {
+        return send(stack.port(service), "GET", path, null, null, "Authorization", "Bearer " + token(user));
+    }
+
+    /** A GET with {@code If-None-Match}: 304 when the resource still has that ETag. */
+    public Reply getIfNoneMatch(String user, String service, String path, String etag) {
+        return send(
+                stack.port(service),
+                "GET",
+                path,
+                null,
+                null,
+                "Authorization",
+                "Bearer " + token(user),
+                "If-None-Match",
+                etag);
+    }
+
+    private Reply send(int port, String method, String path, String contentType, String body, String... headers) {
+        HttpConnection c = connections.get().computeIfAbsent(port, p -> new HttpConnection("127.0.0.1", p));
+        if (!c.isOpen()) {
+            synchronized (opened) {
+                opened.add(c); // to be closed by disconnect()
+            }
+        }
+        try {
+            return c.send(method, path, contentType, body, headers);
+        } catch (IOException e) {
+            c.close();
+            throw new IllegalStateException(method + " :" + port + path + ": " + e, e);
+        }
+    }
+
+    /**
+     * Closes every connection (between runs, when no request is in flight), so threads that ended do not
+     * leave idle sockets behind in the services; a thread that sends again reconnects.
+     */
+    public void disconnect() {
+        synchronized (opened) {
+            opened.forEach(HttpConnection::close);
+            opened.clear();
+        }
+        connections.remove();
     }
 
     /** Opens an intake as {@code user} and returns its id. */
     public UUID openIntake(String user, String clientSubject, String displayName) {
-        HttpResponse<String> r = post(
+        Reply r = post(
                 user,
                 "intake",
                 "/v1/intakes",
@@ -123,17 +171,6 @@ public final class PraxisApi {
         answers.put("9", item9);
         answers.put("10", 1);
         return Map.of("instrument", "PHQ-9", "answers", answers);
-    }
-
-    public HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     public static JsonNode read(String body) {

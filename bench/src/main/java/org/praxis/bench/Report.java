@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * bench/REPORT.md from one run's results, with the chart it links to and, at its end, the analysis
  * written by hand in bench/FINDINGS.md (what the figures mean, the biggest cost, what was changed).
- * Long file: REPORT.md is written top to bottom in the order a reader meets its sections, so the
- * sections stay together here rather than scattered over files.
+ * The targets table is {@link Targets}; the load sections (benchmarks 1 and 5) are {@link ThroughputSections}.
  */
 final class Report {
     static final String CHART = "latency-vs-concurrency.svg";
@@ -62,7 +61,7 @@ final class Report {
                                         .toList())));
     }
 
-    static String markdown(Results r, String resultsFile, String findings) {
+    static String markdown(Results r, String resultsFile, String findings, Results before) {
         StringBuilder md = new StringBuilder();
         Results.Machine m = r.machine();
         Results.Settings s = r.settings();
@@ -79,6 +78,7 @@ final class Report {
                 .append(m.commit())
                 .append("`. ")
                 .append("How to run it and what each benchmark does: [README](README.md).\n\n");
+        Targets.markdown(md, r, before);
 
         md.append("## Machine, versions, settings\n\n| | |\n|---|---|\n");
         row(md, "CPU", m.cpu() + ", " + m.cores() + " cores available");
@@ -108,73 +108,7 @@ final class Report {
                 "one machine, loopback: load driver, services, PostgreSQL, Kafka and Keycloak share its cores");
         md.append('\n');
 
-        md.append("## 1. Screening intake: `POST /v1/intakes/{id}/screenings`\n\n");
-        md.append("PHQ-9 with item 9 at 0, a supervisor's Keycloak token, a new `Idempotency-Key` each, spread over ")
-                .append(r.screening().intakes())
-                .append(" intakes. *Closed*: each connection sends when its last "
-                        + "answer came (throughput, service time). *Paced*: constant rate, latency from when each request "
-                        + "was due (coordinated omission handled). *Ceiling*: pgbench running the same statements in one "
-                        + "transaction (`-M prepared`). Latencies in ms.\n\n");
-        md.append(
-                "| concurrency | service req/s (closed) | closed p50 / p95 / p99 | paced rate | paced p50 / p95 / p99 / max "
-                        + "| errors | pgbench tps | pgbench p50 / p99 | service / ceiling |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (ScreeningThroughput.Level l : r.screening().levels()) {
-            Latencies c = l.closed().latency();
-            Latencies p = l.paced().latency();
-            md.append("| ")
-                    .append(l.concurrency())
-                    .append(" | **")
-                    .append(f(l.closed().throughput()))
-                    .append("** | ")
-                    .append(f(c.p50()))
-                    .append(" / ")
-                    .append(f(c.p95()))
-                    .append(" / ")
-                    .append(f(c.p99()))
-                    .append(" | ")
-                    .append(f(l.paced().targetRate()))
-                    .append("/s | ")
-                    .append(f(p.p50()))
-                    .append(" / ")
-                    .append(f(p.p95()))
-                    .append(" / ")
-                    .append(f(p.p99()))
-                    .append(" / ")
-                    .append(f(p.max()))
-                    .append(" | ")
-                    .append(l.closed().failed() + l.paced().failed())
-                    .append(" | ")
-                    .append(f(l.ceiling().tps()))
-                    .append(" | ")
-                    .append(f(l.ceiling().latency().p50()))
-                    .append(" / ")
-                    .append(f(l.ceiling().latency().p99()))
-                    .append(" | **")
-                    .append(pct(l.ratioToCeiling()))
-                    .append("** |\n");
-        }
-        md.append("\n![latency against concurrency](").append(CHART).append(")\n\n");
-        md.append("CPU used per request during the closed runs, in ms, by each process on the machine (from /proc; "
-                + "PostgreSQL counts every backend). Two cores give 2,000 ms of CPU a second: the sum bounds the "
-                + "throughput.\n\n");
-        List<String> parts = r.screening().levels().get(0).cpuMsPerRequest().keySet().stream()
-                .toList();
-        md.append("| concurrency | ")
-                .append(String.join(" | ", parts))
-                .append(" | sum |\n|---|")
-                .append("---|".repeat(parts.size() + 1))
-                .append('\n');
-        for (ScreeningThroughput.Level l : r.screening().levels()) {
-            md.append("| ").append(l.concurrency());
-            double sum = 0;
-            for (String part : parts) {
-                double v = l.cpuMsPerRequest().getOrDefault(part, 0.0);
-                sum += v;
-                md.append(" | ").append(f(v));
-            }
-            md.append(" | ").append(f(sum)).append(" |\n");
-        }
-        md.append('\n');
+        ThroughputSections.screening(md, r);
 
         RiskPropagation.Result risk = r.riskPropagation();
         md.append("## 2. Risk propagation: screening POST → urgent draft referral visible\n\n");
@@ -185,7 +119,12 @@ final class Report {
                         "/s, each on its own intake; referral-service's `GET /v1/referrals?status=draft&origin=risk-flag` "
                                 + "polled every ")
                 .append(risk.pollIntervalMillis())
-                .append(" ms. Default relay and consumer settings.\n\n");
+                .append(
+                        risk.pollMillis() == null
+                                ? " ms"
+                                : " ms in its database, where the API reads it (figures late by at most "
+                                        + f(risk.pollMillis()) + " ms: the interval plus the slowest select)")
+                .append(". Default relay and consumer settings.\n\n");
         md.append("| flags | drafts seen | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
         Latencies rl = risk.latency();
         md.append("| ")
@@ -244,8 +183,10 @@ final class Report {
         }
 
         md.append("## 4. Start-up and memory (JVM mode)\n\n");
-        md.append("Each service stopped and started alone; from its process start (kernel's record) to the first 200 "
-                + "from `/q/health/ready` (polled every 10 ms). Resident memory (RSS) in MiB.\n\n");
+        md.append("Each service stopped and started alone, ")
+                .append(r.settings().restartsPerService())
+                .append(" times; from its process start (kernel's record) to the first 200 "
+                        + "from `/q/health/ready` (polled every 10 ms). Resident memory (RSS) in MiB.\n\n");
         md.append(
                 "| service | start → ready, s (each run) | median | RSS after start | after warm-up | after benchmark 1 "
                         + "| at the end |\n|---|---|---|---|---|---|---|\n");
@@ -268,6 +209,7 @@ final class Report {
                     .append(" |\n");
         }
         md.append("\nNative mode: ").append(r.nativeMode()).append("\n\n");
+        ThroughputSections.reads(md, r);
         md.append("## Findings\n\n").append(findings.strip()).append('\n');
         return md.toString();
     }
@@ -285,7 +227,7 @@ final class Report {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String pct(double share) {
+    static String pct(double share) {
         return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 }

@@ -1,9 +1,18 @@
 package org.praxis.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Everything one run of bench/run measured, as written to bench/results/&lt;date&gt;.json. */
+/**
+ * Everything one run of bench/run measured, as written to bench/results/&lt;date&gt;.json. Files of older
+ * runs lack later fields (ceiling b, the reads): they read as null and the report says "not measured".
+ */
 public record Results(
         String date,
         String mode,
@@ -15,7 +24,9 @@ public record Results(
         ListsAtScale.Result lists,
         List<StartupAndMemory.Startup> startup,
         Map<String, Map<String, Double>> rssMiB,
-        String nativeMode) {
+        String nativeMode,
+        ReadThroughput.Result reads,
+        Map<String, Double> intakeProfile) {
 
     public record Machine(
             String cpu,
@@ -28,7 +39,56 @@ public record Results(
             String kafka,
             String keycloak,
             String quarkus,
-            String commit) {}
+            String commit) {
+
+        /** What this run ran on, read from /proc, the JVM, PostgreSQL and the project. */
+        static Machine of(LocalStack stack, Path root) throws Exception {
+            String cpu = firstMatch(Files.readString(Path.of("/proc/cpuinfo")), "model name\\s*:\\s*(.+)", "unknown");
+            double memGiB =
+                    Long.parseLong(firstMatch(Files.readString(Path.of("/proc/meminfo")), "MemTotal:\\s*(\\d+)", "0"))
+                            / 1024.0
+                            / 1024.0;
+            String os = Files.exists(Path.of("/etc/os-release"))
+                    ? firstMatch(Files.readString(Path.of("/etc/os-release")), "PRETTY_NAME=\"?([^\"\\n]+)", "Linux")
+                    : "Linux";
+            String kernel =
+                    Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+            String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+            String postgres = stack.superuserSql("postgres", "select version()").replaceAll(" on x86_64.*", "");
+            String quarkus =
+                    firstMatch(Files.readString(root.resolve("pom.xml")), "<quarkus.platform.version>([^<]+)<", "?");
+            return new Machine(
+                    cpu,
+                    Runtime.getRuntime().availableProcessors(),
+                    Latencies.round(memGiB),
+                    os,
+                    kernel,
+                    java,
+                    postgres,
+                    System.getenv().getOrDefault("KAFKA_VERSION", "?"),
+                    System.getenv().getOrDefault("KEYCLOAK_VERSION", "?"),
+                    quarkus,
+                    command(root, "git", "describe", "--always", "--dirty"));
+        }
+
+        static String firstMatch(String text, String regex, String fallback) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            return m.find() ? m.group(1).trim() : fallback;
+        }
+
+        static String command(Path dir, String... command) {
+            try {
+                Process p = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                return p.waitFor() == 0 ? out : "?";
+            } catch (IOException | InterruptedException e) {
+                return "?";
+            }
+        }
+    }
 
     public record Settings(
             String serviceJavaOptions,

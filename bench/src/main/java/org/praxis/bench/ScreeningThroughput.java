@@ -1,10 +1,8 @@
 package org.praxis.bench;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,20 +18,29 @@ public final class ScreeningThroughput {
     /** Paced runs ask for this share of the closed-loop throughput: busy, but below saturation. */
     static final double PACED_SHARE = 0.75;
 
-    /** {@code cpuMsPerRequest}: CPU each part of the stack used per request in the closed run. */
+    /**
+     * {@code ceiling}: (a), the statements the service runs today; {@code leastWork}: (b), the least work
+     * the semantics need ({@link LeastWorkCeiling}), the one the target compares against (absent in results
+     * written before it existed). {@code cpuMsPerRequest}: CPU each part of the stack used per request in
+     * the closed run.
+     */
     public record Level(
             int concurrency,
             LoadGenerator.Run closed,
             LoadGenerator.Run paced,
             DatabaseCeiling.Result ceiling,
             double ratioToCeiling,
-            Map<String, Double> cpuMsPerRequest) {}
+            Map<String, Double> cpuMsPerRequest,
+            DatabaseCeiling.Result leastWork,
+            double ratioToLeastWork) {}
 
     public record Result(int intakes, double warmUpSeconds, List<Level> levels) {}
 
     private final PraxisApi api;
     private final LocalStack stack;
     private final List<UUID> intakes = new ArrayList<>();
+    private int profileAt; // the concurrency whose closed run is recorded with JFR; 0: none
+    private Map<String, Double> profile;
 
     public ScreeningThroughput(LocalStack stack, PraxisApi api) {
         this.stack = stack;
@@ -55,7 +62,7 @@ public final class ScreeningThroughput {
         for (int i = 0; i < items.length; i++) {
             items[i] = random.nextInt(4);
         }
-        HttpResponse<String> r = api.post(
+        HttpConnection.Reply r = api.post(
                 USER,
                 "intake",
                 "/v1/intakes/" + intake + "/screenings",
@@ -64,26 +71,51 @@ public final class ScreeningThroughput {
         return r.statusCode() == 201;
     }
 
+    /** bench/run --profile: record intake-service with JFR during the closed run at {@code concurrency}. */
+    public void profileAt(int concurrency) {
+        this.profileAt = concurrency;
+    }
+
+    /** Share of intake-service's CPU samples by package in the profiled run, or null. */
+    public Map<String, Double> profile() {
+        return profile;
+    }
+
     public void warmUp(Duration duration) throws InterruptedException {
         LoadGenerator.closed(8, duration, this::screening);
+        api.disconnect();
     }
 
     public Level level(int concurrency, Duration duration, Path workDir) throws Exception {
+        CpuProfile recording = concurrency == profileAt
+                ? CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"))
+                : null;
         Map<String, Double> cpuBefore = stack.cpuMillis();
         LoadGenerator.Run closed = LoadGenerator.closed(concurrency, duration, this::screening);
-        Map<String, Double> cpuAfter = stack.cpuMillis();
-        Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
-        cpuAfter.forEach((part, ms) -> {
-            if (cpuBefore.containsKey(part)) {
-                cpuPerRequest.put(
-                        part, Latencies.round((ms - cpuBefore.get(part)) / Math.max(1, closed.ok() + closed.failed())));
-            }
-        });
+        Map<String, Double> cpuPerRequest = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
+        if (recording != null) {
+            profile = recording.stop(); // after the CPU reading: reading the recording costs the driver CPU
+        }
+        api.disconnect();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * PACED_SHARE), duration, this::screening);
-        DatabaseCeiling.Result ceiling =
-                DatabaseCeiling.run(stack, intakes, concurrency, (int) Math.max(1, duration.toSeconds()), workDir);
-        double ratio = ceiling.tps() > 0 ? closed.throughput() / ceiling.tps() : 0;
-        return new Level(concurrency, closed, paced, ceiling, Math.round(ratio * 1000) / 1000.0, cpuPerRequest);
+        api.disconnect();
+        int seconds = (int) Math.max(1, duration.toSeconds());
+        DatabaseCeiling.Result ceiling = DatabaseCeiling.run(stack, intakes, concurrency, seconds, workDir);
+        DatabaseCeiling.Result leastWork = LeastWorkCeiling.run(stack, intakes, concurrency, seconds, workDir);
+        return new Level(
+                concurrency,
+                closed,
+                paced,
+                ceiling,
+                ratio(closed, ceiling),
+                cpuPerRequest,
+                leastWork,
+                ratio(closed, leastWork));
+    }
+
+    static double ratio(LoadGenerator.Run service, DatabaseCeiling.Result ceiling) {
+        double ratio = ceiling.tps() > 0 ? service.throughput() / ceiling.tps() : 0;
+        return Math.round(ratio * 1000) / 1000.0;
     }
 }

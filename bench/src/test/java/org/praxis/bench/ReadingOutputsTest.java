@@ -90,6 +90,23 @@ class ReadingOutputsTest {
     }
 
     @Test
+    void profileSamplesAreSharedOutByPackageLargestFirstWithTheRestAsOther() {
+        assertEquals("org.hibernate.engine", CpuProfile.shortPackage("org.hibernate.engine.spi.ActionQueue"));
+        assertEquals("io.vertx", CpuProfile.shortPackage("io.vertx.Foo"));
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (int i = 0; i < CpuProfile.TOP + 2; i++) {
+            counts.put("p" + i, (long) (i + 1));
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        var shares = CpuProfile.shares(counts, total);
+        assertEquals(List.copyOf(shares.keySet()).get(0), "p" + (CpuProfile.TOP + 1));
+        assertEquals(CpuProfile.TOP + 1, shares.size());
+        assertEquals(100.0 * 3 / total, shares.get("other"), 0.01); // p0 and p1: 1 + 2 samples
+        assertEquals(
+                100.0, shares.values().stream().mapToDouble(Double::doubleValue).sum(), 0.1);
+    }
+
+    @Test
     void procStatStartTimeIsReadAfterACommandNameWithSpacesAndParentheses() {
         String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 55 7 0 0 20 0 30 0 987654 1000 10";
         assertEquals(987654, ProcessFacts.startTicks(stat));

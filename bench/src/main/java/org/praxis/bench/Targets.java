@@ -1,0 +1,188 @@
+package org.praxis.bench;
+
+import static org.praxis.bench.Report.f;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The report's first table: each target of issue 19 with the figure of an earlier run (bench/run
+ * --before) and of this one, and whether this one meets it. A figure an older results file lacks is
+ * "not measured", never a zero.
+ */
+final class Targets {
+
+    /**
+     * A target: what it says, how to read its figure from a run (null: not measured), how to show it, the
+     * limit (NaN: none, only reported) and, where a run may have measured it differently, how it did.
+     */
+    private record Target(
+            String name,
+            Function<Results, Double> figure,
+            Function<Double, String> shown,
+            double limit,
+            boolean atMost,
+            Function<Results, String> basis) {
+        Target(
+                String name,
+                Function<Results, Double> figure,
+                Function<Double, String> shown,
+                double limit,
+                boolean atMost) {
+            this(name, figure, shown, limit, atMost, r -> "");
+        }
+
+        String met(Results r) {
+            Double v = figure.apply(r);
+            if (v == null || Double.isNaN(limit)) {
+                return "-";
+            }
+            return (atMost ? v <= limit : v >= limit) ? "met" : "**not met**";
+        }
+    }
+
+    private static final List<Target> ALL = List.of(
+            new Target("Screening POST ≥ 70 % of ceiling (b) at c=8", r -> toLeastWork(r, 8), Report::pct, 0.7, false),
+            new Target(
+                    "Screening POST ≥ 70 % of ceiling (b) at c=32", r -> toLeastWork(r, 32), Report::pct, 0.7, false),
+            new Target(
+                    "Paced p99 ≤ 3 × p50 (worst of c=1, 8, 32)", Targets::worstPacedRatio, v -> f(v) + " ×", 3, true),
+            new Target(
+                    "intake-service CPU per screening ≤ 0.7 ms at c=32",
+                    r -> cpu(r, "intake"),
+                    v -> f(v) + " ms",
+                    0.7,
+                    true),
+            new Target(
+                    "Load driver CPU per screening at c=32 (no target)",
+                    r -> cpu(r, ThroughputSections.DRIVER),
+                    v -> f(v) + " ms",
+                    Double.NaN,
+                    true),
+            new Target(
+                    "Each service ready ≤ 1.5 s from process start (slowest median)",
+                    Targets::slowestStart,
+                    Targets::seconds,
+                    1.5,
+                    true,
+                    r -> " (median of " + r.settings().restartsPerService() + ")"),
+            new Target(
+                    "RSS ≤ 150 MiB after benchmark 1 (largest service)",
+                    Targets::largestRss,
+                    v -> f(v) + " MiB",
+                    150,
+                    true),
+            new Target(
+                    "Risk flag → urgent draft p50 ≤ 30 ms",
+                    r -> r.riskPropagation().latency().p50(),
+                    v -> f(v) + " ms",
+                    30,
+                    true),
+            new Target(
+                    "Risk flag → urgent draft p99 ≤ 100 ms",
+                    r -> r.riskPropagation().latency().p99(),
+                    v -> f(v) + " ms",
+                    100,
+                    true),
+            new Target(
+                    "Reads at c=32: req/s (no target)",
+                    r -> r.reads() == null ? null : r.reads().closed().throughput(),
+                    Report::f,
+                    Double.NaN,
+                    true),
+            new Target(
+                    "Reads at c=32: paced p99 (no target)",
+                    r -> r.reads() == null ? null : r.reads().paced().latency().p99(),
+                    v -> f(v) + " ms",
+                    Double.NaN,
+                    true),
+            new Target(
+                    "Reads at c=32: share of their ceiling (no target)",
+                    r -> r.reads() == null ? null : r.reads().ratioToCeiling(),
+                    Report::pct,
+                    Double.NaN,
+                    true));
+
+    private Targets() {}
+
+    static void markdown(StringBuilder md, Results after, Results before) {
+        md.append("## Targets (issue 19)\n\n");
+        if (before != null) {
+            md.append("Before: the run of ")
+                    .append(before.date())
+                    .append(" (commit `")
+                    .append(before.machine().commit());
+            md.append("`); after: this run. Same machine, same procedure.\n\n");
+        }
+        md.append("| target | before | after | met |\n|---|---|---|---|\n");
+        for (Target t : ALL) {
+            md.append("| ").append(t.name()).append(" | ").append(before == null ? "-" : shown(t, before));
+            md.append(" | ")
+                    .append(shown(t, after))
+                    .append(" | ")
+                    .append(t.met(after))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String shown(Target t, Results r) {
+        Double v;
+        try {
+            v = t.figure().apply(r);
+        } catch (NullPointerException absent) {
+            v = null; // a part the older file does not have
+        }
+        return v == null ? "not measured" : t.shown().apply(v) + t.basis().apply(r);
+    }
+
+    private static ScreeningThroughput.Level level(Results r, int concurrency) {
+        return r.screening().levels().stream()
+                .filter(l -> l.concurrency() == concurrency)
+                .findFirst()
+                .orElse(null);
+    }
+
+    static Double toLeastWork(Results r, int concurrency) {
+        ScreeningThroughput.Level l = level(r, concurrency);
+        return l == null || l.leastWork() == null ? null : l.ratioToLeastWork();
+    }
+
+    static Double worstPacedRatio(Results r) {
+        return r.screening().levels().stream()
+                .map(l -> l.paced().latency())
+                .filter(p -> p.p50() > 0)
+                .map(p -> p.p99() / p.p50())
+                .max(Double::compare)
+                .orElse(null);
+    }
+
+    static Double cpu(Results r, String part) {
+        ScreeningThroughput.Level l = level(r, 32);
+        return l == null ? null : l.cpuMsPerRequest().get(part);
+    }
+
+    /** The slowest service's median start-up. */
+    static Double slowestStart(Results r) {
+        return r.startup().stream()
+                .map(StartupAndMemory.Startup::medianSeconds)
+                .max(Double::compare)
+                .orElse(null);
+    }
+
+    private static String seconds(Double v) {
+        return f(v) + " s";
+    }
+
+    static Double largestRss(Results r) {
+        Map<String, Double> rss = r.rssMiB().get("afterBenchmark1");
+        return rss == null
+                ? null
+                : rss.values().stream()
+                        .filter(Objects::nonNull)
+                        .max(Double::compare)
+                        .orElse(null);
+    }
+}

@@ -1,0 +1,193 @@
+package org.praxis.bench;
+
+import static org.praxis.bench.Report.f;
+import static org.praxis.bench.Report.pct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The report's load sections: benchmark 1 (screening POST, its two ceilings) and 5 (reads), with CPU tables. */
+final class ThroughputSections {
+    static final String DRIVER = "load driver";
+
+    private ThroughputSections() {}
+
+    static void screening(StringBuilder md, Results r) {
+        md.append("## 1. Screening intake: `POST /v1/intakes/{id}/screenings`\n\n");
+        md.append("PHQ-9 with item 9 at 0, a supervisor's Keycloak token, a new `Idempotency-Key` each, spread over ")
+                .append(r.screening().intakes())
+                .append(" intakes. *Closed*: each connection sends when its last answer came (throughput, service "
+                        + "time). *Paced*: constant rate, latency from when each request was due (coordinated omission "
+                        + "handled); the target is paced p99 ≤ 3 × p50. Latencies in ms.\n\n");
+        md.append(
+                "| concurrency | service req/s (closed) | closed p50 / p95 / p99 | paced rate | paced p50 / p95 / p99 / max "
+                        + "| paced p99 ÷ p50 | errors |\n|---|---|---|---|---|---|---|\n");
+        for (ScreeningThroughput.Level l : r.screening().levels()) {
+            Latencies p = l.paced().latency();
+            md.append("| ")
+                    .append(l.concurrency())
+                    .append(" | **")
+                    .append(f(l.closed().throughput()))
+                    .append("** | ");
+            md.append(three(l.closed().latency()))
+                    .append(" | ")
+                    .append(f(l.paced().targetRate()))
+                    .append("/s | ");
+            md.append(three(p)).append(" / ").append(f(p.max())).append(" | **");
+            md.append(p.p50() > 0 ? f(p.p99() / p.p50()) : "-").append("** | ");
+            md.append(l.closed().failed() + l.paced().failed()).append(" |\n");
+        }
+        md.append("\nThe ceilings: pgbench (`-M prepared`) at the same concurrency, rows in a tenant of their own. "
+                + "**(a)** the statements the service runs today, in one transaction (`DatabaseCeiling` lists them). "
+                + "**(b)** the least work the semantics need, which the 70 % target compares against: one statement "
+                + "(one round trip, one transaction) inserting the screening, its outbox row, its audit row and its "
+                + "idempotency record with the stored answer, values copied from rows the service wrote "
+                + "(`LeastWorkCeiling`).\n\n");
+        md.append("| concurrency | service req/s | (a) tps | (a) p50 / p99 | service / (a) | (b) tps | (b) p50 / p99 "
+                + "| service / (b) |\n|---|---|---|---|---|---|---|---|\n");
+        for (ScreeningThroughput.Level l : r.screening().levels()) {
+            md.append("| ")
+                    .append(l.concurrency())
+                    .append(" | ")
+                    .append(f(l.closed().throughput()))
+                    .append(" | ");
+            md.append(ceiling(l.ceiling()))
+                    .append(" | ")
+                    .append(pct(l.ratioToCeiling()))
+                    .append(" | ");
+            md.append(ceiling(l.leastWork())).append(" | **");
+            md.append(l.leastWork() == null ? "not measured" : pct(l.ratioToLeastWork()))
+                    .append("** |\n");
+        }
+        md.append("\n![latency against concurrency](").append(Report.CHART).append(")\n\n");
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Double>> cpu = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (ScreeningThroughput.Level l : r.screening().levels()) {
+            labels.add(String.valueOf(l.concurrency()));
+            cpu.add(l.cpuMsPerRequest());
+            rates.add(l.closed().throughput());
+        }
+        cpuTable(md, "CPU used per request during the closed runs", "concurrency", labels, cpu, rates, r);
+        if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
+            md.append("Where intake-service's CPU went in the closed run at c=")
+                    .append(labels.get(labels.size() - 1))
+                    .append(" (`bench/run --profile`: JFR execution samples, each counted for the package of its "
+                            + "innermost frame outside the JDK; the recording itself costs a little throughput):\n\n"
+                            + "| package | share of samples |\n|---|---|\n");
+            r.intakeProfile()
+                    .forEach((pkg, share) -> md.append("| `")
+                            .append(pkg)
+                            .append("` | ")
+                            .append(f(share))
+                            .append(" % |\n"));
+            md.append('\n');
+        }
+    }
+
+    static void reads(StringBuilder md, Results r) {
+        md.append("## 5. Reads a mobile app causes (session-service)\n\n");
+        ReadThroughput.Result reads = r.reads();
+        if (reads == null) {
+            md.append("Not measured by this run.\n\n");
+            return;
+        }
+        md.append("Each request one of, at random: the client's `GET /v1/me/actions?limit=20`, "
+                        + "`GET /v1/engagements/{id}` with `If-None-Match` of its ETag (304), the client's "
+                        + "`GET /v1/me/engagements?limit=20`, the coach's `GET /v1/engagements?limit=20`; over ")
+                .append(reads.engagements())
+                .append(" engagements made through the API (accepted contract, three actions each). Ceiling: "
+                        + "pgbench running the select each answer needs, one of the four at random "
+                        + "(`ReadThroughput.scripts`). Latencies in ms.\n\n");
+        md.append(
+                "| concurrency | req/s (closed) | closed p50 / p95 / p99 | paced rate | paced p50 / p95 / p99 / max "
+                        + "| errors | pgbench tps | pgbench p50 / p99 | service / ceiling |\n|---|---|---|---|---|---|---|---|---|\n");
+        Latencies p = reads.paced().latency();
+        md.append("| ")
+                .append(reads.closed().concurrency())
+                .append(" | **")
+                .append(f(reads.closed().throughput()));
+        md.append("** | ").append(three(reads.closed().latency())).append(" | ");
+        md.append(f(reads.paced().targetRate()))
+                .append("/s | ")
+                .append(three(p))
+                .append(" / ")
+                .append(f(p.max()));
+        md.append(" | ")
+                .append(reads.closed().failed() + reads.paced().failed())
+                .append(" | ");
+        md.append(ceiling(reads.ceiling()))
+                .append(" | **")
+                .append(pct(reads.ratioToCeiling()))
+                .append("** |\n\n");
+        md.append("By kind, closed run (service time): ");
+        List<String> kinds = new ArrayList<>();
+        reads.closedByKind()
+                .forEach((k, l) -> kinds.add("`" + k + "` p50 " + f(l.p50()) + " / p99 " + f(l.p99()) + " ms"));
+        md.append(String.join("; ", kinds)).append(".\n\n");
+        cpuTable(
+                md,
+                "CPU used per read during the closed run",
+                "concurrency",
+                List.of(String.valueOf(reads.closed().concurrency())),
+                List.of(reads.cpuMsPerRequest()),
+                List.of(reads.closed().throughput()),
+                r);
+    }
+
+    /**
+     * CPU per request by process, and the load driver's share: of all CPU the processes used, and of the
+     * machine (its CPU per request times the throughput, over the cores' 1,000 ms a second each).
+     */
+    static void cpuTable(
+            StringBuilder md,
+            String title,
+            String rowName,
+            List<String> labels,
+            List<Map<String, Double>> cpu,
+            List<Double> throughput,
+            Results r) {
+        md.append(title)
+                .append(", in ms, by each process on the machine (from /proc; PostgreSQL counts every backend). ")
+                .append(r.machine().cores())
+                .append(" cores give ")
+                .append(r.machine().cores() * 1000)
+                .append(" ms of CPU a second: the sum bounds the throughput. The load driver's share is of the CPU "
+                        + "all processes used, and of the whole machine.\n\n");
+        List<String> parts = cpu.get(0).keySet().stream().toList();
+        md.append("| ").append(rowName).append(" | ").append(String.join(" | ", parts));
+        md.append(" | sum | load driver share: of CPU used / of the machine |\n|---|");
+        md.append("---|".repeat(parts.size() + 2)).append('\n');
+        for (int i = 0; i < labels.size(); i++) {
+            md.append("| ").append(labels.get(i));
+            double sum = 0;
+            for (String part : parts) {
+                double v = cpu.get(i).getOrDefault(part, 0.0);
+                sum += v;
+                md.append(" | ").append(f(v));
+            }
+            double driver = cpu.get(i).getOrDefault(DRIVER, 0.0);
+            double ofMachine = driver
+                    * throughput.get(i)
+                    / (1000.0 * Math.max(1, r.machine().cores()));
+            md.append(" | ").append(f(sum)).append(" | ");
+            md.append(sum > 0 ? pct(driver / sum) : "-")
+                    .append(" / ")
+                    .append(pct(ofMachine))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String three(Latencies l) {
+        return f(l.p50()) + " / " + f(l.p95()) + " / " + f(l.p99());
+    }
+
+    private static String ceiling(DatabaseCeiling.Result c) {
+        return c == null
+                ? "not measured | -"
+                : f(c.tps()) + " | " + f(c.latency().p50()) + " / "
+                        + f(c.latency().p99());
+    }
+}

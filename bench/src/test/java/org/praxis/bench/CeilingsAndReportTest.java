@@ -1,0 +1,98 @@
+package org.praxis.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Ceiling (b)'s and the reads' pgbench scripts, and a report against an older results file. */
+class CeilingsAndReportTest {
+
+    /** Variables pgbench would substitute: ":name" not preceded by another colon (a cast). */
+    private static List<String> pgbenchVariables(String script) {
+        return Pattern.compile("(?<!:):([a-z_]+)")
+                .matcher(script)
+                .results()
+                .map(m -> m.group(1))
+                .filter(v -> !List.of("text", "uuid", "int", "jsonb").contains(v))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static LeastWorkCeiling.Column col(String name, String type, String value) {
+        return new LeastWorkCeiling.Column(name, type, value);
+    }
+
+    @Test
+    void ceilingBInsertsCopiesOfTheServicesRowsInOneStatementWithFreshKeys() {
+        Map<String, List<LeastWorkCeiling.Column>> samples = new LinkedHashMap<>();
+        samples.put(
+                "idempotency_record",
+                List.of(
+                        col("id", "uuid", UUID.randomUUID().toString()),
+                        col("tenant_id", "text", "acme"),
+                        col("scope", "text", "sub-1 submit-screening 42"),
+                        col("idempotency_key", "text", "k-1"),
+                        col("request_hash", "text", "v1:key-3:c2VhbGVk"),
+                        col("status", "int4", "201"),
+                        col("body", "text", "v1:key-3:it's sealed\\"),
+                        col("created_at", "timestamptz", "2026-11-30 14:00:00+00")));
+        samples.put(
+                "screening",
+                List.of(
+                        col("id", "uuid", UUID.randomUUID().toString()),
+                        col("tenant_id", "text", "acme"),
+                        col("intake_id", "uuid", UUID.randomUUID().toString()),
+                        col("percent", "int4", null)));
+        samples.put(
+                "outbox_event",
+                List.of(
+                        col("seq", "bigserial", "17"),
+                        col("id", "uuid", UUID.randomUUID().toString()),
+                        col("payload", "jsonb", "{\"total\": 10, \"severity\":\"moderate\"}"),
+                        col("sent_at", "timestamptz", null)));
+        String script = LeastWorkCeiling.script(List.of(UUID.randomUUID(), UUID.randomUUID()), samples);
+
+        assertEquals(List.of("i", "k"), pgbenchVariables(script), script);
+        assertEquals(1, script.chars().filter(c -> c == ';').count(), "one statement: " + script);
+        assertTrue(script.contains("with w0 as (insert into idempotency_record"), script);
+        assertTrue(script.contains("insert into outbox_event (id, payload, sent_at)"), "seq left to its sequence");
+        assertTrue(script.contains("E'{\"total\"\\x3a 10, \"severity\"\\x3a\"moderate\"}', now())"), "born sent");
+        assertTrue(script.contains("E'v1\\x3akey-3\\x3ait\\'s sealed\\\\'"), "quote and backslash escaped");
+        assertTrue(script.contains("'" + DatabaseCeiling.TENANT + "'") && !script.contains("'acme'"), script);
+        assertTrue(script.contains(":k::text") && script.contains("[:i::int]"), script);
+        assertEquals(3, script.split("gen_random_uuid\\(\\)", -1).length - 1, "a new id per row with one");
+        assertTrue(script.contains("E'201'") && script.contains(", null)"), script);
+    }
+
+    @Test
+    void theReadCeilingHasOneScriptPerKindOfReadAndOnlyItsOwnVariable() {
+        List<String> scripts = ReadThroughput.scripts("client-sub", "coach-sub", List.of(UUID.randomUUID()));
+        assertEquals(ReadThroughput.KINDS.size(), scripts.size());
+        assertEquals(List.of("e"), pgbenchVariables(String.join("\n", scripts)));
+        assertTrue(scripts.get(0).contains("from action_item") && scripts.get(0).contains("'client-sub'"));
+        assertTrue(scripts.get(3).contains("practitioner_id = 'coach-sub'"));
+    }
+
+    @Test
+    void aReportAgainstAnOlderResultsFileSaysNotMeasuredWhereItHasNoFigure() throws Exception {
+        Results old = BenchMain.load(Path.of("."), "results/2026-11-24.json");
+        String md = Report.markdown(old, "results/x.json", "findings", old);
+        assertTrue(md.contains("## Targets (issue 19)"));
+        assertTrue(
+                md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | not measured | not measured | - |"), md);
+        // Figures both files have are shown and judged: 7.55 s against 1.5 s.
+        assertTrue(md.contains("| 7.55 s (median of 3) | 7.55 s (median of 3) | **not met** |"), md);
+        assertTrue(md.contains("| 31.65 ms | 31.65 ms | **not met** |"), md);
+        assertTrue(md.contains("## 5. Reads a mobile app causes (session-service)\n\nNot measured by this run."));
+        assertFalse(md.contains("NaN"), md);
+    }
+}
