@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -83,26 +88,48 @@ public final class ListsAtScale {
         }
     }
 
-    /** Adds {@code rows} copies of the template intake, each older than every intake the tenant has. */
-    private void load(Connection db, String tenant, long rows) throws SQLException {
+    /**
+     * Adds {@code rows} copies of the template intake, each older than every intake the tenant has. Its
+     * sealed columns cannot be copied (a v2 value is bound to its row and fails to open in another), so
+     * the copies carry the same texts sealed the legacy v1 way, which names no row: with the local
+     * stack's key (deploy/local/up's crypto-key, id "local"), AES-GCM, opened by the service as before.
+     */
+    private void load(Connection db, String tenant, long rows) throws Exception {
+        byte[] kek = Base64.getDecoder()
+                .decode(Files.readString(stack.runDir().resolve("crypto-key")).trim());
         long done = 0;
         while (done < rows) {
             long batch = Math.min(100_000, rows - done);
             try (PreparedStatement s = db.prepareStatement("""
                     insert into intake (id, tenant_id, client_subject, display_name, presenting_concerns,
                         hoped_for_outcomes, sponsor_organisation, assigned_coach, status, created_by, created_at, version)
-                    select gen_random_uuid(), ?, 'bench-list-' || g, t.display_name, t.presenting_concerns,
-                        t.hoped_for_outcomes, t.sponsor_organisation, t.assigned_coach, t.status, t.created_by,
+                    select gen_random_uuid(), ?, 'bench-list-' || g, ?, ?, ?, t.sponsor_organisation, t.assigned_coach, t.status, t.created_by,
                         coalesce((select min(created_at) from intake where tenant_id = ?), now()) - make_interval(secs => g * 0.25), 0
                     from generate_series(1, ?) g, intake t where t.id = ?""")) {
                 s.setString(1, tenant);
-                s.setString(2, tenant);
-                s.setLong(3, batch);
-                s.setObject(4, template);
+                s.setString(2, sealV1(kek, "Bench List Client"));
+                s.setString(3, sealV1(kek, "Stress at work after a reorganisation"));
+                s.setString(4, sealV1(kek, "A calmer way of leading the team"));
+                s.setString(5, tenant);
+                s.setLong(6, batch);
+                s.setObject(7, template);
                 s.executeUpdate();
             }
             done += batch;
         }
+    }
+
+    /** FieldCipher's legacy scheme: {@code v1:<key id>:} and base64 of a 12-byte IV and the AES-GCM output. */
+    static String sealV1(byte[] kek, String plaintext) throws GeneralSecurityException {
+        byte[] iv = new byte[12];
+        new SecureRandom().nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, iv));
+        byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] all = new byte[iv.length + sealed.length];
+        System.arraycopy(iv, 0, all, 0, iv.length);
+        System.arraycopy(sealed, 0, all, iv.length, sealed.length);
+        return "v1:local:" + Base64.getEncoder().encodeToString(all);
     }
 
     private record Deep(String cursor, UUID expectedFirst) {}

@@ -107,6 +107,22 @@ class ReadingOutputsTest {
     }
 
     @Test
+    void bulkCopiedIntakeTextsAreSealedTheLegacyWayWithTheLocalKeySoAnyRowOpensThem() throws Exception {
+        byte[] kek = new byte[32];
+        kek[0] = 7;
+        String sealed = ListsAtScale.sealV1(kek, "Bench List Client");
+        assertTrue(sealed.startsWith("v1:local:"), sealed);
+        byte[] in = java.util.Base64.getDecoder().decode(sealed.substring("v1:local:".length()));
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(
+                javax.crypto.Cipher.DECRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(kek, "AES"),
+                new javax.crypto.spec.GCMParameterSpec(128, in, 0, 12));
+        assertEquals("Bench List Client", new String(cipher.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8));
+        assertTrue(!sealed.equals(ListsAtScale.sealV1(kek, "Bench List Client")), "a fresh IV each time");
+    }
+
+    @Test
     void procStatStartTimeIsReadAfterACommandNameWithSpacesAndParentheses() {
         String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 55 7 0 0 20 0 30 0 987654 1000 10";
         assertEquals(987654, ProcessFacts.startTicks(stat));
