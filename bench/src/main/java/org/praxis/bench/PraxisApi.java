@@ -42,9 +42,7 @@ public final class PraxisApi {
         }
         // One renewal per user at a time: 32 load threads renewing at once were 32 logins of one user within a
         // millisecond, which Keycloak's brute-force protection answered by disabling the user.
-        return tokens.compute(
-                        username, (u, old) -> old != null && !stale(old) ? old : fetchToken(u))
-                .value;
+        return tokens.compute(username, (u, old) -> old != null && !stale(old) ? old : fetchToken(u)).value;
     }
 
     private static boolean stale(Token t) {
