@@ -68,6 +68,26 @@ kafka_acl_specs() {
 # Runs Topics.java with the broker's jars, quietly (the Kafka client logs only errors, to the caller's log).
 kafka_tool() { java -Dlog4j2.level=OFF -cp "$KAFKA_LIBS/*" "$HERE/Topics.java" "$@"; }
 
+# find_jdk MIN: the newest JDK of version MIN or later under /usr/lib/jvm (PRAXIS_JVM_DIR moves it).
+find_jdk() {
+  local release v best="" best_v=0
+  for release in "${PRAXIS_JVM_DIR:-/usr/lib/jvm}"/*/release; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null)
+    if [ -n "$v" ] && [ "$v" -ge "$1" ] && [ "$v" -gt "$best_v" ] && [ -x "$(dirname "$release")/bin/java" ]; then
+      best=$(dirname "$release"); best_v=$v
+    fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+# The services run on JDK 25 or later when there is one: its AOT cache (up trains it) starts them
+# several times faster. Else on the default java, without the cache.
+SERVICE_JDK=$(find_jdk 25 || true)
+SERVICE_JAVA="${SERVICE_JDK:+$SERVICE_JDK/bin/java}"
+SERVICE_JAVA="${SERVICE_JAVA:-java}"
+# The services' JVM options (PRAXIS_SERVICE_JAVA_OPTS replaces them): see README, "Local stack".
+SERVICE_JAVA_OPTS="${PRAXIS_SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx128m}"
+service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+
 service_port() {
   case "$1" in
     intake) echo "$INTAKE_PORT" ;; session) echo "$SESSION_PORT" ;;

@@ -70,10 +70,15 @@ final class ServiceProcess {
             throw new IllegalStateException(
                     jar + " is missing: build the services first (mvn -B verify builds them before this module)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Small heaps and C1 only: four services and the test JVM share two cores.
+        // The local stack's runtime; small heaps and C1 only: four services and the test JVM share two cores.
         ProcessBuilder pb = new ProcessBuilder(
-                java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+                ServiceRuntime.java(),
+                "-Xms64m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

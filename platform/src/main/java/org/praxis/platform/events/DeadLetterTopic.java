@@ -2,6 +2,7 @@ package org.praxis.platform.events;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,12 +16,22 @@ import org.praxis.platform.PraxisConfig;
 final class DeadLetterTopic {
     private static final Logger LOG = Logger.getLogger(DeadLetterTopic.class);
 
-    private final KafkaProducer<String, String> producer;
+    private final Supplier<KafkaProducer<String, String>> newProducer;
     private final PraxisConfig config;
+    // Made at the first dead letter, not at start: a Kafka producer costs start-up a fifth of a second
+    // (SASL login, metrics, its thread), and most runs never dead-letter anything.
+    private KafkaProducer<String, String> producer;
 
-    DeadLetterTopic(KafkaProducer<String, String> producer, PraxisConfig config) {
-        this.producer = producer;
+    DeadLetterTopic(Supplier<KafkaProducer<String, String>> newProducer, PraxisConfig config) {
+        this.newProducer = newProducer;
         this.config = config;
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = newProducer.get();
+        }
+        return producer;
     }
 
     /** True once the dead-letter topic has the record; false when shutdown came first. */
@@ -37,7 +48,7 @@ final class DeadLetterTopic {
                 record.topic() + "/" + record.partition() + "/" + record.offset());
         while (running.getAsBoolean()) {
             try {
-                producer.send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                producer().send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
                 LOG.warnf(
                         "event at %s/%d/%d dead-lettered: %s",
                         record.topic(), record.partition(), record.offset(), TransientFailures.rootCause(error));
@@ -51,7 +62,9 @@ final class DeadLetterTopic {
         return false;
     }
 
-    void close() {
-        producer.close(Duration.ofSeconds(5));
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }

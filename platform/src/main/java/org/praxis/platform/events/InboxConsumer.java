@@ -67,7 +67,7 @@ public class InboxConsumer {
         if (!config.inbox().enabled() || topics.isEmpty()) {
             return;
         }
-        deadLetters = new DeadLetterTopic(kafka.producer(config.service() + "-dlq"), config);
+        deadLetters = new DeadLetterTopic(() -> kafka.producer(config.service() + "-dlq"), config);
         running = true;
         // One consumer and thread per topic: a slow privacy or assessment handler never delays risk flags.
         for (String topic : topics) {
