@@ -87,19 +87,21 @@ public final class ScreeningThroughput {
     }
 
     public Level level(int concurrency, Duration duration, Path workDir) throws Exception {
-        CpuProfile recording = concurrency == profileAt
-                ? CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"))
-                : null;
         Map<String, Double> cpuBefore = stack.cpuMillis();
         LoadGenerator.Run closed = LoadGenerator.closed(concurrency, duration, this::screening);
         Map<String, Double> cpuPerRequest = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
-        if (recording != null) {
-            profile = recording.stop(); // after the CPU reading: reading the recording costs the driver CPU
-        }
         api.disconnect();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * PACED_SHARE), duration, this::screening);
         api.disconnect();
+        if (concurrency == profileAt) {
+            // A closed run of its own: the recording costs the service CPU, which the measured run must not pay.
+            CpuProfile recording =
+                    CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"));
+            LoadGenerator.closed(concurrency, duration, this::screening);
+            profile = recording.stop();
+            api.disconnect();
+        }
         int seconds = (int) Math.max(1, duration.toSeconds());
         DatabaseCeiling.Result ceiling = DatabaseCeiling.run(stack, intakes, concurrency, seconds, workDir);
         DatabaseCeiling.Result leastWork = LeastWorkCeiling.run(stack, intakes, concurrency, seconds, workDir);

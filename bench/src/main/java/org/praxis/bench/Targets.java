@@ -114,7 +114,11 @@ final class Targets {
                     .append(before.date())
                     .append(" (commit `")
                     .append(before.machine().commit());
-            md.append("`); after: this run. Same machine, same procedure.\n\n");
+            md.append("`, ")
+                    .append(before.mode())
+                    .append(" run); after: this run (")
+                    .append(after.mode());
+            md.append("). Only runs of the same machine and mode compare.\n\n");
         }
         md.append("| target | before | after | met |\n|---|---|---|---|\n");
         for (Target t : ALL) {

@@ -71,10 +71,10 @@ final class ThroughputSections {
         }
         cpuTable(md, "CPU used per request during the closed runs", "concurrency", labels, cpu, rates, r);
         if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
-            md.append("Where intake-service's CPU went in the closed run at c=")
+            md.append("Where intake-service's CPU went in a closed run at c=")
                     .append(labels.get(labels.size() - 1))
                     .append(" (`bench/run --profile`: JFR execution samples, each counted for the package of its "
-                            + "innermost frame outside the JDK; the recording itself costs a little throughput):\n\n"
+                            + "innermost frame outside the JDK; an extra run after the measured ones, as the recording costs CPU):\n\n"
                             + "| package | share of samples |\n|---|---|\n");
             r.intakeProfile()
                     .forEach((pkg, share) -> md.append("| `")
