@@ -6,8 +6,12 @@ CACHE="$HERE/.cache"
 OUT_DIR="${PRAXIS_IMAGE_DIR:-$CACHE/images}"
 
 SUITE=bookworm
-JRE_PACKAGE=openjdk-17-jre-headless
-JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java
+# The services' runtime: a jlink'ed image of the JDK 25+ the local stack runs them on (deploy/local/lib.sh
+# finds it under /usr/lib/jvm; bookworm packages no JDK 25), with the modules they use.
+JAVA=/opt/java/bin/java
+JAVA_MODULES=java.se,jdk.unsupported,jdk.management,jdk.jfr,jdk.net,jdk.naming.dns,jdk.zipfs,jdk.security.auth
+# What the entrypoint runs java with: the heap a share of the container's memory limit.
+JAVA_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 # image contract (ImageContractTest parses these KEY=VALUE lines)
 APP_UID=1001
 APP_GID=1001
@@ -27,3 +31,6 @@ fail() { printf '%s\n' "$*" >&2; exit 1; }
 project_version() {
   sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1
 }
+
+# The JDK the runtime is linked from (the local stack's SERVICE_JDK), read in a subshell: names overlap.
+service_jdk() { bash -c 'source "$1/lib.sh"; echo "$SERVICE_JDK"' _ "$ROOT/deploy/local"; }

@@ -2,7 +2,7 @@
 """Assemble, inspect and unpack the services' OCI image tarballs (Python standard library only).
 
   oci.py assemble OUT.tar --ref NAME:TAG --base-layer rootfs.tar.gz --app-dir target/quarkus-app
-                  --uid U --gid G --port P [--port P]... --app-dir-in-image /deployments --java PATH [--label k=v]...
+                  --uid U --gid G --port P [--port P]... --app-dir-in-image /deployments --java PATH [--java-options "OPTS"] [--label k=v]...
   oci.py inspect IMAGE.tar --uid U --gid G --port P [--port P]... [--allow FILE]   -> checks, prints a summary
   oci.py unpack IMAGE.tar DIR                                          -> the root filesystem
 
@@ -98,7 +98,7 @@ def assemble(a):
         "os": "linux",
         "config": {
             "User": f"{a.uid}:{a.gid}",
-            "Entrypoint": [a.java, "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError",
+            "Entrypoint": [a.java, *a.java_options.split(),
                            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                            "-jar", a.app_dir_in_image.rstrip("/") + "/quarkus-run.jar"],
             "ExposedPorts": {f"{p}/tcp": {} for p in a.port},
@@ -330,7 +330,7 @@ def selftest(a):
     work = tempfile.mkdtemp(prefix="oci-selftest-")
     try:
         base = os.path.join(work, "base")
-        java = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java"
+        java = "/opt/java/bin/java"
         os.makedirs(base + os.path.dirname(java)); os.makedirs(base + "/etc")
         open(base + java, "w").write("#!/bin/sh\n")
         open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
@@ -351,7 +351,7 @@ def selftest(a):
             out = os.path.join(work, name + ".tar")
             with contextlib.redirect_stdout(io.StringIO()):
                 assemble(argparse.Namespace(out=out, ref="praxis/demo:1", base_layer=layer, base_source="selftest", app_dir=app,
-                                            app_dir_in_image="/deployments", uid=uid, gid=uid, port=list(port), java=java, label=[]))
+                                            app_dir_in_image="/deployments", uid=uid, gid=uid, port=list(port), java=java, java_options="-XX:+UseSerialGC", label=[]))
             open(base + "/etc/shadow", "w").write("root:*:19000:0:99999:7:::\n")
             return out
         cases = {
@@ -387,6 +387,7 @@ def main():
     s.add_argument("--app-dir", required=True); s.add_argument("--app-dir-in-image", default="/deployments")
     s.add_argument("--uid", type=int, required=True); s.add_argument("--gid", type=int, required=True)
     s.add_argument("--port", type=int, action="append", required=True); s.add_argument("--java", required=True)
+    s.add_argument("--java-options", required=True)
     s.add_argument("--label", action="append", default=[])
     s = sub.add_parser("inspect")
     s.add_argument("image"); s.add_argument("--uid", type=int, required=True); s.add_argument("--gid", type=int, required=True)
