@@ -184,6 +184,18 @@ class WebConventionsTest {
     }
 
     @Test
+    void aRepeatAnsweredFromTheRecordKeepsNothingItsFailedCreateWrote() {
+        String first = create("k-half", "half-a").statusCode(201).extract().path("id");
+        // The repeat's create writes a row and then fails; the answer is the first one and the row is gone.
+        create("k-half", "half-a")
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", is(first));
+        assertEquals(1, widgets());
+        assertEquals(1, Db.count("select count(*) from outbox_event where tenant_id = ?", tenant));
+    }
+
+    @Test
     void changesNeedTheCurrentETag() {
         String id = given().header("Authorization", coach)
                 .contentType(ContentType.JSON)

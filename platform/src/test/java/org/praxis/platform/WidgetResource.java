@@ -66,6 +66,15 @@ public class WidgetResource {
             if (request.name().startsWith("unique-") && named(request.name())) {
                 throw ProblemException.conflict("A widget is named " + request.name() + " already.");
             }
+            // A create that has written something before it fails.
+            if (request.name().startsWith("half-") && named(request.name())) {
+                update(
+                        "insert into widget (id, tenant_id, name, version) values (?, ?, ?, 1)",
+                        UUID.randomUUID(),
+                        callerContext.tenantId(),
+                        request.name() + "-partial");
+                throw ProblemException.conflict("A widget is named " + request.name() + " already.");
+            }
             update(
                     "insert into widget (id, tenant_id, name, version) values (?, ?, ?, 1)",
                     id,

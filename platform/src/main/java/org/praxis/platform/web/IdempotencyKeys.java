@@ -94,6 +94,8 @@ public class IdempotencyKeys {
             if (replay == null) {
                 throw failed;
             }
+            // What the failed create wrote before it failed must not commit with the replayed answer.
+            transactions.setRollbackOnly();
             return replay;
         }
         try (Connection c = dataSource.getConnection()) {
