@@ -46,6 +46,15 @@ public class DeferredInserts {
         }
     }
 
+    /** Forgets what is held and stops holding back: the create that wrote it failed, so none of it is sent. */
+    public void dropHeld() {
+        Held held = held();
+        if (held != null) {
+            held.inserts.clear();
+            held.holding = false;
+        }
+    }
+
     /**
      * Runs {@code sql} (one insert) in the caller's transaction: held back while the transaction asks
      * for it, else now. A null argument is a null text.

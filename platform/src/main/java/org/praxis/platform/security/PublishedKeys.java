@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,8 +47,13 @@ public class PublishedKeys {
     @Inject
     ObjectMapper json;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @ConfigProperty(name = "quarkus.oidc.tls.tls-configuration-name")
+    Optional<String> tlsConfigurationName;
+
+    @Inject
+    TlsConfigurationRegistry tlsConfigurations;
+
+    private volatile HttpClient http;
     private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
     private final AtomicLong changes = new AtomicLong();
     private volatile Map<String, String> published = Map.of();
@@ -146,9 +154,36 @@ public class PublishedKeys {
         }
     }
 
+    /**
+     * Trusts the issuer the way OIDC does: in Kubernetes through the named TLS configuration that holds the
+     * cluster's CA (the JDK's default trust store would refuse Keycloak's certificate, and nothing would
+     * ever be cached or withdrawn).
+     */
+    private HttpClient http() throws IOException {
+        HttpClient client = http;
+        if (client == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+            Optional<TlsConfiguration> tls = tlsConfigurationName.flatMap(tlsConfigurations::get);
+            if (tlsConfigurationName.isPresent() && tls.isEmpty()) {
+                throw new IOException("no TLS configuration named " + tlsConfigurationName.get());
+            }
+            if (tls.isPresent()) {
+                try {
+                    builder.sslContext(tls.get().createSSLContext());
+                } catch (Exception e) {
+                    throw new IOException("TLS configuration " + tlsConfigurationName.get() + " unusable", e);
+                }
+            }
+            client = builder.build();
+            http = client;
+        }
+        return client;
+    }
+
     private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http().send(
+                        HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException(uri + " answered " + response.statusCode());
         }

@@ -85,12 +85,9 @@ public class IdempotencyKeys {
             deferred.holdBack();
             response = create.get();
         } catch (RuntimeException failed) {
+            deferred.dropHeld();
             // A repeat whose create fails now (the state moved on since the first) still gets the first answer.
-            Response replay = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    return replay(c, tenant, scope, key, hash);
-                }
-            });
+            Response replay = storedAnswer(tenant, scope, key, hash);
             if (replay == null) {
                 throw failed;
             }
@@ -122,9 +119,30 @@ public class IdempotencyKeys {
             // Another request with this key committed first: undo this create and answer as that one did.
             Response replay = replay(c, tenant, scope, key, hash);
             transactions.setRollbackOnly();
+            if (replay == null) {
+                // Its record was erased (subject erasure) between the two statements: nothing to answer with.
+                throw ProblemException.conflict("A request with this Idempotency-Key was being processed; try again.");
+            }
             return replay;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("idempotency record failed", e);
+        }
+    }
+
+    /**
+     * The stored answer, read on the request's own connection (READ COMMITTED sees a committed record), so
+     * failing repeats never hold two pooled connections each; in a transaction of its own only when the
+     * failed create left this one unusable.
+     */
+    private Response storedAnswer(String tenant, String scope, String key, String hash) {
+        try (Connection c = dataSource.getConnection()) {
+            return replay(c, tenant, scope, key, hash);
+        } catch (SQLException aborted) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return replay(c, tenant, scope, key, hash);
+                }
+            });
         }
     }
 
