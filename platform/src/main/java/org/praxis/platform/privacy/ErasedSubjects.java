@@ -99,11 +99,12 @@ public class ErasedSubjects {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public IncomingEvent screen(IncomingEvent event) {
+        // Each person named, by field, as their pseudonym: what the look-up, the locks and the replacement use.
         Map<String, String> people = new LinkedHashMap<>();
         for (String field : PERSON_FIELDS) {
             JsonNode value = event.payload().get(field);
             if (value != null && value.isTextual() && !value.asText().isBlank()) {
-                people.put(field, value.asText());
+                people.put(field, Pseudonyms.of(event.tenantId(), value.asText()));
             }
         }
         if (people.isEmpty()) {
@@ -117,10 +118,7 @@ public class ErasedSubjects {
                         "select count(pg_advisory_xact_lock_shared(k)) from unnest(cast(? as bigint[])) k;\n"
                                 + "select pseudonym from erased_subject where tenant_id = ? and pseudonym = any(?)"
                                 + " and (cast(? as timestamptz) is null or requested_at > ?)")) {
-            List<String> pseudonyms = people.values().stream()
-                    .map(p -> Pseudonyms.of(event.tenantId(), p))
-                    .distinct()
-                    .toList();
+            List<String> pseudonyms = people.values().stream().distinct().toList();
             s.setArray(
                     1,
                     c.createArrayOf(
@@ -143,8 +141,8 @@ public class ErasedSubjects {
                 while (rs.next()) {
                     erased.add(rs.getString(1));
                 }
-                people.forEach((field, subject) -> {
-                    if (erased.contains(Pseudonyms.of(event.tenantId(), subject))) {
+                people.forEach((field, pseudonym) -> {
+                    if (erased.contains(pseudonym)) {
                         erasedFields.add(field);
                     }
                 });
@@ -163,7 +161,7 @@ public class ErasedSubjects {
             return null;
         }
         ObjectNode payload = event.payload().deepCopy();
-        erasedFields.forEach(field -> payload.put(field, Pseudonyms.of(event.tenantId(), people.get(field))));
+        erasedFields.forEach(field -> payload.put(field, people.get(field)));
         return new IncomingEvent(
                 event.id(),
                 event.type(),
