@@ -1,0 +1,25 @@
+package org.praxis.intake.api;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.praxis.intake.domain.RiskFlagLifecycle;
+import org.praxis.platform.web.ClosedSets;
+
+/**
+ * intake-service's closed sets as enums in its OpenAPI document, from the domain's lists. Pathways are a
+ * Java enum and documented as one already.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class IntakeClosedSets implements OASFilter {
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        new ClosedSets()
+                .property("RiskFlagView", "status", RiskFlagLifecycle.STATUSES)
+                .property("RiskFlagStepView", "status", RiskFlagLifecycle.STATUSES)
+                .property("RiskFlagSummary", "status", RiskFlagLifecycle.STATUSES)
+                .property("MoveRiskFlagRequest", "status", RiskFlagLifecycle.STATUSES)
+                .parameter("listRiskFlags", "status", RiskFlagLifecycle.STATUSES)
+                .declareIn(openAPI);
+    }
+}
