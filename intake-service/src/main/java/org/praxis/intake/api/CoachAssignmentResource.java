@@ -53,10 +53,13 @@ public class CoachAssignmentResource {
 
     /** What a coach may see of an intake before it is theirs: no names, concerns, outcomes or answers. */
     public record TriageCard(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String status,
-            Instant createdAt,
-            boolean openRiskFlags,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) boolean openRiskFlags,
             Pathway recommendedPathway) {
         static TriageCard of(Decisions.Waiting w) {
             return new TriageCard(

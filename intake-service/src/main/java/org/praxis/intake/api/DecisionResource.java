@@ -2,11 +2,13 @@ package org.praxis.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +33,7 @@ import org.praxis.intake.domain.Triage;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 
 /** An intake's triage recommendation and the practitioner's pathway decision. */
 @Path("/v1/intakes/{id}")
@@ -41,9 +44,14 @@ public class DecisionResource {
     @Inject
     Decisions decisions;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     public record RecommendationView(
-            Pathway pathway,
-            @Schema(maxItems = Triage.MAX_REASONS) List<ReasonView> reasons) {
+            @Schema(required = true) Pathway pathway,
+
+            @Schema(required = true, maxItems = Triage.MAX_REASONS)
+            List<ReasonView> reasons) {
         static RecommendationView of(Triage.Recommendation r) {
             return new RecommendationView(
                     r.pathway(),
@@ -55,8 +63,10 @@ public class DecisionResource {
 
     /** {@code detail} is one generated line: a flag code or an instrument with its total and threshold. */
     public record ReasonView(
-            @Schema(maxLength = Bounds.CODE) String rule,
-            Pathway pathway,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String rule,
+
+            @Schema(required = true) Pathway pathway,
             @Schema(maxLength = Bounds.NAME) String detail) {}
 
     public record DecisionRequest(
@@ -75,6 +85,7 @@ public class DecisionResource {
 
     @POST
     @Path("decision")
+    @Transactional // the idempotency key is claimed in the decision's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:decide")
     @Operation(
@@ -87,6 +98,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "409", description = "Already decided")
     public Response decide(
             @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
             @RequestBody(
                             content =
                                     @Content(
@@ -99,10 +111,12 @@ public class DecisionResource {
                     @Valid
                     @NotNull
                     DecisionRequest request) {
-        DecisionView view =
-                DecisionView.of(decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
-        return Response.created(URI.create("/v1/intakes/" + id + "/decision"))
-                .entity(view)
-                .build();
+        return idempotency.once(key, "decide-pathway " + id, request, () -> {
+            DecisionView view = DecisionView.of(
+                    decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
+            return Response.created(URI.create("/v1/intakes/" + id + "/decision"))
+                    .entity(view)
+                    .build();
+        });
     }
 }

@@ -2,6 +2,7 @@ package org.praxis.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +37,7 @@ import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 
 @Path("/v1/instruments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +49,9 @@ public class InstrumentResource {
 
     @Inject
     CallerContext callerContext;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     /**
      * A tenant's instrument as its admin publishes it; the store gives it its code and version. Sizes are
@@ -123,27 +129,31 @@ public class InstrumentResource {
 
     /** Any scored item at or below {@code atMost} sets the severity (WHO-5). */
     public record LowItemRule(
-            @Schema(minimum = "0", maximum = IntakeViews.ANSWER_MAX)
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.ANSWER_MAX)
             int atMost,
 
-            @Schema(maxLength = Bounds.CODE) String severity) {}
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String severity) {}
 
     /** {@code percentMultiplier}: the response also reports total × multiplier, a percentage (WHO-5: 4). */
     @Schema(name = "InstrumentView")
     public record InstrumentView(
-            @Schema(maxLength = Bounds.CODE) String code,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String code,
 
-            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
             int version,
 
             @Schema(maxLength = Bounds.NAME) String title,
-            @Schema(maxLength = Bounds.CODE) String scoringVersion,
 
-            @Schema(maxItems = InstrumentDefinitionRules.MAX_ITEMS)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String scoringVersion,
+
+            @Schema(required = true, maxItems = InstrumentDefinitionRules.MAX_ITEMS)
             List<Item> items,
 
-            @Schema(maxItems = Bounds.LIST) List<Band> bands,
-            @Schema(maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
+            @Schema(required = true, maxItems = Bounds.LIST) List<Band> bands,
+            @Schema(required = true, maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
             @Schema(minimum = "1", maximum = "100") Integer percentMultiplier,
             LowItemRule lowItemRule) {
         static InstrumentView of(Instrument i) {
@@ -203,6 +213,7 @@ public class InstrumentResource {
 
     @POST
     @Path("{code}/versions")
+    @Transactional // the idempotency key is claimed in the publication's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:publish")
     @Operation(
@@ -213,10 +224,14 @@ public class InstrumentResource {
             description = "Published",
             content = @Content(schema = @Schema(implementation = InstrumentView.class)))
     public Response publish(
-            @PathParam("code") @Size(max = Bounds.CODE) String code, @Valid @NotNull InstrumentDefinition definition) {
-        Instrument published = instruments.publish(code, definition.toDomain());
-        return Response.created(URI.create("/v1/instruments/" + code + "?version=" + published.version()))
-                .entity(InstrumentView.of(published))
-                .build();
+            @PathParam("code") @Size(max = Bounds.CODE) String code,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull InstrumentDefinition definition) {
+        return idempotency.once(key, "publish-instrument " + code, definition, () -> {
+            Instrument published = instruments.publish(code, definition.toDomain());
+            return Response.created(URI.create("/v1/instruments/" + code + "?version=" + published.version()))
+                    .entity(InstrumentView.of(published))
+                    .build();
+        });
     }
 }

@@ -65,13 +65,19 @@ public class IntakeResource {
 
     /** The list view leaves out the free text; {@link IntakeDetail} has it. */
     public record IntakeSummary(
-            UUID id,
+            @Schema(required = true) UUID id,
             @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-            @Schema(maxLength = Bounds.NAME) String displayName,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String displayName,
+
             @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
             @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
-            @Schema(maxLength = Bounds.CODE) String status,
-            Instant createdAt) {
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true) Instant createdAt) {
         static IntakeSummary of(Intake i) {
             return new IntakeSummary(
                     i.id,

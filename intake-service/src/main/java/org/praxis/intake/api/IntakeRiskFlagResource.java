@@ -2,12 +2,14 @@ package org.praxis.intake.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
 
 /** A risk flag raised on an intake by hand; the flag then lives under /v1/risk-flags ({@link RiskFlagResource}). */
 @Path("/v1/intakes/{id}")
@@ -38,6 +41,9 @@ import org.praxis.platform.web.ETags;
 public class IntakeRiskFlagResource {
     @Inject
     RiskFlags riskFlags;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     public record RaiseRiskFlagRequest(
             @NotBlank @Size(max = Bounds.CODE) String code,
@@ -49,6 +55,7 @@ public class IntakeRiskFlagResource {
 
     @POST
     @Path("risk-flags")
+    @Transactional // the idempotency key is claimed in the raise's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:raise-risk-flag")
     @Operation(operationId = "raiseRiskFlag", summary = "Raise a risk flag by hand; risk-flag.raised is published")
@@ -56,8 +63,13 @@ public class IntakeRiskFlagResource {
             responseCode = "201",
             description = "Raised",
             content = @Content(schema = @Schema(implementation = RiskFlagView.class)))
-    public Response raise(@PathParam("id") UUID id, @Valid @NotNull RaiseRiskFlagRequest request) {
-        RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
-        return ETags.created(URI.create("/v1/risk-flags/" + flag.id), RiskFlagView.of(flag, null), flag.version);
+    public Response raise(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull RaiseRiskFlagRequest request) {
+        return idempotency.once(key, "raise-risk-flag " + id, request, () -> {
+            RiskFlag flag = riskFlags.raiseByHand(id, request.code(), request.level(), request.note());
+            return ETags.created(URI.create("/v1/risk-flags/" + flag.id), RiskFlagView.of(flag, null), flag.version);
+        });
     }
 }

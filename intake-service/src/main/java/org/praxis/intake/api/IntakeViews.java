@@ -29,17 +29,27 @@ public final class IntakeViews {
     private IntakeViews() {}
 
     public record IntakeDetail(
-            UUID id,
+            @Schema(required = true) UUID id,
             @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-            @Schema(maxLength = Bounds.NAME) String displayName,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String displayName,
+
             @Schema(maxLength = Bounds.TEXT) String presentingConcerns,
             @Schema(maxLength = Bounds.TEXT) String hopedForOutcomes,
             @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
             @Schema(maxLength = Bounds.SUBJECT) String assignedCoach,
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxLength = Bounds.SUBJECT) String createdBy,
-            Instant createdAt,
-            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String createdBy,
+
+            @Schema(required = true) Instant createdAt,
+
+            @Schema(required = true, minimum = "0", maximum = COUNT_MAX)
+            long version) {
         static IntakeDetail of(Intake i) {
             return new IntakeDetail(
                     i.id,
@@ -57,13 +67,19 @@ public final class IntakeViews {
     }
 
     public record AssignmentView(
-            UUID id,
-            UUID intakeId,
-            @Schema(maxLength = Bounds.CODE) String instrument,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID intakeId,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String instrument,
+
             LocalDate dueDate,
-            @Schema(maxLength = Bounds.CODE) String status,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
             UUID screeningId,
-            Instant createdAt) {
+            @Schema(required = true) Instant createdAt) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(
                     a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
@@ -71,14 +87,17 @@ public final class IntakeViews {
     }
 
     public record DecisionView(
-            UUID id,
-            UUID intakeId,
-            Pathway pathway,
-            Pathway recommendedPathway,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID intakeId,
+            @Schema(required = true) Pathway pathway,
+            @Schema(required = true) Pathway recommendedPathway,
             @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
             @Schema(maxLength = Bounds.REASON) String reason,
-            @Schema(maxLength = Bounds.SUBJECT) String decidedBy,
-            Instant decidedAt) {
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String decidedBy,
+
+            @Schema(required = true) Instant decidedAt) {
         static DecisionView of(Decision d) {
             return new DecisionView(
                     d.id,
@@ -97,9 +116,13 @@ public final class IntakeViews {
             @Size(max = Bounds.TEXT) String note) {}
 
     public record RiskFlagStepView(
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxLength = Bounds.SUBJECT) String actor,
-            Instant at,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String actor,
+
+            @Schema(required = true) Instant at,
             @Schema(maxLength = Bounds.TEXT) String note) {
         static RiskFlagStepView of(RiskFlagStep s) {
             return new RiskFlagStepView(s.status, s.actor, s.at, s.note());
@@ -108,16 +131,30 @@ public final class IntakeViews {
 
     /** {@code steps}: one per status reached, and a flag only moves forward (raised to closed). */
     public record RiskFlagView(
-            UUID id,
-            UUID intakeId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID intakeId,
             UUID screeningId,
-            @Schema(maxLength = Bounds.CODE) String code,
-            @Schema(maxLength = Bounds.CODE) String level,
-            @Schema(maxLength = Bounds.CODE) String source,
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxLength = Bounds.SUBJECT) String raisedBy,
-            Instant raisedAt,
-            @Schema(minimum = "0", maximum = COUNT_MAX) long version,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String code,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String level,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String source,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String raisedBy,
+
+            @Schema(required = true) Instant raisedAt,
+
+            @Schema(required = true, minimum = "0", maximum = COUNT_MAX)
+            long version,
+
             @Schema(maxItems = RiskFlagLifecycle.MAX_STEPS) List<RiskFlagStepView> steps) {
         static RiskFlagView of(RiskFlag f, List<RiskFlagStep> steps) {
             return new RiskFlagView(

@@ -73,10 +73,16 @@ public class ScreeningResource {
             Map<String, Integer> answers) {}
 
     public record RiskFlagSummary(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String code,
-            @Schema(maxLength = Bounds.CODE) String level,
-            @Schema(maxLength = Bounds.CODE) String status) {
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String code,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String level,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status) {
         static RiskFlagSummary of(RiskFlag f) {
             return new RiskFlagSummary(f.id, f.code, f.level, f.status);
         }
@@ -84,22 +90,27 @@ public class ScreeningResource {
 
     /** A score as the client may see it: no answers. */
     public record ScreeningView(
-            UUID id,
-            UUID intakeId,
-            @Schema(maxLength = Bounds.CODE) String instrument,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID intakeId,
 
-            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String instrument,
+
+            @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
             int instrumentVersion,
 
-            @Schema(maxLength = Bounds.CODE) String scoringVersion,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String scoringVersion,
 
-            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
             int total,
 
-            @Schema(maxLength = Bounds.CODE) String severity,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String severity,
+
             @Schema(minimum = "0", maximum = "100") Integer percent,
             @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
-            Instant scoredAt) {
+            @Schema(required = true) Instant scoredAt) {
         static ScreeningView of(Screening s, List<RiskFlag> flags) {
             return new ScreeningView(
                     s.id,
@@ -116,22 +127,28 @@ public class ScreeningResource {
     }
 
     public record ScreeningWithAnswers(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String instrument,
+            @Schema(required = true) UUID id,
 
-            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String instrument,
+
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
             int total,
 
-            @Schema(maxLength = Bounds.CODE) String severity,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String severity,
 
             @Schema(
+                    required = true,
                     maxProperties = Bounds.ANSWERS,
                     propertyNames = ItemAnswers.ItemId.class,
                     additionalProperties = ItemAnswers.Answer.class)
             Map<String, Integer> answers,
 
-            @Schema(maxLength = Bounds.SUBJECT) String submittedBy,
-            Instant scoredAt) {
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String submittedBy,
+
+            @Schema(required = true) Instant scoredAt) {
         static ScreeningWithAnswers of(Screening s, Map<String, Integer> answers) {
             return new ScreeningWithAnswers(
                     s.id, s.instrumentCode, s.total, s.severity, answers, s.submittedBy, s.scoredAt);

@@ -40,32 +40,51 @@ public class SubjectResource {
 
     /** A screening with its answers as stored: a JSON object of item link id to answer. */
     public record ScreeningExport(
-            UUID id,
-            UUID intakeId,
-            @Schema(maxLength = Bounds.CODE) String instrument,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID intakeId,
 
-            @Schema(minimum = "1", maximum = IntakeViews.COUNT_MAX)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String instrument,
+
+            @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
             int instrumentVersion,
 
-            @Schema(maxLength = Bounds.CODE) String scoringVersion,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String scoringVersion,
+
             @Schema(maxLength = Bounds.TEXT) String answers,
 
-            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
             int total,
 
-            @Schema(maxLength = Bounds.CODE) String severity,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String severity,
+
             @Schema(minimum = "0", maximum = "100") Integer percent,
-            Instant scoredAt) {}
+            @Schema(required = true) Instant scoredAt) {}
 
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectExports.ROWS) List<IntakeDetail> intakes,
-            @Schema(maxItems = SubjectExports.ROWS) List<AssignmentView> assignments,
-            @Schema(maxItems = SubjectExports.ROWS) List<ScreeningExport> screenings,
-            @Schema(maxItems = SubjectExports.ROWS) List<RiskFlagView> riskFlags,
-            @Schema(maxItems = SubjectExports.ROWS) List<RiskFlagStepView> riskFlagSteps,
-            @Schema(maxItems = SubjectExports.ROWS) List<DecisionView> decisions) {}
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String subject,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<IntakeDetail> intakes,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<AssignmentView> assignments,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ScreeningExport> screenings,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<RiskFlagView> riskFlags,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<RiskFlagStepView> riskFlagSteps,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<DecisionView> decisions) {}
 
     @GET
     @Path("{subject}/export")

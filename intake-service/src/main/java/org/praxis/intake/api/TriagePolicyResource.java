@@ -75,12 +75,12 @@ public class TriagePolicyResource {
     }
 
     public record PolicyView(
-            Thresholds policy,
+            @Schema(required = true) Thresholds policy,
 
-            @Schema(minimum = "0", maximum = IntakeViews.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.COUNT_MAX)
             long revision,
 
-            boolean defaults) {
+            @Schema(required = true) boolean defaults) {
         static PolicyView of(TenantSettings.Current<TriagePolicy> c) {
             return new PolicyView(Thresholds.of(c.settings()), c.revision(), c.defaults());
         }
