@@ -23,6 +23,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
@@ -64,7 +66,8 @@ public class EngagementResource {
     @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
     @APIResponse(
             responseCode = "201",
-            description = "Opened as a draft; it becomes active when its contract is accepted")
+            description = "Opened as a draft; it becomes active when its contract is accepted",
+            content = @Content(schema = @Schema(implementation = EngagementView.class)))
     public Response open(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
         return idempotency.once(key, "open-engagement", request, () -> {
@@ -98,6 +101,10 @@ public class EngagementResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:view")
     @Operation(operationId = "getEngagement", summary = "One engagement; ETag is its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The engagement",
+            content = @Content(schema = @Schema(implementation = EngagementView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Engagement e = engagements.readable(id);
@@ -109,6 +116,10 @@ public class EngagementResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:change-status")
     @Operation(operationId = "changeEngagementStatus", summary = "Pause, resume or close (If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Moved",
+            content = @Content(schema = @Schema(implementation = EngagementView.class)))
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -120,18 +131,27 @@ public class EngagementResource {
 
     @POST
     @Path("{id}/contracts")
+    @Transactional // the idempotency key is claimed in the proposal's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "contract:propose")
     @Operation(
             operationId = "proposeContract",
             summary = "Propose the next contract version; every required party must accept it")
-    @APIResponse(responseCode = "201", description = "Proposed")
+    @APIResponse(
+            responseCode = "201",
+            description = "Proposed",
+            content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "409", description = "The engagement is closed")
-    public Response propose(@PathParam("id") UUID id, @Valid @NotNull ProposeContractRequest request) {
-        Contracts.Version v = contracts.propose(id, request.terms());
-        return Response.created(URI.create("/v1/engagements/" + id + "/contracts/" + v.contract().number))
-                .entity(ContractView.of(v))
-                .build();
+    public Response propose(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull ProposeContractRequest request) {
+        return idempotency.once(key, "propose-contract " + id, request, () -> {
+            Contracts.Version v = contracts.propose(id, request.terms());
+            return Response.created(URI.create("/v1/engagements/" + id + "/contracts/" + v.contract().number))
+                    .entity(ContractView.of(v))
+                    .build();
+        });
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.praxis.session.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,15 +27,16 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
-import org.praxis.session.domain.ActionItem;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
 
@@ -44,6 +47,9 @@ import org.praxis.session.domain.Goals;
 public class GoalResource {
     @Inject
     Goals goals;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     public record MilestoneRequest(
             @NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate) {}
@@ -64,11 +70,6 @@ public class GoalResource {
             @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {}
 
     public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {}
-
-    public record ActionRequest(
-            @NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate, UUID goalId) {}
-
-    public record DoneRequest(boolean done) {}
 
     public record MilestoneView(
             UUID id, @Schema(maxLength = Bounds.NAME) String title, LocalDate dueDate, Instant reachedAt) {}
@@ -108,51 +109,38 @@ public class GoalResource {
         }
     }
 
-    public record ActionView(
-            UUID id,
-            UUID engagementId,
-            UUID goalId,
-            @Schema(maxLength = Bounds.NAME) String title,
-            LocalDate dueDate,
-            boolean done,
-            Instant doneAt) {
-        static ActionView of(ActionItem a) {
-            return new ActionView(a.id, a.engagementId, a.goalId, a.title(), a.dueDate, a.done, a.doneAt);
-        }
-    }
-
     @POST
     @Path("goals")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:add")
     @Operation(operationId = "addGoal", summary = "Record a goal agreed in the engagement, with milestones")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    public Response add(@PathParam("id") UUID id, @Valid @NotNull GoalRequest request) {
-        var goal = goals.add(
-                id,
-                new Goals.NewGoal(
-                        request.title(),
-                        request.horizon(),
-                        request.orientation(),
-                        request.direction(),
-                        request.selfConcordant(),
-                        request.milestones() == null
-                                ? List.of()
-                                : request.milestones().stream()
-                                        .map(m -> new Goals.NewMilestone(m.title(), m.dueDate()))
-                                        .toList()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/goals"))
-                .entity(new GoalView(
-                        goal.id,
-                        goal.title(),
-                        goal.horizon,
-                        goal.orientation,
-                        goal.direction,
-                        goal.selfConcordant,
-                        goal.status,
-                        List.of(),
-                        List.of()))
-                .build();
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; it is listed with the engagement's goals",
+            content = @Content(schema = @Schema(implementation = GoalView.class)))
+    public Response add(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull GoalRequest request) {
+        return idempotency.once(key, "add-goal " + id, request, () -> {
+            var goal = goals.add(
+                    id,
+                    new Goals.NewGoal(
+                            request.title(),
+                            request.horizon(),
+                            request.orientation(),
+                            request.direction(),
+                            request.selfConcordant(),
+                            request.milestones() == null
+                                    ? List.of()
+                                    : request.milestones().stream()
+                                            .map(m -> new Goals.NewMilestone(m.title(), m.dueDate()))
+                                            .toList()));
+            return Response.created(URI.create("/v1/engagements/" + id + "/goals"))
+                    .entity(GoalView.of(new Goals.GoalWithProgress(goal, List.of(), List.of())))
+                    .build();
+        });
     }
 
     @GET
@@ -178,45 +166,25 @@ public class GoalResource {
 
     @POST
     @Path("goals/{goalId}/progress")
+    @Transactional // the idempotency key is claimed in the rating's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "goal:rate-progress")
     @Operation(operationId = "rateGoalProgress", summary = "The client rates progress on a goal, 0 to 10")
-    @APIResponse(responseCode = "201", description = "Rated")
+    @APIResponse(
+            responseCode = "201",
+            description = "Rated; the rating is listed with the goal's progress",
+            content = @Content(schema = @Schema(implementation = ProgressView.class)))
     public Response rate(
-            @PathParam("id") UUID id, @PathParam("goalId") UUID goalId, @Valid @NotNull RatingRequest request) {
-        return Response.status(201)
-                .entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn())))
-                .build();
-    }
-
-    @POST
-    @Path("actions")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:add")
-    @Operation(operationId = "addAction", summary = "Add an action item (homework) with a due date")
-    @APIResponse(responseCode = "201", description = "Added")
-    public Response addAction(@PathParam("id") UUID id, @Valid @NotNull ActionRequest request) {
-        return Response.status(201)
-                .entity(ActionView.of(goals.addAction(id, request.goalId(), request.title(), request.dueDate())))
-                .build();
-    }
-
-    @GET
-    @Path("actions")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list")
-    @Operation(operationId = "listActions", summary = "The engagement's action items, soonest due first (undated last)")
-    public Page<ActionView> actions(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return goals.actions(id, page.request()).map(ActionView::of);
-    }
-
-    @POST
-    @Path("actions/{actionId}/done")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH})
-    @Extension(name = AccessMatrix.EXTENSION, value = "action-item:mark-done")
-    @Operation(operationId = "markActionDone", summary = "Mark an action item done (or not done)")
-    public ActionView done(
-            @PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
-        return ActionView.of(goals.markDone(id, actionId, request.done()));
+            @PathParam("id") UUID id,
+            @PathParam("goalId") UUID goalId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull RatingRequest request) {
+        return idempotency.once(
+                key,
+                "rate-goal-progress " + goalId,
+                request,
+                () -> Response.created(URI.create("/v1/engagements/" + id + "/goals/" + goalId + "/progress"))
+                        .entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn())))
+                        .build());
     }
 }

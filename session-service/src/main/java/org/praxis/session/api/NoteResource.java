@@ -2,6 +2,7 @@ package org.praxis.session.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,11 +34,11 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.NoteAddendum;
 import org.praxis.session.domain.Notes;
-import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.SessionNote;
 
 @Path("/v1/engagements/{id}")
@@ -47,6 +49,9 @@ public class NoteResource {
     @Inject
     Notes notes;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     public record WriteNoteRequest(
             @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "private|shared")
             String kind,
@@ -56,12 +61,6 @@ public class NoteResource {
 
     public record EditNoteRequest(
             @NotBlank @Size(max = Bounds.TEXT) String body) {}
-
-    public record RiskConcernRequest(
-            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low")
-            String level,
-
-            UUID sessionId) {}
 
     public record NoteSummary(
             UUID id,
@@ -114,25 +113,27 @@ public class NoteResource {
         }
     }
 
-    public record RiskConcernView(
-            UUID id,
-            UUID engagementId,
-            UUID sessionId,
-            @Schema(maxLength = Bounds.CODE) String level,
-            Instant raisedAt) {}
-
     @POST
     @Path("notes")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "note:write")
     @Operation(
             operationId = "writeNote",
             summary = "Write a private note or a shared summary (the engagement's practitioner)")
-    @APIResponse(responseCode = "201", description = "Written")
-    public Response write(@PathParam("id") UUID id, @Valid @NotNull WriteNoteRequest request) {
-        SessionNote n = notes.write(id, request.kind(), request.sessionId(), request.body());
-        return ETags.created(
-                URI.create("/v1/engagements/" + id + "/notes/" + n.id), NoteView.of(n, List.of()), n.version);
+    @APIResponse(
+            responseCode = "201",
+            description = "Written; ETag is its version",
+            content = @Content(schema = @Schema(implementation = NoteView.class)))
+    public Response write(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull WriteNoteRequest request) {
+        return idempotency.once(key, "write-note " + id, request, () -> {
+            SessionNote n = notes.write(id, request.kind(), request.sessionId(), request.body());
+            return ETags.created(
+                    URI.create("/v1/engagements/" + id + "/notes/" + n.id), NoteView.of(n, List.of()), n.version);
+        });
     }
 
     @GET
@@ -153,6 +154,10 @@ public class NoteResource {
     @Operation(
             operationId = "readNote",
             summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
+    @APIResponse(
+            responseCode = "200",
+            description = "The note with its addenda; ETag is its version",
+            content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Response read(
             @PathParam("id") UUID id,
             @PathParam("noteId") UUID noteId,
@@ -166,6 +171,10 @@ public class NoteResource {
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "note:edit")
     @Operation(operationId = "editNote", summary = "Edit an unsigned note (If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Edited; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "409", description = "The note is signed: add an addendum")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -183,6 +192,10 @@ public class NoteResource {
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "note:sign")
     @Operation(operationId = "signNote", summary = "Sign a note; from then on it changes only by addenda")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed",
+            content = @Content(schema = @Schema(implementation = NoteSummary.class)))
     @APIResponse(responseCode = "409", description = "Signed already")
     public NoteSummary sign(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         return NoteSummary.of(notes.sign(id, noteId));
@@ -190,29 +203,26 @@ public class NoteResource {
 
     @POST
     @Path("notes/{noteId}/addenda")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.COACH)
     @Extension(name = AccessMatrix.EXTENSION, value = "note:add-addendum")
     @Operation(operationId = "addAddendum", summary = "Append a signed, timestamped addendum to a signed note")
-    @APIResponse(responseCode = "201", description = "Appended")
+    @APIResponse(
+            responseCode = "201",
+            description = "Appended; the note shows it",
+            content = @Content(schema = @Schema(implementation = AddendumView.class)))
     @APIResponse(responseCode = "409", description = "The note is not signed, or has as many addenda as a note takes")
     public Response addendum(
-            @PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull EditNoteRequest request) {
-        NoteAddendum a = notes.addendum(id, noteId, request.body());
-        return Response.status(201).entity(AddendumView.of(a)).build();
-    }
-
-    @POST
-    @Path("risk-concerns")
-    @RolesAllowed(Roles.COACH)
-    @Extension(name = AccessMatrix.EXTENSION, value = "risk-concern:raise")
-    @Operation(
-            operationId = "noteRiskConcern",
-            summary = "Record a concern for the client's safety; publishes risk.noted")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    public Response risk(@PathParam("id") UUID id, @Valid @NotNull RiskConcernRequest request) {
-        RiskConcern r = notes.noteRisk(id, request.sessionId(), request.level());
-        return Response.status(201)
-                .entity(new RiskConcernView(r.id, r.engagementId, r.sessionId, r.level, r.raisedAt))
-                .build();
+            @PathParam("id") UUID id,
+            @PathParam("noteId") UUID noteId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull EditNoteRequest request) {
+        return idempotency.once(
+                key,
+                "add-addendum " + noteId,
+                request,
+                () -> Response.created(URI.create("/v1/engagements/" + id + "/notes/" + noteId))
+                        .entity(AddendumView.of(notes.addendum(id, noteId, request.body())))
+                        .build());
     }
 }

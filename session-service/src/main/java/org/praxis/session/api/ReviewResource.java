@@ -3,6 +3,7 @@ package org.praxis.session.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +29,14 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.Review;
@@ -45,6 +49,9 @@ import org.praxis.session.domain.Reviews;
 public class ReviewResource {
     @Inject
     Reviews reviews;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     /** Boosters an end review offers at most. */
     public static final int MAX_BOOSTERS = 20;
@@ -96,28 +103,37 @@ public class ReviewResource {
     }
 
     @POST
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "review:record")
     @Operation(
             operationId = "recordReview",
             summary =
                     "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; it is listed with the engagement's reviews",
+            content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
-    public Response record(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
-        Review r = reviews.record(
-                id,
-                new Reviews.NewReview(
-                        request.kind(),
-                        request.heldOn(),
-                        request.whatChanged(),
-                        request.sharedSummary(),
-                        request.goalsMet(),
-                        request.followUpOffered(),
-                        request.boosterSessionsOffered()));
-        return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
-                .entity(ReviewView.of(r, true))
-                .build();
+    public Response record(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull ReviewRequest request) {
+        return idempotency.once(key, "record-review " + id, request, () -> {
+            Review r = reviews.record(
+                    id,
+                    new Reviews.NewReview(
+                            request.kind(),
+                            request.heldOn(),
+                            request.whatChanged(),
+                            request.sharedSummary(),
+                            request.goalsMet(),
+                            request.followUpOffered(),
+                            request.boosterSessionsOffered()));
+            return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
+                    .entity(ReviewView.of(r, true))
+                    .build();
+        });
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.praxis.session.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,12 +25,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.CoachingSession;
@@ -42,6 +46,9 @@ import org.praxis.session.domain.SponsorReport;
 public class SessionResource {
     @Inject
     Sessions sessions;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     public static final int MIN_MINUTES = 10;
     public static final int MAX_MINUTES = 480;
@@ -98,19 +105,28 @@ public class SessionResource {
 
     @POST
     @Path("sessions")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:schedule")
     @Operation(operationId = "scheduleSession", summary = "Schedule a session in an active engagement")
-    @APIResponse(responseCode = "201", description = "Scheduled")
+    @APIResponse(
+            responseCode = "201",
+            description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(
             responseCode = "409",
             description = "The engagement is not active, or holds as many sessions as an engagement may")
-    public Response schedule(@PathParam("id") UUID id, @Valid @NotNull ScheduleRequest request) {
-        CoachingSession s = sessions.schedule(
-                id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
-        return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id))
-                .entity(SessionView.of(s))
-                .build();
+    public Response schedule(
+            @PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull ScheduleRequest request) {
+        return idempotency.once(key, "schedule-session " + id, request, () -> {
+            CoachingSession s = sessions.schedule(
+                    id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
+            return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id))
+                    .entity(SessionView.of(s))
+                    .build();
+        });
     }
 
     @GET
@@ -130,6 +146,10 @@ public class SessionResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "session:reschedule")
     @Operation(operationId = "rescheduleSession", summary = "Move a scheduled session")
+    @APIResponse(
+            responseCode = "200",
+            description = "Moved",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     public SessionView reschedule(
             @PathParam("id") UUID id,
@@ -145,6 +165,10 @@ public class SessionResource {
     @Operation(
             operationId = "cancelSession",
             summary = "Cancel a scheduled session (late within 24 hours of its start)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
     public SessionView cancel(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
         return SessionView.of(sessions.cancel(id, sessionId));
@@ -158,6 +182,10 @@ public class SessionResource {
             operationId = "recordSessionOutcome",
             summary =
                     "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "409", description = "Already recorded, or the prepaid package is used up")
     public SessionView outcome(
             @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @Valid @NotNull OutcomeRequest request) {

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.privacy.SubjectExportPolicy;
+import org.praxis.session.api.ActionResource;
 import org.praxis.session.api.DueReviewResource;
 import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.GoalResource;
 import org.praxis.session.api.MeResource;
 import org.praxis.session.api.NoteResource;
 import org.praxis.session.api.ReviewResource;
+import org.praxis.session.api.RiskConcernResource;
 import org.praxis.session.api.SessionResource;
 import org.praxis.session.api.SubjectResource;
 import org.praxis.session.domain.access.ActionItemPolicy;
@@ -61,6 +63,8 @@ class RolesAllowedAgreementTest {
                 SessionResource.class,
                 NoteResource.class,
                 GoalResource.class,
+                ActionResource.class,
+                RiskConcernResource.class,
                 ReviewResource.class,
                 DueReviewResource.class,
                 MeResource.class,

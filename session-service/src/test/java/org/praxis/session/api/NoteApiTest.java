@@ -113,7 +113,8 @@ class NoteApiTest {
                 .put(path)
                 .then()
                 .statusCode(200)
-                .header("ETag", "\"1\"");
+                .header("ETag", "\"1\"")
+                .body("body", is("second draft"));
         as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(Map.of("body", "stale"))
@@ -127,7 +128,13 @@ class NoteApiTest {
                 .post(path + "/addenda")
                 .then()
                 .statusCode(409);
-        as(t.coach).when().post(path + "/signature").then().statusCode(200);
+        as(t.coach)
+                .when()
+                .post(path + "/signature")
+                .then()
+                .statusCode(200)
+                .body("id", is(noteId))
+                .body("signedAt", notNullValue());
         as(t.coach).when().post(path + "/signature").then().statusCode(409);
         as(t.coach)
                 .header("If-Match", "\"1\"")

@@ -134,6 +134,18 @@ class SessionApiTest {
         String id = activeEngagement(Map.of("attendance", true), 6);
         String soon = schedule(id, Instant.now().plus(3, ChronoUnit.HOURS));
         String later = schedule(id, Instant.now().plus(5, ChronoUnit.DAYS));
+        Instant moved = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String movedTo = as(t.coach)
+                .body(Map.of("scheduledAt", moved.toString()))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + later + "/reschedule")
+                .then()
+                .statusCode(200)
+                .body("id", is(later))
+                .body("status", is("scheduled"))
+                .extract()
+                .path("scheduledAt");
+        assertEquals(moved, Instant.parse(movedTo));
         as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + soon + "/cancellation")
