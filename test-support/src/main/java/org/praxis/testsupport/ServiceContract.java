@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -264,6 +265,32 @@ public abstract class ServiceContract {
             }
         }
         assertTrue(operations > 0);
+    }
+
+    /**
+     * Whether this service's /q/openapi document is checked by {@link GeneratorFitness}: off until the
+     * service's document passes; a {@code <Svc>ServiceContractTest} switches it on by overriding this to
+     * answer {@code true}.
+     */
+    protected boolean documentFitForGenerators() {
+        return false;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void openApiDocumentGeneratesWorkingClients() {
+        assumeTrue(documentFitForGenerators(), "switched on per service by overriding documentFitForGenerators()");
+        Map<String, Object> document = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+        List<String> findings = GeneratorFitness.findings(document);
+        assertTrue(
+                findings.isEmpty(),
+                findings.size() + " finding(s) keep generated clients from working:\n" + String.join("\n", findings));
     }
 
     protected static String newTenant() {
