@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,15 +50,15 @@ public class DeadlineResource {
             @Size(max = Bounds.CODE) String routine) {}
 
     public record DeadlinesView(
-            @Schema(maxLength = Bounds.CODE) String emergency,
-            @Schema(maxLength = Bounds.CODE) String urgent,
-            @Schema(maxLength = Bounds.CODE) String soon,
-            @Schema(maxLength = Bounds.CODE) String routine,
+            @NotNull @Schema(maxLength = Bounds.CODE) String emergency,
+            @NotNull @Schema(maxLength = Bounds.CODE) String urgent,
+            @NotNull @Schema(maxLength = Bounds.CODE) String soon,
+            @NotNull @Schema(maxLength = Bounds.CODE) String routine,
 
-            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            @NotNull @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
             long revision,
 
-            boolean defaults) {
+            @NotNull boolean defaults) {
         static DeadlinesView of(TenantSettings.Current<AnswerDeadlines> c) {
             AnswerDeadlines d = c.settings();
             return new DeadlinesView(
@@ -76,6 +77,10 @@ public class DeadlineResource {
     @Operation(
             operationId = "getReferralDeadlines",
             summary = "The answer deadlines in this tenant (defaults until an admin sets them)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The deadlines; ETag is their revision",
+            content = @Content(schema = @Schema(implementation = DeadlinesView.class)))
     public Response get() {
         TenantSettings.Current<AnswerDeadlines> c = deadlines.read();
         return ETags.ok(DeadlinesView.of(c), c.revision());
@@ -87,6 +92,10 @@ public class DeadlineResource {
     @Operation(
             operationId = "replaceReferralDeadlines",
             summary = "Replace the tenant's answer deadlines (If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = DeadlinesView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull DeadlinesRequest body) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,15 +66,15 @@ public class DirectoryOrganisationResource {
     }
 
     public record OrganisationView(
-            UUID id,
-            @Schema(maxLength = Bounds.NAME) String name,
+            @NotNull UUID id,
+            @NotNull @Schema(maxLength = Bounds.NAME) String name,
             @Schema(maxLength = Bounds.REASON) String description,
             @Schema(maxLength = Bounds.URI) String website,
             @Schema(maxLength = Bounds.NAME) String email,
             @Schema(maxLength = PHONE) String phone,
-            Instant createdAt,
+            @NotNull Instant createdAt,
 
-            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            @NotNull @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
             long version) {
         static OrganisationView of(DirectoryOrganisation o) {
             return new OrganisationView(
@@ -86,7 +87,10 @@ public class DirectoryOrganisationResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addOrganisation", summary = "Add an organisation to the directory (admin)")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     public Response addOrganisation(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OrganisationRequest body) {
         return idempotency.once(key, "add-organisation", body, () -> {
@@ -109,6 +113,10 @@ public class DirectoryOrganisationResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
     @Operation(operationId = "getOrganisation", summary = "One organisation; ETag is its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The organisation",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     public Response organisation(@PathParam("id") UUID id) {
         DirectoryOrganisation o = directory.organisation(id);
         return ETags.ok(OrganisationView.of(o), o.version);
@@ -121,6 +129,10 @@ public class DirectoryOrganisationResource {
     @Operation(
             operationId = "replaceOrganisation",
             summary = "Replace an organisation's details (admin, If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replaceOrganisation(

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,14 +92,14 @@ public class DirectoryServiceResource {
     }
 
     public record ServiceView(
-            UUID id,
-            UUID organisationId,
-            @Schema(maxLength = Bounds.NAME) String name,
+            @NotNull UUID id,
+            @NotNull UUID organisationId,
+            @NotNull @Schema(maxLength = Bounds.NAME) String name,
             @Schema(maxLength = Bounds.REASON) String description,
-            @Schema(maxLength = Bounds.CODE) String kind,
+            @NotNull @Schema(maxLength = Bounds.CODE) String kind,
             @Schema(maxLength = Bounds.REASON) String eligibility,
-            @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
-            @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
+            @NotNull @Schema(maxItems = AREAS) List<@Size(max = Bounds.NAME) String> areasServed,
+            @NotNull @Schema(maxItems = LANGUAGES) List<@Size(max = Bounds.CODE) String> languages,
             @Schema(maxLength = Bounds.NAME) String email,
 
             @Schema(maxLength = DirectoryOrganisationResource.PHONE)
@@ -108,10 +109,10 @@ public class DirectoryServiceResource {
             @Schema(maxLength = Bounds.REASON) String howToRefer,
             @Schema(maxLength = Bounds.NAME) String practitionerName,
             @Schema(maxLength = Bounds.NAME) String professionalRegistration,
-            boolean acceptingReferrals,
-            Instant createdAt,
+            @NotNull boolean acceptingReferrals,
+            @NotNull Instant createdAt,
 
-            @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
+            @NotNull @Schema(minimum = "0", maximum = ReferralViews.COUNT_MAX)
             long version) {
         static ServiceView of(DirectoryService s) {
             return new ServiceView(
@@ -140,7 +141,10 @@ public class DirectoryServiceResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:create")
     @Operation(operationId = "addService", summary = "Add a service to the directory (admin)")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     public Response addService(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DirectoryServiceRequest body) {
         return idempotency.once(key, "add-service", body, () -> {
@@ -175,6 +179,10 @@ public class DirectoryServiceResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:view")
     @Operation(operationId = "getService", summary = "One service; ETag is its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The service",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     public Response service(@PathParam("id") UUID id) {
         DirectoryService s = directory.service(id);
         return ETags.ok(ServiceView.of(s), s.version);
@@ -185,6 +193,10 @@ public class DirectoryServiceResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
     @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replaceService(

@@ -1,6 +1,7 @@
 package org.praxis.referral.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
@@ -23,16 +24,16 @@ import org.praxis.referral.domain.Urgency;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "FhirServiceRequest", description = "A FHIR R4 ServiceRequest (only the elements Praxis fills)")
 public record FhirServiceRequest(
-        @Schema(maxLength = Bounds.CODE) String resourceType,
-        @Schema(maxLength = Bounds.UUID) String id,
-        @Schema(maxItems = 1) List<Patient> contained,
-        @Schema(maxItems = 1) List<Identifier> identifier,
-        @Schema(maxLength = Bounds.CODE) String status,
-        @Schema(maxLength = Bounds.CODE) String intent,
-        @Schema(maxItems = 1) List<CodeableConcept> category,
-        @Schema(maxLength = Bounds.CODE) String priority,
-        CodeableConcept code,
-        Reference subject,
+        @NotNull @Schema(maxLength = Bounds.CODE) String resourceType,
+        @NotNull @Schema(maxLength = Bounds.UUID) String id,
+        @NotNull @Schema(maxItems = 1) List<Patient> contained,
+        @NotNull @Schema(maxItems = 1) List<Identifier> identifier,
+        @NotNull @Schema(maxLength = Bounds.CODE) String status,
+        @NotNull @Schema(maxLength = Bounds.CODE) String intent,
+        @NotNull @Schema(maxItems = 1) List<CodeableConcept> category,
+        @NotNull @Schema(maxLength = Bounds.CODE) String priority,
+        @NotNull CodeableConcept code,
+        @NotNull Reference subject,
         @Schema(maxLength = Bounds.INSTANT) String authoredOn,
         Reference requester,
         @Schema(maxItems = 1) List<Reference> performer,
@@ -45,20 +46,20 @@ public record FhirServiceRequest(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirIdentifier")
     public record Identifier(
-            @Schema(maxLength = Bounds.URI) String system,
-            @Schema(maxLength = Bounds.SUBJECT) String value) {}
+            @NotNull @Schema(maxLength = Bounds.URI) String system,
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String value) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirCoding")
     public record Coding(
-            @Schema(maxLength = Bounds.URI) String system,
-            @Schema(maxLength = Bounds.CODE) String code,
+            @NotNull @Schema(maxLength = Bounds.URI) String system,
+            @NotNull @Schema(maxLength = Bounds.CODE) String code,
             @Schema(maxLength = Bounds.NAME) String display) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirCodeableConcept")
     public record CodeableConcept(
-            @Schema(maxItems = 1) List<Coding> coding,
+            @NotNull @Schema(maxItems = 1) List<Coding> coding,
             @Schema(maxLength = Bounds.TEXT) String text) {
         static CodeableConcept of(String system, String code, String display) {
             return new CodeableConcept(List.of(new Coding(system, code, display)), null);
@@ -75,25 +76,26 @@ public record FhirServiceRequest(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirHumanName")
-    public record HumanName(@Schema(maxLength = Bounds.NAME) String text) {}
+    public record HumanName(
+            @NotNull @Schema(maxLength = Bounds.NAME) String text) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirContactPoint")
     public record ContactPoint(
-            @Schema(maxLength = Bounds.CODE) String system,
-            @Schema(maxLength = Bounds.REASON) String value) {}
+            @NotNull @Schema(maxLength = Bounds.CODE) String system,
+            @NotNull @Schema(maxLength = Bounds.REASON) String value) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirAnnotation")
     public record Annotation(
-            @Schema(maxLength = Bounds.NAME) String text) {}
+            @NotNull @Schema(maxLength = Bounds.NAME) String text) {}
 
     /** The client, contained in the request: identity and contact only as far as disclosed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirPatient")
     public record Patient(
-            @Schema(maxLength = Bounds.CODE) String resourceType,
-            @Schema(maxLength = Bounds.CODE) String id,
+            @NotNull @Schema(maxLength = Bounds.CODE) String resourceType,
+            @NotNull @Schema(maxLength = Bounds.CODE) String id,
             @Schema(maxItems = 1) List<Identifier> identifier,
             @Schema(maxItems = 1) List<HumanName> name,
             @Schema(maxItems = 1) List<ContactPoint> telecom) {}

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
@@ -71,6 +73,10 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read-as-client")
     @Operation(operationId = "getMyReferral", summary = "One referral about me: where to, why, what it would share")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral as I see it",
+            content = @Content(schema = @Schema(implementation = ClientReferralView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
         Referral r = referrals.require(id, org.praxis.referral.domain.access.ReferralPolicy.Action.READ_AS_CLIENT);
@@ -84,6 +90,10 @@ public class MeResource {
     @Operation(
             operationId = "decideConsent",
             summary = "Agree to the referral (choosing what it may share) or refuse it")
+    @APIResponse(
+            responseCode = "200",
+            description = "My decision recorded",
+            content = @Content(schema = @Schema(implementation = ClientReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not waiting for my consent, or already decided")
     public Response decide(@PathParam("id") UUID id, @Valid @NotNull ConsentDecisionRequest request) {
         Referral r = consent.decide(id, request.agree(), request.shares(), request.words());
@@ -95,6 +105,10 @@ public class MeResource {
     @RolesAllowed(Roles.CLIENT)
     @Extension(name = AccessMatrix.EXTENSION, value = "consent:withdraw")
     @Operation(operationId = "withdrawConsent", summary = "Withdraw my consent while the referral has not been sent")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = ClientReferralView.class)))
     @APIResponse(responseCode = "409", description = "Already sent, or nothing to withdraw")
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
         Referral r = consent.withdraw(id, request == null ? null : request.reason());

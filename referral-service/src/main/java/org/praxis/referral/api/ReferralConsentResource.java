@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
@@ -22,6 +24,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralViews.ConsentView;
+import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.domain.ReferralConsent;
 import org.praxis.referral.domain.Referrals;
 
@@ -47,6 +50,10 @@ public class ReferralConsentResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:ask-consent")
     @Operation(operationId = "askConsent", summary = "Ask the client to agree to the referral and what it shares")
+    @APIResponse(
+            responseCode = "200",
+            description = "Waiting for the client's consent",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag (optional)")
     public Response askConsent(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
@@ -22,6 +24,7 @@ import org.praxis.platform.security.Roles;
 import org.praxis.referral.api.ReferralRequests.AnswerRequest;
 import org.praxis.referral.api.ReferralRequests.AppointmentRequest;
 import org.praxis.referral.api.ReferralRequests.CancelRequest;
+import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.domain.ReferralLoop;
 
 /** The closed loop of a referral: sent, answered by the recipient, its first appointment, or called off. */
@@ -45,6 +48,10 @@ public class ReferralLoopResource {
     @Operation(
             operationId = "sendReferral",
             summary = "Send it: needs the client's consent or an approved serious-risk exception")
+    @APIResponse(
+            responseCode = "200",
+            description = "Sent",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     public Response send(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return responses.ok(loop.send(id, ifMatch));
@@ -57,6 +64,10 @@ public class ReferralLoopResource {
     @Operation(
             operationId = "recordReferralAnswer",
             summary = "Record the recipient's answer: accepted, declined (with reason) or completed")
+    @APIResponse(
+            responseCode = "200",
+            description = "The answer recorded",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows")
     public Response answer(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AnswerRequest request) {
@@ -69,6 +80,10 @@ public class ReferralLoopResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:record-appointment")
     @Operation(operationId = "recordFirstAppointment", summary = "Record the first appointment of an accepted referral")
+    @APIResponse(
+            responseCode = "200",
+            description = "The first appointment recorded",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Not accepted")
     public Response firstAppointment(
             @PathParam("id") UUID id,
@@ -82,6 +97,10 @@ public class ReferralLoopResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:cancel")
     @Operation(operationId = "cancelReferral", summary = "Call the referral off, with a reason")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
     public Response cancel(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CancelRequest request) {

@@ -38,6 +38,7 @@ import org.praxis.platform.web.PageParams;
 import org.praxis.referral.api.ReferralRequests.OpenReferralRequest;
 import org.praxis.referral.api.ReferralRequests.ReviseReferralRequest;
 import org.praxis.referral.api.ReferralViews.ReferralSummary;
+import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.api.ReferralViews.StepView;
 import org.praxis.referral.domain.AnswerDeadlines;
 import org.praxis.referral.domain.Deadlines;
@@ -85,7 +86,10 @@ public class ReferralResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:create")
     @Operation(operationId = "openReferral", summary = "Draft a referral (a coach for their own client)")
-    @APIResponse(responseCode = "201", description = "Drafted; ask the client for consent next")
+    @APIResponse(
+            responseCode = "201",
+            description = "Drafted; ask the client for consent next",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     public Response open(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenReferralRequest request) {
         return idempotency.once(key, "open-referral", request, () -> {
             Referral r = referrals.open(request.toNew());
@@ -125,6 +129,10 @@ public class ReferralResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "referral:read")
     @Operation(operationId = "getReferral", summary = "One referral in full (audited); ETag is its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The referral",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Referral r = referrals.read(id);
@@ -139,6 +147,10 @@ public class ReferralResource {
             operationId = "reviseReferral",
             summary =
                     "Change the terms before it is sent (If-Match required); once the client was asked, they are asked again")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revised",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Already sent or closed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")

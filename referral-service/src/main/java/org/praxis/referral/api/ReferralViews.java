@@ -1,5 +1,6 @@
 package org.praxis.referral.api;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.praxis.referral.domain.Urgency;
  * {@link ReferralRequests}). Responses declare the bounds of the requests, wide enough for what earlier,
  * looser limits stored. MicroProfile's {@code @Schema} cannot annotate a type argument, so the
  * elements of a response list declare their size with {@code @Size}, which OpenAPI reads the same way.
+ * {@code @NotNull} marks what every answer carries (the document lists it as required, so generated
+ * clients type it as present); the other fields may be null.
  *
  * <p>Long file: only response records, one per view of a referral, each mapping its entity; they
  * share bounds and are read side by side, so one file serves them better than ten small ones.
@@ -30,12 +33,12 @@ public final class ReferralViews {
     private ReferralViews() {}
 
     public record ConsentView(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String askedBy,
-            Instant askedAt,
-            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposed,
-            @Schema(maxLength = Bounds.CODE) String decision,
-            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> shares,
+            @NotNull UUID id,
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String askedBy,
+            @NotNull Instant askedAt,
+            @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposed,
+            @NotNull @Schema(maxLength = Bounds.CODE) String decision,
+            @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> shares,
             @Schema(maxLength = Bounds.REASON) String clientWords,
             Instant decidedAt,
             Instant withdrawnAt) {
@@ -57,15 +60,17 @@ public final class ReferralViews {
 
     /** The terms a serious-risk exception was approved for; any change of the referral's terms voids the approval. */
     public record ApprovedTermsView(
-            @Schema(maxLength = Bounds.CODE) String urgency,
+            @NotNull @Schema(maxLength = Bounds.CODE) String urgency,
             UUID serviceId,
-            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
-            @Schema(minimum = "0", maximum = COUNT_MAX) int termsRevision) {}
+            @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
+
+            @NotNull @Schema(minimum = "0", maximum = COUNT_MAX)
+            int termsRevision) {}
 
     public record RiskExceptionView(
             @Schema(maxLength = Bounds.TEXT) String justification,
-            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
-            Instant requestedAt,
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
+            @NotNull Instant requestedAt,
             @Schema(maxLength = Bounds.SUBJECT) String approvedBy,
             Instant approvedAt,
             ApprovedTermsView approvedTerms) {
@@ -90,23 +95,23 @@ public final class ReferralViews {
 
     /** A list row: no free text (reasons, names, justifications); read the referral for those. */
     public record ReferralSummary(
-            UUID id,
+            @NotNull UUID id,
             @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
             @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            @Schema(maxLength = Bounds.CODE) String origin,
+            @NotNull @Schema(maxLength = Bounds.CODE) String origin,
             @Schema(maxLength = Bounds.CODE) String riskLevel,
             UUID intakeId,
             UUID engagementId,
             UUID serviceId,
             @Schema(maxLength = Bounds.CODE) String serviceKind,
-            @Schema(maxLength = Bounds.CODE) String reasonCode,
-            @Schema(maxLength = Bounds.CODE) String urgency,
-            @Schema(maxLength = Bounds.CODE) String status,
-            Instant statusAt,
+            @NotNull @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @NotNull @Schema(maxLength = Bounds.CODE) String urgency,
+            @NotNull @Schema(maxLength = Bounds.CODE) String status,
+            @NotNull Instant statusAt,
             Instant sentAt,
             Instant answerDueBy,
-            boolean overdue,
-            Instant createdAt) {
+            @NotNull boolean overdue,
+            @NotNull Instant createdAt) {
         static ReferralSummary of(Referral r, AnswerDeadlines deadlines, Instant now) {
             Urgency u = Urgency.of(r.urgency);
             Instant dueBy = r.sentAt == null ? null : r.sentAt.plus(deadlines.of(u));
@@ -134,36 +139,38 @@ public final class ReferralViews {
 
     /** One referral in full, for its practitioner or a supervisor. */
     public record ReferralView(
-            UUID id,
+            @NotNull UUID id,
             @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
             @Schema(maxLength = Bounds.NAME) String clientName,
             @Schema(maxLength = Bounds.REASON) String clientContact,
             @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            @Schema(maxLength = Bounds.CODE) String origin,
+            @NotNull @Schema(maxLength = Bounds.CODE) String origin,
             @Schema(maxLength = Bounds.CODE) String riskLevel,
             UUID intakeId,
             UUID engagementId,
             UUID serviceId,
             @Schema(maxLength = Bounds.CODE) String serviceKind,
-            @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @NotNull @Schema(maxLength = Bounds.CODE) String reasonCode,
             @Schema(maxLength = Bounds.TEXT) String reasonText,
-            @Schema(maxLength = Bounds.CODE) String urgency,
-            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
-            @Schema(maxLength = Bounds.CODE) String status,
-            Instant statusAt,
+            @NotNull @Schema(maxLength = Bounds.CODE) String urgency,
+            @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> disclose,
+            @NotNull @Schema(maxLength = Bounds.CODE) String status,
+            @NotNull Instant statusAt,
             ConsentView consent,
             RiskExceptionView riskException,
-            boolean sentUnderException,
+            @NotNull boolean sentUnderException,
             Instant sentAt,
             Instant answerDueBy,
-            boolean overdue,
+            @NotNull boolean overdue,
             Instant answeredAt,
             @Schema(maxLength = Bounds.REASON) String declineReason,
             Instant firstAppointmentAt,
             Instant completedAt,
-            @Schema(maxLength = Bounds.SUBJECT) String createdBy,
-            Instant createdAt,
-            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String createdBy,
+            @NotNull Instant createdAt,
+
+            @NotNull @Schema(minimum = "0", maximum = COUNT_MAX)
+            long version) {
         static ReferralView of(Referral r, ConsentRecord consent, AnswerDeadlines deadlines) {
             ReferralSummary s = ReferralSummary.of(r, deadlines, Instant.now());
             return new ReferralView(
@@ -202,11 +209,11 @@ public final class ReferralViews {
 
     /** One step of a referral's history; the reason may be a serious-risk justification, hence TEXT. */
     public record StepView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxLength = Bounds.CODE) String action,
-            @Schema(maxLength = Bounds.SUBJECT) String actor,
-            Instant at,
+            @NotNull UUID id,
+            @NotNull @Schema(maxLength = Bounds.CODE) String status,
+            @NotNull @Schema(maxLength = Bounds.CODE) String action,
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String actor,
+            @NotNull Instant at,
             @Schema(maxLength = Bounds.TEXT) String reason) {
         static StepView of(ReferralStep s) {
             return new StepView(s.id, s.status, s.action, s.actor, s.at, s.reason());
@@ -215,9 +222,9 @@ public final class ReferralViews {
 
     /** Where the client is being referred, with how to reach it. */
     public record ServiceSummary(
-            UUID id,
-            @Schema(maxLength = Bounds.NAME) String name,
-            @Schema(maxLength = Bounds.CODE) String kind,
+            @NotNull UUID id,
+            @NotNull @Schema(maxLength = Bounds.NAME) String name,
+            @NotNull @Schema(maxLength = Bounds.CODE) String kind,
             @Schema(maxLength = Bounds.REASON) String description,
             @Schema(maxLength = Bounds.CODE) String phone,
             @Schema(maxLength = Bounds.NAME) String email,
@@ -231,20 +238,22 @@ public final class ReferralViews {
 
     /** The client's own view of a referral: what is proposed, to whom, and what they agreed to. */
     public record ClientReferralView(
-            UUID id,
+            @NotNull UUID id,
             ServiceSummary service,
-            @Schema(maxLength = Bounds.CODE) String reasonCode,
+            @NotNull @Schema(maxLength = Bounds.CODE) String reasonCode,
             @Schema(maxLength = Bounds.TEXT) String reasonText,
-            @Schema(maxLength = Bounds.CODE) String urgency,
-            @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposedDisclosure,
-            @Schema(maxLength = Bounds.CODE) String status,
-            Instant statusAt,
+            @NotNull @Schema(maxLength = Bounds.CODE) String urgency,
+            @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposedDisclosure,
+            @NotNull @Schema(maxLength = Bounds.CODE) String status,
+            @NotNull Instant statusAt,
             ConsentView consent,
-            boolean sentUnderException,
+            @NotNull boolean sentUnderException,
             Instant sentAt,
             Instant firstAppointmentAt,
-            Instant createdAt,
-            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+            @NotNull Instant createdAt,
+
+            @NotNull @Schema(minimum = "0", maximum = COUNT_MAX)
+            long version) {
         static ClientReferralView of(Referral r, DirectoryService service, ConsentRecord consent) {
             return new ClientReferralView(
                     r.id,

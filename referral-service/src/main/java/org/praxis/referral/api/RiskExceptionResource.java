@@ -15,11 +15,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.referral.api.ReferralRequests.ExceptionRequest;
+import org.praxis.referral.api.ReferralViews.ReferralView;
 import org.praxis.referral.domain.RiskExceptions;
 
 /** The serious-risk exception of a referral: requested, then approved by another supervisor. */
@@ -43,6 +46,10 @@ public class RiskExceptionResource {
     @Operation(
             operationId = "requestRiskException",
             summary = "Ask to refer without consent because of serious risk (emergency only, justified)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Requested; another supervisor approves it",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Already sent or closed")
     public Response requestException(
             @PathParam("id") UUID id,
@@ -58,6 +65,10 @@ public class RiskExceptionResource {
     @Operation(
             operationId = "approveRiskException",
             summary = "A supervisor, not the one who asked, approves referring without consent")
+    @APIResponse(
+            responseCode = "200",
+            description = "Approved for the referral's current terms",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Nothing to approve")
     public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return responses.ok(exceptions.approve(id, ifMatch));

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,13 +56,13 @@ public class SelfHelpResource {
             UUID referralId) {}
 
     public record OfferView(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
+            @NotNull UUID id,
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
             ServiceSummary resource,
             UUID referralId,
             @Schema(maxLength = Bounds.REASON) String note,
-            @Schema(maxLength = Bounds.SUBJECT) String offeredBy,
-            Instant offeredAt) {
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String offeredBy,
+            @NotNull Instant offeredAt) {
         static OfferView of(SelfHelpOffer o, DirectoryService resource) {
             return new OfferView(
                     o.id,
@@ -79,7 +80,10 @@ public class SelfHelpResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:create")
     @Operation(operationId = "offerSelfHelp", summary = "Offer a directory self-help resource to a person")
-    @APIResponse(responseCode = "201", description = "Offered and kept on the person's record")
+    @APIResponse(
+            responseCode = "201",
+            description = "Offered and kept on the person's record",
+            content = @Content(schema = @Schema(implementation = OfferView.class)))
     public Response offer(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OfferRequest request) {
         return idempotency.once(key, "offer-self-help", request, () -> {
             SelfHelpOffer o =

@@ -2,6 +2,7 @@ package org.praxis.referral.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,11 +40,11 @@ public class SubjectResource {
 
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectExports.ROWS) List<ReferralView> referrals,
-            @Schema(maxItems = SubjectExports.ROWS) List<ConsentView> consents,
-            @Schema(maxItems = SubjectExports.ROWS) List<StepView> steps,
-            @Schema(maxItems = SubjectExports.ROWS) List<OfferView> selfHelp) {}
+            @NotNull @Schema(maxLength = Bounds.SUBJECT) String subject,
+            @NotNull @Schema(maxItems = SubjectExports.ROWS) List<ReferralView> referrals,
+            @NotNull @Schema(maxItems = SubjectExports.ROWS) List<ConsentView> consents,
+            @NotNull @Schema(maxItems = SubjectExports.ROWS) List<StepView> steps,
+            @NotNull @Schema(maxItems = SubjectExports.ROWS) List<OfferView> selfHelp) {}
 
     @GET
     @Path("{subject}/export")
