@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,16 +43,24 @@ public class AssessmentResource {
     Assessments assessments;
 
     public record AssessmentSummary(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            @Schema(maxLength = Bounds.CODE) String frameworkCode,
+            @Schema(required = true) UUID id,
 
-            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String practitionerId,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String frameworkCode,
+
+            @Schema(required = true, minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
             int frameworkVersion,
 
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxLength = Bounds.SUBJECT) String openedBy,
-            Instant openedAt,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String openedBy,
+
+            @Schema(required = true) Instant openedAt,
             @Schema(maxLength = Bounds.SUBJECT) String completedBy,
             Instant completedAt) {
         static AssessmentSummary of(Assessment a) {
@@ -69,25 +78,36 @@ public class AssessmentResource {
     }
 
     public record RatingView(
-            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String level,
+
             @Schema(maxLength = AssessmentBounds.NOTE) String comment,
 
-            @Schema(maxItems = AssessmentBounds.EVIDENCE_LINKS)
+            @Schema(required = true, maxItems = AssessmentBounds.EVIDENCE_LINKS)
             List<UUID> evidenceIds,
 
-            @Schema(maxLength = Bounds.SUBJECT) String ratedBy,
-            Instant ratedAt) {
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String ratedBy,
+
+            @Schema(required = true) Instant ratedAt) {
         static RatingView of(Rating r) {
             return r == null ? null : new RatingView(r.level, r.comment(), r.evidenceIds, r.ratedBy, r.ratedAt);
         }
     }
 
+    /** {@code self} and {@code assessor}: null until that side has rated the competence. */
     public record RatingPair(
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode, RatingView self, RatingView assessor) {}
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String competenceCode,
+
+            RatingView self,
+            RatingView assessor) {}
 
     public record AssessmentView(
-            AssessmentSummary assessment,
-            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<RatingPair> ratings) {}
+            @Schema(required = true) AssessmentSummary assessment,
+
+            @Schema(required = true, maxItems = CaseDocuments.MAX_ITEMS)
+            List<RatingPair> ratings) {}
 
     public record CompetenceRatingRequest(
             @NotBlank @Size(max = Bounds.CODE) String competenceCode,
@@ -119,6 +139,10 @@ public class AssessmentResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "assessment:view")
     @Operation(operationId = "getAssessment", summary = "An assessment with self and assessor ratings side by side")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment; ETag is its version",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     public Response get(@PathParam("id") UUID id) {
         Assessment a = assessments.readable(id);
         return ETags.ok(view(a), a.version);
@@ -131,6 +155,10 @@ public class AssessmentResource {
     @Operation(
             operationId = "rateSelf",
             summary = "The practitioner rates one competence (replaces their earlier self rating while open)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Rated: the assessment with every rating",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateSelf(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.SELF, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
@@ -144,6 +172,10 @@ public class AssessmentResource {
     @Operation(
             operationId = "rateAsAssessor",
             summary = "The practitioner's supervisor rates one competence as assessor")
+    @APIResponse(
+            responseCode = "200",
+            description = "Rated: the assessment with every rating",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "The assessment is completed")
     public AssessmentView rateAsAssessor(@PathParam("id") UUID id, @Valid @NotNull CompetenceRatingRequest body) {
         assessments.rate(id, Rating.ASSESSOR, body.competenceCode(), body.level(), body.comment(), body.evidenceIds());
@@ -157,6 +189,10 @@ public class AssessmentResource {
     @Operation(
             operationId = "completeAssessment",
             summary = "The supervisor completes the cycle: ratings freeze, eligibility is recomputed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Completed; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Already completed")
     public Response complete(@PathParam("id") UUID id) {
         Assessment a = assessments.complete(id);

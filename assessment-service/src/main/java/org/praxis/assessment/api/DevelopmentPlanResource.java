@@ -2,6 +2,7 @@ package org.praxis.assessment.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,7 @@ import org.praxis.assessment.domain.Eligibility;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 
@@ -47,18 +51,27 @@ public class DevelopmentPlanResource {
     @Inject
     Eligibility eligibility;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     public record DevelopmentActionRequest(
             @NotBlank @Size(max = Bounds.CODE) String competenceCode,
             @NotBlank @Size(max = Bounds.REASON) String action,
             @NotNull LocalDate dueOn) {}
 
+    /** {@code doneAt}: null while the action is open. */
     public record ActionView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String competenceCode,
-            @Schema(maxLength = Bounds.REASON) String action,
-            LocalDate dueOn,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String competenceCode,
+
+            @Schema(required = true, maxLength = Bounds.REASON)
+            String action,
+
+            @Schema(required = true) LocalDate dueOn,
             Instant doneAt,
-            boolean overdue) {
+            @Schema(required = true) boolean overdue) {
         static ActionView of(DevelopmentAction d, LocalDate today) {
             return new ActionView(d.id, d.competenceCode, d.action(), d.dueOn, d.doneAt, d.isOverdueOn(today));
         }
@@ -66,16 +79,24 @@ public class DevelopmentPlanResource {
 
     @POST
     @Path("development-actions")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:create")
     @Operation(operationId = "addDevelopmentAction", summary = "Add an action for a gap to the development plan")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Response plan(
-            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull DevelopmentActionRequest body) {
-        DevelopmentAction d = plans.plan(id, body.competenceCode(), body.action(), body.dueOn());
-        return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
-                .entity(ActionView.of(d, eligibility.today()))
-                .build();
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull DevelopmentActionRequest body) {
+        return idempotency.once(key, "add-development-action " + id, body, () -> {
+            DevelopmentAction d = plans.plan(id, body.competenceCode(), body.action(), body.dueOn());
+            return Response.created(URI.create("/v1/practitioners/" + id + "/development-actions/" + d.id))
+                    .entity(ActionView.of(d, eligibility.today()))
+                    .build();
+        });
     }
 
     @GET
@@ -99,6 +120,10 @@ public class DevelopmentPlanResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "development-action:complete")
     @Operation(operationId = "completeDevelopmentAction", summary = "Mark a development action done; audited")
+    @APIResponse(
+            responseCode = "200",
+            description = "Done: when is recorded",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "Already done")
     public ActionView done(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("actionId") UUID actionId) {

@@ -2,6 +2,7 @@ package org.praxis.assessment.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +39,7 @@ import org.praxis.assessment.domain.Verifications;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 
@@ -51,6 +55,9 @@ public class EvidenceResource {
     @Inject
     Verifications verifications;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     public record AttachmentRequest(
             @NotBlank @Size(max = Bounds.URI) @Pattern(regexp = "https?://.+")
             String url,
@@ -59,7 +66,7 @@ public class EvidenceResource {
             String sha256) {}
 
     public record AttachmentView(
-            @Schema(maxLength = Bounds.URI) String url,
+            @Schema(required = true, maxLength = Bounds.URI) String url,
             @Schema(maxLength = 64) String sha256) {}
 
     /** Bounds: at most 12 hours (720 minutes) per entry, on a day that has begun (not in the future anywhere). */
@@ -73,19 +80,28 @@ public class EvidenceResource {
 
     /** {@code minutes}: typed in (at most 720) or from a held session (at most 480). */
     public record EvidenceView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
-            LocalDate occurredOn,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
+            @Schema(required = true) LocalDate occurredOn,
             @Schema(maxLength = AssessmentBounds.NOTE) String description,
-            @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+
+            @Schema(required = true, maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
 
             @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES)
             Integer minutes,
 
             UUID sourceSessionId,
-            @Schema(maxItems = AssessmentBounds.ATTACHMENTS) List<AttachmentView> attachments,
-            @Schema(maxLength = Bounds.SUBJECT) String recordedBy,
-            Instant recordedAt,
+
+            @Schema(required = true, maxItems = AssessmentBounds.ATTACHMENTS)
+            List<AttachmentView> attachments,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String recordedBy,
+
+            @Schema(required = true) Instant recordedAt,
             @Schema(maxLength = Bounds.SUBJECT) String verifiedBy,
             Instant verifiedAt) {
         static EvidenceView of(PractiseRecords.EvidenceWithAttachments w) {
@@ -110,29 +126,37 @@ public class EvidenceResource {
 
     @POST
     @Path("evidence")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "evidence:create")
     @Operation(
             operationId = "addEvidence",
             summary = "Record one's own evidence, linked to competences; attachments by URL and hash")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     public Response addEvidence(
-            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull EvidenceRequest body) {
-        PractiseRecords.EvidenceWithAttachments e = records.addEvidence(
-                id,
-                body.kind(),
-                body.occurredOn(),
-                body.description(),
-                body.competences(),
-                body.minutes(),
-                body.attachments() == null
-                        ? List.of()
-                        : body.attachments().stream()
-                                .map(a -> new PractiseRecords.Attachment(a.url(), a.sha256()))
-                                .toList());
-        return Response.created(URI.create("/v1/practitioners/" + id + "/evidence/" + e.evidence().id))
-                .entity(EvidenceView.of(e))
-                .build();
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull EvidenceRequest body) {
+        return idempotency.once(key, "add-evidence " + id, body, () -> {
+            PractiseRecords.EvidenceWithAttachments e = records.addEvidence(
+                    id,
+                    body.kind(),
+                    body.occurredOn(),
+                    body.description(),
+                    body.competences(),
+                    body.minutes(),
+                    body.attachments() == null
+                            ? List.of()
+                            : body.attachments().stream()
+                                    .map(a -> new PractiseRecords.Attachment(a.url(), a.sha256()))
+                                    .toList());
+            return Response.created(URI.create("/v1/practitioners/" + id + "/evidence/" + e.evidence().id))
+                    .entity(EvidenceView.of(e))
+                    .build();
+        });
     }
 
     @GET
@@ -160,7 +184,10 @@ public class EvidenceResource {
             operationId = "verifyEvidence",
             summary =
                     "The practitioner's supervisor verifies evidence: typed-in practice hours count toward eligibility only once verified, which recomputes it; audited")
-    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+    @APIResponse(
+            responseCode = "200",
+            description = "Verified: who and when are recorded",
+            content = @Content(schema = @Schema(implementation = EvidenceView.class)))
     @APIResponse(responseCode = "409", description = "Already verified")
     public EvidenceView verifyEvidence(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("evidenceId") UUID evidenceId) {

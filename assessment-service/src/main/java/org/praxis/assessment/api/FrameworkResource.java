@@ -1,14 +1,15 @@
 package org.praxis.assessment.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.assessment.domain.AccessPolicies;
 import org.praxis.assessment.domain.BuiltInFramework;
+import org.praxis.assessment.domain.CaseDocument;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.CaseExports;
 import org.praxis.assessment.domain.CompetenceFramework;
@@ -36,6 +38,7 @@ import org.praxis.assessment.domain.Frameworks;
 import org.praxis.assessment.domain.access.FrameworkPolicy;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
+import org.praxis.platform.web.IdempotencyKeys;
 
 @Path("/v1/frameworks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,16 +53,22 @@ public class FrameworkResource {
     @Inject
     AccessPolicies policies;
 
-    public record FrameworkSummary(
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+    @Inject
+    IdempotencyKeys idempotency;
 
-            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+    public record FrameworkSummary(
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String code,
+
+            @Schema(required = true, minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
             int version,
 
-            @Schema(maxLength = CaseDocuments.MAX_TITLE) String title,
-            boolean builtIn,
+            @Schema(required = true, maxLength = CaseDocuments.MAX_TITLE)
+            String title,
 
-            @Schema(minimum = "1", maximum = "" + CaseDocuments.MAX_ITEMS)
+            @Schema(required = true) boolean builtIn,
+
+            @Schema(required = true, minimum = "1", maximum = "" + CaseDocuments.MAX_ITEMS)
             int items) {
         static FrameworkSummary of(CompetenceFramework f) {
             return new FrameworkSummary(
@@ -71,24 +80,36 @@ public class FrameworkResource {
         }
     }
 
+    /** {@code parentCode}: null for a top-level item (a child of the document itself). */
     public record ItemView(
-            @Schema(maxLength = CaseDocuments.MAX_IDENTIFIER)
+            @Schema(required = true, maxLength = CaseDocuments.MAX_IDENTIFIER)
             String id,
 
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
-            @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String statement,
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String code,
+
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String type,
+
+            @Schema(required = true, maxLength = CaseDocuments.MAX_STATEMENT)
+            String statement,
+
             @Schema(maxLength = CaseDocuments.MAX_CODE) String parentCode) {}
 
     public record FrameworkView(
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String code,
 
-            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            @Schema(required = true, minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
             int version,
 
-            @Schema(maxLength = CaseDocuments.MAX_TITLE) String title,
-            boolean builtIn,
-            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ItemView> items) {
+            @Schema(required = true, maxLength = CaseDocuments.MAX_TITLE)
+            String title,
+
+            @Schema(required = true) boolean builtIn,
+
+            @Schema(required = true, maxItems = CaseDocuments.MAX_ITEMS)
+            List<ItemView> items) {
         static FrameworkView of(CompetenceFramework f) {
             Map<String, String> codes = new HashMap<>();
             f.items().forEach(i -> codes.put(i.id(), i.code()));
@@ -145,7 +166,7 @@ public class FrameworkResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:export-case")
     @Operation(operationId = "exportFrameworkAsCase", summary = "Export a framework version as 1EdTech CASE JSON")
-    public JsonNode export(
+    public CaseDocument export(
             @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
             @PathParam("version") @Min(1) @Max(Integer.MAX_VALUE) int version) {
         return CaseExports.write(policies.framework()
@@ -154,23 +175,31 @@ public class FrameworkResource {
 
     @POST
     @Path("{code}/versions")
+    @Transactional // the idempotency key is claimed in the import's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "framework:import")
     @Operation(
             operationId = "importFramework",
             summary = "Import a CASE JSON document as the framework's next version (immutable once published)")
-    @APIResponse(responseCode = "201", description = "Published")
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = FrameworkView.class)))
     @APIResponse(
             responseCode = "422",
             description = "The document is malformed or over its bounds (" + CaseDocuments.MAX_ITEMS
                     + " items, " + CaseDocuments.MAX_ASSOCIATIONS + " associations, " + CaseDocuments.MAX_DEPTH
                     + " levels, texts by kind); every problem is named and nothing is stored")
     public Response publish(
-            @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code, @NotNull JsonNode document) {
+            @PathParam("code") @Size(max = CaseDocuments.MAX_CODE) String code,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @NotNull CaseDocument document) {
         policies.framework().requireAllowed(policies.caller(), FrameworkPolicy.Action.IMPORT);
-        CompetenceFramework f = frameworks.publish(code, document);
-        return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version()))
-                .entity(FrameworkView.of(f))
-                .build();
+        return idempotency.once(key, "import-framework " + code, document, () -> {
+            CompetenceFramework f = frameworks.publish(code, document);
+            return Response.created(URI.create("/v1/frameworks/" + code + "?version=" + f.version()))
+                    .entity(FrameworkView.of(f))
+                    .build();
+        });
     }
 }

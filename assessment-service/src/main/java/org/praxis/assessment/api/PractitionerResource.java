@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,18 +75,25 @@ public class PractitionerResource {
     public record SupervisorRequest(
             @Size(max = Bounds.SUBJECT) String supervisorId) {}
 
+    /** {@code supervisorId}: null until an admin names one. */
     public record PractitionerView(
-            @Schema(maxLength = Bounds.SUBJECT) String id,
-            @Schema(maxLength = Bounds.NAME) String displayName,
-            @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String id,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String displayName,
+
+            @Schema(required = true, maxItems = Practitioners.MAX_ROLES)
+            List<@Size(max = Bounds.CODE) String> roles,
+
             @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
 
-            @Schema(maxItems = Practitioners.MAX_REGISTRATIONS)
+            @Schema(required = true, maxItems = Practitioners.MAX_REGISTRATIONS)
             List<RegistrationView> registrations,
 
-            Instant createdAt,
+            @Schema(required = true) Instant createdAt,
 
-            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
             long version) {}
 
     private PractitionerView view(Practitioner p) {
@@ -110,7 +118,10 @@ public class PractitionerResource {
     @Operation(
             operationId = "createPractitioner",
             summary = "Create a profile: a practitioner their own, an admin anyone's")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; ETag is its version",
+            content = @Content(schema = @Schema(implementation = PractitionerView.class)))
     @APIResponse(responseCode = "409", description = "The practitioner already has a profile")
     public Response create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ProfileRequest body) {
         return idempotency.once(key, "create-practitioner", body, () -> {
@@ -138,6 +149,10 @@ public class PractitionerResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "practitioner:view")
     @Operation(operationId = "getPractitioner", summary = "One profile with its registrations; ETag is its version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile",
+            content = @Content(schema = @Schema(implementation = PractitionerView.class)))
     public Response get(@PathParam("id") @Size(max = Bounds.SUBJECT) String id) {
         Practitioner p = practitioners.visible(id);
         return ETags.ok(view(p), p.version);
@@ -150,6 +165,10 @@ public class PractitionerResource {
     @Operation(
             operationId = "updatePractitioner",
             summary = "Change name and roles (the practitioner or an admin; If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = PractitionerView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(
@@ -168,6 +187,10 @@ public class PractitionerResource {
             operationId = "assignSupervisor",
             summary =
                     "Name the practitioner's supervisor (admin; If-Match required); publishes practitioner.supervisor-changed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Named; ETag is the profile's new version",
+            content = @Content(schema = @Schema(implementation = PractitionerView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response assignSupervisor(

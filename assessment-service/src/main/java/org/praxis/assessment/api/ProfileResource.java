@@ -40,42 +40,65 @@ public class ProfileResource {
 
     /** {@code difference}: how many levels the assessor's rating lies above (positive) or below the self rating. */
     public record ProfileLine(
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String code,
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String type,
-            @Schema(maxLength = CaseDocuments.MAX_STATEMENT) String title,
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String code,
+
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String type,
+
+            @Schema(required = true, maxLength = CaseDocuments.MAX_STATEMENT)
+            String title,
+
             RatingView self,
             RatingView assessor,
-            boolean gap,
+            @Schema(required = true) boolean gap,
             @Schema(minimum = "-3", maximum = "3") Integer difference) {}
 
     /** The development plan is its own list: {@code GET .../development-actions}. */
     public record CompetenceProfileView(
-            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            @Schema(maxLength = Bounds.CODE) String frameworkCode,
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String practitionerId,
 
-            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String frameworkCode,
+
+            @Schema(required = true, minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
             int frameworkVersion,
 
             AssessmentSummary assessment,
-            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<ProfileLine> competences,
-            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> gaps) {}
+
+            @Schema(required = true, maxItems = CaseDocuments.MAX_ITEMS)
+            List<ProfileLine> competences,
+
+            @Schema(required = true, maxItems = CaseDocuments.MAX_ITEMS)
+            List<@Size(max = CaseDocuments.MAX_CODE) String> gaps) {}
 
     public record RequirementView(
-            @Schema(maxLength = Bounds.CODE) String eligibility,
-            @Schema(maxLength = Bounds.CODE) String requirement,
-            boolean met,
-            @Schema(maxLength = Bounds.NAME) String detail,
-            @Schema(maxItems = CaseDocuments.MAX_ITEMS) List<@Size(max = CaseDocuments.MAX_CODE) String> missing) {
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String eligibility,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String requirement,
+
+            @Schema(required = true) boolean met,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String detail,
+
+            @Schema(required = true, maxItems = CaseDocuments.MAX_ITEMS)
+            List<@Size(max = CaseDocuments.MAX_CODE) String> missing) {
         static RequirementView of(EligibilityRules.Requirement r) {
             return new RequirementView(r.eligibility(), r.requirement(), r.met(), r.detail(), r.missing());
         }
     }
 
     public record EligibilityView(
-            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            LocalDate asOf,
-            @Schema(maxItems = 2) List<@Size(max = Bounds.CODE) String> eligibilities,
-            @Schema(maxItems = 10) List<RequirementView> requirements) {}
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String practitionerId,
+
+            @Schema(required = true) LocalDate asOf,
+            @Schema(required = true, maxItems = 2) List<@Size(max = Bounds.CODE) String> eligibilities,
+            @Schema(required = true, maxItems = 10) List<RequirementView> requirements) {}
 
     @GET
     @Path("profile")

@@ -2,6 +2,7 @@ package org.praxis.assessment.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.ETags;
+import org.praxis.platform.web.IdempotencyKeys;
 
 /** A practitioner's professional registrations and their verification. */
 @Path("/v1/practitioners/{id}")
@@ -44,6 +47,9 @@ public class RegistrationResource {
     @Inject
     Eligibility eligibility;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     public record RegistrationRequest(
             @NotBlank @Size(max = Bounds.CODE) String kind,
             @NotBlank @Size(max = Bounds.NAME) String body,
@@ -53,20 +59,25 @@ public class RegistrationResource {
 
             @NotNull LocalDate expiresOn) {}
 
+    /** {@code verifiedBy} and {@code verifiedAt}: null until an admin verifies it. */
     public record RegistrationView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
-            @Schema(maxLength = Bounds.NAME) String body,
+            @Schema(required = true) UUID id,
 
-            @Schema(maxLength = AssessmentBounds.REGISTRATION_NUMBER)
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String body,
+
+            @Schema(required = true, maxLength = AssessmentBounds.REGISTRATION_NUMBER)
             String number,
 
-            LocalDate expiresOn,
-            boolean current,
+            @Schema(required = true) LocalDate expiresOn,
+            @Schema(required = true) boolean current,
             @Schema(maxLength = Bounds.SUBJECT) String verifiedBy,
             Instant verifiedAt,
 
-            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
             long version) {
         static RegistrationView of(Registration r, LocalDate today) {
             return new RegistrationView(
@@ -84,19 +95,27 @@ public class RegistrationResource {
 
     @POST
     @Path("registrations")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:create")
     @Operation(
             operationId = "addRegistration",
             summary = "Add one's own professional registration (e.g. therapy-register with number and expiry)")
-    @APIResponse(responseCode = "201", description = "Added; eligibility is recomputed")
+    @APIResponse(
+            responseCode = "201",
+            description = "Added; eligibility is recomputed",
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response register(
-            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull RegistrationRequest body) {
-        Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
-        return ETags.created(
-                URI.create("/v1/practitioners/" + id + "/registrations/" + r.id),
-                RegistrationView.of(r, eligibility.today()),
-                r.version);
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull RegistrationRequest body) {
+        return idempotency.once(key, "add-registration " + id, body, () -> {
+            Registration r = practitioners.register(id, body.kind(), body.body(), body.number(), body.expiresOn());
+            return ETags.created(
+                    URI.create("/v1/practitioners/" + id + "/registrations/" + r.id),
+                    RegistrationView.of(r, eligibility.today()),
+                    r.version);
+        });
     }
 
     @PUT
@@ -106,6 +125,10 @@ public class RegistrationResource {
     @Operation(
             operationId = "updateRegistration",
             summary = "Change one's own registration, e.g. its renewed expiry (If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response updateRegistration(

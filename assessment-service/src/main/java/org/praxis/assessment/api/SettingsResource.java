@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,21 +48,22 @@ public class SettingsResource {
             Integer minSupervisionHours) {}
 
     public record SettingsView(
-            @Schema(maxLength = Bounds.CODE) String frameworkCode,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String frameworkCode,
 
-            @Schema(minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
+            @Schema(required = true, minimum = "1", maximum = AssessmentBounds.VERSION_MAX)
             int frameworkVersion,
 
-            @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
+            @Schema(required = true, minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
             int minPracticeHours,
 
-            @Schema(minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
+            @Schema(required = true, minimum = "0", maximum = "" + AssessmentBounds.MAX_HOURS)
             int minSupervisionHours,
 
-            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
             long revision,
 
-            boolean defaults) {
+            @Schema(required = true) boolean defaults) {
         static SettingsView of(TenantSettings.Current<Settings.Values> c) {
             Settings.Values v = c.settings();
             return new SettingsView(
@@ -78,6 +80,10 @@ public class SettingsResource {
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "settings:view")
     @Operation(operationId = "getAssessmentSettings", summary = "The current framework and the hours eligibility needs")
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings; ETag is their revision",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
     public Response get() {
         TenantSettings.Current<Settings.Values> c = settings.read();
         return ETags.ok(SettingsView.of(c), c.revision());
@@ -89,6 +95,10 @@ public class SettingsResource {
     @Operation(
             operationId = "replaceAssessmentSettings",
             summary = "Replace them (If-Match required); every practitioner's eligibility is recomputed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; ETag is the new revision",
+            content = @Content(schema = @Schema(implementation = SettingsView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull SettingsRequest body) {

@@ -46,43 +46,73 @@ public class SubjectResource {
     Eligibility eligibility;
 
     public record ProfileExport(
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxLength = Bounds.NAME) String displayName,
-            @Schema(maxItems = Practitioners.MAX_ROLES) List<@Size(max = Bounds.CODE) String> roles,
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String subject,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String displayName,
+
+            @Schema(required = true, maxItems = Practitioners.MAX_ROLES)
+            List<@Size(max = Bounds.CODE) String> roles,
+
             @Schema(maxLength = Bounds.SUBJECT) String supervisorId) {}
 
     public record EvidenceExport(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
-            LocalDate occurredOn,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
+            @Schema(required = true) LocalDate occurredOn,
             @Schema(maxLength = AssessmentBounds.NOTE) String description,
-            @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+
+            @Schema(required = true, maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
 
             @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES)
             Integer minutes) {}
 
     public record RatingExport(
-            UUID assessmentId,
-            @Schema(maxLength = CaseDocuments.MAX_CODE) String competenceCode,
+            @Schema(required = true) UUID assessmentId,
+
+            @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
+            String competenceCode,
 
             @Schema(
+                    required = true,
                     enumeration = {Rating.SELF, Rating.ASSESSOR},
                     maxLength = Bounds.CODE)
             String source,
 
-            @Schema(maxLength = Bounds.CODE) String level,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String level,
+
             @Schema(maxLength = AssessmentBounds.NOTE) String comment) {}
 
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectExports.ROWS) List<ProfileExport> profile,
-            @Schema(maxItems = SubjectExports.ROWS) List<RegistrationView> registrations,
-            @Schema(maxItems = SubjectExports.ROWS) List<EvidenceExport> evidence,
-            @Schema(maxItems = SubjectExports.ROWS) List<SupervisionView> supervision,
-            @Schema(maxItems = SubjectExports.ROWS) List<AssessmentSummary> assessments,
-            @Schema(maxItems = SubjectExports.ROWS) List<RatingExport> ratings,
-            @Schema(maxItems = SubjectExports.ROWS) List<ActionView> plan) {}
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String subject,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ProfileExport> profile,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<RegistrationView> registrations,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<EvidenceExport> evidence,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<SupervisionView> supervision,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<AssessmentSummary> assessments,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<RatingExport> ratings,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ActionView> plan) {}
 
     @GET
     @Path("{subject}/export")

@@ -2,6 +2,7 @@ package org.praxis.assessment.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +37,7 @@ import org.praxis.assessment.domain.Verifications;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.platform.web.PageRequest;
@@ -50,6 +54,9 @@ public class SupervisionResource {
     @Inject
     Verifications verifications;
 
+    @Inject
+    IdempotencyKeys idempotency;
+
     /** Bounds: at most 8 hours (480 minutes) per session, held on a day that has begun (not in the future anywhere). */
     public record SupervisionRequest(
             @NotNull @NotAfterToday LocalDate heldOn,
@@ -61,17 +68,26 @@ public class SupervisionResource {
             @Size(max = AssessmentBounds.NOTE) String notes) {}
 
     public record SupervisionView(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String superviseeId,
-            @Schema(maxLength = Bounds.SUBJECT) String supervisorId,
-            LocalDate heldOn,
+            @Schema(required = true) UUID id,
 
-            @Schema(minimum = "1", maximum = "" + SupervisionSessions.MAX_SUPERVISION_MINUTES)
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String superviseeId,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String supervisorId,
+
+            @Schema(required = true) LocalDate heldOn,
+
+            @Schema(required = true, minimum = "1", maximum = "" + SupervisionSessions.MAX_SUPERVISION_MINUTES)
             int durationMinutes,
 
-            @Schema(maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+            @Schema(required = true, maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
+
             @Schema(maxLength = AssessmentBounds.NOTE) String notes,
-            @Schema(maxLength = Bounds.SUBJECT) String recordedBy,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String recordedBy,
+
             @Schema(maxLength = Bounds.SUBJECT) String verifiedBy,
             Instant verifiedAt) {
         static SupervisionView of(SupervisionSession s) {
@@ -94,32 +110,42 @@ public class SupervisionResource {
      * every session in the period, on every page; {@code verifiedMinutes}: the part that counts toward eligibility.
      */
     public record SupervisionLog(
-            @Schema(maxItems = PageRequest.MAX_LIMIT) List<SupervisionView> items,
+            @Schema(required = true, maxItems = PageRequest.MAX_LIMIT)
+            List<SupervisionView> items,
+
             @Schema(maxLength = Bounds.CURSOR) String nextCursor,
 
-            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
             long totalMinutes,
 
-            double totalHours,
+            @Schema(required = true) double totalHours,
 
-            @Schema(minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = AssessmentBounds.COUNT_MAX)
             long verifiedMinutes) {}
 
     @POST
     @Path("supervision-sessions")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "supervision-record:record")
     @Operation(
             operationId = "recordSupervision",
             summary = "Record a supervision session (the supervisee or their supervisor)")
-    @APIResponse(responseCode = "201", description = "Recorded; eligibility is recomputed")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded; eligibility is recomputed",
+            content = @Content(schema = @Schema(implementation = SupervisionView.class)))
     public Response recordSupervision(
-            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @Valid @NotNull SupervisionRequest body) {
-        SupervisionSession s =
-                sessions.recordSupervision(id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
-        return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
-                .entity(SupervisionView.of(s))
-                .build();
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull SupervisionRequest body) {
+        return idempotency.once(key, "record-supervision " + id, body, () -> {
+            SupervisionSession s = sessions.recordSupervision(
+                    id, body.heldOn(), body.durationMinutes(), body.competences(), body.notes());
+            return Response.created(URI.create("/v1/practitioners/" + id + "/supervision-sessions/" + s.id))
+                    .entity(SupervisionView.of(s))
+                    .build();
+        });
     }
 
     @GET

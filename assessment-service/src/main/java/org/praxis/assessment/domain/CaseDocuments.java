@@ -1,6 +1,5 @@
 package org.praxis.assessment.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +33,9 @@ public final class CaseDocuments {
     public static final int MAX_TITLE = Bounds.NAME;
     public static final int MAX_STATEMENT = Bounds.REASON;
 
+    /** Stands in for a null entry of {@code CFItems}, so it is named field by field like any incomplete item. */
+    private static final CaseDocument.CaseItem NO_ITEM = new CaseDocument.CaseItem(null, null, null, null, null, null);
+
     private CaseDocuments() {}
 
     /** What is wrong with an imported document, each violation named by its JSON path. */
@@ -46,44 +48,44 @@ public final class CaseDocuments {
         }
     }
 
-    public static CompetenceFramework read(String code, int version, JsonNode root) {
+    public static CompetenceFramework read(String code, int version, CaseDocument root) {
         List<Violation> problems = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidDocument(List.of(new Violation("$", "must be a CASE document object")));
-        }
-        JsonNode doc = root.path("CFDocument");
-        String documentId = text(doc, "identifier");
-        String title = text(doc, "title");
-        if (!doc.isObject()) {
+        CaseDocument.CaseHeader doc = root.document();
+        String documentId = doc == null ? null : text(doc.identifier());
+        String title = doc == null ? null : text(doc.title());
+        if (doc == null) {
             problems.add(new Violation("CFDocument", "is required"));
         } else {
             required(problems, "CFDocument.identifier", documentId, MAX_IDENTIFIER);
             required(problems, "CFDocument.title", title, MAX_TITLE);
+            bounded(problems, "CFDocument.uri", doc.uri(), Bounds.URI);
+            bounded(problems, "CFDocument.creator", doc.creator(), MAX_TITLE);
+            bounded(problems, "CFDocument.version", doc.version(), MAX_CODE);
+            bounded(problems, "CFDocument.humanCodingScheme", doc.humanCodingScheme(), MAX_CODE);
         }
-        JsonNode itemsNode = root.path("CFItems");
-        if (!itemsNode.isArray() || itemsNode.isEmpty()) {
+        List<CaseDocument.CaseItem> itemsIn = root.items();
+        if (itemsIn == null || itemsIn.isEmpty()) {
             problems.add(new Violation("CFItems", "must be a non-empty array"));
-        } else if (itemsNode.size() > MAX_ITEMS) {
+        } else if (itemsIn.size() > MAX_ITEMS) {
             problems.add(new Violation("CFItems", "must have at most " + MAX_ITEMS + " items"));
         }
-        JsonNode associationsNode = root.path("CFAssociations");
-        if (!associationsNode.isMissingNode() && !associationsNode.isArray()) {
-            problems.add(new Violation("CFAssociations", "must be an array"));
-        } else if (associationsNode.size() > MAX_ASSOCIATIONS) {
+        List<CaseDocument.CaseAssociation> associationsIn =
+                root.associations() == null ? List.of() : root.associations();
+        if (associationsIn.size() > MAX_ASSOCIATIONS) {
             problems.add(new Violation("CFAssociations", "must have at most " + MAX_ASSOCIATIONS + " associations"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDocument(problems);
         }
 
-        Map<String, JsonNode> items = new HashMap<>();
+        Map<String, CaseDocument.CaseItem> items = new HashMap<>();
         Set<String> codes = new HashSet<>();
         List<String> order = new ArrayList<>();
-        for (int i = 0; i < itemsNode.size(); i++) {
-            JsonNode item = itemsNode.get(i);
+        for (int i = 0; i < itemsIn.size(); i++) {
+            CaseDocument.CaseItem item = itemsIn.get(i) == null ? NO_ITEM : itemsIn.get(i);
             String at = "CFItems[" + i + "]";
-            String id = text(item, "identifier");
-            String itemCode = text(item, "humanCodingScheme");
+            String id = text(item.identifier());
+            String itemCode = text(item.humanCodingScheme());
             if (required(problems, at + ".identifier", id, MAX_IDENTIFIER)) {
                 if (items.containsKey(id) || id.equals(documentId)) {
                     problems.add(new Violation(at + ".identifier", "repeats " + id));
@@ -95,24 +97,29 @@ public final class CaseDocuments {
             if (required(problems, at + ".humanCodingScheme", itemCode, MAX_CODE) && !codes.add(itemCode)) {
                 problems.add(new Violation(at + ".humanCodingScheme", "repeats " + itemCode));
             }
-            required(problems, at + ".fullStatement", text(item, "fullStatement"), MAX_STATEMENT);
-            required(problems, at + ".CFItemType", text(item, "CFItemType"), MAX_CODE);
+            required(problems, at + ".fullStatement", text(item.fullStatement()), MAX_STATEMENT);
+            required(problems, at + ".CFItemType", text(item.itemType()), MAX_CODE);
+            bounded(problems, at + ".uri", item.uri(), Bounds.URI);
+            bounded(problems, at + ".CFDocumentURI", item.documentUri());
         }
 
         Map<String, String> parents = new HashMap<>();
         List<CompetenceFramework.Association> others = new ArrayList<>();
-        for (int i = 0; associationsNode.isArray() && i < associationsNode.size(); i++) {
-            JsonNode a = associationsNode.get(i);
+        for (int i = 0; i < associationsIn.size(); i++) {
+            CaseDocument.CaseAssociation a = associationsIn.get(i);
             String at = "CFAssociations[" + i + "]";
-            String type = text(a, "associationType");
-            String origin = text(a.path("originNodeURI"), "identifier");
-            String destination = text(a.path("destinationNodeURI"), "identifier");
+            String type = a == null ? null : text(a.associationType());
+            String origin =
+                    a == null || a.origin() == null ? null : text(a.origin().identifier());
+            String destination = a == null || a.destination() == null
+                    ? null
+                    : text(a.destination().identifier());
             if (type == null || origin == null || destination == null) {
                 problems.add(new Violation(
                         at, "needs associationType, originNodeURI.identifier and destinationNodeURI.identifier"));
                 continue;
             }
-            String id = text(a, "identifier");
+            String id = text(a.identifier());
             if (type.length() > MAX_CODE
                     || longer(id, MAX_IDENTIFIER)
                     || longer(origin, MAX_IDENTIFIER)
@@ -123,6 +130,8 @@ public final class CaseDocuments {
                                 + MAX_IDENTIFIER));
                 continue;
             }
+            bounded(problems, at + ".originNodeURI", a.origin());
+            bounded(problems, at + ".destinationNodeURI", a.destination());
             if (!items.containsKey(origin)) {
                 problems.add(new Violation(at + ".originNodeURI", "is not an item of this document: " + origin));
                 continue;
@@ -159,12 +168,12 @@ public final class CaseDocuments {
         }
         List<CompetenceFramework.Item> result = order.stream()
                 .map(id -> {
-                    JsonNode item = items.get(id);
+                    CaseDocument.CaseItem item = items.get(id);
                     return new CompetenceFramework.Item(
                             id,
-                            text(item, "humanCodingScheme"),
-                            text(item, "CFItemType"),
-                            text(item, "fullStatement"),
+                            text(item.humanCodingScheme()),
+                            text(item.itemType()),
+                            text(item.fullStatement()),
                             parents.get(id));
                 })
                 .toList();
@@ -201,16 +210,28 @@ public final class CaseDocuments {
         return true;
     }
 
-    private static String code(Map<String, JsonNode> items, String id) {
-        String c = text(items.get(id), "humanCodingScheme");
+    /** A text the reader does not keep but that must still fit its bound; absent is fine. */
+    private static void bounded(List<Violation> problems, String at, String value, int max) {
+        if (longer(value, max)) {
+            problems.add(new Violation(at, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void bounded(List<Violation> problems, String at, CaseDocument.CaseLink link) {
+        if (link != null) {
+            bounded(problems, at + ".title", link.title(), MAX_TITLE);
+            bounded(problems, at + ".identifier", link.identifier(), MAX_IDENTIFIER);
+            bounded(problems, at + ".uri", link.uri(), Bounds.URI);
+        }
+    }
+
+    private static String code(Map<String, CaseDocument.CaseItem> items, String id) {
+        String c = text(items.get(id).humanCodingScheme());
         return c == null ? id : c;
     }
 
-    private static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
-        }
-        JsonNode v = node.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    /** Blank is absent, as in a document where an issuer left a field empty. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,78 +1,56 @@
 package org.praxis.assessment.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A framework written out as the CASE 1.0 document {@link CaseDocuments} reads back: each item's
  * {@code isChildOf} association first, then the other associations as they were imported.
  */
 public final class CaseExports {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URI_BASE = "https://praxis.dev/case/";
 
     private CaseExports() {}
 
-    public static ObjectNode write(CompetenceFramework f) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode doc = root.putObject("CFDocument");
-        doc.put("identifier", f.documentId());
-        doc.put("uri", URI_BASE + "CFDocuments/" + f.documentId());
-        doc.put("creator", "Praxis");
-        doc.put("title", f.title());
-        doc.put("version", Integer.toString(f.version()));
-        doc.put("humanCodingScheme", f.code());
-        ArrayNode items = root.putArray("CFItems");
-        ArrayNode associations = root.putArray("CFAssociations");
+    public static CaseDocument write(CompetenceFramework f) {
+        Map<String, String> codes = new HashMap<>();
+        f.items().forEach(i -> codes.put(i.id(), i.code()));
+        CaseDocument.CaseLink document = link(f.title(), f.documentId(), "CFDocuments");
+        List<CaseDocument.CaseItem> items = new ArrayList<>();
+        List<CaseDocument.CaseAssociation> associations = new ArrayList<>();
         for (CompetenceFramework.Item i : f.items()) {
-            ObjectNode item = items.addObject();
-            item.put("identifier", i.id());
-            item.put("uri", URI_BASE + "CFItems/" + i.id());
-            item.put("fullStatement", i.statement());
-            item.put("humanCodingScheme", i.code());
-            item.put("CFItemType", i.type());
-            item.set("CFDocumentURI", link(f.title(), f.documentId(), "CFDocuments"));
-            ObjectNode a = associations.addObject();
-            a.put(
-                    "identifier",
-                    java.util
-                            .UUID
-                            .nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes())
-                            .toString());
-            a.put("associationType", CaseDocuments.IS_CHILD_OF);
-            a.set("originNodeURI", link(i.code(), i.id(), "CFItems"));
+            items.add(new CaseDocument.CaseItem(
+                    i.id(), URI_BASE + "CFItems/" + i.id(), i.statement(), i.code(), i.type(), document));
             boolean top = i.parentId().equals(f.documentId());
-            a.set(
-                    "destinationNodeURI",
-                    link(
-                            top
-                                    ? f.title()
-                                    : f.items().stream()
-                                            .filter(p -> p.id().equals(i.parentId()))
-                                            .findFirst()
-                                            .map(CompetenceFramework.Item::code)
-                                            .orElse(""),
-                            i.parentId(),
-                            top ? "CFDocuments" : "CFItems"));
+            associations.add(new CaseDocument.CaseAssociation(
+                    UUID.nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes(StandardCharsets.UTF_8))
+                            .toString(),
+                    CaseDocuments.IS_CHILD_OF,
+                    link(i.code(), i.id(), "CFItems"),
+                    top ? document : link(codes.getOrDefault(i.parentId(), ""), i.parentId(), "CFItems")));
         }
         for (CompetenceFramework.Association o : f.otherAssociations()) {
-            ObjectNode a = associations.addObject();
-            a.put("identifier", o.id());
-            a.put("associationType", o.type());
-            a.set("originNodeURI", link("", o.originId(), "CFItems"));
-            a.set(
-                    "destinationNodeURI",
-                    link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems"));
+            associations.add(new CaseDocument.CaseAssociation(
+                    o.id(),
+                    o.type(),
+                    link("", o.originId(), "CFItems"),
+                    link("", o.destinationId(), o.destinationId().equals(f.documentId()) ? "CFDocuments" : "CFItems")));
         }
-        return root;
+        CaseDocument.CaseHeader header = new CaseDocument.CaseHeader(
+                f.documentId(),
+                URI_BASE + "CFDocuments/" + f.documentId(),
+                "Praxis",
+                f.title(),
+                Integer.toString(f.version()),
+                f.code());
+        return new CaseDocument(header, List.copyOf(items), List.copyOf(associations));
     }
 
-    private static ObjectNode link(String title, String id, String kind) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("title", title);
-        n.put("identifier", id);
-        n.put("uri", URI_BASE + kind + "/" + id);
-        return n;
+    private static CaseDocument.CaseLink link(String title, String id, String kind) {
+        return new CaseDocument.CaseLink(title, id, URI_BASE + kind + "/" + id);
     }
 }

@@ -1,7 +1,6 @@
 package org.praxis.assessment.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -129,7 +128,7 @@ public class Frameworks {
 
     /** Imports a CASE document as the next version of {@code code}; a malformed one stores nothing. */
     @Transactional
-    public CompetenceFramework publish(String code, JsonNode document) {
+    public CompetenceFramework publish(String code, CaseDocument document) {
         if (BuiltInFramework.CODE.equals(code)) {
             throw ProblemException.unprocessable(
                     "The built-in framework cannot be replaced; import under your own code",
@@ -166,7 +165,7 @@ public class Frameworks {
         v.code = code;
         v.version = version;
         v.title = framework.title();
-        v.document = CaseExports.write(framework).toString();
+        v.document = json(CaseExports.write(framework));
         v.createdBy = actor();
         v.createdAt = Instant.now();
         em.persist(v);
@@ -182,9 +181,17 @@ public class Frameworks {
 
     private static CompetenceFramework parse(FrameworkVersion v) {
         try {
-            return CaseDocuments.read(v.code, v.version, JSON.readTree(v.document));
+            return CaseDocuments.read(v.code, v.version, JSON.readValue(v.document, CaseDocument.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored framework " + v.code + "@" + v.version + " is unreadable", e);
+        }
+    }
+
+    private static String json(CaseDocument document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a CASE document could not be written", e);
         }
     }
 

@@ -15,7 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.problem.Violation;
 
 class BuiltInFrameworkTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final CompetenceFramework f = BuiltInFramework.framework();
+
+    /** The export as the JSON tree a client holds, to break it as a client could. */
+    private ObjectNode exported() {
+        return JSON.valueToTree(CaseExports.write(f));
+    }
+
+    /** Reads a JSON tree as the API does: bound to {@link CaseDocument}, then checked. */
+    private static CompetenceFramework read(ObjectNode doc) throws Exception {
+        return CaseDocuments.read("x", 1, JSON.treeToValue(doc, CaseDocument.class));
+    }
 
     private Map<String, Long> competencesPerArea(String domain) {
         return f.competencesOf(domain).stream()
@@ -80,7 +91,7 @@ class BuiltInFrameworkTest {
 
     @Test
     void theBuiltInFrameworkGoesThroughCaseAndComesBackTheSame() {
-        ObjectNode exported = CaseExports.write(f);
+        CaseDocument exported = CaseExports.write(f);
         CompetenceFramework back = CaseDocuments.read(f.code(), f.version(), exported);
         assertEquals(f.items(), back.items());
         assertEquals(f.title(), back.title());
@@ -89,14 +100,13 @@ class BuiltInFrameworkTest {
 
     @Test
     void aMalformedDocumentIsRefusedNamingEachProblem() {
-        ObjectNode doc = CaseExports.write(f);
+        ObjectNode doc = exported();
         ArrayNode items = (ArrayNode) doc.get("CFItems");
         ((ObjectNode) items.get(3))
                 .put("humanCodingScheme", items.get(2).get("humanCodingScheme").asText());
         ((ObjectNode) items.get(5)).remove("fullStatement");
         ((ArrayNode) doc.get("CFAssociations")).remove(7); // item 7 loses its parent
-        CaseDocuments.InvalidDocument e =
-                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
+        CaseDocuments.InvalidDocument e = assertThrows(CaseDocuments.InvalidDocument.class, () -> read(doc));
         List<String> where = e.violations.stream().map(Violation::field).toList();
         assertTrue(where.contains("CFItems[3].humanCodingScheme"), where.toString());
         assertTrue(where.contains("CFItems[5].fullStatement"), where.toString());
@@ -104,11 +114,10 @@ class BuiltInFrameworkTest {
 
         assertThrows(
                 CaseDocuments.InvalidDocument.class,
-                () -> CaseDocuments.read("x", 1, new ObjectMapper().createArrayNode()));
-        ObjectNode empty = new ObjectMapper().createObjectNode();
+                () -> CaseDocuments.read("x", 1, new CaseDocument(null, null, null)));
+        ObjectNode empty = JSON.createObjectNode();
         empty.putObject("CFDocument").put("identifier", "d");
-        CaseDocuments.InvalidDocument none =
-                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, empty));
+        CaseDocuments.InvalidDocument none = assertThrows(CaseDocuments.InvalidDocument.class, () -> read(empty));
         assertEquals(
                 List.of("CFDocument.title", "CFItems"),
                 none.violations.stream().map(Violation::field).toList());
@@ -116,7 +125,7 @@ class BuiltInFrameworkTest {
 
     @Test
     void aCycleIsRefused() {
-        ObjectNode doc = CaseExports.write(f);
+        ObjectNode doc = exported();
         ArrayNode associations = (ArrayNode) doc.get("CFAssociations");
         // Make the first domain a child of its own first area.
         String domain = doc.get("CFItems").get(1).get("identifier").asText();
@@ -126,8 +135,7 @@ class BuiltInFrameworkTest {
                 ((ObjectNode) a.get("destinationNodeURI")).put("identifier", area);
             }
         }
-        CaseDocuments.InvalidDocument e =
-                assertThrows(CaseDocuments.InvalidDocument.class, () -> CaseDocuments.read("x", 1, doc));
+        CaseDocuments.InvalidDocument e = assertThrows(CaseDocuments.InvalidDocument.class, () -> read(doc));
         assertTrue(e.violations.stream().anyMatch(p -> p.message().contains("its own ancestor")));
     }
 }
