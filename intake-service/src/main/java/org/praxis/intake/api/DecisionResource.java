@@ -71,7 +71,14 @@ public class DecisionResource {
 
     public record DecisionRequest(
             @NotNull Pathway pathway,
-            @Size(max = Bounds.SUBJECT) String practitionerId,
+
+            @Size(max = Bounds.SUBJECT)
+            @Schema(
+                    description = "The subject of the coach whose engagement session-service drafts from this"
+                            + " decision (coaching pathways; integrated needs one eligible for integrated practice)."
+                            + " Without it no engagement is drafted: the answer's engagementDraft says so")
+            String practitionerId,
+
             @Size(max = Bounds.REASON) String reason) {}
 
     @GET
@@ -112,8 +119,9 @@ public class DecisionResource {
                     @NotNull
                     DecisionRequest request) {
         return idempotency.once(key, "decide-pathway " + id, request, () -> {
-            DecisionView view = DecisionView.of(
-                    decisions.decide(id, request.pathway(), request.practitionerId(), request.reason()));
+            Decisions.Decided done =
+                    decisions.decide(id, request.pathway(), request.practitionerId(), request.reason());
+            DecisionView view = DecisionView.of(done.decision(), done.engagementDraft());
             return Response.created(URI.create("/v1/intakes/" + id + "/decision"))
                     .entity(view)
                     .build();

@@ -4,6 +4,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.praxis.intake.domain.RiskFlagLifecycle;
+import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.web.ClosedSets;
 
 /**
@@ -20,6 +21,7 @@ public class IntakeClosedSets implements OASFilter {
                 .property("RiskFlagSummary", "status", RiskFlagLifecycle.STATUSES)
                 .property("MoveRiskFlagRequest", "status", RiskFlagLifecycle.STATUSES)
                 .parameter("listRiskFlags", "status", RiskFlagLifecycle.STATUSES)
+                .property("CallerView", "roles", AccessRules.ROLES)
                 .declareIn(openAPI);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
+import org.praxis.intake.domain.EngagementDraft;
 import org.praxis.intake.domain.InstrumentDefinitionRules;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Pathway;
@@ -97,8 +98,16 @@ public final class IntakeViews {
             @Schema(required = true, maxLength = Bounds.SUBJECT)
             String decidedBy,
 
-            @Schema(required = true) Instant decidedAt) {
-        static DecisionView of(Decision d) {
+            @Schema(required = true) Instant decidedAt,
+
+            @Schema(
+                    required = true,
+                    description = "Whether intake.decided asks session-service to draft an engagement"
+                            + " (requested) and, when not, why: therapy and urgent are no coaching"
+                            + " pathway, the intake has no client account (clientSubject), or the"
+                            + " decision names no practitionerId")
+            EngagementDraft engagementDraft) {
+        static DecisionView of(Decision d, EngagementDraft engagementDraft) {
             return new DecisionView(
                     d.id,
                     d.intakeId,
@@ -107,7 +116,8 @@ public final class IntakeViews {
                     d.practitionerId,
                     d.reason(),
                     d.decidedBy,
-                    d.decidedAt);
+                    d.decidedAt,
+                    engagementDraft);
         }
     }
 

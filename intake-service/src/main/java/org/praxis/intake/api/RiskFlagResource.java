@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.MoveRiskFlagRequest;
@@ -47,11 +48,13 @@ public class RiskFlagResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(
             operationId = "listRiskFlags",
-            summary =
-                    "The risk-flag queue: supervisors see the tenant's, coaches those of intakes assigned to them (audited)")
+            summary = "The risk-flag queue, optionally of one intake: supervisors see the tenant's, coaches those of"
+                    + " intakes assigned to them (audited)")
     public Page<RiskFlagView> queue(
-            @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
-        return riskFlags.queue(page.request(), status).map(f -> RiskFlagView.of(f, null));
+            @QueryParam("status") @Size(max = Bounds.CODE) String status,
+            @QueryParam("intakeId") @Parameter(description = "Only the flags of this intake") UUID intakeId,
+            @BeanParam PageParams page) {
+        return riskFlags.queue(page.request(), status, intakeId).map(f -> RiskFlagView.of(f, null));
     }
 
     @GET

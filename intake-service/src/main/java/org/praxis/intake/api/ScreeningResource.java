@@ -19,10 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -33,8 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
+import org.praxis.intake.api.ScreeningViews.ScreeningView;
+import org.praxis.intake.api.ScreeningViews.ScreeningWithAnswers;
 import org.praxis.intake.domain.Intakes;
 import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlags;
 import org.praxis.intake.domain.Screening;
 import org.praxis.intake.domain.Screenings;
 import org.praxis.platform.access.AccessMatrix;
@@ -57,6 +60,9 @@ public class ScreeningResource {
     Screenings screenings;
 
     @Inject
+    RiskFlags riskFlags;
+
+    @Inject
     IdempotencyKeys idempotency;
 
     public record CreateAssignmentRequest(
@@ -71,89 +77,6 @@ public class ScreeningResource {
             @ItemAnswers
             @Schema(propertyNames = ItemAnswers.ItemId.class, additionalProperties = ItemAnswers.Answer.class)
             Map<String, Integer> answers) {}
-
-    public record RiskFlagSummary(
-            @Schema(required = true) UUID id,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String code,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String level,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String status) {
-        static RiskFlagSummary of(RiskFlag f) {
-            return new RiskFlagSummary(f.id, f.code, f.level, f.status);
-        }
-    }
-
-    /** A score as the client may see it: no answers. */
-    public record ScreeningView(
-            @Schema(required = true) UUID id,
-            @Schema(required = true) UUID intakeId,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String instrument,
-
-            @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
-            int instrumentVersion,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String scoringVersion,
-
-            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
-            int total,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String severity,
-
-            @Schema(minimum = "0", maximum = "100") Integer percent,
-            @Schema(maxItems = Bounds.LIST) List<RiskFlagSummary> riskFlags,
-            @Schema(required = true) Instant scoredAt) {
-        static ScreeningView of(Screening s, List<RiskFlag> flags) {
-            return new ScreeningView(
-                    s.id,
-                    s.intakeId,
-                    s.instrumentCode,
-                    s.instrumentVersion,
-                    s.scoringVersion,
-                    s.total,
-                    s.severity,
-                    s.percent,
-                    flags.stream().map(RiskFlagSummary::of).toList(),
-                    s.scoredAt);
-        }
-    }
-
-    public record ScreeningWithAnswers(
-            @Schema(required = true) UUID id,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String instrument,
-
-            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
-            int total,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String severity,
-
-            @Schema(
-                    required = true,
-                    maxProperties = Bounds.ANSWERS,
-                    propertyNames = ItemAnswers.ItemId.class,
-                    additionalProperties = ItemAnswers.Answer.class)
-            Map<String, Integer> answers,
-
-            @Schema(required = true, maxLength = Bounds.SUBJECT)
-            String submittedBy,
-
-            @Schema(required = true) Instant scoredAt) {
-        static ScreeningWithAnswers of(Screening s, Map<String, Integer> answers) {
-            return new ScreeningWithAnswers(
-                    s.id, s.instrumentCode, s.total, s.severity, answers, s.submittedBy, s.scoredAt);
-        }
-    }
 
     @POST
     @Path("assignments")
@@ -221,9 +144,16 @@ public class ScreeningResource {
     @Path("screenings")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-score")
-    @Operation(operationId = "listScreenings", summary = "Scores of an intake, newest first (no answers)")
+    @Operation(
+            operationId = "listScreenings",
+            summary = "Scores of an intake, newest first (no answers), each with the risk flags it raised where"
+                    + " the caller may see risk flags (audited then)")
     public Page<ScreeningView> screenings(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return screenings.ofIntake(id, page.request()).map(s -> ScreeningView.of(s, List.of()));
+        Page<Screening> scores = screenings.ofIntake(id, page.request());
+        Optional<Map<UUID, List<RiskFlag>>> flags = riskFlags.ofScreenings(
+                id, scores.items().stream().map(s -> s.id).toList());
+        return scores.map(s -> ScreeningView.of(
+                s, flags.map(f -> f.getOrDefault(s.id, List.of())).orElse(null)));
     }
 
     @GET

@@ -24,6 +24,8 @@ import org.praxis.intake.api.IntakeViews.DecisionView;
 import org.praxis.intake.api.IntakeViews.IntakeDetail;
 import org.praxis.intake.api.IntakeViews.RiskFlagStepView;
 import org.praxis.intake.api.IntakeViews.RiskFlagView;
+import org.praxis.intake.domain.EngagementDraft;
+import org.praxis.intake.domain.Pathway;
 import org.praxis.intake.domain.SubjectRecords;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
@@ -129,6 +131,9 @@ public class SubjectResource {
                         .toList(),
                 e.riskFlags().stream().map(f -> RiskFlagView.of(f, null)).toList(),
                 e.riskFlagSteps().stream().map(RiskFlagStepView::of).toList(),
-                e.decisions().stream().map(DecisionView::of).toList());
+                e.decisions().stream()
+                        .map(d -> DecisionView.of(
+                                d, EngagementDraft.of(Pathway.of(d.pathway), e.subject(), d.practitionerId)))
+                        .toList());
     }
 }

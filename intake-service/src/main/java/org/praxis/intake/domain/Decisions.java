@@ -94,8 +94,11 @@ public class Decisions {
         return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), policies.current());
     }
 
+    /** A decision and what its {@code intake.decided} asks of session-service. */
+    public record Decided(Decision decision, EngagementDraft engagementDraft) {}
+
     @Transactional
-    public Decision decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
+    public Decided decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.DECIDE);
         Decision named = new Decision();
         named.tenantId = intake.tenantId;
@@ -143,6 +146,6 @@ public class Decisions {
                 d.recommendedPathway,
                 practitionerId,
                 intake.sponsorOrganisation));
-        return d;
+        return new Decided(d, EngagementDraft.of(pathway, intake.clientSubject, practitionerId));
     }
 }

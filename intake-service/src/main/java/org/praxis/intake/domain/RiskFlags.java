@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
@@ -115,20 +117,53 @@ public class RiskFlags {
                 .getResultList();
     }
 
-    /** Supervisors see the tenant's queue; coaches the flags of intakes assigned to them. Audited. */
+    /**
+     * Supervisors see the tenant's queue; coaches the flags of intakes assigned to them; optionally of one
+     * intake only. Audited.
+     */
     @Transactional
-    public Page<RiskFlag> queue(PageRequest page, String status) {
+    public Page<RiskFlag> queue(PageRequest page, String status, UUID intakeId) {
         Caller caller = callerContext.caller();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add("(" + policies.riskFlag().listFilter(caller, params) + ")");
+        List<String> filters = new ArrayList<>();
         if (status != null) {
             where.add("e.status = :status");
             params.put("status", status);
+            filters.add("status=" + status);
+        }
+        if (intakeId != null) {
+            where.add("e.intakeId = :intake");
+            params.put("intake", intakeId);
+            filters.add("intake=" + intakeId);
         }
         Page<RiskFlag> flags = tenant.pageNewestFirst(RiskFlag.class, where, params, page, "e.raisedAt");
-        audit.record("list", "risk-flag", null, status == null ? null : "status=" + status);
+        audit.record("list", "risk-flag", null, filters.isEmpty() ? null : String.join(" ", filters));
         return flags;
+    }
+
+    /**
+     * The flags each of an intake's screenings raised, as the risk-flag policy lets the caller see them (a
+     * listing, audited); empty when no role of the caller reaches risk flags, rather than an empty list each.
+     */
+    @Transactional
+    public Optional<Map<UUID, List<RiskFlag>>> ofScreenings(UUID intakeId, List<UUID> screeningIds) {
+        Caller caller = callerContext.caller();
+        if (!policies.riskFlag().rules().allows(RiskFlagPolicy.Action.VIEW, caller)) {
+            return Optional.empty();
+        }
+        if (screeningIds.isEmpty()) {
+            return Optional.of(Map.of());
+        }
+        Map<String, Object> params = new HashMap<>();
+        String filter = policies.riskFlag().listFilter(caller, params);
+        params.put("screenings", screeningIds);
+        List<RiskFlag> flags = tenant.select(
+                        RiskFlag.class, "(" + filter + ") and e.screeningId in :screenings", "e.raisedAt asc", params)
+                .getResultList();
+        audit.record("list", "risk-flag", null, "intake=" + intakeId);
+        return Optional.of(flags.stream().collect(Collectors.groupingBy(f -> f.screeningId)));
     }
 
     public List<String> openCodes(UUID intakeId) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.intake.domain.access.AssignmentPolicy;
+import org.praxis.intake.domain.access.CallerAccess;
 import org.praxis.intake.domain.access.DecisionPolicy;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.intake.domain.access.IntakePolicy;
@@ -29,6 +30,7 @@ class AccessMatrixTest {
                         AssignmentPolicy.RULES,
                         InstrumentPolicy.RULES,
                         TriageSettingsPolicy.RULES,
+                        CallerAccess.RULES,
                         ErasureRequestPolicy.RULES))::verify); // intake-service is the erasure coordinator
     }
 }
