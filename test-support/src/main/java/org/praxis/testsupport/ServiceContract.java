@@ -235,6 +235,30 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void theDocumentedProblemExampleIsWhatTheServerSends() {
+        Map<String, Object> example = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("components.schemas.Problem.example");
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().tenant(newTenant()).roles("admin").bearer())
+                .queryParam("resourceType", "x".repeat(65))
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo(example.get("type")))
+                .body("title", equalTo(example.get("title")))
+                .body("errors[0].field", equalTo("resourceType"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsDocumentedWithItsSecurityAndErrors() {
         Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")

@@ -32,6 +32,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The type slug and title of a request that breaks a field's constraints (the documented example). */
+    static final String VALIDATION = "validation";
+
+    static final String VALIDATION_TITLE = "Validation failed";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -46,11 +50,7 @@ public class ProblemMappers {
         }
         errors.sort(Comparator.comparing(Violation::field));
         return respond(
-                Problem.of(
-                                422,
-                                "validation",
-                                "Validation failed",
-                                "The request has " + errors.size() + " invalid field(s).")
+                Problem.of(422, VALIDATION, VALIDATION_TITLE, "The request has " + errors.size() + " invalid field(s).")
                         .withErrors(errors),
                 uri);
     }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.DocumentedHeaders;
 import org.praxis.platform.web.SchemaBounds;
 
 /**
@@ -31,6 +32,7 @@ public class ProblemResponsesFilter implements OASFilter {
             describeErrors(openAPI);
         }
         SchemaBounds.apply(openAPI);
+        DocumentedHeaders.apply(openAPI);
     }
 
     private static void describeErrors(OpenAPI openAPI) {
@@ -112,14 +114,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("errorId", string)
                 .example(Map.of(
                         "type",
-                        Problem.TYPE_PREFIX + "validation",
+                        Problem.TYPE_PREFIX + ProblemMappers.VALIDATION,
                         "title",
-                        "Validation failed",
+                        ProblemMappers.VALIDATION_TITLE,
                         "status",
                         422,
                         "detail",
                         "The request has 1 invalid field(s).",
                         "errors",
-                        List.of(Map.of("field", "answers.9", "message", "is required"))));
+                        List.of(Map.of("field", "answers[9]", "message", "must not be null"))));
     }
 }
