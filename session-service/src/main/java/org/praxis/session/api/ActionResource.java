@@ -54,12 +54,15 @@ public class ActionResource {
     public record DoneRequest(boolean done) {}
 
     public record ActionView(
-            UUID id,
-            UUID engagementId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
             UUID goalId,
-            @Schema(maxLength = Bounds.NAME) String title,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String title,
+
             LocalDate dueDate,
-            boolean done,
+            @Schema(required = true) boolean done,
             Instant doneAt) {
         static ActionView of(ActionItem a) {
             return new ActionView(a.id, a.engagementId, a.goalId, a.title(), a.dueDate, a.done, a.doneAt);

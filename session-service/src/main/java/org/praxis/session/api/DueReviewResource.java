@@ -32,10 +32,15 @@ public class DueReviewResource {
     Reviews reviews;
 
     public record DueView(
-            UUID engagementId,
-            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            LocalDate dueOn) {}
+            @Schema(required = true) UUID engagementId,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String clientSubject,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String practitionerId,
+
+            @Schema(required = true) LocalDate dueOn) {}
 
     @GET
     @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})

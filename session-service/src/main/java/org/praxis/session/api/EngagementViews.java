@@ -42,12 +42,22 @@ public final class EngagementViews {
             @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid) {}
 
     public record EngagementView(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String clientSubject,
-            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
-            @Schema(maxLength = Bounds.CODE) String pathway,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String clientSubject,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String practitionerId,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String pathway,
+
             @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
-            @Schema(maxLength = Bounds.CODE) String status,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
             UUID sourceIntakeId,
 
             @Schema(minimum = "1", maximum = "" + MAX_PREPAID)
@@ -58,8 +68,10 @@ public final class EngagementViews {
 
             UUID currentReferral,
             Instant activatedAt,
-            Instant createdAt,
-            @Schema(minimum = "0", maximum = COUNT_MAX) long version) {
+            @Schema(required = true) Instant createdAt,
+
+            @Schema(required = true, minimum = "0", maximum = COUNT_MAX)
+            long version) {
         static EngagementView of(Engagement e) {
             return new EngagementView(
                     e.id,
@@ -113,20 +125,40 @@ public final class EngagementViews {
     }
 
     public record PartyView(
-            @Schema(maxLength = Bounds.CODE) String role,
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            boolean required,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String role,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String subject,
+
+            @Schema(required = true) boolean required,
             Instant acceptedAt) {
         static PartyView of(ContractParty p) {
             return new PartyView(p.role, p.subject, p.required, p.acceptedAt);
         }
     }
 
+    /** The disclosure terms as a contract version shows them: every term is stated (a request may leave some out). */
+    public record DisclosureView(
+            @Schema(required = true) boolean attendance,
+            @Schema(required = true) boolean sessionDates,
+            @Schema(required = true) boolean sessionCounts,
+            @Schema(required = true) boolean progressSummaries) {
+        static DisclosureView of(DisclosureTerms t) {
+            return new DisclosureView(t.attendance(), t.sessionDates(), t.sessionCounts(), t.progressSummaries());
+        }
+    }
+
     public record ContractView(
-            UUID id,
-            UUID engagementId,
-            @Schema(minimum = "1", maximum = COUNT_MAX) int number,
-            @Schema(maxLength = Bounds.TEXT) String purpose,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
+
+            @Schema(required = true, minimum = "1", maximum = COUNT_MAX)
+            int number,
+
+            @Schema(required = true, maxLength = Bounds.TEXT)
+            String purpose,
+
             @Schema(maxLength = Bounds.TEXT) String goalsInScope,
             @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
             @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
@@ -137,10 +169,10 @@ public final class EngagementViews {
             @Schema(minimum = "1", maximum = "" + MAX_PREPAID)
             Integer sessionsPrepaid,
 
-            DisclosureTerms disclosure,
-            @Schema(maxItems = PARTIES) List<PartyView> parties,
-            boolean inForce,
-            Instant createdAt) {
+            @Schema(required = true) DisclosureView disclosure,
+            @Schema(required = true, maxItems = PARTIES) List<PartyView> parties,
+            @Schema(required = true) boolean inForce,
+            @Schema(required = true) Instant createdAt) {
         static ContractView of(Contracts.Version v) {
             var c = v.contract();
             return new ContractView(
@@ -153,7 +185,7 @@ public final class EngagementViews {
                     c.limitsOfConfidentiality(),
                     c.reviewEveryWeeks,
                     c.sessionsPrepaid,
-                    c.disclosure(),
+                    DisclosureView.of(c.disclosure()),
                     v.parties().stream().map(PartyView::of).toList(),
                     v.inForce(),
                     c.createdAt);
@@ -161,7 +193,10 @@ public final class EngagementViews {
     }
 
     public record ContractSummary(
-            UUID id,
-            @Schema(minimum = "1", maximum = COUNT_MAX) int number,
-            Instant createdAt) {}
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, minimum = "1", maximum = COUNT_MAX)
+            int number,
+
+            @Schema(required = true) Instant createdAt) {}
 }

@@ -72,10 +72,19 @@ public class GoalResource {
     public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {}
 
     public record MilestoneView(
-            UUID id, @Schema(maxLength = Bounds.NAME) String title, LocalDate dueDate, Instant reachedAt) {}
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String title,
+
+            LocalDate dueDate,
+            Instant reachedAt) {}
 
     public record ProgressView(
-            @Schema(minimum = "0", maximum = "10") int rating, LocalDate ratedOn) {
+            @Schema(required = true, minimum = "0", maximum = "10")
+            int rating,
+
+            @Schema(required = true) LocalDate ratedOn) {
         static ProgressView of(GoalProgress p) {
             return new ProgressView(p.rating, p.ratedOn);
         }
@@ -83,15 +92,30 @@ public class GoalResource {
 
     /** A goal with its milestones and its latest ratings ({@code progress}, oldest first; the whole history is paged apart). */
     public record GoalView(
-            UUID id,
-            @Schema(maxLength = Bounds.NAME) String title,
-            @Schema(maxLength = Bounds.CODE) String horizon,
-            @Schema(maxLength = Bounds.CODE) String orientation,
-            @Schema(maxLength = Bounds.CODE) String direction,
-            boolean selfConcordant,
-            @Schema(maxLength = Bounds.CODE) String status,
-            @Schema(maxItems = Goals.MAX_MILESTONES) List<MilestoneView> milestones,
-            @Schema(maxItems = Goals.RECENT_RATINGS) List<ProgressView> progress) {
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String title,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String horizon,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String orientation,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String direction,
+
+            @Schema(required = true) boolean selfConcordant,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
+            @Schema(required = true, maxItems = Goals.MAX_MILESTONES)
+            List<MilestoneView> milestones,
+
+            @Schema(required = true, maxItems = Goals.RECENT_RATINGS)
+            List<ProgressView> progress) {
         static GoalView of(Goals.GoalWithProgress g) {
             var goal = g.goal();
             return new GoalView(

@@ -63,11 +63,17 @@ public class NoteResource {
             @NotBlank @Size(max = Bounds.TEXT) String body) {}
 
     public record NoteSummary(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
             UUID sessionId,
-            @Schema(maxLength = Bounds.SUBJECT) String author,
-            Instant createdAt,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String author,
+
+            @Schema(required = true) Instant createdAt,
             Instant signedAt) {
         static NoteSummary of(SessionNote n) {
             return new NoteSummary(n.id, n.kind, n.sessionId, n.author, n.createdAt, n.signedAt);
@@ -75,30 +81,43 @@ public class NoteResource {
     }
 
     public record AddendumView(
-            @Schema(minimum = "1", maximum = "" + NoteAddendum.MAX_PER_NOTE)
+            @Schema(required = true, minimum = "1", maximum = "" + NoteAddendum.MAX_PER_NOTE)
             int seq,
 
-            @Schema(maxLength = Bounds.TEXT) String body,
-            @Schema(maxLength = Bounds.SUBJECT) String author,
-            Instant signedAt) {
+            @Schema(required = true, maxLength = Bounds.TEXT)
+            String body,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String author,
+
+            @Schema(required = true) Instant signedAt) {
         static AddendumView of(NoteAddendum a) {
             return new AddendumView(a.seq, a.body(), a.author, a.signedAt);
         }
     }
 
     public record NoteView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
             UUID sessionId,
-            @Schema(maxLength = Bounds.TEXT) String body,
-            @Schema(maxLength = Bounds.SUBJECT) String author,
-            Instant createdAt,
+
+            @Schema(required = true, maxLength = Bounds.TEXT)
+            String body,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String author,
+
+            @Schema(required = true) Instant createdAt,
             Instant signedAt,
 
-            @Schema(minimum = "0", maximum = EngagementViews.COUNT_MAX)
+            @Schema(required = true, minimum = "0", maximum = EngagementViews.COUNT_MAX)
             long version,
 
-            @Schema(maxItems = NoteAddendum.MAX_PER_NOTE) List<AddendumView> addenda) {
+            @Schema(required = true, maxItems = NoteAddendum.MAX_PER_NOTE)
+            List<AddendumView> addenda) {
         static NoteView of(SessionNote n, List<NoteAddendum> addenda) {
             return new NoteView(
                     n.id,

@@ -69,21 +69,24 @@ public class ReviewResource {
 
     /** A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code sharedSummary}). */
     public record ReviewView(
-            UUID id,
-            @Schema(maxLength = Bounds.CODE) String kind,
-            LocalDate heldOn,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String kind,
+
+            @Schema(required = true) LocalDate heldOn,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = Bounds.TEXT)
             String whatChanged,
 
             @Schema(maxLength = Bounds.TEXT) String sharedSummary,
-            @Schema(maxItems = Bounds.LIST) List<UUID> goalsMet,
-            boolean followUpOffered,
+            @Schema(required = true, maxItems = Bounds.LIST) List<UUID> goalsMet,
+            @Schema(required = true) boolean followUpOffered,
 
-            @Schema(minimum = "0", maximum = "" + MAX_BOOSTERS)
+            @Schema(required = true, minimum = "0", maximum = "" + MAX_BOOSTERS)
             int boosterSessionsOffered,
 
-            Instant createdAt) {
+            @Schema(required = true) Instant createdAt) {
         static ReviewView of(Review r, boolean practitionerText) {
             return new ReviewView(
                     r.id,

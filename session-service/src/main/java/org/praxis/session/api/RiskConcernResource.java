@@ -51,11 +51,14 @@ public class RiskConcernResource {
             UUID sessionId) {}
 
     public record RiskConcernView(
-            UUID id,
-            UUID engagementId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
             UUID sessionId,
-            @Schema(maxLength = Bounds.CODE) String level,
-            Instant raisedAt) {
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String level,
+
+            @Schema(required = true) Instant raisedAt) {
         static RiskConcernView of(RiskConcern r) {
             return new RiskConcernView(r.id, r.engagementId, r.sessionId, r.level, r.raisedAt);
         }

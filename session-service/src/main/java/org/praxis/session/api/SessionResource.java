@@ -71,16 +71,21 @@ public class SessionResource {
             Boolean previousGoalsReviewed) {}
 
     public record SessionView(
-            UUID id,
-            UUID engagementId,
-            Instant scheduledAt,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
+            @Schema(required = true) Instant scheduledAt,
 
-            @Schema(minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES)
+            @Schema(required = true, minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES)
             int durationMinutes,
 
-            @Schema(maxLength = Bounds.CODE) String mode,
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String mode,
+
             @Schema(maxLength = Bounds.CODE) String model,
-            @Schema(maxLength = Bounds.CODE) String status,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status,
+
             @Schema(maxLength = Bounds.CODE) String cancelledBy,
             Boolean cancelledLate,
             @Schema(minimum = "0", maximum = "10") Integer scaling,

@@ -39,34 +39,57 @@ public class SubjectResource {
     SubjectRecords records;
 
     public record GoalExport(
-            UUID id,
-            UUID engagementId,
-            @Schema(maxLength = Bounds.NAME) String title,
-            @Schema(maxLength = Bounds.CODE) String status) {}
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
+
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String title,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String status) {}
 
     public record ContractExport(
-            UUID id,
-            UUID engagementId,
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID engagementId,
 
-            @Schema(minimum = "1", maximum = EngagementViews.COUNT_MAX)
+            @Schema(required = true, minimum = "1", maximum = EngagementViews.COUNT_MAX)
             int number,
 
-            @Schema(maxLength = Bounds.TEXT) String purpose,
+            @Schema(required = true, maxLength = Bounds.TEXT)
+            String purpose,
+
             @Schema(maxLength = Bounds.TEXT) String goalsInScope,
             @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
             @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {}
 
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
-            @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxItems = SubjectExports.ROWS) List<EngagementView> engagements,
-            @Schema(maxItems = SubjectExports.ROWS) List<ContractExport> contracts,
-            @Schema(maxItems = SubjectExports.ROWS) List<SessionView> sessions,
-            @Schema(maxItems = SubjectExports.ROWS) List<NoteView> notes,
-            @Schema(maxItems = SubjectExports.ROWS) List<GoalExport> goals,
-            @Schema(maxItems = SubjectExports.ROWS) List<ProgressView> progress,
-            @Schema(maxItems = SubjectExports.ROWS) List<ActionView> actions,
-            @Schema(maxItems = SubjectExports.ROWS) List<ReviewView> reviews) {}
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String subject,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<EngagementView> engagements,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ContractExport> contracts,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<SessionView> sessions,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<NoteView> notes,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<GoalExport> goals,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ProgressView> progress,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ActionView> actions,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ReviewView> reviews) {}
 
     @GET
     @Path("{subject}/export")

@@ -15,9 +15,9 @@ import org.praxis.platform.web.Bounds;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SponsorReport(
-        UUID engagementId,
+        @Schema(required = true) UUID engagementId,
 
-        @Schema(minimum = "1", maximum = "" + Bounds.COUNT_MAX)
+        @Schema(required = true, minimum = "1", maximum = "" + Bounds.COUNT_MAX)
         int contractNumber,
 
         Attendance attendance,
@@ -28,13 +28,21 @@ public record SponsorReport(
     private static final int SESSIONS = CoachingSession.MAX_PER_ENGAGEMENT;
 
     public record Attendance(
-            @Schema(minimum = "0", maximum = "" + SESSIONS) int held,
-            @Schema(minimum = "0", maximum = "" + SESSIONS) int noShows,
-            @Schema(minimum = "0", maximum = "" + SESSIONS) int lateCancellations) {}
+            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            int held,
+
+            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            int noShows,
+
+            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            int lateCancellations) {}
 
     public record Counts(
-            @Schema(minimum = "0", maximum = "" + SESSIONS) int held,
-            @Schema(minimum = "0", maximum = "" + SESSIONS) int scheduled,
+            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            int held,
+
+            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            int scheduled,
 
             @Schema(minimum = "0", maximum = "" + Engagement.MAX_PREPAID)
             Integer remainingInPackage) {}
