@@ -69,8 +69,7 @@ public class PractitionerResource {
             @NotBlank @Size(max = Bounds.NAME) String displayName,
 
             @Size(max = Practitioners.MAX_ROLES)
-            List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = "coach|therapist|supervisor|assessor") String>
-                    roles) {}
+            List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = Practitioner.ROLE_PATTERN) String> roles) {}
 
     public record SupervisorRequest(
             @Size(max = Bounds.SUBJECT) String supervisorId) {}

@@ -27,7 +27,6 @@ import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.Eligibility;
 import org.praxis.assessment.domain.PractiseRecords;
 import org.praxis.assessment.domain.Practitioners;
-import org.praxis.assessment.domain.Rating;
 import org.praxis.assessment.domain.SubjectRecords;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.privacy.ExportRequests;
@@ -77,10 +76,7 @@ public class SubjectResource {
             @Schema(required = true, maxLength = CaseDocuments.MAX_CODE)
             String competenceCode,
 
-            @Schema(
-                    required = true,
-                    enumeration = {Rating.SELF, Rating.ASSESSOR},
-                    maxLength = Bounds.CODE)
+            @Schema(required = true, maxLength = Bounds.CODE)
             String source,
 
             @Schema(required = true, maxLength = Bounds.CODE)

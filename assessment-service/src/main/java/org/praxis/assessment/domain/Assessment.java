@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An assessment cycle of one practitioner against one framework version. */
@@ -12,6 +13,7 @@ import java.util.UUID;
 public class Assessment {
     public static final String OPEN = "open";
     public static final String COMPLETED = "completed";
+    public static final List<String> STATUSES = List.of(OPEN, COMPLETED);
 
     @Id
     public UUID id;

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class EligibilityRules {
     public static final String CORE_COACHING = "core-coaching";
     public static final String INTEGRATED_PRACTICE = "integrated-practice";
+    public static final List<String> ELIGIBILITIES = List.of(CORE_COACHING, INTEGRATED_PRACTICE);
 
     private EligibilityRules() {}
 

@@ -14,6 +14,10 @@ import org.praxis.platform.crypto.SealedColumn;
 /** A practitioner's profile; {@code subject} is their OIDC subject, the id other services use. */
 @Entity
 public class Practitioner {
+    /** The roles a profile may name, as the pattern requests are checked against (an annotation needs a constant). */
+    public static final String ROLE_PATTERN = "coach|therapist|supervisor|assessor";
+
+    public static final List<String> ROLES = List.of(ROLE_PATTERN.split("\\|"));
     private static final SealedColumn DISPLAY_NAME = SealedColumn.of("practitioner", "display_name");
 
     @Id

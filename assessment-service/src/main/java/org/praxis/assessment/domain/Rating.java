@@ -14,6 +14,7 @@ import org.praxis.platform.crypto.SealedColumn;
 public class Rating {
     public static final String SELF = "self";
     public static final String ASSESSOR = "assessor";
+    public static final List<String> SOURCES = List.of(SELF, ASSESSOR);
 
     private static final SealedColumn COMMENT = SealedColumn.of("rating", "comment");
 
