@@ -41,6 +41,13 @@ public record FhirServiceRequest(
         @Schema(maxItems = 1) List<Reference> supportingInfo,
         @Schema(maxItems = 1) List<Annotation> note) {
     static final String MEDIA_TYPE = "application/fhir+json";
+    /** The FHIR request-statuses a referral maps to (FHIR has more: on-hold, entered-in-error, unknown). */
+    static final String DRAFT = "draft";
+
+    static final String ACTIVE = "active";
+    static final String COMPLETED = "completed";
+    static final String REVOKED = "revoked";
+    static final List<String> STATUSES = List.of(DRAFT, ACTIVE, COMPLETED, REVOKED);
     private static final String SYSTEM = "https://praxis.dev/fhir";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,7 +90,11 @@ public record FhirServiceRequest(
     @Schema(name = "FhirContactPoint")
     public record ContactPoint(
             @NotNull @Schema(maxLength = Bounds.CODE) String system,
-            @NotNull @Schema(maxLength = Bounds.REASON) String value) {}
+            @NotNull @Schema(maxLength = Bounds.REASON) String value) {
+        static final String PHONE = "phone";
+        static final String EMAIL = "email";
+        static final List<String> SYSTEMS = List.of(PHONE, EMAIL);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirAnnotation")
@@ -114,8 +125,9 @@ public record FhirServiceRequest(
         String clientName = identity ? r.clientName() : null;
         List<HumanName> name = clientName != null ? List.of(new HumanName(clientName)) : null;
         String contact = allowed.contains(Disclosure.CONTACT) ? r.clientContact() : null;
-        List<ContactPoint> telecom =
-                contact != null ? List.of(new ContactPoint(contact.contains("@") ? "email" : "phone", contact)) : null;
+        List<ContactPoint> telecom = contact != null
+                ? List.of(new ContactPoint(contact.contains("@") ? ContactPoint.EMAIL : ContactPoint.PHONE, contact))
+                : null;
         Patient patient = new Patient("Patient", "client", client == null ? null : List.of(client), name, telecom);
 
         Reference requester = r.practitionerId == null
@@ -169,13 +181,13 @@ public record FhirServiceRequest(
                 note);
     }
 
-    /** FHIR request-status: draft | active | on-hold | revoked | completed | entered-in-error | unknown. */
+    /** A referral's status as a FHIR request-status. */
     private static String status(String referralStatus) {
         return switch (referralStatus) {
-            case ReferralLifecycle.DRAFT, ReferralLifecycle.AWAITING_CONSENT -> "draft";
-            case ReferralLifecycle.SENT, ReferralLifecycle.ACCEPTED -> "active";
-            case ReferralLifecycle.COMPLETED -> "completed";
-            default -> "revoked";
+            case ReferralLifecycle.DRAFT, ReferralLifecycle.AWAITING_CONSENT -> DRAFT;
+            case ReferralLifecycle.SENT, ReferralLifecycle.ACCEPTED -> ACTIVE;
+            case ReferralLifecycle.COMPLETED -> COMPLETED;
+            default -> REVOKED;
         };
     }
 }

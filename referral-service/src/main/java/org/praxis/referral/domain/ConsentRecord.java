@@ -20,6 +20,7 @@ public class ConsentRecord {
     public static final String AGREED = "agreed";
     public static final String REFUSED = "refused";
     public static final String WITHDRAWN = "withdrawn";
+    public static final List<String> DECISIONS = List.of(PENDING, AGREED, REFUSED, WITHDRAWN);
 
     private static final SealedColumn CLIENT_WORDS = SealedColumn.of("referral_consent", "client_words");
 

@@ -3,7 +3,6 @@ package org.praxis.referral.domain;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +15,7 @@ public final class Disclosure {
     public static final String CONTACT = "contact";
     public static final String REASON = "reason";
     public static final String RISK = "risk";
-    public static final Set<String> ITEMS = Set.of(IDENTITY, CONTACT, REASON, RISK);
+    public static final List<String> ITEMS = List.of(IDENTITY, CONTACT, REASON, RISK);
     /** How many items a disclosure can name: the size of {@link #ITEMS}, as a constant for bounds. */
     public static final int COUNT = 4;
 

@@ -24,6 +24,7 @@ public class Referral {
     public static final String MANUAL = "manual";
     public static final String FROM_RISK_FLAG = "risk-flag";
     public static final String FROM_RISK_CONCERN = "risk-concern";
+    public static final List<String> ORIGINS = List.of(MANUAL, FROM_RISK_FLAG, FROM_RISK_CONCERN);
 
     private static final SealedColumn CLIENT_NAME = SealedColumn.of("referral", "client_name");
     private static final SealedColumn CLIENT_CONTACT = SealedColumn.of("referral", "client_contact");

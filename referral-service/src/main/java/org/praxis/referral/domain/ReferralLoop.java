@@ -25,6 +25,9 @@ import org.praxis.referral.domain.access.ReferralPolicy.Action;
  */
 @ApplicationScoped
 public class ReferralLoop {
+    /** The recipient's answers. */
+    public static final List<String> OUTCOMES = List.of(ACCEPTED, DECLINED, COMPLETED);
+
     @Inject
     EntityManager em;
 
@@ -74,7 +77,7 @@ public class ReferralLoop {
     @Transactional
     public Referral answer(UUID id, String ifMatch, String outcome, String reason, Instant firstAppointmentAt) {
         Referral r = referrals.require(id, Action.RECORD_ANSWER, ifMatch);
-        if (!ACCEPTED.equals(outcome) && !DECLINED.equals(outcome) && !COMPLETED.equals(outcome)) {
+        if (!OUTCOMES.contains(outcome)) {
             throw ProblemException.unprocessable(
                     "The recipient's answer is not one this service knows",
                     List.of(new Violation("outcome", "must be accepted, declined or completed")));
