@@ -1,0 +1,55 @@
+package org.praxis.webhook;
+
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.TopicProbe;
+
+/** A tenant with its subscriptions, and events as the four services publish them. */
+public class Webhooks extends TestTenant {
+    public static final String OPENED = "org.praxis.intake.intake.opened.v1";
+    public static final String COMPLETED = "org.praxis.session.session.completed.v1";
+
+    /** Another fresh tenant. */
+    public static Webhooks another() {
+        return new Webhooks();
+    }
+
+    /** A subscription as created: its id and the secret shown once. */
+    public record Created(String id, String secret, String etag) {}
+
+    public Created subscribe(String url, String... types) {
+        ExtractableResponse<Response> r = as(admin)
+                .body(Map.of("url", url, "eventTypes", List.of(types)))
+                .when()
+                .post("/v1/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract();
+        return new Created(r.path("id"), r.path("secret"), r.header("ETag"));
+    }
+
+    /** Publishes intake.opened for this tenant with {@code eventId} as its ce_id, as intake-service's relay would. */
+    public void intakeOpened(String eventId) {
+        publish("intake.events", OPENED, "/intake-service", eventId, "{\"intakeId\":\"" + UUID.randomUUID() + "\"}");
+    }
+
+    public void publish(String topic, String type, String source, String eventId, String payload) {
+        TopicProbe.send(
+                topic,
+                UUID.randomUUID().toString(),
+                payload,
+                Map.of(
+                        "ce_id", eventId,
+                        "ce_type", type,
+                        "ce_source", source,
+                        "ce_tenant", id,
+                        "ce_time", Instant.now().toString()));
+    }
+}

@@ -1,0 +1,158 @@
+package org.praxis.webhook.api;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.webhook.WebhookReceiver;
+import org.praxis.webhook.WebhookReceiver.Received;
+import org.praxis.webhook.Webhooks;
+
+/**
+ * Events published on the services' topics reach a subscribed receiver signed, once each; a failing receiver gets
+ * retries and then the subscription is disabled; an admin redelivers. The tests' schedule is 1 s, 1 s.
+ */
+@QuarkusTest
+class DeliveryTest {
+    private final Webhooks t = new Webhooks();
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void eachEventArrivesSignedAndOnceEvenWhenKafkaRedeliversIt() {
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED);
+        String eventId = UUID.randomUUID().toString();
+        t.intakeOpened(eventId);
+        t.intakeOpened(eventId); // the same record again, as after a producer retry or a rebalance
+        t.publish(
+                "session.events",
+                Webhooks.COMPLETED,
+                "/session-service",
+                UUID.randomUUID().toString(),
+                "{}");
+        Webhooks.another().intakeOpened(UUID.randomUUID().toString());
+
+        Received r = receiver.await(1).get(0);
+        assertEquals(eventId, r.id());
+        assertTrue(WebhookReceiver.signedWith(r, subscription.secret()));
+        assertTrue(Math.abs(Long.parseLong(r.timestamp()) - System.currentTimeMillis() / 1000) < 60);
+        assertEquals("application/json", r.contentType());
+        JsonPath body = new JsonPath(r.body());
+        assertEquals(eventId, body.getString("id"));
+        assertEquals(Webhooks.OPENED, body.getString("type"));
+        assertTrue(body.getString("data.intakeId") != null);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> deliveries(subscription.id())
+                        .body("items", hasSize(1))
+                        .body("items[0].status", is("delivered"))
+                        .body("items[0].attempts[0].statusCode", is(204)));
+        // Another event comes after the repeated one on its topic: once it is delivered, the repeat had its chance.
+        t.intakeOpened(UUID.randomUUID().toString());
+        receiver.await(2);
+        assertEquals(
+                2, receiver.received().stream().map(Received::id).distinct().count());
+        assertEquals(2, receiver.received().size());
+    }
+
+    @Test
+    void duringARotationsOverlapDeliveriesCarryBothSignatures() {
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED);
+        String rotated = as(t.admin)
+                .when()
+                .post("/v1/webhook-subscriptions/" + subscription.id() + "/secret-rotation")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
+        t.intakeOpened(UUID.randomUUID().toString());
+        Received r = receiver.await(1).get(0);
+        assertEquals(2, r.signature().split(" ").length);
+        assertTrue(WebhookReceiver.signedWith(r, rotated));
+        assertTrue(WebhookReceiver.signedWith(r, subscription.secret()));
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedThenDisabledAndAnAdminRedelivers() {
+        receiver.answer(500);
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED);
+        String eventId = UUID.randomUUID().toString();
+        t.intakeOpened(eventId);
+
+        List<Received> tries = receiver.await(3); // the first attempt and the schedule's two retries
+        assertTrue(tries.stream().allMatch(r -> r.id().equals(eventId)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> as(t.admin)
+                        .when()
+                        .get("/v1/webhook-subscriptions/" + subscription.id())
+                        .then()
+                        .body("enabled", is(false))
+                        .body("disabledReason", startsWith("Disabled at")));
+        String delivery = deliveries(subscription.id())
+                .body("items[0].status", is("failed"))
+                .body("items[0].attemptCount", is(3))
+                .body("items[0].attempts", hasSize(3))
+                .body("items[0].attempts[0].statusCode", is(500))
+                .body("items[0].attempts[0].error", is("HTTP 500"))
+                .extract()
+                .path("items[0].id");
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where action = 'disable' and resource_id = ?",
+                                subscription.id()));
+        String redelivery =
+                "/v1/webhook-subscriptions/" + subscription.id() + "/deliveries/" + delivery + "/redelivery";
+        as(t.admin).when().post(redelivery).then().statusCode(409);
+
+        receiver.answer(200);
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.OPENED)))
+                .when()
+                .put("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .statusCode(200)
+                .body("enabled", is(true));
+        as(t.admin).when().post(redelivery).then().statusCode(200).body("status", is("pending"));
+        Received again = receiver.await(4).get(3);
+        assertEquals(eventId, again.id()); // the same webhook-id: a receiver that saw it already can drop it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> deliveries(subscription.id())
+                        .body("items[0].status", is("delivered"))
+                        .body("items[0].deliveredAt", notNullValue()));
+    }
+
+    private io.restassured.response.ValidatableResponse deliveries(String subscription) {
+        return as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription + "/deliveries")
+                .then()
+                .statusCode(200);
+    }
+}

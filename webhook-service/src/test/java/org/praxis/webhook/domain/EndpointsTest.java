@@ -1,0 +1,74 @@
+package org.praxis.webhook.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EndpointsTest {
+    @ParameterizedTest
+    @CsvSource({
+        "127.0.0.1, false",
+        "10.1.2.3, false",
+        "172.16.0.1, false",
+        "192.168.1.1, false",
+        "169.254.169.254, false",
+        "100.64.0.1, false",
+        "0.0.0.0, false",
+        "224.0.0.1, false",
+        "255.255.255.255, false",
+        "::1, false",
+        "fe80::1, false",
+        "fd00::1, false",
+        "::ffff:10.0.0.1, false",
+        "ff02::1, false",
+        "93.184.216.34, true",
+        "8.8.8.8, true",
+        "2606:4700:4700::1111, true"
+    })
+    void onlyPublicAddressesAreReachable(String address, boolean reachable) throws UnknownHostException {
+        assertEquals(reachable, Endpoints.isPublic(InetAddress.getByName(address)));
+    }
+
+    /** As deployed (the tests' own configuration allows private endpoints for their receivers). */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/hook",
+                "https://localhost:8443/hook",
+                "https://10.0.0.7/hook",
+                "https://169.254.169.254/latest/meta-data",
+                "https://[::1]/hook",
+                "https://[fd00::1]/hook",
+                "http://hooks.example.org/praxis",
+                "https://user:pw@hooks.example.org/praxis",
+                "not a url"
+            })
+    void privateOrPlainEndpointsAreRefused(String url) {
+        assertTrue(endpoints(false).refusal(url).isPresent(), url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8089/hook", "https://10.0.0.7/hook"})
+    void theTrialSettingAllowsThem(String url) {
+        assertEquals(Optional.empty(), endpoints(true).refusal(url));
+    }
+
+    private static Endpoints endpoints(boolean allowPrivate) {
+        Endpoints endpoints = new Endpoints();
+        endpoints.config = (WebhookConfig) Proxy.newProxyInstance(
+                WebhookConfig.class.getClassLoader(), new Class<?>[] {WebhookConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("allowPrivateEndpoints")) {
+                        return allowPrivate;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return endpoints;
+    }
+}
