@@ -21,7 +21,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,6 +86,13 @@ public class SubscriptionResource {
     @APIResponse(
             responseCode = "201",
             description = "Subscribed; ETag is its version",
+            headers = {
+                @Header(
+                        name = "Location",
+                        description = "The subscription",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(
             responseCode = "422",
