@@ -84,16 +84,18 @@ public class InstrumentResource {
 
     /** One question; {@code topic} is a short label in our own words, not the licensed wording. */
     public record Item(
-            @Size(max = Bounds.CODE) String linkId,
+            @Size(max = Bounds.CODE) @Schema(required = true)
+            String linkId,
+
             @Size(max = Bounds.NAME) String topic,
 
-            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) @Schema(required = true)
             int min,
 
-            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) @Schema(required = true)
             int max,
 
-            boolean scored) {
+            @Schema(required = true) boolean scored) {
         static Item of(Instrument.Item i) {
             return new Item(i.linkId(), i.topic(), i.min(), i.max(), i.scored());
         }
@@ -101,13 +103,14 @@ public class InstrumentResource {
 
     /** Totals {@code min..max} inclusive have this severity code. */
     public record Band(
-            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL)
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) @Schema(required = true)
             int min,
 
-            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL)
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_TOTAL) @Schema(required = true)
             int max,
 
-            @Size(max = Bounds.CODE) String severity) {
+            @Size(max = Bounds.CODE) @Schema(required = true)
+            String severity) {
         static Band of(Instrument.Band b) {
             return new Band(b.min(), b.max(), b.severity());
         }
@@ -115,13 +118,17 @@ public class InstrumentResource {
 
     /** An answer of at least {@code atLeast} to item {@code linkId} raises a risk flag, whatever the total. */
     public record ItemFlag(
-            @Size(max = Bounds.CODE) String linkId,
+            @Size(max = Bounds.CODE) @Schema(required = true)
+            String linkId,
 
-            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER)
+            @Min(0) @Max(InstrumentDefinitionRules.MAX_ANSWER) @Schema(required = true)
             int atLeast,
 
-            @Size(max = Bounds.CODE) String code,
-            @Size(max = Bounds.CODE) String level) {
+            @Size(max = Bounds.CODE) @Schema(required = true)
+            String code,
+
+            @Size(max = Bounds.CODE) @Schema(required = true)
+            String level) {
         static ItemFlag of(Instrument.ItemFlag f) {
             return new ItemFlag(f.linkId(), f.atLeast(), f.code(), f.level());
         }
@@ -144,7 +151,8 @@ public class InstrumentResource {
             @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
             int version,
 
-            @Schema(maxLength = Bounds.NAME) String title,
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String title,
 
             @Schema(required = true, maxLength = Bounds.CODE)
             String scoringVersion,

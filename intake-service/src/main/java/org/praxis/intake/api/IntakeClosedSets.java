@@ -3,6 +3,9 @@ package org.praxis.intake.api;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.praxis.intake.domain.Assignment;
+import org.praxis.intake.domain.Intake;
+import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.web.ClosedSets;
@@ -22,6 +25,16 @@ public class IntakeClosedSets implements OASFilter {
                 .property("MoveRiskFlagRequest", "status", RiskFlagLifecycle.STATUSES)
                 .parameter("listRiskFlags", "status", RiskFlagLifecycle.STATUSES)
                 .property("CallerView", "roles", AccessRules.ROLES)
+                .property("IntakeSummary", "status", Intake.STATUSES)
+                .property("IntakeDetail", "status", Intake.STATUSES)
+                .property("TriageCard", "status", Intake.STATUSES)
+                .parameter("listIntakes", "status", Intake.STATUSES)
+                .property("AssignmentView", "status", Assignment.STATUSES)
+                .property("RiskFlagView", "level", RiskFlag.LEVELS)
+                .property("RiskFlagSummary", "level", RiskFlag.LEVELS)
+                .property("RaiseRiskFlagRequest", "level", RiskFlag.LEVELS)
+                .property("ItemFlag", "level", RiskFlag.LEVELS)
+                .property("RiskFlagView", "source", RiskFlag.SOURCES)
                 .declareIn(openAPI);
     }
 }

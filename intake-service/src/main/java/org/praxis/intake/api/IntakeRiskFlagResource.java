@@ -48,7 +48,7 @@ public class IntakeRiskFlagResource {
     public record RaiseRiskFlagRequest(
             @NotBlank @Size(max = Bounds.CODE) String code,
 
-            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "serious|elevated|low")
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = RiskFlag.LEVEL_PATTERN)
             String level,
 
             @Size(max = Bounds.TEXT) String note) {}

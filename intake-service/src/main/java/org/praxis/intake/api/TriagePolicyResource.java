@@ -38,15 +38,15 @@ public class TriagePolicyResource {
     /** The thresholds, each within the range of its instrument's total; their order is checked by {@link TriagePolicy}. */
     @Schema(name = "TriagePolicy")
     public record Thresholds(
-            @Min(1) @Max(27) int phq9Therapy,
-            @Min(1) @Max(21) int gad7Therapy,
-            @Min(1) @Max(27) int phq9Integrated,
-            @Min(1) @Max(21) int gad7Integrated,
-            @Min(1) @Max(27) int phq9Monitoring,
-            @Min(1) @Max(21) int gad7Monitoring,
-            @Min(1) @Max(40) int wsasMonitoring,
-            @Min(1) @Max(6) int screenPositiveThreshold,
-            boolean coachesMayClaim) {
+            @Min(1) @Max(27) @Schema(required = true) int phq9Therapy,
+            @Min(1) @Max(21) @Schema(required = true) int gad7Therapy,
+            @Min(1) @Max(27) @Schema(required = true) int phq9Integrated,
+            @Min(1) @Max(21) @Schema(required = true) int gad7Integrated,
+            @Min(1) @Max(27) @Schema(required = true) int phq9Monitoring,
+            @Min(1) @Max(21) @Schema(required = true) int gad7Monitoring,
+            @Min(1) @Max(40) @Schema(required = true) int wsasMonitoring,
+            @Min(1) @Max(6) @Schema(required = true) int screenPositiveThreshold,
+            @Schema(required = true) boolean coachesMayClaim) {
         static Thresholds of(TriagePolicy p) {
             return new Thresholds(
                     p.phq9Therapy(),

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** An instrument sent to the client to fill in; done when a screening of it arrives. */
@@ -11,6 +12,7 @@ import java.util.UUID;
 public class Assignment {
     public static final String OPEN = "open";
     public static final String COMPLETED = "completed";
+    public static final List<String> STATUSES = List.of(OPEN, COMPLETED);
 
     @Id
     public UUID id;

@@ -68,7 +68,7 @@ public final class BuiltInInstruments {
                         new Band(10, 14, "moderate"),
                         new Band(15, 19, "moderately-severe"),
                         new Band(20, 27, "severe")),
-                List.of(new ItemFlag("9", 1, SELF_HARM, "serious")),
+                List.of(new ItemFlag("9", 1, SELF_HARM, RiskFlag.SERIOUS)),
                 null,
                 Optional.empty()));
         add(new Instrument(
@@ -160,7 +160,7 @@ public final class BuiltInInstruments {
                         new Item("3", "currently seeing a therapist or counsellor (0 no, 1 yes)", 0, 1, false),
                         new Item("4", "a personal crisis in the last few weeks (0 no, 1 yes)", 0, 1, false)),
                 List.of(new Band(0, 3, "not-ready"), new Band(4, 5, "partly-ready"), new Band(6, 8, "ready")),
-                List.of(new ItemFlag("4", 1, RECENT_CRISIS, "elevated")),
+                List.of(new ItemFlag("4", 1, RECENT_CRISIS, RiskFlag.ELEVATED)),
                 null,
                 Optional.empty()));
         if (ALL.size() != COUNT) {

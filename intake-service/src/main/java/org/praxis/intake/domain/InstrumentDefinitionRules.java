@@ -69,7 +69,7 @@ public final class InstrumentDefinitionRules {
             if (flag.code() == null || !SLUG.matcher(flag.code()).matches()) {
                 problems.add(new Violation("itemFlags[" + n + "].code", "must be a lower-case code"));
             }
-            if (!List.of("serious", "elevated", "low").contains(flag.level())) {
+            if (!RiskFlag.LEVELS.contains(flag.level())) {
                 problems.add(new Violation("itemFlags[" + n + "].level", "must be serious, elevated or low"));
             }
         }

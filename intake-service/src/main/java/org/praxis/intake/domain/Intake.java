@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
@@ -13,6 +14,7 @@ import org.praxis.platform.crypto.SealedColumn;
 public class Intake {
     public static final String OPEN = "open";
     public static final String DECIDED = "decided";
+    public static final List<String> STATUSES = List.of(OPEN, DECIDED);
 
     private static final SealedColumn DISPLAY_NAME = SealedColumn.of("intake", "display_name");
     private static final SealedColumn PRESENTING_CONCERNS = SealedColumn.of("intake", "presenting_concerns");

@@ -5,11 +5,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A concern about a person's safety, followed from raised to closed. */
 @Entity
 public class RiskFlag {
+    public static final String SERIOUS = "serious";
+    public static final String ELEVATED = "elevated";
+    public static final String LOW = "low";
+    public static final List<String> LEVELS = List.of(SERIOUS, ELEVATED, LOW);
+    /** {@link #LEVELS} as a pattern, for bean validation (an annotation takes no list). */
+    public static final String LEVEL_PATTERN = SERIOUS + "|" + ELEVATED + "|" + LOW;
+
+    /** Raised by an item's answer, or by hand. */
+    public static final String ITEM = "item";
+
+    public static final String MANUAL = "manual";
+    public static final List<String> SOURCES = List.of(ITEM, MANUAL);
+
     @Id
     public UUID id;
 
@@ -17,7 +31,9 @@ public class RiskFlag {
     public UUID intakeId;
     public UUID screeningId;
     public String code;
+    /** One of {@link #LEVELS}. */
     public String level;
+    /** One of {@link #SOURCES}. */
     public String source;
     /** One of {@link RiskFlagLifecycle#STATUSES}. */
     public String status;

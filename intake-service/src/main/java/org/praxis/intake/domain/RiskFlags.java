@@ -76,7 +76,13 @@ public class RiskFlags {
 
     @Transactional
     public RiskFlag raiseByHand(UUID intakeId, String code, String level, String note) {
-        return raise(intakes.require(intakeId, IntakePolicy.Action.RAISE_RISK_FLAG), null, code, level, "manual", note);
+        return raise(
+                intakes.require(intakeId, IntakePolicy.Action.RAISE_RISK_FLAG),
+                null,
+                code,
+                level,
+                RiskFlag.MANUAL,
+                note);
     }
 
     /** Moves the flag (If-Match optional: 412 only when a stale one is sent); returns it at its new version. */

@@ -101,7 +101,7 @@ public class Screenings {
                 s.total,
                 s.severity));
         List<RiskFlag> flags = score.flags().stream()
-                .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), "item", null))
+                .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), RiskFlag.ITEM, null))
                 .toList();
         completeAssignment(intake, s);
         return new Submitted(s, flags);
