@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /** One session of an engagement: scheduled, then held, missed (no-show) or cancelled. */
@@ -16,8 +16,16 @@ public class CoachingSession {
     public static final String HELD = "held";
     public static final String NO_SHOW = "no-show";
     public static final String CANCELLED = "cancelled";
-    public static final Set<String> MODES = Set.of("in-person", "video", "phone");
-    public static final Set<String> MODELS = Set.of("GROW", "OSKAR", "CLEAR", "ABCDEF", "other");
+    public static final List<String> STATUSES = List.of(SCHEDULED, HELD, NO_SHOW, CANCELLED);
+    /** What a practitioner records of a scheduled session ({@link Sessions#record}). */
+    public static final List<String> OUTCOMES = List.of(HELD, NO_SHOW);
+    /** Who cancelled: the client, or the practitioner's side (the practitioner or a supervisor). */
+    public static final String BY_CLIENT = "client";
+
+    public static final String BY_PRACTITIONER = "practitioner";
+    public static final List<String> CANCELLERS = List.of(BY_CLIENT, BY_PRACTITIONER);
+    public static final List<String> MODES = List.of("in-person", "video", "phone");
+    public static final List<String> MODELS = List.of("GROW", "OSKAR", "CLEAR", "ABCDEF", "other");
     /** A cancellation closer than this to the start counts as late. */
     public static final Duration LATE_CANCELLATION = Duration.ofHours(24);
     /**

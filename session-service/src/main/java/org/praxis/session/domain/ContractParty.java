@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A party to one contract version and whether they have accepted it. */
@@ -12,6 +13,7 @@ public class ContractParty {
     public static final String COACH = "coach";
     public static final String SPONSOR = "sponsor";
     public static final String OTHER = "other";
+    public static final List<String> ROLES = List.of(CLIENT, COACH, SPONSOR, OTHER);
 
     @Id
     public UUID id;

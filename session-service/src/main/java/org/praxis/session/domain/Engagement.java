@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A coaching engagement between a client and a practitioner, perhaps paid for by a sponsor. */
@@ -13,6 +14,8 @@ import java.util.UUID;
 public class Engagement {
     /** Sessions a package prepays at most. */
     public static final int MAX_PREPAID = 200;
+    /** The pathways an engagement serves: intake's coaching decisions. */
+    public static final List<String> PATHWAYS = List.of("coaching", "coaching-with-monitoring", "integrated");
 
     @Id
     public UUID id;
@@ -20,7 +23,9 @@ public class Engagement {
     public String tenantId;
     public String clientSubject;
     public String practitionerId;
+    /** One of {@link #PATHWAYS}. */
     public String pathway;
+
     public String sponsorOrganisation;
     /** One of {@link EngagementLifecycle#STATUSES}. */
     public String status;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
@@ -15,6 +16,13 @@ import org.praxis.platform.crypto.SealedColumn;
 @Entity
 public class Goal {
     public static final String OPEN = "open";
+    /** The end review found it met, as the client judges it. */
+    public static final String MET = "met";
+
+    public static final List<String> STATUSES = List.of(OPEN, MET);
+    public static final List<String> HORIZONS = List.of("proximal", "distal");
+    public static final List<String> ORIENTATIONS = List.of("performance", "learning");
+    public static final List<String> DIRECTIONS = List.of("approach", "avoidance");
 
     private static final SealedColumn TITLE = SealedColumn.of("goal", "title");
 

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
@@ -12,6 +13,7 @@ import org.praxis.platform.crypto.SealedColumn;
 public class Review {
     public static final String PERIODIC = "periodic";
     public static final String END = "end";
+    public static final List<String> KINDS = List.of(PERIODIC, END);
 
     private static final SealedColumn WHAT_CHANGED = SealedColumn.of("review", "what_changed");
     private static final SealedColumn SHARED_SUMMARY = SealedColumn.of("review", "shared_summary");

@@ -107,7 +107,7 @@ public class Reviews {
                             .orElse(null));
         }
         if (Review.END.equals(r.kind())) {
-            goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = "met");
+            goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = Goal.MET);
             engagements.changeStatus(e, EngagementLifecycle.CLOSED);
             outbox.publish(new SessionEvents.EngagementClosed(
                     e.id, e.practitionerId, met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
@@ -13,6 +14,7 @@ import org.praxis.platform.crypto.SealedColumn;
 public class SessionNote {
     public static final String PRIVATE = "private";
     public static final String SHARED = "shared";
+    public static final List<String> KINDS = List.of(PRIVATE, SHARED);
 
     private static final SealedColumn BODY = SealedColumn.of("session_note", "body");
 

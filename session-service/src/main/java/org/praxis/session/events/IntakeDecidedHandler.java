@@ -4,19 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
+import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Engagements;
 
 /** DESIGN flow 1: an intake decided for coaching (or integrated work) becomes a draft engagement. */
 @ApplicationScoped
 public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler.IntakeDecided> {
     public static final String TYPE = "org.praxis.intake.intake.decided.v1";
-    private static final Set<String> COACHING_PATHWAYS = Set.of("coaching", "coaching-with-monitoring", "integrated");
     private static final Logger LOG = Logger.getLogger(IntakeDecidedHandler.class);
 
     /**
@@ -39,7 +38,7 @@ public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler
 
     @Override
     protected void handle(IncomingEvent event, IntakeDecided p) {
-        if (!COACHING_PATHWAYS.contains(p.pathway())) {
+        if (!Engagement.PATHWAYS.contains(p.pathway())) {
             return; // therapy and urgent help are referral-service's to follow, not an engagement.
         }
         if (p.clientSubject() == null || p.practitionerId() == null) {

@@ -65,6 +65,8 @@ public final class SessionPolicy extends Policy<CoachingSession, SessionPolicy.A
 
     /** Who a cancellation counts against: the client when the caller is the engagement's client. */
     public String cancelledAs(Caller caller, CoachingSession s) {
-        return relation(Relation.OWN, caller).test(s) && caller.hasRole(Roles.CLIENT) ? "client" : "practitioner";
+        return relation(Relation.OWN, caller).test(s) && caller.hasRole(Roles.CLIENT)
+                ? CoachingSession.BY_CLIENT
+                : CoachingSession.BY_PRACTITIONER;
     }
 }

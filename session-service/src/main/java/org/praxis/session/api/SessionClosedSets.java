@@ -1,0 +1,53 @@
+package org.praxis.session.api;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.praxis.platform.web.ClosedSets;
+import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.ContractParty;
+import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.EngagementLifecycle;
+import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.Review;
+import org.praxis.session.domain.RiskConcern;
+import org.praxis.session.domain.SessionNote;
+
+/** session-service's closed sets as enums in its OpenAPI document, from the domain's lists. */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class SessionClosedSets implements OASFilter {
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        new ClosedSets()
+                .property("OpenEngagementRequest", "pathway", Engagement.PATHWAYS)
+                .property("EngagementView", "pathway", Engagement.PATHWAYS)
+                .property("EngagementView", "status", EngagementLifecycle.STATUSES)
+                .property("StatusRequest", "status", EngagementLifecycle.STATUSES)
+                .parameter("listEngagements", "status", EngagementLifecycle.STATUSES)
+                .property("PartyRequest", "role", ContractParty.ROLES)
+                .property("PartyView", "role", ContractParty.ROLES)
+                .property("GoalRequest", "horizon", Goal.HORIZONS)
+                .property("GoalRequest", "orientation", Goal.ORIENTATIONS)
+                .property("GoalRequest", "direction", Goal.DIRECTIONS)
+                .property("GoalView", "horizon", Goal.HORIZONS)
+                .property("GoalView", "orientation", Goal.ORIENTATIONS)
+                .property("GoalView", "direction", Goal.DIRECTIONS)
+                .property("GoalView", "status", Goal.STATUSES)
+                .property("GoalExport", "status", Goal.STATUSES)
+                .property("WriteNoteRequest", "kind", SessionNote.KINDS)
+                .property("NoteSummary", "kind", SessionNote.KINDS)
+                .property("NoteView", "kind", SessionNote.KINDS)
+                .property("RiskConcernRequest", "level", RiskConcern.LEVELS)
+                .property("RiskConcernView", "level", RiskConcern.LEVELS)
+                .property("ScheduleRequest", "mode", CoachingSession.MODES)
+                .property("ScheduleRequest", "model", CoachingSession.MODELS)
+                .property("SessionView", "mode", CoachingSession.MODES)
+                .property("SessionView", "model", CoachingSession.MODELS)
+                .property("SessionView", "status", CoachingSession.STATUSES)
+                .property("SessionView", "cancelledBy", CoachingSession.CANCELLERS)
+                .property("OutcomeRequest", "status", CoachingSession.OUTCOMES)
+                .property("ReviewRequest", "kind", Review.KINDS)
+                .property("ReviewView", "kind", Review.KINDS)
+                .declareIn(openAPI);
+    }
+}
