@@ -2,7 +2,9 @@ package org.praxis.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +49,44 @@ class ExportRequestsTest {
             spec = spec.queryParam("request", request);
         }
         return spec.when().get("/test/widgets/subjects/" + subject + "/export").then();
+    }
+
+    @Test
+    void aRequestRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+        String key = "retry-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("subject", "client-7", "reason", "Asked for a copy", "reference", "DSAR-7");
+        String first = given().header("Authorization", admin)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .header("Location", notNullValue())
+                .extract()
+                .path("id");
+        given().header("Authorization", admin)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .header("Location", notNullValue())
+                .body("id", is(first));
+        given().header("Authorization", admin)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", "client-8", "reason", "Asked for a copy"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("Idempotency-Key"));
+        assertEquals(1, Db.count("select count(*) from export_request where tenant_id = ?", tenant));
     }
 
     @Test

@@ -44,13 +44,20 @@ public class AuditEventResource {
     CallerContext callerContext;
 
     public record AuditEventView(
-            UUID id,
-            @Schema(maxLength = Bounds.SUBJECT) String actor,
-            @Schema(maxLength = Bounds.CODE) String action,
-            @Schema(maxLength = Bounds.CODE) String resourceType,
+            @Schema(required = true) UUID id,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String actor,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String action,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String resourceType,
+
             @Schema(maxLength = Bounds.NAME) String resourceId,
             @Schema(maxLength = Bounds.REASON) String reason,
-            Instant occurredAt) {}
+            @Schema(required = true) Instant occurredAt) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)

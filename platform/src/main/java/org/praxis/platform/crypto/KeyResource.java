@@ -43,31 +43,35 @@ public class KeyResource {
     CallerContext callerContext;
 
     public record KeyView(
-            @Schema(maxLength = 40, pattern = KEY_ID) String keyId,
+            @Schema(required = true, maxLength = 40, pattern = KEY_ID)
+            String keyId,
 
-            @Schema(enumeration = {"active", "readable", "retired", "missing"})
+            @Schema(
+                    required = true,
+                    enumeration = {"active", "readable", "retired", "missing"})
             String state,
 
-            @Schema(minimum = "0", maximum = "9223372036854775807")
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807")
             long values,
 
-            @Schema(minimum = "0", maximum = "9223372036854775807")
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807")
             long dataKeys) {
         static KeyView of(KeyInventory.KeyStatus k) {
             return new KeyView(k.keyId(), k.state(), k.values(), k.dataKeys());
         }
     }
 
-    public record KeyList(@Schema(maxItems = Bounds.LIST) List<KeyView> keys) {}
+    public record KeyList(
+            @Schema(required = true, maxItems = Bounds.LIST) List<KeyView> keys) {}
 
     public record RotationPass(
-            @Schema(minimum = "0", maximum = "9223372036854775807")
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807")
             long moved,
 
-            @Schema(minimum = "0", maximum = "9223372036854775807")
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807")
             long failed,
 
-            @Schema(maxItems = Bounds.LIST) List<KeyView> keys) {}
+            @Schema(required = true, maxItems = Bounds.LIST) List<KeyView> keys) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)

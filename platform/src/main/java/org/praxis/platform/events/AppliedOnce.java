@@ -35,14 +35,18 @@ class AppliedOnce {
                     .get()
                     .actAs(Caller.system(config.service(), event.tenantId()));
             QuarkusTransaction.requiringNew().run(() -> {
-                if (!marks.claim(handler.name(), event, "applied")) {
+                if (!marks.claim(handler.name(), event, InboxMarks.APPLIED)) {
                     return;
                 }
                 IncomingEvent screened = erasedSubjects.screen(event);
                 if (screened == null) {
-                    marks.outcome(handler, event, "erased-subject"); // sent before the person's erasure, read after it
+                    marks.outcome(
+                            handler,
+                            event,
+                            InboxMarks.ERASED_SUBJECT); // sent before the person's erasure, read after it
                 } else if (handler.replacesState() && !marks.newest(handler, event)) {
-                    marks.outcome(handler, event, "superseded"); // newer state for this key was applied already
+                    marks.outcome(
+                            handler, event, InboxMarks.SUPERSEDED); // newer state for this key was applied already
                 } else {
                     handler.handle(screened);
                 }

@@ -45,9 +45,9 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "422", description = "limit out of range")
-    public Page<DeadLetters.DeadLetter> list(@QueryParam("limit") @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
+    public Page<DeadLetter> list(@QueryParam("limit") @Min(1) @Max(PageRequest.MAX_LIMIT) Integer limit) {
         // The newest page only, no cursor: dead letters are read back from Kafka, not kept in a table to page through.
-        List<DeadLetters.DeadLetter> items =
+        List<DeadLetter> items =
                 deadLetters.list(callerContext.tenantId(), limit == null ? PageRequest.DEFAULT_LIMIT : limit);
         return new Page<>(items, null);
     }
@@ -63,7 +63,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin of a tenant")
     @APIResponse(responseCode = "404", description = "No such dead letter in the caller's tenant")
-    public DeadLetters.DeadLetter replay(
+    public DeadLetter replay(
             @PathParam("eventId") @Size(max = 36) @Pattern(regexp = "[0-9a-fA-F-]{36}") String eventId) {
         return deadLetters.replay(callerContext.tenantId(), eventId);
     }

@@ -22,12 +22,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.Problem;
 import org.praxis.platform.problem.ProblemException;
-import org.praxis.platform.web.Bounds;
 
 /**
  * The events this service dead-lettered, read back from the {@code <topic>.dlq} topics, and their
@@ -61,19 +59,6 @@ public class DeadLetters {
 
     @Inject
     Instance<InboxConsumer> inbox;
-
-    /** {@code state}: dead-lettered (waiting for a replay), replayed (sent back, not applied yet), applied. */
-    public record DeadLetter(
-            @Schema(maxLength = Bounds.UUID) String eventId,
-            @Schema(maxLength = Bounds.NAME) String type,
-            @Schema(maxLength = Bounds.CODE) String tenant,
-            @Schema(maxLength = Bounds.CODE) String topic,
-            @Schema(maxLength = Bounds.NAME) String key,
-            @Schema(maxLength = Bounds.NAME) String handler,
-            @Schema(maxLength = Bounds.REASON) String error,
-            @Schema(maxLength = Bounds.NAME) String origin,
-            Instant occurredAt,
-            @Schema(maxLength = Bounds.CODE) String state) {}
 
     /** The tenant's dead letters of this service, newest first. */
     public List<DeadLetter> list(String tenant, int limit) {

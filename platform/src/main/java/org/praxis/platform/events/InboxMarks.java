@@ -20,6 +20,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class InboxMarks {
     private static final Logger LOG = Logger.getLogger(InboxMarks.class);
+    static final String APPLIED = "applied";
+    static final String DEAD_LETTERED = "dead-lettered";
+    static final String SUPERSEDED = "superseded";
+    static final String ERASED_SUBJECT = "erased-subject";
+    /** Not stored: what a dead letter is once its replay cleared its mark. */
+    static final String REPLAYED = "replayed";
 
     @Inject
     DataSource dataSource;
@@ -81,7 +87,7 @@ class InboxMarks {
     void markDeadLettered(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                if (claim(handler.name(), event, "dead-lettered")) {
+                if (claim(handler.name(), event, DEAD_LETTERED)) {
                     try (Connection c = dataSource.getConnection();
                             PreparedStatement s = c.prepareStatement(
                                     "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
@@ -176,7 +182,7 @@ class InboxMarks {
             s.setString(1, handler);
             s.setString(2, eventId);
             try (ResultSet rs = s.executeQuery()) {
-                return !rs.next() ? "replayed" : rs.getString(1);
+                return !rs.next() ? REPLAYED : rs.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("inbox query failed", e);

@@ -66,7 +66,8 @@ public class ErasureRequestResource {
     interface Count {}
 
     public record ServiceConfirmationView(
-            @Schema(maxLength = Bounds.NAME) String service,
+            @Schema(required = true, maxLength = Bounds.NAME)
+            String service,
 
             @Schema(description = "When the service confirmed; null while it has not")
             Instant confirmedAt,
@@ -84,25 +85,33 @@ public class ErasureRequestResource {
     }
 
     public record ErasureRequestView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
             @Schema(maxLength = Bounds.SUBJECT, description = "The person; null once complete")
             String subject,
 
             @Schema(
+                    required = true,
                     maxLength = Bounds.CODE,
                     description = "How the services' retained records" + " name the person from now on")
             String pseudonym,
 
-            @Schema(maxLength = Bounds.REASON) String reason,
-            @Schema(maxLength = Bounds.NAME) String reference,
-            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
-            Instant requestedAt,
+            @Schema(required = true, maxLength = Bounds.REASON)
+            String reason,
 
-            @Schema(enumeration = {ErasureRequests.IN_PROGRESS, ErasureRequests.COMPLETE})
+            @Schema(maxLength = Bounds.NAME) String reference,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String requestedBy,
+
+            @Schema(required = true) Instant requestedAt,
+
+            @Schema(
+                    required = true,
+                    enumeration = {ErasureRequests.IN_PROGRESS, ErasureRequests.COMPLETE})
             String state,
 
-            @Schema(maxItems = Bounds.LIST, description = "Every service expected to confirm")
+            @Schema(required = true, maxItems = Bounds.LIST, description = "Every service expected to confirm")
             List<ServiceConfirmationView> services,
 
             Instant completedAt) {

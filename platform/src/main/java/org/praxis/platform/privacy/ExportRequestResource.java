@@ -2,6 +2,7 @@ package org.praxis.platform.privacy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 
@@ -40,6 +43,9 @@ public class ExportRequestResource {
     ExportRequests requests;
 
     @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
     ExportSettings settings;
 
     public record CreateExportRequest(
@@ -48,18 +54,28 @@ public class ExportRequestResource {
             @Size(max = Bounds.NAME) String reference) {}
 
     public record ExportRequestView(
-            UUID id,
+            @Schema(required = true) UUID id,
             @Schema(maxLength = Bounds.SUBJECT) String subject,
-            @Schema(maxLength = Bounds.REASON) String reason,
+
+            @Schema(required = true, maxLength = Bounds.REASON)
+            String reason,
+
             @Schema(maxLength = Bounds.NAME) String reference,
-            @Schema(maxLength = Bounds.SUBJECT) String requestedBy,
-            Instant requestedAt,
-            boolean needsApproval,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String requestedBy,
+
+            @Schema(required = true) Instant requestedAt,
+            @Schema(required = true) boolean needsApproval,
             @Schema(maxLength = Bounds.SUBJECT) String approvedBy,
             Instant approvedAt,
-            @Schema(minimum = "0", maximum = "2147483647") int uses,
 
-            @Schema(enumeration = {ExportRequests.AWAITING_APPROVAL, ExportRequests.READY, ExportRequests.EXPIRED})
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int uses,
+
+            @Schema(
+                    required = true,
+                    enumeration = {ExportRequests.AWAITING_APPROVAL, ExportRequests.READY, ExportRequests.EXPIRED})
             String state) {
         static ExportRequestView of(ExportRequests.ExportRequest r) {
             return new ExportRequestView(
@@ -81,7 +97,7 @@ public class ExportRequestResource {
 
     /** The setting, and who asked to turn four eyes off while a second admin has not confirmed it. */
     public record ExportSettingsView(
-            boolean fourEyes,
+            @Schema(required = true) boolean fourEyes,
             @Schema(maxLength = Bounds.SUBJECT) String offRequestedBy) {
         static ExportSettingsView of(ExportSettings.Settings s) {
             return new ExportSettingsView(s.fourEyes(), s.offRequestedBy());
@@ -91,6 +107,7 @@ public class ExportRequestResource {
     @POST
     @Path("/export-requests")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional // the idempotency key is claimed in the request's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "export-request:request")
     @Operation(
@@ -100,11 +117,13 @@ public class ExportRequestResource {
             responseCode = "201",
             description = "Recorded; ready, or awaiting a second admin's approval",
             content = @Content(schema = @Schema(implementation = ExportRequestView.class)))
-    public Response request(@Valid @NotNull CreateExportRequest body) {
-        ExportRequests.ExportRequest r = requests.request(body.subject(), body.reason(), body.reference());
-        return Response.created(URI.create("/v1/export-requests/" + r.id()))
-                .entity(ExportRequestView.of(r))
-                .build();
+    public Response request(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull CreateExportRequest body) {
+        return idempotency.once(key, "request-export", body, () -> {
+            ExportRequests.ExportRequest r = requests.request(body.subject(), body.reason(), body.reference());
+            return Response.created(URI.create("/v1/export-requests/" + r.id()))
+                    .entity(ExportRequestView.of(r))
+                    .build();
+        });
     }
 
     @GET
