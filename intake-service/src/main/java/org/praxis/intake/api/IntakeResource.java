@@ -56,7 +56,13 @@ public class IntakeResource {
     IdempotencyKeys idempotency;
 
     public record CreateIntakeRequest(
-            @Size(max = Bounds.SUBJECT) String clientSubject,
+            @Size(max = Bounds.SUBJECT)
+            @Schema(
+                    description = "The client's OIDC subject, which their own app reads from GET /v1/me; a client"
+                            + " opening their own intake leaves it out, and so does a coach for a person with no"
+                            + " account yet (no engagement is drafted for such an intake)")
+            String clientSubject,
+
             @NotBlank @Size(max = Bounds.NAME) String displayName,
             @Size(max = Bounds.TEXT) String presentingConcerns,
             @Size(max = Bounds.TEXT) String hopedForOutcomes,
