@@ -34,6 +34,7 @@ public class AssessmentClosedSets implements OASFilter {
                 .property("ProfileExport", "roles", Practitioner.ROLES)
                 .property("EligibilityView", "eligibilities", EligibilityRules.ELIGIBILITIES)
                 .property("RequirementView", "eligibility", EligibilityRules.ELIGIBILITIES)
+                .property("RequirementView", "requirement", EligibilityRules.REQUIREMENTS)
                 .declareIn(openAPI);
     }
 }

@@ -19,6 +19,20 @@ public final class EligibilityRules {
     public static final String INTEGRATED_PRACTICE = "integrated-practice";
     public static final List<String> ELIGIBILITIES = List.of(CORE_COACHING, INTEGRATED_PRACTICE);
 
+    static final String DOMAIN_ONE_ASSESSED = "domain-one-assessed-competent";
+    static final String PRACTICE_HOURS = "practice-hours";
+    static final String SUPERVISION_HOURS = "supervision-hours";
+    static final String DOMAIN_TWO_ASSESSED = "domain-two-assessed-competent";
+    static final String THERAPY_REGISTRATION = "current-therapy-registration";
+    /** Every requirement's name, in the order {@link #evaluate} answers them (core coaching is one of integrated practice's). */
+    public static final List<String> REQUIREMENTS = List.of(
+            DOMAIN_ONE_ASSESSED,
+            PRACTICE_HOURS,
+            SUPERVISION_HOURS,
+            CORE_COACHING,
+            DOMAIN_TWO_ASSESSED,
+            THERAPY_REGISTRATION);
+
     private EligibilityRules() {}
 
     public record Inputs(
@@ -65,17 +79,17 @@ public final class EligibilityRules {
 
     public static Result evaluate(Inputs in) {
         List<Requirement> requirements = new ArrayList<>();
-        Requirement d1 = assessed(CORE_COACHING, "domain-one-assessed-competent", "D1", in);
+        Requirement d1 = assessed(CORE_COACHING, DOMAIN_ONE_ASSESSED, "D1", in);
         Requirement practice = new Requirement(
                 CORE_COACHING,
-                "practice-hours",
+                PRACTICE_HOURS,
                 in.practiceMinutes() >= in.minPracticeMinutes(),
                 hours(in.practiceMinutes()) + " of " + hours(in.minPracticeMinutes()) + " practice hours"
                         + pending(in.pendingPracticeMinutes()),
                 List.of());
         Requirement supervision = new Requirement(
                 CORE_COACHING,
-                "supervision-hours",
+                SUPERVISION_HOURS,
                 in.supervisionMinutes() >= in.minSupervisionMinutes(),
                 hours(in.supervisionMinutes()) + " of " + hours(in.minSupervisionMinutes()) + " supervision hours"
                         + pending(in.pendingSupervisionMinutes()),
@@ -87,15 +101,15 @@ public final class EligibilityRules {
 
         Requirement coreMet = new Requirement(
                 INTEGRATED_PRACTICE,
-                "core-coaching",
+                CORE_COACHING,
                 core,
                 core ? "eligible for core coaching" : "not yet eligible for core coaching",
                 List.of());
-        Requirement d2 = assessed(INTEGRATED_PRACTICE, "domain-two-assessed-competent", "D2", in);
+        Requirement d2 = assessed(INTEGRATED_PRACTICE, DOMAIN_TWO_ASSESSED, "D2", in);
         boolean registered = in.therapyRegistrationExpiries().stream().anyMatch(d -> d.isAfter(in.today()));
         Requirement registration = new Requirement(
                 INTEGRATED_PRACTICE,
-                "current-therapy-registration",
+                THERAPY_REGISTRATION,
                 registered,
                 registered
                         ? "a therapy registration is current"

@@ -38,6 +38,12 @@ class EligibilityRulesTest {
         EligibilityRules.Result r = evaluate(allCompetent(), 600, 120, CURRENT, TODAY);
         assertEquals(List.of("core-coaching", "integrated-practice"), r.eligibilities());
         assertTrue(r.requirements().stream().allMatch(EligibilityRules.Requirement::met));
+        // The closed set the OpenAPI document declares is what the rules answer.
+        assertEquals(
+                EligibilityRules.REQUIREMENTS,
+                r.requirements().stream()
+                        .map(EligibilityRules.Requirement::requirement)
+                        .toList());
     }
 
     @Test
