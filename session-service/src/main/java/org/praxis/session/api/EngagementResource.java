@@ -66,7 +66,7 @@ public class EngagementResource {
     @Operation(operationId = "openEngagement", summary = "Open a draft engagement (a coach for themselves)")
     @APIResponse(
             responseCode = "201",
-            description = "Opened as a draft; it becomes active when its contract is accepted",
+            description = "Opened as a draft; it becomes active when its contract is accepted; ETag is its version",
             content = @Content(schema = @Schema(implementation = EngagementView.class)))
     public Response open(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenEngagementRequest request) {
@@ -77,9 +77,7 @@ public class EngagementResource {
                     request.pathway(),
                     request.sponsorOrganisation(),
                     request.sessionsPrepaid()));
-            return Response.created(URI.create("/v1/engagements/" + e.id))
-                    .entity(EngagementView.of(e))
-                    .build();
+            return ETags.created(URI.create("/v1/engagements/" + e.id), EngagementView.of(e), e.version);
         });
     }
 
