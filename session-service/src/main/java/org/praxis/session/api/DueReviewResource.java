@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.problem.ProblemException;
@@ -48,7 +49,11 @@ public class DueReviewResource {
     @Operation(
             operationId = "listDueReviews",
             summary = "Engagements whose periodic review is due (?due=true), most overdue first")
-    public Page<DueView> due(@QueryParam("due") Boolean due, @BeanParam PageParams page) {
+    public Page<DueView> due(
+            @Parameter(required = true, description = "Must be true: past reviews are listed per engagement")
+                    @QueryParam("due")
+                    Boolean due,
+            @BeanParam PageParams page) {
         if (!Boolean.TRUE.equals(due)) {
             throw ProblemException.badRequest("Ask for ?due=true; past reviews are listed per engagement.");
         }
