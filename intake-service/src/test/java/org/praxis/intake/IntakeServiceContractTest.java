@@ -8,9 +8,17 @@ import org.praxis.testsupport.OidcResource;
 import org.praxis.testsupport.PostgresResource;
 import org.praxis.testsupport.ServiceContract;
 
-/** The platform contract (tokens, tenants, problem+json, health, OpenAPI) held by intake-service. */
+/**
+ * The platform contract (tokens, tenants, problem+json, health, OpenAPI) held by intake-service, with a document
+ * that generates working clients.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
-class IntakeServiceContractTest extends ServiceContract {}
+class IntakeServiceContractTest extends ServiceContract {
+    @Override
+    protected boolean documentFitForGenerators() {
+        return true;
+    }
+}
