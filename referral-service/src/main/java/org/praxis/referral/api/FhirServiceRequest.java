@@ -33,12 +33,12 @@ public record FhirServiceRequest(
         @NotNull @Schema(maxItems = 1) List<CodeableConcept> category,
         @NotNull @Schema(maxLength = Bounds.CODE) String priority,
         @NotNull CodeableConcept code,
-        @NotNull Reference subject,
+        @NotNull LocalReference subject,
         @Schema(maxLength = Bounds.INSTANT) String authoredOn,
-        Reference requester,
-        @Schema(maxItems = 1) List<Reference> performer,
+        IdentifiedReference requester,
+        @Schema(maxItems = 1) List<IdentifiedReference> performer,
         @Schema(maxItems = 1) List<CodeableConcept> reasonCode,
-        @Schema(maxItems = 1) List<Reference> supportingInfo,
+        @Schema(maxItems = 1) List<DescribedReference> supportingInfo,
         @Schema(maxItems = 1) List<Annotation> note) {
     static final String MEDIA_TYPE = "application/fhir+json";
     /** The FHIR request-statuses a referral maps to (FHIR has more: on-hold, entered-in-error, unknown). */
@@ -73,13 +73,27 @@ public record FhirServiceRequest(
         }
     }
 
-    /** A reference by local id, by identifier, or only a display text. */
+    /**
+     * A FHIR Reference by local id. Praxis sends References in three shapes, typed apart so that the
+     * document can require what each always holds.
+     */
+    @Schema(name = "FhirLocalReference")
+    public record LocalReference(
+            @NotNull @Schema(maxLength = Bounds.NAME) String reference) {}
+
+    /** A FHIR Reference by identifier, with a display text when there is one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "FhirReference")
-    public record Reference(
-            @Schema(maxLength = Bounds.NAME) String reference,
-            Identifier identifier,
+    @Schema(name = "FhirIdentifiedReference")
+    public record IdentifiedReference(
+            @NotNull Identifier identifier,
             @Schema(maxLength = Bounds.REASON) String display) {}
+
+    /** A FHIR Reference described by a display text, perhaps with a reference too. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "FhirDescribedReference")
+    public record DescribedReference(
+            @Schema(maxLength = Bounds.NAME) String reference,
+            @NotNull @Schema(maxLength = Bounds.REASON) String display) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FhirHumanName")
@@ -130,32 +144,29 @@ public record FhirServiceRequest(
                 : null;
         Patient patient = new Patient("Patient", "client", client == null ? null : List.of(client), name, telecom);
 
-        Reference requester = r.practitionerId == null
+        IdentifiedReference requester = r.practitionerId == null
                 ? null
-                : new Reference(
-                        null,
-                        new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId),
-                        null);
-        List<Reference> performer = null;
+                : new IdentifiedReference(
+                        new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId), null);
+        List<IdentifiedReference> performer = null;
         if (service != null) {
             String display = organisation == null ? service.name : service.name + " (" + organisation.name + ")";
-            performer = List.of(new Reference(
-                    null, new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()), display));
+            performer = List.of(new IdentifiedReference(
+                    new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()), display));
         }
         List<CodeableConcept> reason = allowed.contains(Disclosure.REASON)
                 ? List.of(new CodeableConcept(
                         List.of(new Coding(SYSTEM + "/CodeSystem/referral-reason", r.reasonCode, null)),
                         r.reasonText()))
                 : null;
-        List<Reference> supportingInfo = null;
+        List<DescribedReference> supportingInfo = null;
         if (r.sentUnderException) {
-            supportingInfo = List.of(new Reference(
-                    null,
+            supportingInfo = List.of(new DescribedReference(
                     null,
                     "Sent without the client's consent under the serious-risk exception, approved by a supervisor"));
         } else if (consent != null) {
             supportingInfo =
-                    List.of(new Reference("Consent/" + consent.id, null, "The client's consent to this referral"));
+                    List.of(new DescribedReference("Consent/" + consent.id, "The client's consent to this referral"));
         }
         List<Annotation> note = allowed.contains(Disclosure.RISK) && r.riskLevel != null
                 ? List.of(new Annotation("Risk level at referral: " + r.riskLevel))
@@ -172,7 +183,7 @@ public record FhirServiceRequest(
                 Urgency.of(r.urgency).fhirPriority(),
                 CodeableConcept.of(
                         SYSTEM + "/CodeSystem/service-kind", r.serviceKind == null ? "other" : r.serviceKind, null),
-                new Reference("#client", null, null),
+                new LocalReference("#client"),
                 r.sentAt == null ? null : r.sentAt.toString(),
                 requester,
                 performer,
