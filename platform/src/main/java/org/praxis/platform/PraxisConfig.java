@@ -20,6 +20,13 @@ public interface PraxisConfig {
 
     Crypto crypto();
 
+    OpenApi openapi();
+
+    interface OpenApi {
+        /** The realm whose token URLs the OpenAPI document names (TokenSchemes), read when it is built. */
+        String issuer();
+    }
+
     interface Crypto {
         /**
          * The service's key-encryption keys, {@code id:base64(32 bytes)[,id:base64...]}, from its own

@@ -187,6 +187,36 @@ public abstract class ServiceContract {
                 .contentType(PROBLEM);
     }
 
+    /** What generated clients send: problem+json alone where an operation declares no success content. */
+    @ParameterizedTest
+    @ValueSource(strings = {PROBLEM, "application/json, " + PROBLEM})
+    void generatedClientsAcceptHeadersGetTheSuccessAsJson(String accept) {
+        String admin = Tokens.anyone().tenant(newTenant()).roles("admin").bearer();
+        given().header("Authorization", admin)
+                .accept(accept)
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+        given().header("Authorization", admin)
+                .accept(accept)
+                .contentType("application/json")
+                .body(Map.of("subject", "client-1", "reason", "Asked for a copy"))
+                .when()
+                .post("/v1/export-requests")
+                .then()
+                .statusCode(201)
+                .contentType("application/json");
+        given().header("Authorization", admin)
+                .accept(accept)
+                .when()
+                .get("/v1/export-requests/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+    }
+
     @Test
     void unknownPathIsAProblemWithoutInternals() {
         given().header(
@@ -231,7 +261,16 @@ public abstract class ServiceContract {
                 .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
                 .body(
                         "components.securitySchemes.oidc.openIdConnectUrl",
-                        containsString(".well-known/openid-configuration"));
+                        containsString(".well-known/openid-configuration"))
+                // What generators turn into token handling: the apps' code flow (PKCE) and platforms' client
+                // credentials.
+                .body("components.securitySchemes.oauth2.type", equalTo("oauth2"))
+                .body(
+                        "components.securitySchemes.oauth2.flows.authorizationCode.authorizationUrl",
+                        containsString("/protocol/openid-connect/auth"))
+                .body(
+                        "components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl",
+                        containsString("/protocol/openid-connect/token"));
     }
 
     @Test
@@ -277,6 +316,10 @@ public abstract class ServiceContract {
                 assertNotNull(operation.get("operationId"), where + " has an operationId");
                 assertNotNull(operation.get("summary"), where + " has a summary");
                 assertNotNull(operation.get("security"), where + " declares its security requirement");
+                assertTrue(
+                        ((List<Map<String, Object>>) operation.get("security"))
+                                .stream().anyMatch(r -> r.containsKey("oauth2")),
+                        where + " accepts an OAuth2 token");
                 Map<String, Map<String, Object>> responses =
                         (Map<String, Map<String, Object>>) operation.get("responses");
                 for (String code : List.of("401", "403", "500")) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.praxis.platform.security.TokenSchemes;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.DocumentedHeaders;
 import org.praxis.platform.web.SchemaBounds;
@@ -33,6 +34,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         SchemaBounds.apply(openAPI);
         DocumentedHeaders.apply(openAPI);
+        TokenSchemes.apply(openAPI);
     }
 
     private static void describeErrors(OpenAPI openAPI) {
