@@ -23,7 +23,7 @@ TMP_DIR=/tmp
 IMAGE_GROUP=praxis
 # end of image contract
 
-SERVICES=(intake session referral assessment)
+SERVICES=(intake session referral assessment webhook)
 
 say() { printf '%s\n' "$*"; }
 fail() { printf '%s\n' "$*" >&2; exit 1; }

@@ -118,7 +118,9 @@ public class Topics {
             String[] writtenConsumed = nameRest[1].split("/", 2);
             List<String> consumed = writtenConsumed.length < 2 || writtenConsumed[1].isBlank() ? List.of()
                     : List.of(writtenConsumed[1].split(","));
-            return new ServiceUser(nameRest[0], List.of(writtenConsumed[0].split(",")), consumed);
+            // A user that only reads (webhook-service) writes nothing but its .dlq topics.
+            List<String> written = writtenConsumed[0].isBlank() ? List.of() : List.of(writtenConsumed[0].split(","));
+            return new ServiceUser(nameRest[0], written, consumed);
         }
 
         /** The service's own topic, {@code <svc>.events}. */
@@ -240,7 +242,7 @@ public class Topics {
         int run() throws Exception {
             for (ServiceUser u : users.values()) {
                 Properties p = client(bootstrap, u.name(), password(usersDir.resolve(u.name() + ".password")));
-                expect(u.name() + " may write " + String.join(", ", u.writes()) + ", read " + String.join(", ", u.consumes())
+                expect(u.name() + " may write " + (u.writes().isEmpty() ? "nothing" : String.join(", ", u.writes())) + ", read " + String.join(", ", u.consumes())
                         + ", write and read their .dlq, use group " + u.name(), null, () -> allowed(p, u));
                 for (String topic : topics) {
                     if (!u.writes().contains(topic)) {

@@ -16,16 +16,19 @@ INTAKE_PORT="${PRAXIS_INTAKE_PORT:-8081}"
 SESSION_PORT="${PRAXIS_SESSION_PORT:-8082}"
 REFERRAL_PORT="${PRAXIS_REFERRAL_PORT:-8083}"
 ASSESSMENT_PORT="${PRAXIS_ASSESSMENT_PORT:-8084}"
+WEBHOOK_PORT="${PRAXIS_WEBHOOK_PORT:-8085}"
 # Each service's management interface (/q/health, /q/metrics; the packaged build serves them there and
 # not on the API port): a port of its own per service, as several run on one host.
 INTAKE_MANAGEMENT_PORT="${PRAXIS_INTAKE_MANAGEMENT_PORT:-9081}"
 SESSION_MANAGEMENT_PORT="${PRAXIS_SESSION_MANAGEMENT_PORT:-9082}"
 REFERRAL_MANAGEMENT_PORT="${PRAXIS_REFERRAL_MANAGEMENT_PORT:-9083}"
 ASSESSMENT_MANAGEMENT_PORT="${PRAXIS_ASSESSMENT_MANAGEMENT_PORT:-9084}"
+WEBHOOK_MANAGEMENT_PORT="${PRAXIS_WEBHOOK_MANAGEMENT_PORT:-9085}"
 
 KEYCLOAK_VERSION=26.7.3
 KAFKA_VERSION=4.1.1
-SERVICES=(intake session referral assessment)
+# webhook: webhook-service, which delivers the four services' events to subscribed endpoints (docs/webhooks.md).
+SERVICES=(intake session referral assessment webhook)
 ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/praxis"
 TOPICS=(intake.events session.events referral.events assessment.events privacy.events)
 
@@ -38,10 +41,12 @@ KAFKA_LIBS="$CACHE/kafka-$KAFKA_VERSION"
 KAFKA_DIR="$RUN/kafka"
 KAFKA_USERS="$KAFKA_DIR/users"
 kafka_user() { echo "$1-service"; }
-# What each service writes: its own <svc>.events; intake-service, the erasure coordinator, privacy.events too.
+# What each service writes: its own <svc>.events; intake-service, the erasure coordinator, privacy.events too;
+# webhook-service nothing (it only reads, and writes its dead letters).
 kafka_writes() {
   case "$1" in
     intake) echo "intake.events privacy.events" ;;
+    webhook) echo "" ;;
     *) echo "$1.events" ;;
   esac
 }
@@ -54,6 +59,7 @@ kafka_consumes() {
     session) echo "intake.events referral.events assessment.events privacy.events" ;;
     referral) echo "intake.events session.events assessment.events privacy.events" ;;
     assessment) echo "session.events privacy.events" ;;
+    webhook) echo "intake.events session.events referral.events assessment.events" ;;
   esac
 }
 # The ACL specs Topics.java takes: USER=WRITTEN,WRITTEN.../CONSUMED,CONSUMED...
@@ -92,12 +98,14 @@ service_port() {
   case "$1" in
     intake) echo "$INTAKE_PORT" ;; session) echo "$SESSION_PORT" ;;
     referral) echo "$REFERRAL_PORT" ;; assessment) echo "$ASSESSMENT_PORT" ;;
+    webhook) echo "$WEBHOOK_PORT" ;;
   esac
 }
 management_port() {
   case "$1" in
     intake) echo "$INTAKE_MANAGEMENT_PORT" ;; session) echo "$SESSION_MANAGEMENT_PORT" ;;
     referral) echo "$REFERRAL_MANAGEMENT_PORT" ;; assessment) echo "$ASSESSMENT_MANAGEMENT_PORT" ;;
+    webhook) echo "$WEBHOOK_MANAGEMENT_PORT" ;;
   esac
 }
 # Where a service's /q/health and /q/metrics answer.

@@ -152,7 +152,7 @@ class ConnectivityTest {
     }
 
     /**
-     * ${service} is each of the four services, ${other} every other one; ${pod} (as the source) every pod
+     * ${service} is each of the five services, ${other} every other one; ${pod} (as the source) every pod
      * of the list but the destination itself (a pod always reaches itself) and those named in 'except'.
      */
     private static List<String[]> expand(String from, String to, List<String> pods, List<String> except) {

@@ -71,7 +71,7 @@ class CrdSchemasTest {
         Run check = run(manifests, "node", "validate.mjs");
         assertEquals(0, check.exit(), check.output());
         // 18 Strimzi and CloudNativePG resources, 4 ServiceMonitors and the PrometheusRule
-        assertTrue(check.output().contains("checked 23 resources"), check.output());
+        assertTrue(check.output().contains("checked 25 resources"), check.output());
         int alerts = RenderedManifests.of(overlay).ofKind("PrometheusRule").stream()
                 .mapToInt(r -> r.at("/spec/groups").findValues("alert").size())
                 .sum();

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** An overlay rendered by {@code kubectl kustomize}, exactly as an operator would apply it. */
 final class RenderedManifests {
     static final List<String> SERVICES =
-            List.of("intake-service", "session-service", "referral-service", "assessment-service");
+            List.of("intake-service", "session-service", "referral-service", "assessment-service", "webhook-service");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     final String overlay;

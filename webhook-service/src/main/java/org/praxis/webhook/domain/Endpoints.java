@@ -67,8 +67,10 @@ public class Endpoints {
             int second = b[1] & 0xff;
             return first != 0 // "this network"
                     && !(first == 100 && second >= 64 && second < 128) // shared address space (CGNAT)
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    && !(first == 192 && second == 0 && (b[2] & 0xff) <= 2 && (b[2] & 0xff) != 1) // IETF, TEST-NET-1
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+                    && !(first == 198 && second == 51 && (b[2] & 0xff) == 100) // TEST-NET-2
+                    && !(first == 203 && second == 0 && (b[2] & 0xff) == 113) // TEST-NET-3
                     && first < 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {

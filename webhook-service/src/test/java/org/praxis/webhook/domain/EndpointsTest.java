@@ -28,6 +28,9 @@ class EndpointsTest {
         "fd00::1, false",
         "::ffff:10.0.0.1, false",
         "ff02::1, false",
+        "192.0.2.10, false",
+        "198.51.100.20, false",
+        "203.0.113.5, false",
         "93.184.216.34, true",
         "8.8.8.8, true",
         "2606:4700:4700::1111, true"
