@@ -1,4 +1,4 @@
-// The thin layer over the four generated clients: a token on every call, an Idempotency-Key on every
+// The thin layer over the generated clients: a token on every call, an Idempotency-Key on every
 // POST without one, problem answers thrown as ProblemError, and paged lists as one async iterable.
 // It is typed structurally, so one layer serves each service's own generated runtime.
 

@@ -4,9 +4,7 @@
 // risk flag reaches the supervisors (intake's flags of the intake, referral-service's draft queue).
 // Run by system-tests (SdkStoryTest) with the stack's addresses and tokens in the environment; exits
 // non-zero naming the step (and the operation) that failed.
-import { assessment, configure, intake, items, referral, session } from "../src";
-
-void assessment; // one SDK for the four services; the story needs three
+import { configure, intake, items, referral, session } from "../src";
 
 function env(name: string): string {
     const value = process.env[name];
