@@ -138,6 +138,57 @@ class WebhookDeliveryTest extends SystemTest {
         }
     }
 
+    /** A receiver that fails the first attempt gets the same delivery again after the schedule's first pause (5 s). */
+    @Test
+    void aFailingReceiverIsRetriedWithTheSameWebhookId() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        List<Long> at = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            var h = exchange.getRequestHeaders();
+            received.add(new Received(
+                    h.getFirst("webhook-id"),
+                    h.getFirst("webhook-timestamp"),
+                    h.getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            at.add(System.nanoTime());
+            exchange.sendResponseHeaders(received.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String subscription = given().baseUri(webhook().baseUrl())
+                    .header("Authorization", admin.bearer())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "url",
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "eventTypes",
+                            List.of(TYPES.get(0))))
+                    .when()
+                    .post("/v1/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            intake(coach);
+            eventually(() -> received.size() >= 2);
+            assertEquals(received.get(0).id(), received.get(1).id());
+            assertTrue(at.get(1) - at.get(0) >= Duration.ofSeconds(5).toNanos(), "the first retry waits 5 s");
+            eventually(() -> "delivered"
+                    .equals(given().baseUri(webhook().baseUrl())
+                            .header("Authorization", admin.bearer())
+                            .when()
+                            .get("/v1/webhook-subscriptions/" + subscription + "/deliveries")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("items[0].status")));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static List<String> types(List<Received> received) {
         return received.stream()
                 .map(r -> new JsonPath(r.body()).getString("type"))
