@@ -13,4 +13,9 @@ import org.praxis.testsupport.ServiceContract;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
-class WebhookServiceContractTest extends ServiceContract {}
+class WebhookServiceContractTest extends ServiceContract {
+    @Override
+    protected boolean documentFitForGenerators() {
+        return true;
+    }
+}
