@@ -120,6 +120,15 @@ public class DeliveryClaims {
         });
     }
 
+    /** Deletes the deliveries (and their attempts) recorded longer than the retention ago and no longer pending. */
+    public int prune() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("delete from webhook_delivery where status <> 'pending'"
+                                + " and created_at < now() - ?1 * interval '1 millisecond'")
+                        .setParameter(1, config.retention().toMillis())
+                        .executeUpdate());
+    }
+
     private void disable(Claim claim, int attempts, Instant now) {
         String reason = "Disabled at " + now + ": all " + attempts + " attempts of delivery " + claim.id() + " (event "
                 + claim.eventId() + ") failed.";

@@ -28,6 +28,10 @@ public class DeliveryWorker {
     @Inject
     Receivers receivers;
 
+    private static final long PRUNE_EVERY = java.time.Duration.ofHours(1).toNanos();
+    private final java.util.concurrent.atomic.AtomicLong lastPrune =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -54,6 +58,10 @@ public class DeliveryWorker {
             int sent = 0;
             try {
                 sent = sendDue();
+                long last = lastPrune.get();
+                if (System.nanoTime() - last > PRUNE_EVERY && lastPrune.compareAndSet(last, System.nanoTime())) {
+                    claims.prune(); // one thread an hour per replica; deleting twice is harmless
+                }
             } catch (RuntimeException e) {
                 // The database away: what was claimed comes back when its lease ends.
                 LOG.warnf("webhook deliveries not sent this round: %s", e.toString());

@@ -46,6 +46,10 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration claimLease();
 
+    /** How long a delivered or failed delivery and its attempts are kept after it was recorded. */
+    @WithDefault("P30D")
+    Duration retention();
+
     /** Connect and answer time allowed to a receiver. */
     @WithDefault("10s")
     Duration requestTimeout();
