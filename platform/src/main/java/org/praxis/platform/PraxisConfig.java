@@ -190,4 +190,34 @@ public interface PraxisConfig {
             Duration jwksCheckInterval();
         }
     }
+
+    RateLimit rateLimit();
+
+    /**
+     * Budgets of API calls ({@code org.praxis.platform.ratelimit}): each client (its tenant, {@code azp}
+     * and subject) may make {@code client-limit} calls per {@code window}, each tenant {@code tenant-limit};
+     * a tenant's admin may set other figures for the tenant ({@code /v1/admin/rate-limits}).
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Calls per window of one client; bench/run raises it through the environment. */
+        @WithDefault("3000")
+        long clientLimit();
+
+        /** Calls per window of all the tenant's clients together. */
+        @WithDefault("30000")
+        long tenantLimit();
+
+        @WithDefault("60s")
+        Duration window();
+
+        /**
+         * How often a replica writes the calls it took locally to the shared buckets and reads the other
+         * replicas' (it also does so, in the background, after each 1/20 of a budget).
+         */
+        @WithDefault("1s")
+        Duration syncInterval();
+    }
 }

@@ -123,6 +123,12 @@ class PlatformRecordsTest {
                 "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
                 "kek-" + UUID.randomUUID(),
                 person);
+        // As an admin, the person set the tenant's rate limits.
+        insert(
+                "insert into tenant_rate_limits (tenant_id, client_limit, tenant_limit, updated_by, updated_at, version)"
+                        + " values (?, 10, 100, ?, now(), 0)",
+                tenant,
+                person);
         // As an admin, the person asked the erasure coordinator to erase someone else.
         insert(
                 "insert into erasure_request (id, tenant_id, subject, pseudonym, reason, requested_by, requested_at)"
@@ -150,7 +156,8 @@ class PlatformRecordsTest {
                 "outbox_event.aggregate_id",
                 "outbox_event.payload",
                 "retired_kek.retired_by",
-                "erasure_request.requested_by");
+                "erasure_request.requested_by",
+                "tenant_rate_limits.updated_by");
         assertEquals(
                 roles, db.columnsHolding(person).keySet(), "the population names the person in every platform role");
         Map<String, Long> otherBefore = db.columnsHolding(other);

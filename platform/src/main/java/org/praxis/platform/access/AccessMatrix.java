@@ -28,7 +28,7 @@ public final class AccessMatrix {
     private final String service;
     private final Map<String, AccessRules<?, ?>> byAggregate = new TreeMap<>();
 
-    /** {@code rules}: the service's own policies; the platform's (audit trail, dead letters, keys, export requests, the subject export) are added here. */
+    /** {@code rules}: the service's own policies; the platform's (audit trail, dead letters, keys, export requests, the subject export, rate limits) are added here. */
     public AccessMatrix(String service, List<AccessRules<?, ?>> rules) {
         this.service = service;
         List<AccessRules<?, ?>> all = new ArrayList<>(rules);
@@ -37,6 +37,7 @@ public final class AccessMatrix {
         all.add(org.praxis.platform.crypto.KeyPolicy.RULES);
         all.add(org.praxis.platform.privacy.ExportRequestPolicy.RULES);
         all.add(org.praxis.platform.privacy.SubjectExportPolicy.RULES);
+        all.add(org.praxis.platform.ratelimit.RateLimitPolicy.RULES);
         for (AccessRules<?, ?> r : all) {
             if (byAggregate.put(r.aggregate(), r) != null) {
                 throw new IllegalArgumentException("Two policies for " + r.aggregate());

@@ -26,7 +26,8 @@ public class PlatformRecords {
             "export_setting", List.of("changed_by", "off_requested_by"),
             // The admin who asked; the erased person of a request is the coordinator's to forget (ErasureRequests).
             "erasure_request", List.of("requested_by"),
-            "outbox_event", List.of("aggregate_id"));
+            "outbox_event", List.of("aggregate_id"),
+            "tenant_rate_limits", List.of("updated_by"));
 
     @Inject
     DataSource dataSource;

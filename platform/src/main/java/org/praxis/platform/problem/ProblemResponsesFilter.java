@@ -35,6 +35,7 @@ public class ProblemResponsesFilter implements OASFilter {
         SchemaBounds.apply(openAPI);
         DocumentedHeaders.apply(openAPI);
         TokenSchemes.apply(openAPI);
+        org.praxis.platform.ratelimit.RateLimitDocs.apply(openAPI);
     }
 
     private static void describeErrors(OpenAPI openAPI) {
