@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,21 +47,30 @@ public class RateLimitResource {
 
     public record RateLimitsView(
             @Schema(
+                    required = true,
                     description = "Calls per window of one client (tenant, client application and person)",
                     minimum = "1",
                     maximum = "1000000000")
             long clientLimit,
 
-            @Schema(description = "Calls per window of all the tenant's clients", minimum = "1", maximum = "1000000000")
+            @Schema(
+                    required = true,
+                    description = "Calls per window of all the tenant's clients",
+                    minimum = "1",
+                    maximum = "1000000000")
             long tenantLimit,
 
-            @Schema(description = "The window in seconds (the same for every tenant)", minimum = "1", maximum = "86400")
+            @Schema(
+                    required = true,
+                    description = "The window in seconds (the same for every tenant)",
+                    minimum = "1",
+                    maximum = "86400")
             long windowSeconds,
 
-            @Schema(minimum = "0", maximum = "9223372036854775807")
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807")
             long revision,
 
-            boolean defaults) {}
+            @Schema(required = true) boolean defaults) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
@@ -68,6 +78,10 @@ public class RateLimitResource {
     @Operation(
             operationId = "getRateLimits",
             summary = "The tenant's budgets of calls (defaults until an admin sets them)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The budgets; ETag is their revision",
+            content = @Content(schema = @Schema(implementation = RateLimitsView.class)))
     public Response get() {
         return view(quotas.current());
     }
@@ -76,6 +90,10 @@ public class RateLimitResource {
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "rate-limits:replace")
     @Operation(operationId = "replaceRateLimits", summary = "Replace the tenant's budgets of calls (If-Match required)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced; the new budgets apply at once",
+            content = @Content(schema = @Schema(implementation = RateLimitsView.class)))
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull RateLimitsRequest body) {
