@@ -271,7 +271,12 @@ class ConfigurationNamesTest {
             Set<String> given = environmentOf(m, d);
             readBy(service).forEach((name, value) -> {
                 boolean local = value.contains("127.0.0.1") || value.contains("localhost");
-                if (local && !name.startsWith("QUARKUS_SMALLRYE_OPENAPI") && !given.contains(name)) {
+                // The OpenAPI document's settings are written into it at build time (the document is not
+                // routed in a deployment), so an environment variable could not change them.
+                boolean document = name.startsWith("QUARKUS_SMALLRYE_OPENAPI")
+                        || name.startsWith("MP_OPENAPI")
+                        || name.startsWith("PRAXIS_OPENAPI");
+                if (local && !document && !given.contains(name)) {
                     missing.add(service + ": " + name + " (built-in " + value + ")");
                 }
             });

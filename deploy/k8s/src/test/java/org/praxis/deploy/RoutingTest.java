@@ -56,7 +56,9 @@ class RoutingTest {
             "PUT /v1/export-settings",
             "GET /v1/admin/keys",
             "POST /v1/admin/keys/rotation",
-            "POST /v1/admin/keys/{keyId}/retirement");
+            "POST /v1/admin/keys/{keyId}/retirement",
+            "GET /v1/admin/rate-limits",
+            "PUT /v1/admin/rate-limits");
 
     /** The shared operations {@code service} serves: webhook-service has no subject export (docs/webhooks.md). */
     static Set<String> sharedBy(String service) {

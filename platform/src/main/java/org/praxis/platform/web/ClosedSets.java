@@ -34,6 +34,7 @@ public final class ClosedSets {
 
     private final List<Target> properties = new ArrayList<>();
     private final List<Target> parameters = new ArrayList<>();
+    private final List<Target> responses = new ArrayList<>();
 
     /** Property {@code property} of component schema {@code schema} takes one of {@code values}. */
     public ClosedSets property(String schema, String property, List<String> values) {
@@ -44,6 +45,12 @@ public final class ClosedSets {
     /** Parameter {@code parameter} of the operation {@code operationId} takes one of {@code values}. */
     public ClosedSets parameter(String operationId, String parameter, List<String> values) {
         parameters.add(new Target(operationId, parameter, List.copyOf(values)));
+        return this;
+    }
+
+    /** The 200 answer of {@code operationId} is a list of some of {@code values} (each at most once). */
+    public ClosedSets response(String operationId, List<String> values) {
+        responses.add(new Target(operationId, "200", List.copyOf(values)));
         return this;
     }
 
@@ -60,20 +67,44 @@ public final class ClosedSets {
         for (Target t : parameters) {
             enumerate(parameterSchema(openAPI, t), t, "operation " + t.owner() + " has no parameter " + t.name());
         }
+        for (Target t : responses) {
+            Schema list = responseSchema(openAPI, t);
+            enumerate(list, t, "operation " + t.owner() + " has no JSON 200 answer");
+            list.setMaxItems(t.values().size());
+        }
     }
 
-    private static Schema parameterSchema(OpenAPI openAPI, Target t) {
+    private static Schema responseSchema(OpenAPI openAPI, Target t) {
+        Operation op = operation(openAPI, t.owner());
+        var answer = op == null || op.getResponses() == null
+                ? null
+                : op.getResponses().getAPIResponse(t.name());
+        var json = answer == null || answer.getContent() == null
+                ? null
+                : answer.getContent().getMediaType("application/json");
+        return json == null ? null : json.getSchema();
+    }
+
+    private static Operation operation(OpenAPI openAPI, String operationId) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return null;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation op : path.getOperations().values()) {
-                if (t.owner().equals(op.getOperationId()) && op.getParameters() != null) {
-                    for (Parameter p : op.getParameters()) {
-                        if (t.name().equals(p.getName())) {
-                            return p.getSchema();
-                        }
-                    }
+                if (operationId.equals(op.getOperationId())) {
+                    return op;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Schema parameterSchema(OpenAPI openAPI, Target t) {
+        Operation op = operation(openAPI, t.owner());
+        if (op != null && op.getParameters() != null) {
+            for (Parameter p : op.getParameters()) {
+                if (t.name().equals(p.getName())) {
+                    return p.getSchema();
                 }
             }
         }

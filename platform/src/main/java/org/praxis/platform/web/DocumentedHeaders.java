@@ -51,7 +51,12 @@ public final class DocumentedHeaders {
                     op.getResponses().getAPIResponses().entrySet()) {
                 String code = response.getKey();
                 if (code.equals("201")) {
-                    declare(response.getValue(), "Location", "Where the created resource is read", "uri-reference");
+                    declare(
+                            response.getValue(),
+                            "Location",
+                            "Where the created resource is read",
+                            "uri-reference",
+                            Bounds.URI);
                 }
                 if (sendsETag && (code.equals("200") || code.equals("201") || code.equals("304"))) {
                     declare(
@@ -59,7 +64,8 @@ public final class DocumentedHeaders {
                             "ETag",
                             "The version shown; send it as If-Match to change the resource, as If-None-Match to read"
                                     + " it again",
-                            null);
+                            null,
+                            Bounds.ETAG_HEADER);
                 }
             }
             if (op.getResponses().getAPIResponse("428") != null) {
@@ -96,11 +102,12 @@ public final class DocumentedHeaders {
         return refs;
     }
 
-    private static void declare(APIResponse response, String name, String description, String format) {
+    private static void declare(APIResponse response, String name, String description, String format, int maxLength) {
         if (response.getHeaders() != null && response.getHeaders().containsKey(name)) {
             return;
         }
-        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema string =
+                OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(maxLength);
         if (format != null) {
             string.setFormat(format);
         }

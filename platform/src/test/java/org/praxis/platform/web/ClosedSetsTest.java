@@ -35,6 +35,25 @@ class ClosedSetsTest {
     }
 
     @Test
+    void aListAnswerTakesTheValuesAndIsBoundedByThem() {
+        OpenAPI doc = document();
+        new ClosedSets().response("listThings", STATUSES).declareIn(doc);
+        Schema answer = doc.getPaths()
+                .getPathItem("/things")
+                .getGET()
+                .getResponses()
+                .getAPIResponse("200")
+                .getContent()
+                .getMediaType("application/json")
+                .getSchema();
+        assertEquals(STATUSES, answer.getItems().getEnumeration());
+        assertEquals(STATUSES.size(), answer.getMaxItems());
+        assertThrows(
+                IllegalStateException.class,
+                () -> new ClosedSets().response("getThing", STATUSES).declareIn(document()));
+    }
+
+    @Test
     void whatIsNotInTheDocumentFailsTheBuild() {
         assertThrows(
                 IllegalStateException.class,
@@ -62,18 +81,41 @@ class ClosedSetsTest {
                 .addProperty("count", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
         return OASFactory.createOpenAPI()
                 .components(OASFactory.createComponents().addSchema("Thing", thing))
-                .paths(OASFactory.createPaths()
-                        .addPathItem(
-                                "/things",
-                                OASFactory.createPathItem()
-                                        .GET(OASFactory.createOperation()
-                                                .operationId("listThings")
-                                                .addParameter(OASFactory.createParameter()
-                                                        .name("status")
-                                                        .in(
-                                                                org.eclipse.microprofile.openapi.models.parameters
-                                                                        .Parameter.In.QUERY)
-                                                        .schema(string())))));
+                .paths(
+                        OASFactory.createPaths()
+                                .addPathItem(
+                                        "/things",
+                                        OASFactory.createPathItem()
+                                                .GET(
+                                                        OASFactory.createOperation()
+                                                                .operationId("listThings")
+                                                                .addParameter(OASFactory.createParameter()
+                                                                        .name("status")
+                                                                        .in(
+                                                                                org.eclipse.microprofile.openapi.models
+                                                                                        .parameters.Parameter.In.QUERY)
+                                                                        .schema(string()))
+                                                                .responses(
+                                                                        OASFactory.createAPIResponses()
+                                                                                .addAPIResponse(
+                                                                                        "200",
+                                                                                        OASFactory.createAPIResponse()
+                                                                                                .content(
+                                                                                                        OASFactory
+                                                                                                                .createContent()
+                                                                                                                .addMediaType(
+                                                                                                                        "application/json",
+                                                                                                                        OASFactory
+                                                                                                                                .createMediaType()
+                                                                                                                                .schema(
+                                                                                                                                        OASFactory
+                                                                                                                                                .createSchema()
+                                                                                                                                                .addType(
+                                                                                                                                                        Schema
+                                                                                                                                                                .SchemaType
+                                                                                                                                                                .ARRAY)
+                                                                                                                                                .items(
+                                                                                                                                                        string())))))))));
     }
 
     private static Schema string() {

@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,14 +61,7 @@ public class SubscriptionResource {
     @APIResponse(
             responseCode = "200",
             description = "The catalogue's types (docs/events), sorted",
-            content =
-                    @Content(
-                            schema =
-                                    @Schema(
-                                            implementation = String.class,
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .ARRAY)))
+            content = @Content(schema = @Schema(implementation = String.class, type = SchemaType.ARRAY)))
     public List<String> eventTypes() {
         return List.copyOf(Subscriptions.EVENT_TYPES);
     }
@@ -86,13 +78,6 @@ public class SubscriptionResource {
     @APIResponse(
             responseCode = "201",
             description = "Subscribed; ETag is its version",
-            headers = {
-                @Header(
-                        name = "Location",
-                        description = "The subscription",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", description = "Its version", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(
             responseCode = "422",
