@@ -56,7 +56,9 @@ class WebhookDeliveryTest extends SystemTest {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(Suite.freePort()));
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
+            // Its own key ring: the active key must be one of its keys, whatever intake's environment names.
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
+            env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
             env.put("PRAXIS_WEBHOOKS_ALLOW_PRIVATE_ENDPOINTS", "true");
             Path project = Path.of("").toAbsolutePath().getParent();
             webhook = new ServiceProcess(
