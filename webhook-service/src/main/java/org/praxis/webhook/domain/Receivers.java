@@ -3,6 +3,7 @@ package org.praxis.webhook.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,8 +49,11 @@ public class Receivers {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            int status = client().send(request, HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            // The timeout ends at the answer's headers: a body is never read, so a receiver dripping one cannot
+            // hold the worker; closing the stream drops the connection.
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            response.body().close();
             return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (IOException | IllegalArgumentException e) {
             return new Outcome(null, shortly(e));

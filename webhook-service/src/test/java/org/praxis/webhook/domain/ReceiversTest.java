@@ -1,0 +1,56 @@
+package org.praxis.webhook.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A receiver's answer counts from its status line: a body it drips for ever does not hold the worker. */
+@QuarkusTest
+class ReceiversTest {
+    @Inject
+    Receivers receivers;
+
+    @Test
+    void aReceiverDrippingItsAnswersBodyDoesNotHoldThePost() throws IOException {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0); // chunked, never finished
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    body.write('.');
+                    body.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the service hung up: as it should
+            }
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            // Well inside the 10 s request timeout, which would not end a body being read.
+            Receivers.Outcome outcome = assertTimeoutPreemptively(
+                    Duration.ofSeconds(5), () -> receivers.post(url, "msg_1", "{}", List.of(secret())));
+            assertEquals(200, outcome.statusCode());
+            assertNull(outcome.error());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String secret() {
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    }
+}
