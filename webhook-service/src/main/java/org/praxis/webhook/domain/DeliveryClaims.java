@@ -35,10 +35,15 @@ public class DeliveryClaims {
 
     /** A claimed delivery with what its POST needs; {@code version} is the row's after the claim. */
     public record Claim(
-            UUID id, String tenantId, UUID subscriptionId, String eventId, String body, int attempts, long version) {}
+            UUID id, String tenantId, UUID subscriptionId, String eventId, String body, int attempts, long version) {
+        /** This claim as renewed ({@link #target}). */
+        public Claim renewed(Target target) {
+            return new Claim(id, tenantId, subscriptionId, eventId, body, attempts, target.version());
+        }
+    }
 
-    /** Where and how to send: the endpoint and the secrets valid now. */
-    public record Target(String url, List<String> secrets) {}
+    /** Where and how to send: the endpoint, the secrets valid now, and the row's version after the renewed claim. */
+    public record Target(String url, List<String> secrets, long version) {}
 
     /**
      * Up to a batch of due deliveries of enabled subscriptions, each held for the claim lease: skip locked, so
@@ -71,14 +76,30 @@ public class DeliveryClaims {
                                 .toList());
     }
 
-    /** The subscription's endpoint and secrets, or empty when it is gone or was disabled since the claim. */
+    /**
+     * The subscription's endpoint and secrets, with the claim renewed for one more lease just before its POST; empty
+     * when the subscription is gone or was disabled since the claim, or the claim was lost (its lease ran out while
+     * earlier ones of the batch were sent, or a redelivery moved it): then another worker may be sending it.
+     */
+    @SuppressWarnings("unchecked")
     public Optional<Target> target(Claim claim) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Subscription s = em.find(Subscription.class, claim.subscriptionId());
             if (s == null || !s.enabled || !s.tenantId.equals(claim.tenantId())) {
                 return Optional.empty();
             }
-            return Optional.of(new Target(s.url, s.signingSecrets(Instant.now())));
+            List<Number> renewed = em.createNativeQuery("update webhook_delivery set claimed_until = now() + ?1"
+                            + " * interval '1 millisecond', version = version + 1 where id = ?2 and version = ?3"
+                            + " and claimed_until > now() returning version")
+                    .setParameter(1, config.claimLease().toMillis())
+                    .setParameter(2, claim.id())
+                    .setParameter(3, claim.version())
+                    .getResultList();
+            if (renewed.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Target(
+                    s.url, s.signingSecrets(Instant.now()), renewed.get(0).longValue()));
         });
     }
 

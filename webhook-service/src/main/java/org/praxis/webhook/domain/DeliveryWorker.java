@@ -86,14 +86,14 @@ public class DeliveryWorker {
             }
             Optional<DeliveryClaims.Target> target = claims.target(claim);
             if (target.isEmpty()) {
-                continue; // disabled or deleted meanwhile: its lease runs out, and it waits for the subscription
+                continue; // disabled or deleted meanwhile, or the claim lost: not this worker's to send now
             }
             Receivers.Outcome outcome = receivers.post(
                     target.get().url(),
                     claim.eventId(),
                     claim.body(),
                     target.get().secrets());
-            claims.record(claim, outcome.statusCode(), outcome.error());
+            claims.record(claim.renewed(target.get()), outcome.statusCode(), outcome.error());
         }
         return batch.size();
     }

@@ -40,8 +40,9 @@ public interface WebhookConfig {
     int batchSize();
 
     /**
-     * How long a claimed delivery is left to its worker before another may take it (a worker that died):
-     * longer than one attempt can last.
+     * How long a claimed delivery is left to its worker before another may take it (a worker that died). The claim
+     * is renewed for this long just before each POST, so it must exceed the request timeout: else a slow receiver's
+     * delivery could be claimed and sent by another worker while the first POST still runs.
      */
     @WithDefault("60s")
     Duration claimLease();
