@@ -93,6 +93,10 @@ public class DeliveryWorker {
                     claim.eventId(),
                     claim.body(),
                     target.get().secrets());
+            if (outcome.interrupted()) {
+                // Stopping: not the receiver's failure, so no attempt spent; its lease runs out and another sends it.
+                break;
+            }
             claims.record(claim.renewed(target.get()), outcome.statusCode(), outcome.error());
         }
         return batch.size();

@@ -30,8 +30,15 @@ public class Receivers {
 
     private volatile HttpClient client;
 
-    /** What one POST came to: the status code when the receiver answered, an error unless it was a 2xx. */
-    public record Outcome(Integer statusCode, String error) {}
+    /**
+     * What one POST came to: the status code when the receiver answered, an error unless it was a 2xx; or
+     * interrupted (the service stopping), which is no attempt of the receiver's.
+     */
+    public record Outcome(Integer statusCode, String error, boolean interrupted) {
+        Outcome(Integer statusCode, String error) {
+            this(statusCode, error, false);
+        }
+    }
 
     public Outcome post(String url, String webhookId, String body, List<String> secrets) {
         Optional<String> refusal = endpoints.refusal(url);
@@ -59,7 +66,7 @@ public class Receivers {
             return new Outcome(null, shortly(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted");
+            return new Outcome(null, "interrupted", true);
         }
     }
 

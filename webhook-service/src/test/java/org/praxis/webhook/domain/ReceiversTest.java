@@ -3,6 +3,7 @@ package org.praxis.webhook.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +46,39 @@ class ReceiversTest {
                     Duration.ofSeconds(5), () -> receivers.post(url, "msg_1", "{}", List.of(secret())));
             assertEquals(200, outcome.statusCode());
             assertNull(outcome.error());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aPostInterruptedWhileTheReceiverThinksIsMarkedInterrupted() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try {
+                Thread.sleep(8_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            var outcome = new java.util.concurrent.atomic.AtomicReference<Receivers.Outcome>();
+            var stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread worker = new Thread(() -> {
+                outcome.set(receivers.post(url, "msg_2", "{}", List.of(secret())));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            worker.start();
+            Thread.sleep(1_000);
+            worker.interrupt();
+            worker.join(5_000);
+            assertTrue(outcome.get().interrupted());
+            assertTrue(stillInterrupted.get(), "the worker's loop sees the interrupt too");
         } finally {
             receiver.stop(0);
         }
