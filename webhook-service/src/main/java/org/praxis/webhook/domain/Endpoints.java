@@ -40,14 +40,16 @@ public class Endpoints {
         if (config.allowPrivateEndpoints()) {
             return Optional.empty();
         }
+        // One text for both: telling them apart would let a subscriber map which internal names exist.
+        String refused = "does not resolve to public addresses only";
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 if (!isPublic(address)) {
-                    return Optional.of("resolves to a private, loopback, link-local or multicast address");
+                    return Optional.of(refused);
                 }
             }
         } catch (UnknownHostException e) {
-            return Optional.of("does not resolve");
+            return Optional.of(refused);
         }
         return Optional.empty();
     }
@@ -73,29 +75,32 @@ public class Endpoints {
                     && !(first == 203 && second == 0 && (b[2] & 0xff) == 113) // TEST-NET-3
                     && first < 240; // reserved and broadcast
         }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return false; // unique local fc00::/7
-            }
-            if (isMappedOrCompatibleV4(b)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return address instanceof Inet6Address && isPublicV6(b);
     }
 
-    /** ::ffff:a.b.c.d and ::a.b.c.d carry an IPv4 address that must pass the IPv4 rules. */
-    private static boolean isMappedOrCompatibleV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
+    /**
+     * Global unicast 2000::/3 only, which leaves out unique local, NAT64 (64:ff9b::/96), discard (100::/64) and the
+     * IPv4-mapped and -compatible forms; less the IETF protocol block 2001::/23 (Teredo among it, which embeds an
+     * IPv4 address) and documentation 2001:db8::/32. 6to4 (2002::/16) is as public as the IPv4 address it embeds.
+     */
+    private static boolean isPublicV6(byte[] b) {
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        if ((first & 0xe0) != 0x20) {
+            return false;
+        }
+        if (first == 0x20 && second == 0x01) {
+            boolean protocols = (b[2] & 0xfe) == 0;
+            boolean documentation = (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+            return !protocols && !documentation;
+        }
+        if (first == 0x20 && second == 0x02) {
+            try {
+                return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 2, 6)));
+            } catch (UnknownHostException e) {
                 return false;
             }
         }
-        return (b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0);
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,19 @@ class EndpointsTest {
         "203.0.113.5, false",
         "93.184.216.34, true",
         "8.8.8.8, true",
-        "2606:4700:4700::1111, true"
+        "2606:4700:4700::1111, true",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2, false", // Teredo
+        "2001:10::1, false", // in the IETF protocol block 2001::/23
+        "2001:db8::1, false", // documentation
+        "2002:a00:1::1, false", // 6to4 of 10.0.0.1
+        "2002:7f00:1::1, false", // 6to4 of 127.0.0.1
+        "2002:808:808::1, true", // 6to4 of 8.8.8.8
+        "64:ff9b::a00:1, false", // NAT64 of 10.0.0.1
+        "64:ff9b::808:808, false", // NAT64, even of a public address
+        "100::1, false", // discard
+        "::8.8.8.8, false", // IPv4-compatible (deprecated)
+        "4000::1, false", // outside global unicast
+        "2a00:1450:4001::200e, true"
     })
     void onlyPublicAddressesAreReachable(String address, boolean reachable) throws UnknownHostException {
         assertEquals(reachable, Endpoints.isPublic(InetAddress.getByName(address)));
@@ -61,6 +74,14 @@ class EndpointsTest {
     @ValueSource(strings = {"http://127.0.0.1:8089/hook", "https://10.0.0.7/hook"})
     void theTrialSettingAllowsThem(String url) {
         assertEquals(Optional.empty(), endpoints(true).refusal(url));
+    }
+
+    /** Whether a name does not exist or resolves to a private address, a subscriber is told the same. */
+    @Test
+    void anUnknownNameAndAPrivateOneAreRefusedAlike() {
+        assertEquals(
+                endpoints(false).refusal("https://127.0.0.1/hook"),
+                endpoints(false).refusal("https://no-such-host.invalid/hook"));
     }
 
     private static Endpoints endpoints(boolean allowPrivate) {
