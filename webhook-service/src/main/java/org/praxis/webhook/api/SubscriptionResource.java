@@ -87,7 +87,7 @@ public class SubscriptionResource {
         return idempotency.once(key, "create-webhook-subscription", request, () -> {
             Subscriptions.WithSecret created = subscriptions.create(request.settings());
             Subscription s = created.subscription();
-            return ETags.created(URI.create(PATH + s.id), SubscriptionView.of(s, created.secret()), s.version);
+            return noStore(ETags.created(URI.create(PATH + s.id), SubscriptionView.of(s, created.secret()), s.version));
         });
     }
 
@@ -160,9 +160,17 @@ public class SubscriptionResource {
             responseCode = "200",
             description = "The subscription with its new secret, shown only here",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The previous rotation's overlap has not ended: its replaced secret is still in use")
     public Response rotateSecret(@PathParam("id") UUID id) {
         Subscriptions.WithSecret rotated = subscriptions.rotateSecret(id);
         Subscription s = rotated.subscription();
-        return ETags.ok(SubscriptionView.of(s, rotated.secret()), s.version);
+        return noStore(ETags.ok(SubscriptionView.of(s, rotated.secret()), s.version));
+    }
+
+    /** An answer carrying a secret: no cache on the way may keep it. */
+    private static Response noStore(Response answer) {
+        return Response.fromResponse(answer).header("Cache-Control", "no-store").build();
     }
 }

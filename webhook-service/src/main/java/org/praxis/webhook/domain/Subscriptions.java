@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.EventCatalogue;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.ETags;
@@ -117,8 +118,14 @@ public class Subscriptions {
     @Transactional
     public WithSecret rotateSecret(UUID id) {
         Subscription s = require(id, Action.ROTATE_SECRET);
+        Instant now = Instant.now();
+        if (s.previousSecretUntil != null && now.isBefore(s.previousSecretUntil)) {
+            // A second rotation would drop the secret replaced by the first, which receivers may still verify with.
+            throw ProblemException.conflict("The secret was rotated less than the overlap ago; rotate again after "
+                    + s.previousSecretUntil + ".");
+        }
         String secret = Signatures.newSecret();
-        s.rotate(secret, Instant.now().plus(config.secretOverlap()));
+        s.rotate(secret, now.plus(config.secretOverlap()));
         em.flush();
         audit.record("rotate-secret", RESOURCE, id, null);
         return new WithSecret(s, secret);

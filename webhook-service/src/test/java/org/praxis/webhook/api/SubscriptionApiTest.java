@@ -96,6 +96,24 @@ class SubscriptionApiTest {
         org.junit.jupiter.api.Assertions.assertNotEquals(created.secret(), rotated);
     }
 
+    /** The answers showing a secret are kept by no cache; a second rotation inside the overlap would drop one. */
+    @Test
+    void secretsAreNotCachedAndASecondRotationWaitsForTheOverlap() {
+        String id = as(t.admin)
+                .body(Map.of("url", URL, "eventTypes", List.of(Webhooks.OPENED)))
+                .when()
+                .post("/v1/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .header("Cache-Control", "no-store")
+                .extract()
+                .path("id");
+        String rotation = "/v1/webhook-subscriptions/" + id + "/secret-rotation";
+        as(t.admin).when().post(rotation).then().statusCode(200).header("Cache-Control", "no-store");
+        as(t.admin).when().post(rotation).then().statusCode(409).contentType("application/problem+json");
+        as(t.admin).when().get("/v1/webhook-subscriptions/" + id).then().header("Cache-Control", nullValue());
+    }
+
     @Test
     void theEventTypesAreTheCatalogues() {
         as(t.admin)
