@@ -14,6 +14,7 @@ import org.praxis.platform.security.TokenSchemes;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.DocumentedHeaders;
 import org.praxis.platform.web.SchemaBounds;
+import org.praxis.platform.web.ValueTypeSchemas;
 
 /**
  * Documents the problem+json errors on every operation, so each one lists what it can answer
@@ -33,6 +34,7 @@ public class ProblemResponsesFilter implements OASFilter {
             describeErrors(openAPI);
         }
         SchemaBounds.apply(openAPI);
+        ValueTypeSchemas.apply(openAPI);
         DocumentedHeaders.apply(openAPI);
         TokenSchemes.apply(openAPI);
         org.praxis.platform.ratelimit.RateLimitDocs.apply(openAPI);
