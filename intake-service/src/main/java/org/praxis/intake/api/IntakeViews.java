@@ -80,10 +80,20 @@ public final class IntakeViews {
             String status,
 
             UUID screeningId,
-            @Schema(required = true) Instant createdAt) {
+            @Schema(required = true) Instant createdAt,
+
+            @Schema(description = "The engagement whose monitoring plan asked for it; none for one sent at intake")
+            UUID engagementId) {
         static AssignmentView of(Assignment a) {
             return new AssignmentView(
-                    a.id, a.intakeId, a.instrumentCode, a.dueDate, a.status, a.screeningId, a.createdAt);
+                    a.id,
+                    a.intakeId,
+                    a.instrumentCode,
+                    a.dueDate,
+                    a.status,
+                    a.screeningId,
+                    a.createdAt,
+                    a.engagementId);
         }
     }
 

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An instrument sent to the client to fill in; done when a screening of it arrives. */
+/**
+ * An instrument sent to the client to fill in; done when a screening of it arrives. One from a monitoring
+ * measure of session-service names its engagement and measure (one assignment per measure).
+ */
 @Entity
 public class Assignment {
     public static final String OPEN = "open";
@@ -25,5 +28,7 @@ public class Assignment {
     public String status;
     public UUID screeningId;
     public String createdBy;
+    public UUID engagementId;
+    public UUID measureId;
     public Instant createdAt;
 }

@@ -27,6 +27,10 @@ public class Screening {
     public Integer percent;
     public String submittedBy;
     public Instant scoredAt;
+    /** Set when the screening completed a monitoring measure's assignment ({@link Assignment#measureId}). */
+    public UUID engagementId;
+
+    public UUID measureId;
 
     /** The answers as JSON. */
     public String answers() {

@@ -88,6 +88,7 @@ public class Screenings {
         s.percent = score.percent();
         s.submittedBy = caller.subject();
         s.scoredAt = Instant.now();
+        completeAssignment(intake, s);
         em.persist(s);
         em.flush();
         audit.record("create", "screening", s.id, null);
@@ -99,14 +100,16 @@ public class Screenings {
                 s.instrumentVersion,
                 s.scoringVersion,
                 s.total,
-                s.severity));
+                s.severity,
+                s.engagementId,
+                s.measureId));
         List<RiskFlag> flags = score.flags().stream()
                 .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), RiskFlag.ITEM, null))
                 .toList();
-        completeAssignment(intake, s);
         return new Submitted(s, flags);
     }
 
+    /** The oldest open assignment of the instrument is done; one from a monitoring measure names it on the screening. */
     private void completeAssignment(Intake intake, Screening s) {
         tenant.select(
                         Assignment.class,
@@ -119,6 +122,8 @@ public class Screenings {
                 .ifPresent(a -> {
                     a.status = Assignment.COMPLETED;
                     a.screeningId = s.id;
+                    s.engagementId = a.engagementId;
+                    s.measureId = a.measureId;
                 });
     }
 

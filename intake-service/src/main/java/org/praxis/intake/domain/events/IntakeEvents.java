@@ -32,7 +32,9 @@ public final class IntakeEvents {
             int instrumentVersion,
             String scoringVersion,
             int total,
-            String severity)
+            String severity,
+            UUID engagementId,
+            UUID measureId)
             implements OutgoingEvent {
         @Override
         public String type() {

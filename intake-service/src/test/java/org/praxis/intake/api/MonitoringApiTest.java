@@ -1,0 +1,186 @@
+package org.praxis.intake.api;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
+
+/** Issue 21 in intake-service: monitoring measures become the client's assignments, scored with their measure. */
+@QuarkusTest
+class MonitoringApiTest {
+    private static final String DUE = "org.praxis.session.monitoring.due.v1";
+    private static final String SCORED = "org.praxis.intake.screening.scored.v1";
+
+    private final TestTenant t = new TestTenant();
+
+    private String openIntake(Tokens who, String clientSubject) {
+        return as(who).body(Map.of("clientSubject", clientSubject, "displayName", "Pat Example"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private void decide(String intake, String pathway) {
+        as(t.coach)
+                .body(Map.of("pathway", pathway, "reason", "agreed with the client"))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+    }
+
+    static Map<String, Object> answers(String instrument, int... answers) {
+        Map<String, Integer> a = new HashMap<>();
+        for (int i = 0; i < answers.length; i++) {
+            a.put(Integer.toString(i + 1), answers[i]);
+        }
+        return Map.of("instrument", instrument, "answers", a);
+    }
+
+    private static String due(String measure, String engagement, String intake, String client, String instrument) {
+        return "{\"measureId\":\"" + measure + "\",\"engagementId\":\"" + engagement + "\",\"intakeId\":\"" + intake
+                + "\",\"clientSubject\":\"" + client + "\",\"instrument\":\"" + instrument
+                + "\",\"dueOn\":\"2026-12-14\"}";
+    }
+
+    private static void send(String tenant, String engagement, String payload) {
+        TopicProbe.sendEvent("session.events", DUE, "/session-service", tenant, engagement, payload);
+    }
+
+    private static long count(String sql, Object... args) {
+        return EmbeddedPostgres.shared().count(sql, args);
+    }
+
+    @Test
+    void theGoldenExampleMatchesTheRecordIntakeReads() {
+        JsonNode example = EventContracts.goldenExampleJson(DUE);
+        assertEquals(List.of(), EventContracts.violations(DUE, example.toString()));
+    }
+
+    @Test
+    void aMeasureFallingDueTwiceIsOneAssignmentAndItsScreeningCarriesTheMeasure() throws Exception {
+        String intake = openIntake(t.coach, t.client.subject());
+        decide(intake, "coaching-with-monitoring");
+        String engagement = UUID.randomUUID().toString();
+        String phq = UUID.randomUUID().toString();
+        String gad = UUID.randomUUID().toString();
+        String client = t.client.subject();
+        send(t.id, engagement, due(phq, engagement, intake, client, "PHQ-9"));
+        send(t.id, engagement, due(phq, engagement, intake, client, "PHQ-9")); // published again: a new ce_id
+        send(t.id, engagement, due(gad, engagement, intake, client, "GAD-7"));
+        // Same key, same partition: once GAD-7's is there, both PHQ-9 events were applied before it.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from assignment where measure_id = ?::uuid", gad) == 1);
+        assertEquals(1, count("select count(*) from assignment where measure_id = ?::uuid", phq));
+        as(t.client)
+                .when()
+                .get("/v1/me/assignments")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.find { it.instrument == 'PHQ-9' }.dueDate", is("2026-12-14"))
+                .body("items.find { it.instrument == 'PHQ-9' }.engagementId", is(engagement))
+                .body("items.find { it.instrument == 'PHQ-9' }.intakeId", is(intake));
+
+        // The client fills it in on the decided intake: accepted, and the scores name the measure.
+        String screening = as(t.client)
+                .body(answers("PHQ-9", 1, 1, 1, 1, 1, 0, 0, 0, 0))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.client).when().get("/v1/me/assignments").then().body("items.instrument", is(List.of("GAD-7")));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from screening where id = ?::uuid and measure_id = ?::uuid"
+                                + " and engagement_id = ?::uuid",
+                        screening,
+                        phq,
+                        engagement));
+        List<ConsumerRecord<String, String>> scored = TopicProbe.read(
+                "intake.events",
+                r -> intake.equals(r.key()) && r.value().contains(screening),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
+        assertEquals(1, scored.size());
+        assertEquals(SCORED, TopicProbe.header(scored.get(0), "ce_type"));
+        assertEquals(List.of(), EventContracts.violations(SCORED, scored.get(0).value()));
+        JsonNode payload = new ObjectMapper().readTree(scored.get(0).value());
+        assertEquals(engagement, payload.get("engagementId").asText());
+        assertEquals(phq, payload.get("measureId").asText());
+    }
+
+    @Test
+    void aScreeningAtIntakeNamesNoMeasure() throws Exception {
+        String intake = openIntake(t.coach, t.client.subject());
+        String screening = as(t.coach)
+                .body(answers("GAD-7", 1, 1, 1, 1, 1, 1, 1))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<ConsumerRecord<String, String>> scored = TopicProbe.read(
+                "intake.events",
+                r -> intake.equals(r.key()) && r.value().contains(screening),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
+        JsonNode payload = new ObjectMapper().readTree(scored.get(0).value());
+        assertTrue(payload.get("measureId").isNull(), payload.toString());
+        assertTrue(payload.get("engagementId").isNull(), payload.toString());
+    }
+
+    @Test
+    void aMeasureNamingAnotherTenantsIntakeOrAnotherClientIsDeadLetteredAndAssignsNothing() {
+        String intake = openIntake(t.coach, t.client.subject());
+        TestTenant other = TestTenant.another();
+        String engagement = UUID.randomUUID().toString();
+        String foreign = UUID.randomUUID().toString();
+        String wrongClient = UUID.randomUUID().toString();
+        send(other.id, engagement, due(foreign, engagement, intake, t.client.subject(), "PHQ-9"));
+        send(t.id, engagement, due(wrongClient, engagement, intake, t.otherClient.subject(), "PHQ-9"));
+        var dead = TopicProbe.read(
+                "session.events.dlq",
+                r -> engagement.equals(r.key()),
+                found -> found.size() >= 2,
+                Duration.ofSeconds(60));
+        assertEquals(2, dead.size());
+        assertEquals(
+                0,
+                count("select count(*) from assignment where measure_id in (?::uuid, ?::uuid)", foreign, wrongClient));
+        as(other.client).when().get("/v1/me/assignments").then().statusCode(200).body("items", hasSize(0));
+        as(t.otherClient)
+                .when()
+                .get("/v1/me/assignments")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        as(t.client).when().get("/v1/me/assignments").then().body("items[0]", nullValue());
+    }
+}
