@@ -66,7 +66,17 @@ class ErasedSubjectsFieldsTest {
             "completedAt",
             "engagements",
             "signedNotesRetained",
-            "intakes");
+            "intakes",
+            "baselineScreeningId",
+            "baselineTotal",
+            "latestTotal",
+            "baselineBand",
+            "latestBand",
+            "classification",
+            "deteriorated",
+            "thresholdsVersion",
+            "outcomes",
+            "sessionsHeld");
 
     @Test
     void everyEventFieldIsAScreenedPersonOrNamedAsNotOne() throws IOException {

@@ -143,9 +143,16 @@ public final class EngagementViews {
             @Schema(required = true) boolean attendance,
             @Schema(required = true) boolean sessionDates,
             @Schema(required = true) boolean sessionCounts,
-            @Schema(required = true) boolean progressSummaries) {
+            @Schema(required = true) boolean progressSummaries,
+
+            @Schema(
+                    required = true,
+                    description =
+                            "The engagement may be counted, never named, in the sponsor's organisation outcome report")
+            boolean aggregateOutcomes) {
         static DisclosureView of(DisclosureTerms t) {
-            return new DisclosureView(t.attendance(), t.sessionDates(), t.sessionCounts(), t.progressSummaries());
+            return new DisclosureView(
+                    t.attendance(), t.sessionDates(), t.sessionCounts(), t.progressSummaries(), t.aggregateOutcomes());
         }
     }
 

@@ -39,12 +39,17 @@ public class Contract {
     public boolean discloseSessionDates;
     public boolean discloseSessionCounts;
     public boolean discloseProgressSummaries;
+    public boolean discloseAggregateOutcomes;
     public String createdBy;
     public Instant createdAt;
 
     public DisclosureTerms disclosure() {
         return new DisclosureTerms(
-                discloseAttendance, discloseSessionDates, discloseSessionCounts, discloseProgressSummaries);
+                discloseAttendance,
+                discloseSessionDates,
+                discloseSessionCounts,
+                discloseProgressSummaries,
+                discloseAggregateOutcomes);
     }
 
     public String purpose() {

@@ -95,6 +95,7 @@ public class Contracts {
         c.discloseSessionDates = d.sessionDates();
         c.discloseSessionCounts = d.sessionCounts();
         c.discloseProgressSummaries = d.progressSummaries();
+        c.discloseAggregateOutcomes = d.aggregateOutcomes();
         c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);

@@ -37,4 +37,18 @@ public class ReviewCalendar {
                         everyWeeks)
                 .orElse(null);
     }
+
+    /**
+     * Makes the engagement due for review by {@code day} (a deterioration asks for one now) unless it is due
+     * earlier already; true when the date moved. The next periodic review held reschedules as usual.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean dueBy(Engagement e, LocalDate day) {
+        LocalDate due = ReviewSchedule.dueBy(Optional.ofNullable(e.reviewDueOn), day);
+        if (due.equals(e.reviewDueOn)) {
+            return false;
+        }
+        e.reviewDueOn = due;
+        return true;
+    }
 }

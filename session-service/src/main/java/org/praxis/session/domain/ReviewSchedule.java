@@ -18,4 +18,9 @@ public final class ReviewSchedule {
     public static boolean isDue(Optional<LocalDate> nextDue, LocalDate today) {
         return nextDue.isPresent() && !nextDue.get().isAfter(today);
     }
+
+    /** The review date once something asks for a review by {@code day}: the earlier of the two. */
+    public static LocalDate dueBy(Optional<LocalDate> due, LocalDate day) {
+        return due.filter(d -> d.isBefore(day)).orElse(day);
+    }
 }

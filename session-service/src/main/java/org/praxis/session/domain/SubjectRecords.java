@@ -137,6 +137,8 @@ public class SubjectRecords implements SubjectErasure {
             r.whatChanged(null);
             r.sharedSummary(null);
         });
+        // The person's scores go; intake-service, which owns them, erases its own copy.
+        byEngagement(ScoreTrajectory.class, ids).forEach(em::remove);
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

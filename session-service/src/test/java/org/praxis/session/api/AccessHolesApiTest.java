@@ -290,6 +290,7 @@ class AccessHolesApiTest {
                 .body("purpose", is("Lead with less strain"))
                 .body("disclosure.attendance", is(true))
                 .body("disclosure.sessionDates", is(false))
+                .body("disclosure.aggregateOutcomes", is(false)) // a term left out is not disclosed
                 .extract()
                 .as(Map.class);
         assertEquals(contractFields, read.keySet());

@@ -175,12 +175,13 @@ class EngagementApiTest {
                 .then()
                 .statusCode(201);
         as(t.coach)
-                .body(contract(false, Map.of("sessionCounts", true)))
+                .body(contract(false, Map.of("sessionCounts", true, "aggregateOutcomes", true)))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201)
-                .body("number", is(2));
+                .body("number", is(2))
+                .body("disclosure.aggregateOutcomes", is(true));
         as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
@@ -193,6 +194,7 @@ class EngagementApiTest {
                 .then()
                 .statusCode(200)
                 .body("disclosure.sessionCounts", is(false))
+                .body("disclosure.aggregateOutcomes", is(false))
                 .body("purpose", is("Lead the new team with less strain"));
         assertEquals(
                 0,

@@ -33,4 +33,13 @@ class ReviewScheduleTest {
                 ReviewSchedule.nextDue(ACTIVATED, Optional.empty(), null), LocalDate.of(2030, 1, 1)));
         assertFalse(ReviewSchedule.isDue(ReviewSchedule.nextDue(null, Optional.empty(), 4), LocalDate.of(2030, 1, 1)));
     }
+
+    @Test
+    void somethingAskingForAReviewMakesItDueThatDayUnlessItIsDueEarlier() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        assertEquals(today, ReviewSchedule.dueBy(Optional.empty(), today));
+        assertEquals(today, ReviewSchedule.dueBy(Optional.of(today.plusDays(1)), today));
+        assertEquals(today, ReviewSchedule.dueBy(Optional.of(today), today));
+        assertEquals(today.minusDays(1), ReviewSchedule.dueBy(Optional.of(today.minusDays(1)), today));
+    }
 }

@@ -1,0 +1,108 @@
+package org.praxis.session.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
+
+/**
+ * Keeps each engagement's score trajectories as intake-service reports them (trajectory.changed): the
+ * intake an engagement was drafted from names it. A deterioration makes the engagement due for review.
+ */
+@ApplicationScoped
+public class ScoreTrajectories {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantQueries tenant;
+
+    @Inject
+    ReviewCalendar calendar;
+
+    @Inject
+    AuditLog audit;
+
+    /** One classified screening of an intake, as trajectory.changed carries it. */
+    public record Change(
+            String instrument,
+            UUID screeningId,
+            UUID baselineScreeningId,
+            int baselineTotal,
+            int latestTotal,
+            String baselineBand,
+            String latestBand,
+            String classification,
+            boolean deteriorated,
+            String thresholdsVersion) {}
+
+    /**
+     * Applies a change to the open engagements drafted from {@code intakeId} (none: nothing to do). A screening
+     * already applied changes nothing, so a replayed event neither rewrites the row nor audits again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(UUID intakeId, Change c) {
+        List<Engagement> engagements = tenant.select(
+                        Engagement.class,
+                        "e.sourceIntakeId = :intake and e.status <> :closed",
+                        null,
+                        Map.of("intake", intakeId, "closed", EngagementLifecycle.CLOSED))
+                .getResultList();
+        for (Engagement e : engagements) {
+            ScoreTrajectory t = of(e.id, c.instrument());
+            if (t != null && t.latestScreeningId.equals(c.screeningId())) {
+                continue;
+            }
+            boolean first = t == null;
+            if (first) {
+                t = new ScoreTrajectory();
+                t.id = UUID.randomUUID();
+                t.tenantId = e.tenantId;
+                t.engagementId = e.id;
+                t.instrument = c.instrument();
+            }
+            t.baselineScreeningId = c.baselineScreeningId();
+            t.latestScreeningId = c.screeningId();
+            t.baselineTotal = c.baselineTotal();
+            t.latestTotal = c.latestTotal();
+            t.baselineBand = c.baselineBand();
+            t.latestBand = c.latestBand();
+            t.classification = c.classification();
+            t.deteriorated = c.deteriorated();
+            t.thresholdsVersion = c.thresholdsVersion();
+            t.updatedAt = Instant.now();
+            if (first) {
+                em.persist(t);
+            }
+            audit.record("trajectory-" + c.classification(), "engagement", e.id, c.instrument());
+            if (c.deteriorated() && calendar.dueBy(e, LocalDate.now(ZoneOffset.UTC))) {
+                audit.record("review-due-on-deterioration", "engagement", e.id, c.instrument());
+            }
+        }
+    }
+
+    /** The engagement's trajectories, by instrument. */
+    public List<ScoreTrajectory> ofEngagement(UUID engagementId) {
+        return tenant.select(ScoreTrajectory.class, "e.engagementId = :e", "e.instrument", Map.of("e", engagementId))
+                .getResultList();
+    }
+
+    private ScoreTrajectory of(UUID engagementId, String instrument) {
+        return tenant.select(
+                        ScoreTrajectory.class,
+                        "e.engagementId = :e and e.instrument = :i",
+                        null,
+                        Map.of("e", engagementId, "i", instrument))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+}
