@@ -97,7 +97,7 @@ class TrajectoryConsumersTest {
                 + UUID.nameUUIDFromBytes((intake + instrument).getBytes()) + "\",\"baselineTotal\":" + baseline
                 + ",\"latestTotal\":" + latest + ",\"baselineBand\":\"" + baselineBand + "\",\"latestBand\":\""
                 + latestBand + "\",\"classification\":\"" + classification + "\",\"deteriorated\":" + deteriorated
-                + ",\"thresholdsVersion\":\"change-thresholds/1\"}";
+                + ",\"thresholdsVersion\":\"change-thresholds-v1\"}";
         assertEquals(List.of(), EventContracts.violations(TYPE, p), "as intake-service would send it");
         return p;
     }
@@ -162,7 +162,7 @@ class TrajectoryConsumersTest {
                         "select count(*) from score_trajectory where engagement_id = ?::uuid and instrument = 'PHQ-9'"
                                 + " and baseline_total = 11 and latest_total = 18 and latest_band = 'moderately-severe'"
                                 + " and classification = 'reliable-deterioration' and deteriorated"
-                                + " and thresholds_version = 'change-thresholds/1' and latest_screening_id = ?::uuid",
+                                + " and thresholds_version = 'change-thresholds-v1' and latest_screening_id = ?::uuid",
                         id,
                         screening));
         assertEquals(
