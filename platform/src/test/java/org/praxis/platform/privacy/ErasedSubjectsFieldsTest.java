@@ -76,7 +76,9 @@ class ErasedSubjectsFieldsTest {
             "deteriorated",
             "thresholdsVersion",
             "outcomes",
-            "sessionsHeld");
+            "sessionsHeld",
+            "measureId",
+            "dueOn");
 
     @Test
     void everyEventFieldIsAScreenedPersonOrNamedAsNotOne() throws IOException {
