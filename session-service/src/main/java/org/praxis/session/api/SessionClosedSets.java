@@ -11,6 +11,7 @@ import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
+import org.praxis.session.domain.ScoreTrajectory;
 import org.praxis.session.domain.SessionNote;
 
 /** session-service's closed sets as enums in its OpenAPI document, from the domain's lists. */
@@ -48,6 +49,7 @@ public class SessionClosedSets implements OASFilter {
                 .property("OutcomeRequest", "status", CoachingSession.OUTCOMES)
                 .property("ReviewRequest", "kind", Review.KINDS)
                 .property("ReviewView", "kind", Review.KINDS)
+                .property("InstrumentOutcomeView", "classification", ScoreTrajectory.CLASSIFICATIONS)
                 .declareIn(openAPI);
     }
 }

@@ -17,6 +17,7 @@ import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -97,6 +98,10 @@ public class Policies {
 
     public ReviewPolicy reviews() {
         return new ReviewPolicy(relations());
+    }
+
+    public OutcomePolicy outcomes() {
+        return new OutcomePolicy(relations());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.web.Bounds;
 
 /**
  * Keeps each engagement's score trajectories as intake-service reports them (trajectory.changed): the
@@ -89,9 +90,10 @@ public class ScoreTrajectories {
         }
     }
 
-    /** The engagement's trajectories, by instrument. */
+    /** The engagement's trajectories, by instrument ({@link Bounds#LIST} instruments at most). */
     public List<ScoreTrajectory> ofEngagement(UUID engagementId) {
         return tenant.select(ScoreTrajectory.class, "e.engagementId = :e", "e.instrument", Map.of("e", engagementId))
+                .setMaxResults(Bounds.LIST)
                 .getResultList();
     }
 

@@ -9,6 +9,7 @@ import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -31,6 +32,7 @@ class AccessMatrixTest {
                         GoalPolicy.RULES,
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,
-                        SponsorReportPolicy.RULES))::verify);
+                        SponsorReportPolicy.RULES,
+                        OutcomePolicy.RULES))::verify);
     }
 }

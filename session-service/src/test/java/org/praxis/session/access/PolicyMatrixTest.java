@@ -22,6 +22,7 @@ import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
+import org.praxis.session.domain.ScoreTrajectory;
 import org.praxis.session.domain.SessionNote;
 import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
@@ -29,6 +30,7 @@ import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -257,6 +259,19 @@ class PolicyMatrixTest {
                 READ_PRACTITIONER_TEXT: coach practitioner; supervisor supervised
                 RECORD: coach practitioner; supervisor supervised
                 LIST_DUE: coach practitioner; supervisor supervised
+                """);
+    }
+
+    @Test
+    void outcome() {
+        Map<String, ScoreTrajectory> f = byEngagement(e -> {
+            ScoreTrajectory s = new ScoreTrajectory();
+            s.engagementId = e.id;
+            return s;
+        });
+        check("outcome", new OutcomePolicy(relations), OutcomePolicy.Action.class, f, """
+                VIEW: client own; coach practitioner; supervisor supervised
+                READ_CODES: coach practitioner; supervisor supervised
                 """);
     }
 

@@ -32,6 +32,7 @@ import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -49,6 +50,7 @@ class RolesAllowedAgreementTest {
                     ActionItemPolicy.RULES,
                     ReviewPolicy.RULES,
                     SponsorReportPolicy.RULES,
+                    OutcomePolicy.RULES,
                     SubjectExportPolicy.RULES)
             .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));

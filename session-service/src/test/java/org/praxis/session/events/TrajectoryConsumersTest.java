@@ -8,17 +8,16 @@ import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.Monitoring;
+import org.praxis.session.Monitoring.Change;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
-import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
@@ -28,7 +27,8 @@ import org.praxis.testsupport.TopicProbe;
  */
 @QuarkusTest
 class TrajectoryConsumersTest {
-    static final String TYPE = "org.praxis.intake.trajectory.changed.v1";
+    private static final Change WORSE =
+            new Change("PHQ-9", 11, 18, "moderate", "moderately-severe", "reliable-deterioration", true);
 
     private final TestTenant t = new TestTenant();
 
@@ -36,100 +36,10 @@ class TrajectoryConsumersTest {
         return EmbeddedPostgres.shared().count(sql, args);
     }
 
-    /** An engagement drafted from a decided intake, as intake-service would send it, then made active. */
-    private String activeFromIntake(String intake) {
-        TopicProbe.sendEvent(
-                "intake.events",
-                "org.praxis.intake.intake.decided.v1",
-                "/intake-service",
-                t.id,
-                intake,
-                "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + t.client.subject()
-                        + "\",\"pathway\":\"coaching-with-monitoring\",\"recommendedPathway\":\"coaching-with-monitoring\","
-                        + "\"practitionerId\":\"" + t.coach.subject() + "\"}");
-        EmbeddedPostgres.shared()
-                .awaitCount(1, "select count(*) from engagement where source_intake_id = ?::uuid", intake);
-        String id = as(t.coach)
-                .when()
-                .get("/v1/engagements")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.find { it.sourceIntakeId == '" + intake + "' }.id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Work",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        as(t.client)
-                .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                .then()
-                .statusCode(200);
-        as(t.coach)
-                .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                .then()
-                .statusCode(200);
-        return id;
-    }
-
-    static String payload(
-            String intake,
-            String client,
-            String instrument,
-            String screening,
-            int baseline,
-            int latest,
-            String baselineBand,
-            String latestBand,
-            String classification,
-            boolean deteriorated) {
-        String p = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + client + "\",\"instrument\":\""
-                + instrument + "\",\"screeningId\":\"" + screening + "\",\"baselineScreeningId\":\""
-                + UUID.nameUUIDFromBytes((intake + instrument).getBytes()) + "\",\"baselineTotal\":" + baseline
-                + ",\"latestTotal\":" + latest + ",\"baselineBand\":\"" + baselineBand + "\",\"latestBand\":\""
-                + latestBand + "\",\"classification\":\"" + classification + "\",\"deteriorated\":" + deteriorated
-                + ",\"thresholdsVersion\":\"change-thresholds-v1\"}";
-        assertEquals(List.of(), EventContracts.violations(TYPE, p), "as intake-service would send it");
-        return p;
-    }
-
-    private static Map<String, String> headers(String tenant) {
-        return Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                TYPE,
-                "ce_source",
-                "/intake-service",
-                "ce_tenant",
-                tenant,
-                "ce_time",
-                Instant.now().toString());
-    }
-
-    private void awaitApplied(String... eventIds) {
-        for (String id : eventIds) {
-            EmbeddedPostgres.shared()
-                    .awaitCount(
-                            1,
-                            "select count(*) from inbox_event where consumer = 'session-trajectory-changed' and event_id = ?",
-                            id);
-        }
-    }
-
     @Test
     void aDeterioratingScoreIsKeptOnceAndMakesTheEngagementDueForReviewToday() {
         String intake = UUID.randomUUID().toString();
-        String id = activeFromIntake(intake);
+        String id = Monitoring.activeFromIntake(t, intake);
         as(t.coach)
                 .when()
                 .get("/v1/reviews?due=true")
@@ -138,23 +48,13 @@ class TrajectoryConsumersTest {
                 .body("items.engagementId", not(hasItem(id)));
 
         String screening = UUID.randomUUID().toString();
-        String worse = payload(
-                intake,
-                t.client.subject(),
-                "PHQ-9",
-                screening,
-                11,
-                18,
-                "moderate",
-                "moderately-severe",
-                "reliable-deterioration",
-                true);
-        Map<String, String> first = headers(t.id);
+        String worse = WORSE.payload(intake, t.client.subject(), screening);
+        Map<String, String> first = Monitoring.headers(t.id);
         TopicProbe.send("intake.events", intake, worse, first);
         TopicProbe.send("intake.events", intake, worse, first); // redelivered
-        Map<String, String> replayed = new HashMap<>(headers(t.id)); // the same screening under a new event id
+        Map<String, String> replayed = new HashMap<>(Monitoring.headers(t.id)); // the same screening, a new event id
         TopicProbe.send("intake.events", intake, worse, replayed);
-        awaitApplied(first.get("ce_id"), replayed.get("ce_id"));
+        Monitoring.awaitTaken(first.get("ce_id"), replayed.get("ce_id"));
 
         assertEquals(
                 1,
@@ -186,24 +86,7 @@ class TrajectoryConsumersTest {
                 .body("items.engagementId", not(hasItem(id)));
 
         // A later, improving screening replaces the latest point; the review stays due.
-        String better = UUID.randomUUID().toString();
-        Map<String, String> next = headers(t.id);
-        TopicProbe.send(
-                "intake.events",
-                intake,
-                payload(
-                        intake,
-                        t.client.subject(),
-                        "PHQ-9",
-                        better,
-                        11,
-                        4,
-                        "moderate",
-                        "minimal",
-                        "reliable-recovery",
-                        false),
-                next);
-        awaitApplied(next.get("ce_id"));
+        Monitoring.send(t, intake, new Change("PHQ-9", 11, 4, "moderate", "minimal", "reliable-recovery", false));
         assertEquals(
                 1,
                 count(
@@ -217,42 +100,22 @@ class TrajectoryConsumersTest {
     @Test
     void aTrajectoryOfAnIntakeWithoutAnEngagementOrOfAnotherTenantIsIgnored() {
         String intake = UUID.randomUUID().toString();
-        String id = activeFromIntake(intake);
-        Map<String, String> unknown = headers(t.id);
+        String id = Monitoring.activeFromIntake(t, intake);
+        Map<String, String> unknown = Monitoring.headers(t.id);
         String other = UUID.randomUUID().toString();
         TopicProbe.send(
                 "intake.events",
                 other,
-                payload(
-                        other,
-                        "someone",
-                        "GAD-7",
-                        UUID.randomUUID().toString(),
-                        5,
-                        12,
-                        "mild",
-                        "moderate",
-                        "reliable-deterioration",
-                        true),
+                WORSE.payload(other, "someone", UUID.randomUUID().toString()),
                 unknown);
         // The same intake id named in another tenant reaches nothing of this one.
-        Map<String, String> foreign = headers(TestTenant.another().id);
+        Map<String, String> foreign = Monitoring.headers(TestTenant.another().id);
         TopicProbe.send(
                 "intake.events",
                 intake,
-                payload(
-                        intake,
-                        "someone",
-                        "GAD-7",
-                        UUID.randomUUID().toString(),
-                        5,
-                        12,
-                        "mild",
-                        "moderate",
-                        "reliable-deterioration",
-                        true),
+                WORSE.payload(intake, "someone", UUID.randomUUID().toString()),
                 foreign);
-        awaitApplied(unknown.get("ce_id"), foreign.get("ce_id"));
+        Monitoring.awaitTaken(unknown.get("ce_id"), foreign.get("ce_id"));
         assertEquals(0, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
         assertEquals(0, count("select count(*) from engagement where id = ?::uuid and review_due_on is not null", id));
     }
@@ -260,20 +123,10 @@ class TrajectoryConsumersTest {
     @Test
     void anUnknownClassificationIsDeadLetteredAndStoresNothing() {
         String intake = UUID.randomUUID().toString();
-        String id = activeFromIntake(intake);
-        String bad = payload(
-                        intake,
-                        t.client.subject(),
-                        "PHQ-9",
-                        UUID.randomUUID().toString(),
-                        11,
-                        18,
-                        "moderate",
-                        "severe",
-                        "reliable-deterioration",
-                        true)
+        String id = Monitoring.activeFromIntake(t, intake);
+        String bad = WORSE.payload(intake, t.client.subject(), UUID.randomUUID().toString())
                 .replace("reliable-deterioration", "much-worse");
-        TopicProbe.sendEvent("intake.events", TYPE, "/intake-service", t.id, intake, bad);
+        TopicProbe.sendEvent("intake.events", Monitoring.TRAJECTORY_CHANGED, "/intake-service", t.id, intake, bad);
         var dead = TopicProbe.read(
                 "intake.events.dlq", r -> intake.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, dead.size());
@@ -283,24 +136,8 @@ class TrajectoryConsumersTest {
     @Test
     void erasingTheClientRemovesTheirScores() {
         String intake = UUID.randomUUID().toString();
-        String id = activeFromIntake(intake);
-        Map<String, String> h = headers(t.id);
-        TopicProbe.send(
-                "intake.events",
-                intake,
-                payload(
-                        intake,
-                        t.client.subject(),
-                        "GAD-7",
-                        UUID.randomUUID().toString(),
-                        12,
-                        6,
-                        "moderate",
-                        "mild",
-                        "reliable-recovery",
-                        false),
-                h);
-        awaitApplied(h.get("ce_id"));
+        String id = Monitoring.activeFromIntake(t, intake);
+        Monitoring.send(t, intake, new Change("GAD-7", 12, 6, "moderate", "mild", "reliable-recovery", false));
         assertEquals(1, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
         assertEquals(
                 1,
