@@ -30,6 +30,7 @@ public class IntakeClosedSets implements OASFilter {
                 .property("TriageCard", "status", Intake.STATUSES)
                 .parameter("listIntakes", "status", Intake.STATUSES)
                 .property("AssignmentView", "status", Assignment.STATUSES)
+                .parameter("listAssignments", "status", Assignment.LIST_FILTERS)
                 .property("RiskFlagView", "level", RiskFlag.LEVELS)
                 .property("RiskFlagSummary", "level", RiskFlag.LEVELS)
                 .property("RaiseRiskFlagRequest", "level", RiskFlag.LEVELS)

@@ -62,7 +62,7 @@ public class MeResource {
     @GET
     @Path("assignments")
     @RolesAllowed(Roles.CLIENT)
-    @Extension(name = AccessMatrix.EXTENSION, value = "assignment:view")
+    @Extension(name = AccessMatrix.EXTENSION, value = "assignment:view-own")
     @Operation(
             operationId = "listMyAssignments",
             summary = "Instruments waiting for the signed-in client, soonest due first"

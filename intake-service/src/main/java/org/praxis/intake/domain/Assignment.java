@@ -16,6 +16,12 @@ public class Assignment {
     public static final String OPEN = "open";
     public static final String COMPLETED = "completed";
     public static final List<String> STATUSES = List.of(OPEN, COMPLETED);
+    /** Open and due before today (UTC): a filter of the practitioners' list, not a status of its own. */
+    public static final String OVERDUE = "overdue";
+
+    public static final List<String> LIST_FILTERS = List.of(OPEN, COMPLETED, OVERDUE);
+    /** {@link #LIST_FILTERS} as a pattern, for bean validation. */
+    public static final String LIST_FILTER_PATTERN = OPEN + "|" + COMPLETED + "|" + OVERDUE;
 
     @Id
     public UUID id;

@@ -182,7 +182,7 @@ public class Intakes {
     public Page<Assignment> myOpenAssignments(PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(
-                List.of(policies.assignment().listFilter(callerContext.caller(), params), "e.status = :open"));
+                List.of(policies.assignment().ownListFilter(callerContext.caller(), params), "e.status = :open"));
         params.put("open", Assignment.OPEN);
         return tenant.pageSoonestFirst(Assignment.class, where, params, page, "e.dueDate");
     }

@@ -6,14 +6,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.praxis.intake.domain.access.Policies;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.UnprocessableEvent;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.Page;
+import org.praxis.platform.web.PageRequest;
 
-/** Assignments that session-service's monitoring measures ask for: one per measure, due when the measure is. */
+/**
+ * Assignments that session-service's monitoring measures ask for (one per measure, due when the measure is),
+ * and the practitioners' list of assignments, where overdue measures show.
+ */
 @ApplicationScoped
 public class MonitoringAssignments {
     @Inject
@@ -30,6 +40,9 @@ public class MonitoringAssignments {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Policies policies;
 
     /** What a monitoring measure that fell due asks of intake-service. */
     public record MeasureDue(
@@ -88,5 +101,29 @@ public class MonitoringAssignments {
         em.persist(a);
         audit.record("create", "assignment", a.id, "monitoring measure");
         return a;
+    }
+
+    /**
+     * One page of the assignments the caller sees (the assignment policy: a coach those of the intakes assigned to
+     * them, supervisors the tenant's), soonest due first, undated last; {@code filter} one of {@link
+     * Assignment#LIST_FILTERS} or null for all.
+     */
+    public Page<Assignment> list(PageRequest page, String filter, UUID intakeId) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> where =
+                new ArrayList<>(List.of("(" + policies.assignment().listFilter(callerContext.caller(), params) + ")"));
+        if (Assignment.OVERDUE.equals(filter)) {
+            where.add("e.status = :open and e.dueDate < :today");
+            params.put("open", Assignment.OPEN);
+            params.put("today", LocalDate.now(ZoneOffset.UTC));
+        } else if (filter != null) {
+            where.add("e.status = :status");
+            params.put("status", filter);
+        }
+        if (intakeId != null) {
+            where.add("e.intakeId = :intake");
+            params.put("intake", intakeId);
+        }
+        return tenant.pageSoonestFirst(Assignment.class, where, params, page, "e.dueDate");
     }
 }

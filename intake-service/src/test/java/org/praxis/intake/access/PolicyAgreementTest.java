@@ -96,7 +96,7 @@ class PolicyAgreementTest {
 
     @Test
     void assignmentListsAndChecksAgree() {
-        AssignmentPolicy policy = new AssignmentPolicy();
+        AssignmentPolicy policy = new AssignmentPolicy(fx::intake);
         fx.callers().forEach(c -> agree("Assignment", policy, fx.assignments, a -> a.id, a -> a.tenantId, c));
         report("assignment");
     }

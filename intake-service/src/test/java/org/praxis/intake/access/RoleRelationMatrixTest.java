@@ -176,11 +176,16 @@ class RoleRelationMatrixTest {
             """;
 
     private static final String ASSIGNMENT = """
-            view                | client     | own
-            view                | coach      | -
-            view                | supervisor | -
+            view                | client     | own, own-waiting
+            view                | coach      | assigned
+            view                | supervisor | all
             view                | sponsor    | -
             view                | admin      | -
+            view-own            | client     | own, own-waiting
+            view-own            | coach      | -
+            view-own            | supervisor | -
+            view-own            | sponsor    | -
+            view-own            | admin      | -
             """;
 
     private static final String INSTRUMENT = """
@@ -267,9 +272,8 @@ class RoleRelationMatrixTest {
     @Test
     void assignment() {
         Map<String, Assignment> fixtures = new LinkedHashMap<>();
-        fixtures.put("own", assignment(ME));
-        fixtures.put("another-client", assignment("c-other"));
-        check("assignment", new AssignmentPolicy(), fixtures, ASSIGNMENT);
+        INTAKES.forEach((name, i) -> fixtures.put(name, assignment(i)));
+        check("assignment", new AssignmentPolicy(RoleRelationMatrixTest::byId), fixtures, ASSIGNMENT);
     }
 
     @Test
@@ -303,10 +307,11 @@ class RoleRelationMatrixTest {
         return d;
     }
 
-    private static Assignment assignment(String client) {
+    private static Assignment assignment(Intake to) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
-        a.clientSubject = client;
+        a.intakeId = to.id;
+        a.clientSubject = to.clientSubject;
         return a;
     }
 

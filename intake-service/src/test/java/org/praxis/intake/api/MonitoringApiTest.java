@@ -183,4 +183,115 @@ class MonitoringApiTest {
                 .body("items", hasSize(0));
         as(t.client).when().get("/v1/me/assignments").then().body("items[0]", nullValue());
     }
+
+    private String send(Tokens who, String intake, String instrument, String dueDate) {
+        return as(who).body(Map.of("instrument", instrument, "dueDate", dueDate))
+                .when()
+                .post("/v1/intakes/" + intake + "/assignments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void overdueAssignmentsShowToTheIntakesCoachAndSupervisorsOnly() {
+        String mine = openIntake(t.coach, t.client.subject());
+        String theirs = openIntake(t.otherCoach, t.otherClient.subject());
+        String late = send(t.coach, mine, "PHQ-9", "2020-01-06");
+        String later = send(t.coach, mine, "GAD-7", "2020-03-02");
+        String future = send(t.coach, mine, "WHO-5", "2099-01-01");
+        String othersLate = send(t.otherCoach, theirs, "PHQ-9", "2020-02-03");
+        String done = send(t.coach, mine, "WSAS", "2020-01-01");
+        as(t.client)
+                .body(answers("WSAS", 1, 1, 1, 1, 1))
+                .when()
+                .post("/v1/intakes/" + mine + "/screenings")
+                .then()
+                .statusCode(201);
+
+        // A coach: the intakes assigned to them, soonest due first; the other coach's and done ones are not overdue.
+        as(t.coach)
+                .queryParam("status", "overdue")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(200)
+                .body("items.id", is(List.of(late, later)))
+                .body("items[0].dueDate", is("2020-01-06"))
+                .body("items[0].status", is("open"));
+        as(t.coach)
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(200)
+                .body("items.id", is(List.of(done, late, later, future)));
+        as(t.coach)
+                .queryParam("status", "completed")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(done)));
+        as(t.otherCoach)
+                .queryParam("status", "overdue")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(othersLate)));
+        // Supervisors: the tenant's, one intake at a time if asked; paged.
+        as(t.supervisor)
+                .queryParam("status", "overdue")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(late, othersLate, later)));
+        as(t.supervisor)
+                .queryParam("status", "overdue")
+                .queryParam("intakeId", theirs)
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(othersLate)));
+        String next = as(t.supervisor)
+                .queryParam("status", "overdue")
+                .queryParam("limit", 2)
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(late, othersLate)))
+                .extract()
+                .path("nextCursor");
+        as(t.supervisor)
+                .queryParam("status", "overdue")
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .body("items.id", is(List.of(later)));
+        // Another tenant's supervisor sees none of them; clients, sponsors and admins may not list.
+        as(TestTenant.another().supervisor)
+                .queryParam("status", "overdue")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        for (Tokens refused : List.of(t.client, t.sponsor, t.admin)) {
+            as(refused).when().get("/v1/assignments").then().statusCode(403);
+        }
+        // The client's own list stays their own, open ones only.
+        as(t.client).when().get("/v1/me/assignments").then().body("items.id", is(List.of(late, later, future)));
+    }
+
+    @Test
+    void anUnknownFilterIsAProblem() {
+        as(t.supervisor)
+                .queryParam("status", "late")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
 }

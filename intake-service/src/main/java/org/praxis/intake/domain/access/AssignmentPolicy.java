@@ -1,6 +1,9 @@
 package org.praxis.intake.domain.access;
 
+import java.util.UUID;
+import java.util.function.Function;
 import org.praxis.intake.domain.Assignment;
+import org.praxis.intake.domain.Intake;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -9,34 +12,58 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
 /**
- * Instruments sent to a client to fill in: the client sees their own ({@code /v1/me/assignments}).
- * Sending one is {@code intake:send-instrument}.
+ * Instruments sent to a client to fill in: the client sees their own ({@code /v1/me/assignments}); as with
+ * the intake, its assigned coach and the tenant's supervisors see those of its client ({@code /v1/assignments},
+ * e.g. the overdue ones). Sending one is {@code intake:send-instrument}.
  */
 public final class AssignmentPolicy extends Policy<Assignment, AssignmentPolicy.Action, AssignmentPolicy.Relation> {
 
     public enum Action {
-        VIEW
+        /** See an assignment (and list: {@code /v1/assignments}). */
+        VIEW,
+        /** List one's own ({@code /v1/me/assignments}): a client who also coaches finds only their own there. */
+        VIEW_OWN
     }
 
     public enum Relation {
         /** Sent to the caller. */
-        OWN
+        OWN,
+        /** Sent for an intake assigned to the caller. */
+        ASSIGNED_INTAKE,
+        ANY_IN_TENANT
     }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("assignment", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
+            .allow(Action.VIEW, Roles.COACH, Relation.ASSIGNED_INTAKE)
+            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_OWN, Roles.CLIENT, Relation.OWN)
             .build();
 
     public static final Field<Assignment, String> CLIENT = Field.of("clientSubject", a -> a.clientSubject);
+    public static final Field<Assignment, UUID> INTAKE = Field.of("intakeId", a -> a.intakeId);
 
-    public AssignmentPolicy() {
+    private final Function<UUID, Intake> intakes;
+
+    /** @param intakes loads an assignment's intake (same tenant) */
+    public AssignmentPolicy(Function<UUID, Intake> intakes) {
         super(RULES, Action.VIEW, "Assignment");
+        this.intakes = intakes;
+    }
+
+    /** The where clause of the caller's own list ({@code /v1/me/assignments}). */
+    public String ownListFilter(Caller caller, java.util.Map<String, Object> params) {
+        return filter(caller, Action.VIEW_OWN).jpql("e", params);
     }
 
     @Override
     protected Criterion<Assignment> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case OWN -> CLIENT.is(caller.subject());
+            case ASSIGNED_INTAKE ->
+                Criterion.via(
+                        INTAKE, "Intake", a -> intakes.apply(a.intakeId), IntakePolicy.COACH.is(caller.subject()));
+            case ANY_IN_TENANT -> Criterion.all();
         };
     }
 }

@@ -32,7 +32,7 @@ public class Policies {
     }
 
     public AssignmentPolicy assignment() {
-        return new AssignmentPolicy();
+        return new AssignmentPolicy(this::loadIntake);
     }
 
     private Intake loadIntake(java.util.UUID id) {
