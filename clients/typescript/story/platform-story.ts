@@ -54,9 +54,14 @@ async function story(): Promise<void> {
         id: intakeId,
         submitScreeningRequest: { instrument: "PHQ-9", answers: phq9 },
     }));
-    const flags = (risky.riskFlags ?? []).map((f) => f.code);
+    // The client reads wording, never the codes; the coach reads the flag's code in the intake's scores.
+    if (risky.severity != null || risky.riskFlags != null || (risky.wording.riskFlags ?? []).length !== 1) {
+        throw new Error(`submitScreening: a client read ${JSON.stringify(risky)}, not one flag's wording and no codes`);
+    }
+    const scores = typed("listScreenings", await intakesAsCoach.listScreenings({ id: intakeId }));
+    const flags = (scores.items ?? []).flatMap((s) => s.riskFlags ?? []).map((f) => f.code);
     if (!flags.includes("self-harm-thoughts")) {
-        throw new Error(`submitScreening: PHQ-9 item 9 = 1 raised ${JSON.stringify(flags)}, not self-harm-thoughts`);
+        throw new Error(`listScreenings: PHQ-9 item 9 = 1 raised ${JSON.stringify(flags)}, not self-harm-thoughts`);
     }
     const gad7: Record<string, number> = { "1": 1, "2": 0, "3": 1, "4": 0, "5": 0, "6": 1, "7": 0 };
     typed("submitScreening", await intakesAsClient.submitScreening({

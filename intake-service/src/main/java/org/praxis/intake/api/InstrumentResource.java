@@ -134,52 +134,6 @@ public class InstrumentResource {
         }
     }
 
-    /** Any scored item at or below {@code atMost} sets the severity (WHO-5). */
-    public record LowItemRule(
-            @Schema(required = true, minimum = "0", maximum = IntakeViews.ANSWER_MAX)
-            int atMost,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String severity) {}
-
-    /** {@code percentMultiplier}: the response also reports total × multiplier, a percentage (WHO-5: 4). */
-    @Schema(name = "InstrumentView")
-    public record InstrumentView(
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String code,
-
-            @Schema(required = true, minimum = "1", maximum = IntakeViews.COUNT_MAX)
-            int version,
-
-            @Schema(required = true, maxLength = Bounds.NAME)
-            String title,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String scoringVersion,
-
-            @Schema(required = true, maxItems = InstrumentDefinitionRules.MAX_ITEMS)
-            List<Item> items,
-
-            @Schema(required = true, maxItems = Bounds.LIST) List<Band> bands,
-            @Schema(required = true, maxItems = Bounds.LIST) List<ItemFlag> itemFlags,
-            @Schema(minimum = "1", maximum = "100") Integer percentMultiplier,
-            LowItemRule lowItemRule) {
-        static InstrumentView of(Instrument i) {
-            return new InstrumentView(
-                    i.code(),
-                    i.version(),
-                    i.title(),
-                    i.scoringVersion(),
-                    i.items().stream().map(Item::of).toList(),
-                    i.bands().stream().map(Band::of).toList(),
-                    i.itemFlags().stream().map(ItemFlag::of).toList(),
-                    i.percentMultiplier(),
-                    i.lowItemRule()
-                            .map(r -> new LowItemRule(r.atMost(), r.severity()))
-                            .orElse(null));
-        }
-    }
-
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR, Roles.ADMIN})
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
@@ -194,11 +148,14 @@ public class InstrumentResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.ARRAY,
-                                            implementation = InstrumentView.class,
+                                            implementation = InstrumentViews.InstrumentView.class,
                                             maxItems = Instruments.MAX_LISTED)))
-    public List<InstrumentView> list() {
+    public List<InstrumentViews.InstrumentView> list() {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
-        return instruments.all().stream().map(InstrumentView::of).toList();
+        boolean scoring = readsScoring();
+        return instruments.all().stream()
+                .map(i -> InstrumentViews.InstrumentView.of(i, scoring))
+                .toList();
     }
 
     @GET
@@ -207,16 +164,22 @@ public class InstrumentResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "instrument:view")
     @Operation(
             operationId = "getInstrument",
-            summary = "One instrument: items, answer ranges, scoring rule and version")
-    public InstrumentView get(
+            summary = "One instrument: items, answer ranges, scoring rule and version (a client reads the items,"
+                    + " not the bands or flagged items)")
+    public InstrumentViews.InstrumentView get(
             @PathParam("code") @Size(max = Bounds.CODE) String code,
             @QueryParam("version") @Min(1) @Max(Bounds.COUNT_MAX) Integer version) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.VIEW);
+        boolean scoring = readsScoring();
         return instruments
                 .find(code, version)
-                .map(InstrumentView::of)
+                .map(i -> InstrumentViews.InstrumentView.of(i, scoring))
                 .orElseThrow(() -> ProblemException.notFound(
                         "Instrument " + code + (version == null ? "" : " version " + version)));
+    }
+
+    private boolean readsScoring() {
+        return InstrumentPolicy.RULES.allows(InstrumentPolicy.Action.VIEW_SCORING, callerContext.caller());
     }
 
     @POST
@@ -230,7 +193,7 @@ public class InstrumentResource {
     @APIResponse(
             responseCode = "201",
             description = "Published",
-            content = @Content(schema = @Schema(implementation = InstrumentView.class)))
+            content = @Content(schema = @Schema(implementation = InstrumentViews.InstrumentView.class)))
     public Response publish(
             @PathParam("code") @Size(max = Bounds.CODE) String code,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -238,7 +201,7 @@ public class InstrumentResource {
         return idempotency.once(key, "publish-instrument " + code, definition, () -> {
             Instrument published = instruments.publish(code, definition.toDomain());
             return Response.created(URI.create("/v1/instruments/" + code + "?version=" + published.version()))
-                    .entity(InstrumentView.of(published))
+                    .entity(InstrumentViews.InstrumentView.of(published, true))
                     .build();
         });
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -28,16 +29,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
 import org.praxis.intake.api.ScreeningViews.ScreeningView;
 import org.praxis.intake.api.ScreeningViews.ScreeningWithAnswers;
+import org.praxis.intake.domain.ClientWordings;
 import org.praxis.intake.domain.Intakes;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlags;
 import org.praxis.intake.domain.Screening;
 import org.praxis.intake.domain.Screenings;
+import org.praxis.intake.domain.Wording;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
@@ -62,6 +66,15 @@ public class ScreeningResource {
 
     @Inject
     IdempotencyKeys idempotency;
+
+    @Inject
+    ClientWordings wordings;
+
+    /** The longest Accept-Language header read; the client's wording is in the first language it names that has one. */
+    static final int MAX_ACCEPT_LANGUAGE = Bounds.NAME;
+
+    static final String LANGUAGE = "The languages the client reads, best first (RFC 9110, e.g. de-CH, de;q=0.8): the"
+            + " wording is in the first that has a text, else English; a malformed header reads English";
 
     public record CreateAssignmentRequest(
             @NotBlank @Size(max = Bounds.CODE) String instrument, LocalDate dueDate) {}
@@ -112,7 +125,9 @@ public class ScreeningResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:submit-screening")
     @Operation(
             operationId = "submitScreening",
-            summary = "Submit answers; the server scores them and raises risk flags")
+            summary = "Submit answers; the server scores them and raises risk flags. A client reads the score's"
+                    + " wording in the language Accept-Language asks for (English where the tenant has none),"
+                    + " never the band or flag codes")
     @APIResponse(
             responseCode = "201",
             description = "Scored",
@@ -120,11 +135,17 @@ public class ScreeningResource {
     public Response submit(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Size(max = MAX_ACCEPT_LANGUAGE)
+                    @Parameter(description = LANGUAGE)
+                    String acceptLanguage,
             @Valid @NotNull SubmitScreeningRequest request) {
         return idempotency.once(key, "submit-screening " + id, request, () -> {
             Screenings.Submitted done = screenings.submit(id, request.instrument(), request.answers());
-            return Response.created(URI.create("/v1/intakes/" + id + "/screenings/" + done.screening().id))
-                    .entity(ScreeningView.of(done.screening(), done.flags()))
+            Screening s = done.screening();
+            return Response.created(URI.create("/v1/intakes/" + id + "/screenings/" + s.id))
+                    .entity(ScreeningView.of(
+                            s, done.flags(), wordings.forClient(acceptLanguage), screenings.showsCodes(s)))
                     .build();
         });
     }
@@ -135,14 +156,22 @@ public class ScreeningResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-score")
     @Operation(
             operationId = "listScreenings",
-            summary = "Scores of an intake, newest first (no answers), each with the risk flags it raised where"
+            summary = "Scores of an intake, newest first (no answers), each with its wording in the language"
+                    + " Accept-Language asks for; band codes and the risk flags each raised where"
                     + " the caller may see risk flags (audited then)")
-    public Page<ScreeningView> screenings(@PathParam("id") UUID id, @BeanParam PageParams page) {
+    public Page<ScreeningView> screenings(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                    @Size(max = MAX_ACCEPT_LANGUAGE)
+                    @Parameter(description = LANGUAGE)
+                    String acceptLanguage,
+            @BeanParam PageParams page) {
         Page<Screening> scores = screenings.ofIntake(id, page.request());
         Optional<Map<UUID, List<RiskFlag>>> flags = riskFlags.ofScreenings(
                 id, scores.items().stream().map(s -> s.id).toList());
+        Wording wording = wordings.forClient(acceptLanguage);
         return scores.map(s -> ScreeningView.of(
-                s, flags.map(f -> f.getOrDefault(s.id, List.of())).orElse(null)));
+                s, flags.map(f -> f.getOrDefault(s.id, List.of())).orElse(null), wording, screenings.showsCodes(s)));
     }
 
     @GET

@@ -148,6 +148,11 @@ public class Screenings {
         return s;
     }
 
+    /** Whether the caller reads the screening's band and flag codes, or only wording ({@link ScreeningPolicy}). */
+    public boolean showsCodes(Screening s) {
+        return access.screening().canViewCodes(callerContext.caller(), s);
+    }
+
     private String toJson(Map<String, Integer> answers) {
         try {
             return json.writeValueAsString(answers);

@@ -77,7 +77,7 @@ public class SubjectRecords implements SubjectErasure {
 
     /**
      * Every column that may name a person, in any role: a client, their coach, whoever opened, assigned,
-     * screened, flagged, moved or decided, set the triage policy or published an instrument. Kept rows name
+     * screened, flagged, moved or decided, set the triage policy or the client wording, or published an instrument. Kept rows name
      * the pseudonym instead. The client's own assignments and a practitioner's eligibility are deleted.
      */
     static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
@@ -88,6 +88,7 @@ public class SubjectRecords implements SubjectErasure {
             "risk_flag_step", List.of("actor"),
             "decision", List.of("practitioner_id", "decided_by"),
             "triage_policy", List.of("updated_by"),
+            "client_wording", List.of("updated_by"),
             "tenant_instrument", List.of("created_by"));
 
     /** Applies an erasure request for the current tenant (called in the inbox transaction). */

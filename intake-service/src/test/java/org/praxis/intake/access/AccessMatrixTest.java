@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.intake.domain.access.AssignmentPolicy;
 import org.praxis.intake.domain.access.CallerAccess;
+import org.praxis.intake.domain.access.ClientWordingPolicy;
 import org.praxis.intake.domain.access.DecisionPolicy;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.intake.domain.access.IntakePolicy;
@@ -30,6 +31,7 @@ class AccessMatrixTest {
                         AssignmentPolicy.RULES,
                         InstrumentPolicy.RULES,
                         TriageSettingsPolicy.RULES,
+                        ClientWordingPolicy.RULES,
                         CallerAccess.RULES,
                         ErasureRequestPolicy.RULES))::verify); // intake-service is the erasure coordinator
     }

@@ -194,6 +194,11 @@ class RoleRelationMatrixTest {
             view                | supervisor | all
             view                | sponsor    | -
             view                | admin      | all
+            view-scoring        | client     | -
+            view-scoring        | coach      | all
+            view-scoring        | supervisor | all
+            view-scoring        | sponsor    | -
+            view-scoring        | admin      | all
             publish             | client     | -
             publish             | coach      | -
             publish             | supervisor | -

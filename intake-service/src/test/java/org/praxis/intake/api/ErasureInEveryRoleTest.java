@@ -132,7 +132,8 @@ class ErasureInEveryRoleTest {
 
         EligibilityEvents.announce(cast.id, who, "integrated-practice");
 
-        // As an admin: the tenant's settings and instruments, export requests made, approved and run about them.
+        // As an admin: the tenant's settings (triage, client wording) and instruments, export requests made,
+        // approved and run about them.
         cast.as(who, "admin")
                 .body(Map.of(
                         "title",
@@ -172,6 +173,19 @@ class ErasureInEveryRoleTest {
                         2))
                 .when()
                 .put("/v1/triage-policy")
+                .then()
+                .statusCode(200);
+        String wording = cast.as(who, "admin")
+                .when()
+                .get("/v1/admin/client-wording")
+                .then()
+                .extract()
+                .header("ETag");
+        cast.as(who, "admin")
+                .header("If-Match", wording)
+                .body(Map.of("texts", List.of(Map.of("key", "score", "locale", "en", "text", "Thank you."))))
+                .when()
+                .put("/v1/admin/client-wording")
                 .then()
                 .statusCode(200);
         cast.playPlatformRoles(who);

@@ -77,14 +77,13 @@ class IntegratorApiTest {
     @Test
     void listedScoresCarryTheirFlagsForThoseWhoMaySeeFlags() {
         String id = openIntake();
-        String flag = as(t.client)
+        as(t.client)
                 .body(phq9WithItem9(2))
                 .when()
                 .post("/v1/intakes/" + id + "/screenings")
                 .then()
-                .statusCode(201)
-                .extract()
-                .path("riskFlags[0].id");
+                .statusCode(201);
+        String flag = RaisedFlags.onlyFlagOf(id);
         for (Tokens seesFlags : new Tokens[] {t.coach, t.supervisor}) {
             as(seesFlags)
                     .when()
@@ -98,14 +97,15 @@ class IntegratorApiTest {
                     .body("items[0].riskFlags[0].level", is("serious"))
                     .body("items[0].riskFlags[0].status", is("raised"));
         }
-        // The client sees the score, not the flags (as GET /v1/risk-flags/{id} refuses them).
+        // The client sees the score, not the flags (as GET /v1/risk-flags/{id} refuses them), nor their wording.
         as(t.client)
                 .when()
                 .get("/v1/intakes/" + id + "/screenings")
                 .then()
                 .statusCode(200)
                 .body("items[0].total", is(2))
-                .body("items[0].riskFlags", nullValue());
+                .body("items[0].riskFlags", nullValue())
+                .body("items[0].wording.riskFlags", nullValue());
         as(t.otherCoach).when().get("/v1/intakes/" + id + "/screenings").then().statusCode(404);
         as(TestTenant.another().supervisor)
                 .when()

@@ -22,8 +22,8 @@ import org.praxis.testsupport.TestTenant;
  * The database round trips of one screening submission, counted where the PostgreSQL driver sends
  * them: each ends with a Sync message, which pgjdbc logs at FINEST. A change that adds a statement
  * to this write path fails here (the message lists what was sent), not in a benchmark weeks later.
- * The figures are issue 19's least work plus the reads the rules need: the intake (access) and the
- * open assignment the screening completes.
+ * The figures are issue 19's least work plus the reads the rules need: the intake (access), the
+ * open assignment the screening completes and the tenant's words for the client.
  */
 @QuarkusTest
 class ScreeningRoundTripsTest {
@@ -122,10 +122,13 @@ class ScreeningRoundTripsTest {
         assertEquals(ROUND_TRIPS_REPLAYED, roundTrips(replayed), () -> String.join("\n", statements(replayed)));
     }
 
-    /** The intake (access), the screening, the open assignment, idempotency record + audit + outbox, commit. */
-    private static final long ROUND_TRIPS = 5;
+    /**
+     * The intake (access), the screening, the open assignment, idempotency record + audit + outbox, the
+     * tenant's client wording (the answer's words for the client), commit.
+     */
+    private static final long ROUND_TRIPS = 6;
     /** And the risk flag and its first step (the flag's audit record and event go with the others). */
-    private static final long ROUND_TRIPS_WITH_FLAG = 7;
+    private static final long ROUND_TRIPS_WITH_FLAG = 8;
     /** A replay runs the create, finds the key taken, reads the first answer and rolls back. */
-    private static final long ROUND_TRIPS_REPLAYED = 6;
+    private static final long ROUND_TRIPS_REPLAYED = 7;
 }

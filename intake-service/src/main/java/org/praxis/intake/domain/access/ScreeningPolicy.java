@@ -50,6 +50,14 @@ public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Act
         this.intakes = intakes;
     }
 
+    /**
+     * A band or flag code is clinical: whoever may read the answers reads the codes; the intake's client
+     * reads the tenant's wording instead.
+     */
+    public boolean canViewCodes(Caller caller, Screening s) {
+        return can(caller, Action.VIEW_ANSWERS, s);
+    }
+
     @Override
     protected Criterion<Screening> relation(Relation relation, Caller caller) {
         return switch (relation) {
