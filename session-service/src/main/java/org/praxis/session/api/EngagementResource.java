@@ -86,19 +86,22 @@ public class EngagementResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
     @Operation(
             operationId = "listEngagements",
-            summary = "Engagements the caller is client or practitioner of (supervisors: all)")
+            summary = "Engagements the caller is client or practitioner of (supervisors: all); a client reads no"
+                    + " pathway code")
     public Page<EngagementView> list(
             @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
         return engagements
                 .list(page.request(), status, EngagementPolicy.Action.LIST)
-                .map(EngagementView::of);
+                .map(e -> EngagementView.of(e, engagements.showsPathway(e)));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:view")
-    @Operation(operationId = "getEngagement", summary = "One engagement; ETag is its version")
+    @Operation(
+            operationId = "getEngagement",
+            summary = "One engagement; ETag is its version (its client reads no pathway code)")
     @APIResponse(
             responseCode = "200",
             description = "The engagement",
@@ -106,7 +109,8 @@ public class EngagementResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Engagement e = engagements.readable(id);
-        return ETags.okUnlessNotModified(ifNoneMatch, e.version, () -> EngagementView.of(e));
+        return ETags.okUnlessNotModified(
+                ifNoneMatch, e.version, () -> EngagementView.of(e, engagements.showsPathway(e)));
     }
 
     @POST

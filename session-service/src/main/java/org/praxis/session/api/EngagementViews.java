@@ -50,7 +50,9 @@ public final class EngagementViews {
             @Schema(required = true, maxLength = Bounds.SUBJECT)
             String practitionerId,
 
-            @Schema(required = true, maxLength = Bounds.CODE)
+            @Schema(
+                    maxLength = Bounds.CODE,
+                    description = "The pathway code, for the practitioner and supervisors; null for the client")
             String pathway,
 
             @Schema(maxLength = Bounds.NAME) String sponsorOrganisation,
@@ -73,11 +75,16 @@ public final class EngagementViews {
             @Schema(required = true, minimum = "0", maximum = COUNT_MAX)
             long version) {
         static EngagementView of(Engagement e) {
+            return of(e, true);
+        }
+
+        /** {@code pathway}: whether the caller reads the pathway code (not the client). */
+        static EngagementView of(Engagement e, boolean pathway) {
             return new EngagementView(
                     e.id,
                     e.clientSubject,
                     e.practitionerId,
-                    e.pathway,
+                    pathway ? e.pathway : null,
                     e.sponsorOrganisation,
                     e.status,
                     e.sourceIntakeId,

@@ -50,6 +50,6 @@ public class MeResource {
     public Page<EngagementView> engagements(@BeanParam PageParams page) {
         return engagements
                 .list(page.request(), null, EngagementPolicy.Action.LIST_OWN)
-                .map(EngagementView::of);
+                .map(e -> EngagementView.of(e, false)); // a client reads no pathway code
     }
 }

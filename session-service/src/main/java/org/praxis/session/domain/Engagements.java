@@ -135,6 +135,14 @@ public class Engagements {
         return policies.engagements().requireView(policies.caller(), e, id);
     }
 
+    /**
+     * Whether the caller reads the engagement's pathway code: its practitioner and their supervisors do;
+     * its client does not (intake-service words a pathway for the client, a code never reaches them).
+     */
+    public boolean showsPathway(Engagement e) {
+        return policies.engagements().can(policies.caller(), EngagementPolicy.Action.CHANGE_STATUS, e);
+    }
+
     /** Engagements the caller may list ({@code action} LIST, or LIST_OWN for the client's own). */
     public Page<Engagement> list(PageRequest page, String status, EngagementPolicy.Action action) {
         Caller caller = policies.caller();
