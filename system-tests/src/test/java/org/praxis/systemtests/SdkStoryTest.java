@@ -72,13 +72,21 @@ class SdkStoryTest extends SystemTest {
 
         ScreeningView risky = typed(
                 "submitScreening",
-                intakesAsClient.submitScreening(intake, screening("PHQ-9", 1, 1, 0, 0, 0, 0, 0, 0, 1), null));
+                intakesAsClient.submitScreening(intake, screening("PHQ-9", 1, 1, 0, 0, 0, 0, 0, 0, 1), null, null));
+        // The client reads the flag's wording, never its code; the coach reads the code in the intake's scores.
         assertTrue(
-                risky.getRiskFlags().stream().anyMatch(f -> "self-harm-thoughts".equals(f.getCode())),
-                "PHQ-9 item 9 = 1 raises self-harm-thoughts: " + risky.getRiskFlags());
+                risky.getRiskFlags() == null
+                        && risky.getSeverity() == null
+                        && risky.getWording().getRiskFlags().size() == 1,
+                "a client reads one flag's wording and no codes: " + risky);
+        assertTrue(
+                typed("listScreenings", intakesAsCoach.listScreenings(intake, null, null, null)).getItems().stream()
+                        .flatMap(s -> s.getRiskFlags().stream())
+                        .anyMatch(f -> "self-harm-thoughts".equals(f.getCode())),
+                "PHQ-9 item 9 = 1 raises self-harm-thoughts");
         typed(
                 "submitScreening",
-                intakesAsClient.submitScreening(intake, screening("GAD-7", 1, 0, 1, 0, 0, 1, 0), null));
+                intakesAsClient.submitScreening(intake, screening("GAD-7", 1, 0, 1, 0, 0, 1, 0), null, null));
 
         typed(
                 "decidePathway",
