@@ -77,7 +77,7 @@ try {
   }
   // What the page shows is what came back.
   await page.waitForFunction(
-    (sel, code) => document.querySelector(`${sel} .live-responses-table .response-col_status`)?.textContent.trim() === code,
+    (sel, code) => [...document.querySelectorAll(`${sel} .live-responses-table tr.response .response-col_status`)].some((c) => c.textContent.trim() === code),
     {}, block, String(status));
   step(`${response.request().method()} ${new URL(response.url()).pathname} as ${username}: ${status}, shown in the page`);
 } finally {

@@ -61,8 +61,25 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "404", "Not found, also for another tenant's id");
                 }
                 add(responses, "500", "Unexpected error; the body has an error id");
+                keepExtensionsOnTheOperation(op, responses);
                 op.setResponses(responses);
             }
+        }
+    }
+
+    /**
+     * SmallRye puts a method's {@code @Extension} on its responses as well as on the operation; there Swagger UI
+     * takes the key for a status code and shows no answer to "Try it out". The operation keeps it.
+     */
+    private static void keepExtensionsOnTheOperation(Operation op, APIResponses responses) {
+        if (responses.getExtensions() == null) {
+            return;
+        }
+        for (String name : List.copyOf(responses.getExtensions().keySet())) {
+            if (op.getExtensions() == null || !op.getExtensions().containsKey(name)) {
+                op.addExtension(name, responses.getExtensions().get(name));
+            }
+            responses.removeExtension(name);
         }
     }
 
