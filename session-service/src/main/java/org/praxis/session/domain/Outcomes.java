@@ -2,6 +2,7 @@ package org.praxis.session.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.OutcomePolicy;
+import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * What changed in an engagement, on data (issue 21): per instrument the baseline and latest score with
@@ -24,6 +26,9 @@ public class Outcomes {
 
     @Inject
     TenantQueries tenant;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Engagements engagements;
@@ -50,6 +55,28 @@ public class Outcomes {
             boolean codes,
             List<Goals.GoalWithProgress> goals,
             List<CoachingSession> scaledSessions) {}
+
+    /** The outcome the end review closing {@code e} publishes: classifications and counts only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SessionEvents.EngagementOutcome atClose(Engagement e, int goals, int goalsMet) {
+        long held = em.createQuery(
+                        "select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e"
+                                + " and s.status = :held",
+                        Long.class)
+                .setParameter("t", e.tenantId)
+                .setParameter("e", e.id)
+                .setParameter("held", CoachingSession.HELD)
+                .getSingleResult();
+        return new SessionEvents.EngagementOutcome(
+                e.id,
+                e.practitionerId,
+                trajectories.ofEngagement(e.id).stream()
+                        .map(t -> new SessionEvents.InstrumentOutcome(t.instrument, t.classification))
+                        .toList(),
+                goals,
+                goalsMet,
+                (int) held);
+    }
 
     /** 404 to anyone who may not see the engagement; audited, since it shows scores. */
     @Transactional

@@ -52,6 +52,9 @@ public class Reviews {
     @Inject
     ReviewCalendar calendar;
 
+    @Inject
+    Outcomes outcomes;
+
     public record NewReview(
             String kind,
             LocalDate heldOn,
@@ -111,6 +114,7 @@ public class Reviews {
             engagements.changeStatus(e, EngagementLifecycle.CLOSED);
             outbox.publish(new SessionEvents.EngagementClosed(
                     e.id, e.practitionerId, met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
+            outbox.publish(outcomes.atClose(e, goals.size(), met.size()));
         }
         return review;
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,8 +18,10 @@ import org.praxis.session.Monitoring;
 import org.praxis.session.Monitoring.Change;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
 
 /**
  * Issue 21: the engagement's outcome (what its end review rests on) per role and tenant: scores from baseline
@@ -27,6 +31,7 @@ import org.praxis.testsupport.Tokens;
 @QuarkusTest
 class OutcomeApiTest {
     private static final String PROBLEM = "application/problem+json";
+    private static final String OUTCOME = "org.praxis.session.engagement.outcome.v1";
     private static final Set<String> CLINICAL_INSTRUMENT_FIELDS = Set.of(
             "instrument",
             "baselineTotal",
@@ -174,6 +179,43 @@ class OutcomeApiTest {
                 .then()
                 .statusCode(404);
         assertEquals(0, reads(id));
+    }
+
+    @Test
+    void theEndReviewPublishesTheOutcomeWithClassificationsAndCountsOnly() {
+        String id = measured();
+        String goal = as(t.client)
+                .when()
+                .get("/v1/engagements/" + id + "/goals")
+                .then()
+                .extract()
+                .path("items[0].id");
+        as(t.coach)
+                .body(Map.of("kind", "end", "whatChanged", "Sleeps better", "goalsMet", List.of(goal)))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
+        var published = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key()) && OUTCOME.equals(TopicProbe.header(r, "ce_type")),
+                f -> !f.isEmpty(),
+                Duration.ofSeconds(30));
+        assertEquals(1, published.size());
+        String payload = published.get(0).value();
+        assertEquals(List.of(), EventContracts.violations(OUTCOME, payload));
+        JsonPath outcome = JsonPath.from(payload);
+        assertEquals(id, outcome.getString("engagementId"));
+        assertEquals(t.coach.subject(), outcome.getString("practitionerId"));
+        assertEquals(
+                List.of(Map.of("instrument", "PHQ-9", "classification", "reliable-recovery")),
+                outcome.getList("outcomes"));
+        assertEquals(1, outcome.getInt("goals"));
+        assertEquals(1, outcome.getInt("goalsMet"));
+        assertEquals(2, outcome.getInt("sessionsHeld"));
+        for (String absent : List.of(t.client.subject(), "Sleeps better", "minimal", "\"latestTotal\"")) {
+            assertEquals(-1, payload.indexOf(absent), absent + " in " + payload);
+        }
     }
 
     @Test

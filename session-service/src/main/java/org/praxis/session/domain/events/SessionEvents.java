@@ -1,5 +1,6 @@
 package org.praxis.session.domain.events;
 
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.events.OutgoingEvent;
 
@@ -80,6 +81,32 @@ public final class SessionEvents {
             return engagementId;
         }
     }
+
+    /**
+     * What the engagement the end review closed achieved (issue 21): per instrument measured, intake-service's
+     * classification from baseline to the last score, and counts. No scores, no client, no text: it feeds
+     * aggregates (a sponsor's organisation, a practitioner's evidence), never a record of one person.
+     */
+    public record EngagementOutcome(
+            UUID engagementId,
+            String practitionerId,
+            List<InstrumentOutcome> outcomes,
+            int goals,
+            int goalsMet,
+            int sessionsHeld)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "engagement.outcome.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
+    public record InstrumentOutcome(String instrument, String classification) {}
 
     /** Confirms an erasure request; signed notes kept under the retention rule are counted, not hidden. */
     public record SubjectErased(String requestId, String service, int engagements, int signedNotesRetained)
