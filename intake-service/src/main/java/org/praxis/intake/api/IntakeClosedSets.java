@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Intake;
+import org.praxis.intake.domain.ReliableChange;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.platform.access.AccessRules;
@@ -36,6 +37,7 @@ public class IntakeClosedSets implements OASFilter {
                 .property("RaiseRiskFlagRequest", "level", RiskFlag.LEVELS)
                 .property("ItemFlag", "level", RiskFlag.LEVELS)
                 .property("RiskFlagView", "source", RiskFlag.SOURCES)
+                .property("TrajectoryView", "classification", ReliableChange.CODES)
                 .declareIn(openAPI);
     }
 }

@@ -1,5 +1,7 @@
 package org.praxis.intake.domain;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.praxis.intake.domain.ChangeThresholds.Thresholds;
 
@@ -28,6 +30,10 @@ public final class ReliableChange {
             return code;
         }
     }
+
+    /** Every classification's code, for the API's closed set. */
+    public static final List<String> CODES =
+            Arrays.stream(Classification.values()).map(Classification::code).toList();
 
     private ReliableChange() {}
 

@@ -146,6 +146,11 @@ class RoleRelationMatrixTest {
             view-answers        | supervisor | all
             view-answers        | sponsor    | -
             view-answers        | admin      | -
+            view-trajectory     | client     | -
+            view-trajectory     | coach      | assigned
+            view-trajectory     | supervisor | all
+            view-trajectory     | sponsor    | -
+            view-trajectory     | admin      | -
             """;
 
     private static final String RISK_FLAG = """

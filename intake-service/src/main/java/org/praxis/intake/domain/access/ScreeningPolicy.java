@@ -14,13 +14,16 @@ import org.praxis.platform.security.Roles;
 /**
  * Scores and answers of an intake's screenings. The scores reach the intake's client, its assigned
  * coach and supervisors; the answers only its assigned coach and supervisors (every read audited).
- * A coach of an intake waiting for assignment reaches neither. Admins: only through the subject export.
+ * A coach of an intake waiting for assignment reaches neither. Trajectories (scores over time, classified)
+ * reach the practitioners only: client wording for them is separate work. Admins: only through the subject export.
  */
 public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Action, ScreeningPolicy.Relation> {
 
     public enum Action {
         VIEW_SCORE,
-        VIEW_ANSWERS
+        VIEW_ANSWERS,
+        /** Scores over time with their classification (GET /v1/intakes/{id}/trajectories): practitioners only. */
+        VIEW_TRAJECTORY
     }
 
     public enum Relation {
@@ -38,6 +41,9 @@ public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Act
             .allow(Action.VIEW_ANSWERS, Roles.COACH, Relation.ASSIGNED_INTAKE)
             .allow(Action.VIEW_ANSWERS, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .audit(Action.VIEW_ANSWERS, "read-answers")
+            .allow(Action.VIEW_TRAJECTORY, Roles.COACH, Relation.ASSIGNED_INTAKE)
+            .allow(Action.VIEW_TRAJECTORY, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .audit(Action.VIEW_TRAJECTORY, "read (trajectory)")
             .build();
 
     public static final Field<Screening, UUID> INTAKE = Field.of("intakeId", s -> s.intakeId);
