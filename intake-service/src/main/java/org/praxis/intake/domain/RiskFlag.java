@@ -18,11 +18,12 @@ public class RiskFlag {
     /** {@link #LEVELS} as a pattern, for bean validation (an annotation takes no list). */
     public static final String LEVEL_PATTERN = SERIOUS + "|" + ELEVATED + "|" + LOW;
 
-    /** Raised by an item's answer, or by hand. */
+    /** Raised by an item's answer, by hand, or by a deteriorating score trajectory ({@link Trajectory}). */
     public static final String ITEM = "item";
 
     public static final String MANUAL = "manual";
-    public static final List<String> SOURCES = List.of(ITEM, MANUAL);
+    public static final String TRAJECTORY = "trajectory";
+    public static final List<String> SOURCES = List.of(ITEM, MANUAL, TRAJECTORY);
 
     @Id
     public UUID id;

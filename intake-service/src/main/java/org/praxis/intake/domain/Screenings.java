@@ -29,7 +29,8 @@ import org.praxis.platform.web.PageRequest;
 
 /**
  * Scores a response on the server and stores it with the rule versions; raises the risk flags its
- * items call for, in the same transaction, so {@code risk-flag.raised} leaves with the score.
+ * items call for, in the same transaction, so {@code risk-flag.raised} leaves with the score; a later
+ * score of an instrument is followed against its baseline ({@link TrajectoryChanges}).
  */
 @ApplicationScoped
 public class Screenings {
@@ -65,6 +66,9 @@ public class Screenings {
 
     @Inject
     Policies access;
+
+    @Inject
+    TrajectoryChanges trajectories;
 
     public record Submitted(Screening screening, List<RiskFlag> flags) {}
 
@@ -103,10 +107,11 @@ public class Screenings {
                 s.severity,
                 s.engagementId,
                 s.measureId));
-        List<RiskFlag> flags = score.flags().stream()
+        List<RiskFlag> flags = new ArrayList<>(score.flags().stream()
                 .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), RiskFlag.ITEM, null))
-                .toList();
-        return new Submitted(s, flags);
+                .toList());
+        trajectories.follow(intake, instrument, s).ifPresent(flags::add);
+        return new Submitted(s, List.copyOf(flags));
     }
 
     /** The oldest open assignment of the instrument is done; one from a monitoring measure names it on the screening. */

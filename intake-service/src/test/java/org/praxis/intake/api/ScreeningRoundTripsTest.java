@@ -23,7 +23,8 @@ import org.praxis.testsupport.TestTenant;
  * them: each ends with a Sync message, which pgjdbc logs at FINEST. A change that adds a statement
  * to this write path fails here (the message lists what was sent), not in a benchmark weeks later.
  * The figures are issue 19's least work plus the reads the rules need: the intake (access), the
- * open assignment the screening completes and the tenant's words for the client.
+ * open assignment the screening completes, the tenant's words for the client and the instrument's
+ * earlier scores (issue 21's trajectory).
  */
 @QuarkusTest
 class ScreeningRoundTripsTest {
@@ -123,12 +124,13 @@ class ScreeningRoundTripsTest {
     }
 
     /**
-     * The intake (access), the screening, the open assignment, idempotency record + audit + outbox, the
+     * The intake (access), the screening, the instrument's earlier scores (the baseline and the one before:
+     * one query, for the trajectory), the open assignment, idempotency record + audit + outbox, the
      * tenant's client wording (the answer's words for the client), commit.
      */
-    private static final long ROUND_TRIPS = 6;
-    /** And the risk flag and its first step (the flag's audit record and event go with the others). */
-    private static final long ROUND_TRIPS_WITH_FLAG = 8;
+    private static final long ROUND_TRIPS = 7;
+    /** And the risk flag and its first step (the flag's audit record and the events go with the others). */
+    private static final long ROUND_TRIPS_WITH_FLAG = 9;
     /** A replay runs the create, finds the key taken, reads the first answer and rolls back. */
-    private static final long ROUND_TRIPS_REPLAYED = 7;
+    private static final long ROUND_TRIPS_REPLAYED = 8;
 }

@@ -34,14 +34,19 @@ class TrajectoryApiTest {
                 .path("id");
     }
 
-    /** Answers of {@code items} items (0..max each) adding up to {@code total}, filled from item 1 on. */
+    /**
+     * Answers of {@code items} items (0..max each) adding up to {@code total}, spread evenly so no WHO-5
+     * item falls to its low-item rule; PHQ-9 item 9 (self-harm) stays 0.
+     */
     static Map<String, Object> answers(String instrument, int items, int max, int total) {
         Map<String, Integer> a = new HashMap<>();
-        int left = total;
+        int spread = instrument.equals("PHQ-9") ? items - 1 : items;
         for (int i = 1; i <= items; i++) {
-            int value = Math.min(max, left);
+            int value = i > spread ? 0 : total / spread + (i <= total % spread ? 1 : 0);
+            if (value > max) {
+                throw new IllegalArgumentException(total + " is above what " + instrument + " takes here");
+            }
             a.put(Integer.toString(i), value);
-            left -= value;
         }
         return Map.of("instrument", instrument, "answers", a);
     }

@@ -31,7 +31,8 @@ class IntakeEventContractTest {
             "org.praxis.intake.screening.scored.v1",
             "org.praxis.intake.risk-flag.raised.v1",
             "org.praxis.intake.risk-flag.status-changed.v1",
-            "org.praxis.intake.intake.decided.v1");
+            "org.praxis.intake.intake.decided.v1",
+            "org.praxis.intake.trajectory.changed.v1");
 
     @Test
     void everyGoldenExampleConformsToItsSchema() throws Exception {
@@ -94,9 +95,21 @@ class IntakeEventContractTest {
                 .post("/v1/intakes/" + id + "/decision")
                 .then()
                 .statusCode(201);
+        // during monitoring, a reliable deterioration: trajectory.changed and another risk-flag.raised
+        given().header("Authorization", coach)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "instrument",
+                        "PHQ-9",
+                        "answers",
+                        Map.of("1", 3, "2", 3, "3", 3, "4", 3, "5", 1, "6", 0, "7", 0, "8", 0, "9", 0)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
 
         List<ConsumerRecord<String, String>> events = TopicProbe.read(
-                "intake.events", r -> id.equals(r.key()), found -> found.size() >= 5, Duration.ofSeconds(30));
+                "intake.events", r -> id.equals(r.key()), found -> found.size() >= 8, Duration.ofSeconds(30));
         Set<String> types =
                 events.stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toSet());
         assertEquals(PUBLISHED, types);

@@ -68,6 +68,32 @@ public final class IntakeEvents {
         }
     }
 
+    /** A later score of an instrument against its baseline (classification only, never answers). */
+    public record TrajectoryChanged(
+            UUID intakeId,
+            String clientSubject,
+            String instrument,
+            UUID screeningId,
+            UUID baselineScreeningId,
+            int baselineTotal,
+            int latestTotal,
+            String baselineBand,
+            String latestBand,
+            String classification,
+            boolean deteriorated,
+            String thresholdsVersion)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "trajectory.changed.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return intakeId;
+        }
+    }
+
     public record RiskFlagStatusChanged(UUID riskFlagId, UUID intakeId, String status) implements OutgoingEvent {
         @Override
         public String type() {
