@@ -32,7 +32,17 @@ class ClientWordingApiTest {
     private static final String WORDING = "/v1/admin/client-wording";
     /** The codes a client's answers below may touch: PHQ-9's bands, its item flag and the flag's level. */
     private static final List<String> CODES = List.of(
-            "minimal", "mild", "moderate", "moderately-severe", "severe", "self-harm-thoughts", "serious", "item");
+            "minimal",
+            "mild",
+            "moderate",
+            "moderately-severe",
+            "severe",
+            "self-harm-thoughts",
+            "monitoring-deterioration",
+            "serious",
+            "elevated",
+            "item",
+            "trajectory");
 
     private final TestTenant t = new TestTenant();
 
@@ -117,6 +127,53 @@ class ClientWordingApiTest {
                 .statusCode(200)
                 .extract()
                 .asString());
+    }
+
+    @Test
+    void aDeteriorationDuringMonitoringReachesTheClientAsWordsOnly() {
+        String id = openIntake(t);
+        as(t.client)
+                .body(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201);
+        as(t.coach)
+                .body(Map.of("pathway", "coaching-with-monitoring", "reason", "monitoring agreed with the client"))
+                .when()
+                .post("/v1/intakes/" + id + "/decision")
+                .then()
+                .statusCode(201);
+        // mild to moderate during monitoring: the trajectory's flag, which the client reads as words
+        String submitted = as(t.client)
+                .body(phq9(2, 2, 1, 1, 1, 1, 1, 2, 0))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("severity", nullValue())
+                .body("riskFlags", nullValue())
+                .body("wording.text", is(PHQ9_MODERATE))
+                .body("wording.riskFlags", hasSize(1))
+                .body("wording.riskFlags[0]", org.hamcrest.Matchers.startsWith("Your recent answers suggest"))
+                .extract()
+                .asString();
+        assertNoCode(submitted);
+        assertNoCode(as(t.client)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        as(t.client).when().get("/v1/intakes/" + id + "/trajectories").then().statusCode(403);
+        as(t.coach)
+                .when()
+                .get("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(200)
+                .body("items[0].riskFlags[0].code", is("monitoring-deterioration"))
+                .body("items[0].severity", is("moderate"));
     }
 
     @Test
