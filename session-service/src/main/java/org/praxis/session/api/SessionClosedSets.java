@@ -9,6 +9,7 @@ import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
@@ -50,6 +51,8 @@ public class SessionClosedSets implements OASFilter {
                 .property("ReviewRequest", "kind", Review.KINDS)
                 .property("ReviewView", "kind", Review.KINDS)
                 .property("InstrumentOutcomeView", "classification", ScoreTrajectory.CLASSIFICATIONS)
+                .property("MonitoringMeasureView", "status", MonitoringMeasure.STATUSES)
+                .parameter("listMonitoringMeasures", "status", MonitoringMeasure.STATUSES)
                 .declareIn(openAPI);
     }
 }

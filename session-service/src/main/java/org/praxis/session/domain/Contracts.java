@@ -47,6 +47,9 @@ public class Contracts {
     @Inject
     ReviewCalendar calendar;
 
+    @Inject
+    MonitoringMeasures monitoring;
+
     public record Terms(
             String purpose,
             String goalsInScope,
@@ -190,6 +193,7 @@ public class Contracts {
                 e.sessionsRemaining = v.contract().sessionsPrepaid;
                 e.activatedAt = Instant.now();
                 engagements.changeStatus(e, EngagementLifecycle.ACTIVE);
+                monitoring.activated(e);
             }
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }

@@ -47,6 +47,9 @@ public class Engagements {
     @Inject
     Policies policies;
 
+    @Inject
+    MonitoringPlans monitoringPlans;
+
     public record NewEngagement(
             String clientSubject,
             String practitionerId,
@@ -80,6 +83,7 @@ public class Engagements {
         e.sessionsRemaining = request.sessionsPrepaid();
         em.persist(e);
         audit.record("create", "engagement", e.id, null);
+        monitoringPlans.draft(e);
         return e;
     }
 
@@ -104,6 +108,7 @@ public class Engagements {
                 policies.subject());
         em.persist(e);
         audit.record("create-from-intake", "engagement", e.id, "intake " + intakeId);
+        monitoringPlans.draft(e);
         return true;
     }
 

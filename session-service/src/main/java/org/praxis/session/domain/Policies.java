@@ -16,6 +16,8 @@ import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.MonitoringMeasurePolicy;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -102,6 +104,14 @@ public class Policies {
 
     public OutcomePolicy outcomes() {
         return new OutcomePolicy(relations());
+    }
+
+    public MonitoringPlanPolicy monitoringPlans() {
+        return new MonitoringPlanPolicy(relations());
+    }
+
+    public MonitoringMeasurePolicy monitoringMeasures() {
+        return new MonitoringMeasurePolicy(relations());
     }
 
     /**

@@ -46,6 +46,9 @@ public class Sessions {
     @Inject
     Policies policies;
 
+    @Inject
+    MonitoringMeasures monitoring;
+
     public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
 
     @Transactional
@@ -170,6 +173,9 @@ public class Sessions {
         }
         s.status = outcome.status();
         audit.record("record-" + outcome.status(), "session", s.id, null);
+        if (CoachingSession.HELD.equals(s.status)) {
+            monitoring.sessionHeld(e);
+        }
         return s;
     }
 

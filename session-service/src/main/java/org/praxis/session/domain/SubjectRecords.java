@@ -93,20 +93,22 @@ public class SubjectRecords implements SubjectErasure {
 
     /**
      * Every column that may name a person, in any role: the client, the practitioner, contract parties,
-     * note and addendum authors, whoever raised a concern, rated progress, held a review or proposed a
-     * contract, and a supervisor in the register. Kept rows name the pseudonym instead. A session's
+     * note and addendum authors, whoever raised a concern, rated progress, held a review, proposed a
+     * contract or last edited a monitoring plan or policy, and a supervisor in the register. Kept rows name the pseudonym instead. A session's
      * {@code cancelled_by} holds a role, not a person.
      */
-    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
-            "engagement", List.of("client_subject", "practitioner_id", "created_by"),
-            "contract", List.of("created_by"),
-            "contract_party", List.of("subject"),
-            "session_note", List.of("author"),
-            "note_addendum", List.of("author"),
-            "risk_concern", List.of("raised_by"),
-            "goal_progress", List.of("rated_by"),
-            "review", List.of("created_by"),
-            "practitioner_supervisor", List.of("supervisor_id"));
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
+            Map.entry("engagement", List.of("client_subject", "practitioner_id", "created_by")),
+            Map.entry("contract", List.of("created_by")),
+            Map.entry("contract_party", List.of("subject")),
+            Map.entry("session_note", List.of("author")),
+            Map.entry("note_addendum", List.of("author")),
+            Map.entry("risk_concern", List.of("raised_by")),
+            Map.entry("goal_progress", List.of("rated_by")),
+            Map.entry("review", List.of("created_by")),
+            Map.entry("practitioner_supervisor", List.of("supervisor_id")),
+            Map.entry("monitoring_plan", List.of("updated_by")),
+            Map.entry("monitoring_policy", List.of("updated_by")));
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -139,6 +141,9 @@ public class SubjectRecords implements SubjectErasure {
         });
         // The person's scores go; intake-service, which owns them, erases its own copy.
         byEngagement(ScoreTrajectory.class, ids).forEach(em::remove);
+        // Which instruments the client was asked for, and when: theirs, and of no use to anyone once they are gone.
+        byEngagement(MonitoringMeasure.class, ids).forEach(em::remove);
+        byEngagement(MonitoringPlan.class, ids).forEach(em::remove);
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

@@ -8,6 +8,9 @@ import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.MonitoringMeasurePolicy;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
+import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -33,6 +36,9 @@ class AccessMatrixTest {
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,
                         SponsorReportPolicy.RULES,
-                        OutcomePolicy.RULES))::verify);
+                        OutcomePolicy.RULES,
+                        MonitoringPlanPolicy.RULES,
+                        MonitoringMeasurePolicy.RULES,
+                        MonitoringSettingsPolicy.RULES))::verify);
     }
 }

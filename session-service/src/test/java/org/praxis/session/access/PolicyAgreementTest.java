@@ -30,6 +30,8 @@ import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.MonitoringMeasure;
+import org.praxis.session.domain.MonitoringPlan;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.SessionNote;
@@ -38,6 +40,8 @@ import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.MonitoringMeasurePolicy;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
@@ -195,6 +199,24 @@ class PolicyAgreementTest {
         v.createdBy = practitioner;
         v.createdAt = now;
         keep(v, v.id, t);
+        MonitoringPlan mp = new MonitoringPlan();
+        mp.id = UUID.randomUUID();
+        mp.tenantId = t;
+        mp.engagementId = e.id;
+        mp.instruments = List.of("PHQ-9");
+        mp.everySessions = 2;
+        mp.updatedBy = practitioner;
+        mp.updatedAt = now;
+        keep(mp, mp.id, t);
+        MonitoringMeasure m = new MonitoringMeasure();
+        m.id = UUID.randomUUID();
+        m.tenantId = t;
+        m.engagementId = e.id;
+        m.instrument = "PHQ-9";
+        m.dueOn = LocalDate.now();
+        m.status = MonitoringMeasure.DUE;
+        m.createdAt = now;
+        keep(m, m.id, t);
     }
 
     private Set<UUID> partyQuery(Caller caller, String role) {
@@ -289,6 +311,15 @@ class PolicyAgreementTest {
                     "action-item",
                     agree("action-item", ActionItem.class, c -> new ActionItemPolicy(relations.apply(c))));
             pairs.put("review", agree("review", Review.class, c -> new ReviewPolicy(relations.apply(c))));
+            pairs.put(
+                    "monitoring-plan",
+                    agree("monitoring-plan", MonitoringPlan.class, c -> new MonitoringPlanPolicy(relations.apply(c))));
+            pairs.put(
+                    "monitoring-measure",
+                    agree(
+                            "monitoring-measure",
+                            MonitoringMeasure.class,
+                            c -> new MonitoringMeasurePolicy(relations.apply(c))));
         });
         System.out.println("session-service policy agreement (caller × fixture pairs): " + pairs);
     }

@@ -20,6 +20,9 @@ import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.MonitoringMeasure;
+import org.praxis.session.domain.MonitoringPlan;
+import org.praxis.session.domain.MonitoringSchedule;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
@@ -29,6 +32,9 @@ import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.MonitoringMeasurePolicy;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
+import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -298,6 +304,50 @@ class PolicyMatrixTest {
                 Map.of("any", "someone"),
                 """
                 EXPORT: admin any
+                """);
+    }
+
+    @Test
+    void monitoringPlan() {
+        Map<String, MonitoringPlan> f = byEngagement(e -> {
+            MonitoringPlan p = new MonitoringPlan();
+            p.engagementId = e.id;
+            return p;
+        });
+        check("monitoring-plan", new MonitoringPlanPolicy(relations), MonitoringPlanPolicy.Action.class, f, """
+                VIEW: client own; coach practitioner; supervisor supervised
+                EDIT: coach practitioner
+                """);
+    }
+
+    @Test
+    void monitoringMeasure() {
+        Map<String, MonitoringMeasure> f = byEngagement(e -> {
+            MonitoringMeasure m = new MonitoringMeasure();
+            m.engagementId = e.id;
+            return m;
+        });
+        check(
+                "monitoring-measure",
+                new MonitoringMeasurePolicy(relations),
+                MonitoringMeasurePolicy.Action.class,
+                f,
+                """
+                VIEW: coach practitioner; supervisor supervised
+                LIST: coach practitioner; supervisor supervised
+                """);
+    }
+
+    @Test
+    void monitoringPolicy() {
+        check(
+                "monitoring-policy",
+                new MonitoringSettingsPolicy(),
+                MonitoringSettingsPolicy.Action.class,
+                Map.of("any", new MonitoringSchedule(List.of("PHQ-9"), 2, null)),
+                """
+                VIEW: admin any
+                REPLACE: admin any
                 """);
     }
 }

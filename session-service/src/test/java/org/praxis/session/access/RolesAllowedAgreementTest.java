@@ -31,6 +31,9 @@ import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.MonitoringMeasurePolicy;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
+import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -51,6 +54,9 @@ class RolesAllowedAgreementTest {
                     ReviewPolicy.RULES,
                     SponsorReportPolicy.RULES,
                     OutcomePolicy.RULES,
+                    MonitoringPlanPolicy.RULES,
+                    MonitoringMeasurePolicy.RULES,
+                    MonitoringSettingsPolicy.RULES,
                     SubjectExportPolicy.RULES)
             .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));

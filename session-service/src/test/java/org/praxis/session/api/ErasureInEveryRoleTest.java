@@ -36,6 +36,8 @@ class ErasureInEveryRoleTest {
             "risk_concern.raised_by",
             "goal_progress.rated_by",
             "review.created_by",
+            "monitoring_plan.updated_by",
+            "monitoring_policy.updated_by",
             "practitioner_eligibility.practitioner_id",
             "practitioner_supervisor.practitioner_id",
             "practitioner_supervisor.supervisor_id",
@@ -59,7 +61,7 @@ class ErasureInEveryRoleTest {
     private String activeEngagement(String coach, String client) {
         String id = cast.as(coach, "coach")
                 .header("Idempotency-Key", "k-" + UUID.randomUUID())
-                .body(Map.of("clientSubject", client, "pathway", "coaching"))
+                .body(Map.of("clientSubject", client, "pathway", "coaching-with-monitoring"))
                 .when()
                 .post("/v1/engagements")
                 .then()
@@ -122,6 +124,35 @@ class ErasureInEveryRoleTest {
                 .post("/v1/engagements/" + own + "/goals/" + goal + "/progress")
                 .then()
                 .statusCode(201);
+
+        // Monitored every session: one held session makes a measure of it due.
+        cast.as(cast.staff, "coach")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("WHO-5"), "everySessions", 1))
+                .when()
+                .put("/v1/engagements/" + own + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        String ownSession = cast.as(cast.staff, "coach")
+                .body(Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video"))
+                .when()
+                .post("/v1/engagements/" + own + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        cast.as(cast.staff, "coach")
+                .body(Map.of("status", "held"))
+                .when()
+                .post("/v1/engagements/" + own + "/sessions/" + ownSession + "/outcome")
+                .then()
+                .statusCode(200);
 
         // A client's engagement as the coach: a held session, notes, an addendum, a concern and a review.
         String theirs = activeEngagement(who, "client-" + UUID.randomUUID());
@@ -187,6 +218,29 @@ class ErasureInEveryRoleTest {
                 .then()
                 .statusCode(201);
 
+        // The monitoring plan they edited as the coach, and (as admin) the tenant's monitoring policy.
+        cast.as(who, "coach")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("PHQ-9"), "everySessions", 1))
+                .when()
+                .put("/v1/engagements/" + theirs + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        String revision = cast.as(who, "admin")
+                .when()
+                .get("/v1/admin/monitoring-policy")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        cast.as(who, "admin")
+                .header("If-Match", revision)
+                .body(Map.of("instruments", List.of("GAD-7"), "everySessions", 3))
+                .when()
+                .put("/v1/admin/monitoring-policy")
+                .then()
+                .statusCode(200);
+
         // In the registers fed by assessment-service: supervised, supervising, eligible.
         Supervision.assign(cast.id, who, cast.staff);
         Supervision.assign(cast.id, "coach-" + UUID.randomUUID(), who);
@@ -199,7 +253,12 @@ class ErasureInEveryRoleTest {
     void anErasedPersonIsNamedNowhereAndWhatIsKeptNamesTheirPseudonym() {
         population(cast.other);
         population(cast.person); // last, so the tenant's single-row settings name the person
+        List<String> ownEngagements = engagementsOf(cast.person);
+        assertEquals(2, monitoringRows(ownEngagements), "a plan and a measure of the client's own engagement");
         cast.assertErasedEverywhere(Pseudonyms.of(cast.id, cast.person), ROLES, DELETED, "session.events");
+        // The client's own monitoring (which instruments, when) is gone; the other person's stays.
+        assertEquals(0, monitoringRows(ownEngagements));
+        assertEquals(2, monitoringRows(engagementsOf(cast.other)));
         // Whom they supervised is still supervised, by the pseudonym; the other person's registers stay.
         assertEquals(
                 1,
@@ -217,5 +276,35 @@ class ErasureInEveryRoleTest {
                                         + " and ? in (practitioner_id, supervisor_id)",
                                 cast.id,
                                 cast.other));
+    }
+
+    private static List<String> engagementsOf(String client) {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var c = EmbeddedPostgres.shared().connect();
+                var q = c.prepareStatement("select id::text from engagement where client_subject = ?")) {
+            q.setString(1, client);
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    /** Monitoring plans and measures of these engagements. */
+    private static long monitoringRows(List<String> engagements) {
+        long n = 0;
+        for (String id : engagements) {
+            n += EmbeddedPostgres.shared()
+                    .count(
+                            "select (select count(*) from monitoring_plan where engagement_id = ?::uuid)"
+                                    + " + (select count(*) from monitoring_measure where engagement_id = ?::uuid)",
+                            id,
+                            id);
+        }
+        return n;
     }
 }

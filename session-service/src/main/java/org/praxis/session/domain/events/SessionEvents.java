@@ -133,4 +133,24 @@ public final class SessionEvents {
             return engagementId;
         }
     }
+
+    /** A monitoring measure fell due: intake-service gives the client an assignment of the instrument. */
+    public record MonitoringDue(
+            UUID measureId,
+            UUID engagementId,
+            UUID intakeId,
+            String clientSubject,
+            String instrument,
+            java.time.LocalDate dueOn)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "monitoring.due.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
 }

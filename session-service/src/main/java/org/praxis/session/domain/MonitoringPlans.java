@@ -1,0 +1,83 @@
+package org.praxis.session.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
+import org.praxis.platform.web.ETags;
+import org.praxis.session.domain.access.MonitoringPlanPolicy;
+
+/** Monitoring plans: drafted with the tenant's defaults with the engagement, then the practitioner's to edit. */
+@ApplicationScoped
+public class MonitoringPlans {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantQueries tenant;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    MonitoringPolicies monitoringPolicies;
+
+    /** A plan with the tenant's defaults for a new engagement on a monitoring pathway; none for any other. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void draft(Engagement e) {
+        if (!MonitoringPlan.PATHWAYS.contains(e.pathway)) {
+            return;
+        }
+        MonitoringPlan p = new MonitoringPlan();
+        p.id = UUID.randomUUID();
+        p.tenantId = e.tenantId;
+        p.engagementId = e.id;
+        p.schedule(monitoringPolicies.current(), null);
+        p.updatedBy = e.createdBy;
+        p.updatedAt = Instant.now();
+        em.persist(p);
+        audit.record("create", "monitoring-plan", p.id, "engagement " + e.id);
+    }
+
+    /** The engagement's plan, if it has one (no access check: for the service's own rules). */
+    public Optional<MonitoringPlan> of(UUID engagementId) {
+        return tenant.select(MonitoringPlan.class, "e.engagementId = :e", null, Map.of("e", engagementId))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The plan if the caller may see it; 404 otherwise, and for an engagement without one. */
+    public MonitoringPlan readable(UUID engagementId) {
+        MonitoringPlan p = of(engagementId).orElse(null);
+        if (p == null) {
+            throw ProblemException.notFound("Monitoring plan of engagement " + engagementId);
+        }
+        return policies.monitoringPlans().requireView(policies.caller(), p, engagementId);
+    }
+
+    @Transactional
+    public MonitoringPlan replace(UUID engagementId, MonitoringSchedule schedule, LocalDate until, String ifMatch) {
+        MonitoringPlan p = readable(engagementId);
+        policies.monitoringPlans().require(policies.caller(), MonitoringPlanPolicy.Action.EDIT, p, engagementId);
+        ETags.requireMatch(ifMatch, p.version);
+        Violation.refuseAny("The monitoring plan is not usable", schedule.violations());
+        p.schedule(schedule, until);
+        p.updatedBy = policies.subject();
+        p.updatedAt = Instant.now();
+        audit.record("replace", "monitoring-plan", p.id, null);
+        em.flush();
+        return p;
+    }
+}

@@ -1,0 +1,85 @@
+package org.praxis.session;
+
+import static org.praxis.testsupport.TestTenant.as;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.TopicProbe;
+
+/** Engagements on a monitoring pathway, drafted as intake-service's decision drafts them, and their sessions. */
+public final class MonitoredEngagements {
+    private MonitoredEngagements() {}
+
+    /** Puts intake.decided for the tenant's client and coach on the topic and waits for the draft; its id. */
+    public static String decided(TestTenant t, String intake, String pathway) {
+        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + t.client.subject()
+                + "\",\"pathway\":\"" + pathway + "\",\"recommendedPathway\":\"" + pathway
+                + "\",\"practitionerId\":\"" + t.coach.subject() + "\",\"sponsorOrganisation\":null}";
+        TopicProbe.sendEvent(
+                "intake.events", "org.praxis.intake.intake.decided.v1", "/intake-service", t.id, intake, payload);
+        EmbeddedPostgres.shared()
+                .awaitCount(1, "select count(*) from engagement where source_intake_id = ?::uuid", intake);
+        return as(t.coach)
+                .when()
+                .get("/v1/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.sourceIntakeId == '" + intake + "' }.id");
+    }
+
+    /** Client and coach accept a first contract: the engagement is active. */
+    public static void activate(TestTenant t, String id) {
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Steadier weeks",
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        for (var who : List.of(t.client, t.coach)) {
+            as(who).when()
+                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    /** Schedules a session and records it held. */
+    public static void held(TestTenant t, String id) {
+        String session = as(t.coach)
+                .body(Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of("status", "held", "scaling", 6))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(200);
+    }
+
+    public static String newIntake() {
+        return UUID.randomUUID().toString();
+    }
+}

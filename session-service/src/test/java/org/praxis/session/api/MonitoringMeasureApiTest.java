@@ -1,0 +1,278 @@
+package org.praxis.session.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.session.MonitoredEngagements.activate;
+import static org.praxis.session.MonitoredEngagements.decided;
+import static org.praxis.session.MonitoredEngagements.held;
+import static org.praxis.session.MonitoredEngagements.newIntake;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.TopicProbe;
+
+/**
+ * Issue 21: measures fall due under the plan and are published as monitoring.due; intake's scored
+ * screening completes one once; the overdue list follows the engagement's access rule.
+ */
+@QuarkusTest
+class MonitoringMeasureApiTest {
+    private static final EmbeddedPostgres DB = EmbeddedPostgres.shared();
+    private static final String DUE_EVENTS =
+            "select count(*) from outbox_event where aggregate_id = ? and event_type = 'org.praxis.session.monitoring.due.v1'";
+
+    private final TestTenant t = new TestTenant();
+
+    private List<String> measures(String engagement) {
+        return as(t.coach)
+                .queryParam("engagementId", engagement)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.measureId");
+    }
+
+    @Test
+    void everySecondHeldSessionMakesEachInstrumentDueAndPublishesIt() {
+        String intake = newIntake();
+        String id = decided(t, intake, "coaching-with-monitoring");
+        activate(t, id);
+        held(t, id);
+        assertEquals(0, DB.count("select count(*) from monitoring_measure where engagement_id = ?::uuid", id));
+        assertEquals(0, DB.count(DUE_EVENTS, id));
+
+        held(t, id);
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .statusCode(200)
+                .body("items.instrument", containsInAnyOrder("PHQ-9", "GAD-7"))
+                .body("items.status", everyItem(is("due")));
+        assertEquals(2, DB.count(DUE_EVENTS, id));
+        for (String measure : measures(id)) {
+            assertEquals(
+                    1,
+                    DB.count(
+                            DUE_EVENTS + " and payload->>'measureId' = ? and payload->>'intakeId' = ?"
+                                    + " and payload->>'clientSubject' = ? and payload->>'dueOn' is not null",
+                            id,
+                            measure,
+                            intake,
+                            t.client.subject()));
+        }
+        held(t, id); // the third: not a second one
+        assertEquals(2, DB.count(DUE_EVENTS, id));
+        held(t, id);
+        assertEquals(4, DB.count(DUE_EVENTS, id));
+    }
+
+    @Test
+    void anEngagementFromNoIntakeKeepsItsMeasuresButPublishesNothing() {
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching-with-monitoring"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        activate(t, id);
+        held(t, id);
+        held(t, id);
+        assertEquals(2, measures(id).size());
+        assertEquals(0, DB.count(DUE_EVENTS, id));
+    }
+
+    @Test
+    void aWeeklyPlanDatesItsMeasuresAheadAtActivationAndAfterEachCompletion() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("WHO-5"), "everyWeeks", 3))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        activate(t, id);
+        String first = LocalDate.now(ZoneOffset.UTC).plusWeeks(3).toString();
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .body("items.instrument", contains("WHO-5"))
+                .body("items.dueOn", contains(first));
+        assertEquals(1, DB.count(DUE_EVENTS + " and payload->>'dueOn' = ?", id, first));
+
+        scored(
+                UUID.randomUUID().toString(),
+                id,
+                measures(id).get(0),
+                UUID.randomUUID().toString());
+        String next = LocalDate.now(ZoneOffset.UTC).plusWeeks(6).toString();
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .queryParam("status", "due")
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .body("items.dueOn", contains(next));
+        assertEquals(1, DB.count(DUE_EVENTS + " and payload->>'dueOn' = ?", id, next));
+    }
+
+    private void scored(String screening, String engagement, String measure, String eventId) {
+        Map<String, Object> payload = new HashMap<>(Map.of(
+                "screeningId",
+                screening,
+                "intakeId",
+                UUID.randomUUID().toString(),
+                "clientSubject",
+                t.client.subject(),
+                "instrument",
+                "PHQ-9",
+                "instrumentVersion",
+                1,
+                "scoringVersion",
+                "phq9-v1",
+                "total",
+                7,
+                "severity",
+                "mild"));
+        if (measure != null) {
+            payload.put("engagementId", engagement);
+            payload.put("measureId", measure);
+        }
+        String json = new io.vertx.core.json.JsonObject(payload).encode();
+        assertEquals(List.of(), EventContracts.violations("org.praxis.intake.screening.scored.v1", json));
+        TopicProbe.send(
+                "intake.events",
+                screening,
+                json,
+                Map.of(
+                        "ce_id",
+                        eventId,
+                        "ce_type",
+                        "org.praxis.intake.screening.scored.v1",
+                        "ce_source",
+                        "/intake-service",
+                        "ce_tenant",
+                        t.id,
+                        "ce_time",
+                        Instant.now().toString()));
+        DB.awaitCount(
+                1,
+                "select count(*) from inbox_event where consumer = 'session-screening-scored' and event_id = ?",
+                eventId);
+    }
+
+    @Test
+    void aScoredScreeningCompletesItsMeasureOnce() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        activate(t, id);
+        held(t, id);
+        held(t, id);
+        String measure = measures(id).get(0);
+        String screening = UUID.randomUUID().toString();
+        String event = UUID.randomUUID().toString();
+
+        scored(UUID.randomUUID().toString(), id, null, UUID.randomUUID().toString()); // at intake: not a measure's
+        scored(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                measure,
+                UUID.randomUUID().toString());
+        assertEquals(
+                0,
+                DB.count(
+                        "select count(*) from monitoring_measure where status = 'completed' and engagement_id = ?::uuid",
+                        id));
+
+        scored(screening, id, measure, event);
+        scored(screening, id, measure, event); // redelivered
+        scored(UUID.randomUUID().toString(), id, measure, UUID.randomUUID().toString()); // another screening later
+        assertEquals(
+                1,
+                DB.count(
+                        "select count(*) from monitoring_measure where id = ?::uuid and status = 'completed'"
+                                + " and screening_id = ?::uuid",
+                        measure,
+                        screening));
+        assertEquals(
+                1, DB.count("select count(*) from audit_event where action = 'complete' and resource_id = ?", measure));
+        as(t.coach)
+                .queryParam("status", "completed")
+                .queryParam("engagementId", id)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .body("items.measureId", contains(measure))
+                .body("items[0].screeningId", is(screening));
+    }
+
+    @Test
+    void overdueMeasuresAreListedForThePractitionerAndTheirSupervisorOnly() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        activate(t, id);
+        held(t, id);
+        held(t, id);
+        DB.execute("update monitoring_measure set due_on = current_date - 1 where engagement_id = '" + id + "'");
+        List<String> mine = measures(id);
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+
+        for (var who : List.of(t.coach, t.supervisor)) {
+            as(who).queryParam("status", "overdue")
+                    .when()
+                    .get("/v1/monitoring-measures")
+                    .then()
+                    .statusCode(200)
+                    .body("items.measureId", containsInAnyOrder(mine.toArray()))
+                    .body("items.status", everyItem(is("overdue")));
+            as(who).queryParam("status", "due")
+                    .when()
+                    .get("/v1/monitoring-measures")
+                    .then()
+                    .body("items", empty());
+        }
+        for (var who : List.of(t.otherCoach, t.otherSupervisor, TestTenant.another().supervisor)) {
+            as(who).queryParam("status", "overdue")
+                    .when()
+                    .get("/v1/monitoring-measures")
+                    .then()
+                    .statusCode(200)
+                    .body("items", empty());
+            as(who).queryParam("engagementId", id)
+                    .when()
+                    .get("/v1/monitoring-measures")
+                    .then()
+                    .body("items", empty());
+        }
+        as(t.client).when().get("/v1/monitoring-measures").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/monitoring-measures").then().statusCode(403);
+        as(t.coach)
+                .queryParam("status", "late")
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .statusCode(422);
+    }
+}
