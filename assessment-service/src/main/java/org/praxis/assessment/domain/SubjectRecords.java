@@ -86,7 +86,8 @@ public class SubjectRecords implements SubjectErasure {
             "rating", List.of("rated_by"),
             "development_action", List.of("practitioner_id", "created_by"),
             "framework_version", List.of("created_by"),
-            "assessment_settings", List.of("updated_by"));
+            "assessment_settings", List.of("updated_by"),
+            "practitioner_outcome", List.of("practitioner_id"));
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
