@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.DecisionView;
 import org.praxis.intake.domain.Decisions;
+import org.praxis.intake.domain.Instruments;
 import org.praxis.intake.domain.Pathway;
+import org.praxis.intake.domain.PathwayEscalation;
+import org.praxis.intake.domain.PathwayReview;
 import org.praxis.intake.domain.Triage;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
@@ -44,6 +47,9 @@ public class DecisionResource {
 
     @Inject
     IdempotencyKeys idempotency;
+
+    @Inject
+    PathwayReview review;
 
     public record RecommendationView(
             @Schema(required = true) Pathway pathway,
@@ -66,6 +72,55 @@ public class DecisionResource {
 
             @Schema(required = true) Pathway pathway,
             @Schema(maxLength = Bounds.NAME) String detail) {}
+
+    /** An instrument whose band moved between the latest score the decision saw and the latest now. */
+    public record BandChangeView(
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String instrument,
+
+            @Schema(
+                    maxLength = Bounds.CODE,
+                    description = "The band when the pathway was decided; none when the instrument was first scored"
+                            + " after it")
+            String fromBand,
+
+            @Schema(minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            Integer fromTotal,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String toBand,
+
+            @Schema(required = true, minimum = "0", maximum = IntakeViews.TOTAL_MAX)
+            int toTotal) {
+        static BandChangeView of(PathwayEscalation.BandChange c) {
+            return new BandChangeView(c.instrument(), c.fromBand(), c.fromTotal(), c.toBand(), c.toTotal());
+        }
+    }
+
+    public record RecomputedRecommendationView(
+            @Schema(description = "The pathway decided; none before the decision")
+            Pathway decidedPathway,
+
+            @Schema(description = "What was recommended when the pathway was decided")
+            Pathway recommendedAtDecision,
+
+            @Schema(required = true) RecommendationView recomputed,
+
+            @Schema(required = true, description = "The recomputed pathway differs from the decided one")
+            boolean changed,
+
+            @Schema(required = true, maxItems = Instruments.MAX_LISTED)
+            List<BandChangeView> bandChanges) {
+        static RecomputedRecommendationView of(PathwayReview.Review r) {
+            Pathway decided = r.decision() == null ? null : Pathway.of(r.decision().pathway);
+            return new RecomputedRecommendationView(
+                    decided,
+                    r.decision() == null ? null : Pathway.of(r.decision().recommendedPathway),
+                    RecommendationView.of(r.recomputed()),
+                    decided != null && decided != r.recomputed().pathway(),
+                    r.changes().stream().map(BandChangeView::of).toList());
+        }
+    }
 
     // The example lives on the schema: generators ignore a request body's own example, with a warning.
     @Schema(
@@ -92,6 +147,19 @@ public class DecisionResource {
     @Operation(operationId = "getRecommendation", summary = "The triage recommendation and every rule that fired")
     public RecommendationView recommendation(@PathParam("id") UUID id) {
         return RecommendationView.of(decisions.recommend(id));
+    }
+
+    @GET
+    @Path("recommendation/recomputed")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "intake:view-recommendation")
+    @Operation(
+            operationId = "getRecomputedRecommendation",
+            summary = "The recommendation recomputed from the latest score of each instrument and the open risk"
+                    + " flags, beside the decided pathway, with the instruments whose band moved since the decision"
+                    + " (a read of scores, audited)")
+    public RecomputedRecommendationView recomputed(@PathParam("id") UUID id) {
+        return RecomputedRecommendationView.of(review.review(id));
     }
 
     @POST

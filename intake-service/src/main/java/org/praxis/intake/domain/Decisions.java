@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
@@ -81,17 +81,34 @@ public class Decisions {
     }
 
     private Triage.Recommendation recommendation(UUID intakeId) {
-        // Latest screening of each instrument, newest first.
-        Map<String, Triage.ScoreSummary> latest = new LinkedHashMap<>();
-        for (Screening s : tenant.select(
+        return Triage.recommend(
+                Triage.latestOfEach(summaries(screeningsNewestFirst(intakeId))),
+                riskFlags.openCodes(intakeId),
+                policies.current());
+    }
+
+    /** The intake's screenings, newest first. */
+    List<Screening> screeningsNewestFirst(UUID intakeId) {
+        return tenant.select(
                         Screening.class,
                         "e.intakeId = :intake",
                         "e.scoredAt desc, e.id desc",
                         Map.of("intake", intakeId))
-                .getResultList()) {
-            latest.putIfAbsent(s.instrumentCode, new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity));
-        }
-        return Triage.recommend(new ArrayList<>(latest.values()), riskFlags.openCodes(intakeId), policies.current());
+                .getResultList();
+    }
+
+    /** What the triage rules read of each screening, in the same order. */
+    static List<Triage.ScoreSummary> summaries(List<Screening> screenings) {
+        return screenings.stream()
+                .map(s -> new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity))
+                .toList();
+    }
+
+    /** The intake's decision, once it is decided. */
+    Optional<Decision> decisionOf(UUID intakeId) {
+        return tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
+                .getResultStream()
+                .findFirst();
     }
 
     /** A decision and what its {@code intake.decided} asks of session-service. */
@@ -105,10 +122,7 @@ public class Decisions {
         named.intakeId = intake.id;
         named.practitionerId = practitionerId;
         access.decision().requireRecord(callerContext.caller(), named);
-        if (tenant.select(Decision.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
-                        .getResultList()
-                        .size()
-                > 0) {
+        if (decisionOf(intakeId).isPresent()) {
             throw ProblemException.conflict("This intake has been decided already.");
         }
         Triage.Recommendation recommended = recommendation(intakeId);

@@ -23,7 +23,10 @@ public class RiskFlag {
 
     public static final String MANUAL = "manual";
     public static final String TRAJECTORY = "trajectory";
-    public static final List<String> SOURCES = List.of(ITEM, MANUAL, TRAJECTORY);
+    /** Raised when the recommendation recomputed during monitoring crossed into therapy or urgent help. */
+    public static final String RECOMMENDATION = "recommendation";
+
+    public static final List<String> SOURCES = List.of(ITEM, MANUAL, TRAJECTORY, RECOMMENDATION);
 
     @Id
     public UUID id;

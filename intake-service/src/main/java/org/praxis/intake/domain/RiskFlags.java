@@ -173,16 +173,17 @@ public class RiskFlags {
     }
 
     public List<String> openCodes(UUID intakeId) {
-        return tenant
-                .select(
+        return open(intakeId).stream().map(f -> f.code).toList();
+    }
+
+    /** The intake's flags not closed yet, oldest first. */
+    public List<RiskFlag> open(UUID intakeId) {
+        return tenant.select(
                         RiskFlag.class,
                         "e.intakeId = :intake and e.status in :open",
                         "e.raisedAt asc",
                         Map.of("intake", intakeId, "open", RiskFlagLifecycle.OPEN))
-                .getResultList()
-                .stream()
-                .map(f -> f.code)
-                .toList();
+                .getResultList();
     }
 
     private void addStep(RiskFlag flag, String note) {

@@ -70,6 +70,9 @@ public class Screenings {
     @Inject
     TrajectoryChanges trajectories;
 
+    @Inject
+    PathwayReview pathwayReview;
+
     public record Submitted(Screening screening, List<RiskFlag> flags) {}
 
     @Transactional
@@ -111,6 +114,7 @@ public class Screenings {
                 .map(f -> riskFlags.raise(intake, s.id, f.code(), f.level(), RiskFlag.ITEM, null))
                 .toList());
         trajectories.follow(intake, instrument, s).ifPresent(flags::add);
+        pathwayReview.afterScreening(intake, s);
         return new Submitted(s, List.copyOf(flags));
     }
 

@@ -2,7 +2,9 @@ package org.praxis.intake.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recommends a pathway from the latest score of each instrument and the open risk flags. Every rule
@@ -20,6 +22,13 @@ public final class Triage {
 
     /** The latest score of one instrument for the intake. */
     public record ScoreSummary(String instrument, int total, String severity) {}
+
+    /** The first score of each instrument among {@code newestFirst}: its latest, in the order first seen. */
+    public static List<ScoreSummary> latestOfEach(List<ScoreSummary> newestFirst) {
+        Map<String, ScoreSummary> latest = new LinkedHashMap<>();
+        newestFirst.forEach(s -> latest.putIfAbsent(s.instrument(), s));
+        return List.copyOf(latest.values());
+    }
 
     public record Reason(String rule, Pathway pathway, String detail) {}
 
