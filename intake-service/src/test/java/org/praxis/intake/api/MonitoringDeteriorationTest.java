@@ -118,10 +118,14 @@ class MonitoringDeteriorationTest {
         assertEquals(
                 "reliable-deterioration", changes.get(1).get("classification").asText());
 
+        // PHQ-9 20 also takes the recomputed recommendation into therapy: one pathway-escalation of its own
         List<JsonNode> raised = outbox(id, "risk-flag.raised.v1");
-        assertEquals(2, raised.size());
-        for (JsonNode flag : raised) {
-            assertEquals("monitoring-deterioration", flag.get("code").asText());
+        assertEquals(3, raised.size());
+        List<JsonNode> deteriorations = raised.stream()
+                .filter(f -> f.get("code").asText().equals("monitoring-deterioration"))
+                .toList();
+        assertEquals(2, deteriorations.size());
+        for (JsonNode flag : deteriorations) {
             assertEquals("trajectory", flag.get("source").asText());
             assertEquals(t.coach.subject(), flag.get("assignedCoach").asText());
         }
@@ -132,9 +136,11 @@ class MonitoringDeteriorationTest {
                 .get("/v1/risk-flags")
                 .then()
                 .statusCode(200)
-                .body("items.code", contains("monitoring-deterioration", "monitoring-deterioration"))
-                .body("items.source", contains("trajectory", "trajectory"))
-                .body("items.level", contains("serious", "elevated"));
+                .body(
+                        "items.findAll { it.code == 'monitoring-deterioration' }.source",
+                        contains("trajectory", "trajectory"))
+                .body("items.findAll { it.code == 'monitoring-deterioration' }.level", contains("serious", "elevated"))
+                .body("items.findAll { it.code == 'pathway-escalation' }.level", contains("elevated"));
     }
 
     @Test
