@@ -39,6 +39,7 @@ import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
+import org.praxis.session.domain.ClientJudgements;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.Reviews;
 
@@ -49,6 +50,9 @@ import org.praxis.session.domain.Reviews;
 public class ReviewResource {
     @Inject
     Reviews reviews;
+
+    @Inject
+    ClientJudgements judgements;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -67,7 +71,42 @@ public class ReviewResource {
             boolean followUpOffered,
             @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered) {}
 
-    /** A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code sharedSummary}). */
+    public record GoalJudgementRequest(
+            @NotNull UUID goalId,
+
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "met|partly|not-met")
+            String judgement) {}
+
+    public record ClientJudgementRequest(
+            @Size(max = Bounds.TEXT) String whatChanged,
+            @NotNull @Size(max = Bounds.LIST) List<@NotNull @Valid GoalJudgementRequest> goals) {}
+
+    public record GoalJudgementView(
+            @Schema(required = true) UUID goalId,
+
+            @Schema(required = true, maxLength = Bounds.CODE, description = "met, partly or not-met")
+            String judgement) {}
+
+    /** The client's own judgement at the end review: each goal as they judge it, what changed for them. */
+    public record ClientJudgementView(
+            @Schema(maxLength = Bounds.TEXT) String whatChanged,
+            @Schema(required = true, maxItems = Bounds.LIST) List<GoalJudgementView> goals,
+            @Schema(required = true) Instant judgedAt) {
+        static ClientJudgementView of(ClientJudgements.Judged j) {
+            return new ClientJudgementView(
+                    j.judgement().whatChanged(),
+                    j.goals().stream()
+                            .map(g -> new GoalJudgementView(g.goalId, g.judgement))
+                            .toList(),
+                    j.judgement().createdAt);
+        }
+    }
+
+    /**
+     * A review; {@code whatChanged}, the practitioner's own text, is absent for the client (who sees {@code
+     * sharedSummary}); {@code clientJudgement}, the client's own view of an end review, sits beside the
+     * practitioner's {@code goalsMet} once given.
+     */
     public record ReviewView(
             @Schema(required = true) UUID id,
 
@@ -86,8 +125,10 @@ public class ReviewResource {
             @Schema(required = true, minimum = "0", maximum = "" + MAX_BOOSTERS)
             int boosterSessionsOffered,
 
-            @Schema(required = true) Instant createdAt) {
-        static ReviewView of(Review r, boolean practitionerText) {
+            @Schema(required = true) Instant createdAt,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) ClientJudgementView clientJudgement) {
+        static ReviewView of(Review r, boolean practitionerText, ClientJudgements.Judged judged) {
             return new ReviewView(
                     r.id,
                     r.kind,
@@ -101,7 +142,8 @@ public class ReviewResource {
                                     .toList(),
                     r.followUpOffered,
                     r.boosterSessionsOffered,
-                    r.createdAt);
+                    r.createdAt,
+                    judged == null ? null : ClientJudgementView.of(judged));
         }
     }
 
@@ -134,7 +176,7 @@ public class ReviewResource {
                             request.followUpOffered(),
                             request.boosterSessionsOffered()));
             return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
-                    .entity(ReviewView.of(r, true))
+                    .entity(ReviewView.of(r, true, null))
                     .build();
         });
     }
@@ -147,6 +189,40 @@ public class ReviewResource {
             summary =
                     "The engagement's reviews, newest first; the client sees what each shares with them, not the practitioner's text")
     public Page<ReviewView> list(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return reviews.ofEngagement(id, page.request()).map(s -> ReviewView.of(s.review(), s.practitionerText()));
+        return reviews.ofEngagement(id, page.request())
+                .map(s -> ReviewView.of(s.review(), s.practitionerText(), s.clientJudgement()));
+    }
+
+    @POST
+    @Path("{reviewId}/client-judgement")
+    @Transactional // the idempotency key is claimed in the create's own transaction (IdempotencyKeys)
+    @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "review:judge-goals")
+    @Operation(
+            operationId = "judgeGoalsAtEndReview",
+            summary = "The client judges each goal (met, partly, not met) and says what changed for them, once per"
+                    + " end review; shown beside the practitioner's view, to the client and the practitioner")
+    @APIResponse(
+            responseCode = "201",
+            description = "Given; it is shown with the review",
+            content = @Content(schema = @Schema(implementation = ClientJudgementView.class)))
+    @APIResponse(responseCode = "409", description = "Not an end review, or judged already")
+    public Response judge(
+            @PathParam("id") UUID id,
+            @PathParam("reviewId") UUID reviewId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull ClientJudgementRequest request) {
+        return idempotency.once(key, "judge-goals " + reviewId, request, () -> {
+            ClientJudgements.Judged j = judgements.judge(
+                    id,
+                    reviewId,
+                    request.whatChanged(),
+                    request.goals().stream()
+                            .map(g -> new ClientJudgements.GoalJudgement(g.goalId(), g.judgement()))
+                            .toList());
+            return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
+                    .entity(ClientJudgementView.of(j))
+                    .build();
+        });
     }
 }

@@ -4,12 +4,14 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.praxis.platform.web.ClosedSets;
+import org.praxis.session.domain.ClientGoalJudgement;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.MonitoringMeasure;
+import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
@@ -53,6 +55,10 @@ public class SessionClosedSets implements OASFilter {
                 .property("InstrumentOutcomeView", "classification", ScoreTrajectory.CLASSIFICATIONS)
                 .property("MonitoringMeasureView", "status", MonitoringMeasure.STATUSES)
                 .parameter("listMonitoringMeasures", "status", MonitoringMeasure.STATUSES)
+                .property("GoalJudgementRequest", "judgement", ClientGoalJudgement.JUDGEMENTS)
+                .property("GoalJudgementView", "judgement", ClientGoalJudgement.JUDGEMENTS)
+                .property("SummaryDecisionRequest", "decision", ProgressSummaryLifecycle.DECISIONS)
+                .property("ProgressSummaryView", "status", ProgressSummaryLifecycle.STATUSES)
                 .declareIn(openAPI);
     }
 }

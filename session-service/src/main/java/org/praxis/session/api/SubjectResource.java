@@ -27,6 +27,7 @@ import org.praxis.session.api.ActionResource.ActionView;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ProgressView;
 import org.praxis.session.api.NoteResource.NoteView;
+import org.praxis.session.api.ProgressSummaryResource.ProgressSummaryView;
 import org.praxis.session.api.ReviewResource.ReviewView;
 import org.praxis.session.api.SessionResource.SessionView;
 import org.praxis.session.domain.SubjectRecords;
@@ -89,7 +90,10 @@ public class SubjectResource {
             List<ActionView> actions,
 
             @Schema(required = true, maxItems = SubjectExports.ROWS)
-            List<ReviewView> reviews) {}
+            List<ReviewView> reviews,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ProgressSummaryView> progressSummaries) {}
 
     @GET
     @Path("{subject}/export")
@@ -141,6 +145,9 @@ public class SubjectResource {
                         .toList(),
                 e.progress().stream().map(ProgressView::of).toList(),
                 e.actions().stream().map(ActionView::of).toList(),
-                e.reviews().stream().map(r -> ReviewView.of(r, true)).toList());
+                e.reviews().stream()
+                        .map(r -> ReviewView.of(r, true, e.judgements().get(r.id)))
+                        .toList(),
+                e.summaries().stream().map(ProgressSummaryView::of).toList());
     }
 }

@@ -20,6 +20,7 @@ import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
+import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -96,6 +97,10 @@ public class Policies {
 
     public ActionItemPolicy actions() {
         return new ActionItemPolicy(relations());
+    }
+
+    public ProgressSummaryPolicy progressSummaries() {
+        return new ProgressSummaryPolicy(relations());
     }
 
     public ReviewPolicy reviews() {

@@ -55,6 +55,9 @@ public class Reviews {
     @Inject
     Outcomes outcomes;
 
+    @Inject
+    ClientJudgements judgements;
+
     public record NewReview(
             String kind,
             LocalDate heldOn,
@@ -119,8 +122,11 @@ public class Reviews {
         return review;
     }
 
-    /** A review as the caller may see it: the practitioner's own text only for those who may read it. */
-    public record Seen(Review review, boolean practitionerText) {}
+    /**
+     * A review as the caller may see it: the practitioner's own text only for those who may read it, the
+     * client's judgement of their goals (null until given) beside it.
+     */
+    public record Seen(Review review, boolean practitionerText, ClientJudgements.Judged clientJudgement) {}
 
     /** A page of the engagement's reviews, newest first. */
     public Page<Seen> ofEngagement(UUID engagementId, PageRequest page) {
@@ -130,8 +136,11 @@ public class Reviews {
         policy.requireAllowed(caller, ReviewPolicy.Action.LIST);
         Map<String, Object> params = new HashMap<>(Map.of("eng", engagementId));
         List<String> where = new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(caller, params)));
-        return tenant.pageNewestFirst(Review.class, where, params, page, "e.createdAt")
-                .map(r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r)));
+        Page<Review> reviews = tenant.pageNewestFirst(Review.class, where, params, page, "e.createdAt");
+        Map<UUID, ClientJudgements.Judged> judged =
+                judgements.of(reviews.items().stream().map(r -> r.id).toList());
+        return reviews.map(
+                r -> new Seen(r, policy.can(caller, ReviewPolicy.Action.READ_PRACTITIONER_TEXT, r), judged.get(r.id)));
     }
 
     /**

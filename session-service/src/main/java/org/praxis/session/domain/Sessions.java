@@ -49,6 +49,9 @@ public class Sessions {
     @Inject
     MonitoringMeasures monitoring;
 
+    @Inject
+    ProgressSummaries summaries;
+
     public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
 
     @Transactional
@@ -194,6 +197,10 @@ public class Sessions {
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         audit.record("read-sponsor-report", "engagement", e.id, null);
         return SponsorReport.of(
-                e, inForce.contract().number, inForce.contract().disclosure(), all(engagementId), List.of());
+                e,
+                inForce.contract().number,
+                inForce.contract().disclosure(),
+                all(engagementId),
+                inForce.contract().disclosure().progressSummaries() ? summaries.approvedTexts(e.id) : List.of());
     }
 }

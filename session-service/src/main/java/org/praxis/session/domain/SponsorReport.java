@@ -11,7 +11,8 @@ import org.praxis.platform.web.Bounds;
 
 /**
  * What a sponsor sees of an engagement: only the parts the accepted disclosure terms allow; the
- * others are absent, not empty. Notes, answers and risk details are never part of it.
+ * others are absent, not empty. Notes, answers and risk details are never part of it; of the progress
+ * summaries, only those the client approved ({@link ProgressSummaries#approvedTexts}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SponsorReport(
@@ -52,7 +53,7 @@ public record SponsorReport(
             int contractNumber,
             DisclosureTerms terms,
             List<CoachingSession> sessions,
-            List<String> agreedSummaries) {
+            List<String> approvedSummaries) {
         Attendance attendance = terms.attendance()
                 ? new Attendance(count(sessions, CoachingSession.HELD), count(sessions, CoachingSession.NO_SHOW), (int)
                         sessions.stream()
@@ -72,7 +73,7 @@ public record SponsorReport(
                         count(sessions, CoachingSession.SCHEDULED),
                         e.sessionsRemaining)
                 : null;
-        List<String> summaries = terms.progressSummaries() ? List.copyOf(agreedSummaries) : null;
+        List<String> summaries = terms.progressSummaries() ? List.copyOf(approvedSummaries) : null;
         return new SponsorReport(e.id, contractNumber, attendance, dates, counts, summaries);
     }
 

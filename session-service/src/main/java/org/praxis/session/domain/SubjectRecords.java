@@ -45,6 +45,9 @@ public class SubjectRecords implements SubjectErasure {
     @Inject
     SupervisionRegister supervision;
 
+    @Inject
+    ClientJudgements judgements;
+
     public record Export(
             String subject,
             List<Engagement> engagements,
@@ -55,7 +58,9 @@ public class SubjectRecords implements SubjectErasure {
             List<Goal> goals,
             List<GoalProgress> progress,
             List<ActionItem> actions,
-            List<Review> reviews) {}
+            List<Review> reviews,
+            Map<UUID, ClientJudgements.Judged> judgements,
+            List<ProgressSummary> summaries) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -70,6 +75,7 @@ public class SubjectRecords implements SubjectErasure {
         List<UUID> ids = engagements.stream().map(e -> e.id).toList();
         List<Goal> goals = exports.rowsIn(Goal.class, "engagementId", ids, "e.createdAt, e.id");
         List<SessionNote> notes = exports.rowsIn(SessionNote.class, "engagementId", ids, "e.createdAt, e.id");
+        List<Review> reviews = exports.rowsIn(Review.class, "engagementId", ids, "e.createdAt, e.id");
         return new Export(
                 subject,
                 engagements,
@@ -88,13 +94,17 @@ public class SubjectRecords implements SubjectErasure {
                         goals.stream().map(g -> g.id).toList(),
                         "e.ratedOn, e.createdAt, e.id"),
                 exports.rowsIn(ActionItem.class, "engagementId", ids, "e.createdAt, e.id"),
-                exports.rowsIn(Review.class, "engagementId", ids, "e.createdAt, e.id"));
+                reviews,
+                judgements.of(reviews.stream().map(r -> r.id).toList()),
+                exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"));
     }
 
     /**
      * Every column that may name a person, in any role: the client, the practitioner, contract parties,
      * note and addendum authors, whoever raised a concern, rated progress, held a review, proposed a
-     * contract or last edited a monitoring plan or policy, and a supervisor in the register. Kept rows name the pseudonym instead. A session's
+     * contract or last edited a monitoring plan or policy, drafted or decided a progress summary, judged
+     * their goals at the end review, and a supervisor in the register. Kept rows name the pseudonym
+     * instead. A session's
      * {@code cancelled_by} holds a role, not a person.
      */
     static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
@@ -106,6 +116,8 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("risk_concern", List.of("raised_by")),
             Map.entry("goal_progress", List.of("rated_by")),
             Map.entry("review", List.of("created_by")),
+            Map.entry("progress_summary", List.of("drafted_by", "decided_by")),
+            Map.entry("client_judgement", List.of("judged_by")),
             Map.entry("practitioner_supervisor", List.of("supervisor_id")),
             Map.entry("monitoring_plan", List.of("updated_by")),
             Map.entry("monitoring_policy", List.of("updated_by")));
@@ -144,6 +156,8 @@ public class SubjectRecords implements SubjectErasure {
         // Which instruments the client was asked for, and when: theirs, and of no use to anyone once they are gone.
         byEngagement(MonitoringMeasure.class, ids).forEach(em::remove);
         byEngagement(MonitoringPlan.class, ids).forEach(em::remove);
+        byEngagement(ProgressSummary.class, ids).forEach(p -> p.body("erased"));
+        byEngagement(ClientJudgement.class, ids).forEach(j -> j.whatChanged(null));
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

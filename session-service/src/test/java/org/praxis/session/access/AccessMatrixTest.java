@@ -13,6 +13,7 @@ import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
+import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -35,6 +36,7 @@ class AccessMatrixTest {
                         GoalPolicy.RULES,
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,
+                        ProgressSummaryPolicy.RULES,
                         SponsorReportPolicy.RULES,
                         OutcomePolicy.RULES,
                         MonitoringPlanPolicy.RULES,

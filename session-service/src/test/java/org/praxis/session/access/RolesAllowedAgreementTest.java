@@ -23,6 +23,7 @@ import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.GoalResource;
 import org.praxis.session.api.MeResource;
 import org.praxis.session.api.NoteResource;
+import org.praxis.session.api.ProgressSummaryResource;
 import org.praxis.session.api.ReviewResource;
 import org.praxis.session.api.RiskConcernResource;
 import org.praxis.session.api.SessionResource;
@@ -36,6 +37,7 @@ import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
+import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -52,6 +54,7 @@ class RolesAllowedAgreementTest {
                     GoalPolicy.RULES,
                     ActionItemPolicy.RULES,
                     ReviewPolicy.RULES,
+                    ProgressSummaryPolicy.RULES,
                     SponsorReportPolicy.RULES,
                     OutcomePolicy.RULES,
                     MonitoringPlanPolicy.RULES,
@@ -74,6 +77,7 @@ class RolesAllowedAgreementTest {
                 ActionResource.class,
                 RiskConcernResource.class,
                 ReviewResource.class,
+                ProgressSummaryResource.class,
                 DueReviewResource.class,
                 MeResource.class,
                 SubjectResource.class)) {

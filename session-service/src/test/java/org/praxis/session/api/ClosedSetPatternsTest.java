@@ -9,13 +9,17 @@ import org.praxis.session.api.EngagementViews.OpenEngagementRequest;
 import org.praxis.session.api.EngagementViews.PartyRequest;
 import org.praxis.session.api.GoalResource.GoalRequest;
 import org.praxis.session.api.NoteResource.WriteNoteRequest;
+import org.praxis.session.api.ProgressSummaryResource.SummaryDecisionRequest;
+import org.praxis.session.api.ReviewResource.GoalJudgementRequest;
 import org.praxis.session.api.ReviewResource.ReviewRequest;
 import org.praxis.session.api.RiskConcernResource.RiskConcernRequest;
 import org.praxis.session.api.SessionResource.ScheduleRequest;
+import org.praxis.session.domain.ClientGoalJudgement;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.SessionNote;
@@ -43,5 +47,7 @@ class ClosedSetPatternsTest {
         assertEquals(CoachingSession.MODES, accepted(ScheduleRequest.class, "mode"));
         assertEquals(CoachingSession.MODELS, accepted(ScheduleRequest.class, "model"));
         assertEquals(Review.KINDS, accepted(ReviewRequest.class, "kind"));
+        assertEquals(ClientGoalJudgement.JUDGEMENTS, accepted(GoalJudgementRequest.class, "judgement"));
+        assertEquals(ProgressSummaryLifecycle.DECISIONS, accepted(SummaryDecisionRequest.class, "decision"));
     }
 }

@@ -38,6 +38,9 @@ class ErasureInEveryRoleTest {
             "review.created_by",
             "monitoring_plan.updated_by",
             "monitoring_policy.updated_by",
+            "progress_summary.drafted_by",
+            "progress_summary.decided_by",
+            "client_judgement.judged_by",
             "practitioner_eligibility.practitioner_id",
             "practitioner_supervisor.practitioner_id",
             "practitioner_supervisor.supervisor_id",
@@ -154,6 +157,38 @@ class ErasureInEveryRoleTest {
                 .then()
                 .statusCode(200);
 
+        // As the client: they approve a progress summary, and judge their goal at the end review.
+        String summary = cast.as(cast.staff, "coach")
+                .body(Map.of("body", "Progress for the sponsor"))
+                .when()
+                .post("/v1/engagements/" + own + "/progress-summaries")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        cast.as(who, "client")
+                .header("If-Match", "\"0\"")
+                .body(Map.of("decision", "approved"))
+                .when()
+                .post("/v1/engagements/" + own + "/progress-summaries/" + summary + "/decision")
+                .then()
+                .statusCode(200);
+        String end = cast.as(cast.staff, "coach")
+                .body(Map.of("kind", "end", "goalsMet", List.of(goal)))
+                .when()
+                .post("/v1/engagements/" + own + "/reviews")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        cast.as(who, "client")
+                .body(Map.of(
+                        "whatChanged", "A new role", "goals", List.of(Map.of("goalId", goal, "judgement", "met"))))
+                .when()
+                .post("/v1/engagements/" + own + "/reviews/" + end + "/client-judgement")
+                .then()
+                .statusCode(201);
+
         // A client's engagement as the coach: a held session, notes, an addendum, a concern and a review.
         String theirs = activeEngagement(who, "client-" + UUID.randomUUID());
         String session = cast.as(who, "coach")
@@ -199,6 +234,12 @@ class ErasureInEveryRoleTest {
                 .body(Map.of("kind", "private", "body", "draft"))
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes")
+                .then()
+                .statusCode(201);
+        cast.as(who, "coach")
+                .body(Map.of("body", "Drafted for the sponsor"))
+                .when()
+                .post("/v1/engagements/" + theirs + "/progress-summaries")
                 .then()
                 .statusCode(201);
         cast.as(who, "coach")

@@ -16,7 +16,9 @@ import org.praxis.session.domain.Review;
  * Reviews of an engagement. The practitioner (or their supervisor) records them. The client sees
  * every review of their own engagement but only what it marks as shared with them — kind, date,
  * goals met, follow-up and boosters offered, the shared summary — never the practitioner's own text
- * ({@link Action#READ_PRACTITIONER_TEXT}; issue 16, hole 5).
+ * ({@link Action#READ_PRACTITIONER_TEXT}; issue 16, hole 5). At the end review the client gives
+ * their own judgement of their goals ({@link Action#JUDGE_GOALS}), shown beside the practitioner's to
+ * both; a sponsor reads no review.
  */
 public final class ReviewPolicy extends Policy<Review, ReviewPolicy.Action, Relation> {
     public enum Action {
@@ -24,7 +26,8 @@ public final class ReviewPolicy extends Policy<Review, ReviewPolicy.Action, Rela
         LIST,
         READ_PRACTITIONER_TEXT,
         RECORD,
-        LIST_DUE
+        LIST_DUE,
+        JUDGE_GOALS
     }
 
     public static final Field<Review, UUID> ENGAGEMENT = Field.of("engagementId", r -> r.engagementId);
@@ -42,7 +45,9 @@ public final class ReviewPolicy extends Policy<Review, ReviewPolicy.Action, Rela
             .allow(Action.RECORD, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.LIST_DUE, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.LIST_DUE, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .allow(Action.JUDGE_GOALS, Roles.CLIENT, Relation.OWN)
             .audit(Action.RECORD, "review-{kind}")
+            .audit(Action.JUDGE_GOALS, "judge-goals")
             .build();
 
     private final EngagementRelations relations;
