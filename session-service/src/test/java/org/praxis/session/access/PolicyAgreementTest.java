@@ -32,6 +32,8 @@ import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.MonitoringPlan;
+import org.praxis.session.domain.ProgressSummary;
+import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.SessionNote;
@@ -43,6 +45,7 @@ import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -217,6 +220,15 @@ class PolicyAgreementTest {
         m.status = MonitoringMeasure.DUE;
         m.createdAt = now;
         keep(m, m.id, t);
+        ProgressSummary p = new ProgressSummary();
+        p.id = UUID.randomUUID();
+        p.tenantId = t;
+        p.engagementId = e.id;
+        p.body("For the sponsor");
+        p.status = ProgressSummaryLifecycle.DRAFT;
+        p.draftedBy = practitioner;
+        p.draftedAt = now;
+        keep(p, p.id, t);
     }
 
     private Set<UUID> partyQuery(Caller caller, String role) {
@@ -320,6 +332,12 @@ class PolicyAgreementTest {
                             "monitoring-measure",
                             MonitoringMeasure.class,
                             c -> new MonitoringMeasurePolicy(relations.apply(c))));
+            pairs.put(
+                    "progress-summary",
+                    agree(
+                            "progress-summary",
+                            ProgressSummary.class,
+                            c -> new ProgressSummaryPolicy(relations.apply(c))));
         });
         System.out.println("session-service policy agreement (caller × fixture pairs): " + pairs);
     }

@@ -23,6 +23,7 @@ import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.MonitoringPlan;
 import org.praxis.session.domain.MonitoringSchedule;
+import org.praxis.session.domain.ProgressSummary;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
@@ -37,6 +38,7 @@ import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
+import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
 import org.praxis.session.domain.access.RiskConcernPolicy;
 import org.praxis.session.domain.access.SessionPolicy;
@@ -265,6 +267,23 @@ class PolicyMatrixTest {
                 READ_PRACTITIONER_TEXT: coach practitioner; supervisor supervised
                 RECORD: coach practitioner; supervisor supervised
                 LIST_DUE: coach practitioner; supervisor supervised
+                JUDGE_GOALS: client own
+                """);
+    }
+
+    @Test
+    void progressSummary() {
+        Map<String, ProgressSummary> f = byEngagement(e -> {
+            ProgressSummary s = new ProgressSummary();
+            s.engagementId = e.id;
+            return s;
+        });
+        check("progress-summary", new ProgressSummaryPolicy(relations), ProgressSummaryPolicy.Action.class, f, """
+                VIEW: client own; coach practitioner; supervisor supervised
+                LIST: client own; coach practitioner; supervisor supervised
+                DRAFT: coach practitioner
+                DECIDE: client own
+                WITHDRAW: coach practitioner
                 """);
     }
 
