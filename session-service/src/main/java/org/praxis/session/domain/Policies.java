@@ -19,6 +19,7 @@ import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OrganisationReportPolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -79,6 +80,10 @@ public class Policies {
         return new SponsorReportPolicy(relations(), contractsNaming(ContractParty.SPONSOR));
     }
 
+    public OrganisationReportPolicy organisationReports() {
+        return new OrganisationReportPolicy(organisationsSponsored());
+    }
+
     public SessionPolicy sessions() {
         return new SessionPolicy(relations());
     }
@@ -117,6 +122,22 @@ public class Policies {
 
     public MonitoringMeasurePolicy monitoringMeasures() {
         return new MonitoringMeasurePolicy(relations());
+    }
+
+    /** The sponsor organisations of the engagements whose contracts name the caller as their sponsor party. */
+    private Set<String> organisationsSponsored() {
+        Set<UUID> contracts = contractsNaming(ContractParty.SPONSOR);
+        if (contracts.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery(
+                        "select distinct e.sponsorOrganisation from Contract c, Engagement e where c.tenantId = :t"
+                                + " and e.tenantId = :t and e.id = c.engagementId and c.id in :contracts"
+                                + " and e.sponsorOrganisation is not null",
+                        String.class)
+                .setParameter("t", caller().tenantId())
+                .setParameter("contracts", contracts)
+                .getResultList());
     }
 
     /**

@@ -12,6 +12,7 @@ import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OrganisationReportPolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -41,6 +42,7 @@ class AccessMatrixTest {
                         OutcomePolicy.RULES,
                         MonitoringPlanPolicy.RULES,
                         MonitoringMeasurePolicy.RULES,
-                        MonitoringSettingsPolicy.RULES))::verify);
+                        MonitoringSettingsPolicy.RULES,
+                        OrganisationReportPolicy.RULES))::verify);
     }
 }

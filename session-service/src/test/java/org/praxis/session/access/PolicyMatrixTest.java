@@ -28,6 +28,7 @@ import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
 import org.praxis.session.domain.SessionNote;
+import org.praxis.session.domain.SponsorOrganisation;
 import org.praxis.session.domain.access.ActionItemPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -37,6 +38,7 @@ import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OrganisationReportPolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -268,6 +270,21 @@ class PolicyMatrixTest {
                 RECORD: coach practitioner; supervisor supervised
                 LIST_DUE: coach practitioner; supervisor supervised
                 JUDGE_GOALS: client own
+                """);
+    }
+
+    @Test
+    void organisationOutcomeReport() {
+        Map<String, SponsorOrganisation> f = new LinkedHashMap<>();
+        f.put("sponsored", new SponsorOrganisation("acme-hr"));
+        f.put("other", new SponsorOrganisation("globex"));
+        check(
+                "organisation-outcome-report",
+                new OrganisationReportPolicy(Set.of("acme-hr")),
+                OrganisationReportPolicy.Action.class,
+                f,
+                """
+                VIEW: sponsor sponsored; admin sponsored other
                 """);
     }
 

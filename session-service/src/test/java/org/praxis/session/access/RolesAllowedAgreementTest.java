@@ -23,6 +23,7 @@ import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.GoalResource;
 import org.praxis.session.api.MeResource;
 import org.praxis.session.api.NoteResource;
+import org.praxis.session.api.OrganisationReportResource;
 import org.praxis.session.api.ProgressSummaryResource;
 import org.praxis.session.api.ReviewResource;
 import org.praxis.session.api.RiskConcernResource;
@@ -36,6 +37,7 @@ import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
 import org.praxis.session.domain.access.NotePolicy;
+import org.praxis.session.domain.access.OrganisationReportPolicy;
 import org.praxis.session.domain.access.OutcomePolicy;
 import org.praxis.session.domain.access.ProgressSummaryPolicy;
 import org.praxis.session.domain.access.ReviewPolicy;
@@ -60,6 +62,7 @@ class RolesAllowedAgreementTest {
                     MonitoringPlanPolicy.RULES,
                     MonitoringMeasurePolicy.RULES,
                     MonitoringSettingsPolicy.RULES,
+                    OrganisationReportPolicy.RULES,
                     SubjectExportPolicy.RULES)
             .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));
@@ -80,6 +83,7 @@ class RolesAllowedAgreementTest {
                 ProgressSummaryResource.class,
                 DueReviewResource.class,
                 MeResource.class,
+                OrganisationReportResource.class,
                 SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {
                 Extension guard = m.getAnnotation(Extension.class);

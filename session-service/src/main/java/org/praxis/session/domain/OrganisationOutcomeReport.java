@@ -1,0 +1,163 @@
+package org.praxis.session.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.praxis.platform.web.Bounds;
+
+/**
+ * What a sponsor learns of the outcomes of an organisation's engagements: counts and shares over the
+ * engagements whose contract in force allows aggregate disclosure, never a person or an engagement id,
+ * and nothing at all when fewer than the minimum group size count ({@link MinimumGroupSize}); a share
+ * resting on fewer engagements than that is left out the same way, with the reason.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrganisationOutcomeReport(
+        @Schema(required = true, maxLength = Bounds.NAME) String organisation,
+
+        @Schema(required = true, minimum = "" + MinimumGroupSize.FLOOR, maximum = "" + Bounds.COUNT_MAX)
+        int minimumGroupSize,
+
+        @Schema(required = true, description = "No figures: too few engagements count")
+        boolean suppressed,
+
+        @Schema(maxLength = Bounds.REASON) String reason,
+
+        @Schema(minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+        Integer engagements,
+
+        Attendance attendance,
+        Improvement reliableImprovement,
+        GoalsJudged goalsJudgedByClients) {
+
+    public record Attendance(
+            @Schema(required = true, minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+            long held,
+
+            @Schema(required = true, minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+            long noShows) {}
+
+    /** The share of engagements with scores whose client reliably improved (or reliably recovered) on some measure and deteriorated on none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Improvement(
+            @Schema(required = true, description = "False: too few engagements with scores; the reason says so")
+            boolean shown,
+
+            @Schema(minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+            Integer engagementsMeasured,
+
+            @Schema(minimum = "0", maximum = "100") Integer percentReliablyImproved,
+
+            @Schema(maxLength = Bounds.REASON) String reason) {}
+
+    /** The goals clients judged at their end review, and the share they judged met or partly met. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GoalsJudged(
+            @Schema(required = true, description = "False: too few engagements with goals judged; the reason says so")
+            boolean shown,
+
+            @Schema(minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+            Integer engagementsJudged,
+
+            @Schema(minimum = "0", maximum = "" + Bounds.COUNT_MAX)
+            Integer goalsJudged,
+
+            @Schema(minimum = "0", maximum = "100") Integer percentMet,
+
+            @Schema(minimum = "0", maximum = "100") Integer percentPartlyMet,
+
+            @Schema(maxLength = Bounds.REASON) String reason) {}
+
+    /**
+     * @param counted the engagements that count (their contract in force allows aggregate disclosure)
+     * @param sessionsByStatus their sessions, counted by status
+     * @param classifications per engagement, its score trajectories' classifications
+     * @param judgements per engagement, the goal judgements its client gave at the end review
+     */
+    public static OrganisationOutcomeReport of(
+            String organisation,
+            MinimumGroupSize rule,
+            Collection<UUID> counted,
+            Map<String, Long> sessionsByStatus,
+            Map<UUID, Set<String>> classifications,
+            Map<UUID, List<String>> judgements) {
+        if (!rule.shows(counted.size())) {
+            return new OrganisationOutcomeReport(
+                    organisation,
+                    rule.k(),
+                    true,
+                    rule.reasonHidden(counted.size(), "engagements"),
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        Attendance attendance = new Attendance(
+                sessionsByStatus.getOrDefault(CoachingSession.HELD, 0L),
+                sessionsByStatus.getOrDefault(CoachingSession.NO_SHOW, 0L));
+        return new OrganisationOutcomeReport(
+                organisation,
+                rule.k(),
+                false,
+                null,
+                counted.size(),
+                attendance,
+                improvement(rule, counted, classifications),
+                goals(rule, counted, judgements));
+    }
+
+    private static Improvement improvement(
+            MinimumGroupSize rule, Collection<UUID> counted, Map<UUID, Set<String>> classifications) {
+        List<Set<String>> measured = counted.stream()
+                .map(id -> classifications.getOrDefault(id, Set.of()))
+                .filter(c -> c.stream().anyMatch(s -> !ScoreTrajectory.NOT_CLASSIFIABLE.equals(s)))
+                .toList();
+        if (!rule.shows(measured.size())) {
+            return new Improvement(false, null, null, rule.reasonHidden(measured.size(), "engagements with scores"));
+        }
+        long improved = measured.stream()
+                .filter(OrganisationOutcomeReport::reliablyImproved)
+                .count();
+        return new Improvement(true, measured.size(), percent(improved, measured.size()), null);
+    }
+
+    /** Reliable improvement or reliable recovery on some measure, reliable deterioration on none. */
+    static boolean reliablyImproved(Set<String> classifications) {
+        return !classifications.contains(ScoreTrajectory.RELIABLE_DETERIORATION)
+                && (classifications.contains(ScoreTrajectory.RELIABLE_IMPROVEMENT)
+                        || classifications.contains(ScoreTrajectory.RELIABLE_RECOVERY));
+    }
+
+    private static GoalsJudged goals(
+            MinimumGroupSize rule, Collection<UUID> counted, Map<UUID, List<String>> judgements) {
+        List<List<String>> judged = counted.stream()
+                .map(id -> judgements.getOrDefault(id, List.of()))
+                .filter(j -> !j.isEmpty())
+                .toList();
+        if (!rule.shows(judged.size())) {
+            return new GoalsJudged(
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    rule.reasonHidden(judged.size(), "engagements with goals judged by clients"));
+        }
+        List<String> all = judged.stream().flatMap(List::stream).toList();
+        return new GoalsJudged(
+                true,
+                judged.size(),
+                all.size(),
+                percent(all.stream().filter(ClientGoalJudgement.MET::equals).count(), all.size()),
+                percent(all.stream().filter(ClientGoalJudgement.PARTLY::equals).count(), all.size()),
+                null);
+    }
+
+    private static int percent(long part, long whole) {
+        return (int) Math.round(100.0 * part / whole);
+    }
+}

@@ -1,0 +1,126 @@
+package org.praxis.session.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
+
+/**
+ * The sponsor's organisation outcome report: which engagements count (their contract in force allows
+ * aggregate disclosure), and their sessions, score classifications and clients' goal judgements, in a
+ * handful of queries whatever the number of engagements. What is shown is {@link OrganisationOutcomeReport}'s.
+ */
+@ApplicationScoped
+public class OrganisationOutcomes {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TenantQueries tenant;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    OutcomeReportConfig config;
+
+    /** 404 unless the caller may read the organisation's report; audited. */
+    @Transactional
+    public OrganisationOutcomeReport report(String organisation) {
+        policies.organisationReports()
+                .requireView(policies.caller(), new SponsorOrganisation(organisation), organisation);
+        MinimumGroupSize rule = new MinimumGroupSize(config.minimumGroupSize());
+        List<UUID> counted = counted(organisation);
+        audit.record("read-outcome-report", "organisation", organisation, null);
+        if (!rule.shows(counted.size())) {
+            return OrganisationOutcomeReport.of(organisation, rule, counted, Map.of(), Map.of(), Map.of());
+        }
+        return OrganisationOutcomeReport.of(
+                organisation, rule, counted, sessionsByStatus(counted), classifications(counted), judgements(counted));
+    }
+
+    /** The organisation's engagements whose contract in force (the latest all required parties accepted) allows it. */
+    private List<UUID> counted(String organisation) {
+        List<UUID> engagements = tenant.select(
+                        Engagement.class, "e.sponsorOrganisation = :o", null, Map.of("o", organisation))
+                .getResultStream()
+                .map(e -> e.id)
+                .toList();
+        if (engagements.isEmpty()) {
+            return List.of();
+        }
+        List<Contract> contracts = tenant.select(
+                        Contract.class, "e.engagementId in :ids", "e.number desc", Map.of("ids", engagements))
+                .getResultList();
+        Map<UUID, List<ContractParty>> parties = contracts.isEmpty()
+                ? Map.of()
+                : tenant.select(
+                                ContractParty.class,
+                                "e.contractId in :c",
+                                null,
+                                Map.of("c", contracts.stream().map(c -> c.id).toList()))
+                        .getResultStream()
+                        .collect(Collectors.groupingBy(p -> p.contractId));
+        Map<UUID, Contract> inForce = new HashMap<>();
+        for (Contract c : contracts) {
+            if (!inForce.containsKey(c.engagementId)
+                    && new Contracts.Version(c, parties.getOrDefault(c.id, List.of())).inForce()) {
+                inForce.put(c.engagementId, c);
+            }
+        }
+        return inForce.values().stream()
+                .filter(c -> c.disclosure().aggregateOutcomes())
+                .map(c -> c.engagementId)
+                .sorted()
+                .toList();
+    }
+
+    private Map<String, Long> sessionsByStatus(List<UUID> engagements) {
+        return em.createQuery(
+                        "select s.status, count(s) from CoachingSession s where s.tenantId = :t"
+                                + " and s.engagementId in :ids group by s.status",
+                        Object[].class)
+                .setParameter("t", tenant.tenantId())
+                .setParameter("ids", engagements)
+                .getResultStream()
+                .collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+    }
+
+    private Map<UUID, Set<String>> classifications(List<UUID> engagements) {
+        return tenant.select(ScoreTrajectory.class, "e.engagementId in :ids", null, Map.of("ids", engagements))
+                .getResultStream()
+                .collect(Collectors.groupingBy(
+                        s -> s.engagementId, Collectors.mapping(s -> s.classification, Collectors.toSet())));
+    }
+
+    private Map<UUID, List<String>> judgements(List<UUID> engagements) {
+        Map<UUID, UUID> engagementOf = tenant.select(
+                        ClientJudgement.class, "e.engagementId in :ids", null, Map.of("ids", engagements))
+                .getResultStream()
+                .collect(Collectors.toMap(j -> j.id, j -> j.engagementId));
+        if (engagementOf.isEmpty()) {
+            return Map.of();
+        }
+        return tenant.select(
+                        ClientGoalJudgement.class,
+                        "e.judgementId in :j",
+                        null,
+                        Map.of("j", new HashSet<>(engagementOf.keySet())))
+                .getResultStream()
+                .collect(Collectors.groupingBy(
+                        g -> engagementOf.get(g.judgementId),
+                        Collectors.mapping(g -> g.judgement, Collectors.toList())));
+    }
+}
