@@ -182,8 +182,7 @@ class ErasureInEveryRoleTest {
                 .extract()
                 .path("id");
         cast.as(who, "client")
-                .body(Map.of(
-                        "whatChanged", "A new role", "goals", List.of(Map.of("goalId", goal, "judgement", "met"))))
+                .body(Map.of("whatChanged", "A new role", "goals", List.of(Map.of("goalId", goal, "judgement", "met"))))
                 .when()
                 .post("/v1/engagements/" + own + "/reviews/" + end + "/client-judgement")
                 .then()
