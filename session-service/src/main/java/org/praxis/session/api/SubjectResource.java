@@ -27,6 +27,7 @@ import org.praxis.session.api.ActionResource.ActionView;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.api.GoalResource.ProgressView;
 import org.praxis.session.api.NoteResource.NoteView;
+import org.praxis.session.api.OutcomeResource.InstrumentOutcomeView;
 import org.praxis.session.api.ProgressSummaryResource.ProgressSummaryView;
 import org.praxis.session.api.ReviewResource.ReviewView;
 import org.praxis.session.api.SessionResource.SessionView;
@@ -93,7 +94,17 @@ public class SubjectResource {
             List<ReviewView> reviews,
 
             @Schema(required = true, maxItems = SubjectExports.ROWS)
-            List<ProgressSummaryView> progressSummaries) {}
+            List<ProgressSummaryView> progressSummaries,
+
+            @Schema(
+                    required = true,
+                    maxItems = SubjectExports.ROWS,
+                    description = "Per engagement and instrument, the baseline and latest score (issue 21)")
+            List<ScoreExport> scores) {}
+
+    public record ScoreExport(
+            @Schema(required = true) UUID engagementId,
+            @Schema(required = true) InstrumentOutcomeView score) {}
 
     @GET
     @Path("{subject}/export")
@@ -148,6 +159,9 @@ public class SubjectResource {
                 e.reviews().stream()
                         .map(r -> ReviewView.of(r, true, e.judgements().get(r.id)))
                         .toList(),
-                e.summaries().stream().map(ProgressSummaryView::of).toList());
+                e.summaries().stream().map(ProgressSummaryView::of).toList(),
+                e.scores().stream()
+                        .map(s -> new ScoreExport(s.engagementId, InstrumentOutcomeView.of(s, true)))
+                        .toList());
     }
 }

@@ -60,7 +60,9 @@ public class SubjectRecords implements SubjectErasure {
             List<ActionItem> actions,
             List<Review> reviews,
             Map<UUID, ClientJudgements.Judged> judgements,
-            List<ProgressSummary> summaries) {}
+            List<ProgressSummary> summaries,
+
+            List<ScoreTrajectory> scores) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -96,7 +98,8 @@ public class SubjectRecords implements SubjectErasure {
                 exports.rowsIn(ActionItem.class, "engagementId", ids, "e.createdAt, e.id"),
                 reviews,
                 judgements.of(reviews.stream().map(r -> r.id).toList()),
-                exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"));
+                exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"),
+                exports.rowsIn(ScoreTrajectory.class, "engagementId", ids, "e.updatedAt, e.id"));
     }
 
     /**

@@ -134,11 +134,19 @@ class TrajectoryConsumersTest {
     }
 
     @Test
-    void erasingTheClientRemovesTheirScores() {
+    void theClientsExportCarriesTheirScoresAndErasureRemovesThem() {
         String intake = UUID.randomUUID().toString();
         String id = Monitoring.activeFromIntake(t, intake);
         Monitoring.send(t, intake, new Change("GAD-7", 12, 6, "moderate", "mild", "reliable-recovery", false));
         assertEquals(1, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
+        // The client's copy of their records carries their scores.
+        TestTenant.export(t.admin, t.client.subject(), TestTenant.exportRequest(t.admin, t.client.subject()))
+                .statusCode(200)
+                .body("scores.size()", is(1))
+                .body("scores[0].engagementId", is(id))
+                .body("scores[0].score.instrument", is("GAD-7"))
+                .body("scores[0].score.latestTotal", is(6))
+                .body("scores[0].score.classification", is("reliable-recovery"));
         assertEquals(
                 1,
                 ErasureRequests.erase(t.id, t.client.subject(), "session.events")
