@@ -1,5 +1,6 @@
 package org.praxis.intake.api;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class ScreeningViews {
                     description = "The wording of the risk flags this screening raised, where the view carries"
                             + " them (riskFlags for a practitioner; for a client only in the answer to the"
                             + " submission itself)")
-            List<String> riskFlags) {
+            List<@Size(max = ClientWording.MAX_TEXT) String> riskFlags) {
         static ScoreWording of(Screening s, List<RiskFlag> flags, Wording wording) {
             Wording.Said said = wording.score(s.instrumentCode, s.severity);
             return new ScoreWording(

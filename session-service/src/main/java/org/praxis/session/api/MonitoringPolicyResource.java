@@ -38,7 +38,10 @@ public class MonitoringPolicyResource {
 
     public record MonitoringPolicyView(
             @Schema(required = true) MonitoringScheduleView policy,
-            @Schema(required = true) @Min(0) long revision,
+
+            @Schema(required = true, minimum = "0", maximum = "9223372036854775807") @Min(0)
+            long revision,
+
             @Schema(required = true) boolean defaults) {
         static MonitoringPolicyView of(TenantSettings.Current<MonitoringSchedule> c) {
             return new MonitoringPolicyView(MonitoringScheduleView.of(c.settings()), c.revision(), c.defaults());

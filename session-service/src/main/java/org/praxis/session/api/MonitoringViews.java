@@ -32,7 +32,7 @@ public final class MonitoringViews {
 
     public record MonitoringScheduleView(
             @Schema(required = true, maxItems = MonitoringSchedule.MAX_INSTRUMENTS)
-            List<String> instruments,
+            List<@Size(max = Bounds.CODE) String> instruments,
 
             @Schema(minimum = "1", maximum = "52") Integer everySessions,
 
@@ -61,7 +61,7 @@ public final class MonitoringViews {
             @Schema(required = true) UUID engagementId,
 
             @Schema(required = true, maxItems = MonitoringSchedule.MAX_INSTRUMENTS)
-            List<String> instruments,
+            List<@Size(max = Bounds.CODE) String> instruments,
 
             @Schema(minimum = "1", maximum = "52") Integer everySessions,
 

@@ -32,6 +32,8 @@ public class OutcomeResource {
     /** The longest band code or thresholds version intake-service sends. */
     static final int LABEL = 100;
 
+    private static final String TOTAL_MAX = "" + ScoreTrajectory.MAX_TOTAL;
+
     @Inject
     Outcomes outcomes;
 
@@ -43,8 +45,11 @@ public class OutcomeResource {
             @Schema(required = true, maxLength = Bounds.CODE)
             String instrument,
 
-            @Schema(required = true, minimum = "0") int baselineTotal,
-            @Schema(required = true, minimum = "0") int latestTotal,
+            @Schema(required = true, minimum = "0", maximum = TOTAL_MAX)
+            int baselineTotal,
+
+            @Schema(required = true, minimum = "0", maximum = TOTAL_MAX)
+            int latestTotal,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = LABEL)
             String baselineBand,

@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 @Entity
 public class ScoreTrajectory {
+    /** The largest total intake-service can score: an instrument of 100 items answered at most 100 each. */
+    public static final int MAX_TOTAL = 10_000;
+
     public static final String NO_RELIABLE_CHANGE = "no-reliable-change";
     public static final String RELIABLE_IMPROVEMENT = "reliable-improvement";
     public static final String RELIABLE_DETERIORATION = "reliable-deterioration";

@@ -3,6 +3,8 @@ package org.praxis.session.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.praxis.platform.events.IncomingEvent;
@@ -31,8 +33,13 @@ public class TrajectoryChangedHandler extends SingleTypeHandler<TrajectoryChange
 
             @JsonProperty(required = true) UUID screeningId,
             @JsonProperty(required = true) UUID baselineScreeningId,
-            @JsonProperty(required = true) int baselineTotal,
-            @JsonProperty(required = true) int latestTotal,
+
+            @JsonProperty(required = true) @Min(0) @Max(ScoreTrajectory.MAX_TOTAL)
+            int baselineTotal,
+
+            @JsonProperty(required = true) @Min(0) @Max(ScoreTrajectory.MAX_TOTAL)
+            int latestTotal,
+
             @Size(max = LABEL) String baselineBand,
             @Size(max = LABEL) String latestBand,
             @JsonProperty(required = true) String classification,
