@@ -51,10 +51,17 @@ public class OrganisationOutcomes {
                 organisation, rule, counted, sessionsByStatus(counted), classifications(counted), judgements(counted));
     }
 
-    /** The organisation's engagements whose contract in force (the latest all required parties accepted) allows it. */
+    /**
+     * The organisation's closed engagements whose contract in force (the latest all required parties accepted)
+     * allows it. Closed only: their outcome no longer moves (score trajectories stop at the close), so comparing
+     * two reads cannot show one client's scores changing mid-engagement.
+     */
     private List<UUID> counted(String organisation) {
         List<UUID> engagements = tenant.select(
-                        Engagement.class, "e.sponsorOrganisation = :o", null, Map.of("o", organisation))
+                        Engagement.class,
+                        "e.sponsorOrganisation = :o and e.status = :closed",
+                        null,
+                        Map.of("o", organisation, "closed", EngagementLifecycle.CLOSED))
                 .getResultStream()
                 .map(e -> e.id)
                 .toList();

@@ -120,6 +120,18 @@ class OrganisationReportApiTest {
                 .statusCode(200);
     }
 
+    /** The end review, which closes the engagement. */
+    private String ended(String engagement) {
+        return as(t.coach)
+                .body(Map.of("kind", "end"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/reviews")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /** A goal, the end review, and the client's judgement of the goal. */
     private void judged(String engagement, String judgement) {
         String goal = as(t.client)
@@ -176,7 +188,7 @@ class OrganisationReportApiTest {
         trajectory(closedIntake, "PHQ-9", "reliable-improvement");
         session(notDisclosed, "held");
 
-        // Four count (the fifth's contract does not allow it): no figures, and why.
+        // None counts yet (open engagements' outcomes still move): no figures, and why.
         Map<String, Object> hidden = report(t.sponsor);
         assertEquals(true, hidden.get("suppressed"));
         assertEquals(5, hidden.get("minimumGroupSize"));
@@ -201,6 +213,9 @@ class OrganisationReportApiTest {
         for (int i = 0; i < 4; i++) {
             judged(counted.get(i), i == 3 ? "partly" : "met");
         }
+        // Four closed, the fifth still open: it does not count yet.
+        assertEquals(true, report(t.sponsor).get("suppressed"));
+        ended(counted.get(4));
 
         Map<String, Object> shown = report(t.sponsor);
         assertEquals(false, shown.get("suppressed"));
@@ -218,10 +233,13 @@ class OrganisationReportApiTest {
         assertEquals(false, ((Map<?, ?>) shown.get("goalsJudgedByClients")).get("shown"));
         assertTrue(((Map<?, ?>) shown.get("goalsJudgedByClients")).containsKey("reason"));
 
-        trajectory(intakes.get(4), "PHQ-9", "reliable-recovery");
-        judged(counted.get(4), "met");
+        intakes.add(UUID.randomUUID().toString());
+        counted.add(engagement(intakes.get(5), true));
+        trajectory(intakes.get(5), "PHQ-9", "reliable-recovery");
+        judged(counted.get(5), "met");
         Map<String, Object> full = report(t.admin);
-        // Reliably improved: 0 (PHQ-9), 1 (GAD-7 recovery), 4 (PHQ-9 recovery); 2 also deteriorated on GAD-7.
+        // Reliably improved: 0 (PHQ-9), 1 (GAD-7 recovery), 5 (PHQ-9 recovery); 2 also deteriorated on GAD-7;
+        // 4 has no classifiable score and no judged goal.
         assertEquals(
                 Map.of("shown", true, "engagementsMeasured", 5, "percentReliablyImproved", 60),
                 full.get("reliableImprovement"));
@@ -238,9 +256,10 @@ class OrganisationReportApiTest {
                         "percentPartlyMet",
                         20),
                 full.get("goalsJudgedByClients"));
-        // Each of the three reads is audited.
+        assertEquals(6, full.get("engagements"));
+        // Each of the four reads is audited.
         assertEquals(
-                3,
+                4,
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from audit_event where tenant_id = ? and action = 'read-outcome-report'"
