@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.praxis.platform.audit.AuditLog;
@@ -79,6 +80,33 @@ public class MonitoringMeasures {
                 fallDue(e, p.instruments, dueOn);
             }
         });
+    }
+
+    /**
+     * After the practitioner changed the plan: on an active engagement under a weekly plan, each instrument
+     * without an open measure is dated N weeks on, as at activation (else a plan switched to weekly would wait
+     * for a completion that never comes). A plan by held sessions waits for the next held session.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planChanged(Engagement e) {
+        MonitoringPlan p = plans.of(e.id).orElse(null);
+        if (p == null || p.everyWeeks == null || !EngagementLifecycle.ACTIVE.equals(e.status)) {
+            return;
+        }
+        List<String> open = tenant.select(
+                        MonitoringMeasure.class,
+                        "e.engagementId = :e and e.status = :due",
+                        null,
+                        Map.of("e", e.id, "due", MonitoringMeasure.DUE))
+                .getResultStream()
+                .map(m -> m.instrument)
+                .toList();
+        List<String> unscheduled =
+                p.instruments.stream().filter(i -> !open.contains(i)).toList();
+        LocalDate dueOn = today().plusWeeks(p.everyWeeks);
+        if (!unscheduled.isEmpty() && p.runsOn(dueOn)) {
+            fallDue(e, unscheduled, dueOn);
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ import org.praxis.session.domain.access.MonitoringPlanPolicy;
 @ApplicationScoped
 public class MonitoringPlans {
     @Inject
+    MonitoringMeasures measures;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -78,6 +81,7 @@ public class MonitoringPlans {
         p.updatedAt = Instant.now();
         audit.record("replace", "monitoring-plan", p.id, null);
         em.flush();
+        measures.planChanged(tenant.get(Engagement.class, engagementId, "Engagement"));
         return p;
     }
 }

@@ -140,6 +140,39 @@ class MonitoringMeasureApiTest {
         assertEquals(1, DB.count(DUE_EVENTS + " and payload->>'dueOn' = ?", id, next));
     }
 
+    @Test
+    void aPlanSwitchedToWeeklyOnAnActiveEngagementDatesItsMeasures() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        activate(t, id);
+        assertEquals(List.of(), measures(id), "every 2 held sessions: nothing due yet");
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("PHQ-9", "WHO-5"), "everyWeeks", 2))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        String dueOn = LocalDate.now(ZoneOffset.UTC).plusWeeks(2).toString();
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .body("items.instrument", containsInAnyOrder("PHQ-9", "WHO-5"))
+                .body("items.dueOn", contains(dueOn, dueOn));
+        assertEquals(2, DB.count(DUE_EVENTS, id));
+        // Saving the same plan again dates nothing twice.
+        as(t.coach)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("instruments", List.of("PHQ-9", "WHO-5"), "everyWeeks", 2))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        assertEquals(2, measures(id).size());
+        assertEquals(2, DB.count(DUE_EVENTS, id));
+    }
+
     private void scored(String screening, String engagement, String measure, String eventId) {
         Map<String, Object> payload = new HashMap<>(Map.of(
                 "screeningId",
