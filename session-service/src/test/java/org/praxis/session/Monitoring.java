@@ -1,7 +1,6 @@
 package org.praxis.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.praxis.testsupport.TestTenant.as;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,46 +22,8 @@ public final class Monitoring {
 
     /** An engagement of {@code t}'s coach and client drafted from {@code intake}, its contract accepted by both. */
     public static String activeFromIntake(TestTenant t, String intake) {
-        TopicProbe.sendEvent(
-                "intake.events",
-                "org.praxis.intake.intake.decided.v1",
-                "/intake-service",
-                t.id,
-                intake,
-                "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + t.client.subject()
-                        + "\",\"pathway\":\"coaching-with-monitoring\",\"recommendedPathway\":\"coaching-with-monitoring\","
-                        + "\"practitionerId\":\"" + t.coach.subject() + "\"}");
-        EmbeddedPostgres.shared()
-                .awaitCount(1, "select count(*) from engagement where source_intake_id = ?::uuid", intake);
-        String id = as(t.coach)
-                .when()
-                .get("/v1/engagements")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.find { it.sourceIntakeId == '" + intake + "' }.id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Work",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        as(t.client)
-                .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                .then()
-                .statusCode(200);
-        as(t.coach)
-                .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                .then()
-                .statusCode(200);
+        String id = MonitoredEngagements.decided(t, intake, "coaching-with-monitoring");
+        MonitoredEngagements.activate(t, id);
         return id;
     }
 
