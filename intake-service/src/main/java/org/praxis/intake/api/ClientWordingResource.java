@@ -34,8 +34,9 @@ import org.praxis.platform.web.ETags;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(
         name = "Client wording",
-        description = "The plain words a client reads instead of band, flag and pathway codes, the tenant's own"
-                + " over the built-in English ones")
+        description =
+                "The plain words a client reads instead of band, flag, pathway and triage rule codes, the tenant's own"
+                        + " over the built-in English ones")
 public class ClientWordingResource {
     @Inject
     ClientWordings wordings;
@@ -48,7 +49,8 @@ public class ClientWordingResource {
                     required = true,
                     pattern = ClientWording.KEY_PATTERN,
                     description = "What it words: score/<instrument>/<band> (score/<instrument> or score for any"
-                            + " band), flag/<code> (flag for any), pathway/<code> (pathway for any)",
+                            + " band), flag/<code> (flag for any), pathway/<code> (pathway for any), reason/<triage rule> (reason for"
+                            + " any)",
                     examples = "score/PHQ-9/moderate")
             String key,
 

@@ -84,7 +84,57 @@ public final class BuiltInWording {
                     "flag/pathway-escalation",
                     "Your recent answers suggest some extra support may help. Someone"
                             + " from the team will talk the options through with you."),
+            Map.entry("reason", "Your answers were part of this recommendation."),
+            Map.entry(
+                    "reason/open-risk-flag",
+                    "Something you told us means we want to make sure you are safe and" + " supported first."),
+            Map.entry("reason/phq9-therapy", "Your answers about your mood suggest a therapist may help most."),
+            Map.entry(
+                    "reason/phq9-integrated",
+                    "Your answers about your mood suggest support from a health"
+                            + " professional alongside coaching may help."),
+            Map.entry(
+                    "reason/phq9-monitoring",
+                    "Your answers about your mood suggest we check in now and then on" + " how you are feeling."),
+            Map.entry("reason/gad7-therapy", "Your answers about worry suggest a therapist may help most."),
+            Map.entry(
+                    "reason/gad7-integrated",
+                    "Your answers about worry suggest support from a health"
+                            + " professional alongside coaching may help."),
+            Map.entry(
+                    "reason/gad7-monitoring",
+                    "Your answers about worry suggest we check in now and then on how" + " you are feeling."),
+            Map.entry(
+                    "reason/who5-poor",
+                    "Your answers suggest your wellbeing has been lower lately, so we would"
+                            + " like to ask a few more questions over time."),
+            Map.entry(
+                    "reason/wsas-impairment",
+                    "Your answers suggest day-to-day life has been harder lately, so we"
+                            + " would like to check in now and then."),
+            Map.entry("reason/phq2-positive", "Your first answers about your mood call for a few more questions."),
+            Map.entry("reason/gad2-positive", "Your first answers about worry call for a few more questions."),
+            Map.entry(
+                    "reason/readiness-not-ready",
+                    "Coaching builds on the time and energy you can bring to it;"
+                            + " your answers suggest some practical support may help first."),
+            Map.entry(
+                    "reason/in-therapy",
+                    "You are seeing a therapist or counsellor, so coaching would run beside"
+                            + " that work with clear boundaries, and we would check in now and then."),
+            Map.entry(
+                    "reason/no-help-wanted",
+                    "You told us you do not want help right now, and nothing in your" + " answers says otherwise."),
+            Map.entry("reason/no-indication", "Nothing in your answers suggests you need more than coaching."),
             Map.entry("pathway", "Your coach will talk the next steps through with you."),
+            Map.entry(
+                    "pathway/no-intervention",
+                    "You told us you do not want help right now, and nothing in your answers"
+                            + " says otherwise. You can come back to us whenever you like."),
+            Map.entry(
+                    "pathway/support-work",
+                    "Some practical support first may help most, before starting coaching;"
+                            + " your coach will talk it through with you."),
             Map.entry("pathway/coaching", "Coaching looks like a good fit for what you would like to work on."),
             Map.entry(
                     "pathway/coaching-with-monitoring",

@@ -12,7 +12,8 @@ import org.praxis.platform.problem.Violation;
 /**
  * A tenant's own words for clients, each replacing the built-in text ({@link BuiltInWording}) of one key
  * in one locale. A key names what is worded: {@code score/<instrument>/<band>} (or {@code score/<instrument>},
- * {@code score} for any band), {@code flag/<code>} (or {@code flag}), {@code pathway/<code>} (or {@code pathway}).
+ * {@code score} for any band), {@code flag/<code>} (or {@code flag}), {@code pathway/<code>} (or {@code pathway}),
+ * {@code reason/<triage rule>} (or {@code reason}).
  */
 public record ClientWording(List<Text> texts) {
     public static final int MAX_TEXTS = 500;
@@ -20,7 +21,7 @@ public record ClientWording(List<Text> texts) {
     public static final int MAX_KEY = 140;
     public static final int MAX_LOCALE = 35;
     public static final String KEY_PATTERN =
-            "score(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){0,2}|(flag|pathway)(/[a-z0-9][a-z0-9-]{0,63})?";
+            "score(/[A-Za-z0-9][A-Za-z0-9._-]{0,63}){0,2}|(flag|pathway|reason)(/[a-z0-9][a-z0-9-]{0,63})?";
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     /** One text: {@code locale} is a BCP 47 language tag, e.g. {@code en}, {@code de}, {@code pt-BR}. */
@@ -42,8 +43,9 @@ public record ClientWording(List<Text> texts) {
             Text t = texts.get(i);
             String at = "texts[" + i + "]";
             if (!KEY.matcher(t.key()).matches()) {
-                violations.add(
-                        new Violation(at + ".key", "must be score[/instrument[/band]], flag[/code] or pathway[/code]"));
+                violations.add(new Violation(
+                        at + ".key",
+                        "must be score[/instrument[/band]], flag[/code], pathway[/code] or reason[/rule]"));
             }
             if (!isLanguageTag(t.locale())) {
                 violations.add(new Violation(at + ".locale", "must be a language tag such as en or pt-BR"));

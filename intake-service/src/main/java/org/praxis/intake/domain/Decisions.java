@@ -97,10 +97,14 @@ public class Decisions {
                 .getResultList();
     }
 
-    /** What the triage rules read of each screening, in the same order. */
+    /** What the triage rules read of each screening, in the same order; answers only where a rule reads an item. */
     static List<Triage.ScoreSummary> summaries(List<Screening> screenings) {
         return screenings.stream()
-                .map(s -> new Triage.ScoreSummary(s.instrumentCode, s.total, s.severity))
+                .map(s -> new Triage.ScoreSummary(
+                        s.instrumentCode,
+                        s.total,
+                        s.severity,
+                        BuiltInInstruments.READINESS.equals(s.instrumentCode) ? s.answerMap() : Map.of()))
                 .toList();
     }
 

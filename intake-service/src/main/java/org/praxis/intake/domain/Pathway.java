@@ -4,10 +4,18 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/** The triage outcomes, least to most intensive: the recommendation is the most intensive one any rule gives. */
+/**
+ * The triage outcomes, least to most intensive: the recommendation is the most intensive one any rule gives.
+ * {@code no-intervention} is below coaching (it is what is left when nothing indicates need and the person wants
+ * no help now); {@code support-work} is above the coaching pathways (support first where coaching's reliance on
+ * the person's own agency does not fit yet) and below the clinical ones, so a clinical indication still wins and
+ * {@link PathwayEscalation} treats it, like coaching, as a pathway below therapy.
+ */
 public enum Pathway {
+    NO_INTERVENTION("no-intervention"),
     COACHING("coaching"),
     COACHING_WITH_MONITORING("coaching-with-monitoring"),
+    SUPPORT_WORK("support-work"),
     INTEGRATED("integrated"),
     THERAPY("therapy"),
     URGENT("urgent");

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Issue 21: during monitoring, the recommendation is recomputed from the latest scores; one that crosses into
- * therapy or urgent help while the decided pathway was a coaching one (below therapy) is a risk flag of its own,
- * raised once per crossing: a later screening that keeps it there, or moves it no higher, raises none.
+ * therapy or urgent help while the decided pathway was one below therapy (a coaching one, support work or no
+ * intervention: none of them clinical help) is a risk flag of its own, raised once per crossing: a later screening that keeps it there, or moves it no higher, raises none.
  */
 public final class PathwayEscalation {
     public static final String CODE = "pathway-escalation";

@@ -1,14 +1,19 @@
 package org.praxis.intake.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
 /** One scored response. Never changes: a correction is a new screening. */
 @Entity
 public class Screening {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SealedColumn ANSWERS = SealedColumn.of("screening", "answers");
 
     @Id
@@ -35,6 +40,15 @@ public class Screening {
     /** The answers as JSON. */
     public String answers() {
         return ANSWERS.open(tenantId, id, answers);
+    }
+
+    /** The answers by item link id. */
+    public Map<String, Integer> answerMap() {
+        try {
+            return JSON.readValue(answers(), new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers unreadable", e);
+        }
     }
 
     public void answers(String json) {

@@ -1,7 +1,6 @@
 package org.praxis.intake.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,10 +171,6 @@ public class Screenings {
 
     /** The answers of a screening read with {@link #withAnswers}, by item link id. */
     public Map<String, Integer> answersOf(Screening s) {
-        try {
-            return json.readValue(s.answers(), new TypeReference<>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored answers unreadable", e);
-        }
+        return s.answerMap();
     }
 }

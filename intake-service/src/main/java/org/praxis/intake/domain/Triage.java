@@ -13,15 +13,50 @@ import java.util.Map;
 public final class Triage {
     /** Open flags listed one reason each; any beyond are counted in one more reason. */
     static final int LISTED_FLAGS = 20;
-    /** Instruments with a default rule below (PHQ-9, GAD-7, WHO-5, WSAS, PHQ-2, GAD-2): one reason each at most. */
-    static final int SCORE_RULES = 6;
+    /**
+     * Reasons from scores: one each at most from PHQ-9, GAD-7, WHO-5, WSAS, PHQ-2 and GAD-2, two from
+     * COACHING-READINESS (its band and its item 3).
+     */
+    static final int SCORE_RULES = 8;
+
+    /** Every rule a reason can name; each has its client wording ({@link BuiltInWording}, {@code reason/<rule>}). */
+    public static final List<String> RULES = List.of(
+            "open-risk-flag",
+            "phq9-therapy",
+            "phq9-integrated",
+            "phq9-monitoring",
+            "gad7-therapy",
+            "gad7-integrated",
+            "gad7-monitoring",
+            "who5-poor",
+            "wsas-impairment",
+            "phq2-positive",
+            "gad2-positive",
+            "readiness-not-ready",
+            "in-therapy",
+            "no-help-wanted",
+            "no-indication");
+
+    /** COACHING-READINESS item 3: currently seeing a therapist or counsellor (1 yes). */
+    static final String IN_THERAPY_ITEM = "3";
 
     public static final int MAX_REASONS = LISTED_FLAGS + 1 + SCORE_RULES;
 
     private Triage() {}
 
-    /** The latest score of one instrument for the intake. */
-    public record ScoreSummary(String instrument, int total, String severity) {}
+    /**
+     * The latest score of one instrument for the intake; {@code answers} only where a rule reads an item
+     * (COACHING-READINESS), else empty.
+     */
+    public record ScoreSummary(String instrument, int total, String severity, Map<String, Integer> answers) {
+        public ScoreSummary {
+            answers = Map.copyOf(answers);
+        }
+
+        public ScoreSummary(String instrument, int total, String severity) {
+            this(instrument, total, severity, Map.of());
+        }
+    }
 
     /** The first score of each instrument among {@code newestFirst}: its latest, in the order first seen. */
     public static List<ScoreSummary> latestOfEach(List<ScoreSummary> newestFirst) {
@@ -36,6 +71,12 @@ public final class Triage {
 
     public static Recommendation recommend(
             List<ScoreSummary> latest, List<String> openRiskFlagCodes, TriagePolicy policy) {
+        return recommend(latest, openRiskFlagCodes, policy, false);
+    }
+
+    /** @param noHelpNow the person said they want no help now (their recorded preference) */
+    public static Recommendation recommend(
+            List<ScoreSummary> latest, List<String> openRiskFlagCodes, TriagePolicy policy, boolean noHelpNow) {
         List<Reason> reasons = new ArrayList<>();
         for (String flag : openRiskFlagCodes.subList(0, Math.min(LISTED_FLAGS, openRiskFlagCodes.size()))) {
             reasons.add(new Reason("open-risk-flag", Pathway.URGENT, "risk flag " + flag + " is open"));
@@ -77,10 +118,21 @@ public final class Triage {
                                 s.instrument() + " " + s.total() + " is a positive screen; give the full " + full));
                     }
                 }
+                case BuiltInInstruments.READINESS -> readiness(reasons, s);
                 default -> {
                     // Other instruments inform the practitioner but drive no default rule.
                 }
             }
+        }
+        if (reasons.isEmpty() && noHelpNow) {
+            // The person stays in control (seed 000: consulted first, choosing): with no indication of need, their
+            // "not now" is respected rather than overridden by a default offer of coaching.
+            return new Recommendation(
+                    Pathway.NO_INTERVENTION,
+                    List.of(new Reason(
+                            "no-help-wanted",
+                            Pathway.NO_INTERVENTION,
+                            "nothing indicates need and the person wants no help now")));
         }
         if (reasons.isEmpty()) {
             return new Recommendation(
@@ -95,6 +147,27 @@ public final class Triage {
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         return new Recommendation(pathway, List.copyOf(reasons));
+    }
+
+    /**
+     * COACHING-READINESS. Not ready (its lowest band): coaching draws on the person's own agency and
+     * self-determination, which support work builds first (seed 004), so support work is recommended. Seeing a
+     * therapist now (item 3): coaching then runs only beside the therapy with agreed boundaries, so at least with
+     * monitoring, where how the person feels is asked again and the two professionals' scopes stay in view.
+     */
+    private static void readiness(List<Reason> reasons, ScoreSummary s) {
+        if ("not-ready".equals(s.severity())) {
+            reasons.add(new Reason(
+                    "readiness-not-ready",
+                    Pathway.SUPPORT_WORK,
+                    s.instrument() + " total " + s.total() + " (not-ready): support before coaching"));
+        }
+        if (Integer.valueOf(1).equals(s.answers().get(IN_THERAPY_ITEM))) {
+            reasons.add(new Reason(
+                    "in-therapy",
+                    Pathway.COACHING_WITH_MONITORING,
+                    "currently seeing a therapist: coaching only beside the therapy, with agreed boundaries"));
+        }
     }
 
     /** PHQ-9 and GAD-7: therapy, integrated or monitoring by the highest threshold the total reaches. */

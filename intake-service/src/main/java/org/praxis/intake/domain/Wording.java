@@ -46,6 +46,11 @@ public final class Wording {
         return said("pathway/" + code);
     }
 
+    /** The words for one reason of a recommendation, by its triage rule. */
+    public Said reason(String rule) {
+        return said("reason/" + rule);
+    }
+
     Said said(String key) {
         for (Locale.LanguageRange range : wanted) {
             for (String k = key; k != null; k = parent(k)) {

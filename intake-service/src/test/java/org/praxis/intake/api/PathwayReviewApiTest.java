@@ -61,6 +61,27 @@ class PathwayReviewApiTest {
     }
 
     @Test
+    void theStoredReadinessAnswersDriveSupportWorkAndTheInTherapyReason() {
+        String intake = openIntake();
+        screen(t.coach, intake, "COACHING-READINESS", 4, 4, 1, 0); // ready, seeing a therapist
+        as(t.coach)
+                .when()
+                .get("/v1/intakes/" + intake + "/recommendation")
+                .then()
+                .statusCode(200)
+                .body("pathway", is("coaching-with-monitoring"))
+                .body("reasons.rule", is(List.of("in-therapy")));
+        screen(t.coach, intake, "COACHING-READINESS", 1, 2, 0, 0); // 3: not ready, no therapist now
+        as(t.coach)
+                .when()
+                .get("/v1/intakes/" + intake + "/recommendation")
+                .then()
+                .statusCode(200)
+                .body("pathway", is("support-work"))
+                .body("reasons.rule", is(List.of("readiness-not-ready")));
+    }
+
+    @Test
     void aMonitoringScoreCrossingIntoTherapyRaisesOneFlagAndTheRecomputeShowsWhatMoved() {
         String intake = openIntake();
         screen(t.coach, intake, "PHQ-9", 1, 1, 1, 1, 1, 1, 0, 0, 0); // 6, mild

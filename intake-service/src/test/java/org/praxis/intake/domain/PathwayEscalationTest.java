@@ -29,6 +29,12 @@ class PathwayEscalationTest {
         "coaching-with-monitoring, urgent,                   therapy,    -",
         "coaching-with-monitoring, coaching,                 integrated, -",
         "coaching-with-monitoring, therapy,                  integrated, -",
+        // Support work and no intervention are below therapy too: crossing from them is flagged alike.
+        "support-work,             support-work,             therapy,    elevated",
+        "no-intervention,          no-intervention,          therapy,    elevated",
+        "no-intervention,          coaching,                 urgent,     serious",
+        "support-work,             coaching-with-monitoring, support-work, -",
+        "coaching,                 support-work,             integrated, -",
         // Therapy or urgent help decided: nothing to escalate from.
         "therapy,                  coaching,                 therapy,    -",
         "therapy,                  therapy,                  urgent,     -",

@@ -26,6 +26,18 @@ class WordingTest {
     }
 
     @Test
+    void aTriageReasonIsWordedAndATenantMayOverrideIt() {
+        Wording own = new Wording(
+                new ClientWording(List.of(new ClientWording.Text("reason/in-therapy", "en", "own words"))), List.of());
+        assertEquals("own words", own.reason("in-therapy").text());
+        assertEquals(
+                BuiltInWording.TEXTS.get("reason/no-indication"),
+                own.reason("no-indication").text());
+        assertEquals(
+                BuiltInWording.TEXTS.get("reason"), own.reason("a-new-rule").text());
+    }
+
+    @Test
     void aKeyWithoutTextReadsItsParent() {
         assertEquals(
                 BuiltInWording.TEXTS.get("score"),
@@ -62,6 +74,9 @@ class WordingTest {
         }
         for (Pathway p : Pathway.values()) {
             assertTrue(BuiltInWording.TEXTS.containsKey("pathway/" + p.code()), p.code());
+        }
+        for (String rule : Triage.RULES) {
+            assertTrue(BuiltInWording.TEXTS.containsKey("reason/" + rule), rule);
         }
     }
 
