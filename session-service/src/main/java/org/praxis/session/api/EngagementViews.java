@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
+import org.praxis.session.domain.BesideTherapy;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.ContractRules;
 import org.praxis.session.domain.Contracts;
@@ -101,7 +102,7 @@ public final class EngagementViews {
             @NotBlank @Size(max = Bounds.CODE) String status) {}
 
     public record PartyRequest(
-            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "client|coach|sponsor|other")
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "client|coach|sponsor|other|therapist")
             String role,
 
             @NotBlank @Size(max = Bounds.SUBJECT) String subject,
@@ -115,7 +116,10 @@ public final class EngagementViews {
             @Min(1) @Max(MAX_REVIEW_WEEKS) Integer reviewEveryWeeks,
             @Min(1) @Max(MAX_PREPAID) Integer sessionsPrepaid,
             DisclosureTerms disclosure,
-            @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties) {
+            @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties,
+
+            @Valid @Schema(description = "Coaching runs beside therapy: then an accepted referral does not pause it")
+            BesideTherapy besideTherapy) {
         Contracts.Terms terms() {
             return new Contracts.Terms(
                     purpose,
@@ -127,7 +131,8 @@ public final class EngagementViews {
                     disclosure,
                     parties.stream()
                             .map(p -> new ContractRules.Party(p.role(), p.subject(), p.required()))
-                            .toList());
+                            .toList(),
+                    besideTherapy);
         }
     }
 
@@ -186,7 +191,10 @@ public final class EngagementViews {
             @Schema(required = true) DisclosureView disclosure,
             @Schema(required = true, maxItems = PARTIES) List<PartyView> parties,
             @Schema(required = true) boolean inForce,
-            @Schema(required = true) Instant createdAt) {
+            @Schema(required = true) Instant createdAt,
+
+            @Schema(description = "Null unless coaching runs beside therapy")
+            BesideTherapy besideTherapy) {
         static ContractView of(Contracts.Version v) {
             var c = v.contract();
             return new ContractView(
@@ -202,7 +210,8 @@ public final class EngagementViews {
                     DisclosureView.of(c.disclosure()),
                     v.parties().stream().map(PartyView::of).toList(),
                     v.inForce(),
-                    c.createdAt);
+                    c.createdAt,
+                    c.besideTherapy());
         }
     }
 

@@ -31,6 +31,7 @@ import org.praxis.session.api.OutcomeResource.InstrumentOutcomeView;
 import org.praxis.session.api.ProgressSummaryResource.ProgressSummaryView;
 import org.praxis.session.api.ReviewResource.ReviewView;
 import org.praxis.session.api.SessionResource.SessionView;
+import org.praxis.session.domain.BesideTherapy;
 import org.praxis.session.domain.SubjectRecords;
 
 @Path("/v1/subjects")
@@ -62,7 +63,10 @@ public class SubjectResource {
 
             @Schema(maxLength = Bounds.TEXT) String goalsInScope,
             @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
-            @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality) {}
+            @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
+
+            @Schema(description = "Null unless coaching runs beside therapy")
+            BesideTherapy besideTherapy) {}
 
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
@@ -141,7 +145,8 @@ public class SubjectResource {
                                 c.purpose(),
                                 c.goalsInScope(),
                                 c.confidentialityTerms(),
-                                c.limitsOfConfidentiality()))
+                                c.limitsOfConfidentiality(),
+                                c.besideTherapy()))
                         .toList(),
                 e.sessions().stream().map(SessionView::of).toList(),
                 e.notes().stream()

@@ -17,6 +17,10 @@ public class Contract {
     private static final SealedColumn CONFIDENTIALITY_TERMS = SealedColumn.of("contract", "confidentiality_terms");
     private static final SealedColumn LIMITS_OF_CONFIDENTIALITY =
             SealedColumn.of("contract", "limits_of_confidentiality");
+    private static final SealedColumn BESIDE_THERAPY_BOUNDARIES =
+            SealedColumn.of("contract", "beside_therapy_boundaries");
+    private static final SealedColumn BESIDE_THERAPY_OTHER_PROFESSIONAL =
+            SealedColumn.of("contract", "beside_therapy_other_professional");
 
     @Id
     public UUID id;
@@ -32,6 +36,11 @@ public class Contract {
     String confidentialityTerms;
     /** Sealed ({@link #limitsOfConfidentiality()}). */
     String limitsOfConfidentiality;
+    /** Whether coaching runs beside therapy; its terms are sealed ({@link #besideTherapy()}). */
+    boolean besideTherapy;
+
+    String besideTherapyBoundaries;
+    String besideTherapyOtherProfessional;
 
     public Integer reviewEveryWeeks;
     public Integer sessionsPrepaid;
@@ -82,5 +91,27 @@ public class Contract {
 
     public void limitsOfConfidentiality(String plaintext) {
         limitsOfConfidentiality = LIMITS_OF_CONFIDENTIALITY.seal(tenantId, id, plaintext);
+    }
+
+    /** The beside-therapy terms, or null when this version does not say coaching runs beside therapy. */
+    public BesideTherapy besideTherapy() {
+        return besideTherapy
+                ? new BesideTherapy(
+                        BESIDE_THERAPY_BOUNDARIES.open(tenantId, id, besideTherapyBoundaries),
+                        BESIDE_THERAPY_OTHER_PROFESSIONAL.open(tenantId, id, besideTherapyOtherProfessional))
+                : null;
+    }
+
+    public void besideTherapy(BesideTherapy terms) {
+        besideTherapy = terms != null;
+        besideTherapyBoundaries =
+                terms == null ? null : BESIDE_THERAPY_BOUNDARIES.seal(tenantId, id, terms.boundaries());
+        besideTherapyOtherProfessional =
+                terms == null ? null : BESIDE_THERAPY_OTHER_PROFESSIONAL.seal(tenantId, id, terms.otherProfessional());
+    }
+
+    /** Whether coaching runs beside therapy under this version: an accepted referral then does not pause it. */
+    public boolean runsBesideTherapy() {
+        return besideTherapy;
     }
 }

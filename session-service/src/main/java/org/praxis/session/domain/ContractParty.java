@@ -13,7 +13,10 @@ public class ContractParty {
     public static final String COACH = "coach";
     public static final String SPONSOR = "sponsor";
     public static final String OTHER = "other";
-    public static final List<String> ROLES = List.of(CLIENT, COACH, SPONSOR, OTHER);
+    /** The therapist of coaching beside therapy (issue 22): a party who may read and accept, never required. */
+    public static final String THERAPIST = "therapist";
+
+    public static final List<String> ROLES = List.of(CLIENT, COACH, SPONSOR, OTHER, THERAPIST);
 
     @Id
     public UUID id;

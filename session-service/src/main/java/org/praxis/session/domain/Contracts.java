@@ -58,7 +58,8 @@ public class Contracts {
             Integer reviewEveryWeeks,
             Integer sessionsPrepaid,
             DisclosureTerms disclosure,
-            List<ContractRules.Party> parties) {}
+            List<ContractRules.Party> parties,
+            BesideTherapy besideTherapy) {}
 
     public record Version(Contract contract, List<ContractParty> parties) {
         public boolean inForce() {
@@ -99,6 +100,7 @@ public class Contracts {
         c.discloseSessionCounts = d.sessionCounts();
         c.discloseProgressSummaries = d.progressSummaries();
         c.discloseAggregateOutcomes = d.aggregateOutcomes();
+        c.besideTherapy(terms.besideTherapy());
         c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);
@@ -198,6 +200,11 @@ public class Contracts {
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }
         return v;
+    }
+
+    /** Whether the version in force says coaching runs beside therapy (issue 22). */
+    public boolean runsBesideTherapy(UUID engagementId) {
+        return inForce(engagementId).map(v -> v.contract().runsBesideTherapy()).orElse(false);
     }
 
     /** The latest version every required party accepted: the one whose terms apply now. */

@@ -50,6 +50,9 @@ public class Engagements {
     @Inject
     MonitoringPlans monitoringPlans;
 
+    @Inject
+    Contracts contracts;
+
     public record NewEngagement(
             String clientSubject,
             String practitionerId,
@@ -202,8 +205,8 @@ public class Engagements {
                             + " is not from this engagement's practitioner, their supervisor or a risk about its client");
             return false;
         }
-        ReferralEffect.Change change =
-                ReferralEffect.of(e.status, e.pathway, e.currentReferral, referralId, referralStatus);
+        ReferralEffect.Change change = ReferralEffect.of(
+                e.status, e.pathway, contracts.runsBesideTherapy(e.id), e.currentReferral, referralId, referralStatus);
         if (change == null) {
             return true;
         }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
- * coaching engagement, or runs alongside an integrated one; when that referral ends (completed,
+ * coaching engagement, or runs alongside an integrated one or one whose contract in force says
+ * coaching runs beside therapy (issue 22); when that referral ends (completed,
  * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing.
  */
 public final class ReferralEffect {
@@ -17,12 +18,16 @@ public final class ReferralEffect {
     public record Change(String status, UUID currentReferral) {}
 
     public static Change of(
-            String engagementStatus, String pathway, UUID currentReferral, UUID referralId, String referralStatus) {
+            String engagementStatus,
+            String pathway,
+            boolean besideTherapy,
+            UUID currentReferral,
+            UUID referralId,
+            String referralStatus) {
         if ("accepted".equals(referralStatus) && currentReferral == null) {
             if (EngagementLifecycle.ACTIVE.equals(engagementStatus)) {
-                return new Change(
-                        "integrated".equals(pathway) ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED,
-                        referralId);
+                boolean alongside = "integrated".equals(pathway) || besideTherapy;
+                return new Change(alongside ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED, referralId);
             }
             return null;
         }

@@ -164,6 +164,9 @@ public class SubjectRecords implements SubjectErasure {
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);
+            if (c.runsBesideTherapy()) {
+                c.besideTherapy(new BesideTherapy("erased", "erased"));
+            }
         }
         // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.
         eligibility.replace(tenant.tenantId(), subject, List.of());

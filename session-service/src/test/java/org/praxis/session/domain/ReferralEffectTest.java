@@ -3,41 +3,76 @@ package org.praxis.session.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** Every engagement status × pathway × beside-therapy × current referral × referral status, against tables. */
 class ReferralEffectTest {
+    private static final List<String> ENGAGEMENT_STATUSES = List.of("draft", "active", "paused", "closed");
+    private static final List<String> REFERRAL_STATUSES =
+            List.of("draft", "awaiting-consent", "sent", "accepted", "declined", "completed", "withdrawn", "cancelled");
+    private static final List<String> ENDED = List.of("declined", "completed", "withdrawn", "cancelled");
+
+    /** An accepted referral on an active engagement without one: the status it leaves, by pathway and beside. */
+    private static final Map<String, String> ACCEPTED_ON_ACTIVE = Map.of(
+            "coaching false", "paused",
+            "coaching true", "active",
+            "coaching-with-monitoring false", "paused",
+            "coaching-with-monitoring true", "active",
+            "integrated false", "active",
+            "integrated true", "active");
+
+    /** The end of the engagement's current referral: the status it leaves, by engagement status. */
+    private static final Map<String, String> END_OF_CURRENT =
+            Map.of("draft", "draft", "active", "active", "paused", "active", "closed", "closed");
+
     private final UUID referral = UUID.randomUUID();
 
     @Test
-    void anAcceptedReferralPausesCoachingButAccompaniesIntegratedWork() {
+    void everyCombinationAgreesWithTheTables() {
+        for (String status : ENGAGEMENT_STATUSES) {
+            for (String pathway : Engagement.PATHWAYS) {
+                for (boolean beside : List.of(false, true)) {
+                    for (String current : List.of("none", "this", "another")) {
+                        UUID currentReferral = switch (current) {
+                            case "this" -> referral;
+                            case "another" -> UUID.randomUUID();
+                            default -> null;
+                        };
+                        for (String referralStatus : REFERRAL_STATUSES) {
+                            ReferralEffect.Change expected = null;
+                            if (referralStatus.equals("accepted")
+                                    && current.equals("none")
+                                    && status.equals("active")) {
+                                expected = new ReferralEffect.Change(
+                                        ACCEPTED_ON_ACTIVE.get(pathway + " " + beside), referral);
+                            } else if (ENDED.contains(referralStatus) && current.equals("this")) {
+                                expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
+                            }
+                            String c = status + " " + pathway + " beside=" + beside + " current=" + current + " "
+                                    + referralStatus;
+                            assertEquals(
+                                    expected,
+                                    ReferralEffect.of(
+                                            status, pathway, beside, currentReferral, referral, referralStatus),
+                                    c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anAcceptedReferralPausesCoachingButNotCoachingBesideTherapy() {
         assertEquals(
                 new ReferralEffect.Change("paused", referral),
-                ReferralEffect.of("active", "coaching", null, referral, "accepted"));
+                ReferralEffect.of("active", "coaching", false, null, referral, "accepted"));
         assertEquals(
                 new ReferralEffect.Change("active", referral),
-                ReferralEffect.of("active", "integrated", null, referral, "accepted"));
-    }
-
-    @Test
-    void onlyTheEndOfThatReferralResumesTheEngagement() {
-        assertEquals(
-                new ReferralEffect.Change("active", null),
-                ReferralEffect.of("paused", "coaching", referral, referral, "completed"));
-        assertEquals(
-                new ReferralEffect.Change("active", null),
-                ReferralEffect.of("paused", "coaching", referral, referral, "declined"));
-        assertNull(ReferralEffect.of("paused", "coaching", referral, UUID.randomUUID(), "completed"));
-        assertEquals(
-                new ReferralEffect.Change("active", null),
-                ReferralEffect.of("active", "integrated", referral, referral, "completed"));
-    }
-
-    @Test
-    void otherStepsAndOtherStatesChangeNothing() {
-        assertNull(ReferralEffect.of("active", "coaching", null, referral, "sent"));
-        assertNull(ReferralEffect.of("draft", "coaching", null, referral, "accepted"));
-        assertNull(ReferralEffect.of("closed", "coaching", null, referral, "accepted"));
-        assertNull(ReferralEffect.of("paused", "coaching", referral, UUID.randomUUID(), "accepted"));
+                ReferralEffect.of("active", "coaching", true, null, referral, "accepted"));
+        assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), referral, "accepted"));
     }
 }

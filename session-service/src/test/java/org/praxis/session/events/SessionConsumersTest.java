@@ -22,6 +22,10 @@ class SessionConsumersTest {
     private final TestTenant t = new TestTenant();
 
     private String active(String pathway) {
+        return active(pathway, null);
+    }
+
+    private String active(String pathway, Map<String, String> besideTherapy) {
         String id = as(t.coach)
                 .body(Map.of("clientSubject", t.client.subject(), "pathway", pathway))
                 .when()
@@ -30,14 +34,18 @@ class SessionConsumersTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        Map<String, Object> terms = new java.util.HashMap<>(Map.of(
+                "purpose",
+                "Work",
+                "parties",
+                List.of(
+                        Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                        Map.of("role", "coach", "subject", t.coach.subject(), "required", true))));
+        if (besideTherapy != null) {
+            terms.put("besideTherapy", besideTherapy);
+        }
         as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Work",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .body(terms)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
@@ -92,6 +100,24 @@ class SessionConsumersTest {
         referral(id, UUID.randomUUID().toString(), "completed"); // another referral's end changes nothing
         referral(id, ref, "completed");
         awaitStatus(id, "active");
+    }
+
+    @Test
+    void anAcceptedReferralDoesNotPauseCoachingThatRunsBesideTherapy() {
+        String id = active(
+                "coaching", Map.of("boundaries", "Work goals only", "otherProfessional", "Counsellor at the clinic"));
+        String ref = UUID.randomUUID().toString();
+        referral(id, ref, "accepted");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ref.equals(as(t.coach)
+                        .when()
+                        .get("/v1/engagements/" + id)
+                        .then()
+                        .extract()
+                        .path("currentReferral")));
+        assertEquals(
+                "active",
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.praxis.session.domain.Engagement;
  *
  * <p>Who may be named (hole 3): a {@code client} party is the engagement's client, a {@code coach}
  * party its practitioner (both required, as before); a {@code sponsor} party only on an engagement
- * that has a sponsor organisation; an {@code other} party (e.g. a line manager in a four-way
+ * that has a sponsor organisation; a {@code therapist} party (coaching beside therapy, issue 22) is
+ * never required; an {@code other} party (e.g. a line manager in a four-way
  * contract) may be named, never as the client or practitioner. A sponsor or other party reaches a
  * version ({@code PARTY}) only once the engagement's client accepted it, so nobody reads the terms of
  * someone's coaching before that person agreed to them and to who is named. Nobody is named twice.
@@ -113,6 +114,15 @@ public final class ContractPolicy extends Policy<Contract, ContractPolicy.Action
                     if (e.sponsorOrganisation == null) {
                         problems.add(new Violation(
                                 "parties", "a sponsor party needs an engagement with a sponsor organisation"));
+                    }
+                }
+                case ContractParty.THERAPIST -> {
+                    if (p.required()) {
+                        problems.add(new Violation("parties", "a therapist party is never required"));
+                    }
+                    if (p.subject().equals(e.clientSubject) || p.subject().equals(e.practitionerId)) {
+                        problems.add(new Violation(
+                                "parties", "the client and the practitioner are named in their own roles"));
                     }
                 }
                 default -> {
