@@ -56,6 +56,13 @@ public interface PraxisConfig {
          */
         @WithDefault("30s")
         Duration metricsRefresh();
+
+        /**
+         * The inbox consumers' session timeout (Kafka's own default): how long the group coordinator keeps a
+         * silent member. The system tests shorten it, so their broker outage outlasts it in seconds.
+         */
+        @WithDefault("45s")
+        Duration consumerSessionTimeout();
     }
 
     interface Events {

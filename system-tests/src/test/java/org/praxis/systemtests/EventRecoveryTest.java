@@ -91,7 +91,7 @@ class EventRecoveryTest extends SystemTest {
                 countIn(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant)
                         == 1);
         long recovered = Duration.between(back, Instant.now()).toMillis();
-        Thread.sleep(3000);
+        consumedToEnd(REFERRAL, "intake.events");
         assertEquals(
                 1,
                 countIn(REFERRAL, "select count(*) from referral where tenant_id = ? and origin = 'risk-flag'", tenant),

@@ -70,7 +70,7 @@ class FaultsTest extends SystemTest {
             referral.awaitReady(Duration.ofMinutes(2));
         }
         eventually(() -> referralDrafts("risk-flag") == 2);
-        settle();
+        consumedToEnd(REFERRAL, "intake.events");
         assertEquals(2, referralDrafts("risk-flag"));
     }
 
@@ -85,11 +85,12 @@ class FaultsTest extends SystemTest {
     }
 
     /**
-     * Longer than every Kafka client timeout of the services (the consumers' 45 s session timeout is the
-     * longest; sends give up after 10 s) and than the relay takes to reach its capped backoff (Suite caps
-     * it at {@link Suite#RELAY_MAX_BACKOFF}): a longer outage only repeats the same capped retries.
+     * Longer than every Kafka client timeout of the services (the consumers' session timeout, which the
+     * suite shortens to {@link Suite#CONSUMER_SESSION_TIMEOUT}, is the longest; sends give up after 10 s).
+     * The broker also stays away until intake's relay has retried at its capped backoff (Suite caps it at
+     * {@link Suite#RELAY_MAX_BACKOFF}): a longer outage only repeats the same capped retries.
      */
-    static final Duration OUTAGE = Duration.ofSeconds(50);
+    static final Duration OUTAGE = Suite.CONSUMER_SESSION_TIMEOUT.plusSeconds(5);
 
     @Test
     void aBrokerDownLongerThanEveryClientTimeoutLosesNothingAndTheOutboxDeliversEachEventOnceInOrder() {
@@ -109,6 +110,7 @@ class FaultsTest extends SystemTest {
                 eventually(() -> eventsHealth(service) == 503);
                 assertTrue(suite.service(service).ready(), service + " stays ready while the broker is away");
             }
+            eventually(() -> logLines(INTAKE, capped) > cappedBefore);
             long left = OUTAGE.minus(Duration.between(down, Instant.now())).toMillis();
             if (left > 0) {
                 Thread.sleep(left);
@@ -122,6 +124,7 @@ class FaultsTest extends SystemTest {
         assertTrue(
                 logLines(INTAKE, capped) > cappedBefore,
                 "the outage lasted until intake's relay retried at its capped backoff (" + capped + ")");
+        assertTrue(Duration.between(down, up).compareTo(OUTAGE) >= 0, "the outage outlasted every client timeout");
         for (String intake : intakes) {
             TopicProbe.read(
                     "intake.events", r -> intake.equals(r.key()), found -> found.size() >= 3, Duration.ofSeconds(90));

@@ -76,7 +76,7 @@ class RollingDeployTest extends SystemTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> drafts().size() >= EVENTS);
         Instant complete = Instant.now();
-        settle();
+        consumedToEnd(REFERRAL, "intake.events");
         List<String> drafts = drafts();
         System.out.printf(
                 "rolling deploy: %d flags sent, %d drafted when SIGTERM came, %d drafts in the end (%d distinct);"
@@ -246,14 +246,6 @@ class RollingDeployTest extends SystemTest {
             cursor = page.path("nextCursor");
         } while (cursor != null);
         return ids;
-    }
-
-    private static void settle() {
-        try {
-            Thread.sleep(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void header(ProducerRecord<String, String> r, String name, String value) {

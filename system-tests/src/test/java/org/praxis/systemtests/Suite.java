@@ -24,9 +24,15 @@ final class Suite {
             List.of("intake-service", "session-service", "referral-service", "assessment-service");
     /**
      * The relay's backoff cap in the suite (30 s by default): the broker outage of FaultsTest reaches it
-     * in about 30 s instead of 70 s, and the relay tries again within 5 s of the broker's return.
+     * at the relay's second failed send (500 ms, then 1 s; each send gives up after 10 s), about 20 s in,
+     * and the relay tries again within a second of the broker's return.
      */
-    static final Duration RELAY_MAX_BACKOFF = Duration.ofSeconds(5);
+    static final Duration RELAY_MAX_BACKOFF = Duration.ofSeconds(1);
+    /**
+     * The inbox consumers' session timeout in the suite (Kafka's 45 s by default; the broker's minimum is
+     * 6 s): FaultsTest's broker outage outlasts it, and so every client timeout, in seconds.
+     */
+    static final Duration CONSUMER_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     private static Suite shared;
 
@@ -93,6 +99,7 @@ final class Suite {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
             env.put("QUARKUS_OIDC_TOKEN_AUDIENCE", MockOidcIssuer.AUDIENCE);
             env.put("PRAXIS_OUTBOX_MAX_BACKOFF", RELAY_MAX_BACKOFF.toSeconds() + "s");
+            env.put("PRAXIS_KAFKA_CONSUMER_SESSION_TIMEOUT", CONSUMER_SESSION_TIMEOUT.toSeconds() + "s");
             // Keys per service, as each has its own Secret.
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);

@@ -14,11 +14,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.praxis.testsupport.EmbeddedKafka;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -91,6 +99,33 @@ abstract class SystemTest {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(condition);
+    }
+
+    /**
+     * Waits until the service's consumer group has committed every partition of {@code topic} to its end.
+     * The inbox commits only what it has applied, so whatever the service would still do with those records
+     * (a redelivery or a retry included) is done: a count taken now is final, with no fixed wait.
+     */
+    static void consumedToEnd(String service, String topic) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafka.shared().bootstrapServers()))) {
+            eventually(() -> {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                return ends.entrySet().stream()
+                        .allMatch(end -> end.getValue().offset() == 0
+                                || (committed.get(end.getKey()) != null
+                                        && committed.get(end.getKey()).offset()
+                                                >= end.getValue().offset()));
+            });
+        }
     }
 
     void publish(String topic, String key, String type, String payload) {

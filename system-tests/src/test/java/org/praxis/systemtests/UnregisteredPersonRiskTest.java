@@ -40,7 +40,7 @@ class UnregisteredPersonRiskTest extends SystemTest {
                 .path("id");
     }
 
-    private void selfHarmAnswerOpensOneUrgentDraft(Tokens practitioner) throws InterruptedException {
+    private void selfHarmAnswerOpensOneUrgentDraft(Tokens practitioner) {
         String intake = intakeWithoutAccount(practitioner);
         as(practitioner, INTAKE)
                 .body(phq9(1, 2, 1, 0, 0, 0, 0, 0, 2))
@@ -50,7 +50,7 @@ class UnregisteredPersonRiskTest extends SystemTest {
                 .statusCode(201);
 
         eventually(() -> riskDrafts().size() >= 1);
-        Thread.sleep(2000); // redeliveries and retries get their chance to make a second draft
+        consumedToEnd(REFERRAL, "intake.events"); // redeliveries and retries had their chance to make a second draft
         List<Map<String, Object>> drafts = riskDrafts();
         assertEquals(1, drafts.size(), drafts.toString());
         Map<String, Object> draft = drafts.get(0);
@@ -69,12 +69,12 @@ class UnregisteredPersonRiskTest extends SystemTest {
     }
 
     @Test
-    void aSelfHarmAnswerOnAnIntakeACoachOpenedWithoutAnAccountOpensOneUrgentDraft() throws InterruptedException {
+    void aSelfHarmAnswerOnAnIntakeACoachOpenedWithoutAnAccountOpensOneUrgentDraft() {
         selfHarmAnswerOpensOneUrgentDraft(coach);
     }
 
     @Test
-    void aSelfHarmAnswerOnAnIntakeASupervisorOpenedWithoutAnAccountOpensOneUrgentDraft() throws InterruptedException {
+    void aSelfHarmAnswerOnAnIntakeASupervisorOpenedWithoutAnAccountOpensOneUrgentDraft() {
         selfHarmAnswerOpensOneUrgentDraft(supervisor);
     }
 }

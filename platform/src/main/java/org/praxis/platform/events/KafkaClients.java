@@ -42,12 +42,15 @@ public class KafkaClients {
 
     /** praxis.kafka.metrics-refresh, read once (a field, so a plain unit test can set it). */
     Duration metricsRefresh;
+    /** praxis.kafka.consumer-session-timeout, read once (likewise). */
+    Duration sessionTimeout;
     /** One thread refreshes the meters of every client (each binder would otherwise start its own). */
     private ScheduledExecutorService metricsRefresher;
 
     @PostConstruct
     void init() {
         metricsRefresh = config.kafka().metricsRefresh();
+        sessionTimeout = config.kafka().consumerSessionTimeout();
         startRefreshing();
     }
 
@@ -135,6 +138,9 @@ public class KafkaClients {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        // Kafka's 3 s, or a third of a shorter session, as the heartbeat must fit several times into it.
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.min(3_000, sessionTimeout.toMillis() / 3));
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

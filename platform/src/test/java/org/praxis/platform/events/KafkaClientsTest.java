@@ -24,6 +24,7 @@ class KafkaClientsTest {
         k.saslJaasConfig = jaas;
         k.truststoreType = protocol.map(p -> "PEM");
         k.truststoreLocation = protocol.map(p -> "/etc/kafka-ca/ca.crt");
+        k.sessionTimeout = Duration.ofSeconds(45);
         return k;
     }
 
