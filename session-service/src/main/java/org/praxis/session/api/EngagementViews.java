@@ -74,7 +74,10 @@ public final class EngagementViews {
             @Schema(required = true) Instant createdAt,
 
             @Schema(required = true, minimum = "0", maximum = COUNT_MAX)
-            long version) {
+            long version,
+
+            @Schema(description = "When the client's request to end it was granted; the end review closes it")
+            Instant endRequestedAt) {
         static EngagementView of(Engagement e) {
             return of(e, true);
         }
@@ -94,7 +97,8 @@ public final class EngagementViews {
                     e.currentReferral,
                     e.activatedAt,
                     e.createdAt,
-                    e.version);
+                    e.version,
+                    e.endRequestedAt);
         }
     }
 

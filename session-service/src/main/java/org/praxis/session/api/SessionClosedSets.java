@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.praxis.platform.web.ClosedSets;
 import org.praxis.session.domain.ClientGoalJudgement;
+import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
@@ -59,6 +60,11 @@ public class SessionClosedSets implements OASFilter {
                 .property("GoalJudgementView", "judgement", ClientGoalJudgement.JUDGEMENTS)
                 .property("SummaryDecisionRequest", "decision", ProgressSummaryLifecycle.DECISIONS)
                 .property("ProgressSummaryView", "status", ProgressSummaryLifecycle.STATUSES)
+                .property("ClientRequestRequest", "kind", ClientRequest.KINDS)
+                .property("ClientRequestView", "kind", ClientRequest.KINDS)
+                .property("ClientRequestView", "status", ClientRequest.STATUSES)
+                .property("ClientRequestDecision", "decision", ClientRequest.DECISIONS)
+                .parameter("listClientRequests", "status", ClientRequest.STATUSES)
                 .declareIn(openAPI);
     }
 }

@@ -41,6 +41,8 @@ public class Engagement {
     public LocalDate reviewDueOn;
     /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
     public UUID currentReferral;
+    /** When a supervisor granted the client's request to end: the practitioner's end review closes it. */
+    public Instant endRequestedAt;
 
     @Version
     @Column(nullable = false)

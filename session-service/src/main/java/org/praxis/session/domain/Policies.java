@@ -12,6 +12,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
@@ -94,6 +95,10 @@ public class Policies {
 
     public RiskConcernPolicy riskConcerns() {
         return new RiskConcernPolicy(relations());
+    }
+
+    public ClientRequestPolicy clientRequests() {
+        return new ClientRequestPolicy(relations());
     }
 
     public GoalPolicy goals() {

@@ -106,7 +106,7 @@ public class SubjectRecords implements SubjectErasure {
      * Every column that may name a person, in any role: the client, the practitioner, contract parties,
      * note and addendum authors, whoever raised a concern, rated progress, held a review, proposed a
      * contract or last edited a monitoring plan or policy, drafted or decided a progress summary, judged
-     * their goals at the end review, and a supervisor in the register. Kept rows name the pseudonym
+     * their goals at the end review, made or decided a client request or was named in one, and a supervisor in the register. Kept rows name the pseudonym
      * instead. A session's
      * {@code cancelled_by} holds a role, not a person.
      */
@@ -121,6 +121,7 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("review", List.of("created_by")),
             Map.entry("progress_summary", List.of("drafted_by", "decided_by")),
             Map.entry("client_judgement", List.of("judged_by")),
+            Map.entry("client_request", List.of("requested_by", "decided_by", "preferred_coach", "new_coach")),
             Map.entry("practitioner_supervisor", List.of("supervisor_id")),
             Map.entry("monitoring_plan", List.of("updated_by")),
             Map.entry("monitoring_policy", List.of("updated_by")));
@@ -161,6 +162,10 @@ public class SubjectRecords implements SubjectErasure {
         byEngagement(MonitoringPlan.class, ids).forEach(em::remove);
         byEngagement(ProgressSummary.class, ids).forEach(p -> p.body("erased"));
         byEngagement(ClientJudgement.class, ids).forEach(j -> j.whatChanged(null));
+        byEngagement(ClientRequest.class, ids).forEach(r -> {
+            r.reason(null);
+            r.decisionNote(null);
+        });
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

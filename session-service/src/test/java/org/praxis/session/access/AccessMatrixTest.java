@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
@@ -34,6 +35,7 @@ class AccessMatrixTest {
                         SessionPolicy.RULES,
                         NotePolicy.RULES,
                         RiskConcernPolicy.RULES,
+                        ClientRequestPolicy.RULES,
                         GoalPolicy.RULES,
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,

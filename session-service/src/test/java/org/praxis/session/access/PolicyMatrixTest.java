@@ -16,6 +16,7 @@ import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.ActionItem;
+import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.Engagement;
@@ -30,6 +31,7 @@ import org.praxis.session.domain.ScoreTrajectory;
 import org.praxis.session.domain.SessionNote;
 import org.praxis.session.domain.SponsorOrganisation;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
@@ -222,6 +224,27 @@ class PolicyMatrixTest {
         check("risk-concern", new RiskConcernPolicy(relations), RiskConcernPolicy.Action.class, f, """
                 VIEW: coach practitioner; supervisor supervised
                 RAISE: coach practitioner
+                """);
+    }
+
+    @Test
+    void clientRequest() {
+        // The practitioner sees a pause or an end of their engagement, never a request for another coach.
+        Map<String, ClientRequest> f = new LinkedHashMap<>();
+        for (String kind : ClientRequest.KINDS) {
+            byEngagement(e -> {
+                        ClientRequest r = new ClientRequest();
+                        r.engagementId = e.id;
+                        r.kind = kind;
+                        return r;
+                    })
+                    .forEach((name, r) -> f.put(name + "-" + kind, r));
+        }
+        check("client-request", new ClientRequestPolicy(relations), ClientRequestPolicy.Action.class, f, """
+                VIEW: client own-pause own-end own-change-coach; coach practitioner-pause practitioner-end; supervisor supervised-pause supervised-end supervised-change-coach
+                LIST: client own-pause own-end own-change-coach; coach practitioner-pause practitioner-end; supervisor supervised-pause supervised-end supervised-change-coach
+                MAKE: client own-pause own-end own-change-coach
+                DECIDE: supervisor supervised-pause supervised-end supervised-change-coach
                 """);
     }
 

@@ -18,6 +18,8 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.session.api.ActionResource;
+import org.praxis.session.api.ClientRequestQueueResource;
+import org.praxis.session.api.ClientRequestResource;
 import org.praxis.session.api.DueReviewResource;
 import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.GoalResource;
@@ -30,6 +32,7 @@ import org.praxis.session.api.RiskConcernResource;
 import org.praxis.session.api.SessionResource;
 import org.praxis.session.api.SubjectResource;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
@@ -53,6 +56,7 @@ class RolesAllowedAgreementTest {
                     SessionPolicy.RULES,
                     NotePolicy.RULES,
                     RiskConcernPolicy.RULES,
+                    ClientRequestPolicy.RULES,
                     GoalPolicy.RULES,
                     ActionItemPolicy.RULES,
                     ReviewPolicy.RULES,
@@ -79,6 +83,8 @@ class RolesAllowedAgreementTest {
                 GoalResource.class,
                 ActionResource.class,
                 RiskConcernResource.class,
+                ClientRequestResource.class,
+                ClientRequestQueueResource.class,
                 ReviewResource.class,
                 ProgressSummaryResource.class,
                 DueReviewResource.class,
