@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +20,7 @@ import org.praxis.session.domain.ContractRules;
 import org.praxis.session.domain.Contracts;
 import org.praxis.session.domain.DisclosureTerms;
 import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.FollowUps;
 
 /** Request and response bodies of session-service's engagements and contracts. */
 public final class EngagementViews {
@@ -77,7 +79,10 @@ public final class EngagementViews {
             long version,
 
             @Schema(description = "When the client's request to end it was granted; the end review closes it")
-            Instant endRequestedAt) {
+            Instant endRequestedAt,
+
+            @Schema(description = "The follow-up the end review agreed; null without one")
+            FollowUpView followUp) {
         static EngagementView of(Engagement e) {
             return of(e, true);
         }
@@ -98,7 +103,27 @@ public final class EngagementViews {
                     e.activatedAt,
                     e.createdAt,
                     e.version,
-                    e.endRequestedAt);
+                    e.endRequestedAt,
+                    FollowUpView.of(e));
+        }
+    }
+
+    /** The follow-up plan, for the client and the practitioner alike. */
+    public record FollowUpView(
+            @Schema(required = true, maxItems = FollowUps.MAX_DATES)
+            List<LocalDate> dates,
+
+            @Schema(required = true, minimum = "0", maximum = "" + FollowUps.MAX_BOOSTERS)
+            int boostersAgreed,
+
+            @Schema(required = true, minimum = "0", maximum = "" + FollowUps.MAX_BOOSTERS)
+            int boostersHeld,
+
+            LocalDate boostersWithin) {
+        static FollowUpView of(Engagement e) {
+            return e.boostersAgreed == null
+                    ? null
+                    : new FollowUpView(FollowUps.dates(e), e.boostersAgreed, e.boostersHeld, e.boostersWithin);
         }
     }
 

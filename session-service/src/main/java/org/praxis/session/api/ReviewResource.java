@@ -40,6 +40,7 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.ClientJudgements;
+import org.praxis.session.domain.FollowUps;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.Reviews;
 
@@ -69,7 +70,21 @@ public class ReviewResource {
             @Size(max = Bounds.TEXT) String sharedSummary,
             @Size(max = Bounds.LIST) List<@NotNull UUID> goalsMet,
             boolean followUpOffered,
-            @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered) {}
+            @Min(0) @Max(MAX_BOOSTERS) int boosterSessionsOffered,
+            @Valid FollowUpRequest followUp) {}
+
+    /**
+     * The follow-up an end review agrees: dates after the review, and booster sessions held by {@code
+     * boostersWithin}; with one the engagement moves to follow-up instead of closing.
+     */
+    public record FollowUpRequest(
+            @Size(max = FollowUps.MAX_DATES) List<@NotNull LocalDate> dates,
+            @Min(0) @Max(FollowUps.MAX_BOOSTERS) int boosterSessions,
+            LocalDate boostersWithin) {
+        FollowUps.Plan plan() {
+            return new FollowUps.Plan(dates, boosterSessions, boostersWithin);
+        }
+    }
 
     public record GoalJudgementRequest(
             @NotNull UUID goalId,
@@ -154,12 +169,14 @@ public class ReviewResource {
     @Operation(
             operationId = "recordReview",
             summary =
-                    "Record a periodic review, or the end review (goals met as the client judges them) that closes the engagement")
+                    "Record a periodic review, or the end review (goals met as the client judges them) that closes the"
+                            + " engagement, or moves it to follow-up when it agrees follow-up dates or booster sessions")
     @APIResponse(
             responseCode = "201",
             description = "Recorded; it is listed with the engagement's reviews",
             content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
+    @APIResponse(responseCode = "422", description = "A follow-up that is not an end review's, or dates outside it")
     public Response record(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -174,7 +191,10 @@ public class ReviewResource {
                             request.sharedSummary(),
                             request.goalsMet(),
                             request.followUpOffered(),
-                            request.boosterSessionsOffered()));
+                            request.boosterSessionsOffered(),
+                            request.followUp() == null
+                                    ? null
+                                    : request.followUp().plan()));
             return Response.created(URI.create("/v1/engagements/" + id + "/reviews"))
                     .entity(ReviewView.of(r, true, null))
                     .build();

@@ -61,7 +61,10 @@ public class SessionResource {
             String mode,
 
             @Size(max = Bounds.CODE) @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other")
-            String model) {}
+            String model,
+
+            @Schema(description = "A booster session of the follow-up the end review agreed (only in follow-up)")
+            Boolean booster) {}
 
     public record RescheduleRequest(@NotNull Instant scheduledAt) {}
 
@@ -90,7 +93,10 @@ public class SessionResource {
             Boolean cancelledLate,
             @Schema(minimum = "0", maximum = "10") Integer scaling,
             Boolean previousGoalsReviewed,
-            Instant completedAt) {
+            Instant completedAt,
+
+            @Schema(required = true, description = "A booster session of the follow-up")
+            boolean booster) {
         static SessionView of(CoachingSession s) {
             return new SessionView(
                     s.id,
@@ -104,7 +110,8 @@ public class SessionResource {
                     s.cancelledLate,
                     s.scaling,
                     s.previousGoalsReviewed,
-                    s.completedAt);
+                    s.completedAt,
+                    s.booster);
         }
     }
 
@@ -120,14 +127,21 @@ public class SessionResource {
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The engagement is not active, or holds as many sessions as an engagement may")
+            description = "The engagement is not active (a booster: not in follow-up, or all agreed boosters"
+                    + " booked), or holds as many sessions as an engagement may")
+    @APIResponse(responseCode = "422", description = "A booster after the follow-up's window")
     public Response schedule(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull ScheduleRequest request) {
         return idempotency.once(key, "schedule-session " + id, request, () -> {
             CoachingSession s = sessions.schedule(
-                    id, request.scheduledAt(), request.durationMinutes(), request.mode(), request.model());
+                    id,
+                    request.scheduledAt(),
+                    request.durationMinutes(),
+                    request.mode(),
+                    request.model(),
+                    Boolean.TRUE.equals(request.booster()));
             return Response.created(URI.create("/v1/engagements/" + id + "/sessions/" + s.id))
                     .entity(SessionView.of(s))
                     .build();
@@ -191,7 +205,10 @@ public class SessionResource {
             responseCode = "200",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "Already recorded, or the prepaid package is used up")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already recorded, the prepaid package is used up, or a booster beyond the agreed count"
+                    + " or after its window")
     public SessionView outcome(
             @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @Valid @NotNull OutcomeRequest request) {
         return SessionView.of(sessions.record(

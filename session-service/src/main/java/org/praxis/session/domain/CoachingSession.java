@@ -49,6 +49,9 @@ public class CoachingSession {
     public Integer scaling;
     public Boolean previousGoalsReviewed;
     public Instant completedAt;
+    /** A booster session of the follow-up an end review agreed ({@link FollowUps}). */
+    public boolean booster;
+
     public Instant createdAt;
 
     @Version

@@ -43,6 +43,15 @@ public class Engagement {
     public UUID currentReferral;
     /** When a supervisor granted the client's request to end: the practitioner's end review closes it. */
     public Instant endRequestedAt;
+    /** The follow-up dates an end review agreed (ISO dates, comma-separated); null without a follow-up. */
+    public String followUpDates;
+    /** Booster sessions the end review agreed (null: no follow-up), how many were held, the last day for one. */
+    public Integer boostersAgreed;
+
+    public Integer boostersHeld;
+    public LocalDate boostersWithin;
+    /** The end review that agreed the follow-up: the close reports its goals. */
+    public UUID endReview;
 
     @Version
     @Column(nullable = false)

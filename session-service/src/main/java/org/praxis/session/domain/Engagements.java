@@ -53,6 +53,9 @@ public class Engagements {
     @Inject
     Contracts contracts;
 
+    @Inject
+    FollowUps followUps;
+
     public record NewEngagement(
             String clientSubject,
             String practitionerId,
@@ -176,7 +179,11 @@ public class Engagements {
                     "Unknown status " + status, List.of(new Violation("status", "must be paused, active or closed")));
         }
         EngagementLifecycle.requireMove(e.status, status);
-        changeStatus(e, status);
+        if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
+            followUps.close(e);
+        } else {
+            changeStatus(e, status);
+        }
         return e;
     }
 

@@ -65,6 +65,9 @@ public class Goals {
         if (!policies.goals().can(policies.caller(), GoalPolicy.Action.ADD, goal)) {
             throw ProblemException.forbidden("You may not add goals to this engagement.");
         }
+        if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
+            throw ProblemException.conflict("Goals are agreed before the end review; this engagement is in follow-up.");
+        }
         goal.id = UUID.randomUUID();
         goal.tenantId = e.tenantId;
         goal.engagementId = e.id;

@@ -7,7 +7,9 @@ import java.util.UUID;
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
  * coaching engagement, or runs alongside an integrated one or one whose contract in force says
  * coaching runs beside therapy (issue 22); when that referral ends (completed,
- * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing.
+ * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing; nor does a
+ * referral accepted in follow-up, whose booster sessions were agreed at the end review (a paused engagement
+ * could not return to follow-up).
  */
 public final class ReferralEffect {
     private static final Set<String> ENDED = Set.of("completed", "declined", "withdrawn", "cancelled");

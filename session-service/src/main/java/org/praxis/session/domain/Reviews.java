@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.praxis.platform.audit.AuditLog;
-import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
@@ -23,9 +22,8 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ReviewPolicy;
-import org.praxis.session.domain.events.SessionEvents;
 
-/** Recording reviews, finding the ones due, and closing an engagement with its end review. */
+/** Recording reviews, finding the ones due, and ending an engagement with its end review ({@link FollowUps}). */
 @ApplicationScoped
 public class Reviews {
     @Inject
@@ -41,9 +39,6 @@ public class Reviews {
     Contracts contracts;
 
     @Inject
-    OutboxPublisher outbox;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -53,7 +48,7 @@ public class Reviews {
     ReviewCalendar calendar;
 
     @Inject
-    Outcomes outcomes;
+    FollowUps followUps;
 
     @Inject
     ClientJudgements judgements;
@@ -65,7 +60,8 @@ public class Reviews {
             String sharedSummary,
             List<UUID> goalsMet,
             boolean followUpOffered,
-            int boosterSessionsOffered) {}
+            int boosterSessionsOffered,
+            FollowUps.Plan followUp) {}
 
     @Transactional
     public Review record(UUID engagementId, NewReview r) {
@@ -89,17 +85,23 @@ public class Reviews {
                     "goalsMet names goals of another engagement",
                     List.of(new Violation("goalsMet", "must be goals of this engagement")));
         }
+        LocalDate heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
+        FollowUps.Plan plan = r.followUp();
+        if (plan != null) {
+            requireFollowUpFits(r);
+            FollowUps.requireValid(plan, heldOn);
+        }
         Review review = new Review();
         review.id = UUID.randomUUID();
         review.tenantId = e.tenantId;
         review.engagementId = e.id;
         review.kind = r.kind();
-        review.heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
+        review.heldOn = heldOn;
         review.whatChanged(r.whatChanged());
         review.sharedSummary(r.sharedSummary());
         review.goalsMet = met.stream().map(UUID::toString).collect(Collectors.joining(","));
-        review.followUpOffered = r.followUpOffered();
-        review.boosterSessionsOffered = r.boosterSessionsOffered();
+        review.followUpOffered = r.followUpOffered() || plan != null;
+        review.boosterSessionsOffered = plan != null ? plan.boosters() : r.boosterSessionsOffered();
         review.createdBy = policies.subject();
         review.createdAt = Instant.now();
         em.persist(review);
@@ -114,12 +116,24 @@ public class Reviews {
         }
         if (Review.END.equals(r.kind())) {
             goals.stream().filter(g -> met.contains(g.id)).forEach(g -> g.status = Goal.MET);
-            engagements.changeStatus(e, EngagementLifecycle.CLOSED);
-            outbox.publish(new SessionEvents.EngagementClosed(
-                    e.id, e.practitionerId, met.size(), goals.size(), r.followUpOffered(), r.boosterSessionsOffered()));
-            outbox.publish(outcomes.atClose(e, goals.size(), met.size()));
+            followUps.afterEndReview(e, review, plan);
         }
         return review;
+    }
+
+    /** A follow-up is agreed at the end review, and its boosters are the ones the review offers. */
+    private static void requireFollowUpFits(NewReview r) {
+        if (!Review.END.equals(r.kind())) {
+            throw ProblemException.unprocessable(
+                    "Only the end review agrees a follow-up",
+                    List.of(new Violation("followUp", "is for an end review")));
+        }
+        if (r.boosterSessionsOffered() != 0
+                && r.boosterSessionsOffered() != r.followUp().boosters()) {
+            throw ProblemException.unprocessable(
+                    "boosterSessionsOffered differs from the follow-up's booster sessions",
+                    List.of(new Violation("boosterSessionsOffered", "must be 0 or the follow-up's boosterSessions")));
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,10 @@ import org.praxis.session.domain.access.SessionPolicy;
 import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.domain.events.SessionEvents;
 
-/** Scheduling sessions and recording what happened; a held session uses one of the prepaid package. */
+/**
+ * Scheduling sessions and recording what happened; a held session uses one of the prepaid package, except a
+ * booster in follow-up ({@link FollowUps}).
+ */
 @ApplicationScoped
 public class Sessions {
     @Inject
@@ -52,10 +57,14 @@ public class Sessions {
     @Inject
     ProgressSummaries summaries;
 
+    @Inject
+    FollowUps followUps;
+
     public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
 
     @Transactional
-    public CoachingSession schedule(UUID engagementId, Instant at, int durationMinutes, String mode, String model) {
+    public CoachingSession schedule(
+            UUID engagementId, Instant at, int durationMinutes, String mode, String model, boolean booster) {
         Engagement e = engagements.readable(engagementId);
         CoachingSession candidate = new CoachingSession();
         candidate.engagementId = e.id;
@@ -63,12 +72,15 @@ public class Sessions {
             throw ProblemException.forbidden(
                     "Only the engagement's practitioner or their supervisor schedules its sessions.");
         }
-        if (!EngagementLifecycle.ACTIVE.equals(e.status)) {
+        if (!booster && !EngagementLifecycle.ACTIVE.equals(e.status)) {
             throw ProblemException.conflict(
                     "Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
         // Locked so two sessions scheduled at once still count each other.
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
+        if (booster) {
+            FollowUps.requireBookable(e, at, boostersBooked(e));
+        }
         long scheduled = em.createQuery(
                         "select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e",
                         Long.class)
@@ -87,6 +99,7 @@ public class Sessions {
         s.durationMinutes = durationMinutes;
         s.mode = mode;
         s.model = model;
+        s.booster = booster;
         s.status = CoachingSession.SCHEDULED;
         s.createdAt = Instant.now();
         em.persist(s);
@@ -103,6 +116,17 @@ public class Sessions {
         List<String> where =
                 new ArrayList<>(List.of("e.engagementId = :eng", policy.listFilter(policies.caller(), params)));
         return tenant.pageNewestFirst(CoachingSession.class, where, params, page, "e.scheduledAt");
+    }
+
+    private long boostersBooked(Engagement e) {
+        return em.createQuery(
+                        "select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e"
+                                + " and s.booster and s.status in :booked",
+                        Long.class)
+                .setParameter("t", e.tenantId)
+                .setParameter("e", e.id)
+                .setParameter("booked", List.of(CoachingSession.SCHEDULED, CoachingSession.HELD))
+                .getSingleResult();
     }
 
     private List<CoachingSession> all(UUID engagementId) {
@@ -129,6 +153,9 @@ public class Sessions {
         CoachingSession s = session(engagementId, sessionId, SessionPolicy.Action.RESCHEDULE);
         if (s.isFinal()) {
             throw ProblemException.conflict("A " + s.status + " session cannot be rescheduled.");
+        }
+        if (s.booster) {
+            FollowUps.requireWithinWindow(engagements.readable(engagementId), at);
         }
         s.scheduledAt = at;
         audit.record("reschedule", "session", s.id, null);
@@ -160,13 +187,12 @@ public class Sessions {
             throw ProblemException.unprocessable(
                     "An outcome is held or no-show", List.of(new Violation("status", "must be held or no-show")));
         }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (CoachingSession.HELD.equals(outcome.status())) {
-            if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {
-                throw ProblemException.conflict(
-                        "The prepaid package is used up; a new contract version can extend it.");
-            }
-            if (e.sessionsRemaining != null) {
-                e.sessionsRemaining--;
+            if (s.booster) {
+                FollowUps.requireHoldable(e, today);
+            } else {
+                usePackage(e);
             }
             s.scaling = outcome.scaling();
             s.previousGoalsReviewed = outcome.previousGoalsReviewed();
@@ -176,10 +202,25 @@ public class Sessions {
         }
         s.status = outcome.status();
         audit.record("record-" + outcome.status(), "session", s.id, null);
-        if (CoachingSession.HELD.equals(s.status)) {
+        if (CoachingSession.HELD.equals(s.status) && s.booster) {
+            followUps.boosterHeld(e, today);
+        } else if (CoachingSession.HELD.equals(s.status)) {
             monitoring.sessionHeld(e);
         }
         return s;
+    }
+
+    /** A held session (not a booster) uses one of the prepaid package; none is held in follow-up. */
+    private static void usePackage(Engagement e) {
+        if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
+            throw ProblemException.conflict("Only booster sessions are held in follow-up.");
+        }
+        if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {
+            throw ProblemException.conflict("The prepaid package is used up; a new contract version can extend it.");
+        }
+        if (e.sessionsRemaining != null) {
+            e.sessionsRemaining--;
+        }
     }
 
     /**

@@ -15,8 +15,8 @@ class EngagementLifecycleTest {
 
     @Test
     void exactlyTheDocumentedMovesAreAllowed() {
-        Set<String> allowed =
-                Set.of("draft>closed", "active>paused", "active>closed", "paused>active", "paused>closed");
+        Set<String> allowed = Set.of(
+                "draft>closed", "active>paused", "active>closed", "paused>active", "paused>closed", "follow-up>closed");
         List<String> found = new ArrayList<>();
         for (String from : EngagementLifecycle.STATUSES) {
             for (String to : EngagementLifecycle.STATUSES) {
@@ -32,10 +32,10 @@ class EngagementLifecycleTest {
     @Test
     void closedIsFinalAndUnknownStatusesAreNotStatuses() {
         assertFalse(EngagementLifecycle.isOpen("closed"));
-        for (String s : List.of("draft", "active", "paused")) {
+        for (String s : List.of("draft", "active", "paused", "follow-up")) {
             assertTrue(EngagementLifecycle.isOpen(s), s);
         }
-        assertEquals(List.of("draft", "active", "paused", "closed"), EngagementLifecycle.STATUSES);
+        assertEquals(List.of("draft", "active", "paused", "follow-up", "closed"), EngagementLifecycle.STATUSES);
         assertFalse(EngagementLifecycle.isStatus("open"));
         assertFalse(EngagementLifecycle.canMove("unknown", "closed"));
     }
@@ -50,5 +50,10 @@ class EngagementLifecycleTest {
                 assertThrows(ProblemException.class, () -> EngagementLifecycle.requireMove("closed", "paused"));
         assertEquals("An engagement cannot go from closed to paused.", e.getMessage());
         assertEquals(409, e.problem().status());
+        assertEquals(
+                "An engagement cannot go from active to follow-up (an end review that agrees a follow-up moves an"
+                        + " engagement there).",
+                assertThrows(ProblemException.class, () -> EngagementLifecycle.requireMove("active", "follow-up"))
+                        .getMessage());
     }
 }

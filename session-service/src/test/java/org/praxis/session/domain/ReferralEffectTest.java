@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every engagement status × pathway × beside-therapy × current referral × referral status, against tables. */
 class ReferralEffectTest {
-    private static final List<String> ENGAGEMENT_STATUSES = List.of("draft", "active", "paused", "closed");
+    private static final List<String> ENGAGEMENT_STATUSES = EngagementLifecycle.STATUSES;
     private static final List<String> REFERRAL_STATUSES =
             List.of("draft", "awaiting-consent", "sent", "accepted", "declined", "completed", "withdrawn", "cancelled");
     private static final List<String> ENDED = List.of("declined", "completed", "withdrawn", "cancelled");
@@ -24,9 +24,12 @@ class ReferralEffectTest {
             "integrated false", "active",
             "integrated true", "active");
 
-    /** The end of the engagement's current referral: the status it leaves, by engagement status. */
-    private static final Map<String, String> END_OF_CURRENT =
-            Map.of("draft", "draft", "active", "active", "paused", "active", "closed", "closed");
+    /**
+     * The end of the engagement's current referral: the status it leaves, by engagement status. An accepted
+     * referral changes nothing in follow-up (only an active engagement takes one on).
+     */
+    private static final Map<String, String> END_OF_CURRENT = Map.of(
+            "draft", "draft", "active", "active", "paused", "active", "follow-up", "follow-up", "closed", "closed");
 
     private final UUID referral = UUID.randomUUID();
 
