@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.intake.api.IntakeViews.ClientPreferenceView;
 import org.praxis.intake.api.IntakeViews.DecisionView;
+import org.praxis.intake.domain.ClientPreference;
 import org.praxis.intake.domain.Decisions;
 import org.praxis.intake.domain.Instruments;
 import org.praxis.intake.domain.Pathway;
@@ -55,13 +57,24 @@ public class DecisionResource {
             @Schema(required = true) Pathway pathway,
 
             @Schema(required = true, maxItems = Triage.MAX_REASONS)
-            List<ReasonView> reasons) {
-        static RecommendationView of(Triage.Recommendation r) {
+            List<ReasonView> reasons,
+
+            @Schema(
+                    description = "The client's preference, to weigh beside the recommendation; none when they"
+                            + " recorded none")
+            ClientPreferenceView clientPreference) {
+        static RecommendationView of(Decisions.Recommended recommended) {
+            ClientPreference p = recommended.clientPreference();
+            return of(recommended.recommendation(), p == null ? null : ClientPreferenceView.of(p));
+        }
+
+        static RecommendationView of(Triage.Recommendation r, ClientPreferenceView clientPreference) {
             return new RecommendationView(
                     r.pathway(),
                     r.reasons().stream()
                             .map(x -> new ReasonView(x.rule(), x.pathway(), x.detail()))
-                            .toList());
+                            .toList(),
+                    clientPreference);
         }
     }
 
@@ -116,7 +129,7 @@ public class DecisionResource {
             return new RecomputedRecommendationView(
                     decided,
                     r.decision() == null ? null : Pathway.of(r.decision().recommendedPathway),
-                    RecommendationView.of(r.recomputed()),
+                    RecommendationView.of(r.recomputed(), null),
                     decided != null && decided != r.recomputed().pathway(),
                     r.changes().stream().map(BandChangeView::of).toList());
         }
@@ -182,7 +195,7 @@ public class DecisionResource {
         return idempotency.once(key, "decide-pathway " + id, request, () -> {
             Decisions.Decided done =
                     decisions.decide(id, request.pathway(), request.practitionerId(), request.reason());
-            DecisionView view = DecisionView.of(done.decision(), done.engagementDraft());
+            DecisionView view = DecisionView.of(done.decision(), done.engagementDraft(), done.clientPreference());
             return Response.created(URI.create("/v1/intakes/" + id + "/decision"))
                     .entity(view)
                     .build();

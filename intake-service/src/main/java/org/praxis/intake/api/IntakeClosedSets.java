@@ -4,10 +4,12 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.praxis.intake.domain.Assignment;
+import org.praxis.intake.domain.ClientPreference;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.ReliableChange;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagLifecycle;
+import org.praxis.intake.domain.SuitabilityCheck;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.web.ClosedSets;
 
@@ -38,6 +40,10 @@ public class IntakeClosedSets implements OASFilter {
                 .property("ItemFlag", "level", RiskFlag.LEVELS)
                 .property("RiskFlagView", "source", RiskFlag.SOURCES)
                 .property("TrajectoryView", "classification", ReliableChange.CODES)
+                .property("PreferenceRequest", "preference", ClientPreference.OPTIONS)
+                .property("ClientPreferenceView", "preference", ClientPreference.OPTIONS)
+                .property("SuitabilityCheckRequest", "conclusion", SuitabilityCheck.CONCLUSIONS)
+                .property("SuitabilityCheckView", "conclusion", SuitabilityCheck.CONCLUSIONS)
                 .declareIn(openAPI);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.intake.domain.Assignment;
+import org.praxis.intake.domain.ClientPreference;
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.EngagementDraft;
 import org.praxis.intake.domain.InstrumentDefinitionRules;
@@ -116,8 +117,13 @@ public final class IntakeViews {
                             + " (requested) and, when not, why: therapy and urgent are no coaching"
                             + " pathway, the intake has no client account (clientSubject), or the"
                             + " decision names no practitionerId")
-            EngagementDraft engagementDraft) {
-        static DecisionView of(Decision d, EngagementDraft engagementDraft) {
+            EngagementDraft engagementDraft,
+
+            @Schema(
+                    description = "The client's preference beside the recommendation and the decision; none when"
+                            + " they recorded none")
+            ClientPreferenceView clientPreference) {
+        static DecisionView of(Decision d, EngagementDraft engagementDraft, ClientPreference preference) {
             return new DecisionView(
                     d.id,
                     d.intakeId,
@@ -127,7 +133,30 @@ public final class IntakeViews {
                     d.reason(),
                     d.decidedBy,
                     d.decidedAt,
-                    engagementDraft);
+                    engagementDraft,
+                    preference == null ? null : ClientPreferenceView.of(preference));
+        }
+    }
+
+    /** What the client would prefer (issue 22): options in plain words of the person's own, never a pathway code. */
+    public record ClientPreferenceView(
+            @Schema(required = true) UUID intakeId,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String preference,
+
+            @Schema(maxLength = Bounds.SUBJECT, description = "The coach the client would like to work with")
+            String preferredCoach,
+
+            @Schema(maxLength = Bounds.REASON) String note,
+
+            @Schema(required = true, maxLength = Bounds.SUBJECT)
+            String recordedBy,
+
+            @Schema(required = true) Instant recordedAt) {
+        static ClientPreferenceView of(ClientPreference p) {
+            return new ClientPreferenceView(
+                    p.intakeId, p.preference, p.preferredCoach, p.note(), p.recordedBy, p.recordedAt);
         }
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.intake.api.IntakeViews.AssignmentView;
+import org.praxis.intake.api.IntakeViews.ClientPreferenceView;
 import org.praxis.intake.api.IntakeViews.DecisionView;
 import org.praxis.intake.api.IntakeViews.IntakeDetail;
 import org.praxis.intake.api.IntakeViews.RiskFlagStepView;
@@ -86,7 +87,13 @@ public class SubjectResource {
             List<RiskFlagStepView> riskFlagSteps,
 
             @Schema(required = true, maxItems = SubjectExports.ROWS)
-            List<DecisionView> decisions) {}
+            List<DecisionView> decisions,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<ClientPreferenceView> clientPreferences,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS)
+            List<SuitabilityCheckResource.SuitabilityCheckView> suitabilityChecks) {}
 
     @GET
     @Path("{subject}/export")
@@ -133,7 +140,11 @@ public class SubjectResource {
                 e.riskFlagSteps().stream().map(RiskFlagStepView::of).toList(),
                 e.decisions().stream()
                         .map(d -> DecisionView.of(
-                                d, EngagementDraft.of(Pathway.of(d.pathway), e.subject(), d.practitionerId)))
+                                d, EngagementDraft.of(Pathway.of(d.pathway), e.subject(), d.practitionerId), null))
+                        .toList(),
+                e.clientPreferences().stream().map(ClientPreferenceView::of).toList(),
+                e.suitabilityChecks().stream()
+                        .map(SuitabilityCheckResource.SuitabilityCheckView::of)
                         .toList());
     }
 }

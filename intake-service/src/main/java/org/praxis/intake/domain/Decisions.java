@@ -55,9 +55,32 @@ public class Decisions {
     @Inject
     Policies access;
 
-    public Triage.Recommendation recommend(UUID intakeId) {
+    @Inject
+    ClientPreferences preferences;
+
+    /** The recommendation beside the client's preference (null when they recorded none). */
+    public record Recommended(Triage.Recommendation recommendation, ClientPreference clientPreference) {}
+
+    public Recommended recommend(UUID intakeId) {
         intakes.require(intakeId, IntakePolicy.Action.VIEW_RECOMMENDATION);
-        return recommendation(intakeId);
+        return new Recommended(
+                recommendation(intakeId), preferences.of(intakeId).orElse(null));
+    }
+
+    /**
+     * What the intake's client reads of their path (issue 22): the recommendation once there is something to
+     * recommend from (else null), the decision once made, their own preference. The caller words the codes.
+     */
+    public record ForClient(
+            Intake intake, Triage.Recommendation recommendation, Decision decision, ClientPreference preference) {}
+
+    public ForClient forClient(UUID intakeId) {
+        Intake intake = intakes.require(intakeId, IntakePolicy.Action.VIEW_OWN_PATHWAY);
+        return new ForClient(
+                intake,
+                recommendationIfScreened(intakeId),
+                decisionOf(intakeId).orElse(null),
+                preferences.of(intakeId).orElse(null));
     }
 
     /** An intake waiting for a coach, with what a coach may know of it before it is theirs. */
@@ -84,7 +107,13 @@ public class Decisions {
         return Triage.recommend(
                 Triage.latestOfEach(summaries(screeningsNewestFirst(intakeId))),
                 riskFlags.openCodes(intakeId),
-                policies.current());
+                policies.current(),
+                wantsNoHelpNow(intakeId));
+    }
+
+    /** Whether the intake's client said they want no help now: one of the triage rules' inputs. */
+    boolean wantsNoHelpNow(UUID intakeId) {
+        return preferences.of(intakeId).map(ClientPreference::wantsNoHelpNow).orElse(false);
     }
 
     /** The intake's screenings, newest first. */
@@ -115,8 +144,8 @@ public class Decisions {
                 .findFirst();
     }
 
-    /** A decision and what its {@code intake.decided} asks of session-service. */
-    public record Decided(Decision decision, EngagementDraft engagementDraft) {}
+    /** A decision, what its {@code intake.decided} asks of session-service, and the client's preference beside it. */
+    public record Decided(Decision decision, EngagementDraft engagementDraft, ClientPreference clientPreference) {}
 
     @Transactional
     public Decided decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
@@ -157,13 +186,15 @@ public class Decisions {
         em.persist(d);
         intake.status = Intake.DECIDED;
         audit.record("decide", "intake", intake.id, null);
+        ClientPreference preference = preferences.of(intakeId).orElse(null);
         outbox.publish(new IntakeEvents.Decided(
                 intake.id,
                 intake.clientSubject,
                 d.pathway,
                 d.recommendedPathway,
                 practitionerId,
-                intake.sponsorOrganisation));
-        return new Decided(d, EngagementDraft.of(pathway, intake.clientSubject, practitionerId));
+                intake.sponsorOrganisation,
+                preference == null ? null : preference.preference));
+        return new Decided(d, EngagementDraft.of(pathway, intake.clientSubject, practitionerId), preference);
     }
 }

@@ -52,7 +52,7 @@ public class PathwayReview {
         List<Screening> screenings = decisions.screeningsNewestFirst(intakeId);
         Decision decision = decisions.decisionOf(intakeId).orElse(null);
         List<Triage.ScoreSummary> latest = latest(screenings, s -> true);
-        Triage.Recommendation recomputed = recommend(latest, openCodes(intakeId, f -> true));
+        Triage.Recommendation recomputed = recommend(intakeId, latest, openCodes(intakeId, f -> true));
         List<PathwayEscalation.BandChange> changes = decision == null
                 ? List.of()
                 : PathwayEscalation.changes(latest(screenings, s -> !s.scoredAt.isAfter(decision.decidedAt)), latest);
@@ -75,16 +75,19 @@ public class PathwayReview {
         }
         List<Screening> screenings = decisions.screeningsNewestFirst(intake.id);
         Triage.Recommendation before = recommend(
+                intake.id,
                 latest(screenings, s -> !s.id.equals(screening.id)),
                 openCodes(intake.id, f -> !screening.id.equals(f.screeningId)));
-        Triage.Recommendation after = recommend(latest(screenings, s -> true), openCodes(intake.id, f -> true));
+        Triage.Recommendation after =
+                recommend(intake.id, latest(screenings, s -> true), openCodes(intake.id, f -> true));
         return PathwayEscalation.level(Pathway.of(decision.get().pathway), before.pathway(), after.pathway())
                 .map(level -> riskFlags.raise(
                         intake, screening.id, PathwayEscalation.CODE, level, RiskFlag.RECOMMENDATION, null));
     }
 
-    private Triage.Recommendation recommend(List<Triage.ScoreSummary> latest, List<String> openFlagCodes) {
-        return Triage.recommend(latest, openFlagCodes, policies.current());
+    private Triage.Recommendation recommend(
+            UUID intakeId, List<Triage.ScoreSummary> latest, List<String> openFlagCodes) {
+        return Triage.recommend(latest, openFlagCodes, policies.current(), decisions.wantsNoHelpNow(intakeId));
     }
 
     private static List<Triage.ScoreSummary> latest(List<Screening> newestFirst, Predicate<Screening> counted) {

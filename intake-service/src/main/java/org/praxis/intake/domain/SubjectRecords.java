@@ -47,7 +47,9 @@ public class SubjectRecords implements SubjectErasure {
             List<Screening> screenings,
             List<RiskFlag> riskFlags,
             List<RiskFlagStep> riskFlagSteps,
-            List<Decision> decisions) {}
+            List<Decision> decisions,
+            List<ClientPreference> clientPreferences,
+            List<SuitabilityCheck> suitabilityChecks) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -72,24 +74,28 @@ public class SubjectRecords implements SubjectErasure {
                         "riskFlagId",
                         flags.stream().map(f -> f.id).toList(),
                         "e.at, e.id"),
-                exports.rowsIn(Decision.class, "intakeId", ids, "e.decidedAt, e.id"));
+                exports.rowsIn(Decision.class, "intakeId", ids, "e.decidedAt, e.id"),
+                exports.rowsIn(ClientPreference.class, "intakeId", ids, "e.recordedAt, e.id"),
+                exports.rowsIn(SuitabilityCheck.class, "intakeId", ids, "e.checkedAt, e.id"));
     }
 
     /**
      * Every column that may name a person, in any role: a client, their coach, whoever opened, assigned,
-     * screened, flagged, moved or decided, set the triage policy or the client wording, or published an instrument. Kept rows name
+     * screened, flagged, moved, decided, preferred or re-checked, set the triage policy or the client wording, or published an instrument. Kept rows name
      * the pseudonym instead. The client's own assignments and a practitioner's eligibility are deleted.
      */
-    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
-            "intake", List.of("client_subject", "assigned_coach", "assigned_by", "created_by"),
-            "assignment", List.of("created_by"),
-            "screening", List.of("submitted_by"),
-            "risk_flag", List.of("raised_by"),
-            "risk_flag_step", List.of("actor"),
-            "decision", List.of("practitioner_id", "decided_by"),
-            "triage_policy", List.of("updated_by"),
-            "client_wording", List.of("updated_by"),
-            "tenant_instrument", List.of("created_by"));
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
+            Map.entry("intake", List.of("client_subject", "assigned_coach", "assigned_by", "created_by")),
+            Map.entry("assignment", List.of("created_by")),
+            Map.entry("screening", List.of("submitted_by")),
+            Map.entry("risk_flag", List.of("raised_by")),
+            Map.entry("risk_flag_step", List.of("actor")),
+            Map.entry("decision", List.of("practitioner_id", "decided_by")),
+            Map.entry("client_preference", List.of("preferred_coach", "recorded_by")),
+            Map.entry("suitability_check", List.of("checked_by")),
+            Map.entry("triage_policy", List.of("updated_by")),
+            Map.entry("client_wording", List.of("updated_by")),
+            Map.entry("tenant_instrument", List.of("created_by")));
 
     /** Applies an erasure request for the current tenant (called in the inbox transaction). */
     @Override
@@ -107,6 +113,12 @@ public class SubjectRecords implements SubjectErasure {
         }
         for (Decision d : byIntake(Decision.class, ids)) {
             d.reason(null);
+        }
+        for (ClientPreference p : byIntake(ClientPreference.class, ids)) {
+            p.note(null);
+        }
+        for (SuitabilityCheck c : byIntake(SuitabilityCheck.class, ids)) {
+            c.note(null);
         }
         List<UUID> flagIds =
                 byIntake(RiskFlag.class, ids).stream().map(f -> f.id).toList();

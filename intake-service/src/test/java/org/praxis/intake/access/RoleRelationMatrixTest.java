@@ -127,6 +127,26 @@ class RoleRelationMatrixTest {
             raise-risk-flag     | supervisor | all
             raise-risk-flag     | sponsor    | -
             raise-risk-flag     | admin      | -
+            view-own-pathway    | client     | own, own-waiting
+            view-own-pathway    | coach      | -
+            view-own-pathway    | supervisor | -
+            view-own-pathway    | sponsor    | -
+            view-own-pathway    | admin      | -
+            record-preference   | client     | own, own-waiting
+            record-preference   | coach      | -
+            record-preference   | supervisor | -
+            record-preference   | sponsor    | -
+            record-preference   | admin      | -
+            recheck-suitability | client     | -
+            recheck-suitability | coach      | assigned
+            recheck-suitability | supervisor | all
+            recheck-suitability | sponsor    | -
+            recheck-suitability | admin      | -
+            view-suitability-checks | client     | -
+            view-suitability-checks | coach      | assigned
+            view-suitability-checks | supervisor | all
+            view-suitability-checks | sponsor    | -
+            view-suitability-checks | admin      | -
             """;
 
     /** Where the tenant lets coaches claim, only these rows change. */

@@ -41,7 +41,14 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
         SUBMIT_SCREENING,
         VIEW_RECOMMENDATION,
         DECIDE,
-        RAISE_RISK_FLAG
+        RAISE_RISK_FLAG,
+        /** The client's own view of the recommendation and decided pathway, in words only (issue 22). */
+        VIEW_OWN_PATHWAY,
+        /** The client records their preference before the decision. */
+        RECORD_PREFERENCE,
+        /** Re-check suitability on a decided intake during an engagement (and list the re-checks). */
+        RECHECK_SUITABILITY,
+        VIEW_SUITABILITY_CHECKS
     }
 
     public enum Relation {
@@ -89,6 +96,14 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             .allow(Action.RAISE_RISK_FLAG, Roles.COACH, Relation.ASSIGNED)
             .allow(Action.RAISE_RISK_FLAG, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .audit(Action.RAISE_RISK_FLAG, "raise")
+            .allow(Action.VIEW_OWN_PATHWAY, Roles.CLIENT, Relation.OWN)
+            .allow(Action.RECORD_PREFERENCE, Roles.CLIENT, Relation.OWN)
+            .audit(Action.RECORD_PREFERENCE, "record-preference")
+            .allow(Action.RECHECK_SUITABILITY, Roles.COACH, Relation.ASSIGNED)
+            .allow(Action.RECHECK_SUITABILITY, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .audit(Action.RECHECK_SUITABILITY, "recheck-suitability")
+            .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.COACH, Relation.ASSIGNED)
+            .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .build();
 
     public static final Field<Intake, String> CLIENT = Field.of("clientSubject", i -> i.clientSubject);

@@ -124,7 +124,9 @@ public final class IntakeEvents {
             String pathway,
             String recommendedPathway,
             String practitionerId,
-            String sponsorOrganisation)
+            String sponsorOrganisation,
+            /** The client's preferred option ({@code ClientPreference.OPTIONS}), null when they recorded none. */
+            String clientPreference)
             implements OutgoingEvent {
         @Override
         public String type() {
