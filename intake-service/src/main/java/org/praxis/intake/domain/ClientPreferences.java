@@ -50,14 +50,7 @@ public class ClientPreferences {
     public ClientPreference record(
             UUID intakeId, String preference, String preferredCoach, String note, String ifMatch) {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.RECORD_PREFERENCE);
-        if (!ClientPreference.OPTIONS.contains(preference)) {
-            Violation.refuseAny(
-                    "The preference is not valid",
-                    List.of(new Violation("preference", "must be one of " + ClientPreference.OPTIONS)));
-        }
-        if (Intake.DECIDED.equals(intake.status)) {
-            throw ProblemException.conflict("The pathway has been decided; the preference can no longer change.");
-        }
+        requireRecordable(intake, preference);
         ClientPreference p = of(intakeId).orElse(null);
         if (p == null) {
             p = new ClientPreference();
@@ -76,5 +69,17 @@ public class ClientPreferences {
         em.flush();
         audit.record("record-preference", "intake", intake.id, preference);
         return p;
+    }
+
+    /** 422 for an option not offered, 409 once the pathway is decided. */
+    private static void requireRecordable(Intake intake, String preference) {
+        if (!ClientPreference.OPTIONS.contains(preference)) {
+            Violation.refuseAny(
+                    "The preference is not valid",
+                    List.of(new Violation("preference", "must be one of " + ClientPreference.OPTIONS)));
+        }
+        if (Intake.DECIDED.equals(intake.status)) {
+            throw ProblemException.conflict("The pathway has been decided; the preference can no longer change.");
+        }
     }
 }

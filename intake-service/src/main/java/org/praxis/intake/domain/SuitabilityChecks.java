@@ -44,14 +44,7 @@ public class SuitabilityChecks {
     @Transactional
     public SuitabilityCheck record(UUID intakeId, String conclusion, String note) {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.RECHECK_SUITABILITY);
-        if (!SuitabilityCheck.CONCLUSIONS.contains(conclusion)) {
-            Violation.refuseAny(
-                    "The suitability check is not valid",
-                    List.of(new Violation("conclusion", "must be one of " + SuitabilityCheck.CONCLUSIONS)));
-        }
-        if (!Intake.DECIDED.equals(intake.status)) {
-            throw ProblemException.conflict("Suitability is re-checked once the pathway has been decided.");
-        }
+        requireCheckable(intake, conclusion);
         PathwayReview.Review now = review.review(intakeId);
         SuitabilityCheck c = new SuitabilityCheck();
         c.id = UUID.randomUUID();
@@ -66,6 +59,18 @@ public class SuitabilityChecks {
         em.persist(c);
         audit.record("recheck-suitability", "intake", intake.id, conclusion);
         return c;
+    }
+
+    /** 422 for a conclusion not offered, 409 before the decision. */
+    private static void requireCheckable(Intake intake, String conclusion) {
+        if (!SuitabilityCheck.CONCLUSIONS.contains(conclusion)) {
+            Violation.refuseAny(
+                    "The suitability check is not valid",
+                    List.of(new Violation("conclusion", "must be one of " + SuitabilityCheck.CONCLUSIONS)));
+        }
+        if (!Intake.DECIDED.equals(intake.status)) {
+            throw ProblemException.conflict("Suitability is re-checked once the pathway has been decided.");
+        }
     }
 
     /** The intake's re-checks, newest first, for those who may record them. */
