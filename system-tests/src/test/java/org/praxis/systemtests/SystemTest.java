@@ -21,8 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,29 +105,61 @@ abstract class SystemTest {
 
     /**
      * Waits until the service's consumer group has committed every partition of {@code topic} to its end.
-     * The inbox commits only what it has applied, so whatever the service would still do with those records
-     * (a redelivery or a retry included) is done: a count taken now is final, with no fixed wait.
+     * The inbox commits only what it has applied or dead-lettered, so whatever the service would still do
+     * with those records (a redelivery or a retry included) is done: a count taken now is final, with no
+     * fixed wait.
      */
     static void consumedToEnd(String service, String topic) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafka.shared().bootstrapServers()))) {
+        try (Admin admin = admin()) {
+            eventually(() -> committedToEnd(admin, service, topic));
+        }
+    }
+
+    /**
+     * {@link #consumedToEnd(String, String)} for every service of the suite that reads {@code topic}, as the
+     * broker's group assignments show (a group in a rebalance is waited for).
+     */
+    static void consumedToEndByItsReaders(String topic) {
+        try (Admin admin = admin()) {
             eventually(() -> {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                        .map(p -> new TopicPartition(topic, p.partition()))
-                        .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(service)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                return ends.entrySet().stream()
-                        .allMatch(end -> end.getValue().offset() == 0
-                                || (committed.get(end.getKey()) != null
-                                        && committed.get(end.getKey()).offset()
-                                                >= end.getValue().offset()));
+                for (ConsumerGroupDescription group :
+                        admin.describeConsumerGroups(Suite.SERVICES).all().get().values()) {
+                    if (group.groupState() == GroupState.PREPARING_REBALANCE
+                            || group.groupState() == GroupState.COMPLETING_REBALANCE) {
+                        return false;
+                    }
+                    boolean reads = group.members().stream()
+                            .anyMatch(m -> m.assignment().topicPartitions().stream()
+                                    .anyMatch(tp -> tp.topic().equals(topic)));
+                    if (reads && !committedToEnd(admin, group.groupId(), topic)) {
+                        return false;
+                    }
+                }
+                return true;
             });
         }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafka.shared().bootstrapServers()));
+    }
+
+    private static boolean committedToEnd(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return ends.entrySet().stream()
+                .allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset()
+                                        >= end.getValue().offset()));
     }
 
     void publish(String topic, String key, String type, String payload) {
