@@ -15,12 +15,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.BesideTherapy;
+import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.ContractRules;
 import org.praxis.session.domain.Contracts;
 import org.praxis.session.domain.DisclosureTerms;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.FollowUps;
+import org.praxis.session.domain.Money;
 
 /** Request and response bodies of session-service's engagements and contracts. */
 public final class EngagementViews {
@@ -148,7 +150,16 @@ public final class EngagementViews {
             @NotNull @NotEmpty @Size(max = PARTIES) List<@NotNull @Valid PartyRequest> parties,
 
             @Valid @Schema(description = "Coaching runs beside therapy: then an accepted referral does not pause it")
-            BesideTherapy besideTherapy) {
+            BesideTherapy besideTherapy,
+
+            @Size(max = Bounds.CODE) @Pattern(regexp = "renew|extend")
+            String packageChange,
+
+            @Valid Money pricePerSession,
+            @Valid Money lateCancellationFee,
+
+            @Min(1) @Max(Contract.MAX_LATE_CANCELLATION_HOURS)
+            Integer lateCancellationHours) {
         Contracts.Terms terms() {
             return new Contracts.Terms(
                     purpose,
@@ -161,94 +172,12 @@ public final class EngagementViews {
                     parties.stream()
                             .map(p -> new ContractRules.Party(p.role(), p.subject(), p.required()))
                             .toList(),
-                    besideTherapy);
+                    besideTherapy,
+                    packageChange,
+                    pricePerSession,
+                    lateCancellationFee,
+                    lateCancellationHours);
         }
     }
 
-    public record PartyView(
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String role,
-
-            @Schema(required = true, maxLength = Bounds.SUBJECT)
-            String subject,
-
-            @Schema(required = true) boolean required,
-            Instant acceptedAt) {
-        static PartyView of(ContractParty p) {
-            return new PartyView(p.role, p.subject, p.required, p.acceptedAt);
-        }
-    }
-
-    /** The disclosure terms as a contract version shows them: every term is stated (a request may leave some out). */
-    public record DisclosureView(
-            @Schema(required = true) boolean attendance,
-            @Schema(required = true) boolean sessionDates,
-            @Schema(required = true) boolean sessionCounts,
-            @Schema(required = true) boolean progressSummaries,
-
-            @Schema(
-                    required = true,
-                    description =
-                            "The engagement may be counted, never named, in the sponsor's organisation outcome report")
-            boolean aggregateOutcomes) {
-        static DisclosureView of(DisclosureTerms t) {
-            return new DisclosureView(
-                    t.attendance(), t.sessionDates(), t.sessionCounts(), t.progressSummaries(), t.aggregateOutcomes());
-        }
-    }
-
-    public record ContractView(
-            @Schema(required = true) UUID id,
-            @Schema(required = true) UUID engagementId,
-
-            @Schema(required = true, minimum = "1", maximum = COUNT_MAX)
-            int number,
-
-            @Schema(required = true, maxLength = Bounds.TEXT)
-            String purpose,
-
-            @Schema(maxLength = Bounds.TEXT) String goalsInScope,
-            @Schema(maxLength = Bounds.TEXT) String confidentialityTerms,
-            @Schema(maxLength = Bounds.TEXT) String limitsOfConfidentiality,
-
-            @Schema(minimum = "1", maximum = "" + MAX_REVIEW_WEEKS)
-            Integer reviewEveryWeeks,
-
-            @Schema(minimum = "1", maximum = "" + MAX_PREPAID)
-            Integer sessionsPrepaid,
-
-            @Schema(required = true) DisclosureView disclosure,
-            @Schema(required = true, maxItems = PARTIES) List<PartyView> parties,
-            @Schema(required = true) boolean inForce,
-            @Schema(required = true) Instant createdAt,
-
-            @Schema(description = "Null unless coaching runs beside therapy")
-            BesideTherapy besideTherapy) {
-        static ContractView of(Contracts.Version v) {
-            var c = v.contract();
-            return new ContractView(
-                    c.id,
-                    c.engagementId,
-                    c.number,
-                    c.purpose(),
-                    c.goalsInScope(),
-                    c.confidentialityTerms(),
-                    c.limitsOfConfidentiality(),
-                    c.reviewEveryWeeks,
-                    c.sessionsPrepaid,
-                    DisclosureView.of(c.disclosure()),
-                    v.parties().stream().map(PartyView::of).toList(),
-                    v.inForce(),
-                    c.createdAt,
-                    c.besideTherapy());
-        }
-    }
-
-    public record ContractSummary(
-            @Schema(required = true) UUID id,
-
-            @Schema(required = true, minimum = "1", maximum = COUNT_MAX)
-            int number,
-
-            @Schema(required = true) Instant createdAt) {}
 }

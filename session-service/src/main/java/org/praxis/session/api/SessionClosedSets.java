@@ -7,6 +7,7 @@ import org.praxis.platform.web.ClosedSets;
 import org.praxis.session.domain.ClientGoalJudgement;
 import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.EngagementLifecycle;
@@ -31,6 +32,8 @@ public class SessionClosedSets implements OASFilter {
                 .parameter("listEngagements", "status", EngagementLifecycle.STATUSES)
                 .property("PartyRequest", "role", ContractParty.ROLES)
                 .property("PartyView", "role", ContractParty.ROLES)
+                .property("ProposeContractRequest", "packageChange", Contract.PACKAGE_CHANGES)
+                .property("ContractView", "packageChange", Contract.PACKAGE_CHANGES)
                 .property("GoalRequest", "horizon", Goal.HORIZONS)
                 .property("GoalRequest", "orientation", Goal.ORIENTATIONS)
                 .property("GoalRequest", "direction", Goal.DIRECTIONS)

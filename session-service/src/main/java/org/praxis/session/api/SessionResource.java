@@ -60,7 +60,7 @@ public class SessionResource {
             @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "in-person|video|phone")
             String mode,
 
-            @Size(max = Bounds.CODE) @Pattern(regexp = "GROW|OSKAR|CLEAR|ABCDEF|other")
+            @Size(max = Bounds.CODE) @Pattern(regexp = CoachingSession.MODEL_CODES)
             String model,
 
             @Schema(description = "A booster session of the follow-up the end review agreed (only in follow-up)")

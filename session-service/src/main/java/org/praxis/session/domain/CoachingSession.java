@@ -25,7 +25,10 @@ public class CoachingSession {
     public static final String BY_PRACTITIONER = "practitioner";
     public static final List<String> CANCELLERS = List.of(BY_CLIENT, BY_PRACTITIONER);
     public static final List<String> MODES = List.of("in-person", "video", "phone");
-    public static final List<String> MODELS = List.of("GROW", "OSKAR", "CLEAR", "ABCDEF", "other");
+    /** The session models, as the schedule request's pattern reads them (an annotation cannot read a list). */
+    public static final String MODEL_CODES = "GROW|T-GROW|OSKAR|CLEAR|ABCDEF|PERMA|other";
+
+    public static final List<String> MODELS = List.of(MODEL_CODES.split("\\|"));
     /** A cancellation closer than this to the start counts as late. */
     public static final Duration LATE_CANCELLATION = Duration.ofHours(24);
     /**

@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.praxis.platform.crypto.SealedColumn;
 
@@ -12,6 +13,14 @@ import org.praxis.platform.crypto.SealedColumn;
  */
 @Entity
 public class Contract {
+    /** A new version renews the package (remaining = its sessionsPrepaid) or extends it (that many added). */
+    public static final String RENEW = "renew";
+
+    public static final String EXTEND = "extend";
+    public static final List<String> PACKAGE_CHANGES = List.of(RENEW, EXTEND);
+    /** The longest notice a contract may ask for a cancellation to be on time: a week. */
+    public static final int MAX_LATE_CANCELLATION_HOURS = 168;
+
     private static final SealedColumn PURPOSE = SealedColumn.of("contract", "purpose");
     private static final SealedColumn GOALS_IN_SCOPE = SealedColumn.of("contract", "goals_in_scope");
     private static final SealedColumn CONFIDENTIALITY_TERMS = SealedColumn.of("contract", "confidentiality_terms");
@@ -49,6 +58,14 @@ public class Contract {
     public boolean discloseSessionCounts;
     public boolean discloseProgressSummaries;
     public boolean discloseAggregateOutcomes;
+    /** One of {@link #PACKAGE_CHANGES}, or null: this version leaves the package as it is. */
+    public String packageChange;
+
+    public Integer priceAmountMinor;
+    public String priceCurrency;
+    public Integer lateFeeAmountMinor;
+    public String lateFeeCurrency;
+    public Integer lateCancellationHours;
     public String createdBy;
     public Instant createdAt;
 
@@ -59,6 +76,14 @@ public class Contract {
                 discloseSessionCounts,
                 discloseProgressSummaries,
                 discloseAggregateOutcomes);
+    }
+
+    public Money pricePerSession() {
+        return Money.of(priceAmountMinor, priceCurrency);
+    }
+
+    public Money lateCancellationFee() {
+        return Money.of(lateFeeAmountMinor, lateFeeCurrency);
     }
 
     public String purpose() {

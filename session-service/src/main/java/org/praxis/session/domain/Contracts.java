@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,11 @@ public class Contracts {
             Integer sessionsPrepaid,
             DisclosureTerms disclosure,
             List<ContractRules.Party> parties,
-            BesideTherapy besideTherapy) {}
+            BesideTherapy besideTherapy,
+            String packageChange,
+            Money pricePerSession,
+            Money lateCancellationFee,
+            Integer lateCancellationHours) {}
 
     public record Version(Contract contract, List<ContractParty> parties) {
         public boolean inForce() {
@@ -83,6 +88,7 @@ public class Contracts {
         }
         Violation.refuseAny(
                 "The contract's parties are incomplete", ContractPolicy.namingViolations(e, terms.parties()));
+        Violation.refuseAny("The contract's package or payment terms are incomplete", SessionPackage.violations(terms));
         Contract c = new Contract();
         c.id = UUID.randomUUID();
         c.tenantId = e.tenantId;
@@ -101,6 +107,7 @@ public class Contracts {
         c.discloseProgressSummaries = d.progressSummaries();
         c.discloseAggregateOutcomes = d.aggregateOutcomes();
         c.besideTherapy(terms.besideTherapy());
+        payment(c, terms);
         c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);
@@ -119,6 +126,17 @@ public class Contracts {
                 .toList();
         audit.record("propose", "contract", c.id, null);
         return new Version(c, parties);
+    }
+
+    private static void payment(Contract c, Terms terms) {
+        c.packageChange = terms.packageChange();
+        Money price = terms.pricePerSession();
+        c.priceAmountMinor = price == null ? null : price.amountMinor();
+        c.priceCurrency = price == null ? null : price.currency();
+        Money fee = terms.lateCancellationFee();
+        c.lateFeeAmountMinor = fee == null ? null : fee.amountMinor();
+        c.lateFeeCurrency = fee == null ? null : fee.currency();
+        c.lateCancellationHours = terms.lateCancellationHours();
     }
 
     public List<Contract> versions(UUID engagementId) {
@@ -174,6 +192,8 @@ public class Contracts {
     @Transactional
     public Version accept(UUID engagementId, int number) {
         Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
+        // Two last acceptances at once: exactly one of them brings the version into force.
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         Version v = version(engagementId, number);
         ContractPolicy policy = policies.contracts();
         policy.require(policies.caller(), ContractPolicy.Action.ACCEPT, v.contract(), "version " + number);
@@ -186,13 +206,15 @@ public class Contracts {
             throw ProblemException.conflict(
                     "Version " + number + " has been replaced by a newer one; accept that instead.");
         }
+        boolean wasInForce = v.inForce();
         me.acceptedAt = Instant.now();
         audit.record("accept", "contract", v.contract().id, null);
         if (v.inForce()) {
             outbox.publish(new SessionEvents.ContractAccepted(e.id, number));
+            if (!wasInForce) {
+                SessionPackage.comeIntoForce(e, v.contract(), EngagementLifecycle.DRAFT.equals(e.status));
+            }
             if (EngagementLifecycle.DRAFT.equals(e.status)) {
-                e.sessionsPrepaid = v.contract().sessionsPrepaid;
-                e.sessionsRemaining = v.contract().sessionsPrepaid;
                 e.activatedAt = Instant.now();
                 engagements.changeStatus(e, EngagementLifecycle.ACTIVE);
                 monitoring.activated(e);

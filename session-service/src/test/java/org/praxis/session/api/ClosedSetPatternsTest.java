@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.api.EngagementViews.OpenEngagementRequest;
 import org.praxis.session.api.EngagementViews.PartyRequest;
+import org.praxis.session.api.EngagementViews.ProposeContractRequest;
 import org.praxis.session.api.GoalResource.GoalRequest;
 import org.praxis.session.api.NoteResource.WriteNoteRequest;
 import org.praxis.session.api.ProgressSummaryResource.SummaryDecisionRequest;
@@ -16,6 +17,7 @@ import org.praxis.session.api.RiskConcernResource.RiskConcernRequest;
 import org.praxis.session.api.SessionResource.ScheduleRequest;
 import org.praxis.session.domain.ClientGoalJudgement;
 import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.Goal;
@@ -39,6 +41,7 @@ class ClosedSetPatternsTest {
     void everyRequestPatternIsTheDomainsList() throws NoSuchFieldException {
         assertEquals(Engagement.PATHWAYS, accepted(OpenEngagementRequest.class, "pathway"));
         assertEquals(ContractParty.ROLES, accepted(PartyRequest.class, "role"));
+        assertEquals(Contract.PACKAGE_CHANGES, accepted(ProposeContractRequest.class, "packageChange"));
         assertEquals(Goal.HORIZONS, accepted(GoalRequest.class, "horizon"));
         assertEquals(Goal.ORIENTATIONS, accepted(GoalRequest.class, "orientation"));
         assertEquals(Goal.DIRECTIONS, accepted(GoalRequest.class, "direction"));
