@@ -265,7 +265,12 @@ class AccessHolesApiTest {
                 "disclosure",
                 "parties",
                 "inForce",
-                "createdAt");
+                "createdAt",
+                // The package and payment terms are terms the sponsor accepts as a party (issue 22).
+                "packageChange",
+                "pricePerSession",
+                "lateCancellationFee",
+                "lateCancellationHours");
         // Not before the client accepted it: nobody reads the terms of someone's coaching first.
         as(t.sponsor)
                 .when()
