@@ -17,6 +17,7 @@ import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
+import org.praxis.session.domain.SessionCharge;
 import org.praxis.session.domain.SessionNote;
 
 /** session-service's closed sets as enums in its OpenAPI document, from the domain's lists. */
@@ -54,6 +55,7 @@ public class SessionClosedSets implements OASFilter {
                 .property("SessionView", "status", CoachingSession.STATUSES)
                 .property("SessionView", "cancelledBy", CoachingSession.CANCELLERS)
                 .property("OutcomeRequest", "status", CoachingSession.OUTCOMES)
+                .property("ChargeView", "kind", SessionCharge.KINDS)
                 .property("ReviewRequest", "kind", Review.KINDS)
                 .property("ReviewView", "kind", Review.KINDS)
                 .property("InstrumentOutcomeView", "classification", ScoreTrajectory.CLASSIFICATIONS)

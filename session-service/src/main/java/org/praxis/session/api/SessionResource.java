@@ -38,6 +38,7 @@ import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Sessions;
 import org.praxis.session.domain.SponsorReport;
+import org.praxis.session.domain.SponsorReports;
 
 @Path("/v1/engagements/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +47,9 @@ import org.praxis.session.domain.SponsorReport;
 public class SessionResource {
     @Inject
     Sessions sessions;
+
+    @Inject
+    SponsorReports sponsorReports;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -226,6 +230,6 @@ public class SessionResource {
             summary =
                     "What the sponsor may see under the contract in force, nothing beyond its disclosure terms; to the sponsor it names and, as a preview, a supervisor of the practitioner (audited)")
     public SponsorReport sponsorReport(@PathParam("id") UUID id) {
-        return sessions.sponsorReport(id);
+        return sponsorReports.of(id);
     }
 }

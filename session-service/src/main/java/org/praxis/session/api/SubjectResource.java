@@ -104,7 +104,10 @@ public class SubjectResource {
                     required = true,
                     maxItems = SubjectExports.ROWS,
                     description = "Per engagement and instrument, the baseline and latest score (issue 21)")
-            List<ScoreExport> scores) {}
+            List<ScoreExport> scores,
+
+            @Schema(required = true, maxItems = SubjectExports.ROWS, description = "What sessions cost (issue 22)")
+            List<ChargeResource.ChargeView> charges) {}
 
     public record ScoreExport(
             @Schema(required = true) UUID engagementId,
@@ -167,6 +170,7 @@ public class SubjectResource {
                 e.summaries().stream().map(ProgressSummaryView::of).toList(),
                 e.scores().stream()
                         .map(s -> new ScoreExport(s.engagementId, InstrumentOutcomeView.of(s, true)))
-                        .toList());
+                        .toList(),
+                e.charges().stream().map(ChargeResource.ChargeView::of).toList());
     }
 }

@@ -29,7 +29,7 @@ public class CoachingSession {
     public static final String MODEL_CODES = "GROW|T-GROW|OSKAR|CLEAR|ABCDEF|PERMA|other";
 
     public static final List<String> MODELS = List.of(MODEL_CODES.split("\\|"));
-    /** A cancellation closer than this to the start counts as late. */
+    /** A cancellation closer than this to the start counts as late, unless the contract states its own notice. */
     public static final Duration LATE_CANCELLATION = Duration.ofHours(24);
     /**
      * Sessions one engagement holds: ten years of weekly sessions. It bounds what the sponsor report
@@ -63,9 +63,5 @@ public class CoachingSession {
 
     public boolean isFinal() {
         return !SCHEDULED.equals(status);
-    }
-
-    public static boolean isLate(Instant scheduledAt, Instant cancelledAt) {
-        return cancelledAt.isAfter(scheduledAt.minus(LATE_CANCELLATION));
     }
 }

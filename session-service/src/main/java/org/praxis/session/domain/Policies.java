@@ -12,6 +12,7 @@ import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -87,6 +88,10 @@ public class Policies {
 
     public SessionPolicy sessions() {
         return new SessionPolicy(relations());
+    }
+
+    public ChargePolicy charges() {
+        return new ChargePolicy(relations());
     }
 
     public NotePolicy notes() {

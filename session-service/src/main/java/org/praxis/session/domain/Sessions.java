@@ -21,7 +21,6 @@ import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.SessionPolicy;
-import org.praxis.session.domain.access.SponsorReportPolicy;
 import org.praxis.session.domain.events.SessionEvents;
 
 /**
@@ -40,9 +39,6 @@ public class Sessions {
     Engagements engagements;
 
     @Inject
-    Contracts contracts;
-
-    @Inject
     OutboxPublisher outbox;
 
     @Inject
@@ -55,10 +51,10 @@ public class Sessions {
     MonitoringMeasures monitoring;
 
     @Inject
-    ProgressSummaries summaries;
+    FollowUps followUps;
 
     @Inject
-    FollowUps followUps;
+    Charges charges;
 
     public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
 
@@ -129,15 +125,6 @@ public class Sessions {
                 .getSingleResult();
     }
 
-    private List<CoachingSession> all(UUID engagementId) {
-        return tenant.select(
-                        CoachingSession.class,
-                        "e.engagementId = :e",
-                        "e.scheduledAt asc, e.id asc",
-                        Map.of("e", engagementId))
-                .getResultList();
-    }
-
     /** The session, 404 unless it is of this engagement and the caller sees it, 403 unless they may do {@code action}. */
     private CoachingSession session(UUID engagementId, UUID sessionId, SessionPolicy.Action action) {
         engagements.readable(engagementId);
@@ -162,7 +149,10 @@ public class Sessions {
         return s;
     }
 
-    /** The client or the practitioner cancels; within 24 hours of the start it counts as late. */
+    /**
+     * The client or the practitioner cancels; within the contract's notice (else 24 hours) of the start it counts
+     * as late, and a late cancellation by the client costs the contract's fee.
+     */
     @Transactional
     public CoachingSession cancel(UUID engagementId, UUID sessionId) {
         CoachingSession s = session(engagementId, sessionId, SessionPolicy.Action.CANCEL);
@@ -171,8 +161,9 @@ public class Sessions {
         }
         s.status = CoachingSession.CANCELLED;
         s.cancelledBy = policies.sessions().cancelledAs(policies.caller(), s);
-        s.cancelledLate = CoachingSession.isLate(s.scheduledAt, Instant.now());
+        s.cancelledLate = charges.isLate(s, Instant.now());
         audit.record("cancel", "session", s.id, null);
+        charges.settled(s);
         return s;
     }
 
@@ -202,6 +193,7 @@ public class Sessions {
         }
         s.status = outcome.status();
         audit.record("record-" + outcome.status(), "session", s.id, null);
+        charges.settled(s);
         if (CoachingSession.HELD.equals(s.status) && s.booster) {
             followUps.boosterHeld(e, today);
         } else if (CoachingSession.HELD.equals(s.status)) {
@@ -221,27 +213,5 @@ public class Sessions {
         if (e.sessionsRemaining != null) {
             e.sessionsRemaining--;
         }
-    }
-
-    /**
-     * The report on the contract version in force, for the sponsor that version names and for a
-     * supervisor of the practitioner ({@link SponsorReportPolicy}); 404 to anyone else, so a sponsor
-     * learns nothing of engagements outside their own contracts. Audited.
-     */
-    @Transactional
-    public SponsorReport sponsorReport(UUID engagementId) {
-        Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
-        SponsorReportPolicy policy = policies.sponsorReports();
-        Contracts.Version inForce = contracts
-                .inForce(engagementId)
-                .filter(v -> policy.canView(policies.caller(), v.contract()))
-                .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
-        audit.record("read-sponsor-report", "engagement", e.id, null);
-        return SponsorReport.of(
-                e,
-                inForce.contract().number,
-                inForce.contract().disclosure(),
-                all(engagementId),
-                inForce.contract().disclosure().progressSummaries() ? summaries.approvedTexts(e.id) : List.of());
     }
 }

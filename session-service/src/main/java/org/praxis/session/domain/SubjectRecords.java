@@ -62,7 +62,8 @@ public class SubjectRecords implements SubjectErasure {
             Map<UUID, ClientJudgements.Judged> judgements,
             List<ProgressSummary> summaries,
 
-            List<ScoreTrajectory> scores) {}
+            List<ScoreTrajectory> scores,
+            List<SessionCharge> charges) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -99,7 +100,8 @@ public class SubjectRecords implements SubjectErasure {
                 reviews,
                 judgements.of(reviews.stream().map(r -> r.id).toList()),
                 exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"),
-                exports.rowsIn(ScoreTrajectory.class, "engagementId", ids, "e.updatedAt, e.id"));
+                exports.rowsIn(ScoreTrajectory.class, "engagementId", ids, "e.updatedAt, e.id"),
+                exports.rowsIn(SessionCharge.class, "engagementId", ids, "e.createdAt, e.id"));
     }
 
     /**
@@ -108,7 +110,7 @@ public class SubjectRecords implements SubjectErasure {
      * contract or last edited a monitoring plan or policy, drafted or decided a progress summary, judged
      * their goals at the end review, made or decided a client request or was named in one, and a supervisor in the register. Kept rows name the pseudonym
      * instead. A session's
-     * {@code cancelled_by} holds a role, not a person.
+     * {@code cancelled_by} holds a role, not a person; a session charge names no one (it is kept, like the session).
      */
     static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
             Map.entry("engagement", List.of("client_subject", "practitioner_id", "created_by")),

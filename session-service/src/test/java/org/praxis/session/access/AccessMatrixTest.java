@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -33,6 +34,7 @@ class AccessMatrixTest {
                         EngagementPolicy.RULES,
                         ContractPolicy.RULES,
                         SessionPolicy.RULES,
+                        ChargePolicy.RULES,
                         NotePolicy.RULES,
                         RiskConcernPolicy.RULES,
                         ClientRequestPolicy.RULES,

@@ -36,8 +36,10 @@ import org.praxis.session.domain.ProgressSummary;
 import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
+import org.praxis.session.domain.SessionCharge;
 import org.praxis.session.domain.SessionNote;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
@@ -156,6 +158,16 @@ class PolicyAgreementTest {
         s.status = CoachingSession.SCHEDULED;
         s.createdAt = now;
         keep(s, s.id, t);
+        SessionCharge charge = new SessionCharge();
+        charge.id = UUID.randomUUID();
+        charge.tenantId = t;
+        charge.engagementId = e.id;
+        charge.sessionId = s.id;
+        charge.kind = SessionCharge.SESSION;
+        charge.amountMinor = 12000;
+        charge.currency = "EUR";
+        charge.createdAt = now;
+        keep(charge, charge.id, t);
         for (String kind : List.of(SessionNote.PRIVATE, SessionNote.SHARED)) {
             SessionNote n = new SessionNote();
             n.id = UUID.randomUUID();
@@ -314,6 +326,7 @@ class PolicyAgreementTest {
                             Contract.class,
                             c -> new SponsorReportPolicy(relations.apply(c), partyQuery(c, ContractParty.SPONSOR))));
             pairs.put("session", agree("session", CoachingSession.class, c -> new SessionPolicy(relations.apply(c))));
+            pairs.put("charge", agree("charge", SessionCharge.class, c -> new ChargePolicy(relations.apply(c))));
             pairs.put("note", agree("note", SessionNote.class, c -> new NotePolicy(relations.apply(c))));
             pairs.put(
                     "risk-concern",

@@ -28,9 +28,11 @@ import org.praxis.session.domain.ProgressSummary;
 import org.praxis.session.domain.Review;
 import org.praxis.session.domain.RiskConcern;
 import org.praxis.session.domain.ScoreTrajectory;
+import org.praxis.session.domain.SessionCharge;
 import org.praxis.session.domain.SessionNote;
 import org.praxis.session.domain.SponsorOrganisation;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -188,6 +190,19 @@ class PolicyMatrixTest {
                 RESCHEDULE: coach practitioner; supervisor supervised
                 CANCEL: client own; coach practitioner; supervisor supervised
                 RECORD_OUTCOME: coach practitioner; supervisor supervised
+                """);
+    }
+
+    @Test
+    void charge() {
+        Map<String, SessionCharge> f = byEngagement(e -> {
+            SessionCharge c = new SessionCharge();
+            c.engagementId = e.id;
+            return c;
+        });
+        check("charge", new ChargePolicy(relations), ChargePolicy.Action.class, f, """
+                VIEW: client own; coach practitioner; supervisor supervised
+                LIST: client own; coach practitioner; supervisor supervised
                 """);
     }
 

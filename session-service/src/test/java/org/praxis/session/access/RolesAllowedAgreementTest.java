@@ -32,6 +32,7 @@ import org.praxis.session.api.RiskConcernResource;
 import org.praxis.session.api.SessionResource;
 import org.praxis.session.api.SubjectResource;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
@@ -54,6 +55,7 @@ class RolesAllowedAgreementTest {
                     EngagementPolicy.RULES,
                     ContractPolicy.RULES,
                     SessionPolicy.RULES,
+                    ChargePolicy.RULES,
                     NotePolicy.RULES,
                     RiskConcernPolicy.RULES,
                     ClientRequestPolicy.RULES,
