@@ -80,6 +80,7 @@ public final class ContractViews {
 
             @Schema(description = "Null unless coaching runs beside therapy")
             BesideTherapy besideTherapy,
+
             @Schema(maxLength = Bounds.CODE, description = PACKAGE_CHANGE)
             String packageChange,
 

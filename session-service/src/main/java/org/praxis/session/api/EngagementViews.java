@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.BesideTherapy;
 import org.praxis.session.domain.Contract;
-import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.ContractRules;
 import org.praxis.session.domain.Contracts;
 import org.praxis.session.domain.DisclosureTerms;
@@ -179,5 +178,4 @@ public final class EngagementViews {
                     lateCancellationHours);
         }
     }
-
 }
