@@ -266,6 +266,7 @@ class AccessHolesApiTest {
                 "parties",
                 "inForce",
                 "createdAt",
+                "besideTherapy",
                 // The package and payment terms are terms the sponsor accepts as a party (issue 22).
                 "packageChange",
                 "pricePerSession",
