@@ -586,6 +586,14 @@ class PlaintextAtRestTest extends SystemTest {
                 move,
                 Map.of("status", "closed", "note", mark(INTAKE, "risk flag note (closed)")),
                 200);
+        call(
+                client,
+                INTAKE,
+                Method.PUT,
+                "/v1/me/intakes/" + intakeId + "/preference",
+                Map.of("preference", "work-with-a-coach", "note", mark(INTAKE, "client preference note")),
+                Map.of(),
+                200);
         post(
                 coach,
                 INTAKE,
@@ -598,6 +606,11 @@ class PlaintextAtRestTest extends SystemTest {
                         "reason",
                         mark(INTAKE, "decision reason")),
                 201);
+        once(
+                coach,
+                INTAKE,
+                i + "/suitability-checks",
+                Map.of("conclusion", "continue", "note", mark(INTAKE, "suitability check note")));
     }
 
     // ------------------------------------------------------------------ referral-service
