@@ -114,7 +114,7 @@ public final class IntakeViews {
             @Schema(
                     required = true,
                     description = "Whether intake.decided asks session-service to draft an engagement"
-                            + " (requested) and, when not, why: therapy and urgent are no coaching"
+                            + " (requested) and, when not, why: therapy, urgent, support-work and no-intervention are no coaching"
                             + " pathway, the intake has no client account (clientSubject), or the"
                             + " decision names no practitionerId")
             EngagementDraft engagementDraft,

@@ -14,7 +14,10 @@ public enum EngagementDraft {
     NO_CLIENT_ACCOUNT("no-client-account"),
     NO_PRACTITIONER("no-practitioner");
 
-    /** Therapy and urgent help are followed by referral-service, not by an engagement. */
+    /**
+     * Therapy and urgent help are followed by referral-service, not by an engagement; support work and no
+     * intervention lead to no coaching engagement either.
+     */
     private static final Set<Pathway> COACHING =
             Set.of(Pathway.COACHING, Pathway.COACHING_WITH_MONITORING, Pathway.INTEGRATED);
 

@@ -196,6 +196,13 @@ class TriageTest {
     }
 
     @Test
+    void supportWorkAndNoInterventionDraftNoCoachingEngagement() {
+        assertEquals(EngagementDraft.NOT_A_COACHING_PATHWAY, EngagementDraft.of(Pathway.SUPPORT_WORK, "c", "p"));
+        assertEquals(EngagementDraft.NOT_A_COACHING_PATHWAY, EngagementDraft.of(Pathway.NO_INTERVENTION, "c", "p"));
+        assertEquals(EngagementDraft.REQUESTED, EngagementDraft.of(Pathway.COACHING_WITH_MONITORING, "c", "p"));
+    }
+
+    @Test
     void everyRuleIsNamedInTheListOfRules() {
         List<String> fired = new java.util.ArrayList<>();
         fired.addAll(rules(recommend(List.of())));
