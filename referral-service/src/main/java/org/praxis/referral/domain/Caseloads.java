@@ -23,6 +23,8 @@ import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
  */
 @ApplicationScoped
 public class Caseloads {
+    private static final Set<String> ACCEPTED = Set.of("active", "paused", "follow-up");
+
     @Inject
     EntityManager em;
 
@@ -97,7 +99,8 @@ public class Caseloads {
 
     public void recordEngagement(String tenantId, UUID id, String client, String practitioner, String status) {
         Timestamp now = Timestamp.from(Instant.now());
-        boolean accepted = "active".equals(status) || "paused".equals(status);
+        // Active, paused and follow-up (after the end review) all mean its client accepted a contract.
+        boolean accepted = ACCEPTED.contains(status);
         em.createNativeQuery(
                         "insert into known_engagement (tenant_id, engagement_id, client_subject, practitioner_id, status,"
                                 + " accepted, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (tenant_id, engagement_id) do update set"

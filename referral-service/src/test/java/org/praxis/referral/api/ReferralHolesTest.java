@@ -238,6 +238,25 @@ class ReferralHolesTest {
         return body;
     }
 
+    /** Issue 22: an engagement in follow-up (after its end review) is still the coach's to name. */
+    @Test
+    void anEngagementInFollowUpIsStillTheCoachsToName() {
+        String service = t.therapyService();
+        String coach = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String inFollowUp = UUID.randomUUID().toString();
+        engagement(inFollowUp, client, coach, "follow-up");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(coach, "coach"))
+                                .body(body(service, client, inFollowUp))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
+    }
+
     /** Hole 3: a coach names only their own clients and engagements; a supervisor those of their supervisees. */
     @Test
     void coachesNameOnlyTheirOwnClientsAndEngagementsAndSupervisorsTheirSupervisees() {
