@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -36,6 +37,7 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.CoachingSession.GoalReviewed;
 import org.praxis.session.domain.Sessions;
 import org.praxis.session.domain.SponsorReport;
 import org.praxis.session.domain.SponsorReports;
@@ -75,49 +77,11 @@ public class SessionResource {
     public record OutcomeRequest(
             @NotBlank @Size(max = Bounds.CODE) String status,
             @Min(0) @Max(10) Integer scaling,
-            Boolean previousGoalsReviewed) {}
-
-    public record SessionView(
-            @Schema(required = true) UUID id,
-            @Schema(required = true) UUID engagementId,
-            @Schema(required = true) Instant scheduledAt,
-
-            @Schema(required = true, minimum = "" + MIN_MINUTES, maximum = "" + MAX_MINUTES)
-            int durationMinutes,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String mode,
-
-            @Schema(maxLength = Bounds.CODE) String model,
-
-            @Schema(required = true, maxLength = Bounds.CODE)
-            String status,
-
-            @Schema(maxLength = Bounds.CODE) String cancelledBy,
-            Boolean cancelledLate,
-            @Schema(minimum = "0", maximum = "10") Integer scaling,
             Boolean previousGoalsReviewed,
-            Instant completedAt,
 
-            @Schema(required = true, description = "A booster session of the follow-up")
-            boolean booster) {
-        static SessionView of(CoachingSession s) {
-            return new SessionView(
-                    s.id,
-                    s.engagementId,
-                    s.scheduledAt,
-                    s.durationMinutes,
-                    s.mode,
-                    s.model,
-                    s.status,
-                    s.cancelledBy,
-                    s.cancelledLate,
-                    s.scaling,
-                    s.previousGoalsReviewed,
-                    s.completedAt,
-                    s.booster);
-        }
-    }
+            @Size(max = CoachingSession.MAX_GOALS_REVIEWED) List<@NotNull @Valid GoalReviewed> goalsReviewed,
+
+            @Size(max = Bounds.TEXT) String nextPriorities) {}
 
     @POST
     @Path("sessions")
@@ -218,7 +182,12 @@ public class SessionResource {
         return SessionView.of(sessions.record(
                 id,
                 sessionId,
-                new Sessions.Outcome(request.status(), request.scaling(), request.previousGoalsReviewed())));
+                new Sessions.Outcome(
+                        request.status(),
+                        request.scaling(),
+                        request.previousGoalsReviewed(),
+                        request.goalsReviewed(),
+                        request.nextPriorities())));
     }
 
     @GET

@@ -30,7 +30,6 @@ import org.praxis.session.api.NoteResource.NoteView;
 import org.praxis.session.api.OutcomeResource.InstrumentOutcomeView;
 import org.praxis.session.api.ProgressSummaryResource.ProgressSummaryView;
 import org.praxis.session.api.ReviewResource.ReviewView;
-import org.praxis.session.api.SessionResource.SessionView;
 import org.praxis.session.domain.BesideTherapy;
 import org.praxis.session.domain.SubjectRecords;
 

@@ -4,14 +4,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.praxis.platform.crypto.SealedColumn;
 
 /** One session of an engagement: scheduled, then held, missed (no-show) or cancelled. */
 @Entity
 public class CoachingSession {
+    private static final SealedColumn NEXT_PRIORITIES = SealedColumn.of("coaching_session", "next_priorities");
+    /** Goals one held session reviews at most. */
+    public static final int MAX_GOALS_REVIEWED = 20;
+
     public static final String SCHEDULED = "scheduled";
     public static final String HELD = "held";
     public static final String NO_SHOW = "no-show";
@@ -52,6 +62,12 @@ public class CoachingSession {
     public Integer scaling;
     public Boolean previousGoalsReviewed;
     public Instant completedAt;
+    /** The goals a held session reviewed, with the client's rating then (each also in the goal's progress). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<GoalReviewed> goalsReviewed;
+    /** Sealed ({@link #nextPriorities()}). */
+    String nextPriorities;
+
     /** A booster session of the follow-up an end review agreed ({@link FollowUps}). */
     public boolean booster;
 
@@ -60,6 +76,19 @@ public class CoachingSession {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** A goal of the engagement reviewed in a held session, with the client's 0-10 rating then. */
+    public record GoalReviewed(
+            @NotNull UUID goalId, @NotNull @Min(0) @Max(10) Integer rating) {}
+
+    /** The priorities agreed for the next period, free text about the person: sealed at rest. */
+    public String nextPriorities() {
+        return NEXT_PRIORITIES.open(tenantId, id, nextPriorities);
+    }
+
+    public void nextPriorities(String plaintext) {
+        nextPriorities = NEXT_PRIORITIES.seal(tenantId, id, plaintext);
+    }
 
     public boolean isFinal() {
         return !SCHEDULED.equals(status);

@@ -154,13 +154,18 @@ public class Goals {
         if (!policies.goals().can(policies.caller(), GoalPolicy.Action.RATE_PROGRESS, g)) {
             throw ProblemException.forbidden("Progress is rated by the client.");
         }
+        return recordProgress(g, rating, on == null ? LocalDate.now() : on);
+    }
+
+    /** A rating joins the goal's progress history: the client's own, or theirs as a held session recorded it. */
+    GoalProgress recordProgress(Goal g, int rating, LocalDate on) {
         GoalProgress p = new GoalProgress();
         p.id = UUID.randomUUID();
         p.tenantId = g.tenantId;
         p.goalId = g.id;
         p.rating = rating;
         p.ratedBy = policies.subject();
-        p.ratedOn = on == null ? LocalDate.now() : on;
+        p.ratedOn = on;
         p.createdAt = Instant.now();
         em.persist(p);
         audit.record("rate-progress", "goal", g.id, null);

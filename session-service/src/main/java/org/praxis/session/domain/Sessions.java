@@ -56,7 +56,15 @@ public class Sessions {
     @Inject
     Charges charges;
 
-    public record Outcome(String status, Integer scaling, Boolean previousGoalsReviewed) {}
+    @Inject
+    GoalReviews goalReviews;
+
+    public record Outcome(
+            String status,
+            Integer scaling,
+            Boolean previousGoalsReviewed,
+            List<CoachingSession.GoalReviewed> goalsReviewed,
+            String nextPriorities) {}
 
     @Transactional
     public CoachingSession schedule(
@@ -178,6 +186,15 @@ public class Sessions {
             throw ProblemException.unprocessable(
                     "An outcome is held or no-show", List.of(new Violation("status", "must be held or no-show")));
         }
+        List<CoachingSession.GoalReviewed> reviewed =
+                outcome.goalsReviewed() == null ? List.of() : outcome.goalsReviewed();
+        if (CoachingSession.NO_SHOW.equals(outcome.status())
+                && (!reviewed.isEmpty() || outcome.nextPriorities() != null)) {
+            throw ProblemException.unprocessable(
+                    "Only a held session reviews goals and agrees priorities",
+                    List.of(new Violation("status", "must be held to record goals reviewed or priorities")));
+        }
+        Map<UUID, Goal> goals = goalReviews.requireOfEngagement(e.id, reviewed);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (CoachingSession.HELD.equals(outcome.status())) {
             if (s.booster) {
@@ -187,6 +204,9 @@ public class Sessions {
             }
             s.scaling = outcome.scaling();
             s.previousGoalsReviewed = outcome.previousGoalsReviewed();
+            s.goalsReviewed = reviewed.isEmpty() ? null : reviewed;
+            s.nextPriorities(outcome.nextPriorities());
+            goalReviews.held(goals, reviewed);
             s.completedAt = Instant.now();
             outbox.publish(
                     new SessionEvents.SessionCompleted(s.id, e.id, e.practitionerId, s.durationMinutes, s.completedAt));

@@ -153,6 +153,7 @@ public class SubjectRecords implements SubjectErasure {
                     .forEach(m -> m.title("erased"));
         }
         byEngagement(ActionItem.class, ids).forEach(a -> a.title("erased"));
+        byEngagement(CoachingSession.class, ids).forEach(s -> s.nextPriorities(null));
         byEngagement(Review.class, ids).forEach(r -> {
             r.whatChanged(null);
             r.sharedSummary(null);
