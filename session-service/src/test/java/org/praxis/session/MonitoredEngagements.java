@@ -55,8 +55,8 @@ public final class MonitoredEngagements {
         }
     }
 
-    /** Schedules a session and records it held. */
-    public static void held(TestTenant t, String id) {
+    /** Schedules a session and records it held; its id. */
+    public static String held(TestTenant t, String id) {
         String session = as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
@@ -77,6 +77,7 @@ public final class MonitoredEngagements {
                 .post("/v1/engagements/" + id + "/sessions/" + session + "/outcome")
                 .then()
                 .statusCode(200);
+        return session;
     }
 
     public static String newIntake() {

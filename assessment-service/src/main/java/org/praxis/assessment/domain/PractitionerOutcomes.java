@@ -20,6 +20,8 @@ public class PractitionerOutcomes {
 
     public static final String DETERIORATED = "reliable-deterioration";
 
+    private static final CountedOnce COUNTED = new CountedOnce("practitioner_outcome_counted", "engagement_id");
+
     @Inject
     EntityManager em;
 
@@ -39,12 +41,7 @@ public class PractitionerOutcomes {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean count(Closed c) {
         String tenant = callerContext.tenantId();
-        int claimed = em.createNativeQuery("insert into practitioner_outcome_counted (tenant_id, engagement_id)"
-                        + " values (:t, :e) on conflict do nothing")
-                .setParameter("t", tenant)
-                .setParameter("e", c.engagementId())
-                .executeUpdate();
-        if (claimed == 0) {
+        if (!COUNTED.claim(em, tenant, c.engagementId())) {
             return false;
         }
         em.createNativeQuery("insert into practitioner_outcome as o (tenant_id, practitioner_id, engagements, measured,"

@@ -77,17 +77,18 @@ public class SubjectRecords implements SubjectErasure {
      * recorded, verified, opened, completed or rated, wrote a plan, published a framework or set the
      * settings. Kept rows name the pseudonym instead; what they verified for others stays verified.
      */
-    static final Map<String, List<String>> PERSON_COLUMNS = Map.of(
-            "practitioner", List.of("subject", "supervisor_id", "created_by"),
-            "registration", List.of("practitioner_id", "verified_by"),
-            "evidence", List.of("practitioner_id", "recorded_by", "verified_by"),
-            "supervision_session", List.of("supervisee_id", "supervisor_id", "recorded_by", "verified_by"),
-            "assessment", List.of("practitioner_id", "opened_by", "completed_by"),
-            "rating", List.of("rated_by"),
-            "development_action", List.of("practitioner_id", "created_by"),
-            "framework_version", List.of("created_by"),
-            "assessment_settings", List.of("updated_by"),
-            "practitioner_outcome", List.of("practitioner_id"));
+    static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
+            Map.entry("practitioner", List.of("subject", "supervisor_id", "created_by")),
+            Map.entry("registration", List.of("practitioner_id", "verified_by")),
+            Map.entry("evidence", List.of("practitioner_id", "recorded_by", "verified_by")),
+            Map.entry("supervision_session", List.of("supervisee_id", "supervisor_id", "recorded_by", "verified_by")),
+            Map.entry("assessment", List.of("practitioner_id", "opened_by", "completed_by")),
+            Map.entry("rating", List.of("rated_by")),
+            Map.entry("development_action", List.of("practitioner_id", "created_by")),
+            Map.entry("framework_version", List.of("created_by")),
+            Map.entry("assessment_settings", List.of("updated_by")),
+            Map.entry("practitioner_outcome", List.of("practitioner_id")),
+            Map.entry("practitioner_feedback", List.of("practitioner_id")));
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

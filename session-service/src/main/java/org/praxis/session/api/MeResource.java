@@ -18,6 +18,7 @@ import org.praxis.session.api.ActionResource.ActionView;
 import org.praxis.session.api.EngagementViews.EngagementView;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.Goals;
+import org.praxis.session.domain.SessionFeedbacks;
 import org.praxis.session.domain.access.EngagementPolicy;
 
 /** The signed-in client's own items, for a mobile app that knows no ids. */
@@ -30,6 +31,9 @@ public class MeResource {
 
     @Inject
     Engagements engagements;
+
+    @Inject
+    SessionFeedbacks feedback;
 
     @GET
     @Path("actions")
@@ -51,5 +55,16 @@ public class MeResource {
         return engagements
                 .list(page.request(), null, EngagementPolicy.Action.LIST_OWN)
                 .map(e -> EngagementView.of(e, false)); // a client reads no pathway code
+    }
+
+    @GET
+    @Path("feedback-forms")
+    @RolesAllowed(Roles.CLIENT)
+    @Extension(name = AccessMatrix.EXTENSION, value = "session-feedback:list-open-forms")
+    @Operation(
+            operationId = "listMyFeedbackForms",
+            summary = "The signed-in client's held sessions whose feedback form is still open, latest first")
+    public Page<SessionView> feedbackForms(@BeanParam PageParams page) {
+        return feedback.openForms(page.request()).map(SessionView::of);
     }
 }

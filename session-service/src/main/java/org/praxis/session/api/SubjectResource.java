@@ -106,7 +106,13 @@ public class SubjectResource {
             List<ScoreExport> scores,
 
             @Schema(required = true, maxItems = SubjectExports.ROWS, description = "What sessions cost (issue 22)")
-            List<ChargeResource.ChargeView> charges) {}
+            List<ChargeResource.ChargeView> charges,
+
+            @Schema(
+                    required = true,
+                    maxItems = SubjectExports.ROWS,
+                    description = "The client's feedback on their sessions (issue 22)")
+            List<FeedbackResource.FeedbackView> feedback) {}
 
     public record ScoreExport(
             @Schema(required = true) UUID engagementId,
@@ -170,6 +176,7 @@ public class SubjectResource {
                 e.scores().stream()
                         .map(s -> new ScoreExport(s.engagementId, InstrumentOutcomeView.of(s, true)))
                         .toList(),
-                e.charges().stream().map(ChargeResource.ChargeView::of).toList());
+                e.charges().stream().map(ChargeResource.ChargeView::of).toList(),
+                e.feedback().stream().map(FeedbackResource.FeedbackView::of).toList());
     }
 }

@@ -17,6 +17,8 @@ import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
+import org.praxis.session.domain.access.FeedbackPolicy;
+import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
@@ -124,6 +126,15 @@ public class Policies {
 
     public OutcomePolicy outcomes() {
         return new OutcomePolicy(relations());
+    }
+
+    public FeedbackPolicy feedback() {
+        return new FeedbackPolicy(relations());
+    }
+
+    public FeedbackTrendPolicy feedbackTrends() {
+        Caller caller = caller();
+        return new FeedbackTrendPolicy(Set.copyOf(supervision.supervisees(caller.tenantId(), caller.subject())));
     }
 
     public MonitoringPlanPolicy monitoringPlans() {

@@ -63,7 +63,9 @@ public class SubjectRecords implements SubjectErasure {
             List<ProgressSummary> summaries,
 
             List<ScoreTrajectory> scores,
-            List<SessionCharge> charges) {}
+            List<SessionCharge> charges,
+
+            List<SessionFeedback> feedback) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -101,14 +103,16 @@ public class SubjectRecords implements SubjectErasure {
                 judgements.of(reviews.stream().map(r -> r.id).toList()),
                 exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"),
                 exports.rowsIn(ScoreTrajectory.class, "engagementId", ids, "e.updatedAt, e.id"),
-                exports.rowsIn(SessionCharge.class, "engagementId", ids, "e.createdAt, e.id"));
+                exports.rowsIn(SessionCharge.class, "engagementId", ids, "e.createdAt, e.id"),
+                exports.rowsIn(SessionFeedback.class, "engagementId", ids, "e.answeredAt, e.id"));
     }
 
     /**
      * Every column that may name a person, in any role: the client, the practitioner, contract parties,
      * note and addendum authors, whoever raised a concern, rated progress, held a review, proposed a
      * contract or last edited a monitoring plan or policy, drafted or decided a progress summary, judged
-     * their goals at the end review, made or decided a client request or was named in one, and a supervisor in the register. Kept rows name the pseudonym
+     * their goals at the end review, made or decided a client request or was named in one, the practitioner a
+     * client's feedback was about, and a supervisor in the register. Kept rows name the pseudonym
      * instead. A session's
      * {@code cancelled_by} holds a role, not a person; a session charge names no one (it is kept, like the session).
      */
@@ -124,6 +128,7 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("progress_summary", List.of("drafted_by", "decided_by")),
             Map.entry("client_judgement", List.of("judged_by")),
             Map.entry("client_request", List.of("requested_by", "decided_by", "preferred_coach", "new_coach")),
+            Map.entry("session_feedback", List.of("practitioner_id")),
             Map.entry("practitioner_supervisor", List.of("supervisor_id")),
             Map.entry("monitoring_plan", List.of("updated_by")),
             Map.entry("monitoring_policy", List.of("updated_by")));
@@ -169,6 +174,8 @@ public class SubjectRecords implements SubjectErasure {
             r.reason(null);
             r.decisionNote(null);
         });
+        // The client's answers about their coach go; an aggregate already published names no client and stays.
+        byEngagement(SessionFeedback.class, ids).forEach(em::remove);
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

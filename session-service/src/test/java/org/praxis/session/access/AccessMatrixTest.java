@@ -9,6 +9,8 @@ import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
+import org.praxis.session.domain.access.FeedbackPolicy;
+import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
@@ -47,6 +49,8 @@ class AccessMatrixTest {
                         MonitoringPlanPolicy.RULES,
                         MonitoringMeasurePolicy.RULES,
                         MonitoringSettingsPolicy.RULES,
-                        OrganisationReportPolicy.RULES))::verify);
+                        OrganisationReportPolicy.RULES,
+                        FeedbackPolicy.RULES,
+                        FeedbackTrendPolicy.RULES))::verify);
     }
 }

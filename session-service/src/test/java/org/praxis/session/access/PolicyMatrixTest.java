@@ -20,6 +20,7 @@ import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.FeedbackTrends;
 import org.praxis.session.domain.Goal;
 import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.MonitoringPlan;
@@ -37,6 +38,8 @@ import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.EngagementRelations;
+import org.praxis.session.domain.access.FeedbackPolicy;
+import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
@@ -203,6 +206,31 @@ class PolicyMatrixTest {
         check("charge", new ChargePolicy(relations), ChargePolicy.Action.class, f, """
                 VIEW: client own; coach practitioner; supervisor supervised
                 LIST: client own; coach practitioner; supervisor supervised
+                """);
+    }
+
+    @Test
+    void sessionFeedback() {
+        Map<String, CoachingSession> f = byEngagement(e -> {
+            CoachingSession s = new CoachingSession();
+            s.engagementId = e.id;
+            return s;
+        });
+        check("session-feedback", new FeedbackPolicy(relations), FeedbackPolicy.Action.class, f, """
+                VIEW: client own
+                GIVE: client own
+                LIST_OPEN_FORMS: client own
+                """);
+    }
+
+    @Test
+    void feedbackTrends() {
+        Map<String, FeedbackTrends.Of> f = new LinkedHashMap<>();
+        f.put("self", new FeedbackTrends.Of(ME));
+        f.put("supervisee", new FeedbackTrends.Of("k1"));
+        f.put("other", new FeedbackTrends.Of("k2"));
+        check("feedback-trends", new FeedbackTrendPolicy(Set.of("k1")), FeedbackTrendPolicy.Action.class, f, """
+                VIEW: coach self; supervisor supervisee
                 """);
     }
 

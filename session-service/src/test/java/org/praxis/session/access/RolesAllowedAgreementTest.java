@@ -22,6 +22,8 @@ import org.praxis.session.api.ClientRequestQueueResource;
 import org.praxis.session.api.ClientRequestResource;
 import org.praxis.session.api.DueReviewResource;
 import org.praxis.session.api.EngagementResource;
+import org.praxis.session.api.FeedbackResource;
+import org.praxis.session.api.FeedbackTrendResource;
 import org.praxis.session.api.GoalResource;
 import org.praxis.session.api.MeResource;
 import org.praxis.session.api.NoteResource;
@@ -36,6 +38,8 @@ import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
 import org.praxis.session.domain.access.EngagementPolicy;
+import org.praxis.session.domain.access.FeedbackPolicy;
+import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
@@ -69,6 +73,8 @@ class RolesAllowedAgreementTest {
                     MonitoringMeasurePolicy.RULES,
                     MonitoringSettingsPolicy.RULES,
                     OrganisationReportPolicy.RULES,
+                    FeedbackPolicy.RULES,
+                    FeedbackTrendPolicy.RULES,
                     SubjectExportPolicy.RULES)
             .stream()
             .collect(Collectors.toMap(AccessRules::aggregate, Function.identity()));
@@ -91,6 +97,8 @@ class RolesAllowedAgreementTest {
                 ProgressSummaryResource.class,
                 DueReviewResource.class,
                 MeResource.class,
+                FeedbackResource.class,
+                FeedbackTrendResource.class,
                 OrganisationReportResource.class,
                 SubjectResource.class)) {
             for (Method m : resource.getDeclaredMethods()) {

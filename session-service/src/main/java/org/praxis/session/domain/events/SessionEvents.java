@@ -108,6 +108,37 @@ public final class SessionEvents {
 
     public record InstrumentOutcome(String instrument, String classification) {}
 
+    /**
+     * Five new answers to the feedback form a practitioner's clients gave (issue 22): the mean of each item and
+     * the first and last answer date. Never a client, an engagement or a session: evidence about the practitioner.
+     * The batch id names the five answers' aggregate only, so a consumer counts it once however it arrives.
+     */
+    public record FeedbackAggregated(
+            UUID batchId,
+            String practitionerId,
+            java.time.LocalDate periodStart,
+            java.time.LocalDate periodEnd,
+            int responses,
+            FeedbackItemMeans means)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "practitioner.feedback-aggregated.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return practitionerId;
+        }
+    }
+
+    /** The mean answer (0-10, one decimal) of each item of the feedback form. */
+    public record FeedbackItemMeans(
+            java.math.BigDecimal feltHeard,
+            java.math.BigDecimal workedOnWhatMattered,
+            java.math.BigDecimal approachFitted,
+            java.math.BigDecimal overall) {}
+
     /** Confirms an erasure request; signed notes kept under the retention rule are counted, not hidden. */
     public record SubjectErased(String requestId, String service, int engagements, int signedNotesRetained)
             implements OutgoingEvent {
