@@ -28,9 +28,18 @@ import org.praxis.webhook.domain.access.SubscriptionPolicy.Action;
 /** Tenant admins' webhook subscriptions: saved with a checked endpoint, a secret shown once, rotated with an overlap. */
 @ApplicationScoped
 public class Subscriptions {
-    /** What may be subscribed: the suite's event types (docs/events) but the privacy process's own requests. */
+    /**
+     * Never subscribable: a practitioner's client-feedback means (issue 22) are scores about a person, for
+     * assessment-service's evidence, not for a tenant's other systems.
+     */
+    static final Set<String> NOT_SUBSCRIBABLE = Set.of("org.praxis.session.practitioner.feedback-aggregated.v1");
+
+    /**
+     * What may be subscribed: the suite's event types (docs/events) but the privacy process's own requests and
+     * {@link #NOT_SUBSCRIBABLE}.
+     */
     public static final Set<String> EVENT_TYPES = EventCatalogue.listed().stream()
-            .filter(t -> !t.startsWith("org.praxis.privacy."))
+            .filter(t -> !t.startsWith("org.praxis.privacy.") && !NOT_SUBSCRIBABLE.contains(t))
             .collect(Collectors.toCollection(TreeSet::new));
 
     public static final int MAX_EVENT_TYPES = 50;

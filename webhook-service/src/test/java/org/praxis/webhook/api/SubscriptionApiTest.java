@@ -122,7 +122,9 @@ class SubscriptionApiTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasItems(Webhooks.OPENED, Webhooks.COMPLETED))
-                .body("$", not(hasItem("org.praxis.privacy.subject.erasure-requested.v1")));
+                .body("$", not(hasItem("org.praxis.privacy.subject.erasure-requested.v1")))
+                // A practitioner's client-feedback means are scores about a person (issue 22).
+                .body("$", not(hasItem("org.praxis.session.practitioner.feedback-aggregated.v1")));
     }
 
     @ParameterizedTest
