@@ -78,7 +78,9 @@ public final class ContractViews {
             @Schema(required = true) boolean inForce,
             @Schema(required = true) Instant createdAt,
 
-            @Schema(description = "Null unless coaching runs beside therapy")
+            @Schema(
+                    description = "Null unless coaching runs beside therapy; only the engagement's people and the"
+                            + " therapist party read it (and the therapist party)")
             BesideTherapy besideTherapy,
 
             @Schema(maxLength = Bounds.CODE, description = PACKAGE_CHANGE)
@@ -93,7 +95,8 @@ public final class ContractViews {
                 + " its sessionsPrepaid, extend adds that many; null leaves the package as it is (the first version"
                 + " in force always sets it)";
 
-        static ContractView of(Contracts.Version v) {
+        /** {@code therapy}: whether the caller reads that coaching runs beside therapy ({@link Contracts#showsTherapy}). */
+        static ContractView of(Contracts.Version v, boolean therapy) {
             var c = v.contract();
             return new ContractView(
                     c.id,
@@ -106,10 +109,13 @@ public final class ContractViews {
                     c.reviewEveryWeeks,
                     c.sessionsPrepaid,
                     DisclosureView.of(c.disclosure()),
-                    v.parties().stream().map(PartyView::of).toList(),
+                    v.parties().stream()
+                            .filter(p -> therapy || !ContractParty.THERAPIST.equals(p.role))
+                            .map(PartyView::of)
+                            .toList(),
                     v.inForce(),
                     c.createdAt,
-                    c.besideTherapy(),
+                    therapy ? c.besideTherapy() : null,
                     c.packageChange,
                     c.pricePerSession(),
                     c.lateCancellationFee(),

@@ -151,7 +151,7 @@ public class EngagementResource {
         return idempotency.once(key, "propose-contract " + id, request, () -> {
             Contracts.Version v = contracts.propose(id, request.terms());
             return Response.created(URI.create("/v1/engagements/" + id + "/contracts/" + v.contract().number))
-                    .entity(ContractView.of(v))
+                    .entity(ContractView.of(v, true))
                     .build();
         });
     }
@@ -178,7 +178,8 @@ public class EngagementResource {
                     "One contract version with its parties and acceptances, to the engagement's people and the parties it names (audited)")
     public ContractView version(
             @PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
-        return ContractView.of(contracts.read(id, number));
+        Contracts.Version v = contracts.read(id, number);
+        return ContractView.of(v, contracts.showsTherapy(v));
     }
 
     @POST
@@ -192,6 +193,7 @@ public class EngagementResource {
     @APIResponse(responseCode = "409", description = "A newer version replaced this one")
     public ContractView accept(
             @PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
-        return ContractView.of(contracts.accept(id, number));
+        Contracts.Version v = contracts.accept(id, number);
+        return ContractView.of(v, contracts.showsTherapy(v));
     }
 }

@@ -83,7 +83,13 @@ public final class EngagementViews {
             Instant endRequestedAt,
 
             @Schema(description = "The follow-up the end review agreed; null without one")
-            FollowUpView followUp) {
+            FollowUpView followUp,
+
+            @Schema(description = "The completed therapy referral this coaching follows (issue 22); null otherwise")
+            UUID afterTherapyReferral,
+
+            @Schema(description = "The engagement that referral was made from, if any")
+            UUID precedingEngagementId) {
         static EngagementView of(Engagement e) {
             return of(e, true);
         }
@@ -105,7 +111,9 @@ public final class EngagementViews {
                     e.createdAt,
                     e.version,
                     e.endRequestedAt,
-                    FollowUpView.of(e));
+                    FollowUpView.of(e),
+                    e.afterTherapyReferral,
+                    e.precedingEngagementId);
         }
     }
 

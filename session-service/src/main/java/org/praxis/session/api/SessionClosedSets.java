@@ -7,6 +7,7 @@ import org.praxis.platform.web.ClosedSets;
 import org.praxis.session.domain.ClientGoalJudgement;
 import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
+import org.praxis.session.domain.CompletedTherapyReferral;
 import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
@@ -27,6 +28,7 @@ public class SessionClosedSets implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         new ClosedSets()
                 .property("OpenEngagementRequest", "pathway", Engagement.PATHWAYS)
+                .property("StartAfterTherapyRequest", "pathway", Engagement.PATHWAYS)
                 .property("EngagementView", "pathway", Engagement.PATHWAYS)
                 .property("EngagementView", "status", EngagementLifecycle.STATUSES)
                 .property("StatusRequest", "status", EngagementLifecycle.STATUSES)
@@ -59,6 +61,7 @@ public class SessionClosedSets implements OASFilter {
                 .property("ReviewRequest", "kind", Review.KINDS)
                 .property("ReviewView", "kind", Review.KINDS)
                 .property("InstrumentOutcomeView", "classification", ScoreTrajectory.CLASSIFICATIONS)
+                .property("CompletedTherapyReferralExport", "serviceKind", CompletedTherapyReferral.THERAPY_KINDS)
                 .property("MonitoringMeasureView", "status", MonitoringMeasure.STATUSES)
                 .parameter("listMonitoringMeasures", "status", MonitoringMeasure.STATUSES)
                 .property("GoalJudgementRequest", "judgement", ClientGoalJudgement.JUDGEMENTS)

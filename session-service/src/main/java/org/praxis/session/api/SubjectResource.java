@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -112,7 +113,24 @@ public class SubjectResource {
                     required = true,
                     maxItems = SubjectExports.ROWS,
                     description = "The client's feedback on their sessions (issue 22)")
-            List<FeedbackResource.FeedbackView> feedback) {}
+            List<FeedbackResource.FeedbackView> feedback,
+
+            @Schema(
+                    required = true,
+                    maxItems = SubjectExports.ROWS,
+                    description = "Therapy referrals that completed, coaching may follow (issue 22)")
+            List<CompletedTherapyReferralExport> completedTherapyReferrals) {}
+
+    public record CompletedTherapyReferralExport(
+            @Schema(required = true) UUID referralId,
+            UUID intakeId,
+            UUID engagementId,
+            @Schema(maxLength = Bounds.SUBJECT) String practitionerId,
+
+            @Schema(required = true, maxLength = Bounds.CODE)
+            String serviceKind,
+
+            @Schema(required = true) Instant completedAt) {}
 
     public record ScoreExport(
             @Schema(required = true) UUID engagementId,
@@ -177,6 +195,15 @@ public class SubjectResource {
                         .map(s -> new ScoreExport(s.engagementId, InstrumentOutcomeView.of(s, true)))
                         .toList(),
                 e.charges().stream().map(ChargeResource.ChargeView::of).toList(),
-                e.feedback().stream().map(FeedbackResource.FeedbackView::of).toList());
+                e.feedback().stream().map(FeedbackResource.FeedbackView::of).toList(),
+                e.completedTherapyReferrals().stream()
+                        .map(r -> new CompletedTherapyReferralExport(
+                                r.referralId,
+                                r.intakeId,
+                                r.engagementId,
+                                r.practitionerId,
+                                r.serviceKind,
+                                r.completedAt))
+                        .toList());
     }
 }

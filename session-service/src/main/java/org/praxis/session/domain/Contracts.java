@@ -16,9 +16,11 @@ import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
+import org.praxis.platform.security.Caller;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.ContractPolicy;
+import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.events.SessionEvents;
 
 /**
@@ -222,6 +224,20 @@ public class Contracts {
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }
         return v;
+    }
+
+    /**
+     * Whether the caller reads that coaching runs beside therapy (its terms and the therapist party):
+     * the engagement's client, practitioner and their supervisor, and the therapist named; a sponsor or
+     * another party never learns of the client's therapy from the contract.
+     */
+    public boolean showsTherapy(Version v) {
+        Caller caller = policies.caller();
+        Engagement e = tenant.get(Engagement.class, v.contract().engagementId, "Engagement");
+        return policies.engagements().can(caller, EngagementPolicy.Action.VIEW, e)
+                || ContractPolicy.partyOf(caller, v.parties())
+                        .filter(p -> ContractParty.THERAPIST.equals(p.role))
+                        .isPresent();
     }
 
     /** Whether the version in force says coaching runs beside therapy (issue 22). */

@@ -52,6 +52,10 @@ public class Engagement {
     public LocalDate boostersWithin;
     /** The end review that agreed the follow-up: the close reports its goals. */
     public UUID endReview;
+    /** The completed therapy referral this engagement follows (issue 22); null for any other engagement. */
+    public UUID afterTherapyReferral;
+    /** The engagement that referral was made from, if any. */
+    public UUID precedingEngagementId;
 
     @Version
     @Column(nullable = false)

@@ -79,18 +79,23 @@ public class Engagements {
         Violation.refuseAny(
                 "An engagement names its own practitioner: you, or a coach you supervise",
                 policy.namingViolations(caller, e));
-        if ("integrated".equals(request.pathway())
-                && !eligibility.holds(caller.tenantId(), e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
-            throw ProblemException.unprocessable(
-                    "Integrated work needs a practitioner eligible for it",
-                    List.of(new Violation("practitionerId", "is not eligible for integrated practice")));
-        }
+        requireEligibleFor(e);
         e.sessionsPrepaid = request.sessionsPrepaid();
         e.sessionsRemaining = request.sessionsPrepaid();
         em.persist(e);
         audit.record("create", "engagement", e.id, null);
         monitoringPlans.draft(e);
         return e;
+    }
+
+    /** 422 when the engagement's pathway needs an eligibility its practitioner does not hold (integrated work). */
+    public void requireEligibleFor(Engagement e) {
+        if ("integrated".equals(e.pathway)
+                && !eligibility.holds(e.tenantId, e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {
+            throw ProblemException.unprocessable(
+                    "Integrated work needs a practitioner eligible for it",
+                    List.of(new Violation("practitionerId", "is not eligible for integrated practice")));
+        }
     }
 
     /** From {@code intake.decided}; the unique source intake keeps it to one draft however often it arrives. */

@@ -65,7 +65,8 @@ public class SubjectRecords implements SubjectErasure {
             List<ScoreTrajectory> scores,
             List<SessionCharge> charges,
 
-            List<SessionFeedback> feedback) {}
+            List<SessionFeedback> feedback,
+            List<CompletedTherapyReferral> completedTherapyReferrals) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -104,7 +105,12 @@ public class SubjectRecords implements SubjectErasure {
                 exports.rowsIn(ProgressSummary.class, "engagementId", ids, "e.draftedAt, e.id"),
                 exports.rowsIn(ScoreTrajectory.class, "engagementId", ids, "e.updatedAt, e.id"),
                 exports.rowsIn(SessionCharge.class, "engagementId", ids, "e.createdAt, e.id"),
-                exports.rowsIn(SessionFeedback.class, "engagementId", ids, "e.answeredAt, e.id"));
+                exports.rowsIn(SessionFeedback.class, "engagementId", ids, "e.answeredAt, e.id"),
+                exports.rows(
+                        CompletedTherapyReferral.class,
+                        "e.clientSubject = :s",
+                        "e.completedAt, e.id",
+                        Map.of("s", subject)));
     }
 
     /**
@@ -112,7 +118,8 @@ public class SubjectRecords implements SubjectErasure {
      * note and addendum authors, whoever raised a concern, rated progress, held a review, proposed a
      * contract or last edited a monitoring plan or policy, drafted or decided a progress summary, judged
      * their goals at the end review, made or decided a client request or was named in one, the practitioner a
-     * client's feedback was about, and a supervisor in the register. Kept rows name the pseudonym
+     * client's feedback was about, a supervisor in the register, and a completed therapy referral's client and
+     * practitioner. Kept rows name the pseudonym
      * instead. A session's
      * {@code cancelled_by} holds a role, not a person; a session charge names no one (it is kept, like the session).
      */
@@ -131,7 +138,9 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("session_feedback", List.of("practitioner_id")),
             Map.entry("practitioner_supervisor", List.of("supervisor_id")),
             Map.entry("monitoring_plan", List.of("updated_by")),
-            Map.entry("monitoring_policy", List.of("updated_by")));
+            Map.entry("monitoring_policy", List.of("updated_by")),
+            Map.entry("completed_therapy_referral", List.of("client_subject", "practitioner_id")),
+            Map.entry("after_therapy_policy", List.of("updated_by")));
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,14 +3,23 @@ package org.praxis.session.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.platform.web.Bounds;
+import org.praxis.session.domain.AfterTherapy;
+import org.praxis.session.domain.CompletedTherapyReferral;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.access.ReferralEventPolicy;
 
-/** DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. */
+/**
+ * DESIGN flow 4: a referral made from an engagement pauses, accompanies or resumes it. A therapy
+ * referral that completed, from an engagement or from an intake, is recorded: coaching may start
+ * after it (issue 22).
+ */
 @ApplicationScoped
 public class ReferralStatusChangedHandler
         extends SingleTypeHandler<ReferralStatusChangedHandler.ReferralStatusChanged> {
@@ -21,13 +30,18 @@ public class ReferralStatusChangedHandler
             @JsonProperty(required = true) UUID referralId,
             @JsonProperty(required = true) String status,
             UUID engagementId,
-            String clientSubject,
-            String practitionerId,
+            UUID intakeId,
+            @Size(max = Bounds.CODE) String serviceKind,
+            @Size(max = Bounds.SUBJECT) String clientSubject,
+            @Size(max = Bounds.SUBJECT) String practitionerId,
             String createdBy,
             String origin) {}
 
     @Inject
     Engagements engagements;
+
+    @Inject
+    AfterTherapy afterTherapy;
     /** Refuse events that do not say whose referral it is (referral-service publishes it; off only for an older one). */
     @ConfigProperty(name = "praxis.session.referral-events.require-provenance", defaultValue = "true")
     boolean requireProvenance;
@@ -44,6 +58,18 @@ public class ReferralStatusChangedHandler
 
     @Override
     protected void handle(IncomingEvent event, ReferralStatusChanged p) {
+        if ("completed".equals(p.status())
+                && CompletedTherapyReferral.isTherapy(p.serviceKind())
+                && named(p.clientSubject()) != null) {
+            afterTherapy.recordCompleted(new AfterTherapy.CompletedReferral(
+                    p.referralId(),
+                    p.clientSubject(),
+                    p.intakeId(),
+                    p.engagementId(),
+                    named(p.practitionerId()),
+                    p.serviceKind(),
+                    event.time() != null ? event.time() : Instant.now()));
+        }
         if (p.engagementId() == null) {
             return; // a referral made from an intake, not from an engagement
         }

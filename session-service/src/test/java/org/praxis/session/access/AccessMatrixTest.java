@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.AfterTherapySettingsPolicy;
 import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
@@ -49,6 +50,7 @@ class AccessMatrixTest {
                         MonitoringPlanPolicy.RULES,
                         MonitoringMeasurePolicy.RULES,
                         MonitoringSettingsPolicy.RULES,
+                        AfterTherapySettingsPolicy.RULES,
                         OrganisationReportPolicy.RULES,
                         FeedbackPolicy.RULES,
                         FeedbackTrendPolicy.RULES))::verify);

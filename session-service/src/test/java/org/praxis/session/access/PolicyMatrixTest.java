@@ -16,6 +16,7 @@ import org.praxis.platform.privacy.SubjectExportPolicy;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.ActionItem;
+import org.praxis.session.domain.AfterTherapyTerms;
 import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.CoachingSession;
 import org.praxis.session.domain.Contract;
@@ -33,6 +34,7 @@ import org.praxis.session.domain.SessionCharge;
 import org.praxis.session.domain.SessionNote;
 import org.praxis.session.domain.SponsorOrganisation;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.AfterTherapySettingsPolicy;
 import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
@@ -163,6 +165,7 @@ class PolicyMatrixTest {
                 LIST: client own; coach practitioner; supervisor supervised
                 LIST_OWN: client own
                 OPEN: coach practitioner; supervisor supervised
+                OPEN_AFTER_THERAPY: client own; coach practitioner; supervisor supervised
                 CHANGE_STATUS: coach practitioner; supervisor supervised
                 """);
     }
@@ -447,6 +450,19 @@ class PolicyMatrixTest {
                 new MonitoringSettingsPolicy(),
                 MonitoringSettingsPolicy.Action.class,
                 Map.of("any", new MonitoringSchedule(List.of("PHQ-9"), 2, null)),
+                """
+                VIEW: admin any
+                REPLACE: admin any
+                """);
+    }
+
+    @Test
+    void afterTherapyPolicy() {
+        check(
+                "after-therapy-policy",
+                new AfterTherapySettingsPolicy(),
+                AfterTherapySettingsPolicy.Action.class,
+                Map.of("any", new AfterTherapyTerms(true)),
                 """
                 VIEW: admin any
                 REPLACE: admin any

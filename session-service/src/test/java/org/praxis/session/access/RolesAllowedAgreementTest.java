@@ -34,6 +34,7 @@ import org.praxis.session.api.RiskConcernResource;
 import org.praxis.session.api.SessionResource;
 import org.praxis.session.api.SubjectResource;
 import org.praxis.session.domain.access.ActionItemPolicy;
+import org.praxis.session.domain.access.AfterTherapySettingsPolicy;
 import org.praxis.session.domain.access.ChargePolicy;
 import org.praxis.session.domain.access.ClientRequestPolicy;
 import org.praxis.session.domain.access.ContractPolicy;
@@ -72,6 +73,7 @@ class RolesAllowedAgreementTest {
                     MonitoringPlanPolicy.RULES,
                     MonitoringMeasurePolicy.RULES,
                     MonitoringSettingsPolicy.RULES,
+                    AfterTherapySettingsPolicy.RULES,
                     OrganisationReportPolicy.RULES,
                     FeedbackPolicy.RULES,
                     FeedbackTrendPolicy.RULES,

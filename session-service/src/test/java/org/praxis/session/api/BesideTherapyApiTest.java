@@ -2,6 +2,7 @@ package org.praxis.session.api;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
@@ -19,6 +20,7 @@ import org.praxis.testsupport.Tokens;
 
 /** A contract version stating that coaching runs beside therapy (issue 22), per role and another tenant. */
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class BesideTherapyApiTest {
     private static final String PROBLEM = "application/problem+json";
 
@@ -210,5 +212,52 @@ class BesideTherapyApiTest {
                 .then()
                 .statusCode(201)
                 .body("besideTherapy", nullValue());
+    }
+
+    @Test
+    void aSponsorPartyNeverLearnsOfTheTherapy() {
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching", "sponsorOrganisation", "Acme"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> body = terms(false);
+        List<Map<String, Object>> parties = new ArrayList<>((List<Map<String, Object>>) body.get("parties"));
+        parties.add(Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true));
+        body.put("parties", parties);
+        as(t.coach)
+                .body(body)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(t.client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(t.sponsor)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .statusCode(200)
+                .body("besideTherapy", nullValue())
+                .body("parties.role", not(hasItem("therapist")));
+        as(t.sponsor)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200)
+                .body("besideTherapy", nullValue())
+                .body("parties.role", not(hasItem("therapist")));
+        as(t.client)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .body("besideTherapy.otherProfessional", is("Clinical psychologist at the practice"))
+                .body("parties.role", hasItem("therapist"));
     }
 }

@@ -15,7 +15,9 @@ import org.praxis.session.domain.Engagement;
  * supervise its practitioner. Opening one names people (hole 3 of issue 16): a coach opens an
  * engagement only with themselves as practitioner, a supervisor only for a practitioner they
  * supervise, and the client is never the practitioner. The open check runs on the engagement about
- * to be created, with the same relations as every other check.
+ * to be created, with the same relations as every other check. Coaching after therapy (issue 22)
+ * is started by the referral's client (naming a coach), by a coach for themselves or by a supervisor
+ * for a supervisee, from a completed therapy referral that a client sees only when it is theirs.
  */
 public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.Action, Relation> {
     public enum Action {
@@ -23,6 +25,7 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
         LIST,
         LIST_OWN,
         OPEN,
+        OPEN_AFTER_THERAPY,
         CHANGE_STATUS
     }
 
@@ -36,9 +39,13 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
             .allow(Action.LIST_OWN, Roles.CLIENT, Relation.OWN)
             .allow(Action.OPEN, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.OPEN, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .allow(Action.OPEN_AFTER_THERAPY, Roles.CLIENT, Relation.OWN)
+            .allow(Action.OPEN_AFTER_THERAPY, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.OPEN_AFTER_THERAPY, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.CHANGE_STATUS, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.CHANGE_STATUS, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.OPEN, "create")
+            .audit(Action.OPEN_AFTER_THERAPY, "create-after-therapy")
             .audit(Action.CHANGE_STATUS, "move-to-{status}")
             .build();
 
@@ -70,6 +77,24 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
         }
         if (draft.clientSubject != null && draft.clientSubject.equals(draft.practitionerId)) {
             problems.add(new Violation("clientSubject", "must not be the practitioner"));
+        }
+        return problems;
+    }
+
+    /** Whether the caller may start from a completed therapy referral about this client: a client only from theirs. */
+    public static boolean seesCompletedReferral(Caller caller, String clientSubject) {
+        return caller.hasAnyRole(Roles.COACH, Roles.SUPERVISOR)
+                || caller.subject().equals(clientSubject);
+    }
+
+    /** What is wrong with the people an engagement after therapy names (empty: the caller may start it). */
+    public List<Violation> afterTherapyNamingViolations(Caller caller, Engagement draft) {
+        List<Violation> problems = new ArrayList<>();
+        if (!can(caller, Action.OPEN_AFTER_THERAPY, draft)) {
+            problems.add(new Violation("practitionerId", "must be you (a coach), or a coach you supervise"));
+        }
+        if (draft.clientSubject.equals(draft.practitionerId)) {
+            problems.add(new Violation("practitionerId", "must not be the client"));
         }
         return problems;
     }

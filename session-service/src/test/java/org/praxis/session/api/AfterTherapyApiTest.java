@@ -1,0 +1,278 @@
+package org.praxis.session.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.session.MonitoredEngagements;
+import org.praxis.session.Supervision;
+import org.praxis.session.TherapyReferrals;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
+
+/** Coaching after a completed therapy referral (issue 22): each role, another tenant, the tenant's policy. */
+@QuarkusTest
+class AfterTherapyApiTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String START = "/v1/engagements/after-therapy";
+    private static final EmbeddedPostgres DB = EmbeddedPostgres.shared();
+
+    private final TestTenant t = new TestTenant();
+
+    /** A therapy referral of the tenant's client that completed, recorded by session-service; its id. */
+    private String completed(String engagement, String intake) {
+        String referral = UUID.randomUUID().toString();
+        TherapyReferrals.status(t, referral, "completed", "therapy", engagement, intake);
+        DB.awaitCount(
+                1,
+                "select count(*) from completed_therapy_referral where tenant_id = ? and referral_id = ?::uuid",
+                t.id,
+                referral);
+        return referral;
+    }
+
+    private static Map<String, Object> start(String referral, Tokens practitioner) {
+        Map<String, Object> body = new HashMap<>(Map.of("referralId", referral));
+        if (practitioner != null) {
+            body.put("practitionerId", practitioner.subject());
+        }
+        return body;
+    }
+
+    private long startedAfter(String referral) {
+        return DB.count(
+                "select count(*) from engagement where tenant_id = ? and after_therapy_referral = ?::uuid",
+                t.id,
+                referral);
+    }
+
+    @Test
+    void theClientStartsCoachingAfterTherapyWithTheCoachTheyNameAndItRunsItsUsualCourse() {
+        String intake = UUID.randomUUID().toString(); // decided therapy: it never had an engagement
+        String referral = completed(null, intake);
+        String id = as(t.client)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(start(referral, t.coach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .contentType("application/json")
+                .body("status", is("draft"))
+                .body("clientSubject", is(t.client.subject()))
+                .body("practitionerId", is(t.coach.subject()))
+                .body("sourceIntakeId", is(intake))
+                .body("afterTherapyReferral", is(referral))
+                .body("pathway", nullValue()) // the client reads no pathway code
+                .extract()
+                .path("id");
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id)
+                .then()
+                .statusCode(200)
+                .body("pathway", is("coaching"))
+                .body("afterTherapyReferral", is(referral));
+        // One engagement per referral, whoever asks again.
+        as(t.coach)
+                .body(start(referral, t.coach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
+        as(t.client).body(start(referral, t.coach)).when().post(START).then().statusCode(409);
+        assertEquals(1, startedAfter(referral));
+        MonitoredEngagements.activate(t, id);
+        as(t.client).when().get("/v1/engagements/" + id).then().statusCode(200).body("status", is("active"));
+    }
+
+    @Test
+    void aCoachForThemselvesAndASupervisorForASuperviseeWithTheMonitoringPlanDrafted() {
+        String referral = completed(null, null);
+        as(t.coach)
+                .body(start(referral, t.otherCoach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("practitionerId"));
+        as(t.supervisor)
+                .body(start(referral, t.otherCoach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("practitionerId"));
+        assertEquals(0, startedAfter(referral));
+        Supervision.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
+        Map<String, Object> body = start(referral, t.otherCoach);
+        body.put("pathway", "coaching-with-monitoring");
+        String id = as(t.supervisor)
+                .body(body)
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("practitionerId", is(t.otherCoach.subject()))
+                .body("pathway", is("coaching-with-monitoring"))
+                .extract()
+                .path("id");
+        as(t.otherCoach)
+                .when()
+                .get("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+
+        String another = completed(null, null);
+        as(t.coach)
+                .body(Map.of("referralId", another))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("practitionerId", is(t.coach.subject()));
+    }
+
+    @Test
+    void anotherClientAnotherTenantAndOtherRolesStartNothing() {
+        String referral = completed(null, null);
+        as(t.otherClient)
+                .body(start(referral, t.coach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        as(TestTenant.another().coach)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        as(t.sponsor).body(start(referral, t.coach)).when().post(START).then().statusCode(403);
+        as(t.admin).body(start(referral, t.coach)).when().post(START).then().statusCode(403);
+        as(t.client)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("practitionerId"));
+        as(t.client)
+                .body(Map.of("referralId", referral, "practitionerId", t.client.subject()))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(422);
+        as(t.coach)
+                .body(Map.of("referralId", referral, "pathway", "therapy"))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(422);
+        as(t.coach)
+                .body(Map.of("referralId", UUID.randomUUID().toString()))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404);
+        assertEquals(0, startedAfter(referral));
+    }
+
+    @Test
+    void aReferralFromAnEngagementLinksItAndItsIntake() {
+        String intake = MonitoredEngagements.newIntake();
+        String before = MonitoredEngagements.decided(t, intake, "coaching");
+        String referral = completed(before, intake);
+        as(t.coach)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("precedingEngagementId", is(before))
+                .body("sourceIntakeId", is(intake));
+        assertEquals(
+                2,
+                DB.count(
+                        "select count(*) from engagement where tenant_id = ? and source_intake_id = ?::uuid",
+                        t.id,
+                        intake));
+    }
+
+    @Test
+    void aTenantThatWantsANewIntakeFirstIsToldSo() {
+        String policy = "/v1/admin/after-therapy-policy";
+        as(t.admin)
+                .when()
+                .get(policy)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("defaults", is(true))
+                .body("newIntakeRequired", is(false));
+        as(t.coach).when().get(policy).then().statusCode(403);
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("newIntakeRequired", true))
+                .when()
+                .put(policy)
+                .then()
+                .statusCode(403);
+        as(t.admin)
+                .body(Map.of("newIntakeRequired", true))
+                .when()
+                .put(policy)
+                .then()
+                .statusCode(428);
+        as(t.admin)
+                .header("If-Match", "\"0\"")
+                .body(Map.of())
+                .when()
+                .put(policy)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM);
+        as(t.admin)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("newIntakeRequired", true))
+                .when()
+                .put(policy)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("newIntakeRequired", is(true))
+                .body("defaults", is(false));
+        as(t.admin)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("newIntakeRequired", false))
+                .when()
+                .put(policy)
+                .then()
+                .statusCode(412);
+        as(TestTenant.another().admin).when().get(policy).then().body("newIntakeRequired", is(false));
+
+        String referral = completed(null, null);
+        as(t.client)
+                .body(start(referral, t.coach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("detail", containsString("new intake"));
+        assertEquals(0, startedAfter(referral));
+    }
+}
