@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
@@ -93,11 +92,6 @@ public class AfterTherapy {
         CompletedTherapyReferral r = completed(referralId);
         if (r == null || !EngagementPolicy.seesCompletedReferral(caller, r.clientSubject)) {
             throw ProblemException.notFound("Completed therapy referral " + referralId);
-        }
-        if (practitionerId == null && r.clientSubject.equals(caller.subject())) {
-            throw ProblemException.unprocessable(
-                    "Name the coach you want to work with",
-                    List.of(new Violation("practitionerId", "must name a coach")));
         }
         Engagement e = new Engagement();
         e.id = UUID.randomUUID();

@@ -94,7 +94,7 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
             problems.add(new Violation("practitionerId", "must be you (a coach), or a coach you supervise"));
         }
         if (draft.clientSubject.equals(draft.practitionerId)) {
-            problems.add(new Violation("practitionerId", "must not be the client"));
+            problems.add(new Violation("practitionerId", "must name a coach, not the client"));
         }
         return problems;
     }
