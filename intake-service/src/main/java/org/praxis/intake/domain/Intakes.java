@@ -144,6 +144,21 @@ public class Intakes {
         return setCoach(intake, caller.subject(), "claim");
     }
 
+    /**
+     * session-service handed the engagement drafted from this intake to another coach: the intake (and the
+     * client's trajectories with it) follows when its coach was the one who handed over. Applying it again
+     * changes nothing: the intake's coach is no longer {@code from}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean followHandover(UUID intakeId, String from, String to) {
+        Intake intake = tenant.find(Intake.class, intakeId).orElse(null);
+        if (intake == null || !from.equals(intake.assignedCoach)) {
+            return false;
+        }
+        setCoach(intake, to, "follow-handover");
+        return true;
+    }
+
     private Intake setCoach(Intake intake, String coach, String action) {
         String previous = intake.assignedCoach;
         intake.assignedCoach = coach;

@@ -118,6 +118,21 @@ public class Caseloads {
                 .executeUpdate();
     }
 
+    /**
+     * session-service handed the engagement to another coach: the known engagement names the new one. Only a
+     * row still naming the old coach moves, so applying it again (or after a newer status change) does nothing.
+     */
+    public void handOver(String tenantId, UUID id, String from, String to) {
+        em.createNativeQuery("update known_engagement set practitioner_id = ?1, updated_at = ?2"
+                        + " where tenant_id = ?3 and engagement_id = ?4 and practitioner_id = ?5")
+                .setParameter(1, to)
+                .setParameter(2, Timestamp.from(Instant.now()))
+                .setParameter(3, tenantId)
+                .setParameter(4, id)
+                .setParameter(5, from)
+                .executeUpdate();
+    }
+
     public void assignSupervisor(String tenantId, String practitioner, String supervisor) {
         supervision.replace(tenantId, practitioner, supervisor == null ? List.of() : List.of(supervisor));
     }

@@ -13,6 +13,7 @@ import org.praxis.session.domain.ContractParty;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.EngagementLifecycle;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.Handover;
 import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.ProgressSummaryLifecycle;
 import org.praxis.session.domain.Review;
@@ -73,6 +74,10 @@ public class SessionClosedSets implements OASFilter {
                 .property("ClientRequestView", "status", ClientRequest.STATUSES)
                 .property("ClientRequestDecision", "decision", ClientRequest.DECISIONS)
                 .parameter("listClientRequests", "status", ClientRequest.STATUSES)
+                .property("HandoverRequest", "reason", Handover.REASONS.subList(0, 3))
+                .property("HandoverView", "reason", Handover.REASONS)
+                .property("HandoverView", "status", Handover.STATUSES)
+                .parameter("listAllHandovers", "status", Handover.STATUSES)
                 .declareIn(openAPI);
     }
 }

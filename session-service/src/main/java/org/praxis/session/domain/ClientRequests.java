@@ -24,7 +24,7 @@ import org.praxis.session.domain.access.ClientRequestPolicy;
  * The client asks to pause or end their engagement, or for another coach; a supervisor of its practitioner
  * grants or declines. Granting a pause pauses the engagement through its lifecycle; granting an end marks
  * it as ending at the client's request (the practitioner's end review closes it, as always); granting a
- * change of coach names the new coach.
+ * change of coach offers the engagement to the coach the supervisor names ({@link Handovers}).
  */
 @ApplicationScoped
 public class ClientRequests {
@@ -42,6 +42,9 @@ public class ClientRequests {
 
     @Inject
     Policies policies;
+
+    @Inject
+    Handovers handovers;
 
     public record Decision(String decision, String note, String newCoach) {}
 
@@ -123,11 +126,11 @@ public class ClientRequests {
         if (!ClientRequest.OPEN.equals(r.status)) {
             throw ProblemException.conflict("This request is " + r.status + " already.");
         }
+        r.decisionNote(d.note());
         if (grant) {
             carryOut(e, r, d.newCoach());
         }
         r.status = d.decision();
-        r.decisionNote(d.note());
         r.decidedBy = policies.subject();
         r.decidedAt = Instant.now();
         audit.record(d.decision(), "client-request", r.id, r.kind);
@@ -147,7 +150,10 @@ public class ClientRequests {
                 e.endRequestedAt = Instant.now();
                 audit.record("end-requested", "engagement", e.id, "client request " + r.id);
             }
-            default -> r.newCoach = newCoach;
+            default -> {
+                r.newCoach = newCoach;
+                handovers.forClientRequest(e, newCoach, r.decisionNote(), r.id);
+            }
         }
     }
 

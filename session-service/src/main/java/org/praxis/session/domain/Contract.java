@@ -68,6 +68,8 @@ public class Contract {
     public Integer lateCancellationHours;
     public String createdBy;
     public Instant createdAt;
+    /** The handover that proposed this version (null otherwise): until it is in force no session is held. */
+    public UUID handoverId;
 
     public DisclosureTerms disclosure() {
         return new DisclosureTerms(
@@ -138,5 +140,34 @@ public class Contract {
     /** Whether coaching runs beside therapy under this version: an accepted referral then does not pause it. */
     public boolean runsBesideTherapy() {
         return besideTherapy;
+    }
+
+    /**
+     * The next version after a handover: EVERY term of this one (sealed texts resealed under the new id),
+     * a new number, proposed by {@code by}. Whoever adds a term to a contract copies it here too
+     * (ContractSuccessionTest lists the fields).
+     */
+    public Contract successorForHandover(int number, UUID handover, String by) {
+        Contract next = new Contract();
+        next.id = UUID.randomUUID();
+        next.tenantId = tenantId;
+        next.engagementId = engagementId;
+        next.number = number;
+        next.purpose(purpose());
+        next.goalsInScope(goalsInScope());
+        next.confidentialityTerms(confidentialityTerms());
+        next.limitsOfConfidentiality(limitsOfConfidentiality());
+        next.besideTherapy(besideTherapy());
+        next.reviewEveryWeeks = reviewEveryWeeks;
+        next.sessionsPrepaid = sessionsPrepaid;
+        next.discloseAttendance = discloseAttendance;
+        next.discloseSessionDates = discloseSessionDates;
+        next.discloseSessionCounts = discloseSessionCounts;
+        next.discloseProgressSummaries = discloseProgressSummaries;
+        next.discloseAggregateOutcomes = discloseAggregateOutcomes;
+        next.handoverId = handover;
+        next.createdBy = by;
+        next.createdAt = Instant.now();
+        return next;
     }
 }

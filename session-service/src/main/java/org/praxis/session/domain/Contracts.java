@@ -245,6 +245,34 @@ public class Contracts {
         return inForce(engagementId).map(v -> v.contract().runsBesideTherapy()).orElse(false);
     }
 
+    /** After a handover: the version in force (else the latest) naming the new coach, to be accepted again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<Version> proposeForHandover(Engagement e, Handover h) {
+        List<Contract> all = versions(e.id);
+        if (all.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Contract base = inForce(e.id).map(Version::contract).orElse(all.get(all.size() - 1));
+        Contract next = base.successorForHandover(all.size() + 1, h.id, policies.subject());
+        em.persist(next);
+        List<ContractParty> parties = new ArrayList<>();
+        for (ContractParty p : parties(base.id)) {
+            ContractParty party = new ContractParty();
+            party.id = UUID.randomUUID();
+            party.tenantId = next.tenantId;
+            party.contractId = next.id;
+            party.role = p.role;
+            party.subject = ContractParty.COACH.equals(p.role) && h.fromPractitioner.equals(p.subject)
+                    ? h.toPractitioner
+                    : p.subject;
+            party.required = p.required;
+            em.persist(party);
+            parties.add(party);
+        }
+        audit.record("propose", "contract", next.id, "handover " + h.id);
+        return java.util.Optional.of(new Version(next, parties));
+    }
+
     /** The latest version every required party accepted: the one whose terms apply now. */
     public java.util.Optional<Version> inForce(UUID engagementId) {
         List<Contract> all = versions(engagementId);

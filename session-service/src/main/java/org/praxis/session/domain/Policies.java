@@ -20,6 +20,7 @@ import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.FeedbackPolicy;
 import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.HandoverPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.NotePolicy;
@@ -106,6 +107,10 @@ public class Policies {
 
     public ClientRequestPolicy clientRequests() {
         return new ClientRequestPolicy(relations());
+    }
+
+    public HandoverPolicy handovers() {
+        return new HandoverPolicy(relations());
     }
 
     public GoalPolicy goals() {

@@ -59,6 +59,9 @@ public class Sessions {
     @Inject
     GoalReviews goalReviews;
 
+    @Inject
+    Handovers handovers;
+
     public record Outcome(
             String status,
             Integer scaling,
@@ -80,6 +83,7 @@ public class Sessions {
             throw ProblemException.conflict(
                     "Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
+        handovers.requireContractSettled(e);
         // Locked so two sessions scheduled at once still count each other.
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         if (booster) {
@@ -197,6 +201,7 @@ public class Sessions {
         Map<UUID, Goal> goals = goalReviews.requireOfEngagement(e.id, reviewed);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (CoachingSession.HELD.equals(outcome.status())) {
+            handovers.requireContractSettled(e);
             if (s.booster) {
                 FollowUps.requireHoldable(e, today);
             } else {

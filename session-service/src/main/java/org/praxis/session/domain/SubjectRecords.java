@@ -136,6 +136,7 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("client_judgement", List.of("judged_by")),
             Map.entry("client_request", List.of("requested_by", "decided_by", "preferred_coach", "new_coach")),
             Map.entry("session_feedback", List.of("practitioner_id")),
+            Map.entry("handover", List.of("from_practitioner", "to_practitioner", "offered_by")),
             Map.entry("practitioner_supervisor", List.of("supervisor_id")),
             Map.entry("monitoring_plan", List.of("updated_by")),
             Map.entry("monitoring_policy", List.of("updated_by")),
@@ -179,6 +180,7 @@ public class SubjectRecords implements SubjectErasure {
         byEngagement(MonitoringPlan.class, ids).forEach(em::remove);
         byEngagement(ProgressSummary.class, ids).forEach(p -> p.body("erased"));
         byEngagement(ClientJudgement.class, ids).forEach(j -> j.whatChanged(null));
+        byEngagement(Handover.class, ids).forEach(h -> h.note(null));
         byEngagement(ClientRequest.class, ids).forEach(r -> {
             r.reason(null);
             r.decisionNote(null);

@@ -13,6 +13,7 @@ import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.FeedbackPolicy;
 import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.HandoverPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
@@ -41,6 +42,7 @@ class AccessMatrixTest {
                         NotePolicy.RULES,
                         RiskConcernPolicy.RULES,
                         ClientRequestPolicy.RULES,
+                        HandoverPolicy.RULES,
                         GoalPolicy.RULES,
                         ActionItemPolicy.RULES,
                         ReviewPolicy.RULES,

@@ -23,6 +23,7 @@ import org.praxis.session.domain.Contract;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.FeedbackTrends;
 import org.praxis.session.domain.Goal;
+import org.praxis.session.domain.Handover;
 import org.praxis.session.domain.MonitoringMeasure;
 import org.praxis.session.domain.MonitoringPlan;
 import org.praxis.session.domain.MonitoringSchedule;
@@ -43,6 +44,7 @@ import org.praxis.session.domain.access.EngagementRelations;
 import org.praxis.session.domain.access.FeedbackPolicy;
 import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.HandoverPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
@@ -291,6 +293,28 @@ class PolicyMatrixTest {
                 LIST: client own-pause own-end own-change-coach; coach practitioner-pause practitioner-end; supervisor supervised-pause supervised-end supervised-change-coach
                 MAKE: client own-pause own-end own-change-coach
                 DECIDE: supervisor supervised-pause supervised-end supervised-change-coach
+                """);
+    }
+
+    @Test
+    void handover() {
+        // "incoming": a handover of an engagement I have no relation to, offered to me.
+        Map<String, Handover> f = byEngagement(e -> {
+            Handover h = new Handover();
+            h.engagementId = e.id;
+            h.toPractitioner = "k9";
+            return h;
+        });
+        Handover incoming = new Handover();
+        incoming.engagementId = unrelated.id;
+        incoming.toPractitioner = ME;
+        f.put("incoming", incoming);
+        check("handover", new HandoverPolicy(relations), HandoverPolicy.Action.class, f, """
+                VIEW: client own; coach practitioner incoming; supervisor supervised
+                LIST: client own; coach practitioner incoming; supervisor supervised
+                READ_NOTE: coach practitioner incoming; supervisor supervised
+                OFFER: coach practitioner; supervisor supervised
+                ANSWER: coach incoming
                 """);
     }
 

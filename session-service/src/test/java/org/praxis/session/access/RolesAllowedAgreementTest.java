@@ -25,6 +25,8 @@ import org.praxis.session.api.EngagementResource;
 import org.praxis.session.api.FeedbackResource;
 import org.praxis.session.api.FeedbackTrendResource;
 import org.praxis.session.api.GoalResource;
+import org.praxis.session.api.HandoverInboxResource;
+import org.praxis.session.api.HandoverResource;
 import org.praxis.session.api.MeResource;
 import org.praxis.session.api.NoteResource;
 import org.praxis.session.api.OrganisationReportResource;
@@ -42,6 +44,7 @@ import org.praxis.session.domain.access.EngagementPolicy;
 import org.praxis.session.domain.access.FeedbackPolicy;
 import org.praxis.session.domain.access.FeedbackTrendPolicy;
 import org.praxis.session.domain.access.GoalPolicy;
+import org.praxis.session.domain.access.HandoverPolicy;
 import org.praxis.session.domain.access.MonitoringMeasurePolicy;
 import org.praxis.session.domain.access.MonitoringPlanPolicy;
 import org.praxis.session.domain.access.MonitoringSettingsPolicy;
@@ -64,6 +67,7 @@ class RolesAllowedAgreementTest {
                     NotePolicy.RULES,
                     RiskConcernPolicy.RULES,
                     ClientRequestPolicy.RULES,
+                    HandoverPolicy.RULES,
                     GoalPolicy.RULES,
                     ActionItemPolicy.RULES,
                     ReviewPolicy.RULES,
@@ -95,6 +99,8 @@ class RolesAllowedAgreementTest {
                 RiskConcernResource.class,
                 ClientRequestResource.class,
                 ClientRequestQueueResource.class,
+                HandoverResource.class,
+                HandoverInboxResource.class,
                 ReviewResource.class,
                 ProgressSummaryResource.class,
                 DueReviewResource.class,

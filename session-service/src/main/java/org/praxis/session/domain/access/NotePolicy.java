@@ -13,7 +13,9 @@ import org.praxis.session.domain.SessionNote;
  * Notes of an engagement. The practitioner sees and writes every note. A client sees shared
  * summaries of their own engagement only, never a private note. A supervisor of the practitioner
  * sees the shared summaries, and reads a private note only with a recorded reason
- * ({@link Action#READ_PRIVATE}, audited with the reason).
+ * ({@link Action#READ_PRIVATE}, audited with the reason). "The practitioner" is the engagement's
+ * practitioner now: after a handover the old coach's notes, private ones too, stay with the engagement (the
+ * history is kept, and the new coach needs it); the new coach reads them and the old coach reaches none.
  */
 public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Relation> {
     public enum Action {

@@ -17,6 +17,8 @@ public enum Relation {
     SUPERVISED,
     /** A shared summary of an engagement of a practitioner the caller supervises. */
     SUPERVISED_SHARED,
+    /** The caller is the coach an engagement is being handed over to (a handover naming them). */
+    INCOMING,
     /** The caller is named a party to this contract version. */
     PARTY,
     /** The caller is the sponsor party to this contract version (the one in force, for the sponsor report). */

@@ -106,6 +106,27 @@ public final class SessionEvents {
         }
     }
 
+    /** The engagement's new coach accepted a handover: intake-service and referral-service follow the coach. */
+    public record EngagementHandedOver(
+            UUID engagementId,
+            UUID sourceIntakeId,
+            String clientSubject,
+            String fromPractitionerId,
+            String toPractitionerId,
+            String reason,
+            java.time.Instant handedOverAt)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "engagement.handed-over.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return engagementId;
+        }
+    }
+
     public record InstrumentOutcome(String instrument, String classification) {}
 
     /**

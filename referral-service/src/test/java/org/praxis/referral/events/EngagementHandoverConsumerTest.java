@@ -1,0 +1,136 @@
+package org.praxis.referral.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.referral.ReferralTenant;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TopicProbe;
+
+/**
+ * Issue 22: referral-service keeps each engagement's practitioner from session's events; a handover moves it,
+ * so the old coach can no longer name the engagement in a referral and the new coach can. Once, however
+ * often it arrives.
+ */
+@QuarkusTest
+class EngagementHandoverConsumerTest {
+    private static final String STATUS = "org.praxis.session.engagement.status-changed.v1";
+    private static final String HANDED_OVER = "org.praxis.session.engagement.handed-over.v1";
+
+    private final ReferralTenant t = new ReferralTenant();
+
+    private Map<String, String> headers(String id, String type) {
+        return Map.of(
+                "ce_id",
+                id,
+                "ce_type",
+                type,
+                "ce_source",
+                "/session-service",
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                Instant.now().toString());
+    }
+
+    private Map<String, Object> referral(String service, String client, String engagement) {
+        return new HashMap<>(Map.of(
+                "clientSubject",
+                client,
+                "reasonCode",
+                "depression",
+                "urgency",
+                "soon",
+                "disclose",
+                List.of("identity"),
+                "serviceId",
+                service,
+                "engagementId",
+                engagement));
+    }
+
+    private static long naming(String engagement, String practitioner) {
+        return EmbeddedPostgres.shared()
+                .count(
+                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
+                        engagement,
+                        practitioner);
+    }
+
+    @Test
+    void aHandoverMovesTheEngagementToTheNewCoachOnce() {
+        String service = t.therapyService();
+        String from = "coach-" + UUID.randomUUID();
+        String to = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String engagement = UUID.randomUUID().toString();
+        ObjectNode status = (ObjectNode) EventContracts.goldenExampleJson(STATUS);
+        status.put("engagementId", engagement)
+                .put("clientSubject", client)
+                .put("practitionerId", from)
+                .put("previousStatus", "draft")
+                .put("status", "active");
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                status.toString(),
+                headers(UUID.randomUUID().toString(), STATUS));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from known_engagement where engagement_id = ?::uuid"
+                                + " and practitioner_id = ?",
+                        engagement,
+                        from);
+
+        ObjectNode handedOver = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
+        handedOver
+                .put("engagementId", engagement)
+                .put("clientSubject", client)
+                .put("fromPractitionerId", from)
+                .put("toPractitionerId", to);
+        assertEquals(List.of(), EventContracts.violations(HANDED_OVER, handedOver.toString()));
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
+        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from known_engagement where engagement_id = ?::uuid"
+                                + " and practitioner_id = ?",
+                        engagement,
+                        to);
+        assertEquals(0, naming(engagement, from));
+        assertEquals(
+                1, EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", eventId));
+
+        as(t.person(from, "coach"))
+                .body(referral(service, client, engagement))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("engagementId"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(to, "coach"))
+                                .body(referral(service, client, engagement))
+                                .when()
+                                .post("/v1/referrals")
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 201);
+    }
+}

@@ -1,0 +1,353 @@
+package org.praxis.session.api;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.session.Supervision;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
+import org.praxis.testsupport.TopicProbe;
+
+/**
+ * Issue 22: an engagement handed to another coach. The new coach accepts; access moves with the engagement's
+ * practitioner (the old coach reaches none of it, the new coach all of it, notes included); the client and the
+ * supervisor see who and when; a new contract version naming the new coach needs acceptance before any session.
+ */
+@QuarkusTest
+class HandoverApiTest {
+    private final TestTenant t = new TestTenant();
+
+    private String activeEngagement() {
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity at work",
+                        "reviewEveryWeeks",
+                        6,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        for (Tokens party : List.of(t.client, t.coach)) {
+            as(party)
+                    .when()
+                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(200);
+        }
+        return id;
+    }
+
+    private String offer(String engagement, Tokens by, String to) {
+        return as(by).header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(Map.of("toPractitionerId", to, "reason", "scope", "note", "Works nights; prefers video"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/handovers")
+                .then()
+                .statusCode(201)
+                .header("ETag", "\"0\"")
+                .body("status", is("offered"))
+                .extract()
+                .path("id");
+    }
+
+    private String create(Tokens who, String path, Map<String, Object> body) {
+        return as(who).body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void accessMovesWithTheEngagementToTheNewCoach() {
+        String id = activeEngagement();
+        String base = "/v1/engagements/" + id;
+        String goal = create(
+                t.client,
+                base + "/goals",
+                Map.of(
+                        "title",
+                        "Sleep",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "learning",
+                        "direction",
+                        "approach",
+                        "selfConcordant",
+                        true));
+        String note = create(t.coach, base + "/notes", Map.of("kind", "private", "body", "first impressions"));
+        String session = create(
+                t.coach,
+                base + "/sessions",
+                Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video",
+                        "model",
+                        "GROW"));
+
+        // Bad input, the wrong people and another tenant: refused, nothing offered.
+        Map<String, Object> good = Map.of("toPractitionerId", t.otherCoach.subject(), "reason", "fit");
+        as(t.coach)
+                .body(Map.of("toPractitionerId", t.otherCoach.subject(), "reason", "boredom"))
+                .when()
+                .post(base + "/handovers")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(t.coach)
+                .body(Map.of("toPractitionerId", t.otherCoach.subject(), "reason", "client-request"))
+                .when()
+                .post(base + "/handovers")
+                .then()
+                .statusCode(422);
+        as(t.coach)
+                .body(Map.of("toPractitionerId", t.client.subject(), "reason", "fit"))
+                .when()
+                .post(base + "/handovers")
+                .then()
+                .statusCode(422);
+        as(t.client).body(good).when().post(base + "/handovers").then().statusCode(403);
+        as(t.otherCoach).body(good).when().post(base + "/handovers").then().statusCode(404);
+        as(t.supervisor).body(good).when().post(base + "/handovers").then().statusCode(404);
+        as(t.sponsor).body(good).when().post(base + "/handovers").then().statusCode(403);
+        as(TestTenant.another().coach)
+                .body(good)
+                .when()
+                .post(base + "/handovers")
+                .then()
+                .statusCode(404);
+        assertEquals(
+                0, EmbeddedPostgres.shared().count("select count(*) from handover where engagement_id = ?::uuid", id));
+
+        String handover = offer(id, t.coach, t.otherCoach.subject());
+        String path = base + "/handovers/" + handover;
+        as(t.coach).body(good).when().post(base + "/handovers").then().statusCode(409);
+        assertEquals(0, EmbeddedPostgres.shared().count("select count(*) from handover where note like '%nights%'"));
+        // The coach it names finds the offer and reads it, and nothing else of the engagement yet.
+        as(t.otherCoach)
+                .when()
+                .get("/v1/handovers?status=offered")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(handover));
+        as(t.otherCoach).when().get(path).then().statusCode(200).body("note", is("Works nights; prefers video"));
+        as(t.otherCoach).when().get(base).then().statusCode(404);
+        as(t.client).when().get(path).then().statusCode(200).body("note", nullValue());
+        as(t.user("coach")).when().get(path).then().statusCode(404);
+        as(TestTenant.another().coach).when().get(path).then().statusCode(404);
+        // Only the coach it names answers, with If-Match.
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(403);
+        as(t.client)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(403);
+        as(t.user("coach"))
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(404);
+        as(t.otherCoach).when().post(path + "/acceptance").then().statusCode(428);
+        as(t.coach).when().get(base).then().body("practitionerId", is(t.coach.subject()));
+
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("status", is("accepted"));
+        as(t.otherCoach)
+                .header("If-Match", "\"1\"")
+                .when()
+                .post(path + "/declination")
+                .then()
+                .statusCode(409);
+
+        // The old coach reaches none of it; the new coach all of it, the old coach's private note too.
+        for (String p : List.of(
+                base,
+                base + "/goals",
+                base + "/goals/" + goal + "/progress",
+                base + "/notes/" + note,
+                base + "/sessions")) {
+            as(t.coach).when().get(p).then().statusCode(404);
+            as(t.otherCoach).when().get(p).then().statusCode(200);
+        }
+        as(t.otherCoach).when().get(base + "/notes/" + note).then().body("body", is("first impressions"));
+        as(t.otherCoach).when().get(base + "/goals").then().body("items.id", hasItem(goal));
+        as(t.otherCoach).when().get(base + "/sessions").then().body("items.id", hasItem(session));
+        as(t.coach).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
+
+        // Who and when, to the client and the supervisor.
+        as(t.client)
+                .when()
+                .get(base + "/handovers")
+                .then()
+                .statusCode(200)
+                .body("items[0].fromPractitionerId", is(t.coach.subject()))
+                .body("items[0].toPractitionerId", is(t.otherCoach.subject()))
+                .body("items[0].reason", is("scope"))
+                .body("items[0].note", nullValue());
+        as(t.supervisor).when().get(base + "/handovers").then().statusCode(404);
+        Supervision.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
+        as(t.supervisor)
+                .when()
+                .get(base + "/handovers")
+                .then()
+                .statusCode(200)
+                .body("items[0].toPractitionerId", is(t.otherCoach.subject()));
+        as(t.sponsor).when().get(base + "/handovers").then().statusCode(403);
+        as(TestTenant.another().client).when().get(base + "/handovers").then().statusCode(404);
+
+        // A new contract version names the new coach, with every term copied; no session until it is in force.
+        as(t.client)
+                .when()
+                .get(base + "/contracts/2")
+                .then()
+                .statusCode(200)
+                .body("purpose", is("Clarity at work"))
+                .body("reviewEveryWeeks", is(6))
+                .body("parties.find { it.role == 'coach' }.subject", is(t.otherCoach.subject()));
+        Map<String, Object> next = Map.of(
+                "scheduledAt",
+                Instant.now().plus(2, ChronoUnit.DAYS).toString(),
+                "durationMinutes",
+                50,
+                "mode",
+                "video",
+                "model",
+                "GROW");
+        as(t.otherCoach)
+                .body(next)
+                .when()
+                .post(base + "/sessions")
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("contract version 2"));
+        as(t.otherCoach)
+                .body(Map.of("status", "held"))
+                .when()
+                .post(base + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(409);
+        for (Tokens party : List.of(t.client, t.otherCoach)) {
+            as(party).when().post(base + "/contracts/2/acceptance").then().statusCode(200);
+        }
+        as(t.otherCoach).body(next).when().post(base + "/sessions").then().statusCode(201);
+
+        var published = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.session.engagement.handed-over.v1".equals(TopicProbe.header(r, "ce_type")),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
+        assertEquals(1, published.size());
+        assertEquals(
+                List.of(),
+                EventContracts.violations(
+                        "org.praxis.session.engagement.handed-over.v1",
+                        published.get(0).value()));
+    }
+
+    @Test
+    void aDeclinedOfferChangesNothingAndTheClientsRequestStartsAHandover() {
+        String id = activeEngagement();
+        String base = "/v1/engagements/" + id;
+        String declined = offer(id, t.coach, t.otherCoach.subject());
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(base + "/handovers/" + declined + "/declination")
+                .then()
+                .statusCode(200)
+                .body("status", is("declined"));
+        as(t.client).when().get(base).then().body("practitionerId", is(t.coach.subject()));
+
+        String request = create(
+                t.client, base + "/client-requests", Map.of("kind", "change-coach", "reason", "Not the right fit"));
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        as(t.supervisor)
+                .header("If-Match", "\"0\"")
+                .body(Map.of(
+                        "decision", "granted", "note", "Agreed with the client", "newCoach", t.otherCoach.subject()))
+                .when()
+                .post(base + "/client-requests/" + request + "/decision")
+                .then()
+                .statusCode(200);
+        String handover = as(t.otherCoach)
+                .when()
+                .get("/v1/handovers?status=offered")
+                .then()
+                .statusCode(200)
+                .body("items[0].reason", is("client-request"))
+                .body("items[0].clientRequestId", is(request))
+                .extract()
+                .path("items[0].id");
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(base + "/handovers/" + handover + "/acceptance")
+                .then()
+                .statusCode(200);
+        as(t.client).when().get(base).then().body("practitionerId", is(t.otherCoach.subject()));
+    }
+
+    @Test
+    void erasingTheClientOverwritesTheHandoverNote() {
+        String id = activeEngagement();
+        String handover = offer(id, t.coach, t.otherCoach.subject());
+        assertEquals(
+                1,
+                org.praxis.testsupport.ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "session.events")
+                        .size());
+        as(t.otherCoach)
+                .when()
+                .get("/v1/engagements/" + id + "/handovers/" + handover)
+                .then()
+                .statusCode(200)
+                .body("note", nullValue());
+    }
+}
