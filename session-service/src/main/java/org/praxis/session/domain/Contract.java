@@ -165,6 +165,13 @@ public class Contract {
         next.discloseSessionCounts = discloseSessionCounts;
         next.discloseProgressSummaries = discloseProgressSummaries;
         next.discloseAggregateOutcomes = discloseAggregateOutcomes;
+        // The package as it stands carries over; a renewal or extension applied once already, never again.
+        next.packageChange = null;
+        next.priceAmountMinor = priceAmountMinor;
+        next.priceCurrency = priceCurrency;
+        next.lateFeeAmountMinor = lateFeeAmountMinor;
+        next.lateFeeCurrency = lateFeeCurrency;
+        next.lateCancellationHours = lateCancellationHours;
         next.handoverId = handover;
         next.createdBy = by;
         next.createdAt = Instant.now();

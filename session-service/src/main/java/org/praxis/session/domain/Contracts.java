@@ -185,7 +185,7 @@ public class Contracts {
         return new Version(c, parties(c.id));
     }
 
-    private List<ContractParty> parties(UUID contractId) {
+    List<ContractParty> parties(UUID contractId) {
         return tenant.select(ContractParty.class, "e.contractId = :c", "e.role, e.subject", Map.of("c", contractId))
                 .getResultList();
     }
@@ -243,34 +243,6 @@ public class Contracts {
     /** Whether the version in force says coaching runs beside therapy (issue 22). */
     public boolean runsBesideTherapy(UUID engagementId) {
         return inForce(engagementId).map(v -> v.contract().runsBesideTherapy()).orElse(false);
-    }
-
-    /** After a handover: the version in force (else the latest) naming the new coach, to be accepted again. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Optional<Version> proposeForHandover(Engagement e, Handover h) {
-        List<Contract> all = versions(e.id);
-        if (all.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Contract base = inForce(e.id).map(Version::contract).orElse(all.get(all.size() - 1));
-        Contract next = base.successorForHandover(all.size() + 1, h.id, policies.subject());
-        em.persist(next);
-        List<ContractParty> parties = new ArrayList<>();
-        for (ContractParty p : parties(base.id)) {
-            ContractParty party = new ContractParty();
-            party.id = UUID.randomUUID();
-            party.tenantId = next.tenantId;
-            party.contractId = next.id;
-            party.role = p.role;
-            party.subject = ContractParty.COACH.equals(p.role) && h.fromPractitioner.equals(p.subject)
-                    ? h.toPractitioner
-                    : p.subject;
-            party.required = p.required;
-            em.persist(party);
-            parties.add(party);
-        }
-        audit.record("propose", "contract", next.id, "handover " + h.id);
-        return java.util.Optional.of(new Version(next, parties));
     }
 
     /** The latest version every required party accepted: the one whose terms apply now. */

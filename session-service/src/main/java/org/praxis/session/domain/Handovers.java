@@ -145,7 +145,7 @@ public class Handovers {
             requireEligible(e, h.toPractitioner, "toPractitionerId");
             e.practitionerId = h.toPractitioner;
             h.answeredAt = Instant.now();
-            contracts.proposeForHandover(e, h);
+            proposeSuccessor(e, h);
             outbox.publish(new SessionEvents.EngagementHandedOver(
                     e.id,
                     e.sourceIntakeId,
@@ -166,6 +166,30 @@ public class Handovers {
 
     public Seen seen(Handover h) {
         return new Seen(h, policies.handovers().can(policies.caller(), HandoverPolicy.Action.READ_NOTE, h));
+    }
+
+    /** After a handover: the version in force (else the latest) naming the new coach, to be accepted again. */
+    private void proposeSuccessor(Engagement e, Handover h) {
+        List<Contract> all = contracts.versions(e.id);
+        if (all.isEmpty()) {
+            return;
+        }
+        Contract base = contracts.inForce(e.id).map(Contracts.Version::contract).orElse(all.get(all.size() - 1));
+        Contract next = base.successorForHandover(all.size() + 1, h.id, policies.subject());
+        em.persist(next);
+        for (ContractParty p : contracts.parties(base.id)) {
+            ContractParty party = new ContractParty();
+            party.id = UUID.randomUUID();
+            party.tenantId = next.tenantId;
+            party.contractId = next.id;
+            party.role = p.role;
+            party.subject = ContractParty.COACH.equals(p.role) && h.fromPractitioner.equals(p.subject)
+                    ? h.toPractitioner
+                    : p.subject;
+            party.required = p.required;
+            em.persist(party);
+        }
+        audit.record("propose", "contract", next.id, "handover " + h.id);
     }
 
     public Handover read(UUID engagementId, UUID handoverId) {
@@ -197,10 +221,7 @@ public class Handovers {
         return seen.map(h -> new Seen(h, policy.can(caller, HandoverPolicy.Action.READ_NOTE, h)));
     }
 
-    /**
-     * 409 while the contract version a handover proposed awaits acceptance: no session is scheduled or held
-     * with a coach the client has not accepted in a contract.
-     */
+    /** 409 while the version a handover proposed awaits acceptance: no session with a coach the client has not accepted. */
     public void requireContractSettled(Engagement e) {
         List<Contract> all = contracts.versions(e.id);
         if (all.isEmpty()) {

@@ -46,6 +46,10 @@ class HandoverApiTest {
                         "Clarity at work",
                         "reviewEveryWeeks",
                         6,
+                        "sessionsPrepaid",
+                        8,
+                        "pricePerSession",
+                        Map.of("amountMinor", 9000, "currency", "EUR"),
                         "parties",
                         List.of(
                                 Map.of("role", "client", "subject", t.client.subject(), "required", true),
@@ -250,6 +254,9 @@ class HandoverApiTest {
                 .statusCode(200)
                 .body("purpose", is("Clarity at work"))
                 .body("reviewEveryWeeks", is(6))
+                .body("sessionsPrepaid", is(8))
+                .body("pricePerSession.amountMinor", is(9000))
+                .body("packageChange", nullValue())
                 .body("parties.find { it.role == 'coach' }.subject", is(t.otherCoach.subject()));
         Map<String, Object> next = Map.of(
                 "scheduledAt",

@@ -34,6 +34,12 @@ class ContractSuccessionTest {
             "discloseSessionCounts",
             "discloseProgressSummaries",
             "discloseAggregateOutcomes",
+            "packageChange",
+            "priceAmountMinor",
+            "priceCurrency",
+            "lateFeeAmountMinor",
+            "lateFeeCurrency",
+            "lateCancellationHours",
             "createdBy",
             "createdAt",
             "handoverId"));
