@@ -36,8 +36,14 @@ import org.praxis.platform.events.IncomingEvent;
 @ApplicationScoped
 public class ErasedSubjects {
     /** Payload fields that name a person, across every event of docs/events; the first present is the event's own. */
-    static final List<String> PERSON_FIELDS =
-            List.of("clientSubject", "practitionerId", "assignedCoach", "supervisorId", "createdBy");
+    static final List<String> PERSON_FIELDS = List.of(
+            "clientSubject",
+            "practitionerId",
+            "assignedCoach",
+            "supervisorId",
+            "createdBy",
+            "fromPractitionerId",
+            "toPractitionerId");
 
     private static final Set<String> OWN_PERSON_FIELDS = Set.of("clientSubject", "practitionerId");
 

@@ -78,7 +78,16 @@ class ErasedSubjectsFieldsTest {
             "outcomes",
             "sessionsHeld",
             "measureId",
-            "dueOn");
+            "dueOn",
+            "clientPreference",
+            "reason",
+            "handedOverAt",
+            "sourceIntakeId",
+            "batchId",
+            "responses",
+            "means",
+            "periodStart",
+            "periodEnd");
 
     @Test
     void everyEventFieldIsAScreenedPersonOrNamedAsNotOne() throws IOException {
