@@ -109,7 +109,7 @@ public class Contracts {
         c.discloseProgressSummaries = d.progressSummaries();
         c.discloseAggregateOutcomes = d.aggregateOutcomes();
         c.besideTherapy(terms.besideTherapy());
-        payment(c, terms);
+        SessionPackage.writeTerms(c, terms);
         c.createdBy = policies.subject();
         c.createdAt = Instant.now();
         em.persist(c);
@@ -128,17 +128,6 @@ public class Contracts {
                 .toList();
         audit.record("propose", "contract", c.id, null);
         return new Version(c, parties);
-    }
-
-    private static void payment(Contract c, Terms terms) {
-        c.packageChange = terms.packageChange();
-        Money price = terms.pricePerSession();
-        c.priceAmountMinor = price == null ? null : price.amountMinor();
-        c.priceCurrency = price == null ? null : price.currency();
-        Money fee = terms.lateCancellationFee();
-        c.lateFeeAmountMinor = fee == null ? null : fee.amountMinor();
-        c.lateFeeCurrency = fee == null ? null : fee.currency();
-        c.lateCancellationHours = terms.lateCancellationHours();
     }
 
     public List<Contract> versions(UUID engagementId) {

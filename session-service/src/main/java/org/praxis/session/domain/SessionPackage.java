@@ -41,4 +41,16 @@ final class SessionPackage {
             e.sessionsRemaining = remaining;
         }
     }
+
+    /** The version's package change and payment terms, as proposed. */
+    static void writeTerms(Contract c, Contracts.Terms terms) {
+        c.packageChange = terms.packageChange();
+        Money price = terms.pricePerSession();
+        c.priceAmountMinor = price == null ? null : price.amountMinor();
+        c.priceCurrency = price == null ? null : price.currency();
+        Money fee = terms.lateCancellationFee();
+        c.lateFeeAmountMinor = fee == null ? null : fee.amountMinor();
+        c.lateFeeCurrency = fee == null ? null : fee.currency();
+        c.lateCancellationHours = terms.lateCancellationHours();
+    }
 }
