@@ -9,6 +9,9 @@ import java.util.List;
  */
 public final class ReasonCodes {
     public static final String SAFETY_CONCERN = "safety-concern";
+    /** What a draft from an intake decided {@code therapy} carries until its practitioner says more. */
+    public static final String BEYOND_COACHING_SCOPE = "beyond-coaching-scope";
+
     public static final List<String> ALL = List.of(
             "depression",
             "anxiety",
@@ -17,7 +20,7 @@ public final class ReasonCodes {
             "addiction",
             SAFETY_CONCERN,
             "physical-health",
-            "beyond-coaching-scope",
+            BEYOND_COACHING_SCOPE,
             "other");
 
     private ReasonCodes() {}

@@ -24,7 +24,10 @@ public class Referral {
     public static final String MANUAL = "manual";
     public static final String FROM_RISK_FLAG = "risk-flag";
     public static final String FROM_RISK_CONCERN = "risk-concern";
-    public static final List<String> ORIGINS = List.of(MANUAL, FROM_RISK_FLAG, FROM_RISK_CONCERN);
+    /** A draft opened by an intake decided {@code therapy} (issue 22). */
+    public static final String FROM_INTAKE_DECISION = "intake-decision";
+
+    public static final List<String> ORIGINS = List.of(MANUAL, FROM_RISK_FLAG, FROM_RISK_CONCERN, FROM_INTAKE_DECISION);
 
     private static final SealedColumn CLIENT_NAME = SealedColumn.of("referral", "client_name");
     private static final SealedColumn CLIENT_CONTACT = SealedColumn.of("referral", "client_contact");

@@ -13,9 +13,10 @@ import java.util.UUID;
 import org.praxis.platform.persistence.TenantQueries;
 
 /**
- * DESIGN flows 2 and 3: a risk flag from intake or a concern noted in a session opens an urgent
- * draft for the supervisors' queue, also for a person known only by their intake until an event
- * names them. Called by the event handlers, inside their transaction.
+ * The drafts the system opens. DESIGN flows 2 and 3: a risk flag from intake or a concern noted in a
+ * session opens an urgent draft for the supervisors' queue, also for a person known only by their
+ * intake until an event names them; an intake decided {@code therapy} opens a draft for its
+ * practitioner. Called by the event handlers, inside their transaction.
  */
 @ApplicationScoped
 public class RiskDrafts {
@@ -41,6 +42,48 @@ public class RiskDrafts {
             String riskLevel,
             UUID intakeId,
             UUID engagementId) {
+        return draft(
+                origin,
+                ref,
+                clientSubject,
+                practitionerId,
+                riskLevel,
+                intakeId,
+                engagementId,
+                ReasonCodes.SAFETY_CONCERN,
+                Urgency.URGENT);
+    }
+
+    /**
+     * An intake decided {@code therapy} (issue 22): a draft for the practitioner of the decision (the
+     * supervisors' queue when none was named), who picks the service and asks the client's consent. Once
+     * that referral completes, coaching may follow it (session-service's coaching after therapy). One per
+     * intake, however often the event arrives.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean draftForTherapyDecision(UUID intakeId, String clientSubject, String practitionerId) {
+        return draft(
+                Referral.FROM_INTAKE_DECISION,
+                intakeId.toString(),
+                clientSubject,
+                practitionerId,
+                null,
+                intakeId,
+                null,
+                ReasonCodes.BEYOND_COACHING_SCOPE,
+                Urgency.SOON);
+    }
+
+    private boolean draft(
+            String origin,
+            String ref,
+            String clientSubject,
+            String practitionerId,
+            String riskLevel,
+            UUID intakeId,
+            UUID engagementId,
+            String reasonCode,
+            Urgency urgency) {
         boolean exists = !tenant.select(
                         Referral.class,
                         "e.origin = :origin and e.originRef = :ref",
@@ -61,8 +104,8 @@ public class RiskDrafts {
         r.riskLevel = riskLevel;
         r.intakeId = intakeId;
         r.engagementId = engagementId;
-        r.reasonCode = ReasonCodes.SAFETY_CONCERN;
-        r.urgency = Urgency.URGENT.code;
+        r.reasonCode = reasonCode;
+        r.urgency = urgency.code;
         r.disclose = List.of();
         r.status = DRAFT;
         r.createdBy = history.actor();

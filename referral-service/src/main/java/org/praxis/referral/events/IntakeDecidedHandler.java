@@ -11,7 +11,8 @@ import org.praxis.referral.domain.RiskDrafts;
 
 /**
  * Issue 16, hole 7: a risk draft for a person without an account names their intake; once the
- * intake is decided for a known client, the drafts of that intake name the client too.
+ * intake is decided for a known client, the drafts of that intake name the client too. Issue 22: an
+ * intake decided {@code therapy} opens a draft referral for the decision's practitioner.
  */
 @ApplicationScoped
 public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler.IntakeDecided> {
@@ -19,7 +20,12 @@ public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler
 
     /** What referral-service reads of intake-service's intake.decided. */
     record IntakeDecided(
-            UUID intakeId, @Size(max = Bounds.SUBJECT) String clientSubject) {}
+            UUID intakeId,
+            @Size(max = Bounds.SUBJECT) String clientSubject,
+            @Size(max = Bounds.CODE) String pathway,
+            @Size(max = Bounds.SUBJECT) String practitionerId) {}
+
+    static final String THERAPY = "therapy";
 
     @Inject
     RiskDrafts riskDrafts;
@@ -31,5 +37,8 @@ public class IntakeDecidedHandler extends SingleTypeHandler<IntakeDecidedHandler
     @Override
     protected void handle(IncomingEvent event, IntakeDecided p) {
         riskDrafts.identify(p.intakeId(), p.clientSubject());
+        if (THERAPY.equals(p.pathway()) && p.intakeId() != null) {
+            riskDrafts.draftForTherapyDecision(p.intakeId(), p.clientSubject(), p.practitionerId());
+        }
     }
 }

@@ -130,6 +130,90 @@ class ReferralConsumersTest {
                 .body("items[0].urgency", is("urgent"));
     }
 
+    /** Issue 22: an intake decided for therapy leads to a referral its practitioner completes; coaching may follow it. */
+    @Test
+    void anIntakeDecidedForTherapyOpensOneDraftForItsPractitioner() {
+        String type = "org.praxis.intake.intake.decided.v1";
+        String intake = UUID.randomUUID().toString();
+        ObjectNode decided = (ObjectNode) EventContracts.goldenExampleJson(type);
+        decided.put("intakeId", intake)
+                .put("clientSubject", t.client.subject())
+                .put("practitionerId", t.coach.subject())
+                .put("pathway", "therapy")
+                .put("recommendedPathway", "therapy");
+        assertEquals(List.of(), EventContracts.violations(type, decided.toString()));
+        ObjectNode coaching = decided.deepCopy();
+        coaching.put("intakeId", UUID.randomUUID().toString()).put("pathway", "coaching");
+        ObjectNode later = decided.deepCopy();
+        later.put("intakeId", UUID.randomUUID().toString());
+        // One key, one partition: read in this order, so once the later decision's draft exists every
+        // event before it (the coaching decision, the duplicates) has been handled.
+        Map<String, String> once = headers(type, "/intake-service");
+        TopicProbe.send("intake.events", intake, coaching.toString(), headers(type, "/intake-service"));
+        TopicProbe.send("intake.events", intake, decided.toString(), once);
+        TopicProbe.send("intake.events", intake, decided.toString(), once); // redelivered
+        TopicProbe.send("intake.events", intake, decided.toString(), headers(type, "/intake-service")); // republished
+        TopicProbe.send("intake.events", intake, later.toString(), headers(type, "/intake-service"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> drafts("intake-decision") >= 2);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral where tenant_id = ? and origin = ? and intake_id = cast(? as uuid)",
+                                t.id,
+                                "intake-decision",
+                                intake),
+                "one draft for the therapy decision, however often it arrives");
+        assertEquals(2, drafts("intake-decision"), "none for the coaching decision");
+
+        String draft = as(t.coach)
+                .when()
+                .get("/v1/referrals?status=draft&origin=intake-decision&clientSubject=" + t.client.subject())
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.urgency", contains("soon", "soon"))
+                .body("items.reasonCode", contains("beyond-coaching-scope", "beyond-coaching-scope"))
+                .extract()
+                .path("items.find { it.intakeId == '" + intake + "' }.id");
+        as(t.otherCoach).when().get("/v1/referrals/" + draft).then().statusCode(404);
+        as(new ReferralTenant().supervisor)
+                .when()
+                .get("/v1/referrals/" + draft)
+                .then()
+                .statusCode(404);
+        as(t.client).when().get("/v1/me/referrals").then().body("items", hasSize(0)); // not yet discussed
+
+        // The practitioner chooses the service and asks the client, as for any draft.
+        String service = t.service(t.organisation("Talking Therapies"), "Adult therapy", "therapy", true);
+        String etag = as(t.coach)
+                .when()
+                .get("/v1/referrals/" + draft)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of(
+                        "serviceId", service, "reasonCode", "depression", "urgency", "soon", "disclose", List.of()))
+                .when()
+                .put("/v1/referrals/" + draft)
+                .then()
+                .statusCode(200)
+                .body("serviceKind", is("therapy"));
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + draft + "/consent-request")
+                .then()
+                .statusCode(200);
+        as(t.client).when().get("/v1/me/referrals").then().body("items", hasSize(1));
+        as(t.otherCoach)
+                .when()
+                .get("/v1/referrals?origin=intake-decision")
+                .then()
+                .body("items", hasSize(0));
+    }
+
     @Test
     void erasureForgetsThePersonKeepsExceptionJustificationsUnderAPseudonymAndConfirmsOnce() {
         String service = t.therapyService();
