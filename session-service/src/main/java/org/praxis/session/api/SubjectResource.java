@@ -32,6 +32,7 @@ import org.praxis.session.api.OutcomeResource.InstrumentOutcomeView;
 import org.praxis.session.api.ProgressSummaryResource.ProgressSummaryView;
 import org.praxis.session.api.ReviewResource.ReviewView;
 import org.praxis.session.domain.BesideTherapy;
+import org.praxis.session.domain.Handovers;
 import org.praxis.session.domain.SubjectRecords;
 
 @Path("/v1/subjects")
@@ -119,7 +120,19 @@ public class SubjectResource {
                     required = true,
                     maxItems = SubjectExports.ROWS,
                     description = "Therapy referrals that completed, coaching may follow (issue 22)")
-            List<CompletedTherapyReferralExport> completedTherapyReferrals) {}
+            List<CompletedTherapyReferralExport> completedTherapyReferrals,
+
+            @Schema(
+                    required = true,
+                    maxItems = SubjectExports.ROWS,
+                    description = "What the client asked of their engagements: pause, end, another coach (issue 22)")
+            List<ClientRequestResource.ClientRequestView> clientRequests,
+
+            @Schema(
+                    required = true,
+                    maxItems = SubjectExports.ROWS,
+                    description = "Who handed the client's engagements to whom, when, and the note about it (issue 22)")
+            List<HandoverResource.HandoverView> handovers) {}
 
     public record CompletedTherapyReferralExport(
             @Schema(required = true) UUID referralId,
@@ -204,6 +217,12 @@ public class SubjectResource {
                                 r.practitionerId,
                                 r.serviceKind,
                                 r.completedAt))
+                        .toList(),
+                e.clientRequests().stream()
+                        .map(ClientRequestResource.ClientRequestView::of)
+                        .toList(),
+                e.handovers().stream()
+                        .map(h -> HandoverResource.HandoverView.of(new Handovers.Seen(h, true)))
                         .toList());
     }
 }

@@ -66,7 +66,9 @@ public class SubjectRecords implements SubjectErasure {
             List<SessionCharge> charges,
 
             List<SessionFeedback> feedback,
-            List<CompletedTherapyReferral> completedTherapyReferrals) {}
+            List<CompletedTherapyReferral> completedTherapyReferrals,
+            List<ClientRequest> clientRequests,
+            List<Handover> handovers) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -110,7 +112,9 @@ public class SubjectRecords implements SubjectErasure {
                         CompletedTherapyReferral.class,
                         "e.clientSubject = :s",
                         "e.completedAt, e.id",
-                        Map.of("s", subject)));
+                        Map.of("s", subject)),
+                exports.rowsIn(ClientRequest.class, "engagementId", ids, "e.requestedAt, e.id"),
+                exports.rowsIn(Handover.class, "engagementId", ids, "e.offeredAt, e.id"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.praxis.session.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -340,6 +341,17 @@ class HandoverApiTest {
                 .then()
                 .statusCode(200);
         as(t.client).when().get(base).then().body("practitionerId", is(t.otherCoach.subject()));
+
+        // An admin reads no handover and offers none; the client's export holds the request and both handovers.
+        as(t.admin).when().get(base + "/handovers").then().statusCode(403);
+        as(t.admin).when().get("/v1/handovers?status=offered").then().statusCode(403);
+        TestTenant.export(t.admin, t.client.subject(), t.exportRequest(t.client.subject()))
+                .statusCode(200)
+                .body("clientRequests.id", contains(request))
+                .body("clientRequests[0].kind", is("change-coach"))
+                .body("handovers.id", contains(declined, handover))
+                .body("handovers.status", contains("declined", "accepted"))
+                .body("handovers[0].note", is("Works nights; prefers video"));
     }
 
     @Test
