@@ -31,6 +31,9 @@ public class Caseloads {
     @Inject
     SupervisionRegister supervision;
 
+    @Inject
+    ReferralHistory history;
+
     public Optional<KnownEngagement> engagement(String tenantId, UUID id) {
         List<?> rows = em.createNativeQuery(
                         "select engagement_id, client_subject, practitioner_id, status from known_engagement"
@@ -119,8 +122,10 @@ public class Caseloads {
     }
 
     /**
-     * session-service handed the engagement to another coach: the known engagement names the new one. Only a
-     * row still naming the old coach moves, so applying it again (or after a newer status change) does nothing.
+     * session-service handed the engagement to another coach: the known engagement names the new one, and so
+     * does each referral of the engagement the old coach was responsible for (access moves with the
+     * engagement; the referral's history records the move). Only rows still naming the old coach move, so
+     * applying it again (or after a newer status change) does nothing.
      */
     public void handOver(String tenantId, UUID id, String from, String to) {
         em.createNativeQuery("update known_engagement set practitioner_id = ?1, updated_at = ?2"
@@ -131,6 +136,17 @@ public class Caseloads {
                 .setParameter(4, id)
                 .setParameter(5, from)
                 .executeUpdate();
+        List<Referral> responsible = em.createQuery(
+                        "select r from Referral r where r.tenantId = :t and r.engagementId = :e and r.practitionerId = :p",
+                        Referral.class)
+                .setParameter("t", tenantId)
+                .setParameter("e", id)
+                .setParameter("p", from)
+                .getResultList();
+        for (Referral r : responsible) {
+            r.practitionerId = to;
+            history.step(r, "hand-over", "the engagement was handed to another coach, who follows the referral now");
+        }
     }
 
     public void assignSupervisor(String tenantId, String practitioner, String supervisor) {

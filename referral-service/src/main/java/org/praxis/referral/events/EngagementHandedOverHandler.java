@@ -12,7 +12,8 @@ import org.praxis.referral.domain.Caseloads;
 
 /**
  * Issue 22: session-service handed an engagement to another coach; the engagement referral-service knows
- * names the new coach, so the old one can no longer name it in a referral and the new one can.
+ * names the new coach, so the old one can no longer name it in a referral and the new one can, and the
+ * engagement's referrals the old coach followed move to the new one.
  */
 @ApplicationScoped
 public class EngagementHandedOverHandler extends SingleTypeHandler<EngagementHandedOverHandler.HandedOver> {

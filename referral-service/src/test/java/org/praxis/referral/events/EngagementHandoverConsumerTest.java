@@ -2,6 +2,7 @@ package org.praxis.referral.events;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
@@ -95,6 +96,16 @@ class EngagementHandoverConsumerTest {
                         engagement,
                         from);
 
+        // The old coach's referral from the engagement, awaiting the client's consent.
+        String followed = as(t.person(from, "coach"))
+                .body(referral(service, client, engagement))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
         ObjectNode handedOver = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
         handedOver
                 .put("engagementId", engagement)
@@ -115,6 +126,33 @@ class EngagementHandoverConsumerTest {
         assertEquals(0, naming(engagement, from));
         assertEquals(
                 1, EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", eventId));
+
+        // The referral follows the engagement: the new coach reads it, with the move in its history; the old one no
+        // more.
+        as(t.person(to, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed)
+                .then()
+                .statusCode(200)
+                .body("practitionerId", is(to));
+        as(t.person(to, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("hand-over"));
+        as(t.person(from, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed)
+                .then()
+                .statusCode(404);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral_step where referral_id = ?::uuid and action = 'hand-over'",
+                                followed),
+                "moved once, however often the event arrived");
 
         as(t.person(from, "coach"))
                 .body(referral(service, client, engagement))
