@@ -53,6 +53,20 @@ public class Handover {
         return NOTE.open(tenantId, id, note);
     }
 
+    /**
+     * Who was the engagement's practitioner at {@code at}: the coach the first handover accepted after that
+     * time took it from, else (none accepted since) the practitioner now. {@code accepted}: the engagement's
+     * accepted handovers, oldest answer first.
+     */
+    public static String practitionerAt(String now, List<Handover> accepted, Instant at) {
+        for (Handover h : accepted) {
+            if (h.answeredAt.isAfter(at)) {
+                return h.fromPractitioner;
+            }
+        }
+        return now;
+    }
+
     public void note(String plaintext) {
         note = NOTE.seal(tenantId, id, plaintext);
     }

@@ -71,7 +71,16 @@ public class SessionFeedbacks {
         f.tenantId = s.tenantId;
         f.sessionId = s.id;
         f.engagementId = s.engagementId;
-        f.practitionerId = e.practitionerId;
+        // Feedback is on the coach who held the session: after a handover that may be the previous one.
+        f.practitionerId = Handover.practitionerAt(
+                e.practitionerId,
+                tenant.select(
+                                Handover.class,
+                                "e.engagementId = :e and e.status = :accepted",
+                                "e.answeredAt asc",
+                                Map.of("e", e.id, "accepted", Handover.ACCEPTED))
+                        .getResultList(),
+                s.completedAt == null ? s.scheduledAt : s.completedAt);
         f.feltHeard = answer.feltHeard();
         f.workedOnWhatMattered = answer.workedOnWhatMattered();
         f.approachFitted = answer.approachFitted();

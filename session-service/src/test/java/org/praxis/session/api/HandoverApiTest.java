@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
@@ -124,6 +125,24 @@ class HandoverApiTest {
                         "model",
                         "GROW"));
 
+        // A session the first coach holds before the handover: the client's feedback on it is about them.
+        String heldBefore = create(
+                t.coach,
+                base + "/sessions",
+                Map.of(
+                        "scheduledAt",
+                        Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                        "durationMinutes",
+                        50,
+                        "mode",
+                        "video"));
+        as(t.coach)
+                .body(Map.of("status", "held", "scaling", 5))
+                .when()
+                .post(base + "/sessions/" + heldBefore + "/outcome")
+                .then()
+                .statusCode(200);
+
         // Bad input, the wrong people and another tenant: refused, nothing offered.
         Map<String, Object> good = Map.of("toPractitionerId", t.otherCoach.subject(), "reason", "fit");
         as(t.coach)
@@ -193,6 +212,18 @@ class HandoverApiTest {
                 .post(path + "/acceptance")
                 .then()
                 .statusCode(404);
+        as(TestTenant.another().coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(404);
+        as(TestTenant.another().coach)
+                .when()
+                .get("/v1/handovers?status=offered")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(handover)));
         as(t.otherCoach).when().post(path + "/acceptance").then().statusCode(428);
         as(t.coach).when().get(base).then().body("practitionerId", is(t.coach.subject()));
 
@@ -217,10 +248,28 @@ class HandoverApiTest {
                 base + "/goals",
                 base + "/goals/" + goal + "/progress",
                 base + "/notes/" + note,
-                base + "/sessions")) {
+                base + "/sessions",
+                base + "/reviews",
+                base + "/charges",
+                base + "/handovers",
+                path)) {
             as(t.coach).when().get(p).then().statusCode(404);
             as(t.otherCoach).when().get(p).then().statusCode(200);
         }
+        // A party reads the contract versions naming them: the old coach the one they signed, not the next.
+        as(t.coach).when().get(base + "/contracts").then().statusCode(200).body("items.number", contains(1));
+        as(t.coach).when().get(base + "/contracts/2").then().statusCode(404);
+        as(t.coach)
+                .body(Map.of("kind", "private", "body", "one more thought"))
+                .when()
+                .post(base + "/notes")
+                .then()
+                .statusCode(404);
+        as(t.coach).body(good).when().post(base + "/handovers").then().statusCode(404);
+        // The refused note wrote nothing: the first coach's note is still the only one.
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared().count("select count(*) from session_note where engagement_id = ?::uuid", id));
         as(t.otherCoach).when().get(base + "/notes/" + note).then().body("body", is("first impressions"));
         as(t.otherCoach).when().get(base + "/goals").then().body("items.id", hasItem(goal));
         as(t.otherCoach).when().get(base + "/sessions").then().body("items.id", hasItem(session));
@@ -235,6 +284,8 @@ class HandoverApiTest {
                 .body("items[0].fromPractitionerId", is(t.coach.subject()))
                 .body("items[0].toPractitionerId", is(t.otherCoach.subject()))
                 .body("items[0].reason", is("scope"))
+                .body("items[0].offeredAt", notNullValue())
+                .body("items[0].answeredAt", notNullValue())
                 .body("items[0].note", nullValue());
         as(t.supervisor).when().get(base + "/handovers").then().statusCode(404);
         Supervision.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
@@ -285,6 +336,21 @@ class HandoverApiTest {
             as(party).when().post(base + "/contracts/2/acceptance").then().statusCode(200);
         }
         as(t.otherCoach).body(next).when().post(base + "/sessions").then().statusCode(201);
+
+        // The client's feedback on the session held before the handover is about the coach who held it.
+        as(t.client)
+                .body(Map.of("feltHeard", 8, "workedOnWhatMattered", 7, "approachFitted", 6, "overall", 7))
+                .when()
+                .post(base + "/sessions/" + heldBefore + "/feedback")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from session_feedback where session_id = ?::uuid and practitioner_id = ?",
+                                heldBefore,
+                                t.coach.subject()));
 
         var published = TopicProbe.read(
                 "session.events",
