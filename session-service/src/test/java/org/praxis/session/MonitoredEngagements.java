@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
 /** Engagements on a monitoring pathway, drafted as intake-service's decision drafts them, and their sessions. */
@@ -35,19 +36,24 @@ public final class MonitoredEngagements {
 
     /** Client and coach accept a first contract: the engagement is active. */
     public static void activate(TestTenant t, String id) {
+        activate(t, t.client, id);
+    }
+
+    /** {@code client} and the tenant's coach accept a first contract: the engagement is active. */
+    public static void activate(TestTenant t, Tokens client, String id) {
         as(t.coach)
                 .body(Map.of(
                         "purpose",
                         "Steadier weeks",
                         "parties",
                         List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "client", "subject", client.subject(), "required", true),
                                 Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        for (var who : List.of(t.client, t.coach)) {
+        for (var who : List.of(client, t.coach)) {
             as(who).when()
                     .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                     .then()

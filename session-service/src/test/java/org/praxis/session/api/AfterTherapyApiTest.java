@@ -9,6 +9,7 @@ import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,13 @@ class AfterTherapyApiTest {
                 .then()
                 .statusCode(404)
                 .contentType(PROBLEM);
+        as(TestTenant.another().client)
+                .body(start(referral, t.coach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
         as(t.sponsor).body(start(referral, t.coach)).when().post(START).then().statusCode(403);
         as(t.admin).body(start(referral, t.coach)).when().post(START).then().statusCode(403);
         as(t.client)
@@ -223,7 +231,16 @@ class AfterTherapyApiTest {
                 .header("ETag", "\"0\"")
                 .body("defaults", is(true))
                 .body("newIntakeRequired", is(false));
-        as(t.coach).when().get(policy).then().statusCode(403);
+        for (var refused : List.of(t.coach, t.client, t.supervisor, t.sponsor)) {
+            as(refused).when().get(policy).then().statusCode(403);
+            as(refused)
+                    .header("If-Match", "\"0\"")
+                    .body(Map.of("newIntakeRequired", true))
+                    .when()
+                    .put(policy)
+                    .then()
+                    .statusCode(403);
+        }
         as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(Map.of("newIntakeRequired", true))

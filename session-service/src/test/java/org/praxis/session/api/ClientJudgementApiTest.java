@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
@@ -25,34 +26,7 @@ class ClientJudgementApiTest {
     private final TestTenant t = new TestTenant();
 
     private String activeEngagement() {
-        String id = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
-                .when()
-                .post("/v1/engagements")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Clarity",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        for (Tokens party : List.of(t.client, t.coach)) {
-            as(party)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
-        return id;
+        return ActiveEngagements.open(t);
     }
 
     private String goal(String engagement, String title) {

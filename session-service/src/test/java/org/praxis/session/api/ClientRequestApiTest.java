@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.TestTenant;
-import org.praxis.testsupport.Tokens;
 
 /**
  * Issue 22: the client asks to pause or end their engagement, or for another coach; a supervisor of the
@@ -29,34 +29,7 @@ class ClientRequestApiTest {
     private final TestTenant t = new TestTenant();
 
     private String activeEngagement() {
-        String id = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
-                .when()
-                .post("/v1/engagements")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Clarity",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        for (Tokens party : List.of(t.client, t.coach)) {
-            as(party)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
-        return id;
+        return ActiveEngagements.open(t);
     }
 
     private String request(String engagement, String kind, String reason) {
@@ -164,9 +137,25 @@ class ClientRequestApiTest {
                 .statusCode(200)
                 .body("items[0].id", is(request));
         as(t.admin).when().get("/v1/client-requests").then().statusCode(403);
+        as(t.sponsor).when().get("/v1/client-requests").then().statusCode(403);
+        as(TestTenant.another().supervisor)
+                .when()
+                .get("/v1/client-requests")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(request)));
 
         // Only the supervisor decides, with If-Match, once.
         String decide = path + "/" + request + "/decision";
+        for (var refused : List.of(t.sponsor, t.admin)) {
+            as(refused)
+                    .header("If-Match", "\"0\"")
+                    .body(decision("granted", null))
+                    .when()
+                    .post(decide)
+                    .then()
+                    .statusCode(403);
+        }
         as(t.coach)
                 .header("If-Match", "\"0\"")
                 .body(decision("granted", null))

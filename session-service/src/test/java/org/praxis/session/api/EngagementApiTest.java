@@ -360,14 +360,29 @@ class EngagementApiTest {
         replayed.put("ce_id", UUID.randomUUID().toString());
         TopicProbe.send("intake.events", intake, payload, replayed);
 
+        // Therapy, support work and no intervention draft no engagement (issue 22); a coaching decision sent
+        // after them under the same key (so read after them) shows they were handled.
         String therapy = UUID.randomUUID().toString();
+        List<String> noCoaching =
+                List.of(therapy, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> pathways = List.of("therapy", "support-work", "no-intervention");
+        for (int i = 0; i < noCoaching.size(); i++) {
+            String other = payload.replace(intake, noCoaching.get(i))
+                    .replace("\"pathway\":\"coaching\"", "\"pathway\":\"" + pathways.get(i) + "\"");
+            assertEquals(List.of(), EventContracts.violations("org.praxis.intake.intake.decided.v1", other));
+            TopicProbe.sendEvent(
+                    "intake.events", "org.praxis.intake.intake.decided.v1", "/intake-service", t.id, therapy, other);
+        }
+        String marker = UUID.randomUUID().toString();
         TopicProbe.sendEvent(
                 "intake.events",
                 "org.praxis.intake.intake.decided.v1",
                 "/intake-service",
                 t.id,
                 therapy,
-                payload.replace(intake, therapy).replace("\"pathway\":\"coaching\"", "\"pathway\":\"therapy\""));
+                payload.replace(intake, marker));
+        EmbeddedPostgres.shared()
+                .awaitCount(1, "select count(*) from engagement where source_intake_id = ?::uuid", marker);
         EmbeddedPostgres.shared()
                 .awaitCount(
                         2,
@@ -384,10 +399,12 @@ class EngagementApiTest {
                 1,
                 EmbeddedPostgres.shared()
                         .count("select count(*) from engagement where source_intake_id = ?::uuid", intake));
-        assertEquals(
-                0,
-                EmbeddedPostgres.shared()
-                        .count("select count(*) from engagement where source_intake_id = ?::uuid", therapy));
+        for (String none : noCoaching) {
+            assertEquals(
+                    0,
+                    EmbeddedPostgres.shared()
+                            .count("select count(*) from engagement where source_intake_id = ?::uuid", none));
+        }
         as(t.coach)
                 .when()
                 .get("/v1/engagements")

@@ -113,6 +113,12 @@ class FeedbackApiTest {
                 .path("id");
         String held = MonitoredEngagements.held(t, id);
         as(t.client).when().get("/v1/me/feedback-forms").then().statusCode(200).body("items.id", contains(held));
+        as(TestTenant.another().client)
+                .when()
+                .get("/v1/me/feedback-forms")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
 
         // Bad input is refused and writes nothing.
         as(t.client)
@@ -283,6 +289,7 @@ class FeedbackApiTest {
         }
         TestTenant another = TestTenant.another();
         as(another.coach).when().get(trends).then().statusCode(404);
+        as(another.supervisor).when().get(trends).then().statusCode(404);
         as(another.coach)
                 .when()
                 .get("/v1/feedback-trends?practitionerId=" + another.coach.subject())

@@ -282,7 +282,7 @@ class FollowUpApiTest {
     }
 
     @Test
-    void thePractitionerClosesAFollowUpWhoseDatesAreAhead() {
+    void thePractitionerOrTheirSupervisorClosesAFollowUpWhoseDatesAreAhead() {
         String id = activeEngagement();
         assertEquals(
                 201, endReview(id, Map.of("dates", List.of(today.plusDays(90).toString()))));
@@ -311,7 +311,30 @@ class FollowUpApiTest {
                 .post("/v1/engagements/" + id + "/status")
                 .then()
                 .statusCode(409);
-        as(t.coach)
+        // Nobody else closes it: another coach, a supervisor who does not supervise the coach, a sponsor,
+        // an admin, another tenant's coach.
+        for (var refused : List.of(t.otherCoach, t.supervisor, TestTenant.another().coach)) {
+            as(refused)
+                    .header("If-Match", etag)
+                    .body(Map.of("status", "closed"))
+                    .when()
+                    .post("/v1/engagements/" + id + "/status")
+                    .then()
+                    .statusCode(404);
+        }
+        for (var refused : List.of(t.sponsor, t.admin)) {
+            as(refused)
+                    .header("If-Match", etag)
+                    .body(Map.of("status", "closed"))
+                    .when()
+                    .post("/v1/engagements/" + id + "/status")
+                    .then()
+                    .statusCode(403);
+        }
+        assertEquals(0, DB.count(CLOSED_EVENTS, id));
+        // The coach's supervisor may close it, as the coach may.
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        as(t.supervisor)
                 .header("If-Match", etag)
                 .body(Map.of("status", "closed"))
                 .when()

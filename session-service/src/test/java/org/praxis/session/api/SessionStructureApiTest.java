@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
@@ -25,34 +26,7 @@ class SessionStructureApiTest {
     private final TestTenant t = new TestTenant();
 
     private String activeEngagement(Tokens client) {
-        String id = as(t.coach)
-                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
-                .when()
-                .post("/v1/engagements")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Grow as a leader",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        for (Tokens party : List.of(client, t.coach)) {
-            as(party)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
-        return id;
+        return ActiveEngagements.open(t, client);
     }
 
     private String goal(String engagement, Tokens client, String title) {

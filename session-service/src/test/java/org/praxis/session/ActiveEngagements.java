@@ -1,0 +1,29 @@
+package org.praxis.session;
+
+import static org.praxis.testsupport.TestTenant.as;
+
+import java.util.Map;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
+
+/** A coaching engagement between a client and the tenant's coach, its first contract accepted by both: active. */
+public final class ActiveEngagements {
+    private ActiveEngagements() {}
+
+    public static String open(TestTenant t) {
+        return open(t, t.client);
+    }
+
+    public static String open(TestTenant t, Tokens client) {
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        MonitoredEngagements.activate(t, client, id);
+        return id;
+    }
+}
