@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.praxis.assessment.domain.access.EvidencePolicy;
 import org.praxis.platform.security.CallerContext;
 
 /**
@@ -43,6 +45,63 @@ public class PractitionerFeedback {
             BigDecimal workedOnWhatMattered,
             BigDecimal approachFitted,
             BigDecimal overall) {}
+
+    @Inject
+    Practitioners practitioners;
+
+    @Inject
+    AccessPolicies policies;
+
+    /**
+     * What an assessor weighs for {@link #COMPETENCES}: the answers counted, each item's mean over all of them
+     * (0-10, one decimal; null before any answer) and the first and last answer date.
+     */
+    public record Summary(
+            int batches,
+            int responses,
+            BigDecimal feltHeard,
+            BigDecimal workedOnWhatMattered,
+            BigDecimal approachFitted,
+            BigDecimal overall,
+            LocalDate firstAnswerOn,
+            LocalDate lastAnswerOn) {
+        static final Summary NONE = new Summary(0, 0, null, null, null, null, null, null);
+    }
+
+    /** The practitioner's client feedback, to whoever may read their evidence (themselves, their supervisor). */
+    public Summary of(String practitioner) {
+        practitioners.existing(practitioner);
+        policies.evidence().requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
+        List<?> rows = em.createNativeQuery("select batches, responses, felt_heard, worked_on_what_mattered,"
+                        + " approach_fitted, overall, first_answer_on, last_answer_on from practitioner_feedback"
+                        + " where tenant_id = :t and practitioner_id = :p")
+                .setParameter("t", callerContext.tenantId())
+                .setParameter("p", practitioner)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Summary.NONE;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        BigDecimal n = BigDecimal.valueOf(((Number) r[1]).intValue());
+        return new Summary(
+                ((Number) r[0]).intValue(),
+                n.intValue(),
+                mean((BigDecimal) r[2], n),
+                mean((BigDecimal) r[3], n),
+                mean((BigDecimal) r[4], n),
+                mean((BigDecimal) r[5], n),
+                date(r[6]),
+                date(r[7]));
+    }
+
+    // A native query's date column comes back as java.sql.Date or LocalDate, depending on the driver's mapping.
+    private static LocalDate date(Object column) {
+        return column instanceof LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
+    }
+
+    private static BigDecimal mean(BigDecimal sum, BigDecimal n) {
+        return sum.divide(n, 1, RoundingMode.HALF_UP);
+    }
 
     /** Adds the batch once: false when it was counted already. */
     @Transactional(Transactional.TxType.MANDATORY)

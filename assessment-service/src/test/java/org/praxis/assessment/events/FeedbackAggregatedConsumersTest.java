@@ -1,7 +1,11 @@
 package org.praxis.assessment.events;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -123,6 +127,68 @@ class FeedbackAggregatedConsumersTest {
                 batch(UUID.randomUUID().toString(), coach, "2026-11-01", "2026-11-02", 5, means("1", "1", "1", "1"))));
         assertEquals(1, row(other.id, coach, "batches = 1 and felt_heard = 5"));
         assertEquals(1, row(t.id, coach, "batches = 2"));
+    }
+
+    @Test
+    void thePractitionerAndTheirSupervisorReadTheClientFeedbackAsEvidenceNobodyElse() {
+        t.supervised();
+        String coach = t.coach.subject();
+        String path = "/v1/practitioners/" + coach + "/client-feedback";
+        as(t.coach)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("responses", is(0))
+                .body("means", nullValue())
+                .body("competences", contains("D1.A1.1.4", "D1.A2.2.7"));
+        awaitTaken(
+                send(
+                        t.id,
+                        coach,
+                        batch(
+                                UUID.randomUUID().toString(),
+                                coach,
+                                "2026-10-02",
+                                "2026-10-20",
+                                5,
+                                means("8.0", "5.2", "5.0", "7.2"))),
+                send(
+                        t.id,
+                        coach,
+                        batch(
+                                UUID.randomUUID().toString(),
+                                coach,
+                                "2026-10-21",
+                                "2026-11-18",
+                                5,
+                                means("6.0", "7.0", "9.0", "8.0"))));
+        for (var reader : List.of(t.coach, t.supervisor)) {
+            as(reader)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("batches", is(2))
+                    .body("responses", is(10))
+                    .body("means.feltHeard", is(7.0f))
+                    .body("means.workedOnWhatMattered", is(6.1f))
+                    .body("means.approachFitted", is(7.0f))
+                    .body("means.overall", is(7.6f))
+                    .body("firstAnswerOn", is("2026-10-02"))
+                    .body("lastAnswerOn", is("2026-11-18"));
+        }
+        as(t.otherCoach).when().get(path).then().statusCode(404);
+        as(t.otherSupervisor).when().get(path).then().statusCode(404);
+        as(TestTenant.another().supervisor).when().get(path).then().statusCode(404);
+        for (var refused : List.of(t.admin, t.client, t.sponsor)) {
+            as(refused).when().get(path).then().statusCode(403);
+        }
+        as(t.coach)
+                .when()
+                .get("/v1/practitioners/nobody-" + UUID.randomUUID() + "/client-feedback")
+                .then()
+                .statusCode(404);
     }
 
     @Test
