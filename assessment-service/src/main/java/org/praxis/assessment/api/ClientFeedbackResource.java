@@ -51,8 +51,9 @@ public class ClientFeedbackResource {
             @Schema(required = true, minimum = "0", maximum = "2147483647")
             int batches,
 
+            // Named answers: a property called "responses" reads as an operation's responses to the API linter.
             @Schema(required = true, minimum = "0", maximum = "2147483647")
-            int responses,
+            int answers,
 
             @Schema(description = "Each item's mean over every answer (0-10); none before the first batch")
             ClientFeedbackMeansView means,

@@ -139,7 +139,7 @@ class FeedbackAggregatedConsumersTest {
                 .get(path)
                 .then()
                 .statusCode(200)
-                .body("responses", is(0))
+                .body("answers", is(0))
                 .body("means", nullValue())
                 .body("competences", contains("D1.A1.1.4", "D1.A2.2.7"));
         awaitTaken(
@@ -170,7 +170,7 @@ class FeedbackAggregatedConsumersTest {
                     .then()
                     .statusCode(200)
                     .body("batches", is(2))
-                    .body("responses", is(10))
+                    .body("answers", is(10))
                     .body("means.feltHeard", is(7.0f))
                     .body("means.workedOnWhatMattered", is(6.1f))
                     .body("means.approachFitted", is(7.0f))
