@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.Tokens;
 
 /**
  * The client's path across the suite (issue 22): screened and informed, decided for therapy; the therapy
@@ -110,7 +111,8 @@ class ClientPathTest extends SystemTest {
                 .then()
                 .statusCode(409); // one engagement per referral
 
-        acceptContract(engagement);
+        acceptFirstContract(engagement, "Returning to work after therapy");
+        assertEquals("active", status(engagement));
         String goal = as(client, SESSION)
                 .body(Map.of(
                         "title",
@@ -210,6 +212,114 @@ class ClientPathTest extends SystemTest {
         consumedToEndByItsReaders("session.events");
     }
 
+    /** A handover moves the client to the new coach in every service: the engagement, the intake, the referral. */
+    @Test
+    void aHandoverMovesTheEngagementItsIntakeAndItsReferralToTheNewCoach() {
+        String intake = intake(coach);
+        as(client, INTAKE)
+                .body(phq9(1, 1, 0, 1, 0, 0, 1, 0, 0))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
+                .statusCode(201);
+        as(coach, INTAKE)
+                .body(Map.of("pathway", "coaching", "practitionerId", coach.subject(), "reason", "Ready for coaching"))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+        AtomicReference<String> drafted = new AtomicReference<>();
+        eventually(() -> {
+            List<Map<String, Object>> items = as(coach, SESSION)
+                    .when()
+                    .get("/v1/engagements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items");
+            items.stream()
+                    .filter(e -> intake.equals(e.get("sourceIntakeId")))
+                    .findFirst()
+                    .ifPresent(e -> drafted.set((String) e.get("id")));
+            return drafted.get() != null;
+        });
+        String engagement = drafted.get();
+        acceptFirstContract(engagement, "Leading a new team");
+        String service = therapyService();
+        AtomicReference<String> created = new AtomicReference<>();
+        eventually(() -> {
+            var answer = as(coach, REFERRAL)
+                    .body(Map.of(
+                            "clientSubject",
+                            client.subject(),
+                            "engagementId",
+                            engagement,
+                            "serviceId",
+                            service,
+                            "reasonCode",
+                            "anxiety",
+                            "urgency",
+                            "routine",
+                            "disclose",
+                            List.of("identity")))
+                    .when()
+                    .post("/v1/referrals")
+                    .then()
+                    .extract();
+            created.set(answer.statusCode() == 201 ? answer.path("id") : null);
+            return created.get() != null;
+        });
+        String referral = created.get();
+
+        Tokens newCoach = Tokens.anyone().tenant(tenant).roles("coach");
+        String handover = as(coach, SESSION)
+                .body(Map.of("toPractitionerId", newCoach.subject(), "reason", "fit", "note", "Prefers mornings"))
+                .when()
+                .post("/v1/engagements/" + engagement + "/handovers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(newCoach, SESSION)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post("/v1/engagements/" + engagement + "/handovers/" + handover + "/acceptance")
+                .then()
+                .statusCode(200);
+
+        as(coach, SESSION).when().get("/v1/engagements/" + engagement).then().statusCode(404);
+        as(newCoach, SESSION).when().get("/v1/engagements/" + engagement).then().statusCode(200);
+        eventually(() -> as(newCoach, INTAKE)
+                        .when()
+                        .get("/v1/intakes/" + intake)
+                        .then()
+                        .extract()
+                        .statusCode()
+                == 200);
+        as(coach, INTAKE).when().get("/v1/intakes/" + intake).then().statusCode(404);
+        eventually(() -> as(newCoach, REFERRAL)
+                        .when()
+                        .get("/v1/referrals/" + referral)
+                        .then()
+                        .extract()
+                        .statusCode()
+                == 200);
+        as(coach, REFERRAL).when().get("/v1/referrals/" + referral).then().statusCode(404);
+
+        // The client sees who took over and when, without the note between the coaches.
+        Map<String, Object> seen = as(client, SESSION)
+                .when()
+                .get("/v1/engagements/" + engagement + "/handovers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0]");
+        assertEquals(coach.subject(), seen.get("fromPractitionerId"));
+        assertEquals(newCoach.subject(), seen.get("toPractitionerId"));
+        assertNotNull(seen.get("answeredAt"));
+        assertNull(seen.get("note"));
+    }
+
     private String status(String engagement) {
         return as(coach, SESSION)
                 .when()
@@ -238,30 +348,7 @@ class ClientPathTest extends SystemTest {
             return draft.get() != null;
         });
         String referral = draft.get();
-        String organisation = as(admin, REFERRAL)
-                .body(Map.of("name", "Riverside Talking Therapies"))
-                .when()
-                .post("/v1/directory/organisations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String service = as(admin, REFERRAL)
-                .body(Map.of(
-                        "organisationId",
-                        organisation,
-                        "name",
-                        "Adult therapy",
-                        "kind",
-                        "therapy",
-                        "acceptingReferrals",
-                        true))
-                .when()
-                .post("/v1/directory/services")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String service = therapyService();
         String etag = as(coach, REFERRAL)
                 .when()
                 .get("/v1/referrals/" + referral)
@@ -284,54 +371,8 @@ class ClientPathTest extends SystemTest {
                 .put("/v1/referrals/" + referral)
                 .then()
                 .statusCode(200);
-        as(coach, REFERRAL)
-                .when()
-                .post("/v1/referrals/" + referral + "/consent-request")
-                .then()
-                .statusCode(200);
-        as(client, REFERRAL)
-                .body(Map.of("agree", true, "shares", List.of("identity")))
-                .when()
-                .post("/v1/me/referrals/" + referral + "/consent")
-                .then()
-                .statusCode(200);
-        as(coach, REFERRAL)
-                .when()
-                .post("/v1/referrals/" + referral + "/sending")
-                .then()
-                .statusCode(200);
-        for (String outcome : List.of("accepted", "completed")) {
-            as(coach, REFERRAL)
-                    .body(Map.of("outcome", outcome))
-                    .when()
-                    .post("/v1/referrals/" + referral + "/answer")
-                    .then()
-                    .statusCode(200);
-        }
+        consentedSentAndAnswered(referral, "accepted", "completed");
         return referral;
-    }
-
-    private void acceptContract(String engagement) {
-        as(coach, SESSION)
-                .body(Map.of(
-                        "purpose",
-                        "Returning to work after therapy",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + engagement + "/contracts")
-                .then()
-                .statusCode(201);
-        for (var party : List.of(client, coach)) {
-            as(party, SESSION)
-                    .when()
-                    .post("/v1/engagements/" + engagement + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
-        assertEquals("active", status(engagement));
     }
 
     private String schedule(String engagement, boolean booster) {

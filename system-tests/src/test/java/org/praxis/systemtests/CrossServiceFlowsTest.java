@@ -102,27 +102,6 @@ class CrossServiceFlowsTest extends SystemTest {
         assertEquals(coach.subject(), draft.get("practitionerId"));
     }
 
-    /** A directory with one therapy service, curated by the tenant's admin. */
-    private String therapyService() {
-        String org = as(admin, REFERRAL)
-                .body(Map.of("name", "City Talking Therapies"))
-                .when()
-                .post("/v1/directory/organisations")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        return as(admin, REFERRAL)
-                .body(Map.of(
-                        "organisationId", org, "name", "Adult therapy", "kind", "therapy", "acceptingReferrals", true))
-                .when()
-                .post("/v1/directory/services")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     /** The coach refers the client from the engagement; the client consents; it is sent and accepted. */
     private String acceptedReferral(String engagement) {
         String service = therapyService();
@@ -153,28 +132,7 @@ class CrossServiceFlowsTest extends SystemTest {
             return created.get() != null;
         });
         String referral = created.get();
-        as(coach, REFERRAL)
-                .when()
-                .post("/v1/referrals/" + referral + "/consent-request")
-                .then()
-                .statusCode(200);
-        as(client, REFERRAL)
-                .body(Map.of("agree", true, "shares", List.of("identity")))
-                .when()
-                .post("/v1/me/referrals/" + referral + "/consent")
-                .then()
-                .statusCode(200);
-        as(coach, REFERRAL)
-                .when()
-                .post("/v1/referrals/" + referral + "/sending")
-                .then()
-                .statusCode(200);
-        as(coach, REFERRAL)
-                .body(Map.of("outcome", "accepted"))
-                .when()
-                .post("/v1/referrals/" + referral + "/answer")
-                .then()
-                .statusCode(200);
+        consentedSentAndAnswered(referral, "accepted");
         return referral;
     }
 

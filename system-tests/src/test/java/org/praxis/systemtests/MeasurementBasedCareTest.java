@@ -94,25 +94,7 @@ class MeasurementBasedCareTest extends SystemTest {
                 .path("");
         assertEquals(List.of("PHQ-9", "GAD-7"), plan.get("instruments"), "the tenant's default plan");
         assertEquals(2, plan.get("everySessions"));
-        as(coach, SESSION)
-                .body(Map.of(
-                        "purpose",
-                        "Career transition, with monitoring",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
-        for (var party : List.of(client, coach)) {
-            as(party, SESSION)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
+        acceptFirstContract(id, "Career transition, with monitoring");
         return id;
     }
 

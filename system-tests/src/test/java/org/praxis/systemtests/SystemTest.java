@@ -219,28 +219,79 @@ abstract class SystemTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        acceptFirstContract(id, "Career transition");
+        return id;
+    }
+
+    /** The coach proposes a first contract naming the client and themselves; both accept it: active. */
+    void acceptFirstContract(String engagement, String purpose) {
         as(coach, SESSION)
                 .body(Map.of(
                         "purpose",
-                        "Career transition",
+                        purpose,
                         "parties",
                         java.util.List.of(
                                 Map.of("role", "client", "subject", client.subject(), "required", true),
                                 Map.of("role", "coach", "subject", coach.subject(), "required", true))))
                 .when()
-                .post("/v1/engagements/" + id + "/contracts")
+                .post("/v1/engagements/" + engagement + "/contracts")
                 .then()
                 .statusCode(201);
-        as(client, SESSION)
+        for (Tokens party : java.util.List.of(client, coach)) {
+            as(party, SESSION)
+                    .when()
+                    .post("/v1/engagements/" + engagement + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    /** A directory with one therapy service, curated by the tenant's admin. */
+    String therapyService() {
+        String org = as(admin, REFERRAL)
+                .body(Map.of("name", "City Talking Therapies"))
                 .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .post("/v1/directory/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return as(admin, REFERRAL)
+                .body(Map.of(
+                        "organisationId", org, "name", "Adult therapy", "kind", "therapy", "acceptingReferrals", true))
+                .when()
+                .post("/v1/directory/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The coach asks the client's consent to the referral, the client agrees, it is sent and answered in turn. */
+    void consentedSentAndAnswered(String referral, String... outcomes) {
+        as(coach, REFERRAL)
+                .when()
+                .post("/v1/referrals/" + referral + "/consent-request")
                 .then()
                 .statusCode(200);
-        as(coach, SESSION)
+        as(client, REFERRAL)
+                .body(Map.of("agree", true, "shares", java.util.List.of("identity")))
                 .when()
-                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .post("/v1/me/referrals/" + referral + "/consent")
                 .then()
                 .statusCode(200);
-        return id;
+        as(coach, REFERRAL)
+                .when()
+                .post("/v1/referrals/" + referral + "/sending")
+                .then()
+                .statusCode(200);
+        for (String outcome : outcomes) {
+            as(coach, REFERRAL)
+                    .body(Map.of("outcome", outcome))
+                    .when()
+                    .post("/v1/referrals/" + referral + "/answer")
+                    .then()
+                    .statusCode(200);
+        }
     }
 }
