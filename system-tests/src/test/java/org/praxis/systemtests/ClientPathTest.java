@@ -222,28 +222,7 @@ class ClientPathTest extends SystemTest {
                 .post("/v1/intakes/" + intake + "/screenings")
                 .then()
                 .statusCode(201);
-        as(coach, INTAKE)
-                .body(Map.of("pathway", "coaching", "practitionerId", coach.subject(), "reason", "Ready for coaching"))
-                .when()
-                .post("/v1/intakes/" + intake + "/decision")
-                .then()
-                .statusCode(201);
-        AtomicReference<String> drafted = new AtomicReference<>();
-        eventually(() -> {
-            List<Map<String, Object>> items = as(coach, SESSION)
-                    .when()
-                    .get("/v1/engagements")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("items");
-            items.stream()
-                    .filter(e -> intake.equals(e.get("sourceIntakeId")))
-                    .findFirst()
-                    .ifPresent(e -> drafted.set((String) e.get("id")));
-            return drafted.get() != null;
-        });
-        String engagement = drafted.get();
+        String engagement = decidedEngagement(intake, "coaching", "Ready for coaching");
         acceptFirstContract(engagement, "Leading a new team");
         String service = therapyService();
         AtomicReference<String> created = new AtomicReference<>();

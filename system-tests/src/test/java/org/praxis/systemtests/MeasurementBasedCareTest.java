@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -57,34 +56,8 @@ class MeasurementBasedCareTest extends SystemTest {
      * engagement session-service drafts from it, with its contract accepted by client and coach.
      */
     private String monitoredEngagement(String intake) {
-        as(coach, INTAKE)
-                .body(Map.of(
-                        "pathway",
-                        "coaching-with-monitoring",
-                        "practitionerId",
-                        coach.subject(),
-                        "reason",
-                        "Coaching with the client's scores watched, as agreed with them"))
-                .when()
-                .post("/v1/intakes/" + intake + "/decision")
-                .then()
-                .statusCode(201);
-        AtomicReference<String> engagement = new AtomicReference<>();
-        eventually(() -> {
-            List<Map<String, Object>> items = as(coach, SESSION)
-                    .when()
-                    .get("/v1/engagements")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("items");
-            items.stream()
-                    .filter(e -> intake.equals(e.get("sourceIntakeId")))
-                    .findFirst()
-                    .ifPresent(e -> engagement.set((String) e.get("id")));
-            return engagement.get() != null;
-        });
-        String id = engagement.get();
+        String id = decidedEngagement(
+                intake, "coaching-with-monitoring", "Coaching with the client's scores watched, as agreed with them");
         Map<String, Object> plan = as(coach, SESSION)
                 .when()
                 .get("/v1/engagements/" + id + "/monitoring-plan")

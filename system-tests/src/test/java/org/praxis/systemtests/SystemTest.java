@@ -294,4 +294,31 @@ abstract class SystemTest {
                     .statusCode(200);
         }
     }
+
+    /** The coach decides the intake for a coaching pathway; the draft engagement session-service opens from it. */
+    String decidedEngagement(String intake, String pathway, String reason) {
+        as(coach, INTAKE)
+                .body(Map.of("pathway", pathway, "practitionerId", coach.subject(), "reason", reason))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+        java.util.concurrent.atomic.AtomicReference<String> drafted =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        eventually(() -> {
+            java.util.List<Map<String, Object>> items = as(coach, SESSION)
+                    .when()
+                    .get("/v1/engagements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items");
+            items.stream()
+                    .filter(e -> intake.equals(e.get("sourceIntakeId")))
+                    .findFirst()
+                    .ifPresent(e -> drafted.set((String) e.get("id")));
+            return drafted.get() != null;
+        });
+        return drafted.get();
+    }
 }
