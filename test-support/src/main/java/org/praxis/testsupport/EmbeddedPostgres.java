@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -132,21 +134,46 @@ public final class EmbeddedPostgres {
      * migration adds is searched without naming it here.
      */
     public Map<String, Long> columnsHolding(String value) {
+        // One scan per table over one connection: a query and a connection per column made the erasure
+        // tests of a well-filled test database take half a minute each.
+        Map<String, List<String>> columnsByTable = new TreeMap<>();
         Map<String, Long> found = new TreeMap<>();
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet columns = s.executeQuery(
-                        "select c.table_name, c.column_name from information_schema.columns c"
-                                + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
-                                + " where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
-                                + " and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')")) {
-            while (columns.next()) {
-                String table = columns.getString(1);
-                String column = columns.getString(2);
-                long rows = count(
-                        "select count(*) from \"" + table + "\" where strpos(\"" + column + "\"::text, ?) > 0", value);
-                if (rows > 0) {
-                    found.put(table + "." + column, rows);
+        try (Connection c = connect()) {
+            try (Statement s = c.createStatement();
+                    ResultSet columns = s.executeQuery(
+                            "select c.table_name, c.column_name from information_schema.columns c"
+                                    + " join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name"
+                                    + " where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
+                                    + " and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')")) {
+                while (columns.next()) {
+                    columnsByTable
+                            .computeIfAbsent(columns.getString(1), t -> new ArrayList<>())
+                            .add(columns.getString(2));
+                }
+            }
+            for (Map.Entry<String, List<String>> table : columnsByTable.entrySet()) {
+                List<String> columns = table.getValue();
+                StringBuilder sql = new StringBuilder("select ");
+                for (int i = 0; i < columns.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ")
+                            .append("count(*) filter (where strpos(\"")
+                            .append(columns.get(i))
+                            .append("\"::text, ?) > 0)");
+                }
+                sql.append(" from \"").append(table.getKey()).append('"');
+                try (java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        s.setString(i + 1, value);
+                    }
+                    try (ResultSet counts = s.executeQuery()) {
+                        counts.next();
+                        for (int i = 0; i < columns.size(); i++) {
+                            long rows = counts.getLong(i + 1);
+                            if (rows > 0) {
+                                found.put(table.getKey() + "." + columns.get(i), rows);
+                            }
+                        }
+                    }
                 }
             }
         } catch (SQLException e) {
