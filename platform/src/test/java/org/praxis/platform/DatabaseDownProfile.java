@@ -1,7 +1,10 @@
-package org.praxis.testsupport;
+package org.praxis.platform;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
+import org.praxis.testsupport.EmbeddedKafka;
+import org.praxis.testsupport.FreePorts;
+import org.praxis.testsupport.MockOidcIssuer;
 
 /**
  * Starts the service with its database pointed at a port where nothing listens (Kafka and OIDC stay
