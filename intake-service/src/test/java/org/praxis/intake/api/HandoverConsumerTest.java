@@ -47,6 +47,10 @@ class HandoverConsumerTest {
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */
     private void handedOver(String eventId, String intake, String from, String to) {
+        handedOver(eventId, t.id, intake, from, to);
+    }
+
+    private void handedOver(String eventId, String tenant, String intake, String from, String to) {
         ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
         e.put("engagementId", engagement)
                 .put("sourceIntakeId", intake)
@@ -66,7 +70,7 @@ class HandoverConsumerTest {
                         "ce_source",
                         "/session-service",
                         "ce_tenant",
-                        t.id,
+                        tenant,
                         "ce_time",
                         Instant.now().toString()));
     }
@@ -109,5 +113,28 @@ class HandoverConsumerTest {
                         .count(
                                 "select count(*) from audit_event where resource_id = ? and action = 'follow-handover'",
                                 intake));
+    }
+
+    @Test
+    void anotherTenantsHandoverNamingThisIntakeChangesNothing() {
+        String intake = decidedIntake();
+        handedOver(
+                UUID.randomUUID().toString(),
+                TestTenant.another().id,
+                intake,
+                t.coach.subject(),
+                t.otherCoach.subject());
+        // The sentinel, on the same key after it, shows the other tenant's event was read.
+        String sentinel = decidedIntake();
+        handedOver(UUID.randomUUID().toString(), sentinel, t.coach.subject(), t.otherCoach.subject());
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from intake where id = ?::uuid and assigned_coach = ?",
+                        sentinel,
+                        t.otherCoach.subject());
+        assertEquals(1, coached(intake, t.coach.subject()), "the intake stays its coach's");
+        as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(200);
+        as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(404);
     }
 }

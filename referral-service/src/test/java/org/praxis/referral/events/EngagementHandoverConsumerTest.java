@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -33,6 +34,10 @@ class EngagementHandoverConsumerTest {
     private final ReferralTenant t = new ReferralTenant();
 
     private Map<String, String> headers(String id, String type) {
+        return headers(id, type, t.id);
+    }
+
+    private static Map<String, String> headers(String id, String type, String tenant) {
         return Map.of(
                 "ce_id",
                 id,
@@ -41,7 +46,7 @@ class EngagementHandoverConsumerTest {
                 "ce_source",
                 "/session-service",
                 "ce_tenant",
-                t.id,
+                tenant,
                 "ce_time",
                 Instant.now().toString());
     }
@@ -170,5 +175,86 @@ class EngagementHandoverConsumerTest {
                                 .extract()
                                 .statusCode()
                         == 201);
+    }
+
+    private ObjectNode handover(String engagement, String client, String from, String to) {
+        ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
+        e.put("engagementId", engagement)
+                .put("clientSubject", client)
+                .put("fromPractitionerId", from)
+                .put("toPractitionerId", to);
+        assertEquals(List.of(), EventContracts.violations(HANDED_OVER, e.toString()));
+        return e;
+    }
+
+    @Test
+    void anotherTenantsHandoverOfTheSameEngagementMovesNothing() {
+        String service = t.therapyService();
+        String from = "coach-" + UUID.randomUUID();
+        String to = "coach-" + UUID.randomUUID();
+        String intruder = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String engagement = UUID.randomUUID().toString();
+        ObjectNode status = (ObjectNode) EventContracts.goldenExampleJson(STATUS);
+        status.put("engagementId", engagement)
+                .put("clientSubject", client)
+                .put("practitionerId", from)
+                .put("previousStatus", "draft")
+                .put("status", "active");
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                status.toString(),
+                headers(UUID.randomUUID().toString(), STATUS));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
+                        engagement,
+                        from);
+        String followed = as(t.person(from, "coach"))
+                .body(referral(service, client, engagement))
+                .when()
+                .post("/v1/referrals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                handover(engagement, client, from, intruder).toString(),
+                headers(UUID.randomUUID().toString(), HANDED_OVER, TestTenant.another().id));
+        // This tenant's own handover, on the same key after it, shows the other tenant's was read first.
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                handover(engagement, client, from, to).toString(),
+                headers(UUID.randomUUID().toString(), HANDED_OVER));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
+                        engagement,
+                        to);
+        assertEquals(0, naming(engagement, intruder));
+        as(t.person(to, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed)
+                .then()
+                .statusCode(200)
+                .body("practitionerId", is(to));
+        as(t.person(intruder, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed)
+                .then()
+                .statusCode(404);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral_step where referral_id = ?::uuid and action = 'hand-over'",
+                                followed));
     }
 }
