@@ -421,6 +421,38 @@ class HandoverApiTest {
     }
 
     @Test
+    void theCoachsSupervisorOffersAHandoverDirectly() {
+        String id = activeEngagement();
+        String base = "/v1/engagements/" + id;
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        String handover = offer(id, t.supervisor, t.otherCoach.subject());
+        String path = base + "/handovers/" + handover;
+        as(t.supervisor)
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("fromPractitionerId", is(t.coach.subject()))
+                .body("toPractitionerId", is(t.otherCoach.subject()))
+                .body("note", is("Works nights; prefers video"));
+        // Offering is the supervisor's; accepting is only the coach it names.
+        as(t.supervisor)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(403);
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/acceptance")
+                .then()
+                .statusCode(200)
+                .body("status", is("accepted"));
+        as(t.client).when().get(base).then().statusCode(200).body("practitionerId", is(t.otherCoach.subject()));
+    }
+
+    @Test
     void erasingTheClientOverwritesTheHandoverNote() {
         String id = activeEngagement();
         String handover = offer(id, t.coach, t.otherCoach.subject());

@@ -3,6 +3,7 @@ package org.praxis.session.api;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -145,7 +148,9 @@ class SessionStructureApiTest {
                 Map.of("status", "held", "goalsReviewed", List.of(Map.of("goalId", goal, "rating", 4)));
         as(t.client).body(body).when().post(outcome).then().statusCode(403);
         as(t.sponsor).body(body).when().post(outcome).then().statusCode(403);
+        as(t.admin).body(body).when().post(outcome).then().statusCode(403);
         as(t.otherCoach).body(body).when().post(outcome).then().statusCode(404);
+        as(t.supervisor).body(body).when().post(outcome).then().statusCode(404); // supervises no one here
         as(TestTenant.another().coach).body(body).when().post(outcome).then().statusCode(404);
         as(t.client)
                 .when()
@@ -166,5 +171,46 @@ class SessionStructureApiTest {
                 .post("/v1/engagements/" + id + "/sessions")
                 .then()
                 .statusCode(422);
+    }
+
+    private String heldWithPriorities(Tokens client, String priorities) {
+        String id = activeEngagement(client);
+        String session = schedule(id, "T-GROW");
+        as(t.coach)
+                .body(Map.of("status", "held", "nextPriorities", priorities))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(200);
+        return id;
+    }
+
+    @Test
+    void erasingTheClientClearsTheAgreedPriorities() {
+        String erased = heldWithPriorities(t.client, "Ask my manager for the project");
+        String kept = heldWithPriorities(t.otherClient, "Book the course");
+        assertEquals(
+                1,
+                ErasureRequests.erase(t.id, t.client.subject(), "session.events")
+                        .size());
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + erased + "/sessions")
+                .then()
+                .statusCode(200)
+                .body("items[0].nextPriorities", nullValue());
+        assertEquals(
+                0,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from coaching_session where engagement_id = ?::uuid"
+                                        + " and next_priorities is not null",
+                                erased));
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + kept + "/sessions")
+                .then()
+                .statusCode(200)
+                .body("items[0].nextPriorities", is("Book the course"));
     }
 }
