@@ -147,7 +147,8 @@ class AlertRulesTest {
      */
     static Predicate<String> exposedByThePlatform() throws IOException {
         String main = sources(project().resolve("platform/src/main/java"), f -> true);
-        String metricsTests = sources(project().resolve("platform/src/test/java"), text -> text.contains("/q/metrics"));
+        String metricsTests =
+                sources(project().resolve("platform-tests/src/test/java"), text -> text.contains("/q/metrics"));
         return name -> PROMETHEUS_OWN.contains(name)
                 || main.contains('"' + name.replace('_', '.') + '"')
                 || metricsTests.contains('"' + name + '"');
