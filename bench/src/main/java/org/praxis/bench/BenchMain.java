@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs every benchmark against the stack bench/run started and writes the results and the report.
- * Usage: {@code BenchMain <project root> [--quick] [--profile] [--before <results.json>]}, or
+ * Usage: {@code BenchMain <project root> [--quick] [--profile] [--before <results.json>]},
+ * {@code BenchMain <project root> --utilisation} (benchmark 1's paced runs at several rates only), or
  * {@code BenchMain <project root> --report-only <results.json> [--before <results.json>]}; the stack's ports
  * come from the environment.
  */
@@ -77,6 +78,11 @@ public final class BenchMain {
         // auto_explain in intake's connections (off until benchmark 3 turns it on); the restarts of
         // benchmark 4 give intake new connections that load it.
         stack.superuserSql("postgres", "alter role intake set session_preload_libraries = 'auto_explain'");
+
+        if (options.contains("--utilisation")) {
+            pacedUtilisation(root, plan, stack, api);
+            return;
+        }
 
         StartupAndMemory memory = new StartupAndMemory(stack);
         say("benchmark 4: start-up of each service, " + plan.restarts() + " time(s) each");
@@ -176,6 +182,22 @@ public final class BenchMain {
                 reportDir.resolve("REPORT.md"),
                 Report.markdown(results, root.resolve("bench").relativize(json).toString(), findings, before));
         say("results: " + json + "\nreport:  " + reportDir.resolve("REPORT.md"));
+    }
+
+    /** bench/run --utilisation: benchmark 1's warm-up, then paced runs at several shares of the closed throughput. */
+    private static void pacedUtilisation(Path root, Plan plan, LocalStack stack, PraxisApi api) throws Exception {
+        say("paced runs at " + PacedUtilisation.SHARES + " of the closed throughput: preparing " + plan.intakes()
+                + " intakes, warm-up " + plan.warmUpSeconds() + " s");
+        ScreeningThroughput screening = new ScreeningThroughput(stack, api);
+        screening.prepare(plan.intakes());
+        screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
+        List<PacedUtilisation.Point> points =
+                PacedUtilisation.measure(screening, api, plan.concurrency(), Duration.ofSeconds(plan.levelSeconds()));
+        Path json = PacedUtilisation.write(
+                root,
+                PacedUtilisation.result(
+                        Results.Machine.of(stack, root), plan.warmUpSeconds(), plan.levelSeconds(), points));
+        say("results: " + json);
     }
 
     /** The other services' code paths warmed too, so their memory after warm-up means something. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What Linux's /proc says about a process: memory and when it started. */
+/** What Linux's /proc says about a process (memory, CPU, when it started) and about the machine's CPU. */
 final class ProcessFacts {
     /** USER_HZ: the unit of /proc/[pid]/stat times; 100 on every Linux architecture Praxis runs on. */
     private static final double CLOCK_TICKS = 100.0;
@@ -66,6 +66,30 @@ final class ProcessFacts {
     /** Fields after the command name: [0] is field 3 (state), [1] field 4 (ppid), [11] field 14 (utime). */
     private static String[] fields(String stat) {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** The machine's CPU time so far, in ticks: busy (user, nice, system, irq, softirq, steal) and all. */
+    record MachineTicks(long busy, long all) {
+        /** Share of the machine's CPU that was busy between {@code before} and this reading, 0 to 1. */
+        double busySince(MachineTicks before) {
+            long all = this.all - before.all;
+            return all > 0 ? (double) (busy - before.busy) / all : 0;
+        }
+    }
+
+    static MachineTicks machineTicks() throws IOException {
+        return machineTicks(Files.readString(Path.of("/proc/stat")));
+    }
+
+    /** The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal guest guest_nice". */
+    static MachineTicks machineTicks(String procStat) {
+        String[] f = procStat.lines().findFirst().orElseThrow().trim().split("\\s+");
+        long[] t = new long[8];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Long.parseLong(f[i + 1]);
+        }
+        long busy = t[0] + t[1] + t[2] + t[5] + t[6] + t[7];
+        return new MachineTicks(busy, busy + t[3] + t[4]);
     }
 
     static boolean isRoot() {

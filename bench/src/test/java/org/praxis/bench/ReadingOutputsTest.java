@@ -158,4 +158,24 @@ class ReadingOutputsTest {
         assertTrue(highY < lowY, "SVG y grows downwards: 100 ms must be drawn above 1 ms");
         assertEquals(6, doc.getElementsByTagName("circle").getLength());
     }
+
+    @Test
+    void theMachinesBusyShareIsReadFromProcStatAndEachPacedRunBecomesARow() {
+        ProcessFacts.MachineTicks before =
+                ProcessFacts.machineTicks("cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 50 0 25 400 25 0 0 0 0 0\n");
+        ProcessFacts.MachineTicks after =
+                ProcessFacts.machineTicks("cpu  250 10 90 900 50 5 5 0 0 0\ncpu0 1 1 1 1 1 0 0 0 0 0\n");
+        assertEquals(150, before.busy());
+        assertEquals(1000, before.all());
+        // 210 busy of 310 ticks between the readings: iowait counts as idle, irq and softirq as busy.
+        assertEquals(210.0 / 310, after.busySince(before), 1e-9);
+
+        LoadGenerator.Run paced =
+                new LoadGenerator.Run("paced", 8, 20, 8000, 0, 400, 400, new Latencies(8000, 2, 5, 7, 30, 2.5));
+        PacedUtilisation.Point point = PacedUtilisation.point(8, 800, 0.5, paced, 0.6774);
+        assertEquals(3.5, point.p99OverP50());
+        assertEquals(0.677, point.machineBusy());
+        String md = PacedUtilisation.markdown(List.of(point));
+        assertTrue(md.contains("| 8 | 800 | 50 % (400/s) | 68 % | 2.00 / 7.00 | 3.50 |"), md);
+    }
 }
