@@ -62,11 +62,7 @@ class WebhookDeliveryTest extends SystemTest {
             env.put("PRAXIS_WEBHOOKS_ALLOW_PRIVATE_ENDPOINTS", "true");
             Path project = Path.of("").toAbsolutePath().getParent();
             webhook = new ServiceProcess(
-                    WEBHOOK,
-                    port,
-                    project.resolve(WEBHOOK + "/target/quarkus-app/quarkus-run.jar"),
-                    env,
-                    project.resolve("system-tests/target/system-tests"));
+                    WEBHOOK, port, project.resolve(WEBHOOK + "/target/quarkus-app/quarkus-run.jar"), env, Suite.logs());
             webhook.start();
             webhook.awaitReady(Duration.ofMinutes(3));
         }

@@ -71,7 +71,7 @@ final class Suite {
 
     private void start() {
         Path project = Path.of("").toAbsolutePath().getParent();
-        Path logs = project.resolve("system-tests/target/system-tests");
+        Path logs = logs();
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -171,10 +171,11 @@ final class Suite {
                 overrides.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort())));
         Path project = Path.of("").toAbsolutePath().getParent();
         return new ServiceProcess(
-                name,
-                port,
-                project.resolve(name + "/target/quarkus-app/quarkus-run.jar"),
-                env,
-                project.resolve("system-tests/target/system-tests"));
+                name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs());
+    }
+
+    /** The running module's target/system-tests: system-tests and fault-tests run side by side, each its own suite. */
+    static Path logs() {
+        return Path.of("").toAbsolutePath().resolve("target/system-tests");
     }
 }

@@ -32,7 +32,12 @@ import org.praxis.testsupport.EmbeddedKafka;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
-/** What every system test has: the running suite, a fresh tenant with its people, calls through the public APIs. */
+/**
+ * What every system test has: the running suite, a fresh tenant with its people, calls through the public APIs.
+ *
+ * <p>Long file: the shared steps of two test modules (a screening's answers, a decided engagement, a therapy
+ * service, waiting until a topic is consumed), each short; splitting them would only scatter them.
+ */
 @ExtendWith(SuiteDiagnostics.class)
 abstract class SystemTest {
     static final String INTAKE = "intake-service";
@@ -85,7 +90,7 @@ abstract class SystemTest {
 
     /** How many lines of the service's log (all its starts in this run) contain {@code text}; -1 if unreadable. */
     static long logLines(String service, String text) {
-        Path log = Path.of("").toAbsolutePath().resolve("target/system-tests/" + service + ".log");
+        Path log = Suite.logs().resolve(service + ".log");
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(l -> l.contains(text))
