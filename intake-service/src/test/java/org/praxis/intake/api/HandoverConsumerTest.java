@@ -75,6 +75,11 @@ class HandoverConsumerTest {
                         Instant.now().toString()));
     }
 
+    private static void awaitCoach(String intake, String coach) {
+        EmbeddedPostgres.shared()
+                .awaitCount(1, "select count(*) from intake where id = ?::uuid and assigned_coach = ?", intake, coach);
+    }
+
     private static long coached(String intake, String coach) {
         return EmbeddedPostgres.shared()
                 .count("select count(*) from intake where id = ?::uuid and assigned_coach = ?", intake, coach);
@@ -86,12 +91,7 @@ class HandoverConsumerTest {
         String event = UUID.randomUUID().toString();
         handedOver(event, intake, t.coach.subject(), t.otherCoach.subject());
         handedOver(event, intake, t.coach.subject(), t.otherCoach.subject()); // redelivered: the same ce_id
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from intake where id = ?::uuid and assigned_coach = ?",
-                        intake,
-                        t.otherCoach.subject());
+        awaitCoach(intake, t.otherCoach.subject());
         as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(200);
         as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(404);
 
@@ -100,12 +100,7 @@ class HandoverConsumerTest {
         handedOver(UUID.randomUUID().toString(), intake, t.coach.subject(), "coach-elsewhere");
         String sentinel = decidedIntake();
         handedOver(UUID.randomUUID().toString(), sentinel, t.coach.subject(), t.otherCoach.subject());
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from intake where id = ?::uuid and assigned_coach = ?",
-                        sentinel,
-                        t.otherCoach.subject());
+        awaitCoach(sentinel, t.otherCoach.subject());
         assertEquals(1, coached(intake, t.otherCoach.subject()));
         assertEquals(
                 1,
@@ -127,12 +122,7 @@ class HandoverConsumerTest {
         // The sentinel, on the same key after it, shows the other tenant's event was read.
         String sentinel = decidedIntake();
         handedOver(UUID.randomUUID().toString(), sentinel, t.coach.subject(), t.otherCoach.subject());
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from intake where id = ?::uuid and assigned_coach = ?",
-                        sentinel,
-                        t.otherCoach.subject());
+        awaitCoach(sentinel, t.otherCoach.subject());
         assertEquals(1, coached(intake, t.coach.subject()), "the intake stays its coach's");
         as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(200);
         as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(404);

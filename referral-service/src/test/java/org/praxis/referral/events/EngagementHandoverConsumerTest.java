@@ -75,17 +75,12 @@ class EngagementHandoverConsumerTest {
                         practitioner);
     }
 
-    @Test
-    void aHandoverMovesTheEngagementToTheNewCoachOnce() {
-        String service = t.therapyService();
-        String from = "coach-" + UUID.randomUUID();
-        String to = "coach-" + UUID.randomUUID();
-        String client = "client-" + UUID.randomUUID();
-        String engagement = UUID.randomUUID().toString();
+    /** Session's status event makes the engagement known with {@code coach}; then the coach's referral from it. */
+    private String referralFromKnownEngagement(String service, String engagement, String client, String coach) {
         ObjectNode status = (ObjectNode) EventContracts.goldenExampleJson(STATUS);
         status.put("engagementId", engagement)
                 .put("clientSubject", client)
-                .put("practitionerId", from)
+                .put("practitionerId", coach)
                 .put("previousStatus", "draft")
                 .put("status", "active");
         TopicProbe.send(
@@ -93,16 +88,9 @@ class EngagementHandoverConsumerTest {
                 engagement,
                 status.toString(),
                 headers(UUID.randomUUID().toString(), STATUS));
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from known_engagement where engagement_id = ?::uuid"
-                                + " and practitioner_id = ?",
-                        engagement,
-                        from);
-
-        // The old coach's referral from the engagement, awaiting the client's consent.
-        String followed = as(t.person(from, "coach"))
+        awaitNaming(engagement, coach);
+        // Awaiting the client's consent.
+        return as(t.person(coach, "coach"))
                 .body(referral(service, client, engagement))
                 .when()
                 .post("/v1/referrals")
@@ -110,45 +98,28 @@ class EngagementHandoverConsumerTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
 
-        ObjectNode handedOver = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
-        handedOver
-                .put("engagementId", engagement)
-                .put("clientSubject", client)
-                .put("fromPractitionerId", from)
-                .put("toPractitionerId", to);
-        assertEquals(List.of(), EventContracts.violations(HANDED_OVER, handedOver.toString()));
-        String eventId = UUID.randomUUID().toString();
-        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
-        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
+    private static void awaitNaming(String engagement, String practitioner) {
         EmbeddedPostgres.shared()
                 .awaitCount(
                         1,
-                        "select count(*) from known_engagement where engagement_id = ?::uuid"
-                                + " and practitioner_id = ?",
+                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
                         engagement,
-                        to);
-        assertEquals(0, naming(engagement, from));
-        assertEquals(
-                1, EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", eventId));
+                        practitioner);
+    }
 
-        // The referral follows the engagement: the new coach reads it, with the move in its history; the old one no
-        // more.
+    /** The referral moved to {@code to}, once: they read it as its practitioner, {@code other} reads nothing. */
+    private void movedOnce(String referral, String to, String other) {
         as(t.person(to, "coach"))
                 .when()
-                .get("/v1/referrals/" + followed)
+                .get("/v1/referrals/" + referral)
                 .then()
                 .statusCode(200)
                 .body("practitionerId", is(to));
-        as(t.person(to, "coach"))
+        as(t.person(other, "coach"))
                 .when()
-                .get("/v1/referrals/" + followed + "/history")
-                .then()
-                .statusCode(200)
-                .body("items.action", hasItem("hand-over"));
-        as(t.person(from, "coach"))
-                .when()
-                .get("/v1/referrals/" + followed)
+                .get("/v1/referrals/" + referral)
                 .then()
                 .statusCode(404);
         assertEquals(
@@ -156,8 +127,37 @@ class EngagementHandoverConsumerTest {
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from referral_step where referral_id = ?::uuid and action = 'hand-over'",
-                                followed),
+                                referral),
                 "moved once, however often the event arrived");
+    }
+
+    @Test
+    void aHandoverMovesTheEngagementToTheNewCoachOnce() {
+        String service = t.therapyService();
+        String from = "coach-" + UUID.randomUUID();
+        String to = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String engagement = UUID.randomUUID().toString();
+        String followed = referralFromKnownEngagement(service, engagement, client, from);
+
+        ObjectNode handedOver = handover(engagement, client, from, to);
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
+        TopicProbe.send("session.events", engagement, handedOver.toString(), headers(eventId, HANDED_OVER));
+        awaitNaming(engagement, to);
+        assertEquals(0, naming(engagement, from));
+        assertEquals(
+                1, EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", eventId));
+
+        // The referral follows the engagement: the new coach reads it, with the move in its history; the old one no
+        // more.
+        movedOnce(followed, to, from);
+        as(t.person(to, "coach"))
+                .when()
+                .get("/v1/referrals/" + followed + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("hand-over"));
 
         as(t.person(from, "coach"))
                 .body(referral(service, client, engagement))
@@ -195,31 +195,7 @@ class EngagementHandoverConsumerTest {
         String intruder = "coach-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
         String engagement = UUID.randomUUID().toString();
-        ObjectNode status = (ObjectNode) EventContracts.goldenExampleJson(STATUS);
-        status.put("engagementId", engagement)
-                .put("clientSubject", client)
-                .put("practitionerId", from)
-                .put("previousStatus", "draft")
-                .put("status", "active");
-        TopicProbe.send(
-                "session.events",
-                engagement,
-                status.toString(),
-                headers(UUID.randomUUID().toString(), STATUS));
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
-                        engagement,
-                        from);
-        String followed = as(t.person(from, "coach"))
-                .body(referral(service, client, engagement))
-                .when()
-                .post("/v1/referrals")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String followed = referralFromKnownEngagement(service, engagement, client, from);
 
         TopicProbe.send(
                 "session.events",
@@ -232,29 +208,8 @@ class EngagementHandoverConsumerTest {
                 engagement,
                 handover(engagement, client, from, to).toString(),
                 headers(UUID.randomUUID().toString(), HANDED_OVER));
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from known_engagement where engagement_id = ?::uuid and practitioner_id = ?",
-                        engagement,
-                        to);
+        awaitNaming(engagement, to);
         assertEquals(0, naming(engagement, intruder));
-        as(t.person(to, "coach"))
-                .when()
-                .get("/v1/referrals/" + followed)
-                .then()
-                .statusCode(200)
-                .body("practitionerId", is(to));
-        as(t.person(intruder, "coach"))
-                .when()
-                .get("/v1/referrals/" + followed)
-                .then()
-                .statusCode(404);
-        assertEquals(
-                1,
-                EmbeddedPostgres.shared()
-                        .count(
-                                "select count(*) from referral_step where referral_id = ?::uuid and action = 'hand-over'",
-                                followed));
+        movedOnce(followed, to, intruder);
     }
 }
