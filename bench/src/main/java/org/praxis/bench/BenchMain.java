@@ -97,6 +97,7 @@ public final class BenchMain {
         }
         warmUpReads(api);
         screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
+        say("  machine " + Math.round(screening.idleBusy() * 100) + " % busy with the stack idle");
         Map<String, Map<String, Double>> rss = new LinkedHashMap<>();
         rss.put("afterWarmUp", memory.rss());
         List<ScreeningThroughput.Level> levels = new ArrayList<>();
@@ -105,12 +106,12 @@ public final class BenchMain {
             say("  c=" + c + " closed " + level.closed().throughput() + "/s "
                     + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
                     + level.ceiling().tps() + " tps (a), " + level.leastWork().tps() + " tps (b); ratio to (b) "
-                    + level.ratioToLeastWork());
+                    + level.ratioToLeastWork() + "; backlog drained in " + level.drainSeconds() + " s");
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
         ScreeningThroughput.Result screeningResult =
-                new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels);
+                new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels, screening.idleBusy());
 
         say("benchmark 5: reads at c=" + plan.readConcurrency() + " over " + plan.engagements() + " engagements");
         ReadThroughput reads = new ReadThroughput(stack, api);

@@ -39,6 +39,7 @@ final class PacedUtilisation {
             LoadGenerator.Run closed = LoadGenerator.closed(c, run, screening::screening);
             api.disconnect();
             for (double share : SHARES) {
+                screening.awaitQuiet();
                 ProcessFacts.MachineTicks before = ProcessFacts.machineTicks();
                 LoadGenerator.Run paced =
                         LoadGenerator.paced(c, Math.max(1, closed.throughput() * share), run, screening::screening);

@@ -3,6 +3,7 @@ package org.praxis.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** What Linux's /proc says about a process (memory, CPU, when it started) and about the machine's CPU. */
 final class ProcessFacts {
@@ -90,6 +91,27 @@ final class ProcessFacts {
         }
         long busy = t[0] + t[1] + t[2] + t[5] + t[6] + t[7];
         return new MachineTicks(busy, busy + t[3] + t[4]);
+    }
+
+    /** Share of the machine's CPU busy over the next {@code window}, 0 to 1. */
+    static double busyOver(Duration window) throws IOException, InterruptedException {
+        MachineTicks before = machineTicks();
+        Thread.sleep(window.toMillis());
+        return machineTicks().busySince(before);
+    }
+
+    /**
+     * Waits until the machine's busy share over one second is below {@code share}, at most {@code max}; returns
+     * the seconds waited. After a closed run the consumers may still be working through its events: a paced run
+     * started then would measure their backlog too.
+     */
+    static double awaitQuiet(double share, Duration max) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        while (busyOver(Duration.ofSeconds(1)) >= share && System.nanoTime() < deadline) {
+            // still busy
+        }
+        return Math.round((System.nanoTime() - started) / 1e8) / 10.0;
     }
 
     static boolean isRoot() {

@@ -1,5 +1,6 @@
 package org.praxis.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +18,20 @@ public final class ScreeningThroughput {
     public static final String USER = "supervisor1";
     /** Paced runs ask for this share of the closed-loop throughput: busy, but below saturation. */
     static final double PACED_SHARE = 0.75;
+    /**
+     * The machine counts as quiet within this share of its busy share with the stack idle (Kafka's and the
+     * consumers' polling alone took a fifth of a slower machine), measured before the warm-up.
+     */
+    static final double QUIET_MARGIN = 0.10;
+    /** Longest wait for quiet before a paced run: the consumers' backlog normally drains well within it. */
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(120);
 
     /**
      * {@code ceiling}: (a), the statements the service runs today; {@code leastWork}: (b), the least work
      * the semantics need ({@link LeastWorkCeiling}), the one the target compares against (absent in results
      * written before it existed). {@code cpuMsPerRequest}: CPU each part of the stack used per request in
-     * the closed run.
+     * the closed run. {@code drainSeconds}: how long the machine took to go quiet after the closed run (the
+     * consumers working through its events) before the paced run started.
      */
     public record Level(
             int concurrency,
@@ -32,15 +41,18 @@ public final class ScreeningThroughput {
             double ratioToCeiling,
             Map<String, Double> cpuMsPerRequest,
             DatabaseCeiling.Result leastWork,
-            double ratioToLeastWork) {}
+            double ratioToLeastWork,
+            double drainSeconds) {}
 
-    public record Result(int intakes, double warmUpSeconds, List<Level> levels) {}
+    /** {@code idleMachineBusy}: the machine's busy share with the stack idle, before the warm-up (0: not measured). */
+    public record Result(int intakes, double warmUpSeconds, List<Level> levels, double idleMachineBusy) {}
 
     private final PraxisApi api;
     private final LocalStack stack;
     private final List<UUID> intakes = new ArrayList<>();
     private int profileAt; // the concurrency whose closed run is recorded with JFR; 0: none
     private Map<String, Double> profile;
+    private double idleBusy;
 
     public ScreeningThroughput(LocalStack stack, PraxisApi api) {
         this.stack = stack;
@@ -76,21 +88,35 @@ public final class ScreeningThroughput {
         this.profileAt = concurrency;
     }
 
+    /** The machine's busy share with the stack idle, measured at the start of {@link #warmUp}. */
+    public double idleBusy() {
+        return idleBusy;
+    }
+
+    /** Waits for the machine to come back to within {@link #QUIET_MARGIN} of idle; returns the seconds waited. */
+    double awaitQuiet() throws IOException, InterruptedException {
+        return ProcessFacts.awaitQuiet(idleBusy + QUIET_MARGIN, QUIET_AT_MOST);
+    }
+
     /** Share of intake-service's CPU samples by package in the profiled run, or null. */
     public Map<String, Double> profile() {
         return profile;
     }
 
-    public void warmUp(Duration duration) throws InterruptedException {
+    public void warmUp(Duration duration) throws Exception {
+        ProcessFacts.awaitQuiet(0.5, Duration.ofSeconds(30)); // the intakes' own events handled
+        idleBusy = ProcessFacts.busyOver(Duration.ofSeconds(5));
         LoadGenerator.closed(8, duration, this::screening);
         api.disconnect();
     }
 
     public Level level(int concurrency, Duration duration, Path workDir) throws Exception {
+        awaitQuiet(); // the last level's backlog is not this one's
         Map<String, Double> cpuBefore = stack.cpuMillis();
         LoadGenerator.Run closed = LoadGenerator.closed(concurrency, duration, this::screening);
         Map<String, Double> cpuPerRequest = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
         api.disconnect();
+        double drain = awaitQuiet();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * PACED_SHARE), duration, this::screening);
         api.disconnect();
@@ -98,10 +124,12 @@ public final class ScreeningThroughput {
             // A closed run of its own: the recording costs the service CPU, which the measured run must not pay.
             CpuProfile recording =
                     CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"));
+            awaitQuiet();
             LoadGenerator.closed(concurrency, duration, this::screening);
             profile = recording.stop();
             api.disconnect();
         }
+        awaitQuiet(); // pgbench must not share the cores with the backlog either
         int seconds = (int) Math.max(1, duration.toSeconds());
         DatabaseCeiling.Result ceiling = DatabaseCeiling.run(stack, intakes, concurrency, seconds, workDir);
         DatabaseCeiling.Result leastWork = LeastWorkCeiling.run(stack, intakes, concurrency, seconds, workDir);
@@ -113,7 +141,8 @@ public final class ScreeningThroughput {
                 ratio(closed, ceiling),
                 cpuPerRequest,
                 leastWork,
-                ratio(closed, leastWork));
+                ratio(closed, leastWork),
+                drain);
     }
 
     static double ratio(LoadGenerator.Run service, DatabaseCeiling.Result ceiling) {

@@ -13,16 +13,25 @@ final class ThroughputSections {
 
     private ThroughputSections() {}
 
+    private static String idle(Results r) {
+        double idle = r.screening().idleMachineBusy();
+        return idle > 0 ? "here " + pct(idle) : "not measured in this run";
+    }
+
     static void screening(StringBuilder md, Results r) {
         md.append("## 1. Screening intake: `POST /v1/intakes/{id}/screenings`\n\n");
         md.append("PHQ-9 with item 9 at 0, a supervisor's Keycloak token, a new `Idempotency-Key` each, spread over ")
                 .append(r.screening().intakes())
                 .append(" intakes. *Closed*: each connection sends when its last answer came (throughput, service "
                         + "time). *Paced*: constant rate, latency from when each request was due (coordinated omission "
-                        + "handled); the target is paced p99 ≤ 3 × p50. Latencies in ms.\n\n");
+                        + "handled); the target is paced p99 ≤ 3 × p50. Latencies in ms. Before each paced run the "
+                        + "driver waits until the machine is quiet (within 10 points of its busy share with the stack idle, "
+                        + idle(r) + "), so the paced run "
+                        + "does not also measure the consumers working through the closed run's events; *drained* is "
+                        + "how long that took.\n\n");
         md.append(
                 "| concurrency | service req/s (closed) | closed p50 / p95 / p99 | paced rate | paced p50 / p95 / p99 / max "
-                        + "| paced p99 ÷ p50 | errors |\n|---|---|---|---|---|---|---|\n");
+                        + "| paced p99 ÷ p50 | errors | drained |\n|---|---|---|---|---|---|---|---|\n");
         for (ScreeningThroughput.Level l : r.screening().levels()) {
             Latencies p = l.paced().latency();
             md.append("| ")
@@ -36,7 +45,9 @@ final class ThroughputSections {
                     .append("/s | ");
             md.append(three(p)).append(" / ").append(f(p.max())).append(" | **");
             md.append(p.p50() > 0 ? f(p.p99() / p.p50()) : "-").append("** | ");
-            md.append(l.closed().failed() + l.paced().failed()).append(" |\n");
+            md.append(l.closed().failed() + l.paced().failed()).append(" | ");
+            md.append(l.drainSeconds() > 0 ? f(l.drainSeconds()) + " s" : "not measured")
+                    .append(" |\n");
         }
         md.append("\nThe ceilings: pgbench (`-M prepared`) at the same concurrency, rows in a tenant of their own. "
                 + "**(a)** the statements the service runs today, in one transaction (`DatabaseCeiling` lists them). "
