@@ -95,7 +95,7 @@ public final class BenchMain {
         if (options.contains("--profile")) {
             screening.profileAt(plan.concurrency().get(plan.concurrency().size() - 1));
         }
-        warmUpReads(api);
+        warmUpReads(stack, api);
         screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
         say("  machine " + Math.round(screening.idleBusy() * 100) + " % busy with the stack idle");
         Map<String, Map<String, Double>> rss = new LinkedHashMap<>();
@@ -202,10 +202,13 @@ public final class BenchMain {
     }
 
     /** The other services' code paths warmed too, so their memory after warm-up means something. */
-    private static void warmUpReads(PraxisApi api) {
+    private static void warmUpReads(LocalStack stack, PraxisApi api) {
         for (int i = 0; i < 100; i++) {
-            for (String service : LocalStack.SERVICES) {
-                api.get("admin1", service, "/v1/audit-events?limit=20");
+            for (String service : stack.services()) {
+                api.get(
+                        "admin1",
+                        service,
+                        service.equals("webhook") ? "/v1/webhook-subscriptions" : "/v1/audit-events?limit=20");
             }
             api.get(ScreeningThroughput.USER, "referral", "/v1/referrals?limit=20");
             api.get(ScreeningThroughput.USER, "session", "/v1/engagements?limit=20");

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * as deploy/local/lib.sh (bench/run sets them to free ports and bench/.run).
  */
 public final class LocalStack {
-    public static final List<String> SERVICES = List.of("intake", "session", "referral", "assessment");
+    /** webhook-service reads every service's events; a stack of an older commit may lack it ({@link #services}). */
+    public static final List<String> SERVICES = List.of("intake", "session", "referral", "assessment", "webhook");
 
     private final Path root;
     private final Path runDir;
@@ -51,6 +52,7 @@ public final class LocalStack {
             case "session" -> intEnv("PRAXIS_SESSION_PORT", 8082);
             case "referral" -> intEnv("PRAXIS_REFERRAL_PORT", 8083);
             case "assessment" -> intEnv("PRAXIS_ASSESSMENT_PORT", 8084);
+            case "webhook" -> intEnv("PRAXIS_WEBHOOK_PORT", 8085);
             default -> throw new IllegalArgumentException(component);
         };
     }
@@ -62,6 +64,7 @@ public final class LocalStack {
             case "session" -> intEnv("PRAXIS_SESSION_MANAGEMENT_PORT", 9082);
             case "referral" -> intEnv("PRAXIS_REFERRAL_MANAGEMENT_PORT", 9083);
             case "assessment" -> intEnv("PRAXIS_ASSESSMENT_MANAGEMENT_PORT", 9084);
+            case "webhook" -> intEnv("PRAXIS_WEBHOOK_MANAGEMENT_PORT", 9085);
             default -> throw new IllegalArgumentException(service);
         };
     }
@@ -88,6 +91,13 @@ public final class LocalStack {
         return env.getOrDefault("PRAXIS_SERVICE_JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
     }
 
+    /** The services this stack runs (those deploy/local/up wrote a pid for). */
+    public List<String> services() {
+        return SERVICES.stream()
+                .filter(s -> Files.exists(runDir.resolve("pids/" + s + ".pid")))
+                .toList();
+    }
+
     public long pid(String component) throws IOException {
         return Long.parseLong(
                 Files.readString(runDir.resolve("pids/" + component + ".pid")).trim());
@@ -101,7 +111,7 @@ public final class LocalStack {
     /** CPU used so far, in ms, by each part of the stack and by this driver ("load driver"). */
     public Map<String, Double> cpuMillis() throws IOException {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-        for (String service : SERVICES) {
+        for (String service : services()) {
             putIfRunning(cpu, service, () -> ProcessFacts.cpuMillis(pid(service), false));
         }
         putIfRunning(cpu, "postgres", () -> ProcessFacts.cpuMillisWithChildren(pid("postgres")));

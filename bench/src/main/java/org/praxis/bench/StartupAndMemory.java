@@ -22,7 +22,7 @@ public final class StartupAndMemory {
 
     public List<Startup> startups(int restarts) throws Exception {
         List<Startup> result = new ArrayList<>();
-        for (String service : LocalStack.SERVICES) {
+        for (String service : stack.services()) {
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < restarts; i++) {
                 times.add(stack.restartAndTimeToReady(service));
@@ -36,7 +36,7 @@ public final class StartupAndMemory {
     /** RSS in MiB of every service now. */
     public Map<String, Double> rss() throws Exception {
         Map<String, Double> rss = new LinkedHashMap<>();
-        for (String service : LocalStack.SERVICES) {
+        for (String service : stack.services()) {
             rss.put(service, Latencies.round(stack.rssMiB(service)));
         }
         return rss;
