@@ -146,6 +146,16 @@ class VerifiedTokensTest {
         assertTrue(cache.holds(token));
     }
 
+    /** The tenant claim is read off the OIDC principal's claims: a value that is no tenant id counts as none. */
+    @Test
+    void aTenantClaimThatIsNoTenantIdLosesTheRolesToo() {
+        for (String notATenant : List.of("Acme Corp", "../acme", "-acme", "")) {
+            String token = Tokens.anyone().tenant(notATenant).roles("coach").token();
+            get("/test/caller/roles", token).then().statusCode(200).body(org.hamcrest.Matchers.equalTo("[]"));
+            get("/test/gizmos", token).then().statusCode(403);
+        }
+    }
+
     @Test
     void theCacheStaysWithinItsBound() {
         String last = null;

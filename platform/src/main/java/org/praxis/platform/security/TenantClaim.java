@@ -1,5 +1,6 @@
 package org.praxis.platform.security;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import java.security.Principal;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -16,7 +17,10 @@ final class TenantClaim {
         if (!(principal instanceof JsonWebToken jwt)) {
             return null;
         }
-        Object claim = jwt.getClaim(NAME);
+        // smallrye-jwt's getClaim throws and catches an IllegalArgumentException for every name outside the
+        // standard claims (JFR: one per request); the OIDC principal's own claims are read without it.
+        Object claim =
+                jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(NAME) : jwt.getClaim(NAME);
         String value = claim == null ? null : claim.toString().replace("\"", "");
         return value != null && VALID.matcher(value).matches() ? value : null;
     }
