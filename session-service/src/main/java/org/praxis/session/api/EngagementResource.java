@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -90,9 +91,10 @@ public class EngagementResource {
                     + " pathway code")
     public Page<EngagementView> list(
             @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
+        Predicate<Engagement> pathwayShown = engagements.pathwayShown();
         return engagements
                 .list(page.request(), status, EngagementPolicy.Action.LIST)
-                .map(e -> EngagementView.of(e, engagements.showsPathway(e)));
+                .map(e -> EngagementView.of(e, pathwayShown.test(e)));
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -156,7 +157,17 @@ public class Engagements {
      * its client does not (intake-service words a pathway for the client, a code never reaches them).
      */
     public boolean showsPathway(Engagement e) {
-        return policies.engagements().can(policies.caller(), EngagementPolicy.Action.CHANGE_STATUS, e);
+        return pathwayShown().test(e);
+    }
+
+    /**
+     * {@link #showsPathway} for a page of engagements: the caller's relations (their supervisees, a query) are
+     * read once for the page, not once per engagement.
+     */
+    public Predicate<Engagement> pathwayShown() {
+        Caller caller = policies.caller();
+        EngagementPolicy policy = policies.engagements();
+        return e -> policy.can(caller, EngagementPolicy.Action.CHANGE_STATUS, e);
     }
 
     /** Engagements the caller may list ({@code action} LIST, or LIST_OWN for the client's own). */
