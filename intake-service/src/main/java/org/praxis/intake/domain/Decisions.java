@@ -126,6 +126,22 @@ public class Decisions {
                 .getResultList();
     }
 
+    /**
+     * The newest two screenings of each instrument of the intake, newest first: all that the recommendation with
+     * and without the newest screening reads, so a screening in monitoring does not load the intake's whole
+     * history (weekly measures for a year are ~50 per instrument).
+     */
+    List<Screening> newestTwoOfEachInstrument(UUID intakeId) {
+        return tenant.select(
+                        Screening.class,
+                        "e.intakeId = :intake and e.id in (select r.id from (select s.id as id, row_number() over "
+                                + "(partition by s.instrumentCode order by s.scoredAt desc, s.id desc) as nth "
+                                + "from Screening s where s.intakeId = :intake) r where r.nth <= 2)",
+                        "e.scoredAt desc, e.id desc",
+                        Map.of("intake", intakeId))
+                .getResultList();
+    }
+
     /** What the triage rules read of each screening, in the same order; answers only where a rule reads an item. */
     static List<Triage.ScoreSummary> summaries(List<Screening> screenings) {
         return screenings.stream()

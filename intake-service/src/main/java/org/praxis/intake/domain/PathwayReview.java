@@ -73,7 +73,7 @@ public class PathwayReview {
         if (decision.isEmpty()) {
             return Optional.empty();
         }
-        List<Screening> screenings = decisions.screeningsNewestFirst(intake.id);
+        List<Screening> screenings = decisions.newestTwoOfEachInstrument(intake.id);
         Triage.Recommendation before = recommend(
                 intake.id,
                 latest(screenings, s -> !s.id.equals(screening.id)),
