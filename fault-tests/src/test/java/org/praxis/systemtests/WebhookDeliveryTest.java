@@ -10,7 +10,6 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -60,9 +59,7 @@ class WebhookDeliveryTest extends SystemTest {
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
             env.put("PRAXIS_WEBHOOKS_ALLOW_PRIVATE_ENDPOINTS", "true");
-            Path project = Path.of("").toAbsolutePath().getParent();
-            webhook = new ServiceProcess(
-                    WEBHOOK, port, project.resolve(WEBHOOK + "/target/quarkus-app/quarkus-run.jar"), env, Suite.logs());
+            webhook = new ServiceProcess(WEBHOOK, port, Suite.jar(WEBHOOK), env, Suite.logs());
             webhook.start();
             webhook.awaitReady(Duration.ofMinutes(3));
         }

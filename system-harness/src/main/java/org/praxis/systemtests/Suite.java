@@ -70,7 +70,6 @@ final class Suite {
     }
 
     private void start() {
-        Path project = Path.of("").toAbsolutePath().getParent();
         Path logs = logs();
         try {
             Files.createDirectories(logs);
@@ -106,10 +105,7 @@ final class Suite {
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
             environments.put(name, env);
-            services.put(
-                    name,
-                    new ServiceProcess(
-                            name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs));
+            services.put(name, new ServiceProcess(name, port, jar(name), env, logs));
         }
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
@@ -169,9 +165,12 @@ final class Suite {
         env.put(
                 "QUARKUS_MANAGEMENT_PORT",
                 overrides.getOrDefault("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort())));
-        Path project = Path.of("").toAbsolutePath().getParent();
-        return new ServiceProcess(
-                name, port, project.resolve(name + "/target/quarkus-app/quarkus-run.jar"), env, logs());
+        return new ServiceProcess(name, port, jar(name), env, logs());
+    }
+
+    /** A service's packaged jar, as its module's build left it (the suite's modules sit beside the services'). */
+    static Path jar(String name) {
+        return Path.of("").toAbsolutePath().getParent().resolve(name + "/target/quarkus-app/quarkus-run.jar");
     }
 
     /** The running module's target/system-tests: system-tests and fault-tests run side by side, each its own suite. */
