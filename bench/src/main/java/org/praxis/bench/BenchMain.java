@@ -129,6 +129,8 @@ public final class BenchMain {
         say("benchmark 2: " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
         RiskPropagation risk = new RiskPropagation(stack, api);
         risk.prepare(plan.flags());
+        // The intakes just opened are events the consumers work through: the flags must not queue behind them.
+        say("  quiet after " + screening.awaitQuiet() + " s");
         RiskPropagation.Result riskResult = risk.run(plan.flagRate());
         say("  " + riskResult);
 
