@@ -62,6 +62,17 @@ class InboxConsumerTest {
     }
 
     @Test
+    void anEventItsHandlerHasNothingToDoWithIsNeitherAppliedNorMarked() {
+        String idle = send("{\"nothingToDo\":true}");
+        String marker = send("{\"n\":6}"); // read after it: once the marker is applied, it has been read
+        awaitApplied(marker);
+        assertEquals(0, applied(idle));
+        assertEquals(null, RecordingHandler.ATTEMPTS.get(idle), "the handler never saw it");
+        assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", idle), "no inbox mark");
+        assertEquals(1, Db.count("select count(*) from inbox_event where event_id = ?", marker));
+    }
+
+    @Test
     void anEventFromAnotherSourceThanTheTopicsOwnerIsDeadLetteredUnapplied() {
         String forged = UUID.randomUUID().toString();
         Map<String, String> h = headers(forged, "acme");

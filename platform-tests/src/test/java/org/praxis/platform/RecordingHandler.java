@@ -43,6 +43,12 @@ public class RecordingHandler implements EventHandler {
         return type.startsWith("org.praxis.test.thing.");
     }
 
+    /** An event whose payload says there is nothing to do is not this handler's to apply. */
+    @Override
+    public boolean concerns(IncomingEvent event) {
+        return !event.payload().path("nothingToDo").asBoolean();
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         int attempt =

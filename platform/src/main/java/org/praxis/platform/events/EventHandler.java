@@ -20,6 +20,15 @@ public interface EventHandler {
     void handle(IncomingEvent event);
 
     /**
+     * False when {@link #handle} would do nothing with this event, as its payload alone shows: it is then not
+     * applied at all (no transaction, no inbox mark), which spares the consumer and the database a transaction
+     * per such event. Anything that needs the database to decide stays {@code handle}'s.
+     */
+    default boolean concerns(IncomingEvent event) {
+        return true;
+    }
+
+    /**
      * True for a handler that replaces state with what the event carries (a register, a status): it
      * is given an event only when its {@code ce_sequence} is newer than the last one it applied for
      * the same key, so an older event read later (a replay) never overwrites newer state.

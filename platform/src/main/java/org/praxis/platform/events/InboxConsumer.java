@@ -144,7 +144,7 @@ public class InboxConsumer {
         for (EventHandler handler : handlers) {
             if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
                 taken = true;
-                if (onlyHandler != null && !onlyHandler.equals(handler.name())) {
+                if ((onlyHandler != null && !onlyHandler.equals(handler.name())) || !handler.concerns(event)) {
                     continue;
                 }
                 if (!deliver(handler, event, record)) {

@@ -26,6 +26,12 @@ public class ScreeningScoredHandler extends SingleTypeHandler<ScreeningScoredHan
         super("session-screening-scored", "intake.events", TYPE, ScreeningScored.class);
     }
 
+    /** Most screenings answer no measure (those at intake): nothing to apply, so no transaction for them. */
+    @Override
+    public boolean concerns(IncomingEvent event) {
+        return event.payload().hasNonNull("measureId");
+    }
+
     @Override
     protected void handle(IncomingEvent event, ScreeningScored p) {
         if (p.measureId() != null) {
