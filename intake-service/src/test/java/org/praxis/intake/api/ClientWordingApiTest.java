@@ -207,6 +207,14 @@ class ClientWordingApiTest {
 
     @Test
     void theTenantsOwnWordsAreWhatItsClientsThenRead() {
+        // A client reads the built-in words first: the replacement below must show at once all the same.
+        as(t.client)
+                .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
+                .when()
+                .post("/v1/intakes/" + openIntake(t) + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("wording.text", is(PHQ9_MODERATE));
         as(t.admin)
                 .when()
                 .get(WORDING)
