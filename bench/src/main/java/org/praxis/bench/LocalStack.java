@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * The stack deploy/local/up started for the benchmarks: where its parts listen, their pids and memory,
  * and how to restart one service. Ports and the run directory come from the same environment variables
  * as deploy/local/lib.sh (bench/run sets them to free ports and bench/.run).
+ *
+ * <p>Long file: everything the benchmarks ask of the stack in one place — the ports of eight components, pids,
+ * CPU and memory readings, a service's restart, the database as its owner or the superuser.
  */
 public final class LocalStack {
     /** webhook-service reads every service's events; a stack of an older commit may lack it ({@link #services}). */

@@ -84,7 +84,7 @@ public class AfterTherapyResource {
                     request.referralId(), request.practitionerId(), request.pathway(), request.sessionsPrepaid());
             return ETags.created(
                     URI.create("/v1/engagements/" + e.id),
-                    EngagementView.of(e, engagements.showsPathway(e)),
+                    EngagementView.of(e, engagements.pathwayShown().test(e)),
                     e.version);
         });
     }

@@ -112,7 +112,9 @@ public class EngagementResource {
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Engagement e = engagements.readable(id);
         return ETags.okUnlessNotModified(
-                ifNoneMatch, e.version, () -> EngagementView.of(e, engagements.showsPathway(e)));
+                ifNoneMatch,
+                e.version,
+                () -> EngagementView.of(e, engagements.pathwayShown().test(e)));
     }
 
     @POST

@@ -153,16 +153,9 @@ public class Engagements {
     }
 
     /**
-     * Whether the caller reads the engagement's pathway code: its practitioner and their supervisors do;
-     * its client does not (intake-service words a pathway for the client, a code never reaches them).
-     */
-    public boolean showsPathway(Engagement e) {
-        return pathwayShown().test(e);
-    }
-
-    /**
-     * {@link #showsPathway} for a page of engagements: the caller's relations (their supervisees, a query) are
-     * read once for the page, not once per engagement.
+     * Whether the caller reads an engagement's pathway code: its practitioner and their supervisors do; its
+     * client does not (intake-service words a pathway for the client, a code never reaches them). One test for
+     * a whole page: the caller's relations (their supervisees, a query) are read once.
      */
     public Predicate<Engagement> pathwayShown() {
         Caller caller = policies.caller();
