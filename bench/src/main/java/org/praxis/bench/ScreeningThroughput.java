@@ -122,9 +122,9 @@ public final class ScreeningThroughput {
         api.disconnect();
         if (concurrency == profileAt) {
             // A closed run of its own: the recording costs the service CPU, which the measured run must not pay.
+            awaitQuiet(); // before the recording starts, so the paced run's backlog is not in the profile
             CpuProfile recording =
                     CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"));
-            awaitQuiet();
             LoadGenerator.closed(concurrency, duration, this::screening);
             profile = recording.stop();
             api.disconnect();

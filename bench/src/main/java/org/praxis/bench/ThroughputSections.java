@@ -25,7 +25,9 @@ final class ThroughputSections {
                 .append(" intakes. *Closed*: each connection sends when its last answer came (throughput, service "
                         + "time). *Paced*: constant rate, latency from when each request was due (coordinated omission "
                         + "handled); the target is paced p99 ≤ 3 × p50. Latencies in ms. Before each paced run the "
-                        + "driver waits until the machine is quiet (within 10 points of its busy share with the stack idle, "
+                        + "driver waits until the machine is quiet (within "
+                        + Math.round(ScreeningThroughput.QUIET_MARGIN * 100)
+                        + " points of its busy share with the stack idle, "
                         + idle(r) + "), so the paced run "
                         + "does not also measure the consumers working through the closed run's events; *drained* is "
                         + "how long that took.\n\n");
