@@ -8,12 +8,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds signed access tokens shaped like Keycloak's: {@code realm_access.roles} and a {@code tenant} claim.
  * <pre>Tokens.of("coach-1").tenant("acme").roles("coach").bearer()</pre>
  */
 public final class Tokens {
+    /**
+     * Signed tokens of the default lifetime, reused for a few minutes: an RSA signature costs the test JVMs
+     * (C1 only, no BigInteger intrinsics) tens of milliseconds, and signing one per request was 44 % of
+     * session-service's test CPU. A token chosen for its expiry ({@link #expired}, {@link #expiresIn}) is
+     * signed afresh every time.
+     */
+    private static final Map<Shape, Signed> SIGNED = new ConcurrentHashMap<>();
+
+    private static final Duration REUSED_FOR = Duration.ofMinutes(5);
+    private static final int MAX_SIGNED = 5_000;
+
+    private record Shape(
+            String subject,
+            String tenant,
+            List<String> roles,
+            String issuer,
+            String audience,
+            PrivateKey signingKey,
+            String keyId) {}
+
+    private record Signed(String token, Instant signedAt) {}
+
     private String subject;
     private String tenant = "acme";
     private List<String> roles = List.of();
@@ -22,6 +45,7 @@ public final class Tokens {
     private String audience = MockOidcIssuer.AUDIENCE;
     private PrivateKey signingKey = MockOidcIssuer.shared().keys().getPrivate();
     private String keyId = MockOidcIssuer.KEY_ID;
+    private boolean defaultLifetime = true;
 
     private Tokens(String subject) {
         this.subject = subject;
@@ -53,12 +77,14 @@ public final class Tokens {
 
     public Tokens expired() {
         this.expiresAt = Instant.now().minus(Duration.ofHours(1));
+        this.defaultLifetime = false;
         return this;
     }
 
     /** Expires that long from now (the cache tests wait for a token to expire). */
     public Tokens expiresIn(Duration validFor) {
         this.expiresAt = Instant.now().plus(validFor);
+        this.defaultLifetime = false;
         return this;
     }
 
@@ -90,6 +116,24 @@ public final class Tokens {
     }
 
     public String token() {
+        if (!defaultLifetime) {
+            return sign();
+        }
+        Shape shape = new Shape(subject, tenant, roles, issuer, audience, signingKey, keyId);
+        Instant now = Instant.now();
+        Signed kept = SIGNED.get(shape);
+        if (kept != null && kept.signedAt().isAfter(now.minus(REUSED_FOR))) {
+            return kept.token();
+        }
+        if (SIGNED.size() >= MAX_SIGNED) {
+            SIGNED.clear();
+        }
+        String token = sign();
+        SIGNED.put(shape, new Signed(token, now));
+        return token;
+    }
+
+    private String sign() {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(subject)
                 .claim("preferred_username", subject)
