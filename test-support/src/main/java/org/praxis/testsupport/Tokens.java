@@ -1,5 +1,6 @@
 package org.praxis.testsupport;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.PrivateKey;
@@ -16,10 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
     /**
-     * Signed tokens of the default lifetime, reused for a few minutes: an RSA signature costs the test JVMs
-     * (C1 only, no BigInteger intrinsics) tens of milliseconds, and signing one per request was 44 % of
-     * session-service's test CPU. A token chosen for its expiry ({@link #expired}, {@link #expiresIn}) is
-     * signed afresh every time.
+     * Signed tokens of the default lifetime, reused for a few minutes: signing one per request was 44 % of
+     * session-service's test CPU (with RSA keys then; see {@link MockOidcIssuer}). A token chosen for its
+     * expiry ({@link #expired}, {@link #expiresIn}) is signed afresh every time.
      */
     private static final Map<Shape, Signed> SIGNED = new ConcurrentHashMap<>();
 
@@ -100,7 +100,7 @@ public final class Tokens {
 
     /** Signed with a key the issuer never published: the signature check must refuse it. */
     public Tokens signedByStranger() {
-        this.signingKey = MockOidcIssuer.newRsaKeyPair().getPrivate();
+        this.signingKey = MockOidcIssuer.newKeyPair().getPrivate();
         return this;
     }
 
@@ -149,7 +149,7 @@ public final class Tokens {
         if (tenant != null) {
             claims.claim("tenant", tenant);
         }
-        return claims.jws().keyId(keyId).sign(signingKey);
+        return claims.jws().algorithm(SignatureAlgorithm.ES256).keyId(keyId).sign(signingKey);
     }
 
     /** The value of an {@code Authorization} header. */

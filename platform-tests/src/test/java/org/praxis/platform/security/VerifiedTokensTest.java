@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -100,9 +101,10 @@ class VerifiedTokensTest {
         assertTrue(cache.holds(token));
 
         String signedPart = token.substring(0, token.lastIndexOf('.'));
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        Signature stranger = Signature.getInstance("SHA256withRSA");
+        // The issuer's algorithm (ES256) in JOSE's form (r || s), so only the key differs.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        Signature stranger = Signature.getInstance("SHA256withECDSAinP1363Format");
         stranger.initSign(generator.generateKeyPair().getPrivate());
         stranger.update(signedPart.getBytes(StandardCharsets.US_ASCII));
         String forged =
