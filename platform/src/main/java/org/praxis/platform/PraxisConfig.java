@@ -63,15 +63,6 @@ public interface PraxisConfig {
          */
         @WithDefault("45s")
         Duration consumerSessionTimeout();
-
-        /**
-         * How long the broker may hold an inbox consumer's fetch while there is nothing to read (Kafka's
-         * {@code fetch.max.wait.ms}, 500 ms by default). The broker answers a held fetch as soon as an event
-         * arrives, so this sets how often an idle consumer asks again, not how late it sees an event; at
-         * 500 ms the fetches of an idle stack kept the broker and the consumers busy.
-         */
-        @WithDefault("5s")
-        Duration consumerFetchMaxWait();
     }
 
     interface Events {

@@ -25,7 +25,6 @@ class KafkaClientsTest {
         k.truststoreType = protocol.map(p -> "PEM");
         k.truststoreLocation = protocol.map(p -> "/etc/kafka-ca/ca.crt");
         k.sessionTimeout = Duration.ofSeconds(45);
-        k.fetchMaxWait = Duration.ofSeconds(5);
         return k;
     }
 

@@ -44,8 +44,6 @@ public class KafkaClients {
     Duration metricsRefresh;
     /** praxis.kafka.consumer-session-timeout, read once (likewise). */
     Duration sessionTimeout;
-    /** praxis.kafka.consumer-fetch-max-wait, read once (likewise). */
-    Duration fetchMaxWait;
     /** One thread refreshes the meters of every client (each binder would otherwise start its own). */
     private ScheduledExecutorService metricsRefresher;
 
@@ -53,7 +51,6 @@ public class KafkaClients {
     void init() {
         metricsRefresh = config.kafka().metricsRefresh();
         sessionTimeout = config.kafka().consumerSessionTimeout();
-        fetchMaxWait = config.kafka().consumerFetchMaxWait();
         startRefreshing();
     }
 
@@ -144,7 +141,6 @@ public class KafkaClients {
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
         // Kafka's 3 s, or a third of a shorter session, as the heartbeat must fit several times into it.
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.min(3_000, sessionTimeout.toMillis() / 3));
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchMaxWait.toMillis());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
