@@ -185,9 +185,9 @@ class KeyRotationTest extends SystemTest {
 
     /**
      * Paced, not flat out: steps in flight across every start and switch are the load the procedure must
-     * survive (awaitWrites asks for 20 more in each phase). Flat out, the loop wrote 642 intakes, each read
-     * back at the end, and took the CPU the replicas' starts needed: the module's run 124 -> 94 CPU-s, with
-     * 164 intakes written.
+     * survive (each step waits for a higher total of writes, 20 to 140). Flat out, the loop wrote 642
+     * intakes, each read back at the end, and took the CPU the replicas' starts needed: system-tests run
+     * with only this test, 124 -> 94 CPU-s, with 164 intakes written.
      */
     private static void pause() {
         try {
