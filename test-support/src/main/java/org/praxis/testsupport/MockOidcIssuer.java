@@ -28,10 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * port. Its keys are ES256 (P-256), not Keycloak's default RS256: an RSA signature costs a C1-only test
  * JVM about 10 ms (no BigInteger intrinsics), and signing was 18-32 % of the service modules' test CPU;
  * ES256 signs in under 1 ms and verifies in about 1. The real Keycloak of the local stack (smoke test,
- * benchmarks) keeps RS256 checked. The services check real signatures, issuer, audience and expiry against it; {@link Tokens}
- * signs tokens with its key (or, to prove they are refused, with a stranger's). A key-rotation test adds
- * a key of its own ({@link #addKey}), signs with it ({@link Tokens#signedWith}) and withdraws it; the
- * shared instance's own key is always published, so other tests never notice.
+ * benchmarks) keeps RS256 checked. The services check real signatures, issuer, audience and expiry
+ * against it; {@link Tokens} signs tokens with its key (or, to prove they are refused, with a stranger's).
+ * A key-rotation test adds a key of its own ({@link #addKey}), signs with it ({@link Tokens#signedWith})
+ * and withdraws it; the shared instance's own key is always published, so other tests never notice.
  */
 public final class MockOidcIssuer {
     public static final String KEY_ID = "praxis-test-key";
