@@ -8,8 +8,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -32,9 +30,7 @@ public final class AccessArchitecture {
 
     /** Checks every production class under {@code rootPackage} (e.g. {@code org.praxis.referral}). */
     public static void check(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
+        JavaClasses classes = ProductionClasses.under(rootPackage);
         roleChecksOnlyInPolicies().check(classes);
         subjectComparisonsOnlyInPolicies().check(classes);
     }

@@ -3,8 +3,6 @@ package org.praxis.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 
 /**
@@ -20,9 +18,7 @@ public final class ServiceArchitecture {
 
     /** Checks every production class under {@code rootPackage} (e.g. {@code org.praxis.referral}). */
     public static void check(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
+        JavaClasses classes = ProductionClasses.under(rootPackage);
         noClasses()
                 .that()
                 .resideInAPackage(rootPackage + ".domain..")
