@@ -29,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.testsupport.EmbeddedKafka;
+import org.praxis.testsupport.JsonPathEvaluation;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -53,6 +54,10 @@ abstract class SystemTest {
     /** The ce_source consumers accept on a topic: its one publisher. */
     static String ownerOf(String topic) {
         return topic.equals("privacy.events") ? "/privacy" : "/" + topic.substring(0, topic.indexOf('.')) + "-service";
+    }
+
+    static {
+        JsonPathEvaluation.install(); // as in the services' Quarkus tests: no Groovy compile per checked path
     }
 
     final Suite suite = Suite.shared();
