@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.praxis.testsupport.EmbeddedKafka;
-import org.praxis.testsupport.JsonPathEvaluation;
+import org.praxis.testsupport.RestAssuredSettings;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -57,7 +57,7 @@ abstract class SystemTest {
     }
 
     static {
-        JsonPathEvaluation.install(); // as in the services' Quarkus tests: no Groovy compile per checked path
+        RestAssuredSettings.apply(); // as in the services' Quarkus tests
     }
 
     final Suite suite = Suite.shared();

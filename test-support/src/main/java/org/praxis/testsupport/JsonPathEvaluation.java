@@ -7,8 +7,6 @@ import groovy.lang.GroovySystem;
 import groovy.lang.MetaClass;
 import groovy.lang.MetaClassRegistry;
 import groovy.lang.Script;
-import io.quarkus.test.junit.callback.QuarkusTestBeforeTestExecutionCallback;
-import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.internal.path.json.JSONAssertion;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,16 +28,11 @@ import org.codehaus.groovy.runtime.InvokerHelper;
  * RestAssured's own evaluation and checks that the take-over happens, so a RestAssured upgrade that changes the
  * method fails there instead of going unnoticed.
  */
-public final class JsonPathEvaluation implements QuarkusTestBeforeTestExecutionCallback {
+public final class JsonPathEvaluation {
     private static final Map<String, PlainJsonPath> PLAIN = new ConcurrentHashMap<>();
     private static final Map<String, Class<? extends Script>> SCRIPTS = new ConcurrentHashMap<>();
     private static final AtomicLong PLAIN_READS = new AtomicLong();
     private static final AtomicLong GROOVY_PATHS = new AtomicLong();
-
-    @Override
-    public void beforeTestExecution(QuarkusTestMethodContext context) {
-        install();
-    }
 
     /** Takes over JSON path evaluation in this class loader; calling it again changes nothing. */
     public static synchronized void install() {
