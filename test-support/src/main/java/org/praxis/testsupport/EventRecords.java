@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -51,9 +49,7 @@ public final class EventRecords {
         Class<?> handler = platform("org.praxis.platform.events.SingleTypeHandler");
         List<String> problems = new ArrayList<>();
         int published = 0;
-        for (JavaClass c : new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage)) {
+        for (JavaClass c : ProductionClasses.under(rootPackage)) {
             Class<?> type = c.reflect();
             if (type.isRecord() && outgoing.isAssignableFrom(type)) {
                 published++;

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A service's production classes, as the architecture rules read them: imported once per test JVM. */
+/**
+ * A service's production classes, as the architecture rules and the event-record check read them: imported once
+ * per test JVM.
+ */
 final class ProductionClasses {
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
