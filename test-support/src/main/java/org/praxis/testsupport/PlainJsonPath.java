@@ -89,7 +89,8 @@ final class PlainJsonPath {
                 at = end;
             } else if (c == '[') {
                 int end = expression.indexOf(']', at);
-                if (end < 0 || !expression.substring(at + 1, end).matches("-?\\d{1,9}")) {
+                // No leading zero: Groovy reads [01] as an octal literal and [09] not at all.
+                if (end < 0 || !expression.substring(at + 1, end).matches("-?(0|[1-9]\\d{0,8})")) {
                     return NONE;
                 }
                 steps.add(new Index(Integer.parseInt(expression.substring(at + 1, end))));

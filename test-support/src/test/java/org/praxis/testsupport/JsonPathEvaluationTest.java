@@ -103,7 +103,9 @@ class JsonPathEvaluationTest {
             "names.size().x",
             "answers['1']",
             "items*.id",
-            "empty");
+            "empty",
+            "rows[01]",
+            "rows[09]");
 
     @AfterEach
     void backToRestAssuredsOwn() {
