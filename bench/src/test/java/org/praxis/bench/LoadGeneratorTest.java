@@ -35,8 +35,11 @@ class LoadGeneratorTest {
         // Paced: ~100 requests were due during the stall and waited up to 500 ms each: > 5% of 400.
         assertTrue(paced.latency().p95() >= 200, "paced p95 " + paced.latency());
         // Closed: the stall is one sample among ~1000; the percentiles never see it (coordinated omission).
+        // Compared with each other, not with a time, so a slow machine cannot fail it.
         assertTrue(closed.latency().max() >= 500, "closed max " + closed.latency());
-        assertTrue(closed.latency().p99() < 200, "closed p99 " + closed.latency());
+        assertTrue(
+                closed.latency().p99() < paced.latency().p95(),
+                "closed p99 " + closed.latency() + ", paced p95 " + paced.latency());
     }
 
     @Test
