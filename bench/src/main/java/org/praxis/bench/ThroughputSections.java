@@ -52,7 +52,10 @@ final class ThroughputSections {
                     .append(" |\n");
         }
         md.append("\nThe ceilings: pgbench (`-M prepared`) at the same concurrency, rows in a tenant of their own. "
-                + "**(a)** the statements the service runs today, in one transaction (`DatabaseCeiling` lists them). "
+                + "**(a)** the statements the service sent for a screening when this work began (ten round trips, "
+                + "read off PostgreSQL's statement log), in one transaction (`DatabaseCeiling` lists them); kept as "
+                + "they were, so that before and after compare against one ceiling, and not yet re-derived for the six "
+                + "round trips the service sends now (`ScreeningRoundTripsTest` counts them). "
                 + "**(b)** the least work the semantics need, which the 70 % target compares against: one statement "
                 + "(one round trip, one transaction) inserting the screening, its outbox row, its audit row and its "
                 + "idempotency record with the stored answer, values copied from rows the service wrote "
