@@ -173,6 +173,6 @@ final class PlainJsonPath {
 
     /** The lists a JSON parser makes; another list class may have bean properties Groovy reads first. */
     private static boolean isJsonList(Object value) {
-        return value instanceof ArrayList<?> && value.getClass() == ArrayList.class;
+        return value != null && value.getClass() == ArrayList.class;
     }
 }

@@ -51,7 +51,7 @@ class JsonPathEvaluationTest {
             "items.riskFlags",
             "items.riskFlags.code",
             "items.riskFlags[0]",
-            "items[0].riskFlags[0]" + ".level",
+            "items[0].riskFlags[0].level",
             "items[1].riskFlags[0]",
             "items[1].riskFlags[0].code",
             "items[3].riskFlags.code",
@@ -108,7 +108,7 @@ class JsonPathEvaluationTest {
             "rows[09]");
 
     @AfterEach
-    void backToRestAssuredsOwn() {
+    void takeOverAgain() {
         JsonPathEvaluation.install();
     }
 
