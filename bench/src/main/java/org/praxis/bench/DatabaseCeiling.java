@@ -4,24 +4,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
- * The database's own ceiling for a screening: pgbench running, in one transaction, the statements
- * intake-service sent for {@code POST /v1/intakes/{id}/screenings} when issue 19's work began, read off
- * PostgreSQL's statement log (idempotency record, the intake, the tenant's triage policy, the screening row,
- * its audit row, its outbox row, the open assignment, the stored response: ten round trips with the
- * transaction's ends), with values of the same size. Kept as they were, so that the before and after runs
- * compare against one ceiling; the service now sends six ({@code ScreeningRoundTripsTest} counts them), for
- * which this ceiling has not been re-derived. Rows go to a tenant of their own, so the API never sees them,
- * and the outbox rows are born sent, so the relay never publishes them.
+ * Ceiling (a): pgbench running, in one transaction, the statements intake-service sends today for
+ * {@code POST /v1/intakes/{id}/screenings}, in its six round trips as {@code ScreeningRoundTripsTest} counts
+ * them (the SQL as the driver logs it there): the intake (with BEGIN), the open assignment, the screening, the
+ * instrument's earlier scores (the trajectory), then the idempotency record, audit row and both outbox rows
+ * in one pipeline, and the commit. Inserted values are copies of rows the service wrote in the warm-up, as for
+ * ceiling (b) ({@link LeastWorkCeiling}); rows go to a tenant of their own, so the API never sees them, and
+ * the outbox rows are born sent, so the relay never publishes them. A change to the service's statements fails
+ * that test first; this script is to follow it.
  */
 public final class DatabaseCeiling {
     static final String TENANT = "bench-ceiling";
@@ -35,66 +39,94 @@ public final class DatabaseCeiling {
             Latencies latency,
             String mode) {}
 
+    /** The rows whose copies the script inserts, in the order the service sends them, with what picks each. */
+    static final Map<String, String> SAMPLES = sampled();
+
+    private static Map<String, String> sampled() {
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("screening", LeastWorkCeiling.SAMPLES.get("screening"));
+        samples.put("idempotency_record", LeastWorkCeiling.SAMPLES.get("idempotency_record"));
+        samples.put("audit_event", LeastWorkCeiling.SAMPLES.get("audit_event"));
+        samples.put("outbox_event", LeastWorkCeiling.SAMPLES.get("outbox_event"));
+        samples.put(
+                TRAJECTORY_EVENT, "tenant_id = 'acme' and event_type like '%trajectory.changed%' order by seq desc");
+        return samples;
+    }
+
+    /** The second outbox row: the trajectory's event, which follows every screening after an intake's first. */
+    static final String TRAJECTORY_EVENT = "outbox_event (trajectory)";
+
     private DatabaseCeiling() {}
 
+    static Map<String, List<LeastWorkCeiling.Column>> samples(LocalStack stack) throws SQLException {
+        Map<String, List<LeastWorkCeiling.Column>> rows = new LinkedHashMap<>();
+        try (Connection c = stack.connect("intake");
+                Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
+                rows.put(sample.getKey(), LeastWorkCeiling.row(s, table(sample.getKey()), sample.getValue()));
+            }
+        }
+        return rows;
+    }
+
+    private static String table(String sample) {
+        return sample.split(" ")[0];
+    }
+
     /** The pgbench script for intakes {@code intakeIds} (of tenant acme, read as the service reads them). */
-    static String script(List<UUID> intakeIds) {
-        String ids = intakeIds.stream().map(UUID::toString).collect(Collectors.joining(",", "'{", "}'::uuid[]"));
-        // As long as an encrypted PHQ-9 answer set (121 characters); no ":name", which pgbench reads as a variable.
-        String answers = "v1-local-" + "A".repeat(112);
-        String payload =
-                "{\"screeningId\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
-                        + "\"clientSubject\":\"bench-client\",\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,"
-                        + "\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,\"severity\":\"moderate\"}";
-        String body =
-                "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"intakeId\":\"00000000-0000-0000-0000-000000000000\","
-                        + "\"instrument\":\"PHQ-9\",\"instrumentVersion\":1,\"scoringVersion\":\"PHQ-9/sum/1\",\"total\":10,"
-                        + "\"severity\":\"moderate\",\"percent\":null,\"riskFlags\":[],\"scoredAt\":\"2026-01-01T00:00:00Z\"}";
-        // JSON with a space after each colon: pgbench would read ":null" as a variable.
-        payload = payload.replace("\":", "\": ");
-        body = body.replace("\":", "\": ");
+    static String script(List<UUID> intakeIds, Map<String, List<LeastWorkCeiling.Column>> samples) {
+        String intake = LeastWorkCeiling.intake(intakeIds);
+        Map<String, String> fresh = LeastWorkCeiling.fresh(intakeIds);
+        Map<String, String> inserts = new LinkedHashMap<>();
+        samples.forEach(
+                (sample, columns) -> inserts.put(sample, LeastWorkCeiling.insert(table(sample), columns, fresh) + ";"));
+        // The earlier scores leave out the screening just inserted (the service knows its id; here it is returned).
+        String self = ":self::uuid";
+        String earlier = "select min(s2_0.scored_at) from screening s2_0 where s2_0.intake_id = " + intake
+                + " and s2_0.instrument_code = 'PHQ-9' and s2_0.id <> " + self;
         return String.join(
                 "\n",
                 "\\set i random(1, " + intakeIds.size() + ")",
                 "\\set k random(1, 9000000000000000)",
+                "\\startpipeline",
                 "BEGIN;",
-                "insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash) values ('" + TENANT
-                        + "', 'bench submit-screening', :k::text, md5(:k::text)) on conflict do nothing;",
-                "select i.id as intake_id, i.assigned_coach, i.client_subject, i.created_at, i.created_by, i.display_name,"
-                        + " i.hoped_for_outcomes, i.presenting_concerns, i.sponsor_organisation, i.status, i.tenant_id, i.version"
-                        + " from intake i where i.tenant_id = 'acme' and i.id = (" + ids
-                        + ")[:i::int] order by i.id fetch first 1 rows only \\gset",
-                "select t.tenant_id, t.gad7_integrated, t.gad7_monitoring, t.gad7_therapy, t.phq9_integrated, t.phq9_monitoring,"
-                        + " t.phq9_therapy, t.screen_positive_threshold, t.updated_at, t.updated_by, t.version, t.wsas_monitoring"
-                        + " from triage_policy t where t.tenant_id = 'acme';",
-                "insert into screening (answers, instrument_code, instrument_version, intake_id, percent, scored_at, scoring_version,"
-                        + " severity, submitted_by, tenant_id, total, id) values ('" + answers
-                        + "', 'PHQ-9', 1, :intake_id::uuid, null, now(),"
-                        + " 'PHQ-9/sum/1', 'moderate', 'bench', '" + TENANT + "', 10, gen_random_uuid());",
-                "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
-                        + " values (gen_random_uuid(), '" + TENANT
-                        + "', 'bench', 'create', 'screening', :intake_id::text, null, now());",
-                "insert into outbox_event (id, tenant_id, topic, aggregate_id, event_type, payload, occurred_at, sent_at)"
-                        + " values (gen_random_uuid(), '" + TENANT + "', 'intake.events', :intake_id::text,"
-                        + " 'org.praxis.intake.screening.scored.v1', '" + payload + "'::jsonb, now(), now());",
-                "select a.id, a.client_subject, a.created_at, a.created_by, a.due_date, a.instrument_code, a.intake_id,"
-                        + " a.screening_id, a.status, a.tenant_id from assignment a where a.tenant_id = 'acme' and"
-                        + " (a.intake_id = :intake_id::uuid and a.instrument_code = 'PHQ-9' and a.status = 'open')"
-                        + " order by a.created_at fetch first 1 rows only;",
-                "update idempotency_record set status = 201, location = 'http://127.0.0.1/v1/intakes/x/screenings/y', body = '"
-                        + body + "' where tenant_id = '" + TENANT
-                        + "' and scope = 'bench submit-screening' and idempotency_key = :k::text;",
+                "select i1_0.id, i1_0.assigned_at, i1_0.assigned_by, i1_0.assigned_coach, i1_0.client_subject,"
+                        + " i1_0.created_at, i1_0.created_by, i1_0.display_name, i1_0.hoped_for_outcomes,"
+                        + " i1_0.presenting_concerns, i1_0.sponsor_organisation, i1_0.status, i1_0.tenant_id,"
+                        + " i1_0.version from intake i1_0 where i1_0.tenant_id = 'acme' and (i1_0.id = " + intake
+                        + ") order by i1_0.id fetch first 1 rows only;",
+                "\\endpipeline",
+                "select a1_0.id, a1_0.client_subject, a1_0.created_at, a1_0.created_by, a1_0.due_date,"
+                        + " a1_0.engagement_id, a1_0.instrument_code, a1_0.intake_id, a1_0.measure_id, a1_0.screening_id,"
+                        + " a1_0.status, a1_0.tenant_id from assignment a1_0 where a1_0.tenant_id = 'acme' and"
+                        + " (a1_0.intake_id = " + intake
+                        + " and a1_0.instrument_code = 'PHQ-9' and a1_0.status = 'open')"
+                        + " order by a1_0.created_at fetch first 1 rows only;",
+                inserts.get("screening").replaceFirst(";$", " returning id as self \\\\gset"),
+                "select s1_0.id, s1_0.answers, s1_0.engagement_id, s1_0.instrument_code, s1_0.instrument_version,"
+                        + " s1_0.intake_id, s1_0.measure_id, s1_0.percent, s1_0.scored_at, s1_0.scoring_version,"
+                        + " s1_0.severity, s1_0.submitted_by, s1_0.tenant_id, s1_0.total from screening s1_0"
+                        + " where s1_0.tenant_id = 'acme' and (s1_0.intake_id = " + intake
+                        + " and s1_0.instrument_code = 'PHQ-9' and s1_0.id <> " + self + " and (s1_0.scored_at = ("
+                        + earlier + ") or s1_0.scored_at = (" + earlier.replace("min(", "max(") + ")))"
+                        + " order by s1_0.scored_at, s1_0.id;",
+                "\\startpipeline",
+                inserts.get("idempotency_record").replaceFirst(";$", " on conflict do nothing;"),
+                inserts.get("audit_event"),
+                inserts.get("outbox_event"),
+                inserts.get(TRAJECTORY_EVENT),
+                "\\endpipeline",
                 "END;",
                 "");
     }
 
     /** Ceiling (a): {@link #script} against the intake database, at {@code concurrency}, for {@code seconds}. */
     public static Result run(LocalStack stack, List<UUID> intakeIds, int concurrency, int seconds, Path workDir)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, SQLException {
         return pgbench(
                 stack,
                 "intake",
-                List.of(script(intakeIds)),
+                List.of(script(intakeIds, samples(stack))),
                 concurrency,
                 seconds,
                 workDir.resolve("pgbench-c" + concurrency));

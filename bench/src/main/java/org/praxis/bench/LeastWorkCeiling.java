@@ -50,30 +50,46 @@ final class LeastWorkCeiling {
         try (Connection c = stack.connect("intake");
                 Statement s = c.createStatement()) {
             for (String table : List.of("idempotency_record", "screening", "audit_event", "outbox_event")) {
-                try (ResultSet r =
-                        s.executeQuery("select * from " + table + " where " + SAMPLES.get(table) + " limit 1")) {
-                    if (!r.next()) {
-                        throw new IllegalStateException("no " + table + " row of a screening to copy");
-                    }
-                    ResultSetMetaData m = r.getMetaData();
-                    List<Column> columns = new ArrayList<>();
-                    for (int i = 1; i <= m.getColumnCount(); i++) {
-                        columns.add(new Column(m.getColumnName(i), m.getColumnTypeName(i), r.getString(i)));
-                    }
-                    rows.put(table, columns);
-                }
+                rows.put(table, row(s, table, SAMPLES.get(table)));
             }
         }
         return rows;
     }
 
+    /** The first row of {@code table} that {@code condition} (a where clause with its order) picks. */
+    static List<Column> row(Statement s, String table, String condition) throws SQLException {
+        try (ResultSet r = s.executeQuery("select * from " + table + " where " + condition + " limit 1")) {
+            if (!r.next()) {
+                throw new IllegalStateException("no " + table + " row where " + condition + " to copy");
+            }
+            ResultSetMetaData m = r.getMetaData();
+            List<Column> columns = new ArrayList<>();
+            for (int i = 1; i <= m.getColumnCount(); i++) {
+                columns.add(new Column(m.getColumnName(i), m.getColumnTypeName(i), r.getString(i)));
+            }
+            return columns;
+        }
+    }
+
+    /** The intake a transaction writes for: one of {@code intakeIds}, picked by pgbench's variable {@code i}. */
+    static String intake(List<UUID> intakeIds) {
+        return intakeIds.stream().map(UUID::toString).collect(Collectors.joining(",", "('{", "}'::uuid[])[:i::int]"));
+    }
+
+    /** The values each copied row gets afresh: this ceiling's tenant, a new idempotency key, the picked intake. */
+    static Map<String, String> fresh(List<UUID> intakeIds) {
+        return Map.of(
+                "tenant_id",
+                "'" + DatabaseCeiling.TENANT + "'",
+                "idempotency_key",
+                ":k::text",
+                "intake_id",
+                intake(intakeIds));
+    }
+
     /** The pgbench script: one statement whose data-modifying CTEs insert every row. */
     static String script(List<UUID> intakeIds, Map<String, List<Column>> samples) {
-        String ids = intakeIds.stream().map(UUID::toString).collect(Collectors.joining(",", "'{", "}'::uuid[]"));
-        Map<String, String> fresh = Map.of(
-                "tenant_id", "'" + DatabaseCeiling.TENANT + "'",
-                "idempotency_key", ":k::text",
-                "intake_id", "(" + ids + ")[:i::int]");
+        Map<String, String> fresh = fresh(intakeIds);
         List<String> inserts = new ArrayList<>();
         samples.forEach((table, columns) -> inserts.add(insert(table, columns, fresh)));
         StringBuilder sql = new StringBuilder();

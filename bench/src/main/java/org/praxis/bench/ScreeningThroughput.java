@@ -27,7 +27,7 @@ public final class ScreeningThroughput {
     static final Duration QUIET_AT_MOST = Duration.ofSeconds(120);
 
     /**
-     * {@code ceiling}: (a), the statements the service sent when this work began; {@code leastWork}: (b), the
+     * {@code ceiling}: (a), the statements the service sends ({@link DatabaseCeiling}); {@code leastWork}: (b), the
      * least work the semantics need ({@link LeastWorkCeiling}), the one the target compares against (absent in
      * results written before it existed). {@code cpuMsPerRequest}: CPU each part of the stack used per request in
      * the closed run. {@code drainSeconds}: how long the machine took to go quiet after the closed run (the

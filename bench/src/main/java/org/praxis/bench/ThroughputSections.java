@@ -52,10 +52,11 @@ final class ThroughputSections {
                     .append(" |\n");
         }
         md.append("\nThe ceilings: pgbench (`-M prepared`) at the same concurrency, rows in a tenant of their own. "
-                + "**(a)** the statements the service sent for a screening when this work began (ten round trips, "
-                + "read off PostgreSQL's statement log), in one transaction (`DatabaseCeiling` lists them); kept as "
-                + "they were, so that before and after compare against one ceiling, and not yet re-derived for the six "
-                + "round trips the service sends now (`ScreeningRoundTripsTest` counts them). "
+                + "**(a)** the statements the service sends for a screening, in its round trips and one transaction "
+                + "(`DatabaseCeiling` lists them; `ScreeningRoundTripsTest` counts the service's and logs them): the "
+                + "intake, the open assignment, the screening, its earlier scores, then the idempotency record, audit "
+                + "row and outbox rows in one pipeline, and the commit (six round trips; a run before 2026-12-02 ran "
+                + "the ten the service sent when this work began). "
                 + "**(b)** the least work the semantics need, which the 70 % target compares against: one statement "
                 + "(one round trip, one transaction) inserting the screening, its outbox row, its audit row and its "
                 + "idempotency record with the stored answer, values copied from rows the service wrote "

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Ceiling (b)'s and the reads' pgbench scripts, and a report against an older results file. */
+/** The ceilings' and the reads' pgbench scripts, and a report against an older results file. */
 class CeilingsAndReportTest {
 
     /** Variables pgbench would substitute: ":name" not preceded by another colon (a cast). */
@@ -71,6 +71,67 @@ class CeilingsAndReportTest {
         assertTrue(script.contains(":k::text") && script.contains("[:i::int]"), script);
         assertEquals(3, script.split("gen_random_uuid\\(\\)", -1).length - 1, "a new id per row with one");
         assertTrue(script.contains("E'201'") && script.contains(", null)"), script);
+    }
+
+    /** Round trips of a pgbench script: each statement outside a pipeline, and each pipeline. */
+    private static List<String> roundTrips(String script) {
+        List<String> trips = new java.util.ArrayList<>();
+        StringBuilder pipeline = null;
+        for (String line : script.split("\n")) {
+            if (line.equals("\\startpipeline")) {
+                pipeline = new StringBuilder();
+            } else if (line.equals("\\endpipeline")) {
+                trips.add(pipeline.toString().trim());
+                pipeline = null;
+            } else if (!line.startsWith("\\") && !line.isBlank()) {
+                String verb = line.split(" ")[0] + (line.startsWith("insert") ? " " + line.split(" ")[2] : "");
+                if (pipeline != null) {
+                    pipeline.append(verb).append(' ');
+                } else {
+                    trips.add(verb);
+                }
+            }
+        }
+        return trips;
+    }
+
+    @Test
+    void ceilingARunsTheServicesSixRoundTripsWithCopiedRows() {
+        Map<String, List<LeastWorkCeiling.Column>> samples = new LinkedHashMap<>();
+        samples.put(
+                "screening",
+                List.of(
+                        col("id", "uuid", UUID.randomUUID().toString()),
+                        col("tenant_id", "text", "acme"),
+                        col("intake_id", "uuid", UUID.randomUUID().toString()),
+                        col("answers", "text", "v2:dk-1:c2VhbGVk")));
+        samples.put(
+                "idempotency_record", List.of(col("tenant_id", "text", "acme"), col("idempotency_key", "text", "k-1")));
+        samples.put("audit_event", List.of(col("id", "uuid", UUID.randomUUID().toString())));
+        samples.put("outbox_event", List.of(col("seq", "bigserial", "17"), col("payload", "jsonb", "{}")));
+        samples.put(DatabaseCeiling.TRAJECTORY_EVENT, List.of(col("payload", "jsonb", "{\"x\":1}")));
+        String script = DatabaseCeiling.script(List.of(UUID.randomUUID(), UUID.randomUUID()), samples);
+
+        assertEquals(
+                List.of(
+                        "BEGIN; select",
+                        "select",
+                        "insert screening",
+                        "select",
+                        "insert idempotency_record insert audit_event insert outbox_event insert outbox_event",
+                        "END;"),
+                roundTrips(script),
+                script);
+        assertEquals(List.of("i", "k", "self"), pgbenchVariables(script), script);
+        assertTrue(script.contains("returning id as self \\gset\n"), "the new screening's id kept for the next read");
+        assertTrue(script.contains("s2_0.id <> :self::uuid"), "the earlier scores leave the new one out");
+        assertTrue(script.contains("from intake i1_0 where i1_0.tenant_id = 'acme'"), "reads as the service reads");
+        assertTrue(script.contains("from assignment a1_0 where a1_0.tenant_id = 'acme'"), script);
+        assertTrue(script.contains("select max(s2_0.scored_at)") && script.contains("select min(s2_0.scored_at)"));
+        assertTrue(script.contains("values (gen_random_uuid(), '" + DatabaseCeiling.TENANT + "', ("), "a new row");
+        assertTrue(script.contains("E'{\"x\"\\x3a1}'"), "the trajectory's payload copied: " + script);
+        assertTrue(script.contains("'" + DatabaseCeiling.TENANT + "', :k::text)"), "a fresh idempotency key");
+        assertEquals(2, script.split("insert into outbox_event \\(payload\\)", -1).length - 1, "seq left out");
     }
 
     @Test
