@@ -78,6 +78,8 @@ public final class BenchMain {
         // auto_explain in intake's connections (off until benchmark 3 turns it on); the restarts of
         // benchmark 4 give intake new connections that load it.
         stack.superuserSql("postgres", "alter role intake set session_preload_libraries = 'auto_explain'");
+        // Every autovacuum run in the log, with its CPU: benchmark 5 reports those that ran during its paced run.
+        stack.superuserSql("postgres", "alter system set log_autovacuum_min_duration = 0", "select pg_reload_conf()");
 
         if (options.contains("--utilisation")) {
             pacedUtilisation(root, plan, stack, api);
@@ -120,7 +122,11 @@ public final class BenchMain {
                 plan.readConcurrency(),
                 Duration.ofSeconds(plan.readWarmUpSeconds()),
                 Duration.ofSeconds(plan.levelSeconds()),
+                screening.idleBusy() + ScreeningThroughput.QUIET_MARGIN,
                 work);
+        say("  quiet after " + readResult.drainSeconds() + " s; paced run: machine "
+                + Math.round(readResult.pacedMachineBusy() * 100) + " % busy, autovacuum "
+                + readResult.pacedAutovacuum());
         say("  closed " + readResult.closed().throughput() + "/s "
                 + readResult.closed().latency() + "; paced "
                 + readResult.paced().latency() + "; pgbench "

@@ -1,6 +1,5 @@
 package org.praxis.bench;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,7 +212,7 @@ public final class ListsAtScale {
         }
         // The key sweep re-seals the bulk rows' legacy values meanwhile ("for update skip locked"): not the list's
         // plan.
-        List<String> plans = AutoExplainLog.plans(readFrom(from), "from intake").stream()
+        List<String> plans = AutoExplainLog.plans(stack.postgresLogFrom(from), "from intake").stream()
                 .filter(p -> !p.contains("skip locked"))
                 .toList();
         String first =
@@ -227,14 +226,5 @@ public final class ListsAtScale {
     static boolean isDeep(String plan) {
         String query = plan.lines().findFirst().orElse("").replace(" ", "");
         return query.contains("created_at<") || query.contains("created_at,i1_0.id)<");
-    }
-
-    private String readFrom(long offset) throws IOException {
-        byte[] all = Files.readAllBytes(stack.postgresLog());
-        return new String(
-                all,
-                (int) Math.min(offset, all.length),
-                (int) Math.max(0, all.length - offset),
-                StandardCharsets.UTF_8);
     }
 }

@@ -219,6 +219,16 @@ public final class LocalStack {
         return runDir.resolve("logs/postgres.log");
     }
 
+    /** What PostgreSQL logged from byte {@code offset} of its log on (an earlier {@code Files.size} of it). */
+    public String postgresLogFrom(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(postgresLog());
+        return new String(
+                all,
+                (int) Math.min(offset, all.length),
+                (int) Math.max(0, all.length - offset),
+                StandardCharsets.UTF_8);
+    }
+
     public Path runDir() {
         return runDir;
     }

@@ -1,5 +1,6 @@
 package org.praxis.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,10 @@ public final class ReadThroughput {
             Map<String, Latencies> closedByKind,
             Map<String, Double> cpuMsPerRequest,
             DatabaseCeiling.Result ceiling,
-            double ratioToCeiling) {}
+            double ratioToCeiling,
+            double drainSeconds,
+            double pacedMachineBusy,
+            AutovacuumLog.Summary pacedAutovacuum) {}
 
     private final LocalStack stack;
     private final PraxisApi api;
@@ -125,13 +129,20 @@ public final class ReadThroughput {
         return r.statusCode() == expected;
     }
 
-    public Result run(int concurrency, Duration warmUp, Duration duration, Path work) throws Exception {
+    /**
+     * {@code quietBelow}: the machine's busy share to wait for before the warm-up and the paced run, as benchmark 1
+     * does before its paced runs; what benchmark 1 left (the consumers' backlog, autovacuum after its ceilings'
+     * inserts) is not these reads' cost.
+     */
+    public Result run(int concurrency, Duration warmUp, Duration duration, double quietBelow, Path work)
+            throws Exception {
         for (UUID id : engagements) {
             etags.put(
                     id,
                     expect(200, api.get(CLIENT, "session", "/v1/engagements/" + id))
                             .header("etag"));
         }
+        double drained = ProcessFacts.awaitQuiet(quietBelow, ScreeningThroughput.QUIET_AT_MOST);
         LoadGenerator.closed(concurrency, warmUp, this::read);
         api.disconnect();
         byKind.values().forEach(Recorder::reset);
@@ -141,8 +152,13 @@ public final class ReadThroughput {
         Map<String, Latencies> kinds = new LinkedHashMap<>();
         byKind.forEach((k, rec) -> kinds.put(k, Latencies.of(rec.getIntervalHistogram())));
         api.disconnect();
+        ProcessFacts.awaitQuiet(quietBelow, ScreeningThroughput.QUIET_AT_MOST);
+        long logFrom = Files.size(stack.postgresLog());
+        ProcessFacts.MachineTicks ticks = ProcessFacts.machineTicks();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * ScreeningThroughput.PACED_SHARE), duration, this::read);
+        double busy = Math.round(ProcessFacts.machineTicks().busySince(ticks) * 1000) / 1000.0;
+        AutovacuumLog.Summary autovacuum = AutovacuumLog.summary(stack.postgresLogFrom(logFrom));
         api.disconnect();
         DatabaseCeiling.Result ceiling = DatabaseCeiling.pgbench(
                 stack,
@@ -152,7 +168,16 @@ public final class ReadThroughput {
                 (int) Math.max(1, duration.toSeconds()),
                 work.resolve("reads-c" + concurrency));
         return new Result(
-                engagements.size(), closed, paced, kinds, cpu, ceiling, ScreeningThroughput.ratio(closed, ceiling));
+                engagements.size(),
+                closed,
+                paced,
+                kinds,
+                cpu,
+                ceiling,
+                ScreeningThroughput.ratio(closed, ceiling),
+                drained,
+                busy,
+                autovacuum);
     }
 
     /** The least each answer needs: the rows it shows, by the tables' own indexes, 21 for a page of 20. */

@@ -138,6 +138,21 @@ final class ThroughputSections {
                 .append(" | **")
                 .append(pct(reads.ratioToCeiling()))
                 .append("** |\n\n");
+        if (reads.pacedAutovacuum() != null) {
+            AutovacuumLog.Summary vacuum = reads.pacedAutovacuum();
+            md.append("Before the warm-up, and again before the paced run, the driver waited until the machine was "
+                            + "quiet (as in benchmark 1; before the warm-up that took ")
+                    .append(f(reads.drainSeconds()))
+                    .append(" s). During the paced run the machine was ")
+                    .append(pct(reads.pacedMachineBusy()))
+                    .append(" busy, and PostgreSQL's autovacuum (all of its runs are logged) ran ")
+                    .append(
+                            vacuum.runs() == 0
+                                    ? "not at all"
+                                    : vacuum.runs() + " times, " + f(vacuum.cpuSeconds()) + " s of CPU ("
+                                            + String.join(", ", vacuum.tables()) + ")")
+                    .append(".\n\n");
+        }
         md.append("By kind, closed run (service time): ");
         List<String> kinds = new ArrayList<>();
         reads.closedByKind()

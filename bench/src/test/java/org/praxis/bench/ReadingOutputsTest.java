@@ -31,6 +31,38 @@ class ReadingOutputsTest {
     }
 
     @Test
+    void autovacuumRunsAreCountedWithTheirCpuFromTheLog() {
+        String log = """
+                2026-12-02 01:45:01.123 UTC [20973] LOG:  automatic vacuum of table "intake.public.screening": index scans: 1
+                \tpages: 0 removed, 5120 remain, 2100 scanned (41.02% of total)
+                \ttuples: 0 removed, 140000 remain, 0 are dead but not yet removable
+                \tsystem usage: CPU: user: 0.41 s, system: 0.03 s, elapsed: 0.62 s
+                2026-12-02 01:45:01.500 UTC [1] LOG:  checkpoint starting: wal
+                2026-12-02 01:45:02.000 UTC [20974] LOG:  automatic analyze of table "intake.public.outbox_event"
+                \tavg read rate: 12.000 MB/s, avg write rate: 0.100 MB/s
+                \tsystem usage: CPU: user: 0.20 s, system: 0.00 s, elapsed: 0.30 s
+                2026-12-02 01:45:03.000 UTC [20975] LOG:  automatic analyze of table "session.public.action_item"
+                2026-12-02 01:45:03.100 UTC [14126] LOG:  received fast shutdown request
+                2026-12-02 01:45:03.200 UTC [20975] FATAL:  terminating autovacuum process due to administrator command
+                """;
+        assertEquals(
+                List.of(
+                        new AutovacuumLog.Run("vacuum", "intake.public.screening", 0.44),
+                        new AutovacuumLog.Run("analyze", "intake.public.outbox_event", 0.20)),
+                AutovacuumLog.runs(log).stream()
+                        .map(r -> new AutovacuumLog.Run(r.kind(), r.table(), Math.round(r.cpuSeconds() * 100) / 100.0))
+                        .toList(),
+                "a run cut off before its usage line is not counted");
+        AutovacuumLog.Summary summary = AutovacuumLog.summary(log);
+        assertEquals(2, summary.runs());
+        assertEquals(0.64, summary.cpuSeconds());
+        assertEquals(List.of("vacuum intake.public.screening", "analyze intake.public.outbox_event"), summary.tables());
+        assertEquals(
+                new AutovacuumLog.Summary(0, 0, List.of()),
+                AutovacuumLog.summary("2026-12-02 LOG:  checkpoint starting: wal\n"));
+    }
+
+    @Test
     void autoExplainPlansAreTakenFromTheLogForTheQueriesAskedFor() {
         String log = """
                 2026-11-24 21:00:00.000 UTC [1] LOG:  duration: 0.412 ms  plan:
