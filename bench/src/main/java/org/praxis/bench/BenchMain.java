@@ -59,6 +59,13 @@ public final class BenchMain {
 
     private BenchMain() {}
 
+    /** All processes' CPU per request, in ms. */
+    private static double sum(Map<String, Double> cpuMsPerRequest) {
+        return Latencies.round(cpuMsPerRequest.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum());
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         List<String> options = List.of(args);
@@ -108,7 +115,8 @@ public final class BenchMain {
             say("  c=" + c + " closed " + level.closed().throughput() + "/s "
                     + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
                     + level.ceiling().tps() + " tps (a), " + level.leastWork().tps() + " tps (b); ratio to (b) "
-                    + level.ratioToLeastWork() + "; backlog drained in " + level.drainSeconds() + " s");
+                    + level.ratioToLeastWork() + "; backlog drained in " + level.drainSeconds() + " s; CPU per request "
+                    + sum(level.cpuMsPerRequest()) + " ms closed, " + sum(level.pacedCpuMsPerRequest()) + " ms paced");
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
@@ -126,7 +134,8 @@ public final class BenchMain {
                 work);
         say("  quiet after " + readResult.drainSeconds() + " s; paced run: machine "
                 + Math.round(readResult.pacedMachineBusy() * 100) + " % busy, autovacuum "
-                + readResult.pacedAutovacuum());
+                + readResult.pacedAutovacuum() + "; CPU per read " + sum(readResult.cpuMsPerRequest()) + " ms closed, "
+                + sum(readResult.pacedCpuMsPerRequest()) + " ms paced");
         say("  closed " + readResult.closed().throughput() + "/s "
                 + readResult.closed().latency() + "; paced "
                 + readResult.paced().latency() + "; pgbench "

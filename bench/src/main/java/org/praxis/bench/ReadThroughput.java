@@ -38,7 +38,8 @@ public final class ReadThroughput {
             double ratioToCeiling,
             double drainSeconds,
             double pacedMachineBusy,
-            AutovacuumLog.Summary pacedAutovacuum) {}
+            AutovacuumLog.Summary pacedAutovacuum,
+            Map<String, Double> pacedCpuMsPerRequest) {}
 
     private final LocalStack stack;
     private final PraxisApi api;
@@ -155,8 +156,10 @@ public final class ReadThroughput {
         ProcessFacts.awaitQuiet(quietBelow, ScreeningThroughput.QUIET_AT_MOST);
         long logFrom = Files.size(stack.postgresLog());
         ProcessFacts.MachineTicks ticks = ProcessFacts.machineTicks();
+        Map<String, Double> pacedCpuBefore = stack.cpuMillis();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * ScreeningThroughput.PACED_SHARE), duration, this::read);
+        Map<String, Double> pacedCpu = LocalStack.perRequest(pacedCpuBefore, stack.cpuMillis(), paced);
         double busy = Math.round(ProcessFacts.machineTicks().busySince(ticks) * 1000) / 1000.0;
         AutovacuumLog.Summary autovacuum = AutovacuumLog.summary(stack.postgresLogFrom(logFrom));
         api.disconnect();
@@ -177,7 +180,8 @@ public final class ReadThroughput {
                 ScreeningThroughput.ratio(closed, ceiling),
                 drained,
                 busy,
-                autovacuum);
+                autovacuum,
+                pacedCpu);
     }
 
     /** The least each answer needs: the rows it shows, by the tables' own indexes, 21 for a page of 20. */

@@ -30,7 +30,7 @@ public final class ScreeningThroughput {
      * {@code ceiling}: (a), the statements the service sends ({@link DatabaseCeiling}); {@code leastWork}: (b), the
      * least work the semantics need ({@link LeastWorkCeiling}), the one the target compares against (absent in
      * results written before it existed). {@code cpuMsPerRequest}: CPU each part of the stack used per request in
-     * the closed run. {@code drainSeconds}: how long the machine took to go quiet after the closed run (the
+     * the closed run ({@code pacedCpuMsPerRequest}: in the paced run; absent in results written before it). {@code drainSeconds}: how long the machine took to go quiet after the closed run (the
      * consumers working through its events) before the paced run started.
      */
     public record Level(
@@ -42,7 +42,8 @@ public final class ScreeningThroughput {
             Map<String, Double> cpuMsPerRequest,
             DatabaseCeiling.Result leastWork,
             double ratioToLeastWork,
-            double drainSeconds) {}
+            double drainSeconds,
+            Map<String, Double> pacedCpuMsPerRequest) {}
 
     /** {@code idleMachineBusy}: the machine's busy share with the stack idle, before the warm-up (0: not measured). */
     public record Result(int intakes, double warmUpSeconds, List<Level> levels, double idleMachineBusy) {}
@@ -117,8 +118,10 @@ public final class ScreeningThroughput {
         Map<String, Double> cpuPerRequest = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
         api.disconnect();
         double drain = awaitQuiet();
+        Map<String, Double> pacedCpuBefore = stack.cpuMillis();
         LoadGenerator.Run paced = LoadGenerator.paced(
                 concurrency, Math.max(1, closed.throughput() * PACED_SHARE), duration, this::screening);
+        Map<String, Double> pacedCpu = LocalStack.perRequest(pacedCpuBefore, stack.cpuMillis(), paced);
         api.disconnect();
         if (concurrency == profileAt) {
             // A closed run of its own: the recording costs the service CPU, which the measured run must not pay.
@@ -142,7 +145,8 @@ public final class ScreeningThroughput {
                 cpuPerRequest,
                 leastWork,
                 ratio(closed, leastWork),
-                drain);
+                drain,
+                pacedCpu);
     }
 
     static double ratio(LoadGenerator.Run service, DatabaseCeiling.Result ceiling) {

@@ -82,11 +82,17 @@ final class ThroughputSections {
         List<Map<String, Double>> cpu = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         for (ScreeningThroughput.Level l : r.screening().levels()) {
-            labels.add(String.valueOf(l.concurrency()));
+            labels.add(l.concurrency() + " closed");
             cpu.add(l.cpuMsPerRequest());
             rates.add(l.closed().throughput());
+            if (l.pacedCpuMsPerRequest() != null) {
+                labels.add(l.concurrency() + " paced");
+                cpu.add(l.pacedCpuMsPerRequest());
+                rates.add(l.paced().throughput());
+            }
         }
-        cpuTable(md, "CPU used per request during the closed runs", "concurrency", labels, cpu, rates, r);
+        cpuTable(
+                md, "CPU used per request during the closed and paced runs", "concurrency, run", labels, cpu, rates, r);
         if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
             md.append("Where intake-service's CPU went in a closed run at c=")
                     .append(labels.get(labels.size() - 1))
@@ -158,13 +164,21 @@ final class ThroughputSections {
         reads.closedByKind()
                 .forEach((k, l) -> kinds.add("`" + k + "` p50 " + f(l.p50()) + " / p99 " + f(l.p99()) + " ms"));
         md.append(String.join("; ", kinds)).append(".\n\n");
+        List<String> readLabels = new ArrayList<>(List.of(reads.closed().concurrency() + " closed"));
+        List<Map<String, Double>> readCpu = new ArrayList<>(List.of(reads.cpuMsPerRequest()));
+        List<Double> readRates = new ArrayList<>(List.of(reads.closed().throughput()));
+        if (reads.pacedCpuMsPerRequest() != null) {
+            readLabels.add(reads.paced().concurrency() + " paced");
+            readCpu.add(reads.pacedCpuMsPerRequest());
+            readRates.add(reads.paced().throughput());
+        }
         cpuTable(
                 md,
-                "CPU used per read during the closed run",
-                "concurrency",
-                List.of(String.valueOf(reads.closed().concurrency())),
-                List.of(reads.cpuMsPerRequest()),
-                List.of(reads.closed().throughput()),
+                "CPU used per read during the closed and paced runs",
+                "concurrency, run",
+                readLabels,
+                readCpu,
+                readRates,
                 r);
     }
 
