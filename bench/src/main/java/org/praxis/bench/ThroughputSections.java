@@ -94,8 +94,9 @@ final class ThroughputSections {
         cpuTable(
                 md, "CPU used per request during the closed and paced runs", "concurrency, run", labels, cpu, rates, r);
         if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
+            List<ScreeningThroughput.Level> levels = r.screening().levels();
             md.append("Where intake-service's CPU went in a closed run at c=")
-                    .append(labels.get(labels.size() - 1))
+                    .append(levels.get(levels.size() - 1).concurrency())
                     .append(" (`bench/run --profile`: JFR execution samples, each counted for the package of its "
                             + "innermost frame outside the JDK; an extra run after the measured ones, as the recording costs CPU):\n\n"
                             + "| package | share of samples |\n|---|---|\n");
@@ -151,11 +152,11 @@ final class ThroughputSections {
                     .append(f(reads.drainSeconds()))
                     .append(" s). During the paced run the machine was ")
                     .append(pct(reads.pacedMachineBusy()))
-                    .append(" busy, and PostgreSQL's autovacuum (all of its runs are logged) ran ")
+                    .append(" busy, and PostgreSQL's autovacuum (all of its runs are logged) ")
                     .append(
                             vacuum.runs() == 0
-                                    ? "not at all"
-                                    : vacuum.runs() + " times, " + f(vacuum.cpuSeconds()) + " s of CPU ("
+                                    ? "did not run"
+                                    : "ran " + vacuum.runs() + " times, " + f(vacuum.cpuSeconds()) + " s of CPU ("
                                             + String.join(", ", vacuum.tables()) + ")")
                     .append(".\n\n");
         }
