@@ -6,12 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the autovacuum runs PostgreSQL wrote into its log ({@code log_autovacuum_min_duration = 0}, set by
+ * Reads the autovacuum runs PostgreSQL wrote into its log when they finished ({@code log_autovacuum_min_duration = 0}, set by
  * {@link BenchMain}): which table, vacuum or analyze, and the CPU the worker reported. A benchmark that follows
  * one writing many rows shares the cores with these workers.
  */
 final class AutovacuumLog {
-    private static final Pattern RUN = Pattern.compile("automatic (vacuum|analyze) of table \"([^\"]+)\"");
+    /** Vacuum's heading may say it is aggressive or against wraparound (PostgreSQL's vacuumlazy.c). */
+    private static final Pattern RUN = Pattern.compile(
+            "automatic (?:aggressive )?(vacuum|analyze)(?: to prevent wraparound)? of table \"([^\"]+)\"");
+
     private static final Pattern CPU = Pattern.compile("system usage: CPU: user: ([0-9.]+) s, system: ([0-9.]+) s");
 
     /** One run: {@code kind} vacuum or analyze, the table as database.schema.table, its CPU in seconds. */

@@ -59,13 +59,6 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    /** All processes' CPU per request, in ms. */
-    private static double sum(Map<String, Double> cpuMsPerRequest) {
-        return Latencies.round(cpuMsPerRequest.values().stream()
-                .mapToDouble(Double::doubleValue)
-                .sum());
-    }
-
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         List<String> options = List.of(args);
@@ -116,7 +109,8 @@ public final class BenchMain {
                     + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
                     + level.ceiling().tps() + " tps (a), " + level.leastWork().tps() + " tps (b); ratio to (b) "
                     + level.ratioToLeastWork() + "; backlog drained in " + level.drainSeconds() + " s; CPU per request "
-                    + sum(level.cpuMsPerRequest()) + " ms closed, " + sum(level.pacedCpuMsPerRequest()) + " ms paced");
+                    + LocalStack.total(level.cpuMsPerRequest()) + " ms closed, "
+                    + LocalStack.total(level.pacedCpuMsPerRequest()) + " ms paced");
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
@@ -132,14 +126,7 @@ public final class BenchMain {
                 Duration.ofSeconds(plan.levelSeconds()),
                 screening.idleBusy() + ScreeningThroughput.QUIET_MARGIN,
                 work);
-        say("  quiet after " + readResult.drainSeconds() + " s; paced run: machine "
-                + Math.round(readResult.pacedMachineBusy() * 100) + " % busy, autovacuum "
-                + readResult.pacedAutovacuum() + "; CPU per read " + sum(readResult.cpuMsPerRequest()) + " ms closed, "
-                + sum(readResult.pacedCpuMsPerRequest()) + " ms paced");
-        say("  closed " + readResult.closed().throughput() + "/s "
-                + readResult.closed().latency() + "; paced "
-                + readResult.paced().latency() + "; pgbench "
-                + readResult.ceiling().tps() + " tps");
+        say(readResult.summary());
 
         say("benchmark 2: " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
         RiskPropagation risk = new RiskPropagation(stack, api);

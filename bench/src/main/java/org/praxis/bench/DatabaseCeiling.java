@@ -24,8 +24,10 @@ import org.HdrHistogram.Histogram;
  * instrument's earlier scores (the trajectory), then the idempotency record, audit row and both outbox rows
  * in one pipeline, and the commit. Inserted values are copies of rows the service wrote in the warm-up, as for
  * ceiling (b) ({@link LeastWorkCeiling}); rows go to a tenant of their own, so the API never sees them, and
- * the outbox rows are born sent, so the relay never publishes them. A change to the service's statements fails
- * that test first; this script is to follow it.
+ * the outbox rows are born sent, so the relay never publishes them (the earlier scores' min/max subqueries name
+ * no tenant, as the service's do, so they see these rows; the read then returns one acme row where the service's
+ * returns two). That test fails when the number of round trips changes, not when their SQL does: compare this
+ * script with the statements it lists on failure when the write path changes.
  */
 public final class DatabaseCeiling {
     static final String TENANT = "bench-ceiling";

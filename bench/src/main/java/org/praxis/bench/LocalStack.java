@@ -136,6 +136,13 @@ public final class LocalStack {
         return perRequest;
     }
 
+    /** All processes' CPU per request, in ms, from {@link #perRequest}. */
+    static double total(Map<String, Double> cpuMsPerRequest) {
+        return Latencies.round(cpuMsPerRequest.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum());
+    }
+
     private interface CpuReading {
         double read() throws IOException;
     }

@@ -39,7 +39,17 @@ public final class ReadThroughput {
             double drainSeconds,
             double pacedMachineBusy,
             AutovacuumLog.Summary pacedAutovacuum,
-            Map<String, Double> pacedCpuMsPerRequest) {}
+            Map<String, Double> pacedCpuMsPerRequest) {
+
+        /** What bench/run prints when the benchmark is done. */
+        String summary() {
+            return "  quiet after " + drainSeconds + " s; paced run: machine " + Math.round(pacedMachineBusy * 100)
+                    + " % busy, autovacuum " + pacedAutovacuum + "; CPU per read " + LocalStack.total(cpuMsPerRequest)
+                    + " ms closed, " + LocalStack.total(pacedCpuMsPerRequest) + " ms paced\n  closed "
+                    + closed.throughput() + "/s " + closed.latency() + "; paced " + paced.latency() + "; pgbench "
+                    + ceiling.tps() + " tps";
+        }
+    }
 
     private final LocalStack stack;
     private final PraxisApi api;

@@ -152,12 +152,12 @@ final class ThroughputSections {
                     .append(f(reads.drainSeconds()))
                     .append(" s). During the paced run the machine was ")
                     .append(pct(reads.pacedMachineBusy()))
-                    .append(" busy, and PostgreSQL's autovacuum (all of its runs are logged) ")
+                    .append(" busy, and PostgreSQL logged ")
                     .append(
                             vacuum.runs() == 0
-                                    ? "did not run"
-                                    : "ran " + vacuum.runs() + " times, " + f(vacuum.cpuSeconds()) + " s of CPU ("
-                                            + String.join(", ", vacuum.tables()) + ")")
+                                    ? "no autovacuum run finishing within it (it logs each run as it ends)"
+                                    : vacuum.runs() + " autovacuum runs finishing within it, " + f(vacuum.cpuSeconds())
+                                            + " s of CPU (" + String.join(", ", vacuum.tables()) + ")")
                     .append(".\n\n");
         }
         md.append("By kind, closed run (service time): ");

@@ -31,6 +31,16 @@ class CeilingsAndReportTest {
         return new LeastWorkCeiling.Column(name, type, value);
     }
 
+    /** A screening row as the service writes it, in part: what both ceilings must copy or replace. */
+    private static List<LeastWorkCeiling.Column> screening() {
+        return List.of(
+                col("id", "uuid", UUID.randomUUID().toString()),
+                col("tenant_id", "text", "acme"),
+                col("intake_id", "uuid", UUID.randomUUID().toString()),
+                col("answers", "text", "v2:dk-1:c2VhbGVk"),
+                col("percent", "int4", null));
+    }
+
     @Test
     void ceilingBInsertsCopiesOfTheServicesRowsInOneStatementWithFreshKeys() {
         Map<String, List<LeastWorkCeiling.Column>> samples = new LinkedHashMap<>();
@@ -45,13 +55,7 @@ class CeilingsAndReportTest {
                         col("status", "int4", "201"),
                         col("body", "text", "v1:key-3:it's sealed\\"),
                         col("created_at", "timestamptz", "2026-11-30 14:00:00+00")));
-        samples.put(
-                "screening",
-                List.of(
-                        col("id", "uuid", UUID.randomUUID().toString()),
-                        col("tenant_id", "text", "acme"),
-                        col("intake_id", "uuid", UUID.randomUUID().toString()),
-                        col("percent", "int4", null)));
+        samples.put("screening", screening());
         samples.put(
                 "outbox_event",
                 List.of(
@@ -98,13 +102,7 @@ class CeilingsAndReportTest {
     @Test
     void ceilingARunsTheServicesSixRoundTripsWithCopiedRows() {
         Map<String, List<LeastWorkCeiling.Column>> samples = new LinkedHashMap<>();
-        samples.put(
-                "screening",
-                List.of(
-                        col("id", "uuid", UUID.randomUUID().toString()),
-                        col("tenant_id", "text", "acme"),
-                        col("intake_id", "uuid", UUID.randomUUID().toString()),
-                        col("answers", "text", "v2:dk-1:c2VhbGVk")));
+        samples.put("screening", screening());
         samples.put(
                 "idempotency_record", List.of(col("tenant_id", "text", "acme"), col("idempotency_key", "text", "k-1")));
         samples.put("audit_event", List.of(col("id", "uuid", UUID.randomUUID().toString())));

@@ -41,6 +41,8 @@ class ReadingOutputsTest {
                 2026-12-02 01:45:02.000 UTC [20974] LOG:  automatic analyze of table "intake.public.outbox_event"
                 \tavg read rate: 12.000 MB/s, avg write rate: 0.100 MB/s
                 \tsystem usage: CPU: user: 0.20 s, system: 0.00 s, elapsed: 0.30 s
+                2026-12-02 01:45:02.500 UTC [20976] LOG:  automatic aggressive vacuum to prevent wraparound of table "session.public.engagement": index scans: 0
+                \tsystem usage: CPU: user: 0.10 s, system: 0.01 s, elapsed: 0.12 s
                 2026-12-02 01:45:03.000 UTC [20975] LOG:  automatic analyze of table "session.public.action_item"
                 2026-12-02 01:45:03.100 UTC [14126] LOG:  received fast shutdown request
                 2026-12-02 01:45:03.200 UTC [20975] FATAL:  terminating autovacuum process due to administrator command
@@ -48,15 +50,21 @@ class ReadingOutputsTest {
         assertEquals(
                 List.of(
                         new AutovacuumLog.Run("vacuum", "intake.public.screening", 0.44),
-                        new AutovacuumLog.Run("analyze", "intake.public.outbox_event", 0.20)),
+                        new AutovacuumLog.Run("analyze", "intake.public.outbox_event", 0.20),
+                        new AutovacuumLog.Run("vacuum", "session.public.engagement", 0.11)),
                 AutovacuumLog.runs(log).stream()
                         .map(r -> new AutovacuumLog.Run(r.kind(), r.table(), Math.round(r.cpuSeconds() * 100) / 100.0))
                         .toList(),
                 "a run cut off before its usage line is not counted");
         AutovacuumLog.Summary summary = AutovacuumLog.summary(log);
-        assertEquals(2, summary.runs());
-        assertEquals(0.64, summary.cpuSeconds());
-        assertEquals(List.of("vacuum intake.public.screening", "analyze intake.public.outbox_event"), summary.tables());
+        assertEquals(3, summary.runs());
+        assertEquals(0.75, summary.cpuSeconds());
+        assertEquals(
+                List.of(
+                        "vacuum intake.public.screening",
+                        "analyze intake.public.outbox_event",
+                        "vacuum session.public.engagement"),
+                summary.tables());
         assertEquals(
                 new AutovacuumLog.Summary(0, 0, List.of()),
                 AutovacuumLog.summary("2026-12-02 LOG:  checkpoint starting: wal\n"));
