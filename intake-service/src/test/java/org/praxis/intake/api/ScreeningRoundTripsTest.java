@@ -125,8 +125,8 @@ class ScreeningRoundTripsTest {
     }
 
     /**
-     * The intake (access), the screening, the instrument's earlier scores (the baseline and the one before:
-     * one query, for the trajectory), the open assignment, idempotency record + audit + outbox, commit. The
+     * The intake (access), the open assignment, the screening, the instrument's earlier scores (the baseline and
+     * the one before: one query, for the trajectory), idempotency record + audit + outbox, commit. The
      * tenant's client wording (the answer's words for the client) is kept a few seconds: read by the warm-up.
      */
     private static final long ROUND_TRIPS = 6;
