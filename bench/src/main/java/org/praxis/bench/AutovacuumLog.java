@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the autovacuum runs PostgreSQL wrote into its log when they finished ({@code log_autovacuum_min_duration = 0}, set by
- * {@link BenchMain}): which table, vacuum or analyze, and the CPU the worker reported. A benchmark that follows
- * one writing many rows shares the cores with these workers.
+ * Reads the autovacuum runs PostgreSQL wrote into its log as each finished ({@code log_autovacuum_min_duration
+ * = 0}, set by {@link BenchMain}): which table, vacuum or analyze, and the CPU the worker reported. A benchmark
+ * that follows one writing many rows shares the cores with these workers.
  */
 final class AutovacuumLog {
     /** Vacuum's heading may say it is aggressive or against wraparound (PostgreSQL's vacuumlazy.c). */

@@ -41,6 +41,9 @@ public final class DatabaseCeiling {
             Latencies latency,
             String mode) {}
 
+    /** The second outbox row: the trajectory's event, which follows every screening after an intake's first. */
+    static final String TRAJECTORY_EVENT = "outbox_event (trajectory)";
+
     /** The rows whose copies the script inserts, in the order the service sends them, with what picks each. */
     static final Map<String, String> SAMPLES = sampled();
 
@@ -54,9 +57,6 @@ public final class DatabaseCeiling {
                 TRAJECTORY_EVENT, "tenant_id = 'acme' and event_type like '%trajectory.changed%' order by seq desc");
         return samples;
     }
-
-    /** The second outbox row: the trajectory's event, which follows every screening after an intake's first. */
-    static final String TRAJECTORY_EVENT = "outbox_event (trajectory)";
 
     private DatabaseCeiling() {}
 
@@ -99,8 +99,9 @@ public final class DatabaseCeiling {
                         + ") order by i1_0.id fetch first 1 rows only;",
                 "\\endpipeline",
                 "select a1_0.id, a1_0.client_subject, a1_0.created_at, a1_0.created_by, a1_0.due_date,"
-                        + " a1_0.engagement_id, a1_0.instrument_code, a1_0.intake_id, a1_0.measure_id, a1_0.screening_id,"
-                        + " a1_0.status, a1_0.tenant_id from assignment a1_0 where a1_0.tenant_id = 'acme' and"
+                        + " a1_0.engagement_id, a1_0.instrument_code, a1_0.intake_id, a1_0.measure_id,"
+                        + " a1_0.screening_id, a1_0.status, a1_0.tenant_id from assignment a1_0"
+                        + " where a1_0.tenant_id = 'acme' and"
                         + " (a1_0.intake_id = " + intake
                         + " and a1_0.instrument_code = 'PHQ-9' and a1_0.status = 'open')"
                         + " order by a1_0.created_at fetch first 1 rows only;",

@@ -30,8 +30,9 @@ public final class ScreeningThroughput {
      * {@code ceiling}: (a), the statements the service sends ({@link DatabaseCeiling}); {@code leastWork}: (b), the
      * least work the semantics need ({@link LeastWorkCeiling}), the one the target compares against (absent in
      * results written before it existed). {@code cpuMsPerRequest}: CPU each part of the stack used per request in
-     * the closed run ({@code pacedCpuMsPerRequest}: in the paced run; absent in results written before it). {@code drainSeconds}: how long the machine took to go quiet after the closed run (the
-     * consumers working through its events) before the paced run started.
+     * the closed run ({@code pacedCpuMsPerRequest}: in the paced run; absent in results written before it).
+     * {@code drainSeconds}: how long the machine took to go quiet after the closed run (the consumers working
+     * through its events) before the paced run started.
      */
     public record Level(
             int concurrency,
