@@ -60,14 +60,7 @@ class CrdSchemasTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void strimziAndCloudNativePgResourcesMatchTheirCrdSchemas(String overlay) throws Exception {
-        Process render = new ProcessBuilder(
-                        "kubectl",
-                        "kustomize",
-                        RenderedManifests.k8s().resolve("overlays/" + overlay).toString())
-                .redirectErrorStream(true)
-                .start();
-        String manifests = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
+        String manifests = RenderedManifests.rendered(overlay);
         Run check = run(manifests, "node", "validate.mjs");
         assertEquals(0, check.exit(), check.output());
         // 18 Strimzi and CloudNativePG resources, 4 ServiceMonitors and the PrometheusRule
@@ -99,14 +92,7 @@ class CrdSchemasTest {
     @ParameterizedTest
     @ValueSource(strings = {"prod"})
     void aBuiltInKindThatBreaksItsSchemaIsReported(String overlay) throws Exception {
-        Process render = new ProcessBuilder(
-                        "kubectl",
-                        "kustomize",
-                        RenderedManifests.k8s().resolve("overlays/" + overlay).toString())
-                .redirectErrorStream(true)
-                .start();
-        String manifests = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(render.waitFor(2, TimeUnit.MINUTES) && render.exitValue() == 0, manifests);
+        String manifests = RenderedManifests.rendered(overlay);
         String broken = manifests
                 .replace("containerPort: 8080", "containerPort: eighty")
                 .replace("minAvailable: 1", "minAvailable: [1]")

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** An overlay rendered by {@code kubectl kustomize}, exactly as an operator would apply it. */
@@ -30,7 +32,32 @@ final class RenderedManifests {
         return Path.of("").toAbsolutePath();
     }
 
+    /** Each overlay's rendering, once per test JVM: the overlays do not change while the tests read them. */
+    private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
     static RenderedManifests of(String overlay) {
+        try {
+            List<JsonNode> docs = new ArrayList<>();
+            try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(rendered(overlay))) {
+                while (it.hasNext()) {
+                    JsonNode d = it.next();
+                    if (d != null && !d.isEmpty()) {
+                        docs.add(d);
+                    }
+                }
+            }
+            return new RenderedManifests(overlay, docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The overlay as {@code kubectl kustomize} prints it. */
+    static String rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, RenderedManifests::render);
+    }
+
+    private static String render(String overlay) {
         try {
             Process p = new ProcessBuilder(
                             "kubectl",
@@ -42,16 +69,7 @@ final class RenderedManifests {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("kubectl kustomize overlays/" + overlay + " failed:\n" + out);
             }
-            List<JsonNode> docs = new ArrayList<>();
-            try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(out)) {
-                while (it.hasNext()) {
-                    JsonNode d = it.next();
-                    if (d != null && !d.isEmpty()) {
-                        docs.add(d);
-                    }
-                }
-            }
-            return new RenderedManifests(overlay, docs);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "kubectl (with its built-in kustomize) is needed to render the manifests", e);
