@@ -54,20 +54,19 @@ final class RenderedManifests {
 
     /** The overlay as {@code kubectl kustomize} prints it. */
     static String rendered(String overlay) {
-        return RENDERED.computeIfAbsent(overlay, RenderedManifests::render);
+        return RENDERED.computeIfAbsent(
+                overlay, o -> render(k8s().resolve("overlays").resolve(o)));
     }
 
-    private static String render(String overlay) {
+    /** Any kustomization directory as {@code kubectl kustomize} prints it, not cached. */
+    static String render(Path kustomization) {
         try {
-            Process p = new ProcessBuilder(
-                            "kubectl",
-                            "kustomize",
-                            k8s().resolve("overlays").resolve(overlay).toString())
+            Process p = new ProcessBuilder("kubectl", "kustomize", kustomization.toString())
                     .redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize overlays/" + overlay + " failed:\n" + out);
+                throw new AssertionError("kubectl kustomize " + kustomization + " failed:\n" + out);
             }
             return out;
         } catch (IOException e) {
