@@ -83,9 +83,10 @@ public class MonitoringMeasures {
     }
 
     /**
-     * After the practitioner changed the plan: on an active engagement under a weekly plan, each instrument
-     * without an open measure is dated N weeks on, as at activation (else a plan switched to weekly would wait
-     * for a completion that never comes). A plan by held sessions waits for the next held session.
+     * After the practitioner changed the plan, or the engagement resumed after a pause: on an active engagement
+     * under a weekly plan, each instrument without an open measure is dated N weeks on, as at activation (else a
+     * plan switched to weekly, or a measure completed while paused, would wait for a completion that never
+     * comes). A plan by held sessions waits for the next held session.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void planChanged(Engagement e) {

@@ -70,6 +70,16 @@ public class MonitoringPlans {
         return policies.monitoringPlans().requireView(policies.caller(), p, engagementId);
     }
 
+    /**
+     * The engagement is active again after a pause: its weekly plan goes on. Only an active engagement's
+     * completed measure dates the next one, so one completed during the pause left its instrument without a
+     * measure; each such instrument is dated N weeks on, as after a change of plan.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resumed(Engagement e) {
+        measures.planChanged(e);
+    }
+
     @Transactional
     public MonitoringPlan replace(UUID engagementId, MonitoringSchedule schedule, LocalDate until, String ifMatch) {
         MonitoringPlan p = readable(engagementId);

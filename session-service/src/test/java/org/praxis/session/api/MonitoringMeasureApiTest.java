@@ -173,6 +173,66 @@ class MonitoringMeasureApiTest {
         assertEquals(2, DB.count(DUE_EVENTS, id));
     }
 
+    @Test
+    void aWeeklyPlanGoesOnWhenItsEngagementResumesAfterAPause() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("WHO-5"), "everyWeeks", 3))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        activate(t, id);
+        move(id, "paused");
+        scored(
+                UUID.randomUUID().toString(),
+                id,
+                measures(id).get(0),
+                UUID.randomUUID().toString());
+        assertEquals(List.of(), due(id), "a measure completed while paused dates no next one");
+
+        move(id, "active");
+        String dueOn = LocalDate.now(ZoneOffset.UTC).plusWeeks(3).toString();
+        assertEquals(List.of(dueOn), due(id));
+        assertEquals(
+                2, DB.count(DUE_EVENTS + " and payload->>'dueOn' = ?", id, dueOn), "at activation and at resumption");
+        // A pause and a resumption with a measure still open date nothing more.
+        move(id, "paused");
+        move(id, "active");
+        assertEquals(List.of(dueOn), due(id));
+        assertEquals(2, DB.count(DUE_EVENTS, id));
+    }
+
+    private List<String> due(String engagement) {
+        return as(t.coach)
+                .queryParam("engagementId", engagement)
+                .queryParam("status", "due")
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.dueOn");
+    }
+
+    private void move(String engagement, String status) {
+        String etag = as(t.coach)
+                .when()
+                .get("/v1/engagements/" + engagement)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", status))
+                .when()
+                .post("/v1/engagements/" + engagement + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", is(status));
+    }
+
     private void scored(String screening, String engagement, String measure, String eventId) {
         Map<String, Object> payload = new HashMap<>(Map.of(
                 "screeningId",
