@@ -71,6 +71,15 @@ public class AfterTherapy {
         return true;
     }
 
+    /** The coach of the engagement the referral came from, as it is now (after a handover, the new one). */
+    private String coachInCharge(CompletedTherapyReferral r) {
+        return r.engagementId == null
+                ? r.practitionerId
+                : tenant.find(Engagement.class, r.engagementId)
+                        .map(e -> e.practitionerId)
+                        .orElse(r.practitionerId);
+    }
+
     private CompletedTherapyReferral completed(UUID referralId) {
         return tenant.select(CompletedTherapyReferral.class, "e.referralId = :r", null, Map.of("r", referralId))
                 .getResultStream()
@@ -81,8 +90,8 @@ public class AfterTherapy {
     /**
      * A draft coaching engagement after the completed therapy referral: its client starts it naming a
      * practitioner, a coach names themselves, a supervisor a supervisee. 404 when the caller may not
-     * see the referral (another client's, another tenant's, not completed or not therapy); 409 when
-     * one was started already or the tenant's policy wants a new intake first.
+     * start from the referral (another client's, another coach's, another tenant's, not completed or not
+     * therapy); 409 when one was started already or the tenant's policy wants a new intake first.
      */
     @Transactional
     public Engagement start(UUID referralId, String practitionerId, String pathway, Integer sessionsPrepaid) {
@@ -90,7 +99,7 @@ public class AfterTherapy {
         EngagementPolicy policy = policies.engagements();
         policy.requireAllowed(caller, EngagementPolicy.Action.OPEN_AFTER_THERAPY);
         CompletedTherapyReferral r = completed(referralId);
-        if (r == null || !EngagementPolicy.seesCompletedReferral(caller, r.clientSubject)) {
+        if (r == null || !policy.canStartAfter(caller, r.clientSubject, coachInCharge(r))) {
             throw ProblemException.notFound("Completed therapy referral " + referralId);
         }
         Engagement e = new Engagement();

@@ -108,6 +108,8 @@ class AfterTherapyApiTest {
                 .statusCode(422)
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem("practitionerId"));
+        // The supervisor of the referral's coach, naming a coach they do not supervise.
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .body(start(referral, t.otherCoach))
                 .when()
@@ -197,6 +199,59 @@ class AfterTherapyApiTest {
                 .then()
                 .statusCode(404);
         assertEquals(0, startedAfter(referral));
+    }
+
+    @Test
+    void anotherCoachAndASupervisorOfOthersLearnNothingOfAnotherCoachsReferral() {
+        String referral = completed(null, null); // followed by t.coach
+        Supervision.assign(t.id, t.otherCoach.subject(), t.otherSupervisor.subject());
+        as(t.otherCoach)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        as(t.otherSupervisor)
+                .body(start(referral, t.otherCoach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM);
+        assertEquals(0, startedAfter(referral));
+        // Its client still may, naming whom they want.
+        as(t.client)
+                .body(start(referral, t.otherCoach))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("practitionerId", is(t.otherCoach.subject()));
+    }
+
+    @Test
+    void afterAHandoverTheNewCoachStartsFromTheReferralAndTheOldOneCannot() {
+        String intake = MonitoredEngagements.newIntake();
+        String before = MonitoredEngagements.decided(t, intake, "coaching");
+        String referral = completed(before, intake); // followed by t.coach
+        // The engagement it came from is handed over (as HandoverApiTest's accepted handover leaves it).
+        DB.execute(
+                "update engagement set practitioner_id = '" + t.otherCoach.subject() + "' where id = '" + before + "'");
+        as(t.coach)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(404);
+        as(t.otherCoach)
+                .body(Map.of("referralId", referral))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("practitionerId", is(t.otherCoach.subject()))
+                .body("precedingEngagementId", is(before));
     }
 
     @Test

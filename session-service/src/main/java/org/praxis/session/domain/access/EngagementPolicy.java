@@ -81,10 +81,18 @@ public final class EngagementPolicy extends Policy<Engagement, EngagementPolicy.
         return problems;
     }
 
-    /** Whether the caller may start from a completed therapy referral about this client: a client only from theirs. */
-    public static boolean seesCompletedReferral(Caller caller, String clientSubject) {
-        return caller.hasAnyRole(Roles.COACH, Roles.SUPERVISOR)
-                || caller.subject().equals(clientSubject);
+    /**
+     * Whether the caller may start coaching after a completed therapy referral (issue 22: "the client, or the
+     * practitioner"): its client, the coach in charge of the work it came from, or that coach's supervisor. A
+     * referral no coach followed (an intake decided therapy with no practitioner: the supervisors' queue) is
+     * also any supervisor's. Another coach learns nothing of it.
+     */
+    public boolean canStartAfter(Caller caller, String clientSubject, String coachInCharge) {
+        Engagement followed = new Engagement();
+        followed.clientSubject = clientSubject;
+        followed.practitionerId = coachInCharge;
+        return can(caller, Action.OPEN_AFTER_THERAPY, followed)
+                || (coachInCharge == null && caller.hasAnyRole(Roles.SUPERVISOR));
     }
 
     /** What is wrong with the people an engagement after therapy names (empty: the caller may start it). */
