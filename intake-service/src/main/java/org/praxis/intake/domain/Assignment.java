@@ -15,13 +15,16 @@ import java.util.UUID;
 public class Assignment {
     public static final String OPEN = "open";
     public static final String COMPLETED = "completed";
-    public static final List<String> STATUSES = List.of(OPEN, COMPLETED);
+    /** A monitoring measure's, whose engagement closed before it was done: the client is no longer asked. */
+    public static final String WITHDRAWN = "withdrawn";
+
+    public static final List<String> STATUSES = List.of(OPEN, COMPLETED, WITHDRAWN);
     /** Open and due before today (UTC): a filter of the practitioners' list, not a status of its own. */
     public static final String OVERDUE = "overdue";
 
-    public static final List<String> LIST_FILTERS = List.of(OPEN, COMPLETED, OVERDUE);
+    public static final List<String> LIST_FILTERS = List.of(OPEN, COMPLETED, WITHDRAWN, OVERDUE);
     /** {@link #LIST_FILTERS} as a pattern, for bean validation. */
-    public static final String LIST_FILTER_PATTERN = OPEN + "|" + COMPLETED + "|" + OVERDUE;
+    public static final String LIST_FILTER_PATTERN = OPEN + "|" + COMPLETED + "|" + WITHDRAWN + "|" + OVERDUE;
 
     @Id
     public UUID id;

@@ -85,6 +85,25 @@ public class MonitoringAssignments {
         return intake;
     }
 
+    /**
+     * The engagement closed (session-service's engagement.status-changed): the open assignments of its measures
+     * are withdrawn, so its client is no longer asked for them. Read again, the event finds none open. Its
+     * monitoring.due events come before it on the same key, so none is assigned after it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(UUID engagementId) {
+        List<Assignment> open = tenant.select(
+                        Assignment.class,
+                        "e.engagementId = :engagement and e.status = :open",
+                        null,
+                        Map.of("engagement", engagementId, "open", Assignment.OPEN))
+                .getResultList();
+        for (Assignment a : open) {
+            a.status = Assignment.WITHDRAWN;
+            audit.record("withdraw", "assignment", a.id, "engagement closed");
+        }
+    }
+
     private Assignment create(Intake intake, MeasureDue due) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();

@@ -69,6 +69,16 @@ class MonitoringApiTest {
         TopicProbe.sendEvent("session.events", DUE, "/session-service", tenant, engagement, payload);
     }
 
+    private static final String MOVED = "org.praxis.session.engagement.status-changed.v1";
+
+    private static void moved(String tenant, String engagement, String client, String previous, String status) {
+        String payload = "{\"engagementId\":\"" + engagement + "\",\"clientSubject\":\"" + client
+                + "\",\"practitionerId\":\"coach-7\",\"previousStatus\":\"" + previous + "\",\"status\":\"" + status
+                + "\"}";
+        assertEquals(List.of(), EventContracts.violations(MOVED, payload));
+        TopicProbe.sendEvent("session.events", MOVED, "/session-service", tenant, engagement, payload);
+    }
+
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
     }
@@ -133,6 +143,70 @@ class MonitoringApiTest {
         JsonNode payload = new ObjectMapper().readTree(scored.get(0).value());
         assertEquals(engagement, payload.get("engagementId").asText());
         assertEquals(phq, payload.get("measureId").asText());
+    }
+
+    @Test
+    void aClosedEngagementsOpenAssignmentsAreWithdrawnOnceAndOnlyInItsTenant() {
+        String intake = openIntake(t.coach, t.client.subject());
+        decide(intake, "coaching-with-monitoring");
+        String client = t.client.subject();
+        String engagement = UUID.randomUUID().toString();
+        String later = UUID.randomUUID().toString(); // another engagement of the client, still running
+        String gad = UUID.randomUUID().toString();
+        String who = UUID.randomUUID().toString();
+        send(t.id, engagement, due(gad, engagement, intake, client, "GAD-7"));
+        send(t.id, later, due(who, later, intake, client, "WHO-5"));
+        // Another tenant's engagement under the same id closes, then a pause here: on one key, both come first.
+        moved(TestTenant.another().id, engagement, client, "active", "closed");
+        moved(t.id, engagement, client, "active", "paused");
+        String marker = UUID.randomUUID().toString();
+        send(t.id, engagement, due(marker, engagement, intake, client, "PHQ-9"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from assignment where measure_id = ?::uuid", marker) == 1
+                        && count("select count(*) from assignment where measure_id = ?::uuid", who) == 1);
+        assertEquals(3, count("select count(*) from assignment where client_subject = ? and status = 'open'", client));
+
+        moved(t.id, engagement, client, "paused", "closed");
+        moved(t.id, engagement, client, "paused", "closed"); // published again: a new ce_id
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from assignment where engagement_id = ?::uuid and status = 'withdrawn'",
+                                engagement)
+                        == 2);
+        as(t.client)
+                .when()
+                .get("/v1/me/assignments")
+                .then()
+                .statusCode(200)
+                .body("items.instrument", is(List.of("WHO-5")));
+        as(t.coach)
+                .queryParam("status", "withdrawn")
+                .queryParam("intakeId", intake)
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.status", is(List.of("withdrawn", "withdrawn")));
+        assertEquals(
+                2,
+                count(
+                        "select count(*) from audit_event where action = 'withdraw' and resource_type = 'assignment'"
+                                + " and tenant_id = ?",
+                        t.id),
+                "withdrawn once each, however often the event arrives");
+        // A screening of a withdrawn instrument completes nothing of the closed engagement.
+        String screening = as(t.client)
+                .body(answers("GAD-7", 0, 1, 0, 1, 0, 1, 0))
+                .when()
+                .post("/v1/intakes/" + intake + "/screenings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(1, count("select count(*) from screening where id = ?::uuid and measure_id is null", screening));
+        assertEquals(
+                1, count("select count(*) from assignment where measure_id = ?::uuid and status = 'withdrawn'", gad));
     }
 
     @Test

@@ -66,9 +66,10 @@ public class MonitoringMeasureResource {
     public Page<MonitoringMeasureView> list(
             @Parameter(
                             description =
-                                    "overdue: due before today and not completed; due: not completed, due today or later")
+                                    "overdue: due before today and not completed; due: not completed, due today or later;"
+                                            + " withdrawn: its engagement closed first")
                     @QueryParam("status")
-                    @Pattern(regexp = "due|overdue|completed")
+                    @Pattern(regexp = MonitoringMeasure.STATUS_PATTERN)
                     String status,
             @QueryParam("engagementId") UUID engagementId,
             @BeanParam PageParams page) {

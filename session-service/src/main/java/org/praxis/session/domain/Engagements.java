@@ -240,9 +240,7 @@ public class Engagements {
         String previous = e.status;
         e.status = status;
         audit.record("move-to-" + status, "engagement", e.id, null);
-        if (EngagementLifecycle.PAUSED.equals(previous) && EngagementLifecycle.ACTIVE.equals(status)) {
-            monitoringPlans.resumed(e);
-        }
+        monitoringPlans.engagementMoved(e, previous);
         outbox.publish(
                 new SessionEvents.EngagementStatusChanged(e.id, e.clientSubject, e.practitionerId, previous, status));
     }

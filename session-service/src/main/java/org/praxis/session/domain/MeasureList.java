@@ -24,7 +24,7 @@ public class MeasureList {
 
     /**
      * The measures the caller may see, by status: {@code overdue} (due before today, not completed),
-     * {@code due} (not completed, due today or later), {@code completed}; null: all.
+     * {@code due} (not completed, due today or later), {@code completed}, {@code withdrawn}; null: all.
      */
     public Page<MonitoringMeasure> list(String status, UUID engagementId, PageRequest page) {
         MonitoringMeasurePolicy policy = policies.monitoringMeasures();
@@ -35,10 +35,9 @@ public class MeasureList {
                         .jpql("e", params)));
         if (status != null) {
             where.add("e.status = :status");
-            params.put(
-                    "status",
-                    MonitoringMeasure.COMPLETED.equals(status) ? MonitoringMeasure.COMPLETED : MonitoringMeasure.DUE);
-            if (!MonitoringMeasure.COMPLETED.equals(status)) {
+            boolean open = MonitoringMeasure.DUE.equals(status) || MonitoringMeasure.OVERDUE.equals(status);
+            params.put("status", open ? MonitoringMeasure.DUE : status);
+            if (open) {
                 where.add(MonitoringMeasure.OVERDUE.equals(status) ? "e.dueOn < :today" : "e.dueOn >= :today");
                 params.put("today", LocalDate.now(ZoneOffset.UTC));
             }

@@ -12,10 +12,13 @@ import java.util.UUID;
 public class MonitoringMeasure {
     public static final String DUE = "due";
     public static final String COMPLETED = "completed";
+    /** Its engagement closed before it was completed: nobody is asked for it any more. */
+    public static final String WITHDRAWN = "withdrawn";
     /** Not a stored status: a due measure whose date has passed. */
     public static final String OVERDUE = "overdue";
 
-    public static final List<String> STATUSES = List.of(DUE, OVERDUE, COMPLETED);
+    public static final List<String> STATUSES = List.of(DUE, OVERDUE, COMPLETED, WITHDRAWN);
+    public static final String STATUS_PATTERN = "due|overdue|completed|withdrawn";
 
     @Id
     public UUID id;
@@ -24,7 +27,7 @@ public class MonitoringMeasure {
     public UUID engagementId;
     public String instrument;
     public LocalDate dueOn;
-    /** {@link #DUE} or {@link #COMPLETED}. */
+    /** {@link #DUE}, {@link #COMPLETED} or {@link #WITHDRAWN}. */
     public String status;
     /** intake-service's screening that completed it. */
     public UUID screeningId;

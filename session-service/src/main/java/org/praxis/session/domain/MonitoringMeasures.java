@@ -94,14 +94,7 @@ public class MonitoringMeasures {
         if (p == null || p.everyWeeks == null || !EngagementLifecycle.ACTIVE.equals(e.status)) {
             return;
         }
-        List<String> open = tenant.select(
-                        MonitoringMeasure.class,
-                        "e.engagementId = :e and e.status = :due",
-                        null,
-                        Map.of("e", e.id, "due", MonitoringMeasure.DUE))
-                .getResultStream()
-                .map(m -> m.instrument)
-                .toList();
+        List<String> open = open(e).stream().map(m -> m.instrument).toList();
         List<String> unscheduled =
                 p.instruments.stream().filter(i -> !open.contains(i)).toList();
         LocalDate dueOn = today().plusWeeks(p.everyWeeks);
@@ -144,6 +137,28 @@ public class MonitoringMeasures {
             }
         }
         return true;
+    }
+
+    /**
+     * The engagement closed: its open measures are withdrawn, so the practitioner's overdue list does not keep
+     * them and the client is not asked for them (intake-service withdraws the assignment on the engagement's
+     * status-changed event). A measure completed after all is still recorded ({@link #complete}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawOpen(Engagement e) {
+        for (MonitoringMeasure m : open(e)) {
+            m.status = MonitoringMeasure.WITHDRAWN;
+            audit.record("withdraw", "monitoring-measure", m.id, "engagement closed");
+        }
+    }
+
+    private List<MonitoringMeasure> open(Engagement e) {
+        return tenant.select(
+                        MonitoringMeasure.class,
+                        "e.engagementId = :e and e.status = :due",
+                        null,
+                        Map.of("e", e.id, "due", MonitoringMeasure.DUE))
+                .getResultList();
     }
 
     private void fallDue(Engagement e, List<String> instruments, LocalDate dueOn) {

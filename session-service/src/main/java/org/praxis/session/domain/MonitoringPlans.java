@@ -71,13 +71,18 @@ public class MonitoringPlans {
     }
 
     /**
-     * The engagement is active again after a pause: its weekly plan goes on. Only an active engagement's
-     * completed measure dates the next one, so one completed during the pause left its instrument without a
-     * measure; each such instrument is dated N weeks on, as after a change of plan.
+     * The engagement moved from {@code previous} to its status. Active again after a pause, its weekly plan goes
+     * on: only an active engagement's completed measure dates the next one, so one completed during the pause
+     * left its instrument without a measure, and each such instrument is dated N weeks on, as after a change of
+     * plan. Closed, its open measures are withdrawn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void resumed(Engagement e) {
-        measures.planChanged(e);
+    public void engagementMoved(Engagement e, String previous) {
+        if (EngagementLifecycle.PAUSED.equals(previous) && EngagementLifecycle.ACTIVE.equals(e.status)) {
+            measures.planChanged(e);
+        } else if (EngagementLifecycle.CLOSED.equals(e.status)) {
+            measures.withdrawOpen(e);
+        }
     }
 
     @Transactional

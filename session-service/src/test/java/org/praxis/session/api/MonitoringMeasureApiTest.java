@@ -204,6 +204,54 @@ class MonitoringMeasureApiTest {
         assertEquals(2, DB.count(DUE_EVENTS, id));
     }
 
+    @Test
+    void closingTheEngagementWithdrawsItsOpenMeasures() {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("PHQ-9", "WHO-5"), "everyWeeks", 2))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        activate(t, id);
+        assertEquals(2, due(id).size());
+        move(id, "closed");
+        assertEquals(List.of(), due(id), "nothing is asked of a closed engagement's client");
+        for (String status : List.of("overdue", "completed")) {
+            as(t.coach)
+                    .queryParam("engagementId", id)
+                    .queryParam("status", status)
+                    .when()
+                    .get("/v1/monitoring-measures")
+                    .then()
+                    .statusCode(200)
+                    .body("items", empty());
+        }
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .queryParam("status", "withdrawn")
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .statusCode(200)
+                .body("items.instrument", containsInAnyOrder("PHQ-9", "WHO-5"))
+                .body("items.status", everyItem(is("withdrawn")));
+        as(t.coach)
+                .queryParam("engagementId", id)
+                .when()
+                .get("/v1/monitoring-measures")
+                .then()
+                .body("items.status", everyItem(is("withdrawn")));
+        // Its client's assignments follow from the status change session-service publishes (intake-service).
+        assertEquals(
+                1,
+                DB.count(
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type ="
+                                + " 'org.praxis.session.engagement.status-changed.v1' and payload->>'status' = 'closed'",
+                        id));
+    }
+
     private List<String> due(String engagement) {
         return as(t.coach)
                 .queryParam("engagementId", engagement)
