@@ -106,13 +106,7 @@ class MonitoringMeasureApiTest {
     @Test
     void aWeeklyPlanDatesItsMeasuresAheadAtActivationAndAfterEachCompletion() {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
-        as(t.coach)
-                .header("If-Match", "\"0\"")
-                .body(Map.of("instruments", List.of("WHO-5"), "everyWeeks", 3))
-                .when()
-                .put("/v1/engagements/" + id + "/monitoring-plan")
-                .then()
-                .statusCode(200);
+        weeklyPlan(id, List.of("WHO-5"), 3);
         activate(t, id);
         String first = LocalDate.now(ZoneOffset.UTC).plusWeeks(3).toString();
         as(t.coach)
@@ -145,13 +139,7 @@ class MonitoringMeasureApiTest {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
         activate(t, id);
         assertEquals(List.of(), measures(id), "every 2 held sessions: nothing due yet");
-        as(t.coach)
-                .header("If-Match", "\"0\"")
-                .body(Map.of("instruments", List.of("PHQ-9", "WHO-5"), "everyWeeks", 2))
-                .when()
-                .put("/v1/engagements/" + id + "/monitoring-plan")
-                .then()
-                .statusCode(200);
+        weeklyPlan(id, List.of("PHQ-9", "WHO-5"), 2);
         String dueOn = LocalDate.now(ZoneOffset.UTC).plusWeeks(2).toString();
         as(t.coach)
                 .queryParam("engagementId", id)
@@ -176,13 +164,7 @@ class MonitoringMeasureApiTest {
     @Test
     void aWeeklyPlanGoesOnWhenItsEngagementResumesAfterAPause() {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
-        as(t.coach)
-                .header("If-Match", "\"0\"")
-                .body(Map.of("instruments", List.of("WHO-5"), "everyWeeks", 3))
-                .when()
-                .put("/v1/engagements/" + id + "/monitoring-plan")
-                .then()
-                .statusCode(200);
+        weeklyPlan(id, List.of("WHO-5"), 3);
         activate(t, id);
         move(id, "paused");
         scored(
@@ -207,13 +189,7 @@ class MonitoringMeasureApiTest {
     @Test
     void closingTheEngagementWithdrawsItsOpenMeasures() {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
-        as(t.coach)
-                .header("If-Match", "\"0\"")
-                .body(Map.of("instruments", List.of("PHQ-9", "WHO-5"), "everyWeeks", 2))
-                .when()
-                .put("/v1/engagements/" + id + "/monitoring-plan")
-                .then()
-                .statusCode(200);
+        weeklyPlan(id, List.of("PHQ-9", "WHO-5"), 2);
         activate(t, id);
         assertEquals(2, due(id).size());
         move(id, "closed");
@@ -250,6 +226,17 @@ class MonitoringMeasureApiTest {
                         "select count(*) from outbox_event where aggregate_id = ? and event_type ="
                                 + " 'org.praxis.session.engagement.status-changed.v1' and payload->>'status' = 'closed'",
                         id));
+    }
+
+    /** The engagement's plan (version 0, as drafted) replaced by one every N weeks. */
+    private void weeklyPlan(String engagement, List<String> instruments, int everyWeeks) {
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", instruments, "everyWeeks", everyWeeks))
+                .when()
+                .put("/v1/engagements/" + engagement + "/monitoring-plan")
+                .then()
+                .statusCode(200);
     }
 
     private List<String> due(String engagement) {
