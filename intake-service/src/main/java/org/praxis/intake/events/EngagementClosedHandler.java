@@ -36,10 +36,9 @@ public class EngagementClosedHandler extends SingleTypeHandler<EngagementClosedH
         return CLOSED.equals(event.payload().path("status").asText(null));
     }
 
+    /** Given only moves to closed ({@link #concerns}). */
     @Override
     protected void handle(IncomingEvent event, StatusChanged p) {
-        if (CLOSED.equals(p.status())) {
-            assignments.withdraw(p.engagementId());
-        }
+        assignments.withdraw(p.engagementId());
     }
 }

@@ -18,7 +18,8 @@ public class MonitoringMeasure {
     public static final String OVERDUE = "overdue";
 
     public static final List<String> STATUSES = List.of(DUE, OVERDUE, COMPLETED, WITHDRAWN);
-    public static final String STATUS_PATTERN = "due|overdue|completed|withdrawn";
+    /** {@link #STATUSES} as a pattern, for bean validation. */
+    public static final String STATUS_PATTERN = DUE + "|" + OVERDUE + "|" + COMPLETED + "|" + WITHDRAWN;
 
     @Id
     public UUID id;
