@@ -50,11 +50,14 @@ public class MonitoringMeasures {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    /** After a session was recorded as held: on every N-th held session, one measure of each instrument. */
+    /**
+     * After a session was recorded as held: on every N-th held session, one measure of each instrument. Only on
+     * an active engagement: a session recorded late, after a pause or the close, asks the client for nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sessionHeld(Engagement e) {
         MonitoringPlan p = plans.of(e.id).orElse(null);
-        if (p == null || p.everySessions == null) {
+        if (p == null || p.everySessions == null || !EngagementLifecycle.ACTIVE.equals(e.status)) {
             return;
         }
         long held = em.createQuery(
