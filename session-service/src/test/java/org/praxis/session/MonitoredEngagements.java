@@ -18,7 +18,12 @@ public final class MonitoredEngagements {
 
     /** Puts intake.decided for the tenant's client and coach on the topic and waits for the draft; its id. */
     public static String decided(TestTenant t, String intake, String pathway) {
-        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + t.client.subject()
+        return decided(t, intake, pathway, t.client);
+    }
+
+    /** The same for {@code client} (another of the coach's clients). */
+    public static String decided(TestTenant t, String intake, String pathway, Tokens client) {
+        String payload = "{\"intakeId\":\"" + intake + "\",\"clientSubject\":\"" + client.subject()
                 + "\",\"pathway\":\"" + pathway + "\",\"recommendedPathway\":\"" + pathway
                 + "\",\"practitionerId\":\"" + t.coach.subject() + "\",\"sponsorOrganisation\":null}";
         TopicProbe.sendEvent(

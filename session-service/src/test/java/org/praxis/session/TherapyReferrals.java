@@ -26,11 +26,24 @@ public final class TherapyReferrals {
             String serviceKind,
             String engagement,
             String intake) {
+        status(t, key, referral, status, serviceKind, engagement, intake, "manual");
+    }
+
+    /** The same, made by {@code origin}: {@code manual}, or referral-service's own drafts (e.g. {@code intake-decision}). */
+    public static void status(
+            TestTenant t,
+            String key,
+            String referral,
+            String status,
+            String serviceKind,
+            String engagement,
+            String intake,
+            String origin) {
         String payload = "{\"referralId\":\"" + referral + "\",\"engagementId\":" + quoted(engagement)
                 + ",\"intakeId\":" + quoted(intake) + ",\"status\":\"" + status
                 + "\",\"urgency\":\"routine\",\"serviceKind\":\"" + serviceKind + "\",\"clientSubject\":\""
                 + t.client.subject() + "\",\"practitionerId\":\"" + t.coach.subject() + "\",\"createdBy\":\""
-                + t.coach.subject() + "\",\"origin\":\"manual\"}";
+                + t.coach.subject() + "\",\"origin\":\"" + origin + "\"}";
         assertEquals(List.of(), EventContracts.violations("org.praxis.referral.referral.status-changed.v1", payload));
         TopicProbe.sendEvent(
                 "referral.events",

@@ -48,7 +48,12 @@ public class AfterTherapy {
             UUID engagementId,
             String practitionerId,
             String serviceKind,
-            Instant completedAt) {}
+            Instant completedAt,
+            String origin) {}
+
+    /** Referrals referral-service drafts itself from intake-service's events: their intake id is the person's. */
+    private static final java.util.Set<String> ORIGINS_NAMING_THEIR_INTAKE =
+            java.util.Set.of("intake-decision", "risk-flag");
 
     /** Records a completed therapy referral once, however often its event arrives. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -61,7 +66,7 @@ public class AfterTherapy {
         c.tenantId = tenant.tenantId();
         c.referralId = r.referralId();
         c.clientSubject = r.clientSubject();
-        c.intakeId = r.intakeId();
+        c.intakeId = intakeOf(r);
         c.engagementId = r.engagementId();
         c.practitionerId = r.practitionerId();
         c.serviceKind = r.serviceKind();
@@ -69,6 +74,22 @@ public class AfterTherapy {
         em.persist(c);
         audit.record("record-completed-therapy", "referral", r.referralId(), r.serviceKind());
         return true;
+    }
+
+    /**
+     * The intake coaching after the referral goes on from: its scores and monitoring are linked to the new
+     * engagement. A practitioner types a manual referral's intake id, so it is not taken on trust: a referral
+     * from an engagement goes on from that engagement's own intake (the same client's), one drafted from
+     * intake-service's events from the intake they named, and any other from none.
+     */
+    private UUID intakeOf(CompletedReferral r) {
+        if (r.engagementId() != null) {
+            return tenant.find(Engagement.class, r.engagementId())
+                    .filter(e -> r.clientSubject().equals(e.clientSubject))
+                    .map(e -> e.sourceIntakeId)
+                    .orElse(null);
+        }
+        return ORIGINS_NAMING_THEIR_INTAKE.contains(r.origin()) ? r.intakeId() : null;
     }
 
     /** The coach of the engagement the referral came from, as it is now (after a handover, the new one). */

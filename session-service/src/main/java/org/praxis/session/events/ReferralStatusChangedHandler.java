@@ -68,7 +68,8 @@ public class ReferralStatusChangedHandler
                     p.engagementId(),
                     named(p.practitionerId()),
                     p.serviceKind(),
-                    event.time() != null ? event.time() : Instant.now()));
+                    event.time() != null ? event.time() : Instant.now(),
+                    named(p.origin())));
         }
         if (p.engagementId() == null) {
             return; // a referral made from an intake, not from an engagement

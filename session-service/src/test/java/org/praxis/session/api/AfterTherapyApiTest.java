@@ -31,8 +31,12 @@ class AfterTherapyApiTest {
 
     /** A therapy referral of the tenant's client that completed, recorded by session-service; its id. */
     private String completed(String engagement, String intake) {
+        return completed(engagement, intake, "manual");
+    }
+
+    private String completed(String engagement, String intake, String origin) {
         String referral = UUID.randomUUID().toString();
-        TherapyReferrals.status(t, referral, "completed", "therapy", engagement, intake);
+        TherapyReferrals.status(t, referral, referral, "completed", "therapy", engagement, intake, origin);
         DB.awaitCount(
                 1,
                 "select count(*) from completed_therapy_referral where tenant_id = ? and referral_id = ?::uuid",
@@ -59,7 +63,7 @@ class AfterTherapyApiTest {
     @Test
     void theClientStartsCoachingAfterTherapyWithTheCoachTheyNameAndItRunsItsUsualCourse() {
         String intake = UUID.randomUUID().toString(); // decided therapy: it never had an engagement
-        String referral = completed(null, intake);
+        String referral = completed(null, intake, "intake-decision");
         String id = as(t.client)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(start(referral, t.coach))
@@ -273,6 +277,39 @@ class AfterTherapyApiTest {
                         "select count(*) from engagement where tenant_id = ? and source_intake_id = ?::uuid",
                         t.id,
                         intake));
+    }
+
+    @Test
+    void aManualReferralsIntakeIdIsNotTakenOnTrust() {
+        // Another client's intake, followed by an engagement of theirs: its scores must not reach this client's.
+        String theirs = MonitoredEngagements.newIntake();
+        MonitoredEngagements.decided(t, theirs, "coaching", t.otherClient);
+        String mine = MonitoredEngagements.newIntake();
+        String before = MonitoredEngagements.decided(t, mine, "coaching");
+
+        String fromEngagement = completed(before, theirs);
+        as(t.coach)
+                .body(Map.of("referralId", fromEngagement))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("sourceIntakeId", is(mine));
+
+        String fromNowhere = completed(null, theirs);
+        as(t.coach)
+                .body(Map.of("referralId", fromNowhere))
+                .when()
+                .post(START)
+                .then()
+                .statusCode(201)
+                .body("sourceIntakeId", nullValue());
+        assertEquals(
+                1,
+                DB.count(
+                        "select count(*) from engagement where tenant_id = ? and source_intake_id = ?::uuid",
+                        t.id,
+                        theirs));
     }
 
     @Test

@@ -29,9 +29,11 @@ class TherapyReferralConsumersTest {
     void aCompletedTherapyReferralIsRecordedOnceHoweverOftenItArrives() {
         String referral = UUID.randomUUID().toString();
         String intake = UUID.randomUUID().toString();
-        TherapyReferrals.status(t, referral, "accepted", "counselling", null, intake);
-        TherapyReferrals.status(t, referral, "completed", "counselling", null, intake);
-        TherapyReferrals.status(t, referral, "completed", "counselling", null, intake); // redelivered
+        // Drafted by referral-service from the intake's therapy decision: the intake it names is the client's.
+        String origin = "intake-decision";
+        TherapyReferrals.status(t, referral, referral, "accepted", "counselling", null, intake, origin);
+        TherapyReferrals.status(t, referral, referral, "completed", "counselling", null, intake, origin);
+        TherapyReferrals.status(t, referral, referral, "completed", "counselling", null, intake, origin); // again
         DB.awaitCount(
                 1,
                 "select count(*) from completed_therapy_referral where tenant_id = ? and referral_id = ?::uuid"
