@@ -159,6 +159,23 @@ public class Intakes {
         return true;
     }
 
+    /**
+     * An engagement going on from this intake became active: the intake (the client's screenings and
+     * trajectories with it) follows its practitioner, as after a handover. Coaching after therapy may be with
+     * another coach than the one who referred. Only an engagement of the intake's own client moves it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean followEngagement(UUID intakeId, String clientSubject, String practitioner) {
+        Intake intake = tenant.find(Intake.class, intakeId).orElse(null);
+        if (intake == null
+                || !clientSubject.equals(intake.clientSubject)
+                || practitioner.equals(intake.assignedCoach)) {
+            return false;
+        }
+        setCoach(intake, practitioner, "follow-engagement");
+        return true;
+    }
+
     private Intake setCoach(Intake intake, String coach, String action) {
         String previous = intake.assignedCoach;
         intake.assignedCoach = coach;

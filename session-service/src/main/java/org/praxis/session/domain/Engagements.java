@@ -241,7 +241,7 @@ public class Engagements {
         e.status = status;
         audit.record("move-to-" + status, "engagement", e.id, null);
         monitoringPlans.engagementMoved(e, previous);
-        outbox.publish(
-                new SessionEvents.EngagementStatusChanged(e.id, e.clientSubject, e.practitionerId, previous, status));
+        outbox.publish(new SessionEvents.EngagementStatusChanged(
+                e.id, e.clientSubject, e.practitionerId, previous, status, e.sourceIntakeId));
     }
 }

@@ -99,6 +99,16 @@ class AfterTherapyApiTest {
         assertEquals(1, startedAfter(referral));
         MonitoredEngagements.activate(t, id);
         as(t.client).when().get("/v1/engagements/" + id).then().statusCode(200).body("status", is("active"));
+        // intake-service moves the intake to the coach the client chose when it reads this.
+        assertEquals(
+                1,
+                DB.count(
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type ="
+                                + " 'org.praxis.session.engagement.status-changed.v1' and payload->>'status' = 'active'"
+                                + " and payload->>'sourceIntakeId' = ? and payload->>'practitionerId' = ?",
+                        id,
+                        intake,
+                        t.coach.subject()));
     }
 
     @Test

@@ -9,8 +9,14 @@ public final class SessionEvents {
 
     private SessionEvents() {}
 
+    /** {@code sourceIntakeId}: the intake the engagement goes on from (null: none), which follows its coach. */
     public record EngagementStatusChanged(
-            UUID engagementId, String clientSubject, String practitionerId, String previousStatus, String status)
+            UUID engagementId,
+            String clientSubject,
+            String practitionerId,
+            String previousStatus,
+            String status,
+            UUID sourceIntakeId)
             implements OutgoingEvent {
         @Override
         public String type() {

@@ -1,0 +1,114 @@
+package org.praxis.intake.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.TopicProbe;
+
+/**
+ * An engagement going on from an intake became active (coaching after therapy with the coach the client chose):
+ * the intake follows its practitioner, once, and only for the intake's own client in the event's tenant.
+ */
+@QuarkusTest
+class EngagementActivatedConsumerTest {
+    private static final String STATUS_CHANGED = "org.praxis.session.engagement.status-changed.v1";
+    private static final EmbeddedPostgres DB = EmbeddedPostgres.shared();
+
+    private final TestTenant t = new TestTenant();
+    private final String engagement = UUID.randomUUID().toString();
+
+    private String decidedIntake() {
+        String intake = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of("pathway", "therapy", "reason", "agreed with the client"))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+        return intake;
+    }
+
+    /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */
+    private void moved(String eventId, String tenant, String intake, String client, String coach, String status) {
+        ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(STATUS_CHANGED);
+        e.put("engagementId", engagement)
+                .put("clientSubject", client)
+                .put("practitionerId", coach)
+                .put("previousStatus", "draft")
+                .put("status", status)
+                .put("sourceIntakeId", intake);
+        assertEquals(List.of(), EventContracts.violations(STATUS_CHANGED, e.toString()));
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                e.toString(),
+                Map.of(
+                        "ce_id", eventId,
+                        "ce_type", STATUS_CHANGED,
+                        "ce_source", "/session-service",
+                        "ce_tenant", tenant,
+                        "ce_time", Instant.now().toString()));
+    }
+
+    private void activated(String eventId, String intake, String coach) {
+        moved(eventId, t.id, intake, t.client.subject(), coach, "active");
+    }
+
+    private static void awaitCoach(String intake, String coach) {
+        DB.awaitCount(1, "select count(*) from intake where id = ?::uuid and assigned_coach = ?", intake, coach);
+    }
+
+    private static long follows(String intake) {
+        return DB.count(
+                "select count(*) from audit_event where resource_id = ? and action = 'follow-engagement'", intake);
+    }
+
+    @Test
+    void theIntakeFollowsTheCoachTheClientChoseAfterTherapyOnce() {
+        String intake = decidedIntake();
+        String event = UUID.randomUUID().toString();
+        activated(event, intake, t.otherCoach.subject());
+        activated(event, intake, t.otherCoach.subject()); // redelivered: the same ce_id
+        activated(UUID.randomUUID().toString(), intake, t.otherCoach.subject()); // active again after a pause
+        awaitCoach(intake, t.otherCoach.subject());
+        as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(200);
+        as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(404);
+        // The sentinel, on the same key after them, shows all three were read.
+        String sentinel = decidedIntake();
+        activated(UUID.randomUUID().toString(), sentinel, t.otherCoach.subject());
+        awaitCoach(sentinel, t.otherCoach.subject());
+        assertEquals(1, follows(intake));
+    }
+
+    @Test
+    void anotherClientsAnotherTenantsOrAPausedEngagementMovesNothing() {
+        String intake = decidedIntake();
+        moved(UUID.randomUUID().toString(), t.id, intake, t.otherClient.subject(), t.otherCoach.subject(), "active");
+        moved(UUID.randomUUID().toString(), TestTenant.another().id, intake, t.client.subject(), "coach-x", "active");
+        moved(UUID.randomUUID().toString(), t.id, intake, t.client.subject(), t.otherCoach.subject(), "paused");
+        String sentinel = decidedIntake();
+        activated(UUID.randomUUID().toString(), sentinel, t.otherCoach.subject());
+        awaitCoach(sentinel, t.otherCoach.subject());
+        awaitCoach(intake, t.coach.subject());
+        assertEquals(0, follows(intake));
+        as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(200);
+        as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(404);
+    }
+}
