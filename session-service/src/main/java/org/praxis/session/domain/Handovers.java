@@ -127,16 +127,14 @@ public class Handovers {
     /** The new coach accepts (or declines) the offer naming them. */
     @Transactional
     public Handover answer(UUID engagementId, UUID handoverId, boolean accept, String ifMatch) {
-        Handover h = policies.handovers()
-                .require(
-                        policies.caller(),
-                        HandoverPolicy.Action.ANSWER,
-                        handover(engagementId, handoverId),
-                        handoverId);
-        ETags.requireMatch(ifMatch, h.version);
-        if (!Handover.OFFERED.equals(h.status)) {
+        HandoverPolicy policy = policies.handovers();
+        Handover h = handover(engagementId, handoverId);
+        if (h != null && !Handover.OFFERED.equals(h.status) && policy.canView(policies.caller(), h)) {
+            // Answered already: whoever still sees it (the coach who accepted it) is told so, not refused.
             throw ProblemException.conflict("This handover is " + h.status + " already.");
         }
+        h = policy.require(policies.caller(), HandoverPolicy.Action.ANSWER, h, handoverId);
+        ETags.requireMatch(ifMatch, h.version);
         if (accept) {
             Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
             if (!EngagementLifecycle.isOpen(e.status) || !h.fromPractitioner.equals(e.practitionerId)) {

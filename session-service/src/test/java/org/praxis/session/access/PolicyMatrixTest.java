@@ -308,7 +308,14 @@ class PolicyMatrixTest {
         Handover incoming = new Handover();
         incoming.engagementId = unrelated.id;
         incoming.toPractitioner = ME;
+        incoming.status = Handover.OFFERED;
         f.put("incoming", incoming);
+        // "answered": one that was offered to me and that I declined (or accepted, then handed on): nothing.
+        Handover answered = new Handover();
+        answered.engagementId = unrelated.id;
+        answered.toPractitioner = ME;
+        answered.status = Handover.DECLINED;
+        f.put("answered", answered);
         check("handover", new HandoverPolicy(relations), HandoverPolicy.Action.class, f, """
                 VIEW: client own; coach practitioner incoming; supervisor supervised
                 LIST: client own; coach practitioner incoming; supervisor supervised

@@ -367,6 +367,62 @@ class HandoverApiTest {
     }
 
     @Test
+    void aCoachWhoDeclinedOrHandedTheEngagementOnReachesItsHandoversNoMore() {
+        String id = activeEngagement();
+        String base = "/v1/engagements/" + id;
+        String declined = offer(id, t.coach, t.otherCoach.subject());
+        as(t.otherCoach)
+                .when()
+                .get(base + "/handovers/" + declined)
+                .then()
+                .statusCode(200)
+                .body("note", is("Works nights; prefers video"));
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(base + "/handovers/" + declined + "/declination")
+                .then()
+                .statusCode(200);
+        as(t.otherCoach).when().get(base + "/handovers/" + declined).then().statusCode(404);
+        as(t.otherCoach).when().get("/v1/handovers").then().statusCode(200).body("items.id", not(hasItem(declined)));
+
+        Tokens third = t.user("coach");
+        String first = offer(id, t.coach, t.otherCoach.subject());
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(base + "/handovers/" + first + "/acceptance")
+                .then()
+                .statusCode(200);
+        as(t.otherCoach).when().get(base + "/handovers/" + declined).then().statusCode(200); // its practitioner now
+        String second = offer(id, t.otherCoach, third.subject());
+        as(third)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(base + "/handovers/" + second + "/acceptance")
+                .then()
+                .statusCode(200);
+        for (String handover : List.of(declined, first, second)) {
+            as(t.otherCoach).when().get(base + "/handovers/" + handover).then().statusCode(404);
+            as(third).when().get(base + "/handovers/" + handover).then().statusCode(200);
+        }
+        as(t.otherCoach).when().get("/v1/handovers").then().statusCode(200).body("items.id", not(hasItem(first)));
+        // Answering again: the coach who accepted still sees it and is told it is answered.
+        as(third)
+                .header("If-Match", "\"1\"")
+                .when()
+                .post(base + "/handovers/" + second + "/declination")
+                .then()
+                .statusCode(409);
+        as(t.otherCoach)
+                .header("If-Match", "\"1\"")
+                .when()
+                .post(base + "/handovers/" + first + "/declination")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void aDeclinedOfferChangesNothingAndTheClientsRequestStartsAHandover() {
         String id = activeEngagement();
         String base = "/v1/engagements/" + id;

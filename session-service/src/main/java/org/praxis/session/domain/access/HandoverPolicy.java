@@ -11,8 +11,8 @@ import org.praxis.session.domain.Handover;
 
 /**
  * Handing an engagement to another coach. Its practitioner or their supervisor offers it; the coach it
- * names ({@link Relation#INCOMING}) sees the offer and accepts or declines, without reaching anything else
- * of the engagement until they accept. The client and the supervisor see the history (who, when, why);
+ * names ({@link Relation#INCOMING}) sees the open offer and accepts or declines, without reaching anything else
+ * of the engagement until they accept; a coach who declined reaches the offer no more. The client and the supervisor see the history (who, when, why);
  * the handover note is between coaches and supervisors, never the client's to read. Once accepted, access
  * follows the engagement's new practitioner: the coach who handed over reaches none of it any more.
  */
@@ -27,6 +27,7 @@ public final class HandoverPolicy extends Policy<Handover, HandoverPolicy.Action
 
     public static final Field<Handover, UUID> ENGAGEMENT = Field.of("engagementId", h -> h.engagementId);
     public static final Field<Handover, String> TO = Field.of("toPractitioner", h -> h.toPractitioner);
+    public static final Field<Handover, String> STATUS = Field.of("status", h -> h.status);
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("handover", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
@@ -55,7 +56,9 @@ public final class HandoverPolicy extends Policy<Handover, HandoverPolicy.Action
     protected Criterion<Handover> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case OWN, PRACTITIONER, SUPERVISED -> relations.via(ENGAGEMENT, relation, caller);
-            case INCOMING -> TO.is(caller.subject());
+            // Only while the offer is open: once accepted they reach it as the practitioner (and lose it with the
+            // engagement when they hand it on), once declined not at all.
+            case INCOMING -> TO.is(caller.subject()).and(STATUS.is(Handover.OFFERED));
             default -> Criterion.none();
         };
     }
