@@ -152,7 +152,9 @@ public class ClientRequests {
             }
             default -> {
                 r.newCoach = newCoach;
-                handovers.forClientRequest(e, newCoach, r.decisionNote(), r.id);
+                // Without the decision note: it is written to the client, and a handover note is read by the
+                // coach being left, who never learns the client's request.
+                handovers.forClientRequest(e, newCoach, r.id);
             }
         }
     }

@@ -72,8 +72,8 @@ public class Handovers {
 
     /** A supervisor granted the client's request for another coach (checked by the request's policy). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Handover forClientRequest(Engagement e, String toPractitioner, String note, UUID requestId) {
-        return start(e, new Offer(toPractitioner, Handover.CLIENT_REQUEST, note), requestId);
+    public Handover forClientRequest(Engagement e, String toPractitioner, UUID requestId) {
+        return start(e, new Offer(toPractitioner, Handover.CLIENT_REQUEST, null), requestId);
     }
 
     private Handover start(Engagement e, Offer offer, UUID requestId) {

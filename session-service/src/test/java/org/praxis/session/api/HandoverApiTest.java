@@ -456,6 +456,13 @@ class HandoverApiTest {
                 .body("items[0].clientRequestId", is(request))
                 .extract()
                 .path("items[0].id");
+        // The supervisor's note was written to the client: the coach being left does not read it here.
+        as(t.coach)
+                .when()
+                .get(base + "/handovers/" + handover)
+                .then()
+                .statusCode(200)
+                .body("note", nullValue());
         as(t.otherCoach)
                 .header("If-Match", "\"0\"")
                 .when()
