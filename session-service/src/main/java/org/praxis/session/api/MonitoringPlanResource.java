@@ -62,6 +62,7 @@ public class MonitoringPlanResource {
             responseCode = "200",
             description = "Replaced; measures already due stay",
             content = @Content(schema = @Schema(implementation = MonitoringPlanView.class)))
+    @APIResponse(responseCode = "409", description = "The engagement is closed")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response replace(

@@ -90,13 +90,18 @@ public class MonitoringPlans {
         MonitoringPlan p = readable(engagementId);
         policies.monitoringPlans().require(policies.caller(), MonitoringPlanPolicy.Action.EDIT, p, engagementId);
         ETags.requireMatch(ifMatch, p.version);
+        Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
+        if (EngagementLifecycle.CLOSED.equals(e.status)) {
+            // Its measures were withdrawn at the close; a plan changed now would ask for nothing and mislead.
+            throw ProblemException.conflict("The engagement is closed; its monitoring plan no longer changes.");
+        }
         Violation.refuseAny("The monitoring plan is not usable", schedule.violations());
         p.schedule(schedule, until);
         p.updatedBy = policies.subject();
         p.updatedAt = Instant.now();
         audit.record("replace", "monitoring-plan", p.id, null);
         em.flush();
-        measures.planChanged(tenant.get(Engagement.class, engagementId, "Engagement"));
+        measures.planChanged(e);
         return p;
     }
 }

@@ -220,6 +220,21 @@ class MonitoringMeasureApiTest {
                 .get("/v1/monitoring-measures")
                 .then()
                 .body("items.status", everyItem(is("withdrawn")));
+        // Nothing more to plan: the closed engagement's plan stays as it was.
+        as(t.coach)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("instruments", List.of("GAD-7"), "everyWeeks", 1))
+                .when()
+                .put("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/monitoring-plan")
+                .then()
+                .statusCode(200)
+                .body("instruments", containsInAnyOrder("PHQ-9", "WHO-5"));
         // Its client's assignments follow from the status change session-service publishes (intake-service).
         assertEquals(
                 1,
