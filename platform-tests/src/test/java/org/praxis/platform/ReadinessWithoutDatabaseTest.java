@@ -20,7 +20,8 @@ import org.praxis.testsupport.EmbeddedPostgres;
  * platform's own configuration; each service's ServiceContract checks that its readiness is that database
  * check and nothing else, so the behaviour shown here is theirs too. The outage is made on the running
  * application (its database closed to connections, its pooled ones ended) rather than by starting it again
- * pointed nowhere: a second start of the application cost this module about 40 % of its CPU.
+ * pointed nowhere: a second start of the application cost this module about 40 % of its CPU. Against a server
+ * of your own ({@code praxis.test.postgres.url}) the test user must own the test database to close it.
  */
 @QuarkusTest
 class ReadinessWithoutDatabaseTest {

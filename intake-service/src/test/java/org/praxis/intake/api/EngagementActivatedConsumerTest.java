@@ -47,11 +47,16 @@ class EngagementActivatedConsumerTest {
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */
     private void moved(String eventId, String tenant, String intake, String client, String coach, String status) {
+        moved(eventId, tenant, intake, client, coach, "draft", status);
+    }
+
+    private void moved(
+            String eventId, String tenant, String intake, String client, String coach, String previous, String status) {
         ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(STATUS_CHANGED);
         e.put("engagementId", engagement)
                 .put("clientSubject", client)
                 .put("practitionerId", coach)
-                .put("previousStatus", "draft")
+                .put("previousStatus", previous)
                 .put("status", status)
                 .put("sourceIntakeId", intake);
         assertEquals(List.of(), EventContracts.violations(STATUS_CHANGED, e.toString()));
@@ -86,7 +91,8 @@ class EngagementActivatedConsumerTest {
         String event = UUID.randomUUID().toString();
         activated(event, intake, t.otherCoach.subject());
         activated(event, intake, t.otherCoach.subject()); // redelivered: the same ce_id
-        activated(UUID.randomUUID().toString(), intake, t.otherCoach.subject()); // active again after a pause
+        // An earlier engagement of the intake's, resumed after a pause, takes nothing back.
+        moved(UUID.randomUUID().toString(), t.id, intake, t.client.subject(), t.coach.subject(), "paused", "active");
         awaitCoach(intake, t.otherCoach.subject());
         as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(200);
         as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(404);
@@ -95,6 +101,7 @@ class EngagementActivatedConsumerTest {
         activated(UUID.randomUUID().toString(), sentinel, t.otherCoach.subject());
         awaitCoach(sentinel, t.otherCoach.subject());
         assertEquals(1, follows(intake));
+        awaitCoach(intake, t.otherCoach.subject());
     }
 
     @Test
