@@ -29,7 +29,7 @@ public final class TherapyReferrals {
         status(t, key, referral, status, serviceKind, engagement, intake, "manual");
     }
 
-    /** The same, made by {@code origin}: {@code manual}, or referral-service's own drafts (e.g. {@code intake-decision}). */
+    /** The same, made by {@code origin}: {@code manual}, or referral-service's own drafts ({@code intake-decision}). */
     public static void status(
             TestTenant t,
             String key,

@@ -12,8 +12,9 @@ import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
 
 /**
- * An engagement going on from an intake became active for the first time: the intake follows its practitioner. After therapy the
- * client may start coaching with another coach; the coach who referred then reads none of what follows.
+ * An engagement going on from an intake became active for the first time: the intake follows its practitioner.
+ * After therapy the client may start coaching with another coach; the coach who referred then reads none of
+ * what follows.
  */
 @ApplicationScoped
 public class EngagementActivatedHandler extends SingleTypeHandler<EngagementActivatedHandler.Activated> {
