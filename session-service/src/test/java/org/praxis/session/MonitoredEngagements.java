@@ -68,7 +68,14 @@ public final class MonitoredEngagements {
 
     /** Schedules a session and records it held; its id. */
     public static String held(TestTenant t, String id) {
-        String session = as(t.coach)
+        String session = scheduled(t, id);
+        recordHeld(t, id, session);
+        return session;
+    }
+
+    /** A session scheduled for tomorrow; its id. */
+    public static String scheduled(TestTenant t, String id) {
+        return as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
                         Instant.now().plus(1, ChronoUnit.DAYS).toString(),
@@ -82,13 +89,16 @@ public final class MonitoredEngagements {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** The coach records the session as held. */
+    public static void recordHeld(TestTenant t, String id, String session) {
         as(t.coach)
                 .body(Map.of("status", "held", "scaling", 6))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + session + "/outcome")
                 .then()
                 .statusCode(200);
-        return session;
     }
 
     public static String newIntake() {

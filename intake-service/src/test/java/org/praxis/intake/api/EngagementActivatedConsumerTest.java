@@ -28,21 +28,7 @@ class EngagementActivatedConsumerTest {
     private final String engagement = UUID.randomUUID().toString();
 
     private String decidedIntake() {
-        String intake = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of("pathway", "therapy", "reason", "agreed with the client"))
-                .when()
-                .post("/v1/intakes/" + intake + "/decision")
-                .then()
-                .statusCode(201);
-        return intake;
+        return DecidedIntakes.decided(t, "therapy");
     }
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */
@@ -105,16 +91,28 @@ class EngagementActivatedConsumerTest {
     }
 
     @Test
-    void anotherClientsAnotherTenantsOrAPausedEngagementMovesNothing() {
+    void anotherClientsAnotherTenantsAPausedOrAnAccountlessIntakesEngagementMovesNothing() {
         String intake = decidedIntake();
         moved(UUID.randomUUID().toString(), t.id, intake, t.otherClient.subject(), t.otherCoach.subject(), "active");
         moved(UUID.randomUUID().toString(), TestTenant.another().id, intake, t.client.subject(), "coach-x", "active");
         moved(UUID.randomUUID().toString(), t.id, intake, t.client.subject(), t.otherCoach.subject(), "paused");
+        // An intake of a person without an account yet names no client: no engagement's client is theirs.
+        String noAccount = as(t.coach)
+                .body(Map.of("displayName", "Sam Example"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        activated(UUID.randomUUID().toString(), noAccount, t.otherCoach.subject());
         String sentinel = decidedIntake();
         activated(UUID.randomUUID().toString(), sentinel, t.otherCoach.subject());
         awaitCoach(sentinel, t.otherCoach.subject());
         awaitCoach(intake, t.coach.subject());
+        awaitCoach(noAccount, t.coach.subject());
         assertEquals(0, follows(intake));
+        assertEquals(0, follows(noAccount));
         as(t.coach).when().get("/v1/intakes/" + intake).then().statusCode(200);
         as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(404);
     }

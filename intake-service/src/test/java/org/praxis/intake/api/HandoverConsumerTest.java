@@ -28,21 +28,7 @@ class HandoverConsumerTest {
     private final String engagement = UUID.randomUUID().toString();
 
     private String decidedIntake() {
-        String intake = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of("pathway", "coaching", "reason", "agreed with the client"))
-                .when()
-                .post("/v1/intakes/" + intake + "/decision")
-                .then()
-                .statusCode(201);
-        return intake;
+        return DecidedIntakes.decided(t, "coaching");
     }
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */

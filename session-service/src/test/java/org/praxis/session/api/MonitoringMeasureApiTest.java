@@ -10,13 +10,14 @@ import static org.praxis.session.MonitoredEngagements.activate;
 import static org.praxis.session.MonitoredEngagements.decided;
 import static org.praxis.session.MonitoredEngagements.held;
 import static org.praxis.session.MonitoredEngagements.newIntake;
+import static org.praxis.session.MonitoredEngagements.recordHeld;
+import static org.praxis.session.MonitoredEngagements.scheduled;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,42 +250,16 @@ class MonitoringMeasureApiTest {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
         activate(t, id);
         held(t, id);
-        List<String> late = List.of(scheduled(id), scheduled(id), scheduled(id));
+        List<String> late = List.of(scheduled(t, id), scheduled(t, id), scheduled(t, id));
         move(id, "paused");
-        recordHeld(id, late.get(0)); // the second held session of an every-second plan, recorded while paused
+        recordHeld(t, id, late.get(0)); // the second held session of an every-second plan, recorded while paused
         assertEquals(List.of(), measures(id));
         move(id, "active");
         move(id, "closed");
-        recordHeld(id, late.get(1));
-        recordHeld(id, late.get(2));
+        recordHeld(t, id, late.get(1));
+        recordHeld(t, id, late.get(2));
         assertEquals(List.of(), measures(id), "a closed engagement's client is asked for nothing");
         assertEquals(0, DB.count(DUE_EVENTS, id));
-    }
-
-    private String scheduled(String engagement) {
-        return as(t.coach)
-                .body(Map.of(
-                        "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                        "durationMinutes",
-                        50,
-                        "mode",
-                        "video"))
-                .when()
-                .post("/v1/engagements/" + engagement + "/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private void recordHeld(String engagement, String session) {
-        as(t.coach)
-                .body(Map.of("status", "held", "scaling", 6))
-                .when()
-                .post("/v1/engagements/" + engagement + "/sessions/" + session + "/outcome")
-                .then()
-                .statusCode(200);
     }
 
     /** The engagement's plan (version 0, as drafted) replaced by one every N weeks. */

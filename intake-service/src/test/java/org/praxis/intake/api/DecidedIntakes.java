@@ -1,0 +1,29 @@
+package org.praxis.intake.api;
+
+import static org.praxis.testsupport.TestTenant.as;
+
+import java.util.Map;
+import org.praxis.testsupport.TestTenant;
+
+/** An intake of the tenant's client, opened and decided by its coach: what session-service's events name. */
+final class DecidedIntakes {
+    private DecidedIntakes() {}
+
+    static String decided(TestTenant t, String pathway) {
+        String intake = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of("pathway", pathway, "reason", "agreed with the client"))
+                .when()
+                .post("/v1/intakes/" + intake + "/decision")
+                .then()
+                .statusCode(201);
+        return intake;
+    }
+}
