@@ -57,7 +57,19 @@ public class ReferralTenant extends TestTenant {
     }
 
     public String service(String organisation, String name, String kind, boolean accepting) {
-        Map<String, Object> body = new HashMap<>(Map.of(
+        return as(admin)
+                .body(serviceBody(organisation, name, kind, accepting))
+                .when()
+                .post("/v1/directory/services")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The entry {@link #service} makes, to change and send whole. */
+    public Map<String, Object> serviceBody(String organisation, String name, String kind, boolean accepting) {
+        return new HashMap<>(Map.of(
                 "organisationId",
                 organisation,
                 "name",
@@ -74,14 +86,6 @@ public class ReferralTenant extends TestTenant {
                 "+44 29 0000 0000",
                 "howToRefer",
                 "Send the referral; they call the person within a week"));
-        return as(admin)
-                .body(body)
-                .when()
-                .post("/v1/directory/services")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     /** A therapy service that accepts referrals. */

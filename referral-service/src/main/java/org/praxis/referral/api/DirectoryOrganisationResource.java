@@ -128,7 +128,9 @@ public class DirectoryOrganisationResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
     @Operation(
             operationId = "replaceOrganisation",
-            summary = "Replace an organisation's details (admin, If-Match required)")
+            summary = "Replace an organisation's details (admin, If-Match required)",
+            description = "A change of its name, email or phone voids the serious-risk exceptions and the consents of"
+                    + " unsent referrals to its services: they were given for the recipient as it was.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",

@@ -192,7 +192,12 @@ public class DirectoryServiceResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "directory-entry:replace")
-    @Operation(operationId = "replaceService", summary = "Replace a service's details (admin, If-Match required)")
+    @Operation(
+            operationId = "replaceService",
+            summary = "Replace a service's details (admin, If-Match required)",
+            description = "A change of who the service is or how a referral reaches it (organisation, name, kind,"
+                    + " email, phone, how to refer, practitioner, registration) voids the serious-risk exceptions and"
+                    + " the consents of its unsent referrals: they were given for the recipient as it was.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",

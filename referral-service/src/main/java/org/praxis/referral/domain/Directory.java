@@ -36,6 +36,9 @@ public class Directory {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AgreedTerms agreedTerms;
+
     public record OrganisationDetails(String name, String description, String website, String email, String phone) {}
 
     public record ServiceDetails(
@@ -75,7 +78,16 @@ public class Directory {
         allowed(DirectoryPolicy.Action.REPLACE);
         DirectoryOrganisation o = organisation(id);
         ETags.requireMatch(ifMatch, o.version);
+        List<Object> recipient = o.recipient();
         apply(o, details);
+        if (!recipient.equals(o.recipient())) {
+            List<UUID> services = tenant.select(
+                            DirectoryService.class, "e.organisationId = :o", null, Map.of("o", o.id))
+                    .getResultStream()
+                    .map(s -> s.id)
+                    .toList();
+            agreedTerms.recipientChanged(services, "organisation " + o.id + " changed its name or contact details");
+        }
         em.flush();
         audit.record("replace", "directory-organisation", o.id, null);
         return o;
@@ -116,7 +128,12 @@ public class Directory {
         allowed(DirectoryPolicy.Action.REPLACE);
         DirectoryService s = service(id);
         ETags.requireMatch(ifMatch, s.version);
+        List<Object> recipient = s.recipient();
         apply(s, details);
+        if (!recipient.equals(s.recipient())) {
+            agreedTerms.recipientChanged(
+                    List.of(s.id), "service " + s.id + " changed who it is or how a referral reaches it");
+        }
         em.flush();
         audit.record("replace", "directory-service", s.id, null);
         return s;

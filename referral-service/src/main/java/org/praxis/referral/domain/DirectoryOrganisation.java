@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** An organisation in the tenant's referral directory (HSDS organization). */
@@ -25,4 +27,9 @@ public class DirectoryOrganisation {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** Who the organisation is and how it is reached: part of the recipient of a referral to its services. */
+    public List<Object> recipient() {
+        return Arrays.asList(name, email, phone);
+    }
 }

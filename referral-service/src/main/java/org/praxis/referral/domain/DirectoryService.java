@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -42,4 +43,10 @@ public class DirectoryService {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** Who a referral to this service goes to and how it reaches them: what consent and approval are given for. */
+    public List<Object> recipient() {
+        return Arrays.asList(
+                organisationId, name, kind, email, phone, howToRefer, practitionerName, professionalRegistration);
+    }
 }

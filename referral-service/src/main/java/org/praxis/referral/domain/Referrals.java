@@ -1,6 +1,5 @@
 package org.praxis.referral.domain;
 
-import static org.praxis.referral.domain.ReferralLifecycle.AWAITING_CONSENT;
 import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
 import static org.praxis.referral.domain.ReferralLifecycle.SENT;
 
@@ -58,6 +57,9 @@ public class Referrals {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AgreedTerms agreedTerms;
+
     public record NewReferral(
             String clientSubject, String practitionerId, UUID intakeId, UUID engagementId, ReferralTerms terms) {}
 
@@ -100,27 +102,7 @@ public class Referrals {
         String before = r.termsDigest();
         String was = ReferralHistory.terms(r);
         terms.applyTo(r, directoryService(terms.serviceId()));
-        if (!before.equals(r.termsDigest())) {
-            r.termsRevision++;
-            if (r.exceptionRequestedAt != null) {
-                // Hole 1: an exception (requested or approved) is for the terms it was asked for; any change voids it.
-                boolean approved = r.exceptionApprovedAt != null;
-                r.voidException();
-                history.step(
-                        r,
-                        "void-risk-exception",
-                        (approved ? "approved" : "requested") + " for " + was + "; terms changed to "
-                                + ReferralHistory.terms(r)
-                                + ": a new request and another supervisor's approval are needed");
-            }
-        }
-        if (AWAITING_CONSENT.equals(r.status)) {
-            currentConsent(r).ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
-            r.consentId = null;
-            history.move(r, DRAFT, "revise", "terms changed; the client is to be asked again");
-        } else {
-            history.step(r, "revise", null);
-        }
+        agreedTerms.revised(r, was, !before.equals(r.termsDigest()));
         return r;
     }
 
