@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,9 @@ public class OrganisationOutcomes {
 
     @Inject
     TenantQueries tenant;
+
+    @Inject
+    ContractsInForce contractsInForce;
 
     @Inject
     AuditLog audit;
@@ -68,25 +70,7 @@ public class OrganisationOutcomes {
         if (engagements.isEmpty()) {
             return List.of();
         }
-        List<Contract> contracts = tenant.select(
-                        Contract.class, "e.engagementId in :ids", "e.number desc", Map.of("ids", engagements))
-                .getResultList();
-        Map<UUID, List<ContractParty>> parties = contracts.isEmpty()
-                ? Map.of()
-                : tenant.select(
-                                ContractParty.class,
-                                "e.contractId in :c",
-                                null,
-                                Map.of("c", contracts.stream().map(c -> c.id).toList()))
-                        .getResultStream()
-                        .collect(Collectors.groupingBy(p -> p.contractId));
-        Map<UUID, Contract> inForce = new HashMap<>();
-        for (Contract c : contracts) {
-            if (!inForce.containsKey(c.engagementId)
-                    && new Contracts.Version(c, parties.getOrDefault(c.id, List.of())).inForce()) {
-                inForce.put(c.engagementId, c);
-            }
-        }
+        Map<UUID, Contract> inForce = contractsInForce.of(engagements);
         return inForce.values().stream()
                 .filter(c -> c.disclosure().aggregateOutcomes())
                 .map(c -> c.engagementId)

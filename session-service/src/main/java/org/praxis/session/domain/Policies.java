@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +50,9 @@ public class Policies {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ContractsInForce contractsInForce;
 
     public Caller caller() {
         return callerContext.caller();
@@ -150,19 +154,34 @@ public class Policies {
         return new MonitoringMeasurePolicy(relations());
     }
 
-    /** The sponsor organisations of the engagements whose contracts name the caller as their sponsor party. */
+    /**
+     * The sponsor organisations of the engagements whose contract in force names the caller as its sponsor party:
+     * a sponsor replaced by a later version, or named only in one that never came into force, reads no report.
+     */
     private Set<String> organisationsSponsored() {
         Set<UUID> contracts = contractsNaming(ContractParty.SPONSOR);
         if (contracts.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery(
-                        "select distinct e.sponsorOrganisation from Contract c, Engagement e where c.tenantId = :t"
-                                + " and e.tenantId = :t and e.id = c.engagementId and c.id in :contracts"
-                                + " and e.sponsorOrganisation is not null",
-                        String.class)
+        List<UUID> engagements = em.createQuery(
+                        "select distinct c.engagementId from Contract c where c.tenantId = :t and c.id in :contracts",
+                        UUID.class)
                 .setParameter("t", caller().tenantId())
                 .setParameter("contracts", contracts)
+                .getResultList();
+        List<UUID> sponsoring = contractsInForce.of(engagements).values().stream()
+                .filter(c -> contracts.contains(c.id))
+                .map(c -> c.engagementId)
+                .toList();
+        if (sponsoring.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery(
+                        "select distinct e.sponsorOrganisation from Engagement e where e.tenantId = :t"
+                                + " and e.id in :engagements and e.sponsorOrganisation is not null",
+                        String.class)
+                .setParameter("t", caller().tenantId())
+                .setParameter("engagements", sponsoring)
                 .getResultList());
     }
 

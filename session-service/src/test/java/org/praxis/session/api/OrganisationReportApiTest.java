@@ -53,6 +53,16 @@ class OrganisationReportApiTest {
                 .statusCode(200)
                 .extract()
                 .path("items.find { it.sourceIntakeId == '" + intake + "' }.id");
+        propose(id, t.sponsor, aggregate);
+        for (Tokens party : List.of(t.client, t.coach, t.sponsor)) {
+            accept(party, id, 1);
+        }
+        made.add(id);
+        return id;
+    }
+
+    /** The next contract version of {@code engagement}, naming {@code sponsor} as its required sponsor party. */
+    private void propose(String engagement, Tokens sponsor, boolean aggregate) {
         as(t.coach)
                 .body(Map.of(
                         "purpose",
@@ -63,20 +73,19 @@ class OrganisationReportApiTest {
                         List.of(
                                 Map.of("role", "client", "subject", t.client.subject(), "required", true),
                                 Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
-                                Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true))))
+                                Map.of("role", "sponsor", "subject", sponsor.subject(), "required", true))))
                 .when()
-                .post("/v1/engagements/" + id + "/contracts")
+                .post("/v1/engagements/" + engagement + "/contracts")
                 .then()
                 .statusCode(201);
-        for (Tokens party : List.of(t.client, t.coach, t.sponsor)) {
-            as(party)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
-        made.add(id);
-        return id;
+    }
+
+    private void accept(Tokens party, String engagement, int version) {
+        as(party)
+                .when()
+                .post("/v1/engagements/" + engagement + "/contracts/" + version + "/acceptance")
+                .then()
+                .statusCode(200);
     }
 
     /** intake-service's word on one instrument of the intake, waited for. */
@@ -266,6 +275,30 @@ class OrganisationReportApiTest {
                                         + " and resource_id = ?",
                                 t.id,
                                 ORGANISATION));
+    }
+
+    @Test
+    void onlyTheSponsorOfTheContractInForceReadsTheReport() {
+        String id = engagement(UUID.randomUUID().toString(), true);
+        Tokens successor = t.user("sponsor");
+        propose(id, successor, true);
+        accept(t.client, id, 2);
+        accept(t.coach, id, 2);
+        // Version 2 names the successor, its client accepted it, but it is not in force yet: version 1 still is.
+        reportStatus(t.sponsor, 200);
+        reportStatus(successor, 404);
+
+        accept(successor, id, 2);
+        reportStatus(successor, 200);
+        reportStatus(t.sponsor, 404);
+    }
+
+    private void reportStatus(Tokens who, int status) {
+        as(who).queryParam("organisation", ORGANISATION)
+                .when()
+                .get("/v1/sponsor-outcome-report")
+                .then()
+                .statusCode(status);
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.praxis.session.domain.SponsorOrganisation;
 
 /**
  * The outcome report of a sponsor organisation (counts over its engagements, never a person): a sponsor
- * reads it for an organisation they are the sponsor party of in some contract its client accepted; an
- * admin reads any organisation's of the tenant. Nobody else. Every read is audited. An organisation the
+ * reads it for an organisation they are the sponsor party of in the contract in force of one of its
+ * engagements (a sponsor a later version replaced reads it no more); an admin reads any organisation's of the tenant. Nobody else. Every read is audited. An organisation the
  * caller may not read is answered as unknown (404).
  */
 public final class OrganisationReportPolicy
@@ -32,7 +32,7 @@ public final class OrganisationReportPolicy
 
     private final Set<String> sponsored;
 
-    /** @param sponsored the organisations the caller is the sponsor party for (in a contract its client accepted) */
+    /** @param sponsored the organisations the caller is the sponsor party for (in the contract in force of an engagement) */
     public OrganisationReportPolicy(Set<String> sponsored) {
         super(RULES, Action.VIEW, "Organisation");
         this.sponsored = Set.copyOf(sponsored);

@@ -24,8 +24,8 @@ public enum Relation {
     /** The caller is the sponsor party to this contract version (the one in force, for the sponsor report). */
     SPONSOR_PARTY,
     /**
-     * The caller is the sponsor party to a contract (its client accepted) of an engagement of this sponsor
-     * organisation (the organisation outcome report).
+     * The caller is the sponsor party to the contract in force of an engagement of this sponsor organisation
+     * (the organisation outcome report).
      */
     ORGANISATION_SPONSOR,
     /** Anything in the caller's tenant (admins: subject export). */
