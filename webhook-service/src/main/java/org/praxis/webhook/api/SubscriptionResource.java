@@ -84,11 +84,12 @@ public class SubscriptionResource {
             description = "The URL is not https, resolves to a private address, or a type is unknown")
     public Response create(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull SubscriptionRequest request) {
-        return idempotency.once(key, "create-webhook-subscription", request, () -> {
+        // no-store outside: a replay of the create answers with the same secret, and no cache may keep it either.
+        return noStore(idempotency.once(key, "create-webhook-subscription", request, () -> {
             Subscriptions.WithSecret created = subscriptions.create(request.settings());
             Subscription s = created.subscription();
-            return noStore(ETags.created(URI.create(PATH + s.id), SubscriptionView.of(s, created.secret()), s.version));
-        });
+            return ETags.created(URI.create(PATH + s.id), SubscriptionView.of(s, created.secret()), s.version);
+        }));
     }
 
     @GET
