@@ -59,7 +59,7 @@ kafka_consumes() {
     session) echo "intake.events referral.events assessment.events privacy.events" ;;
     referral) echo "intake.events session.events assessment.events privacy.events" ;;
     assessment) echo "session.events privacy.events" ;;
-    webhook) echo "intake.events session.events referral.events assessment.events" ;;
+    webhook) echo "intake.events session.events referral.events assessment.events privacy.events" ;;
   esac
 }
 # The ACL specs Topics.java takes: USER=WRITTEN,WRITTEN.../CONSUMED,CONSUMED...

@@ -41,6 +41,11 @@ public class Webhooks extends TestTenant {
     }
 
     public void publish(String topic, String type, String source, String eventId, String payload) {
+        publishAt(topic, type, source, eventId, payload, Instant.now());
+    }
+
+    /** As {@link #publish}, the event sent at {@code time} (its {@code ce_time}). */
+    public void publishAt(String topic, String type, String source, String eventId, String payload, Instant time) {
         TopicProbe.send(
                 topic,
                 UUID.randomUUID().toString(),
@@ -50,6 +55,6 @@ public class Webhooks extends TestTenant {
                         "ce_type", type,
                         "ce_source", source,
                         "ce_tenant", id,
-                        "ce_time", Instant.now().toString()));
+                        "ce_time", time.toString()));
     }
 }

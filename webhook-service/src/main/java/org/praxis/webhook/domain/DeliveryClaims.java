@@ -141,11 +141,14 @@ public class DeliveryClaims {
         });
     }
 
-    /** Deletes the deliveries (and their attempts) recorded longer than the retention ago and no longer pending. */
+    /**
+     * Deletes the deliveries (and their attempts) recorded longer than the retention ago. Pending ones too: only a
+     * subscription disabled that long still has them, and enabled again it is sent nothing that old.
+     */
     public int prune() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("delete from webhook_delivery where status <> 'pending'"
-                                + " and created_at < now() - ?1 * interval '1 millisecond'")
+                .call(() -> em.createNativeQuery("delete from webhook_delivery"
+                                + " where created_at < now() - ?1 * interval '1 millisecond'")
                         .setParameter(1, config.retention().toMillis())
                         .executeUpdate());
     }

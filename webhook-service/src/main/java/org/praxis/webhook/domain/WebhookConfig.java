@@ -47,7 +47,7 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration claimLease();
 
-    /** How long a delivered or failed delivery and its attempts are kept after it was recorded. */
+    /** How long a delivery and its attempts are kept after it was recorded, whatever its status. */
     @WithDefault("P30D")
     Duration retention();
 

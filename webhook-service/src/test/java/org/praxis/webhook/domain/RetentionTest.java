@@ -9,20 +9,21 @@ import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.webhook.Webhooks;
 
-/** Finished deliveries older than the retention go, with their attempts; pending ones and recent ones stay. */
+/** Deliveries older than the retention go, with their attempts, pending ones too (a long-disabled subscription's); recent ones stay. */
 @QuarkusTest
 class RetentionTest {
     @Inject
     DeliveryClaims claims;
 
     @Test
-    void finishedDeliveriesOlderThanTheRetentionArePruned() {
+    void deliveriesOlderThanTheRetentionArePrunedPendingOrNot() {
         Webhooks t = new Webhooks();
         String subscription =
                 t.subscribe("https://hooks.example.org/praxis", Webhooks.OPENED).id();
         String old = delivery(t, subscription, "delivered", "now() - interval '31 days'");
         String oldPending = delivery(t, subscription, "pending", "now() - interval '31 days'");
         String recent = delivery(t, subscription, "failed", "now() - interval '1 day'");
+        String recentPending = delivery(t, subscription, "pending", "now() - interval '1 day'");
         EmbeddedPostgres.shared()
                 .execute("insert into webhook_attempt (id, tenant_id, delivery_id, attempted_at, status_code) values ('"
                         + UUID.randomUUID() + "', '" + t.id + "', '" + old + "', now(), 204)");
@@ -32,8 +33,9 @@ class RetentionTest {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         assertEquals(0, pg.count("select count(*) from webhook_delivery where id = ?::uuid", old));
         assertEquals(0, pg.count("select count(*) from webhook_attempt where delivery_id = ?::uuid", old));
-        assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", oldPending));
+        assertEquals(0, pg.count("select count(*) from webhook_delivery where id = ?::uuid", oldPending));
         assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", recent));
+        assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", recentPending));
     }
 
     private static String delivery(Webhooks t, String subscription, String status, String createdAt) {

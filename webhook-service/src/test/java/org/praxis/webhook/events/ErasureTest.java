@@ -1,0 +1,124 @@
+package org.praxis.webhook.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
+import org.praxis.testsupport.TopicProbe;
+import org.praxis.webhook.WebhookReceiver;
+import org.praxis.webhook.WebhookReceiver.Received;
+import org.praxis.webhook.Webhooks;
+
+/**
+ * A person's erasure reaches the copies of events webhook-service keeps: nothing about them is sent after the
+ * request, and what was sent is logged under their pseudonym.
+ */
+@QuarkusTest
+class ErasureTest {
+    private final Webhooks t = new Webhooks();
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final EmbeddedPostgres db = EmbeddedPostgres.shared();
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void pendingDeliveriesAreDroppedSentOnesPseudonymisedAndLateEventsMakeNone() {
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED);
+        String person = "client-" + UUID.randomUUID();
+        String other = "client-" + UUID.randomUUID();
+        String personsEvent = opened(person, Instant.now());
+        opened(other, Instant.now());
+        receiver.await(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.count(
+                                "select count(*) from webhook_delivery where subscription_id = ?::uuid"
+                                        + " and status = 'delivered'",
+                                subscription.id())
+                        == 2);
+        String sent = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription.id() + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.eventId == '" + personsEvent + "' }.id");
+        // One still pending (its next attempt a day ahead), as for an endpoint that was down.
+        db.execute("insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, body, status,"
+                + " attempts, next_attempt_at, created_at) values ('" + UUID.randomUUID() + "', '" + t.id + "', '"
+                + subscription.id() + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"data\":"
+                + "{\"clientSubject\":" + quoted(person) + "}}', 'pending', 1, now() + interval '1 day', now())");
+        Instant beforeTheRequest = Instant.now().minusSeconds(1);
+
+        TopicProbe.sendEvent(
+                "privacy.events",
+                ErasureRequests.TYPE,
+                "/privacy",
+                t.id,
+                person,
+                "{\"subject\":\"" + person + "\",\"requestId\":\"era-" + UUID.randomUUID() + "\"}");
+        String pseudonym = Pseudonyms.of(t.id, person);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> db.count("select count(*) from erased_subject where pseudonym = ?", pseudonym) == 1);
+
+        assertEquals(Map.of(), db.columnsHolding(person), "columns still naming the erased person");
+        assertEquals(
+                2,
+                db.count("select count(*) from webhook_delivery where subscription_id = ?::uuid", subscription.id()),
+                "the pending delivery naming the person is gone; the other person's stays");
+        assertEquals(1, db.count("select count(*) from webhook_delivery where strpos(body, ?) > 0", quoted(other)));
+
+        // An event about the person sent before the request but read after it becomes no delivery.
+        opened(person, beforeTheRequest);
+        opened(other, Instant.now()); // read after it on the same partition's topic
+        receiver.await(3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.count(
+                                "select count(*) from webhook_delivery where subscription_id = ?::uuid",
+                                subscription.id())
+                        == 3);
+        assertEquals(Map.of(), db.columnsHolding(person));
+
+        // A redelivery of what was sent about them sends the pseudonym.
+        as(t.admin)
+                .when()
+                .post("/v1/webhook-subscriptions/" + subscription.id() + "/deliveries/" + sent + "/redelivery")
+                .then()
+                .statusCode(200);
+        Received again = receiver.await(4).get(3);
+        assertTrue(again.body().contains(pseudonym), again.body());
+        assertFalse(receiver.received().subList(2, 4).stream()
+                .anyMatch(r -> r.body().contains(person)));
+    }
+
+    /** Publishes intake.opened about {@code client}, sent at {@code at}; returns its event id. */
+    private String opened(String client, Instant at) {
+        String eventId = UUID.randomUUID().toString();
+        t.publishAt(
+                "intake.events",
+                Webhooks.OPENED,
+                "/intake-service",
+                eventId,
+                "{\"intakeId\":\"" + UUID.randomUUID() + "\",\"clientSubject\":\"" + client + "\"}",
+                at);
+        return eventId;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value + "\"";
+    }
+}
