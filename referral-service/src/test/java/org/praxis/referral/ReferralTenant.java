@@ -140,6 +140,21 @@ public class ReferralTenant extends TestTenant {
         return id;
     }
 
+    /** The coach asks for the serious-risk exception with {@code justification} and a supervisor approves it. */
+    public void exceptionApproved(String referral, String justification) {
+        as(coach)
+                .body(Map.of("justification", justification))
+                .when()
+                .post("/v1/referrals/" + referral + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(supervisor)
+                .when()
+                .post("/v1/referrals/" + referral + "/risk-exception/approval")
+                .then()
+                .statusCode(200);
+    }
+
     public String sent(String service) {
         String id = consented(service, List.of("identity"), List.of("identity"));
         as(coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);

@@ -45,7 +45,7 @@ class RecipientChangeTest {
                 .body("items.action", hasItem("void-risk-exception"));
 
         // Asked and approved again, for the recipient as it now is, it goes.
-        requestAndApprove(id);
+        t.exceptionApproved(id, "Stated a plan to end their life tonight");
         as(t.coach)
                 .when()
                 .post("/v1/referrals/" + id + "/sending")
@@ -120,22 +120,8 @@ class RecipientChangeTest {
 
     private String approvedException(String service) {
         String id = t.draft(service, "emergency", List.of("identity", "risk"));
-        requestAndApprove(id);
+        t.exceptionApproved(id, "Stated a plan to end their life tonight");
         return id;
-    }
-
-    private void requestAndApprove(String id) {
-        as(t.coach)
-                .body(Map.of("justification", "Stated a plan to end their life tonight"))
-                .when()
-                .post("/v1/referrals/" + id + "/risk-exception")
-                .then()
-                .statusCode(200);
-        as(t.supervisor)
-                .when()
-                .post("/v1/referrals/" + id + "/risk-exception/approval")
-                .then()
-                .statusCode(200);
     }
 
     private void replaceService(String service, Map<String, Object> body) {

@@ -83,17 +83,7 @@ class ReferralFhirTest {
                 "depression", full.getReasonCodeFirstRep().getCodingFirstRep().getCode());
 
         String emergency = t.draft(service, "emergency", List.of("identity", "contact"));
-        as(t.coach)
-                .body(Map.of("justification", "Immediate risk to life, client unreachable"))
-                .when()
-                .post("/v1/referrals/" + emergency + "/risk-exception")
-                .then()
-                .statusCode(200);
-        as(t.supervisor)
-                .when()
-                .post("/v1/referrals/" + emergency + "/risk-exception/approval")
-                .then()
-                .statusCode(200);
+        t.exceptionApproved(emergency, "Immediate risk to life, client unreachable");
         as(t.coach)
                 .when()
                 .post("/v1/referrals/" + emergency + "/sending")
