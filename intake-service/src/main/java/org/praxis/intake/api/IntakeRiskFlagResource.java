@@ -46,7 +46,8 @@ public class IntakeRiskFlagResource {
     IdempotencyKeys idempotency;
 
     public record RaiseRiskFlagRequest(
-            @NotBlank @Size(max = Bounds.CODE) String code,
+            @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = RiskFlag.CODE_PATTERN)
+            String code,
 
             @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = RiskFlag.LEVEL_PATTERN)
             String level,

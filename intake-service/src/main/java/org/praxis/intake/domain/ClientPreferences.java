@@ -3,6 +3,7 @@ package org.praxis.intake.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,8 @@ public class ClientPreferences {
     public ClientPreference record(
             UUID intakeId, String preference, String preferredCoach, String note, String ifMatch) {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.RECORD_PREFERENCE);
+        // One at a time with a decision (Decisions.decide): a decision made meanwhile is seen, never overtaken.
+        em.lock(intake, LockModeType.PESSIMISTIC_WRITE);
         requireRecordable(intake, preference);
         ClientPreference p = of(intakeId).orElse(null);
         if (p == null) {
@@ -67,7 +70,8 @@ public class ClientPreferences {
         p.recordedAt = Instant.now();
         em.persist(p);
         em.flush();
-        audit.record("record-preference", "intake", intake.id, preference);
+        // No reason: admins read the audit trail, and the preference is a clinical choice they do not see.
+        audit.record("record-preference", "intake", intake.id, null);
         return p;
     }
 

@@ -3,6 +3,7 @@ package org.praxis.intake.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,6 +167,8 @@ public class Decisions {
     @Transactional
     public Decided decide(UUID intakeId, Pathway pathway, String practitionerId, String reason) {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.DECIDE);
+        // One at a time with a preference being recorded (ClientPreferences.record): the decision carries the last.
+        em.lock(intake, LockModeType.PESSIMISTIC_WRITE);
         Decision named = new Decision();
         named.tenantId = intake.tenantId;
         named.intakeId = intake.id;

@@ -57,7 +57,8 @@ public class SuitabilityChecks {
         c.checkedBy = callerContext.subject();
         c.checkedAt = Instant.now();
         em.persist(c);
-        audit.record("recheck-suitability", "intake", intake.id, conclusion);
+        // No reason: admins read the audit trail, and the conclusion is clinical.
+        audit.record("recheck-suitability", "intake", intake.id, null);
         return c;
     }
 

@@ -82,6 +82,19 @@ class InputBoundsTest {
         assertEquals(0, count("select count(*) from intake where tenant_id = ?", t.id));
     }
 
+    /** A flag's code goes out in events and to webhooks unsealed: free text (a name, a disclosure) is refused. */
+    @Test
+    void aRiskFlagCodeThatIsFreeTextIs422AndRaisesNothing() {
+        String id = openIntake();
+        Response r = as(t.coach)
+                .body(Map.of("code", "Jane Smith disclosed abuse", "level", "low"))
+                .when()
+                .post("/v1/intakes/" + id + "/risk-flags");
+        r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("code"));
+        assertSmallAndSilent(r, "Jane Smith");
+        assertEquals(0, count("select count(*) from risk_flag where tenant_id = ?", t.id));
+    }
+
     @Test
     void anOverLongNoteLeavesTheRiskFlagAsItWas() {
         String id = openIntake();

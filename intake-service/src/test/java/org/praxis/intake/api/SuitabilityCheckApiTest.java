@@ -1,5 +1,6 @@
 package org.praxis.intake.api;
 
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -124,6 +125,15 @@ class SuitabilityCheckApiTest {
                                 t.id,
                                 "recheck-suitability",
                                 intake));
+        // Admins read the audit trail, not the conclusion (a clinical judgement).
+        as(t.admin)
+                .queryParam("resourceId", intake)
+                .when()
+                .get("/v1/audit-events")
+                .then()
+                .statusCode(200)
+                .body("items.findAll { it.action == 'recheck-suitability' }", hasSize(2))
+                .body("items.findAll { it.action == 'recheck-suitability' }.reason", everyItem(nullValue()));
     }
 
     @Test
