@@ -68,7 +68,10 @@ public class SubjectResource {
             @Schema(required = true, maxItems = Bounds.LIST) List<@Size(max = Bounds.CODE) String> competences,
 
             @Schema(minimum = "1", maximum = "" + PractiseRecords.MAX_ENTRY_MINUTES)
-            Integer minutes) {}
+            Integer minutes,
+
+            @Schema(required = true, maxItems = AssessmentBounds.ATTACHMENTS)
+            List<EvidenceResource.AttachmentView> attachments) {}
 
     public record RatingExport(
             @Schema(required = true) UUID assessmentId,
@@ -145,7 +148,15 @@ public class SubjectResource {
                         .toList(),
                 e.evidence().stream()
                         .map(v -> new EvidenceExport(
-                                v.id, v.kind, v.occurredOn, v.description(), v.competences, v.minutes))
+                                v.id,
+                                v.kind,
+                                v.occurredOn,
+                                v.description(),
+                                v.competences,
+                                v.minutes,
+                                e.attachments().getOrDefault(v.id, List.of()).stream()
+                                        .map(a -> new EvidenceResource.AttachmentView(a.url, a.sha256))
+                                        .toList()))
                         .toList(),
                 e.supervision().stream().map(SupervisionView::of).toList(),
                 e.assessments().stream().map(AssessmentSummary::of).toList(),

@@ -165,17 +165,20 @@ public class PractiseRecords {
             where.add(verified ? "e.verifiedAt is not null" : "e.verifiedAt is null");
         }
         Page<Evidence> rows = tenant.pageNewestFirst(Evidence.class, where, params, page, "e.recordedAt");
-        // The page's attachments in one query, not one per entry.
-        Map<UUID, List<EvidenceAttachment>> attached = rows.items().isEmpty()
+        Map<UUID, List<EvidenceAttachment>> attached = attachments(rows.items());
+        return rows.map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of())));
+    }
+
+    /** The attachments of {@code evidence} (entries already read, so in the caller's tenant), in one query. */
+    public Map<UUID, List<EvidenceAttachment>> attachments(List<Evidence> evidence) {
+        return evidence.isEmpty()
                 ? Map.of()
                 : em.createQuery(
                                 "select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
                                 EvidenceAttachment.class)
-                        .setParameter(
-                                "ids", rows.items().stream().map(e -> e.id).toList())
+                        .setParameter("ids", evidence.stream().map(e -> e.id).toList())
                         .getResultStream()
                         .collect(Collectors.groupingBy(a -> a.evidenceId));
-        return rows.map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of())));
     }
 
     public List<EvidenceAttachment> attachments(UUID evidenceId) {

@@ -2,6 +2,7 @@ package org.praxis.assessment.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,18 @@ public class SubjectRecords implements SubjectErasure {
     @Inject
     PlatformRecords platformRecords;
 
+    @Inject
+    PractiseRecords practise;
+
+    @Inject
+    EntityManager em;
+
     public record Export(
             String subject,
             List<Practitioner> profile,
             List<Registration> registrations,
             List<Evidence> evidence,
+            Map<UUID, List<EvidenceAttachment>> attachments,
             List<SupervisionSession> supervision,
             List<Assessment> assessments,
             List<Rating> ratings,
@@ -56,11 +64,13 @@ public class SubjectRecords implements SubjectErasure {
     public Export export(String subject, UUID request) {
         exports.open(subject, request);
         Map<String, Object> s = Map.of("s", subject);
+        List<Evidence> evidence = exports.rows(Evidence.class, "e.practitionerId = :s", "e.recordedAt, e.id", s);
         return new Export(
                 subject,
                 exports.rows(Practitioner.class, "e.subject = :s", "e.createdAt, e.id", s),
                 exports.rows(Registration.class, "e.practitionerId = :s", "e.createdAt, e.id", s),
-                exports.rows(Evidence.class, "e.practitionerId = :s", "e.recordedAt, e.id", s),
+                evidence,
+                practise.attachments(evidence),
                 exports.rows(SupervisionSession.class, "e.superviseeId = :s", "e.recordedAt, e.id", s),
                 exports.rows(Assessment.class, "e.practitionerId = :s", "e.openedAt, e.id", s),
                 exports.rows(
@@ -98,6 +108,8 @@ public class SubjectRecords implements SubjectErasure {
         of(Registration.class, "e.practitionerId", subject).forEach(r -> r.number("erased"));
         List<Evidence> evidence = of(Evidence.class, "e.practitionerId", subject);
         evidence.forEach(e -> e.description(null));
+        // Links to what the person recorded (a recording, a signed document link) go with the description.
+        practise.attachments(evidence).values().forEach(list -> list.forEach(em::remove));
         of(SupervisionSession.class, "e.superviseeId", subject).forEach(s -> s.notes(null));
         List<UUID> ids = of(Assessment.class, "e.practitionerId", subject).stream()
                 .map(a -> a.id)

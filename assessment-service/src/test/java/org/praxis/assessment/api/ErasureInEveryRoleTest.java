@@ -61,7 +61,10 @@ class ErasureInEveryRoleTest {
             "outbox_event.payload");
     /** Rows deleted rather than kept: the person's eligibility, replay caches. */
     private static final Set<String> DELETED = Set.of(
-            "practitioner_eligibility.practitioner_id", "idempotency_record.scope", "idempotency_record.location");
+            "practitioner_eligibility.practitioner_id",
+            "idempotency_record.scope",
+            "idempotency_record.location",
+            "evidence_attachment.url");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -199,7 +202,18 @@ class ErasureInEveryRoleTest {
                 .then()
                 .statusCode(200);
         String hours = post(
-                who, "coach", Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 60), me + "/evidence");
+                who,
+                "coach",
+                Map.of(
+                        "kind",
+                        "practice-hours",
+                        "occurredOn",
+                        today,
+                        "minutes",
+                        60,
+                        "attachments",
+                        List.of(Map.of("url", "https://files.example.org/" + who + "/log.pdf"))),
+                me + "/evidence");
         cast.as(cast.staff, "supervisor")
                 .when()
                 .post(me + "/evidence/" + hours + "/verification")
@@ -296,6 +310,11 @@ class ErasureInEveryRoleTest {
         population(cast.person); // last, so the tenant's single-row settings name the person
         String pseudonym = Pseudonyms.of(cast.id, cast.person);
         cast.assertErasedEverywhere(pseudonym, ROLES, DELETED, "assessment.events");
+        // The links to what they recorded go too; the other person's stay.
+        String attachments = "select count(*) from evidence_attachment a join evidence e on e.id = a.evidence_id"
+                + " where e.tenant_id = ? and e.practitioner_id = ?";
+        assertEquals(0, EmbeddedPostgres.shared().count(attachments, cast.id, pseudonym));
+        assertEquals(1, EmbeddedPostgres.shared().count(attachments, cast.id, cast.other));
 
         // Their kept hours and levels would add up to eligibility; a pseudonym holds none, even when everyone is
         // recomputed.

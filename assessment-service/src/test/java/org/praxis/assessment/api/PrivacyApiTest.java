@@ -1,5 +1,6 @@
 package org.praxis.assessment.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -34,6 +35,7 @@ class PrivacyApiTest {
     private static final String NAME = "Casey Coach";
     private static final String NUMBER = "REG-CASEY-4711";
     private static final String DESCRIPTION = "Casey reflected on working with silence";
+    private static final String ATTACHMENT = "https://files.example.org/recordings/casey-session-3.mp4";
     private static final String NOTES = "Casey discussed boundaries with a sponsor";
     private static final String COMMENT = "Casey thinks she contracts well";
     private static final String ACTION = "Casey reads up on three-party contracting";
@@ -87,7 +89,15 @@ class PrivacyApiTest {
                 .then()
                 .statusCode(201);
         as(t.coach)
-                .body(Map.of("kind", "reflective-log", "occurredOn", today, "description", DESCRIPTION))
+                .body(Map.of(
+                        "kind",
+                        "reflective-log",
+                        "occurredOn",
+                        today,
+                        "description",
+                        DESCRIPTION,
+                        "attachments",
+                        List.of(Map.of("url", ATTACHMENT))))
                 .when()
                 .post(path("/evidence"))
                 .then()
@@ -289,6 +299,7 @@ class PrivacyApiTest {
                 .body("profile[0].displayName", is(NAME))
                 .body("registrations[0].number", is(NUMBER))
                 .body("evidence[0].description", is(DESCRIPTION))
+                .body("evidence[0].attachments.url", contains(ATTACHMENT))
                 .body("supervision[0].notes", is(NOTES))
                 .body("ratings[0].comment", is(COMMENT))
                 .body("plan[0].action", is(ACTION));
