@@ -111,8 +111,11 @@ public class DeliveryClaims {
     public void record(Claim claim, Integer statusCode, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
+            // Only while the delivery still exists: its subscription deleted, or the person it names erased,
+            // while it was being sent, there is nothing left to log it against.
             em.createNativeQuery("insert into webhook_attempt (id, tenant_id, delivery_id, attempted_at, status_code,"
-                            + " error) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                            + " error) select ?1, ?2, ?3, ?4, ?5, ?6"
+                            + " where exists (select 1 from webhook_delivery where id = ?3)")
                     .setParameter(1, UUID.randomUUID())
                     .setParameter(2, claim.tenantId())
                     .setParameter(3, claim.id())
@@ -142,13 +145,16 @@ public class DeliveryClaims {
     }
 
     /**
-     * Deletes the deliveries (and their attempts) recorded longer than the retention ago. Pending ones too: only a
-     * subscription disabled that long still has them, and enabled again it is sent nothing that old.
+     * Deletes the deliveries (and their attempts) recorded longer than the retention ago and no longer pending, and the
+     * pending ones of a disabled subscription as old: enabled again, it is sent nothing that old. (An enabled
+     * subscription's pending delivery is in a round of retries, a redelivery's perhaps, and is left to finish it.)
      */
     public int prune() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("delete from webhook_delivery"
-                                + " where created_at < now() - ?1 * interval '1 millisecond'")
+                .call(() -> em.createNativeQuery("delete from webhook_delivery d"
+                                + " where d.created_at < now() - ?1 * interval '1 millisecond'"
+                                + " and (d.status <> 'pending' or exists (select 1 from webhook_subscription s"
+                                + " where s.id = d.subscription_id and not s.enabled))")
                         .setParameter(1, config.retention().toMillis())
                         .executeUpdate());
     }

@@ -47,7 +47,7 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration claimLease();
 
-    /** How long a delivery and its attempts are kept after it was recorded, whatever its status. */
+    /** How long a finished delivery, or a pending one of a disabled subscription, is kept after it was recorded. */
     @WithDefault("P30D")
     Duration retention();
 

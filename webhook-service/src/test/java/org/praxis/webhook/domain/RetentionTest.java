@@ -9,14 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.webhook.Webhooks;
 
-/** Deliveries older than the retention go, with their attempts, pending ones too (a long-disabled subscription's); recent ones stay. */
+/**
+ * Deliveries older than the retention go, with their attempts: finished ones, and the pending ones of a disabled
+ * subscription. An enabled subscription's pending ones (a round of retries) and recent ones stay.
+ */
 @QuarkusTest
 class RetentionTest {
     @Inject
     DeliveryClaims claims;
 
     @Test
-    void deliveriesOlderThanTheRetentionArePrunedPendingOrNot() {
+    void deliveriesOlderThanTheRetentionArePrunedPendingOnlyWhenTheirSubscriptionIsDisabled() {
         Webhooks t = new Webhooks();
         String subscription =
                 t.subscribe("https://hooks.example.org/praxis", Webhooks.OPENED).id();
@@ -24,6 +27,12 @@ class RetentionTest {
         String oldPending = delivery(t, subscription, "pending", "now() - interval '31 days'");
         String recent = delivery(t, subscription, "failed", "now() - interval '1 day'");
         String recentPending = delivery(t, subscription, "pending", "now() - interval '1 day'");
+        String disabled =
+                t.subscribe("https://hooks.example.org/paused", Webhooks.OPENED).id();
+        EmbeddedPostgres.shared()
+                .execute("update webhook_subscription set enabled = false where id = '" + disabled + "'");
+        String oldPaused = delivery(t, disabled, "pending", "now() - interval '31 days'");
+        String recentPaused = delivery(t, disabled, "pending", "now() - interval '1 day'");
         EmbeddedPostgres.shared()
                 .execute("insert into webhook_attempt (id, tenant_id, delivery_id, attempted_at, status_code) values ('"
                         + UUID.randomUUID() + "', '" + t.id + "', '" + old + "', now(), 204)");
@@ -33,7 +42,9 @@ class RetentionTest {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         assertEquals(0, pg.count("select count(*) from webhook_delivery where id = ?::uuid", old));
         assertEquals(0, pg.count("select count(*) from webhook_attempt where delivery_id = ?::uuid", old));
-        assertEquals(0, pg.count("select count(*) from webhook_delivery where id = ?::uuid", oldPending));
+        assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", oldPending));
+        assertEquals(0, pg.count("select count(*) from webhook_delivery where id = ?::uuid", oldPaused));
+        assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", recentPaused));
         assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", recent));
         assertEquals(1, pg.count("select count(*) from webhook_delivery where id = ?::uuid", recentPending));
     }

@@ -57,11 +57,12 @@ class ErasureTest {
                 .statusCode(200)
                 .extract()
                 .path("items.find { it.eventId == '" + personsEvent + "' }.id");
-        // One still pending (its next attempt a day ahead), as for an endpoint that was down.
-        db.execute("insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, body, status,"
-                + " attempts, next_attempt_at, created_at) values ('" + UUID.randomUUID() + "', '" + t.id + "', '"
-                + subscription.id() + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"data\":"
-                + "{\"clientSubject\":" + quoted(person) + "}}', 'pending', 1, now() + interval '1 day', now())");
+        // Two still pending (their next attempt a day ahead), as for an endpoint that was down: one about the person,
+        // one about another client that names the person as their coach.
+        pending(subscription.id(), "{\"clientSubject\":" + quoted(person) + "}");
+        String namingThem = pending(
+                subscription.id(),
+                "{\"clientSubject\":" + quoted(other) + ",\"practitionerId\":" + quoted(person) + "}");
         Instant beforeTheRequest = Instant.now().minusSeconds(1);
 
         TopicProbe.sendEvent(
@@ -77,10 +78,18 @@ class ErasureTest {
 
         assertEquals(Map.of(), db.columnsHolding(person), "columns still naming the erased person");
         assertEquals(
-                2,
+                3,
                 db.count("select count(*) from webhook_delivery where subscription_id = ?::uuid", subscription.id()),
-                "the pending delivery naming the person is gone; the other person's stays");
-        assertEquals(1, db.count("select count(*) from webhook_delivery where strpos(body, ?) > 0", quoted(other)));
+                "the pending delivery about the person is gone; the other client's stay");
+        assertEquals(2, db.count("select count(*) from webhook_delivery where strpos(body, ?) > 0", quoted(other)));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from webhook_delivery where id = ?::uuid and status = 'pending'"
+                                + " and strpos(body, ?) > 0",
+                        namingThem,
+                        quoted(pseudonym)),
+                "the other client's pending delivery goes out, naming the coach by pseudonym");
 
         // An event about the person sent before the request but read after it becomes no delivery.
         opened(person, beforeTheRequest);
@@ -90,7 +99,7 @@ class ErasureTest {
                 .until(() -> db.count(
                                 "select count(*) from webhook_delivery where subscription_id = ?::uuid",
                                 subscription.id())
-                        == 3);
+                        == 4);
         assertEquals(Map.of(), db.columnsHolding(person));
 
         // A redelivery of what was sent about them sends the pseudonym.
@@ -116,6 +125,16 @@ class ErasureTest {
                 "{\"intakeId\":\"" + UUID.randomUUID() + "\",\"clientSubject\":\"" + client + "\"}",
                 at);
         return eventId;
+    }
+
+    /** A delivery of intake.opened with {@code data} as its payload, pending, not due for a day; returns its id. */
+    private String pending(String subscription, String data) {
+        String id = UUID.randomUUID().toString();
+        db.execute("insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, body, status,"
+                + " attempts, next_attempt_at, created_at) values ('" + id + "', '" + t.id + "', '" + subscription
+                + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"data\":" + data
+                + "}', 'pending', 1, now() + interval '1 day', now())");
+        return id;
     }
 
     private static String quoted(String value) {
