@@ -51,7 +51,11 @@ public class AgreedTerms {
                         "e.id",
                         Map.of("services", serviceIds, "unsent", List.of(DRAFT, AWAITING_CONSENT)))
                 .getResultList();
+        Map<UUID, String> kinds = tenant.select(DirectoryService.class, "e.id in :ids", null, Map.of("ids", serviceIds))
+                .getResultStream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s.kind));
         for (Referral r : unsent) {
+            r.serviceKind = kinds.get(r.serviceId); // a change of kind is one of recipient: the terms say the new one
             voidException(r, ReferralHistory.terms(r), change);
             if (AWAITING_CONSENT.equals(r.status)) {
                 askAgain(r, "recipient-changed", change + "; the client is to be asked again");

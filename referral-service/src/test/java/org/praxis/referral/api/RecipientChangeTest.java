@@ -33,9 +33,16 @@ class RecipientChangeTest {
         // The attack: the entry the supervisor approved now names another organisation and address.
         Map<String, Object> moved = t.serviceBody(elsewhere, "Adult talking therapy", "therapy", true);
         moved.put("email", "intake@elsewhere.example");
+        moved.put("kind", "counselling");
         replaceService(service, moved);
 
-        as(t.coach).when().get("/v1/referrals/" + id).then().statusCode(200).body("riskException", nullValue());
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("riskException", nullValue())
+                .body("serviceKind", is("counselling"));
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422);
         as(t.coach)
                 .when()
