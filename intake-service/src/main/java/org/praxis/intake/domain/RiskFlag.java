@@ -15,13 +15,13 @@ public class RiskFlag {
     public static final String ELEVATED = "elevated";
     public static final String LOW = "low";
     public static final List<String> LEVELS = List.of(SERIOUS, ELEVATED, LOW);
-    /** {@link #LEVELS} as a pattern, for bean validation (an annotation takes no list). */
-    public static final String LEVEL_PATTERN = SERIOUS + "|" + ELEVATED + "|" + LOW;
+    /** {@link #LEVELS} as a pattern, for bean validation (an annotation takes no list); anchored, as JSON Schema's are not. */
+    public static final String LEVEL_PATTERN = "^(" + SERIOUS + "|" + ELEVATED + "|" + LOW + ")$";
     /**
      * What a flag is about, as a code (e.g. {@code self-harm-thoughts}), never free text: the code goes out in
      * {@code risk-flag.raised} (whose schema has this pattern), to queues and webhooks, and is not sealed.
      */
-    public static final String CODE_PATTERN = "[a-z0-9][a-z0-9-]*";
+    public static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]*$";
 
     /** Raised by an item's answer, by hand, or by a deteriorating score trajectory ({@link Trajectory}). */
     public static final String ITEM = "item";
