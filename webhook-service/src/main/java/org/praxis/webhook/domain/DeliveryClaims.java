@@ -112,10 +112,11 @@ public class DeliveryClaims {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             // Only while the delivery still exists: its subscription deleted, or the person it names erased,
-            // while it was being sent, there is nothing left to log it against.
+            // while it was being sent, there is nothing left to log it against. (for key share waits for such a
+            // delete still in flight, then finds no row, instead of failing on the foreign key.)
             em.createNativeQuery("insert into webhook_attempt (id, tenant_id, delivery_id, attempted_at, status_code,"
                             + " error) select ?1, ?2, ?3, ?4, ?5, ?6"
-                            + " where exists (select 1 from webhook_delivery where id = ?3)")
+                            + " where exists (select 1 from webhook_delivery where id = ?3 for key share)")
                     .setParameter(1, UUID.randomUUID())
                     .setParameter(2, claim.tenantId())
                     .setParameter(3, claim.id())

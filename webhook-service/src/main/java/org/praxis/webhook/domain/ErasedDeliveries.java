@@ -33,10 +33,12 @@ public class ErasedDeliveries implements SubjectErasure {
     public void erase(String subject, String requestId) {
         String tenant = callerContext.tenantId();
         String pseudonym = Pseudonyms.of(tenant, subject);
-        // Recorded before the request only: a delivery after it is the person's new activity, as ErasedSubjects has it
-        // (a replay of the request, from a dead letter or a new consumer group, must not touch those).
-        String before = " and created_at < (select requested_at from erased_subject where tenant_id = ?1"
-                + " and pseudonym = ?3)";
+        // Events sent before the request only (the body's time is the event's): one sent after it is the person's new
+        // activity, as ErasedSubjects has it, and a replay of the request (a dead letter, a new consumer group) must
+        // not touch those. Not when it was recorded here: an event sent before the request may be read after it,
+        // before this service has the request.
+        String before = " and cast(cast(body as jsonb) ->> 'time' as timestamptz) < (select requested_at"
+                + " from erased_subject where tenant_id = ?1 and pseudonym = ?3)";
         // Pending and about the person (its own person: clientSubject, else practitionerId): dropped. An event that
         // only names them (a client's flag naming their coach) still goes out, with the pseudonym, as a service
         // applies it (ErasedSubjects).

@@ -127,13 +127,18 @@ class ErasureTest {
         return eventId;
     }
 
-    /** A delivery of intake.opened with {@code data} as its payload, pending, not due for a day; returns its id. */
+    /**
+     * A delivery of intake.opened with {@code data} as its payload, pending, not due for a day; returns its id. Its
+     * event was sent before the erasure request, but recorded here after the request's time: the event read late,
+     * before this service had the request. What counts is when the event was sent.
+     */
     private String pending(String subscription, String data) {
         String id = UUID.randomUUID().toString();
         db.execute("insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, body, status,"
                 + " attempts, next_attempt_at, created_at) values ('" + id + "', '" + t.id + "', '" + subscription
-                + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"data\":" + data
-                + "}', 'pending', 1, now() + interval '1 day', now())");
+                + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"time\":\""
+                + Instant.now().minusSeconds(60) + "\",\"data\":" + data
+                + "}', 'pending', 1, now() + interval '1 day', now() + interval '1 hour')");
         return id;
     }
 
