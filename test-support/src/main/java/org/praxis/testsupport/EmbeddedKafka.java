@@ -40,12 +40,42 @@ public final class EmbeddedKafka {
             if (external != null && !external.isBlank()) {
                 shared = new EmbeddedKafka(external, null);
             } else {
-                shared = formatted();
-                shared.start();
+                shared = started();
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
             }
         }
         return shared;
+    }
+
+    /**
+     * A broker on ports that were free when picked. Another process may take one before the broker binds it (another
+     * test JVM, or an outgoing connection's ephemeral port in a busy build): then it starts again on new ports.
+     */
+    private static EmbeddedKafka started() {
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedKafka broker = formatted();
+            try {
+                broker.start();
+                return broker;
+            } catch (RuntimeException e) {
+                broker.abandon();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** After a failed start: frees what it bound, whatever state it is in. */
+    private synchronized void abandon() {
+        try {
+            if (server != null) {
+                server.shutdown();
+            }
+        } catch (RuntimeException ignored) {
+            // It never fully started; what matters is that it lets go of its ports.
+        }
+        server = null;
     }
 
     private static EmbeddedKafka formatted() {
