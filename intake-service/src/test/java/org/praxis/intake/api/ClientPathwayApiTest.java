@@ -31,17 +31,6 @@ class ClientPathwayApiTest {
 
     private final TestTenant t = new TestTenant();
 
-    private String openIntake(TestTenant tenant) {
-        return as(tenant.coach)
-                .body(Map.of("clientSubject", tenant.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private static void screen(Tokens who, String intake, String instrument, int... answers) {
         as(who).body(MonitoringApiTest.answers(instrument, answers))
                 .when()
@@ -76,7 +65,7 @@ class ClientPathwayApiTest {
 
     @Test
     void theClientReadsTheirPathInWordsRecordsAPreferenceAndTheDecisionShowsIt() {
-        String intake = openIntake(t);
+        String intake = ClientIntakes.opened(t);
         // Before anything is screened: nothing recommended yet.
         as(t.client)
                 .when()
@@ -232,7 +221,7 @@ class ClientPathwayApiTest {
 
     @Test
     void noHelpNowWithNothingIndicatedIsNoIntervention() {
-        String intake = openIntake(t);
+        String intake = ClientIntakes.opened(t);
         screen(t.client, intake, "PHQ-9", 1, 1, 0, 0, 0, 0, 0, 0, 0); // 2: minimal
         as(t.client)
                 .body(Map.of("preference", "no-help-now"))
@@ -264,7 +253,7 @@ class ClientPathwayApiTest {
 
     @Test
     void aTenantsOwnWordsForAReasonReachTheClientInTheirLanguage() {
-        String intake = openIntake(t);
+        String intake = ClientIntakes.opened(t);
         screen(t.client, intake, "COACHING-READINESS", 1, 1, 0, 0); // not ready
         as(t.admin)
                 .header("If-Match", "\"0\"")
@@ -288,7 +277,7 @@ class ClientPathwayApiTest {
 
     @Test
     void onlyTheIntakesClientReadsOrRecords() {
-        String intake = openIntake(t);
+        String intake = ClientIntakes.opened(t);
         for (Tokens practitioner : List.of(t.coach, t.supervisor, t.admin, t.sponsor)) {
             as(practitioner).when().get(pathway(intake)).then().statusCode(403);
             as(practitioner)
@@ -314,7 +303,7 @@ class ClientPathwayApiTest {
                 .then()
                 .statusCode(404);
         // The client's own intake in another tenant is theirs there, not here.
-        String theirs = openIntake(other);
+        String theirs = ClientIntakes.opened(other);
         as(t.client).when().get(pathway(theirs)).then().statusCode(404);
         assertEquals(
                 0,

@@ -46,17 +46,6 @@ class ClientWordingApiTest {
 
     private final TestTenant t = new TestTenant();
 
-    private String openIntake(TestTenant tenant) {
-        return as(tenant.coach)
-                .body(Map.of("clientSubject", tenant.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private static Map<String, Object> phq9(int... answers) {
         Map<String, Integer> a = new HashMap<>();
         for (int i = 0; i < answers.length; i++) {
@@ -73,7 +62,7 @@ class ClientWordingApiTest {
 
     @Test
     void aClientReadsWordingWherePractitionersReadCodes() {
-        String id = openIntake(t);
+        String id = ClientIntakes.opened(t);
         String submitted = as(t.client)
                 .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 1))
                 .when()
@@ -131,7 +120,7 @@ class ClientWordingApiTest {
 
     @Test
     void aDeteriorationDuringMonitoringReachesTheClientAsWordsOnly() {
-        String id = openIntake(t);
+        String id = ClientIntakes.opened(t);
         as(t.client)
                 .body(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0))
                 .when()
@@ -211,7 +200,7 @@ class ClientWordingApiTest {
         as(t.client)
                 .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
                 .when()
-                .post("/v1/intakes/" + openIntake(t) + "/screenings")
+                .post("/v1/intakes/" + ClientIntakes.opened(t) + "/screenings")
                 .then()
                 .statusCode(201)
                 .body("wording.text", is(PHQ9_MODERATE));
@@ -267,7 +256,7 @@ class ClientWordingApiTest {
                                         + " and resource_type = 'client-wording'",
                                 t.id));
 
-        String id = openIntake(t);
+        String id = ClientIntakes.opened(t);
         as(t.client)
                 .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
                 .when()
@@ -309,7 +298,7 @@ class ClientWordingApiTest {
                 .body("items[0].severity", is("moderate"))
                 .body("items[0].wording.text", is("Let us talk it through."));
         TestTenant other = TestTenant.another();
-        String elsewhere = openIntake(other);
+        String elsewhere = ClientIntakes.opened(other);
         as(other.client)
                 .body(phq9(1, 1, 2, 2, 1, 1, 1, 1, 0))
                 .when()

@@ -28,7 +28,7 @@ class EngagementActivatedConsumerTest {
     private final String engagement = UUID.randomUUID().toString();
 
     private String decidedIntake() {
-        return DecidedIntakes.decided(t, "therapy");
+        return ClientIntakes.decided(t, "therapy");
     }
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */

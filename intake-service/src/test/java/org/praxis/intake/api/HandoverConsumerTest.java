@@ -28,7 +28,7 @@ class HandoverConsumerTest {
     private final String engagement = UUID.randomUUID().toString();
 
     private String decidedIntake() {
-        return DecidedIntakes.decided(t, "coaching");
+        return ClientIntakes.decided(t, "coaching");
     }
 
     /** Keyed by the engagement, as session-service publishes it: one key, one partition, in order. */

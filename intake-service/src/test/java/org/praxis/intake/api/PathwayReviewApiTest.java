@@ -26,17 +26,6 @@ class PathwayReviewApiTest {
 
     private final TestTenant t = new TestTenant();
 
-    private String openIntake() {
-        return as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private static void screen(Tokens who, String intake, String instrument, int... answers) {
         as(who).body(MonitoringApiTest.answers(instrument, answers))
                 .when()
@@ -62,7 +51,7 @@ class PathwayReviewApiTest {
 
     @Test
     void theStoredReadinessAnswersDriveSupportWorkAndTheInTherapyReason() {
-        String intake = openIntake();
+        String intake = ClientIntakes.opened(t);
         screen(t.coach, intake, "COACHING-READINESS", 4, 4, 1, 0); // ready, seeing a therapist
         as(t.coach)
                 .when()
@@ -83,7 +72,7 @@ class PathwayReviewApiTest {
 
     @Test
     void aMonitoringScoreCrossingIntoTherapyRaisesOneFlagAndTheRecomputeShowsWhatMoved() {
-        String intake = openIntake();
+        String intake = ClientIntakes.opened(t);
         screen(t.coach, intake, "PHQ-9", 1, 1, 1, 1, 1, 1, 0, 0, 0); // 6, mild
         screen(t.coach, intake, "GAD-7", 1, 1, 1, 0, 0, 0, 0); // 3, minimal
         // Before the decision: nothing decided, nothing moved.
@@ -158,9 +147,9 @@ class PathwayReviewApiTest {
 
     @Test
     void aScoreAtIntakeOrOnATherapyDecisionRaisesNoEscalation() {
-        String undecided = openIntake();
+        String undecided = ClientIntakes.opened(t);
         screen(t.coach, undecided, "PHQ-9", 2, 2, 2, 2, 2, 2, 2, 2, 0); // 16, therapy, but not monitoring
-        String therapy = openIntake();
+        String therapy = ClientIntakes.opened(t);
         screen(t.coach, therapy, "PHQ-9", 1, 1, 1, 1, 1, 1, 0, 0, 0);
         as(t.coach)
                 .body(Map.of("pathway", "therapy", "reason", "the client asked for a therapist"))
@@ -181,7 +170,7 @@ class PathwayReviewApiTest {
 
     @Test
     void theRecomputeIsTheIntakesCoachsAndSupervisorsOnlyAndItsReadIsAudited() {
-        String intake = openIntake();
+        String intake = ClientIntakes.opened(t);
         screen(t.coach, intake, "PHQ-9", 1, 1, 1, 1, 1, 1, 0, 0, 0);
         as(t.supervisor).when().get(recomputed(intake)).then().statusCode(200);
         as(t.coach).when().get(recomputed(intake)).then().statusCode(200);

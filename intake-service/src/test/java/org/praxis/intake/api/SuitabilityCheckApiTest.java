@@ -25,19 +25,8 @@ class SuitabilityCheckApiTest {
 
     private final TestTenant t = new TestTenant();
 
-    private String openIntake() {
-        return as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "displayName", "Pat Example"))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private String decidedIntake() {
-        String intake = openIntake();
+        String intake = ClientIntakes.opened(t);
         as(t.coach)
                 .body(Map.of("pathway", "coaching", "practitionerId", t.coach.subject()))
                 .when()
@@ -130,7 +119,7 @@ class SuitabilityCheckApiTest {
 
     @Test
     void beforeTheDecisionOrWithAnUnknownConclusionNothingIsRecorded() {
-        String open = openIntake();
+        String open = ClientIntakes.opened(t);
         recheck(t.coach, open, UUID.randomUUID().toString(), Map.of("conclusion", "continue"))
                 .statusCode(409);
         String intake = decidedIntake();
@@ -166,7 +155,7 @@ class SuitabilityCheckApiTest {
 
     @Test
     void theClientsPreferenceAndTheRechecksAreExportedAndErasedWithThem() {
-        String intake = openIntake();
+        String intake = ClientIntakes.opened(t);
         as(t.client)
                 .body(Map.of("preference", "not-sure", "note", "I would like to talk first"))
                 .when()
