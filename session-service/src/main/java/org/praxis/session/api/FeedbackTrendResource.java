@@ -63,13 +63,14 @@ public class FeedbackTrendResource {
             @Schema(required = true, minimum = "1", maximum = "" + Bounds.COUNT_MAX)
             int answers,
 
-            @Schema(description = "Null below the minimum number of answers")
+            @Schema(description = "Null below the minimum number of answers, and in the month in progress")
             MeansView means,
 
             @Schema(
                     required = true,
                     maxItems = COMMENTS,
-                    description = "Alphabetical, tied to no session; empty below the minimum")
+                    description =
+                            "Alphabetical, tied to no session; empty below the minimum and in the month in progress")
             List<@Size(max = SessionFeedback.COMMENT_MAX) String> comments,
 
             @Schema(maxLength = Bounds.REASON) String notShownBecause) {
@@ -106,7 +107,7 @@ public class FeedbackTrendResource {
     @Operation(
             operationId = "getFeedbackTrends",
             summary = "A practitioner's client feedback by month: answers, and means and comments once a month has"
-                    + " enough answers; to the practitioner and their supervisors (audited)")
+                    + " ended with enough answers; to the practitioner and their supervisors (audited)")
     @APIResponse(
             responseCode = "200",
             description = "The trends",

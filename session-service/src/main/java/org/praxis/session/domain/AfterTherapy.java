@@ -72,7 +72,7 @@ public class AfterTherapy {
         c.serviceKind = r.serviceKind();
         c.completedAt = r.completedAt();
         em.persist(c);
-        audit.record("record-completed-therapy", "referral", r.referralId(), r.serviceKind());
+        audit.record("record-completed-therapy", "referral", r.referralId(), null); // not the kind: clinical
         return true;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.praxis.platform.domain.Transitions;
+import org.praxis.platform.problem.ProblemException;
 
 /**
  * The engagement's statuses and the moves a person may make between them. A draft becomes active
@@ -59,5 +60,12 @@ public final class EngagementLifecycle {
     /** Not closed: sessions, reviews and contracts may still follow. */
     public static boolean isOpen(String status) {
         return TABLE.isOpen(status);
+    }
+
+    /** 409 on a closed engagement: its record stays as it was closed (no new goals, actions or ratings). */
+    public static void requireOpen(String status, String what) {
+        if (!isOpen(status)) {
+            throw ProblemException.conflict("The engagement is closed; " + what + " no more.");
+        }
     }
 }

@@ -19,7 +19,9 @@ import org.praxis.platform.persistence.TenantQueries;
  * A practitioner's client feedback by month (issue 22): how many answers and, once a month holds
  * {@link #MINIMUM_ANSWERS} or more, the mean of each item and the comments in alphabetical order. Below that a
  * mean is one or two clients' own answers and a comment points at the one session that month, so neither is
- * shown. No row ever names a session, an engagement or a client.
+ * shown. No row ever names a session, an engagement or a client. The month in progress shows only its count: its
+ * means and comments would change with each answer, and a practitioner reading them before and after one client's
+ * answer would read that answer off the difference.
  */
 @ApplicationScoped
 public class FeedbackTrends {
@@ -49,8 +51,8 @@ public class FeedbackTrends {
     @Transactional
     public List<Month> of(String practitionerId) {
         policies.feedbackTrends().requireView(policies.caller(), new Of(practitionerId), practitionerId);
-        Instant since = YearMonth.now(ZoneOffset.UTC)
-                .minusMonths(MONTHS - 1L)
+        YearMonth current = YearMonth.now(ZoneOffset.UTC);
+        Instant since = current.minusMonths(MONTHS - 1L)
                 .atDay(1)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
@@ -66,8 +68,20 @@ public class FeedbackTrends {
                         Collectors.toList()));
         audit.record("read-feedback-trends", "practitioner", practitionerId, null);
         return byMonth.entrySet().stream()
-                .map(m -> month(m.getKey(), m.getValue()))
+                .map(m -> m.getKey().equals(current)
+                        ? inProgress(m.getKey(), m.getValue())
+                        : month(m.getKey(), m.getValue()))
                 .toList();
+    }
+
+    private static Month inProgress(YearMonth month, List<SessionFeedback> answers) {
+        return new Month(
+                month,
+                answers.size(),
+                null,
+                List.of(),
+                "The month has not ended: its means and comments show once it has, so no one answer can be read off"
+                        + " a change.");
     }
 
     private static Month month(YearMonth month, List<SessionFeedback> answers) {

@@ -65,6 +65,7 @@ public class Goals {
         if (!policies.goals().can(policies.caller(), GoalPolicy.Action.ADD, goal)) {
             throw ProblemException.forbidden("You may not add goals to this engagement.");
         }
+        EngagementLifecycle.requireOpen(e.status, "it takes goals");
         if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
             throw ProblemException.conflict("Goals are agreed before the end review; this engagement is in follow-up.");
         }
@@ -149,11 +150,12 @@ public class Goals {
     /** Only the client rates progress: success is judged by the person coached. */
     @Transactional
     public GoalProgress rate(UUID engagementId, UUID goalId, int rating, LocalDate on) {
-        engagements.readable(engagementId);
+        Engagement e = engagements.readable(engagementId);
         Goal g = goal(engagementId, goalId);
         if (!policies.goals().can(policies.caller(), GoalPolicy.Action.RATE_PROGRESS, g)) {
             throw ProblemException.forbidden("Progress is rated by the client.");
         }
+        EngagementLifecycle.requireOpen(e.status, "its goals take ratings");
         return recordProgress(g, rating, on == null ? LocalDate.now() : on);
     }
 
@@ -185,6 +187,7 @@ public class Goals {
         if (!policies.actions().can(policies.caller(), ActionItemPolicy.Action.ADD, a)) {
             throw ProblemException.forbidden("You may not add actions to this engagement.");
         }
+        EngagementLifecycle.requireOpen(e.status, "it takes actions");
         a.goalId = goalId;
         a.title(title);
         a.dueDate = dueDate;

@@ -181,9 +181,9 @@ public class Handovers {
             party.tenantId = next.tenantId;
             party.contractId = next.id;
             party.role = p.role;
-            party.subject = ContractParty.COACH.equals(p.role) && h.fromPractitioner.equals(p.subject)
-                    ? h.toPractitioner
-                    : p.subject;
+            // The coach party is the engagement's practitioner: the new coach, whoever the base version named
+            // (after two handovers in a row the version in force still names the first coach).
+            party.subject = ContractParty.COACH.equals(p.role) ? h.toPractitioner : p.subject;
             party.required = p.required;
             em.persist(party);
         }

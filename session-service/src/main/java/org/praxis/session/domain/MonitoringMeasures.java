@@ -175,7 +175,7 @@ public class MonitoringMeasures {
             m.status = MonitoringMeasure.DUE;
             m.createdAt = Instant.now();
             em.persist(m);
-            audit.record("fall-due", "monitoring-measure", m.id, instrument + " by " + dueOn);
+            audit.record("fall-due", "monitoring-measure", m.id, "due " + dueOn); // not which instrument: clinical
             if (e.sourceIntakeId != null) {
                 outbox.publish(new SessionEvents.MonitoringDue(
                         m.id, e.id, e.sourceIntakeId, e.clientSubject, instrument, dueOn));

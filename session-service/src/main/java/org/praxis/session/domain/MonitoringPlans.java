@@ -65,7 +65,8 @@ public class MonitoringPlans {
     public MonitoringPlan readable(UUID engagementId) {
         MonitoringPlan p = of(engagementId).orElse(null);
         if (p == null) {
-            throw ProblemException.notFound("Monitoring plan of engagement " + engagementId);
+            // The same answer as for a plan the caller may not see: a 404 does not tell whether the pathway has one.
+            throw ProblemException.notFound("Monitoring plan " + engagementId);
         }
         return policies.monitoringPlans().requireView(policies.caller(), p, engagementId);
     }

@@ -58,14 +58,7 @@ public class Notes {
         if (!policies.notes().can(policies.caller(), NotePolicy.Action.WRITE, candidate)) {
             throw ProblemException.forbidden("Only the engagement's practitioner writes its notes.");
         }
-        if (sessionId != null) {
-            CoachingSession s = tenant.get(CoachingSession.class, sessionId, "Session");
-            if (!s.engagementId.equals(e.id)) {
-                throw ProblemException.unprocessable(
-                        "The session belongs to another engagement",
-                        List.of(new Violation("sessionId", "is not a session of this engagement")));
-            }
-        }
+        requireSessionOf(e, sessionId);
         SessionNote n = new SessionNote();
         n.id = UUID.randomUUID();
         n.tenantId = e.tenantId;
@@ -184,6 +177,7 @@ public class Notes {
         if (!policies.riskConcerns().can(policies.caller(), RiskConcernPolicy.Action.RAISE, r)) {
             throw ProblemException.forbidden("Only the engagement's practitioner records a risk concern.");
         }
+        requireSessionOf(e, sessionId);
         r.sessionId = sessionId;
         r.level = level;
         r.raisedBy = policies.subject();
@@ -192,6 +186,18 @@ public class Notes {
         audit.record("note-risk", "engagement", e.id, null);
         outbox.publish(new SessionEvents.RiskNoted(r.id, e.id, sessionId, e.clientSubject, e.practitionerId, level));
         return r;
+    }
+
+    /** A session named in a note or a concern is one of its engagement's (never another's, nor a guess). */
+    private void requireSessionOf(Engagement e, UUID sessionId) {
+        if (sessionId != null
+                && !tenant.find(CoachingSession.class, sessionId)
+                        .map(s -> s.engagementId.equals(e.id))
+                        .orElse(false)) {
+            throw ProblemException.unprocessable(
+                    "The session is not one of this engagement's",
+                    List.of(new Violation("sessionId", "is not a session of this engagement")));
+        }
     }
 
     /** A note of the engagement the caller may {@code action}: 404 unless they see it, 403 unless they wrote-access it. */

@@ -83,9 +83,10 @@ public class ScoreTrajectories {
             if (first) {
                 em.persist(t);
             }
-            audit.record("trajectory-" + c.classification(), "engagement", e.id, c.instrument());
+            // Admins read the audit trail: it says that the system acted, never how a client's scores moved.
+            audit.record("update-trajectory", "engagement", e.id, null);
             if (c.deteriorated() && calendar.dueBy(e, LocalDate.now(ZoneOffset.UTC))) {
-                audit.record("review-due-on-deterioration", "engagement", e.id, c.instrument());
+                audit.record("bring-review-forward", "engagement", e.id, null);
             }
         }
     }

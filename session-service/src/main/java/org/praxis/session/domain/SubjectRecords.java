@@ -194,6 +194,8 @@ public class SubjectRecords implements SubjectErasure {
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);
+            c.confidentialityTerms(null);
+            c.limitsOfConfidentiality(null);
             if (c.runsBesideTherapy()) {
                 c.besideTherapy(new BesideTherapy("erased", "erased"));
             }

@@ -242,24 +242,30 @@ class PolicyMatrixTest {
     @Test
     void note() {
         Map<String, SessionNote> f = new LinkedHashMap<>();
+        // The four relations' notes were written by an earlier coach; "authored" is mine in the engagement I
+        // practise, "handed" mine in one handed on since.
         for (String kind : List.of(SessionNote.PRIVATE, SessionNote.SHARED)) {
-            byEngagement(e -> {
-                        SessionNote n = new SessionNote();
-                        n.engagementId = e.id;
-                        n.kind = kind;
-                        return n;
-                    })
-                    .forEach((name, n) -> f.put(name + "-" + kind, n));
+            byEngagement(e -> note(e, kind, "c9")).forEach((name, n) -> f.put(name + "-" + kind, n));
+            f.put("authored-" + kind, note(practised, kind, ME));
+            f.put("handed-" + kind, note(unrelated, kind, ME));
         }
         check("note", new NotePolicy(relations), NotePolicy.Action.class, f, """
-                VIEW: client own-shared; coach practitioner-private practitioner-shared; supervisor supervised-shared
-                LIST: client own-shared; coach practitioner-private practitioner-shared; supervisor supervised-shared
-                READ_PRIVATE: coach practitioner-private practitioner-shared; supervisor supervised-private supervised-shared
-                WRITE: coach practitioner-private practitioner-shared
-                EDIT: coach practitioner-private practitioner-shared
-                SIGN: coach practitioner-private practitioner-shared
-                ADD_ADDENDUM: coach practitioner-private practitioner-shared
+                VIEW: client own-shared; coach practitioner-private practitioner-shared authored-private authored-shared; supervisor supervised-shared
+                LIST: client own-shared; coach practitioner-private practitioner-shared authored-private authored-shared; supervisor supervised-shared
+                READ_PRIVATE: coach practitioner-private practitioner-shared authored-private authored-shared; supervisor supervised-private supervised-shared
+                WRITE: coach practitioner-private practitioner-shared authored-private authored-shared
+                EDIT: coach authored-private authored-shared
+                SIGN: coach authored-private authored-shared
+                ADD_ADDENDUM: coach practitioner-private practitioner-shared authored-private authored-shared
                 """);
+    }
+
+    private static SessionNote note(Engagement e, String kind, String author) {
+        SessionNote n = new SessionNote();
+        n.engagementId = e.id;
+        n.kind = kind;
+        n.author = author;
+        return n;
     }
 
     @Test

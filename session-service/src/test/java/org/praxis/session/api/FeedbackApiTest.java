@@ -1,6 +1,7 @@
 package org.praxis.session.api;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -244,12 +245,32 @@ class FeedbackApiTest {
                 .body("months[0].comments", empty())
                 .body("months[0].notShownBecause", not(nullValue()));
         give(id, sessions.get(2), answer(9, 5, 0, 7, "Attentive"));
+        // Enough answers, but the month goes on: its means and comments wait for its end, or the next answer
+        // would be read off the change.
+        as(t.coach)
+                .when()
+                .get(trends)
+                .then()
+                .statusCode(200)
+                .body("months[0].answers", is(3))
+                .body("months[0].means", nullValue())
+                .body("months[0].comments", empty())
+                .body("months[0].notShownBecause", containsString("not ended"));
+        // The three as if given last month: an ended month shows them.
+        EmbeddedPostgres.shared()
+                .execute("update session_feedback set answered_at = answered_at - interval '1 month'"
+                        + " where engagement_id = '" + id + "'");
         String shown = as(t.coach)
                 .when()
                 .get(trends)
                 .then()
                 .statusCode(200)
                 .body("months[0].answers", is(3))
+                .body(
+                        "months[0].month",
+                        is(java.time.YearMonth.now(java.time.ZoneOffset.UTC)
+                                .minusMonths(1)
+                                .toString()))
                 .body("months[0].means.feltHeard", is(7.7f))
                 .body("months[0].comments", contains("Attentive", "Zeal"))
                 .extract()
@@ -281,7 +302,7 @@ class FeedbackApiTest {
         // Who reads the trends: the practitioner, a supervisor of theirs; nobody else (404 or 403).
         as(t.supervisor).when().get(trends).then().statusCode(404);
         Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
-        as(t.supervisor).when().get(trends).then().statusCode(200).body("months[0].answers", is(6));
+        as(t.supervisor).when().get(trends).then().statusCode(200).body("months.answers", contains(3, 3));
         as(t.otherSupervisor).when().get(trends).then().statusCode(404);
         as(t.otherCoach).when().get(trends).then().statusCode(404);
         for (Tokens other : List.of(t.client, t.sponsor, t.admin)) {

@@ -97,6 +97,49 @@ class GoalApiTest {
     }
 
     @Test
+    void aClosedEngagementTakesNoNewGoalsActionsOrRatings() {
+        String id = engagement();
+        String base = "/v1/engagements/" + id;
+        Map<String, Object> newGoal = Map.of(
+                "title", "Delegate more", "horizon", "distal", "orientation", "performance", "direction", "approach");
+        String goal = as(t.client)
+                .body(newGoal)
+                .when()
+                .post(base + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String etag = as(t.coach).when().get(base).then().extract().header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post(base + "/status")
+                .then()
+                .statusCode(200);
+
+        as(t.client).body(newGoal).when().post(base + "/goals").then().statusCode(409);
+        as(t.coach)
+                .body(Map.of("title", "One more thing", "dueDate", "2027-01-10"))
+                .when()
+                .post(base + "/actions")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as(t.client)
+                .body(Map.of("rating", 7))
+                .when()
+                .post(base + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(409);
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        assertEquals(1, db.count("select count(*) from goal where engagement_id = ?::uuid", id));
+        assertEquals(0, db.count("select count(*) from action_item where engagement_id = ?::uuid", id));
+        assertEquals(0, db.count("select count(*) from goal_progress where goal_id = ?::uuid", goal));
+    }
+
+    @Test
     void actionItemsAreOnTheClientsMobileListUntilDone() {
         String id = engagement();
         String action = as(t.coach)

@@ -271,6 +271,31 @@ class HandoverApiTest {
                 1,
                 EmbeddedPostgres.shared().count("select count(*) from session_note where engagement_id = ?::uuid", id));
         as(t.otherCoach).when().get(base + "/notes/" + note).then().body("body", is("first impressions"));
+        // The first coach's unsigned note is theirs: the new coach neither rewrites nor signs it, and signs their own.
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("body", "rewritten by the next coach"))
+                .when()
+                .put(base + "/notes/" + note)
+                .then()
+                .statusCode(403);
+        as(t.otherCoach)
+                .when()
+                .post(base + "/notes/" + note + "/signature")
+                .then()
+                .statusCode(403);
+        as(t.otherCoach)
+                .when()
+                .get(base + "/notes/" + note)
+                .then()
+                .body("body", is("first impressions"))
+                .body("signedAt", nullValue());
+        String own = create(t.otherCoach, base + "/notes", Map.of("kind", "private", "body", "taking over"));
+        as(t.otherCoach)
+                .when()
+                .post(base + "/notes/" + own + "/signature")
+                .then()
+                .statusCode(200);
         as(t.otherCoach).when().get(base + "/goals").then().body("items.id", hasItem(goal));
         as(t.otherCoach).when().get(base + "/sessions").then().body("items.id", hasItem(session));
         as(t.coach).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
@@ -402,6 +427,15 @@ class HandoverApiTest {
                 .post(base + "/handovers/" + second + "/acceptance")
                 .then()
                 .statusCode(200);
+        // The version proposed after the second handover names the third coach, not the first one (the version
+        // in force, v1, still names the first: v2 was never accepted).
+        as(third)
+                .when()
+                .get(base + "/contracts/3")
+                .then()
+                .statusCode(200)
+                .body("parties.findAll { it.role == 'coach' }.subject", contains(third.subject()));
+        as(t.coach).when().get(base + "/contracts/3").then().statusCode(404);
         for (String handover : List.of(declined, first, second)) {
             as(t.otherCoach).when().get(base + "/handovers/" + handover).then().statusCode(404);
             as(third).when().get(base + "/handovers/" + handover).then().statusCode(200);

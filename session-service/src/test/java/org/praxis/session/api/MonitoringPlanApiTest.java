@@ -47,6 +47,15 @@ class MonitoringPlanApiTest {
 
         String plain = decided(t, newIntake(), "coaching");
         as(t.coach).when().get(plan(plain)).then().statusCode(404).contentType(PROBLEM);
+        // No plan, or a plan the caller may not see: the same answer, so a 404 does not tell the pathway.
+        for (String engagement : List.of(monitored, plain)) {
+            as(t.otherCoach)
+                    .when()
+                    .get(plan(engagement))
+                    .then()
+                    .statusCode(404)
+                    .body("detail", is("Monitoring plan " + engagement + " was not found."));
+        }
         assertEquals(0, DB.count("select count(*) from monitoring_plan where engagement_id = ?::uuid", plain));
 
         // Opened through the API on integrated work (its coach eligible for it): a plan as well.

@@ -14,7 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
+import org.praxis.session.MonitoredEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
@@ -247,6 +250,20 @@ class NoteApiTest {
                 .post("/v1/engagements/" + id + "/risk-concerns")
                 .then()
                 .statusCode(422);
+        // A session of another engagement, or one that exists nowhere: refused, nothing recorded or published.
+        String elsewhere = MonitoredEngagements.scheduled(t, ActiveEngagements.open(t));
+        for (String session : List.of(elsewhere, UUID.randomUUID().toString())) {
+            as(t.coach)
+                    .body(Map.of("level", "serious", "sessionId", session))
+                    .when()
+                    .post("/v1/engagements/" + id + "/risk-concerns")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json");
+        }
+        assertEquals(
+                0,
+                EmbeddedPostgres.shared().count("select count(*) from risk_concern where engagement_id = ?::uuid", id));
         as(t.coach)
                 .body(Map.of("level", "serious"))
                 .when()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.testsupport.TestTenant.as;
@@ -345,5 +346,17 @@ class SessionPrivacyTest {
                 .then()
                 .statusCode(200)
                 .body("items[0].milestones[0].title", is("Tell the manager"));
+
+        // Erased, the contract's free text goes, its confidentiality terms too (they can name people and places).
+        ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "session.events");
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .statusCode(200)
+                .body("purpose", is("erased"))
+                .body("goalsInScope", nullValue())
+                .body("confidentialityTerms", nullValue())
+                .body("limitsOfConfidentiality", nullValue());
     }
 }

@@ -16,6 +16,8 @@ import org.praxis.session.domain.SessionNote;
  * ({@link Action#READ_PRIVATE}, audited with the reason). "The practitioner" is the engagement's
  * practitioner now: after a handover the old coach's notes, private ones too, stay with the engagement (the
  * history is kept, and the new coach needs it); the new coach reads them and the old coach reaches none.
+ * Only the note's author edits or signs it ({@link Relation#AUTHOR}): a new coach adds an addendum or a note of
+ * their own, never words under another coach's name.
  */
 public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Relation> {
     public enum Action {
@@ -30,6 +32,7 @@ public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Rel
 
     public static final Field<SessionNote, UUID> ENGAGEMENT = Field.of("engagementId", n -> n.engagementId);
     public static final Field<SessionNote, String> KIND = Field.of("kind", n -> n.kind);
+    public static final Field<SessionNote, String> AUTHOR = Field.of("author", n -> n.author);
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("note", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN_SHARED)
@@ -41,8 +44,8 @@ public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Rel
             .allow(Action.READ_PRIVATE, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.READ_PRIVATE, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.WRITE, Roles.COACH, Relation.PRACTITIONER)
-            .allow(Action.EDIT, Roles.COACH, Relation.PRACTITIONER)
-            .allow(Action.SIGN, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.EDIT, Roles.COACH, Relation.AUTHOR)
+            .allow(Action.SIGN, Roles.COACH, Relation.AUTHOR)
             .allow(Action.ADD_ADDENDUM, Roles.COACH, Relation.PRACTITIONER)
             .audit(Action.READ_PRIVATE, "read (private note; a supervisor's with the reason)")
             .audit(Action.WRITE, "write")
@@ -62,6 +65,7 @@ public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Rel
     protected Criterion<SessionNote> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case PRACTITIONER, SUPERVISED -> relations.via(ENGAGEMENT, relation, caller);
+            case AUTHOR -> AUTHOR.is(caller.subject()).and(relations.via(ENGAGEMENT, Relation.PRACTITIONER, caller));
             case OWN_SHARED -> KIND.is(SessionNote.SHARED).and(relations.via(ENGAGEMENT, Relation.OWN, caller));
             case SUPERVISED_SHARED ->
                 KIND.is(SessionNote.SHARED).and(relations.via(ENGAGEMENT, Relation.SUPERVISED, caller));

@@ -13,6 +13,8 @@ public enum Relation {
     OWN_SHARED,
     /** The caller is the engagement's practitioner. */
     PRACTITIONER,
+    /** The caller wrote this note and is the engagement's practitioner still (not a coach it was handed to). */
+    AUTHOR,
     /** The caller supervises the engagement's practitioner (practitioner_supervisor, from assessment-service). */
     SUPERVISED,
     /** A shared summary of an engagement of a practitioner the caller supervises. */
