@@ -11,6 +11,7 @@ import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.platform.privacy.SubjectExports;
 
@@ -122,9 +123,58 @@ public class SubjectRecords implements SubjectErasure {
         of(DevelopmentAction.class, "e.practitionerId", subject).forEach(d -> d.action("erased"));
         // Intake and session drop their copies on this same request: nothing is published under the person's id again.
         publishedEligibility.forget(subject);
+        joinEarlierErasure(subject);
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(
                 new AssessmentEvents.SubjectErased(requestId, "assessment-service", profile.size(), evidence.size()));
+    }
+
+    /**
+     * A person erased before who came back and asks again: their earlier records already name the pseudonym, and
+     * a profile or a running total is one per person. The earlier, erased profile gives way to the newer one, and
+     * the totals are added together, so pseudonymising the newer rows meets no duplicate.
+     */
+    private void joinEarlierErasure(String subject) {
+        String tenantId = tenant.tenantId();
+        String pseudonym = Pseudonyms.of(tenantId, subject);
+        String both =
+                " where tenant_id = ?1 and %1$s = ?2 and exists (select 1 from %2$s where tenant_id = ?1 and %1$s = ?3)";
+        execute("delete from practitioner" + both.formatted("subject", "practitioner"), tenantId, pseudonym, subject);
+        execute(
+                "update practitioner_outcome p set engagements = p.engagements + x.engagements,"
+                        + " measured = p.measured + x.measured, reliably_improved = p.reliably_improved + x.reliably_improved,"
+                        + " reliably_deteriorated = p.reliably_deteriorated + x.reliably_deteriorated,"
+                        + " goals = p.goals + x.goals, goals_met = p.goals_met + x.goals_met,"
+                        + " sessions_held = p.sessions_held + x.sessions_held, updated_at = now()"
+                        + " from practitioner_outcome x where p.tenant_id = ?1 and p.practitioner_id = ?2"
+                        + " and x.tenant_id = ?1 and x.practitioner_id = ?3",
+                tenantId,
+                pseudonym,
+                subject);
+        execute(
+                "update practitioner_feedback p set batches = p.batches + x.batches, responses = p.responses + x.responses,"
+                        + " felt_heard = p.felt_heard + x.felt_heard,"
+                        + " worked_on_what_mattered = p.worked_on_what_mattered + x.worked_on_what_mattered,"
+                        + " approach_fitted = p.approach_fitted + x.approach_fitted, overall = p.overall + x.overall,"
+                        + " first_answer_on = least(p.first_answer_on, x.first_answer_on),"
+                        + " last_answer_on = greatest(p.last_answer_on, x.last_answer_on), updated_at = now()"
+                        + " from practitioner_feedback x where p.tenant_id = ?1 and p.practitioner_id = ?2"
+                        + " and x.tenant_id = ?1 and x.practitioner_id = ?3",
+                tenantId,
+                pseudonym,
+                subject);
+        for (String total : List.of("practitioner_outcome", "practitioner_feedback")) {
+            // The newer total was added to the earlier one: it goes.
+            execute("delete from " + total + both.formatted("practitioner_id", total), tenantId, subject, pseudonym);
+        }
+    }
+
+    private void execute(String sql, Object... args) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < args.length; i++) {
+            q.setParameter(i + 1, args[i]);
+        }
+        q.executeUpdate();
     }
 
     private <E> List<E> of(Class<E> type, String field, String subject) {

@@ -1,6 +1,7 @@
 package org.praxis.assessment.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -140,6 +141,12 @@ class EngagementOutcomeConsumersTest {
 
     @Test
     void erasingThePractitionerLeavesTheirAggregateUnderThePseudonym() {
+        as(t.coach)
+                .body(Map.of("displayName", "Casey Coach", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
         String engagement = UUID.randomUUID().toString();
         awaitTaken(send(
                 t.id,
@@ -158,5 +165,34 @@ class EngagementOutcomeConsumersTest {
                                 "select count(*) from practitioner_outcome where tenant_id = ?"
                                         + " and practitioner_id like 'erased-%' and engagements = 1",
                                 t.id));
+
+        // The person comes back (a new profile, a new outcome) and asks again: the second erasure completes too,
+        // their earlier erased profile gives way to the new one and the two aggregates are added together.
+        as(t.coach)
+                .body(Map.of("displayName", "Casey Again", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
+        String later = UUID.randomUUID().toString();
+        awaitTaken(send(
+                t.id, later, outcome(later, t.coach.subject(), instrument("PHQ-9", "no-reliable-change"), 1, 0, 3)));
+        assertEquals(1, row(t.id, t.coach.subject(), "engagements = 1"));
+        assertEquals(
+                1,
+                ErasureRequests.erase(t.id, t.coach.subject(), "assessment.events")
+                        .size(),
+                "the second erasure confirmed");
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        assertEquals(0, db.count("select count(*) from practitioner where subject = ?", t.coach.subject()));
+        assertEquals(
+                1, db.count("select count(*) from practitioner where tenant_id = ? and subject like 'erased-%'", t.id));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from practitioner_outcome where tenant_id = ? and practitioner_id like 'erased-%'"
+                                + " and engagements = 2 and goals = 3 and sessions_held = 9",
+                        t.id));
+        assertEquals(0, row(t.id, t.coach.subject(), "true"));
     }
 }
