@@ -36,7 +36,8 @@ public class HandoverInboxResource {
             operationId = "listAllHandovers",
             summary = "The handovers the caller sees, newest first (status=offered: a coach's offers to answer)")
     public Page<HandoverView> list(
-            @QueryParam("status") @Size(max = Bounds.CODE) @Pattern(regexp = "offered|accepted|declined") String status,
+            @QueryParam("status") @Size(max = Bounds.CODE) @Pattern(regexp = "offered|accepted|declined|withdrawn")
+                    String status,
             @BeanParam PageParams page) {
         return handovers.list(null, status, page.request()).map(HandoverView::of);
     }

@@ -73,7 +73,7 @@ public class HandoverResource {
             @Schema(maxLength = Bounds.REASON, description = "Between coaches and supervisors; null for the client")
             String note,
 
-            @Schema(required = true, maxLength = Bounds.CODE, description = "offered, accepted or declined")
+            @Schema(required = true, maxLength = Bounds.CODE, description = "offered, accepted, declined or withdrawn")
             String status,
 
             @Schema(required = true) Instant offeredAt,
@@ -191,6 +191,29 @@ public class HandoverResource {
             @PathParam("handoverId") UUID handoverId,
             @HeaderParam("If-Match") String ifMatch) {
         Handover h = handovers.answer(id, handoverId, false, ifMatch);
+        return ETags.ok(HandoverView.of(handovers.seen(h)), h.version);
+    }
+
+    @POST
+    @Path("{handoverId}/withdrawal")
+    @RolesAllowed({Roles.COACH, Roles.SUPERVISOR})
+    @Extension(name = AccessMatrix.EXTENSION, value = "handover:withdraw")
+    @Operation(
+            operationId = "withdrawHandover",
+            summary = "The practitioner or their supervisor takes an open offer back (If-Match required); the coach it"
+                    + " named reaches it no more")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = HandoverView.class)))
+    @APIResponse(responseCode = "409", description = "Answered or withdrawn already")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response withdraw(
+            @PathParam("id") UUID id,
+            @PathParam("handoverId") UUID handoverId,
+            @HeaderParam("If-Match") String ifMatch) {
+        Handover h = handovers.withdraw(id, handoverId, ifMatch);
         return ETags.ok(HandoverView.of(handovers.seen(h)), h.version);
     }
 }

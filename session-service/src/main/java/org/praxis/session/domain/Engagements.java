@@ -1,6 +1,7 @@
 package org.praxis.session.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,9 @@ public class Engagements {
 
     @Inject
     MonitoringPlans monitoringPlans;
+
+    @Inject
+    Event<EngagementMoved> moved;
 
     @Inject
     Contracts contracts;
@@ -196,10 +200,7 @@ public class Engagements {
         return e;
     }
 
-    /**
-     * Applies a referral's progress (DESIGN flow 4) to the engagement it was made from, when the
-     * referral may move it ({@link ReferralEventPolicy}); returns false when it was refused.
-     */
+    /** A referral's progress moves the engagement it was made from if it may ({@link ReferralEventPolicy}); else false. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean applyReferral(
             UUID engagementId,
@@ -240,7 +241,7 @@ public class Engagements {
         String previous = e.status;
         e.status = status;
         audit.record("move-to-" + status, "engagement", e.id, null);
-        monitoringPlans.engagementMoved(e, previous);
+        moved.fire(new EngagementMoved(e, previous));
         outbox.publish(new SessionEvents.EngagementStatusChanged(
                 e.id, e.clientSubject, e.practitionerId, previous, status, e.sourceIntakeId));
     }

@@ -21,7 +21,10 @@ public class Handover {
     public static final String OFFERED = "offered";
     public static final String ACCEPTED = "accepted";
     public static final String DECLINED = "declined";
-    public static final List<String> STATUSES = List.of(OFFERED, ACCEPTED, DECLINED);
+    /** Taken back by whoever may offer it, or ended by a supervisor's grant of the client's request or the close. */
+    public static final String WITHDRAWN = "withdrawn";
+
+    public static final List<String> STATUSES = List.of(OFFERED, ACCEPTED, DECLINED, WITHDRAWN);
 
     private static final SealedColumn NOTE = SealedColumn.of("handover", "note");
 

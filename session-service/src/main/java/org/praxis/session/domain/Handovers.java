@@ -1,6 +1,7 @@
 package org.praxis.session.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -24,7 +26,8 @@ import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * Handing an engagement to another coach. Offered by its practitioner or their supervisor (or by a supervisor
- * granting the client's request for another coach), accepted or declined by the coach it names. On acceptance
+ * granting the client's request for another coach), accepted or declined by the coach it names, or withdrawn while
+ * open (by whoever may offer it; by a grant of the client's request; by the engagement's close). On acceptance
  * the engagement's practitioner changes (and all access with it), a new contract version naming the new coach
  * is proposed, and no session is held until the client and the new coach accepted it.
  */
@@ -40,7 +43,7 @@ public class Handovers {
     Engagements engagements;
 
     @Inject
-    Contracts contracts;
+    HandoverContracts handoverContracts;
 
     @Inject
     EligibilityRegister eligibility;
@@ -73,7 +76,50 @@ public class Handovers {
     /** A supervisor granted the client's request for another coach (checked by the request's policy). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Handover forClientRequest(Engagement e, String toPractitioner, UUID requestId) {
+        // The client's request, granted, comes before an offer still open (a coach named who never answered).
+        openOffer(e).ifPresent(this::withdrawn);
         return start(e, new Offer(toPractitioner, Handover.CLIENT_REQUEST, null), requestId);
+    }
+
+    /** The practitioner or their supervisor takes an open offer back. */
+    @Transactional
+    public Handover withdraw(UUID engagementId, UUID handoverId, String ifMatch) {
+        Handover h = policies.handovers()
+                .require(
+                        policies.caller(),
+                        HandoverPolicy.Action.WITHDRAW,
+                        handover(engagementId, handoverId),
+                        handoverId);
+        ETags.requireMatch(ifMatch, h.version);
+        if (!Handover.OFFERED.equals(h.status)) {
+            throw ProblemException.conflict("This handover is " + h.status + " already.");
+        }
+        withdrawn(h);
+        return h;
+    }
+
+    /** A closed engagement is handed to no one: its open offer (and the named coach's sight of it) ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void engagementMoved(@Observes EngagementMoved moved) {
+        if (EngagementLifecycle.CLOSED.equals(moved.engagement().status)) {
+            openOffer(moved.engagement()).ifPresent(this::withdrawn);
+        }
+    }
+
+    private Optional<Handover> openOffer(Engagement e) {
+        return tenant.select(
+                        Handover.class,
+                        "e.engagementId = :e and e.status = :s",
+                        null,
+                        Map.of("e", e.id, "s", Handover.OFFERED))
+                .getResultStream()
+                .findFirst();
+    }
+
+    private void withdrawn(Handover h) {
+        h.status = Handover.WITHDRAWN;
+        h.answeredAt = Instant.now();
+        audit.record("withdraw-handover", "handover", h.id, "engagement " + h.engagementId);
     }
 
     private Handover start(Engagement e, Offer offer, UUID requestId) {
@@ -88,13 +134,7 @@ public class Handovers {
         if (!EngagementLifecycle.isOpen(e.status)) {
             throw ProblemException.conflict("The engagement is " + e.status + "; it is handed over while open.");
         }
-        if (!tenant.select(
-                        Handover.class,
-                        "e.engagementId = :e and e.status = :s",
-                        null,
-                        Map.of("e", e.id, "s", Handover.OFFERED))
-                .getResultList()
-                .isEmpty()) {
+        if (openOffer(e).isPresent()) {
             throw ProblemException.conflict("A handover of this engagement is offered already.");
         }
         Handover h = new Handover();
@@ -143,7 +183,7 @@ public class Handovers {
             requireEligible(e, h.toPractitioner, "toPractitionerId");
             e.practitionerId = h.toPractitioner;
             h.answeredAt = Instant.now();
-            proposeSuccessor(e, h);
+            handoverContracts.proposeSuccessor(e, h);
             outbox.publish(new SessionEvents.EngagementHandedOver(
                     e.id,
                     e.sourceIntakeId,
@@ -164,30 +204,6 @@ public class Handovers {
 
     public Seen seen(Handover h) {
         return new Seen(h, policies.handovers().can(policies.caller(), HandoverPolicy.Action.READ_NOTE, h));
-    }
-
-    /** After a handover: the version in force (else the latest) naming the new coach, to be accepted again. */
-    private void proposeSuccessor(Engagement e, Handover h) {
-        List<Contract> all = contracts.versions(e.id);
-        if (all.isEmpty()) {
-            return;
-        }
-        Contract base = contracts.inForce(e.id).map(Contracts.Version::contract).orElse(all.get(all.size() - 1));
-        Contract next = base.successorForHandover(all.size() + 1, h.id, policies.subject());
-        em.persist(next);
-        for (ContractParty p : contracts.parties(base.id)) {
-            ContractParty party = new ContractParty();
-            party.id = UUID.randomUUID();
-            party.tenantId = next.tenantId;
-            party.contractId = next.id;
-            party.role = p.role;
-            // The coach party is the engagement's practitioner: the new coach, whoever the base version named
-            // (after two handovers in a row the version in force still names the first coach).
-            party.subject = ContractParty.COACH.equals(p.role) ? h.toPractitioner : p.subject;
-            party.required = p.required;
-            em.persist(party);
-        }
-        audit.record("propose", "contract", next.id, "handover " + h.id);
     }
 
     public Handover read(UUID engagementId, UUID handoverId) {
@@ -217,23 +233,6 @@ public class Handovers {
             engagements.readable(engagementId);
         }
         return seen.map(h -> new Seen(h, policy.can(caller, HandoverPolicy.Action.READ_NOTE, h)));
-    }
-
-    /** 409 while the version a handover proposed awaits acceptance: no session with a coach the client has not accepted. */
-    public void requireContractSettled(Engagement e) {
-        List<Contract> all = contracts.versions(e.id);
-        if (all.isEmpty()) {
-            return;
-        }
-        Contract latest = all.get(all.size() - 1);
-        boolean settled = contracts
-                .inForce(e.id)
-                .map(v -> v.contract().number == latest.number)
-                .orElse(false);
-        if (latest.handoverId != null && !settled) {
-            throw ProblemException.conflict("The coach changed: no session is held until the client and the new coach"
-                    + " have accepted contract version " + latest.number + ".");
-        }
     }
 
     private Handover handover(UUID engagementId, UUID handoverId) {

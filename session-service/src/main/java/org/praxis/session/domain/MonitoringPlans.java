@@ -1,6 +1,7 @@
 package org.praxis.session.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -78,7 +79,9 @@ public class MonitoringPlans {
      * plan. Closed, its open measures are withdrawn.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void engagementMoved(Engagement e, String previous) {
+    void engagementMoved(@Observes EngagementMoved moved) {
+        Engagement e = moved.engagement();
+        String previous = moved.previous();
         if (EngagementLifecycle.PAUSED.equals(previous) && EngagementLifecycle.ACTIVE.equals(e.status)) {
             measures.planChanged(e);
         } else if (EngagementLifecycle.CLOSED.equals(e.status)) {

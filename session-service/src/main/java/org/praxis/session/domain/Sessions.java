@@ -60,7 +60,7 @@ public class Sessions {
     GoalReviews goalReviews;
 
     @Inject
-    Handovers handovers;
+    HandoverContracts handoverContracts;
 
     public record Outcome(
             String status,
@@ -83,7 +83,7 @@ public class Sessions {
             throw ProblemException.conflict(
                     "Sessions are scheduled in an active engagement; this one is " + e.status + ".");
         }
-        handovers.requireContractSettled(e);
+        handoverContracts.requireContractSettled(e);
         // Locked so two sessions scheduled at once still count each other.
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         if (booster) {
@@ -201,7 +201,7 @@ public class Sessions {
         Map<UUID, Goal> goals = goalReviews.requireOfEngagement(e.id, reviewed);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (CoachingSession.HELD.equals(outcome.status())) {
-            handovers.requireContractSettled(e);
+            handoverContracts.requireContractSettled(e);
             if (s.booster) {
                 FollowUps.requireHoldable(e, today);
             } else {

@@ -328,6 +328,7 @@ class PolicyMatrixTest {
                 READ_NOTE: coach practitioner incoming; supervisor supervised
                 OFFER: coach practitioner; supervisor supervised
                 ANSWER: coach incoming
+                WITHDRAW: coach practitioner; supervisor supervised
                 """);
     }
 

@@ -518,6 +518,89 @@ class HandoverApiTest {
     }
 
     @Test
+    void anOpenOfferEndsByWithdrawalByAGrantOfTheClientsRequestOrByTheClose() {
+        String id = activeEngagement();
+        String base = "/v1/engagements/" + id;
+        Tokens silent = t.user("coach"); // named, and never answers
+        String offer = offer(id, t.coach, silent.subject());
+        String path = base + "/handovers/" + offer + "/withdrawal";
+        // Only the practitioner (or their supervisor) takes it back, with If-Match.
+        as(t.client).header("If-Match", "\"0\"").when().post(path).then().statusCode(403);
+        as(silent).header("If-Match", "\"0\"").when().post(path).then().statusCode(403);
+        as(t.otherCoach).header("If-Match", "\"0\"").when().post(path).then().statusCode(404);
+        as(t.supervisor).header("If-Match", "\"0\"").when().post(path).then().statusCode(404);
+        as(TestTenant.another().coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path)
+                .then()
+                .statusCode(404);
+        as(t.coach).when().post(path).then().statusCode(428);
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("status", is("withdrawn"));
+        as(t.coach).header("If-Match", "\"1\"").when().post(path).then().statusCode(409);
+        as(silent).when().get(base + "/handovers/" + offer).then().statusCode(404);
+        as(silent).when().get("/v1/handovers?status=offered").then().body("items.id", not(hasItem(offer)));
+
+        // An offer left open does not block the client's request for another coach once a supervisor grants it.
+        String stale = offer(id, t.coach, silent.subject());
+        String request = create(t.client, base + "/client-requests", Map.of("kind", "change-coach", "reason", "Fit"));
+        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        as(t.supervisor)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("decision", "granted", "note", "Agreed", "newCoach", t.otherCoach.subject()))
+                .when()
+                .post(base + "/client-requests/" + request + "/decision")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .get(base + "/handovers/" + stale)
+                .then()
+                .statusCode(200)
+                .body("status", is("withdrawn"));
+        as(t.otherCoach)
+                .when()
+                .get("/v1/handovers?status=offered")
+                .then()
+                .body("items.find { it.engagementId == '" + id + "' }.reason", is("client-request"));
+
+        // Closed, the engagement is handed to no one: its open offer ends, and the coach named reaches it no more.
+        String closing = activeEngagement();
+        String last = offer(closing, t.coach, silent.subject());
+        String etag = as(t.coach)
+                .when()
+                .get("/v1/engagements/" + closing)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post("/v1/engagements/" + closing + "/status")
+                .then()
+                .statusCode(200);
+        as(silent)
+                .when()
+                .get("/v1/engagements/" + closing + "/handovers/" + last)
+                .then()
+                .statusCode(404);
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + closing + "/handovers/" + last)
+                .then()
+                .statusCode(200)
+                .body("status", is("withdrawn"));
+    }
+
+    @Test
     void theCoachsSupervisorOffersAHandoverDirectly() {
         String id = activeEngagement();
         String base = "/v1/engagements/" + id;

@@ -11,7 +11,8 @@ import org.praxis.session.domain.Handover;
 
 /**
  * Handing an engagement to another coach. Its practitioner or their supervisor offers it; the coach it
- * names ({@link Relation#INCOMING}) sees the open offer and accepts or declines, without reaching anything
+ * names ({@link Relation#INCOMING}) sees the open offer and accepts or declines (whoever may offer may withdraw it
+ * while it is open), without reaching anything
  * else of the engagement until they accept; a coach who declined reaches the offer no more. The client and
  * the supervisor see the history (who, when, why); the handover note is between coaches and supervisors,
  * never the client's to read. Once accepted, access follows the engagement's new practitioner: the coach
@@ -23,7 +24,8 @@ public final class HandoverPolicy extends Policy<Handover, HandoverPolicy.Action
         LIST,
         READ_NOTE,
         OFFER,
-        ANSWER
+        ANSWER,
+        WITHDRAW
     }
 
     public static final Field<Handover, UUID> ENGAGEMENT = Field.of("engagementId", h -> h.engagementId);
@@ -42,7 +44,10 @@ public final class HandoverPolicy extends Policy<Handover, HandoverPolicy.Action
             .allow(Action.OFFER, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.OFFER, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.ANSWER, Roles.COACH, Relation.INCOMING)
+            .allow(Action.WITHDRAW, Roles.COACH, Relation.PRACTITIONER)
+            .allow(Action.WITHDRAW, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.OFFER, "offer-handover")
+            .audit(Action.WITHDRAW, "withdraw-handover")
             .audit(Action.ANSWER, "{answer}")
             .build();
 
