@@ -68,7 +68,12 @@ public class SubjectRecords implements SubjectErasure {
             List<SessionFeedback> feedback,
             List<CompletedTherapyReferral> completedTherapyReferrals,
             List<ClientRequest> clientRequests,
-            List<Handover> handovers) {}
+            List<Handover> handovers,
+            List<GoalMilestone> milestones,
+            List<ContractParty> parties,
+            List<RiskConcern> riskConcerns,
+            List<MonitoringPlan> monitoringPlans,
+            List<MonitoringMeasure> monitoringMeasures) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -84,10 +89,11 @@ public class SubjectRecords implements SubjectErasure {
         List<Goal> goals = exports.rowsIn(Goal.class, "engagementId", ids, "e.createdAt, e.id");
         List<SessionNote> notes = exports.rowsIn(SessionNote.class, "engagementId", ids, "e.createdAt, e.id");
         List<Review> reviews = exports.rowsIn(Review.class, "engagementId", ids, "e.createdAt, e.id");
+        List<Contract> contracts = exports.rowsIn(Contract.class, "engagementId", ids, "e.createdAt, e.id");
         return new Export(
                 subject,
                 engagements,
-                exports.rowsIn(Contract.class, "engagementId", ids, "e.createdAt, e.id"),
+                contracts,
                 exports.rowsIn(CoachingSession.class, "engagementId", ids, "e.createdAt, e.id"),
                 notes,
                 exports.rowsIn(
@@ -114,7 +120,20 @@ public class SubjectRecords implements SubjectErasure {
                         "e.completedAt, e.id",
                         Map.of("s", subject)),
                 exports.rowsIn(ClientRequest.class, "engagementId", ids, "e.requestedAt, e.id"),
-                exports.rowsIn(Handover.class, "engagementId", ids, "e.offeredAt, e.id"));
+                exports.rowsIn(Handover.class, "engagementId", ids, "e.offeredAt, e.id"),
+                exports.rowsIn(
+                        GoalMilestone.class,
+                        "goalId",
+                        goals.stream().map(g -> g.id).toList(),
+                        "e.id"),
+                exports.rowsIn(
+                        ContractParty.class,
+                        "contractId",
+                        contracts.stream().map(c -> c.id).toList(),
+                        "e.id"),
+                exports.rowsIn(RiskConcern.class, "engagementId", ids, "e.raisedAt, e.id"),
+                exports.rowsIn(MonitoringPlan.class, "engagementId", ids, "e.updatedAt, e.id"),
+                exports.rowsIn(MonitoringMeasure.class, "engagementId", ids, "e.createdAt, e.id"));
     }
 
     /**

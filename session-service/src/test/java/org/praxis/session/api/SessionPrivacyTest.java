@@ -1,5 +1,6 @@
 package org.praxis.session.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.MonitoredEngagements;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
@@ -182,6 +184,53 @@ class SessionPrivacyTest {
                 .statusCode(422)
                 .contentType(PROBLEM);
         assertEquals(0, count("select count(*) from audit_event where tenant_id = ? and action = 'export'", t.id));
+    }
+
+    @Test
+    void theExportHoldsMilestonesPartiesConcernsAndMonitoring() {
+        String id = MonitoredEngagements.decided(t, MonitoredEngagements.newIntake(), "coaching-with-monitoring");
+        String base = "/v1/engagements/" + id;
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .body(Map.of("instruments", List.of("WHO-5"), "everySessions", 1))
+                .when()
+                .put(base + "/monitoring-plan")
+                .then()
+                .statusCode(200);
+        MonitoredEngagements.activate(t, id);
+        MonitoredEngagements.held(t, id);
+        as(t.client)
+                .body(Map.of(
+                        "title",
+                        "Leave work by six",
+                        "horizon",
+                        "proximal",
+                        "orientation",
+                        "performance",
+                        "direction",
+                        "approach",
+                        "milestones",
+                        List.of(Map.of("title", "Tell the manager"))))
+                .when()
+                .post(base + "/goals")
+                .then()
+                .statusCode(201);
+        as(t.coach)
+                .body(Map.of("level", "low"))
+                .when()
+                .post(base + "/risk-concerns")
+                .then()
+                .statusCode(201);
+
+        export(t.admin, t.client.subject(), exportRequest(t.admin, t.client.subject()))
+                .statusCode(200)
+                .body("goals[0].milestones[0].title", is("Tell the manager"))
+                .body("contracts[0].parties.subject", hasItem(t.client.subject()))
+                .body("contracts[0].parties.find { it.role == 'client' }.acceptedAt", not(nullValue()))
+                .body("riskConcerns.level", contains("low"))
+                .body("monitoringPlans[0].instruments", contains("WHO-5"))
+                .body("monitoringMeasures.instrument", contains("WHO-5"))
+                .body("monitoringMeasures[0].engagementId", is(id));
     }
 
     @Test
