@@ -26,6 +26,7 @@ import org.praxis.assessment.api.SupervisionResource.SupervisionView;
 import org.praxis.assessment.domain.CaseDocuments;
 import org.praxis.assessment.domain.Eligibility;
 import org.praxis.assessment.domain.PractiseRecords;
+import org.praxis.assessment.domain.PractitionerOutcomes;
 import org.praxis.assessment.domain.Practitioners;
 import org.praxis.assessment.domain.SubjectRecords;
 import org.praxis.platform.access.AccessMatrix;
@@ -87,6 +88,40 @@ public class SubjectResource {
 
             @Schema(maxLength = AssessmentBounds.NOTE) String comment) {}
 
+    /** Counts only: engagements closed by an end review, and what they showed. */
+    public record OutcomeTotals(
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int engagements,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int measured,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int reliablyImproved,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int reliablyDeteriorated,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int goals,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int goalsMet,
+
+            @Schema(required = true, minimum = "0", maximum = "2147483647")
+            int sessionsHeld) {
+        static OutcomeTotals of(PractitionerOutcomes.Totals t) {
+            return new OutcomeTotals(
+                    t.engagements(),
+                    t.measured(),
+                    t.reliablyImproved(),
+                    t.reliablyDeteriorated(),
+                    t.goals(),
+                    t.goalsMet(),
+                    t.sessionsHeld());
+        }
+    }
+
     /** Each list holds at most {@link SubjectExports#ROWS} rows, oldest first. */
     public record SubjectExport(
             @Schema(required = true, maxLength = Bounds.SUBJECT)
@@ -111,7 +146,15 @@ public class SubjectResource {
             List<RatingExport> ratings,
 
             @Schema(required = true, maxItems = SubjectExports.ROWS)
-            List<ActionView> plan) {}
+            List<ActionView> plan,
+
+            @Schema(required = true, maxItems = 2, description = "What the practitioner was last published to hold")
+            List<@Size(max = Bounds.CODE) String> eligibilities,
+
+            @Schema(description = "Their clients' outcomes as counted for them; null when none was")
+            OutcomeTotals outcomes,
+
+            @Schema(required = true) ClientFeedbackResource.ClientFeedbackView clientFeedback) {}
 
     @GET
     @Path("{subject}/export")
@@ -124,7 +167,7 @@ public class SubjectResource {
     @APIResponse(
             responseCode = "200",
             description = "The practitioner's profile, registrations, evidence, supervision,"
-                    + " assessments with their ratings, and development plan",
+                    + " assessments with their ratings, development plan, eligibility, outcome and feedback totals",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -163,6 +206,9 @@ public class SubjectResource {
                 e.ratings().stream()
                         .map(r -> new RatingExport(r.assessmentId, r.competenceCode, r.source, r.level, r.comment()))
                         .toList(),
-                e.plan().stream().map(d -> ActionView.of(d, today)).toList());
+                e.plan().stream().map(d -> ActionView.of(d, today)).toList(),
+                e.eligibilities(),
+                e.outcomes().map(OutcomeTotals::of).orElse(null),
+                ClientFeedbackResource.ClientFeedbackView.of(e.clientFeedback()));
     }
 }

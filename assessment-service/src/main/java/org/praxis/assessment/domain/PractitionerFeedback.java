@@ -72,6 +72,11 @@ public class PractitionerFeedback {
     public Summary of(String practitioner) {
         practitioners.existing(practitioner);
         policies.evidence().requireView(policies.caller(), EvidencePolicy.proposed(practitioner), practitioner);
+        return summary(practitioner);
+    }
+
+    /** The summary without an access check: for the subject export, which its recorded request authorises. */
+    Summary summary(String practitioner) {
         List<?> rows = em.createNativeQuery("select batches, responses, felt_heard, worked_on_what_mattered,"
                         + " approach_fitted, overall, first_answer_on, last_answer_on from practitioner_feedback"
                         + " where tenant_id = :t and practitioner_id = :p")

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.praxis.platform.security.CallerContext;
 
@@ -36,6 +37,35 @@ public class PractitionerOutcomes {
             int goals,
             int goalsMet,
             int sessionsHeld) {}
+
+    /** What was counted for a practitioner (for their subject export): engagements closed, and what they showed. */
+    public record Totals(
+            int engagements,
+            int measured,
+            int reliablyImproved,
+            int reliablyDeteriorated,
+            int goals,
+            int goalsMet,
+            int sessionsHeld) {}
+
+    /** The practitioner's totals, if anything was counted for them. */
+    Optional<Totals> totals(String practitioner) {
+        List<?> rows = em.createNativeQuery("select engagements, measured, reliably_improved, reliably_deteriorated,"
+                        + " goals, goals_met, sessions_held from practitioner_outcome"
+                        + " where tenant_id = :t and practitioner_id = :p")
+                .setParameter("t", callerContext.tenantId())
+                .setParameter("p", practitioner)
+                .getResultList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] r = (Object[]) row;
+                    int[] n = java.util.Arrays.stream(r)
+                            .mapToInt(v -> ((Number) v).intValue())
+                            .toArray();
+                    return new Totals(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+                })
+                .findFirst();
+    }
 
     /** Adds the engagement once: false when it was counted already. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -44,6 +44,25 @@ public class PublishedEligibility {
         }
     }
 
+    /** What {@code practitioner} was last published to hold (for their subject export). */
+    List<String> heldBy(String practitioner) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select unnest(eligibilities) from practitioner_eligibility"
+                        + " where tenant_id = ? and practitioner_id = ? order by 1")) {
+            s.setString(1, tenant.tenantId());
+            s.setString(2, practitioner);
+            List<String> held = new java.util.ArrayList<>();
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    held.add(rows.getString(1));
+                }
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Practitioners of the caller's tenant whose published eligibility includes integrated practice. */
     public List<String> holdingIntegratedPractice() {
         return rows(

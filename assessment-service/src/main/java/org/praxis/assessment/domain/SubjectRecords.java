@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.praxis.assessment.domain.events.AssessmentEvents;
 import org.praxis.platform.events.OutboxPublisher;
@@ -45,6 +46,12 @@ public class SubjectRecords implements SubjectErasure {
     @Inject
     EntityManager em;
 
+    @Inject
+    PractitionerOutcomes outcomes;
+
+    @Inject
+    PractitionerFeedback feedback;
+
     public record Export(
             String subject,
             List<Practitioner> profile,
@@ -54,7 +61,10 @@ public class SubjectRecords implements SubjectErasure {
             List<SupervisionSession> supervision,
             List<Assessment> assessments,
             List<Rating> ratings,
-            List<DevelopmentAction> plan) {}
+            List<DevelopmentAction> plan,
+            List<String> eligibilities,
+            Optional<PractitionerOutcomes.Totals> outcomes,
+            PractitionerFeedback.Summary clientFeedback) {}
 
     /**
      * Everything held about {@code subject}, on a recorded export request that is ready: its use is
@@ -80,7 +90,10 @@ public class SubjectRecords implements SubjectErasure {
                                 + " where a.tenantId = e.tenantId and a.practitionerId = :s)",
                         "e.ratedAt, e.id",
                         s),
-                exports.rows(DevelopmentAction.class, "e.practitionerId = :s", "e.createdAt, e.id", s));
+                exports.rows(DevelopmentAction.class, "e.practitionerId = :s", "e.createdAt, e.id", s),
+                publishedEligibility.heldBy(subject),
+                outcomes.totals(subject),
+                feedback.summary(subject));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.praxis.assessment.events;
 
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
@@ -153,6 +155,15 @@ class EngagementOutcomeConsumersTest {
                 engagement,
                 outcome(engagement, t.coach.subject(), instrument("PHQ-9", "reliable-improvement"), 2, 1, 6)));
         assertEquals(1, row(t.id, t.coach.subject(), "engagements = 1"));
+        // Their subject export holds the totals counted for them, their client feedback and what they hold.
+        TestTenant.export(t.admin, t.coach.subject(), t.exportRequest(t.coach.subject()))
+                .statusCode(200)
+                .body("outcomes.engagements", is(1))
+                .body("outcomes.reliablyImproved", is(1))
+                .body("outcomes.goalsMet", is(1))
+                .body("outcomes.sessionsHeld", is(6))
+                .body("clientFeedback.answers", is(0))
+                .body("eligibilities", notNullValue());
         assertEquals(
                 1,
                 ErasureRequests.erase(t.id, t.coach.subject(), "assessment.events")
