@@ -42,7 +42,7 @@ class PlatformRecordsTest {
 
     private String exportRequest(String admin, String subject) {
         return as(admin, "admin")
-                .body(Map.of("subject", subject, "reason", "Subject access request"))
+                .body(Map.of("subject", subject, "reason", "Subject access request", "reference", "DSAR-77"))
                 .when()
                 .post("/v1/export-requests")
                 .then()
@@ -171,5 +171,36 @@ class PlatformRecordsTest {
         kept.removeAll(Set.of("idempotency_record.scope", "idempotency_record.location"));
         assertEquals(kept, db.columnsHolding(pseudonym).keySet());
         assertEquals(otherBefore, db.columnsHolding(other), "the other person's rows are untouched");
+
+        // The request about the person keeps who asked and approved, not why (an admin's words about them) nor
+        // its reference; the audit trail's copies of that reason go too. The request the person made stays whole.
+        as(other, "admin")
+                .when()
+                .get("/v1/export-requests")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.subject == '" + pseudonym + "' }.reason", org.hamcrest.Matchers.is("erased"))
+                .body("items.find { it.subject == '" + pseudonym + "' }.reference", org.hamcrest.Matchers.nullValue())
+                .body(
+                        "items.find { it.requestedBy == '" + pseudonym + "' }.reason",
+                        org.hamcrest.Matchers.is("Subject access request"));
+        assertEquals(
+                0,
+                db.count(
+                        "select count(*) from audit_event where tenant_id = ? and reason is not null and ((action = 'export'"
+                                + " and resource_id = ?) or (action = 'request-export' and resource_id in"
+                                + " (select id::text from export_request where tenant_id = ? and subject = ?)))",
+                        tenant,
+                        pseudonym,
+                        tenant,
+                        pseudonym));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'request-export'"
+                                + " and reason is not null and actor = ?",
+                        tenant,
+                        pseudonym),
+                "the request the person made keeps its audited reason");
     }
 }

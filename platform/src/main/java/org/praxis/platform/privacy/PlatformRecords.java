@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.web.IdempotencyKeys;
@@ -14,7 +15,8 @@ import org.praxis.platform.web.IdempotencyKeys;
 /**
  * The platform's part of erasing a person, the same in every service's database. The audit trail,
  * export requests and settings, retired keys and the outbox keep their rows (they account for what
- * was done) but name the person's pseudonym instead; idempotency records the person made, or whose
+ * was done) but name the person's pseudonym instead, and an export request's reason and reference about the
+ * person go; idempotency records the person made, or whose
  * {@code Location} names them, go (replay caches of a day). Data keys and inbox marks name nobody.
  */
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class PlatformRecords {
     /** Erases {@code subject} from the platform's tables of {@code tenant}, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String tenant, String subject, String pseudonym) {
+        forgetExportReasons(tenant, subject);
         pseudonymise(tenant, subject, pseudonym, PERSON_COLUMNS);
         // Event payloads name people as JSON strings: the whole string is replaced, never a part of
         // another id. Events not yet sent go out under the pseudonym too, so no service learns the
@@ -63,6 +66,29 @@ public class PlatformRecords {
                         + " and ? = any(string_to_array(split_part(location, '?', 1), '/'))",
                 tenant,
                 subject);
+    }
+
+    /**
+     * An export request's reason and reference are an admin's words about the person (a name, a ticket number):
+     * they go, and so do the audit trail's copies of the reason. Who asked, who approved and when stay.
+     */
+    private void forgetExportReasons(String tenant, String subject) {
+        update(
+                "update audit_event set reason = null where tenant_id = ? and ((action = 'export'"
+                        + " and resource_type = 'subject' and resource_id = ?) or (action = 'request-export'"
+                        + " and resource_type = 'export-request' and resource_id in"
+                        + " (select id::text from export_request where tenant_id = ? and subject = ?)))",
+                tenant,
+                subject,
+                tenant,
+                subject);
+        for (UUID id : Statements.uuids(
+                dataSource, "select id from export_request where tenant_id = ? and subject = ?", tenant, subject)) {
+            update(
+                    "update export_request set reason = ?, reference = null where id = ?",
+                    ExportRequests.REASON.seal(tenant, id, "erased"),
+                    id);
+        }
     }
 
     /**
