@@ -4,8 +4,8 @@
 -- rows keep that the system acted, and when (reasons are sealed, so the clinical ones go whole).
 update audit_event set action = 'update-trajectory', reason = null
  where resource_type = 'engagement' and action like 'trajectory-%';
-update audit_event set action = 'bring-review-forward', reason = null
- where resource_type = 'engagement' and action = 'review-due-on-deterioration';
+-- A review brought forward was audited only on a deterioration: such an entry, whatever its words, tells.
+delete from audit_event where resource_type = 'engagement' and action = 'review-due-on-deterioration';
 update audit_event set reason = null
  where (resource_type = 'monitoring-measure' and action = 'fall-due')
     or (resource_type = 'referral' and action = 'record-completed-therapy');

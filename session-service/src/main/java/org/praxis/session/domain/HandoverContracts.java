@@ -38,6 +38,9 @@ public class HandoverContracts {
         Contract next = base.successorForHandover(all.size() + 1, h.id, policies.subject());
         em.persist(next);
         for (ContractParty p : contracts.parties(base.id)) {
+            if (!ContractParty.COACH.equals(p.role) && h.toPractitioner.equals(p.subject)) {
+                continue; // named before in another role (a therapist, other): now the coach, once
+            }
             ContractParty party = new ContractParty();
             party.id = UUID.randomUUID();
             party.tenantId = next.tenantId;

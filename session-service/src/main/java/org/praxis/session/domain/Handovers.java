@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,11 @@ public class Handovers {
         if (!Handover.OFFERED.equals(h.status)) {
             throw ProblemException.conflict("This handover is " + h.status + " already.");
         }
+        if (Handover.CLIENT_REQUEST.equals(h.reason)) {
+            // The client's granted request is not the coach's to undo: another grant or the close ends it.
+            throw ProblemException.conflict("A handover the client asked for ends only when a supervisor grants"
+                    + " another change of coach, or the engagement closes.");
+        }
         withdrawn(h);
         return h;
     }
@@ -123,6 +129,9 @@ public class Handovers {
     }
 
     private Handover start(Engagement e, Offer offer, UUID requestId) {
+        // Locked (and its version checked) as a close or an acceptance would change it: no offer on a closed
+        // engagement, nor one from a coach who just handed it on.
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         String to = offer.toPractitioner();
         if (to.equals(e.practitionerId) || to.equals(e.clientSubject)) {
             throw ProblemException.unprocessable(

@@ -144,7 +144,10 @@ public class Notes {
     public NoteAddendum addendum(UUID engagementId, UUID noteId, String body) {
         SessionNote n = authored(engagementId, noteId, NotePolicy.Action.ADD_ADDENDUM);
         if (!n.isSigned()) {
-            throw ProblemException.conflict("Edit an unsigned note directly; addenda are for signed notes.");
+            throw ProblemException.conflict(
+                    policies.subject().equals(n.author)
+                            ? "Edit an unsigned note directly; addenda are for signed notes."
+                            : "Addenda are for signed notes; this one is unsigned and another coach's: write a note of your own.");
         }
         // Lock the note row so two addenda written at once still get consecutive numbers.
         em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

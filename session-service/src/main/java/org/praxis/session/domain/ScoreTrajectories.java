@@ -83,10 +83,11 @@ public class ScoreTrajectories {
             if (first) {
                 em.persist(t);
             }
-            // Admins read the audit trail: it says that the system acted, never how a client's scores moved.
+            // Admins read the audit trail: it says that the system acted, never how a client's scores moved (so a
+            // review brought forward by a deterioration is not audited: the entry alone would tell).
             audit.record("update-trajectory", "engagement", e.id, null);
-            if (c.deteriorated() && calendar.dueBy(e, LocalDate.now(ZoneOffset.UTC))) {
-                audit.record("bring-review-forward", "engagement", e.id, null);
+            if (c.deteriorated()) {
+                calendar.dueBy(e, LocalDate.now(ZoneOffset.UTC));
             }
         }
     }

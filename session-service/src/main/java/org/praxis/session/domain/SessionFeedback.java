@@ -41,4 +41,15 @@ public class SessionFeedback {
     public void comment(String plaintext) {
         comment = COMMENT.seal(tenantId, id, plaintext);
     }
+
+    /** The client erased: the answer keeps its numbers and month, and nothing that leads back to them. */
+    void anonymise() {
+        sessionId = null;
+        engagementId = null;
+        comment(null);
+        answeredAt = java.time.YearMonth.from(answeredAt.atZone(java.time.ZoneOffset.UTC))
+                .atDay(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+    }
 }

@@ -208,8 +208,10 @@ public class SubjectRecords implements SubjectErasure {
             r.reason(null);
             r.decisionNote(null);
         });
-        // The client's answers about their coach go; an aggregate already published names no client and stays.
-        byEngagement(SessionFeedback.class, ids).forEach(em::remove);
+        // The client's answers about their coach leave them: no session, engagement or comment, only the month.
+        // The numbers stay, naming nobody, so a month's trend reads the same after as before (were they deleted,
+        // the difference would be this client's answers); an aggregate already published names no client either.
+        byEngagement(SessionFeedback.class, ids).forEach(SessionFeedback::anonymise);
         for (Contract c : byEngagement(Contract.class, ids)) {
             c.purpose("erased");
             c.goalsInScope(null);

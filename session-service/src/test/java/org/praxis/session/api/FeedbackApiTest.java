@@ -3,6 +3,7 @@ package org.praxis.session.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -333,21 +334,43 @@ class FeedbackApiTest {
             give(id, MonitoredEngagements.held(t, id), answer(7, 7, 7, 7, "Session " + i));
         }
         assertEquals(1, published());
+        // As if given last month: an ended month, its means and comments shown.
+        EmbeddedPostgres.shared()
+                .execute("update session_feedback set answered_at = answered_at - interval '1 month'"
+                        + " where engagement_id = '" + id + "'");
+        String trends = "/v1/feedback-trends?practitionerId=" + t.coach.subject();
+        as(t.coach)
+                .when()
+                .get(trends)
+                .then()
+                .statusCode(200)
+                .body("months[0].answers", is(5))
+                .body("months[0].means.overall", is(7.0f))
+                .body("months[0].comments", hasSize(5));
         assertEquals(
                 1,
                 ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "session.events")
                         .size());
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        assertEquals(0, db.count("select count(*) from session_feedback where engagement_id = ?::uuid", id));
         assertEquals(
-                0,
-                EmbeddedPostgres.shared()
-                        .count("select count(*) from session_feedback where engagement_id = ?::uuid", id));
+                5,
+                db.count(
+                        "select count(*) from session_feedback where practitioner_id = ? and session_id is null"
+                                + " and engagement_id is null and comment is null"
+                                + " and answered_at = date_trunc('month', answered_at at time zone 'UTC') at time zone 'UTC'",
+                        t.coach.subject()),
+                "the answers keep their numbers and month, and nothing that leads to the client");
         // It names no client, engagement or session: nothing in it is the erased person's.
         assertEquals(1, published());
+        // The month reads as before, but for the client's own words: erasing them tells nothing of their answers.
         as(t.coach)
                 .when()
-                .get("/v1/feedback-trends?practitionerId=" + t.coach.subject())
+                .get(trends)
                 .then()
                 .statusCode(200)
-                .body("months", empty());
+                .body("months[0].answers", is(5))
+                .body("months[0].means.overall", is(7.0f))
+                .body("months[0].comments", empty());
     }
 }

@@ -565,14 +565,38 @@ class HandoverApiTest {
                 .then()
                 .statusCode(200)
                 .body("status", is("withdrawn"));
-        as(t.otherCoach)
+        String granted = as(t.otherCoach)
                 .when()
                 .get("/v1/handovers?status=offered")
                 .then()
-                .body("items.find { it.engagementId == '" + id + "' }.reason", is("client-request"));
+                .body("items.find { it.engagementId == '" + id + "' }.reason", is("client-request"))
+                .extract()
+                .path("items.find { it.engagementId == '" + id + "' }.id");
+        // The client's granted request is not the coach's (nor the supervisor's) to take back.
+        for (Tokens who : List.of(t.coach, t.supervisor)) {
+            as(who).header("If-Match", "\"0\"")
+                    .when()
+                    .post(base + "/handovers/" + granted + "/withdrawal")
+                    .then()
+                    .statusCode(409);
+        }
+        as(t.otherCoach)
+                .when()
+                .get(base + "/handovers/" + granted)
+                .then()
+                .statusCode(200)
+                .body("status", is("offered"));
 
         // Closed, the engagement is handed to no one: its open offer ends, and the coach named reaches it no more.
         String closing = activeEngagement();
+        String taken = offer(closing, t.coach, silent.subject());
+        as(t.supervisor) // the coach's supervisor takes an offer back too
+                .header("If-Match", "\"0\"")
+                .when()
+                .post("/v1/engagements/" + closing + "/handovers/" + taken + "/withdrawal")
+                .then()
+                .statusCode(200)
+                .body("status", is("withdrawn"));
         String last = offer(closing, t.coach, silent.subject());
         String etag = as(t.coach)
                 .when()

@@ -22,8 +22,9 @@ class AuditActionMigrationTest {
             at.migrate("latest");
 
             assertEquals(2, at.count("select count(*) from audit_event where action = 'update-trajectory'"));
-            assertEquals(1, at.count("select count(*) from audit_event where action = 'bring-review-forward'"));
-            assertEquals(5, at.count("select count(*) from audit_event where reason is null"));
+            assertEquals(0, at.count("select count(*) from audit_event where action like '%deterioration%'"));
+            assertEquals(4, at.count("select count(*) from audit_event where reason is null"));
+            assertEquals(5, at.count("select count(*) from audit_event"));
             assertEquals(
                     1, at.count("select count(*) from audit_event where action = 'move' and reason = 'sealed-reason'"));
         }

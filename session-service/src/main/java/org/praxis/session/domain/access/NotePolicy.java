@@ -16,8 +16,8 @@ import org.praxis.session.domain.SessionNote;
  * ({@link Action#READ_PRIVATE}, audited with the reason). "The practitioner" is the engagement's
  * practitioner now: after a handover the old coach's notes, private ones too, stay with the engagement (the
  * history is kept, and the new coach needs it); the new coach reads them and the old coach reaches none.
- * Only the note's author edits or signs it ({@link Relation#AUTHOR}): a new coach adds an addendum or a note of
- * their own, never words under another coach's name.
+ * Only the note's author edits or signs it ({@link Relation#AUTHOR}): a new coach adds an addendum to a signed
+ * note, or a note of their own, never words under another coach's name (a previous coach's draft stays unsigned).
  */
 public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Relation> {
     public enum Action {
