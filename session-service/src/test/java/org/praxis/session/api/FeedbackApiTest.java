@@ -258,9 +258,7 @@ class FeedbackApiTest {
                 .body("months[0].comments", empty())
                 .body("months[0].notShownBecause", containsString("not ended"));
         // The three as if given last month: an ended month shows them.
-        EmbeddedPostgres.shared()
-                .execute("update session_feedback set answered_at = answered_at - interval '1 month'"
-                        + " where engagement_id = '" + id + "'");
+        givenLastMonth(id);
         String shown = as(t.coach)
                 .when()
                 .get(trends)
@@ -335,9 +333,7 @@ class FeedbackApiTest {
         }
         assertEquals(1, published());
         // As if given last month: an ended month, its means and comments shown.
-        EmbeddedPostgres.shared()
-                .execute("update session_feedback set answered_at = answered_at - interval '1 month'"
-                        + " where engagement_id = '" + id + "'");
+        givenLastMonth(id);
         String trends = "/v1/feedback-trends?practitionerId=" + t.coach.subject();
         as(t.coach)
                 .when()
@@ -372,5 +368,12 @@ class FeedbackApiTest {
                 .body("months[0].answers", is(5))
                 .body("months[0].means.overall", is(7.0f))
                 .body("months[0].comments", empty());
+    }
+
+    /** The engagement's answers as if given a month earlier: in a month that has ended. */
+    private static void givenLastMonth(String engagement) {
+        EmbeddedPostgres.shared()
+                .execute("update session_feedback set answered_at = answered_at - interval '1 month'"
+                        + " where engagement_id = '" + engagement + "'");
     }
 }

@@ -32,6 +32,21 @@ class SessionPrivacyTest {
 
     private final TestTenant t = new TestTenant();
 
+    /** The client's goal with one milestone: its title and the milestone's are the client's own words. */
+    private static final Map<String, Object> GOAL_WITH_MILESTONE = Map.of(
+            "title",
+            "Leave work by six",
+            "horizon",
+            "proximal",
+            "orientation",
+            "performance",
+            "direction",
+            "approach",
+            "selfConcordant",
+            true,
+            "milestones",
+            List.of(Map.of("title", "Tell the manager")));
+
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
     }
@@ -200,17 +215,7 @@ class SessionPrivacyTest {
         MonitoredEngagements.activate(t, id);
         MonitoredEngagements.held(t, id);
         as(t.client)
-                .body(Map.of(
-                        "title",
-                        "Leave work by six",
-                        "horizon",
-                        "proximal",
-                        "orientation",
-                        "performance",
-                        "direction",
-                        "approach",
-                        "milestones",
-                        List.of(Map.of("title", "Tell the manager"))))
+                .body(GOAL_WITH_MILESTONE)
                 .when()
                 .post(base + "/goals")
                 .then()
@@ -286,19 +291,7 @@ class SessionPrivacyTest {
                 .then()
                 .statusCode(201);
         as(t.client)
-                .body(Map.of(
-                        "title",
-                        "Leave work by six",
-                        "horizon",
-                        "proximal",
-                        "orientation",
-                        "performance",
-                        "direction",
-                        "approach",
-                        "selfConcordant",
-                        true,
-                        "milestones",
-                        List.of(Map.of("title", "Tell the manager"))))
+                .body(GOAL_WITH_MILESTONE)
                 .when()
                 .post("/v1/engagements/" + id + "/goals")
                 .then()
