@@ -35,6 +35,7 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.Handover;
+import org.praxis.session.domain.HandoverWithdrawals;
 import org.praxis.session.domain.Handovers;
 
 /** Handing an engagement to another coach, and its practitioner history. */
@@ -45,6 +46,9 @@ import org.praxis.session.domain.Handovers;
 public class HandoverResource {
     @Inject
     Handovers handovers;
+
+    @Inject
+    HandoverWithdrawals withdrawals;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -200,12 +204,13 @@ public class HandoverResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "handover:withdraw")
     @Operation(
             operationId = "withdrawHandover",
-            summary = "The practitioner or their supervisor takes an open offer back (If-Match required); the coach it"
-                    + " named reaches it no more")
+            summary = "The practitioner or their supervisor takes an open offer back (If-Match required; one the client"
+                    + " asked for, only a supervisor); the coach it named reaches it no more")
     @APIResponse(
             responseCode = "200",
             description = "Withdrawn; ETag is its new version",
             content = @Content(schema = @Schema(implementation = HandoverView.class)))
+    @APIResponse(responseCode = "403", description = "A coach, on a handover the client asked for (a supervisor's)")
     @APIResponse(responseCode = "409", description = "Answered or withdrawn already")
     @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
     @APIResponse(responseCode = "428", description = "No If-Match")
@@ -213,7 +218,7 @@ public class HandoverResource {
             @PathParam("id") UUID id,
             @PathParam("handoverId") UUID handoverId,
             @HeaderParam("If-Match") String ifMatch) {
-        Handover h = handovers.withdraw(id, handoverId, ifMatch);
+        Handover h = withdrawals.withdraw(id, handoverId, ifMatch);
         return ETags.ok(HandoverView.of(handovers.seen(h)), h.version);
     }
 }

@@ -55,6 +55,17 @@ public class HandoverContracts {
         audit.record("propose", "contract", next.id, "handover " + h.id);
     }
 
+    /** Whether the version in force (else the latest) names {@code who} in a role other than coach. */
+    boolean namesInAnotherRole(Engagement e, String who) {
+        List<Contract> all = contracts.versions(e.id);
+        if (all.isEmpty()) {
+            return false;
+        }
+        Contract base = contracts.inForce(e.id).map(Contracts.Version::contract).orElse(all.get(all.size() - 1));
+        return contracts.parties(base.id).stream()
+                .anyMatch(p -> !ContractParty.COACH.equals(p.role) && who.equals(p.subject));
+    }
+
     /** 409 while the version a handover proposed awaits acceptance: no session with a coach the client has not accepted. */
     public void requireContractSettled(Engagement e) {
         List<Contract> all = contracts.versions(e.id);

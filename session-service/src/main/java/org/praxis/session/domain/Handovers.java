@@ -1,7 +1,6 @@
 package org.praxis.session.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
@@ -28,7 +26,8 @@ import org.praxis.session.domain.events.SessionEvents;
 /**
  * Handing an engagement to another coach. Offered by its practitioner or their supervisor (or by a supervisor
  * granting the client's request for another coach), accepted or declined by the coach it names, or withdrawn while
- * open (by whoever may offer it; by a grant of the client's request; by the engagement's close). On acceptance
+ * open (by whoever may offer it, one the client asked for only by a supervisor; by another grant of the client's
+ * request; by the engagement's close). On acceptance
  * the engagement's practitioner changes (and all access with it), a new contract version naming the new coach
  * is proposed, and no session is held until the client and the new coach accepted it.
  */
@@ -45,6 +44,9 @@ public class Handovers {
 
     @Inject
     HandoverContracts handoverContracts;
+
+    @Inject
+    HandoverWithdrawals withdrawals;
 
     @Inject
     EligibilityRegister eligibility;
@@ -78,54 +80,8 @@ public class Handovers {
     @Transactional(Transactional.TxType.MANDATORY)
     public Handover forClientRequest(Engagement e, String toPractitioner, UUID requestId) {
         // The client's request, granted, comes before an offer still open (a coach named who never answered).
-        openOffer(e).ifPresent(this::withdrawn);
+        withdrawals.openOffer(e).ifPresent(withdrawals::withdrawn);
         return start(e, new Offer(toPractitioner, Handover.CLIENT_REQUEST, null), requestId);
-    }
-
-    /** The practitioner or their supervisor takes an open offer back. */
-    @Transactional
-    public Handover withdraw(UUID engagementId, UUID handoverId, String ifMatch) {
-        Handover h = policies.handovers()
-                .require(
-                        policies.caller(),
-                        HandoverPolicy.Action.WITHDRAW,
-                        handover(engagementId, handoverId),
-                        handoverId);
-        ETags.requireMatch(ifMatch, h.version);
-        if (!Handover.OFFERED.equals(h.status)) {
-            throw ProblemException.conflict("This handover is " + h.status + " already.");
-        }
-        if (Handover.CLIENT_REQUEST.equals(h.reason)) {
-            // The client's granted request is not the coach's to undo: another grant or the close ends it.
-            throw ProblemException.conflict("A handover the client asked for ends only when a supervisor grants"
-                    + " another change of coach, or the engagement closes.");
-        }
-        withdrawn(h);
-        return h;
-    }
-
-    /** A closed engagement is handed to no one: its open offer (and the named coach's sight of it) ends. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void engagementMoved(@Observes EngagementMoved moved) {
-        if (EngagementLifecycle.CLOSED.equals(moved.engagement().status)) {
-            openOffer(moved.engagement()).ifPresent(this::withdrawn);
-        }
-    }
-
-    private Optional<Handover> openOffer(Engagement e) {
-        return tenant.select(
-                        Handover.class,
-                        "e.engagementId = :e and e.status = :s",
-                        null,
-                        Map.of("e", e.id, "s", Handover.OFFERED))
-                .getResultStream()
-                .findFirst();
-    }
-
-    private void withdrawn(Handover h) {
-        h.status = Handover.WITHDRAWN;
-        h.answeredAt = Instant.now();
-        audit.record("withdraw-handover", "handover", h.id, "engagement " + h.engagementId);
     }
 
     private Handover start(Engagement e, Offer offer, UUID requestId) {
@@ -140,10 +96,16 @@ public class Handovers {
                             "toPractitionerId", "must be neither the current practitioner nor the client")));
         }
         requireEligible(e, to, "toPractitionerId");
+        if (handoverContracts.namesInAnotherRole(e, to)) {
+            throw ProblemException.unprocessable(
+                    "The new coach is a party of the contract in another role",
+                    List.of(new Violation(
+                            "toPractitionerId", "is named in the contract as another party (a therapist, other)")));
+        }
         if (!EngagementLifecycle.isOpen(e.status)) {
             throw ProblemException.conflict("The engagement is " + e.status + "; it is handed over while open.");
         }
-        if (openOffer(e).isPresent()) {
+        if (withdrawals.openOffer(e).isPresent()) {
             throw ProblemException.conflict("A handover of this engagement is offered already.");
         }
         Handover h = new Handover();
@@ -176,6 +138,9 @@ public class Handovers {
     /** The new coach accepts (or declines) the offer naming them. */
     @Transactional
     public Handover answer(UUID engagementId, UUID handoverId, boolean accept, String ifMatch) {
+        // The engagement first, then the handover, as every path that changes both: no deadlock with a grant.
+        Engagement e = tenant.get(Engagement.class, engagementId, "Handover " + handoverId + " of engagement");
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         HandoverPolicy policy = policies.handovers();
         Handover h = handover(engagementId, handoverId);
         if (h != null && !Handover.OFFERED.equals(h.status) && policy.canView(policies.caller(), h)) {
@@ -185,7 +150,6 @@ public class Handovers {
         h = policy.require(policies.caller(), HandoverPolicy.Action.ANSWER, h, handoverId);
         ETags.requireMatch(ifMatch, h.version);
         if (accept) {
-            Engagement e = tenant.get(Engagement.class, engagementId, "Engagement");
             if (!EngagementLifecycle.isOpen(e.status) || !h.fromPractitioner.equals(e.practitionerId)) {
                 throw ProblemException.conflict("The engagement changed since the offer; it can no longer be taken.");
             }
@@ -244,7 +208,7 @@ public class Handovers {
         return seen.map(h -> new Seen(h, policy.can(caller, HandoverPolicy.Action.READ_NOTE, h)));
     }
 
-    private Handover handover(UUID engagementId, UUID handoverId) {
+    Handover handover(UUID engagementId, UUID handoverId) {
         Handover h = tenant.get(Handover.class, handoverId, "Handover");
         if (!h.engagementId.equals(engagementId)) {
             throw ProblemException.notFound("Handover " + handoverId);

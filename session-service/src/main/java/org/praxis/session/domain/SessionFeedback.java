@@ -47,7 +47,13 @@ public class SessionFeedback {
         sessionId = null;
         engagementId = null;
         comment(null);
-        answeredAt = java.time.YearMonth.from(answeredAt.atZone(java.time.ZoneOffset.UTC))
+        answeredAt = monthOf(answeredAt);
+        // When it completed a published batch, this was the moment of the answer itself.
+        batchPublishedAt = batchPublishedAt == null ? null : monthOf(batchPublishedAt);
+    }
+
+    private static Instant monthOf(Instant at) {
+        return java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC))
                 .atDay(1)
                 .atStartOfDay(java.time.ZoneOffset.UTC)
                 .toInstant();

@@ -572,20 +572,24 @@ class HandoverApiTest {
                 .body("items.find { it.engagementId == '" + id + "' }.reason", is("client-request"))
                 .extract()
                 .path("items.find { it.engagementId == '" + id + "' }.id");
-        // The client's granted request is not the coach's (nor the supervisor's) to take back.
-        for (Tokens who : List.of(t.coach, t.supervisor)) {
-            as(who).header("If-Match", "\"0\"")
-                    .when()
-                    .post(base + "/handovers/" + granted + "/withdrawal")
-                    .then()
-                    .statusCode(409);
-        }
+        // The client's granted request is not for the coach being left to take back; their supervisor may end it
+        // (the coach it names does not answer).
+        String grantedPath = base + "/handovers/" + granted + "/withdrawal";
+        as(t.coach).header("If-Match", "\"0\"").when().post(grantedPath).then().statusCode(403);
         as(t.otherCoach)
                 .when()
                 .get(base + "/handovers/" + granted)
                 .then()
                 .statusCode(200)
                 .body("status", is("offered"));
+        as(t.supervisor)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(grantedPath)
+                .then()
+                .statusCode(200)
+                .body("status", is("withdrawn"));
+        as(t.otherCoach).when().get(base + "/handovers/" + granted).then().statusCode(404);
 
         // Closed, the engagement is handed to no one: its open offer ends, and the coach named reaches it no more.
         String closing = activeEngagement();
@@ -622,6 +626,43 @@ class HandoverApiTest {
                 .then()
                 .statusCode(200)
                 .body("status", is("withdrawn"));
+    }
+
+    @Test
+    void aCoachNamedInTheContractInAnotherRoleIsNotOfferedIt() {
+        Tokens colleague = t.user("coach");
+        String id = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity at work",
+                        "reviewEveryWeeks",
+                        6,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
+                                Map.of("role", "other", "subject", colleague.subject(), "required", false))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(t.coach)
+                .body(Map.of("toPractitionerId", colleague.subject(), "reason", "scope"))
+                .when()
+                .post("/v1/engagements/" + id + "/handovers")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", is("toPractitionerId"));
+        assertEquals(
+                0, EmbeddedPostgres.shared().count("select count(*) from handover where engagement_id = ?::uuid", id));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.praxis.session.domain.Handover;
 /**
  * Handing an engagement to another coach. Its practitioner or their supervisor offers it; the coach it
  * names ({@link Relation#INCOMING}) sees the open offer and accepts or declines (whoever may offer may withdraw it
- * while it is open), without reaching anything
+ * while it is open; one the client asked for, only a supervisor: Handovers), without reaching anything
  * else of the engagement until they accept; a coach who declined reaches the offer no more. The client and
  * the supervisor see the history (who, when, why); the handover note is between coaches and supervisors,
  * never the client's to read. Once accepted, access follows the engagement's new practitioner: the coach
