@@ -34,6 +34,19 @@ class HandoverApiTest {
     private final TestTenant t = new TestTenant();
 
     private String activeEngagement() {
+        String id = proposed(List.of());
+        for (Tokens party : List.of(t.client, t.coach)) {
+            as(party)
+                    .when()
+                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(200);
+        }
+        return id;
+    }
+
+    /** A draft engagement of the client and the coach, its first contract proposed naming them and {@code others}. */
+    private String proposed(List<Map<String, Object>> others) {
         String id = as(t.coach)
                 .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
                 .when()
@@ -42,6 +55,10 @@ class HandoverApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        List<Map<String, Object>> parties = new java.util.ArrayList<>(List.of(
+                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                Map.of("role", "coach", "subject", t.coach.subject(), "required", true)));
+        parties.addAll(others);
         as(t.coach)
                 .body(Map.of(
                         "purpose",
@@ -53,20 +70,11 @@ class HandoverApiTest {
                         "pricePerSession",
                         Map.of("amountMinor", 9000, "currency", "EUR"),
                         "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                        parties))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        for (Tokens party : List.of(t.client, t.coach)) {
-            as(party)
-                    .when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(200);
-        }
         return id;
     }
 
@@ -631,29 +639,7 @@ class HandoverApiTest {
     @Test
     void aCoachNamedInTheContractInAnotherRoleIsNotOfferedIt() {
         Tokens colleague = t.user("coach");
-        String id = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
-                .when()
-                .post("/v1/engagements")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Clarity at work",
-                        "reviewEveryWeeks",
-                        6,
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
-                                Map.of("role", "other", "subject", colleague.subject(), "required", false))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
+        String id = proposed(List.of(Map.of("role", "other", "subject", colleague.subject(), "required", false)));
         as(t.coach)
                 .body(Map.of("toPractitionerId", colleague.subject(), "reason", "scope"))
                 .when()
