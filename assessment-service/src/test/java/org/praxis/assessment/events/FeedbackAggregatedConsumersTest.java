@@ -236,6 +236,34 @@ class FeedbackAggregatedConsumersTest {
                                 "select count(*) from practitioner_feedback where tenant_id = ?"
                                         + " and practitioner_id like 'erased-%' and responses = 5",
                                 t.id));
+
+        // Back, five more answers, and erased again: the two totals are one, under the pseudonym.
+        awaitTaken(send(
+                t.id,
+                t.coach.subject(),
+                batch(
+                        UUID.randomUUID().toString(),
+                        t.coach.subject(),
+                        "2026-11-20",
+                        "2026-11-25",
+                        5,
+                        means("9", "9", "9", "9"))));
+        assertEquals(1, row(t.id, t.coach.subject(), "responses = 5"));
+        assertEquals(
+                1,
+                ErasureRequests.erase(t.id, t.coach.subject(), "assessment.events")
+                        .size(),
+                "the second erasure confirmed");
+        assertEquals(0, row(t.id, t.coach.subject(), "true"));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from practitioner_feedback where tenant_id = ?"
+                                        + " and practitioner_id like 'erased-%' and batches = 2 and responses = 10"
+                                        + " and felt_heard = 80 and overall = 80 and first_answer_on = '2026-11-01'"
+                                        + " and last_answer_on = '2026-11-25'",
+                                t.id));
     }
 
     @Test
