@@ -35,12 +35,16 @@ class EventGuardsTest {
     ErasedSubjects erasedSubjects;
 
     private static String send(String tenant, String type, String key, String payload, Long sequence) {
+        return send(tenant, type, key, payload, sequence, Instant.now());
+    }
+
+    private static String send(String tenant, String type, String key, String payload, Long sequence, Instant at) {
         String id = UUID.randomUUID().toString();
         Map<String, String> h = new HashMap<>();
         h.put("ce_id", id);
         h.put("ce_type", type);
         h.put("ce_source", "/elsewhere");
-        h.put("ce_time", Instant.now().toString());
+        h.put("ce_time", at.toString());
         h.put("ce_tenant", tenant);
         if (sequence != null) {
             h.put("ce_sequence", sequence.toString());
@@ -215,16 +219,92 @@ class EventGuardsTest {
         assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", late));
     }
 
+    /** {@code /elsewhere}'s confirmation that it erased the person of {@code request}, sent at {@code at}. */
+    private static void sourceErased(String request, Instant at) {
+        String id = UUID.randomUUID().toString();
+        TopicProbe.send(
+                TOPIC,
+                request,
+                "{\"requestId\":\"" + request + "\",\"service\":\"elsewhere\"}",
+                Map.of(
+                        "ce_id", id,
+                        "ce_type", "org.praxis.elsewhere.subject.erased.v1",
+                        "ce_source", "/elsewhere",
+                        "ce_time", at.toString(),
+                        "ce_tenant", "acme"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "applied".equals(outcome("source-erasures", id)));
+    }
+
     @Test
-    void anEventFromAfterTheErasureRequestIsThePersonsNewActivityAndApplies() {
+    void anEventFromAfterTheSourceErasedThePersonIsTheirNewActivityAndApplies() {
         String person = "client-" + UUID.randomUUID();
-        // Erased an hour ago; the person came back under the same account (a new intake, a new risk flag).
+        // Erased an hour ago, here and by the source; the person came back under the same account (a new
+        // intake, a new risk flag).
         QuarkusTransaction.requiringNew()
                 .run(() -> erasedSubjects.record(
                         "acme", person, "request-3", Instant.now().minusSeconds(3600)));
+        sourceErased("request-3", Instant.now().minusSeconds(3590));
         String now = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         drain();
         assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", now));
         assertEquals("applied", outcome("recording", now));
+    }
+
+    @Test
+    void anEventTheSourceSentAfterTheRequestWaitsForItsErasureAndIsThenTheErasedPast() {
+        String person = "client-" + UUID.randomUUID();
+        String coach = "coach-" + UUID.randomUUID();
+        String request = "request-" + UUID.randomUUID();
+        // Erased here a minute ago; the source reads the request later, and meanwhile still sends their past
+        // (with their real id): about them, and naming them as another client's coach.
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme", person, request, Instant.now().minusSeconds(60)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme", coach, request + "-coach", Instant.now().minusSeconds(60)));
+        String aboutThem = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
+        String theirClient = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + coach + "\"}");
+        drain();
+        assertEquals(0, Db.count("select count(*) from applied_effect where payload like ?", "%" + person + "%"));
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", theirClient));
+        assertEquals(null, outcome("recording", aboutThem), "neither applied nor dropped");
+        assertEquals(
+                2,
+                Db.count(
+                        "select count(*) from parked_event where event_id in (?, ?) and waiting_for = ?",
+                        aboutThem,
+                        theirClient,
+                        "erasure-by:/elsewhere"),
+                "parked until the source confirms");
+        assertEquals(0, parked.retry(), "offered again, still waiting: parked again, not lost");
+        assertEquals(2, Db.count("select count(*) from parked_event where event_id in (?, ?)", aboutThem, theirClient));
+
+        // The source erased them after it sent both: both were their past.
+        sourceErased(request, Instant.now().plusSeconds(5));
+        sourceErased(request + "-coach", Instant.now().plusSeconds(5));
+        assertTrue(parked.retry() >= 2);
+        assertEquals("erased-subject", outcome("recording", aboutThem));
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", aboutThem));
+        assertEquals(
+                1,
+                Db.count(
+                        "select count(*) from applied_effect where event_id = ? and payload like ?",
+                        theirClient,
+                        "%\"assignedCoach\":\"" + Pseudonyms.of("acme", coach) + "\"%"),
+                "the other client's event applies, with the coach's pseudonym");
+        assertEquals(0, Db.count("select count(*) from applied_effect where payload like ?", "%" + coach + "%"));
+        assertEquals(0, Db.count("select count(*) from parked_event where event_id in (?, ?)", aboutThem, theirClient));
+
+        // Sent after the source's erasure: the person's new activity.
+        String later = send(
+                "acme",
+                "org.praxis.test.thing.happened.v1",
+                "thing",
+                "{\"clientSubject\":\"" + person + "\"}",
+                null,
+                Instant.now().plusSeconds(10));
+        drain();
+        assertEquals("applied", outcome("recording", later));
     }
 }

@@ -29,6 +29,29 @@ public final class ErasureRequests {
     }
 
     /**
+     * As {@link #erase}, and then the services this test stands in for ({@code sources}, e.g.
+     * {@code session-service}) confirm on their topics that they erased the person too, as they would: an
+     * event they send about the person after that is the person's new activity, not their erased past.
+     */
+    public static List<ConsumerRecord<String, String>> eraseWithSources(
+            String tenant, String subject, String confirmationTopic, String... sources) {
+        List<ConsumerRecord<String, String>> confirmations = erase(tenant, subject, confirmationTopic);
+        for (ConsumerRecord<String, String> confirmation : confirmations) {
+            for (String source : sources) {
+                String name = source.substring(0, source.indexOf("-service"));
+                TopicProbe.sendEvent(
+                        name + ".events",
+                        "org.praxis." + name + ".subject.erased.v1",
+                        "/" + source,
+                        tenant,
+                        confirmation.key(),
+                        "{\"requestId\":\"" + confirmation.key() + "\",\"service\":\"" + source + "\"}");
+            }
+        }
+        return confirmations;
+    }
+
+    /**
      * Delivers one {@code subject.erasure-requested} twice (the same record and {@code ce_id}, as a
      * redelivery would) and returns every confirmation of it that {@code confirmationTopic} holds after
      * 8 seconds: a service that erases once confirms once.

@@ -166,7 +166,7 @@ class EngagementOutcomeConsumersTest {
                 .body("eligibilities", notNullValue());
         assertEquals(
                 1,
-                ErasureRequests.erase(t.id, t.coach.subject(), "assessment.events")
+                ErasureRequests.eraseWithSources(t.id, t.coach.subject(), "assessment.events", "session-service")
                         .size());
         assertEquals(0, row(t.id, t.coach.subject(), "true"));
         assertEquals(

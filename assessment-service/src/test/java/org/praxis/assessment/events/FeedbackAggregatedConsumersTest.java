@@ -226,7 +226,7 @@ class FeedbackAggregatedConsumersTest {
                         means("7", "7", "7", "7"))));
         assertEquals(
                 1,
-                ErasureRequests.erase(t.id, t.coach.subject(), "assessment.events")
+                ErasureRequests.eraseWithSources(t.id, t.coach.subject(), "assessment.events", "session-service")
                         .size());
         assertEquals(0, row(t.id, t.coach.subject(), "true"));
         assertEquals(

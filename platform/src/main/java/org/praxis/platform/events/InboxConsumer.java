@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.privacy.ErasureUnderWay;
 
 /**
  * Feeds other services' events to this service's {@link EventHandler}s, each event once: the handler
@@ -155,7 +156,7 @@ public class InboxConsumer {
         if (!taken && !catalogue.knows(event.type())) {
             // A newer publisher's type (a v2, or one only newer versions of this service handle):
             // skipping it would lose it for good during a rolling deploy.
-            return retrying("parking " + event.id(), () -> parked.park(record, event));
+            return retrying("parking " + event.id(), () -> parked.park(record, event, null));
         }
         return true;
     }
@@ -196,6 +197,11 @@ public class InboxConsumer {
                 once.apply(handler, event);
                 return true;
             } catch (RuntimeException e) {
+                ErasureUnderWay waiting = ErasureUnderWay.in(e);
+                if (waiting != null) {
+                    // Neither applied nor dropped yet, and the topic goes on: offered again once the source confirms.
+                    return retrying("parking " + event.id(), () -> parked.park(record, event, waiting.waitingFor()));
+                }
                 if (TransientFailures.isTransient(e)) {
                     // Waiting out a database outage is the consumer at work, not a hung one: keep liveness
                     // fresh, or every replica would be restarted in a loop while the database is away.

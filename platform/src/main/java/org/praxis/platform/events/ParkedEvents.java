@@ -18,19 +18,23 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.persistence.SingletonJobs;
 
 /**
- * Events of a type this version does not know, kept instead of skipped: during a rolling deploy the
- * old pods read what only the new ones handle. Every {@code praxis.inbox.parked-retry-interval} one
+ * Events kept instead of skipped or applied too early: those of a type this version does not know
+ * (during a rolling deploy the old pods read what only the new ones handle), and those waiting for a
+ * source's confirmation of an erasure ({@code waiting_for}, {@link org.praxis.platform.privacy.ErasureUnderWay}).
+ * Every {@code praxis.inbox.parked-retry-interval}, or when a confirmation arrives ({@link #wake}), one
  * replica offers them again; once the running version knows the type, the record goes through the
- * inbox like any other (applied once, or dropped as not for this service) and leaves the table.
+ * inbox like any other (applied once, dropped as not for this service, or parked again while it still
+ * waits) and leaves the table.
  * {@code praxis_inbox_parked} counts what waits (alarm EventsParked, docs/runbook.md).
  */
 @ApplicationScoped
@@ -54,6 +58,7 @@ public class ParkedEvents {
     InboxConsumer inbox;
 
     private volatile Thread worker;
+    private final Semaphore wakeUps = new Semaphore(0);
 
     void onStart(@Observes StartupEvent event) {
         Duration interval = config.inbox().parkedRetryInterval();
@@ -64,7 +69,8 @@ public class ParkedEvents {
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         try {
-                            Thread.sleep(interval.toMillis());
+                            wakeUps.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                            wakeUps.drainPermits();
                             retry();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
@@ -88,8 +94,17 @@ public class ParkedEvents {
         }
     }
 
-    /** Keeps the record (once: its topic, partition and offset are its key); called by the consumer. */
-    void park(ConsumerRecord<String, String> record, IncomingEvent event) {
+    /** Offers the parked events again soon, not at the next interval: what one waited for has arrived. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    /**
+     * Keeps the record (once: its topic, partition and offset are its key); called by the consumer.
+     * {@code waitingFor}: null for a type this version does not know, else what it waits for. Parked
+     * again (still waiting when offered), it counts a try and goes to the back of the queue.
+     */
+    void park(ConsumerRecord<String, String> record, IncomingEvent event, String waitingFor) {
         Map<String, String> headers = new java.util.TreeMap<>();
         for (Header h : record.headers()) {
             if (h.value() != null) {
@@ -99,7 +114,9 @@ public class ParkedEvents {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "insert into parked_event (topic, kafka_partition, kafka_offset, event_id, event_type, tenant_id, record_key,"
-                                + " record_value, headers) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")) {
+                                + " record_value, headers, waiting_for) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)"
+                                + " on conflict (topic, kafka_partition, kafka_offset) do update set"
+                                + " tries = parked_event.tries + 1, parked_at = now(), waiting_for = excluded.waiting_for")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
             s.setLong(3, record.offset());
@@ -109,31 +126,45 @@ public class ParkedEvents {
             s.setString(7, record.key());
             s.setString(8, record.value());
             s.setString(9, json.writeValueAsString(headers));
+            s.setString(10, waitingFor);
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not park event " + event.id(), e);
         }
         LOG.warnf(
-                "event %s of unknown type %s parked (%s/%d/%d) until a version that knows it runs",
-                event.id(), event.type(), record.topic(), record.partition(), record.offset());
+                "event %s of type %s parked (%s/%d/%d): %s",
+                event.id(),
+                event.type(),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                waitingFor == null ? "unknown here until a version that knows it runs" : waitingFor);
     }
+
+    /** A parked record as offered, with the tries it had then: parked again meanwhile, it has more. */
+    private record Offer(ConsumerRecord<String, String> record, int tries) {}
 
     /**
      * Offers every parked event whose type this version now knows to the inbox, oldest first, on one
-     * replica at a time; returns how many left the table (-1 when another replica is at it).
+     * replica at a time, each at most once a run; returns how many left the table (-1 when another
+     * replica is at it).
      */
     public int retry() {
         return jobs.runAlone("inbox-parked-retry", () -> {
+                    // Those parked again go to the back: without a bound, they would be offered for ever.
+                    long left = count();
                     int done = 0;
-                    List<ConsumerRecord<String, String>> batch;
+                    List<Offer> batch;
                     do {
                         batch = knownNow();
-                        for (ConsumerRecord<String, String> record : batch) {
-                            if (!inbox.process(record)) {
+                        for (Offer offer : batch) {
+                            if (left-- <= 0) {
+                                return done;
+                            }
+                            if (!inbox.process(offer.record())) {
                                 return done; // shutting down: the row stays for the next run
                             }
-                            remove(record);
-                            done++;
+                            done += remove(offer);
                         }
                     } while (batch.size() == BATCH);
                     return done;
@@ -152,35 +183,24 @@ public class ParkedEvents {
         }
     }
 
-    private List<ConsumerRecord<String, String>> knownNow() {
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+    private List<Offer> knownNow() {
+        List<Offer> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<String[]> unknown = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "select topic, kafka_partition, kafka_offset, event_type, record_key,"
-                            + " record_value, headers::text from parked_event order by parked_at, topic, kafka_partition, kafka_offset")) {
+                    "select topic, kafka_partition, kafka_offset, event_type, record_key, record_value,"
+                            + " headers::text, tries from parked_event order by parked_at, topic, kafka_partition, kafka_offset")) {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next() && out.size() < BATCH) {
                         if (!inbox.knows(rs.getString(1), rs.getString(4))) {
                             unknown.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                             continue;
                         }
-                        RecordHeaders headers = new RecordHeaders();
-                        Map<String, String> stored =
-                                json.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {});
-                        stored.forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        out.add(new ConsumerRecord<>(
-                                rs.getString(1),
-                                rs.getInt(2),
-                                rs.getLong(3),
-                                0L,
-                                org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
-                                -1,
-                                -1,
-                                rs.getString(5),
-                                rs.getString(6),
-                                headers,
-                                java.util.Optional.empty()));
+                        ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                                rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(5), rs.getString(6));
+                        json.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {})
+                                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                        out.add(new Offer(record, rs.getInt(8)));
                     }
                 }
             }
@@ -202,14 +222,18 @@ public class ParkedEvents {
         return out;
     }
 
-    private void remove(ConsumerRecord<String, String> record) {
+    /** Removes the offered row unless it was parked again while offered (its tries moved); 1 when removed. */
+    private int remove(Offer offer) {
+        ConsumerRecord<String, String> record = offer.record();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "delete from parked_event where topic = ? and kafka_partition = ? and kafka_offset = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("delete from parked_event where topic = ? and kafka_partition = ?"
+                                + " and kafka_offset = ? and tries = ?")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
             s.setLong(3, record.offset());
-            s.executeUpdate();
+            s.setInt(4, offer.tries());
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -22,9 +22,10 @@ import javax.sql.DataSource;
 import org.praxis.platform.events.IncomingEvent;
 
 /**
- * The people this service erased, by pseudonym, and the rule that keeps them erased: an event sent
- * before the erasure was requested but read after it re-creates nothing for them (an event from after
- * the request is the person's new activity, e.g. a new intake under the same account, and applies). The event's own person
+ * The people this service erased, by pseudonym, and the rule that keeps them erased: an event about
+ * their past re-creates nothing for them, whenever it is read ({@link #erasedPast}: sent before the
+ * erasure was requested, or before its source erased them); an event about their new activity (a new
+ * intake under the same account) applies. The event's own person
  * ({@code clientSubject}, else {@code practitionerId}) erased: the event is not applied. Another
  * person it names erased (the coach of a client's intake, a supervisor): it is applied with their
  * pseudonym in their place, so no identifier comes back.
@@ -49,6 +50,9 @@ public class ErasedSubjects {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SourceErasures sourceErasures;
 
     /**
      * Records the person as erased as of {@code requestedAt} (when the erasure was asked for), first
@@ -117,13 +121,16 @@ public class ErasedSubjects {
             return event;
         }
         List<String> erasedFields = new ArrayList<>();
+        boolean sourceConfirms = sourceErasures.confirmsHere(event.source());
         try (Connection c = dataSource.getConnection();
                 // The locks and the look-up go in one round trip, as two statements: the look-up's snapshot
                 // is taken after the locks are held, so an erasure that held one has committed by then.
                 PreparedStatement s = c.prepareStatement(
                         "select count(pg_advisory_xact_lock_shared(k)) from unnest(cast(? as bigint[])) k;\n"
-                                + "select pseudonym from erased_subject where tenant_id = ? and pseudonym = any(?)"
-                                + " and (cast(? as timestamptz) is null or requested_at > ?)")) {
+                                + "select e.pseudonym, e.requested_at, s.erased_at from erased_subject e"
+                                + " left join source_erasure s on s.tenant_id = e.tenant_id"
+                                + " and s.request_id = e.request_id and s.source = ?"
+                                + " where e.tenant_id = ? and e.pseudonym = any(?)")) {
             List<String> pseudonyms = people.values().stream().distinct().toList();
             s.setArray(
                     1,
@@ -132,20 +139,22 @@ public class ErasedSubjects {
                             pseudonyms.stream()
                                     .map(p -> lockKey(event.tenantId(), p))
                                     .toArray()));
-            s.setString(2, event.tenantId());
-            s.setArray(3, c.createArrayOf("text", pseudonyms.toArray()));
-            // Only an event from before the erasure was asked for is about the erased past; one from after
-            // it is the person's new activity (a new intake under the same account) and is applied. An
-            // event without a time counts as before.
-            Timestamp at = event.time() == null ? null : Timestamp.from(event.time());
-            s.setTimestamp(4, at);
-            s.setTimestamp(5, at);
+            s.setString(2, event.source());
+            s.setString(3, event.tenantId());
+            s.setArray(4, c.createArrayOf("text", pseudonyms.toArray()));
             s.execute();
             s.getMoreResults();
             try (ResultSet rs = s.getResultSet()) {
                 Set<String> erased = new java.util.HashSet<>();
                 while (rs.next()) {
-                    erased.add(rs.getString(1));
+                    Timestamp sourceErasedAt = rs.getTimestamp(3);
+                    if (erasedPast(
+                            event,
+                            rs.getTimestamp(2).toInstant(),
+                            sourceConfirms,
+                            sourceErasedAt == null ? null : sourceErasedAt.toInstant())) {
+                        erased.add(rs.getString(1));
+                    }
                 }
                 people.forEach((field, pseudonym) -> {
                     if (erased.contains(pseudonym)) {
@@ -178,6 +187,29 @@ public class ErasedSubjects {
                 event.key(),
                 payload,
                 event.sequence());
+    }
+
+    /**
+     * Whether the event, naming a person erased here at the request of {@code requestedAt}, is about their
+     * erased past. One sent before the request is (one without a time counts as before). One sent after it
+     * is their past while its source had not yet erased them ({@code sourceErasedAt}, when this service read
+     * the source's confirmation): the source was still sending what it then erased, with their real id. After
+     * that, it is their new activity (a new intake under the same account). Until the confirmation is read
+     * here, nobody can tell: {@link ErasureUnderWay}. A source that confirms on no topic read here (or none
+     * at all) is taken at the request's time.
+     */
+    static boolean erasedPast(
+            IncomingEvent event, Instant requestedAt, boolean sourceConfirms, Instant sourceErasedAt) {
+        if (event.time() == null || !event.time().isAfter(requestedAt)) {
+            return true;
+        }
+        if (!sourceConfirms) {
+            return false;
+        }
+        if (sourceErasedAt == null) {
+            throw new ErasureUnderWay(event.source());
+        }
+        return !event.time().isAfter(sourceErasedAt);
     }
 
     private static void lock(Connection c, String sql, String tenantId, String pseudonym) throws SQLException {

@@ -297,4 +297,53 @@ class ReferralConsumersTest {
                 .body("riskException.justification", is("Imminent danger to the client"));
         as(t.client).when().get("/v1/me/referrals").then().body("items", hasSize(0));
     }
+
+    /**
+     * intake-service read the erasure request after referral-service did, and meanwhile raised a risk flag
+     * about the client (their real id): that flag is their erased past. It waits until intake-service's
+     * confirmation is read here, then opens nothing; a flag intake-service raises after it erased them (the
+     * client came back) opens a draft as any flag does.
+     */
+    @Test
+    void aRiskFlagSentBetweenTheRequestAndTheSourcesErasureOpensNothingOnceTheSourceConfirms() {
+        String type = "org.praxis.intake.risk-flag.raised.v1";
+        var erased = ErasureRequests.erase(t.id, t.client.subject(), "referral.events");
+        assertEquals(1, erased.size());
+        String request = erased.get(0).key();
+        ObjectNode flag = (ObjectNode) EventContracts.goldenExampleJson(type);
+        flag.put("riskFlagId", UUID.randomUUID().toString())
+                .put("intakeId", UUID.randomUUID().toString())
+                .put("clientSubject", t.client.subject())
+                .put("assignedCoach", t.coach.subject());
+        Map<String, String> inFlight = headers(type, "/intake-service");
+        TopicProbe.send("intake.events", flag.get("intakeId").asText(), flag.toString(), inFlight);
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        db.awaitCount(
+                1,
+                "select count(*) from parked_event where event_id = ? and waiting_for = 'erasure-by:/intake-service'",
+                inFlight.get("ce_id"));
+        assertEquals(0, drafts("risk-flag"), "neither applied nor dropped while intake-service has not erased");
+
+        TopicProbe.sendEvent(
+                "intake.events",
+                "org.praxis.intake.subject.erased.v1",
+                "/intake-service",
+                t.id,
+                request,
+                "{\"requestId\":\"" + request + "\",\"service\":\"intake-service\",\"intakes\":1}");
+        db.awaitCount(
+                1,
+                "select count(*) from inbox_event where event_id = ? and outcome = 'erased-subject'",
+                inFlight.get("ce_id"));
+        assertEquals(0, db.count("select count(*) from parked_event where event_id = ?", inFlight.get("ce_id")));
+        assertEquals(0, drafts("risk-flag"));
+        assertEquals(Map.of(), db.columnsHolding(t.client.subject()), "the erased id came back nowhere");
+
+        // The client came back: intake-service's flag from after its erasure is their new activity.
+        flag.put("riskFlagId", UUID.randomUUID().toString())
+                .put("intakeId", UUID.randomUUID().toString());
+        TopicProbe.send(
+                "intake.events", flag.get("intakeId").asText(), flag.toString(), headers(type, "/intake-service"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> drafts("risk-flag") == 1);
+    }
 }
