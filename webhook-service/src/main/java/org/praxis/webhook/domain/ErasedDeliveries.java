@@ -12,8 +12,9 @@ import org.praxis.platform.security.CallerContext;
 /**
  * A person's erasure as webhook-service takes part in it. Deliveries not yet sent about them are dropped: nothing
  * about them leaves the suite after the request. Every other delivery naming them (sent, failed, or pending about
- * someone else) keeps their pseudonym instead, as the services' outboxes do, so no send carries the id again. Events about them that were
- * sent before the request but read after it become no delivery ({@code ErasedSubjects}).
+ * someone else) keeps their pseudonym instead, as the services' outboxes do, so no send carries the id again. Events of their
+ * past (sent before the request, or before their source erased them) read after it become no delivery
+ * ({@code ErasedSubjects}).
  *
  * <p>The coordinator waits for no confirmation from here: webhook-service publishes no topic, and what it holds
  * are copies of the four services' events, not records of its own (docs/webhooks.md).
@@ -33,12 +34,15 @@ public class ErasedDeliveries implements SubjectErasure {
     public void erase(String subject, String requestId) {
         String tenant = callerContext.tenantId();
         String pseudonym = Pseudonyms.of(tenant, subject);
-        // Events sent before the request only (the body's time is the event's): one sent after it is the person's new
-        // activity, as ErasedSubjects has it, and a replay of the request (a dead letter, a new consumer group) must
-        // not touch those. Not when it was recorded here: an event sent before the request may be read after it,
-        // before this service has the request.
-        String before = " and cast(cast(body as jsonb) ->> 'time' as timestamptz) < (select requested_at"
-                + " from erased_subject where tenant_id = ?1 and pseudonym = ?3)";
+        // Events of the person's past only, as ErasedSubjects has it (the body's time is the event's, not when it was
+        // recorded here): sent before the request, or after it while their source had not yet erased them (its
+        // subject.erased not read here yet counts as not yet). One sent after that is the person's new activity, and
+        // a replay of the request (a dead letter, a new consumer group) must not touch those.
+        String sent = "cast(cast(body as jsonb) ->> 'time' as timestamptz)";
+        String before = " and exists (select 1 from erased_subject e where e.tenant_id = ?1 and e.pseudonym = ?3"
+                + " and (" + sent + " < e.requested_at or coalesce(" + sent + " <= (select s.erased_at"
+                + " from source_erasure s where s.tenant_id = ?1 and s.request_id = e.request_id"
+                + " and s.source = '/' || split_part(event_type, '.', 3) || '-service'), true)))";
         // Pending and about the person (its own person: clientSubject, else practitionerId): dropped. An event that
         // only names them (a client's flag naming their coach) still goes out, with the pseudonym, as a service
         // applies it (ErasedSubjects).

@@ -114,6 +114,74 @@ class ErasureTest {
                 .anyMatch(r -> r.body().contains(person)));
     }
 
+    /**
+     * intake-service read the request after this service's copies of its events were recorded: what it sent after
+     * the request but before it erased the person is their past, dropped with it; what it sent after its erasure
+     * (the person came back) is their new activity and stays.
+     */
+    @Test
+    void deliveriesOfWhatTheSourceSentBeforeItErasedThePersonGoWithTheirPast() {
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED);
+        String person = "client-" + UUID.randomUUID();
+        String unconfirmed = "client-" + UUID.randomUUID();
+        String request = "era-" + UUID.randomUUID();
+        Instant requested = Instant.now().minusSeconds(600);
+        Instant sourceErased = requested.plusSeconds(60);
+        TopicProbe.send(
+                "intake.events",
+                request,
+                "{\"requestId\":\"" + request + "\",\"service\":\"intake-service\",\"intakes\":1}",
+                headers("org.praxis.intake.subject.erased.v1", "/intake-service", sourceErased));
+        db.awaitCount(1, "select count(*) from source_erasure where request_id = ?", request);
+        String inFlight =
+                pending(subscription.id(), "{\"clientSubject\":" + quoted(person) + "}", requested.plusSeconds(30));
+        String cameBack =
+                pending(subscription.id(), "{\"clientSubject\":" + quoted(person) + "}", sourceErased.plusSeconds(30));
+        String notYetConfirmed = pending(
+                subscription.id(), "{\"clientSubject\":" + quoted(unconfirmed) + "}", requested.plusSeconds(30));
+
+        for (String[] erasure : new String[][] {{person, request}, {unconfirmed, "era-" + UUID.randomUUID()}}) {
+            TopicProbe.send(
+                    "privacy.events",
+                    erasure[0],
+                    "{\"subject\":\"" + erasure[0] + "\",\"requestId\":\"" + erasure[1] + "\"}",
+                    headers(ErasureRequests.TYPE, "/privacy", requested));
+        }
+        db.awaitCount(
+                2,
+                "select count(*) from erased_subject where pseudonym in (?, ?)",
+                Pseudonyms.of(t.id, person),
+                Pseudonyms.of(t.id, unconfirmed));
+        assertEquals(
+                0,
+                db.count(
+                        "select count(*) from webhook_delivery where id in (?::uuid, ?::uuid)",
+                        inFlight,
+                        notYetConfirmed));
+        assertEquals(Map.of(), db.columnsHolding(unconfirmed));
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from webhook_delivery where id = ?::uuid and strpos(body, ?) > 0",
+                        cameBack,
+                        quoted(person)),
+                "sent after intake-service erased them: their new activity");
+    }
+
+    private Map<String, String> headers(String type, String source, Instant at) {
+        return Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                source,
+                "ce_tenant",
+                t.id,
+                "ce_time",
+                at.toString());
+    }
+
     /** Publishes intake.opened about {@code client}, sent at {@code at}; returns its event id. */
     private String opened(String client, Instant at) {
         String eventId = UUID.randomUUID().toString();
@@ -133,11 +201,16 @@ class ErasureTest {
      * before this service had the request. What counts is when the event was sent.
      */
     private String pending(String subscription, String data) {
+        return pending(subscription, data, Instant.now().minusSeconds(60));
+    }
+
+    /** As {@link #pending(String, String)}, of an event sent at {@code sent}. */
+    private String pending(String subscription, String data, Instant sent) {
         String id = UUID.randomUUID().toString();
         db.execute("insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, body, status,"
                 + " attempts, next_attempt_at, created_at) values ('" + id + "', '" + t.id + "', '" + subscription
                 + "', '" + UUID.randomUUID() + "', '" + Webhooks.OPENED + "', '{\"time\":\""
-                + Instant.now().minusSeconds(60) + "\",\"data\":" + data
+                + sent + "\",\"data\":" + data
                 + "}', 'pending', 1, now() + interval '1 day', now() + interval '1 hour')");
         return id;
     }
