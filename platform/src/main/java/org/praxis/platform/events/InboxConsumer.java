@@ -156,7 +156,7 @@ public class InboxConsumer {
         if (!taken && !catalogue.knows(event.type())) {
             // A newer publisher's type (a v2, or one only newer versions of this service handle):
             // skipping it would lose it for good during a rolling deploy.
-            return retrying("parking " + event.id(), () -> parked.park(record, event, null));
+            return retrying("parking " + event.id(), () -> parked.park(record, event, null, null));
         }
         return true;
     }
@@ -200,7 +200,9 @@ public class InboxConsumer {
                 ErasureUnderWay waiting = ErasureUnderWay.in(e);
                 if (waiting != null) {
                     // Neither applied nor dropped yet, and the topic goes on: offered again once the source confirms.
-                    return retrying("parking " + event.id(), () -> parked.park(record, event, waiting.waitingFor()));
+                    return retrying(
+                            "parking " + event.id(),
+                            () -> parked.park(record, event, waiting.waitingFor(), handler.name()));
                 }
                 if (TransientFailures.isTransient(e)) {
                     // Waiting out a database outage is the consumer at work, not a hung one: keep liveness

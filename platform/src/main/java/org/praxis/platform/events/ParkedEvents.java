@@ -13,9 +13,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -62,14 +62,16 @@ public class ParkedEvents {
 
     void onStart(@Observes StartupEvent event) {
         Duration interval = config.inbox().parkedRetryInterval();
-        if (!config.inbox().enabled() || interval.isZero()) {
+        if (!config.inbox().enabled()) {
             return;
         }
+        // 0: no periodic offer, but events waiting for a confirmation still go through when it arrives.
+        long waitMillis = interval.isZero() ? Long.MAX_VALUE : interval.toMillis();
         Thread w = new Thread(
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         try {
-                            wakeUps.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                            wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
                             wakeUps.drainPermits();
                             retry();
                         } catch (InterruptedException e) {
@@ -101,10 +103,11 @@ public class ParkedEvents {
 
     /**
      * Keeps the record (once: its topic, partition and offset are its key); called by the consumer.
-     * {@code waitingFor}: null for a type this version does not know, else what it waits for. Parked
+     * {@code waitingFor}: null for a type this version does not know, else what it waits for, and then
+     * {@code handler}, the one handler it waits for (offered again, it reaches only that one). Parked
      * again (still waiting when offered), it counts a try and goes to the back of the queue.
      */
-    void park(ConsumerRecord<String, String> record, IncomingEvent event, String waitingFor) {
+    void park(ConsumerRecord<String, String> record, IncomingEvent event, String waitingFor, String handler) {
         Map<String, String> headers = new java.util.TreeMap<>();
         for (Header h : record.headers()) {
             if (h.value() != null) {
@@ -114,8 +117,8 @@ public class ParkedEvents {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "insert into parked_event (topic, kafka_partition, kafka_offset, event_id, event_type, tenant_id, record_key,"
-                                + " record_value, headers, waiting_for) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)"
-                                + " on conflict (topic, kafka_partition, kafka_offset) do update set"
+                                + " record_value, headers, waiting_for, handler) values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)"
+                                + " on conflict (topic, kafka_partition, kafka_offset, handler) do update set"
                                 + " tries = parked_event.tries + 1, parked_at = now(), waiting_for = excluded.waiting_for")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
@@ -127,6 +130,7 @@ public class ParkedEvents {
             s.setString(8, record.value());
             s.setString(9, json.writeValueAsString(headers));
             s.setString(10, waitingFor);
+            s.setString(11, handler == null ? "" : handler);
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not park event " + event.id(), e);
@@ -142,7 +146,7 @@ public class ParkedEvents {
     }
 
     /** A parked record as offered, with the tries it had then: parked again meanwhile, it has more. */
-    private record Offer(ConsumerRecord<String, String> record, int tries) {}
+    private record Offer(ConsumerRecord<String, String> record, String handler, int tries) {}
 
     /**
      * Offers every parked event whose type this version now knows to the inbox, oldest first, on one
@@ -152,16 +156,13 @@ public class ParkedEvents {
     public int retry() {
         return jobs.runAlone("inbox-parked-retry", () -> {
                     // Those parked again go to the back: without a bound, they would be offered for ever.
-                    long left = count();
+                    Timestamp start = one("select clock_timestamp()", Timestamp.class); // parked_at's clock
                     int done = 0;
                     List<Offer> batch;
                     do {
-                        batch = knownNow();
+                        batch = knownNow(start);
                         for (Offer offer : batch) {
-                            if (left-- <= 0) {
-                                return done;
-                            }
-                            if (!inbox.process(offer.record())) {
+                            if (!inbox.process(offer.record(), offer.handler().isEmpty() ? null : offer.handler())) {
                                 return done; // shutting down: the row stays for the next run
                             }
                             done += remove(offer);
@@ -174,22 +175,30 @@ public class ParkedEvents {
 
     /** Events waiting, for the metric. */
     public long count() {
+        return one("select count(*) from parked_event", Long.class);
+    }
+
+    private <T> T one(String sql, Class<T> type) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from parked_event");
+                PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+            rs.next();
+            return rs.getObject(1, type);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private List<Offer> knownNow() {
+    /** Up to a batch of what may be offered, parked before {@code start}: one parked again during the run waits for the next. */
+    private List<Offer> knownNow(Timestamp start) {
         List<Offer> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             List<String[]> unknown = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "select topic, kafka_partition, kafka_offset, event_type, record_key, record_value,"
-                            + " headers::text, tries from parked_event order by parked_at, topic, kafka_partition, kafka_offset")) {
+                    "select topic, kafka_partition, kafka_offset, event_type, record_key, record_value, headers::text,"
+                            + " tries, handler from parked_event where parked_at < ?"
+                            + " order by parked_at, topic, kafka_partition, kafka_offset, handler")) {
+                s.setTimestamp(1, start);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next() && out.size() < BATCH) {
                         if (!inbox.knows(rs.getString(1), rs.getString(4))) {
@@ -200,15 +209,14 @@ public class ParkedEvents {
                                 rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(5), rs.getString(6));
                         json.readValue(rs.getString(7), new TypeReference<Map<String, String>>() {})
                                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        out.add(new Offer(record, rs.getInt(8)));
+                        out.add(new Offer(record, rs.getString(9), rs.getInt(8)));
                     }
                 }
             }
             // Count the tries of what is still unknown, so an operator sees how long it has waited.
             try (PreparedStatement s = c.prepareStatement("update parked_event set tries = tries + 1"
                     + " where topic = ? and kafka_partition = ? and kafka_offset = ?")) {
-                for (Iterator<String[]> it = unknown.iterator(); it.hasNext(); ) {
-                    String[] key = it.next();
+                for (String[] key : unknown) {
                     s.setString(1, key[0]);
                     s.setInt(2, Integer.parseInt(key[1]));
                     s.setLong(3, Long.parseLong(key[2]));
@@ -228,11 +236,12 @@ public class ParkedEvents {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s =
                         c.prepareStatement("delete from parked_event where topic = ? and kafka_partition = ?"
-                                + " and kafka_offset = ? and tries = ?")) {
+                                + " and kafka_offset = ? and handler = ? and tries = ?")) {
             s.setString(1, record.topic());
             s.setInt(2, record.partition());
             s.setLong(3, record.offset());
-            s.setInt(4, offer.tries());
+            s.setString(4, offer.handler());
+            s.setInt(5, offer.tries());
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -121,6 +121,7 @@ public class ErasedSubjects {
             return event;
         }
         List<String> erasedFields = new ArrayList<>();
+        ErasureUnderWay undecided = null;
         boolean sourceConfirms = sourceErasures.confirmsHere(event.source());
         try (Connection c = dataSource.getConnection();
                 // The locks and the look-up go in one round trip, as two statements: the look-up's snapshot
@@ -148,12 +149,16 @@ public class ErasedSubjects {
                 Set<String> erased = new java.util.HashSet<>();
                 while (rs.next()) {
                     Timestamp sourceErasedAt = rs.getTimestamp(3);
-                    if (erasedPast(
-                            event,
-                            rs.getTimestamp(2).toInstant(),
-                            sourceConfirms,
-                            sourceErasedAt == null ? null : sourceErasedAt.toInstant())) {
-                        erased.add(rs.getString(1));
+                    try {
+                        if (erasedPast(
+                                event,
+                                rs.getTimestamp(2).toInstant(),
+                                sourceConfirms,
+                                sourceErasedAt == null ? null : sourceErasedAt.toInstant())) {
+                            erased.add(rs.getString(1));
+                        }
+                    } catch (ErasureUnderWay e) {
+                        undecided = e;
                     }
                 }
                 people.forEach((field, pseudonym) -> {
@@ -165,15 +170,18 @@ public class ErasedSubjects {
         } catch (SQLException e) {
             throw new IllegalStateException("could not check erased subjects", e);
         }
-        if (erasedFields.isEmpty()) {
-            return event;
-        }
         String ownField = people.keySet().stream()
                 .filter(OWN_PERSON_FIELDS::contains)
                 .findFirst()
                 .orElse(null);
         if (ownField != null && erasedFields.contains(ownField)) {
-            return null;
+            return null; // the own person's past: not applied, whoever else it names is still undecided
+        }
+        if (undecided != null) {
+            throw undecided;
+        }
+        if (erasedFields.isEmpty()) {
+            return event;
         }
         ObjectNode payload = event.payload().deepCopy();
         erasedFields.forEach(field -> payload.put(field, people.get(field)));

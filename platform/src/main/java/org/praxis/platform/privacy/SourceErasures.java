@@ -86,15 +86,17 @@ public class SourceErasures implements EventHandler {
     @Override
     public void handle(IncomingEvent event) {
         String requestId = event.payload().path("requestId").asText("");
-        if (requestId.isBlank() || requestId.length() > 200) {
+        if (requestId.isBlank()) {
             throw new UnprocessableEvent("subject.erased needs a requestId");
         }
         // The source's own clock, as on the events it sent: those from before this erased the past.
         Instant at = event.time() == null ? Instant.now() : event.time();
         Statements.update(
                 dataSource,
+                // Once only; but the source's own confirmation replaces what V0_14 estimated for a request under way.
                 "insert into source_erasure (tenant_id, request_id, source, erased_at) values (?, ?, ?, ?)"
-                        + " on conflict do nothing",
+                        + " on conflict (tenant_id, request_id, source) do update set erased_at = excluded.erased_at,"
+                        + " backfilled = false where source_erasure.backfilled",
                 event.tenantId(),
                 requestId,
                 event.source(),
