@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the shared plumbing; each service sets {@code praxis.service} and its topic. */
 @ConfigMapping(prefix = "praxis")
@@ -45,6 +46,13 @@ public interface PraxisConfig {
         /** Rows re-sealed per transaction by the rotation job. */
         @WithDefault("200")
         int rotationBatch();
+
+        /**
+         * The tenant whose admins operate this service's keys ({@code /v1/admin/keys}): the organisation that
+         * runs the deployment. The keys serve every tenant, so no other tenant's admin lists, rotates or retires
+         * them. Unset: nobody does through the API (the rotation job still runs on its interval).
+         */
+        Optional<String> operatorTenant();
     }
 
     Kafka kafka();
@@ -135,7 +143,11 @@ public interface PraxisConfig {
         @WithDefault(" ")
         String knownTypes();
 
-        /** How often parked events (types this version does not know) are offered to the handlers again. */
+        /**
+         * How often parked events (types this version does not know, events waiting for a source's erasure) are
+         * offered to the handlers again; a waiting one is also offered as soon as what it waits for is read here.
+         * 0: only then.
+         */
         @WithDefault("60s")
         Duration parkedRetryInterval();
     }

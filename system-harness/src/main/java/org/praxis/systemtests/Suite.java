@@ -20,6 +20,9 @@ import org.praxis.testsupport.MockOidcIssuer;
  * the OIDC issuer, and the four services as processes from their built jars on free ports.
  */
 final class Suite {
+    /** The tenant whose admins operate the services' keys (praxis.crypto.operator-tenant). */
+    public static final String OPERATOR_TENANT = "st-operator";
+
     static final List<String> SERVICES =
             List.of("intake-service", "session-service", "referral-service", "assessment-service");
     /**
@@ -104,6 +107,7 @@ final class Suite {
             new SecureRandom().nextBytes(key);
             env.put("PRAXIS_CRYPTO_KEYS", "system-tests:" + Base64.getEncoder().encodeToString(key));
             env.put("PRAXIS_CRYPTO_ACTIVE_KEY", "system-tests");
+            env.put("PRAXIS_CRYPTO_OPERATOR_TENANT", OPERATOR_TENANT);
             environments.put(name, env);
             services.put(name, new ServiceProcess(name, port, jar(name), env, logs));
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.FreePorts;
+import org.praxis.testsupport.Tokens;
 
 /**
  * The key-rotation procedure of deploy/k8s/README.md, run against intake while it serves reads and
@@ -34,6 +35,10 @@ class KeyRotationTest extends SystemTest {
     private static final String OLD = "system-tests";
     private static final String NEW = "rotated";
     private static final Duration LOAD_PAUSE = Duration.ofMillis(100);
+
+    /** An admin of the operator tenant: only they act on a service's keys; the test's own admin is refused. */
+    private final Tokens operator =
+            Tokens.anyone().tenant(Suite.OPERATOR_TENANT).roles("admin");
 
     private final Map<String, String> written = new ConcurrentHashMap<>();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -99,6 +104,13 @@ class KeyRotationTest extends SystemTest {
                                     .jsonPath()
                                     .getList("keys"),
                             OLD));
+            // The keys serve every tenant: a tenant's own admin may not retire one.
+            assertEquals(
+                    403,
+                    given().baseUri(active.baseUrl())
+                            .header("Authorization", admin.bearer())
+                            .post("/v1/admin/keys/" + OLD + "/retirement")
+                            .statusCode());
             Response retired = keys(active.baseUrl()).post("/v1/admin/keys/" + OLD + "/retirement");
             assertEquals(200, retired.statusCode(), retired.asString());
             assertEquals("retired", retired.jsonPath().getString("state"));
@@ -219,7 +231,7 @@ class KeyRotationTest extends SystemTest {
     }
 
     private io.restassured.specification.RequestSpecification keys(String url) {
-        return given().baseUri(url).header("Authorization", admin.bearer());
+        return given().baseUri(url).header("Authorization", operator.bearer());
     }
 
     private static long valuesUnder(List<Map<String, Object>> keys, String id) {

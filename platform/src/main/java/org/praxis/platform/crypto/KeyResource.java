@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.praxis.platform.PraxisConfig;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.security.CallerContext;
@@ -41,6 +42,13 @@ public class KeyResource {
 
     @Inject
     CallerContext callerContext;
+
+    @Inject
+    PraxisConfig config;
+
+    private void require(KeyPolicy.Action action) {
+        KeyPolicy.require(callerContext.caller(), action, config.crypto().operatorTenant());
+    }
 
     public record KeyView(
             @Schema(required = true, maxLength = 40, pattern = KEY_ID)
@@ -80,7 +88,11 @@ public class KeyResource {
             operationId = "listFieldKeys",
             summary = "List the key-encryption keys with the number of values sealed under each")
     @APIResponse(responseCode = "200", description = "Every key the service knows or its values name")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an admin of the operator tenant (praxis.crypto.operator-tenant)")
     public KeyList list() {
+        require(KeyPolicy.Action.LIST);
         return new KeyList(inventory.status().stream().map(KeyView::of).toList());
     }
 
@@ -92,7 +104,11 @@ public class KeyResource {
             operationId = "rotateFieldKeys",
             summary = "Run a rotation pass now: move values under other keys to the active key (audited)")
     @APIResponse(responseCode = "200", description = "What the pass moved, and the keys after it")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an admin of the operator tenant (praxis.crypto.operator-tenant)")
     public RotationPass rotate() {
+        require(KeyPolicy.Action.ROTATE);
         // Audited in a transaction of its own: the pass commits batch by batch and may outlast one.
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .run(() -> audit.record("rotate", "field-key", null, null));
@@ -112,8 +128,12 @@ public class KeyResource {
             operationId = "retireFieldKey",
             summary = "Retire a key no value uses any more; then it may leave the Secret (audited)")
     @APIResponse(responseCode = "200", description = "The key, retired")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an admin of the operator tenant (praxis.crypto.operator-tenant)")
     @APIResponse(responseCode = "409", description = "The key is active or values still use it")
     public KeyView retire(@PathParam("keyId") @Size(max = 40) @Pattern(regexp = KEY_ID) String keyId) {
+        require(KeyPolicy.Action.RETIRE);
         KeyView retired = KeyView.of(inventory.retire(keyId, callerContext.subject()));
         audit.record("retire", "field-key", keyId, null);
         return retired;
