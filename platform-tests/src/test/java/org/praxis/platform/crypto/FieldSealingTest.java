@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.testsupport.EmbeddedPostgres;
 
@@ -128,6 +129,38 @@ class FieldSealingTest {
                 "nothing new is sealed under a retired key");
         assertTrue(refused2.getMessage().contains("retired"));
         assertEquals(0, rotation.reencrypt().moved(), "nothing left to move");
+    }
+
+    @Test
+    void rotationDoesNotSealPlainTextWrittenPastTheServiceButSealsOldAuditReasons() throws Exception {
+        // Forged through the database: a plain value in a sealed column is refused, not bound to its row.
+        UUID forged = UUID.randomUUID();
+        insert(forged, tenant, "Written straight into the table");
+        UUID audit = UUID.randomUUID();
+        EmbeddedPostgres.shared()
+                .execute(
+                        "insert into audit_event (id, tenant_id, actor, action, resource_type, resource_id, reason, occurred_at)"
+                                + " values ('" + audit + "', '" + tenant + "', 'admin-1', 'export', 'subject', 'x',"
+                                + " 'Reason kept from before sealing', now())");
+        try {
+            KeyRotation.PassResult pass = rotation.reencrypt();
+            assertTrue(pass.failed() >= 1, "counted as not opened: " + pass.failed());
+            assertEquals("Written straight into the table", read(forged), "left as it is");
+            assertThrows(IllegalStateException.class, () -> BODY.open(tenant, forged, read(forged)));
+            String reason;
+            try (Connection c = EmbeddedPostgres.shared().connect();
+                    PreparedStatement s = c.prepareStatement("select reason from audit_event where id = ?")) {
+                s.setObject(1, audit);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    reason = rs.getString(1);
+                }
+            }
+            assertTrue(reason.startsWith("v2:"), reason);
+            assertEquals("Reason kept from before sealing", AuditLog.REASON.open(tenant, audit, reason));
+        } finally {
+            EmbeddedPostgres.shared().execute("delete from sealed_note where id = '" + forged + "'");
+        }
     }
 
     private long valuesUnder(String kek) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -110,6 +111,9 @@ public class KeyRotation {
                 .orElseGet(() -> new PassResult(0, 0, inventory.status()));
     }
 
+    /** The columns that held plain text before they were sealed; elsewhere plain text is never the service's. */
+    static final Set<String> ONCE_PLAIN = Set.of("audit_event.reason");
+
     private long[] reencrypt(SealedColumn column) {
         long moved = 0;
         long failed = 0;
@@ -141,9 +145,16 @@ public class KeyRotation {
                             String tenant = rs.getString(2);
                             try {
                                 String stored = rs.getString(3);
-                                // A value stored before its column was sealed (audit reasons) is sealed now.
-                                String plain =
-                                        FieldCipher.isSealed(stored) ? column.open(tenant, last, stored) : stored;
+                                String plain;
+                                if (FieldCipher.isSealed(stored)) {
+                                    plain = column.open(tenant, last, stored);
+                                } else if (ONCE_PLAIN.contains(column.toString())) {
+                                    plain = stored; // stored before its column was sealed: sealed now
+                                } else {
+                                    // Written past the service (the database itself): binding it to this row
+                                    // would make it pass for the service's own.
+                                    throw new IllegalStateException("a value of " + column + " is not sealed");
+                                }
                                 u.setString(1, column.seal(tenant, last, plain));
                                 u.setObject(2, last);
                                 u.addBatch();
