@@ -497,10 +497,16 @@ class PlaintextAtRestTest extends SystemTest {
 
         // The supervisor (named in assessment-service, known here by its event) reads the private note with a reason.
         String reason = mark(SESSION, "supervisor's note-reading reason", t -> "case-review-" + t);
-        eventually(() ->
-                call(supervisor, SESSION, Method.GET, e + "/notes/" + note + "?reason=" + reason, null, Map.of(), 0)
-                                .statusCode()
-                        == 200);
+        eventually(() -> call(
+                                supervisor,
+                                SESSION,
+                                Method.POST,
+                                e + "/notes/" + note + "/reads",
+                                Map.of("reason", reason),
+                                Map.of(),
+                                0)
+                        .statusCode()
+                == 200);
         return id;
     }
 

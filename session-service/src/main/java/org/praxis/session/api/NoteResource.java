@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -172,16 +171,14 @@ public class NoteResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
     @Operation(
             operationId = "readNote",
-            summary = "Read a note with its addenda; a private note's read is audited, a supervisor's needs ?reason=")
+            summary = "Read a note with its addenda; a private note's read is audited; a supervisor reads one with a"
+                    + " reason, by POST .../reads")
     @APIResponse(
             responseCode = "200",
             description = "The note with its addenda; ETag is its version",
             content = @Content(schema = @Schema(implementation = NoteView.class)))
-    public Response read(
-            @PathParam("id") UUID id,
-            @PathParam("noteId") UUID noteId,
-            @QueryParam("reason") @Size(max = Bounds.REASON) String reason) {
-        Notes.Read r = notes.read(id, noteId, reason);
+    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
+        Notes.Read r = notes.read(id, noteId, null);
         return ETags.ok(NoteView.of(r.note(), r.addenda()), r.note().version);
     }
 

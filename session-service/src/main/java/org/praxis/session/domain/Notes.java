@@ -108,7 +108,7 @@ public class Notes {
             boolean needsReason = policy.needsReason(policies.caller(), n);
             if (needsReason && (reason == null || reason.isBlank())) {
                 throw ProblemException.unprocessable(
-                        "A supervisor reads a private note only with a reason",
+                        "A supervisor reads a private note only with a reason: POST .../notes/{noteId}/reads {reason}",
                         List.of(new Violation("reason", "is required to read another practitioner's private note")));
             }
             audit.record("read", "private-note", n.id, needsReason ? reason : null);

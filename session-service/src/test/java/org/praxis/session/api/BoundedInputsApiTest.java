@@ -172,9 +172,9 @@ class BoundedInputsApiTest {
                 .path("id");
         String reason = tooLong(Bounds.REASON);
         as(t.coach)
-                .queryParam("reason", reason)
+                .body(Map.of("reason", reason))
                 .when()
-                .get(base + "/notes/" + note)
+                .post(base + "/notes/" + note + "/reads")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("reason"))

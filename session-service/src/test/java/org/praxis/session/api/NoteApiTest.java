@@ -188,9 +188,9 @@ class NoteApiTest {
                 .statusCode(404);
 
         as(t.supervisor)
-                .queryParam("reason", "case review")
+                .body(Map.of("reason", "case review"))
                 .when()
-                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
                 .then()
                 .statusCode(404);
         Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
@@ -200,12 +200,27 @@ class NoteApiTest {
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("reason"));
+        // A reason in the URL is not taken (proxies log URLs): the read stays refused.
         as(t.supervisor)
                 .queryParam("reason", "case review after a complaint")
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)
                 .then()
+                .statusCode(422);
+        as(t.supervisor)
+                .body(Map.of("reason", " "))
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("reason"));
+        as(t.supervisor)
+                .body(Map.of("reason", "case review after a complaint"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
+                .then()
                 .statusCode(200)
+                .header("ETag", notNullValue())
                 .body("body", is(SECRET));
         // The read is audited with the supervisor's reason, sealed like other free text.
         assertEquals(
@@ -229,11 +244,23 @@ class NoteApiTest {
                 .then()
                 .statusCode(404);
         as(TestTenant.another().supervisor)
-                .queryParam("reason", "curious")
+                .body(Map.of("reason", "curious"))
                 .when()
-                .get("/v1/engagements/" + id + "/notes/" + privateNote)
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
                 .then()
                 .statusCode(404);
+        as(t.client)
+                .body(Map.of("reason", "curious"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
+                .then()
+                .statusCode(404);
+        as(t.user("sponsor"))
+                .body(Map.of("reason", "curious"))
+                .when()
+                .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
+                .then()
+                .statusCode(403);
         as(t.user("sponsor"))
                 .when()
                 .get("/v1/engagements/" + id + "/notes")
