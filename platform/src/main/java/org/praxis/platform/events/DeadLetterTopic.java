@@ -39,8 +39,7 @@ final class DeadLetterTopic {
         ProducerRecord<String, String> dead =
                 new ProducerRecord<>(record.topic() + InboxConsumer.DLQ_SUFFIX, record.key(), record.value());
         record.headers().forEach(h -> dead.headers().add(h));
-        CloudEventHeaders.put(
-                dead.headers(), InboxConsumer.DLQ_ERROR, String.valueOf(TransientFailures.rootCause(error)));
+        CloudEventHeaders.put(dead.headers(), InboxConsumer.DLQ_ERROR, described(error));
         CloudEventHeaders.put(dead.headers(), InboxConsumer.DLQ_CONSUMER, config.service() + "/" + consumerName);
         CloudEventHeaders.put(
                 dead.headers(),
@@ -51,7 +50,7 @@ final class DeadLetterTopic {
                 producer().send(dead).get(10, java.util.concurrent.TimeUnit.SECONDS);
                 LOG.warnf(
                         "event at %s/%d/%d dead-lettered: %s",
-                        record.topic(), record.partition(), record.offset(), TransientFailures.rootCause(error));
+                        record.topic(), record.partition(), record.offset(), described(error));
                 return true;
             } catch (Exception e) {
                 // Never skip an event silently: keep trying until the dead-letter topic takes it.
@@ -60,6 +59,23 @@ final class DeadLetterTopic {
             }
         }
         return false;
+    }
+
+    /**
+     * What a dead letter (its header, the admin's list, the log) says of its error: the root exception with the
+     * values it quotes masked. A driver's or parser's message may repeat what it choked on (PostgreSQL's
+     * "Detail: Failing row contains (…)", Jackson's 'from String "…"'), which can be a person's id, and a dead
+     * letter outlives that person's erasure. At most 500 characters.
+     */
+    static String described(Throwable error) {
+        Throwable root = TransientFailures.rootCause(error);
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        message = message.replaceAll("(?s)\\s*(Detail|DETAIL):.*", " (detail withheld)")
+                .replaceAll("String \"(?:[^\"\\\\]|\\\\.)*\"", "String \"…\"")
+                .replaceAll("\\(String\\)\"(?:[^\"\\\\]|\\\\.)*\"", "(String)\"…\"")
+                .replaceAll("token '[^']*'", "token '…'");
+        String text = root.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
     }
 
     synchronized void close() {
