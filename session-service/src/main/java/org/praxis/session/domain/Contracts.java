@@ -157,7 +157,7 @@ public class Contracts {
     @Transactional
     public Version read(UUID engagementId, int number) {
         Version v = version(engagementId, number);
-        policies.contracts().requireView(policies.caller(), v.contract(), "version " + number);
+        policies.contracts().requireView(policies.caller(), v.contract(), number);
         audit.record("read", "contract", v.contract().id, null);
         return v;
     }
@@ -187,12 +187,14 @@ public class Contracts {
         em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         Version v = version(engagementId, number);
         ContractPolicy policy = policies.contracts();
-        policy.require(policies.caller(), ContractPolicy.Action.ACCEPT, v.contract(), "version " + number);
+        policy.require(policies.caller(), ContractPolicy.Action.ACCEPT, v.contract(), number);
         ContractParty me = ContractPolicy.partyOf(policies.caller(), v.parties())
                 .orElseThrow(() -> ProblemException.notFound("Engagement " + engagementId));
         if (me.acceptedAt != null) {
             return v;
         }
+        // A version still pending at the close would otherwise come into force after it (package, terms).
+        EngagementLifecycle.requireOpen(e.status, "its contract takes acceptances");
         if (number != versions(engagementId).size()) {
             throw ProblemException.conflict(
                     "Version " + number + " has been replaced by a newer one; accept that instead.");
@@ -200,11 +202,10 @@ public class Contracts {
         boolean wasInForce = v.inForce();
         me.acceptedAt = Instant.now();
         audit.record("accept", "contract", v.contract().id, null);
-        if (v.inForce()) {
+        if (v.inForce() && !wasInForce) {
+            // Once, when it comes into force: a later optional party's acceptance changes nothing to announce.
             outbox.publish(new SessionEvents.ContractAccepted(e.id, number));
-            if (!wasInForce) {
-                SessionPackage.comeIntoForce(e, v.contract(), EngagementLifecycle.DRAFT.equals(e.status));
-            }
+            SessionPackage.comeIntoForce(e, v.contract(), EngagementLifecycle.DRAFT.equals(e.status));
             if (EngagementLifecycle.DRAFT.equals(e.status)) {
                 e.activatedAt = Instant.now();
                 engagements.changeStatus(e, EngagementLifecycle.ACTIVE);

@@ -192,6 +192,12 @@ public class Engagements {
                     "Unknown status " + status, List.of(new Violation("status", "must be paused, active or closed")));
         }
         EngagementLifecycle.requireMove(e.status, status);
+        if (EngagementLifecycle.PAUSED.equals(e.status)
+                && EngagementLifecycle.ACTIVE.equals(status)
+                && !ReferralEffect.mayResume(e.pathway, contracts.runsBesideTherapy(e.id), e.currentReferral)) {
+            throw ProblemException.conflict("The engagement is paused while the client is in therapy (referral "
+                    + e.currentReferral + "); it resumes when that referral ends.");
+        }
         if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
             followUps.close(e);
         } else {

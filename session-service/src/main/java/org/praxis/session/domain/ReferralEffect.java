@@ -9,7 +9,8 @@ import java.util.UUID;
  * coaching runs beside therapy (issue 22); when that referral ends (completed,
  * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing; nor does a
  * referral accepted in follow-up, whose booster sessions were agreed at the end review (a paused engagement
- * could not return to follow-up).
+ * could not return to follow-up). A referral accepted while the engagement is paused for another reason keeps it
+ * paused until the referral ends, and no one resumes it by hand meanwhile ({@link #mayResume}).
  */
 public final class ReferralEffect {
     private static final Set<String> ENDED = Set.of("completed", "declined", "withdrawn", "cancelled");
@@ -26,10 +27,14 @@ public final class ReferralEffect {
             UUID currentReferral,
             UUID referralId,
             String referralStatus) {
+        boolean alongside = runsAlongside(pathway, besideTherapy);
         if ("accepted".equals(referralStatus) && currentReferral == null) {
             if (EngagementLifecycle.ACTIVE.equals(engagementStatus)) {
-                boolean alongside = "integrated".equals(pathway) || besideTherapy;
                 return new Change(alongside ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED, referralId);
+            }
+            // Paused already (a holiday, say): from now on it waits for the therapy too, and resumes when it ends.
+            if (EngagementLifecycle.PAUSED.equals(engagementStatus) && !alongside) {
+                return new Change(EngagementLifecycle.PAUSED, referralId);
             }
             return null;
         }
@@ -39,5 +44,18 @@ public final class ReferralEffect {
                     null);
         }
         return null;
+    }
+
+    /** Whether coaching goes on during the client's therapy: integrated work, or a contract that says so. */
+    static boolean runsAlongside(String pathway, boolean besideTherapy) {
+        return "integrated".equals(pathway) || besideTherapy;
+    }
+
+    /**
+     * Whether a paused engagement may be resumed by hand: not while the therapy that paused it goes on (its
+     * referral's end resumes it), unless coaching now runs beside therapy.
+     */
+    public static boolean mayResume(String pathway, boolean besideTherapy, UUID currentReferral) {
+        return currentReferral == null || runsAlongside(pathway, besideTherapy);
     }
 }

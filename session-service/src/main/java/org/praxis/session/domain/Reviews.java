@@ -85,6 +85,11 @@ public class Reviews {
                     "goalsMet names goals of another engagement",
                     List.of(new Violation("goalsMet", "must be goals of this engagement")));
         }
+        if (Set.copyOf(met).size() != met.size()) {
+            // Each goal is met once: a repeat would count it twice in the outcome published at the close.
+            throw ProblemException.unprocessable(
+                    "goalsMet names a goal twice", List.of(new Violation("goalsMet", "must name each goal once")));
+        }
         LocalDate heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
         FollowUps.Plan plan = r.followUp();
         if (plan != null) {

@@ -3,6 +3,7 @@ package org.praxis.session.api;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.praxis.testsupport.TestTenant.as;
@@ -171,6 +172,35 @@ class ReviewApiTest {
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(422);
+        // A goal met twice would count twice in the outcome published at the close.
+        as(t.coach)
+                .body(Map.of("kind", "end", "goalsMet", List.of(met, met)))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("goalsMet"));
+        as(t.client).when().get("/v1/engagements/" + id).then().body("status", is("active"));
+        // A new version proposed before the close, still pending at it.
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity, longer",
+                        "reviewEveryWeeks",
+                        6,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(t.coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/2/acceptance")
+                .then()
+                .statusCode(200);
         as(t.coach)
                 .body(Map.of(
                         "kind",
@@ -188,6 +218,25 @@ class ReviewApiTest {
                 .then()
                 .statusCode(201);
         as(t.client).when().get("/v1/engagements/" + id).then().body("status", is("closed"));
+        // ...does not come into force after it.
+        as(t.client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/2/acceptance")
+                .then()
+                .statusCode(409);
+        as(t.client)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/2")
+                .then()
+                .statusCode(200)
+                .body("parties.find { it.role == 'client' }.acceptedAt", nullValue());
+        // A version that does not exist and one that does read alike to whom may not see it.
+        as(t.user("sponsor"))
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/2")
+                .then()
+                .statusCode(404)
+                .body("detail", is("Contract version 2 was not found."));
         as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/goals")

@@ -51,6 +51,14 @@ class ReferralEffectTest {
                                     && status.equals("active")) {
                                 expected = new ReferralEffect.Change(
                                         ACCEPTED_ON_ACTIVE.get(pathway + " " + beside), referral);
+                            } else if (referralStatus.equals("accepted")
+                                    && current.equals("none")
+                                    && status.equals("paused")
+                                    && ACCEPTED_ON_ACTIVE
+                                            .get(pathway + " " + beside)
+                                            .equals("paused")) {
+                                // paused already: recorded, so the pause lasts until the therapy ends
+                                expected = new ReferralEffect.Change("paused", referral);
                             } else if (ENDED.contains(referralStatus) && current.equals("this")) {
                                 expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
                             }
@@ -77,5 +85,17 @@ class ReferralEffectTest {
                 new ReferralEffect.Change("active", referral),
                 ReferralEffect.of("active", "coaching", true, null, referral, "accepted"));
         assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), referral, "accepted"));
+    }
+
+    @Test
+    void aPauseForTherapyIsNotResumedByHandUnlessCoachingRunsBesideIt() {
+        for (String pathway : Engagement.PATHWAYS) {
+            for (boolean beside : List.of(false, true)) {
+                boolean alongside =
+                        ACCEPTED_ON_ACTIVE.get(pathway + " " + beside).equals("active");
+                assertEquals(alongside, ReferralEffect.mayResume(pathway, beside, referral), pathway + " " + beside);
+                assertEquals(true, ReferralEffect.mayResume(pathway, beside, null), pathway + " " + beside);
+            }
+        }
     }
 }

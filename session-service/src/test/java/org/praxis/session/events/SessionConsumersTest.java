@@ -97,6 +97,16 @@ class SessionConsumersTest {
         referral(id, ref, "accepted");
         awaitStatus(id, "paused");
         as(t.coach).when().get("/v1/engagements/" + id).then().body("currentReferral", org.hamcrest.Matchers.is(ref));
+        // Not resumed by hand while the client is in therapy.
+        String etag =
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "active"))
+                .when()
+                .post("/v1/engagements/" + id + "/status")
+                .then()
+                .statusCode(409);
         referral(id, UUID.randomUUID().toString(), "completed"); // another referral's end changes nothing
         referral(id, ref, "completed");
         awaitStatus(id, "active");
