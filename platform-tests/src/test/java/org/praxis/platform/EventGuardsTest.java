@@ -144,7 +144,11 @@ class EventGuardsTest {
                     Db.count("select count(*) from parked_event where event_id = ? and tries >= 1", gadget),
                     "still unknown: stays parked, its tries counted");
             GadgetHandler.deployed = true; // the next release, which handles the type, is running
-            assertTrue(parked.retry() >= 1);
+            // A run woken by a confirmation elsewhere may be the one that offers it: either way it goes through.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                parked.retry();
+                return GadgetHandler.APPLIED.get() > before;
+            });
             assertEquals(before + 1, GadgetHandler.APPLIED.get());
             assertEquals("applied", outcome("gadget", gadget));
             assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", gadget));

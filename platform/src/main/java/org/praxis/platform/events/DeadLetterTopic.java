@@ -70,10 +70,13 @@ final class DeadLetterTopic {
     static String described(Throwable error) {
         Throwable root = TransientFailures.rootCause(error);
         String message = root.getMessage() == null ? "" : root.getMessage();
-        message = message.replaceAll("(?s)\\s*(Detail|DETAIL):.*", " (detail withheld)")
+        message = message.replaceAll("(?si)\\s*d[eé]tail\\s*:.*", " (detail withheld)")
                 .replaceAll("String \"(?:[^\"\\\\]|\\\\.)*\"", "String \"…\"")
                 .replaceAll("\\(String\\)\"(?:[^\"\\\\]|\\\\.)*\"", "(String)\"…\"")
-                .replaceAll("token '[^']*'", "token '…'");
+                .replaceAll("token '[^']*'", "token '…'")
+                .replaceAll("\\('[^']*'\\)", "('…')")
+                .replaceAll("((?i:string|uuid|input|value|type [a-z ]+)): \"[^\"]*\"", "$1: \"…\"")
+                .replaceAll("((?i:uuid string|input string)): [^\\s\"]+", "$1: …");
         String text = root.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
         return text.length() <= 500 ? text : text.substring(0, 500) + "…";
     }

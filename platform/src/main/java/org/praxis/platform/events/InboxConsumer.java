@@ -181,7 +181,7 @@ public class InboxConsumer {
                 step.run();
                 return true;
             } catch (RuntimeException e) {
-                LOG.warnf("%s failed (try %d), retrying: %s", what, attempt, TransientFailures.rootCause(e));
+                LOG.warnf("%s failed (try %d), retrying: %s", what, attempt, DeadLetterTopic.described(e));
                 sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
             }
         }
@@ -212,7 +212,7 @@ public class InboxConsumer {
                     // optimistic lock): retry with a growing pause instead of dead-lettering good events.
                     LOG.warnf(
                             "transient failure applying %s (try %d), retrying: %s",
-                            event.id(), attempt, TransientFailures.rootCause(e));
+                            event.id(), attempt, DeadLetterTopic.described(e));
                     sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
                     continue;
                 }
