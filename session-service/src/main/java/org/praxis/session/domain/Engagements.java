@@ -192,12 +192,7 @@ public class Engagements {
                     "Unknown status " + status, List.of(new Violation("status", "must be paused, active or closed")));
         }
         EngagementLifecycle.requireMove(e.status, status);
-        if (EngagementLifecycle.PAUSED.equals(e.status)
-                && EngagementLifecycle.ACTIVE.equals(status)
-                && !ReferralEffect.mayResume(e.pathway, contracts.runsBesideTherapy(e.id), e.currentReferral)) {
-            throw ProblemException.conflict("The engagement is paused while the client is in therapy (referral "
-                    + e.currentReferral + "); it resumes when that referral ends.");
-        }
+        ReferralEffect.requireMayMove(e, status, () -> contracts.runsBesideTherapy(e.id));
         if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
             followUps.close(e);
         } else {

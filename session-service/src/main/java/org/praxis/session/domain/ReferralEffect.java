@@ -2,6 +2,8 @@ package org.praxis.session.domain;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.praxis.platform.problem.ProblemException;
 
 /**
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
@@ -57,5 +59,15 @@ public final class ReferralEffect {
      */
     public static boolean mayResume(String pathway, boolean besideTherapy, UUID currentReferral) {
         return currentReferral == null || runsAlongside(pathway, besideTherapy);
+    }
+
+    /** 409 when a move by hand would resume {@code e} while {@link #mayResume} says no. */
+    static void requireMayMove(Engagement e, String status, BooleanSupplier besideTherapy) {
+        if (EngagementLifecycle.PAUSED.equals(e.status)
+                && EngagementLifecycle.ACTIVE.equals(status)
+                && !mayResume(e.pathway, besideTherapy.getAsBoolean(), e.currentReferral)) {
+            throw ProblemException.conflict("The engagement is paused while the client is in therapy (referral "
+                    + e.currentReferral + "); it resumes when that referral ends.");
+        }
     }
 }
