@@ -354,4 +354,34 @@ class EventGuardsTest {
                         request,
                         java.sql.Timestamp.from(confirmed)));
     }
+
+    @Test
+    void aWaitingEventWhoseOwnPersonIsErasedMeanwhileGoesWithTheirPast() {
+        String person = "client-" + UUID.randomUUID();
+        String coach = "coach-" + UUID.randomUUID();
+        String coachRequest = "request-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme", coach, coachRequest, Instant.now().minusSeconds(60)));
+        String event = thing("acme", "{\"clientSubject\":\"" + person + "\",\"assignedCoach\":\"" + coach + "\"}");
+        drain();
+        assertEquals(1, Db.count("select count(*) from parked_event where event_id = ?", event), "waits for the coach");
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> erasedSubjects.record(
+                        "acme",
+                        person,
+                        "request-" + UUID.randomUUID(),
+                        Instant.now().plusSeconds(3600)));
+        assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", event), "their past: gone");
+        sourceErased(coachRequest, Instant.now().plusSeconds(5));
+        drain();
+        assertEquals(null, outcome("recording", event));
+        assertEquals(
+                0,
+                Db.count(
+                        "select count(*) from applied_effect where payload like ?",
+                        "%" + Pseudonyms.of("acme", person) + "%"),
+                "not applied as somebody new under their pseudonym");
+    }
 }

@@ -54,6 +54,9 @@ public class ErasedSubjects {
     @Inject
     SourceErasures sourceErasures;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /**
      * Records the person as erased as of {@code requestedAt} (when the erasure was asked for), first
      * waiting for events about them in flight (called in the erasure's transaction).
@@ -82,21 +85,7 @@ public class ErasedSubjects {
                 s.setString(2, subject);
                 s.executeUpdate();
             }
-            // Parked events keep waiting, with the person's id replaced by the pseudonym (as the outbox's
-            // are): another person's event that merely names them is not lost.
-            try (PreparedStatement s = c.prepareStatement("update parked_event set"
-                    + " record_value = replace(record_value, ?, ?),"
-                    + " record_key = case when record_key = ? then ? else record_key end"
-                    + " where tenant_id = ? and (record_key = ? or position(? in coalesce(record_value, '')) > 0)")) {
-                s.setString(1, '"' + subject + '"');
-                s.setString(2, '"' + pseudonym + '"');
-                s.setString(3, subject);
-                s.setString(4, pseudonym);
-                s.setString(5, tenantId);
-                s.setString(6, subject);
-                s.setString(7, '"' + subject + '"');
-                s.executeUpdate();
-            }
+            ParkedAboutErased.erase(c, json, tenantId, subject, pseudonym);
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the erasure", e);
         }
