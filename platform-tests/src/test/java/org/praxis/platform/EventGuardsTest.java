@@ -58,6 +58,11 @@ class EventGuardsTest {
         return send(tenant, "org.praxis.test.thing.happened.v1", "thing", payload, null);
     }
 
+    /** Records {@code person} of tenant acme as erased here, at the request made at {@code requestedAt}. */
+    private void erased(String person, String request, Instant requestedAt) {
+        QuarkusTransaction.requiringNew().run(() -> erasedSubjects.record("acme", person, request, requestedAt));
+    }
+
     /** Sends a marker after the events under test and waits for it: everything before it was read. */
     private static void drain() {
         String marker = thing("acme", "{}");
@@ -166,9 +171,7 @@ class EventGuardsTest {
     void anEventAboutAnErasedPersonCreatesNothingAndOtherErasedPeopleInItArePseudonymised() {
         String erased = "client-" + UUID.randomUUID();
         // Requested after the events below were sent (their ce_time is now): they are from before it.
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme", erased, "request-1", Instant.now().plusSeconds(3600)));
+        erased(erased, "request-1", Instant.now().plusSeconds(3600));
 
         String aboutThem = thing("acme", "{\"clientSubject\":\"" + erased + "\"}");
         String theirCoach = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + erased + "\"}");
@@ -245,9 +248,7 @@ class EventGuardsTest {
         String person = "client-" + UUID.randomUUID();
         // Erased an hour ago, here and by the source; the person came back under the same account (a new
         // intake, a new risk flag).
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme", person, "request-3", Instant.now().minusSeconds(3600)));
+        erased(person, "request-3", Instant.now().minusSeconds(3600));
         sourceErased("request-3", Instant.now().minusSeconds(3590));
         String now = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         drain();
@@ -262,12 +263,8 @@ class EventGuardsTest {
         String request = "request-" + UUID.randomUUID();
         // Erased here a minute ago; the source reads the request later, and meanwhile still sends their past
         // (with their real id): about them, and naming them as another client's coach.
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme", person, request, Instant.now().minusSeconds(60)));
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme", coach, request + "-coach", Instant.now().minusSeconds(60)));
+        erased(person, request, Instant.now().minusSeconds(60));
+        erased(coach, request + "-coach", Instant.now().minusSeconds(60));
         String aboutThem = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         String theirClient = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + coach + "\"}");
         drain();
@@ -319,18 +316,8 @@ class EventGuardsTest {
     void anEventAboutAnErasedPersonsPastIsDroppedEvenWhenAnotherPersonInItIsUndecided() {
         String person = "client-" + UUID.randomUUID();
         String coach = "coach-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme",
-                        person,
-                        "request-" + UUID.randomUUID(),
-                        Instant.now().plusSeconds(3600)));
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme",
-                        coach,
-                        "request-" + UUID.randomUUID(),
-                        Instant.now().minusSeconds(60)));
+        erased(person, "request-" + UUID.randomUUID(), Instant.now().plusSeconds(3600));
+        erased(coach, "request-" + UUID.randomUUID(), Instant.now().minusSeconds(60));
         String event = thing("acme", "{\"clientSubject\":\"" + person + "\",\"assignedCoach\":\"" + coach + "\"}");
         drain();
         assertEquals("erased-subject", outcome("recording", event));
@@ -360,19 +347,12 @@ class EventGuardsTest {
         String person = "client-" + UUID.randomUUID();
         String coach = "coach-" + UUID.randomUUID();
         String coachRequest = "request-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme", coach, coachRequest, Instant.now().minusSeconds(60)));
+        erased(coach, coachRequest, Instant.now().minusSeconds(60));
         String event = thing("acme", "{\"clientSubject\":\"" + person + "\",\"assignedCoach\":\"" + coach + "\"}");
         drain();
         assertEquals(1, Db.count("select count(*) from parked_event where event_id = ?", event), "waits for the coach");
 
-        QuarkusTransaction.requiringNew()
-                .run(() -> erasedSubjects.record(
-                        "acme",
-                        person,
-                        "request-" + UUID.randomUUID(),
-                        Instant.now().plusSeconds(3600)));
+        erased(person, "request-" + UUID.randomUUID(), Instant.now().plusSeconds(3600));
         assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", event), "their past: gone");
         sourceErased(coachRequest, Instant.now().plusSeconds(5));
         drain();

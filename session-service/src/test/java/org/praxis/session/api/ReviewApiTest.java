@@ -33,6 +33,24 @@ class ReviewApiTest {
 
     private final TestTenant t = new TestTenant();
 
+    /** The coach proposes a contract version between the client and themselves. */
+    private void propose(String id, String purpose, int reviewEveryWeeks) {
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        purpose,
+                        "reviewEveryWeeks",
+                        reviewEveryWeeks,
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+    }
+
     private String activeEngagement() {
         String id = as(t.coach)
                 .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
@@ -42,20 +60,7 @@ class ReviewApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Clarity",
-                        "reviewEveryWeeks",
-                        4,
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
+        propose(id, "Clarity", 4);
         as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
@@ -182,20 +187,7 @@ class ReviewApiTest {
                 .body("errors.field", hasItem("goalsMet"));
         as(t.client).when().get("/v1/engagements/" + id).then().body("status", is("active"));
         // A new version proposed before the close, still pending at it.
-        as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Clarity, longer",
-                        "reviewEveryWeeks",
-                        6,
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
-                .when()
-                .post("/v1/engagements/" + id + "/contracts")
-                .then()
-                .statusCode(201);
+        propose(id, "Clarity, longer", 6);
         as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/2/acceptance")
