@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.praxis.platform.PraxisConfig;
+import org.praxis.platform.persistence.AfterCommit;
 import org.praxis.platform.persistence.DeferredInserts;
 import org.praxis.platform.security.CallerContext;
 
@@ -105,17 +104,7 @@ public class OutboxPublisher {
             throw new IllegalStateException("outbox write failed", e);
         }
         // Wake the relay once the transaction commits instead of waiting for its next poll.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> relay.wake());
         return id;
     }
 }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import org.praxis.platform.events.EventSources;
 import org.praxis.platform.events.IncomingEvent;
 import org.praxis.platform.events.ParkedEvents;
 import org.praxis.platform.events.UnprocessableEvent;
+import org.praxis.platform.persistence.AfterCommit;
 
 /**
  * When each source of this service's events erased a person: the {@code <svc>.subject.erased.v1}
@@ -102,16 +101,6 @@ public class SourceErasures implements EventHandler {
                 event.source(),
                 Timestamp.from(at));
         // Events parked until this confirmation go through now, not at the next periodic offer.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    parked.wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> parked.wake());
     }
 }
