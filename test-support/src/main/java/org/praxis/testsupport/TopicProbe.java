@@ -43,21 +43,22 @@ public final class TopicProbe {
      * now), as {@code source} would publish it for {@code tenant}.
      */
     public static void sendEvent(String topic, String type, String source, String tenant, String key, String payload) {
-        send(
-                topic,
-                key,
-                payload,
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        type,
-                        "ce_source",
-                        source,
-                        "ce_tenant",
-                        tenant,
-                        "ce_time",
-                        Instant.now().toString()));
+        send(topic, key, payload, headers(type, source, tenant, Instant.now()));
+    }
+
+    /** The CloudEvents headers a relay writes for an event {@code source} sent at {@code at}, with a fresh {@code ce_id}. */
+    public static Map<String, String> headers(String type, String source, String tenant, Instant at) {
+        return Map.of(
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                source,
+                "ce_tenant",
+                tenant,
+                "ce_time",
+                at.toString());
     }
 
     /**

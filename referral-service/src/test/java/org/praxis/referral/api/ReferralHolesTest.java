@@ -31,17 +31,7 @@ class ReferralHolesTest {
     private final ReferralTenant t = new ReferralTenant();
 
     private Map<String, String> headers(String type, String source) {
-        return Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                type,
-                "ce_source",
-                source,
-                "ce_tenant",
-                t.id,
-                "ce_time",
-                Instant.now().toString());
+        return TopicProbe.headers(type, source, t.id, Instant.now());
     }
 
     private String etag(String id) {

@@ -169,17 +169,7 @@ class ErasureTest {
     }
 
     private Map<String, String> headers(String type, String source, Instant at) {
-        return Map.of(
-                "ce_id",
-                UUID.randomUUID().toString(),
-                "ce_type",
-                type,
-                "ce_source",
-                source,
-                "ce_tenant",
-                t.id,
-                "ce_time",
-                at.toString());
+        return TopicProbe.headers(type, source, t.id, at);
     }
 
     /** Publishes intake.opened about {@code client}, sent at {@code at}; returns its event id. */
