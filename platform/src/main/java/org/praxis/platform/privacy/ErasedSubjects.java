@@ -1,6 +1,7 @@
 package org.praxis.platform.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,8 @@ public class ErasedSubjects {
             "fromPractitionerId",
             "toPractitionerId");
 
-    private static final Set<String> OWN_PERSON_FIELDS = Set.of("clientSubject", "practitionerId");
+    /** The fields that name the event's own person, in the order they count (as in {@link #PERSON_FIELDS}). */
+    static final List<String> OWN_PERSON_FIELDS = List.of("clientSubject", "practitionerId");
 
     @Inject
     DataSource dataSource;
@@ -55,7 +57,7 @@ public class ErasedSubjects {
     SourceErasures sourceErasures;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     /**
      * Records the person as erased as of {@code requestedAt} (when the erasure was asked for), first

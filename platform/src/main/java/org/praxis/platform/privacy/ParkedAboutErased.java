@@ -65,7 +65,7 @@ final class ParkedAboutErased {
     private static String ownPerson(ObjectMapper json, String value) {
         try {
             JsonNode payload = json.readTree(value);
-            for (String field : List.of("clientSubject", "practitionerId")) {
+            for (String field : ErasedSubjects.OWN_PERSON_FIELDS) {
                 if (payload != null && payload.path(field).isTextual()) {
                     return payload.path(field).asText();
                 }

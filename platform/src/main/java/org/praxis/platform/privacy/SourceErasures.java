@@ -46,6 +46,7 @@ public class SourceErasures implements EventHandler {
     ParkedEvents parked;
 
     private volatile Set<String> topics;
+    private volatile Set<String> confirmingSources;
 
     @Override
     public String name() {
@@ -78,8 +79,15 @@ public class SourceErasures implements EventHandler {
 
     /** Whether events from {@code source} wait for its confirmation: it erases, and confirms on a topic read here. */
     public boolean confirmsHere(String source) {
-        return topics().stream()
-                .anyMatch(t -> EventSources.ownerOf(t, config.inbox().sources()).equals(source));
+        Set<String> sources = confirmingSources;
+        if (sources == null) {
+            // Asked for every event naming a person: the owners are worked out once.
+            sources = topics().stream()
+                    .map(t -> EventSources.ownerOf(t, config.inbox().sources()))
+                    .collect(Collectors.toUnmodifiableSet());
+            confirmingSources = sources;
+        }
+        return sources.contains(source);
     }
 
     @Override

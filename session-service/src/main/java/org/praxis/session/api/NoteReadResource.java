@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
-import org.praxis.platform.web.ETags;
 import org.praxis.session.api.NoteResource.NoteView;
 import org.praxis.session.domain.Notes;
 
@@ -56,7 +55,6 @@ public class NoteReadResource {
             content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Response read(
             @PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @Valid @NotNull NoteReadRequest request) {
-        Notes.Read r = notes.read(id, noteId, request.reason());
-        return ETags.ok(NoteView.of(r.note(), r.addenda()), r.note().version);
+        return NoteResource.ok(notes.read(id, noteId, request.reason()));
     }
 }

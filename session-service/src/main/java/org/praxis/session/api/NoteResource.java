@@ -178,7 +178,11 @@ public class NoteResource {
             description = "The note with its addenda; ETag is its version",
             content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
-        Notes.Read r = notes.read(id, noteId, null);
+        return ok(notes.read(id, noteId, null));
+    }
+
+    /** A read note as both reads answer it: the note with its addenda, its version as the ETag. */
+    static Response ok(Notes.Read r) {
         return ETags.ok(NoteView.of(r.note(), r.addenda()), r.note().version);
     }
 
