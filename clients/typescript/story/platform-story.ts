@@ -115,7 +115,7 @@ async function story(): Promise<void> {
     const sessions = new session.SessionsApi(configure(session.Configuration, urls.session, coach.token));
     const booked = typed("scheduleSession", await sessions.scheduleSession({
         id: engagementId,
-        scheduleRequest: { scheduledAt: new Date(Date.now() + 86_400_000), durationMinutes: 60, mode: "video" },
+        scheduleRequest: { scheduledAt: new Date(Date.now() - 3_600_000), durationMinutes: 60, mode: "video" },
     }));
     const sessionId = typed("scheduleSession id", booked.id);
     const held = typed("recordSessionOutcome", await sessions.recordSessionOutcome({

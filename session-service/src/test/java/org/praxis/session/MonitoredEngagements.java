@@ -73,12 +73,12 @@ public final class MonitoredEngagements {
         return session;
     }
 
-    /** A session scheduled for tomorrow; its id. */
+    /** A session that started an hour ago, its outcome still to record; its id. */
     public static String scheduled(TestTenant t, String id) {
         return as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",

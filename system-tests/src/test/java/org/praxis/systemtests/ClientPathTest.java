@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -354,11 +353,12 @@ class ClientPathTest extends SystemTest {
         return referral;
     }
 
+    /** A session starting now, so that it is recorded right after (an outcome waits for the start). */
     private String schedule(String engagement, boolean booster) {
         return as(coach, SESSION)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().toString(),
                         "durationMinutes",
                         60,
                         "mode",

@@ -177,7 +177,7 @@ class CrossServiceFlowsTest extends SystemTest {
             String session = as(coach, SESSION)
                     .body(Map.of(
                             "scheduledAt",
-                            Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                            Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                             "durationMinutes",
                             minutes,
                             "mode",

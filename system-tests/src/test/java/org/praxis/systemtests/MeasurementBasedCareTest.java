@@ -75,7 +75,7 @@ class MeasurementBasedCareTest extends SystemTest {
         String session = as(coach, SESSION)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         60,
                         "mode",

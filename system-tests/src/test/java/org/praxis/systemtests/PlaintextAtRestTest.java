@@ -388,7 +388,7 @@ class PlaintextAtRestTest extends SystemTest {
                         e + "/sessions",
                         Map.of(
                                 "scheduledAt",
-                                Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                                Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                                 "durationMinutes",
                                 50,
                                 "mode",

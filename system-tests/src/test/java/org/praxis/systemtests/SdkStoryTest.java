@@ -138,7 +138,7 @@ class SdkStoryTest extends SystemTest {
                                 Map.of(
                                         "scheduledAt",
                                         OffsetDateTime.now(ZoneOffset.UTC)
-                                                .plusDays(1)
+                                                .minusHours(1)
                                                 .toString(),
                                         "durationMinutes",
                                         60,

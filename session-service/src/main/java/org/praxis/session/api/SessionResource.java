@@ -137,7 +137,10 @@ public class SessionResource {
             responseCode = "200",
             description = "Moved",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
+    @APIResponse(
+            responseCode = "409",
+            description = "The session is no longer scheduled, or the engagement no longer takes it (closed; in"
+                    + " follow-up, only boosters)")
     public SessionView reschedule(
             @PathParam("id") UUID id,
             @PathParam("sessionId") UUID sessionId,
@@ -167,16 +170,16 @@ public class SessionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "session:record-outcome")
     @Operation(
             operationId = "recordSessionOutcome",
-            summary =
-                    "Record a session as held (with the client's 0-10 scaling) or no-show; held publishes session.completed")
+            summary = "Record a session as held (with the client's 0-10 scaling) or no-show, once it has started; held"
+                    + " publishes session.completed")
     @APIResponse(
             responseCode = "200",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Already recorded, the prepaid package is used up, or a booster beyond the agreed count"
-                    + " or after its window")
+            description = "Already recorded, not started yet, the prepaid package is used up, or a booster beyond"
+                    + " the agreed count or after its window")
     public SessionView outcome(
             @PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId, @Valid @NotNull OutcomeRequest request) {
         return SessionView.of(sessions.record(

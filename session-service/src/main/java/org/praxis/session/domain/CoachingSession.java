@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.praxis.platform.crypto.SealedColumn;
+import org.praxis.platform.problem.ProblemException;
 
 /** One session of an engagement: scheduled, then held, missed (no-show) or cancelled. */
 @Entity
@@ -33,7 +34,10 @@ public class CoachingSession {
     public static final String BY_CLIENT = "client";
 
     public static final String BY_PRACTITIONER = "practitioner";
-    public static final List<String> CANCELLERS = List.of(BY_CLIENT, BY_PRACTITIONER);
+    /** Cancelled because the engagement stopped taking it: an end review or the close ({@link SessionsAhead}). */
+    public static final String BY_ENGAGEMENT_END = "engagement-end";
+
+    public static final List<String> CANCELLERS = List.of(BY_CLIENT, BY_PRACTITIONER, BY_ENGAGEMENT_END);
     public static final List<String> MODES = List.of("in-person", "video", "phone");
     /** The session models, as the schedule request's pattern reads them (an annotation cannot read a list). */
     public static final String MODEL_CODES = "GROW|T-GROW|OSKAR|CLEAR|ABCDEF|PERMA|other";
@@ -92,5 +96,13 @@ public class CoachingSession {
 
     public boolean isFinal() {
         return !SCHEDULED.equals(status);
+    }
+
+    /** 409 before the session's start: what happened (held, or a no-show and its fee) is known only then. */
+    public void requireStarted(Instant now) {
+        if (now.isBefore(scheduledAt)) {
+            throw ProblemException.conflict(
+                    "The session starts at " + scheduledAt + "; its outcome is recorded once it has started.");
+        }
     }
 }

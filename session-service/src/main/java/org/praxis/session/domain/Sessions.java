@@ -153,8 +153,10 @@ public class Sessions {
         if (s.isFinal()) {
             throw ProblemException.conflict("A " + s.status + " session cannot be rescheduled.");
         }
+        Engagement e = engagements.readable(engagementId);
+        SessionsAhead.requireTaken(e, s);
         if (s.booster) {
-            FollowUps.requireWithinWindow(engagements.readable(engagementId), at);
+            FollowUps.requireWithinWindow(e, at);
         }
         s.scheduledAt = at;
         audit.record("reschedule", "session", s.id, null);
@@ -199,6 +201,7 @@ public class Sessions {
                     List.of(new Violation("status", "must be held to record goals reviewed or priorities")));
         }
         Map<UUID, Goal> goals = goalReviews.requireOfEngagement(e.id, reviewed);
+        s.requireStarted(Instant.now());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (CoachingSession.HELD.equals(outcome.status())) {
             handoverContracts.requireContractSettled(e);

@@ -69,6 +69,7 @@ class ChargeApiTest {
         return id;
     }
 
+    /** A session {@code hoursAhead} from now (negative: one that started that long ago); its id. */
     private String schedule(String engagement, long hoursAhead) {
         return as(t.coach)
                 .body(Map.of(
@@ -108,7 +109,7 @@ class ChargeApiTest {
     @Test
     void heldSessionsLateCancellationsByTheClientAndNoShowsAreChargedOnce() {
         String id = activeEngagement(true);
-        String held = schedule(id, 72);
+        String held = schedule(id, -72);
         record(id, held, "held", 200);
         record(id, held, "held", 409);
         // Inside the contract's 48 hours' notice (the default would be 24): late.
@@ -116,7 +117,7 @@ class ChargeApiTest {
         // The practitioner's side cancelling late costs the client nothing.
         cancel(t.coach, id, schedule(id, 30), true);
         cancel(t.client, id, schedule(id, 120), false);
-        String missed = schedule(id, 24);
+        String missed = schedule(id, -24);
         record(id, missed, "no-show", 200);
 
         as(t.client)
@@ -147,9 +148,58 @@ class ChargeApiTest {
     }
 
     @Test
+    void noOutcomeBeforeTheStartAndTheCloseCancelsWhatIsAheadFreeOfCharge() {
+        String id = activeEngagement(true);
+        String ahead = schedule(id, 3);
+        // Not started: neither held (its price) nor missed (the fee) yet.
+        record(id, ahead, "no-show", 409);
+        record(id, ahead, "held", 409);
+        String started = schedule(id, -1);
+        String etag =
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post("/v1/engagements/" + id + "/status")
+                .then()
+                .statusCode(200);
+
+        String sessions = "/v1/engagements/" + id + "/sessions";
+        as(t.client)
+                .when()
+                .get(sessions)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + ahead + "' }.status", is("cancelled"))
+                .body("items.find { it.id == '" + ahead + "' }.cancelledBy", is("engagement-end"))
+                .body("items.find { it.id == '" + ahead + "' }.cancelledLate", is(false))
+                .body("items.find { it.id == '" + started + "' }.status", is("scheduled"));
+        record(id, ahead, "held", 409);
+        // The session that started before the close is not moved past it, but what happened is still recorded.
+        as(t.coach)
+                .body(Map.of(
+                        "scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .when()
+                .post(sessions + "/" + started + "/reschedule")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        record(id, started, "held", 200);
+        as(t.client)
+                .when()
+                .get("/v1/engagements/" + id + "/charges")
+                .then()
+                .statusCode(200)
+                .body("items.size()", is(1))
+                .body("items[0].sessionId", is(started))
+                .body("items[0].kind", is("session"));
+    }
+
+    @Test
     void aContractWithoutPricesChargesNothing() {
         String id = activeEngagement(false);
-        record(id, schedule(id, 72), "held", 200);
+        record(id, schedule(id, -72), "held", 200);
         cancel(t.client, id, schedule(id, 3), true);
         as(t.coach)
                 .when()
@@ -163,7 +213,7 @@ class ChargeApiTest {
     @Test
     void theClientPractitionerAndSupervisorReadChargesNoSponsorNoOneElse() {
         String id = activeEngagement(true);
-        record(id, schedule(id, 72), "held", 200);
+        record(id, schedule(id, -72), "held", 200);
         String charges = "/v1/engagements/" + id + "/charges";
         as(t.supervisor).when().get(charges).then().statusCode(404);
         Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());

@@ -139,7 +139,7 @@ class ErasureInEveryRoleTest {
         String ownSession = cast.as(cast.staff, "coach")
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",
@@ -193,7 +193,7 @@ class ErasureInEveryRoleTest {
         String session = cast.as(who, "coach")
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",

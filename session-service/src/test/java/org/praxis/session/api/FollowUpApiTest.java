@@ -116,7 +116,10 @@ class FollowUpApiTest {
                 .then();
     }
 
+    /** The session's start comes (its time moved to the past), and the coach records it held. */
     private int hold(String id, String session) {
+        DB.execute("update coaching_session set scheduled_at = least(scheduled_at, now() - interval '1 minute')"
+                + " where id = '" + session + "'");
         return as(t.coach)
                 .body(Map.of("status", "held", "scaling", 7))
                 .when()
@@ -251,6 +254,62 @@ class FollowUpApiTest {
                 .then()
                 .statusCode(409);
         assertEquals(1, DB.count(CLOSED_EVENTS, id), "closed once");
+    }
+
+    @Test
+    void theEndReviewCancelsOrdinarySessionsAheadAndTheCloseCancelsBoostersAhead() {
+        String id = activeEngagement();
+        String ahead =
+                schedule(t.coach, id, inDays(3), null).statusCode(201).extract().path("id");
+        String started = schedule(t.coach, id, Instant.now().minus(1, ChronoUnit.HOURS), null)
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(
+                201,
+                endReview(
+                        id,
+                        Map.of(
+                                "boosterSessions",
+                                1,
+                                "boostersWithin",
+                                today.plusDays(30).toString())));
+        String sessions = "/v1/engagements/" + id + "/sessions";
+        as(t.client)
+                .when()
+                .get(sessions)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + ahead + "' }.status", is("cancelled"))
+                .body("items.find { it.id == '" + ahead + "' }.cancelledBy", is("engagement-end"))
+                .body("items.find { it.id == '" + started + "' }.status", is("scheduled"));
+        // Follow-up takes boosters only: an ordinary session is not moved into it.
+        as(t.coach)
+                .body(Map.of("scheduledAt", inDays(2).toString()))
+                .when()
+                .post(sessions + "/" + started + "/reschedule")
+                .then()
+                .statusCode(409);
+
+        String booster =
+                schedule(t.coach, id, inDays(5), true).statusCode(201).extract().path("id");
+        String etag =
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post("/v1/engagements/" + id + "/status")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .get(sessions)
+                .then()
+                .body("items.find { it.id == '" + booster + "' }.status", is("cancelled"))
+                .body("items.find { it.id == '" + booster + "' }.cancelledBy", is("engagement-end"))
+                .body("items.find { it.id == '" + started + "' }.status", is("scheduled"));
+        assertEquals(0, DB.count(COMPLETED_EVENTS, id));
     }
 
     @Test

@@ -125,7 +125,7 @@ class HandoverApiTest {
                 base + "/sessions",
                 Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.DAYS).toString(),
                         "durationMinutes",
                         50,
                         "mode",
@@ -139,7 +139,7 @@ class HandoverApiTest {
                 base + "/sessions",
                 Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",
@@ -364,7 +364,8 @@ class HandoverApiTest {
                 .when()
                 .post(base + "/sessions/" + session + "/outcome")
                 .then()
-                .statusCode(409);
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("contract version 2"));
         for (Tokens party : List.of(t.client, t.otherCoach)) {
             as(party).when().post(base + "/contracts/2/acceptance").then().statusCode(200);
         }

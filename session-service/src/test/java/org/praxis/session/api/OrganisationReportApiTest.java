@@ -110,7 +110,7 @@ class OrganisationReportApiTest {
         String s = as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(1, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",

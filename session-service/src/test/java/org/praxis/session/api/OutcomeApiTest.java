@@ -74,7 +74,7 @@ class OutcomeApiTest {
             String session = as(t.coach)
                     .body(Map.of(
                             "scheduledAt",
-                            Instant.now().plus(scaling, ChronoUnit.DAYS).toString(),
+                            Instant.now().minus(12 - scaling, ChronoUnit.DAYS).toString(),
                             "durationMinutes",
                             50,
                             "mode",

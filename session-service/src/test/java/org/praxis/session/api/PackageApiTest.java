@@ -78,7 +78,7 @@ class PackageApiTest {
         String session = as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(2, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(2, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",

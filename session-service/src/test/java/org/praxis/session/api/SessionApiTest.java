@@ -75,7 +75,7 @@ class SessionApiTest {
     @Test
     void aHeldSessionUsesThePackageAndPublishesSessionCompleted() {
         String id = activeEngagement(Map.of("sessionCounts", true), 2);
-        String first = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
+        String first = schedule(id, Instant.now().minus(3, ChronoUnit.HOURS));
         String outcome = "/v1/engagements/" + id + "/sessions/" + first + "/outcome";
         as(t.coach)
                 .body(Map.of("status", "held", "scaling", 11))
@@ -113,14 +113,14 @@ class SessionApiTest {
                         "org.praxis.session.session.completed.v1",
                         completed.get(0).value()));
 
-        String second = schedule(id, Instant.now().plus(3, ChronoUnit.DAYS));
+        String second = schedule(id, Instant.now().minus(2, ChronoUnit.HOURS));
         as(t.coach)
                 .body(Map.of("status", "held"))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + second + "/outcome")
                 .then()
                 .statusCode(200);
-        String third = schedule(id, Instant.now().plus(4, ChronoUnit.DAYS));
+        String third = schedule(id, Instant.now().minus(1, ChronoUnit.HOURS));
         as(t.coach)
                 .body(Map.of("status", "held"))
                 .when()
@@ -176,14 +176,14 @@ class SessionApiTest {
     @Test
     void theSponsorReportShowsOnlyWhatTheTermsAllow() {
         String id = activeEngagement(Map.of("attendance", true), 6);
-        String held = schedule(id, Instant.now().plus(1, ChronoUnit.DAYS));
+        String held = schedule(id, Instant.now().minus(2, ChronoUnit.HOURS));
         as(t.coach)
                 .body(Map.of("status", "held", "scaling", 7))
                 .when()
                 .post("/v1/engagements/" + id + "/sessions/" + held + "/outcome")
                 .then()
                 .statusCode(200);
-        String missed = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
+        String missed = schedule(id, Instant.now().minus(1, ChronoUnit.HOURS));
         as(t.coach)
                 .body(Map.of("status", "no-show"))
                 .when()

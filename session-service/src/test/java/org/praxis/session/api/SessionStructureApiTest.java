@@ -47,7 +47,7 @@ class SessionStructureApiTest {
         return as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(2, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(2, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",
@@ -160,7 +160,7 @@ class SessionStructureApiTest {
         as(t.coach)
                 .body(Map.of(
                         "scheduledAt",
-                        Instant.now().plus(2, ChronoUnit.DAYS).toString(),
+                        Instant.now().minus(2, ChronoUnit.HOURS).toString(),
                         "durationMinutes",
                         50,
                         "mode",
