@@ -210,6 +210,8 @@ public class Contracts {
                 e.activatedAt = Instant.now();
                 engagements.changeStatus(e, EngagementLifecycle.ACTIVE);
                 monitoring.activated(e);
+                ReferralEffect.atActivation(e.pathway, v.contract().runsBesideTherapy(), e.currentReferral)
+                        .ifPresent(status -> engagements.changeStatus(e, status));
             }
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }
@@ -238,12 +240,9 @@ public class Contracts {
     /** The latest version every required party accepted: the one whose terms apply now. */
     public java.util.Optional<Version> inForce(UUID engagementId) {
         List<Contract> all = versions(engagementId);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Version v = new Version(all.get(i), parties(all.get(i).id));
-            if (v.inForce()) {
-                return java.util.Optional.of(v);
-            }
-        }
-        return java.util.Optional.empty();
+        return java.util.stream.IntStream.iterate(all.size() - 1, i -> i >= 0, i -> i - 1)
+                .mapToObj(i -> new Version(all.get(i), parties(all.get(i).id)))
+                .filter(Version::inForce)
+                .findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package org.praxis.session.domain;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -8,7 +9,7 @@ import org.praxis.platform.problem.ProblemException;
 /**
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
  * coaching engagement, or runs alongside an integrated one or one whose contract in force says
- * coaching runs beside therapy (issue 22); when that referral ends (completed,
+ * coaching runs beside therapy (issue 22), or waits in a draft to pause it once active; when that referral ends (completed,
  * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing; nor does a
  * referral accepted in follow-up, whose booster sessions were agreed at the end review (a paused engagement
  * could not return to follow-up). A referral accepted while the engagement is paused for another reason keeps it
@@ -31,6 +32,10 @@ public final class ReferralEffect {
             String referralStatus) {
         boolean alongside = runsAlongside(pathway, besideTherapy);
         if ("accepted".equals(referralStatus) && currentReferral == null) {
+            // A draft keeps the referral, so that its activation by the contract pauses it ({@link #atActivation}).
+            if (EngagementLifecycle.DRAFT.equals(engagementStatus)) {
+                return new Change(EngagementLifecycle.DRAFT, referralId);
+            }
             if (EngagementLifecycle.ACTIVE.equals(engagementStatus)) {
                 return new Change(alongside ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED, referralId);
             }
@@ -46,6 +51,16 @@ public final class ReferralEffect {
                     null);
         }
         return null;
+    }
+
+    /**
+     * The status a draft's activation leaves after {@code active}: paused when a referral accepted while it was a
+     * draft runs (as if accepted a moment after the activation), unless coaching runs beside therapy.
+     */
+    public static Optional<String> atActivation(String pathway, boolean besideTherapy, UUID currentReferral) {
+        return currentReferral != null && !runsAlongside(pathway, besideTherapy)
+                ? Optional.of(EngagementLifecycle.PAUSED)
+                : Optional.empty();
     }
 
     /** Whether coaching goes on during the client's therapy: integrated work, or a contract that says so. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,11 @@ class ReferralEffectTest {
                                             .equals("paused")) {
                                 // paused already: recorded, so the pause lasts until the therapy ends
                                 expected = new ReferralEffect.Change("paused", referral);
+                            } else if (referralStatus.equals("accepted")
+                                    && current.equals("none")
+                                    && status.equals("draft")) {
+                                // kept until the contract activates it ({@link ReferralEffect#atActivation})
+                                expected = new ReferralEffect.Change("draft", referral);
                             } else if (ENDED.contains(referralStatus) && current.equals("this")) {
                                 expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
                             }
@@ -85,6 +91,20 @@ class ReferralEffectTest {
                 new ReferralEffect.Change("active", referral),
                 ReferralEffect.of("active", "coaching", true, null, referral, "accepted"));
         assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), referral, "accepted"));
+    }
+
+    @Test
+    void aDraftsActivationPausesItWhileATherapyAcceptedMeanwhileRunsUnlessCoachingRunsBesideIt() {
+        for (String pathway : Engagement.PATHWAYS) {
+            for (boolean beside : List.of(false, true)) {
+                String onActive = ACCEPTED_ON_ACTIVE.get(pathway + " " + beside);
+                assertEquals(
+                        onActive.equals("paused") ? Optional.of("paused") : Optional.empty(),
+                        ReferralEffect.atActivation(pathway, beside, referral),
+                        pathway + " " + beside);
+                assertEquals(Optional.empty(), ReferralEffect.atActivation(pathway, beside, null));
+            }
+        }
     }
 
     @Test

@@ -26,6 +26,13 @@ class SessionConsumersTest {
     }
 
     private String active(String pathway, Map<String, String> besideTherapy) {
+        String id = draft(pathway, besideTherapy);
+        accept(id);
+        return id;
+    }
+
+    /** An engagement whose first contract waits for both parties' acceptance. */
+    private String draft(String pathway, Map<String, String> besideTherapy) {
         String id = as(t.coach)
                 .body(Map.of("clientSubject", t.client.subject(), "pathway", pathway))
                 .when()
@@ -50,6 +57,10 @@ class SessionConsumersTest {
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
+        return id;
+    }
+
+    private void accept(String id) {
         as(t.client)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
@@ -60,7 +71,6 @@ class SessionConsumersTest {
                 .post("/v1/engagements/" + id + "/contracts/1/acceptance")
                 .then()
                 .statusCode(200);
-        return id;
     }
 
     private void referral(String engagement, String referral, String status) {
@@ -108,6 +118,44 @@ class SessionConsumersTest {
                 .then()
                 .statusCode(409);
         referral(id, UUID.randomUUID().toString(), "completed"); // another referral's end changes nothing
+        referral(id, ref, "completed");
+        awaitStatus(id, "active");
+    }
+
+    @Test
+    void aTherapyReferralAcceptedWhileTheContractIsPendingPausesTheEngagementFromItsActivation() {
+        String id = draft("coaching", null);
+        String ref = UUID.randomUUID().toString();
+        referral(id, ref, "accepted");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ref.equals(as(t.coach)
+                        .when()
+                        .get("/v1/engagements/" + id)
+                        .then()
+                        .extract()
+                        .path("currentReferral")));
+        as(t.coach).when().get("/v1/engagements/" + id).then().body("status", org.hamcrest.Matchers.is("draft"));
+        accept(id);
+        as(t.client)
+                .when()
+                .get("/v1/engagements/" + id)
+                .then()
+                .body("status", org.hamcrest.Matchers.is("paused"))
+                .body("activatedAt", org.hamcrest.Matchers.notNullValue());
+        // Activated, then paused: intake-service follows the engagement from its activation as usual.
+        String moves = "select count(*) from outbox_event where aggregate_id = ?"
+                + " and event_type = 'org.praxis.session.engagement.status-changed.v1'";
+        assertEquals(2, EmbeddedPostgres.shared().count(moves, id));
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                moves + " and payload->>'previousStatus' = 'active' and payload->>'status' = 'paused'"
+                                        + " and seq > (select seq from outbox_event where aggregate_id = ?"
+                                        + " and payload->>'previousStatus' = 'draft'"
+                                        + " and payload->>'status' = 'active')",
+                                id,
+                                id));
         referral(id, ref, "completed");
         awaitStatus(id, "active");
     }
