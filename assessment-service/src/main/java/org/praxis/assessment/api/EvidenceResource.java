@@ -115,7 +115,7 @@ public class EvidenceResource {
                     e.minutes,
                     e.sourceSessionId,
                     w.attachments().stream()
-                            .map(a -> new AttachmentView(a.url, a.sha256))
+                            .map(a -> new AttachmentView(a.url(), a.sha256))
                             .toList(),
                     e.recordedBy,
                     e.recordedAt,

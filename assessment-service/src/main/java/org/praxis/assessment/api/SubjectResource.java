@@ -198,7 +198,7 @@ public class SubjectResource {
                                 v.competences,
                                 v.minutes,
                                 e.attachments().getOrDefault(v.id, List.of()).stream()
-                                        .map(a -> new EvidenceResource.AttachmentView(a.url, a.sha256))
+                                        .map(a -> new EvidenceResource.AttachmentView(a.url(), a.sha256))
                                         .toList()))
                         .toList(),
                 e.supervision().stream().map(SupervisionView::of).toList(),

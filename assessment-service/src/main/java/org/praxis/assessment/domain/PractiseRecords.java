@@ -97,8 +97,9 @@ public class PractiseRecords {
         for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
             EvidenceAttachment ea = new EvidenceAttachment();
             ea.id = UUID.randomUUID();
+            ea.tenantId = e.tenantId;
             ea.evidenceId = e.id;
-            ea.url = a.url();
+            ea.url(a.url());
             ea.sha256 = a.sha256();
             em.persist(ea);
             stored.add(ea);
@@ -169,24 +170,29 @@ public class PractiseRecords {
         return rows.map(e -> new EvidenceWithAttachments(e, attached.getOrDefault(e.id, List.of())));
     }
 
+    /** Attachments in the order of their links (sealed, so sorted here rather than by the database). */
+    private static final java.util.Comparator<EvidenceAttachment> BY_URL =
+            java.util.Comparator.comparing(EvidenceAttachment::url);
+
     /** The attachments of {@code evidence} (entries already read, so in the caller's tenant), in one query. */
     public Map<UUID, List<EvidenceAttachment>> attachments(List<Evidence> evidence) {
         return evidence.isEmpty()
                 ? Map.of()
                 : em.createQuery(
-                                "select a from EvidenceAttachment a where a.evidenceId in :ids order by a.url",
+                                "select a from EvidenceAttachment a where a.evidenceId in :ids",
                                 EvidenceAttachment.class)
                         .setParameter("ids", evidence.stream().map(e -> e.id).toList())
                         .getResultStream()
+                        .sorted(BY_URL)
                         .collect(Collectors.groupingBy(a -> a.evidenceId));
     }
 
     public List<EvidenceAttachment> attachments(UUID evidenceId) {
-        return em.createQuery(
-                        "select a from EvidenceAttachment a where a.evidenceId = :e order by a.url",
-                        EvidenceAttachment.class)
+        return em.createQuery("select a from EvidenceAttachment a where a.evidenceId = :e", EvidenceAttachment.class)
                 .setParameter("e", evidenceId)
-                .getResultList();
+                .getResultStream()
+                .sorted(BY_URL)
+                .toList();
     }
 
     /** Codes of the tenant's current framework; an unknown one is a 422. */

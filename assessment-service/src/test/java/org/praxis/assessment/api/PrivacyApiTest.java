@@ -11,6 +11,7 @@ import static org.praxis.testsupport.TestTenant.export;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.AssessmentTenant;
+import org.praxis.platform.crypto.KeyRotation;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 
@@ -44,11 +46,16 @@ class PrivacyApiTest {
             new String[] {"practitioner", "display_name", NAME},
             new String[] {"registration", "number", NUMBER},
             new String[] {"evidence", "description", DESCRIPTION},
+            new String[] {"evidence_attachment", "url", ATTACHMENT},
             new String[] {"supervision_session", "notes", NOTES},
             new String[] {"rating", "comment", COMMENT},
             new String[] {"development_action", "action", ACTION});
 
     private final AssessmentTenant t = new AssessmentTenant();
+
+    @Inject
+    KeyRotation keyRotation;
+
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
 
     private String path(String rest) {
@@ -181,6 +188,28 @@ class PrivacyApiTest {
                         table + " holds '" + sealed[2] + "' in plaintext");
             }
         }
+    }
+
+    @Test
+    void aLinkStoredBeforeLinksWereSealedReadsAsItIsUntilTheRotationPassSealsIt() {
+        practitionerWithFreeText();
+        String plain = "https://files.example.org/recordings/casey-session-1.mp4";
+        update("update evidence_attachment set url = ? where tenant_id = ? and url like 'v2:%'", plain, t.id);
+        as(t.coach)
+                .when()
+                .get(path("/evidence"))
+                .then()
+                .statusCode(200)
+                .body("items[0].attachments.url", contains(plain));
+        keyRotation.reencrypt();
+        assertEquals(
+                1, count("select count(*) from evidence_attachment where tenant_id = ? and url like 'v2:%'", t.id));
+        as(t.coach)
+                .when()
+                .get(path("/evidence"))
+                .then()
+                .statusCode(200)
+                .body("items[0].attachments.url", contains(plain));
     }
 
     @Test

@@ -125,9 +125,6 @@ public class AuditEventResource {
      * one that does not open (tampered, or its key gone) is left out rather than failing the page.
      */
     private String reason(UUID id, String stored) {
-        if (stored == null || !org.praxis.platform.crypto.FieldCipher.isSealed(stored)) {
-            return stored;
-        }
         try {
             return AuditLog.REASON.open(callerContext.tenantId(), id, stored);
         } catch (IllegalStateException e) {

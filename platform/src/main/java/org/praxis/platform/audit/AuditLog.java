@@ -18,7 +18,7 @@ import org.praxis.platform.security.CallerContext;
 @ApplicationScoped
 public class AuditLog {
     /** Reasons are free text (why a supervisor read a note, why an export runs): sealed like any other. */
-    public static final SealedColumn REASON = SealedColumn.of("audit_event", "reason");
+    public static final SealedColumn REASON = SealedColumn.sealedLater("audit_event", "reason");
 
     @Inject
     CallerContext callerContext;

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -111,9 +110,6 @@ public class KeyRotation {
                 .orElseGet(() -> new PassResult(0, 0, inventory.status()));
     }
 
-    /** The columns that held plain text before they were sealed; elsewhere plain text is never the service's. */
-    static final Set<String> ONCE_PLAIN = Set.of("audit_event.reason");
-
     private long[] reencrypt(SealedColumn column) {
         long moved = 0;
         long failed = 0;
@@ -148,7 +144,7 @@ public class KeyRotation {
                                 String plain;
                                 if (FieldCipher.isSealed(stored)) {
                                     plain = column.open(tenant, last, stored);
-                                } else if (ONCE_PLAIN.contains(column.toString())) {
+                                } else if (column.sealedLater()) {
                                     plain = stored; // stored before its column was sealed: sealed now
                                 } else {
                                     // Written past the service (the database itself): binding it to this row

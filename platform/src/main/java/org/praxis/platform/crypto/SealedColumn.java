@@ -28,17 +28,35 @@ public final class SealedColumn {
 
     private final String table;
     private final String column;
+    private final boolean sealedLater;
 
-    private SealedColumn(String table, String column) {
+    private SealedColumn(String table, String column, boolean sealedLater) {
         this.table = table;
         this.column = column;
+        this.sealedLater = sealedLater;
     }
 
     public static SealedColumn of(String table, String column) {
+        return register(table, column, false);
+    }
+
+    /**
+     * A column that held plain text before it was sealed: such a value reads as it is until {@link KeyRotation}'s
+     * next pass seals it. Elsewhere plain text is never the service's own (written past it, in the database).
+     */
+    public static SealedColumn sealedLater(String table, String column) {
+        return register(table, column, true);
+    }
+
+    private static SealedColumn register(String table, String column, boolean sealedLater) {
         if (!table.matches("[a-z_][a-z0-9_]*") || !column.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("table and column must be plain SQL names: " + table + "." + column);
         }
-        return ALL.computeIfAbsent(table + "." + column, k -> new SealedColumn(table, column));
+        return ALL.computeIfAbsent(table + "." + column, k -> new SealedColumn(table, column, sealedLater));
+    }
+
+    public boolean sealedLater() {
+        return sealedLater;
     }
 
     /** The columns registered so far (entity classes register theirs when loaded). */
@@ -59,7 +77,10 @@ public final class SealedColumn {
     }
 
     public String open(String tenantId, UUID rowId, String stored) {
-        return stored == null ? null : cipher().open(this, tenantId, rowId, stored);
+        if (stored == null || (sealedLater && !FieldCipher.isSealed(stored))) {
+            return stored;
+        }
+        return cipher().open(this, tenantId, rowId, stored);
     }
 
     private static FieldCipher cipher() {
