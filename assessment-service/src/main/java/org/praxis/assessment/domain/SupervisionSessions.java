@@ -3,6 +3,7 @@ package org.praxis.assessment.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.praxis.platform.web.PageRequest;
 /** The supervision sessions a practitioner had: recorded by them or their supervisor, listed with the period's hours. */
 @ApplicationScoped
 public class SupervisionSessions {
-    /** The longest supervision session one entry may record: 8 hours. */
+    /** The longest supervision session one entry may record, and all of one day's together: 8 hours. */
     public static final int MAX_SUPERVISION_MINUTES = 480;
 
     @Inject
@@ -67,6 +68,16 @@ public class SupervisionSessions {
                     "The practitioner has no supervisor yet",
                     List.of(new Violation("superviseeId", "has no supervisor named on their profile")));
         }
+        // Locked so that both sides recording the same day at once still see each other.
+        em.lock(p, LockModeType.PESSIMISTIC_WRITE);
+        requireNotCountedYet(
+                supervisee,
+                heldOn,
+                minutes,
+                policy.can(
+                        policies.caller(),
+                        SupervisionRecordPolicy.Action.VERIFY,
+                        SupervisionRecordPolicy.proposed(supervisee)));
         SupervisionSession s = new SupervisionSession();
         s.id = UUID.randomUUID();
         s.tenantId = callerContext.tenantId();
@@ -90,6 +101,34 @@ public class SupervisionSessions {
         }
         eligibility.refresh(supervisee);
         return s;
+    }
+
+    /**
+     * One meeting counts once: 409 when the other side recorded a session that day already (the supervisor then
+     * verifies the supervisee's entry instead); 422 past {@link #MAX_SUPERVISION_MINUTES} recorded for one day.
+     */
+    private void requireNotCountedYet(String supervisee, LocalDate heldOn, int minutes, boolean bySupervisor) {
+        List<SupervisionSession> day = tenant.select(
+                        SupervisionSession.class,
+                        "e.superviseeId = :p and e.heldOn = :d",
+                        null,
+                        Map.of("p", supervisee, "d", heldOn))
+                .getResultList();
+        if (day.stream().anyMatch(other -> supervisee.equals(other.recordedBy) == bySupervisor)) {
+            throw ProblemException.conflict(
+                    bySupervisor
+                            ? "The supervisee recorded a session on " + heldOn
+                                    + " already; verify their entry instead of recording it again."
+                            : "Your supervisor recorded a session on " + heldOn + " already; it counts for you.");
+        }
+        if (day.stream().mapToInt(other -> other.durationMinutes).sum() + minutes > MAX_SUPERVISION_MINUTES) {
+            throw ProblemException.unprocessable(
+                    "At most " + MAX_SUPERVISION_MINUTES + " minutes of supervision are recorded for one day",
+                    List.of(new Violation(
+                            "durationMinutes",
+                            "with the " + heldOn + " sessions recorded already, more than "
+                                    + MAX_SUPERVISION_MINUTES)));
+        }
     }
 
     /** One page of sessions, newest recorded first, and the minutes of all sessions in the period (every page). */

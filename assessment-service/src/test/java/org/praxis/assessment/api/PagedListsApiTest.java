@@ -108,7 +108,7 @@ class PagedListsApiTest {
                     .path("id"));
         }
         String bySupervisor = as(t.supervisor)
-                .body(Map.of("heldOn", today, "durationMinutes", 15))
+                .body(Map.of("heldOn", LocalDate.parse(today).minusDays(1).toString(), "durationMinutes", 15))
                 .when()
                 .post(path("/supervision-sessions"))
                 .then()

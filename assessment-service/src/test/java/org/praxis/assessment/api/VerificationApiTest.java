@@ -39,6 +39,7 @@ class VerificationApiTest {
             .map(CompetenceFramework.Item::code)
             .toList();
     private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+    private final String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
     @BeforeEach
     void supervisedCoach() {
@@ -323,12 +324,60 @@ class VerificationApiTest {
 
         // A session the supervisor records is verified by them at once; hours from session.completed need no one.
         as(t.supervisor)
-                .body(Map.of("heldOn", today, "durationMinutes", 45))
+                .body(Map.of("heldOn", yesterday, "durationMinutes", 45))
                 .when()
                 .post(path("/supervision-sessions"))
                 .then()
                 .statusCode(201)
                 .body("verifiedBy", is(t.supervisor.subject()));
+    }
+
+    @Test
+    void oneMeetingCountsOnceAndADayHoldsAtMostEightHours() {
+        String theirs = supervision(t.coach, 60);
+        // The supervisor recording the same day again would count the meeting twice: they verify the entry instead.
+        as(t.supervisor)
+                .body(Map.of("heldOn", today, "durationMinutes", 60))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as(t.supervisor)
+                .when()
+                .post(path("/supervision-sessions/" + theirs + "/verification"))
+                .then()
+                .statusCode(200);
+        // A second session of the same side on that day is theirs to record; past eight hours in a day, refused.
+        supervision(t.coach, 400);
+        as(t.coach)
+                .body(Map.of("heldOn", today, "durationMinutes", 30))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("durationMinutes"));
+        // The other way round: what the supervisor recorded (and so verified) is not recorded by the supervisee.
+        as(t.supervisor)
+                .body(Map.of("heldOn", yesterday, "durationMinutes", 480))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(201);
+        as(t.coach)
+                .body(Map.of("heldOn", yesterday, "durationMinutes", 60))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(409);
+        as(t.coach)
+                .when()
+                .get(path("/supervision-sessions"))
+                .then()
+                .statusCode(200)
+                .body("items.size()", is(3))
+                .body("totalMinutes", is(940))
+                .body("verifiedMinutes", is(540));
     }
 
     @Test
