@@ -71,8 +71,10 @@ public class PractitionerResource {
             @Size(max = Practitioners.MAX_ROLES)
             List<@NotNull @Size(max = Bounds.CODE) @Pattern(regexp = Practitioner.ROLE_PATTERN) String> roles) {}
 
+    /** {@code supervisorId}: null (or left out) removes the supervisor; a blank one names nobody and is refused. */
     public record SupervisorRequest(
-            @Size(max = Bounds.SUBJECT) String supervisorId) {}
+            @Size(max = Bounds.SUBJECT) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            String supervisorId) {}
 
     /** {@code supervisorId}: null until an admin names one. */
     public record PractitionerView(

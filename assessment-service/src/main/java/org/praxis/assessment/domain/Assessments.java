@@ -3,6 +3,7 @@ package org.praxis.assessment.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,6 +142,8 @@ public class Assessments {
                                 : AssessmentPolicy.Action.RATE_AS_ASSESSOR,
                         a,
                         assessmentId);
+        // Locked as the completion locks it: a rating lands before the completion counts it, or is refused after.
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
         }
@@ -199,6 +202,7 @@ public class Assessments {
     public Assessment complete(UUID id) {
         Assessment a = tenant.find(Assessment.class, id).orElse(null);
         policies.assessment().require(policies.caller(), AssessmentPolicy.Action.COMPLETE, a, id);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is already completed.");
         }

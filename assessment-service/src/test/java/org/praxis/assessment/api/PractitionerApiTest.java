@@ -98,6 +98,17 @@ class PractitionerApiTest {
                 .put(path("/supervisor"))
                 .then()
                 .statusCode(422);
+        // A blank supervisor names nobody: refused, rather than a supervisor no one is (whom sessions would wait for).
+        for (String blank : List.of("", "   ")) {
+            as(t.admin)
+                    .header("If-Match", etag)
+                    .body(Map.of("supervisorId", blank))
+                    .when()
+                    .put(path("/supervisor"))
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("supervisorId"));
+        }
         as(t.admin)
                 .header("If-Match", etag)
                 .body(Map.of("supervisorId", t.supervisor.subject()))
