@@ -140,9 +140,7 @@ public class Frameworks {
                     List.of(new Violation("code", "must match [a-z0-9][a-z0-9-]{1,62}")));
         }
         // One import per tenant at a time, so the version numbers and the count of frameworks stay exact.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "framework-import:" + tenant.tenantId())
-                .getSingleResult();
+        tenant.serialise("framework-import");
         Integer last = lastVersion(code);
         if (last == null && frameworkCount() >= MAX_FRAMEWORKS) {
             throw ProblemException.unprocessable(

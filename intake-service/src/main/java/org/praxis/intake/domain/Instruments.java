@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.platform.audit.AuditLog;
+import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
@@ -43,6 +44,9 @@ public class Instruments {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    TenantQueries tenantQueries;
 
     private record Version(String tenantId, String code, int version) {}
 
@@ -122,9 +126,7 @@ public class Instruments {
     @Transactional
     public Instrument publish(String code, Definition d) {
         new InstrumentPolicy().requireAllowed(callerContext.caller(), InstrumentPolicy.Action.PUBLISH);
-        em.createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "tenant_instrument " + callerContext.tenantId())
-                .getSingleResult();
+        tenantQueries.serialise("tenant_instrument");
         Number latest = (Number) em.createNativeQuery("select coalesce(max(version), 0) from tenant_instrument"
                         + " where tenant_id = ?1 and code = ?2")
                 .setParameter(1, callerContext.tenantId())

@@ -124,4 +124,16 @@ public class TenantQueries {
     public String tenantId() {
         return callerContext.tenantId();
     }
+
+    /**
+     * Serialises {@code purpose} within the caller's tenant until the transaction ends (an advisory lock), so that
+     * two requests at once neither pass a per-tenant limit together nor take the same next number.
+     */
+    public void serialise(String purpose) {
+        entityManager
+                .get()
+                .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, purpose + " " + callerContext.tenantId())
+                .getSingleResult();
+    }
 }

@@ -81,7 +81,8 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(
             responseCode = "422",
-            description = "The URL is not https, resolves to a private address, or a type is unknown")
+            description = "The URL is not https, resolves to a private address, or a type is unknown; or the tenant"
+                    + " holds " + Subscriptions.MAX_PER_TENANT + " subscriptions already")
     public Response create(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull SubscriptionRequest request) {
         // no-store outside: a replay of the create answers with the same secret, and no cache may keep it either.

@@ -43,6 +43,12 @@ public class Subscriptions {
             .collect(Collectors.toCollection(TreeSet::new));
 
     public static final int MAX_EVENT_TYPES = 50;
+    /**
+     * Subscriptions one tenant holds: each event is fanned out to every one in the consumer's transaction, and the
+     * delivery workers serve every tenant, so one tenant's thousands would delay everyone's deliveries.
+     */
+    public static final int MAX_PER_TENANT = 25;
+
     static final String RESOURCE = "webhook-subscription";
 
     private static final SubscriptionPolicy POLICY = new SubscriptionPolicy();
@@ -75,6 +81,14 @@ public class Subscriptions {
     public WithSecret create(Settings settings) {
         POLICY.requireAllowed(callerContext.caller(), Action.CREATE);
         Violation.refuseAny("The subscription is invalid", violations(settings));
+        tenant.serialise("webhook-subscription"); // two created at once still count each other
+        long held = tenant.select(Subscription.class, null, null, Map.of())
+                .getResultList()
+                .size();
+        if (held >= MAX_PER_TENANT) {
+            throw ProblemException.unprocessable("A tenant holds at most " + MAX_PER_TENANT
+                    + " webhook subscriptions; add event types to one, or delete one, instead");
+        }
         Subscription s = new Subscription();
         s.id = UUID.randomUUID();
         s.tenantId = callerContext.tenantId();

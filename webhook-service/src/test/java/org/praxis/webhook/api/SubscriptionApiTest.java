@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.praxis.testsupport.Tokens;
 import org.praxis.webhook.Webhooks;
+import org.praxis.webhook.domain.Subscriptions;
 
 /** Subscriptions through the API: admins of the tenant only, another tenant's are not found, inputs are bounded. */
 @QuarkusTest
@@ -79,6 +80,45 @@ class SubscriptionApiTest {
                 .get("/v1/webhook-subscriptions/" + created.id())
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aTenantHoldsAtMostTwentyFiveSubscriptionsAndAnotherTenantIsNotCountedWithIt() {
+        Webhooks other = Webhooks.another();
+        other.subscribe(URL, Webhooks.OPENED);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < Subscriptions.MAX_PER_TENANT; i++) {
+            ids.add(t.subscribe(URL + "/" + i, Webhooks.OPENED).id());
+        }
+        as(t.admin)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("url", URL + "/one-more", "eventTypes", List.of(Webhooks.OPENED)))
+                .when()
+                .post("/v1/webhook-subscriptions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(t.admin)
+                .queryParam("limit", 100)
+                .when()
+                .get("/v1/webhook-subscriptions")
+                .then()
+                .body("items.size()", is(Subscriptions.MAX_PER_TENANT));
+        // The other tenant still subscribes; one deleted here makes room for another.
+        other.subscribe(URL + "/second", Webhooks.OPENED);
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + ids.get(0))
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", etag)
+                .when()
+                .delete("/v1/webhook-subscriptions/" + ids.get(0))
+                .then()
+                .statusCode(204);
+        t.subscribe(URL + "/one-more", Webhooks.OPENED);
     }
 
     @Test
