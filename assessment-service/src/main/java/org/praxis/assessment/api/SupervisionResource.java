@@ -38,6 +38,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.platform.web.PageRequest;

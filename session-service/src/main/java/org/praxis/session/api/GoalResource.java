@@ -35,6 +35,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.GoalProgress;
@@ -69,7 +70,10 @@ public class GoalResource {
             boolean selfConcordant,
             @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {}
 
-    public record RatingRequest(@NotNull @Min(0) @Max(10) Integer rating, LocalDate ratedOn) {}
+    /** {@code ratedOn}: today unless given; a day not yet begun is refused (the latest rating is the progress). */
+    public record RatingRequest(
+            @NotNull @Min(0) @Max(10) Integer rating,
+            @NotAfterToday LocalDate ratedOn) {}
 
     public record MilestoneView(
             @Schema(required = true) UUID id,

@@ -37,6 +37,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.platform.web.IdempotencyKeys;
+import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.ClientJudgements;
@@ -65,7 +66,7 @@ public class ReviewResource {
             @NotBlank @Size(max = Bounds.CODE) @Pattern(regexp = "periodic|end")
             String kind,
 
-            LocalDate heldOn,
+            @NotAfterToday LocalDate heldOn,
             @Size(max = Bounds.TEXT) String whatChanged,
             @Size(max = Bounds.TEXT) String sharedSummary,
             @Size(max = Bounds.LIST) List<@NotNull UUID> goalsMet,

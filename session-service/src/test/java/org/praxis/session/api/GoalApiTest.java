@@ -72,6 +72,13 @@ class GoalApiTest {
                 .then()
                 .statusCode(201);
         as(t.client)
+                .body(Map.of("rating", 5, "ratedOn", "2099-01-01"))
+                .when()
+                .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("ratedOn"));
+        as(t.client)
                 .body(Map.of("rating", 11))
                 .when()
                 .post("/v1/engagements/" + id + "/goals/" + goal + "/progress")

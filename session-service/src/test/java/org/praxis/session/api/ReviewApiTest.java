@@ -267,13 +267,22 @@ class ReviewApiTest {
         String id = activeEngagement();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(today.plusWeeks(4), reviewDueOn(id), "four weeks from activation");
+        // A review not held yet is not recorded: dated ahead, it would put the next due date off at will.
         as(t.coach)
-                .body(Map.of("kind", "periodic", "heldOn", today.plusDays(3).toString()))
+                .body(Map.of("kind", "periodic", "heldOn", today.plusDays(2).toString()))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("heldOn"));
+        assertEquals(today.plusWeeks(4), reviewDueOn(id), "unchanged by the refused review");
+        as(t.coach)
+                .body(Map.of("kind", "periodic", "heldOn", today.minusDays(3).toString()))
                 .when()
                 .post("/v1/engagements/" + id + "/reviews")
                 .then()
                 .statusCode(201);
-        assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "four weeks from the review held");
+        assertEquals(today.minusDays(3).plusWeeks(4), reviewDueOn(id), "four weeks from the review held");
         // A new version every required party accepted brings its own interval, counted from the last review.
         as(t.coach)
                 .body(Map.of(
@@ -294,13 +303,13 @@ class ReviewApiTest {
                 .post("/v1/engagements/" + id + "/contracts/2/acceptance")
                 .then()
                 .statusCode(200);
-        assertEquals(today.plusDays(3).plusWeeks(4), reviewDueOn(id), "not in force until everyone accepted");
+        assertEquals(today.minusDays(3).plusWeeks(4), reviewDueOn(id), "not in force until everyone accepted");
         as(t.coach)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts/2/acceptance")
                 .then()
                 .statusCode(200);
-        assertEquals(today.plusDays(3).plusWeeks(2), reviewDueOn(id));
+        assertEquals(today.minusDays(3).plusWeeks(2), reviewDueOn(id));
     }
 
     private static LocalDate reviewDueOn(String engagement) {

@@ -1,4 +1,4 @@
-package org.praxis.assessment.api;
+package org.praxis.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
