@@ -107,7 +107,7 @@ public class Decisions {
     private Triage.Recommendation recommendation(UUID intakeId) {
         return Triage.recommend(
                 Triage.latestOfEach(summaries(screeningsNewestFirst(intakeId))),
-                riskFlags.openCodes(intakeId),
+                riskFlags.triageCodes(intakeId, f -> true),
                 policies.current(),
                 wantsNoHelpNow(intakeId));
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.praxis.intake.domain.access.IntakePolicy;
@@ -20,9 +19,6 @@ import org.praxis.platform.audit.AuditLog;
  */
 @ApplicationScoped
 public class PathwayReview {
-    /** Sources of flags raised from the scores themselves. */
-    static final Set<String> FROM_SCORES = Set.of(RiskFlag.TRAJECTORY, RiskFlag.RECOMMENDATION);
-
     @Inject
     Intakes intakes;
 
@@ -96,10 +92,6 @@ public class PathwayReview {
     }
 
     private List<String> openCodes(UUID intakeId, Predicate<RiskFlag> counted) {
-        return riskFlags.open(intakeId).stream()
-                .filter(f -> !FROM_SCORES.contains(f.source))
-                .filter(counted)
-                .map(f -> f.code)
-                .toList();
+        return riskFlags.triageCodes(intakeId, counted);
     }
 }

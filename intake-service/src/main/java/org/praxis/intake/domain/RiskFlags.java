@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
@@ -174,6 +176,24 @@ public class RiskFlags {
 
     public List<String> openCodes(UUID intakeId) {
         return open(intakeId).stream().map(f -> f.code).toList();
+    }
+
+    /**
+     * Sources of flags raised from the scores themselves (a deteriorating trajectory, a pathway escalation): the
+     * triage rules read those scores already, and a flag must not drive the recommendation it reports.
+     */
+    static final Set<String> FROM_SCORES = Set.of(RiskFlag.TRAJECTORY, RiskFlag.RECOMMENDATION);
+
+    /**
+     * The open flags' codes the triage rules read, of those {@code counted}: raised by an item's answer or by hand,
+     * never {@link #FROM_SCORES}. The one rule for the recommendation at intake, the recomputed one and the client's.
+     */
+    public List<String> triageCodes(UUID intakeId, Predicate<RiskFlag> counted) {
+        return open(intakeId).stream()
+                .filter(f -> !FROM_SCORES.contains(f.source))
+                .filter(counted)
+                .map(f -> f.code)
+                .toList();
     }
 
     /** The intake's flags not closed yet, oldest first. */

@@ -116,6 +116,15 @@ class PathwayReviewApiTest {
                 .body("bandChanges[0].fromTotal", is(6))
                 .body("bandChanges[0].toBand", is("moderately-severe"))
                 .body("bandChanges[0].toTotal", is(17));
+        // The intake's own recommendation (the coach's, and what the client's pathway view says) reads the same
+        // rules: the escalation flag it raised does not turn it into urgent help.
+        as(t.coach)
+                .when()
+                .get("/v1/intakes/" + intake + "/recommendation")
+                .then()
+                .statusCode(200)
+                .body("pathway", is("therapy"))
+                .body("reasons.rule", is(List.of("phq9-therapy")));
 
         // Item 9 raises its own flag; the recommendation crosses on into urgent help: one serious escalation.
         screen(t.client, intake, "PHQ-9", 3, 2, 2, 2, 2, 2, 2, 2, 1);
