@@ -18,7 +18,7 @@ import org.praxis.referral.domain.events.ReferralEvents;
  * erasure. Erasure removes their name, contact, the reasons and their own words, and ties what is
  * left to a pseudonym. A referral sent without consent under the serious-risk exception keeps its
  * justification: breaking confidentiality must stay accountable, so the confirmation counts those
- * records. The person is erased in every role they had, client or practitioner ({@link #PERSON_COLUMNS}).
+ * records. Their referrals not sent yet are cancelled. The person is erased in every role they had, client or practitioner ({@link #PERSON_COLUMNS}).
  */
 @ApplicationScoped
 public class SubjectRecords implements SubjectErasure {
@@ -36,6 +36,12 @@ public class SubjectRecords implements SubjectErasure {
 
     @Inject
     Caseloads caseloads;
+
+    @Inject
+    Referrals referralsInForce;
+
+    @Inject
+    ReferralHistory history;
 
     public record Export(
             String subject,
@@ -94,6 +100,14 @@ public class SubjectRecords implements SubjectErasure {
         List<UUID> ids = referrals.stream().map(r -> r.id).toList();
         int retained = 0;
         for (Referral r : referrals) {
+            if (ReferralLifecycle.DRAFT.equals(r.status) || ReferralLifecycle.AWAITING_CONSENT.equals(r.status)) {
+                // Nothing of an erased person is sent after: a consent given before does not outlive them.
+                referralsInForce
+                        .currentConsent(r)
+                        .filter(ConsentRecord::isPending)
+                        .ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
+                history.move(r, ReferralLifecycle.CANCELLED, "cancel-at-erasure", null);
+            }
             r.clientName(null);
             r.clientContact(null);
             r.reasonText(null);

@@ -205,6 +205,28 @@ class ReferralConsumersTest {
     }
 
     @Test
+    void referralsNotSentYetAreCancelledAtTheClientsErasureSoNothingOfTheirsIsSentAfter() {
+        String service = t.therapyService();
+        String agreed = t.consented(service, List.of("identity"), List.of("identity"));
+        String drafted = t.draft(service, "soon", List.of("identity"));
+        assertEquals(
+                1,
+                ErasureRequests.eraseRedelivered(t.id, t.client.subject(), "referral.events")
+                        .size());
+        for (String id : List.of(agreed, drafted)) {
+            as(t.coach).when().get("/v1/referrals/" + id).then().statusCode(200).body("status", is("cancelled"));
+        }
+        // The consent the client gave before their erasure does not send their referral after it.
+        as(t.coach).when().post("/v1/referrals/" + agreed + "/sending").then().statusCode(409);
+        assertEquals(
+                2,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from referral_step where tenant_id = ? and action = 'cancel-at-erasure'",
+                                t.id));
+    }
+
+    @Test
     void erasureForgetsThePersonKeepsExceptionJustificationsUnderAPseudonymAndConfirmsOnce() {
         String service = t.therapyService();
         String consented = t.sent(service);
