@@ -86,6 +86,9 @@ public class Referral {
 
     public boolean sentUnderException;
     public Instant sentAt;
+    /** When the client was first asked for consent: from then on they see the referral ({@code ReferralPolicy}). */
+    public Instant clientAskedAt;
+
     public Instant answeredAt;
     /** Sealed ({@link #declineReason()}). */
     String declineReason;

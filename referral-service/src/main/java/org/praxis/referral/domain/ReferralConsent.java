@@ -75,6 +75,9 @@ public class ReferralConsent {
         c.referralId = r.id;
         c.askedBy = history.actor();
         c.askedAt = Instant.now();
+        if (r.clientAskedAt == null) {
+            r.clientAskedAt = c.askedAt;
+        }
         c.proposed = List.copyOf(r.disclose);
         c.decision = ConsentRecord.PENDING;
         c.shares = List.of();

@@ -64,6 +64,9 @@ class PolicyMatrixTest {
         r.clientSubject = client;
         r.status = status;
         r.createdAt = Instant.now();
+        // What the lifecycle leaves behind: asked before awaiting consent, sent once sent.
+        r.clientAskedAt = status.equals("awaiting-consent") ? r.createdAt : null;
+        r.sentAt = status.equals("sent") ? r.createdAt : null;
         return r;
     }
 
@@ -72,6 +75,7 @@ class PolicyMatrixTest {
         Map<String, Referral> f = new LinkedHashMap<>();
         f.put("coach's, client asked", referral("k1", "c1", "awaiting-consent"));
         f.put("coach's draft about client", referral("k1", "c1", "draft"));
+        f.put("coach's, cancelled before the client was asked", referral("k1", "c1", "cancelled"));
         f.put("another coach's", referral("k2", "c2", "sent"));
         f.put("another coach's about client", referral("k2", "c1", "sent"));
         f.put("unassigned risk draft, no account", referral(null, null, "draft"));
@@ -115,7 +119,8 @@ class PolicyMatrixTest {
         return m;
     }
 
-    static final List<String> COACHS = List.of("coach's, client asked", "coach's draft about client");
+    static final List<String> COACHS = List.of(
+            "coach's, client asked", "coach's draft about client", "coach's, cancelled before the client was asked");
     static final List<String> ALL_REFERRALS = List.copyOf(referrals().keySet());
 
     @Test
@@ -166,7 +171,11 @@ class PolicyMatrixTest {
                         "coach",
                         COACHS,
                         "supervisor",
-                        List.of("coach's, client asked", "coach's draft about client", "supervisor's own")));
+                        List.of(
+                                "coach's, client asked",
+                                "coach's draft about client",
+                                "coach's, cancelled before the client was asked",
+                                "supervisor's own")));
         row(
                 "referral",
                 f,
@@ -190,7 +199,8 @@ class PolicyMatrixTest {
         ConsentPolicy policy = new ConsentPolicy(c -> byId.get(c.referralId));
         Map<String, ConsentRecord> f = new LinkedHashMap<>();
         referrals.forEach((name, r) -> {
-            if (r.clientSubject != null) { // nobody is asked before they have an account
+            // Nobody is asked before they have an account; one cancelled before the client was asked has no consent.
+            if (r.clientSubject != null && !r.status.equals("cancelled")) {
                 ConsentRecord c = new ConsentRecord();
                 c.id = UUID.randomUUID();
                 c.tenantId = TENANT;

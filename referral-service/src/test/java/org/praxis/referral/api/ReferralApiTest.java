@@ -408,6 +408,24 @@ class ReferralApiTest {
                 .post("/v1/referrals/" + cancelled + "/consent-request")
                 .then()
                 .statusCode(409);
+        // Cancelled before anyone asked the client: it stays the practitioners' work (its reason text about them
+        // too), in the list as in a single read; one they were asked about stays theirs to see.
+        as(t.client).when().get("/v1/me/referrals/" + cancelled).then().statusCode(404);
+        as(t.client).when().get("/v1/me/referrals").then().statusCode(200).body("items.id", not(hasItem(cancelled)));
+        String askedThenCancelled = t.draft(service, "routine", List.of());
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + askedThenCancelled + "/consent-request")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .body(Map.of("reason", "Client chose self-help first"))
+                .when()
+                .post("/v1/referrals/" + askedThenCancelled + "/cancellation")
+                .then()
+                .statusCode(200);
+        as(t.client).when().get("/v1/me/referrals/" + askedThenCancelled).then().statusCode(200);
+        as(t.client).when().get("/v1/me/referrals").then().body("items.id", hasItem(askedThenCancelled));
     }
 
     @Test

@@ -45,7 +45,10 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         RESPONSIBLE,
         /** Any referral of the caller's tenant. */
         ANY_IN_TENANT,
-        /** A referral about the caller that they have been asked about (not a draft). */
+        /**
+         * A referral about the caller that they have been asked about or that was sent (under the serious-risk
+         * exception, unasked), and is not a draft; a draft cancelled before anyone asked them stays unseen.
+         */
         ABOUT_ME_ASKED,
         /** A new referral whose responsible practitioner is the caller (and whose client and engagement are theirs). */
         OWN_CASELOAD,
@@ -56,6 +59,8 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     static final Field<Referral, String> PRACTITIONER = Field.of("practitionerId", r -> r.practitionerId);
     static final Field<Referral, String> CLIENT = Field.of("clientSubject", r -> r.clientSubject);
     static final Field<Referral, String> STATUS = Field.of("status", r -> r.status);
+    static final Field<Referral, java.time.Instant> ASKED = Field.of("clientAskedAt", r -> r.clientAskedAt);
+    static final Field<Referral, java.time.Instant> SENT = Field.of("sentAt", r -> r.sentAt);
 
     private static final String[] PRACTITIONERS = {Roles.COACH, Roles.SUPERVISOR};
 
@@ -117,7 +122,10 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         return switch (relation) {
             case RESPONSIBLE, OWN_CASELOAD -> PRACTITIONER.is(caller.subject());
             case ANY_IN_TENANT -> Criterion.all();
-            case ABOUT_ME_ASKED -> CLIENT.is(caller.subject()).and(STATUS.isNot(ReferralLifecycle.DRAFT));
+            case ABOUT_ME_ASKED ->
+                CLIENT.is(caller.subject())
+                        .and(STATUS.isNot(ReferralLifecycle.DRAFT))
+                        .and(ASKED.isNotNull().or(SENT.isNotNull()));
             case SUPERVISEES_CASELOAD -> PRACTITIONER.in(supervisees);
         };
     }
