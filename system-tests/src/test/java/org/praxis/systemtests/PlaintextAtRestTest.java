@@ -277,7 +277,7 @@ class PlaintextAtRestTest extends SystemTest {
                 me + "/supervision-sessions",
                 Map.of(
                         "heldOn",
-                        today,
+                        LocalDate.parse(today).minusDays(1).toString(), // another meeting: one a day counts once
                         "durationMinutes",
                         45,
                         "notes",

@@ -77,7 +77,7 @@ public class SupervisionSessions {
                 policy.can(
                         policies.caller(),
                         SupervisionRecordPolicy.Action.VERIFY,
-                        SupervisionRecordPolicy.proposed(supervisee)));
+                        SupervisionRecordPolicy.proposed(supervisee, p.supervisorId)));
         SupervisionSession s = new SupervisionSession();
         s.id = UUID.randomUUID();
         s.tenantId = callerContext.tenantId();

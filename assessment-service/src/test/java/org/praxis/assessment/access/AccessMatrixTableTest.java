@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.Practitioner;
 import org.praxis.assessment.domain.Settings;
+import org.praxis.assessment.domain.SupervisionSession;
 import org.praxis.assessment.domain.access.AssessmentPolicy;
 import org.praxis.assessment.domain.access.DevelopmentActionPolicy;
 import org.praxis.assessment.domain.access.EvidencePolicy;
@@ -91,15 +92,22 @@ class AccessMatrixTableTest {
 
     @Test
     void supervisionRecord() {
+        // Who held it counts for its verification: the supervisor it names, whoever supervises now.
+        Map<String, SupervisionSession> sessions = new LinkedHashMap<>();
+        sessions.put("own", SupervisionRecordPolicy.proposed(MatrixTable.ME, "my-supervisor"));
+        sessions.put("supervisee", SupervisionRecordPolicy.proposed(MY_SUPERVISEE, MatrixTable.ME));
+        sessions.put("supervisee-held-by-another", SupervisionRecordPolicy.proposed(MY_SUPERVISEE, "my-predecessor"));
+        sessions.put("held-by-me", SupervisionRecordPolicy.proposed(MatrixTable.STRANGER, MatrixTable.ME));
+        sessions.put("stranger", SupervisionRecordPolicy.proposed(MatrixTable.STRANGER, "someone-else"));
         total += MatrixTable.check(
                 "supervision-record",
                 new SupervisionRecordPolicy(SUPERVISEES),
                 SupervisionRecordPolicy.Action.class,
-                records(SupervisionRecordPolicy::proposed),
-                // action | client | coach | supervisor     | sponsor | admin
-                "view     | -      | own   | own,supervisee | -       | -",
-                "record   | -      | own   | own,supervisee | -       | -",
-                "verify   | -      | -     | supervisee     | -       | -");
+                sessions,
+                // action | client | coach | supervisor                                          | sponsor | admin
+                "view     | -      | own   | own,supervisee,supervisee-held-by-another,held-by-me | -       | -",
+                "record   | -      | own   | own,supervisee,supervisee-held-by-another            | -       | -",
+                "verify   | -      | -     | supervisee,held-by-me                                | -       | -");
     }
 
     @Test

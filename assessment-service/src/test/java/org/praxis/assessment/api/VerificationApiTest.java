@@ -381,6 +381,24 @@ class VerificationApiTest {
     }
 
     @Test
+    void theSupervisorWhoHeldASessionVerifiesItNotTheOneWhoSupervisesNow() {
+        String session = supervision(t.coach, 60);
+        String etag = as(t.admin).when().get(path("")).then().extract().header("ETag");
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("supervisorId", t.otherSupervisor.subject()))
+                .when()
+                .put(path("/supervisor"))
+                .then()
+                .statusCode(200);
+        String verify = path("/supervision-sessions/" + session + "/verification");
+        // The new supervisor reads it (their supervisee's) but did not hold it.
+        as(t.otherSupervisor).when().get(path("/supervision-sessions")).then().body("items.id", hasItem(session));
+        as(t.otherSupervisor).when().post(verify).then().statusCode(403);
+        as(t.supervisor).when().post(verify).then().statusCode(200).body("verifiedBy", is(t.supervisor.subject()));
+    }
+
+    @Test
     void aVerifierErasedKeepsTheirVerificationsUnderAPseudonym() {
         String hours = practiceHours(t.coach, 30);
         as(t.supervisor)

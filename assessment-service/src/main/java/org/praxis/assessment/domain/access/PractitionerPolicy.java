@@ -62,6 +62,7 @@ public final class PractitionerPolicy extends Policy<Practitioner, PractitionerP
             case SUPERVISEE -> SUPERVISOR.is(caller.subject());
             case SOMEONE_ELSES -> caller.subject() == null ? Criterion.none() : SUBJECT.isNot(caller.subject());
             case ANY_IN_TENANT -> Criterion.all();
+            case HELD_AS_SUPERVISOR -> Criterion.none(); // a profile names no session's supervisor
         };
     }
 

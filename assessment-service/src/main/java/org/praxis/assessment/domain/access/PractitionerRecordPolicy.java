@@ -33,6 +33,7 @@ public abstract class PractitionerRecordPolicy<E, A extends Enum<A>> extends Pol
         return switch (relation) {
             case OWN -> practitioner.is(caller.subject());
             case SUPERVISEE -> practitioner.in(supervisees);
+            case HELD_AS_SUPERVISOR -> Criterion.none(); // only a supervision session names who held it
             case SOMEONE_ELSES -> caller.subject() == null ? Criterion.none() : practitioner.isNot(caller.subject());
             case ANY_IN_TENANT -> Criterion.all();
         };
