@@ -123,11 +123,12 @@ public class Caseloads {
 
     /**
      * session-service handed the engagement to another coach: the known engagement names the new one, and so
-     * does each referral of the engagement the old coach was responsible for (access moves with the
-     * engagement; the referral's history records the move). Only rows still naming the old coach move, so
+     * does each referral of the engagement the old coach was responsible for, and each of the intake it came from
+     * that no engagement carries (a risk flag's or a therapy decision's draft about the same client): access moves
+     * with the engagement; the referral's history records the move. Only rows still naming the old coach move, so
      * applying it again (or after a newer status change) does nothing.
      */
-    public void handOver(String tenantId, UUID id, String from, String to) {
+    public void handOver(String tenantId, UUID id, UUID sourceIntakeId, String from, String to) {
         em.createNativeQuery("update known_engagement set practitioner_id = ?1, updated_at = ?2"
                         + " where tenant_id = ?3 and engagement_id = ?4 and practitioner_id = ?5")
                 .setParameter(1, to)
@@ -137,10 +138,12 @@ public class Caseloads {
                 .setParameter(5, from)
                 .executeUpdate();
         List<Referral> responsible = em.createQuery(
-                        "select r from Referral r where r.tenantId = :t and r.engagementId = :e and r.practitionerId = :p",
+                        "select r from Referral r where r.tenantId = :t and r.practitionerId = :p and (r.engagementId = :e"
+                                + " or (r.engagementId is null and r.intakeId = :i))",
                         Referral.class)
                 .setParameter("t", tenantId)
                 .setParameter("e", id)
+                .setParameter("i", sourceIntakeId == null ? new UUID(0, 0) : sourceIntakeId)
                 .setParameter("p", from)
                 .getResultList();
         for (Referral r : responsible) {

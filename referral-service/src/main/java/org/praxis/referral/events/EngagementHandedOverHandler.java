@@ -27,7 +27,9 @@ public class EngagementHandedOverHandler extends SingleTypeHandler<EngagementHan
             String fromPractitionerId,
 
             @JsonProperty(required = true) @Size(max = Bounds.SUBJECT)
-            String toPractitionerId) {}
+            String toPractitionerId,
+
+            UUID sourceIntakeId) {}
 
     @Inject
     Caseloads caseloads;
@@ -38,6 +40,7 @@ public class EngagementHandedOverHandler extends SingleTypeHandler<EngagementHan
 
     @Override
     protected void handle(IncomingEvent event, HandedOver p) {
-        caseloads.handOver(event.tenantId(), p.engagementId(), p.fromPractitionerId(), p.toPractitionerId());
+        caseloads.handOver(
+                event.tenantId(), p.engagementId(), p.sourceIntakeId(), p.fromPractitionerId(), p.toPractitionerId());
     }
 }

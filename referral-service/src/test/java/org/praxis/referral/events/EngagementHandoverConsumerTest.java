@@ -177,6 +177,66 @@ class EngagementHandoverConsumerTest {
                         == 201);
     }
 
+    @Test
+    void aRiskDraftFromTheEngagementsIntakeFollowsTheHandoverToo() {
+        String from = "coach-" + UUID.randomUUID();
+        String to = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String engagement = UUID.randomUUID().toString();
+        String intake = UUID.randomUUID().toString();
+        String type = "org.praxis.intake.risk-flag.raised.v1";
+        ObjectNode flag = (ObjectNode) EventContracts.goldenExampleJson(type);
+        flag.put("riskFlagId", UUID.randomUUID().toString())
+                .put("intakeId", intake)
+                .put("clientSubject", client)
+                .put("assignedCoach", from);
+        assertEquals(List.of(), EventContracts.violations(type, flag.toString()));
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                flag.toString(),
+                Map.of(
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        type,
+                        "ce_source",
+                        "/intake-service",
+                        "ce_tenant",
+                        t.id,
+                        "ce_time",
+                        Instant.now().toString()));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1, "select count(*) from referral where tenant_id = ? and intake_id = ?::uuid", t.id, intake);
+        String draft = as(t.supervisor)
+                .queryParam("origin", "risk-flag")
+                .queryParam("limit", 100)
+                .when()
+                .get("/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.intakeId == '" + intake + "' }.id");
+
+        ObjectNode handedOver = handover(engagement, client, from, to).put("sourceIntakeId", intake);
+        TopicProbe.send(
+                "session.events",
+                engagement,
+                handedOver.toString(),
+                headers(UUID.randomUUID().toString(), HANDED_OVER));
+        // The client's urgent draft is the new coach's to follow; the coach who left reads it no more.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(to, "coach"))
+                                .when()
+                                .get("/v1/referrals/" + draft)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+        movedOnce(draft, to, from);
+    }
+
     private ObjectNode handover(String engagement, String client, String from, String to) {
         ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(HANDED_OVER);
         e.put("engagementId", engagement)
