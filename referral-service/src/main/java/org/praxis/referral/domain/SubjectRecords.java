@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
 import org.praxis.platform.privacy.PlatformRecords;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.privacy.SubjectErasure;
 import org.praxis.platform.privacy.SubjectExports;
 import org.praxis.referral.domain.events.ReferralEvents;
@@ -102,6 +103,8 @@ public class SubjectRecords implements SubjectErasure {
         for (Referral r : referrals) {
             if (ReferralLifecycle.DRAFT.equals(r.status) || ReferralLifecycle.AWAITING_CONSENT.equals(r.status)) {
                 // Nothing of an erased person is sent after: a consent given before does not outlive them.
+                // The status change it publishes names the pseudonym: the outbox was pseudonymised before this runs.
+                r.clientSubject = Pseudonyms.of(tenant.tenantId(), subject);
                 referralsInForce
                         .currentConsent(r)
                         .filter(ConsentRecord::isPending)
