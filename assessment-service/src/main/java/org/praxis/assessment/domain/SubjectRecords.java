@@ -123,7 +123,12 @@ public class SubjectRecords implements SubjectErasure {
         List<Evidence> evidence = of(Evidence.class, "e.practitionerId", subject);
         evidence.forEach(e -> e.description(null));
         // Links to what the person recorded (a recording, a signed document link) go with the description.
-        practise.attachments(evidence).values().forEach(list -> list.forEach(em::remove));
+        // Deleted without being opened: a link that no longer opens must not stop the erasure.
+        if (!evidence.isEmpty()) {
+            em.createQuery("delete from EvidenceAttachment a where a.evidenceId in :ids")
+                    .setParameter("ids", evidence.stream().map(e -> e.id).toList())
+                    .executeUpdate();
+        }
         of(SupervisionSession.class, "e.superviseeId", subject).forEach(s -> s.notes(null));
         List<UUID> ids = of(Assessment.class, "e.practitionerId", subject).stream()
                 .map(a -> a.id)

@@ -142,10 +142,17 @@ public class SupervisionSessions {
     public SupervisionPage supervision(String supervisee, LocalDate from, LocalDate to, PageRequest page) {
         practitioners.existing(supervisee);
         SupervisionRecordPolicy policy = policies.supervision();
-        policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
         Map<String, Object> params = new HashMap<>(Map.of("p", supervisee));
         List<String> where = new ArrayList<>(
                 List.of("e.superviseeId = :p", "(" + policy.listFilter(policies.caller(), params) + ")"));
+        // Their own, a supervisee's, or (a former supervisor) the sessions they held; 404 for anyone else.
+        if (!policy.canView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee))
+                && tenant.select(SupervisionSession.class, String.join(" and ", where), null, params)
+                        .setMaxResults(1)
+                        .getResultList()
+                        .isEmpty()) {
+            policy.requireView(policies.caller(), SupervisionRecordPolicy.proposed(supervisee), supervisee);
+        }
         if (from != null) {
             where.add("e.heldOn >= :from");
             params.put("from", from);

@@ -391,6 +391,19 @@ class VerificationApiTest {
                 .put(path("/supervisor"))
                 .then()
                 .statusCode(200);
+        // The supervisor who held it finds it (and only what they held); one who held nothing finds nothing.
+        as(t.supervisor)
+                .when()
+                .get(path("/supervision-sessions"))
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(session))
+                .body("totalMinutes", is(60));
+        as(t.user("supervisor"))
+                .when()
+                .get(path("/supervision-sessions"))
+                .then()
+                .statusCode(404);
         String verify = path("/supervision-sessions/" + session + "/verification");
         // The new supervisor reads it (their supervisee's) but did not hold it.
         as(t.otherSupervisor).when().get(path("/supervision-sessions")).then().body("items.id", hasItem(session));
