@@ -230,11 +230,11 @@ public class Sessions {
         return s;
     }
 
-    /** A held session (not a booster) uses one of the prepaid package; none is held in follow-up. */
+    /**
+     * A held session (not a booster) uses one of the prepaid package. In follow-up that is one that started before
+     * the end review (which cancelled those ahead, {@link SessionsAhead}), recorded since.
+     */
     private static void usePackage(Engagement e) {
-        if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
-            throw ProblemException.conflict("Only booster sessions are held in follow-up.");
-        }
         if (e.sessionsRemaining != null && e.sessionsRemaining == 0) {
             throw ProblemException.conflict("The prepaid package is used up; a new contract version can extend it.");
         }

@@ -3,6 +3,8 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +20,9 @@ import org.praxis.platform.problem.ProblemException;
 @ApplicationScoped
 public class SessionsAhead {
     @Inject
+    EntityManager em;
+
+    @Inject
     TenantQueries tenant;
 
     @Inject
@@ -30,6 +35,8 @@ public class SessionsAhead {
         if (!closed && !EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
             return;
         }
+        // The lock scheduling takes: a session being scheduled now commits first and is found here.
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
         tenant.select(
                         CoachingSession.class,
                         "e.engagementId = :e and e.status = :s and e.scheduledAt > :now"
