@@ -14,6 +14,18 @@ public final class ActiveEngagements {
         return open(t, t.client);
     }
 
+    /** {@code who} closes the engagement with its current ETag: it answers 200. */
+    public static void close(Tokens who, String id) {
+        String etag =
+                as(who).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+        as(who).header("If-Match", etag)
+                .body(Map.of("status", "closed"))
+                .when()
+                .post("/v1/engagements/" + id + "/status")
+                .then()
+                .statusCode(200);
+    }
+
     public static String open(TestTenant t, Tokens client) {
         String id = as(t.coach)
                 .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))

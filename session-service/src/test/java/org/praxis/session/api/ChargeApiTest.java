@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
@@ -155,15 +156,7 @@ class ChargeApiTest {
         record(id, ahead, "no-show", 409);
         record(id, ahead, "held", 409);
         String started = schedule(id, -1);
-        String etag =
-                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
-        as(t.coach)
-                .header("If-Match", etag)
-                .body(Map.of("status", "closed"))
-                .when()
-                .post("/v1/engagements/" + id + "/status")
-                .then()
-                .statusCode(200);
+        ActiveEngagements.close(t.coach, id);
 
         String sessions = "/v1/engagements/" + id + "/sessions";
         as(t.client)

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -295,15 +296,7 @@ class FollowUpApiTest {
 
         String booster =
                 schedule(t.coach, id, inDays(5), true).statusCode(201).extract().path("id");
-        String etag =
-                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
-        as(t.coach)
-                .header("If-Match", etag)
-                .body(Map.of("status", "closed"))
-                .when()
-                .post("/v1/engagements/" + id + "/status")
-                .then()
-                .statusCode(200);
+        ActiveEngagements.close(t.coach, id);
         as(t.coach)
                 .when()
                 .get(sessions)

@@ -89,6 +89,16 @@ class SessionConsumersTest {
                 payload);
     }
 
+    private void awaitCurrentReferral(String id, String referral) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> referral.equals(as(t.coach)
+                        .when()
+                        .get("/v1/engagements/" + id)
+                        .then()
+                        .extract()
+                        .path("currentReferral")));
+    }
+
     private void awaitStatus(String id, String status) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> status.equals(as(t.coach)
@@ -127,13 +137,7 @@ class SessionConsumersTest {
         String id = draft("coaching", null);
         String ref = UUID.randomUUID().toString();
         referral(id, ref, "accepted");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ref.equals(as(t.coach)
-                        .when()
-                        .get("/v1/engagements/" + id)
-                        .then()
-                        .extract()
-                        .path("currentReferral")));
+        awaitCurrentReferral(id, ref);
         as(t.coach).when().get("/v1/engagements/" + id).then().body("status", org.hamcrest.Matchers.is("draft"));
         accept(id);
         as(t.client)
@@ -166,13 +170,7 @@ class SessionConsumersTest {
                 "coaching", Map.of("boundaries", "Work goals only", "otherProfessional", "Counsellor at the clinic"));
         String ref = UUID.randomUUID().toString();
         referral(id, ref, "accepted");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ref.equals(as(t.coach)
-                        .when()
-                        .get("/v1/engagements/" + id)
-                        .then()
-                        .extract()
-                        .path("currentReferral")));
+        awaitCurrentReferral(id, ref);
         assertEquals(
                 "active",
                 as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
@@ -236,13 +234,7 @@ class SessionConsumersTest {
                 .statusCode(200);
         String ref = UUID.randomUUID().toString();
         referral(id, ref, "accepted");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ref.equals(as(t.coach)
-                        .when()
-                        .get("/v1/engagements/" + id)
-                        .then()
-                        .extract()
-                        .path("currentReferral")));
+        awaitCurrentReferral(id, ref);
         assertEquals(
                 "active",
                 as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
