@@ -2,12 +2,14 @@ package org.praxis.referral;
 
 import static org.praxis.testsupport.TestTenant.as;
 
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
 
 /** A fresh tenant ({@link TestTenant}) with what referral-service knows of its caseloads and a small directory. */
 public class ReferralTenant extends TestTenant {
@@ -140,6 +142,15 @@ public class ReferralTenant extends TestTenant {
         return id;
     }
 
+    /**
+     * {@code who}'s request to approve the exception of {@code referral}, naming the version they read (If-Match)
+     * when they may read it; without, as for a caller who may not.
+     */
+    public static RequestSpecification asApprover(Tokens who, String referral) {
+        var read = as(who).when().get("/v1/referrals/" + referral).then().extract();
+        return read.statusCode() == 200 ? as(who).header("If-Match", read.header("ETag")) : as(who);
+    }
+
     /** The coach asks for the serious-risk exception with {@code justification} and a supervisor approves it. */
     public void exceptionApproved(String referral, String justification) {
         as(coach)
@@ -148,7 +159,7 @@ public class ReferralTenant extends TestTenant {
                 .post("/v1/referrals/" + referral + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(supervisor)
+        asApprover(supervisor, referral)
                 .when()
                 .post("/v1/referrals/" + referral + "/risk-exception/approval")
                 .then()

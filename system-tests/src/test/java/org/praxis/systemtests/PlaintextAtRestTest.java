@@ -797,7 +797,17 @@ class PlaintextAtRestTest extends SystemTest {
                 r4 + "/risk-exception",
                 Map.of("justification", mark(REFERRAL, "risk-exception justification")),
                 200);
-        eventually(() -> call(supervisor, REFERRAL, Method.POST, r4 + "/risk-exception/approval", null, Map.of(), 0)
+        eventually(() -> call(
+                                supervisor,
+                                REFERRAL,
+                                Method.POST,
+                                r4 + "/risk-exception/approval",
+                                null,
+                                Map.of(
+                                        "If-Match",
+                                        String.valueOf(call(supervisor, REFERRAL, Method.GET, r4, null, Map.of(), 0)
+                                                .header("ETag"))),
+                                0)
                         .statusCode()
                 == 200);
         post(coach, REFERRAL, r4 + "/sending", null, 200);

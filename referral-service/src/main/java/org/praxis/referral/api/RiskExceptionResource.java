@@ -70,6 +70,8 @@ public class RiskExceptionResource {
             description = "Approved for the referral's current terms",
             content = @Content(schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "409", description = "Nothing to approve")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag: read it again before approving")
+    @APIResponse(responseCode = "428", description = "No If-Match: an approval names the version read")
     public Response approveException(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return responses.ok(exceptions.approve(id, ifMatch));
     }

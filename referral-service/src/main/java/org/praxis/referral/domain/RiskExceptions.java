@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.praxis.platform.problem.ProblemException;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.CallerContext;
+import org.praxis.platform.web.ETags;
 import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.ReferralPolicy.Action;
 
@@ -43,7 +44,9 @@ public class RiskExceptions {
 
     @Transactional
     public Referral approve(UUID id, String ifMatch) {
-        Referral r = referrals.require(id, Action.APPROVE_EXCEPTION, ifMatch);
+        Referral r = referrals.require(id, Action.APPROVE_EXCEPTION);
+        // Required, not optional: the supervisor approves the terms and justification of the version they read.
+        ETags.requireMatch(ifMatch, r.version);
         r.requireExceptionApprovable();
         if (new ReferralPolicy().requestedException(callerContext.caller(), r)) {
             throw ProblemException.unprocessable(

@@ -130,7 +130,14 @@ class ErasureInEveryRoleTest {
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
+        String read = cast.as(supervisor, "supervisor")
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .extract()
+                .header("ETag");
         cast.as(supervisor, "supervisor")
+                .header("If-Match", read)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()

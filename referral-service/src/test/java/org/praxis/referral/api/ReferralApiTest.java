@@ -234,19 +234,46 @@ class ReferralApiTest {
                 .body("riskException.requestedBy", is(t.coach.subject()))
                 .body("riskException.approvedAt", nullValue());
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422); // requested, not approved
-        as(t.coach)
+        ReferralTenant.asApprover(t.coach, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
                 .statusCode(403);
 
+        // The approval names the version the supervisor read: none, or one the terms moved on from, approves nothing.
+        String read = as(t.supervisor)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .extract()
+                .header("ETag");
         as(t.supervisor)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        as(t.coach)
+                .header("If-Match", read)
+                .body(Map.of("justification", "Stated a plan to end their life tonight, and has the means"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .header("If-Match", read)
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception/approval")
+                .then()
+                .statusCode(412);
+        as(t.supervisor).when().get("/v1/referrals/" + id).then().body("riskException.approvedAt", nullValue());
+        ReferralTenant.asApprover(t.supervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
                 .statusCode(200)
                 .body("riskException.approvedBy", is(t.supervisor.subject()));
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -258,7 +285,7 @@ class ReferralApiTest {
                 .statusCode(200)
                 .body("status", is("sent"))
                 .body("sentUnderException", is(true));
-        assertEquals(1, audited("request-risk-exception", id));
+        assertEquals(2, audited("request-risk-exception", id)); // the justification given again, above
         assertEquals(1, audited("approve-risk-exception", id));
         assertEquals(1, audited("send-under-risk-exception", id));
         // The client learns of it afterwards.
@@ -272,12 +299,12 @@ class ReferralApiTest {
                 .post("/v1/referrals/" + own + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, own)
                 .when()
                 .post("/v1/referrals/" + own + "/risk-exception/approval")
                 .then()
                 .statusCode(422);
-        as(t.otherSupervisor)
+        ReferralTenant.asApprover(t.otherSupervisor, own)
                 .when()
                 .post("/v1/referrals/" + own + "/risk-exception/approval")
                 .then()

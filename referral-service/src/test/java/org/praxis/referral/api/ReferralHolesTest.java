@@ -56,7 +56,7 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -103,7 +103,7 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + second + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, second)
                 .when()
                 .post("/v1/referrals/" + second + "/risk-exception/approval")
                 .then()
@@ -124,12 +124,12 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + second + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.coach)
+        ReferralTenant.asApprover(t.coach, second)
                 .when()
                 .post("/v1/referrals/" + second + "/risk-exception/approval")
                 .then()
                 .statusCode(403);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, second)
                 .when()
                 .post("/v1/referrals/" + second + "/risk-exception/approval")
                 .then()
@@ -164,7 +164,7 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.otherSupervisor)
+        ReferralTenant.asApprover(t.otherSupervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -177,13 +177,13 @@ class ReferralHolesTest {
                 .statusCode(200)
                 .body("riskException.approvedAt", nullValue());
         as(t.supervisor).when().post("/v1/referrals/" + id + "/sending").then().statusCode(422);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("approver"));
-        as(t.otherSupervisor)
+        ReferralTenant.asApprover(t.otherSupervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()
@@ -592,7 +592,7 @@ class ReferralHolesTest {
                 .post("/v1/referrals/" + id + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, id)
                 .when()
                 .post("/v1/referrals/" + id + "/risk-exception/approval")
                 .then()

@@ -239,7 +239,7 @@ class ReferralConsumersTest {
                 .post("/v1/referrals/" + emergency + "/risk-exception")
                 .then()
                 .statusCode(200);
-        as(t.supervisor)
+        ReferralTenant.asApprover(t.supervisor, emergency)
                 .when()
                 .post("/v1/referrals/" + emergency + "/risk-exception/approval")
                 .then()
