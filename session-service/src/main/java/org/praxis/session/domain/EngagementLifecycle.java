@@ -11,7 +11,8 @@ import org.praxis.platform.problem.ProblemException;
  * only when its contract is accepted ({@link Contracts}), and a referral's progress pauses or resumes
  * an engagement ({@link ReferralEffect}): those moves are the system's, not in this table. So is the move to
  * {@code follow-up}: an end review that agrees follow-up dates or booster sessions makes it ({@link FollowUps}).
- * In follow-up only booster sessions are scheduled and held: no other sessions, no periodic or end reviews, no
+ * In follow-up only booster sessions are scheduled (an ordinary one that started before the end review is still
+ * recorded, {@link SessionsAhead}): no other sessions, no periodic or end reviews, no
  * new goals or progress summaries, and a referral does not pause it. It closes after its last booster when no
  * follow-up date is still ahead, or when a person closes it.
  */

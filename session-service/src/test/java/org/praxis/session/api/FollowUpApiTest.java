@@ -130,6 +130,19 @@ class FollowUpApiTest {
                 .statusCode();
     }
 
+    /** The end review agrees one booster within 30 days: the engagement is in follow-up. */
+    private void endReviewWithOneBooster(String id) {
+        assertEquals(
+                201,
+                endReview(
+                        id,
+                        Map.of(
+                                "boosterSessions",
+                                1,
+                                "boostersWithin",
+                                today.plusDays(30).toString())));
+    }
+
     private Instant inDays(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     }
@@ -266,15 +279,7 @@ class FollowUpApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        assertEquals(
-                201,
-                endReview(
-                        id,
-                        Map.of(
-                                "boosterSessions",
-                                1,
-                                "boostersWithin",
-                                today.plusDays(30).toString())));
+        endReviewWithOneBooster(id);
         String sessions = "/v1/engagements/" + id + "/sessions";
         as(t.client)
                 .when()
@@ -310,15 +315,7 @@ class FollowUpApiTest {
     @Test
     void aBoosterAfterItsWindowOrInAnActiveEngagementIsNotHeldAndChangesNothing() {
         String id = activeEngagement();
-        assertEquals(
-                201,
-                endReview(
-                        id,
-                        Map.of(
-                                "boosterSessions",
-                                1,
-                                "boostersWithin",
-                                today.plusDays(30).toString())));
+        endReviewWithOneBooster(id);
         String booster =
                 schedule(t.coach, id, inDays(5), true).statusCode(201).extract().path("id");
         DB.execute("update engagement set boosters_within = current_date - 1 where id = '" + id + "'");
