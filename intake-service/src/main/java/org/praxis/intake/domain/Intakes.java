@@ -183,6 +183,10 @@ public class Intakes {
         intake.assignedAt = Instant.now();
         em.flush();
         audit.record(action, "intake", intake.id, previous == null ? null : "reassigned");
+        if (!coach.equals(previous)) {
+            outbox.publish(new IntakeEvents.CoachAssigned(
+                    intake.id, intake.clientSubject, previous, coach, action, intake.assignedAt));
+        }
         return intake;
     }
 

@@ -249,6 +249,42 @@ class AccessHolesApiTest {
         as(t.supervisor).when().get("/v1/intakes/triage-queue").then().body("items.id", not(hasItem(id)));
     }
 
+    /** referral-service moves the intake's drafts on this event: one per change of coach, none for the same coach. */
+    @Test
+    void eachChangeOfTheIntakesCoachIsPublishedOnce() {
+        String id = clientOpens();
+        String path = "/v1/intakes/" + id + "/coach-assignment";
+        String sql = "select count(*) from outbox_event where aggregate_id = ?"
+                + " and event_type = 'org.praxis.intake.intake.coach-assigned.v1'"
+                + " and coalesce(payload->>'fromPractitionerId', '') = ? and payload->>'toPractitionerId' = ?"
+                + " and payload->>'reason' = 'assign-coach' and payload->>'clientSubject' = ?";
+        as(t.supervisor)
+                .body(Map.of("coach", t.coach.subject()))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200);
+        assertEquals(1, count(sql, id, "", t.coach.subject(), t.client.subject()));
+        as(t.supervisor)
+                .body(Map.of("coach", t.otherCoach.subject()))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200);
+        as(t.supervisor)
+                .body(Map.of("coach", t.otherCoach.subject()))
+                .when()
+                .post(path)
+                .then()
+                .statusCode(200);
+        assertEquals(1, count(sql, id, t.coach.subject(), t.otherCoach.subject(), t.client.subject()));
+        assertEquals(
+                2,
+                count(
+                        "select count(*) from outbox_event where aggregate_id = ? and event_type like '%coach-assigned%'",
+                        id));
+    }
+
     @Test
     void aCoachClaimsAnUnassignedIntakeOnlyWhereTheTenantAllowsIt() {
         String id = clientOpens();

@@ -32,7 +32,8 @@ class IntakeEventContractTest {
             "org.praxis.intake.risk-flag.raised.v1",
             "org.praxis.intake.risk-flag.status-changed.v1",
             "org.praxis.intake.intake.decided.v1",
-            "org.praxis.intake.trajectory.changed.v1");
+            "org.praxis.intake.trajectory.changed.v1",
+            "org.praxis.intake.intake.coach-assigned.v1");
 
     @Test
     void everyGoldenExampleConformsToItsSchema() throws Exception {
@@ -107,9 +108,19 @@ class IntakeEventContractTest {
                 .post("/v1/intakes/" + id + "/screenings")
                 .then()
                 .statusCode(201);
+        // a supervisor gives the intake another coach: coach-assigned
+        given().header(
+                        "Authorization",
+                        Tokens.anyone().tenant(tenant).roles("supervisor").bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("coach", "coach-" + UUID.randomUUID()))
+                .when()
+                .post("/v1/intakes/" + id + "/coach-assignment")
+                .then()
+                .statusCode(200);
 
         List<ConsumerRecord<String, String>> events = TopicProbe.read(
-                "intake.events", r -> id.equals(r.key()), found -> found.size() >= 8, Duration.ofSeconds(30));
+                "intake.events", r -> id.equals(r.key()), found -> found.size() >= 9, Duration.ofSeconds(30));
         Set<String> types =
                 events.stream().map(r -> TopicProbe.header(r, "ce_type")).collect(Collectors.toSet());
         assertEquals(PUBLISHED, types);

@@ -82,6 +82,7 @@ class ErasedSubjectsFieldsTest {
             "clientPreference",
             "reason",
             "handedOverAt",
+            "assignedAt",
             "sourceIntakeId",
             "batchId",
             "responses",

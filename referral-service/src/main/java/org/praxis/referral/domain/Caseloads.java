@@ -3,6 +3,7 @@ package org.praxis.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -146,9 +147,31 @@ public class Caseloads {
                 .setParameter("i", sourceIntakeId == null ? new UUID(0, 0) : sourceIntakeId)
                 .setParameter("p", from)
                 .getResultList();
-        for (Referral r : responsible) {
+        move(responsible, to, "hand-over", "the engagement was handed to another coach, who follows the referral now");
+    }
+
+    /**
+     * intake-service says the intake has another coach: its referrals no engagement carries (a risk flag's or a
+     * therapy decision's draft) follow them when they named the coach before, or nobody while the intake waited
+     * for one. Only such rows move, so applying it again does nothing.
+     */
+    public void followIntakeCoach(String tenantId, UUID intakeId, String from, String to) {
+        TypedQuery<Referral> drafted = em.createQuery(
+                        "select r from Referral r where r.tenantId = :t and r.engagementId is null and r.intakeId = :i and "
+                                + (from == null ? "r.practitionerId is null" : "r.practitionerId = :p"),
+                        Referral.class)
+                .setParameter("t", tenantId)
+                .setParameter("i", intakeId);
+        if (from != null) {
+            drafted.setParameter("p", from);
+        }
+        move(drafted.getResultList(), to, "coach-change", "the intake has another coach, who follows the referral now");
+    }
+
+    private void move(List<Referral> referrals, String to, String action, String reason) {
+        for (Referral r : referrals) {
             r.practitionerId = to;
-            history.step(r, "hand-over", "the engagement was handed to another coach, who follows the referral now");
+            history.step(r, action, reason);
         }
     }
 

@@ -30,6 +30,7 @@ import org.praxis.testsupport.TopicProbe;
 class EngagementHandoverConsumerTest {
     private static final String STATUS = "org.praxis.session.engagement.status-changed.v1";
     private static final String HANDED_OVER = "org.praxis.session.engagement.handed-over.v1";
+    private static final String COACH_ASSIGNED = "org.praxis.intake.intake.coach-assigned.v1";
 
     private final ReferralTenant t = new ReferralTenant();
 
@@ -111,6 +112,10 @@ class EngagementHandoverConsumerTest {
 
     /** The referral moved to {@code to}, once: they read it as its practitioner, {@code other} reads nothing. */
     private void movedOnce(String referral, String to, String other) {
+        movedOnce(referral, to, other, "hand-over");
+    }
+
+    private void movedOnce(String referral, String to, String other, String step) {
         as(t.person(to, "coach"))
                 .when()
                 .get("/v1/referrals/" + referral)
@@ -126,8 +131,9 @@ class EngagementHandoverConsumerTest {
                 1,
                 EmbeddedPostgres.shared()
                         .count(
-                                "select count(*) from referral_step where referral_id = ?::uuid and action = 'hand-over'",
-                                referral),
+                                "select count(*) from referral_step where referral_id = ?::uuid and action = ?",
+                                referral,
+                                step),
                 "moved once, however often the event arrived");
     }
 
@@ -184,40 +190,7 @@ class EngagementHandoverConsumerTest {
         String client = "client-" + UUID.randomUUID();
         String engagement = UUID.randomUUID().toString();
         String intake = UUID.randomUUID().toString();
-        String type = "org.praxis.intake.risk-flag.raised.v1";
-        ObjectNode flag = (ObjectNode) EventContracts.goldenExampleJson(type);
-        flag.put("riskFlagId", UUID.randomUUID().toString())
-                .put("intakeId", intake)
-                .put("clientSubject", client)
-                .put("assignedCoach", from);
-        assertEquals(List.of(), EventContracts.violations(type, flag.toString()));
-        TopicProbe.send(
-                "intake.events",
-                intake,
-                flag.toString(),
-                Map.of(
-                        "ce_id",
-                        UUID.randomUUID().toString(),
-                        "ce_type",
-                        type,
-                        "ce_source",
-                        "/intake-service",
-                        "ce_tenant",
-                        t.id,
-                        "ce_time",
-                        Instant.now().toString()));
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1, "select count(*) from referral where tenant_id = ? and intake_id = ?::uuid", t.id, intake);
-        String draft = as(t.supervisor)
-                .queryParam("origin", "risk-flag")
-                .queryParam("limit", 100)
-                .when()
-                .get("/v1/referrals")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.find { it.intakeId == '" + intake + "' }.id");
+        String draft = riskDraft(intake, client, from);
 
         ObjectNode handedOver = handover(engagement, client, from, to).put("sourceIntakeId", intake);
         TopicProbe.send(
@@ -235,6 +208,112 @@ class EngagementHandoverConsumerTest {
                                 .statusCode()
                         == 200);
         movedOnce(draft, to, from);
+    }
+
+    /** intake-service's risk-flag.raised about the intake's client, with {@code coach} as its coach (or none): the urgent draft's id. */
+    private String riskDraft(String intake, String client, String coach) {
+        String type = "org.praxis.intake.risk-flag.raised.v1";
+        ObjectNode flag = (ObjectNode) EventContracts.goldenExampleJson(type);
+        flag.put("riskFlagId", UUID.randomUUID().toString())
+                .put("intakeId", intake)
+                .put("clientSubject", client)
+                .put("assignedCoach", coach);
+        assertEquals(List.of(), EventContracts.violations(type, flag.toString()));
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                flag.toString(),
+                intakeHeaders(UUID.randomUUID().toString(), type, t.id));
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1, "select count(*) from referral where tenant_id = ? and intake_id = ?::uuid", t.id, intake);
+        String draft = as(t.supervisor)
+                .queryParam("origin", "risk-flag")
+                .queryParam("limit", 100)
+                .when()
+                .get("/v1/referrals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.intakeId == '" + intake + "' }.id");
+        return draft;
+    }
+
+    @Test
+    void aRiskDraftFollowsTheIntakesNewCoachOnce() {
+        String from = "coach-" + UUID.randomUUID();
+        String to = "coach-" + UUID.randomUUID();
+        String intruder = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String intake = UUID.randomUUID().toString();
+        String draft = riskDraft(intake, client, from);
+
+        // Another tenant's event about the same intake id first, then this tenant's, twice with one id.
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, from, intruder).toString(),
+                intakeHeaders(UUID.randomUUID().toString(), COACH_ASSIGNED, TestTenant.another().id));
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode assigned = coachAssigned(intake, client, from, to);
+        TopicProbe.send("intake.events", intake, assigned.toString(), intakeHeaders(eventId, COACH_ASSIGNED, t.id));
+        TopicProbe.send("intake.events", intake, assigned.toString(), intakeHeaders(eventId, COACH_ASSIGNED, t.id));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(to, "coach"))
+                                .when()
+                                .get("/v1/referrals/" + draft)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+        movedOnce(draft, to, from, "coach-change");
+        movedOnce(draft, to, intruder, "coach-change");
+    }
+
+    @Test
+    void aRiskDraftNobodyFollowedGoesToTheCoachWhoClaimsTheIntake() {
+        String coach = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String intake = UUID.randomUUID().toString();
+        String draft = riskDraft(intake, client, null);
+        ObjectNode claimed = coachAssigned(intake, client, null, coach).put("reason", "claim");
+        assertEquals(List.of(), EventContracts.violations(COACH_ASSIGNED, claimed.toString()));
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                claimed.toString(),
+                intakeHeaders(UUID.randomUUID().toString(), COACH_ASSIGNED, t.id));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(coach, "coach"))
+                                .when()
+                                .get("/v1/referrals/" + draft)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+    }
+
+    private static ObjectNode coachAssigned(String intake, String client, String from, String to) {
+        ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(COACH_ASSIGNED);
+        e.put("intakeId", intake)
+                .put("clientSubject", client)
+                .put("fromPractitionerId", from)
+                .put("toPractitionerId", to);
+        return e;
+    }
+
+    private static Map<String, String> intakeHeaders(String id, String type, String tenant) {
+        return Map.of(
+                "ce_id",
+                id,
+                "ce_type",
+                type,
+                "ce_source",
+                "/intake-service",
+                "ce_tenant",
+                tenant,
+                "ce_time",
+                Instant.now().toString());
     }
 
     private ObjectNode handover(String engagement, String client, String from, String to) {

@@ -138,4 +138,28 @@ public final class IntakeEvents {
             return intakeId;
         }
     }
+
+    /**
+     * The intake's coach changed (a supervisor's assignment, a coach's claim, or the intake following its
+     * engagement): whoever follows what was drafted from the intake follows with it.
+     */
+    public record CoachAssigned(
+            UUID intakeId,
+            String clientSubject,
+            /** The coach before, null when nobody coached the intake yet. */
+            String fromPractitionerId,
+            String toPractitionerId,
+            String reason,
+            java.time.Instant assignedAt)
+            implements OutgoingEvent {
+        @Override
+        public String type() {
+            return "intake.coach-assigned.v1";
+        }
+
+        @Override
+        public Object aggregateId() {
+            return intakeId;
+        }
+    }
 }

@@ -1,0 +1,41 @@
+package org.praxis.referral.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.praxis.platform.events.IncomingEvent;
+import org.praxis.platform.events.SingleTypeHandler;
+import org.praxis.platform.web.Bounds;
+import org.praxis.referral.domain.Caseloads;
+
+/**
+ * intake-service gave an intake another coach (a supervisor's assignment, a claim): the referrals drafted from
+ * the intake that no engagement carries, such as a risk flag's urgent draft, follow the new coach, so the coach
+ * who no longer coaches the client stops reading them and the new one can act on them.
+ */
+@ApplicationScoped
+public class IntakeCoachAssignedHandler extends SingleTypeHandler<IntakeCoachAssignedHandler.CoachAssigned> {
+    public static final String TYPE = "org.praxis.intake.intake.coach-assigned.v1";
+
+    /** What referral-service reads of intake-service's intake.coach-assigned. */
+    record CoachAssigned(
+            @JsonProperty(required = true) UUID intakeId,
+            @Size(max = Bounds.SUBJECT) String fromPractitionerId,
+
+            @JsonProperty(required = true) @Size(max = Bounds.SUBJECT)
+            String toPractitionerId) {}
+
+    @Inject
+    Caseloads caseloads;
+
+    public IntakeCoachAssignedHandler() {
+        super("referral-intake-coach-assigned", "intake.events", TYPE, CoachAssigned.class);
+    }
+
+    @Override
+    protected void handle(IncomingEvent event, CoachAssigned p) {
+        caseloads.followIntakeCoach(event.tenantId(), p.intakeId(), p.fromPractitionerId(), p.toPractitionerId());
+    }
+}
