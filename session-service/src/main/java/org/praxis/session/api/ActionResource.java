@@ -34,6 +34,7 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.ActionItem;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.Goals;
 
 /** An engagement's action items (homework), each optionally towards one of its goals. */
@@ -78,6 +79,9 @@ public class ActionResource {
             responseCode = "201",
             description = "Added; it is listed with the engagement's action items",
             content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The engagement is closed, or holds " + EngagementLimits.ACTIONS + " actions already")
     public Response add(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

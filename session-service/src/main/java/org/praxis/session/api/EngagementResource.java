@@ -43,6 +43,7 @@ import org.praxis.session.api.EngagementViews.ProposeContractRequest;
 import org.praxis.session.api.EngagementViews.StatusRequest;
 import org.praxis.session.domain.Contracts;
 import org.praxis.session.domain.Engagement;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.Engagements;
 import org.praxis.session.domain.access.EngagementPolicy;
 
@@ -147,7 +148,10 @@ public class EngagementResource {
             responseCode = "201",
             description = "Proposed",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "409", description = "The engagement is closed")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The engagement is closed, or holds " + EngagementLimits.CONTRACT_VERSIONS + " versions already")
     public Response propose(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

@@ -38,6 +38,7 @@ import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
 
@@ -147,6 +148,10 @@ public class GoalResource {
             responseCode = "201",
             description = "Recorded; it is listed with the engagement's goals",
             content = @Content(schema = @Schema(implementation = GoalView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The engagement is closed or in follow-up, or holds " + EngagementLimits.GOALS + " goals already")
     public Response add(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -202,6 +207,10 @@ public class GoalResource {
             responseCode = "201",
             description = "Rated; the rating is listed with the goal's progress",
             content = @Content(schema = @Schema(implementation = ProgressView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The engagement is closed, or the goal holds " + EngagementLimits.RATINGS_PER_GOAL
+                    + " ratings already")
     public Response rate(
             @PathParam("id") UUID id,
             @PathParam("goalId") UUID goalId,

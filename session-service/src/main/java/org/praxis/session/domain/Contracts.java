@@ -91,6 +91,7 @@ public class Contracts {
         Violation.refuseAny(
                 "The contract's parties are incomplete", ContractPolicy.namingViolations(e, terms.parties()));
         Violation.refuseAny("The contract's package or payment terms are incomplete", SessionPackage.violations(terms));
+        EngagementLimits.requireRoom(em, e, Contract.class, EngagementLimits.CONTRACT_VERSIONS, "contract versions");
         Contract c = new Contract();
         c.id = UUID.randomUUID();
         c.tenantId = e.tenantId;

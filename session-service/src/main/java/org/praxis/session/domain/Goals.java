@@ -69,6 +69,7 @@ public class Goals {
         if (EngagementLifecycle.FOLLOW_UP.equals(e.status)) {
             throw ProblemException.conflict("Goals are agreed before the end review; this engagement is in follow-up.");
         }
+        EngagementLimits.requireRoom(em, e, Goal.class, EngagementLimits.GOALS, "goals");
         goal.id = UUID.randomUUID();
         goal.tenantId = e.tenantId;
         goal.engagementId = e.id;
@@ -156,6 +157,7 @@ public class Goals {
             throw ProblemException.forbidden("Progress is rated by the client.");
         }
         EngagementLifecycle.requireOpen(e.status, "its goals take ratings");
+        EngagementLimits.requireRoomForRating(em, e, g);
         return recordProgress(g, rating, on == null ? LocalDate.now() : on);
     }
 
@@ -188,6 +190,7 @@ public class Goals {
             throw ProblemException.forbidden("You may not add actions to this engagement.");
         }
         EngagementLifecycle.requireOpen(e.status, "it takes actions");
+        EngagementLimits.requireRoom(em, e, ActionItem.class, EngagementLimits.ACTIONS, "actions");
         a.goalId = goalId;
         a.title(title);
         a.dueDate = dueDate;

@@ -89,16 +89,7 @@ public class Sessions {
         if (booster) {
             FollowUps.requireBookable(e, at, boostersBooked(e));
         }
-        long scheduled = em.createQuery(
-                        "select count(s) from CoachingSession s where s.tenantId = :t and s.engagementId = :e",
-                        Long.class)
-                .setParameter("t", e.tenantId)
-                .setParameter("e", e.id)
-                .getSingleResult();
-        if (scheduled >= CoachingSession.MAX_PER_ENGAGEMENT) {
-            throw ProblemException.conflict("An engagement holds at most " + CoachingSession.MAX_PER_ENGAGEMENT
-                    + " sessions; continue in a new engagement.");
-        }
+        EngagementLimits.requireRoom(em, e, CoachingSession.class, CoachingSession.MAX_PER_ENGAGEMENT, "sessions");
         CoachingSession s = new CoachingSession();
         s.id = UUID.randomUUID();
         s.tenantId = e.tenantId;

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
@@ -144,6 +145,79 @@ class GoalApiTest {
         assertEquals(1, db.count("select count(*) from goal where engagement_id = ?::uuid", id));
         assertEquals(0, db.count("select count(*) from action_item where engagement_id = ?::uuid", id));
         assertEquals(0, db.count("select count(*) from goal_progress where goal_id = ?::uuid", goal));
+    }
+
+    /** {@code n} copies of the one row of {@code table} whose {@code column} is {@code id}, under new ids. */
+    private static void copies(String table, String column, String id, int n, String more) {
+        EmbeddedPostgres.shared()
+                .execute("insert into " + table + " select (jsonb_populate_record(null::" + table + ", to_jsonb(x)"
+                        + " || jsonb_build_object('id', gen_random_uuid()" + more + "))).* from " + table
+                        + " x, generate_series(1, " + n + ") i where x." + column + " = '" + id + "'");
+    }
+
+    private static long count(String table, String column, String id) {
+        return EmbeddedPostgres.shared().count("select count(*) from " + table + " where " + column + " = ?::uuid", id);
+    }
+
+    /** Each of these is listed, exported and erased with the engagement: one engagement holds a bounded number. */
+    @Test
+    void anEngagementHoldsBoundedGoalsRatingsActionsAndContractVersions() {
+        String id = engagement();
+        Map<String, Object> newGoal = Map.of(
+                "title", "Calmer mornings", "horizon", "proximal", "orientation", "learning", "direction", "approach");
+        String goal = as(t.coach)
+                .body(newGoal)
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        copies("goal", "id", goal, EngagementLimits.GOALS - 1, "");
+        as(t.client)
+                .body(newGoal)
+                .when()
+                .post("/v1/engagements/" + id + "/goals")
+                .then()
+                .statusCode(409);
+        assertEquals(EngagementLimits.GOALS, count("goal", "engagement_id", id));
+
+        String progress = "/v1/engagements/" + id + "/goals/" + goal + "/progress";
+        as(t.client).body(Map.of("rating", 4)).when().post(progress).then().statusCode(201);
+        copies("goal_progress", "goal_id", goal, EngagementLimits.RATINGS_PER_GOAL - 1, "");
+        as(t.client).body(Map.of("rating", 5)).when().post(progress).then().statusCode(409);
+        assertEquals(EngagementLimits.RATINGS_PER_GOAL, count("goal_progress", "goal_id", goal));
+
+        Map<String, Object> newAction = Map.of("title", "Walk before work", "dueDate", "2027-01-10");
+        String action = as(t.client)
+                .body(newAction)
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        copies("action_item", "id", action, EngagementLimits.ACTIONS - 1, "");
+        as(t.coach)
+                .body(newAction)
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(409);
+        assertEquals(EngagementLimits.ACTIONS, count("action_item", "engagement_id", id));
+
+        Map<String, Object> terms = Map.of(
+                "purpose",
+                "Steadier weeks",
+                "parties",
+                List.of(
+                        Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                        Map.of("role", "coach", "subject", t.coach.subject(), "required", true)));
+        String contracts = "/v1/engagements/" + id + "/contracts";
+        as(t.coach).body(terms).when().post(contracts).then().statusCode(201);
+        copies("contract", "engagement_id", id, EngagementLimits.CONTRACT_VERSIONS - 1, ", 'number', x.number + i");
+        as(t.coach).body(terms).when().post(contracts).then().statusCode(409);
+        assertEquals(EngagementLimits.CONTRACT_VERSIONS, count("contract", "engagement_id", id));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.praxis.session.domain;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.praxis.platform.problem.ProblemException;
+
+/**
+ * How much one engagement holds. A client or coach adds goals, ratings, actions and contract versions at will, and
+ * each is listed, exported and erased with the engagement, so each has a ceiling (409 past it: continue in a new
+ * engagement). Counted under the engagement's lock, so two adds at once still count each other.
+ */
+public final class EngagementLimits {
+    public static final int GOALS = 50;
+    public static final int ACTIONS = 500;
+    public static final int CONTRACT_VERSIONS = 50;
+    /** A rating a day for almost three years. */
+    public static final int RATINGS_PER_GOAL = 1000;
+
+    private EngagementLimits() {}
+
+    /** Refuses one more {@code held} row (an entity with {@code engagementId}) once the engagement has {@code max}. */
+    static void requireRoom(EntityManager em, Engagement e, Class<?> held, int max, String what) {
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
+        long n = em.createQuery(
+                        "select count(x) from " + held.getSimpleName()
+                                + " x where x.tenantId = :t and x.engagementId = :e",
+                        Long.class)
+                .setParameter("t", e.tenantId)
+                .setParameter("e", e.id)
+                .getSingleResult();
+        refuseAt(n, max, "An engagement holds at most " + max + " " + what + "; continue in a new engagement.");
+    }
+
+    /** Refuses one more rating of the goal once it has {@link #RATINGS_PER_GOAL}. */
+    static void requireRoomForRating(EntityManager em, Engagement e, Goal g) {
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE);
+        long n = em.createQuery(
+                        "select count(p) from GoalProgress p where p.tenantId = :t and p.goalId = :g", Long.class)
+                .setParameter("t", g.tenantId)
+                .setParameter("g", g.id)
+                .getSingleResult();
+        refuseAt(n, RATINGS_PER_GOAL, "A goal holds at most " + RATINGS_PER_GOAL + " ratings.");
+    }
+
+    private static void refuseAt(long held, int max, String detail) {
+        if (held >= max) {
+            throw ProblemException.conflict(detail);
+        }
+    }
+}
