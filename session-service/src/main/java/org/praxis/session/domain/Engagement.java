@@ -39,6 +39,8 @@ public class Engagement {
     public Instant activatedAt;
     /** When the next periodic review is due (null: no schedule); kept by {@link ReviewCalendar}. */
     public LocalDate reviewDueOn;
+    /** The day a deterioration asked for a review, until a periodic review is held on or after it. */
+    public LocalDate reviewRequestedOn;
     /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
     public UUID currentReferral;
     /** When a supervisor granted the client's request to end: the practitioner's end review closes it. */

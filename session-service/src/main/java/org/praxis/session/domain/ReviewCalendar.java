@@ -19,7 +19,10 @@ public class ReviewCalendar {
     @Inject
     TenantQueries tenant;
 
-    /** Every {@code everyWeeks} weeks (of the version in force) from activation or the last periodic review. */
+    /**
+     * Every {@code everyWeeks} weeks (of the version in force) from activation or the last periodic review, or
+     * earlier when a deterioration asked for a review that no periodic review has answered yet.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Engagement e, Integer everyWeeks) {
         Optional<LocalDate> last = tenant.select(
@@ -31,19 +34,24 @@ public class ReviewCalendar {
                 .getResultStream()
                 .findFirst()
                 .map(r -> r.heldOn);
-        e.reviewDueOn = ReviewSchedule.nextDue(
-                        e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC),
-                        last,
-                        everyWeeks)
-                .orElse(null);
+        if (e.reviewRequestedOn != null
+                && last.filter(held -> !held.isBefore(e.reviewRequestedOn)).isPresent()) {
+            e.reviewRequestedOn = null;
+        }
+        Optional<LocalDate> periodic = ReviewSchedule.nextDue(
+                e.activatedAt == null ? null : LocalDate.ofInstant(e.activatedAt, ZoneOffset.UTC), last, everyWeeks);
+        e.reviewDueOn = e.reviewRequestedOn == null
+                ? periodic.orElse(null)
+                : ReviewSchedule.dueBy(periodic, e.reviewRequestedOn);
     }
 
     /**
      * Makes the engagement due for review by {@code day} (a deterioration asks for one now) unless it is due
-     * earlier already; true when the date moved. The next periodic review held reschedules as usual.
+     * earlier already; true when the date moved. It stays due until a periodic review is held that day or later.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean dueBy(Engagement e, LocalDate day) {
+        e.reviewRequestedOn = ReviewSchedule.dueBy(Optional.ofNullable(e.reviewRequestedOn), day);
         LocalDate due = ReviewSchedule.dueBy(Optional.ofNullable(e.reviewDueOn), day);
         if (due.equals(e.reviewDueOn)) {
             return false;

@@ -104,6 +104,60 @@ class TrajectoryConsumersTest {
                 1, count("select count(*) from engagement where id = ?::uuid and review_due_on = ?::date", id, today));
     }
 
+    /** A review a deterioration asked for is answered by a periodic review, not by a new contract version. */
+    @Test
+    void aReviewADeteriorationAskedForStaysDueUntilAPeriodicReviewIsHeld() {
+        String intake = UUID.randomUUID().toString();
+        String id = Monitoring.activeFromIntake(t, intake);
+        Monitoring.send(t, intake, WORSE);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        1,
+                        "select count(*) from engagement where id = ?::uuid and review_due_on = ?::date",
+                        id,
+                        today.toString());
+
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Steadier weeks, reviewed every eight",
+                        "reviewEveryWeeks",
+                        8,
+                        "parties",
+                        java.util.List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        for (var who : java.util.List.of(t.client, t.coach)) {
+            as(who).when()
+                    .post("/v1/engagements/" + id + "/contracts/2/acceptance")
+                    .then()
+                    .statusCode(200);
+        }
+        as(t.coach)
+                .when()
+                .get("/v1/reviews?due=true")
+                .then()
+                .body("items.find { it.engagementId == '" + id + "' }.dueOn", is(today.toString()));
+
+        as(t.coach)
+                .body(Map.of("kind", "periodic", "heldOn", today.toString(), "whatChanged", "Talked it through"))
+                .when()
+                .post("/v1/engagements/" + id + "/reviews")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from engagement where id = ?::uuid and review_due_on = ?::date",
+                        id,
+                        today.plusWeeks(8).toString()));
+    }
+
     @Test
     void aTrajectoryOfAnIntakeWithoutAnEngagementOrOfAnotherTenantIsIgnored() {
         String intake = UUID.randomUUID().toString();
