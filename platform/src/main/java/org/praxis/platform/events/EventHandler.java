@@ -36,4 +36,13 @@ public interface EventHandler {
     default boolean replacesState() {
         return false;
     }
+
+    /**
+     * What one piece of the state it replaces is named by, for a {@link #replacesState()} handler: the record's
+     * key unless the key's events carry several pieces (one per instrument of an intake, say), so that a newer
+     * event about one piece never makes an older one about another look superseded.
+     */
+    default String stateKey(IncomingEvent event) {
+        return event.key();
+    }
 }

@@ -61,12 +61,13 @@ class InboxMarks {
     }
 
     /**
-     * Records the event's {@code ce_sequence} as the last applied for its key when it is newer than the
+     * Records the event's {@code ce_sequence} as the last applied for its state key when it is newer than the
      * one recorded; false when an event at least as new was applied already. Events without a sequence
      * (an older publisher) always apply.
      */
     boolean newest(EventHandler handler, IncomingEvent event) {
-        if (event.sequence() == null || event.key() == null) {
+        String key = handler.stateKey(event);
+        if (event.sequence() == null || key == null) {
             return true;
         }
         try (Connection c = dataSource.getConnection();
@@ -76,7 +77,7 @@ class InboxMarks {
                                 + " applied_at = now() where applied_sequence.sequence < excluded.sequence")) {
             s.setString(1, handler.name());
             s.setString(2, event.tenantId());
-            s.setString(3, event.key());
+            s.setString(3, key);
             s.setLong(4, event.sequence());
             return s.executeUpdate() == 1;
         } catch (SQLException e) {

@@ -64,6 +64,12 @@ public class TrajectoryChangedHandler extends SingleTypeHandler<TrajectoryChange
         return true;
     }
 
+    /** The key is the intake, which has one trajectory per instrument: a newer GAD-7 leaves an older PHQ-9 to apply. */
+    @Override
+    public String stateKey(IncomingEvent event) {
+        return event.key() + "/" + event.payload().path("instrument").asText();
+    }
+
     @Override
     protected void handle(IncomingEvent event, TrajectoryChanged p) {
         if (!ScoreTrajectory.CLASSIFICATIONS.contains(p.classification())) {

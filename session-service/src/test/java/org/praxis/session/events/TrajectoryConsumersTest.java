@@ -104,6 +104,69 @@ class TrajectoryConsumersTest {
                 1, count("select count(*) from engagement where id = ?::uuid and review_due_on = ?::date", id, today));
     }
 
+    private static Map<String, String> sequenced(TestTenant t, long sequence) {
+        Map<String, String> h = new HashMap<>(Monitoring.headers(t.id));
+        h.put("ce_sequence", Long.toString(sequence));
+        return h;
+    }
+
+    /**
+     * Two instruments screened at once may reach the relay out of order: a newer GAD-7 does not make the older
+     * PHQ-9 look superseded (its deterioration would be lost), while an older PHQ-9 still never overwrites a newer.
+     */
+    @Test
+    void eachInstrumentsTrajectoryIsGuardedOnItsOwn() {
+        String intake = UUID.randomUUID().toString();
+        String id = Monitoring.activeFromIntake(t, intake);
+        Change calmer = new Change("GAD-7", 12, 6, "moderate", "mild", "reliable-improvement", false);
+        Map<String, String> gad7 = sequenced(t, 101);
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                calmer.payload(intake, t.client.subject(), UUID.randomUUID().toString()),
+                gad7);
+        Monitoring.awaitTaken(gad7.get("ce_id"));
+        Map<String, String> phq9 = sequenced(t, 100);
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                WORSE.payload(intake, t.client.subject(), UUID.randomUUID().toString()),
+                phq9);
+        Monitoring.awaitTaken(phq9.get("ce_id"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from score_trajectory where engagement_id = ?::uuid and instrument = 'PHQ-9'"
+                                + " and latest_total = 18 and deteriorated",
+                        id));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from engagement where id = ?::uuid and review_due_on = ?::date",
+                        id,
+                        LocalDate.now(ZoneOffset.UTC).toString()));
+
+        Map<String, String> older = sequenced(t, 99);
+        Change before = new Change("PHQ-9", 11, 9, "moderate", "mild", "no-reliable-change", false);
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                before.payload(intake, t.client.subject(), UUID.randomUUID().toString()),
+                older);
+        Monitoring.awaitTaken(older.get("ce_id"));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from inbox_event where event_id = ? and outcome = 'superseded'",
+                        older.get("ce_id")));
+        assertEquals(
+                1,
+                count(
+                        "select count(*) from score_trajectory where engagement_id = ?::uuid and instrument = 'PHQ-9'"
+                                + " and latest_total = 18",
+                        id));
+    }
+
     /** A review a deterioration asked for is answered by a periodic review, not by a new contract version. */
     @Test
     void aReviewADeteriorationAskedForStaysDueUntilAPeriodicReviewIsHeld() {
