@@ -62,8 +62,11 @@ public class Decisions {
     /** The recommendation beside the client's preference (null when they recorded none). */
     public record Recommended(Triage.Recommendation recommendation, ClientPreference clientPreference) {}
 
+    /** Its reasons name open risk flags and scores, so the read is audited (as the pathway review's). */
+    @Transactional
     public Recommended recommend(UUID intakeId) {
         intakes.require(intakeId, IntakePolicy.Action.VIEW_RECOMMENDATION);
+        audit.record("read-scores", "intake", intakeId, "recommendation");
         return new Recommended(
                 recommendation(intakeId), preferences.of(intakeId).orElse(null));
     }

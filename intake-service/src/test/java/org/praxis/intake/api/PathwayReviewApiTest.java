@@ -201,5 +201,18 @@ class PathwayReviewApiTest {
                                         + " and resource_id = ?",
                                 t.id,
                                 intake));
+
+        // The recommendation itself names the open flags and scores behind it: its read is audited too.
+        String recommendation = "/v1/intakes/" + intake + "/recommendation";
+        as(t.coach).when().get(recommendation).then().statusCode(200);
+        as(t.otherCoach).when().get(recommendation).then().statusCode(404);
+        assertEquals(
+                3,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where tenant_id = ? and action = 'read-scores'"
+                                        + " and resource_id = ?",
+                                t.id,
+                                intake));
     }
 }

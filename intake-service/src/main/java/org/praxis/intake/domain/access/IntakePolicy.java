@@ -90,6 +90,7 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             .audit(Action.SUBMIT_SCREENING, "create (screening), raise (risk flag)")
             .allow(Action.VIEW_RECOMMENDATION, Roles.COACH, Relation.ASSIGNED)
             .allow(Action.VIEW_RECOMMENDATION, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .audit(Action.VIEW_RECOMMENDATION, "read-scores")
             .allow(Action.DECIDE, Roles.COACH, Relation.ASSIGNED)
             .allow(Action.DECIDE, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
             .audit(Action.DECIDE, "decide")
