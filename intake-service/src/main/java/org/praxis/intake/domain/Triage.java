@@ -58,10 +58,23 @@ public final class Triage {
         }
     }
 
-    /** The first score of each instrument among {@code newestFirst}: its latest, in the order first seen. */
+    /** A two-item screen's full instrument: once that is scored, the short screen has done its work. */
+    private static final Map<String, String> FULL_INSTRUMENT =
+            Map.of(BuiltInInstruments.PHQ2, BuiltInInstruments.PHQ9, BuiltInInstruments.GAD2, BuiltInInstruments.GAD7);
+
+    /**
+     * The first score of each instrument among {@code newestFirst}: its latest, in the order first seen; a two-item
+     * screen only when its full instrument was not scored after it (a positive PHQ-2 asks for the PHQ-9, whose
+     * score then speaks instead).
+     */
     public static List<ScoreSummary> latestOfEach(List<ScoreSummary> newestFirst) {
         Map<String, ScoreSummary> latest = new LinkedHashMap<>();
-        newestFirst.forEach(s -> latest.putIfAbsent(s.instrument(), s));
+        for (ScoreSummary s : newestFirst) {
+            String full = FULL_INSTRUMENT.get(s.instrument());
+            if (full == null || !latest.containsKey(full)) {
+                latest.putIfAbsent(s.instrument(), s);
+            }
+        }
         return List.copyOf(latest.values());
     }
 

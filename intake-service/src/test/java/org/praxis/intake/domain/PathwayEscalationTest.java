@@ -85,4 +85,22 @@ class PathwayEscalationTest {
                         new ScoreSummary("GAD-7", 12, "moderate"))));
         assertEquals(List.of(), Triage.latestOfEach(List.of()));
     }
+
+    @Test
+    void aTwoItemScreenCountsOnlyUntilItsFullInstrumentIsScored() {
+        ScoreSummary phq2 = new ScoreSummary("PHQ-2", 3, "positive");
+        ScoreSummary phq9 = new ScoreSummary("PHQ-9", 3, "minimal");
+        ScoreSummary gad2 = new ScoreSummary("GAD-2", 4, "positive");
+        // Newest first: the PHQ-9 came after the PHQ-2, the GAD-2 after everything (its GAD-7 not given yet).
+        assertEquals(List.of(gad2, phq9), Triage.latestOfEach(List.of(gad2, phq9, phq2)));
+        // A positive PHQ-2 after an older PHQ-9 still asks for a new full PHQ-9.
+        assertEquals(List.of(phq2, phq9), Triage.latestOfEach(List.of(phq2, phq9)));
+        assertEquals(
+                List.of("no-indication"),
+                Triage.recommend(Triage.latestOfEach(List.of(phq9, phq2)), List.of(), TriagePolicy.defaults())
+                        .reasons()
+                        .stream()
+                        .map(Triage.Reason::rule)
+                        .toList());
+    }
 }
