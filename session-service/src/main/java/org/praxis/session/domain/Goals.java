@@ -202,12 +202,13 @@ public class Goals {
 
     @Transactional
     public ActionItem markDone(UUID engagementId, UUID actionId, boolean done) {
-        engagements.readable(engagementId);
+        Engagement e = engagements.readable(engagementId);
         ActionItem a = tenant.get(ActionItem.class, actionId, "Action");
         if (!a.engagementId.equals(engagementId)) {
             throw ProblemException.notFound("Action " + actionId);
         }
         policies.actions().require(policies.caller(), ActionItemPolicy.Action.MARK_DONE, a, actionId);
+        EngagementLifecycle.requireOpen(e.status, "its actions change");
         a.done = done;
         a.doneAt = done ? Instant.now() : null;
         audit.record(done ? "mark-done" : "mark-not-done", "action-item", a.id, null);
@@ -225,13 +226,14 @@ public class Goals {
         return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 
-    /** A page of the signed-in client's open actions across their engagements, soonest due first (undated last). */
+    /** The signed-in client's open actions of their engagements not closed, soonest due first (undated last). */
     public Page<ActionItem> myOpenActions(PageRequest page) {
         ActionItemPolicy policy = policies.actions();
         policy.requireAllowed(policies.caller(), ActionItemPolicy.Action.LIST_OWN);
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = new HashMap<>(Map.of("closed", EngagementLifecycle.CLOSED));
         List<String> where = new ArrayList<>(List.of(
                 "e.done = false",
+                "exists (select c.id from Engagement c where c.id = e.engagementId and c.status <> :closed)",
                 policy.filter(policies.caller(), ActionItemPolicy.Action.LIST_OWN)
                         .jpql("e", params)));
         return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.ActiveEngagements;
 import org.praxis.session.domain.EngagementLimits;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -261,6 +262,37 @@ class GoalApiTest {
                 .then()
                 .statusCode(403);
         as(t.coach).when().get("/v1/me/actions").then().statusCode(403);
+    }
+
+    /** A closed engagement's actions leave the client's list and are ticked off no more: the record is closed. */
+    @Test
+    void aClosedEngagementsActionsLeaveTheClientsListAndStayAsTheyWere() {
+        String id = ActiveEngagements.open(t);
+        String action = as(t.coach)
+                .body(Map.of("title", "Walk at lunch", "dueDate", "2026-12-01"))
+                .when()
+                .post("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.client).when().get("/v1/me/actions").then().body("items.id", hasItem(action));
+        ActiveEngagements.close(t.coach, id);
+
+        as(t.client).when().get("/v1/me/actions").then().statusCode(200).body("items.id", not(hasItem(action)));
+        for (Tokens who : List.of(t.client, t.coach)) {
+            as(who).body(Map.of("done", true))
+                    .when()
+                    .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                    .then()
+                    .statusCode(409);
+        }
+        as(t.client)
+                .when()
+                .get("/v1/engagements/" + id + "/actions")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + action + "' }.done", is(false));
     }
 
     @Test
