@@ -196,6 +196,7 @@ public class Contracts {
         }
         // A version still pending at the close would otherwise come into force after it (package, terms).
         EngagementLifecycle.requireOpen(e.status, "its contract takes acceptances");
+        engagements.requireEligibleFor(e);
         if (number != versions(engagementId).size()) {
             throw ProblemException.conflict(
                     "Version " + number + " has been replaced by a newer one; accept that instead.");

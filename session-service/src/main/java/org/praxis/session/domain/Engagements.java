@@ -93,7 +93,7 @@ public class Engagements {
         return e;
     }
 
-    /** 422 when the engagement's pathway needs an eligibility its practitioner does not hold (integrated work). */
+    /** 422 when the pathway needs an eligibility its practitioner lacks (integrated work): opening, each acceptance. */
     public void requireEligibleFor(Engagement e) {
         if ("integrated".equals(e.pathway)
                 && !eligibility.holds(e.tenantId, e.practitionerId, EligibilityRegister.INTEGRATED_PRACTICE)) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.MonitoredEngagements;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
@@ -174,6 +175,44 @@ class SessionConsumersTest {
         assertEquals(
                 "active",
                 as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
+    }
+
+    /**
+     * intake-service decided integrated work with what it knew then: a practitioner who is not (or no longer)
+     * eligible gets the draft, but its contract is not agreed until they are (or a supervisor hands it over).
+     */
+    @Test
+    void anIntegratedDraftFromADecisionIsNotAgreedWithAnIneligiblePractitioner() {
+        String id = MonitoredEngagements.decided(t, UUID.randomUUID().toString(), "integrated");
+        as(t.coach)
+                .body(Map.of(
+                        "purpose",
+                        "Integrated work",
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        for (var who : List.of(t.client, t.coach)) {
+            as(who).when()
+                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem("practitionerId"));
+        }
+        assertEquals(
+                "draft",
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
+        assertEquals(
+                0,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from contract_party where accepted_at is not null"
+                                        + " and contract_id in (select id from contract where engagement_id = ?::uuid)",
+                                id));
     }
 
     @Test
