@@ -22,6 +22,7 @@ import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.FeedbackMeans;
+import org.praxis.session.domain.FeedbackRespondents;
 import org.praxis.session.domain.FeedbackTrends;
 import org.praxis.session.domain.SessionFeedback;
 
@@ -49,6 +50,13 @@ public class FeedbackTrendResource {
                     maximum = "" + FeedbackTrends.MINIMUM_ANSWERS,
                     description = "Answers a month needs before its means and comments show")
             int minimumAnswers,
+
+            @Schema(
+                    required = true,
+                    minimum = "" + FeedbackRespondents.MINIMUM_CLIENTS,
+                    maximum = "" + FeedbackRespondents.MINIMUM_CLIENTS,
+                    description = "Clients a month's answers need to come from before its means and comments show")
+            int minimumClients,
 
             @Schema(
                     required = true,
@@ -122,6 +130,7 @@ public class FeedbackTrendResource {
         return new TrendsView(
                 practitionerId,
                 FeedbackTrends.MINIMUM_ANSWERS,
+                FeedbackRespondents.MINIMUM_CLIENTS,
                 trends.of(practitionerId).stream().map(MonthView::of).toList());
     }
 }

@@ -11,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.persistence.TenantQueries;
 
 /**
  * A practitioner's client feedback by month (issue 22): how many answers and, once a month holds
- * {@link #MINIMUM_ANSWERS} or more, the mean of each item and the comments in alphabetical order. Below that a
- * mean is one or two clients' own answers and a comment points at the one session that month, so neither is
- * shown. No row ever names a session, an engagement or a client. The month in progress shows only its count: its
+ * {@link #MINIMUM_ANSWERS} or more from {@link FeedbackRespondents#MINIMUM_CLIENTS} clients or more, the mean of
+ * each item and the comments in alphabetical order. Below that a mean is one or two clients' own answers (however
+ * many sessions they answered about) and a comment points at the one session that month, so neither is shown. No row ever names a session, an engagement or a client. The month in progress shows only its count: its
  * means and comments would change with each answer, and a practitioner reading them before and after one client's
  * answer would read that answer off the difference.
  */
@@ -31,6 +32,7 @@ public class FeedbackTrends {
     public static final int MONTHS = 24;
 
     private static final MinimumGroupSize RULE = new MinimumGroupSize(MINIMUM_ANSWERS);
+    private static final MinimumGroupSize CLIENTS = new MinimumGroupSize(FeedbackRespondents.MINIMUM_CLIENTS);
 
     @Inject
     TenantQueries tenant;
@@ -40,6 +42,9 @@ public class FeedbackTrends {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FeedbackRespondents respondents;
 
     /** Whose trends: the object the access policy decides on. */
     public record Of(String practitionerId) {}
@@ -56,12 +61,14 @@ public class FeedbackTrends {
                 .atDay(1)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
-        Map<YearMonth, List<SessionFeedback>> byMonth = tenant.select(
+        List<SessionFeedback> answers = tenant.select(
                         SessionFeedback.class,
                         "e.practitionerId = :p and e.answeredAt >= :since",
                         null,
                         Map.of("p", practitionerId, "since", since))
-                .getResultStream()
+                .getResultList();
+        Function<SessionFeedback, String> client = respondents.of(answers);
+        Map<YearMonth, List<SessionFeedback>> byMonth = answers.stream()
                 .collect(Collectors.groupingBy(
                         (SessionFeedback f) -> YearMonth.from(f.answeredAt.atZone(ZoneOffset.UTC)),
                         () -> new TreeMap<YearMonth, List<SessionFeedback>>(Comparator.reverseOrder()),
@@ -70,7 +77,7 @@ public class FeedbackTrends {
         return byMonth.entrySet().stream()
                 .map(m -> m.getKey().equals(current)
                         ? inProgress(m.getKey(), m.getValue())
-                        : month(m.getKey(), m.getValue()))
+                        : month(m.getKey(), m.getValue(), client))
                 .toList();
     }
 
@@ -84,9 +91,14 @@ public class FeedbackTrends {
                         + " a change.");
     }
 
-    private static Month month(YearMonth month, List<SessionFeedback> answers) {
+    private static Month month(
+            YearMonth month, List<SessionFeedback> answers, Function<SessionFeedback, String> client) {
         if (!RULE.shows(answers.size())) {
             return new Month(month, answers.size(), null, List.of(), RULE.reasonHidden(answers.size(), "answers"));
+        }
+        long clients = FeedbackRespondents.count(answers, client);
+        if (!CLIENTS.shows(clients)) {
+            return new Month(month, answers.size(), null, List.of(), CLIENTS.reasonHidden(clients, "clients"));
         }
         List<String> comments = answers.stream()
                 .map(SessionFeedback::comment)

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.praxis.platform.audit.AuditLog;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.persistence.TenantQueries;
@@ -24,13 +25,14 @@ import org.praxis.session.domain.events.SessionEvents;
 
 /**
  * The client's feedback form after a held session (issue 22): given once, read back by the client only.
- * Every {@link #BATCH} answers a practitioner has had since the last publication are published once as
+ * Every {@link #BATCH} answers a practitioner has had since the last publication, of three clients or more
+ * ({@link FeedbackRespondents#firstBatch}), are published once as
  * {@code practitioner.feedback-aggregated} — means per item and the batch's first and last answer date,
  * never a client, engagement or session — for assessment-service's evidence.
  */
 @ApplicationScoped
 public class SessionFeedbacks {
-    /** Answers per published aggregate: fewer could single out one client's answers. */
+    /** Answers per published aggregate: fewer (or fewer clients) could single out one client's answers. */
     public static final int BATCH = 5;
 
     @Inject
@@ -50,6 +52,9 @@ public class SessionFeedbacks {
 
     @Inject
     Policies policies;
+
+    @Inject
+    FeedbackRespondents respondents;
 
     /** The form's answers, each 0-10 (the resource bounds them), and an optional comment. */
     public record Answer(int feltHeard, int workedOnWhatMattered, int approachFitted, int overall, String comment) {}
@@ -146,8 +151,12 @@ public class SessionFeedbacks {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         Instant now = Instant.now();
-        for (int from = 0; from + BATCH <= pending.size(); from += BATCH) {
-            List<SessionFeedback> batch = pending.subList(from, from + BATCH);
+        Function<SessionFeedback, String> client = respondents.of(pending);
+        List<SessionFeedback> left = new ArrayList<>(pending);
+        for (List<SessionFeedback> batch = FeedbackRespondents.firstBatch(left, client, BATCH);
+                !batch.isEmpty();
+                batch = FeedbackRespondents.firstBatch(left, client, BATCH)) {
+            left.removeAll(batch);
             batch.forEach(f -> f.batchPublishedAt = now);
             FeedbackMeans means = FeedbackMeans.of(batch);
             outbox.publish(new SessionEvents.FeedbackAggregated(

@@ -43,15 +43,19 @@ class FeedbackApiTest {
     private final TestTenant t = new TestTenant();
 
     private String activeEngagement() {
+        return activeEngagement(t.client);
+    }
+
+    private String activeEngagement(Tokens client) {
         String id = as(t.coach)
-                .body(Map.of("clientSubject", t.client.subject(), "pathway", "coaching"))
+                .body(Map.of("clientSubject", client.subject(), "pathway", "coaching"))
                 .when()
                 .post("/v1/engagements")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
-        MonitoredEngagements.activate(t, id);
+        MonitoredEngagements.activate(t, client, id);
         return id;
     }
 
@@ -69,7 +73,16 @@ class FeedbackApiTest {
     }
 
     private void give(String engagement, String session, Map<String, Object> answer) {
-        as(t.client).body(answer).when().post(form(engagement, session)).then().statusCode(201);
+        give(t.client, engagement, session, answer);
+    }
+
+    private static void give(Tokens client, String engagement, String session, Map<String, Object> answer) {
+        as(client).body(answer).when().post(form(engagement, session)).then().statusCode(201);
+    }
+
+    /** {@code client}'s answer after a session of their engagement held just now. */
+    private void giveOnce(Tokens client, String engagement, Map<String, Object> answer) {
+        give(client, engagement, MonitoredEngagements.held(t, engagement), answer);
     }
 
     private long published() {
@@ -226,10 +239,10 @@ class FeedbackApiTest {
     }
 
     @Test
-    void thePractitionerAndTheirSupervisorSeeMonthlyTrendsAndEveryFiveAnswersArePublishedOnce() {
+    void thePractitionerAndTheirSupervisorSeeMonthlyTrendsOfThreeClientsAndEveryFiveAnswersArePublishedOnce() {
         String id = activeEngagement();
         List<String> sessions = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 3; i++) {
             sessions.add(MonitoredEngagements.held(t, id));
         }
         String trends = "/v1/feedback-trends?practitionerId=" + t.coach.subject();
@@ -241,6 +254,7 @@ class FeedbackApiTest {
                 .then()
                 .statusCode(200)
                 .body("minimumAnswers", is(3))
+                .body("minimumClients", is(3))
                 .body("months[0].answers", is(2))
                 .body("months[0].means", nullValue())
                 .body("months[0].comments", empty())
@@ -257,51 +271,80 @@ class FeedbackApiTest {
                 .body("months[0].means", nullValue())
                 .body("months[0].comments", empty())
                 .body("months[0].notShownBecause", containsString("not ended"));
-        // The three as if given last month: an ended month shows them.
+        // The three as if given last month: an ended month, but all three are one client's, whose answers a mean
+        // would be.
         givenLastMonth(id);
-        String shown = as(t.coach)
+        as(t.coach)
                 .when()
                 .get(trends)
                 .then()
                 .statusCode(200)
                 .body("months[0].answers", is(3))
+                .body("months[0].means", nullValue())
+                .body("months[0].comments", empty())
+                .body("months[0].notShownBecause", containsString("clients"));
+
+        // Two more clients answer: three clients, five answers, the month shows them.
+        Tokens second = t.user("client");
+        Tokens third = t.user("client");
+        String secondId = activeEngagement(second);
+        String thirdId = activeEngagement(third);
+        giveOnce(second, secondId, answer(7, 5, 10, 7, null));
+        giveOnce(third, thirdId, answer(10, 6, 5, 8, null));
+        assertEquals(0, published(), "five answers, but three of one client: the third of them waits");
+        givenLastMonth(secondId);
+        givenLastMonth(thirdId);
+        String shown = as(t.coach)
+                .when()
+                .get(trends)
+                .then()
+                .statusCode(200)
+                .body("months[0].answers", is(5))
                 .body(
                         "months[0].month",
                         is(java.time.YearMonth.now(java.time.ZoneOffset.UTC)
                                 .minusMonths(1)
                                 .toString()))
-                .body("months[0].means.feltHeard", is(7.7f))
+                .body("months[0].means.feltHeard", is(8.0f))
                 .body("months[0].comments", contains("Attentive", "Zeal"))
                 .extract()
                 .asString();
         for (String s : sessions) {
             assertEquals(false, shown.contains(s), "a trend names no session");
         }
-        give(id, sessions.get(3), answer(7, 5, 10, 7, null));
-        assertEquals(0, published(), "four answers are not published");
-        give(id, sessions.get(4), answer(10, 6, 5, 8, null));
-        assertEquals(1, published(), "the fifth answer publishes the five, once");
-        give(id, sessions.get(5), answer(1, 1, 1, 1, null));
-        assertEquals(1, published(), "the sixth starts the next five");
+
+        Tokens fourth = t.user("client");
+        giveOnce(fourth, activeEngagement(fourth), answer(1, 1, 1, 1, null));
+        assertEquals(1, published(), "two answers of the first client, one each of three others: published once");
         String payload = payload();
         assertEquals(List.of(), EventContracts.violations(AGGREGATED, payload));
         JsonPath event = JsonPath.from(payload);
         assertEquals(t.coach.subject(), event.getString("practitionerId"));
         assertEquals(5, event.getInt("responses"));
         UUID.fromString(event.getString("batchId"));
-        assertEquals(8.0f, event.getFloat("means.feltHeard"));
-        assertEquals(5.2f, event.getFloat("means.workedOnWhatMattered"));
-        assertEquals(5.0f, event.getFloat("means.approachFitted"));
-        assertEquals(7.2f, event.getFloat("means.overall"));
+        assertEquals(6.4f, event.getFloat("means.feltHeard"));
+        assertEquals(4.4f, event.getFloat("means.workedOnWhatMattered"));
+        assertEquals(5.2f, event.getFloat("means.approachFitted"));
+        assertEquals(6.0f, event.getFloat("means.overall"));
         for (String s : sessions) {
             assertEquals(false, payload.contains(s), "no session id");
         }
-        assertEquals(false, payload.contains(id) || payload.contains(t.client.subject()), "no engagement or client");
+        for (String named : List.of(id, secondId, thirdId, t.client.subject(), second.subject(), third.subject())) {
+            assertEquals(false, payload.contains(named), "no engagement or client");
+        }
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from session_feedback where engagement_id = ?::uuid"
+                                        + " and batch_published_at is null",
+                                id),
+                "the first client's third answer waits for a later batch");
 
         // Who reads the trends: the practitioner, a supervisor of theirs; nobody else (404 or 403).
         as(t.supervisor).when().get(trends).then().statusCode(404);
         Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
-        as(t.supervisor).when().get(trends).then().statusCode(200).body("months.answers", contains(3, 3));
+        as(t.supervisor).when().get(trends).then().statusCode(200).body("months.answers", contains(1, 5));
         as(t.otherSupervisor).when().get(trends).then().statusCode(404);
         as(t.otherCoach).when().get(trends).then().statusCode(404);
         for (Tokens other : List.of(t.client, t.sponsor, t.admin)) {
@@ -328,12 +371,20 @@ class FeedbackApiTest {
     @Test
     void erasingTheClientRemovesTheirAnswersAndLeavesThePublishedAggregate() {
         String id = activeEngagement();
-        for (int i = 0; i < 5; i++) {
-            give(id, MonitoredEngagements.held(t, id), answer(7, 7, 7, 7, "Session " + i));
+        Tokens second = t.user("client");
+        Tokens third = t.user("client");
+        String secondId = activeEngagement(second);
+        String thirdId = activeEngagement(third);
+        for (int i = 0; i < 2; i++) {
+            giveOnce(t.client, id, answer(7, 7, 7, 7, "Session " + i));
+            giveOnce(second, secondId, answer(7, 7, 7, 7, "Other " + i));
         }
+        giveOnce(third, thirdId, answer(7, 7, 7, 7, "Third"));
         assertEquals(1, published());
         // As if given last month: an ended month, its means and comments shown.
-        givenLastMonth(id);
+        for (String engagement : List.of(id, secondId, thirdId)) {
+            givenLastMonth(engagement);
+        }
         String trends = "/v1/feedback-trends?practitionerId=" + t.coach.subject();
         as(t.coach)
                 .when()
@@ -350,7 +401,7 @@ class FeedbackApiTest {
         EmbeddedPostgres db = EmbeddedPostgres.shared();
         assertEquals(0, db.count("select count(*) from session_feedback where engagement_id = ?::uuid", id));
         assertEquals(
-                5,
+                2,
                 db.count(
                         "select count(*) from session_feedback where practitioner_id = ? and session_id is null"
                                 + " and engagement_id is null and comment is null"
@@ -367,7 +418,7 @@ class FeedbackApiTest {
                 .statusCode(200)
                 .body("months[0].answers", is(5))
                 .body("months[0].means.overall", is(7.0f))
-                .body("months[0].comments", empty());
+                .body("months[0].comments", contains("Other 0", "Other 1", "Third"));
     }
 
     /** The engagement's answers as if given a month earlier: in a month that has ended. */
