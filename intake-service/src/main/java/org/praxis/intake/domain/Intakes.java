@@ -183,11 +183,16 @@ public class Intakes {
         intake.assignedAt = Instant.now();
         em.flush();
         audit.record(action, "intake", intake.id, previous == null ? null : "reassigned");
-        if (!coach.equals(previous)) {
-            outbox.publish(new IntakeEvents.CoachAssigned(
-                    intake.id, intake.clientSubject, previous, coach, action, intake.assignedAt));
-        }
+        announceChange(intake, previous, action);
         return intake;
+    }
+
+    /** referral-service moves the intake's drafts to the new coach: one event per change, none for the same coach. */
+    private void announceChange(Intake intake, String previous, String action) {
+        if (!intake.assignedCoach.equals(previous)) {
+            outbox.publish(new IntakeEvents.CoachAssigned(
+                    intake.id, intake.clientSubject, previous, intake.assignedCoach, action, intake.assignedAt));
+        }
     }
 
     @Transactional

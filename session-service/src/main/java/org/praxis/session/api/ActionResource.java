@@ -109,6 +109,10 @@ public class ActionResource {
     @RolesAllowed({Roles.CLIENT, Roles.COACH})
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:mark-done")
     @Operation(operationId = "markActionDone", summary = "Mark an action item done (or not done)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Marked",
+            content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "The engagement is closed")
     public ActionView done(
             @PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
