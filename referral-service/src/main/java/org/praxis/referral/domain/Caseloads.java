@@ -25,6 +25,9 @@ import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
 @ApplicationScoped
 public class Caseloads {
     private static final Set<String> ACCEPTED = Set.of("active", "paused", "follow-up");
+    /** Referrals intake-service's events drafted about the intake's own client. */
+    private static final List<String> DRAFTED_FROM_INTAKE =
+            List.of(Referral.FROM_RISK_FLAG, Referral.FROM_INTAKE_DECISION);
 
     @Inject
     EntityManager em;
@@ -140,12 +143,13 @@ public class Caseloads {
                 .executeUpdate();
         List<Referral> responsible = em.createQuery(
                         "select r from Referral r where r.tenantId = :t and r.practitionerId = :p and (r.engagementId = :e"
-                                + " or (r.engagementId is null and r.intakeId = :i))",
+                                + " or (r.engagementId is null and r.intakeId = :i and r.origin in :drafted))",
                         Referral.class)
                 .setParameter("t", tenantId)
                 .setParameter("e", id)
                 .setParameter("i", sourceIntakeId == null ? new UUID(0, 0) : sourceIntakeId)
                 .setParameter("p", from)
+                .setParameter("drafted", DRAFTED_FROM_INTAKE)
                 .getResultList();
         move(responsible, to, "hand-over", "the engagement was handed to another coach, who follows the referral now");
     }
@@ -153,15 +157,18 @@ public class Caseloads {
     /**
      * intake-service says the intake has another coach: its referrals no engagement carries (a risk flag's or a
      * therapy decision's draft) follow them when they named the coach before, or nobody while the intake waited
-     * for one. Only such rows move, so applying it again does nothing.
+     * for one. Only such rows move, so applying it again does nothing. A manual referral's intake id is what its
+     * coach typed, so it never moves by it: it could be about another client.
      */
     public void followIntakeCoach(String tenantId, UUID intakeId, String from, String to) {
         TypedQuery<Referral> drafted = em.createQuery(
-                        "select r from Referral r where r.tenantId = :t and r.engagementId is null and r.intakeId = :i and "
+                        "select r from Referral r where r.tenantId = :t and r.engagementId is null and r.intakeId = :i"
+                                + " and r.origin in :drafted and "
                                 + (from == null ? "r.practitionerId is null" : "r.practitionerId = :p"),
                         Referral.class)
                 .setParameter("t", tenantId)
-                .setParameter("i", intakeId);
+                .setParameter("i", intakeId)
+                .setParameter("drafted", DRAFTED_FROM_INTAKE);
         if (from != null) {
             drafted.setParameter("p", from);
         }

@@ -27,11 +27,25 @@ public class IntakeCoachAssignedHandler extends SingleTypeHandler<IntakeCoachAss
             @JsonProperty(required = true) @Size(max = Bounds.SUBJECT)
             String toPractitionerId) {}
 
+    /** The intake followed a handover: the handover's own event moves the same drafts, with its history step. */
+    static final String FOLLOW_HANDOVER = "follow-handover";
+
     @Inject
     Caseloads caseloads;
 
     public IntakeCoachAssignedHandler() {
         super("referral-intake-coach-assigned", "intake.events", TYPE, CoachAssigned.class);
+    }
+
+    /** An older assignment read after a newer one (a replay) would move the drafts to a coach who left. */
+    @Override
+    public boolean replacesState() {
+        return true;
+    }
+
+    @Override
+    public boolean concerns(IncomingEvent event) {
+        return !FOLLOW_HANDOVER.equals(event.payload().path("reason").asText());
     }
 
     @Override

@@ -293,6 +293,78 @@ class EngagementHandoverConsumerTest {
                         == 200);
     }
 
+    private static long referralNaming(String referral, String practitioner) {
+        return EmbeddedPostgres.shared()
+                .count(
+                        "select count(*) from referral where id = ?::uuid and practitioner_id = ?",
+                        referral,
+                        practitioner);
+    }
+
+    /**
+     * A manual referral's intake id is what its coach typed: it may be another client's intake, so it never moves
+     * by it. An older assignment read after a newer one moves nothing, and the intake following a handover leaves
+     * the move to the handover's own event.
+     */
+    @Test
+    void onlyTheIntakesOwnDraftsFollowItsNewestCoach() {
+        String a = "coach-" + UUID.randomUUID();
+        String b = "coach-" + UUID.randomUUID();
+        String c = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String intake = UUID.randomUUID().toString();
+        String draft = riskDraft(intake, client, a);
+        String manual = UUID.randomUUID().toString();
+        EmbeddedPostgres.shared()
+                .execute("insert into referral select (jsonb_populate_record(null::referral, to_jsonb(x)"
+                        + " || jsonb_build_object('id', '" + manual + "', 'origin', 'manual', 'origin_ref', null))).*"
+                        + " from referral x where x.id = '" + draft + "'");
+
+        // The intake followed a handover: engagement.handed-over moves its drafts, not this event.
+        String followed = UUID.randomUUID().toString();
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, a, c)
+                        .put("reason", "follow-handover")
+                        .toString(),
+                withSequence(intakeHeaders(followed, COACH_ASSIGNED, t.id), 19));
+        // B to C first (nothing names B), then the older A to B: superseded, so nothing goes to B.
+        String newer = UUID.randomUUID().toString();
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, b, c).toString(),
+                withSequence(intakeHeaders(newer, COACH_ASSIGNED, t.id), 21));
+        String older = UUID.randomUUID().toString();
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, a, b).toString(),
+                withSequence(intakeHeaders(older, COACH_ASSIGNED, t.id), 20));
+        EmbeddedPostgres.shared()
+                .awaitCount(1, "select count(*) from inbox_event where event_id = ? and outcome = 'superseded'", older);
+        assertEquals(1, referralNaming(draft, a));
+        assertEquals(
+                0, EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", followed));
+
+        // The intake's newest coach: the risk draft follows, the manual referral naming the intake stays.
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, a, c).toString(),
+                withSequence(intakeHeaders(UUID.randomUUID().toString(), COACH_ASSIGNED, t.id), 22));
+        EmbeddedPostgres.shared()
+                .awaitCount(1, "select count(*) from referral where id = ?::uuid and practitioner_id = ?", draft, c);
+        assertEquals(1, referralNaming(manual, a));
+    }
+
+    private static Map<String, String> withSequence(Map<String, String> headers, long sequence) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("ce_sequence", Long.toString(sequence));
+        return h;
+    }
+
     private static ObjectNode coachAssigned(String intake, String client, String from, String to) {
         ObjectNode e = (ObjectNode) EventContracts.goldenExampleJson(COACH_ASSIGNED);
         e.put("intakeId", intake)
