@@ -41,7 +41,8 @@ public class MeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "action-item:list-own")
     @Operation(
             operationId = "listMyActions",
-            summary = "The signed-in client's open action items, soonest due first (undated last)")
+            summary =
+                    "The signed-in client's open action items of engagements not closed, soonest due first (undated last)")
     public Page<ActionView> actions(@BeanParam PageParams page) {
         return goals.myOpenActions(page.request()).map(ActionView::of);
     }

@@ -198,6 +198,7 @@ public class SubjectRecords implements SubjectErasure {
         });
         // The person's scores go; intake-service, which owns them, erases its own copy.
         byEngagement(ScoreTrajectory.class, ids).forEach(em::remove);
+        engagements.forEach(e -> e.reviewRequestedOn = null); // the day their scores worsened
         // Which instruments the client was asked for, and when: theirs, and of no use to anyone once they are gone.
         byEngagement(MonitoringMeasure.class, ids).forEach(em::remove);
         byEngagement(MonitoringPlan.class, ids).forEach(em::remove);

@@ -262,11 +262,12 @@ class TrajectoryConsumersTest {
         String intake = UUID.randomUUID().toString();
         String id = Monitoring.activeFromIntake(t, intake);
         Monitoring.send(t, intake, new Change("GAD-7", 12, 6, "moderate", "mild", "reliable-recovery", false));
-        assertEquals(1, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
+        Monitoring.send(t, intake, WORSE);
+        assertEquals(2, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
         // The client's copy of their records carries their scores.
         TestTenant.export(t.admin, t.client.subject(), TestTenant.exportRequest(t.admin, t.client.subject()))
                 .statusCode(200)
-                .body("scores.size()", is(1))
+                .body("scores.size()", is(2))
                 .body("scores[0].engagementId", is(id))
                 .body("scores[0].score.instrument", is("GAD-7"))
                 .body("scores[0].score.latestTotal", is(6))
@@ -276,5 +277,8 @@ class TrajectoryConsumersTest {
                 ErasureRequests.erase(t.id, t.client.subject(), "session.events")
                         .size());
         assertEquals(0, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
+        // The day their scores worsened goes with them.
+        assertEquals(
+                0, count("select count(*) from engagement where id = ?::uuid and review_requested_on is not null", id));
     }
 }
