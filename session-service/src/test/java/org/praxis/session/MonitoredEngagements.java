@@ -44,16 +44,21 @@ public final class MonitoredEngagements {
         activate(t, t.client, id);
     }
 
+    /** A contract's terms: {@code purpose}, with {@code client} and the tenant's coach as its required parties. */
+    public static Map<String, Object> terms(TestTenant t, Tokens client, String purpose) {
+        return new java.util.HashMap<>(Map.of(
+                "purpose",
+                purpose,
+                "parties",
+                List.of(
+                        Map.of("role", "client", "subject", client.subject(), "required", true),
+                        Map.of("role", "coach", "subject", t.coach.subject(), "required", true))));
+    }
+
     /** {@code client} and the tenant's coach accept a first contract: the engagement is active. */
     public static void activate(TestTenant t, Tokens client, String id) {
         as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Steadier weeks",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .body(terms(t, client, "Steadier weeks"))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()

@@ -110,6 +110,18 @@ class EngagementHandoverConsumerTest {
                         practitioner);
     }
 
+    /** Waits until {@code coach} reads the referral: an event moved it to them. */
+    private void awaitReads(String coach, String referral) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.person(coach, "coach"))
+                                .when()
+                                .get("/v1/referrals/" + referral)
+                                .then()
+                                .extract()
+                                .statusCode()
+                        == 200);
+    }
+
     /** The referral moved to {@code to}, once: they read it as its practitioner, {@code other} reads nothing. */
     private void movedOnce(String referral, String to, String other) {
         movedOnce(referral, to, other, "hand-over");
@@ -199,14 +211,7 @@ class EngagementHandoverConsumerTest {
                 handedOver.toString(),
                 headers(UUID.randomUUID().toString(), HANDED_OVER));
         // The client's urgent draft is the new coach's to follow; the coach who left reads it no more.
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> as(t.person(to, "coach"))
-                                .when()
-                                .get("/v1/referrals/" + draft)
-                                .then()
-                                .extract()
-                                .statusCode()
-                        == 200);
+        awaitReads(to, draft);
         movedOnce(draft, to, from);
     }
 
@@ -258,14 +263,7 @@ class EngagementHandoverConsumerTest {
         ObjectNode assigned = coachAssigned(intake, client, from, to);
         TopicProbe.send("intake.events", intake, assigned.toString(), intakeHeaders(eventId, COACH_ASSIGNED, t.id));
         TopicProbe.send("intake.events", intake, assigned.toString(), intakeHeaders(eventId, COACH_ASSIGNED, t.id));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> as(t.person(to, "coach"))
-                                .when()
-                                .get("/v1/referrals/" + draft)
-                                .then()
-                                .extract()
-                                .statusCode()
-                        == 200);
+        awaitReads(to, draft);
         movedOnce(draft, to, from, "coach-change");
         movedOnce(draft, to, intruder, "coach-change");
     }
@@ -283,14 +281,7 @@ class EngagementHandoverConsumerTest {
                 intake,
                 claimed.toString(),
                 intakeHeaders(UUID.randomUUID().toString(), COACH_ASSIGNED, t.id));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> as(t.person(coach, "coach"))
-                                .when()
-                                .get("/v1/referrals/" + draft)
-                                .then()
-                                .extract()
-                                .statusCode()
-                        == 200);
+        awaitReads(coach, draft);
     }
 
     private static long referralNaming(String referral, String practitioner) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
+import org.praxis.session.MonitoredEngagements;
 import org.praxis.session.domain.EngagementLimits;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -207,13 +208,7 @@ class GoalApiTest {
                 .statusCode(409);
         assertEquals(EngagementLimits.ACTIONS, count("action_item", "engagement_id", id));
 
-        Map<String, Object> terms = Map.of(
-                "purpose",
-                "Steadier weeks",
-                "parties",
-                List.of(
-                        Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                        Map.of("role", "coach", "subject", t.coach.subject(), "required", true)));
+        Map<String, Object> terms = MonitoredEngagements.terms(t, t.client, "Steadier weeks");
         String contracts = "/v1/engagements/" + id + "/contracts";
         as(t.coach).body(terms).when().post(contracts).then().statusCode(201);
         copies("contract", "engagement_id", id, EngagementLimits.CONTRACT_VERSIONS - 1, ", 'number', x.number + i");

@@ -185,13 +185,7 @@ class SessionConsumersTest {
     void anIntegratedDraftFromADecisionIsNotAgreedWithAnIneligiblePractitioner() {
         String id = MonitoredEngagements.decided(t, UUID.randomUUID().toString(), "integrated");
         as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Integrated work",
-                        "parties",
-                        List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .body(MonitoredEngagements.terms(t, t.client, "Integrated work"))
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()

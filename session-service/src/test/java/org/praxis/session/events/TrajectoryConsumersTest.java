@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.session.MonitoredEngagements;
 import org.praxis.session.Monitoring;
 import org.praxis.session.Monitoring.Change;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -181,16 +182,10 @@ class TrajectoryConsumersTest {
                         id,
                         today.toString());
 
+        Map<String, Object> reviewedEveryEight = MonitoredEngagements.terms(t, t.client, "Steadier weeks");
+        reviewedEveryEight.put("reviewEveryWeeks", 8);
         as(t.coach)
-                .body(Map.of(
-                        "purpose",
-                        "Steadier weeks, reviewed every eight",
-                        "reviewEveryWeeks",
-                        8,
-                        "parties",
-                        java.util.List.of(
-                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                                Map.of("role", "coach", "subject", t.coach.subject(), "required", true))))
+                .body(reviewedEveryEight)
                 .when()
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
