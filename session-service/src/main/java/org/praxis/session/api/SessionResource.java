@@ -159,7 +159,9 @@ public class SessionResource {
             responseCode = "200",
             description = "Cancelled",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "409", description = "The session is no longer scheduled")
+    @APIResponse(
+            responseCode = "409",
+            description = "The session is no longer scheduled, or (for its client) it has started")
     public SessionView cancel(@PathParam("id") UUID id, @PathParam("sessionId") UUID sessionId) {
         return SessionView.of(sessions.cancel(id, sessionId));
     }

@@ -156,7 +156,8 @@ public class Sessions {
 
     /**
      * The client or the practitioner cancels; within the contract's notice (else 24 hours) of the start it counts
-     * as late, and a late cancellation by the client costs the contract's fee.
+     * as late, and a late cancellation by the client costs the contract's fee. Once the session has started the
+     * client no longer cancels it: held or missed, its outcome is the practitioner's to record.
      */
     @Transactional
     public CoachingSession cancel(UUID engagementId, UUID sessionId) {
@@ -164,8 +165,12 @@ public class Sessions {
         if (s.isFinal()) {
             throw ProblemException.conflict("A " + s.status + " session cannot be cancelled.");
         }
+        String by = policies.sessions().cancelledAs(policies.caller(), s);
+        if (CoachingSession.BY_CLIENT.equals(by) && !Instant.now().isBefore(s.scheduledAt)) {
+            throw ProblemException.conflict("The session has started: its outcome is recorded, not a cancellation.");
+        }
         s.status = CoachingSession.CANCELLED;
-        s.cancelledBy = policies.sessions().cancelledAs(policies.caller(), s);
+        s.cancelledBy = by;
         s.cancelledLate = charges.isLate(s, Instant.now());
         audit.record("cancel", "session", s.id, null);
         charges.settled(s);

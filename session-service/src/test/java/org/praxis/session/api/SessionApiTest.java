@@ -171,6 +171,23 @@ class SessionApiTest {
                 .post("/v1/engagements/" + id + "/sessions/" + later + "/reschedule")
                 .then()
                 .statusCode(409);
+
+        // Once it has started, the client's session is held or missed, not cancelled: the practitioner records
+        // which (a cancellation then would spare the fee, the package and the practice hours).
+        String started = schedule(id, Instant.now().minus(10, ChronoUnit.MINUTES));
+        as(t.client)
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + started + "/cancellation")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as(t.coach)
+                .body(Map.of("status", "no-show"))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + started + "/outcome")
+                .then()
+                .statusCode(200)
+                .body("status", is("no-show"));
     }
 
     @Test
