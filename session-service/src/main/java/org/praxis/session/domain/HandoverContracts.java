@@ -66,20 +66,20 @@ public class HandoverContracts {
                 .anyMatch(p -> !ContractParty.COACH.equals(p.role) && who.equals(p.subject));
     }
 
-    /** 409 while the version a handover proposed awaits acceptance: no session with a coach the client has not accepted. */
+    /**
+     * 409 while no version from the last handover's on is in force: no session with a coach the client has not
+     * accepted. A later version proposed meanwhile does not settle it; only one accepted does.
+     */
     public void requireContractSettled(Engagement e) {
-        List<Contract> all = contracts.versions(e.id);
-        if (all.isEmpty()) {
-            return;
-        }
-        Contract latest = all.get(all.size() - 1);
-        boolean settled = contracts
-                .inForce(e.id)
-                .map(v -> v.contract().number == latest.number)
-                .orElse(false);
-        if (latest.handoverId != null && !settled) {
+        int handedOver = contracts.versions(e.id).stream()
+                .filter(c -> c.handoverId != null)
+                .mapToInt(c -> c.number)
+                .max()
+                .orElse(0);
+        int inForce = contracts.inForce(e.id).map(v -> v.contract().number).orElse(0);
+        if (handedOver > inForce) {
             throw ProblemException.conflict("The coach changed: no session is held until the client and the new coach"
-                    + " have accepted contract version " + latest.number + ".");
+                    + " have accepted contract version " + handedOver + " or a later one.");
         }
     }
 }

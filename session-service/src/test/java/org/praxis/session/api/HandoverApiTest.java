@@ -366,8 +366,33 @@ class HandoverApiTest {
                 .then()
                 .statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("contract version 2"));
+        // A later version the new coach proposes settles nothing until it is accepted too.
+        as(t.otherCoach)
+                .body(Map.of(
+                        "purpose",
+                        "Clarity at work, with the new coach",
+                        "sessionsPrepaid",
+                        8,
+                        "pricePerSession",
+                        Map.of("amountMinor", 9000, "currency", "EUR"),
+                        "parties",
+                        List.of(
+                                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                                Map.of("role", "coach", "subject", t.otherCoach.subject(), "required", true))))
+                .when()
+                .post(base + "/contracts")
+                .then()
+                .statusCode(201)
+                .body("number", is(3));
+        as(t.otherCoach)
+                .body(next)
+                .when()
+                .post(base + "/sessions")
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("contract version 2"));
         for (Tokens party : List.of(t.client, t.otherCoach)) {
-            as(party).when().post(base + "/contracts/2/acceptance").then().statusCode(200);
+            as(party).when().post(base + "/contracts/3/acceptance").then().statusCode(200);
         }
         as(t.otherCoach).body(next).when().post(base + "/sessions").then().statusCode(201);
 
