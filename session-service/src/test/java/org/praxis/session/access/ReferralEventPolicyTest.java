@@ -30,6 +30,9 @@ class ReferralEventPolicyTest {
         assertTrue(may(new Provenance("c1", "k1", "s1", "manual"), true));
         assertTrue(
                 may(new Provenance("c1", "k1", null, null), true), "the responsible coach when the author is not said");
+        assertTrue(
+                may(new Provenance("c1", "k1", "k0", "manual"), true),
+                "made by the coach who handed the engagement over, followed now by its practitioner");
     }
 
     @Test

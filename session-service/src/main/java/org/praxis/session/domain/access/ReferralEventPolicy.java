@@ -11,7 +11,8 @@ import org.praxis.session.domain.Engagement;
  * that client. Otherwise a coach's referral linked to another coach's engagement would pause it.
  *
  * <p>The event (docs/events, {@code ReferralEvents.StatusChanged})
- * says whose referral it is: {@code clientSubject}, {@code createdBy} (else {@code practitionerId}) and
+ * says whose referral it is: {@code clientSubject}, {@code createdBy}, {@code practitionerId} (who follows it now:
+ * after a handover, the engagement's new practitioner follows the referral its former one made) and
  * {@code origin}; this policy refuses any that do not match the engagement. An event carrying none of
  * them (from a referral-service older than these fields) is refused while {@code requireProvenance}
  * holds ({@code praxis.session.referral-events.require-provenance}, on by default).
@@ -42,7 +43,10 @@ public final class ReferralEventPolicy {
         if (p.origin() != null && RISK_ORIGINS.contains(p.origin())) {
             return true;
         }
-        String by = p.createdBy() != null ? p.createdBy() : p.practitionerId();
+        return responsible(p.createdBy(), e, supervises) || responsible(p.practitionerId(), e, supervises);
+    }
+
+    private static boolean responsible(String by, Engagement e, Predicate<String> supervises) {
         return by != null && (by.equals(e.practitionerId) || supervises.test(by));
     }
 }
