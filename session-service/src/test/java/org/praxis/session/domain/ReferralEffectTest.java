@@ -26,8 +26,10 @@ class ReferralEffectTest {
             "integrated true", "active");
 
     /**
-     * The end of the engagement's current referral: the status it leaves, by engagement status. An accepted
-     * referral changes nothing in follow-up (only an active engagement takes one on).
+     * The end of the engagement's current referral: the status it leaves, by engagement status, where the referral
+     * paused it (coaching not beside therapy). An accepted referral changes nothing in follow-up (only an active
+     * engagement takes one on). Where therapy ran alongside, the referral paused nothing: a pause is someone
+     * else's (the client's granted request) and outlasts the therapy.
      */
     private static final Map<String, String> END_OF_CURRENT = Map.of(
             "draft", "draft", "active", "active", "paused", "active", "follow-up", "follow-up", "closed", "closed");
@@ -66,7 +68,11 @@ class ReferralEffectTest {
                                 // kept until the contract activates it ({@link ReferralEffect#atActivation})
                                 expected = new ReferralEffect.Change("draft", referral);
                             } else if (ENDED.contains(referralStatus) && current.equals("this")) {
-                                expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
+                                boolean alongside = ACCEPTED_ON_ACTIVE
+                                        .get(pathway + " " + beside)
+                                        .equals("active");
+                                expected = new ReferralEffect.Change(
+                                        alongside ? status : END_OF_CURRENT.get(status), null);
                             }
                             String c = status + " " + pathway + " beside=" + beside + " current=" + current + " "
                                     + referralStatus;
