@@ -26,10 +26,8 @@ class ReferralEffectTest {
             "integrated true", "active");
 
     /**
-     * The end of the engagement's current referral: the status it leaves, by engagement status, where the referral
-     * paused it (coaching not beside therapy). An accepted referral changes nothing in follow-up (only an active
-     * engagement takes one on). Where therapy ran alongside, the referral paused nothing: a pause is someone
-     * else's (the client's granted request) and outlasts the therapy.
+     * The end of the engagement's current referral: the status it leaves, by engagement status. An accepted
+     * referral changes nothing in follow-up (only an active engagement takes one on).
      */
     private static final Map<String, String> END_OF_CURRENT = Map.of(
             "draft", "draft", "active", "active", "paused", "active", "follow-up", "follow-up", "closed", "closed");
@@ -68,11 +66,7 @@ class ReferralEffectTest {
                                 // kept until the contract activates it ({@link ReferralEffect#atActivation})
                                 expected = new ReferralEffect.Change("draft", referral);
                             } else if (ENDED.contains(referralStatus) && current.equals("this")) {
-                                boolean alongside = ACCEPTED_ON_ACTIVE
-                                        .get(pathway + " " + beside)
-                                        .equals("active");
-                                expected = new ReferralEffect.Change(
-                                        alongside ? status : END_OF_CURRENT.get(status), null);
+                                expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
                             }
                             String c = status + " " + pathway + " beside=" + beside + " current=" + current + " "
                                     + referralStatus;
