@@ -22,7 +22,6 @@ import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
 import org.praxis.session.domain.access.EngagementPolicy;
-import org.praxis.session.domain.access.ReferralEventPolicy;
 import org.praxis.session.domain.events.SessionEvents;
 
 /** Opening engagements (by a practitioner, or as a draft from a decided intake) and moving their status. */
@@ -42,9 +41,6 @@ public class Engagements {
 
     @Inject
     EligibilityRegister eligibility;
-
-    @Inject
-    SupervisionRegister supervision;
 
     @Inject
     Policies policies;
@@ -199,42 +195,6 @@ public class Engagements {
             changeStatus(e, status);
         }
         return e;
-    }
-
-    /** A referral's progress moves the engagement it was made from if it may ({@link ReferralEventPolicy}); else false. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean applyReferral(
-            UUID engagementId,
-            UUID referralId,
-            String referralStatus,
-            ReferralEventPolicy.Provenance provenance,
-            boolean requireProvenance) {
-        Engagement e = tenant.find(Engagement.class, engagementId).orElse(null);
-        if (e == null) {
-            return true;
-        }
-        if (!ReferralEventPolicy.mayMove(
-                e, provenance, by -> supervision.supervises(e.tenantId, by, e.practitionerId), requireProvenance)) {
-            audit.record(
-                    "refuse-referral-" + referralStatus,
-                    "engagement",
-                    e.id,
-                    "referral " + referralId
-                            + " is not from this engagement's practitioner, their supervisor or a risk about its client");
-            return false;
-        }
-        ReferralEffect.Change change = ReferralEffect.of(
-                e.status, e.pathway, contracts.runsBesideTherapy(e.id), e.currentReferral, referralId, referralStatus);
-        if (change == null) {
-            return true;
-        }
-        e.currentReferral = change.currentReferral();
-        if (!change.status().equals(e.status)) {
-            changeStatus(e, change.status());
-        } else {
-            audit.record("referral-" + referralStatus, "engagement", e.id, "referral " + referralId);
-        }
-        return true;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -12,7 +12,7 @@ import org.praxis.platform.events.SingleTypeHandler;
 import org.praxis.platform.web.Bounds;
 import org.praxis.session.domain.AfterTherapy;
 import org.praxis.session.domain.CompletedTherapyReferral;
-import org.praxis.session.domain.Engagements;
+import org.praxis.session.domain.ReferralMoves;
 import org.praxis.session.domain.access.ReferralEventPolicy;
 
 /**
@@ -38,7 +38,7 @@ public class ReferralStatusChangedHandler
             String origin) {}
 
     @Inject
-    Engagements engagements;
+    ReferralMoves referralMoves;
 
     @Inject
     AfterTherapy afterTherapy;
@@ -74,7 +74,7 @@ public class ReferralStatusChangedHandler
         if (p.engagementId() == null) {
             return; // a referral made from an intake, not from an engagement
         }
-        engagements.applyReferral(
+        referralMoves.apply(
                 p.engagementId(),
                 p.referralId(),
                 p.status(),

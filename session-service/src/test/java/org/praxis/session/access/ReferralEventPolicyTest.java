@@ -11,7 +11,8 @@ import org.praxis.session.domain.access.ReferralEventPolicy.Provenance;
 
 class ReferralEventPolicyTest {
     final Engagement e = engagement();
-    final Set<String> supervisorsOfK = Set.of("s1");
+    /** s1 supervises the practitioner k1; k0 handed the engagement over to k1. */
+    final Set<String> supervisorsOfK = Set.of("s1", "k0");
 
     static Engagement engagement() {
         Engagement e = new Engagement();
@@ -32,7 +33,7 @@ class ReferralEventPolicyTest {
                 may(new Provenance("c1", "k1", null, null), true), "the responsible coach when the author is not said");
         assertTrue(
                 may(new Provenance("c1", "k1", "k0", "manual"), true),
-                "made by the coach who handed the engagement over, followed now by its practitioner");
+                "made by the coach who handed the engagement over");
     }
 
     @Test

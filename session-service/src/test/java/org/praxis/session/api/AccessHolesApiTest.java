@@ -180,8 +180,19 @@ class AccessHolesApiTest {
 
     private static String referral(
             String engagement, String client, String practitioner, String createdBy, String origin) {
-        return "{\"referralId\":\"" + UUID.randomUUID() + "\",\"engagementId\":\"" + engagement
-                + "\",\"status\":\"accepted\","
+        return referral(UUID.randomUUID().toString(), "accepted", engagement, client, practitioner, createdBy, origin);
+    }
+
+    private static String referral(
+            String id,
+            String status,
+            String engagement,
+            String client,
+            String practitioner,
+            String createdBy,
+            String origin) {
+        return "{\"referralId\":\"" + id + "\",\"engagementId\":\"" + engagement
+                + "\",\"status\":\"" + status + "\","
                 + "\"urgency\":\"soon\",\"serviceKind\":\"therapy\",\"clientSubject\":\"" + client
                 + "\",\"practitionerId\":\""
                 + practitioner + "\",\"createdBy\":\"" + createdBy + "\",\"origin\":\"" + origin + "\"}";
@@ -228,6 +239,51 @@ class AccessHolesApiTest {
         Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
         referralEvent(referral(id, t.client.subject(), t.coach.subject(), supervisor.subject(), "manual"));
         assertEquals("paused", status(id));
+    }
+
+    @Test
+    void theTherapyTheFormerPractitionerReferredToResumesTheEngagementWhenItEnds() {
+        String id = active(t.coach, t.client, false);
+        String therapy = UUID.randomUUID().toString();
+        String client = t.client.subject();
+        referralEvent(referral(therapy, "accepted", id, client, t.coach.subject(), t.coach.subject(), "manual"));
+        assertEquals("paused", status(id));
+        String handover = as(t.coach)
+                .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                .body(Map.of("toPractitionerId", t.otherCoach.subject(), "reason", "scope"))
+                .when()
+                .post("/v1/engagements/" + id + "/handovers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.otherCoach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post("/v1/engagements/" + id + "/handovers/" + handover + "/acceptance")
+                .then()
+                .statusCode(200);
+        // The referral the first coach made, now followed by the new one (or read before referral-service moved it).
+        referralEvent(referral(therapy, "completed", id, client, t.coach.subject(), t.coach.subject(), "manual"));
+        assertEquals(
+                "active",
+                as(t.otherCoach)
+                        .when()
+                        .get("/v1/engagements/" + id)
+                        .then()
+                        .extract()
+                        .path("status"));
+        // A coach who never had the engagement still moves nothing.
+        referralEvent(
+                referral(id, client, t.user("coach").subject(), t.user("coach").subject(), "manual"));
+        assertEquals(
+                "active",
+                as(t.otherCoach)
+                        .when()
+                        .get("/v1/engagements/" + id)
+                        .then()
+                        .extract()
+                        .path("status"));
     }
 
     // Hole 4: a sponsor reads the contract they are asked to accept, and only that.

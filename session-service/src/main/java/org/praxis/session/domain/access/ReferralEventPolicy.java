@@ -7,12 +7,12 @@ import org.praxis.session.domain.Engagement;
 /**
  * The consuming side of hole 3 of issue 16: a {@code referral.status-changed} event may pause or
  * resume an engagement only when the referral is about that engagement's client and comes from its
- * practitioner, a supervisor of that practitioner, or a risk (a risk flag or a risk concern) about
- * that client. Otherwise a coach's referral linked to another coach's engagement would pause it.
+ * practitioner, a supervisor of that practitioner, a practitioner who handed the engagement over (a referral
+ * they made from it stays the engagement's: it paused it, and its end resumes it), or a risk (a risk flag or a
+ * risk concern) about that client. Otherwise a coach's referral linked to another coach's engagement would pause it.
  *
  * <p>The event (docs/events, {@code ReferralEvents.StatusChanged})
- * says whose referral it is: {@code clientSubject}, {@code createdBy}, {@code practitionerId} (who follows it now:
- * after a handover, the engagement's new practitioner follows the referral its former one made) and
+ * says whose referral it is: {@code clientSubject}, {@code createdBy} (else {@code practitionerId}) and
  * {@code origin}; this policy refuses any that do not match the engagement. An event carrying none of
  * them (from a referral-service older than these fields) is refused while {@code requireProvenance}
  * holds ({@code praxis.session.referral-events.require-provenance}, on by default).
@@ -30,10 +30,10 @@ public final class ReferralEventPolicy {
     private ReferralEventPolicy() {}
 
     /**
-     * @param supervises whether a subject supervises the engagement's practitioner
+     * @param answersFor whether a subject supervises the engagement's practitioner or handed the engagement over
      * @return whether the referral may move this engagement
      */
-    public static boolean mayMove(Engagement e, Provenance p, Predicate<String> supervises, boolean requireProvenance) {
+    public static boolean mayMove(Engagement e, Provenance p, Predicate<String> answersFor, boolean requireProvenance) {
         if (p.isEmpty()) {
             return !requireProvenance;
         }
@@ -43,10 +43,7 @@ public final class ReferralEventPolicy {
         if (p.origin() != null && RISK_ORIGINS.contains(p.origin())) {
             return true;
         }
-        return responsible(p.createdBy(), e, supervises) || responsible(p.practitionerId(), e, supervises);
-    }
-
-    private static boolean responsible(String by, Engagement e, Predicate<String> supervises) {
-        return by != null && (by.equals(e.practitionerId) || supervises.test(by));
+        String by = p.createdBy() != null ? p.createdBy() : p.practitionerId();
+        return by != null && (by.equals(e.practitionerId) || answersFor.test(by));
     }
 }
