@@ -20,7 +20,8 @@ import org.praxis.platform.persistence.TenantQueries;
  * A practitioner's client feedback by month (issue 22): how many answers and, once a month holds
  * {@link #MINIMUM_ANSWERS} or more from {@link FeedbackRespondents#MINIMUM_CLIENTS} clients or more, the mean of
  * each item and the comments in alphabetical order. Below that a mean is one or two clients' own answers (however
- * many sessions they answered about) and a comment points at the one session that month, so neither is shown. No row ever names a session, an engagement or a client. The month in progress shows only its count: its
+ * many sessions they answered about) and a comment points at the one session that month, so neither is shown.
+ * No row ever names a session, an engagement or a client. The month in progress shows only its count: its
  * means and comments would change with each answer, and a practitioner reading them before and after one client's
  * answer would read that answer off the difference.
  */

@@ -199,8 +199,12 @@ class AccessHolesApiTest {
     }
 
     private String status(String id) {
-        return as(t.coach)
-                .when()
+        return status(t.coach, id);
+    }
+
+    /** The engagement's status as {@code who} reads it. */
+    private static String status(Tokens who, String id) {
+        return as(who).when()
                 .get("/v1/engagements/" + id)
                 .then()
                 .statusCode(200)
@@ -265,25 +269,11 @@ class AccessHolesApiTest {
                 .statusCode(200);
         // The referral the first coach made, now followed by the new one (or read before referral-service moved it).
         referralEvent(referral(therapy, "completed", id, client, t.coach.subject(), t.coach.subject(), "manual"));
-        assertEquals(
-                "active",
-                as(t.otherCoach)
-                        .when()
-                        .get("/v1/engagements/" + id)
-                        .then()
-                        .extract()
-                        .path("status"));
+        assertEquals("active", status(t.otherCoach, id));
         // A coach who never had the engagement still moves nothing.
         referralEvent(
                 referral(id, client, t.user("coach").subject(), t.user("coach").subject(), "manual"));
-        assertEquals(
-                "active",
-                as(t.otherCoach)
-                        .when()
-                        .get("/v1/engagements/" + id)
-                        .then()
-                        .extract()
-                        .path("status"));
+        assertEquals("active", status(t.otherCoach, id));
     }
 
     // Hole 4: a sponsor reads the contract they are asked to accept, and only that.
