@@ -101,6 +101,23 @@ class PolicyTest {
     }
 
     @Test
+    void aLazyConditionIsMadeOnlyWhenReachedAndThenOnce() {
+        int[] made = {0};
+        Criterion<Thing> unassignedOrK1 = COACH.isNull().or(Criterion.lazy(() -> {
+            made[0]++;
+            return COACH.in(Set.of("k1"));
+        }));
+        assertTrue(unassignedOrK1.test(new Thing("c1", null)));
+        assertEquals(0, made[0], "the short-circuit spares it");
+        assertTrue(unassignedOrK1.test(new Thing("c1", "k1")));
+        assertFalse(unassignedOrK1.test(new Thing("c1", "k2")));
+        Map<String, Object> params = new HashMap<>();
+        assertEquals("(e.coach is null) or (e.coach in :acc0)", unassignedOrK1.jpql("e", params));
+        assertEquals(Map.of("acc0", Set.of("k1")), params);
+        assertEquals(1, made[0], "made once, for tests and the where clause alike");
+    }
+
+    @Test
     void aNullSubjectOwnsNothing() {
         assertFalse(OWNER.is(null).test(new Thing(null, null)));
         assertFalse(COACH.in(List.of()).test(new Thing("a", "b")));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A condition on an entity that reads the same in memory and as a JPQL where clause, so a policy's
@@ -32,6 +33,23 @@ public final class Criterion<E> {
 
     public static <E> Criterion<E> none() {
         return new Criterion<>(e -> false, (alias, params) -> "1 = 0");
+    }
+
+    /**
+     * {@code make}'s condition, made when it is first tested or rendered, once: for a condition that costs a
+     * query (whom a supervisor supervises) which a short-circuit before it may spare, e.g. {@code
+     * COACH.isNull().or(lazy(...))} on an intake nobody is assigned to.
+     */
+    public static <E> Criterion<E> lazy(Supplier<Criterion<E>> make) {
+        List<Criterion<E>> made = new ArrayList<>(1);
+        Supplier<Criterion<E>> once = () -> {
+            if (made.isEmpty()) {
+                made.add(make.get());
+            }
+            return made.get(0);
+        };
+        return new Criterion<>(
+                e -> once.get().test.test(e), (alias, params) -> once.get().jpql(alias, params));
     }
 
     public boolean test(E entity) {
