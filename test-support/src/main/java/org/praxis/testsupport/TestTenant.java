@@ -29,6 +29,15 @@ public class TestTenant {
         return new TestTenant();
     }
 
+    /**
+     * This tenant's supervisor supervises its coach, as assessment-service says it (practitioner.supervisor-changed,
+     * put on the topic and awaited in the service's replica): in the services that keep who supervises whom, a
+     * supervisor reaches a coach's clients only then.
+     */
+    public void supervisorSupervisesCoach() {
+        SupervisionEvents.assign(id, coach.subject(), supervisor.subject());
+    }
+
     /** A new person of this tenant with {@code roles}. */
     public Tokens user(String... roles) {
         return Tokens.anyone().tenant(id).roles(roles);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureCast;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -72,24 +73,6 @@ class ErasureInEveryRoleTest {
                         "select count(*) from known_engagement where tenant_id = ? and engagement_id = ?::uuid",
                         cast.id,
                         id);
-    }
-
-    /** assessment-service says {@code supervisor} supervises {@code practitioner}. */
-    private void supervises(String supervisor, String practitioner) {
-        event(
-                "assessment.events",
-                "org.praxis.assessment.practitioner.supervisor-changed.v1",
-                "/assessment-service",
-                practitioner,
-                "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}");
-        EmbeddedPostgres.shared()
-                .awaitCount(
-                        1,
-                        "select count(*) from practitioner_supervisor"
-                                + " where tenant_id = ? and practitioner_id = ? and supervisor_id = ?",
-                        cast.id,
-                        practitioner,
-                        supervisor);
     }
 
     private String draft(String coach, String client, String service, String urgency) {
@@ -229,7 +212,7 @@ class ErasureInEveryRoleTest {
         // As a coach, supervised by staff: a referral under the exception, one awaiting consent, a self-help offer.
         String client = "client-" + UUID.randomUUID();
         engagement(client, who);
-        supervises(cast.staff, who);
+        SupervisionEvents.assign(cast.id, who, cast.staff);
         sentUnderException(who, cast.staff, client, service);
         cast.as(who, "coach")
                 .when()
@@ -247,7 +230,7 @@ class ErasureInEveryRoleTest {
         String supervisee = "coach-" + UUID.randomUUID();
         String theirClient = "client-" + UUID.randomUUID();
         engagement(theirClient, supervisee);
-        supervises(who, supervisee);
+        SupervisionEvents.assign(cast.id, supervisee, who);
         sentUnderException(supervisee, who, theirClient, service);
 
         cast.playPlatformRoles(who);

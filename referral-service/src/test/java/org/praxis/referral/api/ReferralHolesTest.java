@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.referral.ReferralTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TopicProbe;
 
 /** Issue 16, holes 1, 3 and 7 as referral-service sees them; each of these failed before the access policies. */
@@ -204,10 +205,7 @@ class ReferralHolesTest {
     }
 
     private void supervises(String supervisor, String practitioner) {
-        String type = "org.praxis.assessment.practitioner.supervisor-changed.v1";
-        String payload = "{\"practitionerId\":\"" + practitioner + "\",\"supervisorId\":\"" + supervisor + "\"}";
-        assertEquals(List.of(), EventContracts.violations(type, payload));
-        TopicProbe.send("assessment.events", practitioner, payload, headers(type, "/assessment-service"));
+        SupervisionEvents.assign(t.id, practitioner, supervisor);
     }
 
     private Map<String, Object> body(String service, String client, String engagement) {

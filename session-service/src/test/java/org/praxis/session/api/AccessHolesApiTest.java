@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -240,7 +240,7 @@ class AccessHolesApiTest {
         Tokens supervisor = t.user("supervisor");
         referralEvent(referral(id, t.client.subject(), t.coach.subject(), supervisor.subject(), "manual"));
         assertEquals("active", status(id));
-        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
         referralEvent(referral(id, t.client.subject(), t.coach.subject(), supervisor.subject(), "manual"));
         assertEquals("paused", status(id));
     }
@@ -406,7 +406,7 @@ class AccessHolesApiTest {
                 .get("/v1/engagements/" + id + "/sponsor-report")
                 .then()
                 .statusCode(404);
-        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/sponsor-report")

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.MonitoredEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.session.TherapyReferrals;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -123,7 +123,7 @@ class AfterTherapyApiTest {
                 .contentType(PROBLEM)
                 .body("errors.field", hasItem("practitionerId"));
         // The supervisor of the referral's coach, naming a coach they do not supervise.
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .body(start(referral, t.otherCoach))
                 .when()
@@ -132,7 +132,7 @@ class AfterTherapyApiTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("practitionerId"));
         assertEquals(0, startedAfter(referral));
-        Supervision.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
         Map<String, Object> body = start(referral, t.otherCoach);
         body.put("pathway", "coaching-with-monitoring");
         String id = as(t.supervisor)
@@ -218,7 +218,7 @@ class AfterTherapyApiTest {
     @Test
     void anotherCoachAndASupervisorOfOthersLearnNothingOfAnotherCoachsReferral() {
         String referral = completed(null, null); // followed by t.coach
-        Supervision.assign(t.id, t.otherCoach.subject(), t.otherSupervisor.subject());
+        SupervisionEvents.assign(t.id, t.otherCoach.subject(), t.otherSupervisor.subject());
         as(t.otherCoach)
                 .body(Map.of("referralId", referral))
                 .when()

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
-import org.praxis.session.Supervision;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -209,7 +209,7 @@ class ChargeApiTest {
         record(id, schedule(id, -72), "held", 200);
         String charges = "/v1/engagements/" + id + "/charges";
         as(t.supervisor).when().get(charges).then().statusCode(404);
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         for (Tokens who : List.of(t.client, t.coach, t.supervisor)) {
             as(who).when().get(charges).then().statusCode(200).body("items.size()", is(1));
         }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -162,7 +162,7 @@ class ClientJudgementApiTest {
                 .body(endReview + ".clientJudgement.whatChanged", is("I sleep again, and speaking up is still hard"));
         Tokens supervisor = t.user("supervisor");
         as(supervisor).when().get("/v1/engagements/" + id + "/reviews").then().statusCode(404);
-        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/reviews")

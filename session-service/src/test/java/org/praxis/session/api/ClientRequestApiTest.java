@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 
 /**
@@ -117,7 +117,7 @@ class ClientRequestApiTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", not(hasItem(request)));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .when()
                 .get("/v1/client-requests?status=open")
@@ -241,7 +241,7 @@ class ClientRequestApiTest {
                 .path("id");
         as(t.coach).when().get(path + "/" + request).then().statusCode(404);
         as(t.coach).when().get("/v1/client-requests").then().statusCode(200).body("items.id", not(hasItem(request)));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         String decide = path + "/" + request + "/decision";
         as(t.supervisor)
                 .header("If-Match", "\"0\"")
@@ -274,7 +274,7 @@ class ClientRequestApiTest {
     void aGrantedEndIsClosedByThePractitionersEndReview() {
         String id = activeEngagement();
         String request = request(id, "end", "I have what I came for");
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.coach).when().get("/v1/engagements/" + id).then().body("endRequestedAt", nullValue());
         as(t.supervisor)
                 .header("If-Match", "\"0\"")

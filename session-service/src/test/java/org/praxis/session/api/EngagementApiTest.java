@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.web.Bounds;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -276,7 +276,7 @@ class EngagementApiTest {
         // A supervisor reaches it only once the register says they supervise its coach.
         as(t.supervisor).when().get("/v1/engagements/" + id).then().statusCode(404);
         as(t.supervisor).when().get("/v1/engagements").then().body("items.id", not(hasItem(id)));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor).when().get("/v1/engagements/" + id).then().statusCode(200);
         as(t.supervisor).when().get("/v1/engagements").then().body("items.id", hasItem(id));
         as(t.user("supervisor")).when().get("/v1/engagements/" + id).then().statusCode(404);

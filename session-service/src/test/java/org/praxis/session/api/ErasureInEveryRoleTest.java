@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.platform.privacy.Pseudonyms;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EligibilityEvents;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureCast;
+import org.praxis.testsupport.SupervisionEvents;
 
 /**
  * Issue 24: after an erasure no column of session-service's database names the person, whatever roles they
@@ -282,8 +282,8 @@ class ErasureInEveryRoleTest {
                 .statusCode(200);
 
         // In the registers fed by assessment-service: supervised, supervising, eligible.
-        Supervision.assign(cast.id, who, cast.staff);
-        Supervision.assign(cast.id, "coach-" + UUID.randomUUID(), who);
+        SupervisionEvents.assign(cast.id, who, cast.staff);
+        SupervisionEvents.assign(cast.id, "coach-" + UUID.randomUUID(), who);
         EligibilityEvents.announce(cast.id, who, "integrated-practice");
 
         cast.playPlatformRoles(who);

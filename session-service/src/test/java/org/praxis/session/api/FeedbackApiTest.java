@@ -24,10 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.MonitoredEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -343,7 +343,7 @@ class FeedbackApiTest {
 
         // Who reads the trends: the practitioner, a supervisor of theirs; nobody else (404 or 403).
         as(t.supervisor).when().get(trends).then().statusCode(404);
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor).when().get(trends).then().statusCode(200).body("months.answers", contains(1, 5));
         as(t.otherSupervisor).when().get(trends).then().statusCode(404);
         as(t.otherCoach).when().get(trends).then().statusCode(404);

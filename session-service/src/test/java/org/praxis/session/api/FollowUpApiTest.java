@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -217,7 +217,7 @@ class FollowUpApiTest {
                 .body("booster", is(true))
                 .extract()
                 .path("id");
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         String second = schedule(t.supervisor, id, inDays(14), true)
                 .statusCode(201)
                 .extract()
@@ -384,7 +384,7 @@ class FollowUpApiTest {
         }
         assertEquals(0, DB.count(CLOSED_EVENTS, id));
         // The coach's supervisor may close it, as the coach may.
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .header("If-Match", etag)
                 .body(Map.of("status", "closed"))

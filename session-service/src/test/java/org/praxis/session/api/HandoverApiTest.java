@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -321,7 +321,7 @@ class HandoverApiTest {
                 .body("items[0].answeredAt", notNullValue())
                 .body("items[0].note", nullValue());
         as(t.supervisor).when().get(base + "/handovers").then().statusCode(404);
-        Supervision.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .when()
                 .get(base + "/handovers")
@@ -506,7 +506,7 @@ class HandoverApiTest {
 
         String request = create(
                 t.client, base + "/client-requests", Map.of("kind", "change-coach", "reason", "Not the right fit"));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .header("If-Match", "\"0\"")
                 .body(Map.of(
@@ -585,7 +585,7 @@ class HandoverApiTest {
         // An offer left open does not block the client's request for another coach once a supervisor grants it.
         String stale = offer(id, t.coach, silent.subject());
         String request = create(t.client, base + "/client-requests", Map.of("kind", "change-coach", "reason", "Fit"));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .header("If-Match", "\"0\"")
                 .body(Map.of("decision", "granted", "note", "Agreed", "newCoach", t.otherCoach.subject()))
@@ -681,7 +681,7 @@ class HandoverApiTest {
     void theCoachsSupervisorOffersAHandoverDirectly() {
         String id = activeEngagement();
         String base = "/v1/engagements/" + id;
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         String handover = offer(id, t.supervisor, t.otherCoach.subject());
         String path = base + "/handovers/" + handover;
         as(t.supervisor)

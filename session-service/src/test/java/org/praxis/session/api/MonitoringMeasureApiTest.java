@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
@@ -403,7 +403,7 @@ class MonitoringMeasureApiTest {
         held(t, id);
         DB.execute("update monitoring_measure set due_on = current_date - 1 where engagement_id = '" + id + "'");
         List<String> mine = measures(id);
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
 
         for (var who : List.of(t.coach, t.supervisor)) {
             as(who).queryParam("status", "overdue")

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
@@ -186,7 +186,7 @@ class MonitoringPlanApiTest {
         assertEquals(
                 0, DB.count("select count(*) from monitoring_plan where engagement_id = ?::uuid and version > 0", id));
 
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .header("If-Match", "\"0\"")
                 .body(edit)

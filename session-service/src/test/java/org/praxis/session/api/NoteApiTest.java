@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
 import org.praxis.session.MonitoredEngagements;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
@@ -193,7 +193,7 @@ class NoteApiTest {
                 .post("/v1/engagements/" + id + "/notes/" + privateNote + "/reads")
                 .then()
                 .statusCode(404);
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)

@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.Monitoring;
 import org.praxis.session.Monitoring.Change;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -103,7 +103,7 @@ class OutcomeApiTest {
     @Test
     void thePractitionerAndTheirSupervisorReadScoresWithTheirClassificationGoalRatingsAndScaling() {
         String id = measured();
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         for (Tokens reader : List.of(t.coach, t.supervisor)) {
             Map<String, Object> instrument = as(reader)
                     .when()

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -237,7 +237,7 @@ class PackageApiTest {
                 .then()
                 .statusCode(404);
         // The supervisor proposes for their supervisee.
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .body(terms(5, "renew"))
                 .when()

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.PagedLists;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -327,7 +327,7 @@ class PagedListsApiTest {
         assertTrue(!walk(t.coach, "/v1/reviews?due=true", 100, "engagementId").contains(notYet));
         assertEquals(List.of(), walk(t.otherCoach, "/v1/reviews?due=true", 10, "engagementId"));
         assertEquals(List.of(), walk(t.supervisor, "/v1/reviews?due=true", 10, "engagementId"));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         assertEquals(expected, walk(t.supervisor, "/v1/reviews?due=true", 2, "engagementId"));
         assertEquals(List.of(), walk(stranger, "/v1/reviews?due=true", 10, "engagementId"));
         as(t.client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
@@ -385,7 +385,7 @@ class PagedListsApiTest {
                         false));
         post(t.coach, base + "/actions", Map.of("title", "Act"));
         post(t.coach, base + "/reviews", Map.of("kind", "periodic"));
-        Supervision.assign(t.id, t.coach.subject(), t.supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.supervisor.subject());
         assertEquals(1, walk(t.supervisor, base + "/notes", 1, "id").size(), "shared summaries only");
         assertEquals(1, walk(t.supervisor, base + "/goals", 1, "id").size());
         assertEquals(1, walk(t.supervisor, base + "/actions", 1, "id").size());

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -267,7 +267,7 @@ class ProgressSummaryApiTest {
         as(t.admin).when().get(list).then().statusCode(403);
 
         Tokens supervisor = t.user("supervisor");
-        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor).when().get(list).then().statusCode(200).body("items.id", hasItem(s));
         as(supervisor)
                 .header("If-Match", "\"0\"")

@@ -19,9 +19,9 @@ import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
-import org.praxis.session.Supervision;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -108,7 +108,7 @@ class ReviewApiTest {
                 .get("/v1/reviews")
                 .then()
                 .body("items.engagementId", not(hasItem(id)));
-        Supervision.assign(t.id, t.coach.subject(), supervisor.subject());
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
         as(supervisor).queryParam("due", true).when().get("/v1/reviews").then().body("items.engagementId", hasItem(id));
         as(t.client).queryParam("due", true).when().get("/v1/reviews").then().statusCode(403);
 
