@@ -229,8 +229,10 @@ class CrossServiceFlowsTest extends SystemTest {
                 .post("/v1/intakes/" + intake + "/screenings")
                 .then()
                 .statusCode(201);
+        // The intake's coach decides, naming themselves (a supervisor reaches the intake only once
+        // assessment-service says they supervise the coach: makeEligibleForIntegratedPractice does).
         Map<String, String> decision = Map.of("pathway", "integrated", "practitionerId", coach.subject());
-        as(supervisor, INTAKE)
+        as(coach, INTAKE)
                 .body(decision)
                 .when()
                 .post("/v1/intakes/" + intake + "/decision")
@@ -238,7 +240,7 @@ class CrossServiceFlowsTest extends SystemTest {
                 .statusCode(422);
 
         makeEligibleForIntegratedPractice();
-        eventually(() -> as(supervisor, INTAKE)
+        eventually(() -> as(coach, INTAKE)
                         .body(decision)
                         .when()
                         .post("/v1/intakes/" + intake + "/decision")

@@ -38,7 +38,7 @@ public class AssignmentResource {
     @Operation(
             operationId = "listAssignments",
             summary = "Instruments sent to clients, soonest due first (undated last): a coach those of the intakes"
-                    + " assigned to them, supervisors the tenant's; status=overdue lists the open ones due before"
+                    + " assigned to them, a supervisor those of the intakes they reach; status=overdue lists the open ones due before"
                     + " today (UTC), e.g. monitoring measures not filled in")
     public Page<AssignmentView> list(
             @QueryParam("status") @Size(max = Bounds.CODE) @Pattern(regexp = Assignment.LIST_FILTER_PATTERN)

@@ -131,8 +131,8 @@ public class IntakeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:view")
     @Operation(
             operationId = "listIntakes",
-            summary =
-                    "List the intakes the caller may see, newest first: a client their own, a coach those assigned to them, supervisors all")
+            summary = "List the intakes the caller may see, newest first: a client their own, a coach those assigned to"
+                    + " them, a supervisor those of the coaches they supervise and those assigned to nobody")
     public Page<IntakeSummary> list(
             @QueryParam("status") @Size(max = Bounds.CODE) String status,
             @QueryParam("assignedCoach") @Size(max = Bounds.SUBJECT) String assignedCoach,

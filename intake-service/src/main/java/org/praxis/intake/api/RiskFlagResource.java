@@ -48,8 +48,9 @@ public class RiskFlagResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "risk-flag:view")
     @Operation(
             operationId = "listRiskFlags",
-            summary = "The risk-flag queue, optionally of one intake: supervisors see the tenant's, coaches those of"
-                    + " intakes assigned to them (audited)")
+            summary = "The risk-flag queue, optionally of one intake: every supervisor the tenant's flags not yet"
+                    + " closed and the closed ones of the intakes they reach, coaches those of intakes assigned to"
+                    + " them (audited)")
     public Page<RiskFlagView> queue(
             @QueryParam("status") @Size(max = Bounds.CODE) String status,
             @QueryParam("intakeId") @Parameter(description = "Only the flags of this intake") UUID intakeId,

@@ -40,6 +40,9 @@ public class SubjectRecords implements SubjectErasure {
     @Inject
     EligibilityRegister eligibility;
 
+    @Inject
+    SupervisionRegister supervision;
+
     public record Export(
             String subject,
             List<Intake> intakes,
@@ -82,7 +85,7 @@ public class SubjectRecords implements SubjectErasure {
     /**
      * Every column that may name a person, in any role: a client, their coach, whoever opened, assigned,
      * screened, flagged, moved, decided, preferred or re-checked, set the triage policy or the client wording, or published an instrument. Kept rows name
-     * the pseudonym instead. The client's own assignments and a practitioner's eligibility are deleted.
+     * the pseudonym instead. The client's own assignments, a practitioner's eligibility and supervisor are deleted.
      */
     static final Map<String, List<String>> PERSON_COLUMNS = Map.ofEntries(
             Map.entry("intake", List.of("client_subject", "assigned_coach", "assigned_by", "created_by")),
@@ -95,7 +98,8 @@ public class SubjectRecords implements SubjectErasure {
             Map.entry("suitability_check", List.of("checked_by")),
             Map.entry("triage_policy", List.of("updated_by")),
             Map.entry("client_wording", List.of("updated_by")),
-            Map.entry("tenant_instrument", List.of("created_by")));
+            Map.entry("tenant_instrument", List.of("created_by")),
+            Map.entry("practitioner_supervisor", List.of("supervisor_id")));
 
     /** Applies an erasure request for the current tenant (called in the inbox transaction). */
     @Override
@@ -131,8 +135,9 @@ public class SubjectRecords implements SubjectErasure {
                 .setParameter("t", tenant.tenantId())
                 .setParameter("s", subject)
                 .executeUpdate();
-        // An erased practitioner holds no eligibility.
+        // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.
         eligibility.replace(tenant.tenantId(), subject, List.of());
+        supervision.replace(tenant.tenantId(), subject, List.of());
         platformRecords.pseudonymiseAndAudit(tenant.tenantId(), subject, requestId, PERSON_COLUMNS);
         outbox.publish(new IntakeEvents.SubjectErased(requestId, "intake-service", intakes.size()));
     }

@@ -12,6 +12,7 @@ import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.RiskFlag;
 import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.intake.domain.Screening;
+import org.praxis.intake.domain.access.IntakeRelations;
 import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 
@@ -89,7 +90,8 @@ final class Fixtures {
         f.code = "fixture";
         f.level = "elevated";
         f.source = "manual";
-        f.status = RiskFlagLifecycle.RAISED;
+        // Every other flag closed: the risk queue holds only the open ones.
+        f.status = flags.size() % 2 == 0 ? RiskFlagLifecycle.RAISED : RiskFlagLifecycle.CLOSED;
         f.raisedBy = "fixture";
         f.raisedAt = Instant.now();
         flags.add(f);
@@ -122,6 +124,12 @@ final class Fixtures {
             a.createdAt = Instant.now();
             assignments.add(a);
         }
+    }
+
+    /** The supervisor supervises coach A, not coach B. */
+    IntakeRelations relations() {
+        return new IntakeRelations(
+                this::intake, caller -> caller.subject().equals(SUPERVISOR) ? Set.of(COACH_A) : Set.of());
     }
 
     Intake intake(UUID id) {

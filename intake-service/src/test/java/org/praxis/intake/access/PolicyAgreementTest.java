@@ -56,7 +56,7 @@ class PolicyAgreementTest {
     @Test
     void intakeListsAndChecksAgree() {
         for (boolean claiming : List.of(false, true)) {
-            IntakePolicy policy = new IntakePolicy(claiming);
+            IntakePolicy policy = new IntakePolicy(claiming, fx.relations());
             fx.callers().forEach(c -> agree("Intake", policy, fx.intakes, i -> i.id, i -> i.tenantId, c));
             fx.callers().forEach(c -> {
                 Map<String, Object> params = new HashMap<>();
@@ -75,28 +75,28 @@ class PolicyAgreementTest {
 
     @Test
     void screeningListsAndChecksAgree() {
-        ScreeningPolicy policy = new ScreeningPolicy(fx::intake);
+        ScreeningPolicy policy = new ScreeningPolicy(fx.relations());
         fx.callers().forEach(c -> agree("Screening", policy, fx.screenings, s -> s.id, s -> s.tenantId, c));
         report("screening");
     }
 
     @Test
     void riskFlagListsAndChecksAgree() {
-        RiskFlagPolicy policy = new RiskFlagPolicy(fx::intake);
+        RiskFlagPolicy policy = new RiskFlagPolicy(fx.relations());
         fx.callers().forEach(c -> agree("RiskFlag", policy, fx.flags, f -> f.id, f -> f.tenantId, c));
         report("risk-flag");
     }
 
     @Test
     void decisionListsAndChecksAgree() {
-        DecisionPolicy policy = new DecisionPolicy(fx::intake);
+        DecisionPolicy policy = new DecisionPolicy(fx.relations());
         fx.callers().forEach(c -> agree("Decision", policy, fx.decisions, d -> d.id, d -> d.tenantId, c));
         report("decision");
     }
 
     @Test
     void assignmentListsAndChecksAgree() {
-        AssignmentPolicy policy = new AssignmentPolicy(fx::intake);
+        AssignmentPolicy policy = new AssignmentPolicy(fx.relations());
         fx.callers().forEach(c -> agree("Assignment", policy, fx.assignments, a -> a.id, a -> a.tenantId, c));
         report("assignment");
     }

@@ -15,12 +15,14 @@ import org.praxis.intake.domain.Assignment;
 import org.praxis.intake.domain.Decision;
 import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.RiskFlag;
+import org.praxis.intake.domain.RiskFlagLifecycle;
 import org.praxis.intake.domain.Screening;
 import org.praxis.intake.domain.TriagePolicy;
 import org.praxis.intake.domain.access.AssignmentPolicy;
 import org.praxis.intake.domain.access.DecisionPolicy;
 import org.praxis.intake.domain.access.InstrumentPolicy;
 import org.praxis.intake.domain.access.IntakePolicy;
+import org.praxis.intake.domain.access.IntakeRelations;
 import org.praxis.intake.domain.access.RiskFlagPolicy;
 import org.praxis.intake.domain.access.ScreeningPolicy;
 import org.praxis.intake.domain.access.TriageSettingsPolicy;
@@ -53,7 +55,10 @@ class RoleRelationMatrixTest {
         return i;
     }
 
-    /** own: my intake, assigned to another coach; own-waiting: mine, no coach; assigned: assigned to me; ... */
+    /**
+     * own: my intake, assigned to another coach; own-waiting: mine, no coach; assigned: assigned to me; ...;
+     * supervised: assigned to a coach I supervise.
+     */
     private static final Map<String, Intake> INTAKES = new LinkedHashMap<>();
 
     static {
@@ -64,6 +69,12 @@ class RoleRelationMatrixTest {
         INTAKES.put("waiting", intake("c-other", null, Intake.OPEN, null));
         INTAKES.put("unassigned-decided", intake("c-other", null, Intake.DECIDED, null));
         INTAKES.put("sponsor-party", intake("c-other", "k-other", Intake.OPEN, "org-of-me"));
+        INTAKES.put("supervised", intake("c-other", "k-supervised", Intake.OPEN, null));
+    }
+
+    /** "me", as a supervisor, supervises k-supervised (and nobody else). */
+    private static IntakeRelations relations() {
+        return new IntakeRelations(RoleRelationMatrixTest::byId, caller -> Set.of("k-supervised"));
     }
 
     private static Intake byId(UUID id) {
@@ -79,7 +90,7 @@ class RoleRelationMatrixTest {
     private static final String INTAKE_NO_CLAIMING = """
             view                | client     | own, own-waiting
             view                | coach      | assigned
-            view                | supervisor | all
+            view                | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view                | sponsor    | -
             view                | admin      | -
             open                | client     | own-waiting
@@ -99,32 +110,32 @@ class RoleRelationMatrixTest {
             claim               | admin      | -
             assign-coach        | client     | -
             assign-coach        | coach      | -
-            assign-coach        | supervisor | all
+            assign-coach        | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             assign-coach        | sponsor    | -
             assign-coach        | admin      | -
             send-instrument     | client     | -
             send-instrument     | coach      | assigned
-            send-instrument     | supervisor | all
+            send-instrument     | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             send-instrument     | sponsor    | -
             send-instrument     | admin      | -
             submit-screening    | client     | own, own-waiting
             submit-screening    | coach      | assigned
-            submit-screening    | supervisor | all
+            submit-screening    | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             submit-screening    | sponsor    | -
             submit-screening    | admin      | -
             view-recommendation | client     | -
             view-recommendation | coach      | assigned
-            view-recommendation | supervisor | all
+            view-recommendation | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view-recommendation | sponsor    | -
             view-recommendation | admin      | -
             decide              | client     | -
             decide              | coach      | assigned
-            decide              | supervisor | all
+            decide              | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             decide              | sponsor    | -
             decide              | admin      | -
             raise-risk-flag     | client     | -
             raise-risk-flag     | coach      | assigned
-            raise-risk-flag     | supervisor | all
+            raise-risk-flag     | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             raise-risk-flag     | sponsor    | -
             raise-risk-flag     | admin      | -
             view-own-pathway    | client     | own, own-waiting
@@ -139,12 +150,12 @@ class RoleRelationMatrixTest {
             record-preference   | admin      | -
             recheck-suitability | client     | -
             recheck-suitability | coach      | assigned
-            recheck-suitability | supervisor | all
+            recheck-suitability | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             recheck-suitability | sponsor    | -
             recheck-suitability | admin      | -
             view-suitability-checks | client     | -
             view-suitability-checks | coach      | assigned
-            view-suitability-checks | supervisor | all
+            view-suitability-checks | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view-suitability-checks | sponsor    | -
             view-suitability-checks | admin      | -
             """;
@@ -158,17 +169,17 @@ class RoleRelationMatrixTest {
     private static final String SCREENING = """
             view-score          | client     | own, own-waiting
             view-score          | coach      | assigned
-            view-score          | supervisor | all
+            view-score          | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view-score          | sponsor    | -
             view-score          | admin      | -
             view-answers        | client     | -
             view-answers        | coach      | assigned
-            view-answers        | supervisor | all
+            view-answers        | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view-answers        | sponsor    | -
             view-answers        | admin      | -
             view-trajectory     | client     | -
             view-trajectory     | coach      | assigned
-            view-trajectory     | supervisor | all
+            view-trajectory     | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view-trajectory     | sponsor    | -
             view-trajectory     | admin      | -
             """;
@@ -176,21 +187,24 @@ class RoleRelationMatrixTest {
     private static final String RISK_FLAG = """
             view                | client     | -
             view                | coach      | assigned
-            view                | supervisor | all
+            view                | supervisor | own, own-waiting, assigned, another-coach, waiting, unassigned-decided, sponsor-party, supervised, closed-supervised
             view                | sponsor    | -
             view                | admin      | -
             move                | client     | -
             move                | coach      | assigned
-            move                | supervisor | all
+            move                | supervisor | own, own-waiting, assigned, another-coach, waiting, unassigned-decided, sponsor-party, supervised, closed-supervised
             move                | sponsor    | -
             move                | admin      | -
             """;
 
-    /** Decisions: names-me (on another coach's intake), names-another, names-nobody, on-assigned-intake (names another). */
+    /**
+     * Decisions: names-me (on another coach's intake), names-another, names-nobody, on-assigned-intake (names
+     * another), on-supervised-intake (names another).
+     */
     private static final String DECISION = """
             view                | client     | -
             view                | coach      | on-assigned-intake
-            view                | supervisor | all
+            view                | supervisor | on-assigned-intake, on-supervised-intake
             view                | sponsor    | -
             view                | admin      | -
             record              | client     | -
@@ -203,7 +217,7 @@ class RoleRelationMatrixTest {
     private static final String ASSIGNMENT = """
             view                | client     | own, own-waiting
             view                | coach      | assigned
-            view                | supervisor | all
+            view                | supervisor | own-waiting, assigned, waiting, unassigned-decided, supervised
             view                | sponsor    | -
             view                | admin      | -
             view-own            | client     | own, own-waiting
@@ -257,10 +271,10 @@ class RoleRelationMatrixTest {
     @Test
     void intake() {
         Map<String, Intake> fixtures = INTAKES;
-        check("intake (claiming off)", new IntakePolicy(false), fixtures, INTAKE_NO_CLAIMING);
+        check("intake (claiming off)", new IntakePolicy(false, relations()), fixtures, INTAKE_NO_CLAIMING);
         check(
                 "intake (claiming on)",
-                new IntakePolicy(true),
+                new IntakePolicy(true, relations()),
                 fixtures,
                 override(INTAKE_NO_CLAIMING, INTAKE_CLAIMING_CHANGES));
     }
@@ -274,19 +288,17 @@ class RoleRelationMatrixTest {
             s.intakeId = i.id;
             fixtures.put(name, s);
         });
-        check("screening", new ScreeningPolicy(RoleRelationMatrixTest::byId), fixtures, SCREENING);
+        check("screening", new ScreeningPolicy(relations()), fixtures, SCREENING);
     }
 
     @Test
     void riskFlag() {
         Map<String, RiskFlag> fixtures = new LinkedHashMap<>();
-        INTAKES.forEach((name, i) -> {
-            RiskFlag f = new RiskFlag();
-            f.id = UUID.randomUUID();
-            f.intakeId = i.id;
-            fixtures.put(name, f);
-        });
-        check("risk-flag", new RiskFlagPolicy(RoleRelationMatrixTest::byId), fixtures, RISK_FLAG);
+        INTAKES.forEach((name, i) -> fixtures.put(name, flag(i, RiskFlagLifecycle.RAISED)));
+        // The risk queue is every flag not closed; a closed one only the intake's.
+        fixtures.put("closed-another-coach", flag(INTAKES.get("another-coach"), RiskFlagLifecycle.CLOSED));
+        fixtures.put("closed-supervised", flag(INTAKES.get("supervised"), RiskFlagLifecycle.CLOSED));
+        check("risk-flag", new RiskFlagPolicy(relations()), fixtures, RISK_FLAG);
     }
 
     @Test
@@ -296,14 +308,15 @@ class RoleRelationMatrixTest {
         fixtures.put("names-another", decision(INTAKES.get("another-coach"), "k-other"));
         fixtures.put("names-nobody", decision(INTAKES.get("another-coach"), null));
         fixtures.put("on-assigned-intake", decision(INTAKES.get("assigned"), "k-other"));
-        check("decision", new DecisionPolicy(RoleRelationMatrixTest::byId), fixtures, DECISION);
+        fixtures.put("on-supervised-intake", decision(INTAKES.get("supervised"), "k-other"));
+        check("decision", new DecisionPolicy(relations()), fixtures, DECISION);
     }
 
     @Test
     void assignment() {
         Map<String, Assignment> fixtures = new LinkedHashMap<>();
         INTAKES.forEach((name, i) -> fixtures.put(name, assignment(i)));
-        check("assignment", new AssignmentPolicy(RoleRelationMatrixTest::byId), fixtures, ASSIGNMENT);
+        check("assignment", new AssignmentPolicy(relations()), fixtures, ASSIGNMENT);
     }
 
     @Test
@@ -328,6 +341,14 @@ class RoleRelationMatrixTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static RiskFlag flag(Intake on, String status) {
+        RiskFlag f = new RiskFlag();
+        f.id = UUID.randomUUID();
+        f.intakeId = on.id;
+        f.status = status;
+        return f;
+    }
 
     private static Decision decision(Intake on, String practitioner) {
         Decision d = new Decision();

@@ -11,8 +11,10 @@ import static org.praxis.testsupport.TestTenant.as;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 
@@ -27,6 +29,12 @@ class AccessHolesApiTest {
     private final TestTenant t = new TestTenant();
     private final Tokens strangerSupervisor = TestTenant.another().supervisor;
     private final Tokens strangerCoach = TestTenant.another().coach;
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private static long count(String sql, Object... args) {
         return EmbeddedPostgres.shared().count(sql, args);
@@ -265,6 +273,8 @@ class AccessHolesApiTest {
                 .then()
                 .statusCode(200);
         assertEquals(1, count(sql, id, "", t.coach.subject(), t.client.subject()));
+        // Reassigned to a coach the supervisor also supervises, so they still reach the intake after.
+        SupervisionEvents.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
         as(t.supervisor)
                 .body(Map.of("coach", t.otherCoach.subject()))
                 .when()

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -45,6 +46,12 @@ class ClientWordingApiTest {
             "trajectory");
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private static Map<String, Object> phq9(int... answers) {
         Map<String, Integer> a = new HashMap<>();

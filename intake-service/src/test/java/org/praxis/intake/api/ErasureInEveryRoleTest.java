@@ -12,6 +12,7 @@ import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EligibilityEvents;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureCast;
+import org.praxis.testsupport.SupervisionEvents;
 
 /**
  * Issue 24: after an erasure no column of intake's database names the person, whatever roles they had
@@ -33,6 +34,8 @@ class ErasureInEveryRoleTest {
             "decision.practitioner_id",
             "decision.decided_by",
             "practitioner_eligibility.practitioner_id",
+            "practitioner_supervisor.practitioner_id",
+            "practitioner_supervisor.supervisor_id",
             "triage_policy.updated_by",
             "tenant_instrument.created_by",
             "audit_event.actor",
@@ -43,9 +46,12 @@ class ErasureInEveryRoleTest {
             "export_setting.changed_by",
             "idempotency_record.scope",
             "outbox_event.payload");
-    /** Rows deleted rather than kept: the client's open assignments, eligibility, replay caches. */
-    private static final Set<String> DELETED =
-            Set.of("assignment.client_subject", "practitioner_eligibility.practitioner_id", "idempotency_record.scope");
+    /** Rows deleted rather than kept: the client's open assignments, eligibility, own supervisor, replay caches. */
+    private static final Set<String> DELETED = Set.of(
+            "assignment.client_subject",
+            "practitioner_eligibility.practitioner_id",
+            "practitioner_supervisor.practitioner_id",
+            "idempotency_record.scope");
 
     private final ErasureCast cast = new ErasureCast();
 
@@ -57,7 +63,7 @@ class ErasureInEveryRoleTest {
                 Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 0, "6", 0, "7", 0, "8", 0, "9", 1));
     }
 
-    /** {@code who} as client, coach, supervisor, admin and practitioner with an eligibility. */
+    /** {@code who} as client, coach, supervisor, admin and practitioner with an eligibility and a supervisor. */
     private void population(String who) {
         // Their own intake as a client, with an instrument sent to them by their coach.
         String own = cast.as(who, "client")
@@ -131,6 +137,9 @@ class ErasureInEveryRoleTest {
                 .statusCode(201);
 
         EligibilityEvents.announce(cast.id, who, "integrated-practice");
+        // Supervised, and supervising someone (assessment-service's practitioner.supervisor-changed).
+        SupervisionEvents.assign(cast.id, who, cast.staff);
+        SupervisionEvents.assign(cast.id, "coach-" + UUID.randomUUID(), who);
 
         // As an admin: the tenant's settings (triage, client wording) and instruments, export requests made,
         // approved and run about them.

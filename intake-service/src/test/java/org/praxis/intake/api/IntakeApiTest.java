@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,12 @@ class IntakeApiTest {
 
     private final TestTenant t = new TestTenant();
     private final Tokens stranger = TestTenant.another().supervisor;
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String openIntake(Tokens who, String clientSubject) {
         return as(who).body(Map.of(

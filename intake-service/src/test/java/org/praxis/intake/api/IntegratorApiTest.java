@@ -12,6 +12,7 @@ import static org.praxis.testsupport.TestTenant.as;
 import io.restassured.RestAssured;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -24,6 +25,12 @@ import org.praxis.testsupport.Tokens;
 @io.quarkus.test.junit.QuarkusTest
 class IntegratorApiTest {
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String openIntake(Map<String, String> body) {
         return as(t.coach)

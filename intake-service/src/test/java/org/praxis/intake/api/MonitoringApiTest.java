@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
@@ -31,6 +33,12 @@ class MonitoringApiTest {
     private static final String SCORED = "org.praxis.intake.screening.scored.v1";
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String openIntake(Tokens who, String clientSubject) {
         return as(who).body(Map.of("clientSubject", clientSubject, "displayName", "Pat Example"))
@@ -276,6 +284,8 @@ class MonitoringApiTest {
         String later = send(t.coach, mine, "GAD-7", "2020-03-02");
         String future = send(t.coach, mine, "WHO-5", "2099-01-01");
         String othersLate = send(t.otherCoach, theirs, "PHQ-9", "2020-02-03");
+        // The supervisor supervises both coaches; the other supervisor neither.
+        SupervisionEvents.assign(t.id, t.otherCoach.subject(), t.supervisor.subject());
         String done = send(t.coach, mine, "WSAS", "2020-01-01");
         as(t.client)
                 .body(answers("WSAS", 1, 1, 1, 1, 1))
@@ -312,7 +322,14 @@ class MonitoringApiTest {
                 .get("/v1/assignments")
                 .then()
                 .body("items.id", is(List.of(othersLate)));
-        // Supervisors: the tenant's, one intake at a time if asked; paged.
+        // A supervisor: their supervisees', one intake at a time if asked; paged.
+        as(t.otherSupervisor)
+                .queryParam("status", "overdue")
+                .when()
+                .get("/v1/assignments")
+                .then()
+                .statusCode(200)
+                .body("items", is(List.of()));
         as(t.supervisor)
                 .queryParam("status", "overdue")
                 .when()

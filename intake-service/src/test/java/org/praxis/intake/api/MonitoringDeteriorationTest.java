@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -30,6 +31,12 @@ class MonitoringDeteriorationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String openIntake() {
         return as(t.coach)

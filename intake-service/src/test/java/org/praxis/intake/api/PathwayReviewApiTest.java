@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
@@ -25,6 +26,12 @@ class PathwayReviewApiTest {
     private static final String ESCALATION = "pathway-escalation";
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private static void screen(Tokens who, String intake, String instrument, int... answers) {
         as(who).body(MonitoringApiTest.answers(instrument, answers))

@@ -137,8 +137,9 @@ class PrivacyTest {
                 .statusCode(200)
                 .body("intakes", hasSize(0))
                 .body("screenings", hasSize(0));
-        // Changed by issue 16: admins no longer read intakes or scores (export only); a supervisor checks.
-        Tokens supervisor = t.user("supervisor");
+        // Changed by issue 16: admins no longer read intakes or scores (export only); the coach's supervisor checks.
+        t.supervisorSupervisesCoach();
+        Tokens supervisor = t.supervisor;
         var intake = given().header("Authorization", supervisor.bearer())
                 .when()
                 .get("/v1/intakes/" + id)

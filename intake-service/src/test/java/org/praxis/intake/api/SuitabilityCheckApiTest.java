@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.ErasureRequests;
@@ -24,6 +25,12 @@ class SuitabilityCheckApiTest {
     private static final String NOTE = "Sleep has got worse since the move";
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String decidedIntake() {
         String intake = ClientIntakes.opened(t);
@@ -150,7 +157,9 @@ class SuitabilityCheckApiTest {
             as(stranger).when().get(checks(intake)).then().statusCode(404);
         }
         assertEquals(0, stored(intake));
-        as(t.otherSupervisor).when().get(checks(intake)).then().statusCode(200).body("items", hasSize(0));
+        as(t.supervisor).when().get(checks(intake)).then().statusCode(200).body("items", hasSize(0));
+        // A supervisor who does not supervise the intake's coach learns nothing of it.
+        as(t.otherSupervisor).when().get(checks(intake)).then().statusCode(404);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -22,6 +23,12 @@ class TrajectoryApiTest {
     private static final String PROBLEM = "application/problem+json";
 
     private final TestTenant t = new TestTenant();
+
+    /** The tenant's supervisor supervises its coach: a supervisor reaches only the intakes of their supervisees. */
+    @BeforeEach
+    void supervision() {
+        t.supervisorSupervisesCoach();
+    }
 
     private String openIntake() {
         return as(t.coach)
@@ -144,12 +151,14 @@ class TrajectoryApiTest {
     }
 
     @Test
-    void practitionersReadItTheClientSponsorAdminAndOthersDoNot() {
+    void theCoachAndTheirSupervisorReadItTheClientSponsorAdminAndOthersDoNot() {
         String id = openIntake();
         submit(t.client, id, answers("PHQ-9", 9, 3, 10));
-        for (Tokens reader : List.of(t.coach, t.supervisor, t.otherSupervisor)) {
+        for (Tokens reader : List.of(t.coach, t.supervisor)) {
             as(reader).when().get(url(id)).then().statusCode(200).body("trajectories", hasSize(1));
         }
+        // A supervisor who does not supervise the intake's coach learns nothing of it.
+        as(t.otherSupervisor).when().get(url(id)).then().statusCode(404).contentType(PROBLEM);
         for (Tokens refused : List.of(t.client, t.sponsor, t.admin)) {
             as(refused).when().get(url(id)).then().statusCode(403).contentType(PROBLEM);
         }

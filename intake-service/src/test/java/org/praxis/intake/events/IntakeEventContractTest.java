@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
+import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -59,7 +60,8 @@ class IntakeEventContractTest {
     @Test
     void everyEventOfAWholeIntakeConformsToItsSchema() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String coach = Tokens.anyone().tenant(tenant).roles("coach").bearer();
+        Tokens coachOf = Tokens.anyone().tenant(tenant).roles("coach");
+        String coach = coachOf.bearer();
         String id = given().header("Authorization", coach)
                 .contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Contract", "clientSubject", "client-x", "sponsorOrganisation", "acme-hr"))
@@ -108,10 +110,10 @@ class IntakeEventContractTest {
                 .post("/v1/intakes/" + id + "/screenings")
                 .then()
                 .statusCode(201);
-        // a supervisor gives the intake another coach: coach-assigned
-        given().header(
-                        "Authorization",
-                        Tokens.anyone().tenant(tenant).roles("supervisor").bearer())
+        // the coach's supervisor gives the intake another coach: coach-assigned
+        Tokens supervisor = Tokens.anyone().tenant(tenant).roles("supervisor");
+        SupervisionEvents.assign(tenant, coachOf.subject(), supervisor.subject());
+        given().header("Authorization", supervisor.bearer())
                 .contentType(ContentType.JSON)
                 .body(Map.of("coach", "coach-" + UUID.randomUUID()))
                 .when()

@@ -1,9 +1,7 @@
 package org.praxis.intake.domain.access;
 
 import java.util.UUID;
-import java.util.function.Function;
 import org.praxis.intake.domain.Assignment;
-import org.praxis.intake.domain.Intake;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -13,7 +11,7 @@ import org.praxis.platform.security.Roles;
 
 /**
  * Instruments sent to a client to fill in: the client sees their own ({@code /v1/me/assignments}); as with
- * the intake, its assigned coach and the tenant's supervisors see those of its client ({@code /v1/assignments},
+ * the intake, its assigned coach and the supervisors who reach the intake see those of its client ({@code /v1/assignments},
  * e.g. the overdue ones). Sending one is {@code intake:send-instrument}.
  */
 public final class AssignmentPolicy extends Policy<Assignment, AssignmentPolicy.Action, AssignmentPolicy.Relation> {
@@ -30,23 +28,23 @@ public final class AssignmentPolicy extends Policy<Assignment, AssignmentPolicy.
         OWN,
         /** Sent for an intake assigned to the caller. */
         ASSIGNED_INTAKE,
-        ANY_IN_TENANT
+        /** Sent for an intake the caller supervises ({@link IntakeRelations#supervised}). */
+        SUPERVISED_INTAKE
     }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("assignment", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
             .allow(Action.VIEW, Roles.COACH, Relation.ASSIGNED_INTAKE)
-            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED_INTAKE)
             .allow(Action.VIEW_OWN, Roles.CLIENT, Relation.OWN)
             .build();
 
     public static final Field<Assignment, String> CLIENT = Field.of("clientSubject", a -> a.clientSubject);
     public static final Field<Assignment, UUID> INTAKE = Field.of("intakeId", a -> a.intakeId);
 
-    private final Function<UUID, Intake> intakes;
+    private final IntakeRelations intakes;
 
-    /** @param intakes loads an assignment's intake (same tenant) */
-    public AssignmentPolicy(Function<UUID, Intake> intakes) {
+    public AssignmentPolicy(IntakeRelations intakes) {
         super(RULES, Action.VIEW, "Assignment");
         this.intakes = intakes;
     }
@@ -60,10 +58,8 @@ public final class AssignmentPolicy extends Policy<Assignment, AssignmentPolicy.
     protected Criterion<Assignment> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case OWN -> CLIENT.is(caller.subject());
-            case ASSIGNED_INTAKE ->
-                Criterion.via(
-                        INTAKE, "Intake", a -> intakes.apply(a.intakeId), IntakePolicy.COACH.is(caller.subject()));
-            case ANY_IN_TENANT -> Criterion.all();
+            case ASSIGNED_INTAKE -> intakes.via(INTAKE, intakes.assigned(caller));
+            case SUPERVISED_INTAKE -> intakes.via(INTAKE, intakes.supervised(caller));
         };
     }
 }

@@ -17,8 +17,9 @@ import org.praxis.platform.security.Roles;
  * <ul>
  * <li>A client reaches the intakes opened for them; a coach only the intakes assigned to them.</li>
  * <li>An intake nobody is assigned to waits in the supervisors' triage queue: every supervisor of the
- * tenant sees it (DESIGN.md's risk-queue exception). intake-service keeps no supervision register, so a
- * supervisor reaches every intake of the tenant, assigns (and reassigns) a coach and may decide.</li>
+ * tenant sees it and may act on it (DESIGN.md's risk-queue exception). Once a coach is assigned, only that
+ * coach's supervisor reaches it (assessment-service's {@code practitioner.supervisor-changed}, replicated
+ * here): reads, lists, reassignment and decisions alike.</li>
  * <li>Until an intake is assigned, coaches see at most its triage card (no names, concerns or answers),
  * and only where the tenant's triage policy lets coaches claim intakes ({@code coachesMayClaim}); a
  * claim assigns the intake to the claiming coach.</li>
@@ -62,13 +63,15 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
         WAITING,
         /** Waiting, and the tenant lets coaches claim intakes. */
         CLAIMABLE,
+        /** Its coach is one the caller supervises, or it has none ({@link IntakeRelations#supervised}). */
+        SUPERVISED,
         ANY_IN_TENANT
     }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("intake", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.OWN)
             .allow(Action.VIEW, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.VIEW, "read (single intake)")
             .allow(Action.OPEN, Roles.CLIENT, Relation.OWN_UNASSIGNED)
             .allow(Action.OPEN, Roles.COACH, Relation.ASSIGNED)
@@ -79,32 +82,32 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             .allow(Action.VIEW_TRIAGE_CARD, Roles.SUPERVISOR, Relation.WAITING)
             .allow(Action.CLAIM, Roles.COACH, Relation.CLAIMABLE)
             .audit(Action.CLAIM, "claim")
-            .allow(Action.ASSIGN_COACH, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.ASSIGN_COACH, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.ASSIGN_COACH, "assign-coach")
             .allow(Action.SEND_INSTRUMENT, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.SEND_INSTRUMENT, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.SEND_INSTRUMENT, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.SEND_INSTRUMENT, "create (assignment)")
             .allow(Action.SUBMIT_SCREENING, Roles.CLIENT, Relation.OWN)
             .allow(Action.SUBMIT_SCREENING, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.SUBMIT_SCREENING, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.SUBMIT_SCREENING, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.SUBMIT_SCREENING, "create (screening), raise (risk flag)")
             .allow(Action.VIEW_RECOMMENDATION, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.VIEW_RECOMMENDATION, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_RECOMMENDATION, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.VIEW_RECOMMENDATION, "read-scores")
             .allow(Action.DECIDE, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.DECIDE, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.DECIDE, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.DECIDE, "decide")
             .allow(Action.RAISE_RISK_FLAG, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.RAISE_RISK_FLAG, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.RAISE_RISK_FLAG, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.RAISE_RISK_FLAG, "raise")
             .allow(Action.VIEW_OWN_PATHWAY, Roles.CLIENT, Relation.OWN)
             .allow(Action.RECORD_PREFERENCE, Roles.CLIENT, Relation.OWN)
             .audit(Action.RECORD_PREFERENCE, "record-preference")
             .allow(Action.RECHECK_SUITABILITY, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.RECHECK_SUITABILITY, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.RECHECK_SUITABILITY, Roles.SUPERVISOR, Relation.SUPERVISED)
             .audit(Action.RECHECK_SUITABILITY, "recheck-suitability")
             .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.COACH, Relation.ASSIGNED)
-            .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.SUPERVISOR, Relation.SUPERVISED)
             .build();
 
     public static final Field<Intake, String> CLIENT = Field.of("clientSubject", i -> i.clientSubject);
@@ -112,20 +115,22 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
     public static final Field<Intake, String> STATUS = Field.of("status", i -> i.status);
 
     private final BooleanSupplier coachesMayClaim;
+    private final IntakeRelations relations;
     private Boolean claimable;
 
     /** @param coachesMayClaim the tenant triage policy's setting */
-    public IntakePolicy(boolean coachesMayClaim) {
-        this(() -> coachesMayClaim);
+    public IntakePolicy(boolean coachesMayClaim, IntakeRelations relations) {
+        this(() -> coachesMayClaim, relations);
     }
 
     /**
      * @param coachesMayClaim reads the tenant triage policy's setting, once, and only when a caller's
      *     rules reach {@link Relation#CLAIMABLE}: a client's or supervisor's request does not read it.
      */
-    public IntakePolicy(BooleanSupplier coachesMayClaim) {
+    public IntakePolicy(BooleanSupplier coachesMayClaim, IntakeRelations relations) {
         super(RULES, Action.VIEW, "Intake");
         this.coachesMayClaim = coachesMayClaim;
+        this.relations = relations;
     }
 
     private boolean coachesMayClaim() {
@@ -138,11 +143,12 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
     @Override
     protected Criterion<Intake> relation(Relation relation, Caller caller) {
         return switch (relation) {
-            case OWN -> CLIENT.is(caller.subject());
-            case OWN_UNASSIGNED -> CLIENT.is(caller.subject()).and(COACH.isNull());
-            case ASSIGNED -> COACH.is(caller.subject());
+            case OWN -> relations.own(caller);
+            case OWN_UNASSIGNED -> relations.own(caller).and(COACH.isNull());
+            case ASSIGNED -> relations.assigned(caller);
             case WAITING -> waiting();
             case CLAIMABLE -> coachesMayClaim() ? waiting() : Criterion.none();
+            case SUPERVISED -> relations.supervised(caller);
             case ANY_IN_TENANT -> Criterion.all();
         };
     }

@@ -1,8 +1,6 @@
 package org.praxis.intake.domain.access;
 
 import java.util.UUID;
-import java.util.function.Function;
-import org.praxis.intake.domain.Intake;
 import org.praxis.intake.domain.Screening;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
@@ -31,27 +29,27 @@ public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Act
         OWN_INTAKE,
         /** The screening's intake is assigned to the caller. */
         ASSIGNED_INTAKE,
-        ANY_IN_TENANT
+        /** The screening's intake is one the caller supervises ({@link IntakeRelations#supervised}). */
+        SUPERVISED_INTAKE
     }
 
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("screening", Action.class, Relation.class)
             .allow(Action.VIEW_SCORE, Roles.CLIENT, Relation.OWN_INTAKE)
             .allow(Action.VIEW_SCORE, Roles.COACH, Relation.ASSIGNED_INTAKE)
-            .allow(Action.VIEW_SCORE, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_SCORE, Roles.SUPERVISOR, Relation.SUPERVISED_INTAKE)
             .allow(Action.VIEW_ANSWERS, Roles.COACH, Relation.ASSIGNED_INTAKE)
-            .allow(Action.VIEW_ANSWERS, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_ANSWERS, Roles.SUPERVISOR, Relation.SUPERVISED_INTAKE)
             .audit(Action.VIEW_ANSWERS, "read-answers")
             .allow(Action.VIEW_TRAJECTORY, Roles.COACH, Relation.ASSIGNED_INTAKE)
-            .allow(Action.VIEW_TRAJECTORY, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW_TRAJECTORY, Roles.SUPERVISOR, Relation.SUPERVISED_INTAKE)
             .audit(Action.VIEW_TRAJECTORY, "read (trajectory)")
             .build();
 
     public static final Field<Screening, UUID> INTAKE = Field.of("intakeId", s -> s.intakeId);
 
-    private final Function<UUID, Intake> intakes;
+    private final IntakeRelations intakes;
 
-    /** @param intakes loads a screening's intake (same tenant) */
-    public ScreeningPolicy(Function<UUID, Intake> intakes) {
+    public ScreeningPolicy(IntakeRelations intakes) {
         super(RULES, Action.VIEW_SCORE, "Screening");
         this.intakes = intakes;
     }
@@ -67,13 +65,9 @@ public final class ScreeningPolicy extends Policy<Screening, ScreeningPolicy.Act
     @Override
     protected Criterion<Screening> relation(Relation relation, Caller caller) {
         return switch (relation) {
-            case OWN_INTAKE ->
-                Criterion.via(
-                        INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.CLIENT.is(caller.subject()));
-            case ASSIGNED_INTAKE ->
-                Criterion.via(
-                        INTAKE, "Intake", s -> intakes.apply(s.intakeId), IntakePolicy.COACH.is(caller.subject()));
-            case ANY_IN_TENANT -> Criterion.all();
+            case OWN_INTAKE -> intakes.via(INTAKE, intakes.own(caller));
+            case ASSIGNED_INTAKE -> intakes.via(INTAKE, intakes.assigned(caller));
+            case SUPERVISED_INTAKE -> intakes.via(INTAKE, intakes.supervised(caller));
         };
     }
 }
