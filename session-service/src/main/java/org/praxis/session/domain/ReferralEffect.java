@@ -10,7 +10,9 @@ import org.praxis.platform.problem.ProblemException;
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
  * coaching engagement, or runs alongside an integrated one or one whose contract in force says
  * coaching runs beside therapy (issue 22), or waits in a draft to pause it once active; when that referral ends (completed,
- * declined, withdrawn, cancelled) a paused engagement resumes. Other referrals change nothing; nor does a
+ * declined, withdrawn, cancelled) an engagement it paused resumes (one paused beside the therapy stays paused: the
+ * therapy did not pause it; one paused for therapy whose contract has since said coaching runs beside it is resumed
+ * by hand, as {@link #mayResume} allows). Other referrals change nothing; nor does a
  * referral accepted in follow-up, whose booster sessions were agreed at the end review (a paused engagement
  * could not return to follow-up). A referral accepted while the engagement is paused for another reason keeps it
  * paused until the referral ends, and no one resumes it by hand meanwhile ({@link #mayResume}).
@@ -46,8 +48,12 @@ public final class ReferralEffect {
             return null;
         }
         if (ENDED.contains(referralStatus) && referralId.equals(currentReferral)) {
+            // Where coaching runs beside the therapy, the therapy paused nothing: a pause now is someone's own
+            // (the client's request, say) and outlasts it.
             return new Change(
-                    EngagementLifecycle.PAUSED.equals(engagementStatus) ? EngagementLifecycle.ACTIVE : engagementStatus,
+                    EngagementLifecycle.PAUSED.equals(engagementStatus) && !alongside
+                            ? EngagementLifecycle.ACTIVE
+                            : engagementStatus,
                     null);
         }
         return null;

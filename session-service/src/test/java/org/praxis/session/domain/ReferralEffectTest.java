@@ -27,7 +27,8 @@ class ReferralEffectTest {
 
     /**
      * The end of the engagement's current referral: the status it leaves, by engagement status. An accepted
-     * referral changes nothing in follow-up (only an active engagement takes one on).
+     * referral changes nothing in follow-up (only an active engagement takes one on). Where coaching runs
+     * beside the therapy, a paused engagement stays paused (below).
      */
     private static final Map<String, String> END_OF_CURRENT = Map.of(
             "draft", "draft", "active", "active", "paused", "active", "follow-up", "follow-up", "closed", "closed");
@@ -66,7 +67,12 @@ class ReferralEffectTest {
                                 // kept until the contract activates it ({@link ReferralEffect#atActivation})
                                 expected = new ReferralEffect.Change("draft", referral);
                             } else if (ENDED.contains(referralStatus) && current.equals("this")) {
-                                expected = new ReferralEffect.Change(END_OF_CURRENT.get(status), null);
+                                boolean alongside = ACCEPTED_ON_ACTIVE
+                                        .get(pathway + " " + beside)
+                                        .equals("active");
+                                expected = new ReferralEffect.Change(
+                                        status.equals("paused") && alongside ? "paused" : END_OF_CURRENT.get(status),
+                                        null);
                             }
                             String c = status + " " + pathway + " beside=" + beside + " current=" + current + " "
                                     + referralStatus;
@@ -91,6 +97,21 @@ class ReferralEffectTest {
                 new ReferralEffect.Change("active", referral),
                 ReferralEffect.of("active", "coaching", true, null, referral, "accepted"));
         assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), referral, "accepted"));
+    }
+
+    @Test
+    void theEndOfATherapyBesideCoachingLeavesAPauseItDidNotMake() {
+        // Integrated work goes on during the therapy; the client then asked for a pause, which was granted.
+        assertEquals(
+                new ReferralEffect.Change("paused", null),
+                ReferralEffect.of("paused", "integrated", false, referral, referral, "completed"));
+        assertEquals(
+                new ReferralEffect.Change("paused", null),
+                ReferralEffect.of("paused", "coaching", true, referral, referral, "withdrawn"));
+        // A pause the therapy made ends with it.
+        assertEquals(
+                new ReferralEffect.Change("active", null),
+                ReferralEffect.of("paused", "coaching", false, referral, referral, "completed"));
     }
 
     @Test

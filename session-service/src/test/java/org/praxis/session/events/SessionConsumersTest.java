@@ -166,7 +166,7 @@ class SessionConsumersTest {
     }
 
     @Test
-    void anAcceptedReferralDoesNotPauseCoachingThatRunsBesideTherapy() {
+    void anAcceptedReferralNeitherPausesNorLaterResumesCoachingThatRunsBesideTherapy() {
         String id = active(
                 "coaching", Map.of("boundaries", "Work goals only", "otherProfessional", "Counsellor at the clinic"));
         String ref = UUID.randomUUID().toString();
@@ -175,6 +175,27 @@ class SessionConsumersTest {
         assertEquals(
                 "active",
                 as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
+
+        // A pause someone asked for meanwhile (the client, say) outlasts the therapy: its end resumes nothing.
+        String etag =
+                as(t.coach).when().get("/v1/engagements/" + id).then().extract().header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", "paused"))
+                .when()
+                .post("/v1/engagements/" + id + "/status")
+                .then()
+                .statusCode(200);
+        referral(id, ref, "completed");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> as(t.coach)
+                                .when()
+                                .get("/v1/engagements/" + id)
+                                .then()
+                                .extract()
+                                .path("currentReferral")
+                        == null);
+        as(t.coach).when().get("/v1/engagements/" + id).then().body("status", org.hamcrest.Matchers.is("paused"));
     }
 
     /**
