@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -170,8 +171,9 @@ public class ScreeningResource {
         Optional<Map<UUID, List<RiskFlag>>> flags = riskFlags.ofScreenings(
                 id, scores.items().stream().map(s -> s.id).toList());
         Wording wording = wordings.forClient(acceptLanguage);
+        Predicate<Screening> showsCodes = screenings.showsCodesOfIntake(id);
         return scores.map(s -> ScreeningView.of(
-                s, flags.map(f -> f.getOrDefault(s.id, List.of())).orElse(null), wording, screenings.showsCodes(s)));
+                s, flags.map(f -> f.getOrDefault(s.id, List.of())).orElse(null), wording, showsCodes.test(s)));
     }
 
     @GET

@@ -124,7 +124,7 @@ public class MonitoringAssignments {
 
     /**
      * One page of the assignments the caller sees (the assignment policy: a coach those of the intakes assigned to
-     * them, supervisors the tenant's), soonest due first, undated last; {@code filter} one of {@link
+     * them, a supervisor those of the intakes they reach), soonest due first, undated last; {@code filter} one of {@link
      * Assignment#LIST_FILTERS} or null for all.
      */
     public Page<Assignment> list(PageRequest page, String filter, UUID intakeId) {

@@ -126,8 +126,8 @@ public class RiskFlags {
     }
 
     /**
-     * Supervisors see the tenant's queue; coaches the flags of intakes assigned to them; optionally of one
-     * intake only. Audited.
+     * Every supervisor sees the tenant's flags not yet closed (the risk queue) and the closed ones of the
+     * intakes they reach; coaches the flags of intakes assigned to them; optionally of one intake only. Audited.
      */
     @Transactional
     public Page<RiskFlag> queue(PageRequest page, String status, UUID intakeId) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.praxis.intake.domain.access.IntakePolicy;
 import org.praxis.intake.domain.access.Policies;
 import org.praxis.intake.domain.access.ScreeningPolicy;
@@ -159,6 +160,17 @@ public class Screenings {
     /** Whether the caller reads the screening's band and flag codes, or only wording ({@link ScreeningPolicy}). */
     public boolean showsCodes(Screening s) {
         return access.screening().canViewCodes(callerContext.caller(), s);
+    }
+
+    /**
+     * {@link #showsCodes} for every screening of {@code intakeId}, which all answer alike: a page of them asks
+     * once (a supervisor's answer reads whom they supervise).
+     */
+    public Predicate<Screening> showsCodesOfIntake(UUID intakeId) {
+        Screening any = new Screening();
+        any.intakeId = intakeId;
+        boolean shows = showsCodes(any);
+        return s -> shows;
     }
 
     private String toJson(Map<String, Integer> answers) {

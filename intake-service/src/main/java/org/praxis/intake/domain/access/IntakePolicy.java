@@ -16,10 +16,11 @@ import org.praxis.platform.security.Roles;
  * Who reaches an intake, and what they may do with it.
  * <ul>
  * <li>A client reaches the intakes opened for them; a coach only the intakes assigned to them.</li>
- * <li>An intake nobody is assigned to waits in the supervisors' triage queue: every supervisor of the
- * tenant sees it and may act on it (DESIGN.md's risk-queue exception). Once a coach is assigned, only that
- * coach's supervisor reaches it (assessment-service's {@code practitioner.supervisor-changed}, replicated
- * here): reads, lists, reassignment and decisions alike.</li>
+ * <li>An intake no coach holds is every supervisor's of the tenant, to read and act on (DESIGN.md's
+ * risk-queue exception): an open one waits in their triage queue; a decided one waits for the engagement
+ * that gives it a coach (or, for therapy, in referral-service's queue, likewise every supervisor's). Once a
+ * coach holds it, only that coach's supervisor reaches it (assessment-service's {@code
+ * practitioner.supervisor-changed}, replicated here): reads, lists, reassignment and decisions alike.</li>
  * <li>Until an intake is assigned, coaches see at most its triage card (no names, concerns or answers),
  * and only where the tenant's triage policy lets coaches claim intakes ({@code coachesMayClaim}); a
  * claim assigns the intake to the claiming coach.</li>

@@ -29,7 +29,11 @@ public final class RiskFlagPolicy extends Policy<RiskFlag, RiskFlagPolicy.Action
         ASSIGNED_INTAKE,
         /** The flag's intake is one the caller supervises ({@link IntakeRelations#supervised}). */
         SUPERVISED_INTAKE,
-        /** Not closed yet: the risk queue, every supervisor's so that no flag waits on one person. */
+        /**
+         * Not closed yet: the risk queue, every supervisor's so that no flag waits on one person. Raised, and also
+         * acknowledged or actioned: whoever took a flag up sees it through to closed, even for another supervisor's
+         * coach.
+         */
         OPEN
     }
 
