@@ -39,8 +39,10 @@ import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
 import org.praxis.session.domain.EngagementLimits;
+import org.praxis.session.domain.GoalMilestone;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
+import org.praxis.session.domain.Milestones;
 
 @Path("/v1/engagements/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +51,9 @@ import org.praxis.session.domain.Goals;
 public class GoalResource {
     @Inject
     Goals goals;
+
+    @Inject
+    Milestones milestones;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -71,6 +76,8 @@ public class GoalResource {
             boolean selfConcordant,
             @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {}
 
+    public record MilestoneReachedRequest(@NotNull Boolean reached) {}
+
     /** {@code ratedOn}: today unless given; a day not yet begun is refused (the latest rating is the progress). */
     public record RatingRequest(
             @NotNull @Min(0) @Max(10) Integer rating,
@@ -83,7 +90,11 @@ public class GoalResource {
             String title,
 
             LocalDate dueDate,
-            Instant reachedAt) {}
+            Instant reachedAt) {
+        static MilestoneView of(GoalMilestone m) {
+            return new MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt);
+        }
+    }
 
     public record ProgressView(
             @Schema(required = true, minimum = "0", maximum = "10")
@@ -131,9 +142,7 @@ public class GoalResource {
                     goal.direction,
                     goal.selfConcordant,
                     goal.status,
-                    g.milestones().stream()
-                            .map(m -> new MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt))
-                            .toList(),
+                    g.milestones().stream().map(MilestoneView::of).toList(),
                     g.progress().stream().map(ProgressView::of).toList());
         }
     }
@@ -223,5 +232,25 @@ public class GoalResource {
                 () -> Response.created(URI.create("/v1/engagements/" + id + "/goals/" + goalId + "/progress"))
                         .entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn())))
                         .build());
+    }
+
+    @POST
+    @Path("goals/{goalId}/milestones/{milestoneId}/reached")
+    @RolesAllowed({Roles.CLIENT, Roles.COACH})
+    @Extension(name = AccessMatrix.EXTENSION, value = "goal:mark-milestone")
+    @Operation(
+            operationId = "markMilestoneReached",
+            summary = "Mark a milestone of the goal reached (or not reached again): the client or the practitioner")
+    @APIResponse(
+            responseCode = "200",
+            description = "Marked; reachedAt is when it was first marked reached, null when not reached",
+            content = @Content(schema = @Schema(implementation = MilestoneView.class)))
+    @APIResponse(responseCode = "409", description = "The engagement is closed")
+    public MilestoneView markReached(
+            @PathParam("id") UUID id,
+            @PathParam("goalId") UUID goalId,
+            @PathParam("milestoneId") UUID milestoneId,
+            @Valid @NotNull MilestoneReachedRequest request) {
+        return MilestoneView.of(milestones.mark(id, goalId, milestoneId, request.reached()));
     }
 }

@@ -194,8 +194,7 @@ public final class SubjectExportViews {
                                 g.status,
                                 e.milestones().stream()
                                         .filter(m -> m.goalId.equals(g.id))
-                                        .map(m ->
-                                                new GoalResource.MilestoneView(m.id, m.title(), m.dueDate, m.reachedAt))
+                                        .map(GoalResource.MilestoneView::of)
                                         .toList()))
                         .toList(),
                 e.progress().stream().map(ProgressView::of).toList(),

@@ -344,6 +344,7 @@ class PolicyMatrixTest {
                 LIST: client own; coach practitioner; supervisor supervised
                 ADD: client own; coach practitioner; supervisor supervised
                 RATE_PROGRESS: client own
+                MARK_MILESTONE: client own; coach practitioner
                 """);
     }
 

@@ -9,13 +9,18 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.Roles;
 import org.praxis.session.domain.Goal;
 
-/** Goals are agreed with the client: client and practitioners record them; only the client rates progress. */
+/**
+ * Goals are agreed with the client: client and practitioners record them; only the client rates progress; the
+ * client and the practitioner mark milestones reached.
+ */
 public final class GoalPolicy extends Policy<Goal, GoalPolicy.Action, Relation> {
     public enum Action {
         VIEW,
         LIST,
         ADD,
-        RATE_PROGRESS
+        RATE_PROGRESS,
+        /** Mark one of the goal's milestones reached (or not): the client and the practitioner, as with action items. */
+        MARK_MILESTONE
     }
 
     public static final Field<Goal, UUID> ENGAGEMENT = Field.of("engagementId", g -> g.engagementId);
@@ -31,8 +36,11 @@ public final class GoalPolicy extends Policy<Goal, GoalPolicy.Action, Relation> 
             .allow(Action.ADD, Roles.COACH, Relation.PRACTITIONER)
             .allow(Action.ADD, Roles.SUPERVISOR, Relation.SUPERVISED)
             .allow(Action.RATE_PROGRESS, Roles.CLIENT, Relation.OWN)
+            .allow(Action.MARK_MILESTONE, Roles.CLIENT, Relation.OWN)
+            .allow(Action.MARK_MILESTONE, Roles.COACH, Relation.PRACTITIONER)
             .audit(Action.ADD, "create")
             .audit(Action.RATE_PROGRESS, "rate-progress")
+            .audit(Action.MARK_MILESTONE, "mark-milestone-reached or mark-milestone-not-reached")
             .build();
 
     private final EngagementRelations relations;
