@@ -37,6 +37,8 @@ public class Engagement {
     public Instant createdAt;
     /** When the first contract came into force: the review schedule counts from here. */
     public Instant activatedAt;
+    /** When it closed: the organisation outcome report counts closed engagements in this order. */
+    public Instant closedAt;
     /** When the next periodic review is due (null: no schedule); kept by {@link ReviewCalendar}. */
     public LocalDate reviewDueOn;
     /** The day a deterioration asked for a review, until a periodic review is held on or after it. */

@@ -201,6 +201,9 @@ public class Engagements {
     public void changeStatus(Engagement e, String status) {
         String previous = e.status;
         e.status = status;
+        if (EngagementLifecycle.CLOSED.equals(status)) {
+            e.closedAt = Instant.now();
+        }
         audit.record("move-to-" + status, "engagement", e.id, null);
         moved.fire(new EngagementMoved(e, previous));
         outbox.publish(new SessionEvents.EngagementStatusChanged(

@@ -18,6 +18,15 @@ public record MinimumGroupSize(int k) {
         }
     }
 
+    /**
+     * How many of {@code count} engagements, taken in the order they closed, a report counts: whole groups of
+     * {@code k} only. Two reads then differ by a group of at least {@code k} engagements or not at all, so the
+     * difference never singles out the one engagement that closed between them.
+     */
+    public int released(int count) {
+        return count - count % k;
+    }
+
     /** Figures about {@code count} engagements may be shown. */
     public boolean shows(long count) {
         return count >= k;

@@ -12,7 +12,8 @@ import org.praxis.platform.web.Bounds;
 /**
  * What a sponsor learns of the outcomes of an organisation's engagements: counts and shares over the
  * engagements whose contract in force allows aggregate disclosure, never a person or an engagement id,
- * and nothing at all when fewer than the minimum group size count ({@link MinimumGroupSize}); a share
+ * and nothing at all when fewer than the minimum group size count ({@link MinimumGroupSize}); engagements
+ * count in whole groups of that size, in the order they closed, so two reads never differ by one; a share
  * resting on fewer engagements than that is left out the same way, with the reason.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,13 @@ public record OrganisationOutcomeReport(
 
         @Schema(minimum = "0", maximum = "" + Bounds.COUNT_MAX)
         Integer engagements,
+
+        @Schema(
+                required = true,
+                minimum = "0",
+                maximum = "" + Bounds.COUNT_MAX,
+                description = "Closed engagements that count but wait for the next whole group of the minimum size")
+        int waiting,
 
         Attendance attendance,
         Improvement reliableImprovement,
@@ -73,7 +81,9 @@ public record OrganisationOutcomeReport(
             @Schema(maxLength = Bounds.REASON) String reason) {}
 
     /**
-     * @param counted the engagements that count (their contract in force allows aggregate disclosure)
+     * @param counted the engagements that count (their contract in force allows aggregate disclosure), whole
+     *     groups of the minimum size only ({@link MinimumGroupSize#released})
+     * @param waiting the engagements that would count and wait for the next whole group
      * @param sessionsByStatus their sessions, counted by status
      * @param classifications per engagement, its score trajectories' classifications
      * @param judgements per engagement, the goal judgements its client gave at the end review
@@ -82,6 +92,7 @@ public record OrganisationOutcomeReport(
             String organisation,
             MinimumGroupSize rule,
             Collection<UUID> counted,
+            int waiting,
             Map<String, Long> sessionsByStatus,
             Map<UUID, Set<String>> classifications,
             Map<UUID, List<String>> judgements) {
@@ -90,8 +101,9 @@ public record OrganisationOutcomeReport(
                     organisation,
                     rule.k(),
                     true,
-                    rule.reasonHidden(counted.size(), "engagements"),
+                    rule.reasonHidden(counted.size() + waiting, "engagements"),
                     null,
+                    waiting,
                     null,
                     null,
                     null);
@@ -105,6 +117,7 @@ public record OrganisationOutcomeReport(
                 false,
                 null,
                 counted.size(),
+                waiting,
                 attendance,
                 improvement(rule, counted, classifications),
                 goals(rule, counted, judgements));

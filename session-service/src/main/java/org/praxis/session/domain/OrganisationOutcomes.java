@@ -44,37 +44,44 @@ public class OrganisationOutcomes {
         policies.organisationReports()
                 .requireView(policies.caller(), new SponsorOrganisation(organisation), organisation);
         MinimumGroupSize rule = new MinimumGroupSize(config.minimumGroupSize());
-        List<UUID> counted = counted(organisation);
+        List<UUID> closed = counted(organisation);
+        List<UUID> counted = closed.subList(0, rule.released(closed.size()));
+        int waiting = closed.size() - counted.size();
         audit.record("read-outcome-report", "organisation", organisation, null);
-        if (!rule.shows(counted.size())) {
-            return OrganisationOutcomeReport.of(organisation, rule, counted, Map.of(), Map.of(), Map.of());
+        if (counted.isEmpty()) {
+            return OrganisationOutcomeReport.of(organisation, rule, counted, waiting, Map.of(), Map.of(), Map.of());
         }
         return OrganisationOutcomeReport.of(
-                organisation, rule, counted, sessionsByStatus(counted), classifications(counted), judgements(counted));
+                organisation,
+                rule,
+                counted,
+                waiting,
+                sessionsByStatus(counted),
+                classifications(counted),
+                judgements(counted));
     }
 
     /**
      * The organisation's closed engagements whose contract in force (the latest all required parties accepted)
-     * allows it. Closed only: their outcome no longer moves (score trajectories stop at the close), so comparing
-     * two reads cannot show one client's scores changing mid-engagement.
+     * allows it, in the order they closed. Closed only: their outcome no longer moves (score trajectories stop
+     * at the close), so comparing two reads cannot show one client's scores changing mid-engagement.
      */
     private List<UUID> counted(String organisation) {
-        List<UUID> engagements = tenant.select(
+        List<Engagement> engagements = tenant.select(
                         Engagement.class,
                         "e.sponsorOrganisation = :o and e.status = :closed",
-                        null,
+                        "e.closedAt, e.id",
                         Map.of("o", organisation, "closed", EngagementLifecycle.CLOSED))
-                .getResultStream()
-                .map(e -> e.id)
-                .toList();
+                .getResultList();
         if (engagements.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Contract> inForce = contractsInForce.of(engagements);
-        return inForce.values().stream()
-                .filter(c -> c.disclosure().aggregateOutcomes())
-                .map(c -> c.engagementId)
-                .sorted()
+        Map<UUID, Contract> inForce =
+                contractsInForce.of(engagements.stream().map(e -> e.id).toList());
+        return engagements.stream()
+                .filter(e -> inForce.containsKey(e.id)
+                        && inForce.get(e.id).disclosure().aggregateOutcomes())
+                .map(e -> e.id)
                 .toList();
     }
 

@@ -242,33 +242,57 @@ class OrganisationReportApiTest {
         assertEquals(false, ((Map<?, ?>) shown.get("goalsJudgedByClients")).get("shown"));
         assertTrue(((Map<?, ?>) shown.get("goalsJudgedByClients")).containsKey("reason"));
 
+        // A sixth closes: it waits for a whole second group of five, so the report does not move and cannot be
+        // differenced against the one before to learn the sixth client's outcome.
         intakes.add(UUID.randomUUID().toString());
         counted.add(engagement(intakes.get(5), true));
         trajectory(intakes.get(5), "PHQ-9", "reliable-recovery");
         judged(counted.get(5), "met");
+        Map<String, Object> sixth = new java.util.HashMap<>(report(t.admin));
+        assertEquals(1, sixth.remove("waiting"));
+        Map<String, Object> before = new java.util.HashMap<>(shown);
+        assertEquals(0, before.remove("waiting"));
+        assertEquals(before, sixth);
+
+        // Four more make the second group: the ten count at once.
+        String[][] more = {
+            {"PHQ-9", "reliable-improvement", "not-met"},
+            {"PHQ-9", "no-reliable-change", "met"},
+            {"GAD-7", "reliable-deterioration", "partly"},
+            {"WHO-5", "reliable-improvement", "met"}
+        };
+        for (String[] m : more) {
+            String intake = UUID.randomUUID().toString();
+            intakes.add(intake);
+            counted.add(engagement(intake, true));
+            trajectory(intake, m[0], m[1]);
+            judged(counted.get(counted.size() - 1), m[2]);
+        }
         Map<String, Object> full = report(t.admin);
-        // Reliably improved: 0 (PHQ-9), 1 (GAD-7 recovery), 5 (PHQ-9 recovery); 2 also deteriorated on GAD-7;
-        // 4 has no classifiable score and no judged goal.
+        assertEquals(10, full.get("engagements"));
+        assertEquals(0, full.get("waiting"));
+        // Measured: all but 4 (no classifiable score), 9. Reliably improved: 0, 1 (recovery), 5 (recovery), 6, 9;
+        // 2 also deteriorated, 7 did not change, 8 deteriorated: 5 of 9.
         assertEquals(
-                Map.of("shown", true, "engagementsMeasured", 5, "percentReliablyImproved", 60),
+                Map.of("shown", true, "engagementsMeasured", 9, "percentReliablyImproved", 56),
                 full.get("reliableImprovement"));
+        // Judged: all but 4. Met: 0, 1, 2, 5, 7, 9; partly: 3, 8; not met: 6.
         assertEquals(
                 Map.of(
                         "shown",
                         true,
                         "engagementsJudged",
-                        5,
+                        9,
                         "goalsJudged",
-                        5,
+                        9,
                         "percentMet",
-                        80,
+                        67,
                         "percentPartlyMet",
-                        20),
+                        22),
                 full.get("goalsJudgedByClients"));
-        assertEquals(6, full.get("engagements"));
-        // Each of the four reads is audited.
+        // Each of the five reads is audited.
         assertEquals(
-                4,
+                5,
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from audit_event where tenant_id = ? and action = 'read-outcome-report'"

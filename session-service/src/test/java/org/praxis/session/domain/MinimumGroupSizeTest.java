@@ -1,5 +1,6 @@
 package org.praxis.session.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +32,20 @@ class MinimumGroupSizeTest {
             assertFalse(rule.shows(k - 1), "k-1 = " + (k - 1));
             assertTrue(rule.shows(k), "k = " + k);
         }
+    }
+
+    @Test
+    void engagementsCountInWholeGroupsSoTwoReadsNeverDifferByOne() {
+        MinimumGroupSize five = new MinimumGroupSize(5);
+        int[] released = java.util.stream.IntStream.rangeClosed(0, 16)
+                .map(five::released)
+                .toArray();
+        assertArrayEquals(new int[] {0, 0, 0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10, 10, 10, 15, 15}, released);
+        for (int n = 0; n < 100; n++) {
+            int step = five.released(n + 1) - five.released(n);
+            assertTrue(step == 0 || step == 5, "n = " + n);
+        }
+        assertEquals(14, new MinimumGroupSize(7).released(20));
     }
 
     @Test
