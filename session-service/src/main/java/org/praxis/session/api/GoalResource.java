@@ -42,7 +42,6 @@ import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.GoalMilestone;
 import org.praxis.session.domain.GoalProgress;
 import org.praxis.session.domain.Goals;
-import org.praxis.session.domain.Milestones;
 
 @Path("/v1/engagements/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,9 +50,6 @@ import org.praxis.session.domain.Milestones;
 public class GoalResource {
     @Inject
     Goals goals;
-
-    @Inject
-    Milestones milestones;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -75,8 +71,6 @@ public class GoalResource {
 
             boolean selfConcordant,
             @Size(max = Goals.MAX_MILESTONES) List<@NotNull @Valid MilestoneRequest> milestones) {}
-
-    public record MilestoneReachedRequest(@NotNull Boolean reached) {}
 
     /** {@code ratedOn}: today unless given; a day not yet begun is refused (the latest rating is the progress). */
     public record RatingRequest(
@@ -232,25 +226,5 @@ public class GoalResource {
                 () -> Response.created(URI.create("/v1/engagements/" + id + "/goals/" + goalId + "/progress"))
                         .entity(ProgressView.of(goals.rate(id, goalId, request.rating(), request.ratedOn())))
                         .build());
-    }
-
-    @POST
-    @Path("goals/{goalId}/milestones/{milestoneId}/reached")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH})
-    @Extension(name = AccessMatrix.EXTENSION, value = "goal:mark-milestone")
-    @Operation(
-            operationId = "markMilestoneReached",
-            summary = "Mark a milestone of the goal reached (or not reached again): the client or the practitioner")
-    @APIResponse(
-            responseCode = "200",
-            description = "Marked; reachedAt is when it was first marked reached, null when not reached",
-            content = @Content(schema = @Schema(implementation = MilestoneView.class)))
-    @APIResponse(responseCode = "409", description = "The engagement is closed")
-    public MilestoneView markReached(
-            @PathParam("id") UUID id,
-            @PathParam("goalId") UUID goalId,
-            @PathParam("milestoneId") UUID milestoneId,
-            @Valid @NotNull MilestoneReachedRequest request) {
-        return MilestoneView.of(milestones.mark(id, goalId, milestoneId, request.reached()));
     }
 }

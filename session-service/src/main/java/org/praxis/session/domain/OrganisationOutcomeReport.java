@@ -1,11 +1,8 @@
 package org.praxis.session.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.praxis.platform.web.Bounds;
 
@@ -81,21 +78,12 @@ public record OrganisationOutcomeReport(
             @Schema(maxLength = Bounds.REASON) String reason) {}
 
     /**
-     * @param counted the engagements that count (their contract in force allows aggregate disclosure), whole
-     *     groups of the minimum size only ({@link MinimumGroupSize#released})
+     * @param counted the engagements that count, as each was taken when its group was released ({@link
+     *     OutcomeReportEntry}): whole groups of the minimum size only ({@link MinimumGroupSize#released})
      * @param waiting the engagements that would count and wait for the next whole group
-     * @param sessionsByStatus their sessions, counted by status
-     * @param classifications per engagement, its score trajectories' classifications
-     * @param judgements per engagement, the goal judgements its client gave at the end review
      */
     public static OrganisationOutcomeReport of(
-            String organisation,
-            MinimumGroupSize rule,
-            Collection<UUID> counted,
-            int waiting,
-            Map<String, Long> sessionsByStatus,
-            Map<UUID, Set<String>> classifications,
-            Map<UUID, List<String>> judgements) {
+            String organisation, MinimumGroupSize rule, List<OutcomeReportEntry> counted, int waiting) {
         if (!rule.shows(counted.size())) {
             return new OrganisationOutcomeReport(
                     organisation,
@@ -109,8 +97,8 @@ public record OrganisationOutcomeReport(
                     null);
         }
         Attendance attendance = new Attendance(
-                sessionsByStatus.getOrDefault(CoachingSession.HELD, 0L),
-                sessionsByStatus.getOrDefault(CoachingSession.NO_SHOW, 0L));
+                counted.stream().mapToLong(e -> e.held).sum(),
+                counted.stream().mapToLong(e -> e.noShows).sum());
         return new OrganisationOutcomeReport(
                 organisation,
                 rule.k(),
@@ -119,22 +107,17 @@ public record OrganisationOutcomeReport(
                 counted.size(),
                 waiting,
                 attendance,
-                improvement(rule, counted, classifications),
-                goals(rule, counted, judgements));
+                improvement(rule, counted),
+                goals(rule, counted));
     }
 
-    private static Improvement improvement(
-            MinimumGroupSize rule, Collection<UUID> counted, Map<UUID, Set<String>> classifications) {
-        List<Set<String>> measured = counted.stream()
-                .map(id -> classifications.getOrDefault(id, Set.of()))
-                .filter(c -> c.stream().anyMatch(s -> !ScoreTrajectory.NOT_CLASSIFIABLE.equals(s)))
-                .toList();
+    private static Improvement improvement(MinimumGroupSize rule, List<OutcomeReportEntry> counted) {
+        List<OutcomeReportEntry> measured =
+                counted.stream().filter(e -> e.measured).toList();
         if (!rule.shows(measured.size())) {
             return new Improvement(false, null, null, rule.reasonHidden(measured.size(), "engagements with scores"));
         }
-        long improved = measured.stream()
-                .filter(OrganisationOutcomeReport::reliablyImproved)
-                .count();
+        long improved = measured.stream().filter(e -> e.improved).count();
         return new Improvement(true, measured.size(), percent(improved, measured.size()), null);
     }
 
@@ -145,12 +128,9 @@ public record OrganisationOutcomeReport(
                         || classifications.contains(ScoreTrajectory.RELIABLE_RECOVERY));
     }
 
-    private static GoalsJudged goals(
-            MinimumGroupSize rule, Collection<UUID> counted, Map<UUID, List<String>> judgements) {
-        List<List<String>> judged = counted.stream()
-                .map(id -> judgements.getOrDefault(id, List.of()))
-                .filter(j -> !j.isEmpty())
-                .toList();
+    private static GoalsJudged goals(MinimumGroupSize rule, List<OutcomeReportEntry> counted) {
+        List<OutcomeReportEntry> judged =
+                counted.stream().filter(e -> e.goalsJudged() > 0).toList();
         if (!rule.shows(judged.size())) {
             return new GoalsJudged(
                     false,
@@ -160,13 +140,13 @@ public record OrganisationOutcomeReport(
                     null,
                     rule.reasonHidden(judged.size(), "engagements with goals judged by clients"));
         }
-        List<String> all = judged.stream().flatMap(List::stream).toList();
+        int all = judged.stream().mapToInt(OutcomeReportEntry::goalsJudged).sum();
         return new GoalsJudged(
                 true,
                 judged.size(),
-                all.size(),
-                percent(all.stream().filter(ClientGoalJudgement.MET::equals).count(), all.size()),
-                percent(all.stream().filter(ClientGoalJudgement.PARTLY::equals).count(), all.size()),
+                all,
+                percent(judged.stream().mapToInt(e -> e.goalsMet).sum(), all),
+                percent(judged.stream().mapToInt(e -> e.goalsPartly).sum(), all),
                 null);
     }
 

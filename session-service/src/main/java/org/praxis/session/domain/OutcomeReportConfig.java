@@ -9,4 +9,12 @@ public interface OutcomeReportConfig {
     /** Fewer engagements than this and the report shows no figures ({@link MinimumGroupSize}). */
     @WithDefault("" + MinimumGroupSize.DEFAULT)
     int minimumGroupSize();
+
+    /**
+     * Days an engagement waits after it closed before the report may count it: time for the client's judgement
+     * of their goals and a session outcome recorded late, which the report would not see after (it keeps each
+     * engagement as it was when counted).
+     */
+    @WithDefault("14")
+    int settleDays();
 }

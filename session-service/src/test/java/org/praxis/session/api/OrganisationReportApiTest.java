@@ -168,6 +168,17 @@ class OrganisationReportApiTest {
                 .statusCode(201);
     }
 
+    /**
+     * The organisation's closed engagements closed {@code days} earlier: the report counts an engagement only
+     * once it has settled (praxis.outcome-report.settle-days, 14 by default).
+     */
+    private void closedEarlier(int days) {
+        EmbeddedPostgres.shared()
+                .execute(
+                        "update engagement set closed_at = closed_at - interval '" + days + " days' where tenant_id = '"
+                                + t.id + "' and sponsor_organisation = '" + ORGANISATION + "' and status = 'closed'");
+    }
+
     private Map<String, Object> report(Tokens who) {
         String body = as(who).queryParam("organisation", ORGANISATION)
                 .when()
@@ -224,9 +235,25 @@ class OrganisationReportApiTest {
         }
         // Four closed, the fifth still open: it does not count yet.
         assertEquals(true, report(t.sponsor).get("suppressed"));
-        ended(counted.get(4));
+        String lateGoal = as(t.client)
+                .body(Map.of("title", "Later", "horizon", "distal", "orientation", "learning", "direction", "approach"))
+                .when()
+                .post("/v1/engagements/" + counted.get(4) + "/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String lateReview = ended(counted.get(4));
+        // Five closed, but not yet settled: time for the client's judgement; they wait.
+        Map<String, Object> unsettled = report(t.sponsor);
+        assertEquals(true, unsettled.get("suppressed"));
+        assertEquals(5, unsettled.get("waiting"));
+        closedEarlier(13);
+        assertEquals(true, report(t.sponsor).get("suppressed"), "13 days after: still settling");
+        closedEarlier(1);
 
         Map<String, Object> shown = report(t.sponsor);
+        assertEquals(0, shown.get("waiting"));
         assertEquals(false, shown.get("suppressed"));
         assertEquals(5, shown.get("engagements"));
         assertEquals(Map.of("held", 2, "noShows", 1), shown.get("attendance"));
@@ -242,12 +269,23 @@ class OrganisationReportApiTest {
         assertEquals(false, ((Map<?, ?>) shown.get("goalsJudgedByClients")).get("shown"));
         assertTrue(((Map<?, ?>) shown.get("goalsJudgedByClients")).containsKey("reason"));
 
+        // The fifth client judges their goal only now: counted as it was, the report does not move (else the
+        // judged goals would reach five and show, giving this client's judgement away).
+        as(t.client)
+                .body(Map.of("goals", List.of(Map.of("goalId", lateGoal, "judgement", "not-met"))))
+                .when()
+                .post("/v1/engagements/" + counted.get(4) + "/reviews/" + lateReview + "/client-judgement")
+                .then()
+                .statusCode(201);
+        assertEquals(shown, report(t.sponsor));
+
         // A sixth closes: it waits for a whole second group of five, so the report does not move and cannot be
         // differenced against the one before to learn the sixth client's outcome.
         intakes.add(UUID.randomUUID().toString());
         counted.add(engagement(intakes.get(5), true));
         trajectory(intakes.get(5), "PHQ-9", "reliable-recovery");
         judged(counted.get(5), "met");
+        closedEarlier(14);
         Map<String, Object> sixth = new java.util.HashMap<>(report(t.admin));
         assertEquals(1, sixth.remove("waiting"));
         Map<String, Object> before = new java.util.HashMap<>(shown);
@@ -268,6 +306,7 @@ class OrganisationReportApiTest {
             trajectory(intake, m[0], m[1]);
             judged(counted.get(counted.size() - 1), m[2]);
         }
+        closedEarlier(14);
         Map<String, Object> full = report(t.admin);
         assertEquals(10, full.get("engagements"));
         assertEquals(0, full.get("waiting"));
@@ -290,9 +329,9 @@ class OrganisationReportApiTest {
                         "percentPartlyMet",
                         22),
                 full.get("goalsJudgedByClients"));
-        // Each of the five reads is audited.
+        // Each of the eight reads is audited.
         assertEquals(
-                5,
+                8,
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from audit_event where tenant_id = ? and action = 'read-outcome-report'"
