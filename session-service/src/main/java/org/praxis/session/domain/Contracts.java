@@ -213,7 +213,7 @@ public class Contracts {
                 engagements.changeStatus(e, EngagementLifecycle.ACTIVE);
                 monitoring.activated(e);
                 ReferralEffect.atActivation(e.pathway, v.contract().runsBesideTherapy(), e.currentReferral)
-                        .ifPresent(status -> engagements.changeStatus(e, status));
+                        .ifPresent(paused -> engagements.pauseForTherapy(e));
             }
             calendar.reschedule(e, v.contract().reviewEveryWeeks);
         }

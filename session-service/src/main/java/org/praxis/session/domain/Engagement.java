@@ -45,6 +45,8 @@ public class Engagement {
     public LocalDate reviewRequestedOn;
     /** The accepted referral that paused this engagement, or runs alongside it when the pathway is integrated. */
     public UUID currentReferral;
+    /** The pause is the current referral's (it paused the engagement, or took over a pause): its end resumes it. */
+    public boolean pausedByReferral;
     /** When a supervisor granted the client's request to end: the practitioner's end review closes it. */
     public Instant endRequestedAt;
     /** The follow-up dates an end review agreed (ISO dates, comma-separated); null without a follow-up. */

@@ -201,6 +201,8 @@ public class Engagements {
     public void changeStatus(Engagement e, String status) {
         String previous = e.status;
         e.status = status;
+        // A move of any kind ends a pause the therapy made; the referral's own moves say so again after.
+        e.pausedByReferral = false;
         if (EngagementLifecycle.CLOSED.equals(status)) {
             e.closedAt = Instant.now();
         }
@@ -208,5 +210,11 @@ public class Engagements {
         moved.fire(new EngagementMoved(e, previous));
         outbox.publish(new SessionEvents.EngagementStatusChanged(
                 e.id, e.clientSubject, e.practitionerId, previous, status, e.sourceIntakeId));
+    }
+
+    /** Pauses {@code e} for the therapy of its current referral, which resumes it when it ends. */
+    public void pauseForTherapy(Engagement e) {
+        changeStatus(e, EngagementLifecycle.PAUSED);
+        e.pausedByReferral = true;
     }
 }

@@ -10,9 +10,9 @@ import org.praxis.platform.problem.ProblemException;
  * What a referral's progress does to an engagement (DESIGN flow 4). An accepted referral pauses a
  * coaching engagement, or runs alongside an integrated one or one whose contract in force says
  * coaching runs beside therapy (issue 22), or waits in a draft to pause it once active; when that referral ends (completed,
- * declined, withdrawn, cancelled) an engagement it paused resumes (one paused beside the therapy stays paused: the
- * therapy did not pause it; one paused for therapy whose contract has since said coaching runs beside it is resumed
- * by hand, as {@link #mayResume} allows). Other referrals change nothing; nor does a
+ * declined, withdrawn, cancelled) an engagement it paused resumes ({@link Engagement#pausedByReferral}; one a
+ * person paused while coaching ran beside the therapy stays paused, whatever the contract says by then). Other
+ * referrals change nothing; nor does a
  * referral accepted in follow-up, whose booster sessions were agreed at the end review (a paused engagement
  * could not return to follow-up). A referral accepted while the engagement is paused for another reason keeps it
  * paused until the referral ends, and no one resumes it by hand meanwhile ({@link #mayResume}).
@@ -22,39 +22,46 @@ public final class ReferralEffect {
 
     private ReferralEffect() {}
 
-    /** The new status and current referral, or null when the event changes nothing. */
-    public record Change(String status, UUID currentReferral) {}
+    /**
+     * The new status and current referral, and whether the pause is that referral's, or null when the event
+     * changes nothing.
+     */
+    public record Change(String status, UUID currentReferral, boolean pausedByReferral) {}
 
     public static Change of(
             String engagementStatus,
             String pathway,
             boolean besideTherapy,
             UUID currentReferral,
+            boolean pausedByReferral,
             UUID referralId,
             String referralStatus) {
         boolean alongside = runsAlongside(pathway, besideTherapy);
         if ("accepted".equals(referralStatus) && currentReferral == null) {
             // A draft keeps the referral, so that its activation by the contract pauses it ({@link #atActivation}).
             if (EngagementLifecycle.DRAFT.equals(engagementStatus)) {
-                return new Change(EngagementLifecycle.DRAFT, referralId);
+                return new Change(EngagementLifecycle.DRAFT, referralId, false);
             }
             if (EngagementLifecycle.ACTIVE.equals(engagementStatus)) {
-                return new Change(alongside ? EngagementLifecycle.ACTIVE : EngagementLifecycle.PAUSED, referralId);
+                return alongside
+                        ? new Change(EngagementLifecycle.ACTIVE, referralId, false)
+                        : new Change(EngagementLifecycle.PAUSED, referralId, true);
             }
             // Paused already (a holiday, say): from now on it waits for the therapy too, and resumes when it ends.
             if (EngagementLifecycle.PAUSED.equals(engagementStatus) && !alongside) {
-                return new Change(EngagementLifecycle.PAUSED, referralId);
+                return new Change(EngagementLifecycle.PAUSED, referralId, true);
             }
             return null;
         }
         if (ENDED.contains(referralStatus) && referralId.equals(currentReferral)) {
-            // Where coaching runs beside the therapy, the therapy paused nothing: a pause now is someone's own
-            // (the client's request, say) and outlasts it.
+            // Only the therapy's own pause ends with it: one a person made while coaching ran beside the
+            // therapy (the client's request, say) outlasts it.
             return new Change(
-                    EngagementLifecycle.PAUSED.equals(engagementStatus) && !alongside
+                    EngagementLifecycle.PAUSED.equals(engagementStatus) && pausedByReferral
                             ? EngagementLifecycle.ACTIVE
                             : engagementStatus,
-                    null);
+                    null,
+                    false);
         }
         return null;
     }

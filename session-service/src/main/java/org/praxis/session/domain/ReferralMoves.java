@@ -53,7 +53,13 @@ public class ReferralMoves {
             return false;
         }
         ReferralEffect.Change change = ReferralEffect.of(
-                e.status, e.pathway, contracts.runsBesideTherapy(e.id), e.currentReferral, referralId, referralStatus);
+                e.status,
+                e.pathway,
+                contracts.runsBesideTherapy(e.id),
+                e.currentReferral,
+                e.pausedByReferral,
+                referralId,
+                referralStatus);
         if (change == null) {
             return true;
         }
@@ -63,6 +69,7 @@ public class ReferralMoves {
         } else {
             audit.record("referral-" + referralStatus, "engagement", e.id, "referral " + referralId);
         }
+        e.pausedByReferral = change.pausedByReferral();
         return true;
     }
 

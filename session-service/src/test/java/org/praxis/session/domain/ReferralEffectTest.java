@@ -41,46 +41,55 @@ class ReferralEffectTest {
             for (String pathway : Engagement.PATHWAYS) {
                 for (boolean beside : List.of(false, true)) {
                     for (String current : List.of("none", "this", "another")) {
-                        UUID currentReferral = switch (current) {
-                            case "this" -> referral;
-                            case "another" -> UUID.randomUUID();
-                            default -> null;
-                        };
-                        for (String referralStatus : REFERRAL_STATUSES) {
-                            ReferralEffect.Change expected = null;
-                            if (referralStatus.equals("accepted")
-                                    && current.equals("none")
-                                    && status.equals("active")) {
-                                expected = new ReferralEffect.Change(
-                                        ACCEPTED_ON_ACTIVE.get(pathway + " " + beside), referral);
-                            } else if (referralStatus.equals("accepted")
-                                    && current.equals("none")
-                                    && status.equals("paused")
-                                    && ACCEPTED_ON_ACTIVE
-                                            .get(pathway + " " + beside)
-                                            .equals("paused")) {
-                                // paused already: recorded, so the pause lasts until the therapy ends
-                                expected = new ReferralEffect.Change("paused", referral);
-                            } else if (referralStatus.equals("accepted")
-                                    && current.equals("none")
-                                    && status.equals("draft")) {
-                                // kept until the contract activates it ({@link ReferralEffect#atActivation})
-                                expected = new ReferralEffect.Change("draft", referral);
-                            } else if (ENDED.contains(referralStatus) && current.equals("this")) {
-                                boolean alongside = ACCEPTED_ON_ACTIVE
-                                        .get(pathway + " " + beside)
-                                        .equals("active");
-                                expected = new ReferralEffect.Change(
-                                        status.equals("paused") && alongside ? "paused" : END_OF_CURRENT.get(status),
-                                        null);
+                        for (boolean pausedBy : List.of(false, true)) {
+                            UUID currentReferral = switch (current) {
+                                case "this" -> referral;
+                                case "another" -> UUID.randomUUID();
+                                default -> null;
+                            };
+                            for (String referralStatus : REFERRAL_STATUSES) {
+                                ReferralEffect.Change expected = null;
+                                if (referralStatus.equals("accepted")
+                                        && current.equals("none")
+                                        && status.equals("active")) {
+                                    String left = ACCEPTED_ON_ACTIVE.get(pathway + " " + beside);
+                                    expected = new ReferralEffect.Change(left, referral, left.equals("paused"));
+                                } else if (referralStatus.equals("accepted")
+                                        && current.equals("none")
+                                        && status.equals("paused")
+                                        && ACCEPTED_ON_ACTIVE
+                                                .get(pathway + " " + beside)
+                                                .equals("paused")) {
+                                    // paused already: recorded, so the pause lasts until the therapy ends
+                                    expected = new ReferralEffect.Change("paused", referral, true);
+                                } else if (referralStatus.equals("accepted")
+                                        && current.equals("none")
+                                        && status.equals("draft")) {
+                                    // kept until the contract activates it ({@link ReferralEffect#atActivation})
+                                    expected = new ReferralEffect.Change("draft", referral, false);
+                                } else if (ENDED.contains(referralStatus) && current.equals("this")) {
+                                    // Only the therapy's own pause ends with it.
+                                    expected = new ReferralEffect.Change(
+                                            status.equals("paused") && !pausedBy
+                                                    ? "paused"
+                                                    : END_OF_CURRENT.get(status),
+                                            null,
+                                            false);
+                                }
+                                String c = status + " " + pathway + " beside=" + beside + " current=" + current
+                                        + " pausedBy=" + pausedBy + " " + referralStatus;
+                                assertEquals(
+                                        expected,
+                                        ReferralEffect.of(
+                                                status,
+                                                pathway,
+                                                beside,
+                                                currentReferral,
+                                                pausedBy,
+                                                referral,
+                                                referralStatus),
+                                        c);
                             }
-                            String c = status + " " + pathway + " beside=" + beside + " current=" + current + " "
-                                    + referralStatus;
-                            assertEquals(
-                                    expected,
-                                    ReferralEffect.of(
-                                            status, pathway, beside, currentReferral, referral, referralStatus),
-                                    c);
                         }
                     }
                 }
@@ -91,27 +100,32 @@ class ReferralEffectTest {
     @Test
     void anAcceptedReferralPausesCoachingButNotCoachingBesideTherapy() {
         assertEquals(
-                new ReferralEffect.Change("paused", referral),
-                ReferralEffect.of("active", "coaching", false, null, referral, "accepted"));
+                new ReferralEffect.Change("paused", referral, true),
+                ReferralEffect.of("active", "coaching", false, null, false, referral, "accepted"));
         assertEquals(
-                new ReferralEffect.Change("active", referral),
-                ReferralEffect.of("active", "coaching", true, null, referral, "accepted"));
-        assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), referral, "accepted"));
+                new ReferralEffect.Change("active", referral, false),
+                ReferralEffect.of("active", "coaching", true, null, false, referral, "accepted"));
+        assertNull(ReferralEffect.of("paused", "coaching", true, UUID.randomUUID(), false, referral, "accepted"));
     }
 
     @Test
-    void theEndOfATherapyBesideCoachingLeavesAPauseItDidNotMake() {
-        // Integrated work goes on during the therapy; the client then asked for a pause, which was granted.
+    void onlyThePauseTheTherapyMadeEndsWithIt() {
+        // Coaching beside the therapy; the client then asked for a pause, which was granted: it outlasts the
+        // therapy, whatever the contract in force says by its end.
+        for (String pathway : List.of("integrated", "coaching")) {
+            for (boolean beside : List.of(false, true)) {
+                assertEquals(
+                        new ReferralEffect.Change("paused", null, false),
+                        ReferralEffect.of("paused", pathway, beside, referral, false, referral, "completed"));
+            }
+        }
+        // The therapy paused it, and a later contract says coaching runs beside therapy: its end still resumes it.
         assertEquals(
-                new ReferralEffect.Change("paused", null),
-                ReferralEffect.of("paused", "integrated", false, referral, referral, "completed"));
+                new ReferralEffect.Change("active", null, false),
+                ReferralEffect.of("paused", "coaching", true, referral, true, referral, "withdrawn"));
         assertEquals(
-                new ReferralEffect.Change("paused", null),
-                ReferralEffect.of("paused", "coaching", true, referral, referral, "withdrawn"));
-        // A pause the therapy made ends with it.
-        assertEquals(
-                new ReferralEffect.Change("active", null),
-                ReferralEffect.of("paused", "coaching", false, referral, referral, "completed"));
+                new ReferralEffect.Change("active", null, false),
+                ReferralEffect.of("paused", "coaching", false, referral, true, referral, "completed"));
     }
 
     @Test
