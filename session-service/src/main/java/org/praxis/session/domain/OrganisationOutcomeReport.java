@@ -89,7 +89,7 @@ public record OrganisationOutcomeReport(
                     organisation,
                     rule.k(),
                     true,
-                    rule.reasonHidden(counted.size() + waiting, "engagements"),
+                    rule.reasonHidden(counted.size(), "engagements"),
                     null,
                     waiting,
                     null,

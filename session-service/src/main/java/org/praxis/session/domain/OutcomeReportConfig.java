@@ -13,7 +13,7 @@ public interface OutcomeReportConfig {
     /**
      * Days an engagement waits after it closed before the report may count it: time for the client's judgement
      * of their goals and a session outcome recorded late, which the report would not see after (it keeps each
-     * engagement as it was when counted).
+     * engagement as it was when counted). 0 counts them at once.
      */
     @WithDefault("14")
     int settleDays();

@@ -83,17 +83,17 @@ public final class ReferralEffect {
 
     /**
      * Whether a paused engagement may be resumed by hand: not while the therapy that paused it goes on (its
-     * referral's end resumes it), unless coaching now runs beside therapy.
+     * referral's end resumes it), unless coaching now runs beside therapy. A pause a person made is theirs to end.
      */
-    public static boolean mayResume(String pathway, boolean besideTherapy, UUID currentReferral) {
-        return currentReferral == null || runsAlongside(pathway, besideTherapy);
+    public static boolean mayResume(String pathway, boolean besideTherapy, boolean pausedByReferral) {
+        return !pausedByReferral || runsAlongside(pathway, besideTherapy);
     }
 
     /** 409 when a move by hand would resume {@code e} while {@link #mayResume} says no. */
     static void requireMayMove(Engagement e, String status, BooleanSupplier besideTherapy) {
         if (EngagementLifecycle.PAUSED.equals(e.status)
                 && EngagementLifecycle.ACTIVE.equals(status)
-                && !mayResume(e.pathway, besideTherapy.getAsBoolean(), e.currentReferral)) {
+                && !mayResume(e.pathway, besideTherapy.getAsBoolean(), e.pausedByReferral)) {
             throw ProblemException.conflict("The engagement is paused while the client is in therapy (referral "
                     + e.currentReferral + "); it resumes when that referral ends.");
         }

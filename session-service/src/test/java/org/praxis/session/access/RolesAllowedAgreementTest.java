@@ -28,6 +28,7 @@ import org.praxis.session.api.GoalResource;
 import org.praxis.session.api.HandoverInboxResource;
 import org.praxis.session.api.HandoverResource;
 import org.praxis.session.api.MeResource;
+import org.praxis.session.api.MilestoneResource;
 import org.praxis.session.api.NoteResource;
 import org.praxis.session.api.OrganisationReportResource;
 import org.praxis.session.api.ProgressSummaryResource;
@@ -95,6 +96,7 @@ class RolesAllowedAgreementTest {
                 SessionResource.class,
                 NoteResource.class,
                 GoalResource.class,
+                MilestoneResource.class,
                 ActionResource.class,
                 RiskConcernResource.class,
                 ClientRequestResource.class,

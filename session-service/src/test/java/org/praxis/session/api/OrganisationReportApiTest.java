@@ -248,6 +248,7 @@ class OrganisationReportApiTest {
         Map<String, Object> unsettled = report(t.sponsor);
         assertEquals(true, unsettled.get("suppressed"));
         assertEquals(5, unsettled.get("waiting"));
+        assertEquals(hidden.get("reason"), unsettled.get("reason"));
         closedEarlier(13);
         assertEquals(true, report(t.sponsor).get("suppressed"), "13 days after: still settling");
         closedEarlier(1);

@@ -148,8 +148,9 @@ class ReferralEffectTest {
             for (boolean beside : List.of(false, true)) {
                 boolean alongside =
                         ACCEPTED_ON_ACTIVE.get(pathway + " " + beside).equals("active");
-                assertEquals(alongside, ReferralEffect.mayResume(pathway, beside, referral), pathway + " " + beside);
-                assertEquals(true, ReferralEffect.mayResume(pathway, beside, null), pathway + " " + beside);
+                assertEquals(alongside, ReferralEffect.mayResume(pathway, beside, true), pathway + " " + beside);
+                // A pause a person made (coaching beside the therapy, the client's request granted) is theirs to end.
+                assertEquals(true, ReferralEffect.mayResume(pathway, beside, false), pathway + " " + beside);
             }
         }
     }
