@@ -85,7 +85,8 @@ public class CoachAssignmentResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "intake:assign-coach")
     @Operation(
             operationId = "assignCoach",
-            summary = "Assign (or reassign) the intake's coach (supervisors; If-Match optional; audited)")
+            summary =
+                    "Assign (or reassign) the intake's coach (a supervisor of its coach, any supervisor while no coach holds it; If-Match optional; audited)")
     @APIResponse(
             responseCode = "200",
             description = "Assigned; ETag is the intake's new version",

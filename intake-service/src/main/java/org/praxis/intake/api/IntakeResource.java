@@ -147,7 +147,7 @@ public class IntakeResource {
     @Operation(
             operationId = "getIntake",
             summary =
-                    "Read an intake with its presenting concerns: its client, its assigned coach, supervisors (audited)")
+                    "Read an intake with its presenting concerns: its client, its assigned coach, that coach's supervisor (audited)")
     @APIResponse(
             responseCode = "200",
             description = "The intake; ETag is its version",

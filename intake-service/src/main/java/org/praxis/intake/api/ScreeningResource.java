@@ -182,7 +182,7 @@ public class ScreeningResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "screening:view-answers")
     @Operation(
             operationId = "getScreeningAnswers",
-            summary = "A screening with its answers (the intake's assigned coach, supervisors; audited)")
+            summary = "A screening with its answers (the intake's assigned coach, their supervisor; audited)")
     public ScreeningWithAnswers screening(@PathParam("id") UUID id, @PathParam("screeningId") UUID screeningId) {
         Screening s = screenings.withAnswers(id, screeningId);
         return ScreeningWithAnswers.of(s, screenings.answersOf(s));

@@ -88,7 +88,7 @@ public final class ScreeningViews {
             @Schema(
                     maxItems = Bounds.LIST,
                     description = "The risk flags this screening raised, for practitioners who may see risk"
-                            + " flags (the intake's assigned coach and supervisors); null otherwise, and always"
+                            + " flags (the intake's assigned coach and their supervisor); null otherwise, and always"
                             + " for a client, who reads wording.riskFlags in the answer to the submission")
             List<RiskFlagSummary> riskFlags,
 

@@ -124,7 +124,7 @@ public class TrajectoryResource {
     @Operation(
             operationId = "getTrajectories",
             summary = "Scores over time per instrument, with the change from the baseline and its classification"
-                    + " (the intake's assigned coach, supervisors; audited)")
+                    + " (the intake's assigned coach, their supervisor; audited)")
     public TrajectoriesView trajectories(
             @PathParam("id") UUID id,
             @QueryParam("instrument") @Size(max = Bounds.CODE) @Parameter(description = "Only this instrument")
