@@ -34,6 +34,7 @@ import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.Handover;
 import org.praxis.session.domain.HandoverWithdrawals;
 import org.praxis.session.domain.Handovers;
@@ -114,7 +115,10 @@ public class HandoverResource {
             responseCode = "201",
             description = "Offered; ETag is its version",
             content = @Content(schema = @Schema(implementation = HandoverView.class)))
-    @APIResponse(responseCode = "409", description = "One is offered already, or the engagement is closed")
+    @APIResponse(
+            responseCode = "409",
+            description = "One is offered already, the engagement is closed, or it has had "
+                    + EngagementLimits.HANDOVERS + " offers")
     public Response offer(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

@@ -143,6 +143,7 @@ public class NoteResource {
             responseCode = "201",
             description = "Written; ETag is its version",
             content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "409", description = "The engagement holds as many notes as it may")
     public Response write(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

@@ -34,6 +34,7 @@ import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageParams;
+import org.praxis.session.domain.EngagementLimits;
 import org.praxis.session.domain.ProgressSummaries;
 import org.praxis.session.domain.ProgressSummary;
 
@@ -88,7 +89,10 @@ public class ProgressSummaryResource {
             responseCode = "201",
             description = "Drafted; ETag is its version",
             content = @Content(schema = @Schema(implementation = ProgressSummaryView.class)))
-    @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
+    @APIResponse(
+            responseCode = "409",
+            description = "The engagement is not active or paused, or holds " + EngagementLimits.PROGRESS_SUMMARIES
+                    + " progress summaries already")
     public Response draft(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

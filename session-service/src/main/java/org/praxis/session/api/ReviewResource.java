@@ -176,7 +176,7 @@ public class ReviewResource {
             responseCode = "201",
             description = "Recorded; it is listed with the engagement's reviews",
             content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "409", description = "The engagement is not active or paused")
+    @APIResponse(responseCode = "409", description = "Not active or paused, or as many periodic reviews as it may")
     @APIResponse(responseCode = "422", description = "A follow-up that is not an end review's, or dates outside it")
     public Response record(
             @PathParam("id") UUID id,

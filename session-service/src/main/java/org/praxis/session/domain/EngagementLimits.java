@@ -5,9 +5,9 @@ import jakarta.persistence.LockModeType;
 import org.praxis.platform.problem.ProblemException;
 
 /**
- * How much one engagement holds. A client or coach adds goals, ratings, actions and contract versions at will, and
- * each is listed, exported and erased with the engagement, so each has a ceiling (409 past it: continue in a new
- * engagement). Counted under the engagement's lock, so two adds at once still count each other.
+ * How much one engagement holds. A client or coach adds goals, ratings, actions, contract versions, notes, progress
+ * summaries, reviews and handover offers at will, and each is listed, exported and erased with the engagement, so
+ * each has a ceiling (409 past it: continue in a new engagement). Counted under the engagement's lock, so two adds at once still count each other.
  */
 public final class EngagementLimits {
     public static final int GOALS = 50;
@@ -15,6 +15,14 @@ public final class EngagementLimits {
     public static final int CONTRACT_VERSIONS = 50;
     /** A rating a day for almost three years. */
     public static final int RATINGS_PER_GOAL = 1000;
+    /** Four notes or shared summaries to each of the most sessions an engagement holds. */
+    public static final int NOTES = 4 * CoachingSession.MAX_PER_ENGAGEMENT;
+
+    public static final int PROGRESS_SUMMARIES = 200;
+    /** Periodic reviews, one a month for over sixteen years; the end review is always taken. */
+    public static final int REVIEWS = 200;
+    /** Offers to hand the engagement over, declined or withdrawn ones included. */
+    public static final int HANDOVERS = 50;
 
     private EngagementLimits() {}
 

@@ -108,6 +108,7 @@ public class Handovers {
         if (withdrawals.openOffer(e).isPresent()) {
             throw ProblemException.conflict("A handover of this engagement is offered already.");
         }
+        EngagementLimits.requireRoom(em, e, Handover.class, EngagementLimits.HANDOVERS, "handover offers");
         Handover h = new Handover();
         h.id = UUID.randomUUID();
         h.tenantId = e.tenantId;

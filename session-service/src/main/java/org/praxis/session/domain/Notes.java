@@ -59,6 +59,7 @@ public class Notes {
             throw ProblemException.forbidden("Only the engagement's practitioner writes its notes.");
         }
         requireSessionOf(e, sessionId);
+        EngagementLimits.requireRoom(em, e, SessionNote.class, EngagementLimits.NOTES, "notes");
         SessionNote n = new SessionNote();
         n.id = UUID.randomUUID();
         n.tenantId = e.tenantId;

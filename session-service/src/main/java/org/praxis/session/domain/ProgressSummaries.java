@@ -54,6 +54,8 @@ public class ProgressSummaries {
             throw ProblemException.conflict(
                     "Progress summaries are drafted in an active or paused engagement; this one is " + e.status + ".");
         }
+        EngagementLimits.requireRoom(
+                em, e, ProgressSummary.class, EngagementLimits.PROGRESS_SUMMARIES, "progress summaries");
         s.id = UUID.randomUUID();
         s.tenantId = e.tenantId;
         s.body(body);

@@ -90,6 +90,9 @@ public class Reviews {
             throw ProblemException.unprocessable(
                     "goalsMet names a goal twice", List.of(new Violation("goalsMet", "must name each goal once")));
         }
+        if (!Review.END.equals(r.kind())) {
+            EngagementLimits.requireRoom(em, e, Review.class, EngagementLimits.REVIEWS, "reviews");
+        }
         LocalDate heldOn = r.heldOn() == null ? LocalDate.now(ZoneOffset.UTC) : r.heldOn();
         FollowUps.Plan plan = r.followUp();
         if (plan != null) {
