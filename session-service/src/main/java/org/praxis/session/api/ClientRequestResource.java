@@ -33,6 +33,7 @@ import org.praxis.platform.web.ETags;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.session.domain.ClientRequest;
 import org.praxis.session.domain.ClientRequests;
+import org.praxis.session.domain.EngagementLimits;
 
 /** The client's requests to pause or end their engagement or to change coach, and a supervisor's decision. */
 @Path("/v1/engagements/{id}/client-requests")
@@ -110,7 +111,8 @@ public class ClientRequestResource {
             content = @Content(schema = @Schema(implementation = ClientRequestView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "One of this kind is open, or the engagement is not active or paused")
+            description = "One of this kind is open, the engagement is not active or paused, or it holds "
+                    + EngagementLimits.CLIENT_REQUESTS + " requests")
     public Response make(
             @PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

@@ -67,6 +67,7 @@ public class ClientRequests {
         if (openOf(e.id, kind) != null) {
             throw ProblemException.conflict("A " + kind + " request of this engagement is open already.");
         }
+        EngagementLimits.requireRoom(em, e, ClientRequest.class, EngagementLimits.CLIENT_REQUESTS, "client requests");
         r.id = UUID.randomUUID();
         r.tenantId = e.tenantId;
         r.reason(reason);

@@ -6,7 +6,7 @@ import org.praxis.platform.problem.ProblemException;
 
 /**
  * How much one engagement holds. A client or coach adds goals, ratings, actions, contract versions, notes, progress
- * summaries, reviews and handover offers at will, and each is listed, exported and erased with the engagement, so
+ * summaries, reviews, handover offers and client requests at will (never risk concerns: raising one is not refused), and each is listed, exported and erased with the engagement, so
  * each has a ceiling (409 past it: continue in a new engagement). Counted under the engagement's lock, so two adds at once still count each other.
  */
 public final class EngagementLimits {
@@ -23,6 +23,8 @@ public final class EngagementLimits {
     public static final int REVIEWS = 200;
     /** Offers to hand the engagement over, declined or withdrawn ones included. */
     public static final int HANDOVERS = 50;
+    /** The client's requests to pause, end or change coach, decided ones included. */
+    public static final int CLIENT_REQUESTS = 100;
 
     private EngagementLimits() {}
 

@@ -13,7 +13,7 @@ import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
 
 /**
- * Notes, progress summaries, periodic reviews and handover offers are made at will and each is listed, exported
+ * Notes, progress summaries, periodic reviews, handover offers and client requests are made at will and each is listed, exported
  * and erased with the engagement: one engagement holds a bounded number (409 past it, nothing written).
  * GoalApiTest bounds goals, ratings, actions and contract versions the same way.
  */
@@ -77,6 +77,22 @@ class EngagementLimitsApiTest {
         copies("handover", "engagement_id", id, EngagementLimits.HANDOVERS - 1, "");
         refused(base + "/handovers", handover, EngagementLimits.HANDOVERS);
         assertEquals(EngagementLimits.HANDOVERS, count("handover", id));
+
+        Map<String, Object> request = Map.of("kind", "pause", "reason", "A busy quarter");
+        as(t.client).body(request).when().post(base + "/client-requests").then().statusCode(201);
+        // Decided ones: none is open, so only the ceiling refuses the next one.
+        EmbeddedPostgres.shared()
+                .execute("update client_request set status = 'declined' where engagement_id = '" + id + "'");
+        copies("client_request", "engagement_id", id, EngagementLimits.CLIENT_REQUESTS - 1, "");
+        as(t.client)
+                .body(request)
+                .when()
+                .post(base + "/client-requests")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("detail", containsString("at most " + EngagementLimits.CLIENT_REQUESTS));
+        assertEquals(EngagementLimits.CLIENT_REQUESTS, count("client_request", id));
 
         Map<String, Object> periodic = Map.of("kind", "periodic");
         created(base + "/reviews", periodic);
