@@ -135,6 +135,15 @@ public class SubjectRecords implements SubjectErasure {
                 .setParameter("t", tenant.tenantId())
                 .setParameter("s", subject)
                 .executeUpdate();
+        // An erased coach's open intakes go back to the supervisors' triage queue: a pseudonym coaches nobody, and
+        // no supervisor supervises it.
+        tenant.select(
+                        Intake.class,
+                        "e.assignedCoach = :s and e.status = :open",
+                        null,
+                        Map.of("s", subject, "open", Intake.OPEN))
+                .getResultList()
+                .forEach(i -> i.assignedCoach = null);
         // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.
         eligibility.replace(tenant.tenantId(), subject, List.of());
         supervision.replace(tenant.tenantId(), subject, List.of());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.SupervisionEvents;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.Tokens;
@@ -171,5 +172,30 @@ class SupervisorReachApiTest {
         SupervisionEvents.assign(other.id, t.coach.subject(), t.otherSupervisor.subject());
         reaches(t.otherSupervisor, id, screening, false);
         reaches(t.supervisor, id, screening, true);
+    }
+
+    @Test
+    void anErasedCoachsOpenIntakeGoesBackToTheSupervisorsQueue() {
+        String id = flaggedIntake();
+        String screening = screeningOf(id);
+        t.supervisorSupervisesCoach();
+        as(t.supervisor)
+                .body(Map.of("coach", t.coach.subject()))
+                .when()
+                .post("/v1/intakes/" + id + "/coach-assignment")
+                .then()
+                .statusCode(200);
+        reaches(t.otherSupervisor, id, screening, false);
+
+        ErasureRequests.erase(t.id, t.coach.subject(), "intake.events");
+        // No pseudonym coaches it and none is anyone's supervisee: it waits for a coach again, every supervisor's.
+        as(t.otherSupervisor)
+                .when()
+                .get("/v1/intakes/triage-queue")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
+        reaches(t.otherSupervisor, id, screening, true);
+        as(t.coach).when().get("/v1/intakes/" + id).then().statusCode(404);
     }
 }
