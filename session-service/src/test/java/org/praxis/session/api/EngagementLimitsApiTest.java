@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
+import org.praxis.session.EngagementRows;
 import org.praxis.session.domain.EngagementLimits;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.TestTenant;
@@ -22,14 +23,6 @@ class EngagementLimitsApiTest {
     private static final String PROBLEM = "application/problem+json";
 
     private final TestTenant t = new TestTenant();
-
-    /** {@code n} copies of the rows of {@code table} whose {@code column} is {@code id}, under new ids. */
-    private static void copies(String table, String column, String id, int n, String more) {
-        EmbeddedPostgres.shared()
-                .execute("insert into " + table + " select (jsonb_populate_record(null::" + table + ", to_jsonb(x)"
-                        + " || jsonb_build_object('id', gen_random_uuid()" + more + "))).* from " + table
-                        + " x, generate_series(1, " + n + ") i where x." + column + " = '" + id + "'");
-    }
 
     private static long count(String table, String engagement) {
         return EmbeddedPostgres.shared()
@@ -59,13 +52,13 @@ class EngagementLimitsApiTest {
 
         Map<String, Object> note = Map.of("kind", "private", "body", "Came back to the team question.");
         created(base + "/notes", note);
-        copies("session_note", "engagement_id", id, EngagementLimits.NOTES - 1, "");
+        EngagementRows.copies("session_note", "engagement_id", id, EngagementLimits.NOTES - 1, "");
         refused(base + "/notes", note, EngagementLimits.NOTES);
         assertEquals(EngagementLimits.NOTES, count("session_note", id));
 
         Map<String, Object> summary = Map.of("body", "Attends, works on delegation.");
         created(base + "/progress-summaries", summary);
-        copies("progress_summary", "engagement_id", id, EngagementLimits.PROGRESS_SUMMARIES - 1, "");
+        EngagementRows.copies("progress_summary", "engagement_id", id, EngagementLimits.PROGRESS_SUMMARIES - 1, "");
         refused(base + "/progress-summaries", summary, EngagementLimits.PROGRESS_SUMMARIES);
         assertEquals(EngagementLimits.PROGRESS_SUMMARIES, count("progress_summary", id));
 
@@ -74,7 +67,7 @@ class EngagementLimitsApiTest {
         created(base + "/handovers", handover);
         // The offers before were declined, so none is open: only the ceiling refuses the next one.
         EmbeddedPostgres.shared().execute("update handover set status = 'declined' where engagement_id = '" + id + "'");
-        copies("handover", "engagement_id", id, EngagementLimits.HANDOVERS - 1, "");
+        EngagementRows.copies("handover", "engagement_id", id, EngagementLimits.HANDOVERS - 1, "");
         refused(base + "/handovers", handover, EngagementLimits.HANDOVERS);
         assertEquals(EngagementLimits.HANDOVERS, count("handover", id));
 
@@ -83,7 +76,7 @@ class EngagementLimitsApiTest {
         // Decided ones: none is open, so only the ceiling refuses the next one.
         EmbeddedPostgres.shared()
                 .execute("update client_request set status = 'declined' where engagement_id = '" + id + "'");
-        copies("client_request", "engagement_id", id, EngagementLimits.CLIENT_REQUESTS - 1, "");
+        EngagementRows.copies("client_request", "engagement_id", id, EngagementLimits.CLIENT_REQUESTS - 1, "");
         as(t.client)
                 .body(request)
                 .when()
@@ -96,7 +89,7 @@ class EngagementLimitsApiTest {
 
         Map<String, Object> periodic = Map.of("kind", "periodic");
         created(base + "/reviews", periodic);
-        copies("review", "engagement_id", id, EngagementLimits.REVIEWS - 1, "");
+        EngagementRows.copies("review", "engagement_id", id, EngagementLimits.REVIEWS - 1, "");
         refused(base + "/reviews", periodic, EngagementLimits.REVIEWS);
         assertEquals(EngagementLimits.REVIEWS, count("review", id));
         // The end review is always taken: it closes the engagement.

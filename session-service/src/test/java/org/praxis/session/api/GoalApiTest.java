@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.ActiveEngagements;
+import org.praxis.session.EngagementRows;
 import org.praxis.session.MonitoredEngagements;
 import org.praxis.session.domain.EngagementLimits;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -149,14 +150,6 @@ class GoalApiTest {
         assertEquals(0, db.count("select count(*) from goal_progress where goal_id = ?::uuid", goal));
     }
 
-    /** {@code n} copies of the one row of {@code table} whose {@code column} is {@code id}, under new ids. */
-    private static void copies(String table, String column, String id, int n, String more) {
-        EmbeddedPostgres.shared()
-                .execute("insert into " + table + " select (jsonb_populate_record(null::" + table + ", to_jsonb(x)"
-                        + " || jsonb_build_object('id', gen_random_uuid()" + more + "))).* from " + table
-                        + " x, generate_series(1, " + n + ") i where x." + column + " = '" + id + "'");
-    }
-
     private static long count(String table, String column, String id) {
         return EmbeddedPostgres.shared().count("select count(*) from " + table + " where " + column + " = ?::uuid", id);
     }
@@ -175,7 +168,7 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        copies("goal", "id", goal, EngagementLimits.GOALS - 1, "");
+        EngagementRows.copies("goal", "id", goal, EngagementLimits.GOALS - 1, "");
         as(t.client)
                 .body(newGoal)
                 .when()
@@ -186,7 +179,7 @@ class GoalApiTest {
 
         String progress = "/v1/engagements/" + id + "/goals/" + goal + "/progress";
         as(t.client).body(Map.of("rating", 4)).when().post(progress).then().statusCode(201);
-        copies("goal_progress", "goal_id", goal, EngagementLimits.RATINGS_PER_GOAL - 1, "");
+        EngagementRows.copies("goal_progress", "goal_id", goal, EngagementLimits.RATINGS_PER_GOAL - 1, "");
         as(t.client).body(Map.of("rating", 5)).when().post(progress).then().statusCode(409);
         assertEquals(EngagementLimits.RATINGS_PER_GOAL, count("goal_progress", "goal_id", goal));
 
@@ -199,7 +192,7 @@ class GoalApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        copies("action_item", "id", action, EngagementLimits.ACTIONS - 1, "");
+        EngagementRows.copies("action_item", "id", action, EngagementLimits.ACTIONS - 1, "");
         as(t.coach)
                 .body(newAction)
                 .when()
@@ -211,7 +204,8 @@ class GoalApiTest {
         Map<String, Object> terms = MonitoredEngagements.terms(t, t.client, "Steadier weeks");
         String contracts = "/v1/engagements/" + id + "/contracts";
         as(t.coach).body(terms).when().post(contracts).then().statusCode(201);
-        copies("contract", "engagement_id", id, EngagementLimits.CONTRACT_VERSIONS - 1, ", 'number', x.number + i");
+        EngagementRows.copies(
+                "contract", "engagement_id", id, EngagementLimits.CONTRACT_VERSIONS - 1, ", 'number', x.number + i");
         as(t.coach).body(terms).when().post(contracts).then().statusCode(409);
         assertEquals(EngagementLimits.CONTRACT_VERSIONS, count("contract", "engagement_id", id));
     }
