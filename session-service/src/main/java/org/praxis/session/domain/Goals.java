@@ -239,7 +239,8 @@ public class Goals {
         return tenant.pageSoonestFirst(ActionItem.class, where, params, page, "e.dueDate");
     }
 
-    private Goal goal(UUID engagementId, UUID goalId) {
+    /** The goal of that engagement; 404 for one of another engagement. */
+    Goal goal(UUID engagementId, UUID goalId) {
         Goal g = tenant.get(Goal.class, goalId, "Goal");
         if (!g.engagementId.equals(engagementId)) {
             throw ProblemException.notFound("Goal " + goalId);

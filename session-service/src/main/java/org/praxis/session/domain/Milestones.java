@@ -20,6 +20,9 @@ public class Milestones {
     Engagements engagements;
 
     @Inject
+    Goals goals;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -32,10 +35,7 @@ public class Milestones {
     @Transactional
     public GoalMilestone mark(UUID engagementId, UUID goalId, UUID milestoneId, boolean reached) {
         Engagement e = engagements.readable(engagementId);
-        Goal g = tenant.get(Goal.class, goalId, "Goal");
-        if (!g.engagementId.equals(engagementId)) {
-            throw ProblemException.notFound("Goal " + goalId);
-        }
+        Goal g = goals.goal(engagementId, goalId);
         GoalMilestone m = tenant.get(GoalMilestone.class, milestoneId, "Milestone");
         if (!m.goalId.equals(goalId)) {
             throw ProblemException.notFound("Milestone " + milestoneId);
