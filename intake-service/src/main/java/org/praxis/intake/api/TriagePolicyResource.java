@@ -45,7 +45,14 @@ public class TriagePolicyResource {
             @Min(1) @Max(27) @Schema(required = true) int phq9Monitoring,
             @Min(1) @Max(21) @Schema(required = true) int gad7Monitoring,
             @Min(1) @Max(40) @Schema(required = true) int wsasMonitoring,
-            @Min(1) @Max(6) @Schema(required = true) int screenPositiveThreshold,
+
+            @Min(1)
+            @Max(6)
+            @Schema(
+                    required = true,
+                    description = "PHQ-2 is positive at or above this total; GAD-2 is always positive at 3")
+            int screenPositiveThreshold,
+
             @Schema(required = true) boolean coachesMayClaim) {
         static Thresholds of(TriagePolicy p) {
             return new Thresholds(

@@ -38,14 +38,13 @@ public class TriagePolicies {
     }
 
     /**
-     * PHQ-2 and GAD-2 score against the tenant's positive threshold. Only they read the policy: every
-     * other instrument is scored without it, so its submission saves that round trip. Read in the
-     * submission's transaction, never cached, so no replica scores with a replaced threshold.
+     * PHQ-2 scores against the tenant's positive threshold (DESIGN: configurable per tenant); GAD-2 is
+     * positive at 3 everywhere. Only PHQ-2 reads the policy: every other instrument is scored without
+     * it, so its submission saves that round trip. Read in the submission's transaction, never cached,
+     * so no replica scores with a replaced threshold.
      */
     public Instrument forTenant(Instrument instrument) {
-        boolean screen = instrument.code().equals(BuiltInInstruments.PHQ2)
-                || instrument.code().equals(BuiltInInstruments.GAD2);
-        if (!screen) {
+        if (!instrument.code().equals(BuiltInInstruments.PHQ2)) {
             return instrument;
         }
         int threshold = current().screenPositiveThreshold();

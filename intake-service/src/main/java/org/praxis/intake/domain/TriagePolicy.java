@@ -6,7 +6,7 @@ import org.praxis.platform.problem.Violation;
 
 /**
  * A tenant's triage thresholds; {@link #defaults()} are DESIGN.md's. Each threshold is "at or above".
- * {@code coachesMayClaim}: whether a coach may claim an intake waiting for assignment (default false:
+ * {@code screenPositiveThreshold}: PHQ-2's positive total (GAD-2's stays at DESIGN's 3). {@code coachesMayClaim}: whether a coach may claim an intake waiting for assignment (default false:
  * only supervisors assign).
  */
 public record TriagePolicy(
@@ -45,7 +45,7 @@ public record TriagePolicy(
         check(
                 violations,
                 screenPositiveThreshold >= 1 && screenPositiveThreshold <= 6,
-                "PHQ-2/GAD-2 threshold must be between 1 and 6");
+                "PHQ-2 threshold must be between 1 and 6");
         return violations;
     }
 

@@ -94,6 +94,15 @@ class TriagePolicyTest {
                 .statusCode(201)
                 .body("severity", is("positive"))
                 .body("scoringVersion", is("PHQ-2/sum/1/threshold-2"));
+        // GAD-2 keeps its own cut-off of 3: the tenant's threshold is PHQ-2's.
+        as(t.coach)
+                .body(Map.of("instrument", "GAD-2", "answers", Map.of("1", 1, "2", 1)))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(201)
+                .body("severity", is("negative"))
+                .body("scoringVersion", is("GAD-2/sum/1"));
         // Other tenants keep the defaults.
         as(TestTenant.another().coach).when().get("/v1/triage-policy").then().body("defaults", is(true));
     }
