@@ -34,6 +34,21 @@ public class AssessmentTenant extends TestTenant {
         return this;
     }
 
+    /**
+     * The If-Match an admin verifies a registration with: its version as the practitioner's profile shows it
+     * ({@code reader} is the admin's request, {@code profile} the profile's path).
+     */
+    public static String registrationETag(
+            io.restassured.specification.RequestSpecification reader, String profile, String registration) {
+        Object version = reader.when()
+                .get(profile)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("registrations.find { it.id == '" + registration + "' }.version");
+        return "\"" + version + "\"";
+    }
+
     /** One practice hour and one supervision hour are enough in these tests. */
     public void lowMinimums() {
         String etag = as(admin)

@@ -309,8 +309,16 @@ class CrossServiceFlowsTest extends SystemTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        // A typed-in registration counts only once an admin verified it (issue 16, hole 6).
+        // A typed-in registration counts only once an admin verified it as read (issue 16, hole 6).
+        Object registrationVersion = as(admin, ASSESSMENT)
+                .when()
+                .get("/v1/practitioners/" + coach.subject())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("registrations.find { it.id == '" + registration + "' }.version");
         as(admin, ASSESSMENT)
+                .header("If-Match", "\"" + registrationVersion + "\"")
                 .when()
                 .post("/v1/practitioners/" + coach.subject() + "/registrations/" + registration + "/verification")
                 .then()

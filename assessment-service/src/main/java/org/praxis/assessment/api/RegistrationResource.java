@@ -147,12 +147,23 @@ public class RegistrationResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "registration:verify")
     @Operation(
             operationId = "verifyRegistration",
-            summary =
-                    "An admin (not the practitioner) verifies a registration: only verified ones count toward eligibility, which is recomputed; audited")
-    @APIResponse(responseCode = "200", description = "Verified: who and when are recorded")
+            summary = "An admin (not the practitioner) verifies a registration as read (If-Match: the version in the"
+                    + " practitioner's profile): only verified ones count toward eligibility, which is"
+                    + " recomputed; audited")
+    @APIResponse(
+            responseCode = "200",
+            description = "Verified: who and when are recorded; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "409", description = "Already verified")
-    public RegistrationView verifyRegistration(
-            @PathParam("id") @Size(max = Bounds.SUBJECT) String id, @PathParam("registrationId") UUID registrationId) {
-        return RegistrationView.of(practitioners.verifyRegistration(id, registrationId), eligibility.today());
+    @APIResponse(
+            responseCode = "412",
+            description = "Changed since the If-Match ETag: the practitioner's new facts need reading first")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response verifyRegistration(
+            @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
+            @PathParam("registrationId") UUID registrationId,
+            @HeaderParam("If-Match") String ifMatch) {
+        Registration r = practitioners.verifyRegistration(id, registrationId, ifMatch);
+        return ETags.ok(RegistrationView.of(r, eligibility.today()), r.version);
     }
 }

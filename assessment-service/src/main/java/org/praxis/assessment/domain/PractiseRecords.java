@@ -3,6 +3,7 @@ package org.praxis.assessment.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,8 @@ public class PractiseRecords {
     public static final String SESSION_COMPLETED = "system:session.completed";
     /** The most one typed-in evidence entry may claim: 12 hours. */
     public static final int MAX_ENTRY_MINUTES = 720;
+    /** Practice typed in for one day, all its entries together (README: at most 12 h on a day). */
+    public static final int MAX_PRACTICE_MINUTES_A_DAY = 720;
     /** The longest coaching session session-service reports in session.completed (its event schema): 8 hours. */
     public static final int MAX_SESSION_MINUTES = 480;
 
@@ -72,7 +75,7 @@ public class PractiseRecords {
             List<String> competences,
             Integer minutes,
             List<Attachment> attachments) {
-        practitioners.existing(practitioner);
+        Practitioner profile = practitioners.existing(practitioner);
         policies.evidence()
                 .require(
                         policies.caller(),
@@ -88,6 +91,9 @@ public class PractiseRecords {
             throw ProblemException.unprocessable(
                     "Practice hours need their minutes",
                     List.of(new Violation("minutes", "is required for practice hours")));
+        }
+        if (Evidence.PRACTICE_HOURS.equals(kind)) {
+            requireRoomOnDay(profile, occurredOn, minutes);
         }
         List<String> linked = checkedCompetences(competences);
         Evidence e = evidence(practitioner, kind, occurredOn, linked, minutes);
@@ -211,5 +217,31 @@ public class PractiseRecords {
                             "not in " + f.code() + " v" + f.version() + ": " + String.join(", ", unknown))));
         }
         return codes.stream().distinct().toList();
+    }
+
+    /**
+     * Typed-in practice hours: at most {@link #MAX_PRACTICE_MINUTES_A_DAY} on one day with what is recorded for it
+     * already (held sessions included; those arrive as events and are never refused). Under the profile's lock, so
+     * two entries at once count each other.
+     */
+    private void requireRoomOnDay(Practitioner profile, LocalDate day, int minutes) {
+        em.lock(profile, LockModeType.PESSIMISTIC_WRITE);
+        long recorded = em.createQuery(
+                        "select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t"
+                                + " and e.practitionerId = :p and e.kind = :k and e.occurredOn = :d",
+                        Long.class)
+                .setParameter("t", profile.tenantId)
+                .setParameter("p", profile.subject)
+                .setParameter("k", Evidence.PRACTICE_HOURS)
+                .setParameter("d", day)
+                .getSingleResult();
+        if (recorded + minutes > MAX_PRACTICE_MINUTES_A_DAY) {
+            throw ProblemException.unprocessable(
+                    "At most 12 hours of practice are recorded for one day",
+                    List.of(new Violation(
+                            "minutes",
+                            "with the " + recorded + " minutes of " + day + " recorded already, more than "
+                                    + MAX_PRACTICE_MINUTES_A_DAY)));
+        }
     }
 }

@@ -122,15 +122,17 @@ public class Practitioners {
         return p;
     }
 
-    /** Admins name a practitioner's supervisor; session-service learns of it from the event. */
+    /** Admins name a practitioner's supervisor ({@link SupervisorChoice}); session-service learns of it from the event. */
     @Transactional
     public Practitioner assignSupervisor(String subject, String ifMatch, String supervisorId) {
         Practitioner p = require(subject, PractitionerPolicy.Action.ASSIGN_SUPERVISOR);
         ETags.requireMatch(ifMatch, p.version);
-        if (subject.equals(supervisorId)) {
-            throw ProblemException.unprocessable(
-                    "Nobody supervises themselves", List.of(new Violation("supervisorId", "must be someone else")));
-        }
+        String theirs = supervisorId == null
+                ? null
+                : find(supervisorId).map(s -> s.supervisorId).orElse(null);
+        Violation.refuseAny(
+                "Not a supervisor this practitioner may have",
+                SupervisorChoice.violations(subject, supervisorId, theirs));
         p.supervisorId = supervisorId;
         em.flush();
         audit.record("assign-supervisor", "practitioner", subject, null);
@@ -202,13 +204,18 @@ public class Practitioners {
         return r;
     }
 
-    /** An admin (never the practitioner themselves) verifies a registration; from then on it counts toward eligibility. */
+    /**
+     * An admin (never the practitioner themselves) verifies a registration as they read it (If-Match: a change
+     * between their reading and their verifying would otherwise be verified unseen); from then on it counts
+     * toward eligibility.
+     */
     @Transactional
-    public Registration verifyRegistration(String subject, UUID id) {
+    public Registration verifyRegistration(String subject, UUID id, String ifMatch) {
         Registration r = registration(subject, id, RegistrationPolicy.Action.VERIFY);
         if (r.verifiedAt != null) {
             throw ProblemException.conflict("The registration is already verified.");
         }
+        ETags.requireMatch(ifMatch, r.version);
         r.verifiedBy = callerContext.subject();
         r.verifiedAt = Instant.now();
         em.flush();

@@ -58,7 +58,7 @@ class AccessMatrixTableTest {
                 "view                     | -      | own   | own,supervisee | -       | own,supervisee,stranger,unsupervised",
                 "create                   | -      | own   | own            | -       | own,supervisee,stranger,unsupervised",
                 "update                   | -      | own   | own            | -       | own,supervisee,stranger,unsupervised",
-                "assign-supervisor        | -      | -     | -              | -       | own,supervisee,stranger,unsupervised",
+                "assign-supervisor        | -      | -     | -              | -       | supervisee,stranger,unsupervised",
                 "view-competence-profile  | -      | own   | own,supervisee | -       | -",
                 "view-eligibility         | -      | own   | own,supervisee | -       | -");
     }

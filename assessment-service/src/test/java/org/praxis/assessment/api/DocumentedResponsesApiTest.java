@@ -109,7 +109,9 @@ class DocumentedResponsesApiTest {
         declared(
                 "post",
                 id + "/registrations/{registrationId}/verification",
-                as(t.admin).post(path("/registrations/" + registration + "/verification")));
+                as(t.admin)
+                        .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
+                        .post(path("/registrations/" + registration + "/verification")));
         String evidence = declared(
                         "post",
                         id + "/evidence",

@@ -134,6 +134,7 @@ class EligibilityApiTest {
                 .extract()
                 .path("id");
         as(t.admin)
+                .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
                 .when()
                 .post(path("/registrations/" + registration + "/verification"))
                 .then()
@@ -267,6 +268,7 @@ class EligibilityApiTest {
                 .then()
                 .statusCode(200);
         as(t.admin)
+                .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
                 .when()
                 .post(path("/registrations/" + registration + "/verification"))
                 .then()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
 import org.praxis.platform.privacy.Pseudonyms;
@@ -197,6 +198,7 @@ class ErasureInEveryRoleTest {
                         LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
                 me + "/registrations");
         cast.as(cast.staff, "admin")
+                .header("If-Match", AssessmentTenant.registrationETag(cast.as(cast.staff, "admin"), me, registration))
                 .when()
                 .post(me + "/registrations/" + registration + "/verification")
                 .then()
@@ -296,6 +298,7 @@ class ErasureInEveryRoleTest {
                         LocalDate.now(ZoneOffset.UTC).plusYears(1).toString()),
                 theirs + "/registrations");
         cast.as(who, "admin")
+                .header("If-Match", AssessmentTenant.registrationETag(cast.as(who, "admin"), theirs, theirRegistration))
                 .when()
                 .post(theirs + "/registrations/" + theirRegistration + "/verification")
                 .then()

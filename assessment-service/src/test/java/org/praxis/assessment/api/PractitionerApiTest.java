@@ -33,6 +33,53 @@ class PractitionerApiTest {
         return "/v1/practitioners/" + t.coach.subject() + rest;
     }
 
+    private io.restassured.response.ValidatableResponse assignSupervisor(
+            Tokens by, String practitioner, String supervisor) {
+        String etag = as(by).when()
+                .get("/v1/practitioners/" + practitioner)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        return as(by).header("If-Match", etag)
+                .body(Map.of("supervisorId", supervisor))
+                .when()
+                .put("/v1/practitioners/" + practitioner + "/supervisor")
+                .then();
+    }
+
+    @Test
+    void supervisionRunsOneWayAndNoAdminChoosesTheirOwnSupervisor() {
+        t.supervised(); // the supervisor supervises the coach
+        as(t.supervisor)
+                .body(Map.of("displayName", "Sam Supervisor", "roles", List.of("coach")))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
+        // The coach does not become their own supervisor's supervisor: each would rate and verify the other.
+        assignSupervisor(t.admin, t.supervisor.subject(), t.coach.subject())
+                .statusCode(422)
+                .body("errors.message", hasItem("must not be one this practitioner supervises"));
+        assignSupervisor(t.admin, t.supervisor.subject(), t.otherSupervisor.subject())
+                .statusCode(200)
+                .body("supervisorId", is(t.otherSupervisor.subject()));
+
+        // An admin who practises does not choose their own supervisor; another admin does.
+        Tokens practisingAdmin = t.user("admin", "supervisor");
+        as(practisingAdmin)
+                .body(Map.of("subject", practisingAdmin.subject(), "displayName", "Ada Admin"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
+        assignSupervisor(practisingAdmin, practisingAdmin.subject(), t.supervisor.subject())
+                .statusCode(403);
+        assignSupervisor(t.admin, practisingAdmin.subject(), t.supervisor.subject())
+                .statusCode(200)
+                .body("supervisorId", is(t.supervisor.subject()));
+    }
+
     @Test
     void profilesBelongToTheirPractitionerTheirSupervisorAndAdminsOnly() {
         as(t.coach)

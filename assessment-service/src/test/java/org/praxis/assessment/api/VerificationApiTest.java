@@ -146,6 +146,7 @@ class VerificationApiTest {
 
         // An admin verifies the therapy registration: integrated practice.
         as(t.admin)
+                .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
                 .when()
                 .post(path("/registrations/" + registration + "/verification"))
                 .then()
@@ -209,6 +210,32 @@ class VerificationApiTest {
                 .statusCode(200)
                 .body("verifiedBy", nullValue());
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));
+
+        // An admin verifies what they read: the version read before the change is refused, and none at all.
+        String verification = path("/registrations/" + registration + "/verification");
+        as(t.admin).when().post(verification).then().statusCode(428);
+        as(t.admin)
+                .header("If-Match", "\"" + version + "\"")
+                .when()
+                .post(verification)
+                .then()
+                .statusCode(412)
+                .contentType(startsWith("application/problem+json"));
+        as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));
+        as(t.admin)
+                .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
+                .when()
+                .post(verification)
+                .then()
+                .statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.notNullValue())
+                .body("number", is("R-78"))
+                .body("verifiedBy", is(t.admin.subject()));
+        as(t.coach)
+                .when()
+                .get(path("/eligibility"))
+                .then()
+                .body("eligibilities", contains("core-coaching", "integrated-practice"));
     }
 
     @Test
@@ -237,12 +264,22 @@ class VerificationApiTest {
                 .then()
                 .statusCode(422)
                 .body("errors.field", hasItem("occurredOn"));
+        // One day holds at most 12 hours of practice, all its entries together: 60 + 660 fit, one minute more not.
+        practiceHours(t.coach, 660);
+        as(t.coach)
+                .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 1))
+                .when()
+                .post(path("/evidence"))
+                .then()
+                .statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("minutes"));
         as(t.coach)
                 .when()
                 .get(path("/evidence"))
                 .then()
-                .body("items", hasSize(1))
-                .body("items[0].minutes", is(60));
+                .body("items", hasSize(2))
+                .body("items.minutes", org.hamcrest.Matchers.containsInAnyOrder(60, 660));
 
         for (int minutes : List.of(100000, 481, 0)) {
             as(t.coach)
@@ -320,7 +357,12 @@ class VerificationApiTest {
                 .post(path("/registrations/" + java.util.UUID.randomUUID() + "/verification"))
                 .then()
                 .statusCode(404);
-        as(t.admin).when().post(url).then().statusCode(200);
+        as(t.admin)
+                .header("If-Match", AssessmentTenant.registrationETag(as(t.admin), path(""), registration))
+                .when()
+                .post(url)
+                .then()
+                .statusCode(200);
 
         // A session the supervisor records is verified by them at once; hours from session.completed need no one.
         as(t.supervisor)

@@ -37,7 +37,7 @@ public final class PractitionerPolicy extends Policy<Practitioner, PractitionerP
             .allow(Action.UPDATE, Roles.COACH, PractitionerRelation.OWN)
             .allow(Action.UPDATE, Roles.SUPERVISOR, PractitionerRelation.OWN)
             .allow(Action.UPDATE, Roles.ADMIN, PractitionerRelation.ANY_IN_TENANT)
-            .allow(Action.ASSIGN_SUPERVISOR, Roles.ADMIN, PractitionerRelation.ANY_IN_TENANT)
+            .allow(Action.ASSIGN_SUPERVISOR, Roles.ADMIN, PractitionerRelation.SOMEONE_ELSES) // not their own
             .allow(Action.VIEW_COMPETENCE_PROFILE, Roles.COACH, PractitionerRelation.OWN)
             .allow(
                     Action.VIEW_COMPETENCE_PROFILE,
