@@ -96,4 +96,14 @@ public class AssessmentTenant extends TestTenant {
                     .statusCode(200);
         }
     }
+
+    /** The supervisor rates one competence and completes the assessment, so another can be opened. */
+    public void complete(String assessment, String code) {
+        rateAsAssessor(assessment, List.of(code), "competent");
+        as(supervisor)
+                .when()
+                .post("/v1/assessments/" + assessment + "/completion")
+                .then()
+                .statusCode(200);
+    }
 }

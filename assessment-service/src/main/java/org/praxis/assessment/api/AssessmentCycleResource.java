@@ -63,6 +63,7 @@ public class AssessmentCycleResource {
             responseCode = "201",
             description = "Opened",
             content = @Content(schema = @Schema(implementation = AssessmentSummary.class)))
+    @APIResponse(responseCode = "409", description = "An assessment of the practitioner is open: complete it first")
     public Response openAssessment(
             @PathParam("id") @Size(max = Bounds.SUBJECT) String id,
             @HeaderParam(IdempotencyKeys.HEADER) String key,

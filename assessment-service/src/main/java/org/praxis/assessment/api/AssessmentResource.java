@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -141,11 +142,12 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "An assessment with self and assessor ratings side by side")
     @APIResponse(
             responseCode = "200",
-            description = "The assessment; ETag is its version",
+            description = "The assessment; ETag is its version, which every rating and the completion move",
             content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Assessment a = assessments.readable(id);
-        return ETags.ok(view(a), a.version);
+        return ETags.okUnlessNotModified(ifNoneMatch, a.version, () -> view(a));
     }
 
     @POST

@@ -60,28 +60,32 @@ public class Assessments {
     @Inject
     AccessPolicies policies;
 
+    /**
+     * One cycle is open at a time (under the profile's lock): with two, completing the older after the newer would
+     * put its decision back over the newer one's.
+     */
     @Transactional
     public Assessment open(String practitioner, String frameworkCode, Integer frameworkVersion) {
-        practitioners.existing(practitioner);
+        Practitioner profile = practitioners.existing(practitioner);
         policies.assessment()
                 .require(
                         policies.caller(),
                         AssessmentPolicy.Action.OPEN,
                         AssessmentPolicy.proposed(practitioner),
                         practitioner);
-        CompetenceFramework f;
-        if (frameworkCode == null) {
-            Settings.Values s = settings.current();
-            f = frameworks.get(s.frameworkCode(), s.frameworkVersion());
-        } else {
-            try {
-                f = frameworks.get(frameworkCode, frameworkVersion);
-            } catch (ProblemException e) {
-                throw ProblemException.unprocessable(
-                        "No such framework",
-                        List.of(new Violation("frameworkCode", "is not a framework of your tenant")));
-            }
+        em.lock(profile, LockModeType.PESSIMISTIC_WRITE);
+        if (tenant.select(
+                        Assessment.class,
+                        "e.practitionerId = :p and e.status = :open",
+                        null,
+                        Map.of("p", practitioner, "open", Assessment.OPEN))
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .isPresent()) {
+            throw ProblemException.conflict("An assessment of this practitioner is open; complete it first.");
         }
+        CompetenceFramework f = settings.frameworkToAssess(frameworkCode, frameworkVersion);
         Assessment a = new Assessment();
         a.id = UUID.randomUUID();
         a.tenantId = callerContext.tenantId();
@@ -143,7 +147,8 @@ public class Assessments {
                         a,
                         assessmentId);
         // Locked as the completion locks it: a rating lands before the completion counts it, or is refused after.
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        // The version moves too: the ratings are the assessment's content, so its ETag must change with them.
+        em.lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is completed; its ratings no longer change.");
         }
@@ -202,7 +207,7 @@ public class Assessments {
     public Assessment complete(UUID id) {
         Assessment a = tenant.find(Assessment.class, id).orElse(null);
         policies.assessment().require(policies.caller(), AssessmentPolicy.Action.COMPLETE, a, id);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (!Assessment.OPEN.equals(a.status)) {
             throw ProblemException.conflict("The assessment is already completed.");
         }

@@ -47,6 +47,20 @@ public class Settings {
         return settings.current(KIND).settings();
     }
 
+    /** What a new assessment cycle is against: the framework it names (422 if the tenant has none such), else the current one. */
+    public CompetenceFramework frameworkToAssess(String code, Integer version) {
+        if (code == null) {
+            Values s = current();
+            return frameworks.get(s.frameworkCode(), s.frameworkVersion());
+        }
+        try {
+            return frameworks.get(code, version);
+        } catch (ProblemException e) {
+            throw ProblemException.unprocessable(
+                    "No such framework", List.of(new Violation("frameworkCode", "is not a framework of your tenant")));
+        }
+    }
+
     /** The current settings and their revision, for a caller who may read them ({@link SettingsPolicy}). */
     public TenantSettings.Current<Values> read() {
         TenantSettings.Current<Values> c = settings.current(KIND);

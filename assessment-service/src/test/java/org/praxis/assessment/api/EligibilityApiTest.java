@@ -309,12 +309,44 @@ class EligibilityApiTest {
                 .post("/v1/assessments/" + a + "/completion")
                 .then()
                 .statusCode(422); // nothing rated yet
+        String unrated = as(t.coach)
+                .when()
+                .get("/v1/assessments/" + a)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(t.coach)
+                .header("If-None-Match", unrated)
+                .when()
+                .get("/v1/assessments/" + a)
+                .then()
+                .statusCode(304);
+        // Only one cycle is open at a time: a second would let an older one's completion overrule a newer one's.
+        as(t.supervisor)
+                .body(Map.of())
+                .when()
+                .post(path("/assessments"))
+                .then()
+                .statusCode(409)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
         as(t.coach)
                 .body(Map.of("competenceCode", d1.get(0), "level", "developing"))
                 .when()
                 .post("/v1/assessments/" + a + "/self-ratings")
                 .then()
                 .statusCode(200);
+        // A rating is the assessment's content: its ETag moves, so a cached copy is not answered 304.
+        String rated = as(t.coach)
+                .header("If-None-Match", unrated)
+                .when()
+                .get("/v1/assessments/" + a)
+                .then()
+                .statusCode(200)
+                .body("ratings", hasSize(1))
+                .extract()
+                .header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(unrated, rated);
         as(t.coach)
                 .body(Map.of("competenceCode", d1.get(0), "level", "competent", "comment", "after reflection"))
                 .when()

@@ -153,7 +153,14 @@ class ErasureInEveryRoleTest {
 
     /** {@code assessor} opens an assessment of {@code practitioner}, rates {@code codes} competent and completes it. */
     private void assessed(String practitioner, String assessor, List<String> codes) {
-        String a = post(assessor, "supervisor", Map.of(), "/v1/practitioners/" + practitioner + "/assessments");
+        completed(
+                post(assessor, "supervisor", Map.of(), "/v1/practitioners/" + practitioner + "/assessments"),
+                assessor,
+                codes);
+    }
+
+    /** {@code assessor} rates {@code codes} of the open assessment {@code a} competent and completes it. */
+    private void completed(String a, String assessor, List<String> codes) {
         for (String code : codes) {
             cast.as(assessor, "supervisor")
                     .body(Map.of("competenceCode", code, "level", "competent"))
@@ -243,8 +250,8 @@ class ErasureInEveryRoleTest {
                 "coach",
                 Map.of("competenceCode", "D1.A1.1.1", "action", "Read up", "dueOn", today),
                 me + "/development-actions");
-        assessed(
-                who,
+        completed(
+                self,
                 cast.staff,
                 java.util.stream.Stream.of("D1", "D2")
                         .flatMap(d -> BuiltInFramework.framework().competencesOf(d).stream())
