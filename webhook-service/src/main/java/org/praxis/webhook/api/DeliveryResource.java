@@ -66,7 +66,9 @@ public class DeliveryResource {
             responseCode = "200",
             description = "Pending again",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "409", description = "The subscription is disabled")
+    @APIResponse(
+            responseCode = "409",
+            description = "The subscription is disabled, or no longer takes the event's type")
     public DeliveryView redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return DeliveryView.of(deliveries.redeliver(id, deliveryId));
     }

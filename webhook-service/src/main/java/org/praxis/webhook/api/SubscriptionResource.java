@@ -126,12 +126,14 @@ public class SubscriptionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "webhook-subscription:update")
     @Operation(
             operationId = "updateWebhookSubscription",
-            summary =
-                    "Replace a subscription's endpoint, event types and enabled flag (enabling clears disabledReason)")
+            summary = "Replace a subscription's endpoint, event types and enabled flag (enabling clears disabledReason;"
+                    + " pending deliveries of types taken off are dropped; audited with the endpoint and types)")
     @APIResponse(
             responseCode = "200",
             description = "Updated; ETag is its new version",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -146,6 +148,7 @@ public class SubscriptionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "webhook-subscription:delete")
     @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a subscription with its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag (If-Match is optional here)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         subscriptions.delete(id, ifMatch);
         return Response.noContent().build();

@@ -103,6 +103,10 @@ public class Deliveries {
             throw ProblemException.conflict("The subscription is disabled; enable it before asking for a redelivery.");
         }
         Delivery d = find(subscriptionId, deliveryId);
+        if (!java.util.List.of(s.eventTypes).contains(d.eventType)) {
+            throw ProblemException.conflict(
+                    "The subscription no longer takes " + d.eventType + "; add the type back to send it again.");
+        }
         d.status = Delivery.PENDING;
         d.attempts = 0;
         d.nextAttemptAt = Instant.now(); // a worker sending it still holds its claim (claimed_until)

@@ -1,6 +1,7 @@
 package org.praxis.webhook.api;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -146,6 +147,49 @@ class DeliveryTest {
                 .untilAsserted(() -> deliveries(subscription.id())
                         .body("items[0].status", is("delivered"))
                         .body("items[0].deliveredAt", notNullValue()));
+    }
+
+    @Test
+    void aTypeTakenOffASubscriptionIsNoLongerSentNorRetriedNorRedelivered() {
+        var subscription = t.subscribe(receiver.url(), Webhooks.OPENED, Webhooks.COMPLETED);
+        String sent = UUID.randomUUID().toString();
+        t.intakeOpened(sent);
+        receiver.await(1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> deliveries(subscription.id()).body("items[0].status", is("delivered")));
+        String delivered = deliveries(subscription.id()).extract().path("items[0].id");
+
+        receiver.answer(500);
+        String retried = UUID.randomUUID().toString();
+        t.intakeOpened(retried);
+        assertEquals(retried, receiver.await(2).get(1).id()); // its first attempt failed: retries are due
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.COMPLETED)))
+                .when()
+                .put("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .statusCode(200);
+        receiver.answer(200);
+
+        // Longer than the test schedule's pauses (1 s): no retry of the type taken off arrives.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> receiver.received().size() == 2);
+        deliveries(subscription.id()).body("items.id", contains(delivered));
+        as(t.admin)
+                .when()
+                .post("/v1/webhook-subscriptions/" + subscription.id() + "/deliveries/" + delivered + "/redelivery")
+                .then()
+                .statusCode(409)
+                .contentType(startsWith("application/problem+json"));
+        assertEquals(2, receiver.received().size());
     }
 
     private io.restassured.response.ValidatableResponse deliveries(String subscription) {

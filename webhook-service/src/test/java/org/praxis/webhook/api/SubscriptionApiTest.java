@@ -63,6 +63,17 @@ class SubscriptionApiTest {
                 .statusCode(200)
                 .body("enabled", is(false))
                 .body("eventTypes", hasItems(Webhooks.OPENED, Webhooks.COMPLETED));
+        // The audit keeps what was sent where, each time: the subscription alone shows only its latest state.
+        as(t.admin)
+                .when()
+                .get("/v1/audit-events?resourceType=webhook-subscription&resourceId=" + created.id())
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.reason",
+                        hasItems(
+                                "url " + URL + "; enabled; types " + Webhooks.OPENED,
+                                "url " + URL + "/v2; disabled; types " + Webhooks.OPENED + ", " + Webhooks.COMPLETED));
         as(t.admin)
                 .header("If-Match", created.etag())
                 .body(change)
