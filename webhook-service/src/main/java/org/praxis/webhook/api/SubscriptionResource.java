@@ -156,6 +156,7 @@ public class SubscriptionResource {
 
     @POST
     @Path("webhook-subscriptions/{id}/secret-rotation")
+    @Transactional // the idempotency key is claimed in the rotation's own transaction (IdempotencyKeys)
     @RolesAllowed(Roles.ADMIN)
     @Extension(name = AccessMatrix.EXTENSION, value = "webhook-subscription:rotate-secret")
     @Operation(
@@ -168,10 +169,13 @@ public class SubscriptionResource {
     @APIResponse(
             responseCode = "409",
             description = "The previous rotation's overlap has not ended: its replaced secret is still in use")
-    public Response rotateSecret(@PathParam("id") UUID id) {
-        Subscriptions.WithSecret rotated = subscriptions.rotateSecret(id);
-        Subscription s = rotated.subscription();
-        return noStore(ETags.ok(SubscriptionView.of(s, rotated.secret()), s.version));
+    public Response rotateSecret(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        // A retry after a lost answer under the same key gets that answer (the secret included) instead of a 409.
+        return noStore(idempotency.once(key, "rotate-webhook-secret " + id, id.toString(), () -> {
+            Subscriptions.WithSecret rotated = subscriptions.rotateSecret(id);
+            Subscription s = rotated.subscription();
+            return ETags.ok(SubscriptionView.of(s, rotated.secret()), s.version);
+        }));
     }
 
     /** An answer carrying a secret: no cache on the way may keep it. */

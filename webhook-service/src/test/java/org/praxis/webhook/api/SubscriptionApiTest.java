@@ -168,8 +168,31 @@ class SubscriptionApiTest {
             id = answered;
         }
         String rotation = "/v1/webhook-subscriptions/" + id + "/secret-rotation";
-        as(t.admin).when().post(rotation).then().statusCode(200).header("Cache-Control", "no-store");
+        // A rotation whose answer was lost is asked again under the same Idempotency-Key: the same new secret,
+        // not a 409 that would leave the tenant signing with a secret nobody holds.
+        String rotationKey = java.util.UUID.randomUUID().toString();
+        String secret = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String answered = as(t.admin)
+                    .header("Idempotency-Key", rotationKey)
+                    .when()
+                    .post(rotation)
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Control", "no-store")
+                    .body("secret", startsWith("whsec_"))
+                    .extract()
+                    .path("secret");
+            org.junit.jupiter.api.Assertions.assertEquals(secret == null ? answered : secret, answered);
+            secret = answered;
+        }
         as(t.admin).when().post(rotation).then().statusCode(409).contentType("application/problem+json");
+        as(t.admin)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .when()
+                .post(rotation)
+                .then()
+                .statusCode(409);
         as(t.admin).when().get("/v1/webhook-subscriptions/" + id).then().header("Cache-Control", nullValue());
     }
 
