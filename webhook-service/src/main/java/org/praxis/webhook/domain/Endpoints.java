@@ -40,6 +40,11 @@ public class Endpoints {
         if (config.allowPrivateEndpoints()) {
             return Optional.empty();
         }
+        if (uri.getPort() != -1 && uri.getPort() != 443) {
+            // A deployment lets webhook-service reach https on 443 only (its NetworkPolicy): another port would be
+            // saved and then time out on every attempt until the subscription is disabled.
+            return Optional.of("must use https's port 443");
+        }
         // One text for both: telling them apart would let a subscriber map which internal names exist.
         String refused = "does not resolve to public addresses only";
         try {

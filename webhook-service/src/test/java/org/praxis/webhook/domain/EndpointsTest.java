@@ -76,6 +76,16 @@ class EndpointsTest {
         assertEquals(Optional.empty(), endpoints(true).refusal(url));
     }
 
+    /** A deployment reaches https on 443 only (its NetworkPolicy), so another port is refused when saved. */
+    @Test
+    void aPublicEndpointIsTakenOn443Only() {
+        assertEquals(Optional.empty(), endpoints(false).refusal("https://93.184.216.34/hook"));
+        assertEquals(Optional.empty(), endpoints(false).refusal("https://93.184.216.34:443/hook"));
+        assertEquals(
+                Optional.of("must use https's port 443"), endpoints(false).refusal("https://93.184.216.34:8443/hook"));
+        assertEquals(Optional.empty(), endpoints(true).refusal("https://93.184.216.34:8443/hook"), "a local trial");
+    }
+
     /** Whether a name does not exist or resolves to a private address, a subscriber is told the same. */
     @Test
     void anUnknownNameAndAPrivateOneAreRefusedAlike() {
