@@ -75,7 +75,7 @@ public class Caseloads {
     }
 
     public ReferralPolicy referralPolicy(Caller caller) {
-        return new ReferralPolicy(supervisees(caller.tenantId(), caller.subject()));
+        return new ReferralPolicy(() -> supervisees(caller.tenantId(), caller.subject()));
     }
 
     public SelfHelpOfferPolicy selfHelpPolicy(Caller caller) {

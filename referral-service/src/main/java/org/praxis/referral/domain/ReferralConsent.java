@@ -34,6 +34,9 @@ import org.praxis.referral.domain.access.ReferralPolicy.Action;
 @ApplicationScoped
 public class ReferralConsent {
     @Inject
+    Caseloads caseloads;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -142,6 +145,9 @@ public class ReferralConsent {
     }
 
     private ConsentPolicy policy() {
-        return new ConsentPolicy(c -> tenant.find(Referral.class, c.referralId).orElse(null));
+        var caller = callerContext.caller();
+        return new ConsentPolicy(
+                c -> tenant.find(Referral.class, c.referralId).orElse(null),
+                () -> caseloads.supervisees(caller.tenantId(), caller.subject()));
     }
 }

@@ -56,4 +56,9 @@ public final class ReferralLifecycle {
     public static boolean isOpen(String status) {
         return TABLE.isOpen(status);
     }
+
+    /** The open statuses ({@link #isOpen}), for a query. */
+    public static List<String> open() {
+        return STATUSES.stream().filter(ReferralLifecycle::isOpen).toList();
+    }
 }

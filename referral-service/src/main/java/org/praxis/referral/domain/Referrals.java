@@ -109,7 +109,8 @@ public class Referrals {
     /** The referral if the caller may do {@code action} on it: 404 when they may not know it exists, 403 when they see it. */
     public Referral require(UUID id, Action action) {
         Referral r = tenant.find(Referral.class, id).orElse(null);
-        return new ReferralPolicy().require(callerContext.caller(), action, r, id);
+        Caller caller = callerContext.caller();
+        return caseloads.referralPolicy(caller).require(caller, action, r, id);
     }
 
     /**
@@ -132,7 +133,7 @@ public class Referrals {
 
     public Page<Referral> list(PageRequest page, Filter filter) {
         Caller caller = callerContext.caller();
-        ReferralPolicy policy = new ReferralPolicy();
+        ReferralPolicy policy = caseloads.referralPolicy(caller);
         policy.requireAllowed(caller, Action.LIST);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();

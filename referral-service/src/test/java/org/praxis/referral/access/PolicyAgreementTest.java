@@ -141,15 +141,16 @@ class PolicyAgreementTest {
         int checks = 0;
         Map<UUID, Referral> byId = new HashMap<>();
         population.forEach(r -> byId.put(r.id, r));
-        ConsentPolicy consentPolicy = new ConsentPolicy(c -> byId.get(c.referralId));
         for (Caller caller : callers()) {
+            ConsentPolicy consentPolicy = new ConsentPolicy(
+                    c -> byId.get(c.referralId), () -> caller.subject().equals("s1") ? Set.of("k1") : Set.of());
             for (ConsentPolicy.Action action : ConsentPolicy.Action.values()) {
                 checks +=
                         agree(ConsentRecord.class, consentPolicy, action, caller, consents, c -> c.id, c -> c.tenantId);
             }
         }
         for (Caller caller : callers()) {
-            ReferralPolicy policy = new ReferralPolicy(caller.subject().equals("s1") ? Set.of("k1") : Set.of());
+            ReferralPolicy policy = new ReferralPolicy(() -> caller.subject().equals("s1") ? Set.of("k1") : Set.of());
             for (ReferralPolicy.Action action : ReferralPolicy.Action.values()) {
                 checks += agree(Referral.class, policy, action, caller, population, r -> r.id, r -> r.tenantId);
             }

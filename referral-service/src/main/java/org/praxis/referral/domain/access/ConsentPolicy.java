@@ -1,6 +1,8 @@
 package org.praxis.referral.domain.access;
 
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -12,7 +14,7 @@ import org.praxis.referral.domain.Referral;
 
 /**
  * A consent record: the client asked about one referral, and what they said. The person asked sees
- * and decides it (agrees, refuses, withdraws); the referral's coach and the tenant's supervisors
+ * and decides it (agrees, refuses, withdraws); the referral's coach and the supervisors who reach the referral
  * read it with the referral's history. Its relations hold through its referral.
  */
 public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Action, ConsentPolicy.Relation> {
@@ -25,7 +27,8 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
     public enum Relation {
         /** Asked about a referral the caller is responsible for. */
         OF_MY_REFERRAL,
-        ANY_IN_TENANT,
+        /** Asked about a referral a supervisor reaches ({@link ReferralPolicy}: their supervisees', the risk queue). */
+        OF_SUPERVISED_REFERRAL,
         /** The caller is the person asked. */
         ASKED_OF_ME
     }
@@ -35,7 +38,7 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
     public static final AccessRules<Action, Relation> RULES = AccessRules.of("consent", Action.class, Relation.class)
             .allow(Action.VIEW, Roles.CLIENT, Relation.ASKED_OF_ME)
             .allow(Action.VIEW, Roles.COACH, Relation.OF_MY_REFERRAL)
-            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.ANY_IN_TENANT)
+            .allow(Action.VIEW, Roles.SUPERVISOR, Relation.OF_SUPERVISED_REFERRAL)
             .allow(Action.DECIDE, Roles.CLIENT, Relation.ASKED_OF_ME)
             .allow(Action.WITHDRAW, Roles.CLIENT, Relation.ASKED_OF_ME)
             .audit(Action.DECIDE, "consent-given / consent-refused")
@@ -43,11 +46,16 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
             .build();
 
     private final Function<ConsentRecord, Referral> referralOf;
+    private final Supplier<Set<String>> supervisees;
 
-    /** @param referralOf loads a consent's referral (for the in-memory check; the list filter is a subquery) */
-    public ConsentPolicy(Function<ConsentRecord, Referral> referralOf) {
+    /**
+     * @param referralOf loads a consent's referral (for the in-memory check; the list filter is a subquery)
+     * @param supervisees whom the caller supervises, asked for when a check gets that far
+     */
+    public ConsentPolicy(Function<ConsentRecord, Referral> referralOf, Supplier<Set<String>> supervisees) {
         super(RULES, Action.VIEW, "Consent");
         this.referralOf = referralOf;
+        this.supervisees = supervisees;
     }
 
     @Override
@@ -55,7 +63,12 @@ public final class ConsentPolicy extends Policy<ConsentRecord, ConsentPolicy.Act
         return switch (relation) {
             case OF_MY_REFERRAL ->
                 Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.PRACTITIONER.is(caller.subject()));
-            case ANY_IN_TENANT -> Criterion.all();
+            case OF_SUPERVISED_REFERRAL ->
+                Criterion.via(
+                        REFERRAL,
+                        "Referral",
+                        referralOf,
+                        ReferralPolicy.supervised(caller, supervisees).or(ReferralPolicy.riskQueue()));
             case ASKED_OF_ME ->
                 Criterion.via(REFERRAL, "Referral", referralOf, ReferralPolicy.CLIENT.is(caller.subject()));
         };

@@ -1,6 +1,7 @@
 package org.praxis.referral.domain.access;
 
 import java.util.Set;
+import java.util.function.Supplier;
 import org.praxis.platform.access.AccessRules;
 import org.praxis.platform.access.Criterion;
 import org.praxis.platform.access.Field;
@@ -12,9 +13,10 @@ import org.praxis.referral.domain.ReferralLifecycle;
 
 /**
  * Who may see and do what with a referral (with its history, its serious-risk exception and its
- * FHIR view; the consent records have their own {@link ConsentPolicy}). Supervisors act on every referral of their tenant (they work the
- * risk-draft queue, and a draft from a flag may have nobody assigned); a coach on the referrals they
- * are responsible for; a client sees their own once they have been asked (a draft is the
+ * FHIR view; the consent records have their own {@link ConsentPolicy}). A supervisor acts on the referrals of the
+ * coaches they supervise and their own, and on the risk queue: every referral drafted from a risk flag or asked the
+ * serious-risk exception for, until it is closed, and any referral nobody is responsible for (DESIGN: every supervisor sees raised risk flags); a coach on
+ * the referrals they are responsible for; a client sees their own once they have been asked (a draft is the
  * practitioners' work in progress); their say is the consent ({@link ConsentPolicy}). Sponsors and admins reach none.
  * A referral is created only for the caller's caseload ({@link CaseloadPolicy}).
  */
@@ -43,8 +45,13 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     public enum Relation {
         /** The coach responsible for it. */
         RESPONSIBLE,
-        /** Any referral of the caller's tenant. */
-        ANY_IN_TENANT,
+        /** The caller is responsible for it, or supervises the practitioner who is. */
+        SUPERVISED,
+        /**
+         * Drafted from a risk flag or asked the serious-risk exception for, and not closed yet; or nobody is
+         * responsible for it: every supervisor's queue.
+         */
+        RISK_QUEUE,
         /**
          * A referral about the caller that they have been asked about or that was sent (under the serious-risk
          * exception, unasked), and is not a draft; a draft cancelled before anyone asked them stays unseen.
@@ -61,6 +68,9 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     static final Field<Referral, String> STATUS = Field.of("status", r -> r.status);
     static final Field<Referral, java.time.Instant> ASKED = Field.of("clientAskedAt", r -> r.clientAskedAt);
     static final Field<Referral, java.time.Instant> SENT = Field.of("sentAt", r -> r.sentAt);
+    static final Field<Referral, String> ORIGIN = Field.of("origin", r -> r.origin);
+    static final Field<Referral, String> EXCEPTION_REQUESTED =
+            Field.of("exceptionRequestedBy", r -> r.exceptionRequestedBy);
 
     private static final String[] PRACTITIONERS = {Roles.COACH, Roles.SUPERVISOR};
 
@@ -82,9 +92,10 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
             Action.READ_HISTORY,
             Action.READ_FHIR
         }) {
-            b.allow(a, Roles.COACH, Relation.RESPONSIBLE).allow(a, Roles.SUPERVISOR, Relation.ANY_IN_TENANT);
+            b.allow(a, Roles.COACH, Relation.RESPONSIBLE)
+                    .allow(a, Roles.SUPERVISOR, Relation.SUPERVISED, Relation.RISK_QUEUE);
         }
-        b.allow(Action.APPROVE_EXCEPTION, Roles.SUPERVISOR, Relation.ANY_IN_TENANT);
+        b.allow(Action.APPROVE_EXCEPTION, Roles.SUPERVISOR, Relation.SUPERVISED, Relation.RISK_QUEUE);
         b.allow(Action.CREATE, Roles.COACH, Relation.OWN_CASELOAD)
                 .allow(Action.CREATE, Roles.SUPERVISOR, Relation.OWN_CASELOAD, Relation.SUPERVISEES_CASELOAD);
         for (Action a : new Action[] {Action.VIEW, Action.READ_AS_CLIENT}) {
@@ -105,28 +116,56 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
                 .build();
     }
 
-    private final Set<String> supervisees;
+    private final Supplier<Set<String>> supervisees;
 
-    /** @param supervisees the practitioners the caller supervises (empty for anyone else) */
-    public ReferralPolicy(Set<String> supervisees) {
+    /**
+     * @param supervisees the practitioners the caller supervises (empty for anyone else), asked for only when a
+     *     check gets that far: a coach's request, or a referral in the risk queue, costs no query for them
+     */
+    public ReferralPolicy(Supplier<Set<String>> supervisees) {
         super(RULES, Action.VIEW, "Referral");
-        this.supervisees = Set.copyOf(supervisees);
+        Set<Set<String>> asked = new java.util.HashSet<>(1); // once per policy, however many checks ask
+        this.supervisees = () -> {
+            if (asked.isEmpty()) {
+                asked.add(Set.copyOf(supervisees.get()));
+            }
+            return asked.iterator().next();
+        };
     }
 
+    /** For what needs no relation to a supervisee (a client's own, the exception's separation of duties). */
     public ReferralPolicy() {
-        this(Set.of());
+        this(Set::of);
+    }
+
+    /** The referrals a supervisor reaches ({@link Relation#SUPERVISED} or {@link Relation#RISK_QUEUE}). */
+    static Criterion<Referral> supervised(Caller caller, Supplier<Set<String>> supervisees) {
+        return PRACTITIONER.is(caller.subject()).or(Criterion.lazy(() -> PRACTITIONER.in(supervisees.get())));
+    }
+
+    /**
+     * Every supervisor's: nobody is responsible for it, or, until it is closed, it was drafted from a risk flag or
+     * the serious-risk exception was asked for it (another supervisor than the one who asked approves it).
+     */
+    static Criterion<Referral> riskQueue() {
+        return PRACTITIONER
+                .isNull()
+                .or(ORIGIN.is(Referral.FROM_RISK_FLAG)
+                        .or(EXCEPTION_REQUESTED.isNotNull())
+                        .and(STATUS.in(ReferralLifecycle.open())));
     }
 
     @Override
     protected Criterion<Referral> relation(Relation relation, Caller caller) {
         return switch (relation) {
             case RESPONSIBLE, OWN_CASELOAD -> PRACTITIONER.is(caller.subject());
-            case ANY_IN_TENANT -> Criterion.all();
+            case SUPERVISED -> supervised(caller, supervisees);
+            case RISK_QUEUE -> riskQueue();
             case ABOUT_ME_ASKED ->
                 CLIENT.is(caller.subject())
                         .and(STATUS.isNot(ReferralLifecycle.DRAFT))
                         .and(ASKED.isNotNull().or(SENT.isNotNull()));
-            case SUPERVISEES_CASELOAD -> PRACTITIONER.in(supervisees);
+            case SUPERVISEES_CASELOAD -> Criterion.lazy(() -> PRACTITIONER.in(supervisees.get()));
         };
     }
 
