@@ -82,6 +82,9 @@ class PolicyMatrixTest {
         f.put("supervisor's own", referral("s1", "c3", "sent"));
         f.put("another coach's risk draft", fromRiskFlag(referral("k2", "c5", "draft")));
         f.put("another coach's completed risk referral", fromRiskFlag(referral("k2", "c6", "completed")));
+        Referral concern = referral("k2", "c8", "draft");
+        concern.origin = Referral.FROM_RISK_CONCERN;
+        f.put("another coach's draft from a session's risk concern", concern);
         Referral exception = referral("k2", "c7", "draft");
         exception.exceptionRequestedBy = "s2";
         f.put("another coach's, exception asked", exception);
@@ -104,6 +107,7 @@ class PolicyMatrixTest {
             "unassigned risk draft, no account",
             "supervisor's own",
             "another coach's risk draft",
+            "another coach's draft from a session's risk concern",
             "another coach's, exception asked");
 
     /** Checks one action's row: for each role, exactly these fixtures are allowed. */
@@ -251,6 +255,7 @@ class PolicyMatrixTest {
                                 "asked about coach's draft about client",
                                 "asked about supervisor's own",
                                 "asked about another coach's risk draft",
+                                "asked about another coach's draft from a session's risk concern",
                                 "asked about another coach's, exception asked")));
         row(
                 "consent",

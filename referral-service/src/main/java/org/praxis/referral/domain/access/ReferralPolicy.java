@@ -1,5 +1,6 @@
 package org.praxis.referral.domain.access;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.praxis.platform.access.AccessRules;
@@ -14,7 +15,7 @@ import org.praxis.referral.domain.ReferralLifecycle;
 /**
  * Who may see and do what with a referral (with its history, its serious-risk exception and its
  * FHIR view; the consent records have their own {@link ConsentPolicy}). A supervisor acts on the referrals of the
- * coaches they supervise and their own, and on the risk queue: every referral drafted from a risk flag or asked the
+ * coaches they supervise and their own, and on the risk queue: every referral drafted from a risk (an intake's flag, a session's concern) or asked the
  * serious-risk exception for, until it is closed, and any referral nobody is responsible for (DESIGN: every supervisor sees raised risk flags); a coach on
  * the referrals they are responsible for; a client sees their own once they have been asked (a draft is the
  * practitioners' work in progress); their say is the consent ({@link ConsentPolicy}). Sponsors and admins reach none.
@@ -48,7 +49,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         /** The caller is responsible for it, or supervises the practitioner who is. */
         SUPERVISED,
         /**
-         * Drafted from a risk flag or asked the serious-risk exception for, and not closed yet; or nobody is
+         * Drafted from a risk (flag or concern) or asked the serious-risk exception for, and not closed yet; or nobody is
          * responsible for it: every supervisor's queue.
          */
         RISK_QUEUE,
@@ -144,13 +145,13 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     }
 
     /**
-     * Every supervisor's: nobody is responsible for it, or, until it is closed, it was drafted from a risk flag or
-     * the serious-risk exception was asked for it (another supervisor than the one who asked approves it).
+     * Every supervisor's: nobody is responsible for it, or, until it is closed, it was drafted from a risk (an intake's
+     * flag, a session's concern) or the serious-risk exception was asked for it (another supervisor than the one who asked approves it).
      */
     static Criterion<Referral> riskQueue() {
         return PRACTITIONER
                 .isNull()
-                .or(ORIGIN.is(Referral.FROM_RISK_FLAG)
+                .or(ORIGIN.in(List.of(Referral.FROM_RISK_FLAG, Referral.FROM_RISK_CONCERN))
                         .or(EXCEPTION_REQUESTED.isNotNull())
                         .and(STATUS.in(ReferralLifecycle.open())));
     }
