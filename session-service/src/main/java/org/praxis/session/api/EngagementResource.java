@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -88,10 +89,12 @@ public class EngagementResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "engagement:list")
     @Operation(
             operationId = "listEngagements",
-            summary = "Engagements the caller is client or practitioner of (supervisors: all); a client reads no"
-                    + " pathway code")
+            summary = "Engagements the caller is client or practitioner of (supervisors: their supervisees' too); a"
+                    + " client reads no pathway code")
     public Page<EngagementView> list(
-            @QueryParam("status") @Size(max = Bounds.CODE) String status, @BeanParam PageParams page) {
+            @QueryParam("status") @Size(max = Bounds.CODE) @Pattern(regexp = "draft|active|paused|follow-up|closed")
+                    String status,
+            @BeanParam PageParams page) {
         Predicate<Engagement> pathwayShown = engagements.pathwayShown();
         return engagements
                 .list(page.request(), status, EngagementPolicy.Action.LIST)

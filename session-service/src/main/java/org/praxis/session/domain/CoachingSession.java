@@ -36,8 +36,11 @@ public class CoachingSession {
     public static final String BY_PRACTITIONER = "practitioner";
     /** Cancelled because the engagement stopped taking it: an end review or the close ({@link SessionsAhead}). */
     public static final String BY_ENGAGEMENT_END = "engagement-end";
+    /** Cancelled because the engagement was paused (by hand, at the client's request or for therapy). */
+    public static final String BY_ENGAGEMENT_PAUSE = "engagement-pause";
 
-    public static final List<String> CANCELLERS = List.of(BY_CLIENT, BY_PRACTITIONER, BY_ENGAGEMENT_END);
+    public static final List<String> CANCELLERS =
+            List.of(BY_CLIENT, BY_PRACTITIONER, BY_ENGAGEMENT_END, BY_ENGAGEMENT_PAUSE);
     public static final List<String> MODES = List.of("in-person", "video", "phone");
     /** The session models, as the schedule request's pattern reads them (an annotation cannot read a list). */
     public static final String MODEL_CODES = "GROW|T-GROW|OSKAR|CLEAR|ABCDEF|PERMA|other";

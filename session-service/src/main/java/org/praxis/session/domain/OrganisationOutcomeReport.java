@@ -113,12 +113,21 @@ public record OrganisationOutcomeReport(
 
     private static Improvement improvement(MinimumGroupSize rule, List<OutcomeReportEntry> counted) {
         List<OutcomeReportEntry> measured =
-                counted.stream().filter(e -> e.measured).toList();
+                wholeGroups(rule, counted.stream().filter(e -> e.measured).toList());
         if (!rule.shows(measured.size())) {
             return new Improvement(false, null, null, rule.reasonHidden(measured.size(), "engagements with scores"));
         }
         long improved = measured.stream().filter(e -> e.improved).count();
         return new Improvement(true, measured.size(), percent(improved, measured.size()), null);
+    }
+
+    /**
+     * A share is taken over a part of the counted engagements (those with scores, those with judged goals), and that
+     * part too counts in whole groups of the minimum size, in the order released: else a release whose group added
+     * one engagement with scores would move the share by that one client's outcome (5 measured, then 6).
+     */
+    private static List<OutcomeReportEntry> wholeGroups(MinimumGroupSize rule, List<OutcomeReportEntry> inOrder) {
+        return inOrder.subList(0, rule.released(inOrder.size()));
     }
 
     /** Reliable improvement or reliable recovery on some measure, reliable deterioration on none. */
@@ -129,8 +138,8 @@ public record OrganisationOutcomeReport(
     }
 
     private static GoalsJudged goals(MinimumGroupSize rule, List<OutcomeReportEntry> counted) {
-        List<OutcomeReportEntry> judged =
-                counted.stream().filter(e -> e.goalsJudged() > 0).toList();
+        List<OutcomeReportEntry> judged = wholeGroups(
+                rule, counted.stream().filter(e -> e.goalsJudged() > 0).toList());
         if (!rule.shows(judged.size())) {
             return new GoalsJudged(
                     false,

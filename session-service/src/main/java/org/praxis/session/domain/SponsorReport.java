@@ -35,7 +35,11 @@ public record SponsorReport(
             @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
             int noShows,
 
-            @Schema(required = true, minimum = "0", maximum = "" + SESSIONS)
+            @Schema(
+                    required = true,
+                    minimum = "0",
+                    maximum = "" + SESSIONS,
+                    description = "The client's cancellations inside the contract's notice (not the practitioner's)")
             int lateCancellations) {}
 
     public record Counts(
@@ -57,7 +61,9 @@ public record SponsorReport(
         Attendance attendance = terms.attendance()
                 ? new Attendance(count(sessions, CoachingSession.HELD), count(sessions, CoachingSession.NO_SHOW), (int)
                         sessions.stream()
-                                .filter(s -> Boolean.TRUE.equals(s.cancelledLate))
+                                // the client's: a practitioner's late cancellation is no lateness of theirs
+                                .filter(s -> Boolean.TRUE.equals(s.cancelledLate)
+                                        && CoachingSession.BY_CLIENT.equals(s.cancelledBy))
                                 .count())
                 : null;
         List<LocalDate> dates = terms.sessionDates()

@@ -88,6 +88,17 @@ class BoundedInputsApiTest {
     }
 
     @Test
+    void aListIsFilteredByAStatusThereIsOnly() {
+        as(t.coach)
+                .when()
+                .get("/v1/engagements?status=bogus")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        as(t.coach).when().get("/v1/engagements?status=follow-up").then().statusCode(200);
+    }
+
+    @Test
     void overLongStringsAreRefusedAndNothingIsWritten() {
         String id = active();
         String base = "/v1/engagements/" + id;

@@ -72,6 +72,56 @@ class SessionApiTest {
                 .path("id");
     }
 
+    /** Moves the engagement to {@code status} by hand, as its coach, naming the version read. */
+    private void move(String engagement, String status) {
+        String etag = as(t.coach)
+                .when()
+                .get("/v1/engagements/" + engagement)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.coach)
+                .header("If-Match", etag)
+                .body(Map.of("status", status))
+                .when()
+                .post("/v1/engagements/" + engagement + "/status")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aPauseCancelsTheSessionsAheadAndNoneIsMovedIntoIt() {
+        String id = activeEngagement(Map.of("sessionCounts", true), 4);
+        String started = schedule(id, Instant.now().minus(30, ChronoUnit.MINUTES));
+        String ahead = schedule(id, Instant.now().plus(2, ChronoUnit.DAYS));
+        move(id, "paused");
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/sessions")
+                .then()
+                .body("items.find { it.id == '" + ahead + "' }.status", is("cancelled"))
+                .body("items.find { it.id == '" + ahead + "' }.cancelledBy", is("engagement-pause"))
+                .body("items.find { it.id == '" + started + "' }.status", is("scheduled"));
+        // Nothing is moved into the pause; the session already under way is still recorded.
+        as(t.coach)
+                .body(Map.of(
+                        "scheduledAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + started + "/reschedule")
+                .then()
+                .statusCode(409)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        as(t.coach)
+                .body(Map.of("status", "held", "scaling", 6))
+                .when()
+                .post("/v1/engagements/" + id + "/sessions/" + started + "/outcome")
+                .then()
+                .statusCode(200);
+        // Resumed, sessions are scheduled again.
+        move(id, "active");
+        schedule(id, Instant.now().plus(3, ChronoUnit.DAYS));
+    }
+
     @Test
     void aHeldSessionUsesThePackageAndPublishesSessionCompleted() {
         String id = activeEngagement(Map.of("sessionCounts", true), 2);
@@ -207,6 +257,15 @@ class SessionApiTest {
                 .post("/v1/engagements/" + id + "/sessions/" + missed + "/outcome")
                 .then()
                 .statusCode(200);
+        // Two cancellations inside the notice: the coach's is no lateness of the client's; the client's is.
+        for (Tokens by : List.of(t.coach, t.client)) {
+            String late = schedule(id, Instant.now().plus(3, ChronoUnit.HOURS));
+            as(by).when()
+                    .post("/v1/engagements/" + id + "/sessions/" + late + "/cancellation")
+                    .then()
+                    .statusCode(200)
+                    .body("cancelledLate", is(true));
+        }
 
         Map<String, Object> report = as(t.sponsor)
                 .when()
@@ -217,7 +276,7 @@ class SessionApiTest {
                 .jsonPath()
                 .getMap("");
         assertEquals(Set.of("engagementId", "contractNumber", "attendance"), report.keySet());
-        assertEquals(Map.of("held", 1, "noShows", 1, "lateCancellations", 0), report.get("attendance"));
+        assertEquals(Map.of("held", 1, "noShows", 1, "lateCancellations", 1), report.get("attendance"));
 
         String both = activeEngagement(Map.of("sessionDates", true, "sessionCounts", true), 6);
         Map<String, Object> other = as(t.sponsor)
