@@ -101,7 +101,8 @@ public class ReferralTenant extends TestTenant {
                 "clientSubject",
                 client.subject(),
                 "reasonCode",
-                "depression",
+                // An emergency here is a safety concern: only such a one may go without consent (the exception).
+                "emergency".equals(urgency) ? "safety-concern" : "depression",
                 "reasonText",
                 "Low mood for months, beyond coaching",
                 "urgency",

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -151,17 +152,31 @@ public class Referral {
         return Urgency.EMERGENCY.code.equals(urgency);
     }
 
-    /** The serious-risk exception is asked for only before sending, and only in an emergency. */
+    /**
+     * A serious risk of harm, as far as the referral says: an emergency about safety, whose risk level, where a
+     * flag or concern gave one, is serious (seed 000: only a real and serious risk of harm overrides consent).
+     */
+    public List<Violation> seriousRiskViolations() {
+        List<Violation> v = new ArrayList<>();
+        if (!isEmergency()) {
+            v.add(new Violation("urgency", "must be emergency to refer without the client's consent"));
+        }
+        if (!ReasonCodes.SAFETY_CONCERN.equals(reasonCode)) {
+            v.add(new Violation("reasonCode", "must be safety-concern to refer without the client's consent"));
+        }
+        if (riskLevel != null && !RiskDrafts.SERIOUS.equals(riskLevel)) {
+            v.add(new Violation("riskLevel", "is " + riskLevel + "; only a serious risk overrides consent"));
+        }
+        return v;
+    }
+
+    /** The serious-risk exception is asked for only before sending, and only for a serious risk. */
     public void requireExceptionRequestable() {
         if (!isBeforeSending()) {
             throw ProblemException.conflict(
                     "The exception applies only before a referral is sent; it is " + status + ".");
         }
-        if (!isEmergency()) {
-            throw ProblemException.unprocessable(
-                    "Referring without consent is only for serious risk",
-                    List.of(new Violation("urgency", "must be emergency to refer without the client's consent")));
-        }
+        Violation.refuseAny("Referring without consent is only for serious risk", seriousRiskViolations());
     }
 
     /**
@@ -178,9 +193,9 @@ public class Referral {
         if (!isBeforeSending()) {
             throw ProblemException.conflict("The referral is " + status + "; there is nothing to approve.");
         }
-        if (!isEmergency()) {
+        if (!seriousRiskViolations().isEmpty()) {
             throw ProblemException.conflict(
-                    "The exception is only for an emergency; this referral is " + urgency + ".");
+                    "The exception is only for a serious risk; this referral no longer is one.");
         }
     }
 

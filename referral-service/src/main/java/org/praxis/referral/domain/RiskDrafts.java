@@ -21,7 +21,9 @@ import org.praxis.platform.persistence.TenantQueries;
 @ApplicationScoped
 public class RiskDrafts {
     /** The risk levels a draft carries: those of intake's risk-flag.raised and session's risk.noted (docs/events). */
-    public static final List<String> LEVELS = List.of("serious", "elevated", "low");
+    public static final String SERIOUS = "serious";
+
+    public static final List<String> LEVELS = List.of(SERIOUS, "elevated", "low");
 
     @Inject
     EntityManager em;

@@ -80,7 +80,7 @@ class ErasureInEveryRoleTest {
                 "clientSubject",
                 client,
                 "reasonCode",
-                "depression",
+                "emergency".equals(urgency) ? "safety-concern" : "depression",
                 "reasonText",
                 "Low mood for months",
                 "urgency",

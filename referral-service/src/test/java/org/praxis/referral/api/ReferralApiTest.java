@@ -207,10 +207,35 @@ class ReferralApiTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("urgency"));
 
-        String etag =
-                as(t.coach).when().get("/v1/referrals/" + id).then().extract().header("ETag");
+        // An emergency about grief is no serious risk of harm: consent still decides.
         Map<String, Object> emergency = t.referralBody(service, "emergency", List.of("identity", "contact", "risk"));
         emergency.remove("clientSubject");
+        Map<String, Object> grief = new java.util.HashMap<>(emergency);
+        grief.put("reasonCode", "grief");
+        as(t.coach)
+                .header(
+                        "If-Match",
+                        as(t.coach)
+                                .when()
+                                .get("/v1/referrals/" + id)
+                                .then()
+                                .extract()
+                                .header("ETag"))
+                .body(grief)
+                .when()
+                .put("/v1/referrals/" + id)
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .body(Map.of("justification", "Stated a plan to end their life tonight"))
+                .when()
+                .post("/v1/referrals/" + id + "/risk-exception")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("reasonCode"));
+
+        String etag =
+                as(t.coach).when().get("/v1/referrals/" + id).then().extract().header("ETag");
         as(t.coach)
                 .header("If-Match", etag)
                 .body(emergency)

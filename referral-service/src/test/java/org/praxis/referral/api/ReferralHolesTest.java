@@ -577,6 +577,7 @@ class ReferralHolesTest {
                 .body("detail", containsString("account"));
         // Under the serious-risk exception it can still go, with the FHIR view coping with no subject.
         terms.put("urgency", "emergency");
+        terms.put("reasonCode", "safety-concern");
         as(t.coach)
                 .header("If-Match", etag(id))
                 .body(terms)

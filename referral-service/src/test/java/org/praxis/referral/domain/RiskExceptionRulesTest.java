@@ -23,10 +23,20 @@ class RiskExceptionRulesTest {
         APPROVED_FOR_OTHER_TERMS
     }
 
+    /** What the referral says of the risk: its reason code and, from a flag or concern, the level ("-": none). */
+    static final List<String> RISKS =
+            List.of("safety-concern/-", "safety-concern/serious", "safety-concern/elevated", "grief/-");
+
     private static Referral referral(String status, String urgency, Stage stage) {
+        return referral(status, urgency, stage, "safety-concern/-");
+    }
+
+    private static Referral referral(String status, String urgency, Stage stage, String risk) {
         Referral r = new Referral();
         r.status = status;
         r.urgency = urgency;
+        r.reasonCode = risk.split("/")[0];
+        r.riskLevel = risk.endsWith("/-") ? null : risk.split("/")[1];
         r.disclose = List.of("identity");
         if (stage != Stage.NONE) {
             r.requestException(null, "coach-1", Instant.now());
@@ -64,18 +74,23 @@ class RiskExceptionRulesTest {
     }
 
     @Test
-    void theExceptionIsRequestedOnlyBeforeSendingAndOnlyInAnEmergency() {
+    void theExceptionIsRequestedOnlyBeforeSendingAndOnlyForASeriousRisk() {
         List<String> table = new ArrayList<>();
         for (String status : ReferralLifecycle.STATUSES) {
             for (String urgency : Urgency.codes()) {
                 for (Stage stage : Stage.values()) {
-                    int refused = refusal(referral(status, urgency, stage)::requireExceptionRequestable);
-                    boolean before = status.equals("draft") || status.equals("awaiting-consent");
-                    // A later status is a conflict first; before sending, anything but an emergency is refused by the
-                    // rules.
-                    int expected = !before ? 409 : urgency.equals("emergency") ? 0 : 422;
-                    if (refused != expected) {
-                        table.add(status + "/" + urgency + "/" + stage + ": " + refused + " not " + expected);
+                    for (String risk : RISKS) {
+                        int refused = refusal(referral(status, urgency, stage, risk)::requireExceptionRequestable);
+                        boolean before = status.equals("draft") || status.equals("awaiting-consent");
+                        boolean serious = urgency.equals("emergency")
+                                && (risk.equals("safety-concern/-") || risk.equals("safety-concern/serious"));
+                        // A later status is a conflict first; before sending, anything but an emergency about a
+                        // safety concern, serious where a level is known, is refused by the rules.
+                        int expected = !before ? 409 : serious ? 0 : 422;
+                        if (refused != expected) {
+                            table.add(status + "/" + urgency + "/" + stage + "/" + risk + ": " + refused + " not "
+                                    + expected);
+                        }
                     }
                 }
             }
@@ -84,31 +99,35 @@ class RiskExceptionRulesTest {
     }
 
     @Test
-    void theExceptionIsApprovedOnceRequestedBeforeSendingInAnEmergencyAndNotYetApproved() {
+    void theExceptionIsApprovedOnceRequestedBeforeSendingForASeriousRiskAndNotYetApproved() {
         Set<String> approvable = new TreeSet<>();
         int cases = 0;
         for (String status : ReferralLifecycle.STATUSES) {
             for (String urgency : Urgency.codes()) {
                 for (Stage stage : Stage.values()) {
-                    cases++;
-                    int refused = refusal(referral(status, urgency, stage)::requireExceptionApprovable);
-                    if (refused == 0) {
-                        approvable.add(status + "/" + urgency + "/" + stage);
-                    } else {
-                        assertEquals(409, refused, status + "/" + urgency + "/" + stage);
+                    for (String risk : RISKS) {
+                        cases++;
+                        int refused = refusal(referral(status, urgency, stage, risk)::requireExceptionApprovable);
+                        if (refused == 0) {
+                            approvable.add(status + "/" + urgency + "/" + stage + "/" + risk);
+                        } else {
+                            assertEquals(409, refused, status + "/" + urgency + "/" + stage + "/" + risk);
+                        }
                     }
                 }
             }
         }
-        assertEquals(8 * 4 * 4, cases);
-        // An approval for terms since changed no longer holds, so the new terms may be approved.
-        assertEquals(
-                Set.of(
-                        "draft/emergency/REQUESTED",
-                        "draft/emergency/APPROVED_FOR_OTHER_TERMS",
-                        "awaiting-consent/emergency/REQUESTED",
-                        "awaiting-consent/emergency/APPROVED_FOR_OTHER_TERMS"),
-                approvable);
+        assertEquals(8 * 4 * 4 * 4, cases);
+        // An approval for terms since changed no longer holds, so the new terms may be approved; only a serious risk.
+        Set<String> expected = new TreeSet<>();
+        for (String status : List.of("draft", "awaiting-consent")) {
+            for (String stage : List.of("REQUESTED", "APPROVED_FOR_OTHER_TERMS")) {
+                for (String risk : List.of("safety-concern/-", "safety-concern/serious")) {
+                    expected.add(status + "/emergency/" + stage + "/" + risk);
+                }
+            }
+        }
+        assertEquals(expected, approvable);
     }
 
     @Test
