@@ -8,6 +8,7 @@ import static org.praxis.referral.domain.ReferralLifecycle.WITHDRAWN;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,8 @@ public class ReferralConsent {
                 referrals.currentConsent(r).orElseThrow(() -> ProblemException.conflict("No consent was asked for."));
         policy().require(callerContext.caller(), ConsentPolicy.Action.DECIDE, c, c.id);
         c.decide(agree, shares, words, Instant.now());
+        // The answer is part of the referral as read: its version moves, so no cached copy is answered 304.
+        em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (agree) {
             history.step(r, "consent-given", null);
         } else {

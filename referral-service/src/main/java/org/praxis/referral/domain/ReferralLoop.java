@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -91,6 +92,9 @@ public class ReferralLoop {
         Instant now = Instant.now();
         switch (outcome) {
             case ACCEPTED -> {
+                if (firstAppointmentAt != null) {
+                    requirePlausible(r, "firstAppointmentAt", firstAppointmentAt, now);
+                }
                 r.answeredAt = now;
                 r.firstAppointmentAt = firstAppointmentAt;
             }
@@ -112,9 +116,27 @@ public class ReferralLoop {
             throw ProblemException.conflict(
                     "A first appointment is recorded for an accepted referral; it is " + r.status + ".");
         }
+        requirePlausible(r, "at", at, Instant.now());
         r.firstAppointmentAt = at;
         history.step(r, "first-appointment", null);
         return r;
+    }
+
+    /** The longest wait for a first appointment taken: two years (waiting lists for therapy run long). */
+    static final Duration LONGEST_WAIT = Duration.ofDays(2 * 366);
+
+    /** A first appointment falls after the referral was sent and within {@link #LONGEST_WAIT} of now; 422 else. */
+    static void requirePlausible(Referral r, String field, Instant at, Instant now) {
+        if (r.sentAt != null && at.isBefore(r.sentAt)) {
+            throw ProblemException.unprocessable(
+                    "A first appointment follows the referral",
+                    List.of(new Violation(field, "is before the referral was sent (" + r.sentAt + ")")));
+        }
+        if (at.isAfter(now.plus(LONGEST_WAIT))) {
+            throw ProblemException.unprocessable(
+                    "A first appointment is at most two years ahead",
+                    List.of(new Violation(field, "is more than two years ahead")));
+        }
     }
 
     @Transactional

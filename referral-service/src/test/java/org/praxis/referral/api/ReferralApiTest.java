@@ -195,6 +195,44 @@ class ReferralApiTest {
         as(t.coach).when().post("/v1/referrals/" + toClosed + "/sending").then().statusCode(422);
     }
 
+    /** The client's answer is part of the referral as read: a copy cached before it is not answered 304. */
+    @Test
+    void theClientsAnswerMovesTheReferralsETag() {
+        String id = t.draft(t.therapyService(), "soon", List.of("identity"));
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + id + "/consent-request")
+                .then()
+                .statusCode(200);
+        String coachs =
+                as(t.coach).when().get("/v1/referrals/" + id).then().extract().header("ETag");
+        String clients = as(t.client)
+                .when()
+                .get("/v1/me/referrals/" + id)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.client)
+                .body(Map.of("agree", true, "shares", List.of("identity"), "words", "Yes please"))
+                .when()
+                .post("/v1/me/referrals/" + id + "/consent")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .header("If-None-Match", coachs)
+                .when()
+                .get("/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(coachs));
+        as(t.client)
+                .header("If-None-Match", clients)
+                .when()
+                .get("/v1/me/referrals/" + id)
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void theSeriousRiskExceptionNeedsAnEmergencyAJustificationAndAnotherSupervisorsApproval() {
         String service = t.therapyService();
@@ -395,13 +433,27 @@ class ReferralApiTest {
                 .statusCode(200)
                 .body("status", is("accepted"))
                 .body("answeredAt", notNullValue());
+        // A first appointment follows the sending, within two years; anything else is refused and changes nothing.
+        for (String implausible : List.of("2001-01-01T10:00:00Z", "+1000000-01-01T00:00:00Z")) {
+            as(t.coach)
+                    .body(Map.of("at", implausible))
+                    .when()
+                    .post("/v1/referrals/" + sent + "/first-appointment")
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem("at"));
+        }
+        String appointment = java.time.Instant.now()
+                .plus(java.time.Duration.ofDays(9))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
         as(t.coach)
-                .body(Map.of("at", "2026-12-01T10:00:00Z"))
+                .body(Map.of("at", appointment))
                 .when()
                 .post("/v1/referrals/" + sent + "/first-appointment")
                 .then()
                 .statusCode(200)
-                .body("firstAppointmentAt", is("2026-12-01T10:00:00Z"));
+                .body("firstAppointmentAt", is(appointment));
         as(t.supervisor)
                 .body(Map.of("outcome", "completed"))
                 .when()
