@@ -201,7 +201,14 @@ public class EngagementResource {
     @APIResponse(
             responseCode = "200",
             description = "Accepted; when all required parties have, the engagement is active")
-    @APIResponse(responseCode = "409", description = "A newer version replaced this one")
+    @APIResponse(
+            responseCode = "409",
+            description = "Not taken now: a newer version replaced this one, or the engagement closed; a party who does"
+                    + " not read the engagement (a sponsor) is told only that, and the client also when the practitioner"
+                    + " is not eligible for the work")
+    @APIResponse(
+            responseCode = "422",
+            description = "To the practitioner's side: the practitioner is not eligible for integrated work")
     public ContractView accept(
             @PathParam("id") UUID id, @PathParam("number") @Min(1) @Max(Integer.MAX_VALUE) int number) {
         Contracts.Version v = contracts.accept(id, number);

@@ -53,6 +53,9 @@ public class Contracts {
     @Inject
     MonitoringMeasures monitoring;
 
+    @Inject
+    ContractAcceptance acceptance;
+
     public record Terms(
             String purpose,
             String goalsInScope,
@@ -194,13 +197,7 @@ public class Contracts {
         if (me.acceptedAt != null) {
             return v;
         }
-        // A version still pending at the close would otherwise come into force after it (package, terms).
-        EngagementLifecycle.requireOpen(e.status, "its contract takes acceptances");
-        engagements.requireEligibleFor(e);
-        if (number != versions(engagementId).size()) {
-            throw ProblemException.conflict(
-                    "Version " + number + " has been replaced by a newer one; accept that instead.");
-        }
+        acceptance.requireAcceptable(e, number, versions(engagementId).size());
         boolean wasInForce = v.inForce();
         me.acceptedAt = Instant.now();
         audit.record("accept", "contract", v.contract().id, null);

@@ -89,6 +89,64 @@ class SessionApiTest {
                 .statusCode(200);
     }
 
+    /** A sponsor is not told of a newer version they may not read yet: only that theirs is not taken now. */
+    @Test
+    void aSponsorLearnsNothingOfAVersionTheyMayNotReadFromARefusedAcceptance() {
+        String id = as(t.coach)
+                .body(Map.of(
+                        "clientSubject", t.client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
+                .when()
+                .post("/v1/engagements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<Map<String, Object>> parties = List.of(
+                Map.of("role", "client", "subject", t.client.subject(), "required", true),
+                Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
+                Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true));
+        as(t.coach)
+                .body(Map.of("purpose", "Grow as a leader", "sessionsPrepaid", 4, "parties", parties))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        // The client agrees to the first (so the sponsor may read it); a second is proposed before the sponsor agrees.
+        as(t.client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .body(Map.of("purpose", "Grow as a leader, and as a parent", "sessionsPrepaid", 4, "parties", parties))
+                .when()
+                .post("/v1/engagements/" + id + "/contracts")
+                .then()
+                .statusCode(201);
+        as(t.sponsor)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/1")
+                .then()
+                .statusCode(200);
+        as(t.sponsor)
+                .when()
+                .get("/v1/engagements/" + id + "/contracts/2")
+                .then()
+                .statusCode(404);
+        as(t.sponsor)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(409)
+                .body("detail", is("This contract version cannot be accepted now; the practitioner can say why."));
+        as(t.coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("replaced by a newer one"));
+    }
+
     @Test
     void aPauseCancelsTheSessionsAheadAndNoneIsMovedIntoIt() {
         String id = activeEngagement(Map.of("sessionCounts", true), 4);

@@ -211,13 +211,22 @@ class SessionConsumersTest {
                 .post("/v1/engagements/" + id + "/contracts")
                 .then()
                 .statusCode(201);
-        for (var who : List.of(t.client, t.coach)) {
-            as(who).when()
-                    .post("/v1/engagements/" + id + "/contracts/1/acceptance")
-                    .then()
-                    .statusCode(422)
-                    .body("errors.field", hasItem("practitionerId"));
-        }
+        as(t.coach)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("practitionerId"));
+        // The client reads no pathway: they learn only that it cannot be accepted now.
+        as(t.client)
+                .when()
+                .post("/v1/engagements/" + id + "/contracts/1/acceptance")
+                .then()
+                .statusCode(409)
+                .body(
+                        "detail",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsStringIgnoringCase("integrated")))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("eligib")));
         assertEquals(
                 "draft",
                 as(t.coach).when().get("/v1/engagements/" + id).then().extract().path("status"));
