@@ -48,6 +48,7 @@ public class ReferralClosedSets implements OASFilter {
                 .property("ClientReferralView", "urgency", urgencies)
                 .property("ClientReferralView", "reasonCode", reasons)
                 .property("ClientReferralView", "proposedDisclosure", disclosure)
+                .property("ClientReferralView", "riskLevel", RiskDrafts.LEVELS)
                 .property("ApprovedTermsView", "urgency", urgencies)
                 .property("ApprovedTermsView", "disclose", disclosure)
                 .property("StepView", "status", statuses)

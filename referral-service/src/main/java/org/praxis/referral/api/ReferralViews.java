@@ -236,7 +236,11 @@ public final class ReferralViews {
         }
     }
 
-    /** The client's own view of a referral: what is proposed, to whom, and what they agreed to. */
+    /**
+     * The client's own view of a referral: what is proposed, to whom, what they agreed to, and what would be sent
+     * about them — the name, contact and risk level the practitioner wrote down, which go to the recipient only as
+     * far as the disclosure proposed and their consent allow — so they agree knowing it (and can say it is wrong).
+     */
     public record ClientReferralView(
             @NotNull UUID id,
             ServiceSummary service,
@@ -244,6 +248,9 @@ public final class ReferralViews {
             @Schema(maxLength = Bounds.TEXT) String reasonText,
             @NotNull @Schema(maxLength = Bounds.CODE) String urgency,
             @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> proposedDisclosure,
+            @Schema(maxLength = Bounds.NAME) String clientName,
+            @Schema(maxLength = Bounds.REASON) String clientContact,
+            @Schema(maxLength = Bounds.CODE) String riskLevel,
             @NotNull @Schema(maxLength = Bounds.CODE) String status,
             @NotNull Instant statusAt,
             ConsentView consent,
@@ -262,6 +269,9 @@ public final class ReferralViews {
                     r.reasonText(),
                     r.urgency,
                     r.disclose,
+                    r.clientName(),
+                    r.clientContact(),
+                    r.riskLevel,
                     r.status,
                     r.statusAt,
                     ConsentView.of(consent),

@@ -195,9 +195,12 @@ class ReferralApiTest {
         as(t.coach).when().post("/v1/referrals/" + toClosed + "/sending").then().statusCode(422);
     }
 
-    /** The client's answer is part of the referral as read: a copy cached before it is not answered 304. */
+    /**
+     * The client is asked knowing what would be sent about them; their answer is part of the referral as read, so
+     * a copy cached before it is not answered 304.
+     */
     @Test
-    void theClientsAnswerMovesTheReferralsETag() {
+    void theClientIsAskedKnowingWhatIsSentAndTheirAnswerMovesTheReferralsETag() {
         String id = t.draft(t.therapyService(), "soon", List.of("identity"));
         as(t.coach)
                 .when()
@@ -206,10 +209,15 @@ class ReferralApiTest {
                 .statusCode(200);
         String coachs =
                 as(t.coach).when().get("/v1/referrals/" + id).then().extract().header("ETag");
+        // Asked, the client sees what would be sent about them, as the coach wrote it down.
         String clients = as(t.client)
                 .when()
                 .get("/v1/me/referrals/" + id)
                 .then()
+                .statusCode(200)
+                .body("clientName", is("Alex Example"))
+                .body("clientContact", is("alex@example.org"))
+                .body("proposedDisclosure", contains("identity"))
                 .extract()
                 .header("ETag");
         as(t.client)
