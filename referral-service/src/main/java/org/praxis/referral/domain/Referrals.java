@@ -63,7 +63,28 @@ public class Referrals {
     public record NewReferral(
             String clientSubject, String practitionerId, UUID intakeId, UUID engagementId, ReferralTerms terms) {}
 
-    public record Filter(String status, String urgency, String origin, String clientSubject, boolean overdue) {}
+    public record Filter(String status, String urgency, String origin, String clientSubject, boolean overdue) {
+        /** The filters for the audit: which were given, with their values but the person's (erasure keeps no copy). */
+        String described() {
+            List<String> given = new ArrayList<>();
+            if (status != null) {
+                given.add("status=" + status);
+            }
+            if (urgency != null) {
+                given.add("urgency=" + urgency);
+            }
+            if (origin != null) {
+                given.add("origin=" + origin);
+            }
+            if (clientSubject != null) {
+                given.add("clientSubject");
+            }
+            if (overdue) {
+                given.add("overdue");
+            }
+            return given.isEmpty() ? null : String.join(" ", given);
+        }
+    }
 
     @Transactional
     public Referral open(NewReferral request) {
@@ -131,6 +152,8 @@ public class Referrals {
         return r;
     }
 
+    /** A page of the referrals the caller reaches; audited, as each carries its risk level (DESIGN: risk data). */
+    @Transactional
     public Page<Referral> list(PageRequest page, Filter filter) {
         Caller caller = callerContext.caller();
         ReferralPolicy policy = caseloads.referralPolicy(caller);
@@ -157,7 +180,9 @@ public class Referrals {
         if (filter.overdue()) {
             where.add(overdueCondition(params));
         }
-        return tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
+        Page<Referral> listed = tenant.pageNewestFirst(Referral.class, where, params, page, "e.createdAt");
+        audit.record("list", "referral", null, filter.described());
+        return listed;
     }
 
     /** Sent and unanswered past the tenant's deadline for its urgency. */

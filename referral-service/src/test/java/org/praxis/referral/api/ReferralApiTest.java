@@ -807,6 +807,33 @@ class ReferralApiTest {
         as(t.coach).when().get("/v1/referrals?urgency=emergency").then().body("items.id", contains(b));
         as(t.coach).when().get("/v1/referrals?status=sent").then().body("items.id", contains(c));
         as(t.coach).when().get("/v1/referrals?status=nonsense").then().statusCode(400);
+        // A page of referrals shows their risk levels: listing is audited as reading risk data is, with its filters
+        // (never the person's id).
+        long before = EmbeddedPostgres.shared()
+                .count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'list'"
+                                + " and resource_type = 'referral' and actor = ?",
+                        t.id,
+                        t.coach.subject());
+        as(t.coach)
+                .when()
+                .get("/v1/referrals?urgency=emergency&clientSubject=" + t.client.subject())
+                .then()
+                .statusCode(200);
+        assertEquals(
+                before + 1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where tenant_id = ? and action = 'list'"
+                                        + " and resource_type = 'referral' and actor = ?",
+                                t.id,
+                                t.coach.subject()));
+        as(t.admin)
+                .when()
+                .get("/v1/audit-events?resourceType=referral&limit=100")
+                .then()
+                .statusCode(200)
+                .body("items.reason", hasItem("urgency=emergency clientSubject"));
         as(t.coach)
                 .when()
                 .get("/v1/referrals?clientSubject=" + t.otherClient.subject())

@@ -103,6 +103,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
             b.allow(a, Roles.CLIENT, Relation.ABOUT_ME_ASKED);
         }
         return b.audit(Action.READ, "read")
+                .audit(Action.LIST, "list")
                 .audit(Action.READ_HISTORY, "read-history")
                 .audit(Action.READ_FHIR, "read-fhir")
                 .audit(Action.CREATE, "create")
