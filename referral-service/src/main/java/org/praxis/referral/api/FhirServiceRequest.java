@@ -150,7 +150,8 @@ public record FhirServiceRequest(
                         new Identifier(SYSTEM + "/sid/tenant/" + r.tenantId + "/practitioner", r.practitionerId), null);
         List<IdentifiedReference> performer = null;
         if (service != null) {
-            String display = organisation == null ? service.name : service.name + " (" + organisation.name + ")";
+            // As named when sent (the client agreed to that recipient), whatever the directory says since.
+            String display = r.sentTo != null ? r.sentTo : service.named(organisation);
             performer = List.of(new IdentifiedReference(
                     new Identifier(SYSTEM + "/sid/directory-service", service.id.toString()), display));
         }

@@ -49,4 +49,9 @@ public class DirectoryService {
         return Arrays.asList(
                 organisationId, name, kind, email, phone, howToRefer, practitionerName, professionalRegistration);
     }
+
+    /** How a referral names this service as its recipient: with its organisation, when it has one. */
+    public String named(DirectoryOrganisation organisation) {
+        return organisation == null ? name : name + " (" + organisation.name + ")";
+    }
 }

@@ -50,6 +50,9 @@ public class Referral {
     public String origin;
     public String originRef;
     public String riskLevel;
+    /** The recipient as the directory named it when the referral was sent ({@link DirectoryService#named}). */
+    public String sentTo;
+
     public UUID intakeId;
     public UUID engagementId;
     public UUID serviceId;

@@ -66,6 +66,12 @@ public class ReferralLoop {
         boolean agreed = consent != null && consent.isAgreed();
         r.sentUnderException = !agreed;
         r.sentAt = Instant.now();
+        r.sentTo = service == null
+                ? null
+                : service.named(
+                        service.organisationId == null
+                                ? null
+                                : em.find(DirectoryOrganisation.class, service.organisationId));
         history.move(
                 r,
                 SENT,

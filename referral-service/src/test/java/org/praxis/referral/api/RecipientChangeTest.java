@@ -104,6 +104,34 @@ class RecipientChangeTest {
                                 id));
     }
 
+    /** Once sent, the referral names its recipient as the client agreed to it, whatever the directory says since. */
+    @Test
+    void aSentReferralKeepsNamingTheRecipientItWentTo() {
+        String org = t.organisation("Valley Talking Therapies");
+        String service = t.service(org, "Adult talking therapy", "therapy", true);
+        String id = t.consented(service, List.of("identity"), List.of("identity"));
+        as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
+        String tag = as(t.admin)
+                .when()
+                .get("/v1/directory/organisations/" + org)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", tag)
+                .body(Map.of("name", "Another Provider", "email", "referrals@another.example"))
+                .when()
+                .put("/v1/directory/organisations/" + org)
+                .then()
+                .statusCode(200);
+        as(t.coach)
+                .when()
+                .get("/v1/referrals/" + id + "/fhir")
+                .then()
+                .statusCode(200)
+                .body("performer[0].display", is("Adult talking therapy (Valley Talking Therapies)"));
+    }
+
     @Test
     void anEditThatLeavesTheRecipientAsItWasKeepsConsentAndApproval() {
         String org = t.organisation("Valley Talking Therapies");
