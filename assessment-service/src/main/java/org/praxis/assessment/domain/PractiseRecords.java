@@ -220,15 +220,16 @@ public class PractiseRecords {
     }
 
     /**
-     * Typed-in practice hours: at most {@link #MAX_PRACTICE_MINUTES_A_DAY} on one day with what is recorded for it
-     * already (held sessions included; those arrive as events and are never refused). Under the profile's lock, so
-     * two entries at once count each other.
+     * Typed-in practice hours: at most {@link #MAX_PRACTICE_MINUTES_A_DAY} on one day with what was typed in for it
+     * already (hours from held sessions arrive as events, are never refused and do not count here). Under the
+     * profile's lock, so two entries at once count each other.
      */
     private void requireRoomOnDay(Practitioner profile, LocalDate day, int minutes) {
         em.lock(profile, LockModeType.PESSIMISTIC_WRITE);
         long recorded = em.createQuery(
                         "select coalesce(sum(e.minutes), 0) from Evidence e where e.tenantId = :t"
-                                + " and e.practitionerId = :p and e.kind = :k and e.occurredOn = :d",
+                                + " and e.practitionerId = :p and e.kind = :k and e.occurredOn = :d"
+                                + " and e.sourceSessionId is null",
                         Long.class)
                 .setParameter("t", profile.tenantId)
                 .setParameter("p", profile.subject)

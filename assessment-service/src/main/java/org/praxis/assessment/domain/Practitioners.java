@@ -127,6 +127,7 @@ public class Practitioners {
     public Practitioner assignSupervisor(String subject, String ifMatch, String supervisorId) {
         Practitioner p = require(subject, PractitionerPolicy.Action.ASSIGN_SUPERVISOR);
         ETags.requireMatch(ifMatch, p.version);
+        tenant.serialise("assign-supervisor"); // A to B and B to A at once: the second sees the first
         String theirs = supervisorId == null
                 ? null
                 : find(supervisorId).map(s -> s.supervisorId).orElse(null);
@@ -204,11 +205,7 @@ public class Practitioners {
         return r;
     }
 
-    /**
-     * An admin (never the practitioner themselves) verifies a registration as they read it (If-Match: a change
-     * between their reading and their verifying would otherwise be verified unseen); from then on it counts
-     * toward eligibility.
-     */
+    /** An admin (never its practitioner) verifies a registration as read (If-Match); then it counts for eligibility. */
     @Transactional
     public Registration verifyRegistration(String subject, UUID id, String ifMatch) {
         Registration r = registration(subject, id, RegistrationPolicy.Action.VERIFY);
