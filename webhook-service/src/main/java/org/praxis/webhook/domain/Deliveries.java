@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -57,9 +58,11 @@ public class Deliveries {
         body.put("time", (time == null ? Instant.now() : time).toString());
         body.set("data", data);
         Instant now = Instant.now();
+        // For share: a change of the subscription's types waits for this record, or this for the change (and then
+        // reads the types it left), so a type taken off gets no delivery recorded after its pending ones were dropped.
         @SuppressWarnings("unchecked")
         List<UUID> subscribed = em.createNativeQuery("select id from webhook_subscription where tenant_id = ?1"
-                        + " and enabled and ?2 = any(event_types)")
+                        + " and enabled and ?2 = any(event_types) for share")
                 .setParameter(1, tenantId)
                 .setParameter(2, type)
                 .getResultList();
@@ -99,6 +102,7 @@ public class Deliveries {
     @Transactional
     public WithAttempts redeliver(UUID subscriptionId, UUID deliveryId) {
         Subscription s = subscriptions.require(subscriptionId, Action.REDELIVER);
+        em.refresh(s, LockModeType.PESSIMISTIC_READ); // its types as they are once a change in flight is done
         if (!s.enabled) {
             throw ProblemException.conflict("The subscription is disabled; enable it before asking for a redelivery.");
         }

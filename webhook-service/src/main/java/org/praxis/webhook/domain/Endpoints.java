@@ -86,7 +86,8 @@ public class Endpoints {
     /**
      * Global unicast 2000::/3 only, which leaves out unique local, NAT64 (64:ff9b::/96), discard (100::/64) and the
      * IPv4-mapped and -compatible forms; less the IETF protocol block 2001::/23 (Teredo among it, which embeds an
-     * IPv4 address) and documentation 2001:db8::/32. 6to4 (2002::/16) is as public as the IPv4 address it embeds.
+     * IPv4 address), documentation 2001:db8::/32 and 6to4 2002::/16 (it embeds an IPv4 address, which may be
+     * a private one; the deployment's NetworkPolicy, which cannot look inside it, leaves the whole block out too).
      */
     private static boolean isPublicV6(byte[] b) {
         int first = b[0] & 0xff;
@@ -99,13 +100,6 @@ public class Endpoints {
             boolean documentation = (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
             return !protocols && !documentation;
         }
-        if (first == 0x20 && second == 0x02) {
-            try {
-                return isPublic(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 2, 6)));
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-        return true;
+        return !(first == 0x20 && second == 0x02);
     }
 }

@@ -40,7 +40,7 @@ class EndpointsTest {
         "2001:db8::1, false", // documentation
         "2002:a00:1::1, false", // 6to4 of 10.0.0.1
         "2002:7f00:1::1, false", // 6to4 of 127.0.0.1
-        "2002:808:808::1, true", // 6to4 of 8.8.8.8
+        "2002:808:808::1, false", // 6to4, even of a public address (as the NetworkPolicy: it cannot tell them apart)
         "64:ff9b::a00:1, false", // NAT64 of 10.0.0.1
         "64:ff9b::808:808, false", // NAT64, even of a public address
         "100::1, false", // discard
