@@ -60,7 +60,7 @@ public class MeResource {
             operationId = "listMyReferrals",
             summary = "Referrals about me, once I have been asked or they were sent")
     public Page<ClientReferralView> list(@BeanParam PageParams page) {
-        Page<Referral> mine = referrals.clientsOwnList(page.request());
+        Page<Referral> mine = consent.clientsOwn(page.request());
         // The page's services and consents in one query each, not two queries per referral.
         Map<UUID, DirectoryService> services =
                 referrals.services(mine.items().stream().map(r -> r.serviceId).toList());
@@ -79,7 +79,7 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = ClientReferralView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
     public Response get(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-None-Match") String ifNoneMatch) {
-        Referral r = referrals.require(id, org.praxis.referral.domain.access.ReferralPolicy.Action.READ_AS_CLIENT);
+        Referral r = consent.readByClient(id);
         return ETags.okUnlessNotModified(ifNoneMatch, r.version, () -> view(r));
     }
 

@@ -91,6 +91,22 @@ public class ReferralConsent {
         return r;
     }
 
+    /** A referral about the client as they read it; audited, as it shows what would be shared (its risk level too). */
+    @Transactional
+    public Referral readByClient(UUID id) {
+        Referral r = referrals.require(id, Action.READ_AS_CLIENT);
+        audit.record("read-as-client", "referral", r.id, null);
+        return r;
+    }
+
+    /** A page of the referrals about the client, audited as the single read is. */
+    @Transactional
+    public Page<Referral> clientsOwn(PageRequest page) {
+        Page<Referral> mine = referrals.clientsOwnList(page);
+        audit.record("list-as-client", "referral", null, null);
+        return mine;
+    }
+
     /** The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral. */
     @Transactional
     public Referral decide(UUID id, boolean agree, List<String> shares, String words) {

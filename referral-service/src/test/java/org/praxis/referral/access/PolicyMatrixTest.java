@@ -85,6 +85,12 @@ class PolicyMatrixTest {
         Referral concern = referral("k2", "c8", "draft");
         concern.origin = Referral.FROM_RISK_CONCERN;
         f.put("another coach's draft from a session's risk concern", concern);
+        Referral urgentDraft = referral("k2", "c9", "draft");
+        urgentDraft.urgency = "urgent";
+        f.put("another coach's urgent draft", urgentDraft);
+        Referral urgentSent = referral("k2", "c10", "sent");
+        urgentSent.urgency = "emergency";
+        f.put("another coach's emergency referral, sent", urgentSent);
         Referral exception = referral("k2", "c7", "draft");
         exception.exceptionRequestedBy = "s2";
         f.put("another coach's, exception asked", exception);
@@ -108,6 +114,7 @@ class PolicyMatrixTest {
             "supervisor's own",
             "another coach's risk draft",
             "another coach's draft from a session's risk concern",
+            "another coach's urgent draft",
             "another coach's, exception asked");
 
     /** Checks one action's row: for each role, exactly these fixtures are allowed. */
@@ -256,6 +263,7 @@ class PolicyMatrixTest {
                                 "asked about supervisor's own",
                                 "asked about another coach's risk draft",
                                 "asked about another coach's draft from a session's risk concern",
+                                "asked about another coach's urgent draft",
                                 "asked about another coach's, exception asked")));
         row(
                 "consent",

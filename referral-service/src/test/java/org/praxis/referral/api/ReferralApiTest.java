@@ -220,6 +220,7 @@ class ReferralApiTest {
                 .body("proposedDisclosure", contains("identity"))
                 .extract()
                 .header("ETag");
+        assertEquals(1, audited("read-as-client", id)); // it shows what would be shared, risk level included
         as(t.client)
                 .body(Map.of("agree", true, "shares", List.of("identity"), "words", "Yes please"))
                 .when()

@@ -78,7 +78,13 @@ class SupervisorReachApiTest {
     @Test
     void aReferralAskedTheSeriousRiskExceptionIsEverySupervisorsUntilClosed() {
         String emergency = t.draft(t.therapyService(), "emergency", List.of("identity"));
-        reaches(t.otherSupervisor, emergency, false);
+        reaches(t.otherSupervisor, emergency, true); // an urgent draft is every supervisor's (DESIGN's risk queue)
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + emergency + "/consent-request")
+                .then()
+                .statusCode(200);
+        reaches(t.otherSupervisor, emergency, false); // asked, no longer a draft: its coach's supervisors
         as(t.coach)
                 .body(Map.of("justification", "Stated a plan to end their life tonight, and has the means"))
                 .when()

@@ -13,13 +13,12 @@ import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralLifecycle;
 
 /**
- * Who may see and do what with a referral (with its history, its serious-risk exception and its
- * FHIR view; the consent records have their own {@link ConsentPolicy}). A supervisor acts on the referrals of the
- * coaches they supervise and their own, and on the risk queue: every referral drafted from a risk (an intake's flag, a session's concern) or asked the
- * serious-risk exception for, until it is closed, and any referral nobody is responsible for (DESIGN: every supervisor sees raised risk flags); a coach on
+ * Who may see and do what with a referral (with its history, its serious-risk exception and its FHIR view; the
+ * consent records have their own {@link ConsentPolicy}). A supervisor acts on the referrals of the coaches they
+ * supervise and their own, and on the risk queue ({@link #riskQueue()}: DESIGN's, every supervisor's); a coach on
  * the referrals they are responsible for; a client sees their own once they have been asked (a draft is the
- * practitioners' work in progress); their say is the consent ({@link ConsentPolicy}). Sponsors and admins reach none.
- * A referral is created only for the caller's caseload ({@link CaseloadPolicy}).
+ * practitioners' work in progress); their say is the consent ({@link ConsentPolicy}). Sponsors and admins reach
+ * none. A referral is created only for the caller's caseload ({@link CaseloadPolicy}).
  */
 public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action, ReferralPolicy.Relation> {
     public enum Action {
@@ -48,10 +47,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         RESPONSIBLE,
         /** The caller is responsible for it, or supervises the practitioner who is. */
         SUPERVISED,
-        /**
-         * Drafted from a risk (flag or concern) or asked the serious-risk exception for, and not closed yet; or nobody is
-         * responsible for it: every supervisor's queue.
-         */
+        /** Every supervisor's queue: urgent drafts, and risks until closed ({@link #riskQueue()}). */
         RISK_QUEUE,
         /**
          * A referral about the caller that they have been asked about or that was sent (under the serious-risk
@@ -70,6 +66,8 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     static final Field<Referral, java.time.Instant> ASKED = Field.of("clientAskedAt", r -> r.clientAskedAt);
     static final Field<Referral, java.time.Instant> SENT = Field.of("sentAt", r -> r.sentAt);
     static final Field<Referral, String> ORIGIN = Field.of("origin", r -> r.origin);
+    static final Field<Referral, String> URGENCY = Field.of("urgency", r -> r.urgency);
+    private static final List<String> URGENT_OR_EMERGENCY = List.of("urgent", "emergency");
     static final Field<Referral, String> EXCEPTION_REQUESTED =
             Field.of("exceptionRequestedBy", r -> r.exceptionRequestedBy);
 
@@ -104,6 +102,7 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
         }
         return b.audit(Action.READ, "read")
                 .audit(Action.LIST, "list")
+                .audit(Action.READ_AS_CLIENT, "read-as-client / list-as-client")
                 .audit(Action.READ_HISTORY, "read-history")
                 .audit(Action.READ_FHIR, "read-fhir")
                 .audit(Action.CREATE, "create")
@@ -146,12 +145,14 @@ public final class ReferralPolicy extends Policy<Referral, ReferralPolicy.Action
     }
 
     /**
-     * Every supervisor's: nobody is responsible for it, or, until it is closed, it was drafted from a risk (an intake's
-     * flag, a session's concern) or the serious-risk exception was asked for it (another supervisor than the one who asked approves it).
+     * Every supervisor's (DESIGN's risk queue): a draft that is urgent or an emergency; and, until closed, a referral
+     * drafted from a risk (an intake's flag, a session's concern) or asked the serious-risk exception for (a
+     * supervisor other than the one who asked approves it); and one nobody is responsible for.
      */
     static Criterion<Referral> riskQueue() {
         return PRACTITIONER
                 .isNull()
+                .or(STATUS.is(ReferralLifecycle.DRAFT).and(URGENCY.in(URGENT_OR_EMERGENCY)))
                 .or(ORIGIN.in(List.of(Referral.FROM_RISK_FLAG, Referral.FROM_RISK_CONCERN))
                         .or(EXCEPTION_REQUESTED.isNotNull())
                         .and(STATUS.in(ReferralLifecycle.open())));
