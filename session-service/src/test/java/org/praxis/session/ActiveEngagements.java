@@ -16,14 +16,20 @@ public final class ActiveEngagements {
 
     /** {@code who} closes the engagement with its current ETag: it answers 200. */
     public static void close(Tokens who, String id) {
+        move(who, id, "closed");
+    }
+
+    /** {@code who} moves the engagement to {@code status} with its current ETag: it answers 200 in that status. */
+    public static void move(Tokens who, String id, String status) {
         String etag =
                 as(who).when().get("/v1/engagements/" + id).then().extract().header("ETag");
         as(who).header("If-Match", etag)
-                .body(Map.of("status", "closed"))
+                .body(Map.of("status", status))
                 .when()
                 .post("/v1/engagements/" + id + "/status")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.is(status));
     }
 
     public static String open(TestTenant t, Tokens client) {

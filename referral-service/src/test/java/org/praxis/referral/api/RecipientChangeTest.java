@@ -67,19 +67,7 @@ class RecipientChangeTest {
         String service = t.service(org, "Adult talking therapy", "therapy", true);
         String id = t.consented(service, List.of("identity"), List.of("identity"));
 
-        String tag = as(t.admin)
-                .when()
-                .get("/v1/directory/organisations/" + org)
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.admin)
-                .header("If-Match", tag)
-                .body(Map.of("name", "Another Provider", "email", "referrals@another.example"))
-                .when()
-                .put("/v1/directory/organisations/" + org)
-                .then()
-                .statusCode(200);
+        renameOrganisation(org);
 
         as(t.coach)
                 .when()
@@ -111,19 +99,7 @@ class RecipientChangeTest {
         String service = t.service(org, "Adult talking therapy", "therapy", true);
         String id = t.consented(service, List.of("identity"), List.of("identity"));
         as(t.coach).when().post("/v1/referrals/" + id + "/sending").then().statusCode(200);
-        String tag = as(t.admin)
-                .when()
-                .get("/v1/directory/organisations/" + org)
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.admin)
-                .header("If-Match", tag)
-                .body(Map.of("name", "Another Provider", "email", "referrals@another.example"))
-                .when()
-                .put("/v1/directory/organisations/" + org)
-                .then()
-                .statusCode(200);
+        renameOrganisation(org);
         as(t.coach)
                 .when()
                 .get("/v1/referrals/" + id + "/fhir")
@@ -157,6 +133,23 @@ class RecipientChangeTest {
         String id = t.draft(service, "emergency", List.of("identity", "risk"));
         t.exceptionApproved(id, "Stated a plan to end their life tonight");
         return id;
+    }
+
+    /** An admin renames the organisation (and its email): who the recipient is has changed. */
+    private void renameOrganisation(String org) {
+        String tag = as(t.admin)
+                .when()
+                .get("/v1/directory/organisations/" + org)
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", tag)
+                .body(Map.of("name", "Another Provider", "email", "referrals@another.example"))
+                .when()
+                .put("/v1/directory/organisations/" + org)
+                .then()
+                .statusCode(200);
     }
 
     private void replaceService(String service, Map<String, Object> body) {

@@ -286,20 +286,7 @@ class MonitoringMeasureApiTest {
     }
 
     private void move(String engagement, String status) {
-        String etag = as(t.coach)
-                .when()
-                .get("/v1/engagements/" + engagement)
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.coach)
-                .header("If-Match", etag)
-                .body(Map.of("status", status))
-                .when()
-                .post("/v1/engagements/" + engagement + "/status")
-                .then()
-                .statusCode(200)
-                .body("status", is(status));
+        org.praxis.session.ActiveEngagements.move(t.coach, engagement, status);
     }
 
     private void scored(String screening, String engagement, String measure, String eventId) {

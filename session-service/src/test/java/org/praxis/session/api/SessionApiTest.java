@@ -72,24 +72,10 @@ class SessionApiTest {
                 .path("id");
     }
 
-    /** Moves the engagement to {@code status} by hand, as its coach, naming the version read. */
     private void move(String engagement, String status) {
-        String etag = as(t.coach)
-                .when()
-                .get("/v1/engagements/" + engagement)
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.coach)
-                .header("If-Match", etag)
-                .body(Map.of("status", status))
-                .when()
-                .post("/v1/engagements/" + engagement + "/status")
-                .then()
-                .statusCode(200);
+        org.praxis.session.ActiveEngagements.move(t.coach, engagement, status);
     }
 
-    /** A sponsor is not told of a newer version they may not read yet: only that theirs is not taken now. */
     @Test
     void aSponsorLearnsNothingOfAVersionTheyMayNotReadFromARefusedAcceptance() {
         String id = as(t.coach)
