@@ -22,9 +22,9 @@ import org.praxis.testsupport.TopicProbe;
 class SessionApiTest {
     private final TestTenant t = new TestTenant();
 
-    /** An active, sponsored engagement whose contract discloses what {@code disclosure} says. */
-    private String activeEngagement(Map<String, Boolean> disclosure, int sessionsPrepaid) {
-        String id = as(t.coach)
+    /** A draft engagement of the client with the coach, sponsored by acme-hr. */
+    private String sponsoredDraft() {
+        return as(t.coach)
                 .body(Map.of(
                         "clientSubject", t.client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
                 .when()
@@ -33,10 +33,20 @@ class SessionApiTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        List<Map<String, Object>> parties = new ArrayList<>(List.of(
+    }
+
+    /** The client, the coach and the sponsor, each required to accept. */
+    private List<Map<String, Object>> sponsoredParties() {
+        return new ArrayList<>(List.of(
                 Map.of("role", "client", "subject", t.client.subject(), "required", true),
                 Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
                 Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true)));
+    }
+
+    /** An active, sponsored engagement whose contract discloses what {@code disclosure} says. */
+    private String activeEngagement(Map<String, Boolean> disclosure, int sessionsPrepaid) {
+        String id = sponsoredDraft();
+        List<Map<String, Object>> parties = sponsoredParties();
         as(t.coach)
                 .body(Map.of(
                         "purpose",
@@ -78,19 +88,8 @@ class SessionApiTest {
 
     @Test
     void aSponsorLearnsNothingOfAVersionTheyMayNotReadFromARefusedAcceptance() {
-        String id = as(t.coach)
-                .body(Map.of(
-                        "clientSubject", t.client.subject(), "pathway", "coaching", "sponsorOrganisation", "acme-hr"))
-                .when()
-                .post("/v1/engagements")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        List<Map<String, Object>> parties = List.of(
-                Map.of("role", "client", "subject", t.client.subject(), "required", true),
-                Map.of("role", "coach", "subject", t.coach.subject(), "required", true),
-                Map.of("role", "sponsor", "subject", t.sponsor.subject(), "required", true));
+        String id = sponsoredDraft();
+        List<Map<String, Object>> parties = sponsoredParties();
         as(t.coach)
                 .body(Map.of("purpose", "Grow as a leader", "sessionsPrepaid", 4, "parties", parties))
                 .when()
