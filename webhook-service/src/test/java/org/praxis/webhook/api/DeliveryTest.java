@@ -126,20 +126,7 @@ class DeliveryTest {
         as(t.admin).when().post(redelivery).then().statusCode(409);
 
         receiver.answer(200);
-        String etag = as(t.admin)
-                .when()
-                .get("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.admin)
-                .header("If-Match", etag)
-                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.OPENED)))
-                .when()
-                .put("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .statusCode(200)
-                .body("enabled", is(true));
+        replace(subscription.id(), Webhooks.OPENED).body("enabled", is(true));
         as(t.admin).when().post(redelivery).then().statusCode(200).body("status", is("pending"));
         Received again = receiver.await(4).get(3);
         assertEquals(eventId, again.id()); // the same webhook-id: a receiver that saw it already can drop it
@@ -163,19 +150,7 @@ class DeliveryTest {
         String retried = UUID.randomUUID().toString();
         t.intakeOpened(retried);
         assertEquals(retried, receiver.await(2).get(1).id()); // its first attempt failed: retries are due
-        String etag = as(t.admin)
-                .when()
-                .get("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.admin)
-                .header("If-Match", etag)
-                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.COMPLETED)))
-                .when()
-                .put("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .statusCode(200);
+        replace(subscription.id(), Webhooks.COMPLETED);
         receiver.answer(200);
 
         // Longer than the test schedule's pauses (1 s): no retry of the type taken off arrives.
@@ -190,6 +165,23 @@ class DeliveryTest {
                 .statusCode(409)
                 .contentType(startsWith("application/problem+json"));
         assertEquals(2, receiver.received().size());
+    }
+
+    /** The admin replaces the subscription (the receiver's URL, these types, enabled) with its current ETag: 200. */
+    private io.restassured.response.ValidatableResponse replace(String subscription, String... types) {
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription)
+                .then()
+                .extract()
+                .header("ETag");
+        return as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
+                .when()
+                .put("/v1/webhook-subscriptions/" + subscription)
+                .then()
+                .statusCode(200);
     }
 
     private io.restassured.response.ValidatableResponse deliveries(String subscription) {
