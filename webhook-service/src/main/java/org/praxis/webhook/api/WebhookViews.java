@@ -51,7 +51,9 @@ final class WebhookViews {
 
             @Schema(
                     maxLength = Bounds.REASON,
-                    description = "Why the service disabled it (every attempt of a delivery failed)")
+                    description = "Why the service disabled it (every attempt of a delivery failed). While it is set,"
+                            + " events are recorded and held as pending deliveries, sent once an admin enables it;"
+                            + " an admin's disabling leaves it null and records nothing")
             String disabledReason,
 
             @Schema(description = "Until when the secret replaced by the last rotation still signs deliveries")

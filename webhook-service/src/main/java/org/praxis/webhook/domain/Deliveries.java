@@ -47,8 +47,11 @@ public class Deliveries {
     public record WithAttempts(Delivery delivery, List<DeliveryAttempt> attempts) {}
 
     /**
-     * One delivery per enabled subscription of the event's tenant to its type, in the consumer's transaction: the
-     * inbox applies an event once, and the unique (subscription, event) pair keeps it so even beyond the inbox.
+     * One delivery per subscription of the event's tenant to its type, in the consumer's transaction: the inbox
+     * applies an event once, and the unique (subscription, event) pair keeps it so even beyond the inbox. A
+     * subscription the service disabled (a delivery failed every attempt) still gets its deliveries recorded, held
+     * until an admin enables it again (within the retention): a receiver's long outage loses no risk flag. One an
+     * admin disabled gets none.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int record(String tenantId, String eventId, String type, Instant time, JsonNode data) {
@@ -62,7 +65,7 @@ public class Deliveries {
         // reads the types it left), so a type taken off gets no delivery recorded after its pending ones were dropped.
         @SuppressWarnings("unchecked")
         List<UUID> subscribed = em.createNativeQuery("select id from webhook_subscription where tenant_id = ?1"
-                        + " and enabled and ?2 = any(event_types) for share")
+                        + " and (enabled or disabled_reason is not null) and ?2 = any(event_types) for share")
                 .setParameter(1, tenantId)
                 .setParameter(2, type)
                 .getResultList();

@@ -2,9 +2,11 @@ package org.praxis.webhook.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,15 +127,51 @@ class DeliveryTest {
                 "/v1/webhook-subscriptions/" + subscription.id() + "/deliveries/" + delivery + "/redelivery";
         as(t.admin).when().post(redelivery).then().statusCode(409);
 
+        // An event while it is disabled is recorded and held, not sent: the receiver's outage loses nothing.
+        String held = UUID.randomUUID().toString();
+        t.intakeOpened(held);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> deliveries(subscription.id())
+                        .body("items", hasSize(2))
+                        .body("items[0].status", is("pending"))
+                        .body("items[0].attemptCount", is(0)));
+        assertEquals(3, receiver.received().size());
+
         receiver.answer(200);
         replace(subscription.id(), Webhooks.OPENED).body("enabled", is(true));
         as(t.admin).when().post(redelivery).then().statusCode(200).body("status", is("pending"));
-        Received again = receiver.await(4).get(3);
-        assertEquals(eventId, again.id()); // the same webhook-id: a receiver that saw it already can drop it
+        // The redelivery has the same webhook-id: a receiver that saw it already can drop it.
+        List<Received> afterEnabling = receiver.await(5).subList(3, 5);
+        assertEquals(
+                java.util.Set.of(eventId, held),
+                afterEnabling.stream().map(Received::id).collect(java.util.stream.Collectors.toSet()));
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> deliveries(subscription.id())
-                        .body("items[0].status", is("delivered"))
-                        .body("items[0].deliveredAt", notNullValue()));
+                        .body("items.status", contains("delivered", "delivered"))
+                        .body("items.deliveredAt", everyItem(notNullValue())));
+
+        // An admin's disabling is a decision to send nothing: events meanwhile are not recorded.
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .extract()
+                .header("ETag");
+        as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.OPENED), "enabled", false))
+                .when()
+                .put("/v1/webhook-subscriptions/" + subscription.id())
+                .then()
+                .statusCode(200)
+                .body("disabledReason", nullValue());
+        String ignored = UUID.randomUUID().toString();
+        t.intakeOpened(ignored);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", ignored)
+                                == 1);
+        deliveries(subscription.id()).body("items", hasSize(2));
     }
 
     @Test
