@@ -41,7 +41,12 @@ public final class ReferralViews {
             @NotNull @Schema(maxItems = Disclosure.COUNT) List<@Size(max = Bounds.CODE) String> shares,
             @Schema(maxLength = Bounds.REASON) String clientWords,
             Instant decidedAt,
-            Instant withdrawnAt) {
+
+            @Schema(description = "When the client withdrew it")
+            Instant withdrawnAt,
+
+            @Schema(description = "When it lapsed: what was asked about changed, or the referral was cancelled")
+            Instant lapsedAt) {
         static ConsentView of(ConsentRecord c) {
             return c == null
                     ? null
@@ -54,7 +59,8 @@ public final class ReferralViews {
                             c.shares,
                             c.clientWords(),
                             c.decidedAt,
-                            c.withdrawnAt);
+                            c.withdrawnAt,
+                            c.lapsedAt);
         }
     }
 

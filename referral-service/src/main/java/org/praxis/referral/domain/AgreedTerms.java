@@ -5,6 +5,7 @@ import static org.praxis.referral.domain.ReferralLifecycle.DRAFT;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class AgreedTerms {
     /** The consent asked for (or given) was for what changed: it lapses, and the referral is a draft again. */
     private void askAgain(Referral r, String action, String reason) {
         if (r.consentId != null) {
-            tenant.find(ConsentRecord.class, r.consentId).ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
+            tenant.find(ConsentRecord.class, r.consentId).ifPresent(c -> c.lapse(Instant.now()));
             r.consentId = null;
         }
         history.move(r, DRAFT, action, reason);

@@ -19,8 +19,12 @@ public class ConsentRecord {
     public static final String PENDING = "pending";
     public static final String AGREED = "agreed";
     public static final String REFUSED = "refused";
+    /** The client took their agreement back. */
     public static final String WITHDRAWN = "withdrawn";
-    public static final List<String> DECISIONS = List.of(PENDING, AGREED, REFUSED, WITHDRAWN);
+    /** The question no longer stands, by no act of the client's ({@link #lapse}). */
+    public static final String LAPSED = "lapsed";
+
+    public static final List<String> DECISIONS = List.of(PENDING, AGREED, REFUSED, WITHDRAWN, LAPSED);
 
     private static final SealedColumn CLIENT_WORDS = SealedColumn.of("referral_consent", "client_words");
 
@@ -44,6 +48,7 @@ public class ConsentRecord {
 
     public Instant decidedAt;
     public Instant withdrawnAt;
+    public Instant lapsedAt;
 
     public String clientWords() {
         return CLIENT_WORDS.open(tenantId, id, clientWords);
@@ -62,10 +67,24 @@ public class ConsentRecord {
     }
 
     /**
+     * What the client was asked about changed, or the referral was cancelled, or the client erased: a pending
+     * question or a given agreement no longer stands. Not "withdrawn", which the client reads as their own act.
+     */
+    public void lapse(Instant at) {
+        if (isPending() || isAgreed()) {
+            decision = LAPSED;
+            lapsedAt = at;
+        }
+    }
+
+    /**
      * The client's answer, given once: they agree, sharing no more than was proposed, or refuse
      * (sharing nothing). 409 when already decided, 422 naming the items beyond the proposal.
      */
     public void decide(boolean agree, List<String> shares, String words, Instant at) {
+        if (LAPSED.equals(decision)) {
+            throw ProblemException.conflict("This question no longer stands: the referral changed or ended.");
+        }
         if (!isPending()) {
             throw ProblemException.conflict("You already " + decision + "; withdraw your consent to change it.");
         }

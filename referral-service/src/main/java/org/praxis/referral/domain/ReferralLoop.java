@@ -149,10 +149,7 @@ public class ReferralLoop {
     public Referral cancel(UUID id, String ifMatch, String reason) {
         Referral r = referrals.require(id, Action.CANCEL, ifMatch);
         ReferralLifecycle.requireMove(r.status, CANCELLED);
-        referrals
-                .currentConsent(r)
-                .filter(ConsentRecord::isPending)
-                .ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
+        referrals.currentConsent(r).filter(ConsentRecord::isPending).ifPresent(c -> c.lapse(Instant.now()));
         history.move(r, CANCELLED, "cancel", reason);
         return r;
     }

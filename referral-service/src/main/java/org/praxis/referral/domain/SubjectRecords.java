@@ -3,6 +3,7 @@ package org.praxis.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,7 +109,7 @@ public class SubjectRecords implements SubjectErasure {
                 referralsInForce
                         .currentConsent(r)
                         .filter(ConsentRecord::isPending)
-                        .ifPresent(c -> c.decision = ConsentRecord.WITHDRAWN);
+                        .ifPresent(c -> c.lapse(Instant.now()));
                 history.move(r, ReferralLifecycle.CANCELLED, "cancel-at-erasure", null);
             }
             r.clientName(null);

@@ -87,7 +87,7 @@ class RecipientChangeTest {
                 EmbeddedPostgres.shared()
                         .count(
                                 "select count(*) from referral_consent where tenant_id = ? and referral_id = ?::uuid"
-                                        + " and decision = 'withdrawn'",
+                                        + " and decision = 'lapsed' and lapsed_at is not null",
                                 t.id,
                                 id));
     }

@@ -537,7 +537,14 @@ class ReferralApiTest {
                 .post("/v1/referrals/" + askedThenCancelled + "/cancellation")
                 .then()
                 .statusCode(200);
-        as(t.client).when().get("/v1/me/referrals/" + askedThenCancelled).then().statusCode(200);
+        // The question lapsed with the referral; the client did not withdraw anything.
+        as(t.client)
+                .when()
+                .get("/v1/me/referrals/" + askedThenCancelled)
+                .then()
+                .statusCode(200)
+                .body("consent.decision", is("lapsed"))
+                .body("consent.withdrawnAt", nullValue());
         as(t.client).when().get("/v1/me/referrals").then().body("items.id", hasItem(askedThenCancelled));
     }
 

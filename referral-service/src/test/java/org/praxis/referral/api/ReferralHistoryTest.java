@@ -87,7 +87,7 @@ class ReferralHistoryTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(2))
-                .body("items.decision", contains("pending", "withdrawn"))
+                .body("items.decision", contains("pending", "lapsed"))
                 .body("nextCursor", notNullValue())
                 .extract()
                 .path("nextCursor");
@@ -103,7 +103,9 @@ class ReferralHistoryTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(1))
-                .body("items[0].decision", is("withdrawn"))
+                .body("items[0].decision", is("lapsed"))
+                .body("items[0].lapsedAt", notNullValue())
+                .body("items[0].withdrawnAt", nullValue())
                 .body("nextCursor", nullValue())
                 .extract()
                 .path("items.id"));

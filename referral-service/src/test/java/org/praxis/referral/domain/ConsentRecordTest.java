@@ -23,8 +23,12 @@ class ConsentRecordTest {
     void onlyAnAgreementAgreesAndOnlyAPendingConsentIsDecided() {
         Set<String> agreed = new TreeSet<>();
         Set<String> pending = new TreeSet<>();
-        for (String d :
-                List.of(ConsentRecord.PENDING, ConsentRecord.AGREED, ConsentRecord.REFUSED, ConsentRecord.WITHDRAWN)) {
+        for (String d : List.of(
+                ConsentRecord.PENDING,
+                ConsentRecord.AGREED,
+                ConsentRecord.REFUSED,
+                ConsentRecord.WITHDRAWN,
+                ConsentRecord.LAPSED)) {
             if (asked(d, List.of()).isAgreed()) {
                 agreed.add(d);
             }
@@ -52,6 +56,18 @@ class ConsentRecordTest {
         c.decide(true, List.of("reason"), null, Instant.now());
         assertEquals(ConsentRecord.AGREED, c.decision);
         assertEquals(List.of("reason"), c.shares);
+    }
+
+    @Test
+    void aPendingQuestionOrAGivenAgreementLapsesAnAnswerOrWithdrawalStaysTheClients() {
+        Instant at = Instant.parse("2026-12-03T10:00:00Z");
+        for (String d : ConsentRecord.DECISIONS) {
+            ConsentRecord c = asked(d, List.of("identity"));
+            c.lapse(at);
+            boolean lapses = d.equals(ConsentRecord.PENDING) || d.equals(ConsentRecord.AGREED);
+            assertEquals(lapses ? ConsentRecord.LAPSED : d, c.decision, d);
+            assertEquals(lapses ? at : null, c.lapsedAt, d);
+        }
     }
 
     @Test
