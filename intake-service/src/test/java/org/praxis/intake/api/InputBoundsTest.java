@@ -2,6 +2,7 @@ package org.praxis.intake.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -92,6 +93,24 @@ class InputBoundsTest {
                 .post("/v1/intakes/" + id + "/risk-flags");
         r.then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("code"));
         assertSmallAndSilent(r, "Jane Smith");
+        assertEquals(0, count("select count(*) from risk_flag where tenant_id = ?", t.id));
+    }
+
+    /** Jackson reads 0.5 as 0 unless told not to: item 9 answered 0.5 would score 0 and raise no flag. */
+    @Test
+    void aFractionalAnswerIsRefusedNamingTheItemAndScoresNothing() {
+        String id = openIntake();
+        Map<String, Object> answers = new HashMap<>(phq9Answers());
+        answers.put("9", 0.5);
+        as(t.coach)
+                .body(phq9(answers))
+                .when()
+                .post("/v1/intakes/" + id + "/screenings")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", containsString("answers.9"));
+        assertEquals(0, count("select count(*) from screening where tenant_id = ?", t.id));
         assertEquals(0, count("select count(*) from risk_flag where tenant_id = ?", t.id));
     }
 
