@@ -146,13 +146,15 @@ public class Intakes {
 
     /**
      * session-service handed the engagement drafted from this intake to another coach: the intake (and the
-     * client's trajectories with it) follows when its coach was the one who handed over. Applying it again
-     * changes nothing: the intake's coach is no longer {@code from}.
+     * client's trajectories with it) follows when its coach was the one who handed over, or when it has none (its
+     * coach was erased). Applying it again changes nothing: the intake's coach is {@code to} by then.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean followHandover(UUID intakeId, String from, String to) {
         Intake intake = tenant.find(Intake.class, intakeId).orElse(null);
-        if (intake == null || !from.equals(intake.assignedCoach)) {
+        if (intake == null
+                || !(from.equals(intake.assignedCoach)
+                        || intake.assignedCoach == null && !Intake.OPEN.equals(intake.status))) {
             return false;
         }
         setCoach(intake, to, "follow-handover");

@@ -135,13 +135,10 @@ public class SubjectRecords implements SubjectErasure {
                 .setParameter("t", tenant.tenantId())
                 .setParameter("s", subject)
                 .executeUpdate();
-        // An erased coach's open intakes go back to the supervisors' triage queue: a pseudonym coaches nobody, and
-        // no supervisor supervises it.
-        tenant.select(
-                        Intake.class,
-                        "e.assignedCoach = :s and e.status = :open",
-                        null,
-                        Map.of("s", subject, "open", Intake.OPEN))
+        // An erased coach's intakes are nobody's: a pseudonym coaches nobody and no supervisor supervises it. Open
+        // ones go back to the triage queue; decided ones (monitoring goes on, flags may be raised) reach every
+        // supervisor until one assigns a coach or the engagement's handover brings one.
+        tenant.select(Intake.class, "e.assignedCoach = :s", null, Map.of("s", subject))
                 .getResultList()
                 .forEach(i -> i.assignedCoach = null);
         // An erased practitioner holds no eligibility and has no supervisor; whom they supervised keeps the link.

@@ -46,9 +46,13 @@ class ErasureInEveryRoleTest {
             "export_setting.changed_by",
             "idempotency_record.scope",
             "outbox_event.payload");
-    /** Rows deleted rather than kept: the client's open assignments, eligibility, own supervisor, replay caches. */
+    /**
+     * Rows deleted rather than kept (the client's open assignments, eligibility, own supervisor, replay caches),
+     * or the column emptied (an erased coach's intakes are nobody's).
+     */
     private static final Set<String> DELETED = Set.of(
             "assignment.client_subject",
+            "intake.assigned_coach",
             "practitioner_eligibility.practitioner_id",
             "practitioner_supervisor.practitioner_id",
             "idempotency_record.scope");

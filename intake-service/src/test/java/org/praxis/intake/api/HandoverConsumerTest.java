@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.ErasureRequests;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
@@ -94,6 +96,21 @@ class HandoverConsumerTest {
                         .count(
                                 "select count(*) from audit_event where resource_id = ? and action = 'follow-handover'",
                                 intake));
+    }
+
+    /** Its coach erased, the decided intake is nobody's; the engagement's handover (from the pseudonym) gives it one. */
+    @Test
+    void anIntakeWhoseCoachWasErasedFollowsTheHandover() {
+        String intake = decidedIntake();
+        ErasureRequests.erase(t.id, t.coach.subject(), "intake.events");
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count("select count(*) from intake where id = ?::uuid and assigned_coach is null", intake));
+        handedOver(
+                UUID.randomUUID().toString(), intake, Pseudonyms.of(t.id, t.coach.subject()), t.otherCoach.subject());
+        awaitCoach(intake, t.otherCoach.subject());
+        as(t.otherCoach).when().get("/v1/intakes/" + intake).then().statusCode(200);
     }
 
     @Test

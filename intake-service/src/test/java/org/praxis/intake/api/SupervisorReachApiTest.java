@@ -176,6 +176,21 @@ class SupervisorReachApiTest {
 
     @Test
     void anErasedCoachsOpenIntakeGoesBackToTheSupervisorsQueue() {
+        // A decided one of theirs too: its monitoring goes on and must reach a supervisor.
+        String decided = as(t.coach)
+                .body(Map.of("displayName", "Kim", "clientSubject", t.otherClient.subject()))
+                .when()
+                .post("/v1/intakes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(t.coach)
+                .body(Map.of("pathway", "coaching", "practitionerId", t.coach.subject(), "reason", "agreed"))
+                .when()
+                .post("/v1/intakes/" + decided + "/decision")
+                .then()
+                .statusCode(201);
         String id = flaggedIntake();
         String screening = screeningOf(id);
         t.supervisorSupervisesCoach();
@@ -197,5 +212,16 @@ class SupervisorReachApiTest {
                 .body("items.id", hasItem(id));
         reaches(t.otherSupervisor, id, screening, true);
         as(t.coach).when().get("/v1/intakes/" + id).then().statusCode(404);
+
+        // The decided intake is not waiting for triage, but every supervisor reaches it and may give it a coach.
+        as(t.otherSupervisor).when().get("/v1/intakes/triage-queue").then().body("items.id", not(hasItem(decided)));
+        as(t.otherSupervisor).when().get("/v1/intakes/" + decided).then().statusCode(200);
+        as(t.otherSupervisor)
+                .body(Map.of("coach", t.otherCoach.subject()))
+                .when()
+                .post("/v1/intakes/" + decided + "/coach-assignment")
+                .then()
+                .statusCode(200);
+        as(t.otherCoach).when().get("/v1/intakes/" + decided).then().statusCode(200);
     }
 }
