@@ -9,17 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.privacy.PlatformRecords;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.testsupport.Tokens;
 
 /** An export runs only on a recorded request, approved by a second admin where the tenant asks for four eyes. */
 @QuarkusTest
 class ExportRequestsTest {
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    PlatformRecords records;
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String admin =
@@ -206,6 +213,31 @@ class ExportRequestsTest {
                 .statusCode(200)
                 .body("fourEyes", is(true));
         export(admin, "client-3", made).statusCode(409);
+    }
+
+    /**
+     * An admin's request to turn four eyes off goes with their erasure: under a pseudonym, that admin would pass for
+     * the second one and confirm their own request.
+     */
+    @Test
+    void aPendingRequestToTurnFourEyesOffGoesWithItsAskersErasure() {
+        settings(admin, true).body("fourEyes", is(true));
+        settings(admin, false).body("fourEyes", is(true)).body("offRequestedBy", is("admin-a"));
+
+        QuarkusTransaction.requiringNew().run(() -> records.erase(tenant, "admin-a", Pseudonyms.of(tenant, "admin-a")));
+
+        settings(admin, false).body("fourEyes", is(true)).body("offRequestedBy", is("admin-a"));
+        settings(secondAdmin, false).body("fourEyes", is(false));
+    }
+
+    private io.restassured.response.ValidatableResponse settings(String token, boolean fourEyes) {
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("fourEyes", fourEyes))
+                .when()
+                .put("/v1/export-settings")
+                .then()
+                .statusCode(200);
     }
 
     @Test

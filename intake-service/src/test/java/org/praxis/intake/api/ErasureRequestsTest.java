@@ -404,6 +404,11 @@ class ErasureRequestsTest {
         start(t.admin, Map.of("subject", subject, "reason", "asked", "reference", "r".repeat(Bounds.NAME + 1)))
                 .statusCode(422)
                 .contentType(PROBLEM);
+        // The admin themselves: under a pseudonym, their own request to turn four eyes off would pass as another's.
+        start(t.admin, Map.of("subject", t.admin.subject(), "reason", "asked"))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("subject"));
         for (String notAPerson : List.of(
                 org.praxis.platform.privacy.Pseudonyms.of(t.id, subject), "system:intake-service", " " + subject)) {
             start(t.admin, Map.of("subject", notAPerson, "reason", "asked"))

@@ -100,6 +100,13 @@ public class ErasureRequests {
                             "must be a person's subject: not a pseudonym,"
                                     + " a system caller or padded with spaces")));
         }
+        // An admin's own erasure is another admin's to ask: under a pseudonym, what waits for a second admin (an
+        // export, four eyes turned off) would no longer know its asker.
+        if (subject.equals(callerContext.subject())) {
+            throw ProblemException.unprocessable(
+                    "An admin does not erase themselves",
+                    java.util.List.of(new Violation("subject", "is you; another admin of the tenant asks for it")));
+        }
         String tenant = callerContext.tenantId();
         UUID id = UUID.randomUUID();
         // The partial unique index (one in progress per person) decides, also between two concurrent requests.

@@ -47,6 +47,12 @@ public class PlatformRecords {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String tenant, String subject, String pseudonym) {
         forgetExportReasons(tenant, subject);
+        // A request to turn four eyes off waits for a second admin other than its asker. Under a pseudonym the asker
+        // would count as another admin and could confirm it themselves; it goes with them.
+        update(
+                "update export_setting set off_requested_by = null where tenant_id = ? and off_requested_by = ?",
+                tenant,
+                subject);
         pseudonymise(tenant, subject, pseudonym, PERSON_COLUMNS);
         // Event payloads name people as JSON strings: the whole string is replaced, never a part of
         // another id. Events not yet sent go out under the pseudonym too, so no service learns the
