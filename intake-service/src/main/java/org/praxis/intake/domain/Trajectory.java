@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.praxis.intake.domain.ChangeThresholds.Direction;
 import org.praxis.intake.domain.ReliableChange.Classification;
@@ -51,11 +52,18 @@ public final class Trajectory {
 
     /**
      * The level of the deterioration flag, by one rule: {@code serious} when the latest band is the most
-     * severe the instrument has, otherwise {@code elevated}.
+     * severe of a symptom scale's (PHQ-9's or GAD-7's {@code severe}), otherwise {@code elevated}. A two-item
+     * screen's {@code positive} says only that a full measure is due, and WHO-5 (well-being) and WSAS
+     * (functioning) measure no risk: serious is the level that lets a referral go without consent (DESIGN).
      */
     public static String flagLevel(Instrument instrument, String band) {
-        return severity(instrument, band) == instrument.bands().size() - 1 ? RiskFlag.SERIOUS : RiskFlag.ELEVATED;
+        return SEVERITY_SCALES.contains(instrument.code())
+                        && severity(instrument, band) == instrument.bands().size() - 1
+                ? RiskFlag.SERIOUS
+                : RiskFlag.ELEVATED;
     }
+
+    private static final Set<String> SEVERITY_SCALES = Set.of(BuiltInInstruments.PHQ9, BuiltInInstruments.GAD7);
 
     /**
      * How severe a band is among the instrument's bands, 0 the least; -1 when the instrument's direction

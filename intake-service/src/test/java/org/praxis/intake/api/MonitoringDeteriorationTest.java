@@ -191,8 +191,8 @@ class MonitoringDeteriorationTest {
         String id = openIntake();
         submit(t.client, id, answers("WHO-5", 5, 5, 15));
         decide(id);
-        // adequate (60%) to poor (48%): -12 percentage points, the most severe band of the WHO-5; the client
-        // reads no flag code, the supervisors' queue has the flag
+        // adequate (60%) to poor (48%): -12 percentage points, the WHO-5's worst band, elevated (well-being is
+        // no risk measure); the client reads no flag code, the supervisors' queue has the flag
         submit(t.client, id, answers("WHO-5", 5, 5, 12)).body("riskFlags", nullValue());
         as(t.supervisor)
                 .queryParam("intakeId", id)
@@ -201,7 +201,7 @@ class MonitoringDeteriorationTest {
                 .then()
                 .statusCode(200)
                 .body("items.code", contains("monitoring-deterioration"))
-                .body("items.level", contains("serious"));
+                .body("items.level", contains("elevated"));
         submit(t.coach, id, answers("WHO-5", 5, 5, 13)).body("riskFlags", hasSize(0));
         submit(t.supervisor, id, answers("WHO-5", 5, 5, 14)).body("riskFlags", hasSize(0));
         for (Tokens refused : List.of(t.otherClient, t.otherCoach, TestTenant.another().supervisor)) {

@@ -87,11 +87,13 @@ class TrajectoryTest {
         "PHQ-9,moderate,elevated",
         "GAD-7,severe,serious",
         "GAD-7,moderate,elevated",
-        "WHO-5,poor,serious",
-        "WSAS,moderately-severe,serious",
-        "WSAS,significant,elevated"
+        "WHO-5,poor,elevated",
+        "WSAS,moderately-severe,elevated",
+        "WSAS,significant,elevated",
+        "PHQ-2,positive,elevated",
+        "GAD-2,positive,elevated"
     })
-    void theFlagIsSeriousOnlyInTheMostSevereBand(String instrument, String band, String level) {
+    void theFlagIsSeriousOnlyInASymptomScalesMostSevereBand(String instrument, String band, String level) {
         assertEquals(level, Trajectory.flagLevel(instrument(instrument), band));
         assertTrue(RiskFlag.LEVELS.contains(level));
     }
