@@ -35,19 +35,35 @@ public class TriagePolicyResource {
     @Inject
     TriagePolicies policies;
 
-    /** The thresholds, each within the range of its instrument's total; their order is checked by {@link TriagePolicy}. */
+    /**
+     * The thresholds, each at most {@link TriagePolicy}'s cap (a tenant may be more cautious than the published
+     * bands, never less); their order is checked by {@link TriagePolicy}.
+     */
     @Schema(name = "TriagePolicy")
     public record Thresholds(
-            @Min(1) @Max(27) @Schema(required = true) int phq9Therapy,
-            @Min(1) @Max(21) @Schema(required = true) int gad7Therapy,
-            @Min(1) @Max(27) @Schema(required = true) int phq9Integrated,
-            @Min(1) @Max(21) @Schema(required = true) int gad7Integrated,
-            @Min(1) @Max(27) @Schema(required = true) int phq9Monitoring,
-            @Min(1) @Max(21) @Schema(required = true) int gad7Monitoring,
-            @Min(1) @Max(40) @Schema(required = true) int wsasMonitoring,
+            @Min(1) @Max(TriagePolicy.PHQ9_THERAPY_AT_MOST) @Schema(required = true)
+            int phq9Therapy,
+
+            @Min(1) @Max(TriagePolicy.GAD7_THERAPY_AT_MOST) @Schema(required = true)
+            int gad7Therapy,
+
+            @Min(1) @Max(TriagePolicy.PHQ9_THERAPY_AT_MOST) @Schema(required = true)
+            int phq9Integrated,
+
+            @Min(1) @Max(TriagePolicy.GAD7_THERAPY_AT_MOST) @Schema(required = true)
+            int gad7Integrated,
+
+            @Min(1) @Max(TriagePolicy.MONITORING_AT_MOST) @Schema(required = true)
+            int phq9Monitoring,
+
+            @Min(1) @Max(TriagePolicy.MONITORING_AT_MOST) @Schema(required = true)
+            int gad7Monitoring,
+
+            @Min(1) @Max(TriagePolicy.WSAS_MONITORING_AT_MOST) @Schema(required = true)
+            int wsasMonitoring,
 
             @Min(1)
-            @Max(6)
+            @Max(TriagePolicy.PHQ2_POSITIVE_AT_MOST)
             @Schema(
                     required = true,
                     description = "PHQ-2 is positive at or above this total; GAD-2 is always positive at 3")

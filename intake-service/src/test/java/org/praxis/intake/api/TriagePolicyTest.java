@@ -107,6 +107,48 @@ class TriagePolicyTest {
         as(TestTenant.another().coach).when().get("/v1/triage-policy").then().body("defaults", is(true));
     }
 
+    /** More cautious than the published bands, yes; less, no: severe depression never goes to coaching. */
+    @Test
+    void aTenantCannotRaiseAThresholdPastItsPublishedBand() {
+        for (Map.Entry<String, Integer> lax : Map.of(
+                        "phq9Therapy", 21,
+                        "gad7Therapy", 16,
+                        "phq9Monitoring", 11,
+                        "gad7Monitoring", 11,
+                        "wsasMonitoring", 22,
+                        "screenPositiveThreshold", 4)
+                .entrySet()) {
+            Map<String, Integer> body = new java.util.HashMap<>(CAUTIOUS);
+            body.put(lax.getKey(), lax.getValue());
+            as(t.admin)
+                    .header("If-Match", "\"0\"")
+                    .body(body)
+                    .when()
+                    .put("/v1/triage-policy")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.hasItem(lax.getKey()));
+        }
+        Map<String, Integer> atTheCaps = Map.of(
+                "phq9Therapy", 20,
+                "gad7Therapy", 15,
+                "phq9Integrated", 12,
+                "gad7Integrated", 10,
+                "phq9Monitoring", 10,
+                "gad7Monitoring", 10,
+                "wsasMonitoring", 21,
+                "screenPositiveThreshold", 3);
+        as(t.admin)
+                .header("If-Match", "\"0\"")
+                .body(atTheCaps)
+                .when()
+                .put("/v1/triage-policy")
+                .then()
+                .statusCode(200)
+                .body("policy.phq9Therapy", is(20));
+    }
+
     @Test
     void thresholdsOutOfOrderAre422AndOnlyAdminsChangeThem() {
         Map<String, Integer> inverted = new java.util.HashMap<>(CAUTIOUS);
