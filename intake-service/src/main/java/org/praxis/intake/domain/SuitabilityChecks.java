@@ -74,9 +74,11 @@ public class SuitabilityChecks {
         }
     }
 
-    /** The intake's re-checks, newest first, for those who may record them. */
+    /** The intake's re-checks, newest first, for those who may record them; audited, as they carry clinical notes. */
+    @Transactional
     public Page<SuitabilityCheck> ofIntake(UUID intakeId, PageRequest page) {
         intakes.require(intakeId, IntakePolicy.Action.VIEW_SUITABILITY_CHECKS);
+        audit.record("list", "suitability-check", intakeId, null);
         Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>(List.of("e.intakeId = :intake"));
         params.put("intake", intakeId);

@@ -122,6 +122,18 @@ class SuitabilityCheckApiTest {
                                 intake));
         // Admins read the audit trail, not the conclusion (a clinical judgement).
         AdminsAuditView.assertNoReasons(t, intake, "recheck-suitability", 2);
+        // Each read of the checks (and their notes) is audited too: the two pages above, by whom.
+        assertEquals(
+                2,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where tenant_id = ? and action = 'list'"
+                                        + " and resource_type = 'suitability-check' and resource_id = ?"
+                                        + " and actor in (?, ?)",
+                                t.id,
+                                intake,
+                                t.coach.subject(),
+                                t.supervisor.subject()));
     }
 
     @Test

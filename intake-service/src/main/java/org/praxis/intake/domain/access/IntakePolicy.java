@@ -109,6 +109,7 @@ public final class IntakePolicy extends Policy<Intake, IntakePolicy.Action, Inta
             .audit(Action.RECHECK_SUITABILITY, "recheck-suitability")
             .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.COACH, Relation.ASSIGNED)
             .allow(Action.VIEW_SUITABILITY_CHECKS, Roles.SUPERVISOR, Relation.SUPERVISED)
+            .audit(Action.VIEW_SUITABILITY_CHECKS, "list (suitability-check)")
             .build();
 
     public static final Field<Intake, String> CLIENT = Field.of("clientSubject", i -> i.clientSubject);
