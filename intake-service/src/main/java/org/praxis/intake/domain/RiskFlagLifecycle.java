@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.praxis.platform.domain.Transitions;
+import org.praxis.platform.problem.ProblemException;
+import org.praxis.platform.problem.Violation;
 
 /** The risk flag's statuses and the moves between them: a flag only moves forward, raised to closed. */
 public final class RiskFlagLifecycle {
@@ -40,6 +42,18 @@ public final class RiskFlagLifecycle {
     /** 409 unless a risk flag may move from {@code from} to {@code to}. */
     public static void requireMove(String from, String to) {
         TABLE.requireMove(from, to);
+    }
+
+    /**
+     * 422 unless a move to closed says how the risk was dealt with: a closed flag leaves the supervisors' queue and
+     * the triage, and the note is what a reviewer later reads of why.
+     */
+    public static void requireNote(String to, String note) {
+        if (CLOSED.equals(to) && (note == null || note.isBlank())) {
+            throw ProblemException.unprocessable(
+                    "Closing a risk flag needs a note",
+                    List.of(new Violation("note", "must say how the risk was dealt with")));
+        }
     }
 
     public static boolean isOpen(String status) {

@@ -103,6 +103,7 @@ public class RiskFlags {
                     List.of(new Violation("status", "must be acknowledged, actioned or closed")));
         }
         RiskFlagLifecycle.requireMove(flag.status, status);
+        RiskFlagLifecycle.requireNote(status, note);
         flag.status = status;
         addStep(flag, note);
         audit.record("move-to-" + status, "risk-flag", flag.id, null);

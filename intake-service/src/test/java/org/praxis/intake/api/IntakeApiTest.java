@@ -614,8 +614,21 @@ class IntakeApiTest {
                 .post(move)
                 .then()
                 .statusCode(200);
+        // Closing says how the risk was dealt with: without a note it is refused and the flag stays open.
+        for (Map<String, String> silent :
+                List.of(Map.of("status", "closed"), Map.of("status", "closed", "note", " "))) {
+            as(t.supervisor)
+                    .body(silent)
+                    .when()
+                    .post(move)
+                    .then()
+                    .statusCode(422)
+                    .contentType(PROBLEM)
+                    .body("errors.field", equalTo(List.of("note")));
+        }
+        as(t.coach).when().get("/v1/risk-flags/" + flagId).then().body("status", is("actioned"));
         as(t.supervisor)
-                .body(Map.of("status", "closed"))
+                .body(Map.of("status", "closed", "note", "seen by the crisis team; safe"))
                 .when()
                 .post(move)
                 .then()

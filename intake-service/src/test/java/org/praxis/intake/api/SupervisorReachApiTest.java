@@ -141,7 +141,7 @@ class SupervisorReachApiTest {
                 .then()
                 .statusCode(200);
         as(t.coach)
-                .body(Map.of("status", "closed"))
+                .body(Map.of("status", "closed", "note", "talked it through; no risk now"))
                 .when()
                 .post("/v1/risk-flags/" + flag + "/transitions")
                 .then()

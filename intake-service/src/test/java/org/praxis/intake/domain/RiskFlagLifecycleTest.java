@@ -43,6 +43,22 @@ class RiskFlagLifecycleTest {
     }
 
     @Test
+    void onlyClosingNeedsANote() {
+        for (String to : RiskFlagLifecycle.STATUSES) {
+            for (String note : java.util.Arrays.asList(null, "", "  ")) {
+                if (to.equals(RiskFlagLifecycle.CLOSED)) {
+                    ProblemException e =
+                            assertThrows(ProblemException.class, () -> RiskFlagLifecycle.requireNote(to, note));
+                    assertEquals(422, e.problem().status());
+                } else {
+                    RiskFlagLifecycle.requireNote(to, note);
+                }
+            }
+            RiskFlagLifecycle.requireNote(to, "called the client; safe");
+        }
+    }
+
+    @Test
     void aRefusedMoveIsAConflict() {
         ProblemException e =
                 assertThrows(ProblemException.class, () -> RiskFlagLifecycle.requireMove("closed", "raised"));
