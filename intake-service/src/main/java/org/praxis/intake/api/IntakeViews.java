@@ -162,7 +162,10 @@ public final class IntakeViews {
 
     public record MoveRiskFlagRequest(
             @NotBlank @Size(max = Bounds.CODE) String status,
-            @Size(max = Bounds.TEXT) String note) {}
+
+            @Size(max = Bounds.TEXT)
+            @Schema(description = "Required to close: how the risk was dealt with (422 without)")
+            String note) {}
 
     public record RiskFlagStepView(
             @Schema(required = true, maxLength = Bounds.CODE)
