@@ -230,6 +230,8 @@ class ErasureRequestsTest {
         read(t.admin, id)
                 .statusCode(200)
                 .body("subject", nullValue())
+                .body("reason", is("erased")) // an admin's words about the person go with them
+                .body("reference", nullValue())
                 .body("pseudonym", is(pseudonym))
                 .body("completedAt", notNullValue())
                 .body("services.service", contains(SERVICES.toArray()))
@@ -262,6 +264,18 @@ class ErasureRequestsTest {
                 0,
                 count("select count(*) from erasure_request where reason like '%withdrew consent%'"),
                 "sealed at rest");
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from erasure_request where id = ? and reference is not null",
+                        UUID.fromString(id)));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from audit_event where tenant_id = ? and action = 'request-erasure'"
+                                + " and resource_id = ? and reason is not null",
+                        t.id,
+                        id));
         // Once complete, erasing the person again is a new request.
         String second = start(t.admin, subject).statusCode(202).extract().path("id");
         assertNotEquals(id, second);

@@ -93,11 +93,21 @@ public class ErasureConfirmations {
                         "select count(*) from erasure_confirmation where request_id = ? and confirmed_at is null",
                         id)
                 == 0) {
+            // The reason and reference are an admin's words about the person (a name, a letter's number), as an
+            // export request's are (PlatformRecords): they go with the subject, the audit trail's copy too.
             Statements.update(
                     dataSource,
-                    "update erasure_request set completed_at = ?, subject = null where id = ?",
+                    "update erasure_request set completed_at = ?, subject = null, reason = ?, reference = null"
+                            + " where id = ?",
                     Timestamp.from(now),
+                    ErasureRequests.REASON.seal(tenant, id, "erased"),
                     id);
+            Statements.update(
+                    dataSource,
+                    "update audit_event set reason = null where tenant_id = ? and action = 'request-erasure'"
+                            + " and resource_type = 'erasure-request' and resource_id = ?",
+                    tenant,
+                    id.toString());
             if (event != null) {
                 outbox.forgetSent(event);
             }
