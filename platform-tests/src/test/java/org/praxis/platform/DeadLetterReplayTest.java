@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.platform.events.InboxConsumer;
 import org.praxis.testsupport.Tokens;
 import org.praxis.testsupport.TopicProbe;
 
@@ -104,6 +105,74 @@ class DeadLetterReplayTest {
                         tenant));
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
         assertEquals(1, applied(id));
+    }
+
+    /**
+     * The database refuses the dead-letter mark for a while (a failover just after the record reached the
+     * dead-letter topic): the consumer keeps trying before it moves past the record, so the event stays replayable
+     * and the next one on its key waits. Before, the failure was logged and the offset committed: no mark, and a
+     * replay answered 409 for good.
+     */
+    @Test
+    void aDeadLetterMarkTheDatabaseRefusedIsTriedAgainBeforeTheConsumerMovesOn() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        try (var c = Db.connection();
+                var s = c.createStatement()) {
+            s.execute("create table if not exists refused_mark (event_id text primary key)");
+            s.execute("create or replace function refuse_mark() returns trigger language plpgsql as $$ begin"
+                    + " if new.outcome = 'dead-lettered'"
+                    + " and exists (select 1 from refused_mark where event_id = new.event_id) then"
+                    + " raise exception 'mark refused for the test'; end if; return new; end $$");
+            s.execute("drop trigger if exists refuse_mark on inbox_event");
+            s.execute(
+                    "create trigger refuse_mark before insert on inbox_event for each row execute function refuse_mark()");
+            s.execute("insert into refused_mark values ('" + poison + "')");
+        }
+        String key = "thing-" + poison;
+        TopicProbe.send(RecordingHandler.TOPIC, key, "{\"poison\":true}", headers(poison));
+        String next = UUID.randomUUID().toString();
+        TopicProbe.send(RecordingHandler.TOPIC, key, "{\"n\":1}", headers(next));
+        // The poison reached the dead-letter topic, so the mark is being tried: the next event waits for it.
+        assertEquals(
+                1,
+                TopicProbe.read(
+                                RecordingHandler.TOPIC + InboxConsumer.DLQ_SUFFIX,
+                                r -> poison.equals(TopicProbe.header(r, "ce_id")),
+                                found -> !found.isEmpty(),
+                                Duration.ofSeconds(30))
+                        .size());
+        Thread.sleep(1_000); // tries of the mark at the test's 20 ms backoff; none may let the consumer past
+        assertEquals(0, applied(next));
+
+        try (var c = Db.connection();
+                var s = c.createStatement()) {
+            s.execute("delete from refused_mark where event_id = '" + poison + "'");
+            s.execute("drop trigger refuse_mark on inbox_event");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(next) == 1);
+        assertEquals(
+                1,
+                Db.count("select count(*) from inbox_event where event_id = ? and outcome = 'dead-lettered'", poison));
+        RecordingHandler.FIXED.add(poison);
+        given().header("Authorization", admin)
+                .post("/v1/dead-letters/" + poison + "/replay")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(poison) == 1);
+    }
+
+    private Map<String, String> headers(String id) {
+        return Map.of(
+                "ce_id",
+                id,
+                "ce_type",
+                "org.praxis.test.thing.happened.v1",
+                "ce_source",
+                "/elsewhere",
+                "ce_time",
+                Instant.now().toString(),
+                "ce_tenant",
+                tenant);
     }
 
     @Test

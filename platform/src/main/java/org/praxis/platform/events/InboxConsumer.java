@@ -220,8 +220,11 @@ public class InboxConsumer {
                     if (!deadLetters.send(record, e, handler.name(), this::running)) {
                         return false;
                     }
-                    marks.markDeadLettered(handler, event, record);
-                    return true;
+                    // Sent but unmarked, the record is read again after a restart and dead-lettered once more:
+                    // the mark is claimed once, and a replay takes the record with its digest.
+                    return retrying(
+                            "marking " + event.id() + " dead-lettered",
+                            () -> marks.markDeadLettered(handler, event, record));
                 }
                 LOG.debugf(e, "attempt %d of event %s failed", attempt, event.id());
                 sleep(config.inbox().retryBackoff().multipliedBy(Math.max(1, attempt)));

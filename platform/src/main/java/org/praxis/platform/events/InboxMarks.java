@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
 
 /**
  * The inbox table: one row per (handler, event) with what became of it — {@code applied},
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class InboxMarks {
-    private static final Logger LOG = Logger.getLogger(InboxMarks.class);
     static final String APPLIED = "applied";
     static final String DEAD_LETTERED = "dead-lettered";
     static final String SUPERSEDED = "superseded";
@@ -85,25 +83,25 @@ class InboxMarks {
         }
     }
 
+    /**
+     * The mark a replay needs. Its failure is thrown, not logged: without it the event's effect could never be had
+     * again (replay answers 409), so the consumer retries it before it moves past the record.
+     */
     void markDeadLettered(EventHandler handler, IncomingEvent event, ConsumerRecord<String, String> record) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (claim(handler.name(), event, DEAD_LETTERED)) {
-                    try (Connection c = dataSource.getConnection();
-                            PreparedStatement s = c.prepareStatement(
-                                    "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
-                        s.setString(1, digest(record));
-                        s.setString(2, handler.name());
-                        s.setString(3, event.id());
-                        s.executeUpdate();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("inbox update failed", e);
-                    }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (claim(handler.name(), event, DEAD_LETTERED)) {
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement s = c.prepareStatement(
+                                "update inbox_event set record_digest = ? where consumer = ? and event_id = ?")) {
+                    s.setString(1, digest(record));
+                    s.setString(2, handler.name());
+                    s.setString(3, event.id());
+                    s.executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("inbox update failed", e);
                 }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("could not record dead-lettered event %s: %s", event.id(), e.getMessage());
-        }
+            }
+        });
     }
 
     /**
