@@ -137,8 +137,19 @@ public class DeadLetters {
         });
         // On a thread of its own, as the consumer would: the inbox acts as the service for the event's
         // tenant in a request context of its own, not in the admin's.
+        // The mark is put back there too when the service stopped first (neither applied nor dead-lettered again),
+        // so it is back for the next replay even when this request gave up waiting.
         java.util.concurrent.CompletableFuture<Boolean> applied = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> inbox.get().process(again, markOwner), runnable -> new Thread(runnable, "dlq-replay").start());
+                () -> {
+                    boolean processed = inbox.get().process(again, markOwner);
+                    if (!processed) {
+                        QuarkusTransaction.requiringNew()
+                                .run(() ->
+                                        marks.deadLetteredAgain(markOwner, eventId, topic, InboxMarks.digest(again)));
+                    }
+                    return processed;
+                },
+                runnable -> new Thread(runnable, "dlq-replay").start());
         boolean done;
         try {
             done = applied.get(2, java.util.concurrent.TimeUnit.MINUTES);
@@ -149,10 +160,7 @@ public class DeadLetters {
             throw new IllegalStateException("interrupted while applying " + eventId, e);
         }
         if (!done) {
-            // The service is stopping: the record was neither applied nor dead-lettered again. Its mark is
-            // gone, so put it back for the next replay.
-            QuarkusTransaction.requiringNew()
-                    .run(() -> marks.deadLetteredAgain(markOwner, eventId, topic, InboxMarks.digest(again)));
+            // The service is stopping: the record was neither applied nor dead-lettered again (its mark is back).
             throw new ProblemException(Problem.of(
                     503,
                     "unavailable",
