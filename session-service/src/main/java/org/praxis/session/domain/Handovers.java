@@ -174,6 +174,22 @@ public class Handovers {
     }
 
     /** A handover and whether the caller reads its note (never the client). */
+    /**
+     * The engagement's practitioner at {@code at}, handovers accepted since counted back: who held a session
+     * that started then, whoever records it or gets feedback on it later.
+     */
+    public String practitionerAt(Engagement e, Instant at) {
+        return Handover.practitionerAt(
+                e.practitionerId,
+                tenant.select(
+                                Handover.class,
+                                "e.engagementId = :e and e.status = :accepted",
+                                "e.answeredAt asc",
+                                Map.of("e", e.id, "accepted", Handover.ACCEPTED))
+                        .getResultList(),
+                at);
+    }
+
     public record Seen(Handover handover, boolean note) {}
 
     public Seen seen(Handover h) {

@@ -56,6 +56,9 @@ public class SessionFeedbacks {
     @Inject
     FeedbackRespondents respondents;
 
+    @Inject
+    Handovers handovers;
+
     /** The form's answers, each 0-10 (the resource bounds them), and an optional comment. */
     public record Answer(int feltHeard, int workedOnWhatMattered, int approachFitted, int overall, String comment) {}
 
@@ -76,16 +79,9 @@ public class SessionFeedbacks {
         f.tenantId = s.tenantId;
         f.sessionId = s.id;
         f.engagementId = s.engagementId;
-        // Feedback is on the coach who held the session: after a handover that may be the previous one.
-        f.practitionerId = Handover.practitionerAt(
-                e.practitionerId,
-                tenant.select(
-                                Handover.class,
-                                "e.engagementId = :e and e.status = :accepted",
-                                "e.answeredAt asc",
-                                Map.of("e", e.id, "accepted", Handover.ACCEPTED))
-                        .getResultList(),
-                s.completedAt == null ? s.scheduledAt : s.completedAt);
+        // Feedback is on the coach who held the session (at its start): after a handover that may be the previous
+        // one, also when the new coach recorded it.
+        f.practitionerId = handovers.practitionerAt(e, s.scheduledAt);
         f.feltHeard = answer.feltHeard();
         f.workedOnWhatMattered = answer.workedOnWhatMattered();
         f.approachFitted = answer.approachFitted();

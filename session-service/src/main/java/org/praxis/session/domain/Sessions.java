@@ -60,6 +60,9 @@ public class Sessions {
     GoalReviews goalReviews;
 
     @Inject
+    Handovers handovers;
+
+    @Inject
     HandoverContracts handoverContracts;
 
     public record Outcome(
@@ -212,8 +215,10 @@ public class Sessions {
             s.nextPriorities(outcome.nextPriorities());
             goalReviews.held(goals, reviewed);
             s.completedAt = Instant.now();
-            outbox.publish(
-                    new SessionEvents.SessionCompleted(s.id, e.id, e.practitionerId, s.durationMinutes, s.completedAt));
+            // Practice hours are the holder's: a session held before a handover and recorded after it is the
+            // previous coach's.
+            outbox.publish(new SessionEvents.SessionCompleted(
+                    s.id, e.id, handovers.practitionerAt(e, s.scheduledAt), s.durationMinutes, s.completedAt));
         }
         s.status = outcome.status();
         audit.record("record-" + outcome.status(), "session", s.id, null);

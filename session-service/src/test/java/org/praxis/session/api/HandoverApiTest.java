@@ -411,6 +411,39 @@ class HandoverApiTest {
                                 heldBefore,
                                 t.coach.subject()));
 
+        // The session that started a day before the handover, recorded held by the new coach only now: its
+        // feedback and its practice hours (session.completed) are still the first coach's, who held it.
+        as(t.otherCoach)
+                .body(Map.of("status", "held", "scaling", 6))
+                .when()
+                .post(base + "/sessions/" + session + "/outcome")
+                .then()
+                .statusCode(200);
+        as(t.client)
+                .body(Map.of("feltHeard", 6, "workedOnWhatMattered", 6, "approachFitted", 6, "overall", 6))
+                .when()
+                .post(base + "/sessions/" + session + "/feedback")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from session_feedback where session_id = ?::uuid and practitioner_id = ?",
+                                session,
+                                t.coach.subject()));
+        var completed = TopicProbe.read(
+                "session.events",
+                r -> id.equals(r.key())
+                        && "org.praxis.session.session.completed.v1".equals(TopicProbe.header(r, "ce_type"))
+                        && r.value().contains(session),
+                found -> !found.isEmpty(),
+                Duration.ofSeconds(30));
+        assertEquals(1, completed.size());
+        assertEquals(
+                t.coach.subject(),
+                new io.restassured.path.json.JsonPath(completed.get(0).value()).getString("practitionerId"));
+
         var published = TopicProbe.read(
                 "session.events",
                 r -> id.equals(r.key())
