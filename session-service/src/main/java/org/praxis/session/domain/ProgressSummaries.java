@@ -136,8 +136,10 @@ public class ProgressSummaries {
                         Map.of("e", engagementId, "approved", ProgressSummaryLifecycle.APPROVED))
                 .setMaxResults(IN_REPORT)
                 .getResultList();
-        List<String> texts =
-                new ArrayList<>(latest.stream().map(ProgressSummary::body).toList());
+        List<String> texts = new ArrayList<>(latest.stream()
+                .filter(s -> !s.erased())
+                .map(ProgressSummary::body)
+                .toList());
         Collections.reverse(texts);
         return texts;
     }

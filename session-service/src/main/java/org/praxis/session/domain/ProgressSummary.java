@@ -44,4 +44,15 @@ public class ProgressSummary {
     public void body(String plaintext) {
         body = BODY.seal(tenantId, id, plaintext);
     }
+
+    /** What an erased client's summary reads: its text went with them. No report shows it, nor that it was there. */
+    static final String ERASED = "erased";
+
+    void erase() {
+        body(ERASED);
+    }
+
+    boolean erased() {
+        return ERASED.equals(body());
+    }
 }

@@ -202,7 +202,7 @@ public class SubjectRecords implements SubjectErasure {
         // Which instruments the client was asked for, and when: theirs, and of no use to anyone once they are gone.
         byEngagement(MonitoringMeasure.class, ids).forEach(em::remove);
         byEngagement(MonitoringPlan.class, ids).forEach(em::remove);
-        byEngagement(ProgressSummary.class, ids).forEach(p -> p.body("erased"));
+        byEngagement(ProgressSummary.class, ids).forEach(ProgressSummary::erase);
         byEngagement(ClientJudgement.class, ids).forEach(j -> j.whatChanged(null));
         byEngagement(Handover.class, ids).forEach(h -> h.note(null));
         byEngagement(ClientRequest.class, ids).forEach(r -> {

@@ -140,6 +140,10 @@ class ProgressSummaryApiTest {
                 .statusCode(403);
         as(t.sponsor).when().get(summary(id, approved)).then().statusCode(403);
 
+        // Once the client is erased, the report carries none: not even a placeholder that tells the sponsor so.
+        org.praxis.testsupport.ErasureRequests.erase(t.id, t.client.subject(), "session.events");
+        assertEquals(List.of(), report(id).get("progressSummaries"));
+
         // A contract that does not disclose summaries: an approved one stays out of the report.
         String closed = sponsored(false);
         decide(closed, draft(closed, "Approved but not disclosed"), "approved");
