@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class ClientJudgements {
         if (!Review.END.equals(review.kind)) {
             throw ProblemException.conflict("The client judges their goals at the end review, not a periodic one.");
         }
+        // Two answers at once (a double tap): the second waits here and finds the first, a 409 rather than a 500.
+        em.lock(review, LockModeType.PESSIMISTIC_WRITE);
         if (!of(List.of(review.id)).isEmpty()) {
             throw ProblemException.conflict("The client's judgement of this review is given already.");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,7 +71,7 @@ class ClientJudgementApiTest {
     }
 
     @Test
-    void theClientsJudgementSitsBesideThePractitionersAtTheEndReview() {
+    void theClientsJudgementSitsBesideThePractitionersAtTheEndReview() throws Exception {
         String id = activeEngagement();
         String sleep = goal(id, "Sleep before midnight");
         String speak = goal(id, "Speak up in meetings");
@@ -125,15 +126,36 @@ class ClientJudgementApiTest {
                 EmbeddedPostgres.shared()
                         .count("select count(*) from client_judgement where review_id = ?::uuid", end));
 
-        as(t.client)
-                .header("Idempotency-Key", "k-" + UUID.randomUUID())
-                .body(judgement("I sleep again, and speaking up is still hard", sleep, "met", speak, "partly"))
-                .when()
-                .post(judge)
-                .then()
-                .statusCode(201)
-                .body("goals.size()", is(2))
-                .body("whatChanged", is("I sleep again, and speaking up is still hard"));
+        // A double tap: two answers at once, each with its own key. One is taken, the other is a 409 (never a 500).
+        java.util.concurrent.ExecutorService taps = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int tap = 0; tap < 2; tap++) {
+                answers.add(taps.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return as(t.client)
+                            .header("Idempotency-Key", "k-" + UUID.randomUUID())
+                            .body(judgement(
+                                    "I sleep again, and speaking up is still hard", sleep, "met", speak, "partly"))
+                            .when()
+                            .post(judge);
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            taps.shutdown();
+        }
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count("select count(*) from client_judgement where review_id = ?::uuid", end));
         as(t.client)
                 .body(judgement("Again", sleep, "not-met"))
                 .when()
