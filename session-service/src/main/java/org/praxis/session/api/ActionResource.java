@@ -52,7 +52,9 @@ public class ActionResource {
     public record ActionRequest(
             @NotBlank @Size(max = Bounds.NAME) String title, LocalDate dueDate, UUID goalId) {}
 
-    public record DoneRequest(boolean done) {}
+    /** {@code done} must be sent: a body without it ({@code {}}, a misspelt name) would otherwise undo the action. */
+    public record DoneRequest(
+            @NotNull @Schema(required = true) Boolean done) {}
 
     public record ActionView(
             @Schema(required = true) UUID id,
@@ -115,7 +117,7 @@ public class ActionResource {
             content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "409", description = "The engagement is closed")
     public ActionView done(
-            @PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @NotNull DoneRequest request) {
+            @PathParam("id") UUID id, @PathParam("actionId") UUID actionId, @Valid @NotNull DoneRequest request) {
         return ActionView.of(goals.markDone(id, actionId, request.done()));
     }
 }

@@ -231,6 +231,21 @@ class GoalApiTest {
                 .statusCode(200)
                 .body("done", is(true));
         as(t.client).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
+        // A body without "done" (empty, a misspelt name) is refused, and the action stays done.
+        for (Map<String, Object> without : List.of(Map.<String, Object>of(), Map.<String, Object>of("isDone", true))) {
+            as(t.client)
+                    .body(without)
+                    .when()
+                    .post("/v1/engagements/" + id + "/actions/" + action + "/done")
+                    .then()
+                    .statusCode(422)
+                    .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("done")));
+        }
+        as(t.coach)
+                .when()
+                .get("/v1/engagements/" + id + "/actions")
+                .then()
+                .body("items.find { it.id == '" + action + "' }.done", is(true));
 
         Tokens otherClient = t.user("client");
         as(otherClient).when().get("/v1/me/actions").then().body("items.id", not(hasItem(action)));
