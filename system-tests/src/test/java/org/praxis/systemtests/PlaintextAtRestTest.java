@@ -421,7 +421,7 @@ class PlaintextAtRestTest extends SystemTest {
                 Map.of("body", mark(SESSION, "private note (edited)")),
                 Map.of("If-Match", "\"0\""),
                 200);
-        post(coach, SESSION, e + "/notes/" + note + "/signature", null, 200);
+        call(coach, SESSION, Method.POST, e + "/notes/" + note + "/signature", null, Map.of("If-Match", "\"1\""), 200);
         post(coach, SESSION, e + "/notes/" + note + "/addenda", Map.of("body", mark(SESSION, "note addendum")), 201);
         post(coach, SESSION, e + "/notes", Map.of("kind", "shared", "body", mark(SESSION, "shared summary note")), 201);
 

@@ -218,8 +218,11 @@ public class NoteResource {
             description = "Signed",
             content = @Content(schema = @Schema(implementation = NoteSummary.class)))
     @APIResponse(responseCode = "409", description = "Signed already")
-    public NoteSummary sign(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
-        return NoteSummary.of(notes.sign(id, noteId));
+    @APIResponse(responseCode = "412", description = "Changed since the If-Match ETag: read the text you sign again")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public NoteSummary sign(
+            @PathParam("id") UUID id, @PathParam("noteId") UUID noteId, @HeaderParam("If-Match") String ifMatch) {
+        return NoteSummary.of(notes.sign(id, noteId, ifMatch));
     }
 
     @POST

@@ -130,12 +130,14 @@ public class Notes {
         return n;
     }
 
+    /** Signs the version the author read ({@code If-Match}): signed, the text changes only by addenda. */
     @Transactional
-    public SessionNote sign(UUID engagementId, UUID noteId) {
+    public SessionNote sign(UUID engagementId, UUID noteId, String ifMatch) {
         SessionNote n = authored(engagementId, noteId, NotePolicy.Action.SIGN);
         if (n.isSigned()) {
             throw ProblemException.conflict("The note is signed already.");
         }
+        ETags.requireMatch(ifMatch, n.version);
         n.signedAt = Instant.now();
         audit.record("sign", n.kind + "-note", n.id, null);
         return n;

@@ -307,7 +307,12 @@ class BoundedInputsApiTest {
                 .extract()
                 .path("id");
         String path = "/v1/engagements/" + id + "/notes/" + note;
-        as(t.coach).when().post(path + "/signature").then().statusCode(200);
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/signature")
+                .then()
+                .statusCode(200);
         for (int i = 1; i <= 100; i++) {
             as(t.coach)
                     .body(Map.of("body", "Correction " + i))

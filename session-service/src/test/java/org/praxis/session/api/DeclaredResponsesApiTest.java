@@ -124,7 +124,16 @@ class DeclaredResponsesApiTest {
                 post(t.coach, id + "/notes", Map.of("kind", "private", "body", "first thoughts"), 201);
         holds("NoteView", note);
         String noteId = id + "/notes/" + note.get("id");
-        holds("NoteSummary", post(t.coach, noteId + "/signature", Map.of(), 200));
+        holds(
+                "NoteSummary",
+                as(t.coach)
+                        .header("If-Match", "\"0\"")
+                        .when()
+                        .post(noteId + "/signature")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .as(Map.class));
         holds("AddendumView", post(t.coach, noteId + "/addenda", Map.of("body", "one more thing"), 201));
         holds("NoteView", get(t.coach, noteId));
         holds("RiskConcernView", post(t.coach, id + "/risk-concerns", Map.of("level", "low"), 201));

@@ -219,6 +219,7 @@ class ErasureInEveryRoleTest {
                 .extract()
                 .path("id");
         cast.as(who, "coach")
+                .header("If-Match", "\"0\"")
                 .when()
                 .post("/v1/engagements/" + theirs + "/notes/" + note + "/signature")
                 .then()

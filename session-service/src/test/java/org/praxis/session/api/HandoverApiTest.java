@@ -300,6 +300,7 @@ class HandoverApiTest {
                 .body("signedAt", nullValue());
         String own = create(t.otherCoach, base + "/notes", Map.of("kind", "private", "body", "taking over"));
         as(t.otherCoach)
+                .header("If-Match", "\"0\"")
                 .when()
                 .post(base + "/notes/" + own + "/signature")
                 .then()

@@ -206,7 +206,12 @@ class IdempotentCreatesApiTest {
                         id)
                 .get("id");
         String note = "/v1/engagements/" + id + "/notes/" + noteId;
-        as(t.coach).when().post(note + "/signature").then().statusCode(200);
+        as(t.coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(note + "/signature")
+                .then()
+                .statusCode(200);
         createdOnce(
                 t.coach,
                 note + "/addenda",

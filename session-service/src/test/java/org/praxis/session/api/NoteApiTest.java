@@ -131,14 +131,29 @@ class NoteApiTest {
                 .post(path + "/addenda")
                 .then()
                 .statusCode(409);
+        // Signing names the version read: none is 428, the one before the edit 412 (its text was never read).
+        as(t.coach).when().post(path + "/signature").then().statusCode(428);
         as(t.coach)
+                .header("If-Match", "\"0\"")
+                .when()
+                .post(path + "/signature")
+                .then()
+                .statusCode(412);
+        as(t.coach).when().get(path).then().body("signedAt", nullValue());
+        as(t.coach)
+                .header("If-Match", "\"1\"")
                 .when()
                 .post(path + "/signature")
                 .then()
                 .statusCode(200)
                 .body("id", is(noteId))
                 .body("signedAt", notNullValue());
-        as(t.coach).when().post(path + "/signature").then().statusCode(409);
+        as(t.coach)
+                .header("If-Match", "\"2\"")
+                .when()
+                .post(path + "/signature")
+                .then()
+                .statusCode(409);
         as(t.coach)
                 .header("If-Match", "\"1\"")
                 .body(Map.of("body", "rewrite history"))

@@ -74,6 +74,7 @@ class SessionPrivacyTest {
                 .extract()
                 .path("id");
         as(t.coach)
+                .header("If-Match", "\"0\"")
                 .when()
                 .post("/v1/engagements/" + id + "/notes/" + signed + "/signature")
                 .then()
@@ -280,6 +281,7 @@ class SessionPrivacyTest {
                 .extract()
                 .path("id");
         as(t.coach)
+                .header("If-Match", "\"0\"")
                 .when()
                 .post("/v1/engagements/" + id + "/notes/" + note + "/signature")
                 .then()
