@@ -90,7 +90,7 @@ public class Notes {
 
     /**
      * A note with its addenda. A private note is read by its engagement's practitioner, or by their
-     * supervisor with a reason; every private read is audited (with the supervisor's reason).
+     * supervisor with a reason; every read is audited (a private one with the supervisor's reason).
      */
     @Transactional
     public Read read(UUID engagementId, UUID noteId, String reason) {
@@ -113,6 +113,8 @@ public class Notes {
                         List.of(new Violation("reason", "is required to read another practitioner's private note")));
             }
             audit.record("read", "private-note", n.id, needsReason ? reason : null);
+        } else {
+            audit.record("read", "shared-note", n.id, null); // DESIGN: every read of a note is audited
         }
         return new Read(n, addenda(n.id));
     }

@@ -196,6 +196,15 @@ class NoteApiTest {
                 .get("/v1/engagements/" + id + "/notes/" + shared)
                 .then()
                 .statusCode(200);
+        // Every read of a note is audited, a shared summary's too (DESIGN); the list carries no bodies.
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from audit_event where resource_id = ? and action = 'read'"
+                                        + " and resource_type = 'shared-note' and actor = ?",
+                                shared,
+                                t.client.subject()));
         as(t.client)
                 .when()
                 .get("/v1/engagements/" + id + "/notes/" + privateNote)

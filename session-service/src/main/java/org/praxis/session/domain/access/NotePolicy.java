@@ -47,6 +47,7 @@ public final class NotePolicy extends Policy<SessionNote, NotePolicy.Action, Rel
             .allow(Action.EDIT, Roles.COACH, Relation.AUTHOR)
             .allow(Action.SIGN, Roles.COACH, Relation.AUTHOR)
             .allow(Action.ADD_ADDENDUM, Roles.COACH, Relation.PRACTITIONER)
+            .audit(Action.VIEW, "read (shared note)")
             .audit(Action.READ_PRIVATE, "read (private note; a supervisor's with the reason)")
             .audit(Action.WRITE, "write")
             .audit(Action.EDIT, "edit")
