@@ -91,21 +91,17 @@ public class ErasureRequests {
 
     @Transactional
     public Started request(String subject, String reason, String reference) {
-        // A pseudonym is erased already, a service's own caller is nobody to erase, and padding is a typo.
-        if (Pseudonyms.isPseudonym(subject) || subject.startsWith("system:") || !subject.equals(subject.strip())) {
+        // A pseudonym is erased already, a service's own caller is nobody to erase, and padding is a typo. An admin's
+        // own erasure is another admin's to ask: under a pseudonym, what waits for a second admin (an export, four
+        // eyes turned off) would no longer know its asker.
+        String refused = Pseudonyms.isPseudonym(subject)
+                        || subject.startsWith("system:")
+                        || !subject.equals(subject.strip())
+                ? "must be a person's subject: not a pseudonym, a system caller or padded with spaces"
+                : subject.equals(callerContext.subject()) ? "is you; another admin of the tenant asks for it" : null;
+        if (refused != null) {
             throw ProblemException.unprocessable(
-                    "Not a person's subject",
-                    java.util.List.of(new Violation(
-                            "subject",
-                            "must be a person's subject: not a pseudonym,"
-                                    + " a system caller or padded with spaces")));
-        }
-        // An admin's own erasure is another admin's to ask: under a pseudonym, what waits for a second admin (an
-        // export, four eyes turned off) would no longer know its asker.
-        if (subject.equals(callerContext.subject())) {
-            throw ProblemException.unprocessable(
-                    "An admin does not erase themselves",
-                    java.util.List.of(new Violation("subject", "is you; another admin of the tenant asks for it")));
+                    "Not a subject you may erase", java.util.List.of(new Violation("subject", refused)));
         }
         String tenant = callerContext.tenantId();
         UUID id = UUID.randomUUID();

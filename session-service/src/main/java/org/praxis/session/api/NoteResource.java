@@ -166,27 +166,6 @@ public class NoteResource {
         return notes.list(id, page.request()).map(NoteSummary::of);
     }
 
-    @GET
-    @Path("notes/{noteId}")
-    @RolesAllowed({Roles.CLIENT, Roles.COACH, Roles.SUPERVISOR})
-    @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
-    @Operation(
-            operationId = "readNote",
-            summary = "Read a note with its addenda; a private note's read is audited; a supervisor reads one with a"
-                    + " reason, by POST .../reads")
-    @APIResponse(
-            responseCode = "200",
-            description = "The note with its addenda; ETag is its version",
-            content = @Content(schema = @Schema(implementation = NoteView.class)))
-    public Response read(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
-        return ok(notes.read(id, noteId, null));
-    }
-
-    /** A read note as both reads answer it: the note with its addenda, its version as the ETag. */
-    static Response ok(Notes.Read r) {
-        return ETags.ok(NoteView.of(r.note(), r.addenda()), r.note().version);
-    }
-
     @PUT
     @Path("notes/{noteId}")
     @RolesAllowed(Roles.COACH)
