@@ -45,7 +45,9 @@ public final class ReferralViews {
             @Schema(description = "When the client withdrew it")
             Instant withdrawnAt,
 
-            @Schema(description = "When it lapsed: what was asked about changed, or the referral was cancelled")
+            @Schema(
+                    description = "When it lapsed: what was asked about changed, or the referral was cancelled"
+                            + " before it was sent (unknown, so null, for consents lapsed before 2026-12-03)")
             Instant lapsedAt) {
         static ConsentView of(ConsentRecord c) {
             return c == null

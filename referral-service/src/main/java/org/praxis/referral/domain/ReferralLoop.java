@@ -149,7 +149,10 @@ public class ReferralLoop {
     public Referral cancel(UUID id, String ifMatch, String reason) {
         Referral r = referrals.require(id, Action.CANCEL, ifMatch);
         ReferralLifecycle.requireMove(r.status, CANCELLED);
-        referrals.currentConsent(r).filter(ConsentRecord::isPending).ifPresent(c -> c.lapse(Instant.now()));
+        if (ReferralLifecycle.DRAFT.equals(r.status) || ReferralLifecycle.AWAITING_CONSENT.equals(r.status)) {
+            // Not sent: the question, or the agreement given, lapses with it. A sent one's consent was used: it stays.
+            referrals.currentConsent(r).ifPresent(c -> c.lapse(Instant.now()));
+        }
         history.move(r, CANCELLED, "cancel", reason);
         return r;
     }

@@ -106,10 +106,7 @@ public class SubjectRecords implements SubjectErasure {
                 // Nothing of an erased person is sent after: a consent given before does not outlive them.
                 // The status change it publishes names the pseudonym: the outbox was pseudonymised before this runs.
                 r.clientSubject = Pseudonyms.of(tenant.tenantId(), subject);
-                referralsInForce
-                        .currentConsent(r)
-                        .filter(ConsentRecord::isPending)
-                        .ifPresent(c -> c.lapse(Instant.now()));
+                referralsInForce.currentConsent(r).ifPresent(c -> c.lapse(Instant.now()));
                 history.move(r, ReferralLifecycle.CANCELLED, "cancel-at-erasure", null);
             }
             r.clientName(null);

@@ -546,6 +546,20 @@ class ReferralApiTest {
                 .body("consent.decision", is("lapsed"))
                 .body("consent.withdrawnAt", nullValue());
         as(t.client).when().get("/v1/me/referrals").then().body("items.id", hasItem(askedThenCancelled));
+        // An agreement given for a referral cancelled before it was sent lapses too: it sends nothing, ever.
+        String agreedThenCancelled = t.consented(service, List.of("identity"), List.of("identity"));
+        as(t.coach)
+                .body(Map.of("reason", "The client found a therapist privately"))
+                .when()
+                .post("/v1/referrals/" + agreedThenCancelled + "/cancellation")
+                .then()
+                .statusCode(200);
+        as(t.client)
+                .when()
+                .get("/v1/me/referrals/" + agreedThenCancelled)
+                .then()
+                .body("consent.decision", is("lapsed"))
+                .body("consent.lapsedAt", notNullValue());
     }
 
     @Test
