@@ -8,6 +8,8 @@ import java.util.HexFormat;
 /** Stable per tenant and person, so an erased person's retained records stay linked without naming them. */
 public final class Pseudonyms {
     private static final String PREFIX = "erased-";
+    /** Every pseudonym, as a SQL {@code like} pattern. */
+    public static final String LIKE = PREFIX + "%";
 
     private Pseudonyms() {}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.praxis.platform.privacy.Pseudonyms;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.security.Caller;
 import org.praxis.referral.domain.access.CaseloadPolicy;
@@ -157,20 +158,25 @@ public class Caseloads {
     /**
      * intake-service says the intake has another coach: its referrals no engagement carries (a risk flag's or a
      * therapy decision's draft) follow them when they named the coach before, or nobody while the intake waited
-     * for one. Only such rows move, so applying it again does nothing. A manual referral's intake id is what its
+     * for one, or an erased coach (intake-service then names no previous coach: the pseudonym is nobody's, and
+     * the draft would be nobody's to reach). Only such rows move, so applying it again does nothing. A manual referral's intake id is what its
      * coach typed, so it never moves by it: it could be about another client.
      */
     public void followIntakeCoach(String tenantId, UUID intakeId, String from, String to) {
         TypedQuery<Referral> drafted = em.createQuery(
                         "select r from Referral r where r.tenantId = :t and r.engagementId is null and r.intakeId = :i"
                                 + " and r.origin in :drafted and "
-                                + (from == null ? "r.practitionerId is null" : "r.practitionerId = :p"),
+                                + (from == null
+                                        ? "(r.practitionerId is null or r.practitionerId like :erased)"
+                                        : "r.practitionerId = :p"),
                         Referral.class)
                 .setParameter("t", tenantId)
                 .setParameter("i", intakeId)
                 .setParameter("drafted", DRAFTED_FROM_INTAKE);
         if (from != null) {
             drafted.setParameter("p", from);
+        } else {
+            drafted.setParameter("erased", Pseudonyms.LIKE);
         }
         move(drafted.getResultList(), to, "coach-change", "the intake has another coach, who follows the referral now");
     }

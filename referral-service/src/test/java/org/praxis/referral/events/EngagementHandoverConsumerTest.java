@@ -284,6 +284,23 @@ class EngagementHandoverConsumerTest {
         awaitReads(coach, draft);
     }
 
+    /** Its coach erased, intake-service leaves the intake coachless; the draft naming the pseudonym follows the next. */
+    @Test
+    void aRiskDraftOfAnErasedCoachGoesToTheCoachTheIntakeIsGivenNext() {
+        String erased = org.praxis.platform.privacy.Pseudonyms.of(t.id, "coach-" + UUID.randomUUID());
+        String coach = "coach-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String intake = UUID.randomUUID().toString();
+        String draft = riskDraft(intake, client, erased);
+        TopicProbe.send(
+                "intake.events",
+                intake,
+                coachAssigned(intake, client, null, coach).toString(),
+                intakeHeaders(UUID.randomUUID().toString(), COACH_ASSIGNED, t.id));
+        awaitReads(coach, draft);
+        assertEquals(0, referralNaming(draft, erased));
+    }
+
     private static long referralNaming(String referral, String practitioner) {
         return EmbeddedPostgres.shared()
                 .count(
