@@ -156,7 +156,7 @@ public class InboxConsumer {
         if (!taken && !catalogue.knows(event.type())) {
             // A newer publisher's type (a v2, or one only newer versions of this service handle):
             // skipping it would lose it for good during a rolling deploy.
-            return retrying("parking " + event.id(), () -> parked.park(record, event, null, null));
+            return retrying(record.topic(), "parking " + event.id(), () -> parked.park(record, event, null, null));
         }
         return true;
     }
@@ -174,13 +174,17 @@ public class InboxConsumer {
         return false;
     }
 
-    /** Runs a database step until it succeeds; false when shutdown came first. */
-    private boolean retrying(String what, Runnable step) {
+    /**
+     * Runs a database step about a record of {@code topic} until it succeeds; false when shutdown came first. Waiting
+     * out the database is the consumer at work: liveness stays fresh, or every replica would restart in a loop.
+     */
+    private boolean retrying(String topic, String what, Runnable step) {
         for (int attempt = 1; running; attempt++) {
             try {
                 step.run();
                 return true;
             } catch (RuntimeException e) {
+                alive(topic);
                 LOG.warnf("%s failed (try %d), retrying: %s", what, attempt, DeadLetterTopic.described(e));
                 sleep(config.inbox().retryBackoff().multipliedBy(Math.min(attempt, 150)));
             }
@@ -201,6 +205,7 @@ public class InboxConsumer {
                 if (waiting != null) {
                     // Neither applied nor dropped yet, and the topic goes on: offered again once the source confirms.
                     return retrying(
+                            record.topic(),
                             "parking " + event.id(),
                             () -> parked.park(record, event, waiting.waitingFor(), handler.name()));
                 }
@@ -223,6 +228,7 @@ public class InboxConsumer {
                     // Sent but unmarked, the record is read again after a restart and dead-lettered once more:
                     // the mark is claimed once, and a replay takes the record with its digest.
                     return retrying(
+                            record.topic(),
                             "marking " + event.id() + " dead-lettered",
                             () -> marks.markDeadLettered(handler, event, record));
                 }
