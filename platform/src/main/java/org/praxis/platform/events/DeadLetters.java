@@ -137,17 +137,21 @@ public class DeadLetters {
         });
         // On a thread of its own, as the consumer would: the inbox acts as the service for the event's
         // tenant in a request context of its own, not in the admin's.
-        // The mark is put back there too when the service stopped first (neither applied nor dead-lettered again),
+        // The mark is put back there too when the service stopped first or the apply threw (a mark there: nothing),
         // so it is back for the next replay even when this request gave up waiting.
         java.util.concurrent.CompletableFuture<Boolean> applied = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
-                    boolean processed = inbox.get().process(again, markOwner);
-                    if (!processed) {
-                        QuarkusTransaction.requiringNew()
-                                .run(() ->
-                                        marks.deadLetteredAgain(markOwner, eventId, topic, InboxMarks.digest(again)));
+                    boolean processed = false;
+                    try {
+                        processed = inbox.get().process(again, markOwner);
+                        return processed;
+                    } finally {
+                        if (!processed) { // stopped or threw: neither applied nor dead-lettered again
+                            QuarkusTransaction.requiringNew()
+                                    .run(() -> marks.deadLetteredAgain(
+                                            markOwner, eventId, topic, InboxMarks.digest(again)));
+                        }
                     }
-                    return processed;
                 },
                 runnable -> new Thread(runnable, "dlq-replay").start());
         boolean done;
