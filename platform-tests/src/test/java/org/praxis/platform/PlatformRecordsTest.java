@@ -168,7 +168,7 @@ class PlatformRecordsTest {
         assertEquals(Map.of(), db.columnsHolding(person));
         // Replay caches go; everything else is kept under the pseudonym.
         Set<String> kept = new HashSet<>(roles);
-        // ... and so does a pending request to turn four eyes off (ExportSettingsTest says why).
+        // ... and so does a pending request to turn four eyes off (ExportRequestsTest says why).
         kept.removeAll(
                 Set.of("idempotency_record.scope", "idempotency_record.location", "export_setting.off_requested_by"));
         assertEquals(kept, db.columnsHolding(pseudonym).keySet());

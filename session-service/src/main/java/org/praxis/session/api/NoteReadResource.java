@@ -50,7 +50,7 @@ public class NoteReadResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "note:view")
     @Operation(
             operationId = "readNote",
-            summary = "Read a note with its addenda; a private note's read is audited; a supervisor reads one with a"
+            summary = "Read a note with its addenda; every read is audited; a supervisor reads a private one with a"
                     + " reason, by POST .../reads")
     @APIResponse(
             responseCode = "200",

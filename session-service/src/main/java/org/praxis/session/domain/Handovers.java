@@ -173,7 +173,6 @@ public class Handovers {
         return h;
     }
 
-    /** A handover and whether the caller reads its note (never the client). */
     /**
      * The engagement's practitioner at {@code at}, handovers accepted since counted back: who held a session
      * that started then, whoever records it or gets feedback on it later.
@@ -190,6 +189,7 @@ public class Handovers {
                 at);
     }
 
+    /** A handover and whether the caller reads its note (never the client). */
     public record Seen(Handover handover, boolean note) {}
 
     public Seen seen(Handover h) {
