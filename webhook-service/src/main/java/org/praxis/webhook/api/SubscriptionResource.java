@@ -126,8 +126,10 @@ public class SubscriptionResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "webhook-subscription:update")
     @Operation(
             operationId = "updateWebhookSubscription",
-            summary = "Replace a subscription's endpoint, event types and enabled flag (enabling clears disabledReason;"
-                    + " pending deliveries of types taken off are dropped; audited with the endpoint and types)")
+            summary =
+                    "Replace a subscription's endpoint, event types and enabled flag (clears disabledReason: kept off, it is"
+                            + " an admin's disabling, which holds no events;"
+                            + " pending deliveries of types taken off are dropped; audited with the endpoint and types)")
     @APIResponse(
             responseCode = "200",
             description = "Updated; ETag is its new version",

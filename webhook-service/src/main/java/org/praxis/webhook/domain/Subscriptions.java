@@ -180,9 +180,9 @@ public class Subscriptions {
     private static void apply(Subscription s, Settings settings) {
         s.url = settings.url();
         s.eventTypes = new TreeSet<>(settings.eventTypes()).toArray(String[]::new);
-        if (settings.enabled() && !s.enabled) {
-            s.disabledReason = null; // an admin turning it on again has seen why it was off
-        }
+        // An admin's PUT decides either way: turning it on, they have seen why it was off; keeping it off, it is
+        // their disabling now, which holds no more events (the reason stays in the audit trail).
+        s.disabledReason = null;
         s.enabled = settings.enabled();
     }
 

@@ -136,6 +136,15 @@ class DeliveryTest {
                         .body("items[0].status", is("pending"))
                         .body("items[0].attemptCount", is(0)));
         assertEquals(3, receiver.received().size());
+        // An admin who keeps it off with a PUT makes it their disabling: nothing more is held, what was stays.
+        put(subscription.id(), false).body("disabledReason", nullValue());
+        String dropped = UUID.randomUUID().toString();
+        t.intakeOpened(dropped);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", dropped)
+                                == 1);
+        deliveries(subscription.id()).body("items", hasSize(2));
 
         receiver.answer(200);
         replace(subscription.id(), Webhooks.OPENED).body("enabled", is(true));
@@ -151,20 +160,7 @@ class DeliveryTest {
                         .body("items.deliveredAt", everyItem(notNullValue())));
 
         // An admin's disabling is a decision to send nothing: events meanwhile are not recorded.
-        String etag = as(t.admin)
-                .when()
-                .get("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .extract()
-                .header("ETag");
-        as(t.admin)
-                .header("If-Match", etag)
-                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.OPENED), "enabled", false))
-                .when()
-                .put("/v1/webhook-subscriptions/" + subscription.id())
-                .then()
-                .statusCode(200)
-                .body("disabledReason", nullValue());
+        put(subscription.id(), false).body("disabledReason", nullValue());
         String ignored = UUID.randomUUID().toString();
         t.intakeOpened(ignored);
         await().atMost(Duration.ofSeconds(10))
@@ -216,6 +212,23 @@ class DeliveryTest {
         return as(t.admin)
                 .header("If-Match", etag)
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of(types)))
+                .when()
+                .put("/v1/webhook-subscriptions/" + subscription)
+                .then()
+                .statusCode(200);
+    }
+
+    /** The admin keeps the receiver's URL and the one type, enabled or not, with the current ETag: 200. */
+    private io.restassured.response.ValidatableResponse put(String subscription, boolean enabled) {
+        String etag = as(t.admin)
+                .when()
+                .get("/v1/webhook-subscriptions/" + subscription)
+                .then()
+                .extract()
+                .header("ETag");
+        return as(t.admin)
+                .header("If-Match", etag)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of(Webhooks.OPENED), "enabled", enabled))
                 .when()
                 .put("/v1/webhook-subscriptions/" + subscription)
                 .then()
