@@ -107,7 +107,10 @@ public class ReferralConsent {
         return mine;
     }
 
-    /** The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral. */
+    /**
+     * The client agrees (sharing no more than was proposed) or refuses; a refusal ends the referral, unless the
+     * serious-risk exception was asked for it ({@link #exceptionStands}).
+     */
     @Transactional
     public Referral decide(UUID id, boolean agree, List<String> shares, String words) {
         Referral r = referrals.require(id, Action.READ_AS_CLIENT);
@@ -122,6 +125,8 @@ public class ReferralConsent {
         em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (agree) {
             history.step(r, "consent-given", null);
+        } else if (exceptionStands(r)) {
+            history.step(r, "consent-refused", EXCEPTION_STANDS);
         } else {
             history.move(r, WITHDRAWN, "consent-refused", null);
         }
@@ -144,8 +149,23 @@ public class ReferralConsent {
             consent.decision = ConsentRecord.WITHDRAWN;
             consent.withdrawnAt = Instant.now();
         }
-        history.move(r, WITHDRAWN, "consent-withdrawn", reason);
+        if (exceptionStands(r)) {
+            history.step(r, "consent-withdrawn", EXCEPTION_STANDS);
+        } else {
+            history.move(r, WITHDRAWN, "consent-withdrawn", reason);
+        }
         return r;
+    }
+
+    private static final String EXCEPTION_STANDS = "the serious-risk exception asked for it stands";
+
+    /**
+     * DESIGN: under the serious-risk exception a referral may go without the client's consent. Once it is asked
+     * for (and while it stands: a change of terms voids it), the client's no is recorded but does not end the
+     * referral, or an emergency approved by a second supervisor would have to start again.
+     */
+    private static boolean exceptionStands(Referral r) {
+        return r.exceptionRequestedBy != null;
     }
 
     /**

@@ -562,6 +562,64 @@ class ReferralApiTest {
                 .body("consent.lapsedAt", notNullValue());
     }
 
+    /** DESIGN: under the serious-risk exception the referral may go without consent; the client's no is recorded. */
+    @Test
+    void aRefusalDoesNotEndAReferralTheSeriousRiskExceptionWasAskedFor() {
+        String service = t.therapyService();
+        for (String no : List.of("refuse", "withdraw")) {
+            String id = t.draft(service, "emergency", List.of("identity", "risk"));
+            as(t.coach)
+                    .when()
+                    .post("/v1/referrals/" + id + "/consent-request")
+                    .then()
+                    .statusCode(200);
+            t.exceptionApproved(id, "Stated a plan to end their life tonight");
+            if (no.equals("refuse")) {
+                as(t.client)
+                        .body(Map.of("agree", false))
+                        .when()
+                        .post("/v1/me/referrals/" + id + "/consent")
+                        .then()
+                        .statusCode(200)
+                        .body("status", is("awaiting-consent"));
+            } else {
+                as(t.client)
+                        .body(Map.of("agree", true, "shares", List.of("identity")))
+                        .when()
+                        .post("/v1/me/referrals/" + id + "/consent")
+                        .then()
+                        .statusCode(200);
+                as(t.client)
+                        .body(Map.of("reason", "I changed my mind"))
+                        .when()
+                        .post("/v1/me/referrals/" + id + "/consent/withdrawal")
+                        .then()
+                        .statusCode(200)
+                        .body("status", is("awaiting-consent"));
+            }
+            as(t.coach)
+                    .when()
+                    .post("/v1/referrals/" + id + "/sending")
+                    .then()
+                    .statusCode(200)
+                    .body("sentUnderException", is(true));
+        }
+        // Without the exception asked for, a refusal ends it as before.
+        String plain = t.draft(service, "soon", List.of("identity"));
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + plain + "/consent-request")
+                .then()
+                .statusCode(200);
+        as(t.client)
+                .body(Map.of("agree", false))
+                .when()
+                .post("/v1/me/referrals/" + plain + "/consent")
+                .then()
+                .statusCode(200)
+                .body("status", is("withdrawn"));
+    }
+
     @Test
     void changingTermsAfterTheClientWasAskedSendsItBackToDraft() {
         String service = t.therapyService();
