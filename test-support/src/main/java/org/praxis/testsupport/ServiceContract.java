@@ -185,6 +185,18 @@ public abstract class ServiceContract {
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
+        // Well formed but forged: a time no date or timestamp column holds (a 500 before).
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("31556889864403199:0:00000000-0000-0000-0000-000000000001"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().header("Authorization", admin)
+                .queryParam("cursor", forged)
+                .when()
+                .get(AUDIT)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     /** What generated clients send: problem+json alone where an operation declares no success content. */

@@ -81,12 +81,18 @@ public record PageRequest(int limit, Position after) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     static Position decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new Position(
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            // A forged time beyond what a date or PostgreSQL holds failed later, as a 500: no cursor given out is.
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new Position(at, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("The cursor is not one this service gave out.");
         }
