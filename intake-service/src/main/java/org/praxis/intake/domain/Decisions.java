@@ -82,7 +82,7 @@ public class Decisions {
         Intake intake = intakes.require(intakeId, IntakePolicy.Action.VIEW_OWN_PATHWAY);
         return new ForClient(
                 intake,
-                recommendationIfScreened(intakeId),
+                recommendationForClient(intakeId),
                 decisionOf(intakeId).orElse(null),
                 preferences.of(intakeId).orElse(null));
     }
@@ -108,9 +108,26 @@ public class Decisions {
     }
 
     private Triage.Recommendation recommendation(UUID intakeId) {
+        return recommendation(intakeId, f -> true);
+    }
+
+    /**
+     * What the client reads: from their screenings and the flags their answers raised, never from a flag a
+     * practitioner raised by hand, which the client learns of from the practitioner (a client reads a flag's
+     * wording only in the answer to their own submission).
+     */
+    private Triage.Recommendation recommendationForClient(UUID intakeId) {
+        boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+        return screened ? recommendation(intakeId, f -> RiskFlag.ITEM.equals(f.source)) : null;
+    }
+
+    private Triage.Recommendation recommendation(UUID intakeId, java.util.function.Predicate<RiskFlag> counted) {
         return Triage.recommend(
                 Triage.latestOfEach(summaries(screeningsNewestFirst(intakeId))),
-                riskFlags.triageCodes(intakeId, f -> true),
+                riskFlags.triageCodes(intakeId, counted),
                 policies.current(),
                 wantsNoHelpNow(intakeId));
     }

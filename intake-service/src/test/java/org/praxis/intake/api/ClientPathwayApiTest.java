@@ -219,6 +219,38 @@ class ClientPathwayApiTest {
         carriesNoCode(body);
     }
 
+    /** A flag a practitioner raises by hand is theirs to tell the client of: the client's path does not show it. */
+    @Test
+    void aFlagRaisedByHandChangesNothingTheClientReads() {
+        String intake = ClientIntakes.opened(t);
+        as(t.coach)
+                .body(Map.of("code", "safeguarding", "level", "elevated", "note", "a call from their GP"))
+                .when()
+                .post("/v1/intakes/" + intake + "/risk-flags")
+                .then()
+                .statusCode(201);
+        as(t.client)
+                .when()
+                .get(pathway(intake))
+                .then()
+                .statusCode(200)
+                .body("recommended", nullValue())
+                .body("reasons", hasSize(0));
+        screen(t.client, intake, "PHQ-9", 2, 2, 1, 1, 1, 1, 1, 1, 0); // 10: integrated
+        as(t.client)
+                .when()
+                .get(pathway(intake))
+                .then()
+                .body("recommended.text", containsString("health professional"))
+                .body("reasons.text", hasSize(1));
+        // The practitioners' recommendation counts it: urgent.
+        as(t.coach)
+                .when()
+                .get("/v1/intakes/" + intake + "/recommendation")
+                .then()
+                .body("pathway", is("urgent"));
+    }
+
     @Test
     void noHelpNowWithNothingIndicatedIsNoIntervention() {
         String intake = ClientIntakes.opened(t);
