@@ -36,6 +36,7 @@ import org.praxis.referral.domain.Referral;
 import org.praxis.referral.domain.ReferralConsent;
 import org.praxis.referral.domain.Referrals;
 import org.praxis.referral.domain.SelfHelp;
+import org.praxis.referral.domain.SelfHelpOffer;
 
 /** A signed-in client's own referrals and self-help offers, and their say over each referral. */
 @Path("/v1/me")
@@ -121,7 +122,10 @@ public class MeResource {
     @Extension(name = AccessMatrix.EXTENSION, value = "self-help-offer:read-as-client")
     @Operation(operationId = "listMySelfHelp", summary = "Self-help resources offered to me")
     public Page<OfferView> selfHelp(@BeanParam PageParams page) {
-        return SelfHelpResource.views(selfHelp, selfHelp.offeredToCaller(page.request()));
+        Page<SelfHelpOffer> offers = selfHelp.offeredToCaller(page.request());
+        java.util.Set<UUID> shown = selfHelp.referralsShownToCaller(offers.items());
+        return SelfHelpResource.views(selfHelp, offers)
+                .map(v -> v.referralId() == null || shown.contains(v.referralId()) ? v : v.withoutReferral());
     }
 
     private ClientReferralView view(Referral r) {

@@ -73,6 +73,11 @@ public class SelfHelpResource {
                     o.offeredBy,
                     o.offeredAt);
         }
+
+        /** As the client reads it when they may not read the referral it was made before. */
+        OfferView withoutReferral() {
+            return new OfferView(id, clientSubject, resource, null, note, offeredBy, offeredAt);
+        }
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 import org.praxis.platform.web.Page;
 import org.praxis.platform.web.PageRequest;
+import org.praxis.referral.domain.access.ReferralPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy;
 import org.praxis.referral.domain.access.SelfHelpOfferPolicy.Action;
 
@@ -104,6 +105,32 @@ public class SelfHelp {
                 new ArrayList<>(List.of(
                         "(" + policy.filter(caller, Action.READ_AS_CLIENT).jpql("e", params) + ")")),
                 params);
+    }
+
+    /**
+     * Of the offers' referrals, those the calling client reads: an offer made "before a referral" names no draft
+     * they may not know of (a client reads a referral once asked or sent, as {@link ReferralPolicy} says).
+     */
+    public java.util.Set<UUID> referralsShownToCaller(List<SelfHelpOffer> offers) {
+        List<UUID> ids = offers.stream()
+                .map(o -> o.referralId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+        String readable = new ReferralPolicy()
+                .filter(callerContext.caller(), ReferralPolicy.Action.READ_AS_CLIENT)
+                .jpql("e", params);
+        return java.util.Set.copyOf(
+                tenant
+                        .select(Referral.class, "e.id in :ids and (" + readable + ")", null, params)
+                        .getResultList()
+                        .stream()
+                        .map(r -> r.id)
+                        .toList());
     }
 
     /** Who is acting, to stamp on the offer. */

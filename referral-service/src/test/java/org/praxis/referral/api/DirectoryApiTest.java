@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.praxis.testsupport.TestTenant.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -259,5 +260,32 @@ class DirectoryApiTest {
                 .then()
                 .statusCode(422);
         as(other.supervisor).when().get("/v1/self-help-offers").then().body("items", hasSize(0));
+
+        // Offered before a referral still a draft: the client reads the offer, not the draft's id.
+        String draft = t.draft(therapy, "soon", List.of());
+        String before = as(t.coach)
+                .body(Map.of("clientSubject", t.client.subject(), "serviceId", workbook, "referralId", draft))
+                .when()
+                .post("/v1/self-help-offers")
+                .then()
+                .statusCode(201)
+                .body("referralId", is(draft))
+                .extract()
+                .path("id");
+        as(t.client)
+                .when()
+                .get("/v1/me/self-help")
+                .then()
+                .body("items.find { it.id == '" + before + "' }.referralId", nullValue());
+        as(t.coach)
+                .when()
+                .post("/v1/referrals/" + draft + "/consent-request")
+                .then()
+                .statusCode(200);
+        as(t.client)
+                .when()
+                .get("/v1/me/self-help")
+                .then()
+                .body("items.find { it.id == '" + before + "' }.referralId", is(draft));
     }
 }
