@@ -25,21 +25,7 @@ class DeadLetterReplayTest {
 
     private String sendPoison() {
         String id = UUID.randomUUID().toString();
-        TopicProbe.send(
-                RecordingHandler.TOPIC,
-                "thing-" + id,
-                "{\"poison\":true}",
-                Map.of(
-                        "ce_id",
-                        id,
-                        "ce_type",
-                        "org.praxis.test.thing.happened.v1",
-                        "ce_source",
-                        "/elsewhere",
-                        "ce_time",
-                        Instant.now().toString(),
-                        "ce_tenant",
-                        tenant));
+        TopicProbe.send(RecordingHandler.TOPIC, "thing-" + id, "{\"poison\":true}", headers(id));
         return id;
     }
 

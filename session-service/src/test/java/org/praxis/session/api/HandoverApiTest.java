@@ -91,6 +91,23 @@ class HandoverApiTest {
                 .path("id");
     }
 
+    /** The client gives feedback on the session: it is recorded about {@code coach}, who held it. */
+    private void feedbackIsAbout(String engagementPath, String session, String coach) {
+        as(t.client)
+                .body(Map.of("feltHeard", 8, "workedOnWhatMattered", 7, "approachFitted", 6, "overall", 7))
+                .when()
+                .post(engagementPath + "/sessions/" + session + "/feedback")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from session_feedback where session_id = ?::uuid and practitioner_id = ?",
+                                session,
+                                coach));
+    }
+
     private String create(Tokens who, String path, Map<String, Object> body) {
         return as(who).body(body)
                 .when()
@@ -398,19 +415,7 @@ class HandoverApiTest {
         as(t.otherCoach).body(next).when().post(base + "/sessions").then().statusCode(201);
 
         // The client's feedback on the session held before the handover is about the coach who held it.
-        as(t.client)
-                .body(Map.of("feltHeard", 8, "workedOnWhatMattered", 7, "approachFitted", 6, "overall", 7))
-                .when()
-                .post(base + "/sessions/" + heldBefore + "/feedback")
-                .then()
-                .statusCode(201);
-        assertEquals(
-                1,
-                EmbeddedPostgres.shared()
-                        .count(
-                                "select count(*) from session_feedback where session_id = ?::uuid and practitioner_id = ?",
-                                heldBefore,
-                                t.coach.subject()));
+        feedbackIsAbout(base, heldBefore, t.coach.subject());
 
         // The session that started a day before the handover, recorded held by the new coach only now: its
         // feedback and its practice hours (session.completed) are still the first coach's, who held it.
@@ -420,19 +425,7 @@ class HandoverApiTest {
                 .post(base + "/sessions/" + session + "/outcome")
                 .then()
                 .statusCode(200);
-        as(t.client)
-                .body(Map.of("feltHeard", 6, "workedOnWhatMattered", 6, "approachFitted", 6, "overall", 6))
-                .when()
-                .post(base + "/sessions/" + session + "/feedback")
-                .then()
-                .statusCode(201);
-        assertEquals(
-                1,
-                EmbeddedPostgres.shared()
-                        .count(
-                                "select count(*) from session_feedback where session_id = ?::uuid and practitioner_id = ?",
-                                session,
-                                t.coach.subject()));
+        feedbackIsAbout(base, session, t.coach.subject());
         var completed = TopicProbe.read(
                 "session.events",
                 r -> id.equals(r.key())

@@ -140,10 +140,7 @@ class DeliveryTest {
         put(subscription.id(), false).body("disabledReason", nullValue());
         String dropped = UUID.randomUUID().toString();
         t.intakeOpened(dropped);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", dropped)
-                                == 1);
+        awaitConsumed(dropped);
         deliveries(subscription.id()).body("items", hasSize(2));
 
         receiver.answer(200);
@@ -163,10 +160,7 @@ class DeliveryTest {
         put(subscription.id(), false).body("disabledReason", nullValue());
         String ignored = UUID.randomUUID().toString();
         t.intakeOpened(ignored);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", ignored)
-                                == 1);
+        awaitConsumed(ignored);
         deliveries(subscription.id()).body("items", hasSize(2));
     }
 
@@ -233,6 +227,14 @@ class DeliveryTest {
                 .put("/v1/webhook-subscriptions/" + subscription)
                 .then()
                 .statusCode(200);
+    }
+
+    /** The event service consumed the event (its inbox mark): whatever it was to record is recorded. */
+    private static void awaitConsumed(String eventId) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        EmbeddedPostgres.shared().count("select count(*) from inbox_event where event_id = ?", eventId)
+                                == 1);
     }
 
     private io.restassured.response.ValidatableResponse deliveries(String subscription) {
