@@ -74,21 +74,7 @@ class DeadLetterReplayTest {
                 .then()
                 .statusCode(409);
         String marker = UUID.randomUUID().toString();
-        TopicProbe.send(
-                RecordingHandler.TOPIC,
-                "m",
-                "{\"n\":1}",
-                Map.of(
-                        "ce_id",
-                        marker,
-                        "ce_type",
-                        "org.praxis.test.thing.happened.v1",
-                        "ce_source",
-                        "/elsewhere",
-                        "ce_time",
-                        Instant.now().toString(),
-                        "ce_tenant",
-                        tenant));
+        TopicProbe.send(RecordingHandler.TOPIC, "m", "{\"n\":1}", headers(marker));
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
         assertEquals(1, applied(id));
     }
