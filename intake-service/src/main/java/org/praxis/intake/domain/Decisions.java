@@ -100,11 +100,14 @@ public class Decisions {
 
     /** The recommendation once there is something to recommend from, else null. */
     private Triage.Recommendation recommendationIfScreened(UUID intakeId) {
-        boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
+        return screened(intakeId) || !riskFlags.openCodes(intakeId).isEmpty() ? recommendation(intakeId) : null;
+    }
+
+    private boolean screened(UUID intakeId) {
+        return !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
-        return screened || !riskFlags.openCodes(intakeId).isEmpty() ? recommendation(intakeId) : null;
     }
 
     private Triage.Recommendation recommendation(UUID intakeId) {
@@ -117,11 +120,7 @@ public class Decisions {
      * wording only in the answer to their own submission).
      */
     private Triage.Recommendation recommendationForClient(UUID intakeId) {
-        boolean screened = !tenant.select(Screening.class, "e.intakeId = :intake", null, Map.of("intake", intakeId))
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
-        return screened ? recommendation(intakeId, f -> RiskFlag.ITEM.equals(f.source)) : null;
+        return screened(intakeId) ? recommendation(intakeId, f -> RiskFlag.ITEM.equals(f.source)) : null;
     }
 
     private Triage.Recommendation recommendation(UUID intakeId, java.util.function.Predicate<RiskFlag> counted) {
