@@ -177,20 +177,7 @@ class SupervisorReachApiTest {
     @Test
     void anErasedCoachsOpenIntakeGoesBackToTheSupervisorsQueue() {
         // A decided one of theirs too: its monitoring goes on and must reach a supervisor.
-        String decided = as(t.coach)
-                .body(Map.of("displayName", "Kim", "clientSubject", t.otherClient.subject()))
-                .when()
-                .post("/v1/intakes")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(t.coach)
-                .body(Map.of("pathway", "coaching", "practitionerId", t.coach.subject(), "reason", "agreed"))
-                .when()
-                .post("/v1/intakes/" + decided + "/decision")
-                .then()
-                .statusCode(201);
+        String decided = ClientIntakes.decided(t, "coaching");
         String id = flaggedIntake();
         String screening = screeningOf(id);
         t.supervisorSupervisesCoach();
