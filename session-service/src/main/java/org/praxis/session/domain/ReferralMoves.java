@@ -41,6 +41,7 @@ public class ReferralMoves {
         }
         if (!ReferralEventPolicy.mayMove(
                 e,
+                referralId,
                 provenance,
                 by -> supervision.supervises(e.tenantId, by, e.practitionerId) || handedOver(e, by),
                 requireProvenance)) {

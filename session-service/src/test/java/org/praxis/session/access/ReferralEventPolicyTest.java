@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.domain.Engagement;
 import org.praxis.session.domain.access.ReferralEventPolicy;
@@ -22,7 +23,7 @@ class ReferralEventPolicyTest {
     }
 
     boolean may(Provenance p, boolean strict) {
-        return ReferralEventPolicy.mayMove(e, p, supervisorsOfK::contains, strict);
+        return ReferralEventPolicy.mayMove(e, UUID.randomUUID(), p, supervisorsOfK::contains, strict);
     }
 
     @Test
@@ -49,6 +50,21 @@ class ReferralEventPolicyTest {
         assertTrue(may(new Provenance("c1", null, "system:referral-service", "risk-flag"), true));
         assertTrue(may(new Provenance("c1", "k2", null, "risk-concern"), true));
         assertFalse(may(new Provenance("c2", null, null, "risk-concern"), false));
+    }
+
+    @Test
+    void theReferralTheEngagementFollowsMovesItWhoeverAnswersForTheCoachNow() {
+        UUID followed = UUID.randomUUID();
+        e.currentReferral = followed;
+        Provenance formerSupervisors = new Provenance("c1", "k1", "s0", "manual");
+        assertTrue(ReferralEventPolicy.mayMove(e, followed, formerSupervisors, supervisorsOfK::contains, true));
+        assertFalse(
+                ReferralEventPolicy.mayMove(e, UUID.randomUUID(), formerSupervisors, supervisorsOfK::contains, true),
+                "another referral of theirs");
+        assertFalse(
+                ReferralEventPolicy.mayMove(
+                        e, followed, new Provenance("c2", "k1", "s0", "manual"), supervisorsOfK::contains, true),
+                "the same id about another client");
     }
 
     @Test

@@ -246,6 +246,20 @@ class AccessHolesApiTest {
     }
 
     @Test
+    void aSupervisorsReferralResumesTheEngagementWhenItEndsAfterTheCoachChangedSupervisor() {
+        String id = active(t.coach, t.client, false);
+        Tokens supervisor = t.user("supervisor");
+        SupervisionEvents.assign(t.id, t.coach.subject(), supervisor.subject());
+        String therapy = UUID.randomUUID().toString();
+        String client = t.client.subject();
+        referralEvent(referral(therapy, "accepted", id, client, t.coach.subject(), supervisor.subject(), "manual"));
+        assertEquals("paused", status(id));
+        SupervisionEvents.assign(t.id, t.coach.subject(), t.user("supervisor").subject());
+        referralEvent(referral(therapy, "completed", id, client, t.coach.subject(), supervisor.subject(), "manual"));
+        assertEquals("active", status(id), "else it stays paused, and resuming by hand is refused");
+    }
+
+    @Test
     void theTherapyTheFormerPractitionerReferredToResumesTheEngagementWhenItEnds() {
         String id = active(t.coach, t.client, false);
         String therapy = UUID.randomUUID().toString();
