@@ -198,6 +198,22 @@ class EventGuardsTest {
     }
 
     @Test
+    void anEventItsSourcesErasureRewroteToThePseudonymCreatesNothingForThem() {
+        // Still in the source's outbox when the source erased the person: it names them by their pseudonym.
+        String pseudonym = Pseudonyms.of("acme", "client-" + UUID.randomUUID());
+        String aboutThem = thing("acme", "{\"clientSubject\":\"" + pseudonym + "\"}");
+        String theirCoach =
+                thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + pseudonym + "\"}");
+        drain();
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", aboutThem));
+        assertEquals("erased-subject", outcome("recording", aboutThem));
+        assertEquals(
+                1,
+                Db.count("select count(*) from applied_effect where event_id = ?", theirCoach),
+                "another erased person in it is already their pseudonym");
+    }
+
+    @Test
     void anEventInFlightWaitsForAnErasureOfItsPersonAndIsThenNotApplied() throws Exception {
         String person = "client-" + UUID.randomUUID();
         CountDownLatch erasing = new CountDownLatch(1);

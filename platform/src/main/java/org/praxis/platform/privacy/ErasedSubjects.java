@@ -27,7 +27,8 @@ import org.praxis.platform.events.IncomingEvent;
  * their past re-creates nothing for them, whenever it is read ({@link #erasedPast}: sent before the
  * erasure was requested, or before its source erased them); an event about their new activity (a new
  * intake under the same account) applies. The event's own person
- * ({@code clientSubject}, else {@code practitionerId}) erased: the event is not applied. Another
+ * ({@code clientSubject}, else {@code practitionerId}) erased, or already their pseudonym (the event was
+ * still in its source's outbox when the source erased them): the event is not applied. Another
  * person it names erased (the coach of a client's intake, a supervisor): it is applied with their
  * pseudonym in their place, so no identifier comes back.
  *
@@ -111,6 +112,10 @@ public class ErasedSubjects {
         if (people.isEmpty()) {
             return event;
         }
+        if (Pseudonyms.isPseudonym(ownPerson(event))) {
+            return null; // sent from a source's outbox its erasure rewrote: the erased person's past, under the
+            // pseudonym
+        }
         List<String> erasedFields = new ArrayList<>();
         ErasureUnderWay undecided = null;
         boolean sourceConfirms = sourceErasures.confirmsHere(event.source());
@@ -186,6 +191,15 @@ public class ErasedSubjects {
                 event.key(),
                 payload,
                 event.sequence());
+    }
+
+    private static String ownPerson(IncomingEvent event) {
+        return OWN_PERSON_FIELDS.stream()
+                .map(field -> event.payload().path(field))
+                .filter(v -> v.isTextual() && !v.asText().isBlank())
+                .map(JsonNode::asText)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
