@@ -1,11 +1,13 @@
 package org.praxis.assessment.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.praxis.platform.problem.Violation;
 import org.praxis.platform.web.Bounds;
 
@@ -147,7 +149,7 @@ public final class CaseDocuments {
                 }
             } else {
                 others.add(new CompetenceFramework.Association(
-                        id == null ? origin + ">" + destination : id, type, origin, destination));
+                        id == null ? associationId(origin, destination) : id, type, origin, destination));
             }
         }
         for (String id : order) {
@@ -233,5 +235,11 @@ public final class CaseDocuments {
     /** Blank is absent, as in a document where an issuer left a field empty. */
     private static String text(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The id of an association the document gave none: stable, and as short as any id it may hold (a UUID). */
+    static String associationId(String origin, String destination) {
+        return UUID.nameUUIDFromBytes((origin + ">" + destination).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,11 +1,9 @@
 package org.praxis.assessment.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A framework written out as the CASE 1.0 document {@link CaseDocuments} reads back: each item's
@@ -27,8 +25,7 @@ public final class CaseExports {
                     i.id(), URI_BASE + "CFItems/" + i.id(), i.statement(), i.code(), i.type(), document));
             boolean top = i.parentId().equals(f.documentId());
             associations.add(new CaseDocument.CaseAssociation(
-                    UUID.nameUUIDFromBytes((i.id() + ">" + i.parentId()).getBytes(StandardCharsets.UTF_8))
-                            .toString(),
+                    CaseDocuments.associationId(i.id(), i.parentId()),
                     CaseDocuments.IS_CHILD_OF,
                     link(i.code(), i.id(), "CFItems"),
                     top ? document : link(codes.getOrDefault(i.parentId(), ""), i.parentId(), "CFItems")));

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -238,6 +240,39 @@ class FrameworkApiTest {
                 .body("frameworkCode", is("licensed-coaching"))
                 .body("minPracticeHours", is(50));
         as(other.admin).when().get("/v1/assessment-settings").then().body("frameworkCode", is("praxis-coaching"));
+    }
+
+    @Test
+    void anAssociationWithoutAnIdentifierBetweenLongIdentifiersIsImportedReadably() throws Exception {
+        ObjectNode doc = (ObjectNode) authoritativeWording();
+        Map<String, String> urns = new HashMap<>();
+        for (JsonNode i : doc.get("CFItems")) {
+            String urn = "urn:example:coaching-competence:" + "x".repeat(80) + ":"
+                    + i.get("identifier").asText();
+            urns.put(i.get("identifier").asText(), urn);
+            ((ObjectNode) i).put("identifier", urn);
+        }
+        ArrayNode associations = (ArrayNode) doc.get("CFAssociations");
+        for (JsonNode a : associations) {
+            for (String end : List.of("originNodeURI", "destinationNodeURI")) {
+                String id = a.at("/" + end + "/identifier").asText();
+                ((ObjectNode) a.get(end)).put("identifier", urns.getOrDefault(id, id));
+            }
+        }
+        ((ObjectNode) associations.get(associations.size() - 1)).remove("identifier"); // the related-to one
+        as(t.admin)
+                .body(doc.toString())
+                .when()
+                .post("/v1/frameworks/long-urns/versions")
+                .then()
+                .statusCode(201);
+        as(t.coach).when().get("/v1/frameworks").then().statusCode(200);
+        as(t.coach)
+                .when()
+                .get("/v1/frameworks/long-urns/versions/1/case")
+                .then()
+                .statusCode(200)
+                .body("CFAssociations.findAll { it.associationType == 'isRelatedTo' }.identifier[0].length()", is(36));
     }
 
     @Test
