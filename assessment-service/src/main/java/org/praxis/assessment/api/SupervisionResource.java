@@ -37,6 +37,7 @@ import org.praxis.assessment.domain.Verifications;
 import org.praxis.platform.access.AccessMatrix;
 import org.praxis.platform.security.Roles;
 import org.praxis.platform.web.Bounds;
+import org.praxis.platform.web.CalendarDates;
 import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.platform.web.NotAfterToday;
 import org.praxis.platform.web.Page;
@@ -162,6 +163,8 @@ public class SupervisionResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @BeanParam PageParams page) {
+        CalendarDates.requireWithinCalendar("from", from);
+        CalendarDates.requireWithinCalendar("to", to);
         SupervisionSessions.SupervisionPage t = sessions.supervision(id, from, to, page.request());
         Page<SupervisionView> rows = t.sessions().map(SupervisionView::of);
         return new SupervisionLog(

@@ -230,6 +230,44 @@ class BoundedInputsApiTest {
     }
 
     @Test
+    void aDateBeyondTheCalendarIsRefusedNamingTheFieldAndNothingIsRecorded() {
+        as(t.coach)
+                .body(Map.of("displayName", "Casey Coach"))
+                .when()
+                .post("/v1/practitioners")
+                .then()
+                .statusCode(201);
+        for (String date : List.of("+9999999-12-31", "-0001-01-01", "+10000-01-01")) {
+            as(t.coach)
+                    .body(Map.of("kind", "other", "body", "Example Register", "number", "1", "expiresOn", date))
+                    .when()
+                    .post(path("/registrations"))
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", containsString("expiresOn"));
+            as(t.coach)
+                    .body(Map.of("competenceCode", "D1.A1.1.1", "action", "Read up", "dueOn", date))
+                    .when()
+                    .post(path("/development-actions"))
+                    .then()
+                    .statusCode(400)
+                    .body("detail", containsString("dueOn"));
+            for (String period : List.of("from", "to")) {
+                refused(
+                        as(t.coach)
+                                .queryParam(period, date)
+                                .when()
+                                .get(path("/supervision-sessions"))
+                                .then(),
+                        period);
+            }
+        }
+        as(t.coach).when().get(path("")).then().body("registrations", empty());
+        as(t.coach).when().get(path("/development-actions")).then().body("items", empty());
+    }
+
+    @Test
     void settingsAndFrameworkParametersAreBounded() {
         String code = "c".repeat(Bounds.CODE + 1);
         String etag = as(t.admin)
