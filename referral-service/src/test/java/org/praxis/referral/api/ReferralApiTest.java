@@ -443,7 +443,13 @@ class ReferralApiTest {
                 .body("status", is("accepted"))
                 .body("answeredAt", notNullValue());
         // A first appointment follows the sending, within two years; anything else is refused and changes nothing.
-        for (String implausible : List.of("2001-01-01T10:00:00Z", "+1000000-01-01T00:00:00Z")) {
+        as(t.coach)
+                .body(Map.of("at", "+1000000-01-01T00:00:00Z"))
+                .when()
+                .post("/v1/referrals/" + sent + "/first-appointment")
+                .then()
+                .statusCode(400); // beyond the calendar (platform/web/CalendarDates)
+        for (String implausible : List.of("2001-01-01T10:00:00Z", "9999-01-01T00:00:00Z")) {
             as(t.coach)
                     .body(Map.of("at", implausible))
                     .when()
