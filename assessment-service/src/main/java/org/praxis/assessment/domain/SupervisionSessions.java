@@ -139,6 +139,7 @@ public class SupervisionSessions {
         }
     }
 
+    @Transactional
     public SupervisionPage supervision(String supervisee, LocalDate from, LocalDate to, PageRequest page) {
         practitioners.existing(supervisee);
         SupervisionRecordPolicy policy = policies.supervision();
@@ -173,6 +174,8 @@ public class SupervisionSessions {
         Object[] minutes = totals.getSingleResult();
         Page<SupervisionSession> sessions =
                 tenant.pageNewestFirst(SupervisionSession.class, where, params, page, "e.recordedAt");
+        // Each session's notes are read here (DESIGN: every read of notes is audited).
+        sessions.items().forEach(s -> audit.record("read", "supervision-session", s.id, null));
         return new SupervisionPage(sessions, ((Number) minutes[0]).longValue(), ((Number) minutes[1]).longValue());
     }
 }

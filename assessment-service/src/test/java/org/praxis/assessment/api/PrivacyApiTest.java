@@ -301,6 +301,24 @@ class PrivacyApiTest {
     }
 
     @Test
+    void everyReadOfSupervisionNotesIsAuditedWithWhoReadThem() {
+        practitionerWithFreeText();
+        String session = as(t.supervisor)
+                .when()
+                .get(path("/supervision-sessions"))
+                .then()
+                .statusCode(200)
+                .body("items[0].notes", is(NOTES))
+                .extract()
+                .path("items[0].id");
+        String read = "select count(*) from audit_event where tenant_id = ? and action = 'read'"
+                + " and resource_type = 'supervision-session' and resource_id = ? and actor = ?";
+        assertEquals(1, count(read, t.id, session, t.supervisor.subject()));
+        as(t.coach).when().get(path("/supervision-sessions")).then().statusCode(200);
+        assertEquals(1, count(read, t.id, session, t.coach.subject()), "the supervisee's own read too");
+    }
+
+    @Test
     void anExportWithoutARecordedRequestIsRefusedAndWritesNoExportAudit() {
         practitionerWithFreeText();
         String subject = t.coach.subject();
