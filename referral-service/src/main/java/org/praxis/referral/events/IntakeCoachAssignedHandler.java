@@ -13,7 +13,9 @@ import org.praxis.referral.domain.Caseloads;
 /**
  * intake-service gave an intake another coach (a supervisor's assignment, a claim): the referrals drafted from
  * the intake that no engagement carries, such as a risk flag's urgent draft, follow the new coach, so the coach
- * who no longer coaches the client stops reading them and the new one can act on them.
+ * who no longer coaches the client stops reading them and the new one can act on them. The intake following a
+ * handover counts too: the handover's own event (session.events) moves the drafts that exist when it is read, but
+ * a risk flag intake-service raised before it followed the handover names the old coach and may be read after it.
  */
 @ApplicationScoped
 public class IntakeCoachAssignedHandler extends SingleTypeHandler<IntakeCoachAssignedHandler.CoachAssigned> {
@@ -27,9 +29,6 @@ public class IntakeCoachAssignedHandler extends SingleTypeHandler<IntakeCoachAss
             @JsonProperty(required = true) @Size(max = Bounds.SUBJECT)
             String toPractitionerId) {}
 
-    /** The intake followed a handover: the handover's own event moves the same drafts, with its history step. */
-    static final String FOLLOW_HANDOVER = "follow-handover";
-
     @Inject
     Caseloads caseloads;
 
@@ -41,11 +40,6 @@ public class IntakeCoachAssignedHandler extends SingleTypeHandler<IntakeCoachAss
     @Override
     public boolean replacesState() {
         return true;
-    }
-
-    @Override
-    public boolean concerns(IncomingEvent event) {
-        return !FOLLOW_HANDOVER.equals(event.payload().path("reason").asText());
     }
 
     @Override
