@@ -89,6 +89,8 @@ public class Practitioners {
                     "A practitioner creates only their own profile",
                     List.of(new Violation("subject", "must be you or empty")));
         }
+        // Two creates at once (a double tap): the second waits here and finds the first, a 409 rather than a 500.
+        tenant.serialise("practitioner-profile " + who);
         if (find(who).isPresent()) {
             throw ProblemException.conflict("Practitioner " + who + " already has a profile.");
         }

@@ -49,6 +49,37 @@ class PractitionerApiTest {
     }
 
     @Test
+    void twoCreatesOfOneProfileAtOnceGiveOneProfileAndAConflict() throws Exception {
+        java.util.concurrent.ExecutorService taps = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Tokens coach = t.user("coach");
+                java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+                List<java.util.concurrent.Future<Integer>> creates = new java.util.ArrayList<>();
+                for (int tap = 0; tap < 2; tap++) {
+                    creates.add(taps.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        return as(coach)
+                                .body(Map.of("displayName", "Casey Coach"))
+                                .when()
+                                .post("/v1/practitioners")
+                                .statusCode();
+                    }));
+                }
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var create : creates) {
+                    statuses.add(create.get());
+                }
+                java.util.Collections.sort(statuses);
+                assertEquals(List.of(201, 409), statuses, "a double tap");
+            }
+        } finally {
+            taps.shutdown();
+        }
+    }
+
+    @Test
     void supervisionRunsOneWayAndNoAdminChoosesTheirOwnSupervisor() {
         t.supervised(); // the supervisor supervises the coach
         as(t.supervisor)
