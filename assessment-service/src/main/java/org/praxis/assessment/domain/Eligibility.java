@@ -161,6 +161,9 @@ public class Eligibility {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> refresh(String practitioner, LocalDate today) {
+        // Two changes at once that only together meet a requirement: the second waits for the first to commit
+        // and then counts it, else each would fall short alone and neither publish what both add up to.
+        tenant.serialise("eligibility " + practitioner);
         em.flush(); // what this transaction recorded counts
         // An erased practitioner holds nothing, whatever their records kept under the pseudonym add up to.
         List<String> now = Pseudonyms.isPseudonym(practitioner)

@@ -1,0 +1,107 @@
+package org.praxis.assessment.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.praxis.testsupport.TestTenant.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.praxis.assessment.AssessmentTenant;
+import org.praxis.assessment.domain.BuiltInFramework;
+import org.praxis.assessment.domain.CompetenceFramework;
+import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.TopicProbe;
+
+/**
+ * Two changes at once that only together meet a requirement: each transaction alone falls short, so unless the
+ * second waits for the first, neither stores nor publishes the eligibility both add up to.
+ */
+@QuarkusTest
+class EligibilityRaceTest {
+    private final AssessmentTenant t = new AssessmentTenant();
+    private final String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+    private String path(String rest) {
+        return "/v1/practitioners/" + t.coach.subject() + rest;
+    }
+
+    private String halfAnHour() {
+        return as(t.coach)
+                .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 30))
+                .when()
+                .post(path("/evidence"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private void verify(String evidence) {
+        as(t.supervisor)
+                .when()
+                .post(path("/evidence/" + evidence + "/verification"))
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void twoVerificationsAtOnceThatTogetherMeetTheHoursPublishTheEligibilityOnce() throws Exception {
+        t.supervised();
+        t.lowMinimums(); // an hour of practice, an hour of supervision
+        as(t.supervisor)
+                .body(Map.of("heldOn", today, "durationMinutes", 60))
+                .when()
+                .post(path("/supervision-sessions"))
+                .then()
+                .statusCode(201);
+        String assessment = t.openAssessment();
+        t.rateAsAssessor(
+                assessment,
+                BuiltInFramework.framework().competencesOf("D1").stream()
+                        .map(CompetenceFramework.Item::code)
+                        .toList(),
+                "competent");
+        as(t.supervisor)
+                .when()
+                .post("/v1/assessments/" + assessment + "/completion")
+                .then()
+                .statusCode(200);
+        String first = halfAnHour();
+        String second = halfAnHour();
+
+        // The first verification's commit is held for two seconds (a deferred trigger runs at commit), so the
+        // second runs while the first has decided but not committed.
+        EmbeddedPostgres pg = EmbeddedPostgres.shared();
+        pg.execute("create or replace function hold_commit() returns trigger language plpgsql as"
+                + " $$ begin perform pg_sleep(2); return null; end $$");
+        pg.execute("create constraint trigger hold_commit after update on evidence deferrable initially deferred"
+                + " for each row when (new.id = '" + first + "'::uuid and new.verified_at is not null)"
+                + " execute function hold_commit()");
+        try {
+            CompletableFuture<Void> held = CompletableFuture.runAsync(() -> verify(first));
+            Thread.sleep(700);
+            verify(second);
+            held.get();
+        } finally {
+            pg.execute("drop trigger if exists hold_commit on evidence");
+        }
+
+        as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));
+        assertEquals(
+                1,
+                TopicProbe.read(
+                                "assessment.events",
+                                r -> t.coach.subject().equals(r.key())
+                                        && "org.praxis.assessment.eligibility.changed.v1"
+                                                .equals(TopicProbe.header(r, "ce_type")),
+                                found -> found.size() > 1,
+                                Duration.ofSeconds(10))
+                        .size(),
+                "the eligibility both verifications add up to is published, once");
+    }
+}
