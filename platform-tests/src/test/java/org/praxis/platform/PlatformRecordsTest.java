@@ -119,6 +119,13 @@ class PlatformRecordsTest {
                 "admin-x create-practitioner",
                 "k-2",
                 "/v1/practitioners/" + person + "?view=full");
+        // A supervisor's operation on the person: named in the scope, not first, and in no location.
+        insert(
+                "insert into idempotency_record (tenant_id, scope, idempotency_key, request_hash, location) values (?, ?, ?, 'v2:x', ?)",
+                tenant,
+                "supervisor-y open-assessment " + person,
+                "k-3",
+                "/v1/assessments/" + UUID.randomUUID());
         insert(
                 "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
                 "kek-" + UUID.randomUUID(),

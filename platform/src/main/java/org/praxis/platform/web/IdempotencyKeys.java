@@ -182,12 +182,12 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public int forget(String tenant, String subject) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "delete from idempotency_record where tenant_id = ?" + " and left(scope, ?) = ?")) {
-            String prefix = subject + " ";
+                // The person's own (their id first) and those naming them as one of the operation's words
+                // ("supervisor-1 open-assessment coach-1"): the record holds their id and its body may too.
+                PreparedStatement s = c.prepareStatement("delete from idempotency_record where tenant_id = ?"
+                        + " and position(? in ' ' || scope || ' ') > 0")) {
             s.setString(1, tenant);
-            s.setInt(2, prefix.length());
-            s.setString(3, prefix);
+            s.setString(2, " " + subject + " ");
             return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency records not erased", e);
