@@ -2,21 +2,47 @@ package org.praxis.assessment;
 
 import static org.praxis.testsupport.TestTenant.as;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.testsupport.TestTenant;
+import org.praxis.testsupport.Tokens;
 
 /** A fresh tenant ({@link TestTenant}) where the coach can be a practitioner supervised by the supervisor. */
 public class AssessmentTenant extends TestTenant {
-    /** The coach's profile, created by themselves, with the supervisor assigned by the admin. */
-    public AssessmentTenant supervised() {
+    /** The coach's profile, created by themselves. */
+    public AssessmentTenant withProfile() {
         as(coach)
                 .body(Map.of("displayName", "Casey Coach", "roles", List.of("coach", "therapist")))
                 .when()
                 .post("/v1/practitioners")
                 .then()
                 .statusCode(201);
+        return this;
+    }
+
+    /** Practice hours {@code who} records for the coach today (unverified unless the supervisor records them): the evidence's id. */
+    public String practiceHours(Tokens who, int minutes) {
+        return as(who).body(Map.of(
+                        "kind",
+                        "practice-hours",
+                        "occurredOn",
+                        LocalDate.now(ZoneOffset.UTC).toString(),
+                        "minutes",
+                        minutes))
+                .when()
+                .post("/v1/practitioners/" + coach.subject() + "/evidence")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The coach's profile, created by themselves, with the supervisor assigned by the admin. */
+    public AssessmentTenant supervised() {
+        withProfile();
         String etag = as(admin)
                 .when()
                 .get("/v1/practitioners/" + coach.subject())

@@ -231,12 +231,7 @@ class BoundedInputsApiTest {
 
     @Test
     void aDateBeyondTheCalendarIsRefusedNamingTheFieldAndNothingIsRecorded() {
-        as(t.coach)
-                .body(Map.of("displayName", "Casey Coach"))
-                .when()
-                .post("/v1/practitioners")
-                .then()
-                .statusCode(201);
+        t.withProfile();
         for (String date : List.of("+9999999-12-31", "-0001-01-01", "+10000-01-01")) {
             as(t.coach)
                     .body(Map.of("kind", "other", "body", "Example Register", "number", "1", "expiresOn", date))
@@ -335,12 +330,7 @@ class BoundedInputsApiTest {
 
     @Test
     void aPractitionerKeepsABoundedNumberOfRegistrations() {
-        as(t.coach)
-                .body(Map.of("displayName", "Casey Coach"))
-                .when()
-                .post("/v1/practitioners")
-                .then()
-                .statusCode(201);
+        t.withProfile();
         Map<String, String> registration = Map.of(
                 "kind",
                 "coaching-body",

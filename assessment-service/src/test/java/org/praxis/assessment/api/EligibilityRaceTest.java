@@ -30,17 +30,6 @@ class EligibilityRaceTest {
         return "/v1/practitioners/" + t.coach.subject() + rest;
     }
 
-    private String halfAnHour() {
-        return as(t.coach)
-                .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 30))
-                .when()
-                .post(path("/evidence"))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private void verify(String evidence) {
         as(t.supervisor)
                 .when()
@@ -71,8 +60,8 @@ class EligibilityRaceTest {
                 .post("/v1/assessments/" + assessment + "/completion")
                 .then()
                 .statusCode(200);
-        String first = halfAnHour();
-        String second = halfAnHour();
+        String first = t.practiceHours(t.coach, 30);
+        String second = t.practiceHours(t.coach, 30);
 
         // The first verification's commit is held for two seconds (a deferred trigger runs at commit), so the
         // second runs while the first has decided but not committed.

@@ -62,16 +62,6 @@ class VerificationApiTest {
                 .statusCode(200);
     }
 
-    private String practiceHours(Tokens who, int minutes) {
-        return as(who).body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes))
-                .when()
-                .post(path("/evidence"))
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private String supervision(Tokens who, int minutes) {
         return as(who).body(Map.of("heldOn", today, "durationMinutes", minutes))
                 .when()
@@ -105,7 +95,7 @@ class VerificationApiTest {
     void typedInFactsCountOnlyOnceVerifiedAndVerificationIsRecordedAndAudited() {
         t.lowMinimums();
         assessedCompetent();
-        String hours = practiceHours(t.coach, 60);
+        String hours = t.practiceHours(t.coach, 60);
         String session = supervision(t.coach, 60);
         String registration = registration();
 
@@ -240,7 +230,7 @@ class VerificationApiTest {
 
     @Test
     void entriesAreBoundedAndARefusedEntryChangesNothing() {
-        practiceHours(t.coach, 60);
+        t.practiceHours(t.coach, 60);
         for (int minutes : List.of(100000, 721, 0, -5)) {
             as(t.coach)
                     .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", minutes))
@@ -265,7 +255,7 @@ class VerificationApiTest {
                 .statusCode(422)
                 .body("errors.field", hasItem("occurredOn"));
         // One day holds at most 12 hours of practice, all its entries together: 60 + 660 fit, one minute more not.
-        practiceHours(t.coach, 660);
+        t.practiceHours(t.coach, 660);
         as(t.coach)
                 .body(Map.of("kind", "practice-hours", "occurredOn", today, "minutes", 1))
                 .when()
@@ -317,7 +307,7 @@ class VerificationApiTest {
 
     @Test
     void evidenceAndSupervisionAreVerifiedByTheSupervisorOnlyAndRegistrationsByAnAdmin() {
-        String hours = practiceHours(t.coach, 30);
+        String hours = t.practiceHours(t.coach, 30);
         String session = supervision(t.coach, 30);
         String registration = registration();
         AssessmentTenant other = new AssessmentTenant();
@@ -455,7 +445,7 @@ class VerificationApiTest {
 
     @Test
     void aVerifierErasedKeepsTheirVerificationsUnderAPseudonym() {
-        String hours = practiceHours(t.coach, 30);
+        String hours = t.practiceHours(t.coach, 30);
         as(t.supervisor)
                 .when()
                 .post(path("/evidence/" + hours + "/verification"))

@@ -31,12 +31,7 @@ class AssessmentConsumersTest {
 
     @Test
     void aCompletedSessionAddsPracticeHoursOnceHoweverOftenItArrives() {
-        as(t.coach)
-                .body(Map.of("displayName", "Casey Coach"))
-                .when()
-                .post("/v1/practitioners")
-                .then()
-                .statusCode(201);
+        t.withProfile();
         String type = "org.praxis.session.session.completed.v1";
         ObjectNode completed = (ObjectNode) EventContracts.goldenExampleJson(type);
         completed
