@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,6 +127,9 @@ public class MonitoringMeasures {
         m.completedAt = Instant.now();
         audit.record("complete", "monitoring-measure", m.id, "screening " + screeningId);
         Engagement e = tenant.get(Engagement.class, m.engagementId, "Engagement");
+        // Held until this commits, so a close at the same time waits and withdraws what this dates; a close
+        // committed since the read fails the lock's version check, and the event is applied again, closed.
+        em.lock(e, LockModeType.PESSIMISTIC_READ);
         MonitoringPlan p = plans.of(e.id).orElse(null);
         if (p != null
                 && p.everyWeeks != null
@@ -149,6 +153,7 @@ public class MonitoringMeasures {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawOpen(Engagement e) {
+        em.lock(e, LockModeType.PESSIMISTIC_WRITE); // a completion dating the next measure commits first (complete)
         for (MonitoringMeasure m : open(e)) {
             m.status = MonitoringMeasure.WITHDRAWN;
             audit.record("withdraw", "monitoring-measure", m.id, "engagement closed");

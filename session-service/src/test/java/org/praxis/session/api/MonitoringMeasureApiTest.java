@@ -245,6 +245,41 @@ class MonitoringMeasureApiTest {
                         id));
     }
 
+    /**
+     * A scored screening dates the next measure while the coach closes the engagement: whichever commits first,
+     * no measure stays open in the closed engagement (the close withdraws it, or the completion sees the close).
+     */
+    @Test
+    void aMeasureCompletedWhileTheEngagementClosesLeavesNoneOpen() throws Exception {
+        String id = decided(t, newIntake(), "coaching-with-monitoring");
+        weeklyPlan(id, List.of("WHO-5"), 3);
+        activate(t, id);
+        String measure = measures(id).get(0);
+        // The completion's commit is held for three seconds (a deferred trigger on the next measure it dates).
+        DB.execute("create or replace function hold_commit() returns trigger language plpgsql as"
+                + " $$ begin perform pg_sleep(3); return null; end $$");
+        DB.execute("create constraint trigger hold_commit after insert on monitoring_measure deferrable initially"
+                + " deferred for each row when (new.engagement_id = '" + id
+                + "'::uuid) execute function hold_commit()");
+        try {
+            java.util.concurrent.CompletableFuture<Void> completing =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> scored(
+                            UUID.randomUUID().toString(),
+                            id,
+                            measure,
+                            UUID.randomUUID().toString()));
+            DB.awaitCount(
+                    1,
+                    "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                            + " and datname = current_database()");
+            move(id, "closed");
+            completing.get();
+        } finally {
+            DB.execute("drop trigger if exists hold_commit on monitoring_measure");
+        }
+        assertEquals(List.of(), due(id), "nothing is asked of a closed engagement's client");
+    }
+
     @Test
     void sessionsRecordedAsHeldAfterAPauseOrTheCloseAskForNothing() {
         String id = decided(t, newIntake(), "coaching-with-monitoring");
