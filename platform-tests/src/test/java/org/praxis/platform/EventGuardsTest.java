@@ -198,19 +198,38 @@ class EventGuardsTest {
     }
 
     @Test
-    void anEventItsSourcesErasureRewroteToThePseudonymCreatesNothingForThem() {
-        // Still in the source's outbox when the source erased the person: it names them by their pseudonym.
-        String pseudonym = Pseudonyms.of("acme", "client-" + UUID.randomUUID());
-        String aboutThem = thing("acme", "{\"clientSubject\":\"" + pseudonym + "\"}");
-        String theirCoach =
-                thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + pseudonym + "\"}");
+    void anEventItsSourcesErasureRewroteToThePseudonymIsTheirPastAndOneSentAfterTheErasureApplies() {
+        String person = "client-" + UUID.randomUUID();
+        String pseudonym = Pseudonyms.of("acme", person);
+        String request = "request-" + UUID.randomUUID();
+        // Erased here an hour ago, and by the source, which rewrote what its outbox still held, just after.
+        erased(person, request, Instant.now().minusSeconds(3600));
+        sourceErased(request, Instant.now().minusSeconds(3590));
+        String thing = "org.praxis.test.thing.happened.v1";
+        String rewritten = send(
+                "acme",
+                thing,
+                "thing",
+                "{\"clientSubject\":\"" + pseudonym + "\"}",
+                null,
+                Instant.now().minusSeconds(7200));
+        String theirCoach = send(
+                "acme",
+                thing,
+                "thing",
+                "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + pseudonym + "\"}",
+                null,
+                Instant.now().minusSeconds(7200));
+        // What the source does later with the records it keeps under the pseudonym (an engagement closed).
+        String later = thing("acme", "{\"clientSubject\":\"" + pseudonym + "\"}");
         drain();
-        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", aboutThem));
-        assertEquals("erased-subject", outcome("recording", aboutThem));
+        assertEquals(0, Db.count("select count(*) from applied_effect where event_id = ?", rewritten));
+        assertEquals("erased-subject", outcome("recording", rewritten));
         assertEquals(
                 1,
                 Db.count("select count(*) from applied_effect where event_id = ?", theirCoach),
                 "another erased person in it is already their pseudonym");
+        assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", later));
     }
 
     @Test

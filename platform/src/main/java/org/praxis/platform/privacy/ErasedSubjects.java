@@ -27,8 +27,8 @@ import org.praxis.platform.events.IncomingEvent;
  * their past re-creates nothing for them, whenever it is read ({@link #erasedPast}: sent before the
  * erasure was requested, or before its source erased them); an event about their new activity (a new
  * intake under the same account) applies. The event's own person
- * ({@code clientSubject}, else {@code practitionerId}) erased, or already their pseudonym (the event was
- * still in its source's outbox when the source erased them): the event is not applied. Another
+ * ({@code clientSubject}, else {@code practitionerId}) erased, named by their real id or by the pseudonym its
+ * source's erasure put in its outbox: the event is not applied. Another
  * person it names erased (the coach of a client's intake, a supervisor): it is applied with their
  * pseudonym in their place, so no identifier comes back.
  *
@@ -106,15 +106,17 @@ public class ErasedSubjects {
         for (String field : PERSON_FIELDS) {
             JsonNode value = event.payload().get(field);
             if (value != null && value.isTextual() && !value.asText().isBlank()) {
-                people.put(field, Pseudonyms.of(event.tenantId(), value.asText()));
+                // Already the pseudonym when the source's erasure rewrote the event in its outbox: it is looked up
+                // as it is, so the event is their past like any other sent before the erasure.
+                people.put(
+                        field,
+                        Pseudonyms.isPseudonym(value.asText())
+                                ? value.asText()
+                                : Pseudonyms.of(event.tenantId(), value.asText()));
             }
         }
         if (people.isEmpty()) {
             return event;
-        }
-        if (Pseudonyms.isPseudonym(ownPerson(event))) {
-            return null; // sent from a source's outbox its erasure rewrote: the erased person's past, under the
-            // pseudonym
         }
         List<String> erasedFields = new ArrayList<>();
         ErasureUnderWay undecided = null;
@@ -191,15 +193,6 @@ public class ErasedSubjects {
                 event.key(),
                 payload,
                 event.sequence());
-    }
-
-    private static String ownPerson(IncomingEvent event) {
-        return OWN_PERSON_FIELDS.stream()
-                .map(field -> event.payload().path(field))
-                .filter(v -> v.isTextual() && !v.asText().isBlank())
-                .map(JsonNode::asText)
-                .findFirst()
-                .orElse(null);
     }
 
     /**
