@@ -149,7 +149,7 @@ public final class CaseDocuments {
                 }
             } else {
                 others.add(new CompetenceFramework.Association(
-                        id == null ? associationId(origin, destination) : id, type, origin, destination));
+                        id == null ? associationId(type + " " + origin, destination) : id, type, origin, destination));
             }
         }
         for (String id : order) {
@@ -237,7 +237,11 @@ public final class CaseDocuments {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The id of an association the document gave none: stable, and as short as any id it may hold (a UUID). */
+    /**
+     * The id of an association the document gave none: stable, and as short as any id it may hold (a UUID).
+     * A parent's is made of the two items alone (the export's); any other's of its type too, so that a related-to
+     * association alongside the parent's is not given the same id.
+     */
     static String associationId(String origin, String destination) {
         return UUID.nameUUIDFromBytes((origin + ">" + destination).getBytes(StandardCharsets.UTF_8))
                 .toString();
