@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.platform.events.OutboxPublisher;
 import org.praxis.platform.privacy.PlatformRecords;
 import org.praxis.platform.privacy.Pseudonyms;
+import org.praxis.platform.web.IdempotencyKeys;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.Tokens;
 
@@ -26,6 +27,7 @@ class PlatformRecordsTest {
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     private final String person = "person-" + UUID.randomUUID();
     private final String other = "other-" + UUID.randomUUID();
+    private final UUID aboutPersonRecord = UUID.randomUUID();
 
     @Inject
     PlatformRecords records;
@@ -126,6 +128,16 @@ class PlatformRecordsTest {
                 "supervisor-y open-assessment " + person,
                 "k-3",
                 "/v1/assessments/" + UUID.randomUUID());
+        // Someone else's create whose stored answer names the person (a referral about them): only the body does.
+        insert(
+                "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, location, body)"
+                        + " values (?, ?, ?, ?, 'v2:x', ?, ?)",
+                aboutPersonRecord,
+                tenant,
+                "coach-z open-referral",
+                "k-4",
+                "/v1/referrals/" + UUID.randomUUID(),
+                IdempotencyKeys.BODY.seal(tenant, aboutPersonRecord, "{\"clientSubject\":\"" + person + "\"}"));
         insert(
                 "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
                 "kek-" + UUID.randomUUID(),
@@ -180,6 +192,10 @@ class PlatformRecordsTest {
                 Set.of("idempotency_record.scope", "idempotency_record.location", "export_setting.off_requested_by"));
         assertEquals(kept, db.columnsHolding(pseudonym).keySet());
         assertEquals(otherBefore, db.columnsHolding(other), "the other person's rows are untouched");
+        assertEquals(
+                0,
+                db.count("select count(*) from idempotency_record where id = ?", aboutPersonRecord),
+                "a stored answer naming the person goes with the rest");
 
         // The request about the person keeps who asked and approved, not why (an admin's words about them) nor
         // its reference; the audit trail's copies of that reason go too. The request the person made stays whole.

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -178,17 +179,37 @@ public class IdempotencyKeys {
         }
     }
 
-    /** Drops the records of the creates {@code subject} made in {@code tenant} (subject erasure). */
+    /**
+     * Drops the records that name {@code subject} in {@code tenant} (subject erasure): their own creates, those
+     * whose operation names them, and those whose stored answer does (a referral about them someone else made).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forget(String tenant, String subject) {
-        try (Connection c = dataSource.getConnection();
-                // The person's own (their id first) and those naming them as one of the operation's words
-                // ("supervisor-1 open-assessment coach-1"): the record holds their id and its body may too.
-                PreparedStatement s = c.prepareStatement("delete from idempotency_record where tenant_id = ?"
-                        + " and position(? in ' ' || scope || ' ') > 0")) {
-            s.setString(1, tenant);
-            s.setString(2, " " + subject + " ");
-            return s.executeUpdate();
+        List<UUID> naming = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s =
+                    c.prepareStatement("select id, scope, body from idempotency_record where tenant_id = ?")) {
+                s.setString(1, tenant);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        // The scope is the caller's id and the operation's words ("supervisor-1 open-assessment
+                        // coach-1").
+                        boolean inScope = (" " + rs.getString(2) + " ").contains(" " + subject + " ");
+                        String body = rs.getString(3);
+                        if (inScope
+                                || (body != null && BODY.open(tenant, id, body).contains(subject))) {
+                            naming.add(id);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement s =
+                    c.prepareStatement("delete from idempotency_record where tenant_id = ? and id = any(?)")) {
+                s.setString(1, tenant);
+                s.setArray(2, c.createArrayOf("uuid", naming.toArray()));
+                return s.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency records not erased", e);
         }
