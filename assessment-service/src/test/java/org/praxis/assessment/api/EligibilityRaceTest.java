@@ -73,7 +73,11 @@ class EligibilityRaceTest {
                 + " execute function hold_commit()");
         try {
             CompletableFuture<Void> held = CompletableFuture.runAsync(() -> verify(first));
-            Thread.sleep(700);
+            // The second starts only once the first is held in its commit.
+            pg.awaitCount(
+                    1,
+                    "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                            + " and datname = current_database()");
             verify(second);
             held.get();
         } finally {
