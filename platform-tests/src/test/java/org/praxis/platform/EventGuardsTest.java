@@ -232,6 +232,18 @@ class EventGuardsTest {
         assertEquals(1, Db.count("select count(*) from applied_effect where event_id = ?", later));
     }
 
+    /** A handover from an erased coach, sent before the source's confirmation is read here: nothing to decide. */
+    @Test
+    void anotherPersonAlreadyTheirPseudonymKeepsTheEventWaitingForNothing() {
+        String coach = "coach-" + UUID.randomUUID();
+        String pseudonym = Pseudonyms.of("acme", coach);
+        erased(coach, "request-" + UUID.randomUUID(), Instant.now().minusSeconds(60));
+        String handover = thing("acme", "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + pseudonym + "\"}");
+        drain();
+        assertEquals("applied", outcome("recording", handover));
+        assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", handover));
+    }
+
     @Test
     void anEventInFlightWaitsForAnErasureOfItsPersonAndIsThenNotApplied() throws Exception {
         String person = "client-" + UUID.randomUUID();

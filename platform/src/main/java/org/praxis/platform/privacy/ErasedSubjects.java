@@ -105,14 +105,16 @@ public class ErasedSubjects {
         Map<String, String> people = new LinkedHashMap<>();
         for (String field : PERSON_FIELDS) {
             JsonNode value = event.payload().get(field);
-            if (value != null && value.isTextual() && !value.asText().isBlank()) {
-                // Already the pseudonym when the source's erasure rewrote the event in its outbox: it is looked up
-                // as it is, so the event is their past like any other sent before the erasure.
-                people.put(
-                        field,
-                        Pseudonyms.isPseudonym(value.asText())
-                                ? value.asText()
-                                : Pseudonyms.of(event.tenantId(), value.asText()));
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                continue;
+            }
+            if (!Pseudonyms.isPseudonym(value.asText())) {
+                people.put(field, Pseudonyms.of(event.tenantId(), value.asText()));
+            } else if (OWN_PERSON_FIELDS.contains(field)) {
+                // The source's erasure rewrote it, or the source sent it since: looked up as it is, so it is
+                // their past like any other event sent before the erasure. Another person already a pseudonym
+                // has nothing to decide or replace (a handover from an erased coach).
+                people.put(field, value.asText());
             }
         }
         if (people.isEmpty()) {
