@@ -178,6 +178,8 @@ public class Notes {
     @Transactional
     public RiskConcern noteRisk(UUID engagementId, UUID sessionId, String level) {
         Engagement e = engagements.readable(engagementId);
+        // The concern names the engagement's practitioner: a handover accepted meanwhile waits for it (or it 409s).
+        em.lock(e, jakarta.persistence.LockModeType.PESSIMISTIC_READ);
         RiskConcern r = new RiskConcern();
         r.id = UUID.randomUUID();
         r.tenantId = e.tenantId;

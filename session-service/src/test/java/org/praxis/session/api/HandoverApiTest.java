@@ -736,6 +736,53 @@ class HandoverApiTest {
         as(t.client).when().get(base).then().statusCode(200).body("practitionerId", is(t.otherCoach.subject()));
     }
 
+    /**
+     * A concern the coach records while the new coach accepts the engagement names the coach it was recorded
+     * under: the acceptance waits until the concern has committed, so risk.noted is never about a former coach.
+     */
+    @Test
+    void aHandoverAcceptedWhileTheCoachRecordsAConcernWaitsForIt() throws Exception {
+        String id = activeEngagement();
+        String path = "/v1/engagements/" + id + "/handovers/" + offer(id, t.coach, t.otherCoach.subject());
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
+        String sleeping = "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
+                + " and datname = current_database()";
+        // The concern's commit is held for three seconds (a deferred trigger on the concern it stores).
+        db.execute("create or replace function hold_commit() returns trigger language plpgsql as"
+                + " $$ begin perform pg_sleep(3); return null; end $$");
+        db.execute("create constraint trigger hold_commit after insert on risk_concern deferrable initially"
+                + " deferred for each row when (new.engagement_id = '" + id
+                + "'::uuid) execute function hold_commit()");
+        try {
+            java.util.concurrent.CompletableFuture<Integer> raising =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> as(t.coach)
+                            .body(Map.of("level", "serious"))
+                            .when()
+                            .post("/v1/engagements/" + id + "/risk-concerns")
+                            .then()
+                            .extract()
+                            .statusCode());
+            db.awaitCount(1, sleeping);
+            as(t.otherCoach)
+                    .header("If-Match", "\"0\"")
+                    .when()
+                    .post(path + "/acceptance")
+                    .then()
+                    .statusCode(200);
+            assertEquals(0, db.count(sleeping), "the acceptance went ahead only once the concern had committed");
+            assertEquals(201, raising.get());
+        } finally {
+            db.execute("drop trigger if exists hold_commit on risk_concern");
+        }
+        assertEquals(
+                1,
+                db.count(
+                        "select count(*) from outbox_event where event_type = 'org.praxis.session.risk.noted.v1'"
+                                + " and payload->>'engagementId' = ? and payload->>'practitionerId' = ?",
+                        id,
+                        t.coach.subject()));
+    }
+
     @Test
     void erasingTheClientOverwritesTheHandoverNote() {
         String id = activeEngagement();
