@@ -28,6 +28,7 @@ class PlatformRecordsTest {
     private final String person = "person-" + UUID.randomUUID();
     private final String other = "other-" + UUID.randomUUID();
     private final UUID aboutPersonRecord = UUID.randomUUID();
+    private final UUID aboutSomeoneElse = UUID.randomUUID();
 
     @Inject
     PlatformRecords records;
@@ -138,6 +139,16 @@ class PlatformRecordsTest {
                 "k-4",
                 "/v1/referrals/" + UUID.randomUUID(),
                 IdempotencyKeys.BODY.seal(tenant, aboutPersonRecord, "{\"clientSubject\":\"" + person + "\"}"));
+        // ... and one whose answer names someone whose id only begins with the person's: kept.
+        insert(
+                "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, location, body)"
+                        + " values (?, ?, ?, ?, 'v2:x', ?, ?)",
+                aboutSomeoneElse,
+                tenant,
+                "coach-z open-referral",
+                "k-5",
+                "/v1/referrals/" + UUID.randomUUID(),
+                IdempotencyKeys.BODY.seal(tenant, aboutSomeoneElse, "{\"clientSubject\":\"" + person + "7\"}"));
         insert(
                 "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
                 "kek-" + UUID.randomUUID(),
@@ -196,6 +207,7 @@ class PlatformRecordsTest {
                 0,
                 db.count("select count(*) from idempotency_record where id = ?", aboutPersonRecord),
                 "a stored answer naming the person goes with the rest");
+        assertEquals(1, db.count("select count(*) from idempotency_record where id = ?", aboutSomeoneElse));
 
         // The request about the person keeps who asked and approved, not why (an admin's words about them) nor
         // its reference; the audit trail's copies of that reason go too. The request the person made stays whole.

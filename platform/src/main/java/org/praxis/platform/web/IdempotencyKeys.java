@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.praxis.platform.crypto.SealedColumn;
 import org.praxis.platform.persistence.DeferredInserts;
@@ -185,21 +186,23 @@ public class IdempotencyKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forget(String tenant, String subject) {
-        List<UUID> naming = new ArrayList<>();
+        // The person's id as a whole word of a JSON text (not coach-1 inside coach-12), escaped as JSON writes it.
+        Pattern naming = Pattern.compile("(?<![\\w.@-])"
+                + Pattern.quote(json.valueToTree(subject).toString().replaceAll("^\"|\"$", "")) + "(?![\\w.@-])");
+        List<UUID> gone = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s =
                     c.prepareStatement("select id, scope, body from idempotency_record where tenant_id = ?")) {
                 s.setString(1, tenant);
+                s.setFetchSize(500); // a day's records of a busy tenant, read in slices, not held at once
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);
-                        // The scope is the caller's id and the operation's words ("supervisor-1 open-assessment
+                        // The scope: the caller's id and the operation's words ("supervisor-1 open-assessment
                         // coach-1").
-                        boolean inScope = (" " + rs.getString(2) + " ").contains(" " + subject + " ");
-                        String body = rs.getString(3);
-                        if (inScope
-                                || (body != null && BODY.open(tenant, id, body).contains(subject))) {
-                            naming.add(id);
+                        if ((" " + rs.getString(2) + " ").contains(" " + subject + " ")
+                                || answerNames(tenant, id, rs.getString(3), naming)) {
+                            gone.add(id);
                         }
                     }
                 }
@@ -207,11 +210,23 @@ public class IdempotencyKeys {
             try (PreparedStatement s =
                     c.prepareStatement("delete from idempotency_record where tenant_id = ? and id = any(?)")) {
                 s.setString(1, tenant);
-                s.setArray(2, c.createArrayOf("uuid", naming.toArray()));
+                s.setArray(2, c.createArrayOf("uuid", gone.toArray()));
                 return s.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency records not erased", e);
+        }
+    }
+
+    /** Whether the stored answer names the person; one that no longer opens (its key retired) is only a cache: it goes. */
+    private static boolean answerNames(String tenant, UUID id, String body, Pattern naming) {
+        if (body == null) {
+            return false;
+        }
+        try {
+            return naming.matcher(BODY.open(tenant, id, body)).find();
+        } catch (RuntimeException unreadable) {
+            return true;
         }
     }
 
