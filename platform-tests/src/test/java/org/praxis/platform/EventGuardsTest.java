@@ -244,6 +244,40 @@ class EventGuardsTest {
         assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", handover));
     }
 
+    /** ... but while this service is erasing that coach, it waits: the erasure may be moving what it acts on. */
+    @Test
+    void anotherPersonAlreadyTheirPseudonymWaitsForTheirErasureUnderWay() throws Exception {
+        String coach = "coach-" + UUID.randomUUID();
+        CountDownLatch erasing = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread erasure = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            erasedSubjects.record("acme", coach, "request-" + UUID.randomUUID(), Instant.now());
+            erasing.countDown();
+            try {
+                commit.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        erasure.start();
+        assertTrue(erasing.await(30, TimeUnit.SECONDS));
+        String handover = thing(
+                "acme",
+                "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + Pseudonyms.of("acme", coach) + "\"}");
+        try {
+            // The consumer waits on the erasure's lock (ErasedSubjects' key space, 0x45726173 above), undecided.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Db.count("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                                    + " and classid = x'45726173'::int::oid")
+                            > 0);
+            assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", handover));
+        } finally {
+            commit.countDown();
+        }
+        erasure.join(30_000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "applied".equals(outcome("recording", handover)));
+    }
+
     @Test
     void anEventInFlightWaitsForAnErasureOfItsPersonAndIsThenNotApplied() throws Exception {
         String person = "client-" + UUID.randomUUID();

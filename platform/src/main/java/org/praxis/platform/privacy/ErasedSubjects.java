@@ -103,6 +103,9 @@ public class ErasedSubjects {
     public IncomingEvent screen(IncomingEvent event) {
         // Each person named, by field, as their pseudonym: what the look-up, the locks and the replacement use.
         Map<String, String> people = new LinkedHashMap<>();
+        // Another person already their pseudonym: nothing to decide or replace, but an erasure of them under
+        // way here is still waited for (it may be moving what the event acts on, an intake they coached).
+        List<String> lockedOnly = new ArrayList<>();
         for (String field : PERSON_FIELDS) {
             JsonNode value = event.payload().get(field);
             if (value == null || !value.isTextual() || value.asText().isBlank()) {
@@ -112,12 +115,13 @@ public class ErasedSubjects {
                 people.put(field, Pseudonyms.of(event.tenantId(), value.asText()));
             } else if (OWN_PERSON_FIELDS.contains(field)) {
                 // The source's erasure rewrote it, or the source sent it since: looked up as it is, so it is
-                // their past like any other event sent before the erasure. Another person already a pseudonym
-                // has nothing to decide or replace (a handover from an erased coach).
+                // their past like any other event sent before the erasure.
                 people.put(field, value.asText());
+            } else {
+                lockedOnly.add(value.asText());
             }
         }
-        if (people.isEmpty()) {
+        if (people.isEmpty() && lockedOnly.isEmpty()) {
             return event;
         }
         List<String> erasedFields = new ArrayList<>();
@@ -137,7 +141,8 @@ public class ErasedSubjects {
                     1,
                     c.createArrayOf(
                             "int8",
-                            pseudonyms.stream()
+                            java.util.stream.Stream.concat(pseudonyms.stream(), lockedOnly.stream())
+                                    .distinct()
                                     .map(p -> lockKey(event.tenantId(), p))
                                     .toArray()));
             s.setString(2, event.source());
