@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.praxis.assessment.AssessmentTenant;
 import org.praxis.assessment.domain.BuiltInFramework;
 import org.praxis.assessment.domain.CompetenceFramework;
-import org.praxis.testsupport.EmbeddedPostgres;
+import org.praxis.testsupport.CommitHold;
 import org.praxis.testsupport.TopicProbe;
 
 /**
@@ -63,25 +63,17 @@ class EligibilityRaceTest {
         String first = t.practiceHours(t.coach, 30);
         String second = t.practiceHours(t.coach, 30);
 
-        // The first verification's commit is held for two seconds (a deferred trigger runs at commit), so the
-        // second runs while the first has decided but not committed.
-        EmbeddedPostgres pg = EmbeddedPostgres.shared();
-        pg.execute("create or replace function hold_commit() returns trigger language plpgsql as"
-                + " $$ begin perform pg_sleep(2); return null; end $$");
-        pg.execute("create constraint trigger hold_commit after update on evidence deferrable initially deferred"
-                + " for each row when (new.id = '" + first + "'::uuid and new.verified_at is not null)"
-                + " execute function hold_commit()");
-        try {
+        // The first verification is held at its commit (it has decided, not committed); the second must wait
+        // for it, else it decides on what it sees without the first's hour.
+        try (CommitHold hold =
+                CommitHold.on("update", "evidence", "new.id = '" + first + "'::uuid and new.verified_at is not null")) {
             CompletableFuture<Void> held = CompletableFuture.runAsync(() -> verify(first));
-            // The second starts only once the first is held in its commit.
-            pg.awaitCount(
-                    1,
-                    "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
-                            + " and datname = current_database()");
-            verify(second);
+            hold.awaitHeld();
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> verify(second));
+            hold.awaitWaitingForIt(1);
+            hold.release();
             held.get();
-        } finally {
-            pg.execute("drop trigger if exists hold_commit on evidence");
+            waiting.get();
         }
 
         as(t.coach).when().get(path("/eligibility")).then().body("eligibilities", contains("core-coaching"));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.CommitHold;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.SupervisionEvents;
@@ -744,16 +745,8 @@ class HandoverApiTest {
     void aHandoverAcceptedWhileTheCoachRecordsAConcernWaitsForIt() throws Exception {
         String id = activeEngagement();
         String path = "/v1/engagements/" + id + "/handovers/" + offer(id, t.coach, t.otherCoach.subject());
-        EmbeddedPostgres db = EmbeddedPostgres.shared();
-        String sleeping = "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
-                + " and datname = current_database()";
-        // The concern's commit is held for three seconds (a deferred trigger on the concern it stores).
-        db.execute("create or replace function hold_commit() returns trigger language plpgsql as"
-                + " $$ begin perform pg_sleep(3); return null; end $$");
-        db.execute("create constraint trigger hold_commit after insert on risk_concern deferrable initially"
-                + " deferred for each row when (new.engagement_id = '" + id
-                + "'::uuid) execute function hold_commit()");
-        try {
+        // The concern is held at its commit; the acceptance must wait for it (it may not go ahead beside it).
+        try (CommitHold hold = CommitHold.on("insert", "risk_concern", "new.engagement_id = '" + id + "'::uuid")) {
             java.util.concurrent.CompletableFuture<Integer> raising =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> as(t.coach)
                             .body(Map.of("level", "serious"))
@@ -762,18 +755,21 @@ class HandoverApiTest {
                             .then()
                             .extract()
                             .statusCode());
-            db.awaitCount(1, sleeping);
-            as(t.otherCoach)
-                    .header("If-Match", "\"0\"")
-                    .when()
-                    .post(path + "/acceptance")
-                    .then()
-                    .statusCode(200);
-            assertEquals(0, db.count(sleeping), "the acceptance went ahead only once the concern had committed");
+            hold.awaitHeld();
+            java.util.concurrent.CompletableFuture<Integer> accepting =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> as(t.otherCoach)
+                            .header("If-Match", "\"0\"")
+                            .when()
+                            .post(path + "/acceptance")
+                            .then()
+                            .extract()
+                            .statusCode());
+            hold.awaitWaitingForIt(1);
+            hold.release();
             assertEquals(201, raising.get());
-        } finally {
-            db.execute("drop trigger if exists hold_commit on risk_concern");
+            assertEquals(200, accepting.get());
         }
+        EmbeddedPostgres db = EmbeddedPostgres.shared();
         assertEquals(
                 1,
                 db.count(

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.praxis.testsupport.CommitHold;
 import org.praxis.testsupport.EmbeddedPostgres;
 import org.praxis.testsupport.EventContracts;
 import org.praxis.testsupport.SupervisionEvents;
@@ -255,27 +256,23 @@ class MonitoringMeasureApiTest {
         weeklyPlan(id, List.of("WHO-5"), 3);
         activate(t, id);
         String measure = measures(id).get(0);
-        // The completion's commit is held for three seconds (a deferred trigger on the next measure it dates).
-        DB.execute("create or replace function hold_commit() returns trigger language plpgsql as"
-                + " $$ begin perform pg_sleep(3); return null; end $$");
-        DB.execute("create constraint trigger hold_commit after insert on monitoring_measure deferrable initially"
-                + " deferred for each row when (new.engagement_id = '" + id
-                + "'::uuid) execute function hold_commit()");
-        try {
+        // The completion is held at its commit (a deferred trigger on the next measure it dates); the close must
+        // wait for it, else it withdraws what it sees without the measure the completion dates.
+        try (CommitHold hold =
+                CommitHold.on("insert", "monitoring_measure", "new.engagement_id = '" + id + "'::uuid")) {
             java.util.concurrent.CompletableFuture<Void> completing =
                     java.util.concurrent.CompletableFuture.runAsync(() -> scored(
                             UUID.randomUUID().toString(),
                             id,
                             measure,
                             UUID.randomUUID().toString()));
-            DB.awaitCount(
-                    1,
-                    "select count(*) from pg_stat_activity where wait_event = 'PgSleep'"
-                            + " and datname = current_database()");
-            move(id, "closed");
+            hold.awaitHeld();
+            java.util.concurrent.CompletableFuture<Void> closing =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> move(id, "closed"));
+            hold.awaitWaitingForIt(1);
+            hold.release();
             completing.get();
-        } finally {
-            DB.execute("drop trigger if exists hold_commit on monitoring_measure");
+            closing.get();
         }
         assertEquals(List.of(), due(id), "nothing is asked of a closed engagement's client");
     }
