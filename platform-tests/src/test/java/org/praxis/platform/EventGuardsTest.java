@@ -244,14 +244,14 @@ class EventGuardsTest {
         assertEquals(0, Db.count("select count(*) from parked_event where event_id = ?", handover));
     }
 
-    /** ... but while this service is erasing that coach, it waits: the erasure may be moving what it acts on. */
-    @Test
-    void anotherPersonAlreadyTheirPseudonymWaitsForTheirErasureUnderWay() throws Exception {
-        String coach = "coach-" + UUID.randomUUID();
+    /**
+     * An erasure of {@code person} recorded in its own transaction, which stays open (holding the person's lock)
+     * until {@code commit} counts down.
+     */
+    private Thread erasureUnderWay(String person, Instant requestedAt, CountDownLatch commit) throws Exception {
         CountDownLatch erasing = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
         Thread erasure = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            erasedSubjects.record("acme", coach, "request-" + UUID.randomUUID(), Instant.now());
+            erasedSubjects.record("acme", person, "request-" + UUID.randomUUID(), requestedAt);
             erasing.countDown();
             try {
                 commit.await(60, TimeUnit.SECONDS);
@@ -261,15 +261,28 @@ class EventGuardsTest {
         }));
         erasure.start();
         assertTrue(erasing.await(30, TimeUnit.SECONDS));
+        return erasure;
+    }
+
+    /** Waits until a consumer waits on an erasure's lock (ErasedSubjects' key space, 0x45726173 high bits). */
+    private static void awaitAnEventWaitingForAnErasure() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                                + " and classid = x'45726173'::int::oid")
+                        > 0);
+    }
+
+    /** ... but while this service is erasing that coach, it waits: the erasure may be moving what it acts on. */
+    @Test
+    void anotherPersonAlreadyTheirPseudonymWaitsForTheirErasureUnderWay() throws Exception {
+        String coach = "coach-" + UUID.randomUUID();
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread erasure = erasureUnderWay(coach, Instant.now(), commit);
         String handover = thing(
                 "acme",
                 "{\"clientSubject\":\"someone-else\",\"assignedCoach\":\"" + Pseudonyms.of("acme", coach) + "\"}");
         try {
-            // The consumer waits on the erasure's lock (ErasedSubjects' key space, 0x45726173 above), undecided.
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> Db.count("select count(*) from pg_locks where locktype = 'advisory' and not granted"
-                                    + " and classid = x'45726173'::int::oid")
-                            > 0);
+            awaitAnEventWaitingForAnErasure();
             assertEquals(0, Db.count("select count(*) from inbox_event where event_id = ?", handover));
         } finally {
             commit.countDown();
@@ -281,22 +294,11 @@ class EventGuardsTest {
     @Test
     void anEventInFlightWaitsForAnErasureOfItsPersonAndIsThenNotApplied() throws Exception {
         String person = "client-" + UUID.randomUUID();
-        CountDownLatch erasing = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        Thread erasure = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            erasedSubjects.record("acme", person, "request-2", Instant.now().plusSeconds(3600));
-            erasing.countDown();
-            try {
-                commit.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        erasure.start();
-        assertTrue(erasing.await(30, TimeUnit.SECONDS));
+        Thread erasure = erasureUnderWay(person, Instant.now().plusSeconds(3600), commit);
         String late = thing("acme", "{\"clientSubject\":\"" + person + "\"}");
         try {
-            Thread.sleep(2000);
+            awaitAnEventWaitingForAnErasure();
             assertFalse(
                     Db.count("select count(*) from inbox_event where event_id = ?", late) > 0,
                     "not decided while the erasure is under way");

@@ -64,6 +64,18 @@ class PlatformRecordsTest {
         }
     }
 
+    /** A coach's replay record of a referral they opened about {@code client}: only its sealed answer names them. */
+    private void referralAnswer(UUID id, String client) throws Exception {
+        insert(
+                "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, location, body)"
+                        + " values (?, ?, 'coach-z open-referral', ?, 'v2:x', ?, ?)",
+                id,
+                tenant,
+                "k-" + id,
+                "/v1/referrals/" + UUID.randomUUID(),
+                IdempotencyKeys.BODY.seal(tenant, id, "{\"clientSubject\":\"" + client + "\"}"));
+    }
+
     /** The person in every platform role, beside the other person; the four-eyes steps take both. */
     private void population() throws Exception {
         as(person, "admin")
@@ -130,25 +142,9 @@ class PlatformRecordsTest {
                 "k-3",
                 "/v1/assessments/" + UUID.randomUUID());
         // Someone else's create whose stored answer names the person (a referral about them): only the body does.
-        insert(
-                "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, location, body)"
-                        + " values (?, ?, ?, ?, 'v2:x', ?, ?)",
-                aboutPersonRecord,
-                tenant,
-                "coach-z open-referral",
-                "k-4",
-                "/v1/referrals/" + UUID.randomUUID(),
-                IdempotencyKeys.BODY.seal(tenant, aboutPersonRecord, "{\"clientSubject\":\"" + person + "\"}"));
+        referralAnswer(aboutPersonRecord, person);
         // ... and one whose answer names someone whose id only begins with the person's: kept.
-        insert(
-                "insert into idempotency_record (id, tenant_id, scope, idempotency_key, request_hash, location, body)"
-                        + " values (?, ?, ?, ?, 'v2:x', ?, ?)",
-                aboutSomeoneElse,
-                tenant,
-                "coach-z open-referral",
-                "k-5",
-                "/v1/referrals/" + UUID.randomUUID(),
-                IdempotencyKeys.BODY.seal(tenant, aboutSomeoneElse, "{\"clientSubject\":\"" + person + "7\"}"));
+        referralAnswer(aboutSomeoneElse, person + "7");
         insert(
                 "insert into retired_kek (kek_id, retired_at, retired_by) values (?, now(), ?)",
                 "kek-" + UUID.randomUUID(),
