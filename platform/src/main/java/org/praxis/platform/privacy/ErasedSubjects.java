@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.praxis.platform.events.IncomingEvent;
@@ -141,7 +142,7 @@ public class ErasedSubjects {
                     1,
                     c.createArrayOf(
                             "int8",
-                            java.util.stream.Stream.concat(pseudonyms.stream(), lockedOnly.stream())
+                            Stream.concat(pseudonyms.stream(), lockedOnly.stream())
                                     .distinct()
                                     .map(p -> lockKey(event.tenantId(), p))
                                     .toArray()));

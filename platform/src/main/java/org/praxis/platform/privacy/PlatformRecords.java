@@ -16,8 +16,8 @@ import org.praxis.platform.web.IdempotencyKeys;
  * The platform's part of erasing a person, the same in every service's database. The audit trail,
  * export requests and settings, retired keys and the outbox keep their rows (they account for what
  * was done) but name the person's pseudonym instead, and an export request's reason and reference about the
- * person go; idempotency records the person made, or whose
- * {@code Location} names them, go (replay caches of a day). Data keys and inbox marks name nobody.
+ * person go; idempotency records that name the person ({@link IdempotencyKeys#forget}) go (replay caches of a
+ * day). Data keys and inbox marks name nobody.
  */
 @ApplicationScoped
 public class PlatformRecords {
@@ -67,11 +67,6 @@ public class PlatformRecords {
         // A retired key belongs to the whole service, not a tenant; who retired it stays accountable by pseudonym.
         update("update retired_kek set retired_by = ? where retired_by = ?", pseudonym, subject);
         idempotencyKeys.forget(tenant, subject);
-        update(
-                "delete from idempotency_record where tenant_id = ?"
-                        + " and ? = any(string_to_array(split_part(location, '?', 1), '/'))",
-                tenant,
-                subject);
     }
 
     /**

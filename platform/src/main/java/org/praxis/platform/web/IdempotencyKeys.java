@@ -182,7 +182,8 @@ public class IdempotencyKeys {
 
     /**
      * Drops the records that name {@code subject} in {@code tenant} (subject erasure): their own creates, those
-     * whose operation names them, and those whose stored answer does (a referral about them someone else made).
+     * whose operation or {@code Location} names them, and those whose stored answer does (a referral about them
+     * someone else made).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forget(String tenant, String subject) {
@@ -191,8 +192,8 @@ public class IdempotencyKeys {
                 + Pattern.quote(json.valueToTree(subject).toString().replaceAll("^\"|\"$", "")) + "(?![\\w.@-])");
         List<UUID> gone = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s =
-                    c.prepareStatement("select id, scope, body from idempotency_record where tenant_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select id, scope, body, location from idempotency_record where tenant_id = ?")) {
                 s.setString(1, tenant);
                 s.setFetchSize(500); // a day's records of a busy tenant, read in slices, not held at once
                 try (ResultSet rs = s.executeQuery()) {
@@ -201,6 +202,11 @@ public class IdempotencyKeys {
                         // The scope: the caller's id and the operation's words ("supervisor-1 open-assessment
                         // coach-1").
                         if ((" " + rs.getString(2) + " ").contains(" " + subject + " ")
+                                || (rs.getString(4) != null
+                                        && List.of(rs.getString(4)
+                                                        .split("\\?", 2)[0]
+                                                        .split("/"))
+                                                .contains(subject))
                                 || answerNames(tenant, id, rs.getString(3), naming)) {
                             gone.add(id);
                         }
