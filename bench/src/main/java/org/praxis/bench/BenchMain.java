@@ -156,7 +156,9 @@ public final class BenchMain {
                 "not built: it needs GraalVM or Mandrel's native-image, which neither this machine nor the registries it "
                         + "reaches (Maven Central, Debian, npm) provide, and Quarkus's container build needs Docker.",
                 readResult,
-                screening.profile());
+                screening.profile() == null ? null : screening.profile().executionSamples(),
+                screening.profile() == null ? null : screening.profile().cpuTimeSamples(),
+                screening.threadCpuMsPerRequest());
         write(root, results, before);
     }
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What Linux's /proc says about a process (memory, CPU, when it started) and about the machine's CPU. */
 final class ProcessFacts {
@@ -62,6 +65,52 @@ final class ProcessFacts {
             }
         }
         return total;
+    }
+
+    /** One thread's name (Linux keeps its first 15 characters) and the CPU it used so far, in ms. */
+    record ThreadCpu(String name, double ms) {}
+
+    /** Every live thread of {@code pid}, by thread id. */
+    static Map<Long, ThreadCpu> threadCpu(long pid) throws IOException {
+        Map<Long, ThreadCpu> threads = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = fields(stat);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    threads.put(
+                            Long.parseLong(task.getFileName().toString()),
+                            new ThreadCpu(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return threads;
+    }
+
+    /**
+     * CPU each group of threads used between two readings, in ms, largest first. A thread that started in between
+     * counts from zero; one that ended in between is lost (the service's pools keep theirs).
+     */
+    static Map<String, Double> threadCpuSince(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        Map<String, Double> groups = new HashMap<>();
+        after.forEach((tid, now) -> {
+            ThreadCpu then = before.get(tid);
+            groups.merge(threadGroup(now.name()), now.ms() - (then == null ? 0 : then.ms()), Double::sum);
+        });
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** A pool's threads under one name: "agroal-12" and "agroal-3" are "agroal-", "GC Thread#1" is "GC Thread". */
+    static String threadGroup(String name) {
+        return name.replaceAll("[#\\d]+$", "");
     }
 
     /** Fields after the command name: [0] is field 3 (state), [1] field 4 (ppid), [11] field 14 (utime). */

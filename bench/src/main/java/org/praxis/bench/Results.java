@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Everything one run of bench/run measured, as written to bench/results/&lt;date&gt;.json. Files of older
- * runs lack later fields (ceiling b, the reads): they read as null and the report says "not measured".
+ * runs lack later fields (ceiling b, the reads, the profile's CPU-time samples and threads): they read as null
+ * and the report says "not measured" or leaves the table out.
  */
 public record Results(
         String date,
@@ -26,7 +27,9 @@ public record Results(
         Map<String, Map<String, Double>> rssMiB,
         String nativeMode,
         ReadThroughput.Result reads,
-        Map<String, Double> intakeProfile) {
+        Map<String, Double> intakeProfile,
+        Map<String, Double> intakeCpuTimeProfile,
+        Map<String, Double> intakeThreadCpuMsPerRequest) {
 
     public record Machine(
             String cpu,

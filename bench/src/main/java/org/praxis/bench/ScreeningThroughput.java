@@ -53,7 +53,8 @@ public final class ScreeningThroughput {
     private final LocalStack stack;
     private final List<UUID> intakes = new ArrayList<>();
     private int profileAt; // the concurrency whose closed run is recorded with JFR; 0: none
-    private Map<String, Double> profile;
+    private CpuProfile.Profile profile;
+    private Map<String, Double> threadCpuMsPerRequest;
     private double idleBusy;
 
     public ScreeningThroughput(LocalStack stack, PraxisApi api) {
@@ -100,9 +101,14 @@ public final class ScreeningThroughput {
         return ProcessFacts.awaitQuiet(idleBusy + QUIET_MARGIN, QUIET_AT_MOST);
     }
 
-    /** Share of intake-service's CPU samples by package in the profiled run, or null. */
-    public Map<String, Double> profile() {
+    /** Where intake-service's samples fell in the profiled run, or null. */
+    public CpuProfile.Profile profile() {
         return profile;
+    }
+
+    /** CPU of each group of intake-service's threads per screening in the profiled run, in ms, or null. */
+    public Map<String, Double> threadCpuMsPerRequest() {
+        return threadCpuMsPerRequest;
     }
 
     public void warmUp(Duration duration) throws Exception {
@@ -129,8 +135,11 @@ public final class ScreeningThroughput {
             awaitQuiet(); // before the recording starts, so the paced run's backlog is not in the profile
             CpuProfile recording =
                     CpuProfile.start(stack.pid("intake"), workDir.resolve("intake-c" + concurrency + ".jfr"));
-            LoadGenerator.closed(concurrency, duration, this::screening);
+            LoadGenerator.Run profiled = LoadGenerator.closed(concurrency, duration, this::screening);
             profile = recording.stop();
+            threadCpuMsPerRequest = new java.util.LinkedHashMap<>();
+            long requests = Math.max(1, profiled.ok() + profiled.failed());
+            profile.threadCpuMs().forEach((group, ms) -> threadCpuMsPerRequest.put(group, ms / requests));
             api.disconnect();
         }
         awaitQuiet(); // pgbench must not share the cores with the backlog either

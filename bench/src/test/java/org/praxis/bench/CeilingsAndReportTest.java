@@ -154,4 +154,36 @@ class CeilingsAndReportTest {
         assertTrue(md.contains("## 5. Reads a mobile app causes (session-service)\n\nNot measured by this run."));
         assertFalse(md.contains("NaN"), md);
     }
+
+    @Test
+    void theProfileShowsBothSamplersAndTheThreadsWhereTheRunMeasuredThem() throws Exception {
+        Results old = BenchMain.load(Path.of("."), "results/2026-12-04.json"); // execution samples only
+        String md = Report.markdown(old, "results/x.json", "findings", old);
+        assertTrue(md.contains("| `io.vertx.core` | 47.67 % | not measured |"), md);
+        assertFalse(md.contains("ms per screening"), "no thread table without thread figures");
+
+        Results profiled = new Results(
+                old.date(),
+                old.mode(),
+                old.totalSeconds(),
+                old.machine(),
+                old.settings(),
+                old.screening(),
+                old.riskPropagation(),
+                old.lists(),
+                old.startup(),
+                old.rssMiB(),
+                old.nativeMode(),
+                old.reads(),
+                java.util.Map.of("io.vertx.core", 60.0, "other", 40.0),
+                java.util.Map.of("org.hibernate.orm", 30.0, "io.vertx.core", 5.0, "other", 65.0),
+                new java.util.LinkedHashMap<>(java.util.Map.of("executor-thread", 0.9, "tiny", 0.005)));
+        md = Report.markdown(profiled, "results/x.json", "findings", old);
+        assertTrue(md.contains("| `io.vertx.core` | 60.00 % | 5.00 % |"), md);
+        assertTrue(md.contains("| `org.hibernate.orm` | – | 30.00 % |"), md);
+        assertTrue(md.indexOf("| `other` |") > md.indexOf("| `org.hibernate.orm` |"), "other comes last");
+        assertTrue(md.contains("| `executor-thread` | 0.900 | 99.45 % |"), md);
+        assertTrue(md.contains("| others, each under 1 % | 0.005 | 0.55 % |"), md);
+        assertFalse(md.contains("`tiny`"), md);
+    }
 }

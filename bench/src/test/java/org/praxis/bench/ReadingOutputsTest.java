@@ -119,6 +119,34 @@ class ReadingOutputsTest {
     }
 
     @Test
+    void threadCpuIsSummedPerPoolOverWhatEachThreadUsedInBetween() {
+        assertEquals("agroal-", ProcessFacts.threadGroup("agroal-12"));
+        assertEquals("GC Thread", ProcessFacts.threadGroup("GC Thread#1"));
+        assertEquals("executor-thread", ProcessFacts.threadGroup("executor-thread")); // Linux cut the number off
+        var before = java.util.Map.of(
+                1L, new ProcessFacts.ThreadCpu("agroal-1", 100),
+                2L, new ProcessFacts.ThreadCpu("agroal-2", 50),
+                3L, new ProcessFacts.ThreadCpu("outbox-relay", 10));
+        var after = java.util.Map.of(
+                1L, new ProcessFacts.ThreadCpu("agroal-1", 130),
+                2L, new ProcessFacts.ThreadCpu("agroal-2", 60),
+                3L, new ProcessFacts.ThreadCpu("outbox-relay", 10), // idle in between: left out
+                4L, new ProcessFacts.ThreadCpu("executor-thread", 70)); // started in between: all of it
+        var groups = ProcessFacts.threadCpuSince(before, after);
+        assertEquals(List.of("executor-thread", "agroal-"), List.copyOf(groups.keySet()));
+        assertEquals(40.0, groups.get("agroal-"), 1e-9);
+        assertEquals(70.0, groups.get("executor-thread"), 1e-9);
+    }
+
+    @Test
+    void threadCpuOfALiveProcessIsRead() throws Exception {
+        var threads = ProcessFacts.threadCpu(ProcessHandle.current().pid());
+        // "Reference Handler", cut by Linux to 15 characters
+        assertTrue(threads.values().stream().anyMatch(t -> t.name().equals("Reference Handl")), threads.toString());
+        assertTrue(threads.values().stream().allMatch(t -> t.ms() >= 0));
+    }
+
+    @Test
     void bulkCopiedIntakeTextsAreSealedTheLegacyWayWithTheLocalKeySoAnyRowOpensThem() throws Exception {
         byte[] kek = new byte[32];
         kek[0] = 7;
