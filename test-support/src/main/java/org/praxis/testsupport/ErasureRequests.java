@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Asks for a person's erasure as the privacy process does, and checks what is left of them in the database. */
 public final class ErasureRequests {
@@ -53,8 +54,9 @@ public final class ErasureRequests {
 
     /**
      * Delivers one {@code subject.erasure-requested} twice (the same record and {@code ce_id}, as a
-     * redelivery would) and returns every confirmation of it that {@code confirmationTopic} holds after
-     * 8 seconds: a service that erases once confirms once.
+     * redelivery would) and returns every confirmation of it on {@code confirmationTopic} once the service that
+     * publishes there (e.g. {@code session-service} for {@code session.events}) has applied both deliveries and
+     * sent what they wrote: a service that erases once confirms once.
      */
     public static List<ConsumerRecord<String, String>> eraseRedelivered(
             String tenant, String subject, String confirmationTopic) {
@@ -74,9 +76,10 @@ public final class ErasureRequests {
                 "ce_time",
                 Instant.now().toString());
         TopicProbe.send("privacy.events", subject, payload, headers);
-        TopicProbe.send("privacy.events", subject, payload, headers);
-        return TopicProbe.read(
-                confirmationTopic, r -> requestId.equals(r.key()), found -> false, Duration.ofSeconds(8));
+        RecordMetadata again = TopicProbe.send("privacy.events", subject, payload, headers);
+        // The service's consumer group is its name (praxis.service).
+        TopicProbe.awaitConsumed(confirmationTopic.substring(0, confirmationTopic.indexOf('.')) + "-service", again);
+        return TopicProbe.readPublished(confirmationTopic, requestId, r -> true);
     }
 
     private static String payload(String subject, String requestId) {

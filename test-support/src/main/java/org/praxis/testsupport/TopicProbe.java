@@ -1,5 +1,7 @@
 package org.praxis.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +11,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -24,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicProbe {
     private TopicProbe() {}
 
-    public static void send(String topic, String key, String value, Map<String, String> headers) {
+    /** Puts one record on {@code topic}; returns where it landed (partition, offset). */
+    public static RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -32,7 +39,7 @@ public final class TopicProbe {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
@@ -122,6 +129,41 @@ public final class TopicProbe {
             }
         }
         return matching;
+    }
+
+    /**
+     * Every record on {@code topic} under {@code key} that {@code filter} accepts, read once the outbox of the
+     * service under test (the shared test database) holds none of that key unsent: everything its committed
+     * transactions published, a second copy included, without a fixed wait to see that no more come.
+     */
+    public static List<ConsumerRecord<String, String>> readPublished(
+            String topic, String key, Predicate<ConsumerRecord<String, String>> filter) {
+        EmbeddedPostgres.shared()
+                .awaitCount(
+                        0,
+                        "select count(*) from outbox_event where topic = ? and aggregate_id = ? and sent_at is null",
+                        topic,
+                        key);
+        return readToEnd(topic, r -> key.equals(r.key()) && filter.test(r));
+    }
+
+    /**
+     * Waits until consumer group {@code group} has committed an offset past {@code record}: its consumer applied
+     * the record (and everything before it on the partition), since offsets are committed only after that.
+     */
+    public static void awaitConsumed(String group, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafka.shared().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

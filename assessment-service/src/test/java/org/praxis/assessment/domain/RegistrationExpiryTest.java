@@ -76,11 +76,8 @@ class RegistrationExpiryTest {
         } finally {
             replicas.shutdownNow();
         }
-        List<ConsumerRecord<String, String>> published = TopicProbe.read(
-                "assessment.events",
-                r -> practitioner.equals(r.key()) && CHANGED.equals(TopicProbe.header(r, "ce_type")),
-                found -> false,
-                Duration.ofSeconds(4));
+        List<ConsumerRecord<String, String>> published = TopicProbe.readPublished(
+                "assessment.events", practitioner, r -> CHANGED.equals(TopicProbe.header(r, "ce_type")));
         assertEquals(1, published.size(), "one eligibility.changed for the one expiry");
         assertEquals(tenant, TopicProbe.header(published.get(0), "ce_tenant"));
     }

@@ -1,6 +1,5 @@
 package org.praxis.assessment.events;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,11 +8,11 @@ import static org.praxis.testsupport.TestTenant.as;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.praxis.assessment.AssessmentTenant;
 import org.praxis.testsupport.EmbeddedPostgres;
@@ -52,28 +51,19 @@ class AssessmentConsumersTest {
                 Instant.now().toString());
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
         TopicProbe.send("session.events", completed.get("engagementId").asText(), completed.toString(), headers);
-        TopicProbe.sendEvent(
+        RecordMetadata last = TopicProbe.send(
                 "session.events",
-                type,
-                "/session-service",
-                t.id,
                 completed.get("engagementId").asText(),
-                completed.toString());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
-                                        t.id,
-                                        t.coach.subject())
-                        >= 1);
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> EmbeddedPostgres.shared()
-                                .count(
-                                        "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
-                                        t.id,
-                                        t.coach.subject())
-                        == 1);
+                completed.toString(),
+                TopicProbe.headers(type, "/session-service", t.id, Instant.now()));
+        TopicProbe.awaitConsumed("assessment-service", last); // all three applied (one partition: one key)
+        assertEquals(
+                1,
+                EmbeddedPostgres.shared()
+                        .count(
+                                "select count(*) from evidence where tenant_id = ? and practitioner_id = ?",
+                                t.id,
+                                t.coach.subject()));
         as(t.coach)
                 .when()
                 .get(path("/evidence?kind=practice-hours"))
