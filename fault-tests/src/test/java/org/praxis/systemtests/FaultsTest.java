@@ -49,12 +49,17 @@ class FaultsTest extends SystemTest {
         return intake;
     }
 
-    /** Waits a little longer than delivery takes, so a duplicate would have had its chance to appear. */
-    private static void settle() {
-        try {
-            Thread.sleep(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits until intake's outbox holds none of these intakes' events unsent: a relay retry that wrote one twice
+     * (its acknowledgement lost to the outage) has done so by then, since a row is marked sent only after.
+     */
+    private void allSent(List<String> intakes) {
+        for (String intake : intakes) {
+            eventually(() -> countIn(
+                            INTAKE,
+                            "select count(*) from outbox_event where aggregate_id = ? and sent_at is null",
+                            intake)
+                    == 0);
         }
     }
 
@@ -129,7 +134,7 @@ class FaultsTest extends SystemTest {
             TopicProbe.read(
                     "intake.events", r -> intake.equals(r.key()), found -> found.size() >= 3, Duration.ofSeconds(90));
         }
-        settle();
+        allSent(intakes);
         List<ConsumerRecord<String, String>> delivered =
                 TopicProbe.readToEnd("intake.events", r -> intakes.contains(r.key()));
         for (String intake : intakes) {
