@@ -107,7 +107,8 @@ public final class BenchMain {
             ScreeningThroughput.Level level = screening.level(c, Duration.ofSeconds(plan.levelSeconds()), work);
             say("  c=" + c + " closed " + level.closed().throughput() + "/s "
                     + level.closed().latency() + "; paced " + level.paced().latency() + "; pgbench "
-                    + level.ceiling().tps() + " tps (a), " + level.leastWork().tps() + " tps (b); ratio to (b) "
+                    + (level.ceiling() == null ? "-" : level.ceiling().tps()) + " tps (a), "
+                    + (level.leastWork() == null ? "-" : level.leastWork().tps()) + " tps (b); ratio to (b) "
                     + level.ratioToLeastWork() + "; backlog drained in " + level.drainSeconds() + " s; CPU per request "
                     + LocalStack.total(level.cpuMsPerRequest()) + " ms closed, "
                     + LocalStack.total(level.pacedCpuMsPerRequest()) + " ms paced");

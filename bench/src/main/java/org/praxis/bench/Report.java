@@ -50,14 +50,18 @@ final class Report {
                                 "#2ca02c",
                                 false,
                                 levels.stream()
-                                        .map(l -> l.ceiling().latency().p50())
+                                        .map(l -> l.ceiling() == null
+                                                ? 0.0
+                                                : l.ceiling().latency().p50())
                                         .toList()),
                         new SvgChart.Series(
                                 "pgbench p99",
                                 "#2ca02c",
                                 true,
                                 levels.stream()
-                                        .map(l -> l.ceiling().latency().p99())
+                                        .map(l -> l.ceiling() == null
+                                                ? 0.0
+                                                : l.ceiling().latency().p99())
                                         .toList())));
     }
 

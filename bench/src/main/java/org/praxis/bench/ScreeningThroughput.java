@@ -159,8 +159,9 @@ public final class ScreeningThroughput {
                 pacedCpu);
     }
 
+    /** The service's share of a ceiling's throughput; 0 for a ceiling not measured. */
     static double ratio(LoadGenerator.Run service, DatabaseCeiling.Result ceiling) {
-        double ratio = ceiling.tps() > 0 ? service.throughput() / ceiling.tps() : 0;
+        double ratio = ceiling != null && ceiling.tps() > 0 ? service.throughput() / ceiling.tps() : 0;
         return Math.round(ratio * 1000) / 1000.0;
     }
 }

@@ -71,7 +71,7 @@ final class ThroughputSections {
                     .append(" | ");
             md.append(ceiling(l.ceiling()))
                     .append(" | ")
-                    .append(pct(l.ratioToCeiling()))
+                    .append(l.ceiling() == null ? "-" : pct(l.ratioToCeiling()))
                     .append(" | ");
             md.append(ceiling(l.leastWork())).append(" | **");
             md.append(l.leastWork() == null ? "not measured" : pct(l.ratioToLeastWork()))

@@ -155,6 +155,50 @@ class CeilingsAndReportTest {
         assertFalse(md.contains("NaN"), md);
     }
 
+    /** An older commit measured as the report's before writes no rows for today's ceiling (a) script to copy. */
+    @Test
+    void aRunWithoutCeilingASaysNotMeasuredThere() throws Exception {
+        Results r = BenchMain.load(Path.of("."), "results/2026-12-04-561cc79.json");
+        List<ScreeningThroughput.Level> levels = r.screening().levels().stream()
+                .map(l -> new ScreeningThroughput.Level(
+                        l.concurrency(),
+                        l.closed(),
+                        l.paced(),
+                        null,
+                        ScreeningThroughput.ratio(l.closed(), null),
+                        l.cpuMsPerRequest(),
+                        l.leastWork(),
+                        l.ratioToLeastWork(),
+                        l.drainSeconds(),
+                        l.pacedCpuMsPerRequest()))
+                .toList();
+        Results without = new Results(
+                r.date(),
+                r.mode(),
+                r.totalSeconds(),
+                r.machine(),
+                r.settings(),
+                new ScreeningThroughput.Result(
+                        r.screening().intakes(),
+                        r.screening().warmUpSeconds(),
+                        levels,
+                        r.screening().idleMachineBusy()),
+                r.riskPropagation(),
+                r.lists(),
+                r.startup(),
+                r.rssMiB(),
+                r.nativeMode(),
+                r.reads(),
+                r.intakeProfile(),
+                r.intakeCpuTimeProfile(),
+                r.intakeThreadCpuMsPerRequest());
+        String md = Report.markdown(without, "results/x.json", "findings", r);
+        assertTrue(md.contains("| 32 | 571 | not measured | - | - | 3976 | 4.71 / 59.46 | **14 %** |"), md);
+        assertFalse(md.contains("NaN"), md);
+        String chart = Report.chart(without);
+        assertTrue(chart.contains("data-name=\"pgbench p50\""), chart);
+    }
+
     @Test
     void theProfileShowsBothSamplersAndTheThreadsWhereTheRunMeasuredThem() throws Exception {
         Results old = BenchMain.load(Path.of("."), "results/2026-12-04-a6bb47b.json"); // execution samples only
