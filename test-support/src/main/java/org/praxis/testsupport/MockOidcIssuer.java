@@ -141,6 +141,19 @@ public final class MockOidcIssuer {
         return kid;
     }
 
+    /**
+     * Publishes a new key pair under the id of a key {@link #addKey} published, as an issuer that reuses
+     * key ids would; {@link Tokens#signedWith} then signs with the new one.
+     */
+    public void replaceKey(String kid) {
+        if (!made.containsKey(kid)) {
+            throw new IllegalArgumentException("no key " + kid + " of addKey's");
+        }
+        KeyPair pair = newKeyPair();
+        made.put(kid, pair);
+        published.put(kid, pair);
+    }
+
     /** Withdraws a key {@link #addKey} published; the issuer's own key stays. */
     public void removeKey(String kid) {
         if (KEY_ID.equals(kid)) {

@@ -3,6 +3,8 @@ package org.praxis.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,8 +92,35 @@ class VerifiedTokensTest {
         issuer.removeKey(kid);
         keys.check();
         get("/test/caller", token).then().statusCode(401);
+        assertFalse(cache.holds(token));
         String unaffected = Tokens.anyone().tenant(tenant).roles("coach").token();
         get("/test/caller", unaffected).then().statusCode(200);
+    }
+
+    /**
+     * A key replaced under the same id (Keycloak makes a new id; other issuers may not): the cache lets go of
+     * what the old key signed as soon as the check sees the new key, so OIDC decides again, as it would
+     * without the cache.
+     */
+    @Test
+    void aKeyReplacedUnderItsIdEmptiesTheCacheOnceNoticed() throws Exception {
+        MockOidcIssuer issuer = MockOidcIssuer.shared();
+        String kid = issuer.addKey();
+        keys.check();
+        String oldKeys =
+                Tokens.anyone().tenant(tenant).roles("coach").signedWith(kid).token();
+        get("/test/caller", oldKeys).then().statusCode(200);
+        assertTrue(cache.holds(oldKeys));
+        try {
+            issuer.replaceKey(kid);
+            assertNotNull(cache.find(VerifiedTokens.hash(oldKeys)), "the replacement is not noticed yet");
+            keys.check();
+            assertNull(cache.find(VerifiedTokens.hash(oldKeys)));
+            assertFalse(cache.holds(oldKeys));
+        } finally {
+            issuer.removeKey(kid);
+            keys.check();
+        }
     }
 
     @Test
