@@ -10,8 +10,12 @@ SUITE=bookworm
 # finds it under /usr/lib/jvm; bookworm packages no JDK 25), with the modules they use.
 JAVA=/opt/java/bin/java
 JAVA_MODULES=java.se,jdk.unsupported,jdk.management,jdk.jfr,jdk.net,jdk.naming.dns,jdk.zipfs,jdk.security.auth
-# What the entrypoint runs java with: the heap a share of the container's memory limit.
-JAVA_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# What the entrypoint runs java with: the collector the local stack and bench/run measure, and a heap of a
+# quarter of the container's memory limit (128 MiB at the Deployments' 512 Mi, as bench/run runs them): a
+# service's live heap after load is ~43 MB, and its class metadata, code and threads take ~300 MiB beside
+# the heap without an AOT cache. At 75 % the heap could grow to 384 MiB and the pod past its limit
+# (bench/FINDINGS.md, 2026-12-04).
+JAVA_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError"
 # image contract (ImageContractTest parses these KEY=VALUE lines)
 APP_UID=1001
 APP_GID=1001
