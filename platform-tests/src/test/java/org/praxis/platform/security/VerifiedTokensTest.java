@@ -79,17 +79,25 @@ class VerifiedTokensTest {
         assertFalse(cache.holds(token));
     }
 
-    @Test
-    void aTokenOfAWithdrawnKeyIsRefusedOnceTheRotationIsNoticed() throws Exception {
-        MockOidcIssuer issuer = MockOidcIssuer.shared();
-        String kid = issuer.addKey();
+    private record Signed(String kid, String token) {}
+
+    /** A token signed with a key the issuer has just published (and the check seen), verified once: cached. */
+    private Signed cachedTokenOfANewKey() throws Exception {
+        String kid = MockOidcIssuer.shared().addKey();
         keys.check();
         String token =
                 Tokens.anyone().tenant(tenant).roles("coach").signedWith(kid).token();
         get("/test/caller", token).then().statusCode(200);
         assertTrue(cache.holds(token));
+        return new Signed(kid, token);
+    }
 
-        issuer.removeKey(kid);
+    @Test
+    void aTokenOfAWithdrawnKeyIsRefusedOnceTheRotationIsNoticed() throws Exception {
+        Signed signed = cachedTokenOfANewKey();
+        String token = signed.token();
+
+        MockOidcIssuer.shared().removeKey(signed.kid());
         keys.check();
         get("/test/caller", token).then().statusCode(401);
         assertFalse(cache.holds(token));
@@ -105,12 +113,9 @@ class VerifiedTokensTest {
     @Test
     void aKeyReplacedUnderItsIdEmptiesTheCacheOnceNoticed() throws Exception {
         MockOidcIssuer issuer = MockOidcIssuer.shared();
-        String kid = issuer.addKey();
-        keys.check();
-        String oldKeys =
-                Tokens.anyone().tenant(tenant).roles("coach").signedWith(kid).token();
-        get("/test/caller", oldKeys).then().statusCode(200);
-        assertTrue(cache.holds(oldKeys));
+        Signed signed = cachedTokenOfANewKey();
+        String kid = signed.kid();
+        String oldKeys = signed.token();
         try {
             issuer.replaceKey(kid);
             assertNotNull(cache.find(VerifiedTokens.hash(oldKeys)), "the replacement is not noticed yet");
