@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.praxis.testsupport.TestTenant;
 import org.praxis.testsupport.TopicProbe;
 
@@ -35,18 +36,23 @@ public class Webhooks extends TestTenant {
         return new Created(r.path("id"), r.path("secret"), r.header("ETag"));
     }
 
-    /** Publishes intake.opened for this tenant with {@code eventId} as its ce_id, as intake-service's relay would. */
-    public void intakeOpened(String eventId) {
-        publish("intake.events", OPENED, "/intake-service", eventId, "{\"intakeId\":\"" + UUID.randomUUID() + "\"}");
+    /**
+     * Publishes intake.opened for this tenant with {@code eventId} as its ce_id, as intake-service's relay would;
+     * returns where it landed.
+     */
+    public RecordMetadata intakeOpened(String eventId) {
+        return publish(
+                "intake.events", OPENED, "/intake-service", eventId, "{\"intakeId\":\"" + UUID.randomUUID() + "\"}");
     }
 
-    public void publish(String topic, String type, String source, String eventId, String payload) {
-        publishAt(topic, type, source, eventId, payload, Instant.now());
+    public RecordMetadata publish(String topic, String type, String source, String eventId, String payload) {
+        return publishAt(topic, type, source, eventId, payload, Instant.now());
     }
 
     /** As {@link #publish}, the event sent at {@code time} (its {@code ce_time}). */
-    public void publishAt(String topic, String type, String source, String eventId, String payload, Instant time) {
-        TopicProbe.send(
+    public RecordMetadata publishAt(
+            String topic, String type, String source, String eventId, String payload, Instant time) {
+        return TopicProbe.send(
                 topic,
                 UUID.randomUUID().toString(),
                 payload,

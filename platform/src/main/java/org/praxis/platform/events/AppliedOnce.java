@@ -11,8 +11,8 @@ import org.praxis.platform.security.Caller;
 import org.praxis.platform.security.CallerContext;
 
 /**
- * One event applied to one handler, for the {@link InboxConsumer}: in a transaction of its own, as the
- * service acting for the event's tenant, at most once (the inbox mark), never about a person erased
+ * One event applied to one handler, for the {@link InboxConsumer}: when the handler says it concerns it, in a
+ * transaction of its own, as the service acting for the event's tenant, at most once (the inbox mark), never about a person erased
  * since, and never over newer state of a handler that replaces state.
  */
 @ApplicationScoped
@@ -34,6 +34,9 @@ class AppliedOnce {
                     .instance(CallerContext.class)
                     .get()
                     .actAs(Caller.system(config.service(), event.tenantId()));
+            if (!handler.concerns(event)) {
+                return; // nothing to apply: no transaction, no inbox mark
+            }
             QuarkusTransaction.requiringNew().run(() -> {
                 if (!marks.claim(handler.name(), event, InboxMarks.APPLIED)) {
                     return;

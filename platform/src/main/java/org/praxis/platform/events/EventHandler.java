@@ -20,9 +20,13 @@ public interface EventHandler {
     void handle(IncomingEvent event);
 
     /**
-     * False when {@link #handle} would do nothing with this event, as its payload alone shows: it is then not
-     * applied at all (no transaction, no inbox mark), which spares the consumer and the database a transaction
-     * per such event. Anything that needs the database to decide stays {@code handle}'s.
+     * False when {@link #handle} would do nothing with this event: it is then not applied at all (no transaction, no
+     * inbox mark), which spares the consumer and the database a write and a commit per such event. Asked as the
+     * service acting for the event's tenant, outside any transaction, each time the event is offered (a redelivery
+     * asks again). A read of the database may decide it only where a change committed just after the read leaves
+     * the same outcome as the event applied just before that change would have (an engagement drafted, a
+     * subscription created); anything that must be decided with the write stays {@code handle}'s. A handler that
+     * {@link #replacesState()} records no newer state for an event it does not concern.
      */
     default boolean concerns(IncomingEvent event) {
         return true;

@@ -145,7 +145,7 @@ public class InboxConsumer {
         for (EventHandler handler : handlers) {
             if (handler.topics().contains(record.topic()) && handler.handles(event.type())) {
                 taken = true;
-                if ((onlyHandler != null && !onlyHandler.equals(handler.name())) || !handler.concerns(event)) {
+                if (onlyHandler != null && !onlyHandler.equals(handler.name())) {
                     continue;
                 }
                 if (!deliver(handler, event, record)) {

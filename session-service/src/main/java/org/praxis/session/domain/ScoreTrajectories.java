@@ -3,6 +3,7 @@ package org.praxis.session.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,13 +52,7 @@ public class ScoreTrajectories {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UUID intakeId, Change c) {
-        List<Engagement> engagements = tenant.select(
-                        Engagement.class,
-                        "e.sourceIntakeId = :intake and e.status <> :closed",
-                        null,
-                        Map.of("intake", intakeId, "closed", EngagementLifecycle.CLOSED))
-                .getResultList();
-        for (Engagement e : engagements) {
+        for (Engagement e : openEngagementsFrom(intakeId).getResultList()) {
             ScoreTrajectory t = of(e.id, c.instrument());
             if (t != null && t.latestScreeningId.equals(c.screeningId())) {
                 continue;
@@ -90,6 +85,24 @@ public class ScoreTrajectories {
                 calendar.dueBy(e, LocalDate.now(ZoneOffset.UTC));
             }
         }
+    }
+
+    /**
+     * Whether {@link #apply} has an engagement to change, read without a transaction: most screenings belong to
+     * intakes no engagement was drafted from yet, and the consumer then spares the inbox write and the commit. An
+     * engagement drafted just after this read misses only a change it could as well have missed by being drafted a
+     * moment later; it gets the trajectory with the intake's next classified screening.
+     */
+    public boolean anyOpenEngagementFrom(UUID intakeId) {
+        return !openEngagementsFrom(intakeId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private TypedQuery<Engagement> openEngagementsFrom(UUID intakeId) {
+        return tenant.select(
+                Engagement.class,
+                "e.sourceIntakeId = :intake and e.status <> :closed",
+                null,
+                Map.of("intake", intakeId, "closed", EngagementLifecycle.CLOSED));
     }
 
     /** The engagement's trajectories, by instrument ({@link Bounds#LIST} instruments at most). */

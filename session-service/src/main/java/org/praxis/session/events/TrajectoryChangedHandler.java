@@ -70,6 +70,21 @@ public class TrajectoryChangedHandler extends SingleTypeHandler<TrajectoryChange
         return event.key() + "/" + event.payload().path("instrument").asText();
     }
 
+    /**
+     * Only an intake with an open engagement has a trajectory to keep here. An unreadable intake id is
+     * {@code handle}'s to refuse (dead-lettered, not silently skipped).
+     */
+    @Override
+    public boolean concerns(IncomingEvent event) {
+        UUID intakeId;
+        try {
+            intakeId = UUID.fromString(event.payload().path("intakeId").asText());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        return trajectories.anyOpenEngagementFrom(intakeId);
+    }
+
     @Override
     protected void handle(IncomingEvent event, TrajectoryChanged p) {
         if (!ScoreTrajectory.CLASSIFICATIONS.contains(p.classification())) {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.praxis.session.MonitoredEngagements;
 import org.praxis.session.Monitoring;
@@ -222,21 +223,29 @@ class TrajectoryConsumersTest {
         String id = Monitoring.activeFromIntake(t, intake);
         Map<String, String> unknown = Monitoring.headers(t.id);
         String other = UUID.randomUUID().toString();
-        TopicProbe.send(
+        RecordMetadata unknownAt = TopicProbe.send(
                 "intake.events",
                 other,
                 WORSE.payload(other, "someone", UUID.randomUUID().toString()),
                 unknown);
         // The same intake id named in another tenant reaches nothing of this one.
         Map<String, String> foreign = Monitoring.headers(TestTenant.another().id);
-        TopicProbe.send(
+        RecordMetadata foreignAt = TopicProbe.send(
                 "intake.events",
                 intake,
                 WORSE.payload(intake, "someone", UUID.randomUUID().toString()),
                 foreign);
-        Monitoring.awaitTaken(unknown.get("ce_id"), foreign.get("ce_id"));
+        TopicProbe.awaitConsumed("session-service", unknownAt);
+        TopicProbe.awaitConsumed("session-service", foreignAt);
         assertEquals(0, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
         assertEquals(0, count("select count(*) from engagement where id = ?::uuid and review_due_on is not null", id));
+        // Neither had an engagement to change: no transaction was spent on them, not even an inbox mark.
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from inbox_event where event_id in (?, ?)",
+                        unknown.get("ce_id"),
+                        foreign.get("ce_id")));
     }
 
     @Test

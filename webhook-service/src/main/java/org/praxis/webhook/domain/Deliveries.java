@@ -43,6 +43,13 @@ public class Deliveries {
     @Inject
     ObjectMapper json;
 
+    /**
+     * The subscriptions that get a delivery of an event of the tenant ({@code ?1}) and type ({@code ?2}): enabled,
+     * or disabled by the service (held, see {@link #record}), never one an admin disabled.
+     */
+    private static final String SUBSCRIBED = "from webhook_subscription where tenant_id = ?1"
+            + " and (enabled or disabled_reason is not null) and ?2 = any(event_types)";
+
     /** A delivery with its latest attempts. */
     public record WithAttempts(Delivery delivery, List<DeliveryAttempt> attempts) {}
 
@@ -64,8 +71,7 @@ public class Deliveries {
         // For share: a change of the subscription's types waits for this record, or this for the change (and then
         // reads the types it left), so a type taken off gets no delivery recorded after its pending ones were dropped.
         @SuppressWarnings("unchecked")
-        List<UUID> subscribed = em.createNativeQuery("select id from webhook_subscription where tenant_id = ?1"
-                        + " and (enabled or disabled_reason is not null) and ?2 = any(event_types) for share")
+        List<UUID> subscribed = em.createNativeQuery("select id " + SUBSCRIBED + " for share")
                 .setParameter(1, tenantId)
                 .setParameter(2, type)
                 .getResultList();
@@ -85,6 +91,20 @@ public class Deliveries {
                     .executeUpdate();
         }
         return recorded;
+    }
+
+    /**
+     * Whether {@link #record} would record anything for such an event, read without a transaction: most tenants
+     * subscribe to few types or none, and the consumer then spares the inbox write and the commit. A subscription
+     * created just after this read misses only an event it could as well have missed by arriving a moment later.
+     */
+    public boolean anySubscribed(String tenantId, String type) {
+        return !em.createNativeQuery("select 1 " + SUBSCRIBED)
+                .setParameter(1, tenantId)
+                .setParameter(2, type)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The subscription's deliveries, newest first, each with its latest attempts. */

@@ -36,6 +36,12 @@ public class EventDeliveries implements EventHandler {
         return Subscriptions.EVENT_TYPES.contains(type);
     }
 
+    /** Only an event some subscription of its tenant takes gets a transaction. */
+    @Override
+    public boolean concerns(IncomingEvent event) {
+        return deliveries.anySubscribed(event.tenantId(), event.type());
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         deliveries.record(event.tenantId(), event.id(), event.type(), event.time(), event.payload());
