@@ -14,8 +14,8 @@ JAVA_MODULES=java.se,jdk.unsupported,jdk.management,jdk.jfr,jdk.net,jdk.naming.d
 # quarter of the container's memory limit (128 MiB at the Deployments' 512 Mi, as bench/run runs them): a
 # service's live heap after load is ~43 MB, and its class metadata, code and threads take ~300 MiB beside
 # the heap without an AOT cache. At 75 % the heap could grow to 384 MiB and the pod past its limit
-# (bench/FINDINGS.md, 2026-12-04). C1 only, as the local stack and bench/run run them (deploy/local/lib.sh).
-JAVA_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError"
+# (bench/FINDINGS.md, 2026-12-04).
+JAVA_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError"
 # image contract (ImageContractTest parses these KEY=VALUE lines)
 APP_UID=1001
 APP_GID=1001

@@ -90,10 +90,8 @@ find_jdk() {
 SERVICE_JDK=$(find_jdk 25 || true)
 SERVICE_JAVA="${SERVICE_JDK:+$SERVICE_JDK/bin/java}"
 SERVICE_JAVA="${SERVICE_JAVA:-java}"
-# The services' JVM options (PRAXIS_SERVICE_JAVA_OPTS replaces them): see README, "Local stack". C1 only:
-# five services on two cores spent more CPU in C2's compiler threads than in their consumers' work, and
-# C1-only code ran the whole stack faster (bench/FINDINGS.md, 2026-12-04 evening) in ~45 MiB less each.
-SERVICE_JAVA_OPTS="${PRAXIS_SERVICE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx128m}"
+# The services' JVM options (PRAXIS_SERVICE_JAVA_OPTS replaces them): see README, "Local stack".
+SERVICE_JAVA_OPTS="${PRAXIS_SERVICE_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx128m}"
 service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
 
 service_port() {
