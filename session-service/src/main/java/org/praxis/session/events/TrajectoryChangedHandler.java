@@ -64,6 +64,17 @@ public class TrajectoryChangedHandler extends SingleTypeHandler<TrajectoryChange
         return true;
     }
 
+    /** {@code p}, once it names a classification the suite knows, an instrument and a thresholds version. */
+    private static TrajectoryChanged checked(TrajectoryChanged p) {
+        if (!ScoreTrajectory.CLASSIFICATIONS.contains(p.classification())) {
+            throw new UnprocessableEvent("trajectory.changed has an unknown classification");
+        }
+        if (p.instrument().isBlank() || p.thresholdsVersion().isBlank()) {
+            throw new UnprocessableEvent("trajectory.changed needs an instrument and a thresholds version");
+        }
+        return p;
+    }
+
     /** The key is the intake, which has one trajectory per instrument: a newer GAD-7 leaves an older PHQ-9 to apply. */
     @Override
     public String stateKey(IncomingEvent event) {
@@ -71,28 +82,18 @@ public class TrajectoryChangedHandler extends SingleTypeHandler<TrajectoryChange
     }
 
     /**
-     * Only an intake with an open engagement has a trajectory to keep here. An unreadable intake id is
-     * {@code handle}'s to refuse (dead-lettered, not silently skipped).
+     * Only an intake with an open engagement has a trajectory to keep here. The payload is checked first: a
+     * malformed event is the publisher's fault and goes to the dead letters whether or not an engagement exists.
      */
     @Override
     public boolean concerns(IncomingEvent event) {
-        UUID intakeId;
-        try {
-            intakeId = UUID.fromString(event.payload().path("intakeId").asText());
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-        return trajectories.anyOpenEngagementFrom(intakeId);
+        return trajectories.anyOpenEngagementFrom(
+                checked(event.payloadAs(payloadType())).intakeId());
     }
 
     @Override
     protected void handle(IncomingEvent event, TrajectoryChanged p) {
-        if (!ScoreTrajectory.CLASSIFICATIONS.contains(p.classification())) {
-            throw new UnprocessableEvent("trajectory.changed has an unknown classification");
-        }
-        if (p.instrument().isBlank() || p.thresholdsVersion().isBlank()) {
-            throw new UnprocessableEvent("trajectory.changed needs an instrument and a thresholds version");
-        }
+        checked(p);
         trajectories.apply(
                 p.intakeId(),
                 new ScoreTrajectories.Change(

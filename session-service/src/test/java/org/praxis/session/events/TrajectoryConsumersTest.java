@@ -259,6 +259,25 @@ class TrajectoryConsumersTest {
                 "intake.events.dlq", r -> intake.equals(r.key()), found -> !found.isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals(0, count("select count(*) from score_trajectory where engagement_id = ?::uuid", id));
+
+        // Of an intake without an engagement too: a publisher's fault is reported, not skipped with the event.
+        String unengaged = UUID.randomUUID().toString();
+        TopicProbe.sendEvent(
+                "intake.events",
+                Monitoring.TRAJECTORY_CHANGED,
+                "/intake-service",
+                t.id,
+                unengaged,
+                WORSE.payload(unengaged, t.client.subject(), UUID.randomUUID().toString())
+                        .replace("reliable-deterioration", "much-worse"));
+        assertEquals(
+                1,
+                TopicProbe.read(
+                                "intake.events.dlq",
+                                r -> unengaged.equals(r.key()),
+                                found -> !found.isEmpty(),
+                                Duration.ofSeconds(30))
+                        .size());
     }
 
     @Test
