@@ -28,6 +28,7 @@ public final class BenchMain {
             int restarts,
             int intakes,
             int warmUpSeconds,
+            int warmUpAtMostSeconds,
             int levelSeconds,
             List<Integer> concurrency,
             int flags,
@@ -43,6 +44,7 @@ public final class BenchMain {
                 5,
                 200,
                 90,
+                360,
                 20,
                 List.of(1, 8, 32),
                 500,
@@ -53,8 +55,13 @@ public final class BenchMain {
                 10,
                 32,
                 30);
+
+        ScreeningThroughput.WarmUp warmUp(ScreeningThroughput screening) throws Exception {
+            return screening.warmUp(Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpAtMostSeconds));
+        }
+
         static final Plan QUICK = new Plan(
-                "quick", 1, 50, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50, 4, 32, 5);
+                "quick", 1, 50, 5, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50, 4, 32, 5);
     }
 
     private BenchMain() {}
@@ -91,15 +98,18 @@ public final class BenchMain {
         List<StartupAndMemory.Startup> startups = memory.startups(plan.restarts());
         startups.forEach(s -> say("  " + s));
 
-        say("benchmark 1: preparing " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds() + " s");
+        say("benchmark 1: preparing " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds() + " to "
+                + plan.warmUpAtMostSeconds() + " s");
         ScreeningThroughput screening = new ScreeningThroughput(stack, api);
         screening.prepare(plan.intakes());
         if (options.contains("--profile")) {
             screening.profileAt(plan.concurrency().get(plan.concurrency().size() - 1));
         }
         warmUpReads(stack, api);
-        screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
-        say("  machine " + Math.round(screening.idleBusy() * 100) + " % busy with the stack idle");
+        ScreeningThroughput.WarmUp warmUp = plan.warmUp(screening);
+        say("  machine " + Math.round(screening.idleBusy() * 100) + " % busy with the stack idle; warm-up "
+                + warmUp.seconds() + " s, the compilers' share of the services' CPU in its last slice "
+                + Math.round(warmUp.compilerShare() * 100) + " %");
         Map<String, Map<String, Double>> rss = new LinkedHashMap<>();
         rss.put("afterWarmUp", memory.rss());
         List<ScreeningThroughput.Level> levels = new ArrayList<>();
@@ -115,8 +125,8 @@ public final class BenchMain {
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
-        ScreeningThroughput.Result screeningResult =
-                new ScreeningThroughput.Result(plan.intakes(), plan.warmUpSeconds(), levels, screening.idleBusy());
+        ScreeningThroughput.Result screeningResult = new ScreeningThroughput.Result(
+                plan.intakes(), warmUp.seconds(), levels, screening.idleBusy(), warmUp.compilerShare());
 
         say("benchmark 5: reads at c=" + plan.readConcurrency() + " over " + plan.engagements() + " engagements");
         ReadThroughput reads = new ReadThroughput(stack, api);
@@ -198,7 +208,7 @@ public final class BenchMain {
                 + " intakes, warm-up " + plan.warmUpSeconds() + " s");
         ScreeningThroughput screening = new ScreeningThroughput(stack, api);
         screening.prepare(plan.intakes());
-        screening.warmUp(Duration.ofSeconds(plan.warmUpSeconds()));
+        plan.warmUp(screening);
         List<PacedUtilisation.Point> points =
                 PacedUtilisation.measure(screening, api, plan.concurrency(), Duration.ofSeconds(plan.levelSeconds()));
         Path json = PacedUtilisation.write(

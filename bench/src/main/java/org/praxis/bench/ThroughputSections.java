@@ -93,9 +93,30 @@ final class ThroughputSections {
         }
         cpuTable(
                 md, "CPU used per request during the closed and paced runs", "concurrency, run", labels, cpu, rates, r);
+        compilers(md, r);
         if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
             ProfileSection.profile(md, r);
         }
+    }
+
+    /** How much of the services' CPU still went to compiling their code, which the levels should not measure. */
+    private static void compilers(StringBuilder md, Results r) {
+        List<ScreeningThroughput.Level> levels = r.screening().levels();
+        if (levels.stream().allMatch(l -> l.compilerShare() == 0)) {
+            return; // a run from before the driver read the compiler threads
+        }
+        md.append("The services' JIT compilers (their C1 and C2 threads, from `/proc/<pid>/task`) used ");
+        for (int i = 0; i < levels.size(); i++) {
+            md.append(i == 0 ? "" : i == levels.size() - 1 ? " and " : ", ")
+                    .append(pct(levels.get(i).compilerShare()))
+                    .append(" at c=")
+                    .append(levels.get(i).concurrency());
+        }
+        md.append(" of the five services' CPU in the closed runs (")
+                .append(pct(r.screening().compilersAfterWarmUp()))
+                .append(" in the warm-up's last ")
+                .append(ScreeningThroughput.WARM_UP_SLICE.toSeconds())
+                .append(" s).\n\n");
     }
 
     static void reads(StringBuilder md, Results r) {

@@ -170,7 +170,8 @@ class CeilingsAndReportTest {
                         l.leastWork(),
                         l.ratioToLeastWork(),
                         l.drainSeconds(),
-                        l.pacedCpuMsPerRequest()))
+                        l.pacedCpuMsPerRequest(),
+                        l.compilerShare()))
                 .toList();
         Results without = new Results(
                 r.date(),
@@ -182,7 +183,8 @@ class CeilingsAndReportTest {
                         r.screening().intakes(),
                         r.screening().warmUpSeconds(),
                         levels,
-                        r.screening().idleMachineBusy()),
+                        r.screening().idleMachineBusy(),
+                        r.screening().compilersAfterWarmUp()),
                 r.riskPropagation(),
                 r.lists(),
                 r.startup(),

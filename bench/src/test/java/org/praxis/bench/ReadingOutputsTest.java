@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,32 @@ import org.w3c.dom.NodeList;
 
 /** What the driver reads from pgbench, PostgreSQL's log and /proc, and the chart it draws. */
 class ReadingOutputsTest {
+
+    /**
+     * The compilers' share of the services' CPU between two readings of their threads: each thread's own difference,
+     * a thread started in between counted from zero, both services summed.
+     */
+    @Test
+    void theCompilersShareIsTheirThreadsDifferenceOverAllThreads() {
+        Map<String, Map<Long, ProcessFacts.ThreadCpu>> before = Map.of(
+                "intake",
+                Map.of(
+                        1L, new ProcessFacts.ThreadCpu("C2 CompilerThre", 5_000),
+                        2L, new ProcessFacts.ThreadCpu("executor-thread", 1_000)),
+                "session",
+                Map.of(3L, new ProcessFacts.ThreadCpu("C1 CompilerThre", 700)));
+        Map<String, Map<Long, ProcessFacts.ThreadCpu>> after = Map.of(
+                "intake",
+                Map.of(
+                        1L, new ProcessFacts.ThreadCpu("C2 CompilerThre", 5_100),
+                        2L, new ProcessFacts.ThreadCpu("executor-thread", 1_600),
+                        4L, new ProcessFacts.ThreadCpu("executor-thread", 200)),
+                "session",
+                Map.of(3L, new ProcessFacts.ThreadCpu("C1 CompilerThre", 800)));
+        // compilers 100 + 100 of 100 + 600 + 200 + 100
+        assertEquals(0.2, ScreeningThroughput.compilerShare(before, after));
+        assertEquals(0, ScreeningThroughput.compilerShare(after, after));
+    }
 
     @Test
     void pgbenchSummaryAndPerTransactionLogAreRead() {
