@@ -39,7 +39,9 @@ public final class ReadThroughput {
             double drainSeconds,
             double pacedMachineBusy,
             AutovacuumLog.Summary pacedAutovacuum,
-            Map<String, Double> pacedCpuMsPerRequest) {
+            Map<String, Double> pacedCpuMsPerRequest,
+            JitCompilers.WarmUp warmUp,
+            double compilerShare) {
 
         /** What bench/run prints when the benchmark is done. */
         String summary() {
@@ -145,7 +147,8 @@ public final class ReadThroughput {
      * does before its paced runs; what benchmark 1 left (the consumers' backlog, autovacuum after its ceilings'
      * inserts) is not these reads' cost.
      */
-    public Result run(int concurrency, Duration warmUp, Duration duration, double quietBelow, Path work)
+    public Result run(
+            int concurrency, Duration warmUp, Duration warmUpAtMost, Duration duration, double quietBelow, Path work)
             throws Exception {
         for (UUID id : engagements) {
             etags.put(
@@ -154,12 +157,16 @@ public final class ReadThroughput {
                             .header("etag"));
         }
         double drained = ProcessFacts.awaitQuiet(quietBelow, ScreeningThroughput.QUIET_AT_MOST);
-        LoadGenerator.closed(concurrency, warmUp, this::read);
+        JitCompilers compilers = new JitCompilers(stack);
+        JitCompilers.WarmUp warmedUp =
+                compilers.warmUp(warmUp, warmUpAtMost, d -> LoadGenerator.closed(concurrency, d, this::read));
         api.disconnect();
         byKind.values().forEach(Recorder::reset);
+        Map<String, Map<Long, ProcessFacts.ThreadCpu>> threadsBefore = compilers.threads();
         Map<String, Double> cpuBefore = stack.cpuMillis();
         LoadGenerator.Run closed = LoadGenerator.closed(concurrency, duration, this::read);
         Map<String, Double> cpu = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
+        double compilerShare = JitCompilers.share(threadsBefore, compilers.threads());
         Map<String, Latencies> kinds = new LinkedHashMap<>();
         byKind.forEach((k, rec) -> kinds.put(k, Latencies.of(rec.getIntervalHistogram())));
         api.disconnect();
@@ -191,7 +198,9 @@ public final class ReadThroughput {
                 drained,
                 busy,
                 autovacuum,
-                pacedCpu);
+                pacedCpu,
+                warmedUp,
+                compilerShare);
     }
 
     /** The least each answer needs: the rows it shows, by the tables' own indexes, 21 for a page of 20. */

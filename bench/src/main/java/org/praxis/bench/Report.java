@@ -235,8 +235,8 @@ final class Report {
         }
         return "warm-up " + f(s.warmUpSeconds()) + " s at 8 connections (at least "
                 + r.settings().warmUpSeconds()
-                + " s, then on in " + ScreeningThroughput.WARM_UP_SLICE.toSeconds() + " s slices until the services' "
-                + "JIT compilers used under " + pct(ScreeningThroughput.COMPILERS_QUIET) + " of their CPU, or at most "
+                + " s, then on in " + JitCompilers.SLICE.toSeconds() + " s slices until the services' "
+                + "JIT compilers used under " + pct(JitCompilers.QUIET) + " of their CPU, or at most "
                 + BenchMain.Plan.FULL.warmUpAtMostSeconds() + " s; in the last slice " + pct(s.compilersAfterWarmUp())
                 + ")";
     }

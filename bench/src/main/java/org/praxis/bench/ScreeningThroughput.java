@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,16 +60,9 @@ public final class ScreeningThroughput {
             double idleMachineBusy,
             double compilersAfterWarmUp) {}
 
-    /** How long the warm-up ran, and the compilers' share of the services' CPU in its last slice. */
-    public record WarmUp(double seconds, double compilerShare) {}
-
-    /** The warm-up checks the compilers after each slice of this. */
-    static final Duration WARM_UP_SLICE = Duration.ofSeconds(15);
-    /** The warm-up ends once the services' JIT compilers used less than this share of their CPU over a slice. */
-    static final double COMPILERS_QUIET = 0.05;
-
     private final PraxisApi api;
     private final LocalStack stack;
+    private final JitCompilers compilers;
     private final List<UUID> intakes = new ArrayList<>();
     private int profileAt; // the concurrency whose closed run is recorded with JFR; 0: none
     private CpuProfile.Profile profile;
@@ -80,6 +72,7 @@ public final class ScreeningThroughput {
     public ScreeningThroughput(LocalStack stack, PraxisApi api) {
         this.stack = stack;
         this.api = api;
+        this.compilers = new JitCompilers(stack);
     }
 
     /** Opens the intakes the screenings go to; spread over many so no one row is hot. */
@@ -131,63 +124,22 @@ public final class ScreeningThroughput {
         return threadCpuMsPerRequest;
     }
 
-    /**
-     * Screenings at 8 connections for at least {@code least}, then on in slices until the services' JIT compilers
-     * are quiet ({@link #COMPILERS_QUIET}) or {@code most} has passed. A JVM compiles for minutes under load (on
-     * these 2 cores intake's C2 thread still took a fifth of its CPU two minutes in): a level measured before that
-     * measures the compiler, which a long-running service pays once per start, not per request.
-     */
-    public WarmUp warmUp(Duration least, Duration most) throws Exception {
+    /** Screenings at 8 connections until the services' JIT compilers are quiet ({@link JitCompilers#warmUp}). */
+    public JitCompilers.WarmUp warmUp(Duration least, Duration most) throws Exception {
         ProcessFacts.awaitQuiet(0.5, Duration.ofSeconds(30)); // the intakes' own events handled
         idleBusy = ProcessFacts.busyOver(Duration.ofSeconds(5));
-        long started = System.nanoTime();
-        Duration elapsed = Duration.ZERO;
-        double compilers;
-        do {
-            Map<String, Map<Long, ProcessFacts.ThreadCpu>> before = serviceThreads();
-            LoadGenerator.closed(8, WARM_UP_SLICE, this::screening);
-            compilers = compilerShare(before, serviceThreads());
-            elapsed = Duration.ofNanos(System.nanoTime() - started);
-        } while (elapsed.compareTo(least) < 0 || (compilers > COMPILERS_QUIET && elapsed.compareTo(most) < 0));
+        JitCompilers.WarmUp warmUp = compilers.warmUp(least, most, d -> LoadGenerator.closed(8, d, this::screening));
         api.disconnect();
-        return new WarmUp(Math.round(elapsed.toMillis() / 100.0) / 10.0, compilers);
-    }
-
-    /** The five services' threads and the CPU each used so far. */
-    Map<String, Map<Long, ProcessFacts.ThreadCpu>> serviceThreads() throws IOException {
-        Map<String, Map<Long, ProcessFacts.ThreadCpu>> threads = new HashMap<>();
-        for (String service : stack.services()) {
-            threads.put(service, ProcessFacts.threadCpu(stack.pid(service)));
-        }
-        return threads;
-    }
-
-    /** Share of the services' CPU between two {@link #serviceThreads} readings that their JIT compilers used. */
-    static double compilerShare(
-            Map<String, Map<Long, ProcessFacts.ThreadCpu>> before,
-            Map<String, Map<Long, ProcessFacts.ThreadCpu>> after) {
-        double compilers = 0;
-        double all = 0;
-        for (Map.Entry<String, Map<Long, ProcessFacts.ThreadCpu>> service : after.entrySet()) {
-            Map<String, Double> groups =
-                    ProcessFacts.threadCpuSince(before.getOrDefault(service.getKey(), Map.of()), service.getValue());
-            for (Map.Entry<String, Double> group : groups.entrySet()) {
-                all += group.getValue();
-                if (group.getKey().contains("CompilerThre")) { // "C1 CompilerThread0" as Linux keeps it
-                    compilers += group.getValue();
-                }
-            }
-        }
-        return all > 0 ? Math.round(compilers / all * 1000) / 1000.0 : 0;
+        return warmUp;
     }
 
     public Level level(int concurrency, Duration duration, Path workDir) throws Exception {
         awaitQuiet(); // the last level's backlog is not this one's
-        Map<String, Map<Long, ProcessFacts.ThreadCpu>> threadsBefore = serviceThreads();
+        Map<String, Map<Long, ProcessFacts.ThreadCpu>> threadsBefore = compilers.threads();
         Map<String, Double> cpuBefore = stack.cpuMillis();
         LoadGenerator.Run closed = LoadGenerator.closed(concurrency, duration, this::screening);
         Map<String, Double> cpuPerRequest = LocalStack.perRequest(cpuBefore, stack.cpuMillis(), closed);
-        double compilers = compilerShare(threadsBefore, serviceThreads());
+        double compilerShare = JitCompilers.share(threadsBefore, compilers.threads());
         api.disconnect();
         double drain = awaitQuiet();
         Map<String, Double> pacedCpuBefore = stack.cpuMillis();
@@ -222,7 +174,7 @@ public final class ScreeningThroughput {
                 ratio(closed, leastWork),
                 drain,
                 pacedCpu,
-                compilers);
+                compilerShare);
     }
 
     /** The service's share of a ceiling's throughput; 0 for a ceiling not measured. */

@@ -115,7 +115,7 @@ final class ThroughputSections {
         md.append(" of the five services' CPU in the closed runs (")
                 .append(pct(r.screening().compilersAfterWarmUp()))
                 .append(" in the warm-up's last ")
-                .append(ScreeningThroughput.WARM_UP_SLICE.toSeconds())
+                .append(JitCompilers.SLICE.toSeconds())
                 .append(" s).\n\n");
     }
 
@@ -168,6 +168,23 @@ final class ThroughputSections {
                                     : vacuum.runs() + " autovacuum runs finishing within it, " + f(vacuum.cpuSeconds())
                                             + " s of CPU (" + String.join(", ", vacuum.tables()) + ")")
                     .append(".\n\n");
+        }
+        if (reads.warmUp() != null) {
+            md.append("Warm-up ")
+                    .append(f(reads.warmUp().seconds()))
+                    .append(" s at the same concurrency (at least ")
+                    .append(BenchMain.Plan.FULL.readWarmUpSeconds())
+                    .append(" s, then until the services' JIT compilers used under ")
+                    .append(pct(JitCompilers.QUIET))
+                    .append(" of their CPU over ")
+                    .append(JitCompilers.SLICE.toSeconds())
+                    .append(" s, at most ")
+                    .append(BenchMain.Plan.FULL.readWarmUpAtMostSeconds())
+                    .append(" s; in the last slice ")
+                    .append(pct(reads.warmUp().compilerShare()))
+                    .append("); in the closed run the compilers used ")
+                    .append(pct(reads.compilerShare()))
+                    .append(" of the services' CPU.\n\n");
         }
         md.append("By kind, closed run (service time): ");
         List<String> kinds = new ArrayList<>();

@@ -38,8 +38,8 @@ class ReadingOutputsTest {
                 "session",
                 Map.of(3L, new ProcessFacts.ThreadCpu("C1 CompilerThre", 800)));
         // compilers 100 + 100 of 100 + 600 + 200 + 100
-        assertEquals(0.2, ScreeningThroughput.compilerShare(before, after));
-        assertEquals(0, ScreeningThroughput.compilerShare(after, after));
+        assertEquals(0.2, JitCompilers.share(before, after));
+        assertEquals(0, JitCompilers.share(after, after));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package org.praxis.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The services' JIT compilers: the share of the services' CPU their C1 and C2 threads used, and a warm-up that goes
+ * on until that share is small. On these 2 cores a service's C2 thread still took a fifth of its CPU two minutes into
+ * a load at 8 connections: a benchmark measured before that measures the compiler, which a long-running service pays
+ * once per start, not per request.
+ */
+final class JitCompilers {
+    /** The warm-up reads the compilers after each slice of this. */
+    static final Duration SLICE = Duration.ofSeconds(15);
+    /** A warm-up ends once the compilers used less than this share of the services' CPU over a slice. */
+    static final double QUIET = 0.05;
+
+    /** How long a warm-up ran, and the compilers' share of the services' CPU in its last slice. */
+    record WarmUp(double seconds, double compilerShare) {}
+
+    /** Load for a while (a closed run of the benchmark's requests). */
+    @FunctionalInterface
+    interface Load {
+        void run(Duration duration) throws Exception;
+    }
+
+    private final LocalStack stack;
+
+    JitCompilers(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** {@code load} for at least {@code least}, then on in slices until the compilers are quiet or {@code most} passed. */
+    WarmUp warmUp(Duration least, Duration most, Load load) throws Exception {
+        long started = System.nanoTime();
+        Duration elapsed;
+        double share;
+        do {
+            Map<String, Map<Long, ProcessFacts.ThreadCpu>> before = threads();
+            load.run(SLICE);
+            share = share(before, threads());
+            elapsed = Duration.ofNanos(System.nanoTime() - started);
+        } while (elapsed.compareTo(least) < 0 || (share > QUIET && elapsed.compareTo(most) < 0));
+        return new WarmUp(Math.round(elapsed.toMillis() / 100.0) / 10.0, share);
+    }
+
+    /** The running services' threads and the CPU each used so far. */
+    Map<String, Map<Long, ProcessFacts.ThreadCpu>> threads() throws IOException {
+        Map<String, Map<Long, ProcessFacts.ThreadCpu>> threads = new HashMap<>();
+        for (String service : stack.services()) {
+            threads.put(service, ProcessFacts.threadCpu(stack.pid(service)));
+        }
+        return threads;
+    }
+
+    /** Share of the services' CPU between two {@link #threads} readings that their JIT compilers used. */
+    static double share(
+            Map<String, Map<Long, ProcessFacts.ThreadCpu>> before,
+            Map<String, Map<Long, ProcessFacts.ThreadCpu>> after) {
+        double compilers = 0;
+        double all = 0;
+        for (Map.Entry<String, Map<Long, ProcessFacts.ThreadCpu>> service : after.entrySet()) {
+            Map<String, Double> groups =
+                    ProcessFacts.threadCpuSince(before.getOrDefault(service.getKey(), Map.of()), service.getValue());
+            for (Map.Entry<String, Double> group : groups.entrySet()) {
+                all += group.getValue();
+                if (group.getKey().contains("CompilerThre")) { // "C2 CompilerThread0" as Linux keeps it
+                    compilers += group.getValue();
+                }
+            }
+        }
+        return all > 0 ? Math.round(compilers / all * 1000) / 1000.0 : 0;
+    }
+}
