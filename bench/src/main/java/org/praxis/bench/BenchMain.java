@@ -22,50 +22,6 @@ import java.util.Map;
  */
 public final class BenchMain {
 
-    /** How long and how much: the full run (about 22 minutes here) or the quick smoke (about 3). */
-    record Plan(
-            String mode,
-            int restarts,
-            int intakes,
-            int warmUpSeconds,
-            int warmUpAtMostSeconds,
-            int levelSeconds,
-            List<Integer> concurrency,
-            int flags,
-            double flagRate,
-            List<Long> listSizes,
-            long otherTenant,
-            int listRequests,
-            int engagements,
-            int readConcurrency,
-            int readWarmUpSeconds,
-            int readWarmUpAtMostSeconds) {
-        static final Plan FULL = new Plan(
-                "full",
-                5,
-                200,
-                90,
-                360,
-                20,
-                List.of(1, 8, 32),
-                500,
-                10,
-                List.of(1_000L, 100_000L, 1_000_000L),
-                100_000,
-                300,
-                10,
-                32,
-                30,
-                180);
-
-        JitCompilers.WarmUp warmUp(ScreeningThroughput screening) throws Exception {
-            return screening.warmUp(Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpAtMostSeconds));
-        }
-
-        static final Plan QUICK = new Plan(
-                "quick", 1, 50, 5, 5, 5, List.of(1, 8, 32), 50, 10, List.of(1_000L, 10_000L), 10_000, 50, 4, 32, 5, 5);
-    }
-
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -110,8 +66,7 @@ public final class BenchMain {
         warmUpReads(stack, api);
         JitCompilers.WarmUp warmUp = plan.warmUp(screening);
         say("  machine " + Math.round(screening.idleBusy() * 100) + " % busy with the stack idle; warm-up "
-                + warmUp.seconds() + " s, the compilers' share of the services' CPU in its last slice "
-                + Math.round(warmUp.compilerShare() * 100) + " %");
+                + CompilerNotes.warmUp(warmUp));
         Map<String, Map<String, Double>> rss = new LinkedHashMap<>();
         rss.put("afterWarmUp", memory.rss());
         List<ScreeningThroughput.Level> levels = new ArrayList<>();
@@ -127,8 +82,8 @@ public final class BenchMain {
             levels.add(level);
         }
         rss.put("afterBenchmark1", memory.rss());
-        ScreeningThroughput.Result screeningResult = new ScreeningThroughput.Result(
-                plan.intakes(), warmUp.seconds(), levels, screening.idleBusy(), warmUp.compilerShare());
+        ScreeningThroughput.Result screeningResult =
+                new ScreeningThroughput.Result(plan.intakes(), warmUp.seconds(), levels, screening.idleBusy(), warmUp);
 
         say("benchmark 5: reads at c=" + plan.readConcurrency() + " over " + plan.engagements() + " engagements");
         ReadThroughput reads = new ReadThroughput(stack, api);
@@ -208,16 +163,19 @@ public final class BenchMain {
     /** bench/run --utilisation: benchmark 1's warm-up, then paced runs at several shares of the closed throughput. */
     private static void pacedUtilisation(Path root, Plan plan, LocalStack stack, PraxisApi api) throws Exception {
         say("paced runs at " + PacedUtilisation.SHARES + " of the closed throughput: preparing " + plan.intakes()
-                + " intakes, warm-up " + plan.warmUpSeconds() + " s");
+                + " intakes, warm-up " + plan.warmUpSeconds() + " to " + plan.warmUpAtMostSeconds() + " s");
         ScreeningThroughput screening = new ScreeningThroughput(stack, api);
         screening.prepare(plan.intakes());
-        plan.warmUp(screening);
+        JitCompilers.WarmUp warmUp = plan.warmUp(screening);
         List<PacedUtilisation.Point> points =
                 PacedUtilisation.measure(screening, api, plan.concurrency(), Duration.ofSeconds(plan.levelSeconds()));
         Path json = PacedUtilisation.write(
                 root,
                 PacedUtilisation.result(
-                        Results.Machine.of(stack, root), plan.warmUpSeconds(), plan.levelSeconds(), points));
+                        Results.Machine.of(stack, root),
+                        (int) Math.round(warmUp.seconds()),
+                        plan.levelSeconds(),
+                        points));
         say("results: " + json);
     }
 

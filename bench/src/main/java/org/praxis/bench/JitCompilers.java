@@ -17,8 +17,11 @@ final class JitCompilers {
     /** A warm-up ends once the compilers used less than this share of the services' CPU over a slice. */
     static final double QUIET = 0.05;
 
-    /** How long a warm-up ran, and the compilers' share of the services' CPU in its last slice. */
-    record WarmUp(double seconds, double compilerShare) {}
+    /**
+     * How long a warm-up ran, the compilers' share of the services' CPU in its last slice, and the least and most it
+     * was allowed, in seconds.
+     */
+    record WarmUp(double seconds, double compilerShare, long leastSeconds, long mostSeconds) {}
 
     /** Load for a while (a closed run of the benchmark's requests). */
     @FunctionalInterface
@@ -32,18 +35,22 @@ final class JitCompilers {
         this.stack = stack;
     }
 
-    /** {@code load} for at least {@code least}, then on in slices until the compilers are quiet or {@code most} passed. */
+    /**
+     * {@code load} in slices for at least {@code least}, then until the compilers are quiet or {@code most} has passed
+     * (the last slice cut short to end there).
+     */
     WarmUp warmUp(Duration least, Duration most, Load load) throws Exception {
         long started = System.nanoTime();
-        Duration elapsed;
+        Duration elapsed = Duration.ZERO;
         double share;
         do {
             Map<String, Map<Long, ProcessFacts.ThreadCpu>> before = threads();
-            load.run(SLICE);
+            Duration left = most.minus(elapsed);
+            load.run(left.compareTo(SLICE) < 0 ? left : SLICE);
             share = share(before, threads());
             elapsed = Duration.ofNanos(System.nanoTime() - started);
-        } while (elapsed.compareTo(least) < 0 || (share > QUIET && elapsed.compareTo(most) < 0));
-        return new WarmUp(Math.round(elapsed.toMillis() / 100.0) / 10.0, share);
+        } while (elapsed.compareTo(most) < 0 && (elapsed.compareTo(least) < 0 || share >= QUIET));
+        return new WarmUp(Math.round(elapsed.toMillis() / 100.0) / 10.0, share, least.toSeconds(), most.toSeconds());
     }
 
     /** The running services' threads and the CPU each used so far. */
@@ -71,6 +78,6 @@ final class JitCompilers {
                 }
             }
         }
-        return all > 0 ? Math.round(compilers / all * 1000) / 1000.0 : 0;
+        return all > 0 ? compilers / all : 0;
     }
 }

@@ -102,7 +102,7 @@ final class Report {
         row(
                 md,
                 "benchmark 1",
-                warmUp(r) + "; per concurrency " + s.levelSeconds()
+                CompilerNotes.benchmarkOneWarmUp(r) + "; per concurrency " + s.levelSeconds()
                         + " s closed, " + s.levelSeconds() + " s paced at " + pct(s.pacedShare())
                         + " of the closed throughput, "
                         + s.levelSeconds() + " s pgbench");
@@ -225,20 +225,6 @@ final class Report {
 
     private static void row(StringBuilder md, String k, String v) {
         md.append("| ").append(k).append(" | ").append(v).append(" |\n");
-    }
-
-    /** The warm-up as it ran: fixed before 2026-12-04's last runs, since then until the compilers were quiet. */
-    private static String warmUp(Results r) {
-        ScreeningThroughput.Result s = r.screening();
-        if (s.compilersAfterWarmUp() == 0) {
-            return "warm-up " + f(s.warmUpSeconds()) + " s";
-        }
-        return "warm-up " + f(s.warmUpSeconds()) + " s at 8 connections (at least "
-                + r.settings().warmUpSeconds()
-                + " s, then on in " + JitCompilers.SLICE.toSeconds() + " s slices until the services' "
-                + "JIT compilers used under " + pct(JitCompilers.QUIET) + " of their CPU, or at most "
-                + BenchMain.Plan.FULL.warmUpAtMostSeconds() + " s; in the last slice " + pct(s.compilersAfterWarmUp())
-                + ")";
     }
 
     static String f(double v) {

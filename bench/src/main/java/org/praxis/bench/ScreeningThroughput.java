@@ -50,15 +50,14 @@ public final class ScreeningThroughput {
 
     /**
      * {@code idleMachineBusy}: the machine's busy share with the stack idle, before the warm-up (0: not measured).
-     * {@code compilersAfterWarmUp}: the share of the services' CPU their JIT compilers used in the warm-up's last
-     * slice (0 in results written before the warm-up waited for them).
+     * {@code warmUp}: how it ended (null in results written before the warm-up waited for the JIT compilers).
      */
     public record Result(
             int intakes,
             double warmUpSeconds,
             List<Level> levels,
             double idleMachineBusy,
-            double compilersAfterWarmUp) {}
+            JitCompilers.WarmUp warmUp) {}
 
     private final PraxisApi api;
     private final LocalStack stack;

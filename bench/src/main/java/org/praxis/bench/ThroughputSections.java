@@ -93,30 +93,10 @@ final class ThroughputSections {
         }
         cpuTable(
                 md, "CPU used per request during the closed and paced runs", "concurrency, run", labels, cpu, rates, r);
-        compilers(md, r);
+        CompilerNotes.screeningLevels(md, r);
         if (r.intakeProfile() != null && !r.intakeProfile().isEmpty()) {
             ProfileSection.profile(md, r);
         }
-    }
-
-    /** How much of the services' CPU still went to compiling their code, which the levels should not measure. */
-    private static void compilers(StringBuilder md, Results r) {
-        List<ScreeningThroughput.Level> levels = r.screening().levels();
-        if (levels.stream().allMatch(l -> l.compilerShare() == 0)) {
-            return; // a run from before the driver read the compiler threads
-        }
-        md.append("The services' JIT compilers (their C1 and C2 threads, from `/proc/<pid>/task`) used ");
-        for (int i = 0; i < levels.size(); i++) {
-            md.append(i == 0 ? "" : i == levels.size() - 1 ? " and " : ", ")
-                    .append(pct(levels.get(i).compilerShare()))
-                    .append(" at c=")
-                    .append(levels.get(i).concurrency());
-        }
-        md.append(" of the five services' CPU in the closed runs (")
-                .append(pct(r.screening().compilersAfterWarmUp()))
-                .append(" in the warm-up's last ")
-                .append(JitCompilers.SLICE.toSeconds())
-                .append(" s).\n\n");
     }
 
     static void reads(StringBuilder md, Results r) {
@@ -169,23 +149,7 @@ final class ThroughputSections {
                                             + " s of CPU (" + String.join(", ", vacuum.tables()) + ")")
                     .append(".\n\n");
         }
-        if (reads.warmUp() != null) {
-            md.append("Warm-up ")
-                    .append(f(reads.warmUp().seconds()))
-                    .append(" s at the same concurrency (at least ")
-                    .append(BenchMain.Plan.FULL.readWarmUpSeconds())
-                    .append(" s, then until the services' JIT compilers used under ")
-                    .append(pct(JitCompilers.QUIET))
-                    .append(" of their CPU over ")
-                    .append(JitCompilers.SLICE.toSeconds())
-                    .append(" s, at most ")
-                    .append(BenchMain.Plan.FULL.readWarmUpAtMostSeconds())
-                    .append(" s; in the last slice ")
-                    .append(pct(reads.warmUp().compilerShare()))
-                    .append("); in the closed run the compilers used ")
-                    .append(pct(reads.compilerShare()))
-                    .append(" of the services' CPU.\n\n");
-        }
+        CompilerNotes.reads(md, reads);
         md.append("By kind, closed run (service time): ");
         List<String> kinds = new ArrayList<>();
         reads.closedByKind()

@@ -184,7 +184,7 @@ class CeilingsAndReportTest {
                         r.screening().warmUpSeconds(),
                         levels,
                         r.screening().idleMachineBusy(),
-                        r.screening().compilersAfterWarmUp()),
+                        r.screening().warmUp()),
                 r.riskPropagation(),
                 r.lists(),
                 r.startup(),

@@ -38,7 +38,7 @@ class ReadingOutputsTest {
                 "session",
                 Map.of(3L, new ProcessFacts.ThreadCpu("C1 CompilerThre", 800)));
         // compilers 100 + 100 of 100 + 600 + 200 + 100
-        assertEquals(0.2, JitCompilers.share(before, after));
+        assertEquals(0.2, JitCompilers.share(before, after), 1e-9);
         assertEquals(0, JitCompilers.share(after, after));
     }
 
