@@ -56,6 +56,13 @@ public final class BenchMain {
         List<StartupAndMemory.Startup> startups = memory.startups(plan.restarts());
         startups.forEach(s -> say("  " + s));
 
+        say("benchmark 6: the floor, Quarkus with the services' extensions and none of their code");
+        QuarkusFloor.Result floor = new QuarkusFloor(stack, api, work).run(plan);
+        floor.starts().forEach(s -> say("  " + s));
+        floor.loads().forEach(l -> say("  " + l));
+        say("  RSS after load " + floor.rssAfterLoadMiB() + " MiB; warm-up "
+                + CompilerNotes.warmUp(floor.warmUp(), "its"));
+
         say("benchmark 1: preparing " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds() + " to "
                 + plan.warmUpAtMostSeconds() + " s");
         ScreeningThroughput screening = new ScreeningThroughput(stack, api);
@@ -127,7 +134,8 @@ public final class BenchMain {
                 readResult,
                 screening.profile() == null ? null : screening.profile().executionSamples(),
                 screening.profile() == null ? null : screening.profile().cpuTimeSamples(),
-                screening.threadCpuMsPerRequest());
+                screening.threadCpuMsPerRequest(),
+                floor);
         write(root, results, before);
     }
 

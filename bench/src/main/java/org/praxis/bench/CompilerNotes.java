@@ -18,8 +18,13 @@ final class CompilerNotes {
 
     /** How long, within which limits, and the compilers' share in the last slice. */
     static String warmUp(JitCompilers.WarmUp w) {
+        return warmUp(w, "the services'");
+    }
+
+    /** {@code whose}: whose compilers the warm-up watched ("the services'", "its"). */
+    static String warmUp(JitCompilers.WarmUp w, String whose) {
         return f(w.seconds()) + " s (at least " + w.leastSeconds() + " s, then on in " + JitCompilers.SLICE.toSeconds()
-                + " s slices until the services' JIT compilers used under " + share(JitCompilers.QUIET)
+                + " s slices until " + whose + " JIT compilers used under " + share(JitCompilers.QUIET)
                 + " of their CPU, at most " + w.mostSeconds() + " s; in the last slice " + share(w.compilerShare())
                 + ")";
     }

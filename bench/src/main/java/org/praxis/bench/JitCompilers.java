@@ -29,10 +29,27 @@ final class JitCompilers {
         void run(Duration duration) throws Exception;
     }
 
-    private final LocalStack stack;
+    /** The processes watched, by name: read again at each reading, since a service may have been restarted. */
+    @FunctionalInterface
+    interface Processes {
+        Map<String, Long> pids() throws IOException;
+    }
 
+    private final Processes processes;
+
+    /** The stack's running services. */
     JitCompilers(LocalStack stack) {
-        this.stack = stack;
+        this(() -> {
+            Map<String, Long> pids = new HashMap<>();
+            for (String service : stack.services()) {
+                pids.put(service, stack.pid(service));
+            }
+            return pids;
+        });
+    }
+
+    JitCompilers(Processes processes) {
+        this.processes = processes;
     }
 
     /**
@@ -53,11 +70,11 @@ final class JitCompilers {
         return new WarmUp(Math.round(elapsed.toMillis() / 100.0) / 10.0, share, least.toSeconds(), most.toSeconds());
     }
 
-    /** The running services' threads and the CPU each used so far. */
+    /** The watched processes' threads and the CPU each used so far. */
     Map<String, Map<Long, ProcessFacts.ThreadCpu>> threads() throws IOException {
         Map<String, Map<Long, ProcessFacts.ThreadCpu>> threads = new HashMap<>();
-        for (String service : stack.services()) {
-            threads.put(service, ProcessFacts.threadCpu(stack.pid(service)));
+        for (Map.Entry<String, Long> process : processes.pids().entrySet()) {
+            threads.put(process.getKey(), ProcessFacts.threadCpu(process.getValue()));
         }
         return threads;
     }

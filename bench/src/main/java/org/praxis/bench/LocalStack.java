@@ -187,7 +187,8 @@ public final class LocalStack {
         return Latencies.round(readyAt - startedAt);
     }
 
-    private boolean isOk(URI uri) {
+    /** Whether {@code uri} answers 200 now (a refused connection is a no). */
+    boolean isOk(URI uri) {
         try {
             return http.send(
                                     HttpRequest.newBuilder(uri)

@@ -93,6 +93,11 @@ public final class PraxisApi {
                 idempotencyKey);
     }
 
+    /** A POST of JSON as {@code user} to a server on {@code port} that is not one of the stack's services. */
+    public Reply postToPort(String user, int port, String path, Object body) {
+        return send(port, "POST", path, "application/json", write(body), "Authorization", "Bearer " + token(user));
+    }
+
     public Reply get(String user, String service, String path) {
         return send(stack.port(service), "GET", path, null, null, "Authorization", "Bearer " + token(user));
     }

@@ -214,6 +214,7 @@ final class Report {
         }
         md.append("\nNative mode: ").append(r.nativeMode()).append("\n\n");
         ThroughputSections.reads(md, r);
+        FloorSection.markdown(md, r);
         md.append("## Findings\n\n").append(findings.strip()).append('\n');
         return md.toString();
     }

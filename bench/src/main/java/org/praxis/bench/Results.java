@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Everything one run of bench/run measured, as written to bench/results/&lt;date&gt;.json. Files of older
- * runs lack later fields (ceiling b, the reads, the profile's CPU-time samples and threads): they read as null
+ * runs lack later fields (ceiling b, the reads, the profile's CPU-time samples and threads, the floor): they read as null
  * and the report says "not measured" or leaves the table out.
  */
 public record Results(
@@ -29,7 +29,8 @@ public record Results(
         ReadThroughput.Result reads,
         Map<String, Double> intakeProfile,
         Map<String, Double> intakeCpuTimeProfile,
-        Map<String, Double> intakeThreadCpuMsPerRequest) {
+        Map<String, Double> intakeThreadCpuMsPerRequest,
+        QuarkusFloor.Result floor) {
 
     public record Machine(
             String cpu,

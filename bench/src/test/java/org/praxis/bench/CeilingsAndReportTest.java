@@ -193,7 +193,8 @@ class CeilingsAndReportTest {
                 r.reads(),
                 r.intakeProfile(),
                 r.intakeCpuTimeProfile(),
-                r.intakeThreadCpuMsPerRequest());
+                r.intakeThreadCpuMsPerRequest(),
+                r.floor());
         String md = Report.markdown(without, "results/x.json", "findings", r);
         assertTrue(md.contains("| 32 | 571 | not measured | - | - | 3976 | 4.71 / 59.46 | **14 %** |"), md);
         assertFalse(md.contains("NaN"), md);
@@ -223,7 +224,8 @@ class CeilingsAndReportTest {
                 old.reads(),
                 java.util.Map.of("io.vertx.core", 60.0, "other", 40.0),
                 java.util.Map.of("org.hibernate.orm", 30.0, "io.vertx.core", 5.0, "other", 65.0),
-                new java.util.LinkedHashMap<>(java.util.Map.of("executor-thread", 0.9, "tiny", 0.005)));
+                new java.util.LinkedHashMap<>(java.util.Map.of("executor-thread", 0.9, "tiny", 0.005)),
+                old.floor());
         md = Report.markdown(profiled, "results/x.json", "findings", old);
         assertTrue(md.contains("| `io.vertx.core` | 60.00 % | 5.00 % |"), md);
         assertTrue(md.contains("| `org.hibernate.orm` | – | 30.00 % |"), md);
@@ -231,5 +233,56 @@ class CeilingsAndReportTest {
         assertTrue(md.contains("| `executor-thread` | 0.900 | 99.45 % |"), md);
         assertTrue(md.contains("| others, each under 1 % | 0.005 | 0.55 % |"), md);
         assertFalse(md.contains("`tiny`"), md);
+    }
+
+    /**
+     * Benchmark 6's figures stand beside the targets they bound, against this run's ceiling (b); a run without it
+     * has neither the column nor the section.
+     */
+    @Test
+    void theFloorStandsBesideTheTargetsItBounds() throws Exception {
+        Results r = BenchMain.load(Path.of("."), "results/2026-12-04-d5960f6.json");
+        assertFalse(Report.markdown(r, "results/x.json", "findings", r).contains("floor"), "no floor in that run");
+        QuarkusFloor.Result floor = new QuarkusFloor.Result(
+                List.of(
+                        new QuarkusFloor.Start("bare", List.of(0.9, 0.8, 0.85), 0.85, 94),
+                        new QuarkusFloor.Start("stack", List.of(3.1, 3.2, 3.0), 3.1, 196)),
+                new JitCompilers.WarmUp(45, 0.03, 30, 180),
+                List.of(
+                        new QuarkusFloor.Load(8, 1619.2, new Latencies(100, 4.5, 8, 12.25, 30, 5), 0, 0.652),
+                        new QuarkusFloor.Load(32, 1700, new Latencies(100, 18, 30, 41.5, 60, 19), 3, 0.61)),
+                246);
+        Results withFloor = new Results(
+                r.date(),
+                r.mode(),
+                r.totalSeconds(),
+                r.machine(),
+                r.settings(),
+                r.screening(),
+                r.riskPropagation(),
+                r.lists(),
+                r.startup(),
+                r.rssMiB(),
+                r.nativeMode(),
+                r.reads(),
+                r.intakeProfile(),
+                r.intakeCpuTimeProfile(),
+                r.intakeThreadCpuMsPerRequest(),
+                floor);
+        String md = Report.markdown(withFloor, "results/x.json", "findings", null);
+        // Ceiling (b) at c=8 in that run: 4048 tps; 1619.2 / 4048 = 40 %.
+        assertTrue(md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | 9 % | **not met** | 40 % |"), md);
+        assertTrue(
+                md.contains(
+                        "| intake-service CPU per screening ≤ 0.7 ms at c=32 | - | 2.01 ms | **not met** | 0.61 ms |"),
+                md);
+        assertTrue(md.contains("| 5.36 s (median of 5) | **not met** | 3.10 s |"), md);
+        assertTrue(md.contains("| 451 MiB | **not met** | 246 MiB |"), md);
+        assertTrue(md.contains("| Risk flag → urgent draft p50 ≤ 30 ms | - | 25.06 ms | met | - |"), md);
+        assertTrue(md.contains("| bare | 0.90, 0.80, 0.85 | **0.85** | 94.00 MiB |"), md);
+        assertTrue(md.contains("| 8 | **1619** | 4.50 / 12.25 | 0.65 ms | 40 % | 343 | 1.87 ms |"), md);
+        assertTrue(md.contains("| 32 | **1700** (3 failed) |"), md);
+        assertTrue(md.contains("until its JIT compilers used under"), md);
+        assertFalse(md.contains("NaN"), md);
     }
 }
