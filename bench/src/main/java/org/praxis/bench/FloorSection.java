@@ -23,9 +23,10 @@ final class FloorSection {
                         + "health, Micrometer, Hibernate Validator) and one `POST` that checks a bearer token against "
                         + "the realm's keys, validates its body and inserts one row in one transaction. No Kafka "
                         + "connection, outbox, audit, idempotency, encryption or rule. What *stack* needs, every "
-                        + "service needs before a line of Praxis runs: a target it misses, no change to the services' "
-                        + "code meets on this machine and this stack.\n\n");
-        md.append("| application | start → ready, s (each run) | median | RSS after start |\n|---|---|---|---|\n");
+                        + "service built the same way (these extensions, these JVM options, this machine) needs before "
+                        + "a line of Praxis runs.\n\n");
+        md.append("| application | start → ready, s (each run) | median | RSS after start | AOT cache |\n"
+                + "|---|---|---|---|---|\n");
         for (QuarkusFloor.Start s : floor.starts()) {
             md.append("| ")
                     .append(s.app())
@@ -35,14 +36,18 @@ final class FloorSection {
                     .append(f(s.medianSeconds()))
                     .append("** | ")
                     .append(f(s.idleRssMiB()))
-                    .append(" MiB |\n");
+                    .append(" MiB | ")
+                    .append(s.aotCache() ? "yes" : "no")
+                    .append(" |\n");
         }
         md.append("\n*stack*'s `POST`, closed runs of ")
                 .append(r.settings().levelSeconds())
                 .append(" s after a warm-up at 8 connections of ")
                 .append(CompilerNotes.warmUp(floor.warmUp(), "its"))
-                .append(". Its process's CPU per request; beside it, benchmark 1's ceiling (b) and screenings at the "
-                        + "same concurrency. Latencies in ms.\n\n");
+                .append(
+                        ", each once the machine was back near its idle busy share. Its process's CPU per request; beside it, "
+                                + "benchmark 1's screenings at the same concurrency and its ceiling (b), measured minutes later "
+                                + "(it has moved by up to half between runs). Latencies in ms.\n\n");
         md.append("| concurrency | floor req/s | p50 / p99 | floor CPU per request | share of ceiling (b) "
                 + "| screenings/s | intake CPU per screening |\n|---|---|---|---|---|---|---|\n");
         for (QuarkusFloor.Load l : floor.loads()) {

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The services' JIT compilers: the share of the services' CPU their C1 and C2 threads used, and a warm-up that goes
- * on until that share is small. On these 2 cores a service's C2 thread still took a fifth of its CPU two minutes into
+ * The JIT compilers of the processes watched (the services, or benchmark 6's floor): the share of those processes' CPU
+ * their C1 and C2 threads used, and a warm-up that goes on until that share is small. On these 2 cores a service's C2 thread still took a fifth of its CPU two minutes into
  * a load at 8 connections: a benchmark measured before that measures the compiler, which a long-running service pays
  * once per start, not per request.
  */
@@ -79,7 +79,7 @@ final class JitCompilers {
         return threads;
     }
 
-    /** Share of the services' CPU between two {@link #threads} readings that their JIT compilers used. */
+    /** Share of the watched processes' CPU between two {@link #threads} readings that their JIT compilers used. */
     static double share(
             Map<String, Map<Long, ProcessFacts.ThreadCpu>> before,
             Map<String, Map<Long, ProcessFacts.ThreadCpu>> after) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The stack deploy/local/up started for the benchmarks: where its parts listen, their pids and memory,
@@ -167,19 +168,10 @@ public final class LocalStack {
                 .redirectOutput(
                         runDir.resolve("logs/bench-up-" + service + ".log").toFile())
                 .start();
-        URI ready = URI.create(managementUrl(service) + "/q/health/ready");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        double readyAt;
-        while (true) {
-            if (isOk(ready)) {
-                readyAt = ProcessFacts.uptimeSeconds();
-                break;
-            }
-            if (System.nanoTime() > deadline || (!up.isAlive() && up.exitValue() != 0)) {
-                throw new IllegalStateException(service + " did not become ready; see " + runDir.resolve("logs"));
-            }
-            Thread.sleep(10);
-        }
+        double readyAt = readyAt(
+                URI.create(managementUrl(service) + "/q/health/ready"),
+                () -> !up.isAlive() && up.exitValue() != 0,
+                service + " did not become ready; see " + runDir.resolve("logs"));
         double startedAt = ProcessFacts.startUptimeSeconds(pid(service));
         if (!up.waitFor(60, TimeUnit.SECONDS) || up.exitValue() != 0) {
             throw new IllegalStateException("deploy/local/up " + service + " failed");
@@ -187,8 +179,23 @@ public final class LocalStack {
         return Latencies.round(readyAt - startedAt);
     }
 
+    /**
+     * The machine's uptime, in seconds, at the first 200 from {@code ready}, polled every 10 ms; gives up after 180 s
+     * or once {@code failed} says the process will not get there.
+     */
+    double readyAt(URI ready, BooleanSupplier failed, String failure) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!isOk(ready)) {
+            if (System.nanoTime() > deadline || failed.getAsBoolean()) {
+                throw new IllegalStateException(failure);
+            }
+            Thread.sleep(10);
+        }
+        return ProcessFacts.uptimeSeconds();
+    }
+
     /** Whether {@code uri} answers 200 now (a refused connection is a no). */
-    boolean isOk(URI uri) {
+    private boolean isOk(URI uri) {
         try {
             return http.send(
                                     HttpRequest.newBuilder(uri)

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +26,11 @@ final class QuarkusFloor {
     /** The concurrencies of benchmark 1 that the throughput targets name. */
     static final List<Integer> CONCURRENCY = List.of(8, 32);
 
-    /** One application's starts (process start to its first 200) and its memory two seconds after the last. */
-    record Start(String app, List<Double> secondsToReady, double medianSeconds, double idleRssMiB) {}
+    /**
+     * One application's starts (process start to its first 200), its memory two seconds after the last, and whether
+     * those starts had an AOT cache (a training whose JVM did not write one leaves them without).
+     */
+    record Start(String app, List<Double> secondsToReady, double medianSeconds, double idleRssMiB, boolean aotCache) {}
 
     /** A closed run of {@code stack}'s POST: its throughput and latency, and the CPU its process used per request. */
     record Load(int concurrency, double throughput, Latencies latency, long failed, double cpuMsPerRequest) {}
@@ -51,7 +53,10 @@ final class QuarkusFloor {
     private final LocalStack stack;
     private final PraxisApi api;
     private final Path work;
-    /** The java this driver runs on: bench/run starts it with the services' own. */
+    /**
+     * The java this driver runs on: bench/run starts it with the services' own ({@code SERVICE_JAVA}, a JDK 25 when
+     * deploy/local/up found one), so the floor gets an AOT cache exactly when the services do.
+     */
     private final String java = ProcessHandle.current().info().command().orElse("java");
 
     QuarkusFloor(LocalStack stack, PraxisApi api, Path work) {
@@ -61,31 +66,55 @@ final class QuarkusFloor {
     }
 
     Result run(Plan plan) throws Exception {
-        stack.superuserSql("postgres", "create role floor login password 'floor'", "create database floor owner floor");
+        // The machine's busy share with the stack idle, before any floor process: each closed run starts near it.
+        double quiet = ProcessFacts.busyOver(Duration.ofSeconds(5)) + ScreeningThroughput.QUIET_MARGIN;
+        stack.superuserSql(
+                "postgres",
+                "drop database if exists floor",
+                "drop role if exists floor",
+                "create role floor login password 'floor'",
+                "create database floor owner floor");
         List<Start> starts = new ArrayList<>();
-        Running running = null;
-        for (String app : APPS) {
-            int port = freePort();
-            train(app, port);
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < plan.restarts(); i++) {
-                stop(running);
-                running = start(app, port, cacheOption(app));
-                times.add(secondsToReady(running, app));
+        Running stackApp = null;
+        try {
+            for (String app : APPS) {
+                Running last = null;
+                try {
+                    int port = freePort();
+                    train(app, port);
+                    List<Double> times = new ArrayList<>();
+                    for (int i = 0; i < plan.restarts(); i++) {
+                        stop(last);
+                        last = start(app, port, cacheOption(app));
+                        times.add(secondsToReady(last, app));
+                    }
+                    Thread.sleep(2000); // as benchmark 4: start-up work settles before memory is read
+                    starts.add(new Start(
+                            app,
+                            times,
+                            StartupAndMemory.median(times),
+                            rssMiB(last),
+                            !cacheOption(app).isEmpty()));
+                } finally {
+                    if (app.equals("stack")) {
+                        stackApp = last; // loaded next, then stopped below
+                    } else {
+                        stop(last);
+                    }
+                }
             }
-            Thread.sleep(2000); // as benchmark 4: start-up work settles before memory is read
-            starts.add(new Start(
-                    app,
-                    times,
-                    StartupAndMemory.median(times),
-                    Latencies.round(ProcessFacts.rssKiB(running.process().pid()) / 1024.0)));
-            if (!app.equals("stack")) {
-                stop(running);
-                running = null;
-            }
+            return load(plan, stackApp, starts, quiet);
+        } finally {
+            stop(stackApp);
+            // Its rows are not benchmark 1's business: the database the services share is as it was.
+            stack.superuserSql("postgres", "drop database if exists floor", "drop role if exists floor");
         }
-        long pid = running.process().pid();
-        int port = running.port();
+    }
+
+    /** {@code stack}'s POST after a warm-up until its compilers are quiet, closed at each concurrency. */
+    private Result load(Plan plan, Running stackApp, List<Start> starts, double quiet) throws Exception {
+        long pid = stackApp.process().pid();
+        int port = stackApp.port();
         LoadGenerator.Request post = () -> api.postToPort(
                                 ScreeningThroughput.USER,
                                 port,
@@ -93,6 +122,7 @@ final class QuarkusFloor {
                                 Map.of("text", "A line about as long as a short answer."))
                         .statusCode()
                 == 200;
+        ProcessFacts.awaitQuiet(quiet, ScreeningThroughput.QUIET_AT_MOST);
         JitCompilers.WarmUp warmUp = new JitCompilers(() -> Map.of("floor", pid))
                 .warmUp(
                         Duration.ofSeconds(plan.readWarmUpSeconds()),
@@ -101,35 +131,45 @@ final class QuarkusFloor {
         api.disconnect();
         List<Load> loads = new ArrayList<>();
         for (int c : CONCURRENCY) {
-            double cpuBefore = ProcessFacts.cpuMillis(pid, false);
+            ProcessFacts.awaitQuiet(quiet, ScreeningThroughput.QUIET_AT_MOST);
+            Map<String, Double> before = Map.of("floor", ProcessFacts.cpuMillis(pid, false));
             LoadGenerator.Run closed = LoadGenerator.closed(c, Duration.ofSeconds(plan.levelSeconds()), post);
-            double cpu = ProcessFacts.cpuMillis(pid, false) - cpuBefore;
+            Map<String, Double> after = Map.of("floor", ProcessFacts.cpuMillis(pid, false));
             api.disconnect();
             loads.add(new Load(
                     c,
                     closed.throughput(),
                     closed.latency(),
                     closed.failed(),
-                    Math.round(cpu / Math.max(1, closed.ok()) * 1000) / 1000.0));
+                    LocalStack.perRequest(before, after, closed).get("floor")));
         }
-        double rss = Latencies.round(ProcessFacts.rssKiB(pid) / 1024.0);
-        stop(running);
-        return new Result(starts, warmUp, loads, rss);
+        return new Result(starts, warmUp, loads, rssMiB(stackApp));
     }
 
-    /** On JDK 25 or later, a start recorded into an AOT cache first, as deploy/local/up trains the services'. */
+    /**
+     * On JDK 25 or later, a start recorded into an AOT cache first, as deploy/local/up trains the services': until
+     * ready, one request through the application's security (refused without a token) and, on {@code stack}, its
+     * metrics, then stopped, and the JVM writes the cache as it exits.
+     */
     private void train(String app, int port) throws Exception {
         Files.deleteIfExists(cache(app));
         if (Runtime.version().feature() < 25) {
             return;
         }
         Running training = start(app, port, List.of("-XX:AOTCacheOutput=" + cache(app)));
-        secondsToReady(training, app);
-        if (app.equals("stack")) {
-            api.postToPort(ScreeningThroughput.USER, port, "/notes", Map.of("text", "training"));
-            api.disconnect();
+        try {
+            secondsToReady(training, app);
+            try (HttpConnection http = new HttpConnection("127.0.0.1", port)) {
+                if (app.equals("stack")) {
+                    http.send("POST", "/notes", "application/json", "{}"); // 401: no token
+                    http.send("GET", "/q/metrics", null, null);
+                } else {
+                    http.send("GET", "/hello", null, null);
+                }
+            }
+        } finally {
+            stop(training);
         }
-        stop(training); // the JVM writes the cache as it exits
     }
 
     private List<String> cacheOption(String app) {
@@ -151,7 +191,7 @@ final class QuarkusFloor {
         Map<String, String> env = builder.environment();
         env.putAll(Map.of("QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(port)));
         if (app.equals("stack")) {
-            env.putAll(new HashMap<>(Map.of(
+            env.putAll(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL",
                     "jdbc:postgresql://127.0.0.1:" + stack.port("postgres") + "/floor",
                     "QUARKUS_DATASOURCE_USERNAME",
@@ -159,33 +199,32 @@ final class QuarkusFloor {
                     "QUARKUS_DATASOURCE_PASSWORD",
                     "floor",
                     "QUARKUS_OIDC_AUTH_SERVER_URL",
-                    stack.issuer())));
+                    stack.issuer()));
         }
         return new Running(builder.start(), port);
     }
 
-    /** Seconds from the process's start (the kernel's record) to the first 200 from its probe, polled every 10 ms. */
+    /** Seconds from the process's start (the kernel's record) to the first 200 from its probe, as benchmark 4's. */
     private double secondsToReady(Running running, String app) throws Exception {
         URI probe =
                 URI.create("http://127.0.0.1:" + running.port() + (app.equals("stack") ? "/q/health/ready" : "/hello"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!stack.isOk(probe)) {
-            if (!running.process().isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("floor-" + app + " did not become ready; see " + log(app));
-            }
-            Thread.sleep(10);
-        }
-        double readyAt = ProcessFacts.uptimeSeconds();
+        double readyAt = stack.readyAt(
+                probe, () -> !running.process().isAlive(), "floor-" + app + " did not become ready; see " + log(app));
         return Latencies.round(
                 readyAt - ProcessFacts.startUptimeSeconds(running.process().pid()));
     }
 
+    private static double rssMiB(Running running) throws IOException {
+        return Latencies.round(ProcessFacts.rssKiB(running.process().pid()) / 1024.0);
+    }
+
+    /** As deploy/local/up stops a training JVM: up to 180 s to exit (and write its cache), then killed. */
     private static void stop(Running running) throws InterruptedException {
         if (running == null) {
             return;
         }
         running.process().destroy();
-        if (!running.process().waitFor(60, TimeUnit.SECONDS)) {
+        if (!running.process().waitFor(180, TimeUnit.SECONDS)) {
             running.process().destroyForcibly().waitFor();
         }
     }

@@ -242,11 +242,12 @@ class CeilingsAndReportTest {
     @Test
     void theFloorStandsBesideTheTargetsItBounds() throws Exception {
         Results r = BenchMain.load(Path.of("."), "results/2026-12-04-d5960f6.json");
-        assertFalse(Report.markdown(r, "results/x.json", "findings", r).contains("floor"), "no floor in that run");
+        String without = Report.markdown(r, "results/x.json", "findings", r);
+        assertFalse(without.contains("| floor |") || without.contains("## 6."), "no floor in that run");
         QuarkusFloor.Result floor = new QuarkusFloor.Result(
                 List.of(
-                        new QuarkusFloor.Start("bare", List.of(0.9, 0.8, 0.85), 0.85, 94),
-                        new QuarkusFloor.Start("stack", List.of(3.1, 3.2, 3.0), 3.1, 196)),
+                        new QuarkusFloor.Start("bare", List.of(0.9, 0.8, 0.85), 0.85, 94, true),
+                        new QuarkusFloor.Start("stack", List.of(3.1, 3.2, 3.0), 3.1, 196, false)),
                 new JitCompilers.WarmUp(45, 0.03, 30, 180),
                 List.of(
                         new QuarkusFloor.Load(8, 1619.2, new Latencies(100, 4.5, 8, 12.25, 30, 5), 0, 0.652),
@@ -271,18 +272,45 @@ class CeilingsAndReportTest {
                 floor);
         String md = Report.markdown(withFloor, "results/x.json", "findings", null);
         // Ceiling (b) at c=8 in that run: 4048 tps; 1619.2 / 4048 = 40 %.
-        assertTrue(md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | 9 % | **not met** | 40 % |"), md);
         assertTrue(
                 md.contains(
-                        "| intake-service CPU per screening ≤ 0.7 ms at c=32 | - | 2.01 ms | **not met** | 0.61 ms |"),
+                        "| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | 9 % | **not met** | 40 % (**not met**) |"),
                 md);
-        assertTrue(md.contains("| 5.36 s (median of 5) | **not met** | 3.10 s |"), md);
-        assertTrue(md.contains("| 451 MiB | **not met** | 246 MiB |"), md);
+        assertTrue(
+                md.contains(
+                        "| intake-service CPU per screening ≤ 0.7 ms at c=32 | - | 2.01 ms | **not met** | 0.61 ms (met) |"),
+                md);
+        assertTrue(md.contains("| 5.36 s (median of 5) | **not met** | 3.10 s (**not met**) |"), md);
+        assertTrue(md.contains("| 451 MiB | **not met** | 246 MiB (**not met**) |"), md);
         assertTrue(md.contains("| Risk flag → urgent draft p50 ≤ 30 ms | - | 25.06 ms | met | - |"), md);
-        assertTrue(md.contains("| bare | 0.90, 0.80, 0.85 | **0.85** | 94.00 MiB |"), md);
+        assertTrue(md.contains("| bare | 0.90, 0.80, 0.85 | **0.85** | 94.00 MiB | yes |"), md);
+        assertTrue(md.contains("| 196 MiB | no |"), md);
         assertTrue(md.contains("| 8 | **1619** | 4.50 / 12.25 | 0.65 ms | 40 % | 343 | 1.87 ms |"), md);
         assertTrue(md.contains("| 32 | **1700** (3 failed) |"), md);
         assertTrue(md.contains("until its JIT compilers used under"), md);
         assertFalse(md.contains("NaN"), md);
+
+        // A run without ceiling (b): the floor's share of it is not measured, and no target is judged on it.
+        Results old = BenchMain.load(Path.of("."), "results/2026-11-24.json");
+        Results oldWithFloor = new Results(
+                old.date(),
+                old.mode(),
+                old.totalSeconds(),
+                old.machine(),
+                old.settings(),
+                old.screening(),
+                old.riskPropagation(),
+                old.lists(),
+                old.startup(),
+                old.rssMiB(),
+                old.nativeMode(),
+                old.reads(),
+                old.intakeProfile(),
+                old.intakeCpuTimeProfile(),
+                old.intakeThreadCpuMsPerRequest(),
+                floor);
+        md = Report.markdown(oldWithFloor, "results/x.json", "findings", null);
+        assertTrue(md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | not measured | - | - |"), md);
+        assertTrue(md.contains("| 0.65 ms | not measured |"), md);
     }
 }
