@@ -53,10 +53,7 @@ final class QuarkusFloor {
     private final LocalStack stack;
     private final PraxisApi api;
     private final Path work;
-    /**
-     * The java this driver runs on: bench/run starts it with the services' own ({@code SERVICE_JAVA}, a JDK 25 when
-     * deploy/local/up found one), so the floor gets an AOT cache exactly when the services do.
-     */
+    /** The services' java: bench/run starts this driver with it, so the floor has an AOT cache when they do. */
     private final String java = ProcessHandle.current().info().command().orElse("java");
 
     QuarkusFloor(LocalStack stack, PraxisApi api, Path work) {
