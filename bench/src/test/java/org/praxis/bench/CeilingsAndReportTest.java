@@ -253,23 +253,7 @@ class CeilingsAndReportTest {
                         new QuarkusFloor.Load(8, 1619.2, new Latencies(100, 4.5, 8, 12.25, 30, 5), 0, 0.652),
                         new QuarkusFloor.Load(32, 1700, new Latencies(100, 18, 30, 41.5, 60, 19), 3, 0.61)),
                 246);
-        Results withFloor = new Results(
-                r.date(),
-                r.mode(),
-                r.totalSeconds(),
-                r.machine(),
-                r.settings(),
-                r.screening(),
-                r.riskPropagation(),
-                r.lists(),
-                r.startup(),
-                r.rssMiB(),
-                r.nativeMode(),
-                r.reads(),
-                r.intakeProfile(),
-                r.intakeCpuTimeProfile(),
-                r.intakeThreadCpuMsPerRequest(),
-                floor);
+        Results withFloor = r.withFloor(floor);
         String md = Report.markdown(withFloor, "results/x.json", "findings", null);
         // Ceiling (b) at c=8 in that run: 4048 tps; 1619.2 / 4048 = 40 %.
         assertTrue(
@@ -292,23 +276,7 @@ class CeilingsAndReportTest {
 
         // A run without ceiling (b): the floor's share of it is not measured, and no target is judged on it.
         Results old = BenchMain.load(Path.of("."), "results/2026-11-24.json");
-        Results oldWithFloor = new Results(
-                old.date(),
-                old.mode(),
-                old.totalSeconds(),
-                old.machine(),
-                old.settings(),
-                old.screening(),
-                old.riskPropagation(),
-                old.lists(),
-                old.startup(),
-                old.rssMiB(),
-                old.nativeMode(),
-                old.reads(),
-                old.intakeProfile(),
-                old.intakeCpuTimeProfile(),
-                old.intakeThreadCpuMsPerRequest(),
-                floor);
+        Results oldWithFloor = old.withFloor(floor);
         md = Report.markdown(oldWithFloor, "results/x.json", "findings", null);
         assertTrue(md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | not measured | - | - |"), md);
         assertTrue(md.contains("| 0.65 ms | not measured |"), md);
