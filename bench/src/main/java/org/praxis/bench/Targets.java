@@ -2,9 +2,9 @@ package org.praxis.bench;
 
 import static org.praxis.bench.Report.f;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -52,71 +52,89 @@ final class Targets {
         }
     }
 
-    private static final List<Target> ALL = List.of(
-            new Target("Screening POST ≥ 70 % of ceiling (b) at c=8", r -> toLeastWork(r, 8), Report::pct, 0.7, false)
-                    .withFloor(r -> FloorSection.shareOfLeastWork(r, 8)),
-            new Target("Screening POST ≥ 70 % of ceiling (b) at c=32", r -> toLeastWork(r, 32), Report::pct, 0.7, false)
-                    .withFloor(r -> FloorSection.shareOfLeastWork(r, 32)),
-            new Target(
-                    "Paced p99 ≤ 3 × p50 (worst of c=1, 8, 32)", Targets::worstPacedRatio, v -> f(v) + " ×", 3, true),
-            new Target(
-                            "intake-service CPU per screening ≤ 0.7 ms at c=32",
-                            r -> cpu(r, "intake"),
-                            v -> f(v) + " ms",
+    private static final List<Target> ALL = all();
+
+    private static List<Target> all() {
+        List<Target> all = new ArrayList<>();
+        for (int c : List.of(8, 32)) {
+            // The share with what it divides: a share can rise because the ceiling fell, not the throughput rose.
+            all.add(new Target(
+                            "Screening POST ≥ 70 % of ceiling (b) at c=" + c,
+                            r -> toLeastWork(r, c),
+                            Report::pct,
                             0.7,
-                            true)
-                    .withFloor(r -> FloorSection.cpuMsPerRequest(r, 32)),
-            new Target(
-                    "Load driver CPU per screening at c=32 (no target)",
-                    r -> cpu(r, ThroughputSections.DRIVER),
-                    v -> f(v) + " ms",
-                    Double.NaN,
-                    true),
-            new Target(
-                    "Each service ready ≤ 1.5 s from process start (slowest median)",
-                    Targets::slowestStart,
+                            false,
+                            r -> throughputOverCeiling(r, c),
+                            r -> null)
+                    .withFloor(r -> FloorSection.shareOfLeastWork(r, c)));
+        }
+        for (int c : List.of(1, 8, 32)) {
+            all.add(new Target("Paced p99 ≤ 3 × p50 at c=" + c, r -> pacedRatio(r, c), v -> f(v) + " ×", 3, true));
+        }
+        all.add(new Target(
+                        "intake-service CPU per screening ≤ 0.7 ms at c=32",
+                        r -> cpu(r, "intake"),
+                        v -> f(v) + " ms",
+                        0.7,
+                        true)
+                .withFloor(r -> FloorSection.cpuMsPerRequest(r, 32)));
+        all.add(new Target(
+                "Load driver CPU per screening at c=32 (no target)",
+                r -> cpu(r, ThroughputSections.DRIVER),
+                v -> f(v) + " ms",
+                Double.NaN,
+                true));
+        for (String service : LocalStack.SERVICES) {
+            all.add(new Target(
+                    service + "-service ready ≤ 1.5 s from process start",
+                    r -> medianStart(r, service),
                     Targets::seconds,
                     1.5,
                     true,
                     r -> " (median of " + r.settings().restartsPerService() + ")",
-                    FloorSection::medianStart),
-            new Target(
-                            "RSS ≤ 150 MiB after benchmark 1 (largest service)",
-                            Targets::largestRss,
+                    FloorSection::medianStart));
+        }
+        for (String service : LocalStack.SERVICES) {
+            all.add(new Target(
+                            service + "-service RSS ≤ 150 MiB after benchmark 1",
+                            r -> rss(r, service),
                             v -> f(v) + " MiB",
                             150,
                             true)
-                    .withFloor(FloorSection::rssAfterLoad),
-            new Target(
-                    "Risk flag → urgent draft p50 ≤ 30 ms",
-                    r -> r.riskPropagation().latency().p50(),
-                    v -> f(v) + " ms",
-                    30,
-                    true),
-            new Target(
-                    "Risk flag → urgent draft p99 ≤ 100 ms",
-                    r -> r.riskPropagation().latency().p99(),
-                    v -> f(v) + " ms",
-                    100,
-                    true),
-            new Target(
-                    "Reads at c=32: req/s (no target)",
-                    r -> r.reads() == null ? null : r.reads().closed().throughput(),
-                    Report::f,
-                    Double.NaN,
-                    true),
-            new Target(
-                    "Reads at c=32: paced p99 (no target)",
-                    r -> r.reads() == null ? null : r.reads().paced().latency().p99(),
-                    v -> f(v) + " ms",
-                    Double.NaN,
-                    true),
-            new Target(
-                    "Reads at c=32: share of their ceiling (no target)",
-                    r -> r.reads() == null ? null : r.reads().ratioToCeiling(),
-                    Report::pct,
-                    Double.NaN,
-                    true));
+                    .withFloor(FloorSection::rssAfterLoad));
+        }
+        all.add(new Target(
+                "Risk flag → urgent draft p50 ≤ 30 ms",
+                r -> r.riskPropagation().latency().p50(),
+                v -> f(v) + " ms",
+                30,
+                true));
+        all.add(new Target(
+                "Risk flag → urgent draft p99 ≤ 100 ms",
+                r -> r.riskPropagation().latency().p99(),
+                v -> f(v) + " ms",
+                100,
+                true));
+        all.add(new Target(
+                "Reads at c=32: req/s (no target)",
+                r -> r.reads() == null ? null : r.reads().closed().throughput(),
+                Report::f,
+                Double.NaN,
+                true));
+        all.add(new Target(
+                "Reads at c=32: paced p99 (no target)",
+                r -> r.reads() == null ? null : r.reads().paced().latency().p99(),
+                v -> f(v) + " ms",
+                Double.NaN,
+                true));
+        all.add(new Target(
+                "Reads at c=32: share of their ceiling (no target)",
+                r -> r.reads() == null ? null : r.reads().ratioToCeiling(),
+                Report::pct,
+                Double.NaN,
+                true));
+        return List.copyOf(all);
+    }
 
     private Targets() {}
 
@@ -182,13 +200,19 @@ final class Targets {
         return l == null || l.leastWork() == null ? null : l.ratioToLeastWork();
     }
 
-    static Double worstPacedRatio(Results r) {
-        return r.screening().levels().stream()
-                .map(l -> l.paced().latency())
-                .filter(p -> p.p50() > 0)
-                .map(p -> p.p99() / p.p50())
-                .max(Double::compare)
-                .orElse(null);
+    static Double pacedRatio(Results r, int concurrency) {
+        ScreeningThroughput.Level l = level(r, concurrency);
+        return l == null || l.paced().latency().p50() <= 0
+                ? null
+                : l.paced().latency().p99() / l.paced().latency().p50();
+    }
+
+    /** " (471/s ÷ 5657 tps)": the closed throughput and ceiling (b) the share divides. */
+    private static String throughputOverCeiling(Results r, int concurrency) {
+        ScreeningThroughput.Level l = level(r, concurrency);
+        return l == null || l.leastWork() == null
+                ? ""
+                : " (" + f(l.closed().throughput()) + "/s ÷ " + f(l.leastWork().tps()) + " tps)";
     }
 
     static Double cpu(Results r, String part) {
@@ -196,11 +220,12 @@ final class Targets {
         return l == null ? null : l.cpuMsPerRequest().get(part);
     }
 
-    /** The slowest service's median start-up. */
-    static Double slowestStart(Results r) {
+    /** The service's median start-up, null when the run did not start it. */
+    static Double medianStart(Results r, String service) {
         return r.startup().stream()
+                .filter(s -> s.service().equals(service))
                 .map(StartupAndMemory.Startup::medianSeconds)
-                .max(Double::compare)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -208,13 +233,8 @@ final class Targets {
         return f(v) + " s";
     }
 
-    static Double largestRss(Results r) {
+    static Double rss(Results r, String service) {
         Map<String, Double> rss = r.rssMiB().get("afterBenchmark1");
-        return rss == null
-                ? null
-                : rss.values().stream()
-                        .filter(Objects::nonNull)
-                        .max(Double::compare)
-                        .orElse(null);
+        return rss == null ? null : rss.get(service);
     }
 }

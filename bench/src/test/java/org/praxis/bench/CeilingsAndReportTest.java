@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ceilings' and the reads' pgbench scripts, and a report against an older results file. */
 class CeilingsAndReportTest {
@@ -149,7 +153,19 @@ class CeilingsAndReportTest {
         assertTrue(
                 md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | not measured | not measured | - |"), md);
         // Figures both files have are shown and judged: 7.55 s against 1.5 s.
-        assertTrue(md.contains("| 7.55 s (median of 3) | 7.55 s (median of 3) | **not met** |"), md);
+        assertTrue(
+                md.contains(
+                        "| intake-service ready ≤ 1.5 s from process start | 7.55 s (median of 3) | 7.55 s (median of 3)"
+                                + " | **not met** |"),
+                md);
+        // Each service on a row of its own, before and after; a service the older run did not have is not measured.
+        assertTrue(md.contains("| assessment-service RSS ≤ 150 MiB after benchmark 1 | 243 MiB | 243 MiB |"), md);
+        assertTrue(
+                md.contains("| webhook-service ready ≤ 1.5 s from process start | not measured | not measured | - |"),
+                md);
+        // The paced ratio at each concurrency, not only the worst: 52.19 / 7.13 ms at c=8.
+        assertTrue(md.contains("| Paced p99 ≤ 3 × p50 at c=8 | 7.32 × | 7.32 × | **not met** |"), md);
+        assertTrue(md.contains("| Paced p99 ≤ 3 × p50 at c=32 | 10.85 × | 10.85 × | **not met** |"), md);
         assertTrue(md.contains("| 31.65 ms | 31.65 ms | **not met** |"), md);
         assertTrue(md.contains("## 5. Reads a mobile app causes (session-service)\n\nNot measured by this run."));
         assertFalse(md.contains("NaN"), md);
@@ -258,7 +274,8 @@ class CeilingsAndReportTest {
         // Ceiling (b) at c=8 in that run: 4048 tps; 1619.2 / 4048 = 40 %.
         assertTrue(
                 md.contains(
-                        "| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | 9 % | **not met** | 40 % (**not met**) |"),
+                        "| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | 9 % (343/s ÷ 4048 tps) | **not met** | 40 %"
+                                + " (**not met**) |"),
                 md);
         assertTrue(
                 md.contains(
@@ -280,5 +297,31 @@ class CeilingsAndReportTest {
         md = Report.markdown(oldWithFloor, "results/x.json", "findings", null);
         assertTrue(md.contains("| Screening POST ≥ 70 % of ceiling (b) at c=8 | - | not measured | - | - |"), md);
         assertTrue(md.contains("| 0.65 ms | not measured |"), md);
+    }
+
+    /** The risk path's warm-up is shown beside the measured flags; a run without one says nothing of it. */
+    @Test
+    void theRiskWarmUpIsShownNotHidden(@TempDir Path dir) throws Exception {
+        Results without = BenchMain.load(Path.of("."), "results/2026-12-04-d5960f6.json");
+        String md = Report.markdown(without, "results/x.json", "findings", null);
+        assertFalse(md.contains("warmed the path"), md);
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode)
+                json.readTree(Path.of("results/2026-12-04-d5960f6.json").toFile());
+        ((ObjectNode) tree.get("riskPropagation"))
+                .set("warmUp", json.valueToTree(new Latencies(100, 17.5, 40, 480.25, 547.3, 30)));
+        Path file = dir.resolve("with-warm-up.json");
+        Files.writeString(file, json.writeValueAsString(tree));
+        Results with = BenchMain.load(Path.of("."), file.toString());
+        assertEquals(100, with.riskPropagation().warmUp().count());
+        md = Report.markdown(with, "results/x.json", "findings", null);
+        assertTrue(
+                md.contains(
+                        "Before them, 100 flags at the same rate warmed the path (benchmark 1 raises none): p50 17.50"
+                                + " ms, p99 480 ms, max 547 ms (`bench/run --risk` traced its slowest to the first risk draft"),
+                md);
+        // The target is judged on the measured flags, not the warm-up.
+        assertEquals(without.riskPropagation().latency(), with.riskPropagation().latency());
     }
 }
