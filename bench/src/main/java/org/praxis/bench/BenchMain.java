@@ -52,7 +52,7 @@ public final class BenchMain {
             return;
         }
         if (options.contains("--risk")) {
-            riskStages(root, plan, stack, api);
+            say("results: " + RiskStages.measure(root, plan, stack, api) + " and its .md");
             return;
         }
 
@@ -110,13 +110,10 @@ public final class BenchMain {
         say(readResult.summary());
 
         say("benchmark 2: " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
-        Latencies riskWarmUp = RiskPropagation.warmUp(stack, api, plan.flagRate());
-        say("  warm-up: " + RiskPropagation.WARM_UP_FLAGS + " flags first, " + riskWarmUp);
         RiskPropagation risk = new RiskPropagation(stack, api);
         risk.prepare(plan.flags());
         // The intakes just opened are events the consumers work through: the flags must not queue behind them.
-        say("  quiet after " + screening.awaitQuiet() + " s");
-        RiskPropagation.Result riskResult = risk.run(plan.flagRate()).withWarmUp(riskWarmUp);
+        RiskPropagation.Result riskResult = risk.runAfterWarmUp(plan.flagRate(), screening::awaitQuiet);
         say("  " + riskResult);
 
         say("benchmark 3: lists at " + plan.listSizes() + " intakes, " + plan.otherTenant() + " in another tenant");
@@ -192,40 +189,6 @@ public final class BenchMain {
                         plan.levelSeconds(),
                         points));
         say("results: " + json);
-    }
-
-    /**
-     * bench/run --risk: benchmark 2 alone after benchmark 1's warm-up (and its own), each flag's time split into stages, the
-     * slowest set beside the services' GC pauses and what PostgreSQL logged in their window ({@link RiskStages}).
-     */
-    private static void riskStages(Path root, Plan plan, LocalStack stack, PraxisApi api) throws Exception {
-        say("benchmark 2 stage by stage: " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds() + " to "
-                + plan.warmUpAtMostSeconds() + " s, then " + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
-        ScreeningThroughput screening = new ScreeningThroughput(stack, api);
-        screening.prepare(plan.intakes());
-        say("  warm-up " + CompilerNotes.warmUp(plan.warmUp(screening)));
-        Latencies warmUp = RiskPropagation.warmUp(stack, api, plan.flagRate());
-        say("  warm-up: " + RiskPropagation.WARM_UP_FLAGS + " flags first, " + warmUp);
-        RiskPropagation risk = new RiskPropagation(stack, api);
-        risk.prepare(plan.flags());
-        say("  quiet after " + screening.awaitQuiet() + " s");
-        stack.superuserSql("postgres", "alter system set log_min_duration_statement = 10", "select pg_reload_conf()");
-        long logFrom = Files.size(stack.postgresLog());
-        RiskPropagation.Result result = risk.run(plan.flagRate()).withWarmUp(warmUp);
-        say("  " + result);
-        List<RiskStages.Event> events = new ArrayList<>(RiskStages.postgresEvents(stack.postgresLogFrom(logFrom), 10));
-        for (String service : List.of("intake", "referral")) {
-            Path gc = stack.runDir().resolve("logs/gc-" + stack.pid(service) + ".log");
-            if (Files.exists(gc)) {
-                String log = Files.readString(gc);
-                events.addAll(RiskStages.gcPauses(service, log));
-                events.addAll(RiskStages.safepoints(service, log, 5));
-            } else {
-                say("  no GC log for " + service + " at " + gc);
-            }
-        }
-        Path json = RiskStages.write(root, RiskStages.analyse(risk.flags(), RiskStages.traces(stack), events, 10));
-        say("results: " + json + " and its .md");
     }
 
     /** The other services' code paths warmed too, so their memory after warm-up means something. */

@@ -145,17 +145,7 @@ final class Report {
                 .append(f(rl.max()))
                 .append(" ms |\n\n");
         if (risk.warmUp() != null) {
-            // The cold path's cost, paid once per start, shown rather than hidden in the warm-up.
-            md.append("Before them, ")
-                    .append(risk.warmUp().count())
-                    .append(" flags at the same rate warmed the path (benchmark 1 raises none): p50 ")
-                    .append(f(risk.warmUp().p50()))
-                    .append(" ms, p99 ")
-                    .append(f(risk.warmUp().p99()))
-                    .append(" ms, max ")
-                    .append(f(risk.warmUp().max()))
-                    .append(" ms (`bench/run --risk` traced its slowest to the first risk draft referral-service opens"
-                            + " after its start, and the flags queued behind it).\n\n");
+            md.append(RiskPropagation.warmUpNote(risk.warmUp()));
         }
 
         ListsAtScale.Result lists = r.lists();

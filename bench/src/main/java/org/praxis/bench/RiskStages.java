@@ -5,34 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Where a risk flag's time goes (bench/run --risk), stage by stage, from the times the services' own tables keep:
- * intake's outbox row ({@code sent_at}: the relay marked it sent after the broker's acknowledgement),
- * referral-service's inbox row ({@code received_at}: the start of the transaction that applied the event) and the
- * draft ({@code created_at}), set beside the driver's own clock. The slowest flags are set beside what else
- * happened in their window: the services' GC pauses and safepoints of 5 ms or more (their {@code -Xlog:gc,safepoint}
- * files) and what PostgreSQL logged
- * (statements over 10 ms, checkpoints, autovacuum). One machine, one clock, so the times compare; a stage can be
- * slightly negative where two overlap (the consumer may start before the relay has marked the row sent).
+ * Where a risk flag's time goes (bench/run --risk), stage by stage: the driver's own clock set beside the times the
+ * services' tables keep ({@link RiskTraces}), the slowest flags beside what else took time in their window
+ * ({@link StallLogs}). One machine, one clock, so the times compare; a stage can be slightly negative where two
+ * overlap (the consumer may start before the relay has marked the row sent).
  */
 final class RiskStages {
     /** Wall-clock microseconds: posted and answered by the driver, seen by its poller (null: never seen). */
@@ -40,17 +25,6 @@ final class RiskStages {
 
     /** One flag's times as the databases kept them, in wall-clock microseconds. */
     record Trace(long sent, long received, long created) {}
-
-    /** Something that took the time in a window: a GC pause, a slow statement, a checkpoint, an autovacuum. */
-    record Event(String source, long start, long end, String what) {
-        boolean overlaps(long from, long to) {
-            return start <= to && end >= from;
-        }
-
-        String describe(long flagPosted) {
-            return source + " at +" + ms(start - flagPosted) + " ms for " + ms(end - start) + " ms: " + what;
-        }
-    }
 
     record Stage(String name, double p50, double p90, double p99, double max) {}
 
@@ -71,7 +45,12 @@ final class RiskStages {
             List<Slow> slowest,
             int gcPauses,
             double gcPauseMaxMs,
-            int postgresEvents) {}
+            int postgresEvents,
+            Latencies warmUp) {
+        Result withWarmUp(Latencies w) {
+            return new Result(date, flags, traced, stages, slowest, gcPauses, gcPauseMaxMs, postgresEvents, w);
+        }
+    }
 
     static final List<String> STAGES = List.of(
             "screening POST (posted → answered)",
@@ -81,6 +60,38 @@ final class RiskStages {
             "commit and poll (created → seen)");
 
     private RiskStages() {}
+
+    /**
+     * bench/run --risk: benchmark 2 alone after benchmark 1's warm-up (and its own), each flag's time split into
+     * stages, the slowest set beside the services' GC pauses, safepoints and what PostgreSQL logged in their window.
+     */
+    static Path measure(Path root, Plan plan, LocalStack stack, PraxisApi api) throws Exception {
+        BenchMain.say("benchmark 2 stage by stage: " + plan.intakes() + " intakes, warm-up " + plan.warmUpSeconds()
+                + " to " + plan.warmUpAtMostSeconds() + " s, then " + RiskPropagation.WARM_UP_FLAGS + " and "
+                + plan.flags() + " risk flags at " + plan.flagRate() + "/s");
+        ScreeningThroughput screening = new ScreeningThroughput(stack, api);
+        screening.prepare(plan.intakes());
+        BenchMain.say("  warm-up " + CompilerNotes.warmUp(plan.warmUp(screening)));
+        RiskPropagation risk = new RiskPropagation(stack, api);
+        risk.prepare(plan.flags());
+        stack.superuserSql("postgres", "alter system set log_min_duration_statement = 10", "select pg_reload_conf()");
+        long logFrom = Files.size(stack.postgresLog());
+        RiskPropagation.Result result = risk.runAfterWarmUp(plan.flagRate(), screening::awaitQuiet);
+        BenchMain.say("  " + result);
+        List<StallLogs.Event> events = new ArrayList<>(StallLogs.postgresEvents(stack.postgresLogFrom(logFrom), 10));
+        for (String service : List.of("intake", "referral")) {
+            Path gc = stack.runDir().resolve("logs/gc-" + stack.pid(service) + ".log");
+            if (Files.exists(gc)) {
+                String log = Files.readString(gc);
+                events.addAll(StallLogs.gcPauses(service, log));
+                events.addAll(StallLogs.safepoints(service, log, 5));
+            } else {
+                BenchMain.say("  no GC log for " + service + " at " + gc);
+            }
+        }
+        return write(
+                root, analyse(risk.flags(), RiskTraces.of(stack), events, 10).withWarmUp(result.warmUp()));
+    }
 
     /** Each stage in ms, in {@link #STAGES}' order, and the total last. */
     static double[] stages(Flag f, Trace t) {
@@ -94,7 +105,7 @@ final class RiskStages {
         };
     }
 
-    static Result analyse(List<Flag> flags, Map<UUID, Trace> traces, List<Event> events, int slowest) {
+    static Result analyse(List<Flag> flags, Map<UUID, Trace> traces, List<StallLogs.Event> events, int slowest) {
         List<double[]> rows = new ArrayList<>();
         List<Flag> traced = new ArrayList<>();
         long first = flags.isEmpty() ? 0 : flags.get(0).posted();
@@ -143,8 +154,10 @@ final class RiskStages {
         }
         // Counted over the run only: the logs also hold each service's start.
         long last = traced.stream().mapToLong(Flag::seen).max().orElse(first);
-        List<Event> inRun = events.stream().filter(e -> e.overlaps(first, last)).toList();
-        List<Event> gc = inRun.stream().filter(e -> e.source().startsWith("GC")).toList();
+        List<StallLogs.Event> inRun =
+                events.stream().filter(e -> e.overlaps(first, last)).toList();
+        List<StallLogs.Event> gc =
+                inRun.stream().filter(e -> e.source().startsWith("GC")).toList();
         return new Result(
                 LocalDate.now().toString(),
                 flags.size(),
@@ -155,119 +168,8 @@ final class RiskStages {
                 gc.stream().mapToDouble(e -> ms(e.end() - e.start())).max().orElse(0),
                 (int) inRun.stream()
                         .filter(e -> e.source().equals("PostgreSQL"))
-                        .count());
-    }
-
-    /** The databases' times of each flag's event, by intake. */
-    static Map<UUID, Trace> traces(LocalStack stack) throws SQLException {
-        Map<UUID, Long> sent = new HashMap<>();
-        Map<String, UUID> intakeOfEvent = new HashMap<>();
-        try (Connection intake = stack.connect("intake");
-                PreparedStatement s = intake.prepareStatement("select id::text, payload->>'intakeId',"
-                        + " (extract(epoch from sent_at) * 1000000)::bigint from outbox_event"
-                        + " where event_type like '%risk-flag.raised%' and sent_at is not null");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                UUID intakeId = UUID.fromString(r.getString(2));
-                intakeOfEvent.put(r.getString(1), intakeId);
-                sent.put(intakeId, r.getLong(3));
-            }
-        }
-        Map<UUID, Long> received = new HashMap<>();
-        Map<UUID, Long> created = new HashMap<>();
-        try (Connection referral = stack.connect("referral")) {
-            try (PreparedStatement s = referral.prepareStatement(
-                            "select event_id, (extract(epoch from received_at) * 1000000)::bigint from inbox_event");
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    UUID intakeId = intakeOfEvent.get(r.getString(1));
-                    if (intakeId != null) {
-                        received.put(intakeId, r.getLong(2));
-                    }
-                }
-            }
-            try (PreparedStatement s = referral.prepareStatement("select intake_id,"
-                            + " (extract(epoch from created_at) * 1000000)::bigint from referral"
-                            + " where origin = 'risk-flag'");
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    created.put(r.getObject(1, UUID.class), r.getLong(2));
-                }
-            }
-        }
-        Map<UUID, Trace> traces = new HashMap<>();
-        sent.forEach((intakeId, at) -> {
-            if (received.containsKey(intakeId) && created.containsKey(intakeId)) {
-                traces.put(intakeId, new Trace(at, received.get(intakeId), created.get(intakeId)));
-            }
-        });
-        return traces;
-    }
-
-    // -Xlog:gc with the time decoration: "[2026-12-04T22:40:01.123+0000] GC(3) Pause Young (...) 20M->5M(30M) 3.456ms",
-    // written as the pause ends.
-    private static final Pattern GC_PAUSE =
-            Pattern.compile("^\\[(\\S+)\\] GC\\(\\d+\\) (Pause .*?) (\\d+(?:\\.\\d+)?)ms$");
-    private static final DateTimeFormatter GC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-
-    static List<Event> gcPauses(String service, String log) {
-        List<Event> pauses = new ArrayList<>();
-        for (String line : log.split("\n")) {
-            Matcher m = GC_PAUSE.matcher(line.strip());
-            if (m.matches()) {
-                long end = micros(OffsetDateTime.parse(m.group(1), GC_TIME).toInstant());
-                long length = Math.round(Double.parseDouble(m.group(3)) * 1000);
-                pauses.add(new Event("GC " + service, end - length, end, m.group(2)));
-            }
-        }
-        return pauses;
-    }
-
-    // -Xlog:safepoint with the time decoration (JDK 25):
-    // "[...] Safepoint "Cleanup", Time since last: ... Total: 2400 ns, Threads: 0 runnable, 10 total".
-    private static final Pattern SAFEPOINT =
-            Pattern.compile("^\\[(\\S+)\\] Safepoint \"(\\w+)\", .*Total: (\\d+) ns.*$");
-
-    /** Safepoints (every stop of the JVM's threads, a GC's among them) that took at least {@code minMs}. */
-    static List<Event> safepoints(String service, String log, double minMs) {
-        List<Event> stops = new ArrayList<>();
-        for (String line : log.split("\n")) {
-            Matcher m = SAFEPOINT.matcher(line.strip());
-            if (m.matches() && Long.parseLong(m.group(3)) >= minMs * 1_000_000) {
-                long end = micros(OffsetDateTime.parse(m.group(1), GC_TIME).toInstant());
-                stops.add(new Event("safepoint " + service, end - Long.parseLong(m.group(3)) / 1000, end, m.group(2)));
-            }
-        }
-        return stops;
-    }
-
-    // PostgreSQL's default log_line_prefix, "%m [%p] ": "2026-12-04 22:40:01.123 UTC [1234] LOG:  ...".
-    private static final Pattern PG_LINE =
-            Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\S+) \\[\\d+\\] LOG:  (.*)$");
-    private static final Pattern PG_DURATION = Pattern.compile("^duration: (\\d+(?:\\.\\d+)?) ms  (.*)$");
-    private static final DateTimeFormatter PG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z");
-
-    /** Statements that took at least {@code minMs}, checkpoints and autovacuum runs, from PostgreSQL's log. */
-    static List<Event> postgresEvents(String log, double minMs) {
-        List<Event> events = new ArrayList<>();
-        for (String line : log.split("\n")) {
-            Matcher m = PG_LINE.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            long at = micros(ZonedDateTime.parse(m.group(1), PG_TIME).toInstant());
-            String message = m.group(2);
-            Matcher d = PG_DURATION.matcher(message);
-            if (d.matches()) {
-                double took = Double.parseDouble(d.group(1));
-                if (took >= minMs) {
-                    events.add(new Event("PostgreSQL", at - Math.round(took * 1000), at, shorten(d.group(2))));
-                }
-            } else if (message.startsWith("checkpoint") || message.startsWith("automatic ")) {
-                events.add(new Event("PostgreSQL", at, at, shorten(message)));
-            }
-        }
-        return events;
+                        .count(),
+                null);
     }
 
     static Path write(Path root, Result result) throws IOException {
@@ -285,6 +187,7 @@ final class RiskStages {
                 .append(" ms); ")
                 .append(result.postgresEvents())
                 .append(" PostgreSQL events in it (statements ≥ 10 ms, checkpoints, autovacuum).\n\n")
+                .append(result.warmUp() == null ? "" : RiskPropagation.warmUpNote(result.warmUp()))
                 .append("| stage | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
         result.stages()
                 .forEach(s -> md.append("| ")
@@ -325,15 +228,6 @@ final class RiskStages {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static String shorten(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 120 ? one.substring(0, 120) + "…" : one;
-    }
-
-    private static long micros(java.time.Instant at) {
-        return ChronoUnit.MICROS.between(java.time.Instant.EPOCH, at);
     }
 
     private static double ms(long micros) {

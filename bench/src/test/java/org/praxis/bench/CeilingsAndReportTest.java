@@ -166,7 +166,8 @@ class CeilingsAndReportTest {
         // The paced ratio at each concurrency, not only the worst: 52.19 / 7.13 ms at c=8.
         assertTrue(md.contains("| Paced p99 ≤ 3 × p50 at c=8 | 7.32 × | 7.32 × | **not met** |"), md);
         assertTrue(md.contains("| Paced p99 ≤ 3 × p50 at c=32 | 10.85 × | 10.85 × | **not met** |"), md);
-        assertTrue(md.contains("| 31.65 ms | 31.65 ms | **not met** |"), md);
+        assertTrue(md.contains("| 31.65 ms (no warm-up) | 31.65 ms (no warm-up) | **not met** |"), md);
+        assertTrue(md.contains("| Reads at c=32: req/s (no target) | not measured | not measured | - |"), md);
         assertTrue(md.contains("## 5. Reads a mobile app causes (session-service)\n\nNot measured by this run."));
         assertFalse(md.contains("NaN"), md);
     }
@@ -283,7 +284,7 @@ class CeilingsAndReportTest {
                 md);
         assertTrue(md.contains("| 5.36 s (median of 5) | **not met** | 3.10 s (**not met**) |"), md);
         assertTrue(md.contains("| 451 MiB | **not met** | 246 MiB (**not met**) |"), md);
-        assertTrue(md.contains("| Risk flag → urgent draft p50 ≤ 30 ms | - | 25.06 ms | met | - |"), md);
+        assertTrue(md.contains("| Risk flag → urgent draft p50 ≤ 30 ms | - | 25.06 ms (no warm-up) | met | - |"), md);
         assertTrue(md.contains("| bare | 0.90, 0.80, 0.85 | **0.85** | 94.00 MiB | yes |"), md);
         assertTrue(md.contains("| 196 MiB | no |"), md);
         assertTrue(md.contains("| 8 | **1619** | 4.50 / 12.25 | 0.65 ms | 40 % | 343 | 1.87 ms |"), md);
@@ -319,8 +320,12 @@ class CeilingsAndReportTest {
         assertTrue(
                 md.contains(
                         "Before them, 100 flags at the same rate warmed the path (benchmark 1 raises none): p50 17.50"
-                                + " ms, p99 480 ms, max 547 ms (`bench/run --risk` traced its slowest to the first risk draft"),
+                                + " ms, p99 480 ms, max 547 ms. Without them, `bench/run --risk` found the first flags"),
                 md);
+        assertTrue(
+                md.contains("| Risk flag → urgent draft p99 ≤ 100 ms | - | 67.65 ms (after 100 warm-up flags) | met |"),
+                md);
+        assertTrue(md.contains("the first after the services' start (no target) | - | 480 ms | - |"), md);
         // The target is judged on the measured flags, not the warm-up.
         assertEquals(without.riskPropagation().latency(), with.riskPropagation().latency());
     }

@@ -18,9 +18,9 @@ class RiskStagesTest {
     void aGcPauseEndsWhenItIsLoggedAndLastsWhatItSays() {
         String log = "[2026-12-04T22:40:00.500+0000] GC(7) Pause Young (Allocation Failure) 20M->5M(30M) 12.500ms\n"
                 + "[2026-12-04T22:40:01.000+0000] Using Serial\n";
-        List<RiskStages.Event> pauses = RiskStages.gcPauses("intake", log);
+        List<StallLogs.Event> pauses = StallLogs.gcPauses("intake", log);
         assertEquals(1, pauses.size());
-        RiskStages.Event pause = pauses.get(0);
+        StallLogs.Event pause = pauses.get(0);
         assertEquals("GC intake", pause.source());
         assertEquals(T0 + 500_000, pause.end());
         assertEquals(T0 + 487_500, pause.start());
@@ -33,7 +33,7 @@ class RiskStagesTest {
                 + " safepoint: 40000000 ns, Cleanup: 100 ns, At safepoint: 2000000 ns, Total: 42000000 ns, Threads: 0 runnable, 10 total\n"
                 + "[2026-12-04T22:40:00.600+0000] Safepoint \"Cleanup\", Time since last: 1000 ns, Reaching safepoint:"
                 + " 1000 ns, Cleanup: 100 ns, At safepoint: 300 ns, Total: 2400 ns, Threads: 0 runnable, 10 total\n";
-        List<RiskStages.Event> stops = RiskStages.safepoints("referral", log, 5);
+        List<StallLogs.Event> stops = StallLogs.safepoints("referral", log, 5);
         assertEquals(1, stops.size());
         assertEquals("safepoint referral", stops.get(0).source());
         assertEquals("ICBufferFull", stops.get(0).what());
@@ -49,7 +49,7 @@ class RiskStagesTest {
                 + "2026-12-04 22:40:00.450 UTC [9] LOG:  automatic vacuum of table \"intake.public.x\": index scans: 0\n"
                 + "2026-12-04 22:40:00.460 UTC [9] LOG:  connection received: host=127.0.0.1\n"
                 + "\tplan: continued line\n";
-        List<RiskStages.Event> events = RiskStages.postgresEvents(log, 10);
+        List<StallLogs.Event> events = StallLogs.postgresEvents(log, 10);
         assertEquals(3, events.size());
         assertEquals(T0 + 165_000, events.get(0).start());
         assertEquals(T0 + 200_000, events.get(0).end());
@@ -71,11 +71,11 @@ class RiskStagesTest {
                 fast, new RiskStages.Trace(T0 + 7_000, T0 + 10_000, T0 + 15_000),
                 // the consumer started before the relay marked the row sent: a negative stage, kept as it is
                 slow, new RiskStages.Trace(T0 + 260_000, T0 + 259_000, T0 + 290_000));
-        List<RiskStages.Event> events = List.of(
-                new RiskStages.Event("GC referral", T0 + 150_000, T0 + 250_000, "Pause Full"),
-                new RiskStages.Event("PostgreSQL", T0 + 1_000, T0 + 2_000, "checkpoint starting: time"),
+        List<StallLogs.Event> events = List.of(
+                new StallLogs.Event("GC referral", T0 + 150_000, T0 + 250_000, "Pause Full"),
+                new StallLogs.Event("PostgreSQL", T0 + 1_000, T0 + 2_000, "checkpoint starting: time"),
                 // a pause while the service started, before the run: not counted
-                new RiskStages.Event("GC intake", T0 - 60_000_000, T0 - 59_000_000, "Pause Young"));
+                new StallLogs.Event("GC intake", T0 - 60_000_000, T0 - 59_000_000, "Pause Young"));
 
         RiskStages.Result r = RiskStages.analyse(flags, traces, events, 1);
 
