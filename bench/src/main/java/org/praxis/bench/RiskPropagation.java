@@ -61,9 +61,9 @@ public final class RiskPropagation {
     public Result runAfterWarmUp(double ratePerSecond, Callable<Double> awaitQuiet) throws Exception {
         RiskPropagation warm = new RiskPropagation(stack, api);
         warm.prepare(WARM_UP_FLAGS);
-        awaitQuiet.call();
+        BenchMain.say("  quiet after " + awaitQuiet.call() + " s; " + WARM_UP_FLAGS + " warm-up flags");
         Latencies warmUp = warm.run(ratePerSecond).latency();
-        awaitQuiet.call();
+        BenchMain.say("  warm-up " + warmUp + "; quiet after " + awaitQuiet.call() + " s; the measured flags");
         return run(ratePerSecond).withWarmUp(warmUp);
     }
 
