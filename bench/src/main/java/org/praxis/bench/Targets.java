@@ -106,21 +106,8 @@ final class Targets {
                             true)
                     .withFloor(FloorSection::rssAfterLoad));
         }
-        // Whether the risk path was warmed first, how long the reads warmed up: runs differing there do not compare.
-        for (int p : List.of(50, 99)) {
-            all.add(new Target(
-                    "Risk flag → urgent draft p" + p + " ≤ " + (p == 50 ? 30 : 100) + " ms",
-                    r -> p == 50
-                            ? r.riskPropagation().latency().p50()
-                            : r.riskPropagation().latency().p99(),
-                    v -> f(v) + " ms",
-                    p == 50 ? 30 : 100,
-                    true,
-                    r -> r.riskPropagation().warmUp() == null
-                            ? " (no warm-up)"
-                            : " (after " + r.riskPropagation().warmUp().count() + " warm-up flags)",
-                    r -> null));
-        }
+        all.add(riskTarget("Risk flag → urgent draft p50 ≤ 30 ms", Latencies::p50, 30));
+        all.add(riskTarget("Risk flag → urgent draft p99 ≤ 100 ms", Latencies::p99, 100));
         all.add(new Target(
                 "Risk flag → urgent draft p99 of the warm-up flags, the first after the services' start (no target)",
                 r -> r.riskPropagation().warmUp() == null
@@ -129,29 +116,41 @@ final class Targets {
                 v -> f(v) + " ms",
                 Double.NaN,
                 true));
-        for (String what : List.of("req/s", "paced p99", "share of their ceiling")) {
-            all.add(new Target(
-                    "Reads at c=32: " + what + " (no target)",
-                    r -> r.reads() == null ? null : readFigure(r.reads(), what),
-                    what.equals("req/s") ? Report::f : what.equals("paced p99") ? v -> f(v) + " ms" : Report::pct,
-                    Double.NaN,
-                    true,
-                    r -> r.reads().warmUp() == null
-                            ? " (fixed warm-up)"
-                            : " (warm-up " + Math.round(r.reads().warmUp().seconds()) + " s)",
-                    r -> null));
-        }
+        all.add(readsFigure("req/s", reads -> reads.closed().throughput(), Report::f));
+        all.add(readsFigure("paced p99", reads -> reads.paced().latency().p99(), v -> f(v) + " ms"));
+        all.add(readsFigure("share of their ceiling", ReadThroughput.Result::ratioToCeiling, Report::pct));
         return List.copyOf(all);
     }
 
     private Targets() {}
 
-    private static double readFigure(ReadThroughput.Result reads, String what) {
-        return switch (what) {
-            case "req/s" -> reads.closed().throughput();
-            case "paced p99" -> reads.paced().latency().p99();
-            default -> reads.ratioToCeiling();
-        };
+    /** A risk row says whether the path was warmed first: runs that differ there do not compare like for like. */
+    private static Target riskTarget(String name, Function<Latencies, Double> figure, double limit) {
+        return new Target(
+                name,
+                r -> figure.apply(r.riskPropagation().latency()),
+                v -> f(v) + " ms",
+                limit,
+                true,
+                r -> r.riskPropagation().warmUp() == null
+                        ? " (no warm-up)"
+                        : " (after " + r.riskPropagation().warmUp().count() + " warm-up flags)",
+                r -> null);
+    }
+
+    /** A reads row says how long they warmed up (results written before the wait for the compilers had 30 s). */
+    private static Target readsFigure(
+            String what, Function<ReadThroughput.Result, Double> figure, Function<Double, String> shown) {
+        return new Target(
+                "Reads at c=32: " + what + " (no target)",
+                r -> r.reads() == null ? null : figure.apply(r.reads()),
+                shown,
+                Double.NaN,
+                true,
+                r -> r.reads().warmUp() == null
+                        ? " (fixed warm-up)"
+                        : " (warm-up " + Math.round(r.reads().warmUp().seconds()) + " s)",
+                r -> null);
     }
 
     static void markdown(StringBuilder md, Results after, Results before) {
