@@ -24,7 +24,8 @@ public record Latencies(long count, double p50, double p95, double p99, double m
                 round(h.getMean() / 1000.0));
     }
 
-    private static double ms(long micros) {
+    /** Microseconds as the results show milliseconds. */
+    static double ms(long micros) {
         return round(micros / 1000.0);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongUnaryOperator;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -102,6 +103,7 @@ public final class RiskPropagation {
         // Wall-clock microseconds of a System.nanoTime, to set beside the timestamps the databases keep.
         long epochMicrosAtStart = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         long nanoAtStart = System.nanoTime();
+        LongUnaryOperator wallMicros = nano -> epochMicrosAtStart + (nano - nanoAtStart) / 1000;
         Map<UUID, Long> seenAt = new ConcurrentHashMap<>();
         Histogram selects = Latencies.histogram();
         Connection db = stack.connect("referral");
@@ -171,9 +173,9 @@ public final class RiskPropagation {
             Long seen = seenAt.get(intake);
             flags.add(new RiskStages.Flag(
                     intake,
-                    epochMicrosAtStart + (postedAt.get(intake) - nanoAtStart) / 1000,
-                    epochMicrosAtStart + (respondedAt.get(intake) - nanoAtStart) / 1000,
-                    seen == null ? null : epochMicrosAtStart + (seen - nanoAtStart) / 1000));
+                    wallMicros.applyAsLong(postedAt.get(intake)),
+                    wallMicros.applyAsLong(respondedAt.get(intake)),
+                    seen == null ? null : wallMicros.applyAsLong(seen)));
         }
         Histogram h = Latencies.histogram();
         seenAt.forEach((intake, seen) -> h.recordValue(Math.max(1, (seen - postedAt.get(intake)) / 1000)));

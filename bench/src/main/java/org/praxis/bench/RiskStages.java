@@ -96,30 +96,36 @@ final class RiskStages {
     /** Each stage in ms, in {@link #STAGES}' order, and the total last. */
     static double[] stages(Flag f, Trace t) {
         return new double[] {
-            ms(f.answered() - f.posted()),
-            ms(t.sent() - f.answered()),
-            ms(t.received() - t.sent()),
-            ms(t.created() - t.received()),
-            ms(f.seen() - t.created()),
-            ms(f.seen() - f.posted())
+            Latencies.ms(f.answered() - f.posted()),
+            Latencies.ms(t.sent() - f.answered()),
+            Latencies.ms(t.received() - t.sent()),
+            Latencies.ms(t.created() - t.received()),
+            Latencies.ms(f.seen() - t.created()),
+            Latencies.ms(f.seen() - f.posted())
         };
     }
 
+    /** A traced flag with its stages in ms ({@link #stages}: the total last). */
+    private record Timed(Flag flag, double[] ms) {
+        double total() {
+            return ms[STAGES.size()];
+        }
+    }
+
     static Result analyse(List<Flag> flags, Map<UUID, Trace> traces, List<StallLogs.Event> events, int slowest) {
-        List<double[]> rows = new ArrayList<>();
-        List<Flag> traced = new ArrayList<>();
-        long first = flags.isEmpty() ? 0 : flags.get(0).posted();
+        List<Timed> timed = new ArrayList<>();
         for (Flag f : flags) {
             Trace t = traces.get(f.intake());
             if (f.seen() != null && t != null) {
-                rows.add(stages(f, t));
-                traced.add(f);
+                timed.add(new Timed(f, stages(f, t)));
             }
         }
+        long first = flags.isEmpty() ? 0 : flags.get(0).posted();
         List<Stage> stages = new ArrayList<>();
         for (int i = 0; i <= STAGES.size(); i++) {
             int col = i;
-            double[] values = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
+            double[] values =
+                    timed.stream().mapToDouble(t -> t.ms()[col]).sorted().toArray();
             stages.add(new Stage(
                     i < STAGES.size() ? STAGES.get(i) : "total (posted → seen)",
                     percentile(values, 50),
@@ -127,18 +133,15 @@ final class RiskStages {
                     percentile(values, 99),
                     values.length == 0 ? 0 : values[values.length - 1]));
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble((Integer i) -> rows.get(i)[STAGES.size()])
-                .reversed());
         List<Slow> slow = new ArrayList<>();
-        for (int i : order.subList(0, Math.min(slowest, order.size()))) {
-            Flag f = traced.get(i);
+        for (Timed t : timed.stream()
+                .sorted(Comparator.comparingDouble(Timed::total).reversed())
+                .limit(slowest)
+                .toList()) {
+            Flag f = t.flag();
             Map<String, Double> byStage = new LinkedHashMap<>();
             for (int s = 0; s < STAGES.size(); s++) {
-                byStage.put(STAGES.get(s), rows.get(i)[s]);
+                byStage.put(STAGES.get(s), t.ms()[s]);
             }
             List<String> during = events.stream()
                     .filter(e -> e.overlaps(f.posted(), f.seen()))
@@ -148,12 +151,12 @@ final class RiskStages {
                     f.intake(),
                     flags.indexOf(f) + 1,
                     Latencies.round((f.posted() - first) / 1e6),
-                    rows.get(i)[STAGES.size()],
+                    t.total(),
                     byStage,
                     during));
         }
         // Counted over the run only: the logs also hold each service's start.
-        long last = traced.stream().mapToLong(Flag::seen).max().orElse(first);
+        long last = timed.stream().mapToLong(t -> t.flag().seen()).max().orElse(first);
         List<StallLogs.Event> inRun =
                 events.stream().filter(e -> e.overlaps(first, last)).toList();
         List<StallLogs.Event> gc =
@@ -161,11 +164,14 @@ final class RiskStages {
         return new Result(
                 LocalDate.now().toString(),
                 flags.size(),
-                rows.size(),
+                timed.size(),
                 stages,
                 slow,
                 gc.size(),
-                gc.stream().mapToDouble(e -> ms(e.end() - e.start())).max().orElse(0),
+                gc.stream()
+                        .mapToDouble(e -> Latencies.ms(e.end() - e.start()))
+                        .max()
+                        .orElse(0),
                 (int) inRun.stream()
                         .filter(e -> e.source().equals("PostgreSQL"))
                         .count(),
@@ -228,9 +234,5 @@ final class RiskStages {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static double ms(long micros) {
-        return Latencies.round(micros / 1000.0);
     }
 }

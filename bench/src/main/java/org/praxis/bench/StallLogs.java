@@ -23,7 +23,8 @@ final class StallLogs {
         }
 
         String describe(long flagPosted) {
-            return source + " at +" + ms(start - flagPosted) + " ms for " + ms(end - start) + " ms: " + what;
+            return source + " at +" + Latencies.ms(start - flagPosted) + " ms for " + Latencies.ms(end - start)
+                    + " ms: " + what;
         }
     }
 
@@ -102,9 +103,5 @@ final class StallLogs {
 
     private static long micros(Instant at) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
-    }
-
-    private static double ms(long micros) {
-        return Latencies.round(micros / 1000.0);
     }
 }
